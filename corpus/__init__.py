@@ -1,0 +1,1 @@
+"""Package data: the project's corpus files, read through importlib.resources."""

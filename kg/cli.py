@@ -1,0 +1,127 @@
+"""The `plankg` command. Exit status: 0 success; 1 the work ran and found problems; 2 usage errors.
+
+Heavy libraries are imported inside the commands that need them, so `plankg --help` stays instant.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+store_option = click.option(
+    "--store",
+    "store_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Store folder (default: $PLANKG_STORE or ./plankg-data).",
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="plankg")
+def cli() -> None:
+    """plankg: a provenance-exact RDF knowledge graph of Chinese development plans."""
+
+
+def _console():
+    from rich.console import Console
+
+    console = Console()
+    return console if console.is_terminal else Console(width=200)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@store_option
+def build(paths: tuple[Path, ...], store_dir: Path | None) -> None:
+    """Load documents (default: the bundled corpus) into the store and print a summary."""
+    from rich.progress import Progress
+
+    from plankg.build import bundled_corpus, find_documents, load_document
+    from plankg.report import print_summary
+    from plankg.store import open_store, store_path
+
+    console = _console()
+    store = open_store(store_path(str(store_dir) if store_dir else None))
+    inputs = list(paths) or [bundled_corpus()]
+    files = list(find_documents(inputs))
+    results = []
+    with Progress(console=console, transient=True) as progress:
+        task = progress.add_task("loading", total=len(files))
+        for path in files:
+            progress.update(task, description=f"loading {path.name}")
+            results.append(load_document(store, path))
+            progress.advance(task)
+    print_summary(console, store, results)
+    sys.exit(0 if all(r.ok for r in results) else 1)
+
+
+@cli.command()
+@store_option
+def stats(store_dir: Path | None) -> None:
+    """Print the per-document summary table of the store."""
+    from plankg.report import print_summary
+    from plankg.store import open_store, store_path
+
+    print_summary(_console(), open_store(store_path(str(store_dir) if store_dir else None), read_only=True), [])
+
+
+@cli.command(name="list")
+@store_option
+def list_documents(store_dir: Path | None) -> None:
+    """List the documents in the store with their graph IRIs."""
+    from plankg.store import document_graphs, open_store, store_path
+
+    store = open_store(store_path(str(store_dir) if store_dir else None), read_only=True)
+    for graph, file, _plan in document_graphs(store):
+        click.echo(f"{file}\t{graph}")
+
+
+@cli.command()
+@click.argument("document")
+@store_option
+def remove(document: str, store_dir: Path | None) -> None:
+    """Remove a document (by file name or graph IRI) from the store."""
+    from plankg.store import open_store, remove_document, store_path
+
+    removed = remove_document(open_store(store_path(str(store_dir) if store_dir else None)), document)
+    if not removed:
+        raise click.UsageError(f"no document {document!r} in the store (see `plankg list`)")
+    for graph in removed:
+        click.echo(f"removed {graph}")
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["trig", "nquads", "turtle", "jsonld", "csv"]), default="trig")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None)
+@store_option
+def export(fmt: str, output: Path | None, store_dir: Path | None) -> None:
+    """Write the whole graph out (csv: one row per indicator per plan)."""
+    from plankg.export import export_store
+    from plankg.store import open_store, store_path
+
+    store = open_store(store_path(str(store_dir) if store_dir else None), read_only=True)
+    data = export_store(store, fmt)
+    if output:
+        output.write_bytes(data)
+    else:
+        sys.stdout.buffer.write(data)
+
+
+def main() -> None:
+    """Console-script entry point: usage errors exit 2, missing stores exit 1, without tracebacks."""
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        sys.exit(1)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(2 if isinstance(exc, click.UsageError) else 1)
+    except FileNotFoundError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(1)
+
+
+# Subcommands defined in their own modules are registered below, one line each.

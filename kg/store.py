@@ -1,0 +1,91 @@
+"""The embedded on-disk store (Oxigraph): one named graph per document, replaced atomically.
+
+A document's graph is written by a single SPARQL update (DROP GRAPH + INSERT DATA), which Oxigraph runs
+as one transaction: a failure or a kill in the middle leaves the previous state, never half a graph.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, Store, Triple, serialize
+
+from plankg.vocab import ID, PK, RUNS_GRAPH, SPARQL_PREFIXES
+
+DEFAULT_STORE = "plankg-data"
+PROV = "http://www.w3.org/ns/prov#"
+XSD_DATETIME = NamedNode("http://www.w3.org/2001/XMLSchema#dateTime")
+
+
+def store_path(option: str | None) -> Path:
+    """--store, else $PLANKG_STORE, else ./plankg-data."""
+    return Path(option or os.environ.get("PLANKG_STORE") or DEFAULT_STORE)
+
+
+def open_store(path: Path, read_only: bool = False) -> Store:
+    if read_only:
+        if not path.exists():
+            raise FileNotFoundError(f"no store at {path}: run `plankg build` first")
+        return Store.read_only(str(path))
+    path.mkdir(parents=True, exist_ok=True)
+    return Store(str(path))
+
+
+def _triples_text(quads: Iterable[Quad]) -> str:
+    triples = [Triple(q.subject, q.predicate, q.object) for q in quads]
+    return serialize(triples, format=RdfFormat.N_TRIPLES).decode("utf-8")
+
+
+def replace_graph(store: Store, graph: str, quads: list[Quad], shared: Iterable[Quad] = ()) -> None:
+    """Replace one named graph by quads (and add shared quads to their graphs) in one transaction."""
+    parts = [f"DROP SILENT GRAPH <{graph}> ;"]
+    parts.append(f"INSERT DATA {{ GRAPH <{graph}> {{\n{_triples_text(quads)}}} }} ;")
+    by_graph: dict[str, list[Quad]] = {}
+    for q in shared:
+        by_graph.setdefault(q.graph_name.value, []).append(q)
+    for name, items in by_graph.items():
+        parts.append(f"INSERT DATA {{ GRAPH <{name}> {{\n{_triples_text(items)}}} }} ;")
+    parts.append(_run_record(graph))
+    store.update("\n".join(parts).rstrip(" ;"))
+
+
+def _run_record(graph: str) -> str:
+    """When the graph was (re)written, kept apart from the graph so reloading stays idempotent."""
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    run = NamedNode(f"{ID}run/{now}/{hashlib.sha256(graph.encode()).hexdigest()[:16]}")
+    triples = [
+        Triple(run, NamedNode(PROV + "generated"), NamedNode(graph)),
+        Triple(run, NamedNode(PROV + "endedAtTime"), Literal(now, datatype=XSD_DATETIME)),
+    ]
+    body = serialize(triples, format=RdfFormat.N_TRIPLES).decode("utf-8")
+    return f"INSERT DATA {{ GRAPH <{RUNS_GRAPH}> {{\n{body}}} }}"
+
+
+def document_graphs(store: Store) -> list[tuple[str, str, str]]:
+    """(graph, source file name, plan) of every loaded document, in file-name order."""
+    query = SPARQL_PREFIXES + """
+    SELECT ?g ?file ?plan WHERE {
+      GRAPH ?g { ?expr a pk:PlanText ; eli:realizes ?plan ; prov:wasDerivedFrom ?src .
+                 ?src a pk:SourceDocument ; dct:identifier ?file . }
+    } ORDER BY ?file"""
+    return [(r["g"].value, r["file"].value, r["plan"].value) for r in store.query(query)]
+
+
+def remove_document(store: Store, name_or_graph: str) -> list[str]:
+    """Drop the graphs of the documents whose file name or graph IRI is given; returns them."""
+    graphs = [g for g, file, _ in document_graphs(store) if name_or_graph in (g, file)]
+    if graphs:
+        store.update(" ;\n".join(f"DROP GRAPH <{g}>" for g in graphs))
+    return graphs
+
+
+def source_of(store: Store, graph: str) -> str:
+    """The decoded text a document graph's spans point into."""
+    query = f"SELECT ?t WHERE {{ GRAPH <{graph}> {{ ?s <{PK.text}> ?t ; a <{PK.SourceDocument}> }} }}"
+    for row in store.query(query):
+        return row["t"].value
+    raise KeyError(graph)

@@ -1,0 +1,81 @@
+"""The RDF vocabulary plankg writes: namespaces, class and property names, IRI minting.
+
+Every term used by the loaders, shapes, queries and views is named here once, so that the
+ontology (ontology/plankg.ttl), the SHACL shapes and the query library agree by construction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from rdflib import Namespace
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
+
+PK = Namespace("https://w3id.org/plankg/ontology#")
+ID = Namespace("https://w3id.org/plankg/id/")
+OA = Namespace("http://www.w3.org/ns/oa#")
+ELI = Namespace("http://data.europa.eu/eli/ontology#")
+ORG = Namespace("http://www.w3.org/ns/org#")
+QB = Namespace("http://purl.org/linked-data/cube#")
+
+PREFIXES: dict[str, Namespace] = {
+    "pk": PK,
+    "oa": OA,
+    "eli": ELI,
+    "org": ORG,
+    "qb": QB,
+    "prov": PROV,
+    "dct": DCTERMS,
+    "skos": SKOS,
+    "rdfs": RDFS,
+    "owl": OWL,
+    "xsd": XSD,
+    "rdf": RDF,
+}
+
+SPARQL_PREFIXES = "\n".join(f"PREFIX {p}: <{ns}>" for p, ns in PREFIXES.items())
+
+# Graphs that are not a document's own graph.
+REGIONS_GRAPH = ID["graph/regions"]
+CITED_GRAPH = ID["graph/cited"]
+RUNS_GRAPH = ID["graph/runs"]
+LINEAGE_GRAPH = ID["graph/lineage"]
+INFERRED_GRAPH = ID["graph/inferred"]
+
+CHINA = ID["region/CN"]
+
+# Document types (SKOS concepts in the ontology).
+FIVE_YEAR_PLAN = PK.FiveYearPlan
+ANNUAL_WORK_PLAN = PK.AnnualWorkPlan
+
+# Region levels.
+LEVELS = {"country": PK.Country, "province": PK.Province, "prefecture": PK.PrefectureCity, "district": PK.District}
+
+# Kinds of an indicator value (a column of an indicator table).
+VALUE_KINDS = {"actual": PK.Actual, "target": PK.Target, "growth": PK.AnnualGrowth, "status": PK.CompletionStatus}
+
+
+def region_iri(adcode: str) -> str:
+    """The IRI of an administrative region, from its six-digit GB/T 2260 code."""
+    return str(ID[f"region/{adcode}"])
+
+
+def plan_iri(adcode: str, doc_type: str, period: str) -> str:
+    """The IRI of a plan as a work: one per region, document type and period, whatever its script."""
+    return str(ID[f"plan/{adcode}/{doc_type}/{period}"])
+
+
+def expression_iri(plan: str, script: str) -> str:
+    """The IRI of one rendering (zh-Hans or zh-Hant) of a plan; it names the document's graph too."""
+    return f"{plan}/{script}"
+
+
+def graph_iri(expression: str) -> str:
+    """The named graph holding everything derived from one source document."""
+    return expression.replace(str(ID["plan/"]), str(ID["graph/plan/"]), 1)
+
+
+def cited_work_iri(normalised_title: str) -> str:
+    """A cited document, identified by its normalised (Simplified, unquoted) title."""
+    digest = hashlib.sha256(normalised_title.encode("utf-8")).hexdigest()[:16]
+    return str(ID[f"work/{digest}"])

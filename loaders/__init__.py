@@ -1,0 +1,1 @@
+"""Loaders: document bytes -> text -> structured records -> RDF triples."""

@@ -1,0 +1,98 @@
+"""Clean stage: split the text into lines and set aside what is not plan content.
+
+The rules are general ones about web pages, not about particular documents: breadcrumbs, widget
+labels, download links, page metadata blocks, and link farms (spam) injected into the page.
+Page metadata that states a fact (publisher, date, index number) is dropped from the content but
+returned as metadata lines, so the metadata stage can still use it with its span.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .records import Dropped, Line, Span
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+
+# Site chrome: navigation, widgets and download links. Keys are the reasons recorded.
+_CHROME: dict[str, re.Pattern[str]] = {
+    "breadcrumb navigation": re.compile(r"^\S{1,12}(?:\s*>\s*\S{1,20}){1,6}$"),
+    "page widget": re.compile(r"^(请选择|請選擇)\S{0,8}[:：]?$|字体大小|字體大小|【?打印本页|关闭窗口|關閉窗口"),
+    "download links": re.compile(r"^(文件下载|文件下載|关联文件|關聯文件|附件下载|附件下載|附件)[:：]?\s*$"),
+    "section label": re.compile(r"^(部门文件|部門文件|政策文件|通知公告)$"),
+}
+
+# Page metadata blocks: labelled facts about the page rather than the plan's text.
+_METADATA = re.compile(
+    r"^(时间|時間|发布时间|發布時間|信息索引号|索引号|索引號|生成日期|公开日期|文件编号|文件編號|"
+    r"发布机构|發布機構|效力状况|效力狀況|内容概述|內容概述|信息来源|信息來源|来源|來源)\s*[:：\s]"
+)
+
+
+@dataclass(frozen=True)
+class CleanText:
+    """The document's lines, split into content, page metadata and dropped noise."""
+
+    lines: list[Line]
+    content: list[Line]
+    metadata: list[Line]
+    dropped: list[Dropped]
+
+
+def split_lines(text: str) -> list[Line]:
+    """Lines without their line ends, each with its offset into text and its 1-based number."""
+    lines: list[Line] = []
+    for number, match in enumerate(_LINE.finditer(text), start=1):
+        raw = match.group(0)
+        if not raw:
+            break
+        body = raw.rstrip("\r\n")
+        lines.append(Line(number=number, start=match.start(), text=body))
+    return lines
+
+
+def is_link_farm(line: str) -> bool:
+    """A run of many short link texts separated by '|': injected spam, never a sentence of a plan."""
+    parts = [p.strip() for p in line.split("|")]
+    items = [p for p in parts if p]
+    if len(items) < 6:
+        return False
+    sentence_marks = sum(line.count(c) for c in "。；;")
+    short = sum(1 for p in items if len(p) <= 30)
+    return sentence_marks == 0 and short >= 0.8 * len(items)
+
+
+def classify_line(stripped: str) -> str | None:
+    """The reason a line is not content, 'metadata' for page metadata, or None for content."""
+    if not stripped:
+        return None
+    if is_link_farm(stripped):
+        return "injected spam links"
+    if _METADATA.match(stripped):
+        return "metadata"
+    for reason, pattern in _CHROME.items():
+        if pattern.search(stripped):
+            return reason
+    return None
+
+
+def clean(text: str) -> CleanText:
+    """Split text into lines and separate content from page chrome, metadata and spam."""
+    lines = split_lines(text)
+    content: list[Line] = []
+    metadata: list[Line] = []
+    dropped: list[Dropped] = []
+    for line in lines:
+        reason = classify_line(line.stripped)
+        if reason is None:
+            content.append(line)
+            continue
+        if reason == "metadata":
+            metadata.append(line)
+        lead = len(line.text) - len(line.text.lstrip())
+        start = line.start + lead
+        end = line.start + len(line.text.rstrip())
+        dropped.append(Dropped(reason="page metadata" if reason == "metadata" else reason,
+                               span=Span.of(text, start, end)))
+    return CleanText(lines=lines, content=content, metadata=metadata, dropped=dropped)

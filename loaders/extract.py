@@ -1,0 +1,231 @@
+"""Extract stage: headings and paragraphs -> measures, projects and citations.
+
+What counts as a measure follows the plans' own layout: tasks come after the plan's indicator table
+(background, achievements, principles and goals come before it), as titled paragraphs, numbered items,
+or the paragraphs of a section that has no titled ones. Items of a 专栏 box are projects, and so are
+quantified undertakings named inside a measure (新建风采长者饭堂6间).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .records import Citation, Heading, Measure, Project, Quantity, Span
+from .script import to_simplified
+from .segment import Paragraph
+
+MAX_TITLE = 40  # a title sentence longer than this is the paragraph's first sentence, not its title
+_TITLE_END = re.compile(r"[。:：]")
+_BACKGROUND = re.compile(
+    r"发展基础|发展环境|发展形势|形势研判|发展挑战|发展机遇|总体思路|发展目标|基本原则|指导思想|总体要求|主要指标"
+    r"|发展要求|主要成就|工作回顾"
+)
+_SAFEGUARD = re.compile(r"保障规划|实施保障|保障举措|保障措施|组织实施|规划实施|强化保障")
+_BOX_ITEM_TITLE = re.compile(r"(工程|行动|计划|項目|项目|建设|建設|试点|試點)$")
+_CITATION = re.compile(r"《([^《》\n]{1,100})》")
+_BASIS = re.compile(r"(依据|根据|依據|根據)$")
+_DRAFTED = re.compile(r"(制定|编制|製定|編制)(本|《)")
+_CITATION_JOIN = re.compile(r"^[和及与與、,，][\u4e00-\u9fff]{0,4}$")
+_QUANTITY = re.compile(
+    r"(?P<verb>新建|建成|建设|建設|改造|改建|扩建|擴建|培育|打造|创建|創建|新增|完成|实施|實施|设立|設立|提升改造|扶持)"
+    r"(?P<what>[^,，。;；、:：\d]{1,20}?)"
+    r"(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>万?[个個间間家所张張处處座户戶名人条條支场場次项項]|平方米)"
+    r"(?P<qual>以上|以下|左右)?"
+)
+
+
+def title_of(body: str) -> str:
+    """The short title sentence a paragraph opens with (完善基本生活救助制度。), or ''."""
+    m = _TITLE_END.search(body)
+    if not m or m.start() > MAX_TITLE:
+        return ""
+    title = body[: m.end()]
+    return "" if re.search(r"[,，;；]", title) else title
+
+
+def is_background(heading: Heading | None) -> bool:
+    """A heading about background, goals or principles (or inside one); its paragraphs are not tasks."""
+    while heading is not None:
+        if heading.kind in ("chapter", "section") and _BACKGROUND.search(to_simplified(heading.title)):
+            return True
+        heading = heading.parent
+    return False
+
+
+def is_safeguard(heading: Heading | None) -> bool:
+    """Inside a chapter about carrying the plan out (保障措施, 组织实施): measures of that kind."""
+    while heading is not None:
+        if heading.kind == "chapter" and _SAFEGUARD.search(to_simplified(heading.title)):
+            return True
+        heading = heading.parent
+    return False
+
+
+def _container(heading: Heading | None) -> Heading | None:
+    """The chapter, section or part a paragraph belongs to (boxes and tables do not hold measures)."""
+    while heading is not None and heading.kind in ("box", "table"):
+        heading = heading.parent
+    return heading
+
+
+def extract_measures_and_projects(
+    text: str, paragraphs: list[Paragraph], headings: list[Heading], tasks_start: int
+) -> tuple[list[Measure], list[Project]]:
+    """Measures (tasks after tasks_start) and the items of 专栏 boxes."""
+    measures: list[Measure] = []
+    projects: list[Project] = []
+    in_box: dict[int, int] = {}
+    candidates: list[Paragraph] = []
+    for para in paragraphs:
+        box = para.parent if para.parent is not None and para.parent.kind == "box" else None
+        if box is not None and _is_box_item(para, in_box.get(id(box), 0)):
+            in_box[id(box)] = in_box.get(id(box), 0) + 1
+            projects.append(_box_project(text, para, box, in_box[id(box)]))
+            continue
+        if box is not None:
+            box.end = min(box.end, para.span.start)  # the box ended before this paragraph
+            para.parent = _container(box)
+        if para.span.start >= tasks_start and not is_background(para.parent):
+            candidates.append(para)
+    per_parent: dict[int, int] = {}
+    for para in _task_paragraphs(candidates):
+        per_parent[id(para.parent)] = per_parent.get(id(para.parent), 0) + 1
+        measures.append(_measure(text, para, len(measures) + 1, per_parent[id(para.parent)]))
+    for measure in measures:
+        projects.extend(quantified_projects(text, measure))
+    return measures, projects
+
+
+def _is_box_item(para: Paragraph, seen: int) -> bool:
+    """Numbered items, or titled items naming an undertaking (…工程: / …工程。), continue a box."""
+    if para.number and not para.number.startswith(("(", "（")):
+        return True
+    body = para.text[para.body_offset :]
+    m = _TITLE_END.search(body)
+    if not m or m.start() > MAX_TITLE:
+        return False
+    title = body[: m.start()]
+    return m.group() in ":：" or bool(_BOX_ITEM_TITLE.search(title))
+
+
+def _task_paragraphs(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """Titled or numbered paragraphs; where a unit has none of those, all of its paragraphs except intros."""
+    by_parent: dict[int, list[Paragraph]] = {}
+    for para in paragraphs:
+        by_parent.setdefault(id(para.parent), []).append(para)
+    chosen: list[Paragraph] = []
+    for group in by_parent.values():
+        marked = [p for p in group if p.number or title_of(p.text[p.body_offset :])]
+        if marked:
+            chosen.extend(marked)
+        elif group[0].parent is not None and group[0].parent.kind in ("section", "part"):
+            chosen.extend(group)
+    return sorted(chosen, key=lambda p: p.span.start)
+
+
+def _measure(text: str, para: Paragraph, ordinal: int, local: int) -> Measure:
+    body = para.text[para.body_offset :]
+    title = title_of(body)
+    heading_span = None
+    if title:
+        start = para.span.start + para.body_offset
+        heading_span = Span.of(text, start, start + len(title))
+    parent = para.parent
+    prefix = f"{parent.eid}__" if parent is not None else ""
+    return Measure(
+        ordinal=ordinal,
+        number=para.number,
+        heading=title,
+        text=para.text,
+        span=para.span,
+        heading_span=heading_span,
+        parent=parent,
+        safeguard=is_safeguard(parent),
+        eid=f"{prefix}para_{local}",
+    )
+
+
+def _box_project(text: str, para: Paragraph, box: Heading, ordinal: int) -> Project:
+    body = para.text[para.body_offset :]
+    m = _TITLE_END.search(body)
+    title = body[: m.start()] if m and m.start() <= MAX_TITLE else ""
+    return Project(
+        ordinal=ordinal,
+        number=para.number,
+        title=title,
+        text=para.text,
+        span=para.span,
+        quantities=quantities_in(text, para.span),
+        box=box,
+        eid=f"{box.eid}__item_{ordinal}",
+    )
+
+
+def quantities_in(text: str, span: Span) -> list[Quantity]:
+    """Numbers with units named as undertakings in a span (建设70个以上…站点 -> 70 个 以上)."""
+    found = []
+    for m in _QUANTITY.finditer(span.quote):
+        start = span.start + m.start("num")
+        end = span.start + m.end()
+        found.append(Quantity(float(m.group("num")), m.group("unit"), m.group("qual") or "", Span.of(text, start, end)))
+    return found
+
+
+def quantified_projects(text: str, measure: Measure) -> list[Project]:
+    """Undertakings with a number inside a measure, each a Project of its own (新建风采长者饭堂6间)."""
+    projects = []
+    for n, m in enumerate(_QUANTITY.finditer(measure.text), start=1):
+        span = Span.of(text, measure.span.start + m.start(), measure.span.start + m.end())
+        quantity_span = Span.of(text, measure.span.start + m.start("num"), span.end)
+        quantity = Quantity(float(m.group("num")), m.group("unit"), m.group("qual") or "", quantity_span)
+        projects.append(
+            Project(
+                ordinal=n,
+                number="",
+                title=span.quote,
+                text=span.quote,
+                span=span,
+                quantities=[quantity],
+                box=None,
+                measure=measure,
+                eid=f"{measure.eid}__proj_{n}",
+            )
+        )
+    return projects
+
+
+def extract_citations(text: str, ranges: list[tuple[int, int]], own_title: str = "") -> list[Citation]:
+    """Every 《…》 in the given ranges of content; 依据/根据《A》和《B》 marks A and B as the plan's basis."""
+    citations: list[Citation] = []
+    own = normalise_title(own_title) if own_title else ""
+    for start, end in ranges:
+        chunk = text[start:end]
+        basis_run = False
+        last_end = 0
+        for m in _CITATION.finditer(chunk):
+            between = chunk[last_end : m.start()]
+            before = chunk[max(0, m.start() - 4) : m.start()]
+            if _BASIS.search(before):
+                basis_run = True
+            elif not (basis_run and _CITATION_JOIN.match(between.strip() or "、")):
+                basis_run = False
+            last_end = m.end()
+            title = m.group(1)
+            if own and normalise_title(title) == own:
+                continue  # the plan naming itself is not a citation
+            span = Span.of(text, start + m.start(), start + m.end())
+            sentence_end = chunk.find("。", m.end())
+            sentence = chunk[m.end() : sentence_end if sentence_end >= 0 else len(chunk)]
+            basis = basis_run and bool(_DRAFTED.search(to_simplified(sentence)))
+            citations.append(Citation(title=title, span=span, basis=basis, ordinal=len(citations) + 1))
+    return citations
+
+
+_QUOTES = re.compile(r"[\"“”‘’'「」『』\s\u00a0\u3000]")
+
+
+def normalise_title(title: str) -> str:
+    """A title in Simplified script, without quote marks or spaces, with 第十四个五年 written 十四五."""
+    t = _QUOTES.sub("", to_simplified(title))
+    t = t.replace("第十四个五年", "十四五").replace("第十三个五年", "十三五")
+    return t.replace("二○", "二〇").replace("二O", "二〇")

@@ -1,0 +1,58 @@
+"""One document through every loader stage: read -> clean -> segment -> extract -> ParsedDocument."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .clean import clean
+from .errors import LoadError
+from .extract import extract_citations, extract_measures_and_projects
+from .metadata import extract_metadata, read_sidecar
+from .read import read_source
+from .records import ParsedDocument, SourceText
+from .regions import Region
+from .segment import segment
+from .tables import parse_table
+
+
+def parse_document(path: Path) -> tuple[ParsedDocument, Region]:
+    """Parse one file; raise LoadError naming the file when it is not a plan we can load."""
+    source = read_source(path)
+    return parse_source(source, read_sidecar(path))
+
+
+def parse_source(source: SourceText, sidecar: dict) -> tuple[ParsedDocument, Region]:
+    """Parse decoded text (from any format) into records."""
+    text = source.text
+    cleaned = clean(text)
+    seg = segment(text, cleaned.content)
+    first_heading = min((h.span.start for h in seg.headings), default=len(text))
+    meta, region = extract_metadata(text, cleaned.content, cleaned.metadata, first_heading, sidecar)
+    if region is None:
+        raise LoadError(source.name, "no region found: the text names none and there is no sidecar region")
+    if meta.period is None:
+        raise LoadError(source.name, "not a plan: no plan period (such as 2021-2025 or 十四五) found")
+    indicators, warnings = [], []
+    for table in seg.tables:
+        rows, table_warnings = parse_table(text, table.heading, table.lines)
+        indicators.extend(rows)
+        warnings.extend(table_warnings)
+    tasks_start = max((t.lines[-1].end for t in seg.tables if t.lines), default=0)
+    measures, projects = extract_measures_and_projects(text, seg.paragraphs, seg.headings, tasks_start)
+    if not measures and not indicators:
+        raise LoadError(source.name, "not a plan: no measures and no indicator table found")
+    title = meta.title.value if meta.title else ""
+    content_ranges = [(ln.start, ln.end) for ln in cleaned.content]
+    citations = extract_citations(text, content_ranges, own_title=title)
+    doc = ParsedDocument(
+        source=source,
+        metadata=meta,
+        headings=seg.headings,
+        measures=measures,
+        projects=projects,
+        indicators=indicators,
+        citations=citations,
+        dropped=cleaned.dropped,
+        warnings=warnings,
+    )
+    return doc, region

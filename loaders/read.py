@@ -1,0 +1,87 @@
+"""Read stage: file bytes -> decoded text, with the encoding detected and recorded.
+
+Offsets everywhere in plankg index the string returned here: a BOM is removed, line ends are kept
+as they are in the file, and nothing else is changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from .errors import LoadError
+from .records import SourceText
+from .script import detect_script
+
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+
+
+def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
+    """Decode document bytes, returning (text, encoding name); raise LoadError when impossible."""
+    if not data.strip():
+        raise LoadError(name, "the file is empty")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return _strict(data[len(bom) :], encoding, name), f"{encoding} (BOM)"
+    if b"\x00" in data[:4096] and not _looks_utf16(data):
+        raise LoadError(name, "binary data, not a text document")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    if _looks_utf16(data):
+        return _strict(data, "utf-16", name), "utf-16"
+    return _detected(data, name, utf8_error)
+
+
+def _looks_utf16(data: bytes) -> bool:
+    """UTF-16 without a BOM: every other byte of mostly-CJK or ASCII text is NUL-heavy."""
+    head = data[:4096]
+    return len(head) >= 4 and (head[1::2].count(0) > len(head) // 4 or head[0::2].count(0) > len(head) // 4)
+
+
+def _strict(data: bytes, encoding: str, name: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise LoadError(name, f"not valid {encoding} at byte {exc.start}") from exc
+
+
+def _detected(data: bytes, name: str, utf8_error: UnicodeDecodeError) -> str:
+    from charset_normalizer import from_bytes
+
+    # A UTF-8 file cut inside its last character is truncated, not in another encoding.
+    if utf8_error.start >= len(data) - 3 and utf8_error.reason == "unexpected end of data":
+        raise LoadError(name, f"text cut in the middle of a multibyte character at byte {utf8_error.start}")
+    candidates = ["gb18030", "big5", "utf_16", "utf_8"]
+    best = from_bytes(data, cp_isolation=candidates).best()
+    if best is None:
+        raise LoadError(name, "unknown text encoding (tried UTF-8, GB18030, Big5, UTF-16)")
+    encoding = best.encoding
+    return _strict(data, encoding, name), encoding
+
+
+def read_source(path: Path) -> SourceText:
+    """Read a document file into decoded text (plain text; other formats are extracted first)."""
+    data = _read_bytes(path)
+    text, encoding = decode_bytes(data, path.name)
+    return SourceText(
+        name=path.name,
+        sha256=hashlib.sha256(data).hexdigest(),
+        encoding=encoding,
+        media_type="text/plain",
+        text=text,
+        script=detect_script(text),
+    )
+
+
+def _read_bytes(path: Path) -> bytes:
+    if not path.exists():
+        raise LoadError(path.name, f"no such file: {path}")
+    if not path.is_file():
+        raise LoadError(path.name, f"not a regular file: {path}")
+    return path.read_bytes()

@@ -1,0 +1,207 @@
+"""Plain records passed between the loader stages (read -> clean -> segment -> extract -> triples).
+
+Every record derived from text carries a Span whose offsets index the decoded original text, so
+that ``text[span.start:span.end] == span.quote`` always holds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Span:
+    """A half-open range of code points in the decoded source text, with the text it covers."""
+
+    start: int
+    end: int
+    quote: str
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int) -> Span:
+        return cls(start, end, text[start:end])
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """A decoded document: what every later stage reads, and what every span points into."""
+
+    name: str
+    sha256: str
+    encoding: str
+    media_type: str
+    text: str
+    script: str  # "zh-Hans" or "zh-Hant"
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of the source without its line end, with its offset and 1-based number."""
+
+    number: int
+    start: int
+    text: str
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+    @property
+    def stripped(self) -> str:
+        return self.text.strip()
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """Text that is not plan content (site chrome, spam, download links), kept with its reason."""
+
+    reason: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A metadata value and where it came from: a span of the text, or the sidecar file."""
+
+    value: str
+    span: Span | None = None
+    from_sidecar: bool = False
+
+
+@dataclass
+class Heading:
+    """A structural unit: chapter, section, numbered part, box (专栏) or indicator table."""
+
+    kind: str  # chapter | section | part | box | table
+    number: str  # as written: 第三章, 第二节, (一), 专栏1, 表2
+    ordinal: int  # its number as an integer (第三章 -> 3); order within its parent
+    title: str  # as written, wrapped lines joined
+    span: Span  # the heading as written (all its lines)
+    level: int = 0  # nesting rank: chapter 0, section 1, part 2, sub-part 3, box/table 4
+    eid: str = ""  # Akoma Ntoso style id, e.g. chp_3__sec_2
+    parent: Heading | None = None
+    end: int = 0  # offset where the unit's content ends
+    safeguard: bool = False  # a 保障 chapter: its measures are safeguards
+
+
+@dataclass
+class Measure:
+    """A paragraph or numbered item that states a task."""
+
+    ordinal: int
+    number: str  # as written ("1.", "(十二)") or ""
+    heading: str  # the short title sentence, or "" when the paragraph has none
+    text: str  # the full paragraph as written
+    span: Span
+    heading_span: Span | None
+    parent: Heading | None
+    safeguard: bool
+    eid: str = ""
+
+
+@dataclass
+class Quantity:
+    """A number with its unit, parsed from text such as 新建风采长者饭堂6间 or 390张以上."""
+
+    value: float
+    unit: str
+    qualifier: str  # 以上 / 以下 / "" as written
+    span: Span
+
+
+@dataclass
+class Project:
+    """A box (专栏) item, or a quantified undertaking named inside a measure."""
+
+    ordinal: int
+    number: str
+    title: str
+    text: str
+    span: Span
+    quantities: list[Quantity]
+    box: Heading | None
+    measure: Measure | None = None
+    eid: str = ""
+
+
+@dataclass
+class Cell:
+    """One cell of a flattened table: its text with wrapped lines joined, and its span."""
+
+    text: str
+    span: Span | None  # None for an empty cell marker
+
+
+@dataclass
+class Value:
+    """One value of an indicator row, as written and parsed, with the column it came from."""
+
+    as_written: str
+    year: int | None
+    kind: str  # actual | target | growth | status
+    group: str  # sub-row label (城市 / 农村 / 集中 / 分散) or "" for the whole row
+    span: Span
+    comparator: str = ""  # ≥ ≤ > < or "" ; "text" when the value is a sentence
+    number: float | None = None
+    unit: str = ""
+    scale: float = 1.0  # factor to the base unit (万人 -> 10000)
+
+
+@dataclass
+class Indicator:
+    """One row of an indicator table."""
+
+    ordinal: int
+    number: str
+    name: str
+    name_span: Span
+    span: Span  # the whole row
+    category: str
+    unit: str
+    attribute: str  # 预期性 / 约束性 as written, or ""
+    note: str
+    values: list[Value]
+    table: Heading | None = None
+    eid: str = ""
+
+
+@dataclass
+class Citation:
+    """A document cited in 《》 marks; basis=True when introduced by 依据/根据 (a declared parent)."""
+
+    title: str
+    span: Span
+    basis: bool
+    ordinal: int = 0
+
+
+@dataclass
+class PlanMetadata:
+    """Facts about the plan as a whole."""
+
+    title: Fact | None = None
+    region: Fact | None = None
+    date: Fact | None = None
+    doc_number: Fact | None = None
+    issuers: list[Fact] = field(default_factory=list)
+    period: Fact | None = None  # "2021-2025" or "2021"
+    doc_type: Fact | None = None  # "fyp" or "annual"
+    source_url: Fact | None = None
+
+
+@dataclass
+class ParsedDocument:
+    """Everything the loaders extract from one document, before it becomes triples."""
+
+    source: SourceText
+    metadata: PlanMetadata
+    headings: list[Heading]
+    measures: list[Measure]
+    projects: list[Project]
+    indicators: list[Indicator]
+    citations: list[Citation]
+    dropped: list[Dropped]
+    warnings: list[str] = field(default_factory=list)
+
+    def of_kind(self, kind: str) -> list[Heading]:
+        return [h for h in self.headings if h.kind == kind]

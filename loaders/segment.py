@@ -1,0 +1,243 @@
+"""Segment stage: content lines -> headings (chapters, sections, parts, boxes, tables) and paragraphs.
+
+Headings are recognised by their numbering (第X章, 第X节, 一、, (一), 专栏N, 表N), whatever the script;
+a heading continued on the next line (no blank line between) is one heading. Indicator tables are
+recognised by their header cells and handed over as raw line ranges to the table parser.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .numerals import chinese_to_int
+from .records import Heading, Line, Span
+
+_CN = "一二三四五六七八九十百零〇两"
+CHAPTER = re.compile(rf"^第([{_CN}]+)章\s*(.*)$")
+SECTION = re.compile(rf"^第([{_CN}]+)[节節]\s*(.*)$")
+BOX = re.compile(r"^(专栏|專欄)\s*(\d+)\s*[:：]?\s*(.*?)[\s|]*$")
+CAPTION = re.compile(r"^表\s*(\d+)\s*(.*?)[\s|]*$")
+PART = re.compile(rf"^([{_CN}]+)、\s*(.+)$")
+SUBPART = re.compile(rf"^[(（]([{_CN}]+)[)）]\s*(.+)$")
+NUMBERED = re.compile(r"^(\d{1,2})[.．、]\s*(.+)$")
+
+# First header cells of an indicator table, spaces removed.
+TABLE_HEADER = {"序号", "序號", "分类", "分類", "类别", "類別", "主要指标", "主要指標", "主要发展指标", "主要發展指標"}
+_TABLE_WORDS = re.compile(r"指标|指標|表\s*\d")
+
+MAX_HEADING = 120  # a part heading (一、…) longer than this is a paragraph
+MAX_SUBPART = 40  # (一)… longer than this is a numbered paragraph, not a heading
+MAX_CELL = 80  # a table cell longer than this ends the table
+
+
+@dataclass
+class Paragraph:
+    """One paragraph of running text, with the innermost heading that contains it."""
+
+    line: Line
+    span: Span
+    text: str
+    number: str  # "1." / "(十二)" as written, or ""
+    body_offset: int  # where the text after the number starts, relative to span.start
+    parent: Heading | None
+
+
+@dataclass
+class TableRegion:
+    """The lines of one flattened indicator table, with its caption heading."""
+
+    heading: Heading
+    lines: list[Line]
+
+
+@dataclass
+class Segmented:
+    headings: list[Heading] = field(default_factory=list)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    tables: list[TableRegion] = field(default_factory=list)
+
+
+def stripped_span(text: str, line: Line) -> Span:
+    """The span of a line without its surrounding whitespace."""
+    lead = len(line.text) - len(line.text.lstrip())
+    return Span.of(text, line.start + lead, line.start + len(line.text.rstrip()))
+
+
+def _cell_text(line: Line) -> str:
+    return line.stripped.replace(" ", "").replace("\u3000", "").rstrip("|").strip()
+
+
+def _is_heading_line(s: str) -> bool:
+    return bool(CHAPTER.match(s) or SECTION.match(s) or BOX.match(s) or CAPTION.match(s))
+
+
+def _is_paragraph_like(s: str) -> bool:
+    return len(s) > MAX_CELL or ("。" in s and len(s) > 30)
+
+
+def segment(text: str, content: list[Line]) -> Segmented:
+    """Find the document's headings, tables and paragraphs, nested in document order."""
+    out = Segmented()
+    stack: list[Heading] = []  # open headings, outermost first
+    has_chapters = any(CHAPTER.match(line.stripped) for line in content)
+    i = 0
+    while i < len(content):
+        line = content[i]
+        s = line.stripped
+        if not s:
+            i += 1
+            continue
+        if _cell_text(line) in TABLE_HEADER:
+            i = _take_table(text, content, i, out, stack)
+            continue
+        heading, consumed = _heading_at(text, content, i, has_chapters)
+        if heading is not None:
+            if heading.kind == "box" and _box_is_table(content, i + consumed):
+                heading.kind = "table"
+            _open(heading, stack, out)
+            i += consumed
+            if heading.kind == "table":
+                i = _take_table(text, content, i, out, stack, caption=heading)
+            continue
+        out.paragraphs.append(_paragraph(text, line, stack))
+        i += 1
+    _close_all(stack, len(text))
+    return out
+
+
+_LEVEL = {"chapter": 0, "section": 1, "part": 2, "box": 4, "table": 4}
+_EID_KEY = {"chapter": "chp", "section": "sec", "part": "part", "box": "box", "table": "tbl"}
+
+
+def _open(heading: Heading, stack: list[Heading], out: Segmented) -> None:
+    """Close the headings this one ends, then make it the innermost open heading."""
+    heading.level = heading.level or _LEVEL[heading.kind]
+    while stack and stack[-1].level >= heading.level:
+        stack.pop().end = heading.span.start
+    heading.parent = stack[-1] if stack else None
+    prefix = f"{heading.parent.eid}__" if heading.parent else ""
+    key = _EID_KEY[heading.kind]
+    if heading.kind in ("box", "table"):
+        heading.eid = f"{key}_{heading.ordinal}"  # boxes and tables are numbered through the document
+    else:
+        heading.eid = f"{prefix}{key}_{heading.ordinal}"
+    out.headings.append(heading)
+    stack.append(heading)
+
+
+def _close_all(stack: list[Heading], end: int) -> None:
+    while stack:
+        stack.pop().end = end
+
+
+def _heading_at(text: str, content: list[Line], i: int, has_chapters: bool) -> tuple[Heading | None, int]:
+    """The heading starting at content[i] and how many lines it takes, or (None, 0)."""
+    line = content[i]
+    s = line.stripped
+    span = stripped_span(text, line)
+    if m := CHAPTER.match(s):
+        return _wrapped("chapter", f"第{m.group(1)}章", chinese_to_int(m.group(1)), m.group(2), text, content, i)
+    if m := SECTION.match(s):
+        number = s[: m.start(2)].strip()
+        return _wrapped("section", number, chinese_to_int(m.group(1)), m.group(2), text, content, i)
+    if m := BOX.match(s):
+        title = m.group(3)
+        end = span.start + s.rfind(title) + len(title) if title else span.start + m.end(2)
+        return Heading("box", f"{m.group(1)}{m.group(2)}", int(m.group(2)), title, Span.of(text, span.start, end)), 1
+    if m := CAPTION.match(s):
+        title = m.group(2)
+        end = span.start + s.rfind(title) + len(title) if title else span.start + m.end(1)
+        return Heading("table", f"表{m.group(1)}", int(m.group(1)), title, Span.of(text, span.start, end)), 1
+    if (m := PART.match(s)) and len(s) <= MAX_HEADING and "。" not in s[:-1]:
+        kind = "part" if has_chapters else "chapter"
+        return Heading(kind, f"{m.group(1)}、", chinese_to_int(m.group(1)), m.group(2), span), 1
+    if (m := SUBPART.match(s)) and len(s) <= MAX_SUBPART and "。" not in s[:-1]:
+        return Heading("part", s[: m.start(2)], chinese_to_int(m.group(1)), m.group(2), span, level=3), 1
+    return None, 0
+
+
+def _wrapped(kind: str, number: str, ordinal: int, title: str, text: str, content: list[Line], i: int):
+    """A chapter or section heading, joined with a continuation line that follows without a blank."""
+    first = content[i]
+    lines = [first]
+    nxt = content[i + 1] if i + 1 < len(content) else None
+    if (
+        nxt is not None
+        and nxt.number == first.number + 1
+        and nxt.stripped
+        and len(nxt.stripped) <= 50
+        and "。" not in nxt.stripped
+        and not _is_heading_line(nxt.stripped)
+        and not nxt.text.startswith((" ", "\u3000"))
+    ):
+        lines.append(nxt)
+    start = stripped_span(text, first).start
+    end = stripped_span(text, lines[-1]).end
+    full_title = "".join([title.strip()] + [ln.stripped for ln in lines[1:]])
+    return Heading(kind, number, ordinal, full_title, Span.of(text, start, end)), len(lines)
+
+
+def _box_is_table(content: list[Line], j: int) -> bool:
+    """A 专栏 whose first cells are an indicator-table header is a table, not a box of projects."""
+    seen = 0
+    while j < len(content) and seen < 3:
+        if content[j].stripped:
+            if _cell_text(content[j]) in TABLE_HEADER:
+                return True
+            seen += 1
+        j += 1
+    return False
+
+
+def _take_table(
+    text: str,
+    content: list[Line],
+    i: int,
+    out: Segmented,
+    stack: list[Heading],
+    caption: Heading | None = None,
+) -> int:
+    """Collect the table's lines from content[i]; returns the index after the table."""
+    if caption is None:
+        caption = _caption_before(text, content, i, out)
+        _open(caption, stack, out)
+    j = i
+    while j < len(content):
+        s = content[j].stripped
+        if s and (j > i and (_is_heading_line(s) or _is_paragraph_like(s))):
+            break
+        j += 1
+    while j > i and not content[j - 1].stripped:
+        j -= 1
+    region = content[i:j]
+    out.tables.append(TableRegion(heading=caption, lines=region))
+    caption.end = region[-1].end if region else caption.span.end
+    stack.remove(caption)
+    return j
+
+
+def _caption_before(text: str, content: list[Line], i: int, out: Segmented) -> Heading:
+    """An uncaptioned table takes the short line just before it as its title, if it names a table."""
+    ordinal = sum(1 for h in out.headings if h.kind == "table") + 1
+    k = i - 1
+    while k >= 0 and not content[k].stripped:
+        k -= 1
+    if k >= 0 and out.paragraphs and out.paragraphs[-1].line is content[k]:
+        s = content[k].stripped
+        if len(s) <= MAX_CELL and _TABLE_WORDS.search(s):
+            para = out.paragraphs.pop()
+            return Heading("table", "", ordinal, s.rstrip(":：|").strip(), para.span)
+    first = stripped_span(text, content[i])
+    return Heading("table", "", ordinal, "", Span.of(text, first.start, first.start))
+
+
+def _paragraph(text: str, line: Line, stack: list[Heading]) -> Paragraph:
+    span = stripped_span(text, line)
+    s = span.quote
+    number, body = "", 0
+    if m := NUMBERED.match(s):
+        number, body = s[: m.start(2)].strip(), m.start(2)
+    elif m := SUBPART.match(s):
+        number, body = s[: m.start(2)], m.start(2)
+    return Paragraph(line=line, span=span, text=s, number=number, body_offset=body, parent=stack[-1] if stack else None)

@@ -1,0 +1,352 @@
+"""Triples stage: a ParsedDocument -> the quads of its own named graph (plus shared region quads).
+
+IRIs come from the plan's identity (region code, document type, period, script) and the element's
+Akoma Ntoso style id, never from the file path or bytes, so loading a file twice gives the same graph.
+Every node derived from text gets ``prov:wasDerivedFrom`` an ``oa:SpecificResource`` whose selectors
+give its offsets and exact quote.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+
+from pyoxigraph import BlankNode, Literal, NamedNode, Quad
+
+from plankg import __version__
+from plankg.vocab import (
+    CHINA,
+    ELI,
+    ID,
+    LEVELS,
+    OA,
+    ORG,
+    PK,
+    QB,
+    REGIONS_GRAPH,
+    VALUE_KINDS,
+    cited_work_iri,
+    expression_iri,
+    graph_iri,
+    plan_iri,
+    region_iri,
+)
+
+from .extract import normalise_title
+from .records import Fact, Heading, Indicator, Measure, ParsedDocument, Project, Span, Value
+from .regions import Region, chain
+from .script import to_simplified
+
+RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+XSD = "http://www.w3.org/2001/XMLSchema#"
+DCT = "http://purl.org/dc/terms/"
+PROV = "http://www.w3.org/ns/prov#"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+
+_HEADING_CLASS = {"chapter": "Chapter", "section": "Section", "part": "Part", "box": "Box", "table": "IndicatorTable"}
+_FACT_PROPERTY = {
+    "title": DCT + "title",
+    "date": str(ELI.date_document),
+    "doc_number": str(ELI.id_local),
+    "period": str(PK.period),
+    "region": str(PK.region),
+    "doc_type": str(PK.documentType),
+    "source_url": DCT + "source",
+}
+
+
+def _n(iri: str) -> NamedNode:
+    return NamedNode(str(iri))
+
+
+def _int(v: int) -> Literal:
+    return Literal(str(v), datatype=_n(XSD + "integer"))
+
+
+def _dec(v: float) -> Literal:
+    return Literal(repr(round(v, 6)).rstrip("0").rstrip(".") if v != int(v) else str(int(v)),
+                   datatype=_n(XSD + "decimal"))
+
+
+class _Graph:
+    """Collects the quads of one named graph, with helpers for the patterns used everywhere."""
+
+    def __init__(self, graph: str, source: str, script: str, text: str) -> None:
+        self.g = _n(graph)
+        self.source = _n(source)
+        self.script = script
+        self.text = text
+        self.quads: list[Quad] = []
+
+    def add(self, s: str | NamedNode, p: str | NamedNode, o) -> None:
+        s = s if isinstance(s, NamedNode) else _n(s)
+        p = p if isinstance(p, NamedNode) else _n(p)
+        o = o if isinstance(o, NamedNode | Literal | BlankNode) else _n(o)
+        self.quads.append(Quad(s, p, o, self.g))
+
+    def type(self, s: str, *classes: str) -> None:
+        for c in classes:
+            self.add(s, RDF_TYPE, c)
+
+    def text_literal(self, s: str, p: str, value: str) -> None:
+        """Text as written, tagged with its script, plus its Simplified form for Traditional text."""
+        self.add(s, p, Literal(value, language=self.script))
+        if self.script == "zh-Hant":
+            self.add(s, p, Literal(to_simplified(value), language="zh-Hans"))
+
+    def span(self, node: str, span: Span, suffix: str = "span", prop: str = PROV + "wasDerivedFrom") -> None:
+        """node prov:wasDerivedFrom an oa:SpecificResource selecting span of the source text.
+
+        A node has exactly one such span for all of it; parts of it (a measure's title, an
+        indicator's name cell) use sub-properties of prov:wasDerivedFrom.
+        """
+        resource = f"{node}/{suffix}"
+        position, quote = f"{resource}/position", f"{resource}/quote"
+        self.add(node, prop, resource)
+        self.type(resource, str(OA.SpecificResource))
+        self.add(resource, OA.hasSource, self.source)
+        self.add(resource, OA.hasSelector, position)
+        self.add(resource, OA.hasSelector, quote)
+        self.add(resource, PK.line, _int(self.text.count("\n", 0, span.start) + 1))
+        self.type(position, str(OA.TextPositionSelector))
+        self.add(position, OA.start, _int(span.start))
+        self.add(position, OA.end, _int(span.end))
+        self.type(quote, str(OA.TextQuoteSelector))
+        self.add(quote, OA.exact, Literal(span.quote))
+
+
+def plan_identity(doc: ParsedDocument, region: Region) -> tuple[str, str, str]:
+    """(plan IRI, expression IRI, graph IRI) from region code, type, period and script."""
+    doc_type = doc.metadata.doc_type.value if doc.metadata.doc_type else "fyp"
+    period = doc.metadata.period.value if doc.metadata.period else "undated"
+    plan = plan_iri(region.code, doc_type, period)
+    expression = expression_iri(plan, doc.source.script)
+    return plan, expression, graph_iri(expression)
+
+
+def document_quads(doc: ParsedDocument, region: Region) -> list[Quad]:
+    """All quads of the document's named graph."""
+    plan, expression, graph = plan_identity(doc, region)
+    source = f"{expression}/source"
+    g = _Graph(graph, source, doc.source.script, doc.source.text)
+    _source_and_run(g, doc, graph, source)
+    _plan(g, doc, region, plan, expression, source)
+    nodes: dict[int, str] = {}
+    for heading in doc.headings:
+        nodes[id(heading)] = _heading(g, heading, expression, plan, nodes)
+    for measure in doc.measures:
+        nodes[id(measure)] = _measure(g, measure, expression, plan, nodes)
+    for project in doc.projects:
+        _project(g, project, expression, plan, nodes)
+    for indicator in doc.indicators:
+        _indicator(g, indicator, expression, plan, nodes)
+    for citation in doc.citations:
+        node = f"{expression}/cite_{citation.ordinal}"
+        work = cited_work_iri(normalise_title(citation.title))
+        g.type(node, str(PK.Citation))
+        g.add(node, PK.partOf, expression)
+        g.add(node, PK.inPlan, plan)
+        g.add(node, PK.order, _int(citation.ordinal))
+        g.add(node, PK.citedWork, work)
+        g.add(node, PK.isBasis, Literal("true" if citation.basis else "false", datatype=_n(XSD + "boolean")))
+        g.span(node, citation.span)
+        g.type(work, str(PK.CitedWork), str(ELI.LegalResource))
+        g.text_literal(work, DCT + "title", citation.title)
+        g.add(work, PK.normalizedTitle, Literal(normalise_title(citation.title)))
+        g.add(plan, ELI.cites, work)
+        if citation.basis:
+            g.add(plan, ELI.based_on, work)
+    for n, dropped in enumerate(doc.dropped, start=1):
+        node = f"{expression}/dropped_{n}"
+        g.type(node, str(PK.DroppedText))
+        g.add(node, PK.reason, Literal(dropped.reason))
+        g.add(node, PK.partOf, expression)
+        g.span(node, dropped.span)
+    return g.quads
+
+
+def region_quads(region: Region) -> Iterator[Quad]:
+    """The region, its ancestors up to China, with codes and levels, in the shared regions graph."""
+    graph = _n(REGIONS_GRAPH)
+    china = _n(CHINA)
+    yield Quad(china, RDF_TYPE, _n(PK.Region), graph)
+    yield Quad(china, _n(PK.adminLevel), _n(LEVELS["country"]), graph)
+    yield Quad(china, _n(SKOS + "prefLabel"), Literal("中国", language="zh-Hans"), graph)
+    yield Quad(china, _n(PK.adminCode), Literal("000000"), graph)
+    for reg in chain(region.code):
+        node = _n(region_iri(reg.code))
+        parent = _n(region_iri(reg.parent_code)) if reg.parent_code else china
+        yield Quad(node, RDF_TYPE, _n(PK.Region), graph)
+        yield Quad(node, _n(PK.adminLevel), _n(LEVELS[reg.level]), graph)
+        yield Quad(node, _n(SKOS + "prefLabel"), Literal(reg.name, language="zh-Hans"), graph)
+        yield Quad(node, _n(PK.adminCode), Literal(reg.code), graph)
+        yield Quad(node, _n(PK.partOf), parent, graph)
+
+
+def _source_and_run(g: _Graph, doc: ParsedDocument, graph: str, source: str) -> None:
+    src = doc.source
+    g.type(source, str(PK.SourceDocument), PROV + "Entity")
+    g.add(source, DCT + "identifier", Literal(src.name))
+    g.add(source, PK.sha256, Literal(src.sha256))
+    g.add(source, PK.encoding, Literal(src.encoding))
+    g.add(source, DCT + "format", Literal(src.media_type))
+    g.add(source, PK.text, Literal(src.text))
+    g.add(source, PK.length, _int(len(src.text)))
+    run = f"{graph}/run/{__version__}/{src.sha256[:16]}"
+    agent = str(ID[f"agent/plankg/{__version__}"])
+    g.type(run, str(PK.LoaderRun), PROV + "Activity")
+    g.add(run, PROV + "used", source)
+    g.add(run, PROV + "wasAssociatedWith", agent)
+    g.type(agent, PROV + "SoftwareAgent")
+    g.add(agent, PK.version, Literal(__version__))
+    g.add(graph, PROV + "wasGeneratedBy", run)
+
+
+def _fact(g: _Graph, expression: str, plan: str, key: str, fact: Fact, n: int = 0) -> None:
+    """Where a metadata value came from: a span of the text, or the sidecar file."""
+    node = f"{expression}/fact/{key}" + (f"_{n}" if n else "")
+    g.type(node, str(PK.MetadataFact))
+    g.add(node, PK.about, plan)
+    g.add(node, PK.property, _FACT_PROPERTY.get(key, str(ELI.passed_by)))
+    g.add(node, PK.value, Literal(fact.value))
+    if fact.span is not None:
+        g.span(node, fact.span)
+    else:
+        g.add(node, PROV + "wasDerivedFrom", f"{expression}/sidecar")
+        g.type(f"{expression}/sidecar", str(PK.Sidecar), PROV + "Entity")
+
+
+def _plan(g: _Graph, doc: ParsedDocument, region: Region, plan: str, expression: str, source: str) -> None:
+    meta = doc.metadata
+    g.type(plan, str(PK.Plan), str(ELI.LegalResource))
+    g.add(plan, PK.region, region_iri(region.code))
+    g.add(plan, PK.documentType, PK.AnnualWorkPlan if meta.doc_type and meta.doc_type.value == "annual"
+          else PK.FiveYearPlan)
+    g.add(plan, ELI.is_realized_by, expression)
+    g.type(expression, str(PK.PlanText), str(ELI.LegalExpression))
+    g.add(expression, ELI.realizes, plan)
+    g.add(expression, DCT + "language", Literal(doc.source.script))
+    g.add(expression, PROV + "wasDerivedFrom", source)
+    if meta.period:
+        years = meta.period.value.split("-")
+        g.add(plan, PK.periodStart, Literal(years[0], datatype=_n(XSD + "gYear")))
+        g.add(plan, PK.periodEnd, Literal(years[-1], datatype=_n(XSD + "gYear")))
+    if meta.title:
+        g.text_literal(plan, DCT + "title", meta.title.value)
+        g.text_literal(expression, DCT + "title", meta.title.value)
+    if meta.date:
+        g.add(plan, ELI.date_document, Literal(meta.date.value, datatype=_n(XSD + "date")))
+    if meta.doc_number:
+        g.add(plan, ELI.id_local, Literal(meta.doc_number.value))
+    for n, issuer in enumerate(meta.issuers, start=1):
+        org = str(ID["org/" + hashlib.sha256(to_simplified(issuer.value).encode()).hexdigest()[:16]])
+        g.type(org, str(ORG.Organization))
+        g.text_literal(org, SKOS + "prefLabel", issuer.value)
+        g.add(plan, ELI.passed_by, org)
+        _fact(g, expression, plan, "issuer", issuer, n)
+    for key in ("title", "date", "doc_number", "period", "region", "doc_type", "source_url"):
+        fact = getattr(meta, key)
+        if fact is not None:
+            _fact(g, expression, plan, key, fact)
+
+
+def _element(g: _Graph, node: str, cls: str, parent: str, plan: str, order: int, eid: str) -> None:
+    g.type(node, str(PK[cls]))
+    g.add(node, PK.partOf, parent)
+    g.add(node, PK.inPlan, plan)
+    g.add(node, PK.order, _int(order))
+    g.add(node, PK.eId, Literal(eid))
+
+
+def _heading(g: _Graph, h: Heading, expression: str, plan: str, nodes: dict[int, str]) -> str:
+    node = f"{expression}/{h.eid}"
+    parent = nodes[id(h.parent)] if h.parent is not None else expression
+    _element(g, node, _HEADING_CLASS[h.kind], parent, plan, h.ordinal, h.eid)
+    if h.number:
+        g.add(node, PK.number, Literal(h.number))
+    if h.title:
+        g.text_literal(node, DCT + "title", h.title)
+    if h.kind == "table":
+        g.type(node, str(QB.DataSet))
+    g.span(node, h.span)
+    return node
+
+
+def _measure(g: _Graph, m: Measure, expression: str, plan: str, nodes: dict[int, str]) -> str:
+    node = f"{expression}/{m.eid}"
+    parent = nodes[id(m.parent)] if m.parent is not None else expression
+    _element(g, node, "SafeguardMeasure" if m.safeguard else "Measure", parent, plan, m.ordinal, m.eid)
+    if m.safeguard:
+        g.type(node, str(PK.Measure))
+    if m.number:
+        g.add(node, PK.number, Literal(m.number))
+    if m.heading:
+        g.text_literal(node, DCT + "title", m.heading)
+        g.span(node, m.heading_span, "title-span", str(PK.titleDerivedFrom))
+    g.text_literal(node, PK.text, m.text)
+    g.span(node, m.span)
+    return node
+
+
+def _project(g: _Graph, p: Project, expression: str, plan: str, nodes: dict[int, str]) -> None:
+    node = f"{expression}/{p.eid}"
+    parent = nodes[id(p.box)] if p.box is not None else nodes[id(p.measure)]
+    _element(g, node, "Project", parent, plan, p.ordinal, p.eid)
+    if p.number:
+        g.add(node, PK.number, Literal(p.number))
+    if p.title:
+        g.text_literal(node, DCT + "title", p.title)
+    g.text_literal(node, PK.text, p.text)
+    g.span(node, p.span)
+    for n, q in enumerate(p.quantities, start=1):
+        qnode = f"{node}/quantity_{n}"
+        g.type(qnode, str(PK.Quantity))
+        g.add(node, PK.quantity, qnode)
+        g.add(qnode, PK.numericValue, _dec(q.value))
+        g.add(qnode, PK.unit, Literal(q.unit))
+        if q.qualifier:
+            g.add(qnode, PK.qualifier, Literal(q.qualifier))
+        g.span(qnode, q.span)
+
+
+def _indicator(g: _Graph, ind: Indicator, expression: str, plan: str, nodes: dict[int, str]) -> None:
+    table = nodes[id(ind.table)]
+    node = f"{table}__row_{ind.ordinal}"
+    _element(g, node, "Indicator", table, plan, ind.ordinal, f"{ind.table.eid}__row_{ind.ordinal}")
+    attribute = to_simplified(ind.attribute)
+    if attribute.startswith("约束"):
+        g.type(node, str(PK.BindingIndicator))
+    elif attribute.startswith("预期"):
+        g.type(node, str(PK.ExpectedIndicator))
+    if ind.number:
+        g.add(node, PK.number, Literal(ind.number))
+    g.text_literal(node, PK.name, ind.name)
+    g.span(node, ind.name_span, "name-span", str(PK.nameDerivedFrom))
+    for key, value in (("category", ind.category), ("unit", ind.unit), ("attribute", ind.attribute),
+                       ("note", ind.note)):
+        if value:
+            g.text_literal(node, PK[key], value)
+    g.span(node, ind.span)
+    for n, value in enumerate(ind.values, start=1):
+        _value(g, f"{node}/value_{n}", node, table, value)
+
+
+def _value(g: _Graph, node: str, indicator: str, table: str, v: Value) -> None:
+    g.type(node, str(PK.IndicatorValue), str(QB.Observation))
+    g.add(indicator, PK.hasValue, node)
+    g.add(node, QB.dataSet, table)
+    g.add(node, PK.indicator, indicator)
+    g.add(node, PK.valueKind, VALUE_KINDS[v.kind])
+    if v.year:
+        g.add(node, PK.year, Literal(str(v.year), datatype=_n(XSD + "gYear")))
+    if v.group:
+        g.text_literal(node, PK.group, v.group)
+    g.add(node, PK.asWritten, Literal(v.as_written))
+    if v.comparator:
+        g.add(node, PK.comparator, Literal(v.comparator))
+    if v.number is not None:
+        g.add(node, PK.numericValue, _dec(v.number))
+        if v.unit:
+            g.add(node, PK.unit, Literal(v.unit))
+        g.add(node, PK.normalizedValue, _dec(v.number * v.scale))
+    g.span(node, v.span)

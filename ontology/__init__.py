@@ -1,0 +1,1 @@
+"""Package data: the project's ontology files, read through importlib.resources."""

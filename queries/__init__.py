@@ -1,0 +1,1 @@
+"""Package data: the project's queries files, read through importlib.resources."""

@@ -1,0 +1,1 @@
+"""Package data: the project's shapes files, read through importlib.resources."""
