@@ -35,13 +35,15 @@ def _console():
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @store_option
-def build(paths: tuple[Path, ...], store_dir: Path | None) -> None:
+@click.option("--no-validate", is_flag=True, help="Skip SHACL validation of the loaded documents.")
+@click.option("--no-lineage", is_flag=True, help="Skip rebuilding the lineage graph.")
+@click.option("--no-views", is_flag=True, help="Skip writing the HTML views.")
+def build(paths: tuple[Path, ...], store_dir: Path | None, no_validate: bool, no_lineage: bool, no_views: bool) -> None:
     """Load documents (default: the bundled corpus) into the store and print a summary."""
-    from rich.progress import Progress
-
     from plankg.build import bundled_corpus, find_documents, load_document
     from plankg.report import print_summary
     from plankg.store import open_store, store_path
+    from rich.progress import Progress
 
     console = _console()
     store = open_store(store_path(str(store_dir) if store_dir else None))

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pyoxigraph import Store
-
 from plankg.vocab import SPARQL_PREFIXES
+from pyoxigraph import Store
 
 COUNTED = {
     "chapters": "pk:Chapter",

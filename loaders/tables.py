@@ -253,9 +253,9 @@ class _RowReader:
             pos += 1
         pos = self._next(pos) or pos
         after = self._next(pos + 1)
-        if not self.header.category_first and self.kinds[pos] == "text" and after is not None:
-            if self.kinds[after] == "text":
-                category, pos = self.cells[pos].text, after
+        if not self.header.category_first and self.kinds[pos] == "text" and after is not None \
+                and self.kinds[after] == "text":
+            category, pos = self.cells[pos].text, after
         name_cell = self.cells[pos]
         pos += 1
         unit, pos = self._unit(pos, name_cell)
@@ -326,11 +326,9 @@ class _RowReader:
         """Cells after the attribute up to the next row; a category before the next serial is not a note."""
         notes: list[Cell] = []
         while pos < len(self.cells) and self.kinds[pos] in ("text", "empty"):
-            if self.header.category_first and self.kinds[pos] == "text":
-                nxt = self._next(pos + 1)
-                if nxt is None or (self.kinds[nxt] == "serial" and norm(self.cells[nxt]) == str(next_serial)):
-                    if nxt is not None and nxt == pos + 1:
-                        break
+            if self.header.category_first and self.kinds[pos] == "text" and pos + 1 < len(self.cells) \
+                    and self.kinds[pos + 1] == "serial" and norm(self.cells[pos + 1]) == str(next_serial):
+                break  # a category cell directly before the next serial number
             if self.kinds[pos] == "text":
                 notes.append(self.cells[pos])
             pos += 1
@@ -368,14 +366,10 @@ def parse_value(text: str, cell: Cell, column: Column, group: str, unit: str) ->
     kind = "status" if STATUS.match(norm(cell)) else column.kind
     inner = list(GROUP_IN_CELL.finditer(cell.text)) if not group else []
     if len(inner) >= 2:
-        out = []
+        out: list[Value] = []
         for m in inner:
-            start = cell.span.start + m.start()
-            span = Span.of(text, start, cell.span.start + m.end())
-            sub = Cell(span.quote, span)
-            out.extend(parse_value(text, Cell(m.group(2), Span.of(text, cell.span.start + m.start(2),
-                                                                  cell.span.start + m.end(2))),
-                                   column, m.group(1), unit) if sub.text else [])
+            part = Span.of(text, cell.span.start + m.start(2), cell.span.start + m.end(2))
+            out.extend(parse_value(text, Cell(part.quote, part), column, m.group(1), unit))
         return out
     value = Value(as_written=cell.text, year=column.year, kind=kind, group=group, span=cell.span)
     t = norm(cell)

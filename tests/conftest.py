@@ -1,0 +1,31 @@
+"""Shared fixtures: the bundled corpus parsed once, and a store built from it once per session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from plankg.build import bundled_corpus, load_paths
+from plankg.loaders.pipeline import parse_document
+from plankg.loaders.records import ParsedDocument
+from plankg.store import open_store
+
+CORPUS = bundled_corpus()
+FILES = sorted(p.name for p in CORPUS.glob("*.txt"))
+
+
+@pytest.fixture(scope="session")
+def parsed() -> dict[str, ParsedDocument]:
+    """Every corpus document parsed into records, by file name."""
+    return {name: parse_document(CORPUS / name)[0] for name in FILES}
+
+
+@pytest.fixture(scope="session")
+def corpus_store(tmp_path_factory: pytest.TempPathFactory):
+    """An on-disk store holding the whole bundled corpus."""
+    path: Path = tmp_path_factory.mktemp("store")
+    store = open_store(path)
+    results = load_paths(store, [CORPUS])
+    assert all(r.ok for r in results), [r.error for r in results if not r.ok]
+    return store

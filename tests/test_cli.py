@@ -1,0 +1,79 @@
+"""The plankg command end to end on the bundled corpus: build, stats, list, export, remove, exit codes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from plankg.store import open_store
+
+
+def plankg(*args: str, store: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-c", "from plankg.cli import main; main()", *args, "--store", str(store)],
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin:/bin", "PYTHONIOENCODING": "utf-8"},
+    )
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subprocess.CompletedProcess]:
+    store = tmp_path_factory.mktemp("cli") / "store"
+    return store, plankg("build", "--no-validate", "--no-lineage", "--no-views", store=store)
+
+
+def test_build_prints_the_summary_table(built) -> None:
+    _, result = built
+    assert result.returncode == 0, result.stderr
+    assert "loaded 5 of 5 documents" in result.stdout
+    lines = {line.split("│")[1].strip(): line for line in result.stdout.splitlines() if line.count("│") > 10}
+    # 001: 6 chapters (第一章 line 25 … 第六章 line 502), 35 sections, 20 indicator rows (专栏1 lines 61-274)
+    row = [c.strip() for c in lines["001_e6d1326eb6e5ef17.txt"].split("│")[1:-1]]
+    assert row[1:5] == ["辽宁省", "Province", "辽宁省民政事业发展第十四个五年规划", "2021–2025"]
+    assert row[5:8] == ["6", "35", "5"]
+    assert row[9] == "20"
+
+
+def test_reloading_the_same_files_gives_the_same_graphs(built) -> None:
+    store_dir, _ = built
+    def dump() -> set[str]:
+        store = open_store(store_dir, read_only=True)
+        text = store.dump(format=__import__("pyoxigraph").RdfFormat.N_QUADS).decode()
+        return {q for q in text.splitlines() if "/graph/runs>" not in q}
+    before = dump()
+    assert plankg("build", "--no-validate", "--no-lineage", "--no-views", store=store_dir).returncode == 0
+    assert dump() == before
+
+
+def test_export_csv_has_one_row_per_indicator_value(built) -> None:
+    store_dir, _ = built
+    result = plankg("export", "--format", "csv", store=store_dir)
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    nursing = [r for r in rows if r["name"] == "养老机构护理型床位占比" and r["kind"] == "Target"]
+    # 000 表2 row 9 (line 168: ≥60), 001 专栏1 row 18 (line 252: ≥55)
+    assert sorted((r["file"][:3], r["asWritten"], r["year"]) for r in nursing) == [("000", "≥60", "2025"),
+                                                                                   ("001", "≥55", "2025")]
+
+
+def test_list_and_remove(tmp_path: Path, built) -> None:
+    store_dir, _ = built
+    listed = plankg("list", store=store_dir).stdout.splitlines()
+    assert [line.split("\t")[0] for line in listed] == [
+        "000_7c45746ca5003da4.txt", "001_e6d1326eb6e5ef17.txt", "002_1d4cc66293008ec4.txt",
+        "003_1530986ba0a39128.txt", "004_816c855b418fc27c.txt"]
+    assert plankg("remove", "nonexistent.txt", store=store_dir).returncode == 2
+    copy = tmp_path / "store"
+    assert plankg("build", "--no-validate", "--no-lineage", "--no-views", store=copy).returncode == 0
+    assert plankg("remove", "004_816c855b418fc27c.txt", store=copy).returncode == 0
+    assert len(plankg("list", store=copy).stdout.splitlines()) == 4
+
+
+def test_unknown_subcommand_is_a_usage_error(built) -> None:
+    store_dir, _ = built
+    assert plankg("frobnicate", store=store_dir).returncode == 2
