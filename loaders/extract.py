@@ -75,16 +75,20 @@ def extract_measures_and_projects(
     measures: list[Measure] = []
     projects: list[Project] = []
     in_box: dict[int, int] = {}
+    closed: set[int] = set()
     candidates: list[Paragraph] = []
+    has_chapters = any(h.kind == "chapter" for h in headings)
     for para in paragraphs:
         box = para.parent if para.parent is not None and para.parent.kind == "box" else None
-        if box is not None and _is_box_item(para, in_box.get(id(box), 0)):
+        if box is not None and id(box) not in closed and (id(box) not in in_box or _is_box_item(para)):
             in_box[id(box)] = in_box.get(id(box), 0) + 1
             projects.append(_box_project(text, para, box, in_box[id(box)]))
             continue
         if box is not None:
-            box.end = min(box.end, para.span.start)  # the box ended before this paragraph
+            closed.add(id(box))  # the first paragraph that is not an item ends the box
             para.parent = _container(box)
+        if para.parent is None and has_chapters:
+            continue  # preamble before the first chapter: the plan's purpose, not a task
         if para.span.start >= tasks_start and not is_background(para.parent):
             candidates.append(para)
     per_parent: dict[int, int] = {}
@@ -96,8 +100,8 @@ def extract_measures_and_projects(
     return measures, projects
 
 
-def _is_box_item(para: Paragraph, seen: int) -> bool:
-    """Numbered items, or titled items naming an undertaking (…工程: / …工程。), continue a box."""
+def _is_box_item(para: Paragraph) -> bool:
+    """After a box's first paragraph, numbered items or titled undertakings (…工程: / …工程。) continue it."""
     if para.number and not para.number.startswith(("(", "（")):
         return True
     body = para.text[para.body_offset :]

@@ -80,8 +80,6 @@ class Heading:
     level: int = 0  # nesting rank: chapter 0, section 1, part 2, sub-part 3, box/table 4
     eid: str = ""  # Akoma Ntoso style id, e.g. chp_3__sec_2
     parent: Heading | None = None
-    end: int = 0  # offset where the unit's content ends
-    safeguard: bool = False  # a 保障 chapter: its measures are safeguards
 
 
 @dataclass

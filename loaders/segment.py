@@ -102,7 +102,6 @@ def segment(text: str, content: list[Line]) -> Segmented:
             continue
         out.paragraphs.append(_paragraph(text, line, stack))
         i += 1
-    _close_all(stack, len(text))
     return out
 
 
@@ -113,8 +112,9 @@ _EID_KEY = {"chapter": "chp", "section": "sec", "part": "part", "box": "box", "t
 def _open(heading: Heading, stack: list[Heading], out: Segmented) -> None:
     """Close the headings this one ends, then make it the innermost open heading."""
     heading.level = heading.level or _LEVEL[heading.kind]
-    while stack and stack[-1].level >= heading.level:
-        stack.pop().end = heading.span.start
+    closes = 2 if heading.kind == "table" else heading.level  # a table also ends the numbered parts before it
+    while stack and stack[-1].level >= closes:
+        stack.pop()
     heading.parent = stack[-1] if stack else None
     prefix = f"{heading.parent.eid}__" if heading.parent else ""
     key = _EID_KEY[heading.kind]
@@ -124,11 +124,6 @@ def _open(heading: Heading, stack: list[Heading], out: Segmented) -> None:
         heading.eid = f"{prefix}{key}_{heading.ordinal}"
     out.headings.append(heading)
     stack.append(heading)
-
-
-def _close_all(stack: list[Heading], end: int) -> None:
-    while stack:
-        stack.pop().end = end
 
 
 def _heading_at(text: str, content: list[Line], i: int, has_chapters: bool) -> tuple[Heading | None, int]:
@@ -210,9 +205,7 @@ def _take_table(
         j += 1
     while j > i and not content[j - 1].stripped:
         j -= 1
-    region = content[i:j]
-    out.tables.append(TableRegion(heading=caption, lines=region))
-    caption.end = region[-1].end if region else caption.span.end
+    out.tables.append(TableRegion(heading=caption, lines=content[i:j]))
     stack.remove(caption)
     return j
 
