@@ -112,6 +112,21 @@ def export(fmt: str, output: Path | None, store_dir: Path | None) -> None:
         sys.stdout.buffer.write(data)
 
 
+@cli.command()
+@click.option("--plans", type=click.IntRange(min=1), required=True, help="How many plans to write.")
+@click.option("--seed", type=int, default=1, show_default=True)
+@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), required=True)
+def synth(plans: int, seed: int, output: Path) -> None:
+    """Write a synthetic corpus of PLANS plans made from the bundled corpus (for benchmarks)."""
+    from plankg.synth import write_corpus
+    from rich.progress import Progress
+
+    with Progress(console=_console(), transient=True) as progress:
+        task = progress.add_task("writing plans", total=plans)
+        write_corpus(plans, seed, output, progress=lambda: progress.advance(task))
+    click.echo(f"wrote {plans} plans and lineage-truth.json to {output}")
+
+
 def main() -> None:
     """Console-script entry point: usage errors exit 2, missing stores exit 1, without tracebacks."""
     try:

@@ -23,8 +23,7 @@ _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}〔\d{4}〕\d+号|[\u4e00-\u9fff]
 _ISSUER_FIELD = re.compile(r"(?:发布机构|發布機構|信息来源|信息來源)\s*[:：]?\s*(\S+)")
 _ORG = re.compile(r"^[\u4e00-\u9fff]{2,20}(厅|廳|委员会|委員會|局|委|政府|办公室|辦公室)$")
 _PERIOD = re.compile(
-    r"(?:规划期|規劃期|规划近期|規劃近期|规划期限|規劃期限)[为為是:：\s]*"
-    r"(20\d\d)\s*年?\s*(?:至|-|—|–|到|~)\s*(20\d\d)\s*年"
+    r"(?:规划期|规划近期|规划期限)[为是:：\s]*(20\d\d)\s*年?\s*(?:至|-|—|–|到|~)\s*(20\d\d)\s*年"
 )
 _FIVE_YEAR = {"十三五": (2016, 2020), "十四五": (2021, 2025), "十五五": (2026, 2030)}
 _ANNUAL = re.compile(r"(20\d\d)年.{0,12}(要点|要點|工作计划|工作計劃)")
@@ -138,7 +137,9 @@ def _period(text: str, title: str, meta: PlanMetadata) -> Fact | None:
     if meta.doc_type and meta.doc_type.value == "annual" and (m := _ANNUAL.search(title)):
         return Fact(m.group(1), meta.title.span if meta.title and meta.title.span else None,
                     from_sidecar=bool(meta.title and meta.title.from_sidecar))
-    if m := _PERIOD.search(text[:5000]):
+    head = text[:5000]
+    simplified = to_simplified(head)
+    if len(simplified) == len(head) and (m := _PERIOD.search(simplified)):  # t2s kept every offset
         return Fact(f"{m.group(1)}-{m.group(2)}", Span.of(text, m.start(1), m.end()))
     simplified = to_simplified(title).replace("第十四个五年", "十四五")
     for name, (a, b) in _FIVE_YEAR.items():

@@ -66,19 +66,25 @@ def chain(code: str) -> list[Region]:
 
 
 def find_region(text: str, context: str = "") -> tuple[Region, int] | None:
-    """The most specific region named in text, with its offset; ties broken by the context naming a parent."""
+    """The most specific region named in text, with its offset.
+
+    A name inside a longer name is not a match (南县 in 广南县); a name shared by several regions
+    counts only when the context names one of its ancestors.
+    """
     simplified = to_simplified(text)
-    best: tuple[Region, int] | None = None
-    rank = {"province": 0, "prefecture": 1, "district": 2}
     context_s = to_simplified(context)
+    found: list[tuple[int, int, Region]] = []
     for name, regions in _by_name().items():
         at = simplified.find(name)
         if at < 0:
             continue
         for reg in regions:
             ancestors = chain(reg.code)[1:]
-            if len(regions) > 1 and ancestors and not any(a.name in context_s for a in ancestors):
-                continue
-            if best is None or rank[reg.level] > rank[best[0].level]:
-                best = (reg, at)
-    return best
+            if len(regions) == 1 or any(a.name in context_s for a in ancestors):
+                found.append((at, at + len(name), reg))
+    whole = [f for f in found if not any(o[0] <= f[0] and f[1] <= o[1] and o[1] - o[0] > f[1] - f[0] for o in found)]
+    if not whole:
+        return None
+    rank = {"province": 0, "prefecture": 1, "district": 2}
+    at, _, best = max(whole, key=lambda f: (rank[f[2].level], -f[0]))
+    return best, at
