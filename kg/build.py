@@ -7,11 +7,12 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
+from pyoxigraph import Store
+
 from plankg.loaders.errors import LoadError
 from plankg.loaders.pipeline import parse_document
 from plankg.loaders.triples import document_quads, plan_identity, region_quads
 from plankg.store import replace_graph
-from pyoxigraph import Store
 
 DOCUMENT_SUFFIXES = {".txt", ".html", ".htm", ".docx", ".pdf"}
 

@@ -40,10 +40,11 @@ def _console():
 @click.option("--no-views", is_flag=True, help="Skip writing the HTML views.")
 def build(paths: tuple[Path, ...], store_dir: Path | None, no_validate: bool, no_lineage: bool, no_views: bool) -> None:
     """Load documents (default: the bundled corpus) into the store and print a summary."""
+    from rich.progress import Progress
+
     from plankg.build import bundled_corpus, find_documents, load_document
     from plankg.report import print_summary
     from plankg.store import open_store, store_path
-    from rich.progress import Progress
 
     console = _console()
     store = open_store(store_path(str(store_dir) if store_dir else None))
@@ -118,8 +119,9 @@ def export(fmt: str, output: Path | None, store_dir: Path | None) -> None:
 @click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), required=True)
 def synth(plans: int, seed: int, output: Path) -> None:
     """Write a synthetic corpus of PLANS plans made from the bundled corpus (for benchmarks)."""
-    from plankg.synth import write_corpus
     from rich.progress import Progress
+
+    from plankg.synth import write_corpus
 
     with Progress(console=_console(), transient=True) as progress:
         task = progress.add_task("writing plans", total=plans)

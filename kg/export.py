@@ -5,8 +5,9 @@ from __future__ import annotations
 import csv
 import io
 
-from plankg.vocab import SPARQL_PREFIXES
 from pyoxigraph import RdfFormat, Store
+
+from plankg.vocab import SPARQL_PREFIXES
 
 RDF_FORMATS = {"trig": RdfFormat.TRIG, "nquads": RdfFormat.N_QUADS, "turtle": RdfFormat.TURTLE,
                "jsonld": RdfFormat.JSON_LD}

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from plankg.build import LoadResult
-from plankg.stats import COUNTED, summaries
 from pyoxigraph import Store
 from rich.console import Console
 from rich.table import Table
+
+from plankg.build import LoadResult
+from plankg.stats import COUNTED, summaries
 
 
 def print_summary(console: Console, store: Store, results: list[LoadResult]) -> None:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from plankg.vocab import SPARQL_PREFIXES
 from pyoxigraph import Store
+
+from plankg.vocab import SPARQL_PREFIXES
 
 COUNTED = {
     "chapters": "pk:Chapter",

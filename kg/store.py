@@ -12,8 +12,9 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from plankg.vocab import ID, PK, RUNS_GRAPH, SPARQL_PREFIXES
 from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, Store, Triple, serialize
+
+from plankg.vocab import ID, PK, RUNS_GRAPH, SPARQL_PREFIXES
 
 DEFAULT_STORE = "plankg-data"
 PROV = "http://www.w3.org/ns/prov#"

@@ -11,6 +11,8 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator
 
+from pyoxigraph import BlankNode, Literal, NamedNode, Quad
+
 from plankg import __version__
 from plankg.vocab import (
     CHINA,
@@ -29,7 +31,6 @@ from plankg.vocab import (
     plan_iri,
     region_iri,
 )
-from pyoxigraph import BlankNode, Literal, NamedNode, Quad
 
 from .extract import normalise_title
 from .records import Fact, Heading, Indicator, Measure, ParsedDocument, Project, Span, Value
