@@ -1,0 +1,57 @@
+"""Plan metadata from the text (with spans) or the sidecar file, regions and periods."""
+
+from __future__ import annotations
+
+from plankg.loaders.pipeline import parse_document
+from plankg.loaders.regions import chain
+from tests.conftest import CORPUS
+
+
+def test_publication_notice_facts_of_001(parsed) -> None:
+    meta = parsed["001_e6d1326eb6e5ef17.txt"].metadata
+    assert (meta.doc_number.value, meta.doc_number.span.quote) == ("辽民发〔2021〕33号", "辽民发〔2021〕33号")  # line 5
+    assert (meta.date.value, meta.date.span.quote) == ("2021-09-06", "2021年9月6日")  # line 17
+    assert [f.value for f in meta.issuers] == ["辽宁省民政厅", "辽宁省发展和改革委员会"]  # lines 15-16
+    assert meta.title.value == "辽宁省民政事业发展第十四个五年规划"  # line 21
+    assert (meta.period.value, meta.doc_type.value) == ("2021-2025", "fyp")
+
+
+def test_page_metadata_of_002_and_003_is_used_not_dropped(parsed) -> None:
+    m2 = parsed["002_1d4cc66293008ec4.txt"].metadata
+    assert (m2.title.value, m2.date.value) == ("懷化市“十四五”民政事業發展規劃", "2021-12-24")  # lines 3, 5
+    assert m2.period.span.quote == "2021-2025年"  # line 7: 規劃近期2021-2025年發展任務
+    m3 = parsed["003_1530986ba0a39128.txt"].metadata
+    assert m3.title.value == "无锡高新区(新吴区)民政事业 “十四五”发展规划"  # line 1
+    assert (m3.date.value, m3.date.span.quote) == ("2021-12-31", "2021-12-31")  # line 3
+    assert [f.value for f in m3.issuers] == ["新吴区民政卫健局"]  # line 6: 发布机构
+    dropped = {d.reason for d in parsed["003_1530986ba0a39128.txt"].dropped}
+    assert dropped == {"page metadata"}
+
+
+def test_titles_missing_from_the_text_come_from_the_sidecar(parsed) -> None:
+    m0 = parsed["000_7c45746ca5003da4.txt"].metadata
+    assert (m0.title.value, m0.title.from_sidecar, m0.title.span) == ("玉林市“十四五”民政事业发展规划", True, None)
+    assert (m0.period.value, m0.period.span.quote) == ("2021-2025", "2021至2025年")  # line 1: 规划期为2021至2025年
+    m4 = parsed["004_816c855b418fc27c.txt"].metadata
+    assert (m4.title.value, m4.doc_type.value, m4.period.value) == ("韶关市2021年民政工作要点", "annual", "2021")
+
+
+def test_regions_with_codes_and_parents() -> None:
+    expected = {
+        "000_7c45746ca5003da4.txt": ["450900 玉林市", "450000 广西壮族自治区"],
+        "001_e6d1326eb6e5ef17.txt": ["210000 辽宁省"],
+        "002_1d4cc66293008ec4.txt": ["431200 怀化市", "430000 湖南省"],
+        "003_1530986ba0a39128.txt": ["320214 新吴区", "320200 无锡市", "320000 江苏省"],
+        "004_816c855b418fc27c.txt": ["440200 韶关市", "440000 广东省"],
+    }
+    for name, names in expected.items():
+        _, region = parse_document(CORPUS / name)
+        assert [f"{r.code} {r.name}" for r in chain(region.code)] == names
+
+
+def test_noise_is_recorded_with_its_reason(parsed) -> None:
+    spam = [d for d in parsed["002_1d4cc66293008ec4.txt"].dropped if d.reason == "injected spam links"]
+    assert len(spam) == 1 and spam[0].span.quote.startswith("亚洲高清国产拍精品青青草原|")  # the last line, 756
+    chrome = [(d.reason, d.span.quote) for d in parsed["000_7c45746ca5003da4.txt"].dropped]
+    assert chrome == [("download links", "文件下载:"), ("download links", "关联文件:")]  # lines 369-370
+    assert all("亚洲" not in m.text for m in parsed["002_1d4cc66293008ec4.txt"].measures)
