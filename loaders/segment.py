@@ -112,7 +112,9 @@ _EID_KEY = {"chapter": "chp", "section": "sec", "part": "part", "box": "box", "t
 def _open(heading: Heading, stack: list[Heading], out: Segmented) -> None:
     """Close the headings this one ends, then make it the innermost open heading."""
     heading.level = heading.level or _LEVEL[heading.kind]
-    closes = 2 if heading.kind == "table" else heading.level  # a table also ends the numbered parts before it
+    # A table ends the numbered parts before it; a box (专栏) closing a chapter's run of sections belongs
+    # to the chapter, whose sections' projects it lists.
+    closes = {"table": 2, "box": 1}.get(heading.kind, heading.level)
     while stack and stack[-1].level >= closes:
         stack.pop()
     heading.parent = stack[-1] if stack else None
