@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
+from functools import lru_cache
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad
 
@@ -55,6 +56,7 @@ _FACT_PROPERTY = {
 }
 
 
+@lru_cache(maxsize=4096)
 def _n(iri: str) -> NamedNode:
     return NamedNode(str(iri))
 
