@@ -144,3 +144,5 @@ def main() -> None:
 
 
 # Subcommands defined in their own modules are registered below, one line each.
+from plankg.lineage_cli import lineage  # noqa: E402
+cli.add_command(lineage)
