@@ -58,6 +58,14 @@ def build(paths: tuple[Path, ...], store_dir: Path | None, no_validate: bool, no
             results.append(load_document(store, path))
             progress.advance(task)
     print_summary(console, store, results)
+    if not no_lineage:
+        from plankg.lineage import rebuild_lineage
+
+        with console.status("rebuilding lineage"):
+            found = rebuild_lineage(store)
+        console.print(f"lineage: {found.reuse_links} reuse links in {found.families} policy families, "
+                      f"{found.indicator_concepts} shared indicator concepts, "
+                      f"{found.resolved_citations} of {found.citations} citations resolved to loaded plans")
     sys.exit(0 if all(r.ok for r in results) else 1)
 
 

@@ -67,3 +67,15 @@ def test_owl_rl_closure_gives_the_documented_entailments(ontology: Graph) -> Non
     assert (chapter, PK.hasPart, measure) in closure  # partOf is transitive, hasPart its inverse
     assert (measure, PK.partOf, URIRef(base.rstrip("/"))) in closure
     assert not set(closure.subjects(RDF.type, PK.Measure)) & set(closure.subjects(RDF.type, PK.Indicator))
+
+
+def test_lineage_terms_are_declared_too(ontology: Graph, corpus_store) -> None:
+    from plankg.lineage import rebuild_lineage
+    from plankg.vocab import LINEAGE_GRAPH
+
+    rebuild_lineage(corpus_store)
+    rows = corpus_store.query(f"SELECT DISTINCT ?t WHERE {{ GRAPH <{LINEAGE_GRAPH}> {{ {{ ?s ?t ?o }} UNION {{ ?s a ?t }} }} }}")
+    used = {URIRef(r["t"].value) for r in rows if r["t"].value.startswith(str(PK))}
+    assert PK.TextReuse in used and PK.IndicatorConcept in used
+    for term in sorted(used):
+        assert {"en", "zh-Hans"} <= {lit.language for lit in ontology.objects(term, RDFS.label)}, term
