@@ -274,8 +274,14 @@ def _indicator_lineage(out: _Out, rows: list[dict[str, str]], summary: LineageSu
 
 # ---------------------------------------------------------------- measure lineage
 
+def _source_texts(store: Store) -> dict[str, str]:
+    """Each source document's text as written: passage quotes come from it, not from the Simplified copy."""
+    rows = _rows(store, "SELECT ?src ?text WHERE { GRAPH ?g { ?src a pk:SourceDocument ; pk:text ?text } }")
+    return {r["src"]: r["text"] for r in rows}
+
+
 def _reuse_lineage(out: _Out, items: list[textreuse.Item], links: list[textreuse.Reuse], plans: dict[str, dict],
-                   declared: dict[str, set[str]], summary: LineageSummary) -> None:
+                   declared: dict[str, set[str]], summary: LineageSummary, sources: dict[str, str]) -> None:
     for link in links:
         a, b = items[link.a], items[link.b]
         node = str(ID[f"reuse/{_digest(*sorted((a.iri, b.iri)))}"])
@@ -313,7 +319,8 @@ def _reuse_lineage(out: _Out, items: list[textreuse.Item], links: list[textreuse
                 out.add(f"{target}/position", OA.start, _lit(item.start + start, "integer"))
                 out.add(f"{target}/position", OA.end, _lit(item.start + end, "integer"))
                 out.type(f"{target}/quote", OA.TextQuoteSelector)
-                out.add(f"{target}/quote", OA.exact, _lit(item.text[start:end]))
+                text = sources[item.source]
+                out.add(f"{target}/quote", OA.exact, _lit(text[item.start + start : item.start + end]))
     summary.reuse_links = len(links)
 
 
@@ -405,7 +412,7 @@ def rebuild_lineage(store: Store) -> LineageSummary:
     lap("candidates")
     links = textreuse.score_pairs(items, candidates)
     lap("scoring")
-    _reuse_lineage(out, items, links, plans, declared, summary)
+    _reuse_lineage(out, items, links, plans, declared, summary, _source_texts(store))
     _families(out, items, links, plans, item_themes, summary)
     summary.triples = len(set(out.quads))
     replace_graph(store, str(LINEAGE_GRAPH), out.quads)
