@@ -153,4 +153,9 @@ def main() -> None:
 
 # Subcommands defined in their own modules are registered below, one line each.
 from plankg.lineage_cli import lineage  # noqa: E402
+
 cli.add_command(lineage)
+from plankg.query_cli import query, sparql  # noqa: E402
+
+cli.add_command(query)
+cli.add_command(sparql)

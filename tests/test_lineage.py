@@ -8,15 +8,15 @@ diffusion paths are tested on tests/fixtures/parent_chain: 广西 (province) and
 from __future__ import annotations
 
 import json
-from importlib import resources
 from pathlib import Path
 
 import pytest
-from pyoxigraph import NamedNode, Store, Variable
+from pyoxigraph import Store
 
 from plankg import textreuse
 from plankg.build import bundled_corpus, load_paths
 from plankg.lineage import indicator_name, indicators_match, rebuild_lineage, title_key
+from plankg.query import run as run_query
 from plankg.store import open_store, source_of
 from plankg.vocab import LINEAGE_GRAPH, SPARQL_PREFIXES
 
@@ -48,11 +48,8 @@ def corpus(tmp_path_factory: pytest.TempPathFactory):
 
 
 def run(store: Store, name: str, **params: str) -> list[tuple[str, ...]]:
-    """A query of the library, parameters bound by substitution (never pasted into the text)."""
-    text = (resources.files("plankg.queries") / f"{name}.rq").read_text(encoding="utf-8")
-    result = store.query(text, substitutions={Variable(k): NamedNode(v) for k, v in params.items()})
-    names = [v.value for v in result.variables]
-    return [tuple(row[n].value if row[n] is not None else "" for n in names) for row in result]
+    """A query of the library, run as `plankg query` runs it (parameters bound, never pasted)."""
+    return [tuple(row) for row in run_query(store, name, params)[1]]
 
 
 def ask(store: Store, query: str) -> bool:
