@@ -53,8 +53,8 @@ def test_traditional_headings_nest_and_keep_their_script(parsed) -> None:
 
 def test_measures_have_title_sentences_and_parents(parsed) -> None:
     m1 = parsed["001_e6d1326eb6e5ef17.txt"].measures
-    assert (m1[0].heading, m1[0].parent.title, m1[0].eid) == (
-        "健全防止返贫动态监测和帮扶机制。", "推动巩固拓展脱贫攻坚兜底保障成果同乡村振兴有效衔接", "chp_2__sec_1__para_1")  # line 283
+    assert (m1[0].heading, m1[0].parent.title, m1[0].eid) == (  # line 283
+        "健全防止返贫动态监测和帮扶机制。", "推动巩固拓展脱贫攻坚兜底保障成果同乡村振兴有效衔接", "chp_2__sec_1__para_1")
     assert m1[4].heading == "完善基本生活救助制度。"  # line 290
     m2 = parsed["002_1d4cc66293008ec4.txt"].measures
     assert (m2[0].heading, m2[0].parent.title) == ("", "鞏固拓展脫貧攻堅兜底保障成果")  # untitled, lines 451-453
