@@ -77,3 +77,21 @@ def test_list_and_remove(tmp_path: Path, built) -> None:
 def test_unknown_subcommand_is_a_usage_error(built) -> None:
     store_dir, _ = built
     assert plankg("frobnicate", store=store_dir).returncode == 2
+
+
+def test_a_failing_document_is_reported_and_changes_nothing(tmp_path: Path, built) -> None:
+    store_dir, _ = built
+    before = open_store(store_dir, read_only=True).dump(format=__import__("pyoxigraph").RdfFormat.N_QUADS)
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    notes = tmp_path / "notes.txt"
+    notes.write_text("会议纪要\n今天天气很好。\n", encoding="utf-8")
+    result = plankg("build", "--no-validate", "--no-lineage", "--no-views", str(empty), str(notes),
+                    str(tmp_path / "missing.txt"), store=store_dir)
+    assert result.returncode == 1
+    assert f"error {empty}: the file is empty" in result.stdout
+    assert f"error {notes}: no region found" in result.stdout
+    assert f"error {tmp_path / 'missing.txt'}: no such file" in result.stdout
+    assert "loaded 0 of 3 documents, 3 failed" in result.stdout
+    after = open_store(store_dir, read_only=True).dump(format=__import__("pyoxigraph").RdfFormat.N_QUADS)
+    assert after == before
