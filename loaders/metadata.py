@@ -83,7 +83,7 @@ def extract_metadata(
     ]
     meta.source_url = _from_sidecar(sidecar, "source_url")
     title = meta.title.value if meta.title else ""
-    meta.doc_type = _doc_type(title) if title else _from_sidecar(sidecar, "doc_type")
+    meta.doc_type = _doc_type(meta.title) if meta.title else _from_sidecar(sidecar, "doc_type")
     meta.period = _period(text, title, meta) or _from_sidecar(sidecar, "period")
     region, meta.region = _region(text, meta, sidecar)
     return meta, region
@@ -128,8 +128,9 @@ def _issuers(text: str, page_metadata: list[Line], head: list[Line]) -> list[Fac
     return []
 
 
-def _doc_type(title: str) -> Fact:
-    return Fact("annual" if _ANNUAL.search(title) else "fyp")
+def _doc_type(title: Fact) -> Fact:
+    """An annual work plan (…2021年…工作要点) or a five-year plan, read off the title wherever it came from."""
+    return Fact("annual" if _ANNUAL.search(title.value) else "fyp", title.span, title.from_sidecar)
 
 
 def _period(text: str, title: str, meta: PlanMetadata) -> Fact | None:

@@ -213,7 +213,7 @@ def _fact(g: _Graph, expression: str, plan: str, key: str, fact: Fact, n: int = 
     g.add(node, PK.value, Literal(fact.value))
     if fact.span is not None:
         g.span(node, fact.span)
-    else:
+    elif fact.from_sidecar:
         g.add(node, PROV + "wasDerivedFrom", f"{expression}/sidecar")
         g.type(f"{expression}/sidecar", str(PK.Sidecar), PROV + "Entity")
 
@@ -270,6 +270,7 @@ def _heading(g: _Graph, h: Heading, expression: str, plan: str, nodes: dict[int,
         g.text_literal(node, DCT + "title", h.title)
     if h.kind == "table":
         g.type(node, str(QB.DataSet))
+        g.add(node, QB.structure, PK.IndicatorTableStructure)
     g.span(node, h.span)
     return node
 
