@@ -159,3 +159,6 @@ from plankg.query_cli import query, sparql  # noqa: E402
 
 cli.add_command(query)
 cli.add_command(sparql)
+from plankg.serve import serve  # noqa: E402
+
+cli.add_command(serve)
