@@ -198,7 +198,7 @@ def test_indicator_names_close_not_exact() -> None:
 def test_corpus_summary(corpus) -> None:
     _, summary = corpus
     assert (summary.plans, summary.citations, summary.resolved_citations, summary.declared_parents) == (5, 79, 0, 0)
-    assert (summary.items, summary.reuse_links, summary.directed_links) == (384, 135, 0)
+    assert (summary.items, summary.reuse_links, summary.directed_links) == (381, 135, 0)
     assert (summary.indicator_concepts, summary.unthemed_nodes) == (16, 0)
 
 

@@ -92,6 +92,12 @@ def test_quantified_undertakings_inside_measures(parsed) -> None:
     assert [(p.title, p.quantities[0].value, p.quantities[0].unit) for p in projects] == [
         ("新建风采长者饭堂6间", 6.0, "间"), ("新建农村居家养老服务“幸福计划”项目试点5个", 5.0, "个")]
     assert projects[0].measure.number == "(十二)"
+    in_000 = [p.title for p in parsed["000_7c45746ca5003da4.txt"].projects if p.box is None]
+    assert "创建至少5个广西级老年人宜居社区" in in_000  # 000:273, the object follows the number
+    assert "建成 1个资源充足、功能完备、布局合理、设施齐全、服务专业、管理规范的未成年人保护中心" in in_000  # 000:308
+    assert not [t for t in in_000 if "旅居养老服务达5000张" in t]  # 000:276 "…等设立的…": a target, not an undertaking
+    in_003 = [p.title for p in parsed["003_1530986ba0a39128.txt"].projects if p.box is None]
+    assert in_003 == ["新增取得职业技能等级证书的养老护理员不少于2000名"]  # 003:552; 按每百户… is a standard, 已建成 is done
     station = next(p for p in parsed["002_1d4cc66293008ec4.txt"].projects if p.title == "救助管理站建設工程")
     assert [(q.value, q.unit, q.qualifier) for q in station.quantities] == [(10.0, "個", ""), (390.0, "張", "以上")]
 
