@@ -21,6 +21,9 @@ _CHROME: dict[str, re.Pattern[str]] = {
     "page widget": re.compile(r"^(请选择|請選擇)\S{0,8}[:：]?$|字体大小|字體大小|【?打印本页|关闭窗口|關閉窗口"),
     "download links": re.compile(r"^(文件下载|文件下載|关联文件|關聯文件|附件下载|附件下載|附件)[:：]?\s*$"),
     "section label": re.compile(r"^(部门文件|部門文件|政策文件|通知公告)$"),
+    "site footer": re.compile(
+        r"^(?=.{0,80}$).*(版权所有|版權所有|©|Copyright|ICP备|ICP備|网站标识码|網站標識碼|公网安备|公網安備)"
+        r"|^(主办单位|主辦單位|承办单位|承辦單位|网站地图|網站地圖|联系我们|聯繫我們)[:：\s]", re.IGNORECASE),
 }
 
 # Page metadata blocks: labelled facts about the page rather than the plan's text.

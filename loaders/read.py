@@ -65,18 +65,57 @@ def _detected(data: bytes, name: str, utf8_error: UnicodeDecodeError) -> str:
     return _strict(data, encoding, name), encoding
 
 
+MEDIA_TYPES = {
+    ".txt": "text/plain",
+    ".html": "text/html",
+    ".htm": "text/html",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".pdf": "application/pdf",
+}
+_MAGIC = {".docx": (b"PK\x03\x04", "a Word (.docx) file"), ".pdf": (b"%PDF-", "a PDF file")}
+
+
 def read_source(path: Path) -> SourceText:
-    """Read a document file into decoded text (plain text; other formats are extracted first)."""
+    """Read a document into decoded text: plain text as it is, other formats as their extracted text.
+
+    For HTML, Word and PDF the spans index the extracted text, which the source node keeps.
+    """
     data = _read_bytes(path)
-    text, encoding = decode_bytes(data, path.name)
+    suffix = path.suffix.lower()
+    text, encoding = _text_of(data, suffix, path.name)
     return SourceText(
         name=path.name,
         sha256=hashlib.sha256(data).hexdigest(),
         encoding=encoding,
-        media_type="text/plain",
+        media_type=MEDIA_TYPES.get(suffix, "text/plain"),
         text=text,
         script=detect_script(text),
     )
+
+
+def _text_of(data: bytes, suffix: str, name: str) -> tuple[str, str]:
+    if not data.strip():
+        raise LoadError(name, "the file is empty")
+    if suffix in _MAGIC and not data.startswith(_MAGIC[suffix][0]):
+        raise LoadError(name, f"not {_MAGIC[suffix][1]}: the content does not start like one")
+    try:
+        if suffix in (".html", ".htm"):
+            from .html import declared_charset, html_to_text
+
+            declared = declared_charset(data)
+            markup, encoding = (_strict(data, declared, name), declared) if declared else decode_bytes(data, name)
+            return html_to_text(markup, name), encoding
+        if suffix == ".docx":
+            from .docx import docx_to_text
+
+            return docx_to_text(data, name), "utf-8 (docx XML)"
+        if suffix == ".pdf":
+            from .pdf import pdf_to_text
+
+            return pdf_to_text(data, name), "PDF text layer"
+    except ModuleNotFoundError as exc:
+        raise LoadError(name, f"reading {suffix} files needs {exc.name}: pip install 'plankg[formats]'") from exc
+    return decode_bytes(data, name)
 
 
 def _read_bytes(path: Path) -> bytes:

@@ -1,0 +1,224 @@
+"""PDF files with a text layer -> text lines the segmenter reads: paragraphs rejoined, ruled tables as bar-layout cells.
+
+A PDF has glyphs at positions, not paragraphs. Lines are rebuilt from the glyphs (spaces only where the
+file has a space glyph or Latin words stand apart: the gap a typesetter puts between Chinese and Latin
+text is not a space). A line continues the paragraph before it when that one ran to the right margin
+(give or take a word that did not fit) and this one starts at the left margin without a paragraph gap.
+A table drawn with ruling lines is read cell by cell, row by row, into the bar layout of loaders.tables
+(one cell per line ending in " |"); a row split by a page break is joined again.
+Page numbers alone on the first or last line of a page are dropped.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass, field
+from statistics import median
+
+from .errors import LoadError
+
+_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u2018-\u201d]")
+_PAGE_NUMBER = re.compile(r"^(?:[-—–\s]*\d{1,4}[-—–\s]*|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)$")
+_TOLERANCE = 2.0  # points: ruling lines closer than this meet
+
+
+@dataclass
+class _Line:
+    page: int
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    text: str
+
+
+@dataclass
+class _Table:
+    page: int
+    xs: list[float]  # column boundaries, left to right
+    ys: list[float]  # row boundaries, top to bottom
+    cells: dict[tuple[int, int], list] = field(default_factory=dict)
+
+    @property
+    def top(self) -> float:
+        return self.ys[0]
+
+    def cell_of(self, x: float, y: float) -> tuple[int, int] | None:
+        if not (self.xs[0] <= x <= self.xs[-1] and self.ys[-1] <= y <= self.ys[0]):
+            return None
+        col = sum(1 for b in self.xs[1:-1] if x > b)
+        row = sum(1 for b in self.ys[1:-1] if y < b)
+        return row, col
+
+
+def pdf_to_text(data: bytes, name: str) -> str:
+    """The document's text: paragraphs as lines separated by blank lines, tables as bar-layout cells."""
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LAParams
+
+    try:
+        pages = list(extract_pages(io.BytesIO(data), laparams=LAParams()))
+    except Exception as exc:  # pdfminer signals a broken file with many exception types
+        raise LoadError(name, f"not a readable PDF: {type(exc).__name__}: {exc}") from exc
+    items: list[tuple[int, float, _Line | _Table]] = []
+    for number, page in enumerate(pages):
+        lines, tables = _read_page(number, page)
+        items += [(number, -ln.top, ln) for ln in _without_page_numbers(lines)]
+        items += [(number, -t.top, t) for t in tables if t.cells]
+    items.sort(key=lambda item: (item[0], item[1]))
+    text = "\n\n".join(_blocks([item for _, _, item in items]))
+    if not text.strip():
+        raise LoadError(name, "the PDF has no text layer (a scanned image?)")
+    return text + "\n"
+
+
+def _read_page(number: int, page) -> tuple[list[_Line], list[_Table]]:
+    from pdfminer.layout import LTChar, LTCurve, LTTextLineHorizontal
+
+    tables = _tables(number, [o for o in _walk(page) if isinstance(o, LTCurve)])
+    lines = []
+    for text_line in (o for o in _walk(page) if isinstance(o, LTTextLineHorizontal)):
+        outside = []
+        for char in (c for c in text_line if isinstance(c, LTChar)):
+            x, y = (char.x0 + char.x1) / 2, (char.y0 + char.y1) / 2
+            table = next((t for t in tables if t.cell_of(x, y) is not None), None)
+            if table is None:
+                outside.append(char)
+            else:
+                table.cells.setdefault(table.cell_of(x, y), []).append(char)
+        if text := _join(outside).strip():
+            lines.append(_Line(number, min(c.x0 for c in outside), max(c.x1 for c in outside),
+                               max(c.y1 for c in outside), min(c.y0 for c in outside),
+                               median(c.size for c in outside), text))
+    return lines, tables
+
+
+def _walk(container):
+    for obj in container:
+        yield obj
+        if hasattr(obj, "__iter__") and not isinstance(obj, str):
+            yield from _walk(obj)
+
+
+def _tables(number: int, curves: list) -> list[_Table]:
+    """Tables from ruling lines: groups of horizontal and vertical segments that meet."""
+    segments = []
+    for c in curves:
+        x0, y0, x1, y1 = c.bbox
+        if y1 - y0 <= _TOLERANCE < x1 - x0 or x1 - x0 <= _TOLERANCE < y1 - y0:
+            segments.append((x0, y0, x1, y1))
+        elif x1 - x0 > _TOLERANCE and y1 - y0 > _TOLERANCE:  # a rectangle: its four edges
+            segments += [(x0, y0, x1, y0), (x0, y1, x1, y1), (x0, y0, x0, y1), (x1, y0, x1, y1)]
+    groups: list[list[tuple]] = []
+    for seg in segments:
+        touching = [g for g in groups if any(_meet(seg, other) for other in g)]
+        merged = [seg] + [s for g in touching for s in g]
+        groups = [g for g in groups if g not in touching] + [merged]
+    tables = []
+    for group in groups:
+        xs = _cluster([s[0] for s in group if s[2] - s[0] <= _TOLERANCE])
+        ys = _cluster([s[1] for s in group if s[3] - s[1] <= _TOLERANCE])
+        if len(xs) >= 2 and len(ys) >= 2:
+            tables.append(_Table(number, xs, sorted(ys, reverse=True)))
+    return tables
+
+
+def _meet(a: tuple, b: tuple) -> bool:
+    t = _TOLERANCE
+    return a[0] - t <= b[2] and b[0] - t <= a[2] and a[1] - t <= b[3] and b[1] - t <= a[3]
+
+
+def _cluster(values: list[float]) -> list[float]:
+    out: list[float] = []
+    for v in sorted(values):
+        if not out or v - out[-1] > _TOLERANCE:
+            out.append(v)
+    return out
+
+
+def _join(chars: list) -> str:
+    """Glyphs of one line, left to right, with a space only where the file has one or Latin words stand apart."""
+    out: list[str] = []
+    prev = None
+    for char in sorted(chars, key=lambda c: c.x0):
+        glyph = char.get_text()
+        if prev is not None and out and not out[-1].isspace() and not glyph.isspace():
+            apart = char.x0 - prev.x1 > 0.25 * char.size
+            if apart and not _CJK.match(glyph) and not _CJK.match(prev.get_text()):
+                out.append(" ")
+        out.append(glyph)
+        prev = char
+    return "".join(out)
+
+
+def _cell_text(chars: list) -> str:
+    """A cell's glyphs line by line, top to bottom, the lines joined: a wrapped cell is one value."""
+    rows: list[list] = []
+    for char in sorted(chars, key=lambda c: -c.y1):
+        if rows and abs(rows[-1][0].y1 - char.y1) < 0.5 * char.size:
+            rows[-1].append(char)
+        else:
+            rows.append([char])
+    return "".join(_join(r).strip() for r in rows).replace("|", "｜")
+
+
+def _without_page_numbers(lines: list[_Line]) -> list[_Line]:
+    if not lines:
+        return lines
+    ends = {id(max(lines, key=lambda ln: ln.top)), id(min(lines, key=lambda ln: ln.top))}
+    return [ln for ln in lines if not (id(ln) in ends and _PAGE_NUMBER.match(ln.text))]
+
+
+def _blocks(items: list[_Line | _Table]) -> list[str]:
+    """Paragraphs rejoined from their lines, and tables as bar-layout cells, in reading order."""
+    body = [i for i in items if isinstance(i, _Line)]
+    left, right = min((ln.x0 for ln in body), default=0), max((ln.x1 for ln in body), default=0)
+    blocks: list[str] = []
+    prev: _Line | _Table | None = None
+    rows: dict[tuple[int, int], str] = {}
+    for item in items:
+        if isinstance(item, _Table):
+            texts = {key: _cell_text(chars) for key, chars in item.cells.items()}
+            if isinstance(prev, _Table) and _continued(prev, item) and (0, 0) not in texts:
+                _join_split_row(rows, texts)
+                blocks[-1] = _bar(rows)
+            else:
+                rows = texts
+                blocks.append(_bar(rows))
+        elif isinstance(prev, _Line) and _continues(prev, item, left, right):
+            sep = " " if prev.text[-1:].isascii() and prev.text[-1:].isalnum() and item.text[:1].isascii() else ""
+            blocks[-1] += sep + item.text
+        else:
+            blocks.append(item.text)
+        prev = item
+    return blocks
+
+
+def _bar(rows: dict[tuple[int, int], str]) -> str:
+    return "\n".join(f"{rows[key]} |" for key in sorted(rows) if rows[key])
+
+
+def _continued(before: _Table, after: _Table) -> bool:
+    """A table carried over to the next page: the same columns."""
+    return after.page == before.page + 1 and len(after.xs) == len(before.xs) and all(
+        abs(a - b) <= _TOLERANCE for a, b in zip(after.xs, before.xs, strict=True))
+
+
+def _join_split_row(rows: dict[tuple[int, int], str], more: dict[tuple[int, int], str]) -> None:
+    """A row split by the page break (its first column empty on the new page) is joined to the last row."""
+    last = max((r for r, _ in rows), default=0)
+    for (r, c), text in sorted(more.items()):
+        if r == 0:
+            rows[last, c] = rows.get((last, c), "") + text
+        else:
+            rows[last + r, c] = text
+
+
+def _continues(prev: _Line, line: _Line, left: float, right: float) -> bool:
+    """This line carries on the paragraph of the line before it."""
+    # A line can end several characters short of the margin when the next word or number does not fit.
+    if abs(prev.size - line.size) > 0.5 or line.x0 > left + 0.5 * line.size or prev.x1 < right - 5 * prev.size:
+        return False
+    return line.page != prev.page or prev.bottom - line.top < 0.8 * line.size
