@@ -1,0 +1,25 @@
+"""`plankg viz`: write the interactive views of the store as a folder of self-contained HTML pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from plankg.viz import MAX_NODES
+
+
+@click.command()
+@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), default=Path("plankg-site"),
+              show_default=True, help="Folder to write the pages into.")
+@click.option("--max-nodes", type=click.IntRange(min=10), default=MAX_NODES, show_default=True,
+              help="Node cap per view; larger views are aggregated and say so.")
+@click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Store folder (default: $PLANKG_STORE or ./plankg-data).")
+def viz(output: Path, max_nodes: int, store_dir: Path | None) -> None:
+    """Write offline HTML views: an index of plans, a view per plan, lineage, indicator comparison."""
+    from plankg.store import open_store, store_path
+    from plankg.viz.site import write_site
+
+    pages = write_site(open_store(store_path(str(store_dir) if store_dir else None), read_only=True), output, max_nodes)
+    click.echo(f"wrote {len(pages)} pages to {output}; open {output / 'index.html'}")

@@ -1,0 +1,187 @@
+"""What the views show, read from the store with SPARQL: plans, each plan's tree, lineage, shared targets.
+
+Every text is returned as written in its document (the Traditional document keeps its script); the views
+escape it, this module does not.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from pyoxigraph import Store
+
+from plankg.vocab import LINEAGE_GRAPH, REGIONS_GRAPH, SPARQL_PREFIXES
+
+PK = "https://w3id.org/plankg/ontology#"
+# Most specific first: a node typed Indicator and BindingIndicator is shown as the latter.
+TREE_CLASSES = ("BindingIndicator", "ExpectedIndicator", "Indicator", "SafeguardMeasure", "Measure", "Project",
+                "Chapter", "Section", "Part", "Box", "IndicatorTable")
+
+
+def rows(store: Store, query: str) -> list[dict[str, str]]:
+    """A SELECT query's solutions as dicts of strings ("" for unbound)."""
+    result = store.query(SPARQL_PREFIXES + query)
+    names = [v.value for v in result.variables]
+    return [{k: (r[k].value if r[k] is not None else "") for k in names} for r in result]
+
+
+@dataclass
+class PlanInfo:
+    """One loaded document's plan, for the index and the headings of its views."""
+
+    graph: str
+    file: str
+    plan: str
+    region: str
+    region_label: str
+    level: str
+    period: str
+    title: str
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+def plans(store: Store) -> list[PlanInfo]:
+    """Every loaded document with its plan's region, level, period, title and element counts."""
+    found = rows(store, f"""
+    SELECT ?g ?file ?plan ?r ?region ?level ?start ?end ?title WHERE {{
+      GRAPH ?g {{ ?text a pk:PlanText ; eli:realizes ?plan ; dct:language ?script ; prov:wasDerivedFrom ?src .
+                  ?src a pk:SourceDocument ; dct:identifier ?file .
+                  ?plan pk:region ?r . OPTIONAL {{ ?plan pk:periodStart ?start }} OPTIONAL {{ ?plan pk:periodEnd ?end }}
+                  OPTIONAL {{ ?plan dct:title ?title FILTER(lang(?title) = LCASE(?script)) }} }}
+      OPTIONAL {{ GRAPH <{REGIONS_GRAPH}> {{ ?r skos:prefLabel ?region ; pk:adminLevel ?lv }} }}
+      BIND(STRAFTER(STR(?lv), "#") AS ?level)
+    }} ORDER BY ?file""")
+    counts: dict[str, dict[str, int]] = defaultdict(dict)
+    for r in rows(store, """
+    SELECT ?g ?cls (COUNT(DISTINCT ?n) AS ?n) WHERE { GRAPH ?g { ?n a ?cls .
+      VALUES ?cls { pk:Chapter pk:Section pk:Box pk:Measure pk:Indicator pk:Project pk:Citation } } } GROUP BY ?g ?cls"""):
+        counts[r["g"]][r["cls"].removeprefix(PK)] = int(r["n"])
+    out: dict[str, PlanInfo] = {}
+    for r in found:
+        period = r["start"] if r["start"] == r["end"] else f"{r['start']}–{r['end']}"
+        out.setdefault(r["g"], PlanInfo(r["g"], r["file"], r["plan"], r["r"], r["region"] or r["r"], r["level"],
+                                        period, r["title"], counts[r["g"]]))
+    return list(out.values())
+
+
+@dataclass
+class TreeNode:
+    """A node of a plan's tree, with what a click on it shows."""
+
+    iri: str
+    cls: str
+    parent: str
+    order: int
+    label: str
+    text: str = ""
+    quote: str = ""
+    line: str = ""
+    numbers: list[str] = field(default_factory=list)
+
+
+def plan_tree(store: Store, graph: str) -> list[TreeNode]:
+    """The structural units, measures, indicators and projects of one document, in document order."""
+    values = " ".join(f"pk:{c}" for c in TREE_CLASSES)
+    found = rows(store, f"""
+    SELECT ?n ?cls ?parent ?eid ?order ?title ?text ?name ?line ?exact WHERE {{ GRAPH <{graph}> {{
+      ?expr a pk:PlanText ; dct:language ?script .
+      ?n a ?cls ; pk:partOf ?parent ; pk:eId ?eid . VALUES ?cls {{ {values} }}
+      OPTIONAL {{ ?n pk:order ?order }}
+      OPTIONAL {{ ?n dct:title ?title FILTER(lang(?title) = LCASE(?script)) }}
+      OPTIONAL {{ ?n pk:text ?text FILTER(lang(?text) = LCASE(?script)) }}
+      OPTIONAL {{ ?n pk:name ?name FILTER(lang(?name) = LCASE(?script)) }}
+      OPTIONAL {{ ?n prov:wasDerivedFrom ?span . ?span pk:line ?line ; oa:hasSelector ?q .
+                 ?q a oa:TextQuoteSelector ; oa:exact ?exact }} }} }}""")
+    nodes: dict[str, TreeNode] = {}
+    rank = {c: i for i, c in enumerate(TREE_CLASSES)}
+    for r in sorted(found, key=lambda r: rank[r["cls"].removeprefix(PK)]):
+        if r["n"] in nodes:
+            continue
+        text = r["text"] or r["name"] or r["title"]
+        nodes[r["n"]] = TreeNode(r["n"], r["cls"].removeprefix(PK), r["parent"], int(r["order"] or 0),
+                                 r["title"] or r["name"] or text[:30] or r["eid"], text, r["exact"], r["line"])
+    for r in rows(store, f"""
+    SELECT ?n ?kind ?year ?group ?written ?number ?comparator ?unit WHERE {{ GRAPH <{graph}> {{
+      {{ ?n pk:hasValue ?v . ?v pk:asWritten ?written . OPTIONAL {{ ?v pk:valueKind ?k }} OPTIONAL {{ ?v pk:year ?year }}
+         OPTIONAL {{ ?v pk:group ?group }} BIND(STRAFTER(STR(?k), "#") AS ?kind) }}
+      UNION {{ ?n pk:quantity ?v . BIND("Quantity" AS ?kind) OPTIONAL {{ ?v pk:qualifier ?comparator }} }}
+      OPTIONAL {{ ?v pk:numericValue ?number }} OPTIONAL {{ ?v pk:comparator ?comparator }} OPTIONAL {{ ?v pk:unit ?unit }}
+    }} }} ORDER BY ?n ?v"""):
+        if r["n"] in nodes:
+            what = " ".join(x for x in (r["kind"], r["year"], r["group"]) if x)
+            shown = r["written"] or f"{r['comparator']}{r['number']}"
+            parsed = f" (parsed {r['comparator']}{r['number']} {r['unit']})".rstrip() if r["number"] else ""
+            nodes[r["n"]].numbers.append(f"{what}: {shown}{parsed}".replace(" )", ")"))
+    return sorted(nodes.values(), key=lambda n: (n.parent, n.order, n.iri))
+
+
+@dataclass
+class Lineage:
+    """Plans, policy families and shared indicator concepts, with which plans each touches and how much."""
+
+    families: dict[str, dict] = field(default_factory=dict)
+    concepts: dict[str, dict] = field(default_factory=dict)
+    parents: list[tuple[str, str]] = field(default_factory=list)
+    themes: list[str] = field(default_factory=list)
+
+
+def lineage(store: Store) -> Lineage:
+    """The lineage graph as the lineage view needs it: each family or concept's plans with a count."""
+    out = Lineage()
+    for r in rows(store, f"""
+    SELECT ?f ?label ?plan (COUNT(DISTINCT ?m) AS ?n) (SAMPLE(?themeLabel) AS ?theme) WHERE {{
+      GRAPH <{LINEAGE_GRAPH}> {{ ?f a pk:PolicyFamily ; rdfs:label ?label ; pk:member ?m .
+        OPTIONAL {{ ?f pk:theme ?t . ?t skos:prefLabel ?themeLabel FILTER(lang(?themeLabel) = "zh-hans") }} }}
+      GRAPH ?g {{ ?m pk:inPlan ?plan }} }} GROUP BY ?f ?label ?plan ORDER BY ?f ?plan"""):
+        family = out.families.setdefault(r["f"], {"label": r["label"], "themes": set(), "plans": {}})
+        family["plans"][r["plan"]] = int(r["n"])
+        family["themes"].update([r["theme"]] if r["theme"] else [])
+    for r in rows(store, f"""
+    SELECT ?c ?label ?plan (COUNT(DISTINCT ?ind) AS ?n) (GROUP_CONCAT(DISTINCT ?themeLabel; separator="|") AS ?themes)
+    WHERE {{
+      GRAPH <{LINEAGE_GRAPH}> {{ ?c a pk:IndicatorConcept ; skos:prefLabel ?label ; pk:match/pk:indicator ?ind .
+        OPTIONAL {{ ?ind pk:theme ?t . ?t skos:prefLabel ?themeLabel FILTER(lang(?themeLabel) = "zh-hans") }} }}
+      GRAPH ?g {{ ?ind pk:inPlan ?plan }} }} GROUP BY ?c ?label ?plan ORDER BY ?c ?plan"""):
+        concept = out.concepts.setdefault(r["c"], {"label": r["label"], "themes": set(), "plans": {}})
+        concept["plans"][r["plan"]] = int(r["n"])
+        concept["themes"].update(t for t in r["themes"].split("|") if t)
+    out.parents = [(r["child"], r["parent"]) for r in rows(store, f"""
+    SELECT ?child ?parent WHERE {{ GRAPH <{LINEAGE_GRAPH}> {{ ?child pk:parentPlan ?parent }} }} ORDER BY ?child ?parent""")]
+    out.themes = sorted({t for kind in (out.families, out.concepts) for item in kind.values() for t in item["themes"]})
+    return out
+
+
+@dataclass
+class Target:
+    """One plan's target for a shared indicator concept."""
+
+    plan: str
+    name: str
+    written: str
+    value: float
+    comparator: str
+    unit: str
+    year: str
+    file: str
+    line: str
+
+
+def shared_targets(store: Store) -> dict[str, list[Target]]:
+    """Concept label -> each plan's numeric target (the latest year's), for concepts shared by two plans or more."""
+    found = rows(store, f"""
+    SELECT ?c ?label ?plan ?name ?written ?number ?normalized ?comparator ?unit ?year ?file ?line WHERE {{
+      GRAPH <{LINEAGE_GRAPH}> {{ ?c a pk:IndicatorConcept ; skos:prefLabel ?label ; pk:match/pk:indicator ?ind }}
+      GRAPH ?g {{ ?expr a pk:PlanText ; dct:language ?script .
+        ?ind pk:inPlan ?plan ; pk:name ?name FILTER(lang(?name) = LCASE(?script))
+        ?ind pk:hasValue ?v . ?v pk:valueKind pk:Target ; pk:asWritten ?written ; pk:numericValue ?number ;
+           prov:wasDerivedFrom ?span . ?span pk:line ?line ; oa:hasSource/dct:identifier ?file .
+        OPTIONAL {{ ?v pk:normalizedValue ?normalized }} OPTIONAL {{ ?v pk:comparator ?comparator }}
+        OPTIONAL {{ ?v pk:unit ?unit }} OPTIONAL {{ ?v pk:year ?year }} }}
+    }} ORDER BY ?label ?plan DESC(?year) ?ind""")
+    by_concept: dict[str, dict[str, Target]] = defaultdict(dict)
+    for r in found:
+        value = float(r["normalized"] or r["number"])
+        by_concept[r["label"]].setdefault(r["plan"], Target(r["plan"], r["name"], r["written"], value, r["comparator"],
+                                                            r["unit"], r["year"], r["file"], r["line"]))
+    return {label: list(targets.values()) for label, targets in sorted(by_concept.items()) if len(targets) >= 2}

@@ -1,0 +1,205 @@
+"""Networks for the views, built with pyvis and laid out once with networkx.
+
+A view holds at most `max_nodes` nodes (MAX_NODES by default): a larger plan collapses its measures,
+indicators and projects into one node per heading, then everything under a chapter into one node per
+chapter; the lineage view keeps the most widely shared families and concepts. The page says so.
+vis.js physics stalls beyond a few hundred nodes, so every view gets networkx positions and physics is
+only left on for views of at most PHYSICS_MAX_NODES nodes.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from itertools import combinations
+
+from plankg.viz import MAX_NODES
+from plankg.viz.data import Lineage, PlanInfo, TreeNode
+
+PHYSICS_MAX_NODES = 150
+LABEL_CHARS = 16
+
+COLOURS = {
+    "Region": "#8c564b", "Plan": "#d62728", "Chapter": "#1f77b4", "Section": "#6baed6", "Part": "#9ecae1",
+    "Box": "#ff7f0e", "IndicatorTable": "#bcbd22", "Measure": "#2ca02c", "SafeguardMeasure": "#98df8a",
+    "Indicator": "#c5b0d5", "BindingIndicator": "#6a3d9a", "ExpectedIndicator": "#9467bd", "Project": "#e377c2",
+    "Collapsed": "#7f7f7f", "PolicyFamily": "#2ca02c", "IndicatorConcept": "#9467bd",
+}
+NAMES = {
+    "Region": "region 行政区", "Plan": "plan 规划", "Chapter": "chapter 章", "Section": "section 节", "Part": "part 部分",
+    "Box": "box 专栏", "IndicatorTable": "indicator table 指标表", "Measure": "measure 任务措施",
+    "SafeguardMeasure": "safeguard measure 保障措施", "Indicator": "indicator 指标",
+    "BindingIndicator": "binding indicator 约束性指标", "ExpectedIndicator": "expected indicator 预期性指标",
+    "Project": "project 项目", "Collapsed": "collapsed group", "PolicyFamily": "policy family 政策家族",
+    "IndicatorConcept": "shared indicator 共享指标",
+}
+SIZES = {"Region": 30, "Plan": 26, "Chapter": 20, "Section": 15, "PolicyFamily": 12, "IndicatorConcept": 12}
+CONTENT = {"Measure", "SafeguardMeasure", "Indicator", "BindingIndicator", "ExpectedIndicator", "Project"}
+FONT = "Noto Sans CJK SC, Noto Sans CJK TC, sans-serif"
+
+
+@dataclass
+class View:
+    """A network ready for the page template: vis nodes and edges, options, click details, notices."""
+
+    title: str
+    nodes: list[dict]
+    edges: list[dict]
+    options: dict
+    details: dict[str, dict]
+    legend: list[tuple[str, str]]
+    notes: list[str] = field(default_factory=list)
+    meta: dict[str, dict] = field(default_factory=dict)
+    tree: bool = False
+    edge_legend: list[str] = field(default_factory=list)
+
+
+def short(label: str) -> str:
+    return label if len(label) <= LABEL_CHARS else label[: LABEL_CHARS - 1] + "…"
+
+
+def _network(title: str, nodes: list[dict], edges: list[dict], directed: bool):
+    """A pyvis network of the nodes and edges, positioned by networkx, physics only when small."""
+    import networkx as nx
+    from pyvis.network import Network
+
+    graph = nx.Graph()
+    graph.add_nodes_from(n["id"] for n in nodes)
+    graph.add_edges_from((e["from"], e["to"]) for e in edges)
+    size = max(len(nodes), 1)
+    positions = nx.spring_layout(graph, k=2.5 / size**0.5, seed=7, iterations=100, scale=70 * size**0.5) if nodes else {}
+    net = Network(directed=directed, heading=title)
+    for n in nodes:
+        x, y = positions[n["id"]]
+        net.add_node(n.pop("id"), x=round(float(x), 1), y=round(float(y), 1), **n)
+    for e in edges:
+        net.add_edge(e.pop("from"), e.pop("to"), **e)
+    net.toggle_physics(len(nodes) <= PHYSICS_MAX_NODES)
+    return net
+
+
+def _view(net, details: dict[str, dict], legend: list[str], notes: list[str], meta: dict, tree: bool) -> View:
+    options = json.loads(net.options.to_json())
+    options["nodes"] = {"font": {"face": FONT, "size": 14}, "borderWidth": 1, "scaling": {"label": {"drawThreshold": 7}}}
+    options["interaction"].update({"hover": True, "tooltipDelay": 300})
+    options["physics"]["stabilization"]["iterations"] = 300
+    return View(net.heading, net.nodes, net.edges, options, details,
+                [(COLOURS[c], NAMES[c]) for c in legend], notes, meta, tree)
+
+
+def _node(iri: str, cls: str, label: str) -> dict:
+    node = {"id": iri, "label": short(label), "color": COLOURS[cls], "size": SIZES.get(cls, 10), "shape": "dot"}
+    if cls in SIZES:
+        node["font"] = {"size": SIZES[cls] - 2, "strokeWidth": 3}
+    return node
+
+
+def _aggregate(tree: list[TreeNode], chapters_only: bool) -> tuple[list[TreeNode], dict[str, list[TreeNode]]]:
+    """Collapse content (or, with chapters_only, everything below a chapter) into one node per heading."""
+    by_iri = {n.iri: n for n in tree}
+
+    def keeper(node: TreeNode) -> str | None:
+        """The node that stands for this one: itself, or the heading it collapses into."""
+        chain = [node]
+        while chain[-1].parent in by_iri:
+            chain.append(by_iri[chain[-1].parent])
+        if chapters_only:
+            return None if len(chain) == 1 else chain[-1].iri
+        heading = next((c for c in chain if c.cls not in CONTENT), None)
+        return None if node.cls not in CONTENT else (heading.iri if heading else "")
+
+    kept, groups = [], defaultdict(list)
+    for node in tree:
+        into = keeper(node)
+        if into is None:
+            kept.append(node)
+        else:
+            groups[into].append(node)
+    return kept, groups
+
+
+def plan_view(info: PlanInfo, tree: list[TreeNode], max_nodes: int = MAX_NODES) -> View:
+    """Region → plan → chapters → sections → measures → indicators and projects, collapsed above max_nodes."""
+    notes, groups = [], {}
+    if len(tree) + 2 > max_nodes:
+        for chapters_only in (False, True):
+            kept, groups = _aggregate(tree, chapters_only)
+            if len(kept) + len(groups) + 2 <= max_nodes:
+                break
+        what = "everything below each chapter" if chapters_only else "the measures, indicators and projects under each heading"
+        notes.append(f"This plan has {len(tree) + 2} nodes, more than the cap of {max_nodes} per view: {what} "
+                     f"is collapsed into one grey node ({len(kept) + len(groups) + 2} nodes shown). Click a grey node "
+                     "for the list.")
+        tree = kept
+    nodes = [_node(info.region, "Region", info.region_label), _node(info.plan, "Plan", info.title or info.file)]
+    edges = [{"from": info.region, "to": info.plan, "tree": True}]
+    details = {
+        info.region: {"title": info.region_label, "fields": [["class", NAMES["Region"]], ["level", info.level],
+                                                             ["IRI", info.region]]},
+        info.plan: {"title": info.title, "fields": [["class", NAMES["Plan"]], ["period", info.period],
+                                                    ["document", info.file], ["IRI", info.plan]]},
+    }
+    known = {n.iri for n in tree}
+    for n in tree:
+        nodes.append(_node(n.iri, n.cls, n.label))
+        edges.append({"from": n.parent if n.parent in known else info.plan, "to": n.iri, "tree": True})
+        fields = [["class", NAMES[n.cls]], ["text", n.text]]
+        fields += [["numbers", n.numbers]] if n.numbers else []
+        fields += [["quote", n.quote], ["source", f"{info.file} line {n.line}"], ["IRI", n.iri]]
+        details[n.iri] = {"title": n.label, "fields": fields}
+    for into, members in groups.items():
+        gid = f"{into or info.plan}#collapsed"
+        counts = Counter(NAMES[m.cls].split(" ")[0] for m in members)
+        label = ", ".join(f"{k} {v}" for k, v in sorted(counts.items(), key=lambda kv: -kv[1]))
+        nodes.append(_node(gid, "Collapsed", f"{len(members)} collapsed"))
+        edges.append({"from": into or info.plan, "to": gid, "tree": True})
+        lines = [f"{m.label} (line {m.line})" for m in members]
+        details[gid] = {"title": f"{len(members)} nodes collapsed: {label}", "fields": [["members", lines]]}
+    classes = ["Region", "Plan"] + sorted({n.cls for n in tree}, key=list(COLOURS).index) + (["Collapsed"] if groups else [])
+    net = _network(info.title, nodes, edges, directed=True)
+    return _view(net, details, classes, notes, {}, tree=True)
+
+
+def lineage_view(plans: list[PlanInfo], found: Lineage, max_nodes: int = MAX_NODES) -> View:
+    """Plans, policy families and shared indicator concepts; edge width by how much they share."""
+    by_plan = {p.plan: p for p in plans}
+    items = [("PolicyFamily", iri, v) for iri, v in found.families.items()]
+    items += [("IndicatorConcept", iri, v) for iri, v in found.concepts.items()]
+    items = [i for i in items if any(p in by_plan for p in i[2]["plans"])]
+    items.sort(key=lambda i: (-len(i[2]["plans"]), -sum(i[2]["plans"].values()), i[2]["label"], i[1]))
+    room = max(max_nodes - len(by_plan), 0)
+    notes = []
+    if len(items) > room:
+        notes.append(f"{len(items)} families and shared indicators exceed the cap of {max_nodes} nodes per view: "
+                     f"the {room} shared by the most plans are shown. Plan-to-plan edges count all of them.")
+    nodes, edges, details, meta = [], [], {}, {}
+    for p in by_plan.values():
+        nodes.append(_node(p.plan, "Plan", p.region_label))
+        meta[p.plan] = {"kind": "plan", "level": p.level, "themes": []}
+        details[p.plan] = {"title": p.title, "fields": [["class", NAMES["Plan"]], ["region", p.region_label],
+                                                         ["level", p.level], ["period", p.period], ["document", p.file]]}
+    shared: Counter[tuple[str, str]] = Counter()
+    for _cls, _iri, item in items:
+        shared.update(combinations(sorted(p for p in item["plans"] if p in by_plan), 2))
+    for cls, iri, item in items[:room]:
+        nodes.append(_node(iri, cls, item["label"]))
+        meta[iri] = {"kind": "item", "level": "", "themes": sorted(item["themes"])}
+        members = [f"{by_plan[p].region_label}: {n}" for p, n in item["plans"].items() if p in by_plan]
+        details[iri] = {"title": item["label"], "fields": [["class", NAMES[cls]], ["themes", sorted(item["themes"])],
+                                                          ["items per plan", members], ["IRI", iri]]}
+        for plan, count in item["plans"].items():
+            if plan in by_plan:
+                edges.append({"from": iri, "to": plan, "width": count, "value": count, "color": COLOURS[cls]})
+    for (a, b), weight in sorted(shared.items()):
+        edges.append({"from": a, "to": b, "width": weight, "value": weight, "label": str(weight), "color": "#d62728"})
+    for child, parent in found.parents:
+        if child in by_plan and parent in by_plan:
+            edges.append({"from": child, "to": parent, "dashes": True, "arrows": "to", "label": "依据"})
+    net = _network("Policy lineage across plans", nodes, edges, directed=False)
+    view = _view(net, details, ["Plan", "PolicyFamily", "IndicatorConcept"], notes, meta, tree=False)
+    view.options["edges"]["scaling"] = {"min": 1, "max": 12}
+    view.edge_legend = ["family or indicator – plan: width = the plan's items in the family, or its indicator rows",
+                        "plan – plan (red, labelled): how many families and shared indicators the two plans share",
+                        "dashed arrow 依据: the plan cites the other as its basis"]
+    return view

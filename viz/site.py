@@ -1,0 +1,112 @@
+"""Writes the site: index.html, plan-<document>.html per document, lineage.html and indicators.html.
+
+Every page is self-contained and works without a network: vis-network (viz/vendor) and plotly.js are
+inlined, page data sits in a JSON block with <, > and & escaped, and a Content-Security-Policy allows
+only the page's own scripts (by hash) and no network fetch at all, so text from a document can never run.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from importlib import resources
+from pathlib import Path
+
+from pyoxigraph import Store
+
+from plankg.viz import MAX_NODES, data
+from plankg.viz.network import View, lineage_view, plan_view
+
+
+def _resource(folder: str, name: str) -> str:
+    return resources.files("plankg.viz").joinpath(folder, name).read_text(encoding="utf-8")
+
+
+def json_block(value) -> str:
+    """JSON safe inside <script type="application/json">: no <, > or & can close the element."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _hashes(*scripts: str) -> str:
+    return " ".join(f"'sha256-{base64.b64encode(hashlib.sha256(s.encode()).digest()).decode()}'" for s in scripts)
+
+
+class Site:
+    """The Jinja environment (autoescaping) and the inlined libraries, loaded once per site."""
+
+    def __init__(self, out: Path, max_nodes: int) -> None:
+        from jinja2 import Environment, PackageLoader, select_autoescape
+
+        self.out, self.max_nodes = out, max_nodes
+        self.env = Environment(loader=PackageLoader("plankg.viz", "templates"), autoescape=select_autoescape(["html"]))
+        out.mkdir(parents=True, exist_ok=True)
+
+    def write(self, name: str, template: str, scripts: tuple[str, ...] = (), **context) -> Path:
+        from markupsafe import Markup
+
+        safe = {k: Markup(v) for k, v in context.items() if k in ("data", "vis_js", "vis_css", "page_js", "plotly_js")}
+        page = self.env.get_template(template).render({**context, **safe, "script_hashes": _hashes(*scripts) or "'none'"})
+        path = self.out / name
+        path.write_text(page, encoding="utf-8")
+        return path
+
+    def network(self, name: str, view: View, **context) -> Path:
+        vis_js, page_js = _resource("vendor", "vis-network.min.js"), _resource("templates", "network.js")
+        payload = {"nodes": view.nodes, "edges": view.edges, "options": view.options, "details": view.details,
+                   "meta": view.meta}
+        return self.write(name, "network.html", (vis_js, page_js), title=view.title, notes=view.notes,
+                          legend=view.legend, edge_legend=view.edge_legend, tree=view.tree, data=json_block(payload),
+                          vis_js=vis_js, vis_css=_resource("vendor", "vis-network.min.css"), page_js=page_js, **context)
+
+
+def page_name(info: data.PlanInfo) -> str:
+    """plan-<file stem>.html: stable across builds, one per loaded document."""
+    return f"plan-{Path(info.file).stem}.html"
+
+
+def write_site(store: Store, out: Path, max_nodes: int = MAX_NODES) -> list[Path]:
+    """Write every view of the store into out; returns the pages written, index first."""
+    import plotly.io
+    from plotly.offline import get_plotlyjs
+
+    from plankg.viz.chart import MAX_CHARTS, comparison_figure
+
+    site = Site(out, max_nodes)
+    plans = data.plans(store)
+    pages = [site.write("index.html", "index.html", title="plankg: plans in the store", notes=[],
+                        plans=[(p, page_name(p)) for p in plans], max_nodes=max_nodes)]
+    for info in plans:
+        view = plan_view(info, data.plan_tree(store, info.graph), max_nodes)
+        pages.append(site.network(page_name(info), view, depths=view_depths(view)))
+    found = data.lineage(store)
+    view = lineage_view(plans, found, max_nodes)
+    levels = sorted({p.level for p in plans if p.level})
+    pages.append(site.network("lineage.html", view, themes=found.themes, levels=levels))
+    targets = data.shared_targets(store)
+    figure = comparison_figure(plans, targets)
+    notes = [] if targets else ["No indicator with numeric targets is shared by two plans or more in this store."]
+    if len(targets) > MAX_CHARTS:
+        notes.append(f"{len(targets)} shared indicators exceed the cap of {MAX_CHARTS} charts: the first {MAX_CHARTS} "
+                     "(by name) are shown; `plankg query shared-indicator-concepts` lists them all.")
+    page_js = _resource("templates", "chart.js")
+    plotly_js = get_plotlyjs()
+    payload = json_block(json.loads(plotly.io.to_json(figure)))
+    pages.append(site.write("indicators.html", "chart.html", (plotly_js, page_js), title="Shared indicators: the targets",
+                            notes=notes, data=payload, plotly_js=plotly_js, page_js=page_js))
+    return pages
+
+
+def view_depths(view: View) -> list[tuple[int, str]]:
+    """The fold levels of a plan view, each named by the classes found at that depth."""
+    parent = {e["to"]: e["from"] for e in view.edges if e.get("tree")}
+    names = {n["id"]: n for n in view.nodes}
+    depth_classes: dict[int, set[str]] = {}
+    for node_id in names:
+        d, p = 0, parent.get(node_id)
+        while p is not None:
+            d, p = d + 1, parent.get(p)
+        depth_classes.setdefault(d, set()).add(view.details[node_id]["fields"][0][1].split(" ")[0]
+                                                if view.details[node_id]["fields"][0][0] == "class" else "collapsed")
+    return [(d, ", ".join(sorted(depth_classes[d]))) for d in sorted(depth_classes)[1:-1]]

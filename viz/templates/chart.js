@@ -1,0 +1,7 @@
+// Draws the comparison figure from the page's JSON data block.
+(function () {
+  "use strict";
+  const figure = JSON.parse(document.getElementById("view-data").textContent);
+  const config = { displaylogo: false, responsive: true, typesetMath: false };
+  window.plankgChart = Plotly.newPlot("chart", figure.data, figure.layout, config);
+})();

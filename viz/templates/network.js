@@ -1,0 +1,115 @@
+// A plankg network view. Every text from a document is set with textContent, never parsed as HTML.
+(function () {
+  "use strict";
+  const data = JSON.parse(document.getElementById("view-data").textContent);
+  const nodes = new vis.DataSet(data.nodes);
+  const edges = new vis.DataSet(data.edges);
+  const network = new vis.Network(document.getElementById("graph"), { nodes: nodes, edges: edges }, data.options);
+  const details = document.getElementById("details");
+  const status = document.getElementById("status");
+
+  function element(tag, text, className) {
+    const el = document.createElement(tag);
+    if (text !== undefined) el.textContent = text;
+    if (className) el.className = className;
+    return el;
+  }
+
+  function show(id) {
+    const d = data.details[id];
+    if (!d) return;
+    const list = element("dl");
+    for (const [key, value] of d.fields) {
+      list.append(element("dt", key));
+      const dd = element("dd", undefined, key === "quote" ? "quote" : "");
+      if (Array.isArray(value)) {
+        const ul = element("ul");
+        for (const item of value) ul.append(element("li", item));
+        dd.append(ul);
+      } else {
+        dd.textContent = value;
+      }
+      list.append(dd);
+    }
+    details.replaceChildren(element("h2", d.title), list);
+  }
+
+  // Folding (plan views): the children of each node along tree edges, and each node's depth.
+  const children = {};
+  const depth = {};
+  const parent = {};
+  for (const e of data.edges) {
+    if (e.tree) {
+      (children[e.from] = children[e.from] || []).push(e.to);
+      parent[e.to] = e.from;
+    }
+  }
+  for (const n of data.nodes) {
+    let d = 0;
+    for (let p = parent[n.id]; p !== undefined; p = parent[p]) d += 1;
+    depth[n.id] = d;
+  }
+  const folded = new Set();
+
+  function under(id, out) {
+    for (const c of children[id] || []) {
+      out.add(c);
+      under(c, out);
+    }
+    return out;
+  }
+
+  // Filters (lineage view): a plan by its region level, a family or indicator by its theme.
+  function filteredOut() {
+    const out = new Set();
+    const theme = document.getElementById("theme");
+    const level = document.getElementById("level");
+    if (!theme || !level) return out;
+    for (const n of data.nodes) {
+      const meta = data.meta[n.id];
+      if (meta.kind === "plan" && level.value && meta.level !== level.value) out.add(n.id);
+      if (meta.kind === "item" && theme.value && !meta.themes.includes(theme.value)) out.add(n.id);
+    }
+    for (const n of data.nodes) {
+      if (data.meta[n.id].kind !== "item" || out.has(n.id)) continue;
+      const plans = network.getConnectedNodes(n.id).filter((p) => data.meta[p].kind === "plan" && !out.has(p));
+      if (plans.length === 0) out.add(n.id);
+    }
+    return out;
+  }
+
+  function refresh() {
+    const hidden = filteredOut();
+    for (const id of folded) under(id, hidden);
+    nodes.update(data.nodes.map((n) => ({ id: n.id, hidden: hidden.has(n.id) })));
+    const shown = data.nodes.length - hidden.size;
+    const shownEdges = data.edges.filter((e) => !hidden.has(e.from) && !hidden.has(e.to)).length;
+    status.textContent = `${shown} of ${data.nodes.length} nodes and ${shownEdges} of ${data.edges.length} edges shown` +
+      (data.options.physics.enabled ? "" : " · layout precomputed, physics off (large view)");
+  }
+
+  network.on("click", (p) => { if (p.nodes.length) show(p.nodes[0]); });
+  network.on("doubleClick", (p) => {
+    const id = p.nodes[0];
+    if (id === undefined || !children[id]) return;
+    if (folded.has(id)) folded.delete(id); else folded.add(id);
+    refresh();
+  });
+  const depthSelect = document.getElementById("depth");
+  if (depthSelect) {
+    depthSelect.addEventListener("change", () => {
+      folded.clear();
+      if (depthSelect.value !== "") {
+        const limit = Number(depthSelect.value);
+        for (const n of data.nodes) if (depth[n.id] === limit && children[n.id]) folded.add(n.id);
+      }
+      refresh();
+    });
+  }
+  for (const id of ["theme", "level"]) {
+    const select = document.getElementById(id);
+    if (select) select.addEventListener("change", refresh);
+  }
+  refresh();
+  window.plankgView = { network: network, nodes: nodes, edges: edges, show: show };
+})();
