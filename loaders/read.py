@@ -7,11 +7,16 @@ as they are in the file, and nothing else is changed.
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 from .errors import LoadError
 from .records import SourceText
 from .script import detect_script
+
+# What UTF-16 text is made of: ASCII, Latin-1, punctuation, CJK and full-width forms. Binary data read as
+# UTF-16 lands mostly elsewhere.
+_TEXT_CHAR = re.compile(r"[\t\n\r\x20-\x7e\xa0-\xff\u2000-\u206f\u2e80-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
 
 _BOMS = (
     (b"\xef\xbb\xbf", "utf-8"),
@@ -27,21 +32,27 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return _strict(data[len(bom) :], encoding, name), f"{encoding} (BOM)"
-    if b"\x00" in data[:4096] and not _looks_utf16(data):
+    if b"\x00" in data[:4096]:
+        if (found := _utf16_without_bom(data)) is not None:
+            return found
         raise LoadError(name, "binary data, not a text document")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
-        utf8_error = exc
-    if _looks_utf16(data):
-        return _strict(data, "utf-16", name), "utf-16"
-    return _detected(data, name, utf8_error)
+        return _detected(data, name, exc)
 
 
-def _looks_utf16(data: bytes) -> bool:
-    """UTF-16 without a BOM: every other byte of mostly-CJK or ASCII text is NUL-heavy."""
-    head = data[:4096]
-    return len(head) >= 4 and (head[1::2].count(0) > len(head) // 4 or head[0::2].count(0) > len(head) // 4)
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 without a BOM: the byte order whose decoding reads as text, or None (binary data)."""
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        sample = text[:2048]
+        if sum(1 for c in sample if _TEXT_CHAR.match(c)) >= 0.95 * len(sample):
+            return text, encoding
+    return None
 
 
 def _strict(data: bytes, encoding: str, name: str) -> str:
@@ -51,7 +62,7 @@ def _strict(data: bytes, encoding: str, name: str) -> str:
         raise LoadError(name, f"not valid {encoding} at byte {exc.start}") from exc
 
 
-def _detected(data: bytes, name: str, utf8_error: UnicodeDecodeError) -> str:
+def _detected(data: bytes, name: str, utf8_error: UnicodeDecodeError) -> tuple[str, str]:
     from charset_normalizer import from_bytes
 
     # A UTF-8 file cut inside its last character is truncated, not in another encoding.
