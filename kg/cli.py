@@ -66,6 +66,12 @@ def build(paths: tuple[Path, ...], store_dir: Path | None, no_validate: bool, no
         console.print(f"lineage: {found.reuse_links} reuse links in {found.families} policy families, "
                       f"{found.indicator_concepts} shared indicator concepts, "
                       f"{found.resolved_citations} of {found.citations} citations resolved to loaded plans")
+    if not no_views:
+        from plankg.viz.site import write_site
+
+        with console.status("writing views"):
+            pages = write_site(store, Path("plankg-site"))
+        console.print(f"views: {len(pages)} pages in {pages[0].parent}; open {pages[0]}")
     sys.exit(0 if all(r.ok for r in results) else 1)
 
 
@@ -162,3 +168,6 @@ cli.add_command(sparql)
 from plankg.serve import serve  # noqa: E402
 
 cli.add_command(serve)
+from plankg.viz.cli import viz  # noqa: E402
+
+cli.add_command(viz)
