@@ -38,7 +38,9 @@ def _console():
 @click.option("--no-validate", is_flag=True, help="Skip SHACL validation of the loaded documents.")
 @click.option("--no-lineage", is_flag=True, help="Skip rebuilding the lineage graph.")
 @click.option("--no-views", is_flag=True, help="Skip writing the HTML views.")
-def build(paths: tuple[Path, ...], store_dir: Path | None, no_validate: bool, no_lineage: bool, no_views: bool) -> None:
+@click.option("--reason", is_flag=True, help="Materialise the OWL 2 RL entailments into the inferred graph.")
+def build(paths: tuple[Path, ...], store_dir: Path | None, no_validate: bool, no_lineage: bool, no_views: bool,
+          reason: bool) -> None:
     """Load documents (default: the bundled corpus) into the store and print a summary."""
     from rich.progress import Progress
 
@@ -66,6 +68,12 @@ def build(paths: tuple[Path, ...], store_dir: Path | None, no_validate: bool, no
         console.print(f"lineage: {found.reuse_links} reuse links in {found.families} policy families, "
                       f"{found.indicator_concepts} shared indicator concepts, "
                       f"{found.resolved_citations} of {found.citations} citations resolved to loaded plans")
+    if reason:
+        from plankg.reason import INFERRED_GRAPH, materialise
+
+        with console.status("materialising OWL 2 RL entailments"):
+            inferred = materialise(store)
+        console.print(f"reasoning: {inferred} inferred triples in <{INFERRED_GRAPH}>")
     if not no_views:
         from plankg.viz.site import write_site
 
@@ -171,3 +179,6 @@ cli.add_command(serve)
 from plankg.viz.cli import viz  # noqa: E402
 
 cli.add_command(viz)
+from plankg.reason import reason  # noqa: E402
+
+cli.add_command(reason)

@@ -15,38 +15,50 @@ this ontology; tests/test_reason.py checks that owlrl and these rules agree trip
 
 from __future__ import annotations
 
+import sys
+import time
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pyoxigraph import Store
-from rdflib import Graph, URIRef
-from rdflib.namespace import OWL, RDF, RDFS, XSD
+import click
 
-from plankg.vocab import ID, INFERRED_GRAPH, RUNS_GRAPH
+if TYPE_CHECKING:  # rdflib and pyoxigraph are imported where used: the command line must start fast
+    from pyoxigraph import Store
+    from rdflib import Graph
 
-# Classes whose instances are literals: OWL 2 RL types literals with them, which no query needs.
-DATATYPES = {RDFS.Literal, RDF.langString, RDF.PlainLiteral, RDF.XMLLiteral}
-NOT_MATERIALISED = {OWL.Thing}
+ID = "https://w3id.org/plankg/id/"  # plankg.vocab.ID, without importing rdflib
+INFERRED_GRAPH = ID + "graph/inferred"
+RUNS_GRAPH = ID + "graph/runs"
+OWL = "http://www.w3.org/2002/07/owl#"
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+# owl:Thing holds of every node and owl:Nothing of none; the others are datatypes, whose instances are literals.
+NOT_MATERIALISED = {OWL + "Thing", OWL + "Nothing", RDFS + "Literal", RDF + "langString", RDF + "PlainLiteral",
+                    RDF + "XMLLiteral"}
 
-Edge = tuple[URIRef, bool]  # a property, and whether its triples count reversed (through owl:inverseOf)
+Edge = tuple[str, bool]  # a property, and whether its triples count reversed (through owl:inverseOf)
 
 
 @dataclass(frozen=True)
 class Rules:
     """The instance rules: what an asserted type, or a triple of a property, entails."""
 
-    superclasses: dict[URIRef, set[URIRef]]  # class → its named superclasses, itself excluded
-    edges: dict[URIRef, set[Edge]]  # property → the edges whose triples are also its triples
-    transitive: set[URIRef]
-    subject_types: dict[URIRef, set[URIRef]]  # property → the classes its subjects belong to (domains)
-    object_types: dict[URIRef, set[URIRef]]  # property → the classes its non-literal objects belong to (ranges)
+    superclasses: dict[str, set[str]]  # class → its named superclasses, itself excluded
+    edges: dict[str, set[Edge]]  # property → the edges whose triples are also its triples
+    transitive: set[str]
+    subject_types: dict[str, set[str]]  # property → the classes its subjects belong to (domains)
+    object_types: dict[str, set[str]]  # property → the classes its non-literal objects belong to (ranges)
 
 
 @lru_cache(maxsize=1)
 def ontology_closure() -> Graph:
     """The OWL 2 RL closure of ontology/plankg.ttl alone (owlrl; about a thousand triples)."""
     import owlrl
+    from rdflib import Graph
 
     text = (resources.files("plankg.ontology") / "plankg.ttl").read_text(encoding="utf-8")
     closure = Graph().parse(data=text, format="turtle")
@@ -54,45 +66,55 @@ def ontology_closure() -> Graph:
     return closure
 
 
-def _named(nodes) -> set[URIRef]:
-    return {n for n in nodes if isinstance(n, URIRef) and n not in NOT_MATERIALISED and n not in DATATYPES
-            and not n.startswith(str(XSD))}
+def _iri_pairs(closure: Graph, predicate: str) -> list[tuple[str, str]]:
+    """(subject, object) of a predicate in the closure, both IRIs (owl:unionOf classes are blank nodes)."""
+    from rdflib import URIRef
+
+    return [(str(s), str(o)) for s, o in closure.subject_objects(URIRef(predicate))
+            if isinstance(s, URIRef) and isinstance(o, URIRef)]
+
+
+def _class(iri: str) -> bool:
+    """A class whose membership is worth materialising."""
+    return iri not in NOT_MATERIALISED and not iri.startswith(XSD)
 
 
 def derive_rules(closure: Graph) -> Rules:
     """Read the instance rules off an ontology closure (its subClassOf and subPropertyOf are already transitive)."""
-    supers: dict[URIRef, set[URIRef]] = {}
-    for sub, sup in closure.subject_objects(RDFS.subClassOf):
-        if isinstance(sub, URIRef) and _named([sup]) and sup != sub:
+    supers: dict[str, set[str]] = {}
+    for sub, sup in _iri_pairs(closure, RDFS + "subClassOf"):
+        if _class(sub) and _class(sup) and sub != sup:
             supers.setdefault(sub, set()).add(sup)
-    subproperties: dict[URIRef, set[URIRef]] = {}
-    for sub, sup in closure.subject_objects(RDFS.subPropertyOf):
-        if isinstance(sub, URIRef) and isinstance(sup, URIRef):
-            subproperties.setdefault(sup, set()).add(sub)
-    inverses: dict[URIRef, set[URIRef]] = {}
-    for a, b in closure.subject_objects(OWL.inverseOf):
+    subproperties: dict[str, set[str]] = {}
+    for sub, sup in _iri_pairs(closure, RDFS + "subPropertyOf"):
+        subproperties.setdefault(sup, set()).add(sub)
+    inverses: dict[str, set[str]] = {}
+    for a, b in _iri_pairs(closure, OWL + "inverseOf"):
         inverses.setdefault(a, set()).add(b)
         inverses.setdefault(b, set()).add(a)
     properties = set(subproperties) | set(inverses)
     edges = {p: _edges(p, subproperties, inverses) for p in properties}
-    transitive = {p for p in closure.subjects(RDF.type, OWL.TransitiveProperty) if isinstance(p, URIRef)}
+    transitive = {p for p, c in _iri_pairs(closure, RDF + "type") if c == OWL + "TransitiveProperty"}
 
-    def with_supers(classes: set[URIRef]) -> set[URIRef]:
-        return classes | {s for c in classes for s in supers.get(c, ())}
+    def classes(predicate: str) -> dict[str, set[str]]:
+        found: dict[str, set[str]] = {}
+        for prop, cls in _iri_pairs(closure, predicate):
+            if _class(cls):
+                found.setdefault(prop, set()).update({cls} | supers.get(cls, set()))
+        return found
 
-    domains = {p: with_supers(_named(closure.objects(p, RDFS.domain))) for p in properties}
-    ranges = {p: with_supers(_named(closure.objects(p, RDFS.range))) for p in properties}
-    subject_types: dict[URIRef, set[URIRef]] = {}
-    object_types: dict[URIRef, set[URIRef]] = {}
+    domains, ranges = classes(RDFS + "domain"), classes(RDFS + "range")
+    subject_types: dict[str, set[str]] = {}
+    object_types: dict[str, set[str]] = {}
     for prop in properties:
         for edge, reversed_ in edges[prop]:
             subject_side, object_side = (object_types, subject_types) if reversed_ else (subject_types, object_types)
-            subject_side.setdefault(edge, set()).update(domains[prop])
-            object_side.setdefault(edge, set()).update(ranges[prop])
+            subject_side.setdefault(edge, set()).update(domains.get(prop, set()))
+            object_side.setdefault(edge, set()).update(ranges.get(prop, set()))
     return Rules(supers, edges, transitive, subject_types, object_types)
 
 
-def _edges(prop: URIRef, subproperties: dict[URIRef, set[URIRef]], inverses: dict[URIRef, set[URIRef]]) -> set[Edge]:
+def _edges(prop: str, subproperties: dict[str, set[str]], inverses: dict[str, set[str]]) -> set[Edge]:
     """Every (property, reversed) whose triples are triples of prop, through sub-properties and inverses."""
     found: set[Edge] = {(prop, False)}
     todo = [(prop, False)]
@@ -108,12 +130,12 @@ def _edges(prop: URIRef, subproperties: dict[URIRef, set[URIRef]], inverses: dic
 
 def _path(edges: set[Edge], rules: Rules, closed: bool) -> str:
     """A SPARQL property path matching the triples of a property made of these edges."""
-    steps = sorted(f"{'^' if rev else ''}<{p}>" for p, rev in edges)
     if closed:
-        return f"({'|'.join(steps)})+"
-    for prop, rev in sorted(edges):
-        if prop in rules.transitive:  # a transitive sub-property contributes its closure
-            steps.append(f"{'^' if rev else ''}({_path(rules.edges[prop], rules, closed=True)})")
+        return "(" + "|".join(f"{'^' if rev else ''}<{p}>" for p, rev in sorted(edges)) + ")+"
+    steps = []
+    for prop, rev in sorted(edges):  # a transitive sub-property contributes its closure
+        step = _path(rules.edges[prop], rules, closed=True) if prop in rules.transitive else f"<{prop}>"
+        steps.append(f"^{step}" if rev else step)
     return "|".join(steps)
 
 
@@ -150,7 +172,7 @@ WHERE {{
 
 def asserted_graphs(store: Store) -> list[str]:
     """Every named graph but the inferred one and the bookkeeping of runs."""
-    skip = {str(INFERRED_GRAPH), str(RUNS_GRAPH)}
+    skip = {INFERRED_GRAPH, RUNS_GRAPH}
     return sorted(g.value for g in store.named_graphs() if g.value not in skip)
 
 
@@ -163,3 +185,26 @@ def materialise(store: Store) -> int:
 def inferred_size(store: Store) -> int:
     query = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{INFERRED_GRAPH}> {{ ?s ?p ?o }} }}"
     return int(next(iter(store.query(query)))["n"].value)
+
+
+@click.command()
+@click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Store folder (default: $PLANKG_STORE or ./plankg-data).")
+@click.option("--rules", "show_rules", is_flag=True, help="Print the SPARQL update the ontology gives, and stop.")
+def reason(store_dir: Path | None, show_rules: bool) -> None:
+    """Materialise the OWL 2 RL entailments of the asserted graphs into the inferred graph."""
+    from plankg.store import open_store, store_path
+
+    path = store_path(str(store_dir) if store_dir else None)
+    if not path.exists():
+        click.echo(f"Error: no store at {path}: run `plankg build` first", err=True)
+        sys.exit(1)
+    store = open_store(path)
+    graphs = asserted_graphs(store)
+    if show_rules:
+        click.echo(rules_update(derive_rules(ontology_closure()), graphs))
+        return
+    started = time.perf_counter()
+    triples = materialise(store)
+    click.echo(f"reasoning: {triples} inferred triples from {len(graphs)} graphs in <{INFERRED_GRAPH}> "
+               f"({time.perf_counter() - started:.1f} s)")
