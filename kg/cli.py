@@ -176,6 +176,9 @@ cli.add_command(sparql)
 from plankg.serve import serve  # noqa: E402
 
 cli.add_command(serve)
+from plankg.push import push  # noqa: E402
+
+cli.add_command(push)
 from plankg.viz.cli import viz  # noqa: E402
 
 cli.add_command(viz)

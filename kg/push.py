@@ -1,0 +1,214 @@
+"""`plankg push`: every named graph of the store into a remote SPARQL 1.1 store (Fuseki, Virtuoso, GraphDB, Oxigraph).
+
+Each graph goes by the SPARQL 1.1 Graph Store HTTP Protocol with PUT, which replaces the remote graph: pushing
+twice leaves the remote store as pushing once, and a push cut short is finished by pushing again. Credentials
+come from $PLANKG_ENDPOINT_USER and $PLANKG_ENDPOINT_PASSWORD (HTTP basic or digest, whichever the server asks
+for; Virtuoso asks digest), never from the command line. Afterwards every graph's triple count is read back
+from the SPARQL endpoint and compared with the store's, so a store that silently dropped triples is caught.
+"""
+
+from __future__ import annotations
+
+import base64
+import http.client
+import os
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+
+USER_ENV = "PLANKG_ENDPOINT_USER"
+PASSWORD_ENV = "PLANKG_ENDPOINT_PASSWORD"
+# Well-known layouts: SPARQL endpoint path suffix -> Graph Store path (Oxigraph server, Virtuoso).
+GRAPH_STORE_PATHS = {"/query": "/store", "/sparql": "/sparql-graph-crud-auth"}
+
+
+class PushError(Exception):
+    """A push that could not finish; the message names the URL, the graph and the reason."""
+
+
+@dataclass(frozen=True)
+class Remote:
+    """Where the remote store is, and how to reach it."""
+
+    endpoint: str
+    graph_store: str
+    credentials: tuple[str, str] | None = None
+    timeout: float = 120
+    attempts: int = 3
+
+    def passwords(self) -> urllib.request.HTTPPasswordMgrWithDefaultRealm:
+        manager = urllib.request.HTTPPasswordMgrWithDefaultRealm()
+        if self.credentials:
+            for url in (self.endpoint, self.graph_store):
+                manager.add_password(None, url, *self.credentials)
+        return manager
+
+    def opener(self) -> urllib.request.OpenerDirector:
+        """An opener answering basic or digest challenges (for the small requests: queries)."""
+        return urllib.request.build_opener(urllib.request.HTTPDigestAuthHandler(self.passwords()),
+                                           urllib.request.HTTPBasicAuthHandler(self.passwords()))
+
+
+def credentials_from_env() -> tuple[str, str] | None:
+    user = os.environ.get(USER_ENV)
+    return (user, os.environ.get(PASSWORD_ENV, "")) if user else None
+
+
+def graph_store_for(endpoint: str) -> str:
+    """The Graph Store URL beside a SPARQL endpoint of a well-known layout (else --graph-store is needed)."""
+    parts = urllib.parse.urlsplit(endpoint)
+    for suffix, store_path in GRAPH_STORE_PATHS.items():
+        if parts.path.endswith(suffix) and (suffix != "/sparql" or parts.path == "/sparql"):
+            return urllib.parse.urlunsplit(parts._replace(path=parts.path[: -len(suffix)] + store_path, query=""))
+    raise PushError(f"cannot tell the Graph Store URL of {endpoint}: give --graph-store "
+                    "(Fuseki: http://HOST:3030/DATASET/data; Virtuoso: http://HOST:8890/sparql-graph-crud-auth)")
+
+
+def local_graphs(store) -> list[tuple[str, int]]:
+    """(IRI, triple count) of every named graph of the store, by IRI."""
+    rows = store.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g")
+    return [(row["g"].value, int(row["n"].value)) for row in rows]
+
+
+def graph_body(store, graph: str) -> bytes:
+    """One graph as N-Triples (UTF-8), the body of its PUT."""
+    from pyoxigraph import NamedNode, RdfFormat, serialize
+
+    triples = (q.triple for q in store.quads_for_pattern(None, None, None, NamedNode(graph)))
+    return serialize(triples, format=RdfFormat.N_TRIPLES)
+
+
+def _graph_url(graph_store: str, graph: str) -> str:
+    return graph_store + ("&" if "?" in graph_store else "?") + urllib.parse.urlencode({"graph": graph})
+
+
+def _reason(exc: Exception) -> str:
+    if isinstance(exc, urllib.error.HTTPError):
+        detail = exc.read()[:300].decode("utf-8", "replace").strip()
+        hint = {401: f" (credentials missing or refused: see {USER_ENV} and {PASSWORD_ENV})",
+                403: " (the user may not write: Virtuoso needs the SPARQL_UPDATE role)",
+                404: " (no Graph Store there: give --graph-store)"}.get(exc.code, "")
+        return f"HTTP {exc.code}{hint}: {detail}"
+    if isinstance(exc, urllib.error.URLError):
+        return f"cannot reach the store ({exc.reason})"
+    return f"the connection failed ({exc.__class__.__name__}: {exc})"
+
+
+def _transient(exc: Exception) -> bool:
+    """Failures worth another attempt: the network, or the server failing (5xx); never a refusal (4xx)."""
+    if isinstance(exc, urllib.error.HTTPError):
+        return exc.code >= 500
+    return True
+
+
+def _authorize(remote: Remote, request: urllib.request.Request) -> None:
+    """Answer the server's challenge before sending the body.
+
+    A server that refuses an unauthenticated PUT may close the connection while the body is still being sent
+    (Virtuoso does), which would look like a network failure; so a body-less HEAD fetches the challenge first.
+    """
+    if remote.credentials is None:
+        return
+    try:
+        with urllib.request.build_opener().open(urllib.request.Request(request.full_url, method="HEAD"),
+                                                timeout=remote.timeout):
+            return
+    except urllib.error.HTTPError as exc:
+        if exc.code != 401:
+            return
+        challenges = exc.headers.get_all("WWW-Authenticate") or []
+    schemes = {c.partition(" ")[0].lower(): c.partition(" ")[2] for c in challenges}
+    if "digest" in schemes:
+        fields = urllib.request.parse_keqv_list(filter(None, urllib.request.parse_http_list(schemes["digest"])))
+        answer = urllib.request.HTTPDigestAuthHandler(remote.passwords()).get_authorization(request, fields)
+        request.add_unredirected_header("Authorization", f"Digest {answer}")
+    elif "basic" in schemes:
+        token = base64.b64encode(":".join(remote.credentials).encode("utf-8")).decode("ascii")
+        request.add_unredirected_header("Authorization", f"Basic {token}")
+
+
+def put_graph(remote: Remote, graph: str, body: bytes) -> None:
+    """Replace one remote graph by body, retrying transient failures a bounded number of times."""
+    url = _graph_url(remote.graph_store, graph)
+    for attempt in range(1, remote.attempts + 1):
+        request = urllib.request.Request(url, data=body, method="PUT",
+                                         headers={"Content-Type": "application/n-triples"})
+        try:
+            _authorize(remote, request)
+            with remote.opener().open(request, timeout=remote.timeout) as response:
+                response.read()
+            return
+        except (OSError, http.client.HTTPException) as exc:
+            if attempt == remote.attempts or not _transient(exc):
+                raise PushError(f"PUT {url}: {_reason(exc)}") from exc
+            time.sleep(0.5 * 2 ** (attempt - 1))
+
+
+def remote_count(remote: Remote, graph: str) -> int:
+    """The remote store's triple count of one graph, by a SPARQL COUNT on the endpoint."""
+    from plankg.query import QueryError, sparql_select
+
+    text = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"
+    try:
+        _, rows = sparql_select(remote.endpoint, text, remote.timeout, opener=remote.opener())
+    except QueryError as exc:
+        raise PushError(f"counting {graph}: {exc}") from exc
+    return int(rows[0][0]) if rows else 0
+
+
+def push_store(store, remote: Remote, sent: Callable[[str, int], None] = lambda graph, triples: None
+               ) -> list[tuple[str, int, int]]:
+    """PUT every named graph, then count each remotely: (graph, local count, remote count) per graph."""
+    graphs = local_graphs(store)
+    for number, (graph, triples) in enumerate(graphs, start=1):
+        try:
+            put_graph(remote, graph, graph_body(store, graph))
+        except PushError as exc:
+            raise PushError(f"{exc}\nstopped at graph {number} of {len(graphs)} ({graph}); graphs are replaced, "
+                            "never added to, so running the same push again completes it") from exc
+        sent(graph, triples)
+    return [(graph, triples, remote_count(remote, graph)) for graph, triples in graphs]
+
+
+@click.command()
+@click.option("--endpoint", required=True, help="The remote SPARQL 1.1 query endpoint (used for the count check).")
+@click.option("--graph-store", default=None,
+              help="The remote Graph Store Protocol URL (default: beside --endpoint for Oxigraph and Virtuoso).")
+@click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Store folder (default: $PLANKG_STORE or ./plankg-data).")
+@click.option("--timeout", type=click.FloatRange(min=1), default=120, show_default=True, help="Seconds per request.")
+@click.option("--attempts", type=click.IntRange(1, 10), default=3, show_default=True,
+              help="Tries per graph when the connection fails or the server errs (5xx).")
+def push(endpoint: str, graph_store: str | None, store_dir: Path | None, timeout: float, attempts: int) -> None:
+    """Send every named graph to a SPARQL 1.1 store (PUT, so pushing again is harmless), then check the counts.
+
+    Credentials, if the store wants them, come from $PLANKG_ENDPOINT_USER and $PLANKG_ENDPOINT_PASSWORD.
+    """
+    from rich.progress import Progress
+
+    from plankg.cli import _console
+    from plankg.store import open_store, store_path
+
+    store = open_store(store_path(str(store_dir) if store_dir else None), read_only=True)
+    try:
+        target = graph_store or graph_store_for(endpoint)
+        remote = Remote(endpoint, target, credentials_from_env(), timeout, attempts)
+        console = _console()
+        total = sum(n for _, n in local_graphs(store))
+        with Progress(console=console, transient=True) as progress:
+            task = progress.add_task("pushing", total=total)
+            checked = push_store(store, remote, lambda graph, triples: progress.advance(task, triples))
+    except PushError as exc:
+        raise click.ClickException(str(exc)) from exc
+    wrong = [(g, local, far) for g, local, far in checked if local != far]
+    for graph, local, far in wrong:
+        console.print(f"[red]count differs[/red] {graph}: {local} triples here, {far} in the remote store")
+    if wrong:
+        raise click.ClickException(f"{len(wrong)} of {len(checked)} graphs differ in the remote store")
+    console.print(f"pushed {len(checked)} graphs, {total} triples, to {target}; counts match at {endpoint}")
