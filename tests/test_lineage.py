@@ -198,7 +198,7 @@ def test_indicator_names_close_not_exact() -> None:
 def test_corpus_summary(corpus) -> None:
     _, summary = corpus
     assert (summary.plans, summary.citations, summary.resolved_citations, summary.declared_parents) == (5, 79, 0, 0)
-    assert (summary.items, summary.reuse_links, summary.directed_links) == (381, 135, 0)
+    assert (summary.items, summary.reuse_links, summary.directed_links) == (381, 132, 0)
     assert (summary.indicator_concepts, summary.unthemed_nodes) == (16, 0)
 
 
@@ -252,19 +252,33 @@ def _evaluate(store: Store, half: str) -> tuple[int, int, int, int]:
 
 def test_labelled_set_size() -> None:
     pairs = LABELS["pairs"]
-    assert sum(p["reuse"] for p in pairs) == 51 and sum(not p["reuse"] for p in pairs) == 69
+    counts = {(half, reuse): sum(p["half"] == half and p["reuse"] == reuse for p in pairs)
+              for half in ("tune", "test", "holdout") for reuse in (True, False)}
+    assert counts == {("tune", True): 26, ("tune", False): 35, ("test", True): 25, ("test", False): 34,
+                      ("holdout", True): 43, ("holdout", False): 65}
     assert all(p["a"].split("/")[0] != p["b"].split("/")[0] for p in pairs)  # different documents
+    assert len({frozenset((p["a"], p["b"])) for p in pairs}) == len(pairs)  # no pair labelled twice
 
 
-def test_reuse_accuracy_on_tuning_half(corpus) -> None:
+def test_reuse_accuracy_on_development_halves(corpus) -> None:
+    """Thresholds and stock phrases were chosen on these two halves ("test" was looked at, so it is development too)."""
     store, _ = corpus
     assert _evaluate(store, "tune") == (26, 0, 0, 35)
+    # the two misses: one pair shares only 10 characters once 急难社会救助 is masked (生活保障。完善临时救助), the other
+    # (、社会支持网络构建、社区参与能力提升) is never proposed by LSH
+    assert _evaluate(store, "test") == (23, 0, 2, 34)
 
 
 def test_reuse_accuracy_on_held_out_half(corpus) -> None:
-    """Thresholds were chosen on the tuning half only; this is the held-out measurement, as it came out."""
+    """The held-out measurement, taken once, as it came out: the pairs were labelled blind before the rule was run."""
     store, _ = corpus
-    tp, fp, fn, tn = _evaluate(store, "test")
-    precision, recall = tp / (tp + fp), tp / (tp + fn)
-    print(f"held-out reuse: precision {precision:.3f} recall {recall:.3f} (tp {tp} fp {fp} fn {fn} tn {tn})")
-    assert (tp, fp, fn, tn) == (23, 3, 2, 31)
+    tp, fp, fn, tn = _evaluate(store, "holdout")
+    print(f"held-out reuse: precision {tp / (tp + fp):.3f} recall {tp / (tp + fn):.3f} (tp {tp} fp {fp} fn {fn} tn {tn})")
+    assert (tp, fp, fn, tn) == (34, 17, 9, 48)
+
+
+@pytest.mark.xfail(strict=True, reason="held-out precision 0.667 and recall 0.791 miss the required 0.9")
+def test_reuse_meets_required_accuracy_on_held_out_half(corpus) -> None:
+    store, _ = corpus
+    tp, fp, fn, _tn = _evaluate(store, "holdout")
+    assert tp / (tp + fp) >= 0.9 and tp / (tp + fn) >= 0.9
