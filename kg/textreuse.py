@@ -5,8 +5,11 @@ text (reuse is clause-sized: a city copies a sentence, not a paragraph), so the 
 clauses, not with the number of pairs. Each candidate is then scored precisely:
 the common passages of the two texts (difflib matching blocks, at least MIN_PASSAGE Han characters once
 stock phrases, cited titles and numbers are masked out) and the share of the shorter text they cover.
-Thresholds were chosen on the tuning half of tests/lineage_labels.json (see tests/test_lineage.py): there,
-every positive shares a passage of at least 13 Han characters and every negative at most 11 once masked.
+Thresholds and stock phrases were chosen on the development halves of tests/lineage_labels.json ("tune" and
+"test", 120 pairs: precision 1.0, recall 0.961), where no negative shares a passage of more than 11 Han characters
+once masked. On the "holdout" half (108 pairs labelled blind afterwards) the rule measured precision 0.667 and
+recall 0.791: shared names of national mechanisms, programmes and slogans that are not yet in stock_phrases.txt
+still pass it (see tests/test_lineage.py).
 """
 
 from __future__ import annotations
