@@ -51,6 +51,8 @@ class Remote:
 
     def opener(self) -> urllib.request.OpenerDirector:
         """An opener answering basic or digest challenges (for the small requests: queries)."""
+        if not self.credentials:
+            return urllib.request.build_opener()
         return urllib.request.build_opener(urllib.request.HTTPDigestAuthHandler(self.passwords()),
                                            urllib.request.HTTPBasicAuthHandler(self.passwords()))
 
@@ -107,30 +109,45 @@ def _transient(exc: Exception) -> bool:
     return True
 
 
-def _authorize(remote: Remote, request: urllib.request.Request) -> None:
-    """Answer the server's challenge before sending the body.
-
-    A server that refuses an unauthenticated PUT may close the connection while the body is still being sent
-    (Virtuoso does), which would look like a network failure; so a body-less HEAD fetches the challenge first.
-    """
-    if remote.credentials is None:
-        return
+def _challenges(url: str, timeout: float, authorization: str | None = None) -> list[str]:
+    """The WWW-Authenticate challenges a body-less HEAD gets (none if the server lets it through)."""
+    request = urllib.request.Request(url, method="HEAD")
+    if authorization:
+        request.add_unredirected_header("Authorization", authorization)
     try:
-        with urllib.request.build_opener().open(urllib.request.Request(request.full_url, method="HEAD"),
-                                                timeout=remote.timeout):
-            return
+        urllib.request.build_opener().open(request, timeout=timeout).close()
     except urllib.error.HTTPError as exc:
-        if exc.code != 401:
-            return
-        challenges = exc.headers.get_all("WWW-Authenticate") or []
+        if exc.code == 401:
+            return exc.headers.get_all("WWW-Authenticate") or []
+    return []
+
+
+def _authorize(remote: Remote, request: urllib.request.Request) -> None:
+    """Answer the server's challenge, and check the answer is accepted, before sending the body.
+
+    A server that refuses a PUT may close the connection while the body is still being sent (Virtuoso does),
+    which would look like a network failure; so body-less HEADs fetch the challenge and try the credentials.
+    """
+    if remote.credentials is None or not (challenges := _challenges(request.full_url, remote.timeout)):
+        return
     schemes = {c.partition(" ")[0].lower(): c.partition(" ")[2] for c in challenges}
     if "digest" in schemes:
         fields = urllib.request.parse_keqv_list(filter(None, urllib.request.parse_http_list(schemes["digest"])))
-        answer = urllib.request.HTTPDigestAuthHandler(remote.passwords()).get_authorization(request, fields)
-        request.add_unredirected_header("Authorization", f"Digest {answer}")
+        digest = urllib.request.HTTPDigestAuthHandler(remote.passwords())
+
+        def answer(req: urllib.request.Request) -> str:
+            return f"Digest {digest.get_authorization(req, fields)}"
     elif "basic" in schemes:
         token = base64.b64encode(":".join(remote.credentials).encode("utf-8")).decode("ascii")
-        request.add_unredirected_header("Authorization", f"Basic {token}")
+
+        def answer(req: urllib.request.Request) -> str:
+            return f"Basic {token}"
+    else:
+        return
+    if _challenges(request.full_url, remote.timeout, answer(urllib.request.Request(request.full_url, method="HEAD"))):
+        raise PushError(f"PUT {request.full_url}: HTTP 401: the store refused the credentials in {USER_ENV} and "
+                        f"{PASSWORD_ENV}")
+    request.add_unredirected_header("Authorization", answer(request))
 
 
 def put_graph(remote: Remote, graph: str, body: bytes) -> None:
@@ -141,7 +158,7 @@ def put_graph(remote: Remote, graph: str, body: bytes) -> None:
                                          headers={"Content-Type": "application/n-triples"})
         try:
             _authorize(remote, request)
-            with remote.opener().open(request, timeout=remote.timeout) as response:
+            with urllib.request.build_opener().open(request, timeout=remote.timeout) as response:
                 response.read()
             return
         except (OSError, http.client.HTTPException) as exc:
