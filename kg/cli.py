@@ -60,6 +60,12 @@ def build(paths: tuple[Path, ...], store_dir: Path | None, no_validate: bool, no
             results.append(load_document(store, path))
             progress.advance(task)
     print_summary(console, store, results)
+    valid = True
+    if not no_validate:
+        from plankg.validate import check_loaded
+
+        with console.status("validating"):
+            valid = check_loaded(console, store, [r.graph for r in results if r.ok])
     if not no_lineage:
         from plankg.lineage import rebuild_lineage
 
@@ -80,7 +86,7 @@ def build(paths: tuple[Path, ...], store_dir: Path | None, no_validate: bool, no
         with console.status("writing views"):
             pages = write_site(store, Path("plankg-site"))
         console.print(f"views: {len(pages)} pages in {pages[0].parent}; open {pages[0]}")
-    sys.exit(0 if all(r.ok for r in results) else 1)
+    sys.exit(0 if all(r.ok for r in results) and valid else 1)
 
 
 @cli.command()
@@ -185,3 +191,6 @@ cli.add_command(viz)
 from plankg.reason import reason  # noqa: E402
 
 cli.add_command(reason)
+from plankg.validate_cli import validate  # noqa: E402
+
+cli.add_command(validate)

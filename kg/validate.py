@@ -1,0 +1,261 @@
+"""SHACL validation of the graph, one document at a time, by either of two engines that must agree.
+
+A document is validated as its own named graph plus the regions graph, with the ontology's class hierarchy
+materialised as rdf:type triples (shapes target pk:DocumentElement, pk:StructuralUnit …), so that every engine
+sees the same, small graph: validating a whole store in one piece would not scale (pyrudof needs ~6.5 KB per
+triple, pyshacl minutes per million triples). pyrudof (Rust) is the default; pyshacl is the reference, and
+tests/test_shapes.py checks that both report the same (focus node, source shape, severity) findings.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from pyoxigraph import NamedNode, Quad, RdfFormat, Store, Triple, serialize
+
+from plankg.store import document_graphs
+from plankg.vocab import REGIONS_GRAPH, SPARQL_PREFIXES
+
+SH = "http://www.w3.org/ns/shacl#"
+RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+ENGINES = ("pyrudof", "pyshacl")
+SEVERITIES = ("Violation", "Warning", "Info")
+
+
+@dataclass
+class Finding:
+    """One validation result, with what a steward needs to find it in the source."""
+
+    focus: str
+    shape: str
+    severity: str  # Violation | Warning | Info
+    component: str = ""
+    value: str = ""
+    path: str = ""
+    message_en: str = ""
+    message_zh: str = ""
+    file: str = ""
+    line: int = 0
+    quote: str = ""
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        """What two engines must agree on."""
+        return (self.focus, self.shape, self.severity)
+
+
+@dataclass
+class DocumentReport:
+    """The findings for one document (or one data file without document graphs)."""
+
+    name: str
+    graph: str
+    triples: int
+    engine: str
+    seconds: float
+    findings: list[Finding] = field(default_factory=list)
+
+    def count(self, severity: str) -> int:
+        return sum(f.severity == severity for f in self.findings)
+
+    @property
+    def conforms(self) -> bool:
+        return self.count("Violation") == 0
+
+
+@lru_cache(maxsize=1)
+def shapes_text() -> str:
+    """Every shapes/*.ttl file, concatenated (Turtle allows prefixes to be declared again)."""
+    files = sorted((f for f in resources.files("plankg.shapes").iterdir() if f.name.endswith(".ttl")), key=lambda f: f.name)
+    return "\n".join(f.read_text(encoding="utf-8") for f in files)
+
+
+@lru_cache(maxsize=1)
+def shapes_graph():
+    from rdflib import Graph
+
+    return Graph().parse(data=shapes_text(), format="turtle")
+
+
+@lru_cache(maxsize=1)
+def shape_descriptions() -> dict[str, tuple[str, str, str]]:
+    """Shape IRI → (path as SPARQL, English message, Chinese message), read from the shapes graph."""
+    from rdflib import URIRef
+    from rdflib.paths import InvPath
+
+    graph = shapes_graph()
+    found = {}
+    for shape in set(graph.subjects(URIRef(SH + "message"), None)):
+        messages = {m.language or "": str(m) for m in graph.objects(shape, URIRef(SH + "message"))}
+        path = graph.value(shape, URIRef(SH + "path"))
+        if path is not None and not isinstance(path, URIRef):
+            inverse = graph.value(path, URIRef(SH + "inversePath"))
+            path = InvPath(inverse) if inverse is not None else None
+        text = path.n3(graph.namespace_manager) if path is not None else ""
+        found[str(shape)] = (text, messages.get("en", ""), messages.get("zh-Hans", ""))
+    return found
+
+
+@lru_cache(maxsize=1)
+def superclasses() -> dict[str, set[str]]:
+    """Named class → its named superclasses, from the ontology's rdfs:subClassOf axioms (transitively)."""
+    from rdflib import Graph, URIRef
+    from rdflib.namespace import RDFS
+
+    ontology = Graph().parse(data=(resources.files("plankg.ontology") / "plankg.ttl").read_text(encoding="utf-8"),
+                             format="turtle")
+    classes = {c for c in ontology.subjects(RDFS.subClassOf, None) if isinstance(c, URIRef)}
+    return {str(c): {str(s) for s in ontology.transitive_objects(c, RDFS.subClassOf)
+                     if isinstance(s, URIRef) and s != c} for c in classes}
+
+
+def with_supertypes(triples: list[Triple]) -> list[Triple]:
+    """The triples plus the rdf:type triples their types' superclasses entail (the shapes rely on them)."""
+    supers = superclasses()
+    extra = {Triple(t.subject, RDF_TYPE, NamedNode(s)) for t in triples
+             if t.predicate == RDF_TYPE and isinstance(t.object, NamedNode) for s in supers.get(t.object.value, ())}
+    return triples + sorted(extra - set(triples), key=str)
+
+
+def graph_triples(store: Store, graphs: list[str]) -> list[Triple]:
+    """The triples of the named graphs, as one graph."""
+    seen: set[Triple] = set()
+    for graph in graphs:
+        seen.update(Triple(q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None, NamedNode(graph)))
+    return sorted(seen, key=str)
+
+
+def run_engine(engine: str, ntriples: str) -> list[Finding]:
+    """Validate N-Triples data against the shapes; the findings as the engine reports them."""
+    return _run_pyrudof(ntriples) if engine == "pyrudof" else _run_pyshacl(ntriples)
+
+
+@lru_cache(maxsize=1)
+def _rudof():
+    import pyrudof
+
+    rudof = pyrudof.Rudof()
+    rudof.read_shacl(shapes_text(), format=pyrudof.ShaclFormat.Turtle, reader_mode=pyrudof.ReaderMode.Strict)
+    return rudof
+
+
+def _run_pyrudof(ntriples: str) -> list[Finding]:
+    import pyrudof
+
+    rudof = _rudof()
+    rudof.reset_data()
+    rudof.read_data(ntriples, format=pyrudof.RDFFormat.NTriples, reader_mode=pyrudof.ReaderMode.Strict)
+    return [Finding(e.focus_node, e.source_shape or "", e.severity.removeprefix(SH), e.constraint_component or "",
+                    e.value or "") for e in rudof.validate_shacl()]
+
+
+def _run_pyshacl(ntriples: str) -> list[Finding]:
+    from pyshacl import validate
+    from rdflib import Graph
+
+    data = Graph().parse(data=ntriples, format="nt")
+    _, report, text = validate(data, shacl_graph=shapes_graph(), inference="none")
+    if not isinstance(report, Graph):
+        raise RuntimeError(f"pyshacl could not validate: {text}")
+    query = f"""SELECT ?focus ?shape ?severity ?component ?value WHERE {{
+        ?r <{SH}focusNode> ?focus ; <{SH}sourceShape> ?shape ; <{SH}resultSeverity> ?severity ;
+           <{SH}sourceConstraintComponent> ?component . OPTIONAL {{ ?r <{SH}value> ?value }} }}"""
+    return [Finding(str(r.focus), str(r.shape), str(r.severity).removeprefix(SH), str(r.component), _term(r.value))
+            for r in report.query(query)]
+
+
+def _term(term) -> str:
+    """An IRI as itself, a literal in N-Triples syntax, as pyrudof writes them."""
+    from rdflib import URIRef
+
+    return "" if term is None else str(term) if isinstance(term, URIRef) else term.n3()
+
+
+def validate_triples(name: str, graph: str, triples: list[Triple], engine: str = "pyrudof") -> DocumentReport:
+    """Validate one graph (supertypes are added here) and explain each finding against its source."""
+    data = with_supertypes(triples)
+    ntriples = serialize(data, format=RdfFormat.N_TRIPLES).decode("utf-8")
+    started = time.perf_counter()
+    findings = sorted({f.key: f for f in run_engine(engine, ntriples)}.values(), key=_order)
+    seconds = time.perf_counter() - started
+    _explain(findings, data, name)
+    return DocumentReport(name, graph, len(data), engine, seconds, findings)
+
+
+def _order(f: Finding) -> tuple:
+    return (SEVERITIES.index(f.severity) if f.severity in SEVERITIES else 3, f.shape, f.focus)
+
+
+def _explain(findings: list[Finding], data: list[Triple], name: str) -> None:
+    """Fill in path and messages (from the shapes) and the source file, line and quote of each finding.
+
+    A SPARQL constraint checked on a container (a source, a table) names the faulty node as sh:value: its
+    span is the one shown.
+    """
+    descriptions = shape_descriptions()
+    spans = _spans(data, {f.focus for f in findings} | {f.value for f in findings if f.value.startswith("http")})
+    for f in findings:
+        f.path, f.message_en, f.message_zh = descriptions.get(f.shape, ("", "", ""))
+        located = f.value if f.component == SH + "SPARQLConstraintComponent" and f.value in spans else f.focus
+        f.file, f.line, f.quote = spans.get(located, (name, 0, ""))
+
+
+def _spans(data: list[Triple], nodes: set[str]) -> dict[str, tuple[str, int, str]]:
+    """Node → (file, line, quote) of its own span, or of the span it is or is a selector of."""
+    nodes = {n for n in nodes if n.startswith("http")}
+    if not nodes:
+        return {}
+    store = Store()
+    store.extend(Quad(t.subject, t.predicate, t.object) for t in data)
+    texts = {r["src"].value: (r["file"].value, r["text"].value) for r in store.query(SPARQL_PREFIXES + """
+        SELECT ?src ?file ?text WHERE { ?src a pk:SourceDocument ; dct:identifier ?file ; pk:text ?text }""")}
+    found: dict[str, tuple[str, int, str]] = {}
+    rows = store.query(SPARQL_PREFIXES + f"""
+        SELECT ?node ?src ?start ?end ?exact WHERE {{
+          VALUES ?node {{ {" ".join(f"<{n}>" for n in sorted(nodes))} }}
+          {{ ?node prov:wasDerivedFrom ?span }} UNION {{ ?node a oa:SpecificResource . BIND(?node AS ?span) }}
+          UNION {{ ?span oa:hasSelector ?node }}
+          ?span a oa:SpecificResource ; oa:hasSource ?src ; oa:hasSelector ?p , ?q .
+          ?p oa:start ?start ; oa:end ?end . ?q oa:exact ?exact .
+        }}""")
+    for r in rows:
+        node, source = r["node"].value, r["src"].value
+        if node in found or source not in texts:
+            continue
+        file, text = texts[source]
+        start, end = int(r["start"].value), int(r["end"].value)
+        quote = text[start:end] if 0 <= start <= end <= len(text) else r["exact"].value
+        found[node] = (file, text.count("\n", 0, max(0, min(start, len(text)))) + 1, quote)
+    return found
+
+
+def validate_store(store: Store, engine: str = "pyrudof", documents: list[str] | None = None) -> list[DocumentReport]:
+    """Validate the documents of a store (all, or those named by file name or graph IRI), one by one."""
+    reports = []
+    for graph, file, _plan in document_graphs(store):
+        if documents is None or file in documents or graph in documents:
+            triples = graph_triples(store, [graph, str(REGIONS_GRAPH)])
+            reports.append(validate_triples(file, graph, triples, engine))
+    return reports
+
+
+def validate_dataset(store: Store, name: str, engine: str = "pyrudof") -> list[DocumentReport]:
+    """A store read from a file: per document when it has document graphs, else all its triples as one graph."""
+    if document_graphs(store):
+        return validate_store(store, engine)
+    triples = [Triple(q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None, None)]
+    return [validate_triples(name, "", sorted(set(triples), key=str), engine)]
+
+
+def check_loaded(console, store: Store, graphs: list[str], engine: str = "pyrudof") -> bool:
+    """After a build: validate the documents just loaded, one line each; False when one has a violation."""
+    reports = validate_store(store, engine, graphs)
+    for report in reports:
+        outcome = "conforms," if report.conforms else "does not conform:"
+        console.print(f"validation: {report.name} {outcome} {report.count('Violation')} violations, "
+                      f"{report.count('Warning')} warnings ({engine}, `plankg validate` for details)",
+                      markup=False, highlight=False)
+    return all(r.conforms for r in reports)

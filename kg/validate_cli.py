@@ -1,0 +1,77 @@
+"""`plankg validate`: SHACL validation of the store's documents, or of a graph file, with readable reports.
+
+Only click and the standard library are imported at module level so that `plankg --help` stays fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+# rdflib format names by file extension, for --data.
+DATA_FORMATS = {".trig": "trig", ".nq": "nquads", ".nquads": "nquads", ".ttl": "turtle", ".turtle": "turtle",
+                ".jsonld": "json-ld", ".json": "json-ld", ".nt": "nt", ".ntriples": "nt", ".rdf": "xml", ".owl": "xml",
+                ".xml": "xml", ".n3": "n3"}
+
+
+@click.command()
+@click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Store folder (default: $PLANKG_STORE or ./plankg-data).")
+@click.option("--document", "documents", multiple=True, metavar="FILE",
+              help="Validate only this document (file name or graph IRI); repeatable.")
+@click.option("--data", "data_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Validate a graph file (trig, nq, ttl, jsonld, nt, rdf) instead of the store.")
+@click.option("--engine", type=click.Choice(["pyrudof", "pyshacl"]), default="pyrudof", show_default=True,
+              help="pyrudof is fast; pyshacl is the reference (tests check that they agree).")
+@click.option("--format", "fmt", type=click.Choice(["text", "html", "ttl"]), default="text", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write the report to this file instead of standard output.")
+def validate(store_dir: Path | None, documents: tuple[str, ...], data_file: Path | None, engine: str, fmt: str,
+             output: Path | None) -> None:
+    """Validate documents against the SHACL shapes; exit 1 when there is a violation."""
+    from plankg.store import document_graphs, open_store, store_path
+    from plankg.validate import validate_dataset, validate_store
+    from plankg.validate_report import render_html, render_text, render_ttl
+
+    if data_file is not None:
+        reports = validate_dataset(read_data(data_file), data_file.name, engine)
+    else:
+        store = open_store(store_path(str(store_dir) if store_dir else None), read_only=True)
+        known = {name for graph, file, _ in document_graphs(store) for name in (graph, file)}
+        unknown = [d for d in documents if d not in known]
+        if unknown:
+            raise click.UsageError(f"no document {unknown[0]!r} in the store (see `plankg list`)")
+        reports = validate_store(store, engine, list(documents) or None)
+    if not reports:
+        raise click.ClickException("nothing to validate: the store holds no documents")
+    text = {"text": render_text, "html": render_html, "ttl": render_ttl}[fmt](reports)
+    if output:
+        output.write_text(text, encoding="utf-8")
+        click.echo(render_text(reports).splitlines()[-1] + f"; report written to {output}")
+    else:
+        click.echo(text, nl=False)
+    sys.exit(0 if all(r.conforms for r in reports) else 1)
+
+
+def read_data(path: Path):
+    """A graph file read with rdflib (format from its extension) into an in-memory store; clear errors."""
+    from pyoxigraph import RdfFormat, Store
+    from rdflib import Dataset
+
+    fmt = DATA_FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise click.UsageError(f"{path}: unknown RDF file extension {path.suffix!r} "
+                               f"(use one of {', '.join(sorted(DATA_FORMATS))})")
+    if not path.exists():
+        raise click.ClickException(f"{path}: no such file")
+    dataset = Dataset(default_union=False)
+    try:
+        dataset.parse(path, format=fmt)
+    except Exception as exc:  # rdflib's parsers raise many exception types for bad input
+        problem = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise click.ClickException(f"{path}: not valid {fmt}: {problem}") from None
+    store = Store()
+    store.load(dataset.serialize(format="nquads").encode("utf-8"), format=RdfFormat.N_QUADS)
+    return store

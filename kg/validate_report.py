@@ -1,0 +1,149 @@
+"""Validation reports for people (text, one offline HTML file) and for tools (the standard sh:ValidationReport)."""
+
+from __future__ import annotations
+
+import html
+from collections import Counter
+
+from plankg.validate import SEVERITIES, SH, DocumentReport, Finding, shapes_graph
+from plankg.vocab import PREFIXES
+
+SHAPES_NS = "https://w3id.org/plankg/shapes#"
+QUOTE_CHARS = 120
+
+
+def short(iri: str) -> str:
+    """An IRI with its prefix (pks:, pk: …) when it has one."""
+    if iri.startswith(SHAPES_NS):
+        return "pks:" + iri.removeprefix(SHAPES_NS)
+    for prefix, namespace in PREFIXES.items():
+        if iri.startswith(str(namespace)):
+            return f"{prefix}:{iri.removeprefix(str(namespace))}"
+    return iri
+
+
+def one_line(quote: str) -> str:
+    """A quote on one line, shortened for the terminal."""
+    text = " ⏎ ".join(part.strip() for part in quote.splitlines() if part.strip())
+    return text if len(text) <= QUOTE_CHARS else text[:QUOTE_CHARS] + "…"
+
+
+def summary(report: DocumentReport) -> str:
+    counts = ", ".join(f"{report.count(s)} {s.lower()}s" for s in SEVERITIES)
+    outcome = "conforms" if report.conforms else "DOES NOT CONFORM"
+    return f"{report.name}: {outcome} ({counts}; {report.engine}, {report.triples} triples, {report.seconds:.2f} s)"
+
+
+def per_shape(report: DocumentReport) -> list[tuple[str, str, int]]:
+    """(severity, shape, count), most severe first."""
+    counts = Counter((f.severity, f.shape) for f in report.findings)
+    return sorted(((sev, shape, n) for (sev, shape), n in counts.items()),
+                  key=lambda row: (SEVERITIES.index(row[0]) if row[0] in SEVERITIES else 3, row[1]))
+
+
+def where(f: Finding) -> str:
+    return f"{f.file}:{f.line}" if f.line else f.file
+
+
+def render_text(reports: list[DocumentReport]) -> str:
+    lines = []
+    for report in reports:
+        lines.append(summary(report))
+        lines.extend(f"  {sev:<9} {short(shape):<32} {n}" for sev, shape, n in per_shape(report))
+        for f in report.findings:
+            lines.append(f"  - {f.severity} {short(f.shape)}" + (f"  path {f.path}" if f.path else ""))
+            lines.append(f"    focus {f.focus}" + (f"  value {f.value}" if f.value and f.value != f.focus else ""))
+            lines.append(f"    {f.message_zh} / {f.message_en}")
+            if f.quote:
+                lines.append(f"    {where(f)}  「{one_line(f.quote)}」")
+        lines.append("")
+    violations = sum(r.count("Violation") for r in reports)
+    warnings = sum(r.count("Warning") for r in reports)
+    outcome = "conforms" if violations == 0 else "does not conform"
+    lines.append(f"{len(reports)} documents: {outcome}, {violations} violations, {warnings} warnings")
+    return "\n".join(lines) + "\n"
+
+
+STYLE = """
+body { font-family: "Noto Sans CJK SC", "Noto Sans SC", sans-serif; margin: 2em; color: #222; }
+h1 { font-size: 1.4em; } h2 { font-size: 1.15em; margin-top: 2em; }
+table { border-collapse: collapse; margin: .5em 0 1em; }
+td, th { border: 1px solid #ccc; padding: .3em .5em; vertical-align: top; }
+th { background: #f3f3f3; text-align: left; } code { font-size: .85em; word-break: break-all; }
+.Violation { color: #b00020; font-weight: bold; } .Warning { color: #8a5a00; } .Info { color: #225; }
+.ok { color: #1b5e20; }
+blockquote { margin: .3em 0; padding: .3em .6em; background: #fafafa; border-left: 3px solid #999; white-space: pre-wrap; }
+"""
+
+
+def render_html(reports: list[DocumentReport]) -> str:
+    """One self-contained page (no external CSS, scripts or fonts); every text from the data is escaped."""
+    e = html.escape
+    parts = ["<!DOCTYPE html>", '<html lang="zh-Hans"><head><meta charset="utf-8">',
+             "<title>plankg validation report · 验证报告</title>", f"<style>{STYLE}</style></head><body>",
+             "<h1>plankg validation report · 验证报告</h1>", "<table><tr><th>document</th><th>outcome</th>"
+             + "".join(f"<th>{s.lower()}s</th>" for s in SEVERITIES) + "<th>engine</th></tr>"]
+    for r in reports:
+        outcome = '<span class="ok">conforms</span>' if r.conforms else '<span class="Violation">does not conform</span>'
+        parts.append(f'<tr><td><a href="#{e(r.name)}">{e(r.name)}</a></td><td>{outcome}</td>'
+                     + "".join(f"<td>{r.count(s)}</td>" for s in SEVERITIES) + f"<td>{e(r.engine)}</td></tr>")
+    parts.append("</table>")
+    for r in reports:
+        parts.append(f'<h2 id="{e(r.name)}">{e(r.name)}</h2><p>{e(summary(r))}</p>')
+        if r.graph:
+            parts.append(f"<p>graph <code>{e(r.graph)}</code></p>")
+        parts.append("<table><tr><th>severity</th><th>shape</th><th>count</th></tr>")
+        parts.extend(f'<tr><td class="{e(sev)}">{e(sev)}</td><td><code>{e(short(shape))}</code></td><td>{n}</td></tr>'
+                     for sev, shape, n in per_shape(r))
+        parts.append("</table>")
+        if r.findings:
+            parts.append("<table><tr><th>severity</th><th>finding</th><th>source</th></tr>")
+            for f in r.findings:
+                detail = (f"<code>{e(short(f.shape))}</code>" + (f" · path <code>{e(f.path)}</code>" if f.path else "")
+                          + f"<br>focus <code>{e(f.focus)}</code>"
+                          + (f"<br>value <code>{e(f.value)}</code>" if f.value and f.value != f.focus else "")
+                          + f"<br>{e(f.message_zh)}<br>{e(f.message_en)}")
+                source = e(where(f)) + (f"<blockquote>{e(f.quote)}</blockquote>" if f.quote else "")
+                parts.append(f'<tr><td class="{e(f.severity)}">{e(f.severity)}</td><td>{detail}</td><td>{source}</td></tr>')
+            parts.append("</table>")
+    parts.append("</body></html>")
+    return "\n".join(parts) + "\n"
+
+
+def report_graph(reports: list[DocumentReport]):
+    """The standard SHACL validation report of all the documents, as an rdflib graph."""
+    from rdflib import BNode, Graph, Literal, Namespace, URIRef
+    from rdflib.namespace import RDF, XSD
+
+    sh = Namespace(SH)
+    shapes = shapes_graph()
+    graph = Graph()
+    graph.bind("sh", sh)
+    graph.bind("pks", SHAPES_NS)
+    report = BNode()
+    graph.add((report, RDF.type, sh.ValidationReport))
+    graph.add((report, sh.conforms, Literal(all(r.conforms for r in reports), datatype=XSD.boolean)))
+    for f in (f for r in reports for f in r.findings):
+        result = BNode()
+        graph.add((report, sh.result, result))
+        graph.add((result, RDF.type, sh.ValidationResult))
+        graph.add((result, sh.focusNode, BNode(f.focus[2:]) if f.focus.startswith("_:") else URIRef(f.focus)))
+        graph.add((result, sh.resultSeverity, sh[f.severity]))
+        graph.add((result, sh.sourceShape, URIRef(f.shape)))
+        if f.component:
+            graph.add((result, sh.sourceConstraintComponent, URIRef(f.component)))
+        path = shapes.value(URIRef(f.shape), sh.path)
+        if path is not None:
+            graph.add((result, sh.resultPath, path))
+            for triple in shapes.triples((path, None, None)) if isinstance(path, BNode) else ():
+                graph.add(triple)
+        if f.value.startswith("http"):
+            graph.add((result, sh.value, URIRef(f.value)))
+        for text, lang in ((f.message_en, "en"), (f.message_zh, "zh-Hans")):
+            if text:
+                graph.add((result, sh.resultMessage, Literal(text, lang=lang)))
+    return graph
+
+
+def render_ttl(reports: list[DocumentReport]) -> str:
+    return report_graph(reports).serialize(format="turtle")
