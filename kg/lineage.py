@@ -224,27 +224,37 @@ def indicators_match(a: str, b: str) -> bool:
 def indicator_groups(rows: list[dict[str, str]]) -> list[list[int]]:
     """Groups (indexes into rows) of indicators of at least two plans that measure the same thing.
 
-    Candidates come from an inverted index of character bigrams, so names are not compared all to all.
+    Distinct names are compared, not rows (a thousand plans repeat a few hundred names), and candidates come
+    from an inverted index of character bigrams, so names are not compared all to all.
     """
     import networkx as nx
 
     names = [indicator_name(r["name"]) for r in rows]
+    distinct = sorted(set(names))
     index: dict[str, set[int]] = {}
     graph = nx.Graph()
-    graph.add_nodes_from(range(len(rows)))
-    for i, name in enumerate(names):
+    graph.add_nodes_from(range(len(distinct)))
+    for i, name in enumerate(distinct):
         grams = {_comparable(name)[k:k + 2] for k in range(len(_comparable(name)) - 1)}
+        if len(grams) >= 3:  # rows sharing a name are one indicator when the name is long enough to compare
+            graph.add_edge(i, i)
         seen: Counter[int] = Counter()
         for g in grams:
             seen.update(index.get(g, ()))
             index.setdefault(g, set()).add(i)
         for j, shared in seen.items():
-            if shared >= 3 and (names[i] == names[j] or indicators_match(names[i], names[j])):
+            if shared >= 3 and indicators_match(name, distinct[j]):
                 graph.add_edge(i, j)
+    rows_of: dict[str, list[int]] = {}
+    for i, name in enumerate(names):
+        rows_of.setdefault(name, []).append(i)
     groups = []
     for component in nx.connected_components(graph):
-        if len({rows[i]["plan"] for i in component}) >= 2:
-            groups.append(sorted(component))
+        if len(component) == 1 and not graph.has_edge(*component, *component):
+            continue
+        members = sorted(r for n in component for r in rows_of[distinct[n]])
+        if len({rows[i]["plan"] for i in members}) >= 2:
+            groups.append(members)
     return sorted(groups)
 
 

@@ -3,8 +3,9 @@
 Each plan recombines measures, box items and indicator rows of the bundled documents under a region
 drawn from the gazetteer, in one of the real layouts (chapters and sections; lost headings with 表
 tables; an annual work plan), with one of the three flattened table layouts, in either script, with
-page noise. Some measures are copied from an earlier synthetic plan with a fixed perturbation level,
-and every copy is recorded in lineage-truth.json so lineage recall can be measured at scale.
+page noise. Drawn material is edited (half its words replaced) so that plans share wording only where
+one copies another: some measures are copied from an earlier synthetic plan with a fixed perturbation
+level, and every copy is recorded in lineage-truth.json so lineage recall and precision can be measured.
 Deterministic for a given seed.
 """
 
@@ -14,6 +15,7 @@ import json
 import random
 import re
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from plankg.build import bundled_corpus
@@ -31,7 +33,9 @@ PERTURBATIONS = {
     3: "numbers varied, one sentence dropped and the remaining sentences reordered",
 }
 COPY_SHARE = 0.3  # share of a plan's measures copied from an earlier plan
+EDIT_SHARE = 0.5  # share of the words of drawn material replaced by corpus words of the same length
 _CN_DIGITS = "一二三四五六七八九"
+_HAN_WORD = re.compile(r"^[\u4e00-\u9fff]+$")
 
 
 def cn_numeral(n: int) -> str:
@@ -51,6 +55,7 @@ class Material:
     projects: list[str]
     indicators: list[Indicator]
     chapter_titles: list[str]
+    vocabulary: dict[int, list[str]]  # Han words of the measures and projects, by length
 
 
 def load_material() -> Material:
@@ -65,11 +70,32 @@ def load_material() -> Material:
         projects += [to_simplified(p.text[len(p.number):].strip()) for p in doc.projects if p.box is not None]
         indicators += [i for i in doc.indicators if any(v.kind == "target" for v in i.values)]
         chapters += [to_simplified(h.title) for h in doc.of_kind("chapter") if h.number.startswith("第")]
-    return Material(measures, projects, indicators, chapters)
+    words = sorted({w for t in [x for m in measures for x in m] + projects for w in _words(t) if _HAN_WORD.match(w)})
+    vocabulary: dict[int, list[str]] = {}
+    for w in words:
+        vocabulary.setdefault(len(w), []).append(w)
+    return Material(measures, projects, indicators, chapters, vocabulary)
 
 
 def _vary_numbers(text: str, rng: random.Random) -> str:
     return re.sub(r"\d+", lambda m: str(max(1, int(m.group()) + rng.randint(-3, 3))), text)
+
+
+def edit(text: str, material: Material, rng: random.Random) -> str:
+    """Real wording with half its words swapped for corpus words of the same length, so that two plans drawing
+    the same material share no passage long enough to count as reuse: only the recorded copies are reuse."""
+    words = []
+    for word in _words(text):
+        choices = material.vocabulary.get(len(word)) if _HAN_WORD.match(word) else None
+        words.append(choices[rng.randrange(len(choices))] if choices and rng.random() < EDIT_SHARE else word)
+    return "".join(words)
+
+
+@cache
+def _words(text: str) -> tuple[str, ...]:
+    from plankg.textreuse import _jieba
+
+    return tuple(_jieba().lcut(text))
 
 
 def perturb(title: str, body: str, level: int, rng: random.Random) -> tuple[str, str]:
@@ -129,7 +155,8 @@ class PlanWriter:
 
     def _measures(self, rng: random.Random, name: str) -> list[tuple[str, str]]:
         count = rng.randint(12, 30)
-        picked = [self.material.measures[rng.randrange(len(self.material.measures))] for _ in range(count)]
+        picked = [(edit(title, self.material, rng), edit(body, self.material, rng)) for title, body in
+                  (self.material.measures[rng.randrange(len(self.material.measures))] for _ in range(count))]
         if self.written:
             for k in range(count):
                 if rng.random() < COPY_SHARE:
@@ -153,7 +180,7 @@ class PlanWriter:
         noise = ["首页 > 政务公开 > 规划计划", ""] if rng.random() < 0.5 else []
         rows = [m.indicators[rng.randrange(len(m.indicators))] for _ in range(rng.randint(5, 12))]
         table = _table(rows, ("bar", "blank", "spaced")[rng.randrange(3)], rng)
-        boxes = [m.projects[rng.randrange(len(m.projects))] for _ in range(rng.randint(2, 5))]
+        boxes = [edit(m.projects[rng.randrange(len(m.projects))], m, rng) for _ in range(rng.randint(2, 5))]
         if layout == "annual":
             lines = noise + [f"{place}2021年民政工作要点", ""]
             parts = _chunks(measures, 4)

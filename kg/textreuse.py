@@ -33,6 +33,7 @@ _CITED = re.compile(r"《[^《》]*》")
 _CLAUSE_END = re.compile(r"[。;；,，:：!！?？\n]")
 _QUOTE_MARKS = str.maketrans({c: "\"" for c in "“”‘’「」『』'"})
 MIN_CLAUSE = 6
+MAX_NEIGHBOURS = 32  # a clause with this many near-duplicates already indexed is boilerplate: not indexed again
 
 
 @dataclass(frozen=True)
@@ -134,7 +135,12 @@ def compare(a: str, b: str, min_passage: int = MIN_PASSAGE) -> tuple[float, list
 
 
 def candidate_pairs(items: list[Item], threshold: float = LSH_THRESHOLD) -> set[tuple[int, int]]:
-    """Pairs of items of different plans with a clause each that MinHash LSH buckets together (never all pairs)."""
+    """Pairs of items of different plans with a clause each that MinHash LSH buckets together (never all pairs).
+
+    A clause that already has MAX_NEIGHBOURS near-duplicates in the index still pairs with them but is not
+    indexed itself, so a formula repeated by every plan costs each plan a bounded number of candidates instead
+    of one per earlier plan; its repeaters stay connected through the indexed ones.
+    """
     from datasketch import MinHash, MinHashLSH
 
     lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
@@ -148,12 +154,14 @@ def candidate_pairs(items: list[Item], threshold: float = LSH_THRESHOLD) -> set[
                 continue
             sig = MinHash(num_perm=NUM_PERM, permutations=template.permutations, scheme=template.scheme)
             sig.update_batch([g.encode("utf-8") for g in grams])
-            for key in lsh.query(sig):
+            near = lsh.query(sig)
+            for key in near:
                 j = owner[key]
                 if items[j].plan != item.plan:
                     pairs.add((j, i))
-            lsh.insert(len(owner), sig)
-            owner.append(i)
+            if len(near) < MAX_NEIGHBOURS:
+                lsh.insert(len(owner), sig)
+                owner.append(i)
     return pairs
 
 
