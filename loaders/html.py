@@ -33,6 +33,7 @@ _META_FACTS = {
     "pubdate": "发布时间", "publishdate": "发布时间", "firstpublishedtime": "发布时间", "created": "发布时间",
     "contentsource": "信息来源", "source": "信息来源",
 }
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.IGNORECASE)
 
 
@@ -57,6 +58,7 @@ def html_to_text(markup: str, name: str) -> str:
     import lxml.html
     from lxml import etree
 
+    markup = _XML_DECLARATION.sub("", markup, count=1)  # lxml refuses a str that declares its own encoding
     try:
         root = lxml.html.document_fromstring(markup)
     except (etree.ParserError, ValueError) as exc:

@@ -45,6 +45,15 @@ class _Table:
     def top(self) -> float:
         return self.ys[0]
 
+    def runs_full(self, key: tuple[int, int]) -> bool:
+        """The cell's text wraps to its right edge on its last line, so it may go on after a page break."""
+        chars = self.cells.get(key)
+        if not chars:
+            return False
+        lowest = min(c.y1 for c in chars)
+        last = [c for c in chars if abs(c.y1 - lowest) < 0.5 * c.size]
+        return max(c.x1 for c in last) >= self.xs[key[1] + 1] - 3 * max(c.size for c in last)
+
     def cell_of(self, x: float, y: float) -> tuple[int, int] | None:
         if not (self.xs[0] <= x <= self.xs[-1] and self.ys[-1] <= y <= self.ys[0]):
             return None
@@ -75,24 +84,40 @@ def pdf_to_text(data: bytes, name: str) -> str:
 
 
 def _read_page(number: int, page) -> tuple[list[_Line], list[_Table]]:
-    from pdfminer.layout import LTChar, LTCurve, LTTextLineHorizontal
+    from pdfminer.layout import LTChar, LTCurve
 
     tables = _tables(number, [o for o in _walk(page) if isinstance(o, LTCurve)])
+    outside = []
+    for char in (o for o in _walk(page) if isinstance(o, LTChar)):
+        x, y = (char.x0 + char.x1) / 2, (char.y0 + char.y1) / 2
+        table = next((t for t in tables if t.cell_of(x, y) is not None), None)
+        if table is None:
+            outside.append(char)
+        else:
+            table.cells.setdefault(table.cell_of(x, y), []).append(char)
     lines = []
-    for text_line in (o for o in _walk(page) if isinstance(o, LTTextLineHorizontal)):
-        outside = []
-        for char in (c for c in text_line if isinstance(c, LTChar)):
-            x, y = (char.x0 + char.x1) / 2, (char.y0 + char.y1) / 2
-            table = next((t for t in tables if t.cell_of(x, y) is not None), None)
-            if table is None:
-                outside.append(char)
-            else:
-                table.cells.setdefault(table.cell_of(x, y), []).append(char)
-        if text := _join(outside).strip():
-            lines.append(_Line(number, min(c.x0 for c in outside), max(c.x1 for c in outside),
-                               max(c.y1 for c in outside), min(c.y0 for c in outside),
-                               median(c.size for c in outside), text))
+    for chars in _visual_lines(outside):
+        if text := _join(chars).strip():
+            lines.append(_Line(number, min(c.x0 for c in chars), max(c.x1 for c in chars), max(c.y1 for c in chars),
+                               min(c.y0 for c in chars), median(c.size for c in chars), text))
     return lines, tables
+
+
+def _visual_lines(chars: list) -> list[list]:
+    """Glyphs grouped into the lines a reader sees: a glyph whose middle lies within a line's height is on it.
+
+    pdfminer's own lines break apart where fonts mix (Latin in one font, Chinese in another) and links are drawn.
+    """
+    lines: list[list] = []
+    band = (0.0, 0.0)
+    for char in sorted(chars, key=lambda c: -(c.y0 + c.y1)):
+        middle = (char.y0 + char.y1) / 2
+        if lines and band[0] <= middle <= band[1]:
+            lines[-1].append(char)
+        else:
+            lines.append([char])
+            band = (char.y0, char.y1)
+    return lines
 
 
 def _walk(container):
@@ -181,7 +206,7 @@ def _blocks(items: list[_Line | _Table]) -> list[str]:
     for item in items:
         if isinstance(item, _Table):
             texts = {key: _cell_text(chars) for key, chars in item.cells.items()}
-            if isinstance(prev, _Table) and _continued(prev, item) and (0, 0) not in texts:
+            if isinstance(prev, _Table) and _continued(prev, item) and _split_row(prev, item):
                 _join_split_row(rows, texts)
                 blocks[-1] = _bar(rows)
             else:
@@ -206,8 +231,15 @@ def _continued(before: _Table, after: _Table) -> bool:
         abs(a - b) <= _TOLERANCE for a, b in zip(after.xs, before.xs, strict=True))
 
 
+def _split_row(before: _Table, after: _Table) -> bool:
+    """The page break split the last row: the new page's first row only carries on cells that ran full."""
+    last = max(r for r, _ in before.cells)
+    first = [c for r, c in after.cells if r == 0]
+    return bool(first) and all(before.runs_full((last, c)) for c in first)
+
+
 def _join_split_row(rows: dict[tuple[int, int], str], more: dict[tuple[int, int], str]) -> None:
-    """A row split by the page break (its first column empty on the new page) is joined to the last row."""
+    """The new page's first row is the rest of the last row: its cells are joined to the last row's."""
     last = max((r for r, _ in rows), default=0)
     for (r, c), text in sorted(more.items()):
         if r == 0:

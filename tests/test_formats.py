@@ -1,0 +1,232 @@
+"""The same plan as a web page, a Word file and a PDF loads to the same content as its text file.
+
+The web page is written here from a corpus text the way government sites publish plans: navigation, an
+info bar, headings, a real <table> of indicators, injected spam links and a footer. LibreOffice, a
+third-party writer, turns that page into the .docx and the .pdf.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from collections import Counter
+from html import escape
+from pathlib import Path
+
+import pytest
+
+from plankg.build import bundled_corpus, load_document
+from plankg.loaders.clean import clean
+from plankg.loaders.docx import docx_to_text
+from plankg.loaders.html import html_to_text
+from plankg.loaders.pipeline import parse_document
+from plankg.loaders.read import read_source
+from plankg.loaders.records import ParsedDocument
+from plankg.loaders.segment import TableRegion, segment
+from plankg.loaders.tables import parse_table, tokenize
+from plankg.store import document_graphs, open_store, source_of
+from plankg.vocab import SPARQL_PREFIXES
+from tests.test_spans import SPANS
+from tests.test_structure import COUNTS
+
+CORPUS = bundled_corpus()
+PLANS = ["001_e6d1326eb6e5ef17", "002_1d4cc66293008ec4"]  # Simplified with a table; Traditional with two
+FORMATS = [".html", ".docx", ".pdf"]
+HEADING_TAGS = {"chapter": "h2", "section": "h3", "part": "h4"}
+
+
+def _missing(what: str) -> None:
+    message = f"{what} is not installed"
+    if os.environ.get("CI") == "true":
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+def _table_rows(text: str, table: TableRegion) -> list[list[str]]:
+    """The flattened table's cells put back into rows: the header, then one row per indicator."""
+    indicators, _ = parse_table(text, table.heading, table.lines)
+    starts = [i.span.start for i in indicators]
+    rows: list[list[str]] = [[]]
+    for cell in (c for c in tokenize(text, table.lines) if c.text):
+        if starts and cell.span.start >= starts[0]:
+            while starts and cell.span.start >= starts[0]:
+                starts.pop(0)
+            rows.append([])
+        rows[-1].append(cell.text)
+    return rows
+
+
+def web_page(name: str) -> str:
+    """A corpus text as a government web page; site chrome in <nav>/<footer>, spam links inside the article."""
+    text = read_source(CORPUS / f"{name}.txt").text
+    cleaned = clean(text)
+    seg = segment(text, cleaned.content)
+    headings = {h.span.start: h for h in seg.headings}
+    tables = {next(ln.start for ln in t.lines if ln.stripped): t for t in seg.tables}
+    dropped = {d.span.start: d.reason for d in cleaned.dropped}
+    nav, body, skip_to = [], [], -1
+    for line in cleaned.lines:
+        start = line.start + len(line.text) - len(line.text.lstrip())
+        if not line.stripped or line.start < skip_to:
+            continue
+        reason = dropped.get(start)
+        if reason in ("breadcrumb navigation", "page widget", "section label"):
+            nav.append(f"<div>{escape(line.stripped)}</div>")
+        elif reason == "injected spam links":
+            links = [f'<a href="http://spam.example/{i}">{escape(t.strip())}</a>' for i, t in enumerate(line.stripped.split("|"))]
+            body.append(f"<div>{' | '.join(links)}</div>")
+        elif start in headings and headings[start].kind in HEADING_TAGS:
+            heading = headings[start]
+            tag = HEADING_TAGS[heading.kind]
+            body.append(f"<{tag}>{escape(''.join(ln.strip() for ln in heading.span.quote.splitlines()))}</{tag}>")
+            skip_to = heading.span.end
+        elif line.start in tables:
+            rows = _table_rows(text, tables[line.start])
+            trs = "\n".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in rows)
+            body.append(f'<table border="1" cellspacing="0">\n{trs}\n</table>')
+            skip_to = tables[line.start].lines[-1].end
+        else:
+            body.append(f"<p>{escape(line.stripped)}</p>")
+    return (
+        '<!DOCTYPE html>\n<html lang="zh"><head><meta charset="utf-8"><title>民政局</title>'
+        "<script>var _hmt = [];</script></head>\n<body>\n"
+        '<nav><a href="/">首页</a> <a href="/zwgk/">政务公开</a> <a href="/hdjl/">互动交流</a>\n'
+        + "\n".join(nav) + '</nav>\n<div class="article">\n' + "\n".join(body) + "\n</div>\n"
+        "<footer><p>主办单位:民政局 版权所有 ICP备05000000号</p></footer>\n</body></html>\n"
+    )
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The web pages, and LibreOffice's .docx and .pdf of them (one conversion run per format)."""
+    out = tmp_path_factory.mktemp("formats")
+    pages = []
+    for name in PLANS:
+        pages.append(out / f"{name}.html")
+        pages[-1].write_text(web_page(name), encoding="utf-8")
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        _missing("LibreOffice (soffice)")
+    profile = (out / "libreoffice-profile").as_uri()
+    for target in ("pdf", "docx:MS Word 2007 XML"):
+        subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", target,
+                        "--outdir", str(out), *map(str, pages)], check=True, capture_output=True, timeout=600)
+    return out
+
+
+def content(doc: ParsedDocument) -> dict:
+    """What a plan says: its structure, measure titles, indicators with their values, projects."""
+    return {
+        "headings": Counter(h.kind for h in doc.headings),
+        "chapters": [h.title for h in doc.of_kind("chapter")],
+        "sections": [h.title for h in doc.of_kind("section")],
+        "measures": [m.heading for m in doc.measures],
+        "indicators": [(i.number, i.name, i.unit, i.attribute, [v.as_written for v in i.values]) for i in doc.indicators],
+        "projects": [p.title for p in doc.projects],
+        "title": doc.metadata.title.value,
+        "period": doc.metadata.period.value,
+        "date": doc.metadata.date.value,
+    }
+
+
+@pytest.mark.parametrize("suffix", FORMATS)
+@pytest.mark.parametrize("name", PLANS)
+def test_same_plan_content_in_every_format(rendered: Path, parsed, name: str, suffix: str) -> None:
+    doc, _ = parse_document(rendered / f"{name}{suffix}")
+    text_doc = parsed[f"{name}.txt"]
+    got = content(doc)
+    assert got == content(text_doc)
+    # the counts transcribed from the text in test_structure: chapters, sections, boxes, indicator rows, measures
+    chapters, sections, boxes, rows, _, measures = COUNTS[f"{name}.txt"]
+    assert (len(got["chapters"]), len(got["sections"]), got["headings"]["box"], len(got["indicators"]),
+            len(got["measures"])) == (chapters, sections, boxes, rows, measures)
+    assert len(got["projects"]) == {"001": 33, "002": 26}[name[:3]]  # box items and quantified undertakings
+    for span in [h.span for h in doc.headings] + [m.span for m in doc.measures] + [i.span for i in doc.indicators] + [
+            v.span for i in doc.indicators for v in i.values] + [p.span for p in doc.projects] + [d.span for d in doc.dropped]:
+        assert doc.source.text[span.start:span.end] == span.quote
+
+
+def test_page_chrome_and_spam_are_dropped_and_the_info_bar_kept(rendered: Path) -> None:
+    doc, _ = parse_document(rendered / "002_1d4cc66293008ec4.html")
+    # 002 line 5: the info bar is page metadata; line 756: the link farm injected into the article
+    dropped = {d.reason: d.span.quote for d in doc.dropped}
+    assert list(dropped) == ["page metadata", "injected spam links"]
+    assert dropped["page metadata"] == "發布時間:2021-12-24 09:13 信息來源:懷化市民政局"
+    assert dropped["injected spam links"].startswith("亚洲高清国产拍精品青青草原 | 亚洲天堂久久精品 | ")
+    for chrome in ("首页", "互动交流", "版权所有", "var _hmt", "首頁"):
+        assert chrome not in doc.source.text
+    assert (doc.metadata.date.value, doc.metadata.date.span.quote) == ("2021-12-24", "2021-12-24")
+    pdf, _ = parse_document(rendered / "002_1d4cc66293008ec4.pdf")  # the PDF shows the chrome: the cleaner drops it
+    assert Counter(d.reason for d in pdf.dropped) == Counter(
+        {"page metadata": 1, "breadcrumb navigation": 1, "injected spam links": 1, "site footer": 1})
+
+
+@pytest.mark.parametrize("suffix", FORMATS)
+def test_the_source_node_keeps_the_extracted_text_and_a_reload_replaces_the_graph(rendered: Path, tmp_path: Path,
+                                                                                  suffix: str) -> None:
+    store = open_store(tmp_path / "store")
+    first = load_document(store, CORPUS / "001_e6d1326eb6e5ef17.txt")
+    result = load_document(store, rendered / f"001_e6d1326eb6e5ef17{suffix}")
+    assert result.ok and result.graph == first.graph  # the same plan: its graph is replaced, not doubled
+    assert [file for _, file, _ in document_graphs(store)] == [f"001_e6d1326eb6e5ef17{suffix}"]
+    assert source_of(store, result.graph) == read_source(rendered / f"001_e6d1326eb6e5ef17{suffix}").text
+    for row in store.query(SPANS):
+        start, end = int(row["start"].value), int(row["end"].value)
+        assert row["text"].value[start:end] == row["exact"].value
+    query = SPARQL_PREFIXES + f"""SELECT ?f ?e WHERE {{ GRAPH <{result.graph}> {{
+        ?s a pk:SourceDocument ; dct:format ?f ; pk:encoding ?e }} }}"""
+    assert [(r["f"].value, r["e"].value) for r in store.query(query)] == [{
+        ".html": ("text/html", "utf-8"), ".pdf": ("application/pdf", "PDF text layer"),
+        ".docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "utf-8 (docx XML)")}[suffix]]
+
+
+NEW_PAGE = """<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">
+<meta name="PubDate" content="2022-03-01 10:00"><meta name="ContentSource" content="某县民政局">
+<style>p { margin: 0 }</style><script>document.write("统计代码")</script></head>
+<body><div class="top-menu"><a href="/">网站首页</a><a href="/xxgk">信息公开</a></div>
+<div id="position">当前位置:<a>首页</a> &gt; <a>规划计划</a></div>
+<div id="zoom"><h1>某县“十四五”养老服务
+体系建设规划</h1>
+<p>第一章　总体要求</p><p>到2025年,养老服务体系更加健全。</p>
+<table><tr><th>序号</th><th>指标</th><th>单位</th><th>2025年<br>目标值</th><th>属性</th></tr>
+<tr><td>1</td><td>养老机构护理型床位占比</td><td>%</td><td>≥55</td><td>约束性</td></tr>
+<tr><td>2</td><td>城市|农村</td><td></td><td>100</td><td>预期性</td></tr></table>
+<div style="display:none"><a href="http://x.example">隐藏链接</a></div></div>
+<div class="footer"><p>版权所有 某县人民政府</p></div></body></html>"""
+
+
+def test_a_page_never_seen_keeps_the_article_and_its_facts() -> None:
+    assert html_to_text(NEW_PAGE, "page.html").split("\n\n") == [
+        "发布时间:2022-03-01 10:00", "信息来源:某县民政局",
+        "某县“十四五”养老服务体系建设规划",  # a source line break between Chinese characters is no space
+        "第一章　总体要求", "到2025年,养老服务体系更加健全。",
+        "序号 |\n指标 |\n单位 |\n2025年目标值 |\n属性 |\n1 |\n养老机构护理型床位占比 |\n% |\n≥55 |\n约束性 |\n"
+        "2 |\n城市｜农村 |\n|\n100 |\n预期性 |\n",
+    ]
+
+
+def test_a_declared_charset_is_used_and_recorded(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_bytes(NEW_PAGE.encode("gb18030"))
+    source = read_source(page)
+    assert (source.encoding, source.media_type) == ("gb18030", "text/html")
+    assert "某县“十四五”养老服务体系建设规划" in source.text
+
+
+def test_word_tables_read_a_merged_cell_once(tmp_path: Path) -> None:
+    from docx import Document
+
+    document = Document()
+    document.add_heading("第一章 总体要求", level=1)
+    document.add_paragraph("到2025年,养老服务体系更加健全。")
+    table = document.add_table(rows=3, cols=3)
+    for r, row in enumerate([["类别", "指标", "目标"], ["社会救助", "城乡低保标准", "≥5"], ["", "特困供养率", "100"]]):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    table.cell(1, 0).merge(table.cell(2, 0))  # the category spans two rows, as in 002's second table
+    path = tmp_path / "plan.docx"
+    document.save(path)
+    assert docx_to_text(path.read_bytes(), "plan.docx").split("\n\n") == [
+        "第一章 总体要求", "到2025年,养老服务体系更加健全。",
+        "类别 |\n指标 |\n目标 |\n社会救助 |\n城乡低保标准 |\n≥5 |\n特困供养率 |\n100 |\n"]
