@@ -8,6 +8,7 @@ loaders.tables, with a merged cell read once.
 from __future__ import annotations
 
 import io
+import zipfile
 
 from .errors import LoadError
 
@@ -20,7 +21,7 @@ def docx_to_text(data: bytes, name: str) -> str:
 
     try:
         document = Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise LoadError(name, f"not a readable Word (.docx) file: {exc}") from exc
     blocks: list[str] = []
     for item in document.iter_inner_content():

@@ -71,6 +71,9 @@ def _detected(data: bytes, name: str, utf8_error: UnicodeDecodeError) -> tuple[s
     candidates = ["gb18030", "big5", "utf_16", "utf_8"]
     best = from_bytes(data, cp_isolation=candidates).best()
     if best is None:
+        for encoding in ("gb18030", "big5"):
+            if _decodes(data[:-1], encoding) and not _decodes(data, encoding):
+                raise LoadError(name, f"{encoding} text cut in the middle of a multibyte character at the last byte")
         raise LoadError(name, "unknown text encoding (tried UTF-8, GB18030, Big5, UTF-16)")
     encoding = best.encoding
     return _strict(data, encoding, name), encoding
@@ -84,6 +87,14 @@ MEDIA_TYPES = {
     ".pdf": "application/pdf",
 }
 _MAGIC = {".docx": (b"PK\x03\x04", "a Word (.docx) file"), ".pdf": (b"%PDF-", "a PDF file")}
+
+
+def _decodes(data: bytes, encoding: str) -> bool:
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def read_source(path: Path) -> SourceText:
@@ -115,7 +126,10 @@ def _text_of(data: bytes, suffix: str, name: str) -> tuple[str, str]:
 
             declared = declared_charset(data)
             markup, encoding = (_strict(data, declared, name), declared) if declared else decode_bytes(data, name)
-            return html_to_text(markup, name), encoding
+            text = html_to_text(markup, name)
+            if not text.strip():
+                raise LoadError(name, "the page has no text besides navigation, scripts and footers")
+            return text, encoding
         if suffix == ".docx":
             from .docx import docx_to_text
 
