@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import sys
 import sysconfig
 from pathlib import Path
@@ -50,7 +49,7 @@ def serve(store_dir: Path | None, host: str, port: int) -> None:
     click.echo(f"serving {path} read-only at {url}/ (SPARQL endpoint {url}/query); Ctrl-C stops")
     click.echo(f"try: curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g "
                f"{{ ?s ?p ?o }} }}' {url}/query")
-    try:
-        sys.exit(subprocess.call(server_command(path, host, port)))
-    except KeyboardInterrupt:
-        sys.exit(0)
+    command = server_command(path, host, port)
+    sys.stdout.flush()
+    # The server replaces this process, so a signal that stops `plankg serve` stops the server (no orphan).
+    os.execv(command[0], command)
