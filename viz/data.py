@@ -102,18 +102,24 @@ def plan_tree(store: Store, graph: str) -> list[TreeNode]:
         nodes[r["n"]] = TreeNode(r["n"], r["cls"].removeprefix(PK), r["parent"], int(r["order"] or 0),
                                  r["title"] or r["name"] or text[:30] or r["eid"], text, r["exact"], r["line"])
     for r in rows(store, f"""
-    SELECT ?n ?kind ?year ?group ?written ?number ?comparator ?unit WHERE {{ GRAPH <{graph}> {{
+    SELECT ?n ?kind ?year ?group ?written ?number ?comparator ?qualifier ?unit WHERE {{ GRAPH <{graph}> {{
       {{ ?n pk:hasValue ?v . ?v pk:asWritten ?written . OPTIONAL {{ ?v pk:valueKind ?k }} OPTIONAL {{ ?v pk:year ?year }}
-         OPTIONAL {{ ?v pk:group ?group }} BIND(STRAFTER(STR(?k), "#") AS ?kind) }}
-      UNION {{ ?n pk:quantity ?v . BIND("Quantity" AS ?kind) OPTIONAL {{ ?v pk:qualifier ?comparator }} }}
-      OPTIONAL {{ ?v pk:numericValue ?number }} OPTIONAL {{ ?v pk:comparator ?comparator }} OPTIONAL {{ ?v pk:unit ?unit }}
+         OPTIONAL {{ ?v pk:group ?group }} OPTIONAL {{ ?v pk:comparator ?comparator }} BIND(STRAFTER(STR(?k), "#") AS ?kind) }}
+      UNION {{ ?n pk:quantity ?v . BIND("quantity" AS ?kind) OPTIONAL {{ ?v pk:qualifier ?qualifier }} }}
+      OPTIONAL {{ ?v pk:numericValue ?number }} OPTIONAL {{ ?v pk:unit ?unit }}
     }} }} ORDER BY ?n ?v"""):
         if r["n"] in nodes:
-            what = " ".join(x for x in (r["kind"], r["year"], r["group"]) if x)
-            shown = r["written"] or f"{r['comparator']}{r['number']}"
-            parsed = f" (parsed {r['comparator']}{r['number']} {r['unit']})".rstrip() if r["number"] else ""
-            nodes[r["n"]].numbers.append(f"{what}: {shown}{parsed}".replace(" )", ")"))
+            nodes[r["n"]].numbers.append(_number(r))
     return sorted(nodes.values(), key=lambda n: (n.parent, n.order, n.iri))
+
+
+def _number(r: dict[str, str]) -> str:
+    """"Target 2025: ≥55 (≥ 55 %)": a value as written and as parsed; "quantity: 6 间 (以上)" for a project."""
+    what = " ".join(x for x in (r["kind"], r["year"], r["group"]) if x)
+    parsed = " ".join(x for x in (r["comparator"], r["number"], r["unit"]) if x)
+    if r["kind"] == "quantity":
+        return f"{what}: {parsed}" + (f" ({r['qualifier']})" if r["qualifier"] else "")
+    return f"{what}: {r['written']}" + (f" ({parsed})" if r["number"] else "")
 
 
 @dataclass

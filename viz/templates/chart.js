@@ -3,5 +3,5 @@
   "use strict";
   const figure = JSON.parse(document.getElementById("view-data").textContent);
   const config = { displaylogo: false, responsive: true, typesetMath: false };
-  window.plankgChart = Plotly.newPlot("chart", figure.data, figure.layout, config);
+  Plotly.newPlot("chart", figure.data, figure.layout, config).then(() => { document.body.dataset.ready = "true"; });
 })();

@@ -112,4 +112,6 @@
   }
   refresh();
   window.plankgView = { network: network, nodes: nodes, edges: edges, show: show };
+  const ready = () => { network.fit(); document.body.dataset.ready = "true"; };
+  if (data.options.physics.enabled) network.once("stabilizationIterationsDone", ready); else ready();
 })();

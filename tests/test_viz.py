@@ -1,0 +1,304 @@
+"""The offline views (plankg viz), opened in Debian's Chromium with every non-file: request refused.
+
+Expected counts come from the bundled documents: a plan view shows its region, its plan and every
+chapter, section, part, box, indicator table, measure, indicator row and project (the per-document
+counts of the summary table), joined as a tree. Screenshots are saved under the tests' temporary output.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from itertools import combinations
+from pathlib import Path
+
+import pytest
+
+from plankg.build import load_paths
+from plankg.lineage import rebuild_lineage
+from plankg.query import run as run_query
+from plankg.store import open_store
+from plankg.viz.network import PHYSICS_MAX_NODES
+from plankg.viz.site import json_block, write_site
+from plankg.vocab import SPARQL_PREFIXES
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+PLAN = "https://w3id.org/plankg/id/plan/"
+CORPUS_PAGES = ["index.html", "plan-000_7c45746ca5003da4.html", "plan-001_e6d1326eb6e5ef17.html",
+                "plan-002_1d4cc66293008ec4.html", "plan-003_1530986ba0a39128.html", "plan-004_816c855b418fc27c.html",
+                "lineage.html", "indicators.html"]
+
+
+def _unavailable(what: str) -> None:
+    message = f"{what} is not available (.ci/run installs it)"
+    pytest.fail(message) if os.environ.get("CI") == "true" else pytest.skip(message)
+
+
+def plankg(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    command = [sys.executable, "-c", "from plankg.cli import main; main()", *args]
+    return subprocess.run(command, capture_output=True, text=True, cwd=cwd, timeout=600)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable("playwright")
+    if not Path(CHROMIUM).exists():
+        _unavailable(CHROMIUM)
+    with sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="module")
+def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("screenshots")
+
+
+@pytest.fixture(scope="module")
+def site(corpus_store, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    rebuild_lineage(corpus_store)
+    out = tmp_path_factory.mktemp("site")
+    assert [p.name for p in write_site(corpus_store, out)] == CORPUS_PAGES
+    return out
+
+
+class Opened:
+    """A page opened offline, with what it tried to fetch, its console errors and the dialogs it raised."""
+
+    def __init__(self, browser, path: Path, shots: Path) -> None:
+        self.page = browser.new_page(viewport={"width": 1400, "height": 900})
+        self.refused: list[str] = []
+        self.requested: list[str] = []
+        self.errors: list[str] = []
+        self.dialogs: list[str] = []
+        self.page.route("**/*", self._route)
+        self.page.on("request", lambda r: self.requested.append(r.url))
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+        self.page.goto(path.as_uri())
+        if path.name != "index.html":
+            self.page.locator("body[data-ready=true]").wait_for(state="attached")
+        self.page.screenshot(path=str(shots / f"{path.parent.name}-{path.stem}.png"))
+
+    def _route(self, route) -> None:
+        if route.request.url.startswith("file:"):
+            route.continue_()
+        else:
+            self.refused.append(route.request.url)
+            route.abort()
+
+    def counts(self) -> tuple[int, int]:
+        return tuple(self.page.evaluate("[plankgView.nodes.length, plankgView.edges.length]"))
+
+    def click_node(self, node: str) -> str:
+        """Click the node on the canvas like a person would; returns the details panel's text."""
+        self.page.evaluate("id => plankgView.network.focus(id, {scale: 1.5, animation: false})", node)
+        box = self.page.locator("#graph").bounding_box()
+        self.page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        return self.page.locator("#details").inner_text()
+
+    def text(self, selector: str) -> str:
+        return self.page.locator(selector).inner_text()
+
+    def assert_clean(self) -> None:
+        assert (self.refused, self.errors, self.dialogs) == ([], [], [])
+        assert all(u.startswith("file:") for u in self.requested), self.requested
+
+
+def test_json_blocks_cannot_close_their_script_element() -> None:
+    text = json_block({"quote": "</script><img src=x onerror=alert(1)>&"})
+    assert "<" not in text and ">" not in text and "&" not in text
+    assert json.loads(text) == {"quote": "</script><img src=x onerror=alert(1)>&"}
+
+
+def test_every_page_opens_offline_without_errors(browser, site: Path, shots: Path) -> None:
+    for name in CORPUS_PAGES:
+        opened = Opened(browser, site / name, shots)
+        opened.assert_clean()
+        assert opened.requested == [(site / name).as_uri()]  # everything is inlined: one request, the page
+        opened.page.close()
+
+
+def tree_sizes(store) -> dict[str, int]:
+    """Nodes a plan view must show, by document: its region, its plan and every element of its tree."""
+    query = SPARQL_PREFIXES + """
+    SELECT ?file (COUNT(DISTINCT ?n) AS ?size) WHERE { GRAPH ?g {
+      ?n a ?cls . VALUES ?cls { pk:Chapter pk:Section pk:Part pk:Box pk:IndicatorTable pk:Measure pk:Indicator pk:Project }
+      ?src a pk:SourceDocument ; dct:identifier ?file } } GROUP BY ?file"""
+    return {r["file"].value: int(r["size"].value) + 2 for r in store.query(query)}
+
+
+def test_plan_views_show_the_whole_tree(browser, corpus_store, site: Path, shots: Path) -> None:
+    sizes = tree_sizes(corpus_store)
+    # 001: 6 chapters, 35 sections, 5 boxes, 1 table, 107 measures, 20 indicator rows, 33 projects;
+    # 002 (Traditional): 11 chapters, 56 sections, 1 part, 8 boxes, 2 tables, 52 measures, 26 rows, 26 projects.
+    assert (sizes["001_e6d1326eb6e5ef17.txt"], sizes["002_1d4cc66293008ec4.txt"]) == (209, 184)
+    for file, nodes in sorted(sizes.items()):
+        opened = Opened(browser, site / f"plan-{Path(file).stem}.html", shots)
+        assert opened.counts() == (nodes, nodes - 1)  # one edge from each node to its parent
+        status = opened.text("#status")
+        assert status.startswith(f"{nodes} of {nodes} nodes and {nodes - 1} of {nodes - 1} edges shown")
+        assert ("physics off" in status) == (nodes > PHYSICS_MAX_NODES)  # 001 and 002 are laid out once, frozen
+        opened.page.close()
+
+
+def test_clicking_a_measure_shows_its_text_and_source(browser, site: Path, shots: Path) -> None:
+    opened = Opened(browser, site / "plan-003_1530986ba0a39128.html", shots)
+    shown = opened.click_node(f"{PLAN}320214/fyp/2021-2025/zh-Hans/chp_4__sec_2__para_1")
+    assert shown.startswith("优化供给提升养老服务水平。\nclass\nmeasure 任务措施\ntext\n1.优化供给提升养老服务水平。")
+    assert "quote\n1.优化供给提升养老服务水平。保障优化基本养老服务。" in shown  # 003 line 552
+    assert "source\n003_1530986ba0a39128.txt line 552" in shown
+    opened.page.screenshot(path=str(shots / "clicked-measure-003.png"))
+    opened.page.close()
+
+
+def test_clicking_a_traditional_indicator_shows_its_numbers(browser, site: Path, shots: Path) -> None:
+    opened = Opened(browser, site / "plan-002_1d4cc66293008ec4.html", shots)
+    shown = opened.click_node(f"{PLAN}431200/fyp/2021-2025/zh-Hant/tbl_2__row_8")
+    # 002 lines 327-335: 8 | 養老機構護理型床位占比(% | —— | ≥55 | 約束性
+    assert shown.startswith("養老機構護理型床位占比(%\nclass\nbinding indicator 约束性指标")
+    assert "numbers\nActual 2020: ——\nTarget 2025: ≥55 (≥ 55 %)" in shown
+    assert "source\n002_1d4cc66293008ec4.txt line 327" in shown
+    opened.page.screenshot(path=str(shots / "clicked-indicator-002.png"))
+    opened.page.close()
+
+
+def test_folding_at_the_chapters_hides_what_lies_under_them(browser, corpus_store, site: Path, shots: Path) -> None:
+    nodes = tree_sizes(corpus_store)["003_1530986ba0a39128.txt"]
+    opened = Opened(browser, site / "plan-003_1530986ba0a39128.html", shots)
+    opened.page.select_option("#depth", "2")  # region, plan and the 5 chapters (第一章 … 第五章) stay
+    assert opened.text("#status").startswith(f"7 of {nodes} nodes and 6 of {nodes - 1} edges shown")
+    opened.page.select_option("#depth", "")
+    assert opened.text("#status").startswith(f"{nodes} of {nodes} nodes")
+    opened.page.close()
+
+
+def test_lineage_view_plans_families_and_shared_indicators(browser, corpus_store, site: Path, shots: Path) -> None:
+    _, families = run_query(corpus_store, "policy-families", {})
+    _, concepts = run_query(corpus_store, "shared-indicator-concepts", {})
+    regions = [set(f[5].split("、")) for f in families]
+    by_concept: dict[str, set[str]] = {}
+    for c in concepts:
+        by_concept.setdefault(c[0], set()).add(c[2])
+    regions += by_concept.values()
+    pairs = {pair for r in regions for pair in combinations(sorted(r), 2)}
+    assert len(pairs) == 10  # every two of the five plans share a family or an indicator
+    opened = Opened(browser, site / "lineage.html", shots)
+    assert opened.counts() == (5 + len(families) + len(by_concept), sum(len(r) for r in regions) + len(pairs))
+    opened.page.select_option("#level", "District")  # 新吴区 (003) alone, with what it shares
+    assert opened.text("#status").startswith(f"{1 + sum('新吴区' in r for r in regions)} of ")
+    opened.page.select_option("#level", "")
+    opened.page.select_option("#theme", "养老服务")
+    visible = opened.page.evaluate("""(() => { const d = JSON.parse(document.getElementById("view-data").textContent);
+        return d.nodes.filter(n => !plankgView.nodes.get(n.id).hidden).map(n => d.meta[n.id]); })()""")
+    items = [m["themes"] for m in visible if m["kind"] == "item"]
+    assert sum(m["kind"] == "plan" for m in visible) == 5 and items and all("养老服务" in t for t in items)
+    assert sum(f[2] == "养老服务" for f in families) <= len(items)  # every elderly-care family is among them
+    shown = opened.click_node(f"{PLAN}320214/fyp/2021-2025")
+    assert shown.startswith("无锡高新区(新吴区)民政事业 “十四五”发展规划\nclass\nplan 规划\nregion\n新吴区\nlevel\nDistrict")
+    opened.page.close()
+
+
+def test_indicator_comparison_puts_targets_side_by_side(browser, site: Path, shots: Path) -> None:
+    opened = Opened(browser, site / "indicators.html", shots)
+    chart = "document.getElementById('chart')"
+    assert opened.page.evaluate(f"{chart}.layout.annotations.length") == 14  # one chart per shared concept with targets
+    bars = opened.page.evaluate(f"""{chart}.data.filter(t => /护理型床位占比|護理型床位占比/.test(t.hovertext[0]))
+                                    .map(t => [t.x[0], t.y[0], t.text[0]])""")
+    # 怀化市 (002 line 333) ≥55, 玉林市 (000 line 168) ≥60, 辽宁省 (001 line 252) ≥55
+    assert bars == [["怀化市", 55, "≥55"], ["玉林市", 60, "≥60"], ["辽宁省", 55, "≥55"]]
+    opened.page.close()
+
+
+@pytest.fixture(scope="module")
+def injected(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """003 with a <script> in its title line and an <img onerror> and a <script> in a measure (line 572)."""
+    from plankg.build import bundled_corpus
+
+    lines = (bundled_corpus() / "003_1530986ba0a39128.txt").read_text(encoding="utf-8").split("\n")
+    lines[0] = lines[0].replace("民政事业", '民政事业<script>alert("title")</script>', 1)
+    lines[571] = lines[571].replace("深化绿色惠民殡葬改革。", '深化绿色惠民殡葬改革<img src=x onerror=alert("measure")>。'
+                                    "<script>window.pwned=1</script>", 1)
+    folder = tmp_path_factory.mktemp("injected")
+    (folder / "injected.txt").write_text("\n".join(lines), encoding="utf-8")
+    store = open_store(folder / "store")
+    assert [r.ok for r in load_paths(store, [folder / "injected.txt"])] == [True]
+    rebuild_lineage(store)
+    write_site(store, folder / "site")
+    return folder / "site"
+
+
+def test_injected_markup_shows_as_text_and_runs_nothing(browser, injected: Path, shots: Path) -> None:
+    title = '无锡高新区(新吴区)民政事业<script>alert("title")</script> “十四五”发展规划'
+    index = Opened(browser, injected / "index.html", shots)
+    index.assert_clean()
+    assert title in index.text("#plans")
+    view = Opened(browser, injected / "plan-injected.html", shots)
+    assert view.text("#heading") == title
+    shown = view.click_node(f"{PLAN}320214/fyp/2021-2025/zh-Hans/chp_4__sec_4__para_3")
+    assert '3. 深化绿色惠民殡葬改革<img src=x onerror=alert("measure")>。<script>window.pwned=1</script>强化殡葬' in shown
+    assert view.page.evaluate("[window.pwned, document.querySelectorAll('#details img, #details script').length]") == [None, 0]
+    view.assert_clean()  # no alert dialog, no request for "x", no console error
+    view.page.screenshot(path=str(shots / "injected-measure.png"))
+    for page in (index, view):
+        page.page.close()
+
+
+@pytest.fixture(scope="module")
+def capped(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A synthetic corpus of 12 plans written with a cap of 60 nodes per view."""
+    folder = tmp_path_factory.mktemp("synthetic")
+    assert plankg("synth", "--plans", "12", "-o", str(folder / "corpus")).returncode == 0
+    built = plankg("build", str(folder / "corpus"), "--store", str(folder / "store"), "--no-validate", "--no-views")
+    assert built.returncode == 0, built.stderr
+    written = plankg("viz", "--store", str(folder / "store"), "-o", str(folder / "site"), "--max-nodes", "60")
+    assert written.stdout == f"wrote 15 pages to {folder / 'site'}; open {folder / 'site' / 'index.html'}\n"
+    return folder / "site"
+
+
+def test_views_above_the_cap_aggregate_and_say_so(browser, capped: Path, shots: Path) -> None:
+    store = open_store(capped.parent / "store", read_only=True)
+    sizes = tree_sizes(store)
+    assert len(sizes) == 12 and min(sizes.values()) <= 60 < max(sizes.values())  # both kinds of plan are there
+    for file, size in sorted(sizes.items()):
+        opened = Opened(browser, capped / f"plan-{Path(file).stem}.html", shots)
+        opened.assert_clean()
+        nodes, edges = opened.counts()
+        notices = opened.page.locator(".notice").all_inner_texts()
+        if size > 60:
+            assert nodes <= 60 and edges == nodes - 1
+            assert notices[0].startswith(f"This plan has {size} nodes, more than the cap of 60 per view")
+            assert f"({nodes} nodes shown)" in notices[0]
+        else:
+            assert (nodes, edges, notices) == (size, size - 1, [])
+        opened.page.close()
+    concepts = {r[0] for r in run_query(store, "shared-indicator-concepts", {})[1]}
+    items = len(run_query(store, "policy-families", {})[1]) + len(concepts)
+    assert items > 48
+    lineage = Opened(browser, capped / "lineage.html", shots)
+    assert lineage.counts()[0] == 60  # the 12 plans and the 48 most widely shared
+    assert lineage.page.locator(".notice").all_inner_texts() == [
+        f"{items} families and shared indicators exceed the cap of 60 nodes per view: the 48 shared by the most plans are shown. "
+        "Plan-to-plan edges count all of them."]
+    lineage.page.close()
+
+
+def test_build_writes_the_views_unless_told_not_to(tmp_path: Path) -> None:
+    result = plankg("build", "--store", str(tmp_path / "store"), "--no-validate", "--no-lineage", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "views: 8 pages in plankg-site; open plankg-site/index.html" in result.stdout
+    assert sorted(p.name for p in (tmp_path / "plankg-site").iterdir()) == sorted(CORPUS_PAGES)
+
+
+def test_viz_without_a_store_is_a_clear_error(tmp_path: Path) -> None:
+    result = plankg("viz", "--store", str(tmp_path / "missing"), "-o", str(tmp_path / "site"))
+    assert (result.returncode, result.stderr) == (1, f"Error: no store at {tmp_path / 'missing'}: run `plankg build` first\n")
