@@ -212,6 +212,10 @@ def push(endpoint: str, graph_store: str | None, store_dir: Path | None, timeout
     from plankg.cli import _console
     from plankg.store import open_store, store_path
 
+    for url in (endpoint, graph_store or endpoint):
+        parts = urllib.parse.urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise click.UsageError(f"not an http(s) URL: {url!r}")
     store = open_store(store_path(str(store_dir) if store_dir else None), read_only=True)
     try:
         target = graph_store or graph_store_for(endpoint)

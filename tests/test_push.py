@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from plankg.push import local_graphs
 from plankg.query import sparql_select
 from plankg.store import open_store
 from tests.servers import (
+    PLANKG,
     VIRTUOSO_CREDENTIALS,
     KillingRelay,
     answers,
@@ -77,6 +79,19 @@ def test_every_library_query_answers_the_same_on_virtuoso(store_dir: Path, local
         assert there == here, name
 
 
+def test_plankg_query_runs_on_virtuoso(store_dir: Path, virtuoso: str) -> None:
+    assert push(store_dir, virtuoso + "/sparql", env=VIRTUOSO_CREDENTIALS).returncode == 0
+    result = subprocess.run([*PLANKG, "query", "measure-search", "--param", "text=平战结合", "--format", "csv",
+                             "--endpoint", virtuoso + "/sparql"], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    # 000:283 (玉林市) and 001:471 (辽宁省): "提升应急救援能力。…平战结合…".
+    assert result.stdout.splitlines() == [
+        "region,measure,title,line",
+        "玉林市,https://w3id.org/plankg/id/plan/450900/fyp/2021-2025/zh-Hans/para_17,提升应急救援能力。,283",
+        "辽宁省,https://w3id.org/plankg/id/plan/210000/fyp/2021-2025/zh-Hans/chp_5__sec_2__para_7,提升应急救援能力。,471",
+    ]
+
+
 def test_virtuoso_without_credentials_is_refused_clearly(store_dir: Path, virtuoso: str) -> None:
     result = push(store_dir, virtuoso + "/sparql")
     assert_clear_failure(result, "HTTP 401", "PLANKG_ENDPOINT_USER", "stopped at graph 1 of 8")
@@ -92,6 +107,8 @@ def test_a_bad_endpoint_is_a_clear_error(store_dir: Path) -> None:
     assert_clear_failure(push(store_dir, nobody + "/query", "--attempts", "2"),
                          f"PUT {nobody}/store?graph=", "cannot reach the store", "Connection refused")
     assert_clear_failure(push(store_dir, nobody + "/ds/endpoint"), "give --graph-store")
+    bad_url = push(store_dir, "127.0.0.1:8890/sparql")
+    assert bad_url.returncode == 2 and "not an http(s) URL: '127.0.0.1:8890/sparql'" in bad_url.stderr
 
 
 def test_a_server_killed_mid_push_then_a_repeated_push(store_dir: Path, local, tmp_path: Path) -> None:
