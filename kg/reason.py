@@ -144,28 +144,33 @@ def _values(pairs: list[tuple[str, str]]) -> str:
 
 
 def rules_update(rules: Rules, graphs: list[str]) -> str:
-    """The SPARQL update that replaces the inferred graph by the entailments of the named graphs."""
+    """The SPARQL update that replaces the inferred graph by the entailments of the named graphs.
+
+    Rules match inside one graph at a time (GRAPH ?g), which Oxigraph runs several times faster than over a
+    merged dataset (USING); only a chain of a transitive property could span graphs, and none does: a
+    document's pk:partOf tree ends at its PlanText in its own graph, and the regions are a graph of their own.
+    """
     drop = f"DROP SILENT GRAPH <{INFERRED_GRAPH}>"
     if not graphs:
         return drop
-    using = "\n".join(f"USING <{g}>" for g in graphs)
+    asserted = "VALUES ?g { " + " ".join(f"<{g}>" for g in graphs) + " }"
     parts = [drop]
     for prop in sorted(rules.edges):
         if rules.edges[prop] == {(prop, False)} and prop not in rules.transitive:
             continue
         path = _path(rules.edges[prop], rules, closed=prop in rules.transitive)
-        parts.append(f"INSERT {{ GRAPH <{INFERRED_GRAPH}> {{ ?x <{prop}> ?y }} }}\n{using}\n"
-                     f"WHERE {{ ?x {path} ?y FILTER NOT EXISTS {{ ?x <{prop}> ?y }} }}")
+        parts.append(f"INSERT {{ GRAPH <{INFERRED_GRAPH}> {{ ?x <{prop}> ?y }} }}\n"
+                     f"WHERE {{ {asserted} GRAPH ?g {{ ?x {path} ?y }} FILTER NOT EXISTS {{ GRAPH ?h {{ ?x <{prop}> ?y }} }} }}")
     subclass = _values([(c, s) for c, sups in rules.superclasses.items() for s in sups])
     domain = _values([(p, c) for p, classes in rules.subject_types.items() for c in classes])
     range_ = _values([(p, c) for p, classes in rules.object_types.items() for c in classes])
     parts.append(f"""INSERT {{ GRAPH <{INFERRED_GRAPH}> {{ ?x a ?c }} }}
-{using}
 WHERE {{
-  {{ VALUES (?d ?c) {{ {subclass} }} ?x a ?d }}
-  UNION {{ VALUES (?p ?c) {{ {domain} }} ?x ?p ?o }}
-  UNION {{ VALUES (?p ?c) {{ {range_} }} ?s ?p ?x FILTER(!isLiteral(?x)) }}
-  FILTER(STRSTARTS(STR(?x), "{ID}") && NOT EXISTS {{ ?x a ?c }})
+  {asserted}
+  {{ VALUES (?d ?c) {{ {subclass} }} GRAPH ?g {{ ?x a ?d }} }}
+  UNION {{ VALUES (?p ?c) {{ {domain} }} GRAPH ?g {{ ?x ?p ?o }} }}
+  UNION {{ VALUES (?p ?c) {{ {range_} }} GRAPH ?g {{ ?s ?p ?x }} FILTER(!isLiteral(?x)) }}
+  FILTER(STRSTARTS(STR(?x), "{ID}") && NOT EXISTS {{ GRAPH ?h {{ ?x a ?c }} }})
 }}""")
     return " ;\n".join(parts)
 

@@ -1,0 +1,163 @@
+"""OWL 2 RL reasoning: the store's rules give exactly owlrl's instance entailments, into the inferred graph only.
+
+owlrl's full closure of (ontology + one document) is the reference. Compared are its instance triples: those
+about the data's nodes (IRIs under https://w3id.org/plankg/id/) that the data does not state, without what
+plankg leaves out on purpose (kg/reason.py): `owl:Thing` types, reflexive `owl:sameAs`, and types that are
+anonymous owl:unionOf classes; the types owlrl gives literals have a literal subject, so they are out too.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import owlrl
+import pytest
+from pyoxigraph import NamedNode, Quad, RdfFormat, Store, serialize
+from rdflib import BNode, Graph, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF
+
+from plankg.loaders.pipeline import parse_document
+from plankg.loaders.triples import document_quads, region_quads
+from plankg.reason import asserted_graphs, materialise, ontology_closure
+from plankg.store import document_graphs
+from plankg.vocab import ID, INFERRED_GRAPH, PK, REGIONS_GRAPH, SPARQL_PREFIXES
+from tests.conftest import CORPUS, FILES
+
+LN = "https://w3id.org/plankg/id/plan/210000/fyp/2021-2025/zh-Hans"
+# 001 lines 246-254: row 18 of 专栏1, 养老机构护理型床位占比 | % | ≥55 | 约束性; the table sits in 第一章 (line 25),
+# section 4 (chp_1__sec_4).
+ROW_18 = URIRef(f"{LN}/tbl_1__row_18")
+# 001 line 484 "发展养老护理员队伍。…培育培训8万名…": a project of a measure of 第四节 加强养老服务人才队伍建设
+# (line 481) of 第五章 全面构建养老服务体系… (line 452).
+PROJECT = URIRef(f"{LN}/chp_5__sec_4__para_2__proj_1")
+MEASURE, SECTION, CHAPTER = (URIRef(f"{LN}/{eid}") for eid in ("chp_5__sec_4__para_2", "chp_5__sec_4", "chp_5"))
+# 003 (无锡高新区(新吴区)): 新吴区 320214 ⊂ 无锡市 320200 ⊂ 江苏省 320000 ⊂ China.
+XINWU = URIRef(f"{ID}region/320214")
+# Instance entailments per document (with its regions), as owlrl finds them.
+ENTAILMENTS = {"000_7c45746ca5003da4.txt": 975, "001_e6d1326eb6e5ef17.txt": 2611, "002_1d4cc66293008ec4.txt": 2172,
+               "003_1530986ba0a39128.txt": 807, "004_816c855b418fc27c.txt": 471}
+
+
+def document(name: str) -> list[Quad]:
+    doc, region = parse_document(CORPUS / name)
+    return document_quads(doc, region) + list(region_quads(region))
+
+
+def rdflib_graph(triples) -> Graph:
+    return Graph().parse(data=serialize(list(triples), format=RdfFormat.N_TRIPLES).decode("utf-8"), format="nt")
+
+
+def inferred(store: Store) -> Graph:
+    return rdflib_graph(q.triple for q in store.quads_for_pattern(None, None, None, NamedNode(str(INFERRED_GRAPH))))
+
+
+def owlrl_entailments(quads: list[Quad]) -> set:
+    """owlrl's OWL 2 RL closure of the ontology and the quads' triples, restricted to instance entailments."""
+    data = rdflib_graph(q.triple for q in quads)
+    closure = Graph()
+    for triple in (*ontology_closure(), *data):
+        closure.add(triple)
+    owlrl.DeductiveClosure(owlrl.OWLRL_Semantics).expand(closure)
+    return {(s, p, o) for s, p, o in closure
+            if (s, p, o) not in data and isinstance(s, URIRef) and s.startswith(str(ID))
+            and not (p == OWL.sameAs and s == o) and not (p == RDF.type and (o == OWL.Thing or isinstance(o, BNode)))}
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_rules_give_exactly_owlrls_entailments(name: str) -> None:
+    quads = document(name)
+    store = Store()
+    store.extend(quads)
+    assert materialise(store) == ENTAILMENTS[name]
+    assert set(inferred(store)) == owlrl_entailments(quads)
+
+
+@pytest.fixture(scope="module")
+def reasoned(corpus_store) -> tuple[Store, set[Quad]]:
+    """A copy of the corpus's document and region graphs, reasoned over; and its quads before reasoning."""
+    graphs = {NamedNode(g) for g, _, _ in document_graphs(corpus_store)} | {NamedNode(str(REGIONS_GRAPH))}
+    store = Store()
+    store.extend(q for q in corpus_store if q.graph_name in graphs)
+    before = set(store)
+    materialise(store)
+    return store, before
+
+
+def test_corpus_entailments(reasoned) -> None:
+    store, _ = reasoned
+    graph = inferred(store)
+    # Row 18 of 001 is written as a pk:BindingIndicator and pk:Indicator; the rest comes from the ontology.
+    assert set(graph.objects(ROW_18, RDF.type)) == {PK.DocumentElement}
+    assert set(graph.objects(ROW_18, PK.partOf)) == {URIRef(f"{LN}/chp_1__sec_4"), URIRef(f"{LN}/chp_1"), URIRef(LN)}
+    assert set(graph.objects(ROW_18, PROV.wasDerivedFrom)) == {URIRef(f"{ROW_18}/name-span")}
+    # The project is written partOf its measure only: the rest of the path to the plan text is transitive.
+    assert set(graph.objects(PROJECT, PK.partOf)) == {SECTION, CHAPTER, URIRef(LN)}
+    assert set(graph.objects(PROJECT, DCTERMS.isPartOf)) == {MEASURE, SECTION, CHAPTER, URIRef(LN)}
+    assert {MEASURE, SECTION, CHAPTER, URIRef(LN)} == set(graph.subjects(PK.hasPart, PROJECT))
+    assert set(graph.objects(SECTION, RDF.type)) == {PK.StructuralUnit, PK.DocumentElement}
+    assert set(graph.objects(XINWU, PK.partOf)) == {URIRef(f"{ID}region/320000"), URIRef(f"{ID}region/CN")}
+    assert [str(o) for o in graph.objects(XINWU, DCTERMS.identifier)] == ["320214"]
+    assert set(graph.predicates()) == {RDF.type, PK.partOf, PK.hasPart, DCTERMS.isPartOf, DCTERMS.hasPart,
+                                       DCTERMS.identifier, PROV.wasDerivedFrom}
+
+
+def test_reasoning_leaves_the_asserted_graphs_unchanged_and_is_idempotent(reasoned) -> None:
+    store, before = reasoned
+    inferred_graph = NamedNode(str(INFERRED_GRAPH))
+    assert {q for q in store if q.graph_name != inferred_graph} == before
+    first = {q.triple for q in store.quads_for_pattern(None, None, None, inferred_graph)}
+    assert not first & {q.triple for q in before}  # only what the asserted graphs do not state
+    assert materialise(store) == len(first)
+    assert {q.triple for q in store.quads_for_pattern(None, None, None, inferred_graph)} == first
+    assert {q for q in store if q.graph_name != inferred_graph} == before
+    assert str(INFERRED_GRAPH) not in asserted_graphs(store)
+
+
+def test_inferred_part_of_answers_like_the_property_path(reasoned) -> None:
+    """measures-by-chapter walks pk:partOf+; with the inferred graph, one pk:partOf step gives the same pairs."""
+    store, _ = reasoned
+    path = SPARQL_PREFIXES + "SELECT ?m ?c WHERE { GRAPH ?g { ?m a pk:Measure ; pk:partOf+ ?c . ?c a pk:Chapter } }"
+    step = SPARQL_PREFIXES + f"""SELECT ?m ?c WHERE {{
+      GRAPH ?g {{ ?m a pk:Measure . ?c a pk:Chapter }}
+      {{ GRAPH ?g {{ ?m pk:partOf ?c }} }} UNION {{ GRAPH <{INFERRED_GRAPH}> {{ ?m pk:partOf ?c }} }} }}"""
+    by_path = {(r["m"].value, r["c"].value) for r in store.query(path)}
+    assert {(r["m"].value, r["c"].value) for r in store.query(step)} == by_path
+    assert len({m for m, _ in by_path}) == len(by_path)  # every measure in exactly one chapter
+
+
+def test_a_binding_indicator_is_inferred_to_be_an_indicator() -> None:
+    """Without the loader's redundant pk:Indicator type, subclass reasoning gives it back (001: 4 约束性, 16 预期性)."""
+    quads = document("001_e6d1326eb6e5ef17.txt")
+    indicator = NamedNode(str(PK.Indicator))
+    typed = [q for q in quads if q.object == indicator]
+    store = Store()
+    store.extend(q for q in quads if q.object != indicator)
+    materialise(store)
+    graph = inferred(store)
+    assert (ROW_18, RDF.type, PK.Indicator) in graph
+    assert len(typed) == 20
+    assert set(graph.subjects(RDF.type, PK.Indicator)) == {URIRef(q.subject.value) for q in typed}
+    assert len(set(graph.subjects(RDF.type, PK.Indicator)) & set(graph.subjects(RDF.type, PK.DocumentElement))) == 20
+
+
+def plankg(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-c", "from plankg.cli import main; main()", *args], capture_output=True,
+                          text=True, env={"PATH": "/usr/bin:/bin", "PYTHONIOENCODING": "utf-8"})
+
+
+def test_build_reason_and_the_reason_command(tmp_path: Path) -> None:
+    store_dir = tmp_path / "store"
+    doc = str(CORPUS / "004_816c855b418fc27c.txt")
+    built = plankg("build", doc, "--store", str(store_dir), "--no-validate", "--no-lineage", "--no-views", "--reason")
+    assert built.returncode == 0, built.stderr
+    assert f"reasoning: 471 inferred triples in <{INFERRED_GRAPH}>" in built.stdout
+    again = plankg("reason", "--store", str(store_dir))
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.startswith(f"reasoning: 471 inferred triples from 2 graphs in <{INFERRED_GRAPH}>")
+    rules = plankg("reason", "--rules", "--store", str(store_dir))
+    assert f"?x (^<{PK.hasPart}>|<{PK.partOf}>)+ ?y" in rules.stdout
+    missing = plankg("reason", "--store", str(tmp_path / "nowhere"))
+    assert missing.returncode == 1
+    assert missing.stderr.strip() == f"Error: no store at {tmp_path / 'nowhere'}: run `plankg build` first"
