@@ -94,7 +94,7 @@ def _reason(exc: Exception) -> str:
     if isinstance(exc, urllib.error.HTTPError):
         detail = exc.read()[:300].decode("utf-8", "replace").strip()
         hint = {401: f" (credentials missing or refused: see {USER_ENV} and {PASSWORD_ENV})",
-                403: " (the user may not write: Virtuoso needs the SPARQL_UPDATE role)",
+                403: " (the store takes no writes from this user; in Virtuoso it needs the SPARQL_UPDATE role)",
                 404: " (no Graph Store there: give --graph-store)"}.get(exc.code, "")
         return f"HTTP {exc.code}{hint}: {detail}"
     if isinstance(exc, urllib.error.URLError):

@@ -12,7 +12,7 @@ import pytest
 
 from plankg.query import run_remote
 from plankg.store import open_store
-from tests.servers import PLANKG, answers, build_store, free_port, oxigraph, started
+from tests.servers import PLANKG, answers, build_store, free_port, oxigraph, push, started
 
 
 @pytest.fixture(scope="module")
@@ -39,6 +39,13 @@ def test_updates_are_refused(served) -> None:
     with pytest.raises(urllib.error.HTTPError) as refused:
         urllib.request.urlopen(request, timeout=5)
     assert refused.value.code == 403
+
+
+def test_a_push_to_the_served_store_is_refused(served) -> None:
+    store_dir, url = served
+    result = push(store_dir, url + "/query")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "HTTP 403 (the store takes no writes from this user" in result.stderr and "read-only" in result.stderr
 
 
 def test_the_query_page_is_served(served) -> None:
