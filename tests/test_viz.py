@@ -87,7 +87,7 @@ class Opened:
         self.page.goto(path.as_uri())
         if path.name != "index.html":
             self.page.locator("body[data-ready=true]").wait_for(state="attached")
-        self.page.screenshot(path=str(shots / f"{path.parent.name}-{path.stem}.png"))
+        self.page.screenshot(path=str(shots / f"{path.parent.parent.name}-{path.stem}.png"))
 
     def _route(self, route) -> None:
         if route.request.url.startswith("file:"):

@@ -53,6 +53,7 @@ class View:
     meta: dict[str, dict] = field(default_factory=dict)
     tree: bool = False
     edge_legend: list[str] = field(default_factory=list)
+    depths: list[tuple[int, str]] = field(default_factory=list)
 
 
 def short(label: str) -> str:
@@ -72,9 +73,9 @@ def _network(title: str, nodes: list[dict], edges: list[dict], directed: bool):
     net = Network(directed=directed, heading=title)
     for n in nodes:
         x, y = positions[n["id"]]
-        net.add_node(n.pop("id"), x=round(float(x), 1), y=round(float(y), 1), **n)
+        net.add_node(n["id"], x=round(float(x), 1), y=round(float(y), 1), **{k: v for k, v in n.items() if k != "id"})
     for e in edges:
-        net.add_edge(e.pop("from"), e.pop("to"), **e)
+        net.add_edge(e["from"], e["to"], **{k: v for k, v in e.items() if k not in ("from", "to")})
     net.toggle_physics(len(nodes) <= PHYSICS_MAX_NODES)
     return net
 
@@ -158,7 +159,23 @@ def plan_view(info: PlanInfo, tree: list[TreeNode], max_nodes: int = MAX_NODES) 
         details[gid] = {"title": f"{len(members)} nodes collapsed: {label}", "fields": [["members", lines]]}
     classes = ["Region", "Plan"] + sorted({n.cls for n in tree}, key=list(COLOURS).index) + (["Collapsed"] if groups else [])
     net = _network(info.title, nodes, edges, directed=True)
-    return _view(net, details, classes, notes, {}, tree=True)
+    view = _view(net, details, classes, notes, {}, tree=True)
+    kinds = {info.region: "Region", info.plan: "Plan"} | {n.iri: n.cls for n in tree}
+    kinds |= {f"{into or info.plan}#collapsed": "Collapsed" for into in groups}
+    view.depths = _depths(edges, kinds)
+    return view
+
+
+def _depths(edges: list[dict], kinds: dict[str, str]) -> list[tuple[int, str]]:
+    """The levels a plan view folds at (below the plan, above the leaves), each named by the classes found there."""
+    parent = {e["to"]: e["from"] for e in edges}
+    found: dict[int, set[str]] = defaultdict(set)
+    for node, kind in kinds.items():
+        depth, up = 0, parent.get(node)
+        while up is not None:
+            depth, up = depth + 1, parent.get(up)
+        found[depth].add(NAMES[kind].rsplit(" ", 1)[0])
+    return [(d, f"level {d}: " + ", ".join(sorted(found[d]))) for d in sorted(found)[1:-1]]
 
 
 def lineage_view(plans: list[PlanInfo], found: Lineage, max_nodes: int = MAX_NODES) -> View:

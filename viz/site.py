@@ -34,31 +34,33 @@ def _hashes(*scripts: str) -> str:
 
 
 class Site:
-    """The Jinja environment (autoescaping) and the inlined libraries, loaded once per site."""
+    """Pages rendered through the project's templates, with Jinja autoescaping every value not marked raw."""
 
-    def __init__(self, out: Path, max_nodes: int) -> None:
+    def __init__(self, out: Path) -> None:
         from jinja2 import Environment, PackageLoader, select_autoescape
 
-        self.out, self.max_nodes = out, max_nodes
+        self.out = out
         self.env = Environment(loader=PackageLoader("plankg.viz", "templates"), autoescape=select_autoescape(["html"]))
         out.mkdir(parents=True, exist_ok=True)
 
-    def write(self, name: str, template: str, scripts: tuple[str, ...] = (), **context) -> Path:
+    def write(self, name: str, template: str, raw: dict[str, str], **context) -> Path:
+        """Render a page; raw holds the inlined scripts, styles and JSON block, the only text not escaped."""
         from markupsafe import Markup
 
-        safe = {k: Markup(v) for k, v in context.items() if k in ("data", "vis_js", "vis_css", "page_js", "plotly_js")}
-        page = self.env.get_template(template).render({**context, **safe, "script_hashes": _hashes(*scripts) or "'none'"})
+        scripts = [v for k, v in raw.items() if k.endswith("_js")]
+        page = self.env.get_template(template).render(
+            {**context, **{k: Markup(v) for k, v in raw.items()}, "script_hashes": _hashes(*scripts) or "'none'"})
         path = self.out / name
         path.write_text(page, encoding="utf-8")
         return path
 
     def network(self, name: str, view: View, **context) -> Path:
-        vis_js, page_js = _resource("vendor", "vis-network.min.js"), _resource("templates", "network.js")
         payload = {"nodes": view.nodes, "edges": view.edges, "options": view.options, "details": view.details,
                    "meta": view.meta}
-        return self.write(name, "network.html", (vis_js, page_js), title=view.title, notes=view.notes,
-                          legend=view.legend, edge_legend=view.edge_legend, tree=view.tree, data=json_block(payload),
-                          vis_js=vis_js, vis_css=_resource("vendor", "vis-network.min.css"), page_js=page_js, **context)
+        raw = {"data": json_block(payload), "vis_js": _resource("vendor", "vis-network.min.js"),
+               "vis_css": _resource("vendor", "vis-network.min.css"), "page_js": _resource("templates", "network.js")}
+        return self.write(name, "network.html", raw, title=view.title, notes=view.notes, legend=view.legend,
+                          edge_legend=view.edge_legend, tree=view.tree, depths=view.depths, **context)
 
 
 def page_name(info: data.PlanInfo) -> str:
@@ -73,13 +75,13 @@ def write_site(store: Store, out: Path, max_nodes: int = MAX_NODES) -> list[Path
 
     from plankg.viz.chart import MAX_CHARTS, comparison_figure
 
-    site = Site(out, max_nodes)
+    site = Site(out)
     plans = data.plans(store)
-    pages = [site.write("index.html", "index.html", title="plankg: plans in the store", notes=[],
+    pages = [site.write("index.html", "index.html", {}, title="plankg: plans in the store", notes=[],
                         plans=[(p, page_name(p)) for p in plans], max_nodes=max_nodes)]
     for info in plans:
         view = plan_view(info, data.plan_tree(store, info.graph), max_nodes)
-        pages.append(site.network(page_name(info), view, depths=view_depths(view)))
+        pages.append(site.network(page_name(info), view))
     found = data.lineage(store)
     view = lineage_view(plans, found, max_nodes)
     levels = sorted({p.level for p in plans if p.level})
@@ -90,23 +92,9 @@ def write_site(store: Store, out: Path, max_nodes: int = MAX_NODES) -> list[Path
     if len(targets) > MAX_CHARTS:
         notes.append(f"{len(targets)} shared indicators exceed the cap of {MAX_CHARTS} charts: the first {MAX_CHARTS} "
                      "(by name) are shown; `plankg query shared-indicator-concepts` lists them all.")
-    page_js = _resource("templates", "chart.js")
-    plotly_js = get_plotlyjs()
-    payload = json_block(json.loads(plotly.io.to_json(figure)))
-    pages.append(site.write("indicators.html", "chart.html", (plotly_js, page_js), title="Shared indicators: the targets",
-                            notes=notes, data=payload, plotly_js=plotly_js, page_js=page_js))
+    raw = {"data": json_block(json.loads(plotly.io.to_json(figure))), "plotly_js": get_plotlyjs(),
+           "page_js": _resource("templates", "chart.js")}
+    title = "Shared indicators: the plans' targets side by side"
+    pages.append(site.write("indicators.html", "chart.html", raw, title=title, notes=notes))
     return pages
 
-
-def view_depths(view: View) -> list[tuple[int, str]]:
-    """The fold levels of a plan view, each named by the classes found at that depth."""
-    parent = {e["to"]: e["from"] for e in view.edges if e.get("tree")}
-    names = {n["id"]: n for n in view.nodes}
-    depth_classes: dict[int, set[str]] = {}
-    for node_id in names:
-        d, p = 0, parent.get(node_id)
-        while p is not None:
-            d, p = d + 1, parent.get(p)
-        depth_classes.setdefault(d, set()).add(view.details[node_id]["fields"][0][1].split(" ")[0]
-                                                if view.details[node_id]["fields"][0][0] == "class" else "collapsed")
-    return [(d, ", ".join(sorted(depth_classes[d]))) for d in sorted(depth_classes)[1:-1]]
