@@ -1,0 +1,303 @@
+"""The SHACL shapes: true of the corpus, each constraint proven to fire, and two engines in agreement.
+
+Mutation tests work on a small graph cut from document 002 (chapters 1-3 with a box, both indicator tables,
+a measure with its projects, a citation, a dropped span) so that pyshacl stays fast; each mutation breaks
+one thing and must add exactly one finding, the same for pyrudof and pyshacl.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+
+import pytest
+from pyoxigraph import Literal, NamedNode, Triple
+
+from plankg.store import document_graphs
+from plankg.validate import graph_triples, shape_descriptions, validate_store, validate_triples
+from plankg.vocab import ELI, OA, PK, QB, REGIONS_GRAPH
+
+PKS = "https://w3id.org/plankg/shapes#"
+PROV = "http://www.w3.org/ns/prov#"
+DCT = "http://purl.org/dc/terms/"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+
+ID = "https://w3id.org/plankg/id/"
+P = ID + "plan/431200/fyp/2021-2025"  # 怀化市 (document 002)
+E = P + "/zh-Hant"
+SRC = E + "/source"
+REGION = ID + "region/431200"
+
+# The elements of document 002 kept in the small graph (with their spans, values and quantities).
+KEPT = ["chp_1", "chp_1__sec_1", "chp_1__sec_2", "chp_1__sec_3", "chp_1__sec_3__part_2", "chp_1__sec_4",
+        "tbl_1", "tbl_1__row_1", "tbl_1__row_2", "tbl_2", "tbl_2__row_1", "tbl_2__row_2",
+        "chp_2", "chp_2__sec_1", "box_1", "box_1__item_1", "box_1__item_2", "box_1__item_3",
+        "chp_3", "chp_3__sec_1", "chp_3__sec_2", "chp_3__sec_2__para_1", "chp_3__sec_2__para_1__proj_1",
+        "chp_3__sec_2__para_1__proj_2", "cite_1", "dropped_1", "source", "sidecar", "fact", "run"]
+
+
+def _kept(node: str) -> bool:
+    if not node.startswith(E + "/"):
+        return True
+    local = node.removeprefix(E + "/")
+    return any(local == k or local.startswith(k + "/") for k in KEPT)
+
+
+class Graph:
+    """A mutable list of pyoxigraph triples with the edits the mutations need."""
+
+    def __init__(self, triples: list[Triple]) -> None:
+        self.triples = list(triples)
+
+    def objects(self, s: str, p: str) -> list:
+        return [t.object for t in self.triples if t.subject.value == s and t.predicate.value == str(p)]
+
+    def remove(self, s: str, p: str) -> None:
+        p, before = str(p), len(self.triples)
+        self.triples = [t for t in self.triples if not (t.subject.value == s and t.predicate.value == p)]
+        assert len(self.triples) < before, f"nothing to remove: {s} {p}"
+
+    def add(self, s: str, p: str, o: str | Literal) -> None:
+        self.triples.append(Triple(NamedNode(s), NamedNode(str(p)), o if isinstance(o, Literal) else NamedNode(str(o))))
+
+    def set(self, s: str, p: str, o: str | Literal) -> None:
+        self.remove(s, p)
+        self.add(s, p, o)
+
+    def drop(self, *nodes: str) -> None:
+        """Remove the nodes with what is under them (spans, values, rows) and every triple that mentions them."""
+        def hit(term) -> bool:
+            return isinstance(term, NamedNode) and any(
+                term.value == n or term.value.startswith(n + "/") or term.value.startswith(n + "__") for n in nodes)
+        self.triples = [t for t in self.triples if not (hit(t.subject) or hit(t.object))]
+
+
+def span(node: str) -> str:
+    return node + "/span"
+
+
+def integer(v: int) -> Literal:
+    return Literal(str(v), datatype=NamedNode(XSD + "integer"))
+
+
+def _bad_exact(g: Graph) -> None:
+    quote = span(MEASURE) + "/quote"
+    g.set(quote, OA.exact, Literal(g.objects(quote, str(OA.exact))[0].value + "多"))
+
+
+def _shift_out(g: Graph) -> None:
+    position, length = span(MEASURE) + "/position", int(g.objects(SRC, str(PK.length))[0].value)
+    for prop in (OA.start, OA.end):
+        g.set(position, prop, integer(int(g.objects(position, str(prop))[0].value) + length))
+
+
+def _as_decimal(g: Graph, prop: str) -> None:
+    """The same offset, typed xsd:decimal instead of xsd:integer (so only the datatype is wrong)."""
+    position = span(MEASURE) + "/position"
+    g.set(position, prop, Literal(g.objects(position, str(prop))[0].value + ".0", datatype=NamedNode(XSD + "decimal")))
+
+
+def _other_plan(g: Graph) -> None:
+    """Table 1 and its second row move to a copy of the plan; its first row stays behind."""
+    for t in [t for t in g.triples if t.subject.value == P]:
+        g.add(P + "-copy", t.predicate.value, t.object if isinstance(t.object, Literal) else t.object.value)
+    g.set(E + "/tbl_1", PK.inPlan, P + "-copy")
+    g.set(E + "/tbl_1__row_2", PK.inPlan, P + "-copy")
+
+
+def _drop_actuals(g: Graph) -> None:
+    row = E + "/tbl_1__row_1"
+    for value in g.objects(row, str(PK.hasValue)):
+        if g.objects(value.value, str(PK.valueKind)) == [NamedNode(PK.Actual)]:
+            g.drop(value.value)
+
+
+MEASURE = E + "/chp_3__sec_2__para_1"
+PROJECT = E + "/box_1__item_3"
+QUANTITY = PROJECT + "/quantity_1"
+ROW = E + "/tbl_2__row_2"
+TARGET = ROW + "/value_2"  # 75 (%) in 2025
+FACT = E + "/fact/title"
+WORK = E + "/cite_1"
+
+Mutation = Callable[[Graph], None]
+# (constraint, mutation, focus node, path, severity)
+CASES: list[tuple[str, Mutation, str, str, str]] = [
+    ("Region-adminCode", lambda g: g.remove(REGION, PK.adminCode), REGION, "pk:adminCode", "Violation"),
+    ("Region-parentClass", lambda g: g.set(REGION, PK.partOf, P), REGION, "pk:partOf", "Violation"),
+    ("RegionParentShape", lambda g: g.remove(REGION, PK.partOf), REGION, "", "Violation"),
+    ("Plan-title", lambda g: g.remove(P, DCT + "title"), P, "dct:title", "Violation"),
+    ("Plan-region", lambda g: g.remove(P, PK.region), P, "pk:region", "Violation"),
+    ("Plan-periodStart", lambda g: g.remove(P, PK.periodStart), P, "pk:periodStart", "Violation"),
+    ("Plan-periodEnd", lambda g: g.remove(P, PK.periodEnd), P, "pk:periodEnd", "Violation"),
+    ("Plan-documentType", lambda g: g.set(P, PK.documentType, PK.Country), P, "pk:documentType", "Violation"),
+    ("Plan-indicatorTable", lambda g: g.drop(E + "/tbl_1", E + "/tbl_2"), P, "^pk:inPlan", "Warning"),
+    ("PlanText-realizes", lambda g: g.remove(E, ELI.realizes), E, "eli:realizes", "Violation"),
+    ("PlanText-source", lambda g: g.remove(E, PROV + "wasDerivedFrom"), E, "prov:wasDerivedFrom", "Violation"),
+    ("PlanText-language", lambda g: g.set(E, DCT + "language", Literal("en")), E, "dct:language", "Violation"),
+    ("SourceDocument-identifier", lambda g: g.remove(SRC, DCT + "identifier"), SRC, "dct:identifier", "Violation"),
+    ("SourceDocument-text", lambda g: g.remove(SRC, PK.text), SRC, "pk:text", "Violation"),
+    ("SourceDocument-length", lambda g: g.remove(SRC, PK.length), SRC, "pk:length", "Violation"),
+    ("SourceDocument-sha256", lambda g: g.set(SRC, PK.sha256, Literal("0f")), SRC, "pk:sha256", "Violation"),
+    ("LoaderRun-used", lambda g: g.remove(next(t.subject.value for t in g.triples if t.predicate.value == PROV + "used"),
+                                          PROV + "used"), "run", "prov:used", "Violation"),
+    ("MetadataFact-about", lambda g: g.remove(FACT, PK.about), FACT, "pk:about", "Violation"),
+    ("MetadataFact-value", lambda g: g.remove(FACT, PK.value), FACT, "pk:value", "Violation"),
+    ("MetadataFact-origin", lambda g: g.set(FACT, PROV + "wasDerivedFrom", P), FACT, "prov:wasDerivedFrom", "Violation"),
+    ("Span-source", lambda g: g.remove(span(MEASURE), OA.hasSource), span(MEASURE), "oa:hasSource", "Violation"),
+    ("Span-position", lambda g: g.triples.remove(Triple(NamedNode(span(MEASURE)), NamedNode(str(OA.hasSelector)),
+                                                        NamedNode(span(MEASURE) + "/position"))),
+     span(MEASURE), "oa:hasSelector", "Violation"),
+    ("Span-quote", lambda g: g.triples.remove(Triple(NamedNode(span(MEASURE)), NamedNode(str(OA.hasSelector)),
+                                                     NamedNode(span(MEASURE) + "/quote"))),
+     span(MEASURE), "oa:hasSelector", "Violation"),
+    ("Span-line", lambda g: g.remove(span(MEASURE), PK.line), span(MEASURE), "pk:line", "Violation"),
+    ("Span-exactLength", _bad_exact, SRC, "", "Violation"),
+    ("Span-bounds", _shift_out, SRC, "", "Violation"),
+    ("Position-start", lambda g: _as_decimal(g, OA.start),
+     span(MEASURE) + "/position", "oa:start", "Violation"),
+    ("Position-end", lambda g: _as_decimal(g, OA.end),
+     span(MEASURE) + "/position", "oa:end", "Violation"),
+    ("Quote-exact", lambda g: g.remove(span(MEASURE) + "/quote", OA.exact), span(MEASURE) + "/quote", "oa:exact",
+     "Violation"),
+    ("Element-parent", lambda g: g.remove(MEASURE, PK.partOf), MEASURE, "pk:partOf", "Violation"),
+    ("Element-span", lambda g: g.remove(MEASURE, PROV + "wasDerivedFrom"), MEASURE, "prov:wasDerivedFrom", "Violation"),
+    ("Element-order", lambda g: g.remove(WORK, PK.order), WORK, "pk:order", "Violation"),
+    ("Element-inPlan", lambda g: g.remove(WORK, PK.inPlan), WORK, "pk:inPlan", "Violation"),
+    # A box item (order 1, part of a box) typed as a chapter too.
+    ("Chapter-parent", lambda g: g.add(E + "/box_1__item_1", RDF_TYPE, PK.Chapter), E + "/box_1__item_1", "pk:partOf",
+     "Violation"),
+    ("Section-parent", lambda g: g.set(E + "/chp_2__sec_1", PK.partOf, E + "/box_1"), E + "/chp_2__sec_1", "pk:partOf",
+     "Violation"),
+    ("Unit-numbering", lambda g: g.set(E + "/chp_2__sec_1", PK.order, integer(2)), E, "", "Violation"),
+    ("Box-items", lambda g: g.drop(*(f"{E}/box_1__item_{n}" for n in (1, 2, 3))), E + "/box_1", "^pk:partOf", "Warning"),
+    ("IndicatorTable-rows", lambda g: g.drop(E + "/tbl_2__row_1", E + "/tbl_2__row_2"), E + "/tbl_2", "^pk:partOf", "Violation"),
+    ("Measure-text", lambda g: g.remove(MEASURE, PK.text), MEASURE, "pk:text", "Violation"),
+    ("Measure-parent", lambda g: g.set(MEASURE, PK.partOf, E + "/box_1"), MEASURE, "pk:partOf", "Violation"),
+    ("Project-text", lambda g: g.remove(PROJECT, PK.text), PROJECT, "pk:text", "Violation"),
+    ("Project-parent", lambda g: g.set(PROJECT, PK.partOf, E + "/chp_2"), PROJECT, "pk:partOf", "Violation"),
+    ("Project-quantity", lambda g: g.add(PROJECT, PK.quantity, E + "/chp_2"), PROJECT, "pk:quantity", "Violation"),
+    ("Quantity-number", lambda g: g.remove(QUANTITY, PK.numericValue), QUANTITY, "pk:numericValue", "Violation"),
+    ("Quantity-span", lambda g: g.remove(QUANTITY, PROV + "wasDerivedFrom"), QUANTITY, "prov:wasDerivedFrom", "Violation"),
+    ("Indicator-table", lambda g: g.set(E + "/tbl_2__row_1", PK.partOf, E + "/chp_2"), E + "/tbl_2__row_1", "pk:partOf",
+     "Violation"),
+    ("Indicator-name", lambda g: g.remove(ROW, PK.name), ROW, "pk:name", "Violation"),
+    ("Indicator-value", lambda g: g.add(ROW, PK.hasValue, E + "/chp_2"), ROW, "pk:hasValue", "Violation"),
+    ("Indicator-baseline", _drop_actuals, E + "/tbl_1__row_1", "pk:hasValue", "Warning"),
+    ("Indicator-unit", lambda g: g.remove(ROW, PK.unit), ROW, "pk:unit", "Warning"),
+    ("Indicator-attribute", lambda g: g.remove(ROW, PK.attribute), ROW, "pk:attribute", "Warning"),
+    ("Indicator-samePlan", _other_plan, E + "/tbl_1", "", "Violation"),
+    ("Value-indicator", lambda g: g.remove(TARGET, PK.indicator), TARGET, "pk:indicator", "Violation"),
+    ("Value-dataSet", lambda g: g.remove(TARGET, QB.dataSet), TARGET, "qb:dataSet", "Violation"),
+    ("Value-kind", lambda g: g.set(TARGET, PK.valueKind, PK.Country), TARGET, "pk:valueKind", "Violation"),
+    ("Value-asWritten", lambda g: g.remove(TARGET, PK.asWritten), TARGET, "pk:asWritten", "Violation"),
+    ("Value-year", lambda g: g.set(TARGET, PK.year, Literal("2025")), TARGET, "pk:year", "Violation"),
+    ("Value-span", lambda g: g.remove(TARGET, PROV + "wasDerivedFrom"), TARGET, "prov:wasDerivedFrom", "Violation"),
+    ("Value-targetYear", lambda g: g.set(TARGET, PK.year, Literal("2030", datatype=NamedNode(XSD + "gYear"))),
+     E + "/tbl_2", "", "Violation"),
+    ("Citation-work", lambda g: g.remove(WORK, PK.citedWork), WORK, "pk:citedWork", "Violation"),
+    ("CitedWork-title", lambda g: g.remove(g.objects(WORK, str(PK.citedWork))[0].value, PK.normalizedTitle),
+     "work", "pk:normalizedTitle", "Violation"),
+]
+
+
+@pytest.fixture(scope="module")
+def small(corpus_store) -> list[Triple]:
+    graph = next(g for g, file, _ in document_graphs(corpus_store) if file.startswith("002_"))
+    triples = [t for t in graph_triples(corpus_store, [graph, str(REGIONS_GRAPH)]) if _kept(t.subject.value)]
+    # Drop dangling links to elements that were left out (the plan's other citations stay valid).
+    return [t for t in triples if not isinstance(t.object, NamedNode) or _kept(t.object.value)]
+
+
+@pytest.fixture(scope="module")
+def baseline(small) -> dict[str, set[tuple[str, str, str]]]:
+    return {engine: {f.key for f in validate_triples("002", "", small, engine).findings} for engine in ("pyrudof", "pyshacl")}
+
+
+def test_small_graph_has_no_violation_and_engines_agree(baseline):
+    assert baseline["pyrudof"] == baseline["pyshacl"]
+    assert {severity for _, _, severity in baseline["pyrudof"]} == {"Warning"}
+    # Table 1 (十三五 results, 002 line 73 onwards) has no 指标属性 column; table 2 row 1 gives "——" as its 2020 value.
+    assert Counter(shape.removeprefix(PKS) for _, shape, _ in baseline["pyrudof"]) == {
+        "Indicator-attribute": 2, "Indicator-baseline": 2}
+
+
+def test_every_constraint_has_a_mutation():
+    assert sorted(s.removeprefix(PKS) for s in shape_descriptions()) == sorted(case[0] for case in CASES)
+
+
+@pytest.mark.parametrize(("shape", "mutate", "focus", "path", "severity"), CASES, ids=[c[0] for c in CASES])
+def test_constraint_fires(small, baseline, shape: str, mutate: Mutation, focus: str, path: str, severity: str):
+    graph = Graph(small)
+    mutate(graph)
+    if focus == "run":
+        focus = next(t.subject.value for t in small if t.predicate.value == PROV + "used")
+    if focus == "work":
+        focus = next(t.object.value for t in small if t.subject.value == WORK and t.predicate.value == str(PK.citedWork))
+    reports = {engine: validate_triples("002", "", graph.triples, engine) for engine in ("pyrudof", "pyshacl")}
+    added = {engine: [f for f in r.findings if f.key not in baseline[engine]] for engine, r in reports.items()}
+    assert {f.key for f in added["pyrudof"]} == {f.key for f in added["pyshacl"]}
+    assert [(f.focus, f.shape, f.severity, f.path) for f in added["pyrudof"]] == [(focus, PKS + shape, severity, path)]
+
+
+@pytest.fixture(scope="module")
+def corpus_reports(corpus_store):
+    return {engine: validate_store(corpus_store, engine) for engine in ("pyrudof", "pyshacl")}
+
+
+def test_corpus_conforms_with_warnings_true_of_the_source(corpus_reports):
+    counts = {r.name[:3]: Counter((f.severity, f.shape.removeprefix(PKS)) for f in r.findings)
+              for r in corpus_reports["pyrudof"]}
+    assert all(r.conforms for r in corpus_reports["pyrudof"])
+    assert counts == {
+        # 000: the 十三五 result table (line 9) has no attribute column; 8 rows give no 2020 value or "--".
+        "000": {("Warning", "Indicator-attribute"): 9, ("Warning", "Indicator-baseline"): 8},
+        # 001: the table (line 61) has only a 2025 target column; 福利彩票销售网点数 has no unit (line 118).
+        "001": {("Warning", "Indicator-baseline"): 20, ("Warning", "Indicator-unit"): 1},
+        "002": {("Warning", "Indicator-baseline"): 9, ("Warning", "Indicator-attribute"): 8,
+                ("Warning", "Indicator-unit"): 1},
+        "003": {("Warning", "Indicator-baseline"): 7, ("Warning", "Indicator-unit"): 2},
+        # 004 is an annual work plan (工作要点) without any indicator table.
+        "004": {("Warning", "Plan-indicatorTable"): 1},
+    }
+
+
+def _finding(reports, file: str, shape: str, focus: str):
+    report = next(r for r in reports if r.name.startswith(file))
+    return next(f for f in report.findings if f.shape == PKS + shape and f.focus == focus)
+
+
+def test_warnings_point_at_the_source(corpus_reports):
+    reports = corpus_reports["pyrudof"]
+    # 000 line 207: "15 | 每百户拥有社区服务设施建筑面积 | 平方米 | ≥35 | 预期性": the 2020 cell is missing.
+    row = _finding(reports, "000", "Indicator-baseline", ID + "plan/450900/fyp/2021-2025/zh-Hans/tbl_2__row_15")
+    assert (row.file, row.line, row.path) == ("000_7c45746ca5003da4.txt", 207, "pk:hasValue")
+    assert row.quote.split("\n")[1] == "每百户拥有社区服务设施建筑面积 |"
+    assert row.message_zh == "该指标行在原文中没有基期（现状）值：无此单元格或仅为破折号"
+    # 001 line 118: "5 福利彩票销售网点数 12000 预期性", no unit cell.
+    unit = _finding(reports, "001", "Indicator-unit", ID + "plan/210000/fyp/2021-2025/zh-Hans/tbl_1__row_5")
+    assert (unit.line, "福利彩票销售网点数" in unit.quote, "%" in unit.quote) == (118, True, False)
+    # 002 line 427 (Traditional): "17 市本級精神衛生福利機構 —— 1", no unit cell.
+    hant = _finding(reports, "002", "Indicator-unit", ID + "plan/431200/fyp/2021-2025/zh-Hant/tbl_2__row_17")
+    assert (hant.line, "市本級精神衛生福利機構" in hant.quote) == (427, True)
+
+
+def test_result_tables_of_the_previous_period_are_exempt(corpus_store, corpus_reports):
+    # 002 table 1 "“十三五”全市民政事业发展主要指标完成情况" gives 2020 targets (规划目标) of the previous plan.
+    years = {row["y"].value for row in corpus_store.query(
+        f"SELECT DISTINCT ?y WHERE {{ GRAPH ?g {{ ?v <{QB.dataSet}> <{E}/tbl_1> ; <{PK.valueKind}> <{PK.Target}> ; "
+        f"<{PK.year}> ?y }} }}")}
+    assert years == {"2020"}
+    assert not any(f.shape == PKS + "Value-targetYear" for r in corpus_reports["pyrudof"] for f in r.findings)
+
+
+def test_engines_agree_on_the_corpus(corpus_reports):
+    for fast, reference in zip(corpus_reports["pyrudof"], corpus_reports["pyshacl"], strict=True):
+        assert fast.name == reference.name
+        assert {f.key for f in fast.findings} == {f.key for f in reference.findings}, fast.name
+
+
+def test_messages_in_both_languages():
+    for shape, (_, english, chinese) in shape_descriptions().items():
+        assert english and chinese, shape
