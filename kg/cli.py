@@ -188,7 +188,7 @@ cli.add_command(push)
 from plankg.viz.cli import viz  # noqa: E402
 
 cli.add_command(viz)
-from plankg.reason import reason  # noqa: E402
+from plankg.reason_cli import reason  # noqa: E402
 
 cli.add_command(reason)
 from plankg.validate_cli import validate  # noqa: E402

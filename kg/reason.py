@@ -15,30 +15,19 @@ this ontology; tests/test_reason.py checks that owlrl and these rules agree trip
 
 from __future__ import annotations
 
-import sys
-import time
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from pathlib import Path
-from typing import TYPE_CHECKING
 
-import click
+from pyoxigraph import Store
+from rdflib import Graph, URIRef
+from rdflib.namespace import OWL, RDF, RDFS, XSD
 
-if TYPE_CHECKING:  # rdflib and pyoxigraph are imported where used: the command line must start fast
-    from pyoxigraph import Store
-    from rdflib import Graph
+from plankg.vocab import ID, INFERRED_GRAPH, RUNS_GRAPH
 
-ID = "https://w3id.org/plankg/id/"  # plankg.vocab.ID, without importing rdflib
-INFERRED_GRAPH = ID + "graph/inferred"
-RUNS_GRAPH = ID + "graph/runs"
-OWL = "http://www.w3.org/2002/07/owl#"
-RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-XSD = "http://www.w3.org/2001/XMLSchema#"
 # owl:Thing holds of every node and owl:Nothing of none; the others are datatypes, whose instances are literals.
-NOT_MATERIALISED = {OWL + "Thing", OWL + "Nothing", RDFS + "Literal", RDF + "langString", RDF + "PlainLiteral",
-                    RDF + "XMLLiteral"}
+NOT_MATERIALISED = {str(c) for c in (OWL.Thing, OWL.Nothing, RDFS.Literal, RDF.langString, RDF.PlainLiteral,
+                                     RDF.XMLLiteral)}
 
 Edge = tuple[str, bool]  # a property, and whether its triples count reversed (through owl:inverseOf)
 
@@ -58,7 +47,6 @@ class Rules:
 def ontology_closure() -> Graph:
     """The OWL 2 RL closure of ontology/plankg.ttl alone (owlrl; about a thousand triples)."""
     import owlrl
-    from rdflib import Graph
 
     text = (resources.files("plankg.ontology") / "plankg.ttl").read_text(encoding="utf-8")
     closure = Graph().parse(data=text, format="turtle")
@@ -66,44 +54,42 @@ def ontology_closure() -> Graph:
     return closure
 
 
-def _iri_pairs(closure: Graph, predicate: str) -> list[tuple[str, str]]:
+def _iri_pairs(closure: Graph, predicate: URIRef) -> list[tuple[str, str]]:
     """(subject, object) of a predicate in the closure, both IRIs (owl:unionOf classes are blank nodes)."""
-    from rdflib import URIRef
-
-    return [(str(s), str(o)) for s, o in closure.subject_objects(URIRef(predicate))
+    return [(str(s), str(o)) for s, o in closure.subject_objects(predicate)
             if isinstance(s, URIRef) and isinstance(o, URIRef)]
 
 
 def _class(iri: str) -> bool:
     """A class whose membership is worth materialising."""
-    return iri not in NOT_MATERIALISED and not iri.startswith(XSD)
+    return iri not in NOT_MATERIALISED and not iri.startswith(str(XSD))
 
 
 def derive_rules(closure: Graph) -> Rules:
     """Read the instance rules off an ontology closure (its subClassOf and subPropertyOf are already transitive)."""
     supers: dict[str, set[str]] = {}
-    for sub, sup in _iri_pairs(closure, RDFS + "subClassOf"):
+    for sub, sup in _iri_pairs(closure, RDFS.subClassOf):
         if _class(sub) and _class(sup) and sub != sup:
             supers.setdefault(sub, set()).add(sup)
     subproperties: dict[str, set[str]] = {}
-    for sub, sup in _iri_pairs(closure, RDFS + "subPropertyOf"):
+    for sub, sup in _iri_pairs(closure, RDFS.subPropertyOf):
         subproperties.setdefault(sup, set()).add(sub)
     inverses: dict[str, set[str]] = {}
-    for a, b in _iri_pairs(closure, OWL + "inverseOf"):
+    for a, b in _iri_pairs(closure, OWL.inverseOf):
         inverses.setdefault(a, set()).add(b)
         inverses.setdefault(b, set()).add(a)
     properties = set(subproperties) | set(inverses)
     edges = {p: _edges(p, subproperties, inverses) for p in properties}
-    transitive = {p for p, c in _iri_pairs(closure, RDF + "type") if c == OWL + "TransitiveProperty"}
+    transitive = {str(p) for p in closure.subjects(RDF.type, OWL.TransitiveProperty) if isinstance(p, URIRef)}
 
-    def classes(predicate: str) -> dict[str, set[str]]:
+    def classes(predicate: URIRef) -> dict[str, set[str]]:
         found: dict[str, set[str]] = {}
         for prop, cls in _iri_pairs(closure, predicate):
             if _class(cls):
                 found.setdefault(prop, set()).update({cls} | supers.get(cls, set()))
         return found
 
-    domains, ranges = classes(RDFS + "domain"), classes(RDFS + "range")
+    domains, ranges = classes(RDFS.domain), classes(RDFS.range)
     subject_types: dict[str, set[str]] = {}
     object_types: dict[str, set[str]] = {}
     for prop in properties:
@@ -177,7 +163,7 @@ WHERE {{
 
 def asserted_graphs(store: Store) -> list[str]:
     """Every named graph but the inferred one and the bookkeeping of runs."""
-    skip = {INFERRED_GRAPH, RUNS_GRAPH}
+    skip = {str(INFERRED_GRAPH), str(RUNS_GRAPH)}
     return sorted(g.value for g in store.named_graphs() if g.value not in skip)
 
 
@@ -191,25 +177,3 @@ def inferred_size(store: Store) -> int:
     query = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{INFERRED_GRAPH}> {{ ?s ?p ?o }} }}"
     return int(next(iter(store.query(query)))["n"].value)
 
-
-@click.command()
-@click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Store folder (default: $PLANKG_STORE or ./plankg-data).")
-@click.option("--rules", "show_rules", is_flag=True, help="Print the SPARQL update the ontology gives, and stop.")
-def reason(store_dir: Path | None, show_rules: bool) -> None:
-    """Materialise the OWL 2 RL entailments of the asserted graphs into the inferred graph."""
-    from plankg.store import open_store, store_path
-
-    path = store_path(str(store_dir) if store_dir else None)
-    if not path.exists():
-        click.echo(f"Error: no store at {path}: run `plankg build` first", err=True)
-        sys.exit(1)
-    store = open_store(path)
-    graphs = asserted_graphs(store)
-    if show_rules:
-        click.echo(rules_update(derive_rules(ontology_closure()), graphs))
-        return
-    started = time.perf_counter()
-    triples = materialise(store)
-    click.echo(f"reasoning: {triples} inferred triples from {len(graphs)} graphs in <{INFERRED_GRAPH}> "
-               f"({time.perf_counter() - started:.1f} s)")
