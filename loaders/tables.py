@@ -220,7 +220,8 @@ class _RowReader:
             kind = self.kinds[pos]
             if kind == "empty":
                 pos += 1
-            elif serial_rows and kind == "serial" and norm(self.cells[pos]) == str(len(rows) + 1):
+            elif serial_rows and kind == "serial" and norm(self.cells[pos]) == str(len(rows) + 1) \
+                    and self._next(pos + 1) is not None:  # a serial number ending the table starts no row
                 row, pos = self._row(pos, len(rows) + 1, category)
                 category = row.category
                 rows.append(row)
