@@ -1,0 +1,156 @@
+"""`plankg validate` and the validation step of `plankg build`, end to end on the bundled corpus."""
+
+from __future__ import annotations
+
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from pyoxigraph import RdfFormat, serialize
+from rdflib import Graph, Namespace, URIRef
+
+from plankg.store import document_graphs, open_store
+from plankg.validate import graph_triples
+from plankg.vocab import REGIONS_GRAPH
+from tests.test_cli import plankg
+
+SH = Namespace("http://www.w3.org/ns/shacl#")
+PKS = "https://w3id.org/plankg/shapes#"
+MEASURE_004 = "https://w3id.org/plankg/id/plan/440200/annual/2021/zh-Hans/chp_3__para_3"  # line 16: (十二)完善社区…
+# Warnings per document (see tests/test_shapes.py for what each is in the source).
+EXPECTED = {"000_7c45746ca5003da4.txt": 17, "001_e6d1326eb6e5ef17.txt": 21, "002_1d4cc66293008ec4.txt": 18,
+            "003_1530986ba0a39128.txt": 9, "004_816c855b418fc27c.txt": 1}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subprocess.CompletedProcess]:
+    store = tmp_path_factory.mktemp("validate") / "store"
+    return store, plankg("build", "--no-lineage", "--no-views", store=store)
+
+
+@pytest.fixture(scope="module")
+def broken_004(built, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Document 004 as N-Triples, one measure without its plan, the source's file name holding markup."""
+    store_dir, _ = built
+    store = open_store(store_dir, read_only=True)
+    graph = next(g for g, file, _ in document_graphs(store) if file.startswith("004_"))
+    text = serialize(graph_triples(store, [graph, str(REGIONS_GRAPH)]), format=RdfFormat.N_TRIPLES).decode()
+    del store
+    lines = [line for line in text.splitlines() if not (line.startswith(f"<{MEASURE_004}> ") and "ontology#inPlan>" in line)]
+    path = tmp_path_factory.mktemp("data") / "broken.nt"
+    path.write_text("\n".join(lines).replace('"004_816c855b418fc27c.txt"', '"x<script>alert(1)</script>.txt"') + "\n",
+                    encoding="utf-8")
+    return path
+
+
+def test_build_validates_what_it_loaded(built):
+    _, result = built
+    assert result.returncode == 0, result.stderr
+    lines = [line for line in result.stdout.splitlines() if line.startswith("validation: ")]
+    assert [line.split(" (")[0] for line in lines] == [
+        f"validation: {file} conforms, 0 violations, {n} warnings" for file, n in EXPECTED.items()]
+
+
+def test_text_report_summarises_and_points_at_the_source(built):
+    store_dir, _ = built
+    result = plankg("validate", store=store_dir)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout.splitlines()
+    assert out[-1] == "5 documents: conforms, 0 violations, 66 warnings"
+    assert out[0].startswith("000_7c45746ca5003da4.txt: conforms (0 violations, 17 warnings, 0 infos; pyrudof")
+    assert out[1:3] == ["  Warning   pks:Indicator-attribute          9", "  Warning   pks:Indicator-baseline           8"]
+    # 000 line 207: row 15 每百户拥有社区服务设施建筑面积 has no 2020 cell.
+    at = out.index("    focus https://w3id.org/plankg/id/plan/450900/fyp/2021-2025/zh-Hans/tbl_2__row_15")
+    assert out[at - 1] == "  - Warning pks:Indicator-baseline  path pk:hasValue"
+    assert out[at + 2] == ("    000_7c45746ca5003da4.txt:207  "
+                           "「15 | ⏎ 每百户拥有社区服务设施建筑面积 | ⏎ 平方米 | ⏎ ≥35 | ⏎ 预期性」")
+
+
+def test_one_document_with_the_reference_engine(built):
+    store_dir, _ = built
+    result = plankg("validate", "--document", "004_816c855b418fc27c.txt", "--engine", "pyshacl", store=store_dir)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("004_816c855b418fc27c.txt: conforms (0 violations, 1 warnings, 0 infos; pyshacl")
+    assert "  Warning   pks:Plan-indicatorTable          1" in result.stdout
+    assert result.stdout.splitlines()[-1] == "1 documents: conforms, 0 violations, 1 warnings"
+
+
+def test_unknown_document_is_a_usage_error(built):
+    store_dir, _ = built
+    result = plankg("validate", "--document", "nope.txt", store=store_dir)
+    assert (result.returncode, "Traceback" in result.stderr) == (2, False)
+    assert "no document 'nope.txt' in the store" in result.stderr
+
+
+def test_data_file_in_trig_validates_per_document(built, tmp_path):
+    store_dir, _ = built
+    trig = tmp_path / "corpus.trig"
+    assert plankg("export", "--format", "trig", "-o", str(trig), store=store_dir).returncode == 0
+    result = plankg("validate", "--data", str(trig), store=tmp_path / "unused")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "5 documents: conforms, 0 violations, 66 warnings"
+
+
+def test_violation_exits_1_and_names_the_shape(broken_004, tmp_path):
+    result = plankg("validate", "--data", str(broken_004), store=tmp_path)
+    assert result.returncode == 1, result.stderr
+    assert "broken.nt: DOES NOT CONFORM (1 violations, 1 warnings, 0 infos; pyrudof" in result.stdout
+    assert "  - Violation pks:Element-inPlan  path pk:inPlan" in result.stdout
+    assert "文本要素没有唯一的所属规划 / Element without exactly one Plan it belongs to" in result.stdout
+    assert "x<script>alert(1)</script>.txt:16  「(十二)完善社区和居家养老服务体系。" in result.stdout
+
+
+def test_ttl_is_the_standard_report(broken_004, tmp_path):
+    out = tmp_path / "report.ttl"
+    result = plankg("validate", "--data", str(broken_004), "--format", "ttl", "-o", str(out), store=tmp_path)
+    assert result.returncode == 1, result.stderr
+    report = Graph().parse(out, format="turtle")
+    (node,) = report.subjects(None, SH.ValidationReport)
+    assert report.value(node, SH.conforms).toPython() is False
+    violations = [r for r in report.objects(node, SH.result) if report.value(r, SH.resultSeverity) == SH.Violation]
+    assert [(report.value(r, SH.focusNode), report.value(r, SH.sourceShape), report.value(r, SH.resultPath),
+             report.value(r, SH.sourceConstraintComponent)) for r in violations] == [
+        (URIRef(MEASURE_004), URIRef(PKS + "Element-inPlan"), URIRef("https://w3id.org/plankg/ontology#inPlan"),
+         SH.MinCountConstraintComponent)]
+
+
+class _Elements(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def test_html_is_self_contained_and_escaped(broken_004, tmp_path):
+    out = tmp_path / "report.html"
+    result = plankg("validate", "--data", str(broken_004), "--format", "html", "-o", str(out), store=tmp_path)
+    assert result.returncode == 1, result.stderr
+    page = _Elements()
+    page.feed(out.read_text(encoding="utf-8"))
+    tags = {tag for tag, _ in page.tags}
+    assert "script" not in tags and "link" not in tags and "img" not in tags
+    assert not [a for _, attrs in page.tags for a in attrs.values() if a and "//" in a]
+    text = "".join(page.text)
+    # The file name with markup is shown as text, never interpreted.
+    assert "x<script>alert(1)</script>.txt" in text
+    assert "(十二)完善社区和居家养老服务体系。新建风采长者饭堂6间" in text
+
+
+def test_bad_data_files_give_clear_errors(tmp_path):
+    broken = tmp_path / "bad.ttl"
+    broken.write_text("<a> <b> .\n", encoding="utf-8")
+    result = plankg("validate", "--data", str(broken), store=tmp_path)
+    assert (result.returncode, "Traceback" in result.stderr) == (1, False)
+    assert f"{broken}: not valid turtle" in result.stderr
+    odd = tmp_path / "graph.xyz"
+    odd.write_text("", encoding="utf-8")
+    result = plankg("validate", "--data", str(odd), store=tmp_path)
+    assert (result.returncode, "Traceback" in result.stderr) == (2, False)
+    assert "unknown RDF file extension '.xyz'" in result.stderr
