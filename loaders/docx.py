@@ -1,13 +1,15 @@
 """Word (.docx) files -> text lines the segmenter reads: paragraphs and headings in order, tables as bar-layout cells.
 
 Each paragraph (a heading, a list item or body text) is one line, separated from the next by a blank line;
-a table becomes one cell per line ending in " |" (an empty cell a bare "|"), the bar layout of
-loaders.tables, with a merged cell read once.
+a Word list's automatic number (1. / 一、 / （一） / 第一章), which is not part of the paragraph's text, is
+written before it as Word shows it. A table becomes one cell per line ending in " |" (an empty cell a bare
+"|"), the bar layout of loaders.tables, with a merged cell read once.
 """
 
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 from .errors import LoadError
@@ -23,13 +25,17 @@ def docx_to_text(data: bytes, name: str) -> str:
         document = Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise LoadError(name, f"not a readable Word (.docx) file: {exc}") from exc
+    numbering = _Numbering(document)
     blocks: list[str] = []
     for item in document.iter_inner_content():
         if isinstance(item, Table):
             if cells := _table_cells(item):
                 blocks.append("\n".join(cells))
         else:
-            blocks.extend(line.strip() for line in item.text.splitlines() if line.strip())
+            lines = [line.strip() for line in item.text.splitlines() if line.strip()]
+            if lines and (label := numbering.label(item)):
+                lines[0] = label + lines[0]
+            blocks.extend(lines)
     return "\n\n".join(blocks) + "\n"
 
 
@@ -45,3 +51,93 @@ def _table_cells(table) -> list[str]:
             text = "".join(p.text.strip() for p in cell.paragraphs).replace("|", "｜")
             cells.append(f"{text} |" if text else "|")
     return cells
+
+
+_CN_DIGITS = "〇一二三四五六七八九"
+
+
+def _chinese(n: int) -> str:
+    """1 -> 一, 10 -> 十, 14 -> 十四, 40 -> 四十, as Word's chineseCounting writes list numbers."""
+    if n < 10:
+        return _CN_DIGITS[n]
+    if n < 100:
+        tens, ones = divmod(n, 10)
+        return ("" if tens == 1 else _CN_DIGITS[tens]) + "十" + (_CN_DIGITS[ones] if ones else "")
+    return str(n)
+
+
+_FORMATS = {
+    "decimal": str,
+    "decimalZero": lambda n: f"{n:02d}",
+    "decimalFullWidth": lambda n: str(n).translate(str.maketrans("0123456789", "０１２３４５６７８９")),
+    "chineseCounting": _chinese,
+    "chineseCountingThousand": _chinese,
+    "taiwaneseCounting": _chinese,
+    "japaneseCounting": _chinese,
+    "ideographDigital": lambda n: "".join(_CN_DIGITS[int(d)] for d in str(n)),
+    "lowerLetter": lambda n: chr(ord("a") + (n - 1) % 26),
+    "upperLetter": lambda n: chr(ord("A") + (n - 1) % 26),
+}
+
+
+class _Numbering:
+    """Word's automatic list numbers, counted through the document as Word counts them."""
+
+    def __init__(self, document) -> None:
+        from docx.oxml.ns import qn
+
+        self.levels: dict[int, dict[int, tuple[str, str, int, str]]] = {}  # numId -> ilvl -> (format, text, start, suffix)
+        self.counters: dict[int, list[int]] = {}
+        try:
+            root = document.part.numbering_part.element
+        except (KeyError, NotImplementedError):
+            return  # no numbering part: no automatic numbers
+
+        def val(el, tag: str, default: str) -> str:
+            child = el.find(qn(tag))
+            return child.get(qn("w:val"), default) if child is not None else default
+
+        abstract = {a.get(qn("w:abstractNumId")): a for a in root.iterfind(qn("w:abstractNum"))}
+        for num in root.iterfind(qn("w:num")):
+            definition = abstract.get(val(num, "w:abstractNumId", ""))
+            if definition is None or not (num.get(qn("w:numId")) or "").isdigit():
+                continue
+            self.levels[int(num.get(qn("w:numId")))] = {
+                int(lvl.get(qn("w:ilvl"), "0")): (val(lvl, "w:numFmt", "decimal"), val(lvl, "w:lvlText", ""),
+                                                  int(val(lvl, "w:start", "1")), val(lvl, "w:suff", "tab"))
+                for lvl in definition.iterfind(qn("w:lvl")) if lvl.get(qn("w:ilvl"), "0").isdigit()
+            }
+
+    def label(self, paragraph) -> str:
+        """The number Word shows before this paragraph (with its separator), or ""."""
+        num_id, ilvl = _list_level(paragraph)
+        levels = self.levels.get(num_id or 0, {})
+        if ilvl not in levels:
+            return ""
+        counters = self.counters.setdefault(num_id, [0] * 10)
+        counters[ilvl] = counters[ilvl] + 1 if counters[ilvl] else levels[ilvl][2]
+        counters[ilvl + 1 :] = [0] * (len(counters) - ilvl - 1)
+        fmt, text, _, suffix = levels[ilvl]
+        if fmt in ("bullet", "none") or not text:
+            return ""
+
+        def number(m: re.Match) -> str:
+            level = int(m.group(1)) - 1
+            level_fmt, _, start, _ = levels.get(level, ("decimal", "", 1, ""))
+            return _FORMATS.get(level_fmt, str)(counters[level] or start)
+
+        return re.sub(r"%([1-9])", number, text) + ("" if suffix == "nothing" else " ")
+
+
+def _list_level(paragraph) -> tuple[int | None, int]:
+    """The paragraph's list (numId) and level, set on it or inherited from its style."""
+    sources = [paragraph._p.pPr]
+    style = paragraph.style
+    while style is not None:
+        sources.append(style.element.pPr)
+        style = style.base_style
+    for ppr in sources:
+        if ppr is not None and ppr.numPr is not None and ppr.numPr.numId is not None:
+            ilvl = ppr.numPr.ilvl.val if ppr.numPr.ilvl is not None else 0
+            return ppr.numPr.numId.val, ilvl
+    return None, 0

@@ -230,3 +230,29 @@ def test_word_tables_read_a_merged_cell_once(tmp_path: Path) -> None:
     assert docx_to_text(path.read_bytes(), "plan.docx").split("\n\n") == [
         "第一章 总体要求", "到2025年,养老服务体系更加健全。",
         "类别 |\n指标 |\n目标 |\n社会救助 |\n城乡低保标准 |\n≥5 |\n特困供养率 |\n100 |\n"]
+
+
+def test_word_list_numbers_are_written_as_word_shows_them(tmp_path: Path) -> None:
+    from docx import Document
+    from docx.oxml.ns import qn
+
+    document = Document()
+    # Number the template's "List Number" list the Chinese way: 一、 二、 at level 0
+    num_id = document.styles["List Number"].element.pPr.numPr.numId.val
+    numbering = document.part.numbering_part.element
+    num = next(n for n in numbering.iterfind(qn("w:num")) if n.get(qn("w:numId")) == str(num_id))
+    abstract_id = num.find(qn("w:abstractNumId")).get(qn("w:val"))
+    abstract = next(a for a in numbering.iterfind(qn("w:abstractNum")) if a.get(qn("w:abstractNumId")) == abstract_id)
+    level = abstract.find(qn("w:lvl"))
+    level.find(qn("w:numFmt")).set(qn("w:val"), "chineseCounting")
+    level.find(qn("w:lvlText")).set(qn("w:val"), "%1、")
+    document.add_paragraph("2021年是实施“十四五”规划的开局之年。")
+    for text in ["深入学习贯彻党的十九届五中全会精神", "着力提升基本民生保障水平"] + ["完善社会救助"] * 9:
+        document.add_paragraph(text, style="List Number")
+    path = tmp_path / "plan.docx"
+    document.save(path)
+    blocks = docx_to_text(path.read_bytes(), "plan.docx").split("\n\n")
+    assert blocks[:3] == ["2021年是实施“十四五”规划的开局之年。", "一、 深入学习贯彻党的十九届五中全会精神",
+                          "二、 着力提升基本民生保障水平"]
+    assert [b.split(" ")[0] for b in blocks[1:]] == ["一、", "二、", "三、", "四、", "五、", "六、", "七、", "八、", "九、",
+                                                     "十、", "十一、"]
