@@ -28,6 +28,7 @@ CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run"]
 PLAN = "https://w3id.org/plankg/id/plan/"
+CAP = 50  # the node cap the synthetic corpus is drawn with
 CORPUS_PAGES = ["index.html", "plan-000_7c45746ca5003da4.html", "plan-001_e6d1326eb6e5ef17.html",
                 "plan-002_1d4cc66293008ec4.html", "plan-003_1530986ba0a39128.html", "plan-004_816c855b418fc27c.html",
                 "lineage.html", "indicators.html"]
@@ -182,18 +183,21 @@ def test_folding_at_the_chapters_hides_what_lies_under_them(browser, corpus_stor
     opened.page.close()
 
 
-def test_lineage_view_plans_families_and_shared_indicators(browser, corpus_store, site: Path, shots: Path) -> None:
-    _, families = run_query(corpus_store, "policy-families", {})
-    _, concepts = run_query(corpus_store, "shared-indicator-concepts", {})
-    regions = [set(f[5].split("、")) for f in families]
+def shared_regions(store) -> tuple[list[list[str]], list[set[str]]]:
+    """The policy-families rows, and the regions of every family and shared indicator concept (library queries)."""
+    _, families = run_query(store, "policy-families", {})
     by_concept: dict[str, set[str]] = {}
-    for c in concepts:
-        by_concept.setdefault(c[0], set()).add(c[2])
-    regions += by_concept.values()
+    for row in run_query(store, "shared-indicator-concepts", {})[1]:
+        by_concept.setdefault(row[0], set()).add(row[2])
+    return families, [set(f[5].split("、")) for f in families] + list(by_concept.values())
+
+
+def test_lineage_view_plans_families_and_shared_indicators(browser, corpus_store, site: Path, shots: Path) -> None:
+    families, regions = shared_regions(corpus_store)
     pairs = {pair for r in regions for pair in combinations(sorted(r), 2)}
     assert len(pairs) == 10  # every two of the five plans share a family or an indicator
     opened = Opened(browser, site / "lineage.html", shots)
-    assert opened.counts() == (5 + len(families) + len(by_concept), sum(len(r) for r in regions) + len(pairs))
+    assert opened.counts() == (5 + len(regions), sum(len(r) for r in regions) + len(pairs))
     opened.page.select_option("#level", "District")  # 新吴区 (003) alone, with what it shares
     assert opened.text("#status").startswith(f"{1 + sum('新吴区' in r for r in regions)} of ")
     opened.page.select_option("#level", "")
@@ -255,12 +259,12 @@ def test_injected_markup_shows_as_text_and_runs_nothing(browser, injected: Path,
 
 @pytest.fixture(scope="module")
 def capped(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A synthetic corpus of 12 plans written with a cap of 60 nodes per view."""
+    """A synthetic corpus of 12 plans written with a cap of CAP nodes per view."""
     folder = tmp_path_factory.mktemp("synthetic")
     assert plankg("synth", "--plans", "12", "-o", str(folder / "corpus")).returncode == 0
     built = plankg("build", str(folder / "corpus"), "--store", str(folder / "store"), "--no-validate", "--no-views")
     assert built.returncode == 0, built.stderr
-    written = plankg("viz", "--store", str(folder / "store"), "-o", str(folder / "site"), "--max-nodes", "60")
+    written = plankg("viz", "--store", str(folder / "store"), "-o", str(folder / "site"), "--max-nodes", str(CAP))
     assert written.stdout == f"wrote 15 pages to {folder / 'site'}; open {folder / 'site' / 'index.html'}\n"
     return folder / "site"
 
@@ -268,28 +272,47 @@ def capped(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_views_above_the_cap_aggregate_and_say_so(browser, capped: Path, shots: Path) -> None:
     store = open_store(capped.parent / "store", read_only=True)
     sizes = tree_sizes(store)
-    assert len(sizes) == 12 and min(sizes.values()) <= 60 < max(sizes.values())  # both kinds of plan are there
+    assert len(sizes) == 12 and min(sizes.values()) <= CAP < max(sizes.values())  # both kinds of plan are there
     for file, size in sorted(sizes.items()):
         opened = Opened(browser, capped / f"plan-{Path(file).stem}.html", shots)
         opened.assert_clean()
         nodes, edges = opened.counts()
         notices = opened.page.locator(".notice").all_inner_texts()
-        if size > 60:
-            assert nodes <= 60 and edges == nodes - 1
-            assert notices[0].startswith(f"This plan has {size} nodes, more than the cap of 60 per view")
+        if size > CAP:
+            assert nodes <= CAP and edges == nodes - 1
+            assert notices[0].startswith(f"This plan has {size} nodes, more than the cap of {CAP} per view")
             assert f"({nodes} nodes shown)" in notices[0]
         else:
             assert (nodes, edges, notices) == (size, size - 1, [])
         opened.page.close()
-    concepts = {r[0] for r in run_query(store, "shared-indicator-concepts", {})[1]}
-    items = len(run_query(store, "policy-families", {})[1]) + len(concepts)
-    assert items > 48
+    _, regions = shared_regions(store)
+    pairs = len({pair for r in regions for pair in combinations(sorted(r), 2)})
+    assert len(regions) > CAP - 12 and pairs > CAP
     lineage = Opened(browser, capped / "lineage.html", shots)
-    assert lineage.counts()[0] == 60  # the 12 plans and the 48 most widely shared
+    assert lineage.counts()[0] == CAP  # the 12 plans and the most widely shared families and indicators
     assert lineage.page.locator(".notice").all_inner_texts() == [
-        f"{items} families and shared indicators exceed the cap of 60 nodes per view: the 48 shared by the most plans are shown. "
-        "Plan-to-plan edges count all of them."]
+        f"{len(regions)} families and shared indicators exceed the cap of {CAP} nodes per view: "
+        f"the {CAP - 12} shared by the most plans are shown. Plan-to-plan edges count all of them.",
+        f"{pairs} pairs of plans share something: the {CAP} pairs that share the most are drawn."]
     lineage.page.close()
+
+
+def test_small_caps_collapse_further(corpus_store, site: Path) -> None:
+    from plankg.viz import data
+    from plankg.viz.network import lineage_view, plan_view
+
+    plans = data.plans(corpus_store)
+    liaoning = next(p for p in plans if p.file == "001_e6d1326eb6e5ef17.txt")
+    tree = data.plan_tree(corpus_store, liaoning.graph)
+    by_chapter = plan_view(liaoning, tree, max_nodes=20)  # 001's 6 chapters (第一章 … 第六章), one grey node each
+    assert len(by_chapter.nodes) == 14 and "everything below each chapter is collapsed" in by_chapter.notes[0]
+    whole = plan_view(liaoning, tree, max_nodes=10)
+    assert [n["label"] for n in whole.nodes] == ["辽宁省", "辽宁省民政事业发展第十四个五年…", "207 collapsed"]
+    assert whole.notes == ["This plan has 209 nodes, more than the cap of 10 per view: everything below the plan is collapsed "
+                           "into one grey node (3 nodes shown). Click a grey node for the list."]
+    few = lineage_view(plans, data.lineage(corpus_store), max_nodes=6)
+    assert few.notes[0] == "5 plans exceed half the cap of 6 nodes per view: the 3 plans that share the most are shown."
+    assert len(few.nodes) == 6
 
 
 def test_build_writes_the_views_unless_told_not_to(tmp_path: Path) -> None:

@@ -96,27 +96,37 @@ def _node(iri: str, cls: str, label: str) -> dict:
     return node
 
 
-def _aggregate(tree: list[TreeNode], chapters_only: bool) -> tuple[list[TreeNode], dict[str, list[TreeNode]]]:
-    """Collapse content (or, with chapters_only, everything below a chapter) into one node per heading."""
+# How a plan above the cap is collapsed, mildest first: what each level of collapse keeps, and what the page says.
+COLLAPSE = (
+    ("content", "the measures, indicators and projects under each heading are collapsed into one grey node"),
+    ("chapters", "everything below each chapter is collapsed into one grey node"),
+    ("all", "everything below the plan is collapsed into one grey node"),
+)
+
+
+def _aggregate(tree: list[TreeNode], level: str) -> tuple[list[TreeNode], dict[str, list[TreeNode]]]:
+    """The nodes kept, and the collapsed ones grouped by the node they hang from ("" for the plan)."""
     by_iri = {n.iri: n for n in tree}
 
-    def keeper(node: TreeNode) -> str | None:
-        """The node that stands for this one: itself, or the heading it collapses into."""
+    def into(node: TreeNode) -> str | None:
+        """None if the node stays, else the IRI of the node its group hangs from."""
         chain = [node]
         while chain[-1].parent in by_iri:
             chain.append(by_iri[chain[-1].parent])
-        if chapters_only:
+        if level == "all":
+            return ""
+        if level == "chapters":
             return None if len(chain) == 1 else chain[-1].iri
         heading = next((c for c in chain if c.cls not in CONTENT), None)
         return None if node.cls not in CONTENT else (heading.iri if heading else "")
 
     kept, groups = [], defaultdict(list)
     for node in tree:
-        into = keeper(node)
-        if into is None:
+        target = into(node)
+        if target is None:
             kept.append(node)
         else:
-            groups[into].append(node)
+            groups[target].append(node)
     return kept, groups
 
 
@@ -124,14 +134,13 @@ def plan_view(info: PlanInfo, tree: list[TreeNode], max_nodes: int = MAX_NODES) 
     """Region → plan → chapters → sections → measures → indicators and projects, collapsed above max_nodes."""
     notes, groups = [], {}
     if len(tree) + 2 > max_nodes:
-        for chapters_only in (False, True):
-            kept, groups = _aggregate(tree, chapters_only)
+        for level, what in COLLAPSE:
+            kept, groups = _aggregate(tree, level)
+            collapsed = what
             if len(kept) + len(groups) + 2 <= max_nodes:
                 break
-        what = "everything below each chapter" if chapters_only else "the measures, indicators and projects under each heading"
-        notes.append(f"This plan has {len(tree) + 2} nodes, more than the cap of {max_nodes} per view: {what} "
-                     f"is collapsed into one grey node ({len(kept) + len(groups) + 2} nodes shown). Click a grey node "
-                     "for the list.")
+        notes.append(f"This plan has {len(tree) + 2} nodes, more than the cap of {max_nodes} per view: {collapsed} "
+                     f"({len(kept) + len(groups) + 2} nodes shown). Click a grey node for the list.")
         tree = kept
     nodes = [_node(info.region, "Region", info.region_label), _node(info.plan, "Plan", info.title or info.file)]
     edges = [{"from": info.region, "to": info.plan, "tree": True}]
@@ -185,8 +194,15 @@ def lineage_view(plans: list[PlanInfo], found: Lineage, max_nodes: int = MAX_NOD
     items += [("IndicatorConcept", iri, v) for iri, v in found.concepts.items()]
     items = [i for i in items if any(p in by_plan for p in i[2]["plans"])]
     items.sort(key=lambda i: (-len(i[2]["plans"]), -sum(i[2]["plans"].values()), i[2]["label"], i[1]))
-    room = max(max_nodes - len(by_plan), 0)
     notes = []
+    if len(by_plan) > max_nodes // 2:
+        sharing = Counter(p for _cls, _iri, item in items for p in item["plans"] if p in by_plan)
+        keep = sorted(by_plan, key=lambda p: (-sharing[p], p))[: max_nodes // 2]
+        notes.append(f"{len(by_plan)} plans exceed half the cap of {max_nodes} nodes per view: the {len(keep)} plans "
+                     "that share the most are shown.")
+        by_plan = {p: by_plan[p] for p in sorted(keep)}
+        items = [i for i in items if any(p in by_plan for p in i[2]["plans"])]
+    room = max_nodes - len(by_plan)
     if len(items) > room:
         notes.append(f"{len(items)} families and shared indicators exceed the cap of {max_nodes} nodes per view: "
                      f"the {room} shared by the most plans are shown. Plan-to-plan edges count all of them.")
@@ -208,7 +224,10 @@ def lineage_view(plans: list[PlanInfo], found: Lineage, max_nodes: int = MAX_NOD
         for plan, count in item["plans"].items():
             if plan in by_plan:
                 edges.append({"from": iri, "to": plan, "width": count, "value": count, "color": COLOURS[cls]})
-    for (a, b), weight in sorted(shared.items()):
+    strongest = sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:max_nodes]
+    if len(shared) > max_nodes:
+        notes.append(f"{len(shared)} pairs of plans share something: the {max_nodes} pairs that share the most are drawn.")
+    for (a, b), weight in sorted(strongest):
         edges.append({"from": a, "to": b, "width": weight, "value": weight, "label": str(weight), "color": "#d62728"})
     for child, parent in found.parents:
         if child in by_plan and parent in by_plan:
