@@ -325,3 +325,12 @@ def test_build_writes_the_views_unless_told_not_to(tmp_path: Path) -> None:
 def test_viz_without_a_store_is_a_clear_error(tmp_path: Path) -> None:
     result = plankg("viz", "--store", str(tmp_path / "missing"), "-o", str(tmp_path / "site"))
     assert (result.returncode, result.stderr) == (1, f"Error: no store at {tmp_path / 'missing'}: run `plankg build` first\n")
+
+
+def test_viz_into_an_unwritable_place_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("a file, not a folder", encoding="utf-8")
+    store = open_store(tmp_path / "store")  # an empty store is enough: writing fails first
+    del store
+    target = tmp_path / "notes.txt" / "site"
+    result = plankg("viz", "--store", str(tmp_path / "store"), "-o", str(target))
+    assert (result.returncode, result.stderr) == (1, f"Error: cannot write the views to {target}: Not a directory\n")

@@ -21,5 +21,9 @@ def viz(output: Path, max_nodes: int, store_dir: Path | None) -> None:
     from plankg.store import open_store, store_path
     from plankg.viz.site import write_site
 
-    pages = write_site(open_store(store_path(str(store_dir) if store_dir else None), read_only=True), output, max_nodes)
+    store = open_store(store_path(str(store_dir) if store_dir else None), read_only=True)
+    try:
+        pages = write_site(store, output, max_nodes)
+    except OSError as exc:
+        raise click.ClickException(f"cannot write the views to {output}: {exc.strerror}") from exc
     click.echo(f"wrote {len(pages)} pages to {output}; open {output / 'index.html'}")
