@@ -21,6 +21,7 @@ from .errors import LoadError
 _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u2018-\u201d]")
 _PAGE_NUMBER = re.compile(r"^(?:[-—–\s]*\d{1,4}[-—–\s]*|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)$")
 _TOLERANCE = 2.0  # points: ruling lines closer than this meet
+_MAX_SEGMENTS = 3000  # more ruling segments than this on a page is a drawing; pairing them would be quadratic
 
 
 @dataclass
@@ -136,16 +137,29 @@ def _tables(number: int, curves: list) -> list[_Table]:
             segments.append((x0, y0, x1, y1))
         elif x1 - x0 > _TOLERANCE and y1 - y0 > _TOLERANCE:  # a rectangle: its four edges
             segments += [(x0, y0, x1, y0), (x0, y1, x1, y1), (x0, y0, x0, y1), (x1, y0, x1, y1)]
-    groups: list[list[tuple]] = []
-    for seg in segments:
-        touching = [g for g in groups if any(_meet(seg, other) for other in g)]
-        merged = [seg] + [s for g in touching for s in g]
-        groups = [g for g in groups if g not in touching] + [merged]
+    if len(segments) > _MAX_SEGMENTS:
+        return []  # a drawing (a chart or a map), not a ruled table
+    parent = list(range(len(segments)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, a in enumerate(segments):
+        for j in range(i):
+            if _meet(a, segments[j]):
+                parent[root(i)] = root(j)
+    by_root: dict[int, list[tuple]] = {}
+    for i, seg in enumerate(segments):
+        by_root.setdefault(root(i), []).append(seg)
+    groups = list(by_root.values())
     tables = []
     for group in groups:
         xs = _cluster([s[0] for s in group if s[2] - s[0] <= _TOLERANCE])
         ys = _cluster([s[1] for s in group if s[3] - s[1] <= _TOLERANCE])
-        if len(xs) >= 2 and len(ys) >= 2:
+        if len(xs) >= 3 and len(ys) >= 3:  # two rows and two columns at least: a single frame is a box around text
             tables.append(_Table(number, xs, sorted(ys, reverse=True)))
     return tables
 

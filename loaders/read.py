@@ -89,6 +89,13 @@ MEDIA_TYPES = {
 _MAGIC = {".docx": (b"PK\x03\x04", "a Word (.docx) file"), ".pdf": (b"%PDF-", "a PDF file")}
 
 
+def _declared_or_detected(data: bytes, declared: str | None, name: str) -> tuple[str, str]:
+    """A page in the charset it declares, or, when that declaration is wrong or missing, as detected."""
+    if declared and _decodes(data, declared):
+        return data.decode(declared), declared
+    return decode_bytes(data, name)
+
+
 def _decodes(data: bytes, encoding: str) -> bool:
     try:
         data.decode(encoding)
@@ -124,8 +131,7 @@ def _text_of(data: bytes, suffix: str, name: str) -> tuple[str, str]:
         if suffix in (".html", ".htm"):
             from .html import declared_charset, html_to_text
 
-            declared = declared_charset(data)
-            markup, encoding = (_strict(data, declared, name), declared) if declared else decode_bytes(data, name)
+            markup, encoding = _declared_or_detected(data, declared_charset(data), name)
             text = html_to_text(markup, name)
             if not text.strip():
                 raise LoadError(name, "the page has no text besides navigation, scripts and footers")
