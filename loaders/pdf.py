@@ -159,7 +159,7 @@ def _tables(number: int, curves: list) -> list[_Table]:
     for group in groups:
         xs = _cluster([s[0] for s in group if s[2] - s[0] <= _TOLERANCE])
         ys = _cluster([s[1] for s in group if s[3] - s[1] <= _TOLERANCE])
-        if len(xs) >= 3 and len(ys) >= 3:  # two rows and two columns at least: a single frame is a box around text
+        if len(xs) >= 3 and len(ys) >= 2:  # two columns at least: a single frame is a box around text
             tables.append(_Table(number, xs, sorted(ys, reverse=True)))
     return tables
 
