@@ -1,16 +1,23 @@
-"""plankg benchmark: every stage at N = 10, 100, 1000 synthetic plans, beside the naive way.
+"""plankg benchmark: every stage at N = 10, 100, 1000 synthetic plans, beside the naive way of doing the same work.
 
-Run:  python benchmarks/run.py [--sizes 10 100 1000] [--out benchmarks/results.json]
+Run:  python benchmarks/run.py [--sizes 10 100 1000] [--out docs/benchmark-results.json]
+      python benchmarks/run.py --series   (cleaner, segmenter and table parser on inputs up to 50 MB)
 
-Prints a table of figures and ratios and writes them as JSON. Not part of the test suite.
-Each size runs in a fresh subprocess so that peak memory (ru_maxrss) is that size's own.
+Stages: synth, load (documents/s, MB/s, triples/s), store size, SHACL validation (pyrudof per document; pyshacl
+over the whole graph at once as the naive baseline), lineage (time, peak memory, recall and precision on the
+recorded copies; all-pairs comparison as the baseline), OWL 2 RL reasoning (SPARQL rules; owlrl on rdflib as the
+baseline), views, and p50/p95 latency of every library query (rdflib's in-memory SPARQL as the baseline).
+A baseline runs where it is feasible and is extrapolated beyond. Each size runs in a fresh subprocess, so peak
+memory (ru_maxrss) is that size's own. Prints a table of figures and ratios and writes JSON. Not a test.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
+import random
 import resource
 import shutil
 import statistics
@@ -21,125 +28,286 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+RDFLIB_MAX_TRIPLES = 400_000  # rdflib parses ~35k triples/s and answers some queries in minutes beyond this
+PYSHACL_MAX_TRIPLES = 40_000  # pyshacl validates ~3k triples/s
+OWLRL_MAX_TRIPLES = 40_000
+ALL_PAIRS_SAMPLE = 2000  # pairs compared to time the all-pairs baseline, then extrapolated to all pairs
+QUERY_KIND = {
+    "provenance": "targeted", "measure-lineage": "targeted", "indicator-across-plans": "targeted",
+    "binding-indicators": "targeted", "measures-by-chapter": "targeted", "measure-search": "text-filter",
+    "plans-overview": "aggregation", "indicators-shared": "aggregation", "theme-coverage": "aggregation",
+    "policy-families": "aggregation", "binding-missing-in-child": "join", "diffusion-paths": "join",
+    "plan-citations": "join", "projects-by-region": "join", "shared-indicator-concepts": "join",
+}
 
 
-def _timed(fn, *args, **kwargs):
-    start = time.perf_counter()
+CPU: dict[str, float] = {}  # stage -> CPU seconds of this process, beside the wall time (the machine is shared)
+
+
+def _timed(fn, *args, stage: str = "", **kwargs):
+    start, cpu = time.perf_counter(), time.process_time()
     result = fn(*args, **kwargs)
+    if stage:
+        CPU[stage] = time.process_time() - cpu
     return result, time.perf_counter() - start
 
 
 def _latencies(fn, repeat: int) -> tuple[float, float]:
-    times = []
-    for _ in range(repeat):
-        _, seconds = _timed(fn)
-        times.append(seconds * 1000)
+    """Median and 95th percentile in ms; a query slower than a second is repeated 3 times, not `repeat`."""
+    times = [1000 * _timed(fn)[1]]
+    times += [1000 * _timed(fn)[1] for _ in range(min(repeat, 3 if times[0] > 1000 else repeat) - 1)]
     times.sort()
     return statistics.median(times), times[max(0, int(round(0.95 * len(times))) - 1)]
 
 
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def run_size(n: int, work: Path) -> dict:
     """All stages for one corpus size; returns the figures."""
-    from pyoxigraph import RdfFormat
-
     from plankg.build import load_paths
     from plankg.store import open_store
     from plankg.synth import write_corpus
 
     corpus, store_dir = work / f"corpus-{n}", work / f"store-{n}"
     shutil.rmtree(store_dir, ignore_errors=True)
-    if not corpus.exists():
-        write_corpus(n, seed=1, out=corpus)
+    shutil.rmtree(corpus, ignore_errors=True)
+    _, synth_s = _timed(write_corpus, n, 1, corpus, stage="synth")
     files = sorted(corpus.glob("*.txt"))
     megabytes = sum(f.stat().st_size for f in files) / 1e6
     store = open_store(store_dir)
-    results, load_s = _timed(load_paths, store, files)
+    results, load_s = _timed(load_paths, store, files, stage="load")
     triples = sum(r.triples for r in results)
     figures: dict = {
-        "plans": n,
-        "failed": sum(not r.ok for r in results),
-        "triples": triples,
-        "load_s": load_s,
-        "load_docs_per_s": n / load_s,
-        "load_mb_per_s": megabytes / load_s,
-        "load_triples_per_s": triples / load_s,
-        "load_ms_per_plan": 1000 * load_s / n,
-        "store_mb": sum(f.stat().st_size for f in store_dir.rglob("*") if f.is_file()) / 1e6,
+        "plans": n, "input_mb": megabytes, "synth_s": synth_s, "failed": sum(not r.ok for r in results),
+        "triples": triples, "load_s": load_s, "load_docs_per_s": n / load_s, "load_mb_per_s": megabytes / load_s,
+        "load_triples_per_s": triples / load_s, "load_ms_per_plan": 1000 * load_s / n,
+        "load_peak_rss_mb": _peak_mb(),
     }
-    figures.update(_stage_figures(store, n))
-    figures["queries"] = _query_figures(store, store.dump(format=RdfFormat.N_QUADS), n)
-    figures["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    figures.update(_validation(store, n, triples))
+    figures.update(_lineage(store, n, corpus))
+    figures["load_validate_lineage_s"] = load_s + figures.get("validate_s", 0) + figures["lineage_s"]
+    figures.update(_reasoning(store, n))
+    figures.update(_views(store, n, work))
+    figures["store_mb"] = sum(f.stat().st_size for f in store_dir.rglob("*") if f.is_file()) / 1e6
+    figures["store_quads"] = len(store)
+    figures["queries"] = _queries(store, n)
+    figures["peak_rss_mb"] = _peak_mb()
+    figures.update({f"{stage}_cpu_s": seconds for stage, seconds in CPU.items()})
+    per_plan = ("load", "validate", "lineage", "reason", "views")
+    figures.update({f"{stage}_cpu_ms_per_plan": 1000 * CPU[stage] / n for stage in per_plan if stage in CPU})
+    figures["load_average_1min_at_end"] = os.getloadavg()[0]
     return figures
 
 
-def _stage_figures(store, n: int) -> dict:
-    """Lineage, timed, per plan too."""
-    from plankg.lineage import rebuild_lineage
+def _validation(store, n: int, triples: int) -> dict:
+    """pyrudof one document at a time (what build does); pyshacl over the whole graph at once, where feasible."""
+    if not (ROOT / "kg" / "validate.py").exists():
+        return {"validate_missing": 1}
+    from pyoxigraph import RdfFormat, serialize
 
-    summary, seconds = _timed(rebuild_lineage, store)
-    return {"lineage_s": seconds, "lineage_ms_per_plan": 1000 * seconds / n, "lineage_links": summary.reuse_links,
-            "lineage_triples": summary.triples}
+    from plankg.store import document_graphs
+    from plankg.validate import graph_triples, run_engine, validate_store, with_supertypes
+    from plankg.vocab import REGIONS_GRAPH
+
+    reports, seconds = _timed(validate_store, store, stage="validate")
+    out = {"validate_s": seconds, "validate_ms_per_plan": 1000 * seconds / n, "validate_triples_per_s": triples / seconds,
+           "validate_violations": sum(r.count("Violation") for r in reports)}
+    if triples <= PYSHACL_MAX_TRIPLES:
+        whole = with_supertypes(graph_triples(store, [g for g, _, _ in document_graphs(store)] + [str(REGIONS_GRAPH)]))
+        text = serialize(whole, format=RdfFormat.N_TRIPLES).decode("utf-8")
+        _, naive = _timed(run_engine, "pyshacl", text, stage="naive_pyshacl_whole")
+        out.update({"naive_pyshacl_whole_s": naive, "naive_pyshacl_triples_per_s": len(whole) / naive})
+    return out
 
 
-def _query_figures(store, nquads: bytes, n: int) -> dict:
-    """p50/p95 of each library query on the store, and on rdflib's in-memory dataset where feasible."""
+def _lineage(store, n: int, corpus: Path) -> dict:
+    """Lineage rebuild timed, its peak memory, recall/precision on the recorded copies, and the all-pairs baseline."""
+    from plankg import textreuse
+    from plankg.lineage import _items, rebuild_lineage
+
+    sys.path.insert(0, str(HERE))
+    from recall import evaluate
+
+    before = _peak_mb()
+    summary, seconds = _timed(rebuild_lineage, store, stage="lineage")
+    out = {"lineage_s": seconds, "lineage_ms_per_plan": 1000 * seconds / n, "lineage_peak_rss_mb": _peak_mb(),
+           "lineage_rss_growth_mb": _peak_mb() - before, "lineage_items": summary.items,
+           "lineage_candidates": summary.candidate_pairs, "lineage_links": summary.reuse_links,
+           "lineage_triples": summary.triples, "lineage_stage_s": summary.seconds}
+    out["lineage_truth"] = evaluate(store, corpus)
+    items, _ = _items(store)
+    pairs = [(a, b) for a in range(len(items)) for b in range(a + 1, len(items)) if items[a].plan != items[b].plan] \
+        if len(items) < 5000 else None
+    count = len(pairs) if pairs is not None else _cross_plan_pairs(items)
+    rng = random.Random(1)
+    sample = rng.sample(pairs, min(ALL_PAIRS_SAMPLE, len(pairs))) if pairs is not None else [
+        _random_cross_pair(items, rng) for _ in range(ALL_PAIRS_SAMPLE)]
+    _, sample_s = _timed(lambda: [textreuse.compare(items[a].text, items[b].text) for a, b in sample])
+    out.update({"naive_all_pairs": count, "naive_all_pairs_s_extrapolated": sample_s / len(sample) * count})
+    return out
+
+
+def _cross_plan_pairs(items) -> int:
+    per_plan: dict[str, int] = {}
+    for item in items:
+        per_plan[item.plan] = per_plan.get(item.plan, 0) + 1
+    total = len(items)
+    return (total * total - sum(k * k for k in per_plan.values())) // 2
+
+
+def _random_cross_pair(items, rng: random.Random) -> tuple[int, int]:
+    while True:
+        a, b = rng.randrange(len(items)), rng.randrange(len(items))
+        if items[a].plan != items[b].plan:
+            return a, b
+
+
+def _reasoning(store, n: int) -> dict:
+    if not (ROOT / "kg" / "reason.py").exists():
+        return {"reason_missing": 1}
+    from plankg.reason import materialise
+
+    inferred, seconds = _timed(materialise, store, stage="reason")
+    out = {"reason_s": seconds, "reason_ms_per_plan": 1000 * seconds / n, "reason_inferred": inferred}
+    asserted = len(store) - inferred
+    if asserted <= OWLRL_MAX_TRIPLES:
+        import owlrl
+        from rdflib import Graph
+
+        from plankg.reason import INFERRED_GRAPH, ontology_closure
+
+        graph = Graph()
+        graph += ontology_closure()
+        data = store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{INFERRED_GRAPH}>) }}")
+        from pyoxigraph import RdfFormat, serialize
+
+        graph.parse(data=serialize(data, format=RdfFormat.N_TRIPLES).decode("utf-8"), format="nt")
+        _, naive = _timed(owlrl.DeductiveClosure(owlrl.OWLRL_Semantics).expand, graph, stage="naive_owlrl")
+        out["naive_owlrl_s"] = naive
+    return out
+
+
+def _views(store, n: int, work: Path) -> dict:
+    if not (ROOT / "viz" / "site.py").exists():
+        return {"views_missing": 1}
+    from plankg.viz.site import write_site
+
+    out_dir = work / f"site-{n}"
+    shutil.rmtree(out_dir, ignore_errors=True)
+    pages, seconds = _timed(write_site, store, out_dir, stage="views")
+    return {"views_s": seconds, "views_ms_per_plan": 1000 * seconds / n, "views_pages": len(pages)}
+
+
+def _queries(store, n: int) -> dict:
+    """p50/p95 of each library query on the store, and on rdflib's in-memory dataset where it is feasible."""
+    from pyoxigraph import RdfFormat
+
     from plankg.query import bind, get, library, with_values
 
-    rdflib_dataset = None
-    if n <= 100:  # rdflib parses ~35k triples/s: beyond this size the baseline alone takes many minutes
+    dataset, parse_s = None, None
+    if len(store) <= RDFLIB_MAX_TRIPLES:
         from rdflib import Dataset
 
-        rdflib_dataset = Dataset()
-        rdflib_dataset.parse(data=nquads, format="nquads")
-    figures = {}
+        dataset = Dataset()
+        _, parse_s = _timed(dataset.parse, data=store.dump(format=RdfFormat.N_QUADS), format="nquads")
+    figures: dict = {"_rdflib_parse_s": parse_s}
+    params = _example_params(store)
     for name in library():
         query = get(name)
-        text = with_values(query.text, bind(query, _example_params(store, name)))
-        p50, p95 = _latencies(lambda t=text: list(store.query(t)), repeat=10)
-        row = {"p50_ms": p50, "p95_ms": p95}
-        if rdflib_dataset is not None:
-            r50, r95 = _latencies(lambda t=text: list(rdflib_dataset.query(t)), repeat=1)
+        text = with_values(query.text, bind(query, {k: params[k] for k in query.parameters}))
+        p50, p95 = _latencies(lambda t=text: list(store.query(t)), repeat=20)
+        row = {"kind": QUERY_KIND.get(name, "other"), "p50_ms": p50, "p95_ms": p95}
+        if dataset is not None:
+            r50, r95 = _latencies(lambda t=text: list(dataset.query(t)), repeat=3)
             row.update({"rdflib_p50_ms": r50, "rdflib_p95_ms": r95, "speedup": r50 / p50 if p50 else None})
         figures[name] = row
     return figures
 
 
-def _example_params(store, name: str) -> dict[str, str]:
-    """Parameters naming something in this store: its first plan's first measure, region, indicator row."""
-    from plankg.query import get
+def _example_params(store) -> dict[str, str]:
+    """Parameters naming something in this store: a measure with lineage, an indicator row, a region."""
+    from plankg.vocab import LINEAGE_GRAPH, SPARQL_PREFIXES
 
-    wanted = get(name).parameters
     first = {}
-    for row in store.query("PREFIX pk: <https://w3id.org/plankg/ontology#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
-                           "SELECT ?m ?i ?label WHERE { GRAPH ?g { ?m a pk:Measure ; pk:inPlan ?p . ?i a pk:Indicator ; "
-                           "pk:inPlan ?p . ?p pk:region ?r } GRAPH ?rg { ?r skos:prefLabel ?label } } LIMIT 1"):
+    for row in store.query(SPARQL_PREFIXES + f"""SELECT ?m ?i ?label WHERE {{
+        GRAPH <{LINEAGE_GRAPH}> {{ ?l pk:between ?m }} GRAPH ?g {{ ?m a pk:Measure ; pk:inPlan ?p .
+        ?i a pk:Indicator ; pk:inPlan ?p . ?p pk:region ?r }} GRAPH ?rg {{ ?r skos:prefLabel ?label }} }} LIMIT 1"""):
         first = {"measure": row["m"].value, "node": row["i"].value, "region": row["label"].value}
-    values = {"measure": first.get("measure", ""), "node": first.get("node", ""), "region": first.get("region", ""),
-              "name": "覆盖率", "text": "养老服务", "min_plans": "3"}
-    return {k: values[k] for k in wanted}
+    return {"measure": first.get("measure", ""), "node": first.get("node", ""), "region": first.get("region", ""),
+            "name": "覆盖率", "text": "养老服务", "min_plans": "3"}
 
+
+# ---------------------------------------------------------------- linear growth of the loader stages
+
+def run_series(sizes_mb: list[float]) -> dict:
+    """Cleaner, segmenter and table parser on inputs made of whole synthetic plans, up to the largest size."""
+    from plankg.loaders.clean import clean
+    from plankg.loaders.segment import segment
+    from plankg.loaders.tables import parse_table
+    from plankg.synth import write_corpus
+
+    with tempfile.TemporaryDirectory() as tmp:
+        write_corpus(60, 2, Path(tmp))
+        plans = [p.read_text(encoding="utf-8") for p in sorted(Path(tmp).glob("*.txt"))]
+    rows = []
+    for size in sizes_mb:
+        parts, total, k = [], 0, 0
+        while total < size * 1e6:
+            parts.append(plans[k % len(plans)])
+            total += len(parts[-1].encode("utf-8"))
+            k += 1
+        text = "\n".join(parts)
+        cleaned, clean_s = _timed(clean, text)
+        seg, segment_s = _timed(segment, text, cleaned.content)
+        _, table_s = _timed(lambda text=text, seg=seg: [parse_table(text, t.heading, t.lines) for t in seg.tables])
+        mb = len(text.encode("utf-8")) / 1e6
+        rows.append({"mb": mb, "clean_s": clean_s, "segment_s": segment_s, "tables_s": table_s, "tables": len(seg.tables),
+                     "clean_mb_per_s": mb / clean_s, "segment_mb_per_s": mb / segment_s, "tables_mb_per_s": mb / table_s})
+        print(f"{mb:8.1f} MB  clean {clean_s:7.2f} s  segment {segment_s:7.2f} s  tables {table_s:7.2f} s "
+              f"({len(seg.tables)} tables)", file=sys.stderr)
+    return {"series": rows}
+
+
+# ---------------------------------------------------------------- report
 
 def _print(rows: list[dict]) -> None:
-    keys = [k for k in rows[0] if k not in ("queries",)]
-    print(f"{'figure':<26}" + "".join(f"{r['plans']:>14}" for r in rows))
+    keys = [k for k in rows[0] if isinstance(rows[0][k], (int, float))]
+    print(f"{'figure':<34}" + "".join(f"{r['plans']:>14}" for r in rows))
     for key in keys:
-        print(f"{key:<26}" + "".join(f"{r.get(key, float('nan')):>14.2f}" for r in rows))
-    if len(rows) >= 2:
-        first, last = rows[-2], rows[-1]
-        print("\nper-plan time ratio (largest / previous size; flat is 1.0, target <= 1.5):")
-        for key in keys:
-            if key.endswith("ms_per_plan") and key in first and key in last:
-                print(f"  {key:<24}{last[key] / first[key]:>8.2f}")
+        print(f"{key:<34}" + "".join(f"{r.get(key, float('nan')):>14.2f}" for r in rows))
     for row in rows:
-        for name, q in row.get("queries", {}).items():
-            extra = f"  rdflib p50 {q['rdflib_p50_ms']:.1f} ms  ({q['speedup']:.0f}x)" if "speedup" in q else ""
-            print(f"N={row['plans']:<5} {name:<32} p50 {q['p50_ms']:.1f} ms  p95 {q['p95_ms']:.1f} ms{extra}")
+        truth = row["lineage_truth"]
+        print(f"N={row['plans']}: lineage recall {truth['recall']:.3f} precision {truth['precision']:.3f} "
+              f"({truth['copies']} recorded copies, {truth['copies_not_extracted']} not extracted as measures); by level: "
+              + ", ".join(f"{k.split()[0]}={v:.3f}" for k, v in truth["recall_by_level"].items()))
+        print(f"N={row['plans']}: lineage stages (s): {row['lineage_stage_s']}")
+    for previous, last in zip(rows, rows[1:], strict=False):
+        print(f"\nper-plan time ratio N={last['plans']} / N={previous['plans']} (flat is 1.0, target <= 1.5):")
+        for key in keys:
+            if key.endswith("ms_per_plan"):
+                print(f"  {key:<30}{last[key] / previous[key]:>8.2f}")
+    for row in rows:
+        for name, q in row["queries"].items():
+            if name.startswith("_"):
+                continue
+            extra = f"  rdflib p50 {q['rdflib_p50_ms']:9.1f} ms  ({q['speedup']:.1f}x)" if "speedup" in q else ""
+            print(f"N={row['plans']:<5} {name:<26} {q['kind']:<12} p50 {q['p50_ms']:8.1f} ms  p95 {q['p95_ms']:8.1f} ms{extra}")
+
+
+def _machine() -> dict:
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return {"python": platform.python_version(), "machine": platform.machine(), "cpus": os.cpu_count(),
+            "memory_gib": round(memory, 1), "system": platform.platform(), "load_average": os.getloadavg()}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 1000])
-    parser.add_argument("--out", type=Path, default=HERE / "results.json")
+    parser.add_argument("--series", action="store_true", help="Run the loader-stage series instead (up to 50 MB).")
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmark-results.json")
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "plankg-bench")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # internal: run one size in this process
     args = parser.parse_args()
@@ -147,15 +315,20 @@ def main() -> None:
     if args.one:
         print(json.dumps(run_size(args.one, args.work)))
         return
+    previous = json.loads(args.out.read_text()) if args.out.exists() else {}
+    if args.series:
+        previous["series"] = run_series([1, 5, 10, 25, 50])["series"]
+        previous["series_machine"] = _machine()
+        args.out.write_text(json.dumps(previous, indent=1, ensure_ascii=False))
+        return
     rows = []
     for n in args.sizes:
         out = subprocess.run([sys.executable, __file__, "--one", str(n), "--work", str(args.work)],
-                             check=True, capture_output=True, text=True).stdout
+                             check=True, stdout=subprocess.PIPE, text=True).stdout
         rows.append(json.loads(out.strip().splitlines()[-1]))
         print(f"N={n}: done", file=sys.stderr)
-    machine = {"python": platform.python_version(), "machine": platform.machine(), "cpus": __import__("os").cpu_count(),
-               "system": platform.platform()}
-    args.out.write_text(json.dumps({"machine": machine, "runs": rows}, indent=1, ensure_ascii=False))
+    previous.update({"machine": _machine(), "runs": rows})
+    args.out.write_text(json.dumps(previous, indent=1, ensure_ascii=False))
     _print(rows)
 
 

@@ -34,6 +34,7 @@ PERTURBATIONS = {
 }
 COPY_SHARE = 0.3  # share of a plan's measures copied from an earlier plan
 EDIT_SHARE = 0.5  # share of the words of drawn material replaced by corpus words of the same length
+BOX_EDIT_SHARE = 0.8  # box items are short: half their words kept would still be shared by two plans
 _CN_DIGITS = "一二三四五六七八九"
 _HAN_WORD = re.compile(r"^[\u4e00-\u9fff]+$")
 
@@ -81,13 +82,13 @@ def _vary_numbers(text: str, rng: random.Random) -> str:
     return re.sub(r"\d+", lambda m: str(max(1, int(m.group()) + rng.randint(-3, 3))), text)
 
 
-def edit(text: str, material: Material, rng: random.Random) -> str:
+def edit(text: str, material: Material, rng: random.Random, share: float = EDIT_SHARE) -> str:
     """Real wording with half its words swapped for corpus words of the same length, so that two plans drawing
     the same material share no passage long enough to count as reuse: only the recorded copies are reuse."""
     words = []
     for word in _words(text):
         choices = material.vocabulary.get(len(word)) if _HAN_WORD.match(word) else None
-        words.append(choices[rng.randrange(len(choices))] if choices and rng.random() < EDIT_SHARE else word)
+        words.append(choices[rng.randrange(len(choices))] if choices and rng.random() < share else word)
     return "".join(words)
 
 
@@ -180,7 +181,7 @@ class PlanWriter:
         noise = ["首页 > 政务公开 > 规划计划", ""] if rng.random() < 0.5 else []
         rows = [m.indicators[rng.randrange(len(m.indicators))] for _ in range(rng.randint(5, 12))]
         table = _table(rows, ("bar", "blank", "spaced")[rng.randrange(3)], rng)
-        boxes = [edit(m.projects[rng.randrange(len(m.projects))], m, rng) for _ in range(rng.randint(2, 5))]
+        boxes = [edit(m.projects[rng.randrange(len(m.projects))], m, rng, BOX_EDIT_SHARE) for _ in range(rng.randint(2, 5))]
         if layout == "annual":
             lines = noise + [f"{place}2021年民政工作要点", ""]
             parts = _chunks(measures, 4)

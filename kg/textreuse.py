@@ -137,13 +137,16 @@ def compare(a: str, b: str, min_passage: int = MIN_PASSAGE) -> tuple[float, list
 def candidate_pairs(items: list[Item], threshold: float = LSH_THRESHOLD) -> set[tuple[int, int]]:
     """Pairs of items of different plans with a clause each that MinHash LSH buckets together (never all pairs).
 
+    The banding is datasketch's optimum for the threshold; the buckets are plain dicts keyed by the band's bytes
+    (the same candidates as datasketch's MinHashLSH, without its per-band byte swapping, the bulk of its time).
     A clause that already has MAX_NEIGHBOURS near-duplicates in the index still pairs with them but is not
     indexed itself, so a formula repeated by every plan costs each plan a bounded number of candidates instead
     of one per earlier plan; its repeaters stay connected through the indexed ones.
     """
     from datasketch import MinHash, MinHashLSH
 
-    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    bands = MinHashLSH(threshold=threshold, num_perm=NUM_PERM).hashranges
+    buckets: list[dict[bytes, list[int]]] = [{} for _ in bands]
     template = MinHash(num_perm=NUM_PERM)  # permutations drawn once, shared by every signature
     owner: list[int] = []
     pairs: set[tuple[int, int]] = set()
@@ -154,13 +157,17 @@ def candidate_pairs(items: list[Item], threshold: float = LSH_THRESHOLD) -> set[
                 continue
             sig = MinHash(num_perm=NUM_PERM, permutations=template.permutations, scheme=template.scheme)
             sig.update_batch([g.encode("utf-8") for g in grams])
-            near = lsh.query(sig)
+            keys = [sig.hashvalues[start:end].tobytes() for start, end in bands]
+            near: set[int] = set()
+            for bucket, key in zip(buckets, keys, strict=True):
+                near.update(bucket.get(key, ()))
             for key in near:
                 j = owner[key]
                 if items[j].plan != item.plan:
                     pairs.add((j, i))
             if len(near) < MAX_NEIGHBOURS:
-                lsh.insert(len(owner), sig)
+                for bucket, key in zip(buckets, keys, strict=True):
+                    bucket.setdefault(key, []).append(len(owner))
                 owner.append(i)
     return pairs
 
