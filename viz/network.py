@@ -236,6 +236,6 @@ def lineage_view(plans: list[PlanInfo], found: Lineage, max_nodes: int = MAX_NOD
     view = _view(net, details, ["Plan", "PolicyFamily", "IndicatorConcept"], notes, meta, tree=False)
     view.options["edges"]["scaling"] = {"min": 1, "max": 12}
     view.edge_legend = ["family or indicator – plan: width = the plan's items in the family, or its indicator rows",
-                        "plan – plan (red, labelled): how many families and shared indicators the two plans share",
+                        "plan – plan (red, labelled): how many families and shared indicators the two plans share, all themes",
                         "dashed arrow 依据: the plan cites the other as its basis"]
     return view
