@@ -66,10 +66,9 @@ class _Table:
 def pdf_to_text(data: bytes, name: str) -> str:
     """The document's text: paragraphs as lines separated by blank lines, tables as bar-layout cells."""
     from pdfminer.high_level import extract_pages
-    from pdfminer.layout import LAParams
 
     try:
-        pages = list(extract_pages(io.BytesIO(data), laparams=LAParams()))
+        pages = list(extract_pages(io.BytesIO(data), laparams=None))  # glyphs only: lines are rebuilt here
     except Exception as exc:  # pdfminer signals a broken file with many exception types
         raise LoadError(name, f"not a readable PDF: {type(exc).__name__}: {exc}") from exc
     items: list[tuple[int, float, _Line | _Table]] = []
