@@ -154,4 +154,7 @@ def _read_bytes(path: Path) -> bytes:
         raise LoadError(path.name, f"no such file: {path}")
     if not path.is_file():
         raise LoadError(path.name, f"not a regular file: {path}")
-    return path.read_bytes()
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise LoadError(path.name, f"cannot read {path}: {exc.strerror or exc}") from exc
