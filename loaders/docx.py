@@ -36,6 +36,8 @@ def docx_to_text(data: bytes, name: str) -> str:
             if lines and (label := numbering.label(item)):
                 lines[0] = label + lines[0]
             blocks.extend(lines)
+    if not blocks:
+        raise LoadError(name, "the Word file has no text")
     return "\n\n".join(blocks) + "\n"
 
 

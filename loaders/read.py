@@ -1,7 +1,8 @@
 """Read stage: file bytes -> decoded text, with the encoding detected and recorded.
 
-Offsets everywhere in plankg index the string returned here: a BOM is removed, line ends are kept
-as they are in the file, and nothing else is changed.
+Offsets everywhere in plankg index the string returned here. For plain text a BOM is removed, line ends
+are kept as they are in the file, and nothing else is changed; HTML, Word and PDF files are first turned
+into text lines (loaders.html, loaders.docx, loaders.pdf), and that extracted text is what the spans index.
 """
 
 from __future__ import annotations
