@@ -119,6 +119,14 @@ def test_reasoning_leaves_the_asserted_graphs_unchanged_and_is_idempotent(reason
     assert str(INFERRED_GRAPH) not in asserted_graphs(store)
 
 
+def test_no_part_of_chain_spans_two_graphs(reasoned) -> None:
+    """The rules close pk:partOf inside each graph (kg/reason.py); that equals the closure of the union only so."""
+    store, _ = reasoned
+    ask = SPARQL_PREFIXES + f"""ASK {{ GRAPH ?g {{ ?x pk:partOf|^pk:hasPart ?y }} GRAPH ?h {{ ?y pk:partOf|^pk:hasPart ?z }}
+                                      FILTER(?g != ?h && ?g != <{INFERRED_GRAPH}> && ?h != <{INFERRED_GRAPH}>) }}"""
+    assert not bool(store.query(ask))
+
+
 def test_inferred_part_of_answers_like_the_property_path(reasoned) -> None:
     """measures-by-chapter walks pk:partOf+; with the inferred graph, one pk:partOf step gives the same pairs."""
     store, _ = reasoned
