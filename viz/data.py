@@ -95,7 +95,7 @@ def plan_tree(store: Store, graph: str) -> list[TreeNode]:
                  ?q a oa:TextQuoteSelector ; oa:exact ?exact }} }} }}""")
     nodes: dict[str, TreeNode] = {}
     rank = {c: i for i, c in enumerate(TREE_CLASSES)}
-    for r in sorted(found, key=lambda r: rank[r["cls"].removeprefix(PK)]):
+    for r in sorted(found, key=lambda r: (rank[r["cls"].removeprefix(PK)], r["n"], r["parent"])):
         if r["n"] in nodes:
             continue
         text = r["text"] or r["name"] or r["title"]

@@ -208,7 +208,7 @@ def lineage_view(plans: list[PlanInfo], found: Lineage, max_nodes: int = MAX_NOD
                      f"the {room} shared by the most plans are shown. Plan-to-plan edges count all of them.")
     nodes, edges, details, meta = [], [], {}, {}
     for p in by_plan.values():
-        nodes.append(_node(p.plan, "Plan", p.region_label))
+        nodes.append(_node(p.plan, "Plan", f"{p.region_label} {p.period}"))
         meta[p.plan] = {"kind": "plan", "level": p.level, "themes": []}
         details[p.plan] = {"title": p.title, "fields": [["class", NAMES["Plan"]], ["region", p.region_label],
                                                          ["level", p.level], ["period", p.period], ["document", p.file]]}
