@@ -167,7 +167,7 @@ def plan_view(info: PlanInfo, tree: list[TreeNode], max_nodes: int = MAX_NODES) 
         lines = [f"{m.label} (line {m.line})" for m in members]
         details[gid] = {"title": f"{len(members)} nodes collapsed: {label}", "fields": [["members", lines]]}
     classes = ["Region", "Plan"] + sorted({n.cls for n in tree}, key=list(COLOURS).index) + (["Collapsed"] if groups else [])
-    net = _network(info.title, nodes, edges, directed=True)
+    net = _network(info.title or info.file, nodes, edges, directed=True)
     view = _view(net, details, classes, notes, {}, tree=True)
     kinds = {info.region: "Region", info.plan: "Plan"} | {n.iri: n.cls for n in tree}
     kinds |= {f"{into or info.plan}#collapsed": "Collapsed" for into in groups}
