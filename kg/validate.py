@@ -1,6 +1,6 @@
 """SHACL validation of the graph, one document at a time, by either of two engines that must agree.
 
-A document is validated as its own named graph plus the regions graph, with the ontology's class hierarchy
+A document is validated as its own named graph plus its regions (from the regions graph), with the ontology's class hierarchy
 materialised as rdf:type triples (shapes target pk:DocumentElement, pk:StructuralUnit …), so that every engine
 sees the same, small graph: validating a whole store in one piece would not scale (pyrudof needs ~6.5 KB per
 triple, pyshacl minutes per million triples). pyrudof (Rust) is the default; pyshacl is the reference, and
@@ -128,6 +128,19 @@ def graph_triples(store: Store, graphs: list[str]) -> list[Triple]:
     return sorted(seen, key=str)
 
 
+def document_triples(store: Store, graph: str) -> list[Triple]:
+    """A document's graph with its plan's region and that region's ancestors from the shared regions graph.
+
+    Only the regions the document names are included, so that a faulty region is reported with the documents
+    in it, not with every document.
+    """
+    regions = store.query(SPARQL_PREFIXES + f"""
+        CONSTRUCT {{ ?r ?p ?o }} WHERE {{
+          GRAPH <{graph}> {{ ?plan a pk:Plan ; pk:region ?region }}
+          GRAPH <{REGIONS_GRAPH}> {{ ?region pk:partOf* ?r . ?r ?p ?o }} }}""")
+    return sorted(set(graph_triples(store, [graph])) | set(regions), key=str)
+
+
 def run_engine(engine: str, ntriples: str) -> list[Finding]:
     """Validate N-Triples data against the shapes; the findings as the engine reports them."""
     return _run_pyrudof(ntriples) if engine == "pyrudof" else _run_pyshacl(ntriples)
@@ -237,8 +250,7 @@ def validate_store(store: Store, engine: str = "pyrudof", documents: list[str] |
     reports = []
     for graph, file, _plan in document_graphs(store):
         if documents is None or file in documents or graph in documents:
-            triples = graph_triples(store, [graph, str(REGIONS_GRAPH)])
-            reports.append(validate_triples(file, graph, triples, engine))
+            reports.append(validate_triples(file, graph, document_triples(store, graph), engine))
     return reports
 
 

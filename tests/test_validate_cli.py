@@ -11,8 +11,7 @@ from pyoxigraph import RdfFormat, serialize
 from rdflib import Graph, Namespace, URIRef
 
 from plankg.store import document_graphs, open_store
-from plankg.validate import graph_triples
-from plankg.vocab import REGIONS_GRAPH
+from plankg.validate import document_triples
 from tests.test_cli import plankg
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
@@ -35,7 +34,7 @@ def broken_004(built, tmp_path_factory: pytest.TempPathFactory) -> Path:
     store_dir, _ = built
     store = open_store(store_dir, read_only=True)
     graph = next(g for g, file, _ in document_graphs(store) if file.startswith("004_"))
-    text = serialize(graph_triples(store, [graph, str(REGIONS_GRAPH)]), format=RdfFormat.N_TRIPLES).decode()
+    text = serialize(document_triples(store, graph), format=RdfFormat.N_TRIPLES).decode()
     del store
     lines = [line for line in text.splitlines() if not (line.startswith(f"<{MEASURE_004}> ") and "ontology#inPlan>" in line)]
     path = tmp_path_factory.mktemp("data") / "broken.nt"
