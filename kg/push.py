@@ -224,7 +224,8 @@ def push(endpoint: str, graph_store: str | None, store_dir: Path | None, timeout
         total = sum(n for _, n in local_graphs(store))
         with Progress(console=console, transient=True) as progress:
             task = progress.add_task("pushing", total=total)
-            checked = push_store(store, remote, lambda graph, triples: progress.advance(task, triples))
+            checked = push_store(store, remote, lambda graph, triples: progress.update(
+                task, advance=triples, description=f"pushed {graph.rpartition('/graph/')[2]}"))
     except PushError as exc:
         raise click.ClickException(str(exc)) from exc
     wrong = [(g, local, far) for g, local, far in checked if local != far]
