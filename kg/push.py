@@ -127,9 +127,12 @@ def _authorize(remote: Remote, request: urllib.request.Request) -> None:
 
     A server that refuses a PUT may close the connection while the body is still being sent (Virtuoso does),
     which would look like a network failure; so body-less HEADs fetch the challenge and try the credentials.
+    A server that asks for none gets a plain PUT.
     """
-    if remote.credentials is None or not (challenges := _challenges(request.full_url, remote.timeout)):
+    if not (challenges := _challenges(request.full_url, remote.timeout)):
         return
+    if remote.credentials is None:
+        raise PushError(f"PUT {request.full_url}: HTTP 401: the store wants credentials: set {USER_ENV} and {PASSWORD_ENV}")
     schemes = {c.partition(" ")[0].lower(): c.partition(" ")[2] for c in challenges}
     if "digest" in schemes:
         fields = urllib.request.parse_keqv_list(filter(None, urllib.request.parse_http_list(schemes["digest"])))

@@ -94,7 +94,7 @@ def test_plankg_query_runs_on_virtuoso(store_dir: Path, virtuoso: str) -> None:
 
 def test_virtuoso_without_credentials_is_refused_clearly(store_dir: Path, virtuoso: str) -> None:
     result = push(store_dir, virtuoso + "/sparql")
-    assert_clear_failure(result, "HTTP 401", "PLANKG_ENDPOINT_USER", "stopped at graph 1 of 8")
+    assert_clear_failure(result, "HTTP 401: the store wants credentials: set PLANKG_ENDPOINT_USER", "stopped at graph 1 of 8")
 
 
 def test_wrong_credentials_are_refused_clearly(store_dir: Path, virtuoso: str) -> None:
