@@ -4,9 +4,11 @@ owlrl's full closure does not scale to the data (seconds per document, minutes p
 triples), but the ontology alone closes in under a second. Its closure lists, for every class and property,
 everything OWL 2 RL can conclude about an instance: superclasses (cax-sco), super-properties (prp-spo1),
 inverses (prp-inv), transitivity (prp-trp), domains and ranges (prp-dom, prp-rng). Those conclusions become a
-few INSERT rules that Oxigraph runs over the asserted graphs, in one update that replaces the inferred graph
+few SPARQL rules that Oxigraph runs over the asserted graphs, in one update that replaces the inferred graph
 whole: the asserted graphs are never written, and running it twice gives the same graph.
 
+Only entailments about the data's own nodes (IRIs under https://w3id.org/plankg/id/) are kept: what the data
+entails about vocabulary terms (pk:Province a skos:Concept, dct:title a rdf:Property) is the ontology's business.
 Left out on purpose, because no query can use them: `owl:Thing` types, reflexive `owl:sameAs`, the types of
 literals (xsd:string …) and of the anonymous owl:unionOf classes that union domains and ranges give. Under
 consistent data (functional properties, disjoint classes) OWL 2 RL concludes nothing else about instances of
@@ -129,47 +131,47 @@ def _values(pairs: list[tuple[str, str]]) -> str:
     return " ".join(f"(<{a}> <{b}>)" for a, b in sorted(pairs))
 
 
-def rules_update(rules: Rules, graphs: list[str]) -> str:
-    """The SPARQL update that replaces the inferred graph by the entailments of the named graphs.
+def rules_update(rules: Rules) -> str:
+    """The SPARQL update that replaces the inferred graph by the entailments of the asserted graphs.
 
-    Rules match inside one graph at a time (GRAPH ?g), which Oxigraph runs several times faster than over a
-    merged dataset (USING); only a chain of a transitive property could span graphs, and none does: a
-    document's pk:partOf tree ends at its PlanText in its own graph, and the regions are a graph of their own.
+    One INSERT whose WHERE is a union of the rules: it is evaluated before anything is written, so no rule reads
+    another's output, and Oxigraph runs it several times faster than one INSERT per rule. Rules match inside one
+    graph at a time (GRAPH ?g; over a merged dataset, USING, they run tens of times slower): only a chain of a
+    transitive property could span graphs, and none does, as a document's pk:partOf tree ends at its PlanText
+    in its own graph and the regions are a graph of their own (tests/test_reason.py checks it).
     """
-    drop = f"DROP SILENT GRAPH <{INFERRED_GRAPH}>"
-    if not graphs:
-        return drop
-    asserted = "VALUES ?g { " + " ".join(f"<{g}>" for g in graphs) + " }"
-    parts = [drop]
+    rdf_type = str(RDF.type)
+    branches = []
     for prop in sorted(rules.edges):
-        if rules.edges[prop] == {(prop, False)} and prop not in rules.transitive:
-            continue
-        path = _path(rules.edges[prop], rules, closed=prop in rules.transitive)
-        parts.append(f"INSERT {{ GRAPH <{INFERRED_GRAPH}> {{ ?x <{prop}> ?y }} }}\n"
-                     f"WHERE {{ {asserted} GRAPH ?g {{ ?x {path} ?y }} FILTER NOT EXISTS {{ GRAPH ?h {{ ?x <{prop}> ?y }} }} }}")
+        if rules.edges[prop] != {(prop, False)} or prop in rules.transitive:
+            path = _path(rules.edges[prop], rules, closed=prop in rules.transitive)
+            branches.append(f"{{ GRAPH ?g {{ ?x {path} ?y }} BIND(<{prop}> AS ?p) }}")
     subclass = _values([(c, s) for c, sups in rules.superclasses.items() for s in sups])
     domain = _values([(p, c) for p, classes in rules.subject_types.items() for c in classes])
     range_ = _values([(p, c) for p, classes in rules.object_types.items() for c in classes])
-    parts.append(f"""INSERT {{ GRAPH <{INFERRED_GRAPH}> {{ ?x a ?c }} }}
-WHERE {{
-  {asserted}
-  {{ VALUES (?d ?c) {{ {subclass} }} GRAPH ?g {{ ?x a ?d }} }}
-  UNION {{ VALUES (?p ?c) {{ {domain} }} GRAPH ?g {{ ?x ?p ?o }} }}
-  UNION {{ VALUES (?p ?c) {{ {range_} }} GRAPH ?g {{ ?s ?p ?x }} FILTER(!isLiteral(?x)) }}
-  FILTER(STRSTARTS(STR(?x), "{ID}") && NOT EXISTS {{ GRAPH ?h {{ ?x a ?c }} }})
-}}""")
-    return " ;\n".join(parts)
+    branches += [
+        f"{{ VALUES (?d ?y) {{ {subclass} }} GRAPH ?g {{ ?x a ?d }} BIND(<{rdf_type}> AS ?p) }}",
+        f"{{ VALUES (?q ?y) {{ {domain} }} GRAPH ?g {{ ?x ?q ?o }} BIND(<{rdf_type}> AS ?p) }}",
+        f"{{ VALUES (?q ?y) {{ {range_} }} GRAPH ?g {{ ?s ?q ?x }} FILTER(!isLiteral(?x)) BIND(<{rdf_type}> AS ?p) }}",
+    ]
+    rules_text = "\n  UNION ".join(branches)
+    return f"""DROP SILENT GRAPH <{INFERRED_GRAPH}> ;
+INSERT {{ GRAPH <{INFERRED_GRAPH}> {{ ?x ?p ?y }} }} WHERE {{
+  {rules_text}
+  FILTER(?g NOT IN (<{INFERRED_GRAPH}>, <{RUNS_GRAPH}>) && STRSTARTS(STR(?x), "{ID}")
+         && NOT EXISTS {{ GRAPH ?h {{ ?x ?p ?y }} }})
+}}"""
 
 
 def asserted_graphs(store: Store) -> list[str]:
-    """Every named graph but the inferred one and the bookkeeping of runs."""
+    """The graphs reasoned over: every named graph but the inferred one and the bookkeeping of runs."""
     skip = {str(INFERRED_GRAPH), str(RUNS_GRAPH)}
     return sorted(g.value for g in store.named_graphs() if g.value not in skip)
 
 
 def materialise(store: Store) -> int:
     """Replace the inferred graph by the OWL 2 RL entailments of the asserted graphs; returns its size."""
-    store.update(rules_update(derive_rules(ontology_closure()), asserted_graphs(store)))
+    store.update(rules_update(derive_rules(ontology_closure())))
     return inferred_size(store)
 
 

@@ -29,7 +29,7 @@ def reason(store_dir: Path | None, show_rules: bool) -> None:
     store = open_store(path)
     graphs = asserted_graphs(store)
     if show_rules:
-        click.echo(rules_update(derive_rules(ontology_closure()), graphs))
+        click.echo(rules_update(derive_rules(ontology_closure())))
         return
     started = time.perf_counter()
     triples = materialise(store)
