@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from pyoxigraph import NamedNode, Quad, RdfFormat, Store, Triple, serialize
 
 from plankg.store import document_graphs
-from plankg.vocab import REGIONS_GRAPH, SPARQL_PREFIXES
+from plankg.vocab import LINEAGE_GRAPH, REGIONS_GRAPH, SPARQL_PREFIXES
 
 SH = "http://www.w3.org/ns/shacl#"
 RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
@@ -66,18 +66,17 @@ class DocumentReport:
         return self.count("Violation") == 0
 
 
-@lru_cache(maxsize=1)
-def shapes_text() -> str:
-    """Every shapes/*.ttl file, concatenated (Turtle allows prefixes to be declared again)."""
-    files = sorted((f for f in resources.files("plankg.shapes").iterdir() if f.name.endswith(".ttl")), key=lambda f: f.name)
-    return "\n".join(f.read_text(encoding="utf-8") for f in files)
+@cache
+def shapes_text(shapes: str = "plankg") -> str:
+    """A shapes file: shapes/plankg.ttl for documents, shapes/lineage.ttl for the lineage graph."""
+    return (resources.files("plankg.shapes") / f"{shapes}.ttl").read_text(encoding="utf-8")
 
 
-@lru_cache(maxsize=1)
-def shapes_graph():
+@cache
+def shapes_graph(shapes: str = "plankg"):
     from rdflib import Graph
 
-    return Graph().parse(data=shapes_text(), format="turtle")
+    return Graph().parse(data=shapes_text(shapes), format="turtle")
 
 
 @lru_cache(maxsize=1)
@@ -86,7 +85,7 @@ def shape_descriptions() -> dict[str, tuple[str, str, str]]:
     from rdflib import URIRef
     from rdflib.paths import InvPath
 
-    graph = shapes_graph()
+    graph = shapes_graph("plankg") + shapes_graph("lineage")
     found = {}
     for shape in set(graph.subjects(URIRef(SH + "message"), None)):
         messages = {m.language or "": str(m) for m in graph.objects(shape, URIRef(SH + "message"))}
@@ -141,36 +140,48 @@ def document_triples(store: Store, graph: str) -> list[Triple]:
     return sorted(set(graph_triples(store, [graph])) | set(regions), key=str)
 
 
-def run_engine(engine: str, ntriples: str) -> list[Finding]:
-    """Validate N-Triples data against the shapes; the findings as the engine reports them."""
-    return _run_pyrudof(ntriples) if engine == "pyrudof" else _run_pyshacl(ntriples)
+def lineage_triples(store: Store) -> list[Triple]:
+    """The lineage graph, the types of the document nodes it links to, and the citations of the works it classifies."""
+    linked = store.query(SPARQL_PREFIXES + f"""
+        CONSTRUCT {{ ?node a ?class . ?citation pk:citedWork ?work }} WHERE {{
+          {{ GRAPH <{LINEAGE_GRAPH}> {{ {{ ?x ?p ?node }} UNION {{ ?node ?p ?x }} }}
+             GRAPH ?g {{ ?node a ?class }} FILTER (?g != <{LINEAGE_GRAPH}>) }}
+          UNION
+          {{ GRAPH <{LINEAGE_GRAPH}> {{ ?work a pk:UnresolvedWork }} GRAPH ?g {{ ?citation pk:citedWork ?work }} }}
+        }}""")
+    return sorted(set(graph_triples(store, [str(LINEAGE_GRAPH)])) | set(linked), key=str)
 
 
-@lru_cache(maxsize=1)
-def _rudof():
+def run_engine(engine: str, ntriples: str, shapes: str = "plankg") -> list[Finding]:
+    """Validate N-Triples data against a shapes file; the findings as the engine reports them."""
+    return _run_pyrudof(ntriples, shapes) if engine == "pyrudof" else _run_pyshacl(ntriples, shapes)
+
+
+@cache
+def _rudof(shapes: str):
     import pyrudof
 
     rudof = pyrudof.Rudof()
-    rudof.read_shacl(shapes_text(), format=pyrudof.ShaclFormat.Turtle, reader_mode=pyrudof.ReaderMode.Strict)
+    rudof.read_shacl(shapes_text(shapes), format=pyrudof.ShaclFormat.Turtle, reader_mode=pyrudof.ReaderMode.Strict)
     return rudof
 
 
-def _run_pyrudof(ntriples: str) -> list[Finding]:
+def _run_pyrudof(ntriples: str, shapes: str) -> list[Finding]:
     import pyrudof
 
-    rudof = _rudof()
+    rudof = _rudof(shapes)
     rudof.reset_data()
     rudof.read_data(ntriples, format=pyrudof.RDFFormat.NTriples, reader_mode=pyrudof.ReaderMode.Strict)
     return [Finding(e.focus_node, e.source_shape or "", e.severity.removeprefix(SH), e.constraint_component or "",
                     e.value or "") for e in rudof.validate_shacl()]
 
 
-def _run_pyshacl(ntriples: str) -> list[Finding]:
+def _run_pyshacl(ntriples: str, shapes: str) -> list[Finding]:
     from pyshacl import validate
     from rdflib import Graph
 
     data = Graph().parse(data=ntriples, format="nt")
-    _, report, text = validate(data, shacl_graph=shapes_graph(), inference="none")
+    _, report, text = validate(data, shacl_graph=shapes_graph(shapes), inference="none")
     if not isinstance(report, Graph):
         raise RuntimeError(f"pyshacl could not validate: {text}")
     query = f"""SELECT ?focus ?shape ?severity ?component ?value WHERE {{
@@ -187,12 +198,13 @@ def _term(term) -> str:
     return "" if term is None else str(term) if isinstance(term, URIRef) else term.n3()
 
 
-def validate_triples(name: str, graph: str, triples: list[Triple], engine: str = "pyrudof") -> DocumentReport:
+def validate_triples(name: str, graph: str, triples: list[Triple], engine: str = "pyrudof",
+                     shapes: str = "plankg") -> DocumentReport:
     """Validate one graph (supertypes are added here) and explain each finding against its source."""
     data = with_supertypes(triples)
     ntriples = serialize(data, format=RdfFormat.N_TRIPLES).decode("utf-8")
     started = time.perf_counter()
-    findings = sorted({f.key: f for f in run_engine(engine, ntriples)}.values(), key=_order)
+    findings = sorted({f.key: f for f in run_engine(engine, ntriples, shapes)}.values(), key=_order)
     seconds = time.perf_counter() - started
     _explain(findings, data, name)
     return DocumentReport(name, graph, len(data), engine, seconds, findings)
@@ -246,11 +258,14 @@ def _spans(data: list[Triple], nodes: set[str]) -> dict[str, tuple[str, int, str
 
 
 def validate_store(store: Store, engine: str = "pyrudof", documents: list[str] | None = None) -> list[DocumentReport]:
-    """Validate the documents of a store (all, or those named by file name or graph IRI), one by one."""
+    """Validate the documents of a store (all, or those named by file name or graph IRI) one by one, then the
+    lineage graph (when all are validated and it exists) against its own shapes."""
     reports = []
     for graph, file, _plan in document_graphs(store):
         if documents is None or file in documents or graph in documents:
             reports.append(validate_triples(file, graph, document_triples(store, graph), engine))
+    if documents is None and next(store.quads_for_pattern(None, None, None, NamedNode(LINEAGE_GRAPH)), None):
+        reports.append(validate_triples("lineage", str(LINEAGE_GRAPH), lineage_triples(store), engine, "lineage"))
     return reports
 
 

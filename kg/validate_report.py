@@ -6,7 +6,7 @@ import html
 from collections import Counter
 
 from plankg.validate import SEVERITIES, SH, DocumentReport, Finding, shapes_graph
-from plankg.vocab import PREFIXES
+from plankg.vocab import LINEAGE_GRAPH, PREFIXES
 
 SHAPES_NS = "https://w3id.org/plankg/shapes#"
 QUOTE_CHARS = 120
@@ -60,7 +60,9 @@ def render_text(reports: list[DocumentReport]) -> str:
     violations = sum(r.count("Violation") for r in reports)
     warnings = sum(r.count("Warning") for r in reports)
     outcome = "conforms" if violations == 0 else "does not conform"
-    lines.append(f"{len(reports)} documents: {outcome}, {violations} violations, {warnings} warnings")
+    documents = sum(r.graph != str(LINEAGE_GRAPH) for r in reports)
+    what = f"{documents} documents" + (" and the lineage graph" if documents < len(reports) else "")
+    lines.append(f"{what}: {outcome}, {violations} violations, {warnings} warnings")
     return "\n".join(lines) + "\n"
 
 
@@ -116,7 +118,7 @@ def report_graph(reports: list[DocumentReport]):
     from rdflib.namespace import RDF, XSD
 
     sh = Namespace(SH)
-    shapes = shapes_graph()
+    shapes = shapes_graph("plankg") + shapes_graph("lineage")
     graph = Graph()
     graph.bind("sh", sh)
     graph.bind("pks", SHAPES_NS)

@@ -14,7 +14,7 @@ import pytest
 from pyoxigraph import Literal, NamedNode, Triple
 
 from plankg.store import document_graphs
-from plankg.validate import document_triples, shape_descriptions, validate_store, validate_triples
+from plankg.validate import document_triples, lineage_triples, shape_descriptions, validate_store, validate_triples
 from plankg.vocab import ELI, OA, PK, QB
 
 PKS = "https://w3id.org/plankg/shapes#"
@@ -64,6 +64,10 @@ class Graph:
     def set(self, s: str, p: str, o: str | Literal) -> None:
         self.remove(s, p)
         self.add(s, p, o)
+
+    def drop_links(self, p: str, o: str) -> None:
+        """Remove every triple (anything, p, o)."""
+        self.triples = [t for t in self.triples if not (t.predicate.value == str(p) and t.object.value == o)]
 
     def drop(self, *nodes: str) -> None:
         """Remove the nodes with what is under them (spans, values, rows) and every triple that mentions them."""
@@ -243,7 +247,8 @@ def test_small_graph_has_no_violation_and_engines_agree(baseline):
 
 
 def test_every_constraint_has_a_mutation():
-    assert sorted(s.removeprefix(PKS) for s in shape_descriptions()) == sorted({case[0] for case in CASES})
+    cases = {case[0] for case in CASES} | {case[0] for case in LINEAGE_CASES}
+    assert sorted(s.removeprefix(PKS) for s in shape_descriptions()) == sorted(cases)
 
 
 @pytest.mark.parametrize(("shape", "mutate", "focus", "path", "severity"), CASES,
@@ -321,3 +326,130 @@ def test_engines_agree_on_the_corpus(corpus_reports):
 def test_messages_in_both_languages():
     for shape, (_, english, chinese) in shape_descriptions().items():
         assert english and chinese, shape
+
+
+# The lineage graph, validated against shapes/lineage.ttl: a small graph keeps one of each lineage node.
+LINEAGE_KINDS = ("reuse/", "family/", "indicator-concept/", "work/")
+
+
+def _first(g: Graph, cls: str) -> str:
+    return min(t.subject.value for t in g.triples if t.predicate.value == RDF_TYPE and t.object.value == str(cls))
+
+
+def _keep_one(g: Graph, node: str, prop: str) -> None:
+    for other in g.objects(node, prop)[1:]:
+        g.triples.remove(Triple(NamedNode(node), NamedNode(str(prop)), other))
+
+
+def _reuse(g):
+    return _first(g, PK.TextReuse)
+
+
+def _passage(g):
+    return g.objects(_reuse(g), str(PK.sharedPassage))[0].value
+
+
+def _target(g):
+    return min(o.value for o in g.objects(_passage(g), str(OA.hasTarget)))
+
+
+def _family(g):
+    return _first(g, PK.PolicyFamily)
+
+
+def _concept(g):
+    return _first(g, PK.IndicatorConcept)
+
+
+def _match(g):
+    return g.objects(_concept(g), str(PK.match))[0].value
+
+
+def _work(g):
+    return _first(g, PK.UnresolvedWork)
+
+
+def _linked_row(g):
+    return min(t.subject.value for t in g.triples if t.predicate.value == str(PK.indicatorConcept))
+
+
+def _edit(node, change):
+    """A mutation that changes what node(graph) names and returns that node, the expected focus."""
+    def mutate(g: Graph) -> str:
+        focus = node(g)
+        change(g, focus)
+        return focus
+    return mutate
+
+
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+LineageMutation = Callable[[Graph], str]
+LINEAGE_CASES: list[tuple[str, LineageMutation, str, str]] = [
+    ("TextReuse-between", _edit(_reuse, lambda g, n: _keep_one(g, n, PK.between)), "pk:between", "Violation"),
+    ("TextReuse-score", _edit(_reuse, lambda g, n: g.set(n, PK.score, Literal("1.5", datatype=NamedNode(XSD + "decimal")))),
+     "pk:score", "Violation"),
+    ("TextReuse-passage", _edit(_reuse, lambda g, n: g.remove(n, PK.sharedPassage)), "pk:sharedPassage", "Violation"),
+    ("SharedPassage-targets", _edit(_passage, lambda g, n: _keep_one(g, n, OA.hasTarget)), "oa:hasTarget", "Violation"),
+    ("PassageSpan-source", _edit(_target, lambda g, n: g.remove(n, OA.hasSource)), "oa:hasSource", "Violation"),
+    ("PassageSpan-scope", _edit(_target, lambda g, n: g.set(n, OA.hasScope, P)), "oa:hasScope", "Violation"),
+    ("PolicyFamily-member", _edit(_family, lambda g, n: _keep_one(g, n, PK.member)), "pk:member", "Violation"),
+    ("PolicyFamily-size", _edit(_family, lambda g, n: g.remove(n, PK.size)), "pk:size", "Violation"),
+    ("PolicyFamily-plan", _edit(_family, lambda g, n: g.remove(n, PK.spansPlan)), "pk:spansPlan", "Violation"),
+    ("PolicyFamily-region", _edit(_family, lambda g, n: g.remove(n, PK.spansRegion)), "pk:spansRegion", "Violation"),
+    ("IndicatorConcept-match", _edit(_concept, lambda g, n: _keep_one(g, n, PK.match)), "pk:match", "Violation"),
+    ("IndicatorConcept-kind", _edit(_concept, lambda g, n: g.set(n, PK.matchKind, Literal("similar"))), "pk:matchKind",
+     "Violation"),
+    ("ConceptMatch-indicator", _edit(_match, lambda g, n: g.set(n, PK.indicator, P)), "pk:indicator", "Violation"),
+    ("ConceptMatch-type", _edit(_match, lambda g, n: g.set(n, PK.matchType, SKOS + "broadMatch")), "pk:matchType",
+     "Violation"),
+    ("UnresolvedWork-cited", _edit(_work, lambda g, n: g.drop_links(PK.citedWork, n)), "^pk:citedWork", "Violation"),
+    ("IndicatorConcept-link", _edit(_linked_row, lambda g, n: g.set(n, PK.indicatorConcept, P)), "pk:indicatorConcept",
+     "Violation"),
+]
+
+
+def _lineage_kept(node: str, kept: set[str]) -> bool:
+    local = node.removeprefix(ID)
+    kind = next((k for k in LINEAGE_KINDS if local.startswith(k)), None)
+    return kind is None or any(node == k or node.startswith(k + "/") for k in kept)
+
+
+@pytest.fixture(scope="module")
+def lineage_store(tmp_path_factory):
+    from plankg.build import bundled_corpus, load_paths
+    from plankg.lineage import rebuild_lineage
+    from plankg.store import open_store
+
+    store = open_store(tmp_path_factory.mktemp("lineage"))
+    assert all(r.ok for r in load_paths(store, [bundled_corpus()]))
+    rebuild_lineage(store)
+    return store
+
+
+@pytest.fixture(scope="module")
+def small_lineage(lineage_store) -> list[Triple]:
+    full = Graph(lineage_triples(lineage_store))
+    kept = {_reuse(full), _family(full), _concept(full), _work(full)}
+    return [t for t in full.triples if _lineage_kept(t.subject.value, kept)
+            and not (isinstance(t.object, NamedNode) and not _lineage_kept(t.object.value, kept))]
+
+
+@pytest.fixture(scope="module")
+def lineage_baseline(small_lineage) -> dict[str, set[tuple[str, str, str]]]:
+    return {engine: {f.key for f in validate_triples("lineage", "", small_lineage, engine, "lineage").findings}
+            for engine in ("pyrudof", "pyshacl")}
+
+
+def test_lineage_graph_conforms_for_both_engines(lineage_store, lineage_baseline):
+    reports = {engine: validate_store(lineage_store, engine)[-1] for engine in ("pyrudof", "pyshacl")}
+    assert [(r.name, r.findings) for r in reports.values()] == [("lineage", []), ("lineage", [])]
+    assert lineage_baseline == {"pyrudof": set(), "pyshacl": set()}
+
+
+@pytest.mark.parametrize(("shape", "mutate", "path", "severity"), LINEAGE_CASES, ids=[c[0] for c in LINEAGE_CASES])
+def test_lineage_constraint_fires(small_lineage, shape: str, mutate: LineageMutation, path: str, severity: str):
+    graph = Graph(small_lineage)
+    focus = mutate(graph)
+    reports = {engine: validate_triples("lineage", "", graph.triples, engine, "lineage") for engine in ("pyrudof", "pyshacl")}
+    assert {f.key for f in reports["pyrudof"].findings} == {f.key for f in reports["pyshacl"].findings}
+    assert [(f.focus, f.shape, f.severity, f.path) for f in reports["pyrudof"].findings] == [(focus, PKS + shape, severity, path)]
