@@ -269,3 +269,20 @@ def test_reuse_accuracy_on_development_halves(corpus) -> None:
     assert _evaluate(store, "test") == (24, 2, 2, 31)
     # development precision 0.869, recall 0.890 over the three halves (tp 73, fp 11, fn 9, tn 135)
     assert _evaluate(store, "holdout") == (27, 4, 5, 72)
+
+
+def test_reuse_accuracy_on_blind_held_out_half(corpus) -> None:
+    """holdout2, measured once as it came out: labelled blind before the rule was run on it, never used to tune."""
+    store, _ = corpus
+    tp, fp, fn, tn = _evaluate(store, "holdout2")
+    print(f"held-out reuse: precision {tp / (tp + fp):.3f} recall {tp / (tp + fn):.3f} (tp {tp} fp {fp} fn {fn} tn {tn})")
+    # 3 of the 14 misses are never proposed by LSH; most others share a clause with a list of qualifiers
+    # (价格适中、方便可及、质量可靠; 全要素、全口径、全生命周期) that the enumeration discount takes for a list of groups
+    assert (tp, fp, fn, tn) == (15, 9, 14, 294)
+
+
+@pytest.mark.xfail(strict=True, reason="blind held-out precision 0.625 and recall 0.517 miss the required 0.9")
+def test_reuse_meets_required_accuracy_on_blind_held_out_half(corpus) -> None:
+    store, _ = corpus
+    tp, fp, fn, _tn = _evaluate(store, "holdout2")
+    assert tp / (tp + fp) >= 0.9 and tp / (tp + fn) >= 0.9
