@@ -13,6 +13,7 @@ from rdflib import Graph, Namespace, URIRef
 from plankg.store import document_graphs, open_store
 from plankg.validate import document_triples
 from tests.test_cli import plankg
+from tests.test_viz import Opened, browser, shots  # noqa: F401 (the Chromium fixtures of the views' tests)
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 PKS = "https://w3id.org/plankg/shapes#"
@@ -153,3 +154,17 @@ def test_bad_data_files_give_clear_errors(tmp_path):
     result = plankg("validate", "--data", str(odd), store=tmp_path)
     assert (result.returncode, "Traceback" in result.stderr) == (2, False)
     assert "unknown RDF file extension '.xyz'" in result.stderr
+
+
+def test_html_report_opens_offline_in_chromium(browser, shots, broken_004, tmp_path):  # noqa: F811
+    out = tmp_path / "report" / "index.html"
+    out.parent.mkdir()
+    result = plankg("validate", "--data", str(broken_004), "--format", "html", "-o", str(out), store=tmp_path)
+    assert result.returncode == 1, result.stderr
+    opened = Opened(browser, out, shots)
+    opened.assert_clean()  # no request but the file, no console error, no dialog: the markup in the data did not run
+    assert opened.requested == [out.as_uri()]
+    body = opened.text("body")
+    assert "x<script>alert(1)</script>.txt:16" in body
+    assert "文本要素没有唯一的所属规划" in body
+    opened.page.close()
