@@ -161,6 +161,9 @@ def test_a_binding_indicator_is_inferred_to_be_an_indicator() -> None:
     graph = inferred(store)
     assert (ROW_18, RDF.type, PK.Indicator) in graph
     assert len(typed) == 20
+    # 约束性 at 001 lines 116, 204, 214 and 254; the other 16 rows of 专栏1 are 预期性.
+    binding = {q.subject for q in quads if q.object == NamedNode(str(PK.BindingIndicator))}
+    assert len(binding) == 4 and NamedNode(str(ROW_18)) in binding
     assert set(graph.subjects(RDF.type, PK.Indicator)) == {URIRef(q.subject.value) for q in typed}
     assert len(set(graph.subjects(RDF.type, PK.Indicator)) & set(graph.subjects(RDF.type, PK.DocumentElement))) == 20
 
