@@ -1,10 +1,11 @@
 """SHACL validation of the graph, one document at a time, by either of two engines that must agree.
 
-A document is validated as its own named graph plus its regions (from the regions graph), with the ontology's class hierarchy
-materialised as rdf:type triples (shapes target pk:DocumentElement, pk:StructuralUnit …), so that every engine
-sees the same, small graph: validating a whole store in one piece would not scale (pyrudof needs ~6.5 KB per
-triple, pyshacl minutes per million triples). pyrudof (Rust) is the default; pyshacl is the reference, and
-tests/test_shapes.py checks that both report the same (focus node, source shape, severity) findings.
+A document is validated as its own named graph plus its regions (from the regions graph), with the ontology's
+class hierarchy materialised as rdf:type triples (shapes target pk:DocumentElement, pk:StructuralUnit …), so
+that every engine sees the same, small graph: validating a whole store in one piece would not scale (pyrudof
+needs ~6.5 KB per triple, pyshacl minutes per million triples). The lineage graph is validated apart, against
+its own shapes. pyrudof (Rust) is the default; pyshacl is the reference, and tests/test_shapes.py checks that
+both report the same (focus node, source shape, severity) findings.
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ from plankg.vocab import LINEAGE_GRAPH, REGIONS_GRAPH, SPARQL_PREFIXES
 
 SH = "http://www.w3.org/ns/shacl#"
 RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-ENGINES = ("pyrudof", "pyshacl")
 SEVERITIES = ("Violation", "Warning", "Info")
 
 
@@ -100,7 +100,11 @@ def shape_descriptions() -> dict[str, tuple[str, str, str]]:
 
 @lru_cache(maxsize=1)
 def superclasses() -> dict[str, set[str]]:
-    """Named class → its named superclasses, from the ontology's rdfs:subClassOf axioms (transitively)."""
+    """Named class → its named superclasses, from the ontology's rdfs:subClassOf axioms (transitively).
+
+    The same map as plankg.reason's (tests/test_shapes.py checks it) without its owlrl closure, which costs
+    seconds on every validation run.
+    """
     from rdflib import Graph, URIRef
     from rdflib.namespace import RDFS
 

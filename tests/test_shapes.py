@@ -14,7 +14,7 @@ import pytest
 from pyoxigraph import Literal, NamedNode, Triple
 
 from plankg.store import document_graphs
-from plankg.validate import document_triples, lineage_triples, shape_descriptions, validate_store, validate_triples
+from plankg.validate import document_triples, lineage_triples, shape_descriptions, superclasses, validate_store, validate_triples
 from plankg.vocab import ELI, OA, PK, QB
 
 PKS = "https://w3id.org/plankg/shapes#"
@@ -323,6 +323,13 @@ def test_engines_agree_on_the_corpus(corpus_reports):
     for fast, reference in zip(corpus_reports["pyrudof"], corpus_reports["pyshacl"], strict=True):
         assert fast.name == reference.name
         assert {f.key for f in fast.findings} == {f.key for f in reference.findings}, fast.name
+
+
+def test_supertypes_are_those_of_the_owl_rl_closure():
+    from plankg.reason import derive_rules, ontology_closure
+
+    assert {c: s for c, s in superclasses().items() if s} == derive_rules(ontology_closure()).superclasses
+    assert superclasses()[str(PK.Chapter)] == {str(PK.StructuralUnit), str(PK.DocumentElement)}
 
 
 def test_messages_in_both_languages():
