@@ -116,7 +116,8 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def content(doc: ParsedDocument) -> dict:
-    """What a plan says: its structure, measure titles, indicators with their values, projects."""
+    """What a plan says: its structure, measure titles, indicators with their values, projects, citations, facts."""
+    meta = doc.metadata
     return {
         "headings": Counter(h.kind for h in doc.headings),
         "chapters": [h.title for h in doc.of_kind("chapter")],
@@ -124,7 +125,8 @@ def content(doc: ParsedDocument) -> dict:
         "measures": [m.heading for m in doc.measures],
         "indicators": [(i.number, i.name, i.unit, i.attribute, [v.as_written for v in i.values]) for i in doc.indicators],
         "projects": [p.title for p in doc.projects],
-        "facts": [(f.value if f else None) for f in (doc.metadata.title, doc.metadata.period, doc.metadata.date)],
+        "citations": [c.title for c in doc.citations],
+        "facts": [(f.value if f else None) for f in (meta.title, meta.period, meta.date, meta.doc_number, *meta.issuers)],
     }
 
 
