@@ -2,10 +2,10 @@
 
 A government page wraps the plan in navigation, footers and scripts. Those are dropped by general rules:
 their tag (nav, footer, aside, script, form, ...), a class or id naming them (nav, menu, breadcrumb, footer,
-share, ...), or being hidden. Facts the page states in <meta> (publication date, source) become labelled
-lines, which the clean stage keeps as page metadata. Every block element starts a line, blocks are
-separated by a blank line, and a <table> becomes one cell per line ending in " |" (an empty cell a bare
-"|"), the bar layout of loaders.tables.
+share, ...), being hidden, or being a list of nothing but links (menus, related articles). Facts the page
+states in <meta> (publication date, source) become labelled lines, which the clean stage keeps as page
+metadata. Every block element starts a line, blocks are separated by a blank line, and a <table> becomes
+one cell per line ending in " |" (an empty cell a bare "|"), the bar layout of loaders.tables.
 """
 
 from __future__ import annotations
@@ -92,7 +92,17 @@ def _is_chrome(el) -> bool:
         return True
     if el.get("hidden") is not None or _HIDDEN.search(el.get("style") or ""):
         return True
-    return any(_CHROME_NAME.search(el.get(attr) or "") for attr in ("class", "id"))
+    return any(_CHROME_NAME.search(el.get(attr) or "") for attr in ("class", "id")) or _is_link_list(el, tag)
+
+
+def _is_link_list(el, tag: str) -> bool:
+    """A list whose every item is only a link (a menu, "related articles"): navigation, not plan text."""
+    if tag not in ("ul", "ol"):
+        return False
+    items = [child for child in el if isinstance(child.tag, str) and child.tag.lower() == "li"]
+    return len(items) >= 3 and all(
+        len(item) == 1 and item[0].tag == "a" and not (item.text or "").strip() and not (item[0].tail or "").strip()
+        for item in items)
 
 
 def inline_text(text: str) -> str:

@@ -192,7 +192,9 @@ NEW_PAGE = """<html><head><meta http-equiv="Content-Type" content="text/html; ch
 <table><tr><th>序号</th><th>指标</th><th>单位</th><th>2025年<br>目标值</th><th>属性</th></tr>
 <tr><td>1</td><td>养老机构护理型床位占比</td><td>%</td><td>≥55</td><td>约束性</td></tr>
 <tr><td>2</td><td>城市|农村</td><td></td><td>100</td><td>预期性</td></tr></table>
-<div style="display:none"><a href="http://x.example">隐藏链接</a></div></div>
+<div style="display:none"><a href="http://x.example">隐藏链接</a></div>
+<ul><li><a href="/a/1.html">某县2021年养老工作要点</a></li><li><a href="/a/2.html">某县民政局2021年工作总结</a></li>
+<li><a href="/a/3.html">关于开展养老机构检查的通知</a></li></ul></div>
 <div class="footer"><p>版权所有 某县人民政府</p></div></body></html>"""
 
 
