@@ -32,6 +32,7 @@ ROOT = HERE.parent
 RDFLIB_MAX_TRIPLES = 400_000  # rdflib parses ~35k triples/s and answers some queries in minutes beyond this
 PYSHACL_MAX_TRIPLES = 40_000  # pyshacl validates ~3k triples/s
 OWLRL_MAX_TRIPLES = 40_000
+QUERY_TIMEOUT_S = 60  # a library query slower than this at some N is reported as a timeout there
 ALL_PAIRS_SAMPLE = 2000  # pairs compared to time the all-pairs baseline, then extrapolated to all pairs
 QUERY_KIND = {
     "provenance": "targeted", "measure-lineage": "targeted", "indicator-across-plans": "targeted",
@@ -54,9 +55,9 @@ def _timed(fn, *args, stage: str = "", **kwargs):
 
 
 def _latencies(fn, repeat: int) -> tuple[float, float]:
-    """Median and 95th percentile in ms; a query slower than a second is repeated 3 times, not `repeat`."""
+    """Median and 95th percentile in ms; a query slower than 1 s is repeated 3 times, slower than 10 s once."""
     times = [1000 * _timed(fn)[1]]
-    times += [1000 * _timed(fn)[1] for _ in range(min(repeat, 3 if times[0] > 1000 else repeat) - 1)]
+    times += [1000 * _timed(fn)[1] for _ in range(min(repeat, 1 if times[0] > 10_000 else 3 if times[0] > 1000 else repeat) - 1)]
     times.sort()
     return statistics.median(times), times[max(0, int(round(0.95 * len(times))) - 1)]
 
@@ -93,8 +94,9 @@ def run_size(n: int, work: Path) -> dict:
     figures.update(_views(store, n, work))
     figures["store_mb"] = sum(f.stat().st_size for f in store_dir.rglob("*") if f.is_file()) / 1e6
     figures["store_quads"] = len(store)
-    figures["queries"] = _queries(store, n)
     figures["peak_rss_mb"] = _peak_mb()
+    del store  # closed: each query runs in its own process on the store opened read-only, under a time limit
+    figures["queries"] = _queries(store_dir, n)
     figures.update({f"{stage}_cpu_s": seconds for stage, seconds in CPU.items()})
     per_plan = ("load", "validate", "lineage", "reason", "views")
     figures.update({f"{stage}_cpu_ms_per_plan": 1000 * CPU[stage] / n for stage in per_plan if stage in CPU})
@@ -201,12 +203,14 @@ def _views(store, n: int, work: Path) -> dict:
     return {"views_s": seconds, "views_ms_per_plan": 1000 * seconds / n, "views_pages": len(pages)}
 
 
-def _queries(store, n: int) -> dict:
+def _queries(store_dir: Path, n: int) -> dict:
     """p50/p95 of each library query on the store, and on rdflib's in-memory dataset where it is feasible."""
     from pyoxigraph import RdfFormat
 
-    from plankg.query import bind, get, library, with_values
+    from plankg.query import library
+    from plankg.store import open_store
 
+    store = open_store(store_dir, read_only=True)
     dataset, parse_s = None, None
     if len(store) <= RDFLIB_MAX_TRIPLES:
         from rdflib import Dataset
@@ -214,17 +218,40 @@ def _queries(store, n: int) -> dict:
         dataset = Dataset()
         _, parse_s = _timed(dataset.parse, data=store.dump(format=RdfFormat.N_QUADS), format="nquads")
     figures: dict = {"_rdflib_parse_s": parse_s}
-    params = _example_params(store)
     for name in library():
-        query = get(name)
-        text = with_values(query.text, bind(query, {k: params[k] for k in query.parameters}))
-        p50, p95 = _latencies(lambda t=text: list(store.query(t)), repeat=20)
-        row = {"kind": QUERY_KIND.get(name, "other"), "p50_ms": p50, "p95_ms": p95}
+        row = {"kind": QUERY_KIND.get(name, "other")}
+        try:
+            out = subprocess.run([sys.executable, __file__, "--query", name, "--store", str(store_dir)], check=True,
+                                 stdout=subprocess.PIPE, text=True, timeout=QUERY_TIMEOUT_S).stdout
+            row.update(json.loads(out.strip().splitlines()[-1]))
+        except subprocess.TimeoutExpired:
+            row["timeout_s"] = QUERY_TIMEOUT_S
         if dataset is not None:
+            text = _bound_query(store, name)
             r50, r95 = _latencies(lambda t=text: list(dataset.query(t)), repeat=3)
-            row.update({"rdflib_p50_ms": r50, "rdflib_p95_ms": r95, "speedup": r50 / p50 if p50 else None})
+            row.update({"rdflib_p50_ms": r50, "rdflib_p95_ms": r95})
+            if "p50_ms" in row:
+                row["speedup"] = r50 / row["p50_ms"]
         figures[name] = row
     return figures
+
+
+def query_latency(store_dir: Path, name: str) -> dict:
+    """One library query's p50/p95 on the store (run in a child process by _queries)."""
+    from plankg.store import open_store
+
+    store = open_store(store_dir, read_only=True)
+    text = _bound_query(store, name)
+    p50, p95 = _latencies(lambda: list(store.query(text)), repeat=20)
+    return {"p50_ms": p50, "p95_ms": p95}
+
+
+def _bound_query(store, name: str) -> str:
+    from plankg.query import bind, get, with_values
+
+    query = get(name)
+    params = _example_params(store)
+    return with_values(query.text, bind(query, {k: params[k] for k in query.parameters}))
 
 
 def _example_params(store) -> dict[str, str]:
@@ -260,14 +287,15 @@ def run_series(sizes_mb: list[float]) -> dict:
             total += len(parts[-1].encode("utf-8"))
             k += 1
         text = "\n".join(parts)
-        cleaned, clean_s = _timed(clean, text)
-        seg, segment_s = _timed(segment, text, cleaned.content)
-        _, table_s = _timed(lambda text=text, seg=seg: [parse_table(text, t.heading, t.lines) for t in seg.tables])
+        cleaned, clean_s = _timed(clean, text, stage="clean")
+        seg, segment_s = _timed(segment, text, cleaned.content, stage="segment")
+        _, table_s = _timed(lambda text=text, seg=seg: [parse_table(text, t.heading, t.lines) for t in seg.tables],
+                            stage="tables")
         mb = len(text.encode("utf-8")) / 1e6
         rows.append({"mb": mb, "clean_s": clean_s, "segment_s": segment_s, "tables_s": table_s, "tables": len(seg.tables),
-                     "clean_mb_per_s": mb / clean_s, "segment_mb_per_s": mb / segment_s, "tables_mb_per_s": mb / table_s})
-        print(f"{mb:8.1f} MB  clean {clean_s:7.2f} s  segment {segment_s:7.2f} s  tables {table_s:7.2f} s "
-              f"({len(seg.tables)} tables)", file=sys.stderr)
+                     **{f"{k}_cpu_s_per_mb": CPU[k] / mb for k in ("clean", "segment", "tables")}})
+        print(f"{mb:8.1f} MB  clean {clean_s:7.2f} s  segment {segment_s:7.2f} s  tables {table_s:7.2f} s wall; "
+              f"CPU s/MB: " + " ".join(f"{k} {CPU[k] / mb:.3f}" for k in ("clean", "segment", "tables")), file=sys.stderr)
     return {"series": rows}
 
 
@@ -294,7 +322,8 @@ def _print(rows: list[dict]) -> None:
             if name.startswith("_"):
                 continue
             extra = f"  rdflib p50 {q['rdflib_p50_ms']:9.1f} ms  ({q['speedup']:.1f}x)" if "speedup" in q else ""
-            print(f"N={row['plans']:<5} {name:<26} {q['kind']:<12} p50 {q['p50_ms']:8.1f} ms  p95 {q['p95_ms']:8.1f} ms{extra}")
+            own = f"p50 {q['p50_ms']:8.1f} ms  p95 {q['p95_ms']:8.1f} ms" if "p50_ms" in q else f"over {q['timeout_s']} s"
+            print(f"N={row['plans']:<5} {name:<26} {q['kind']:<12} {own}{extra}")
 
 
 def _machine() -> dict:
@@ -310,7 +339,12 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmark-results.json")
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "plankg-bench")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # internal: run one size in this process
+    parser.add_argument("--query", help=argparse.SUPPRESS)  # internal: time one query on --store
+    parser.add_argument("--store", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.query:
+        print(json.dumps(query_latency(args.store, args.query)))
+        return
     args.work.mkdir(parents=True, exist_ok=True)
     if args.one:
         print(json.dumps(run_size(args.one, args.work)))
@@ -327,8 +361,8 @@ def main() -> None:
                              check=True, stdout=subprocess.PIPE, text=True).stdout
         rows.append(json.loads(out.strip().splitlines()[-1]))
         print(f"N={n}: done", file=sys.stderr)
-    previous.update({"machine": _machine(), "runs": rows})
-    args.out.write_text(json.dumps(previous, indent=1, ensure_ascii=False))
+        previous.update({"machine": _machine(), "runs": rows})
+        args.out.write_text(json.dumps(previous, indent=1, ensure_ascii=False))  # after each size: a long run keeps its part
     _print(rows)
 
 
