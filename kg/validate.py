@@ -18,9 +18,10 @@ from importlib import resources
 from pyoxigraph import NamedNode, Quad, RdfFormat, Store, Triple, serialize
 
 from plankg.store import document_graphs
-from plankg.vocab import LINEAGE_GRAPH, REGIONS_GRAPH, SPARQL_PREFIXES
+from plankg.vocab import LINEAGE_GRAPH, PREFIXES, REGIONS_GRAPH, SPARQL_PREFIXES
 
 SH = "http://www.w3.org/ns/shacl#"
+SHAPES = "https://w3id.org/plankg/shapes#"
 RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 SEVERITIES = ("Violation", "Warning", "Info")
 
@@ -83,19 +84,26 @@ def shapes_graph(shapes: str = "plankg"):
 def shape_descriptions() -> dict[str, tuple[str, str, str]]:
     """Shape IRI → (path as SPARQL, English message, Chinese message), read from the shapes graph."""
     from rdflib import URIRef
-    from rdflib.paths import InvPath
 
     graph = shapes_graph("plankg") + shapes_graph("lineage")
     found = {}
     for shape in set(graph.subjects(URIRef(SH + "message"), None)):
         messages = {m.language or "": str(m) for m in graph.objects(shape, URIRef(SH + "message"))}
         path = graph.value(shape, URIRef(SH + "path"))
-        if path is not None and not isinstance(path, URIRef):
-            inverse = graph.value(path, URIRef(SH + "inversePath"))
-            path = InvPath(inverse) if inverse is not None else None
-        text = path.n3(graph.namespace_manager) if path is not None else ""
+        inverse = graph.value(path, URIRef(SH + "inversePath")) if path is not None else None
+        text = "^" + short(str(inverse)) if inverse is not None else short(str(path)) if isinstance(path, URIRef) else ""
         found[str(shape)] = (text, messages.get("en", ""), messages.get("zh-Hans", ""))
     return found
+
+
+def short(iri: str) -> str:
+    """An IRI with its prefix (pks:, pk:, dct: …) when it has one."""
+    if iri.startswith(SHAPES):
+        return "pks:" + iri.removeprefix(SHAPES)
+    for prefix, namespace in PREFIXES.items():
+        if iri.startswith(str(namespace)):
+            return f"{prefix}:{iri.removeprefix(str(namespace))}"
+    return iri
 
 
 @lru_cache(maxsize=1)

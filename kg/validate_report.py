@@ -5,21 +5,10 @@ from __future__ import annotations
 import html
 from collections import Counter
 
-from plankg.validate import SEVERITIES, SH, DocumentReport, Finding, shapes_graph
-from plankg.vocab import LINEAGE_GRAPH, PREFIXES
+from plankg.validate import SEVERITIES, SH, SHAPES, DocumentReport, Finding, shapes_graph, short
+from plankg.vocab import LINEAGE_GRAPH
 
-SHAPES_NS = "https://w3id.org/plankg/shapes#"
 QUOTE_CHARS = 120
-
-
-def short(iri: str) -> str:
-    """An IRI with its prefix (pks:, pk: …) when it has one."""
-    if iri.startswith(SHAPES_NS):
-        return "pks:" + iri.removeprefix(SHAPES_NS)
-    for prefix, namespace in PREFIXES.items():
-        if iri.startswith(str(namespace)):
-            return f"{prefix}:{iri.removeprefix(str(namespace))}"
-    return iri
 
 
 def one_line(quote: str) -> str:
@@ -121,7 +110,7 @@ def report_graph(reports: list[DocumentReport]):
     shapes = shapes_graph("plankg") + shapes_graph("lineage")
     graph = Graph()
     graph.bind("sh", sh)
-    graph.bind("pks", SHAPES_NS)
+    graph.bind("pks", SHAPES)
     report = BNode()
     graph.add((report, RDF.type, sh.ValidationReport))
     graph.add((report, sh.conforms, Literal(all(r.conforms for r in reports), datatype=XSD.boolean)))
