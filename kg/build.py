@@ -57,6 +57,9 @@ def load_document(store: Store, path: Path) -> LoadResult:
     except LoadError as exc:
         result.error = exc.problem
         return result
+    except Exception as exc:  # a loader bug: this document fails, the batch goes on, the store is unchanged
+        result.error = f"internal error while loading ({type(exc).__name__}: {exc}); please report it with this file"
+        return result
     result.graph, result.triples, result.warnings = graph, len(quads), doc.warnings
     return result
 

@@ -25,6 +25,9 @@ def parse_source(source: SourceText, sidecar: dict) -> tuple[ParsedDocument, Reg
     """Parse decoded text (from any format) into records."""
     text = source.text
     cleaned = clean(text)
+    if not any(line.stripped for line in cleaned.content):
+        reasons = sorted({d.reason for d in cleaned.dropped})
+        raise LoadError(source.name, f"only page noise ({', '.join(reasons)}): no plan text left after cleaning")
     seg = segment(text, cleaned.content)
     first_heading = min((h.span.start for h in seg.headings), default=len(text))
     meta, region = extract_metadata(text, cleaned.content, cleaned.metadata, first_heading, sidecar)

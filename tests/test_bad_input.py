@@ -69,7 +69,7 @@ BAD = {
     "binary.txt": (bytes(range(256)) * 64, "binary data, not a text document"),
     "cut.txt": (SIMPLIFIED.encode("utf-8")[:-2], "text cut in the middle of a multibyte character at byte "),
     "cut-gb.txt": (SIMPLIFIED.encode("gb18030")[:-1], "gb18030 text cut in the middle of a multibyte character"),
-    "noise.txt": (NOISE.encode("utf-8"), "no region found: the text names none"),
+    "noise.txt": (NOISE.encode("utf-8"), "only page noise (injected spam links, page widget, section label): no plan text left"),
     "news.txt": ("辽宁省民政厅召开全省民政工作会议。\n会议要求各地做好冬季救助工作。\n".encode(), "not a plan: no plan period"),
     "chrome.html": ("<html><body><nav>首页 政务公开</nav><footer>版权所有</footer></body></html>".encode(),
                     "the page has no text besides navigation, scripts and footers"),
@@ -104,3 +104,23 @@ def test_each_bad_file_is_one_clear_line_and_the_batch_still_loads(tmp_path: Pat
     assert f"loaded 1 of {len(expected) + 2} documents, {len(expected) + 1} failed" in result.stdout
     listed = plankg("list", store=tmp_path / "store").stdout.splitlines()
     assert [line.split("\t")[0] for line in listed] == ["004_816c855b418fc27c.txt"]
+
+
+def test_a_loader_bug_fails_one_document_not_the_batch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An unexpected exception in a stage is reported for its file; the other documents still load."""
+    from plankg import build
+
+    real = build.document_quads
+
+    def broken_for_003(doc, region):
+        if doc.source.name.startswith("003"):
+            raise ZeroDivisionError("division by zero")
+        return real(doc, region)
+
+    monkeypatch.setattr(build, "document_quads", broken_for_003)
+    store = open_store(tmp_path / "store")
+    results = {r.path.name: r for r in build.load_paths(store, [bundled_corpus()])}
+    assert results["003_1530986ba0a39128.txt"].error == (
+        "internal error while loading (ZeroDivisionError: division by zero); please report it with this file")
+    assert sorted(name for name, r in results.items() if r.ok) == [
+        "000_7c45746ca5003da4.txt", "001_e6d1326eb6e5ef17.txt", "002_1d4cc66293008ec4.txt", "004_816c855b418fc27c.txt"]
