@@ -1,7 +1,8 @@
 """The lineage graph: how policy travels between the loaded plans, rebuilt from the document graphs.
 
 Four kinds of link, all written to one named graph (LINEAGE_GRAPH) in one transaction, so the graph is
-either the previous one or the new one:
+either the previous one or the new one (beyond WRITE_BATCH quads, a thousand plans' worth, a single
+transaction would hold gigabytes: the graph is then dropped and written in batches, see _write):
 - citations resolved to loaded plans by normalised title; a plan's basis (依据/根据) citations are its
   declared parents (pk:parentPlan); a citation of a plan that is not loaded stays a pk:UnresolvedWork;
 - indicator rows of different plans grouped under shared SKOS concepts, exact or close, with evidence;
@@ -34,6 +35,7 @@ SKOS = "http://www.w3.org/2004/02/skos/core#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 INDICATOR_SCHEME = ID["indicator-concept"]
+WRITE_BATCH = 100_000  # lineage quads written in one transaction
 CLOSE_RATIO = 0.8  # difflib ratio of normalised indicator names for a close match
 _UNIT_SUFFIX = re.compile(r"[(（][^()（）]*(%|元|个|张|人|亿|万|平方米|/)[^()（）]*[)）]?$|[(（]%$")
 _NAME_NOISE = re.compile(r"[\"“”‘’'「」『』\s\u3000]")
@@ -394,6 +396,21 @@ def _themes(out: _Out, store: Store, items: list[textreuse.Item], item_context: 
 
 # ---------------------------------------------------------------- the whole rebuild
 
+def _write(store: Store, quads: list[Quad]) -> None:
+    """Replace the lineage graph: in one transaction up to WRITE_BATCH quads, else in batches of that size.
+
+    Oxigraph keeps a transaction in memory (about 2 KB a quad as a SPARQL update), so the single transaction
+    that keeps the graph whole would need 13 GB for a thousand plans; a batched rewrite interrupted part-way
+    leaves part of the new graph, which the next rebuild replaces (lineage is derived from the documents).
+    """
+    if len(quads) <= WRITE_BATCH:
+        replace_graph(store, str(LINEAGE_GRAPH), quads)
+        return
+    store.remove_graph(_n(LINEAGE_GRAPH))
+    for start in range(0, len(quads), WRITE_BATCH):
+        store.extend(quads[start : start + WRITE_BATCH])
+
+
 def rebuild_lineage(store: Store) -> LineageSummary:
     """Recompute the lineage graph from the document graphs and replace it in one transaction."""
     summary = LineageSummary()
@@ -425,6 +442,6 @@ def rebuild_lineage(store: Store) -> LineageSummary:
     _reuse_lineage(out, items, links, plans, declared, summary, _source_texts(store))
     _families(out, items, links, plans, item_themes, summary)
     summary.triples = len(set(out.quads))
-    replace_graph(store, str(LINEAGE_GRAPH), out.quads)
+    _write(store, out.quads)
     lap("write")
     return summary
