@@ -18,11 +18,12 @@ class Region:
 
     @property
     def parent_code(self) -> str | None:
-        if self.level == "province":
-            return None
-        if self.level == "prefecture":
-            return self.code[:2] + "0000"
-        return self.code[:4] + "00"
+        """The nearest enclosing region the gazetteer has: a county-level city directly under its province
+        (济源市 419001, the Taiwan counties 7190xx) has no prefecture between them."""
+        candidates = [] if self.level == "province" else [self.code[:2] + "0000"]
+        if self.level == "district":
+            candidates.insert(0, self.code[:4] + "00")
+        return next((code for code in candidates if code in gazetteer()), None)
 
 
 @lru_cache(maxsize=1)

@@ -55,3 +55,9 @@ def test_noise_is_recorded_with_its_reason(parsed) -> None:
     chrome = [(d.reason, d.span.quote) for d in parsed["000_7c45746ca5003da4.txt"].dropped]
     assert chrome == [("download links", "文件下载:"), ("download links", "关联文件:")]  # lines 369-370
     assert all("亚洲" not in m.text for m in parsed["002_1d4cc66293008ec4.txt"].measures)
+
+
+def test_county_level_cities_under_their_province_have_a_parent() -> None:
+    """GB/T 2260 has no prefecture between 济源市 (419001) or the Taiwan counties (7190xx) and their province."""
+    assert [f"{r.code} {r.name}" for r in chain("419001")] == ["419001 济源市", "410000 河南省"]
+    assert [f"{r.code} {r.name}" for r in chain("719007")] == ["719007 彰化县", "710000 台湾省"]
