@@ -151,6 +151,9 @@ class PlanWriter:
         if rng.random() < 0.25:
             text = _to_traditional(text)
         (out / name).write_text(text, encoding="utf-8")
+        if layout == "lost-headings":  # no title line, as in corpus 000: the title comes from a sidecar
+            sidecar = {"title": f"{place}“十四五”民政事业发展规划", "region": region.name}
+            (out / f"synth_{n:05d}.meta.json").write_text(json.dumps(sidecar, ensure_ascii=False), encoding="utf-8")
         self.written.append((name, measures))
         return out / name
 

@@ -24,7 +24,8 @@ def corpora(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]
 def test_same_seed_same_bytes(corpora) -> None:
     a, b, c = corpora
     names = sorted(p.name for p in a.iterdir())
-    assert names == ["lineage-truth.json"] + [f"synth_{n:05d}.txt" for n in range(1, 7)]
+    sidecars = ["synth_00002.meta.json", "synth_00005.meta.json"]  # the two lost-headings plans of seed 7
+    assert names == sorted(["lineage-truth.json", *sidecars] + [f"synth_{n:05d}.txt" for n in range(1, 7)])
     assert all((a / n).read_bytes() == (b / n).read_bytes() for n in names)
     assert any((a / n).read_bytes() != (c / n).read_bytes() for n in names)
 
@@ -57,3 +58,18 @@ def test_perturbation_levels() -> None:
     assert level2.count("。") == 3  # one of the three sentences after the first dropped
     assert set(PERTURBATIONS) == {0, 1, 2, 3}
     assert [cn_numeral(n) for n in (1, 10, 14, 40)] == ["一", "十", "十四", "四十"]
+
+
+def test_a_synthetic_corpus_loads_and_validates_without_violation(corpora, tmp_path: Path) -> None:
+    """Plans without a title line get their title from a sidecar, as corpus 000 does, so SHACL finds no violation."""
+    from plankg.build import load_paths
+    from plankg.store import open_store
+    from plankg.validate import validate_store
+
+    a, _, _ = corpora
+    assert json.loads((a / "synth_00002.meta.json").read_text(encoding="utf-8"))["title"].endswith("“十四五”民政事业发展规划")
+    store = open_store(tmp_path / "store")
+    results = load_paths(store, [a])
+    assert [r.error for r in results] == [""] * 6
+    reports = validate_store(store, documents=[r.graph for r in results])
+    assert [(r.name, r.count("Violation")) for r in reports] == [(f"synth_{n:05d}.txt", 0) for n in range(1, 7)]
