@@ -49,7 +49,8 @@ def render(results: dict) -> str:
         cells = []
         for a, b in zip(runs, runs[1:], strict=False):
             wall, cpu = f"{stage}_ms_per_plan", f"{stage}_cpu_ms_per_plan"
-            cells.append(f"{b[wall] / a[wall]:.2f} / {b[cpu] / a[cpu]:.2f}" if wall in a and wall in b else "–")
+            cpu_ratio = f"{b[cpu] / a[cpu]:.2f}" if cpu in a and cpu in b else "–"
+            cells.append(f"{b[wall] / a[wall]:.2f} / {cpu_ratio}" if wall in a and wall in b else "–")
         lines.append(f"| {stage} | " + " | ".join(cells) + " |")
     lines += ["", "Lineage against the copies plankg synth recorded:", "",
               "| N | recorded copies | not extracted as measures | links | precision | recall | "
@@ -66,8 +67,9 @@ def render(results: dict) -> str:
     for name in (n for n in runs[0]["queries"] if not n.startswith("_")):
         cells = []
         for r in runs:
-            q = r["queries"][name]
-            cells.append(f"{q['p50_ms']:,.1f} ({q['p95_ms']:,.1f})" if "p50_ms" in q else f"> {q['timeout_s']} s")
+            q = r.get("queries", {}).get(name, {"not_run": True})
+            cells.append(f"{q['p50_ms']:,.1f} ({q['p95_ms']:,.1f})" if "p50_ms" in q else
+                         f"> {q['timeout_s']} s" if "timeout_s" in q else "not run")
         rdflib = [f"{r['queries'][name]['rdflib_p50_ms']:,.0f} ({r['queries'][name].get('speedup', 0):.1f}×)"
                   for r in runs if _has_rdflib(r)]
         lines.append(f"| {name} | {runs[0]['queries'][name]['kind']} | " + " | ".join(cells + rdflib) + " |")
@@ -82,7 +84,7 @@ def render(results: dict) -> str:
 
 
 def _has_rdflib(run: dict) -> bool:
-    return any("rdflib_p50_ms" in q for n, q in run["queries"].items() if not n.startswith("_"))
+    return any("rdflib_p50_ms" in q for n, q in run.get("queries", {}).items() if not n.startswith("_"))
 
 
 def main() -> None:
