@@ -255,16 +255,22 @@ def _bound_query(store, name: str) -> str:
 
 
 def _example_params(store) -> dict[str, str]:
-    """Parameters naming something in this store: a measure with lineage, an indicator row, a region."""
+    """Parameters naming something in this store: a measure with lineage, an indicator row of its plan, its region.
+
+    Looked up step by step: one query joining them all is evaluated in full by Oxigraph, LIMIT or not.
+    """
     from plankg.vocab import LINEAGE_GRAPH, SPARQL_PREFIXES
 
-    first = {}
-    for row in store.query(SPARQL_PREFIXES + f"""SELECT ?m ?i ?label WHERE {{
-        GRAPH <{LINEAGE_GRAPH}> {{ ?l pk:between ?m }} GRAPH ?g {{ ?m a pk:Measure ; pk:inPlan ?p .
-        ?i a pk:Indicator ; pk:inPlan ?p . ?p pk:region ?r }} GRAPH ?rg {{ ?r skos:prefLabel ?label }} }} LIMIT 1"""):
-        first = {"measure": row["m"].value, "node": row["i"].value, "region": row["label"].value}
-    return {"measure": first.get("measure", ""), "node": first.get("node", ""), "region": first.get("region", ""),
-            "name": "覆盖率", "text": "养老服务", "min_plans": "3"}
+    def first(query: str) -> str:
+        return next((row[0].value for row in store.query(SPARQL_PREFIXES + query)), "")
+
+    measure = first(f"SELECT ?m WHERE {{ GRAPH <{LINEAGE_GRAPH}> {{ ?l pk:between ?m }} GRAPH ?g {{ ?m a pk:Measure }} }} "
+                    "LIMIT 1")
+    plan = first(f"SELECT ?p WHERE {{ GRAPH ?g {{ <{measure}> pk:inPlan ?p }} }} LIMIT 1") if measure else ""
+    node = first(f"SELECT ?i WHERE {{ GRAPH ?g {{ ?i pk:inPlan <{plan}> ; a pk:Indicator }} }} LIMIT 1") if plan else ""
+    region = first(f"SELECT ?label WHERE {{ GRAPH ?g {{ <{plan}> pk:region ?r }} GRAPH ?rg {{ ?r skos:prefLabel ?label }} }} "
+                   "LIMIT 1") if plan else ""
+    return {"measure": measure, "node": node, "region": region, "name": "覆盖率", "text": "养老服务", "min_plans": "3"}
 
 
 # ---------------------------------------------------------------- linear growth of the loader stages
