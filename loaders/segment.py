@@ -214,7 +214,7 @@ def _take_table(
 
 def _caption_before(text: str, content: list[Line], i: int, out: Segmented) -> Heading:
     """An uncaptioned table takes the short line just before it as its title, if it names a table."""
-    ordinal = sum(1 for h in out.headings if h.kind == "table") + 1
+    ordinal = len(out.tables) + 1  # every table heading opened so far has its region in out.tables (a running count)
     k = i - 1
     while k >= 0 and not content[k].stripped:
         k -= 1
