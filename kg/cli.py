@@ -117,11 +117,19 @@ def remove(document: str, store_dir: Path | None) -> None:
     """Remove a document (by file name or graph IRI) from the store."""
     from plankg.store import open_store, remove_document, store_path
 
-    removed = remove_document(open_store(store_path(str(store_dir) if store_dir else None)), document)
+    store = open_store(store_path(str(store_dir) if store_dir else None))
+    removed = remove_document(store, document)
     if not removed:
         raise click.UsageError(f"no document {document!r} in the store (see `plankg list`)")
     for graph in removed:
         click.echo(f"removed {graph}")
+    from plankg.lineage import rebuild_lineage
+    from plankg.store import drop_derived_inferences
+
+    found = rebuild_lineage(store)  # lineage links to the removed nodes would dangle otherwise
+    click.echo(f"lineage rebuilt: {found.reuse_links} reuse links, {found.indicator_concepts} shared indicator concepts")
+    if drop_derived_inferences(store):
+        click.echo("the inferred graph was dropped: run `plankg reason` to materialise it again")
 
 
 @cli.command()

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, Store, Triple, serialize
 
-from plankg.vocab import ID, PK, RUNS_GRAPH, SPARQL_PREFIXES
+from plankg.vocab import ID, INFERRED_GRAPH, PK, RUNS_GRAPH, SPARQL_PREFIXES
 
 DEFAULT_STORE = "plankg-data"
 PROV = "http://www.w3.org/ns/prov#"
@@ -81,6 +81,15 @@ def remove_document(store: Store, name_or_graph: str) -> list[str]:
     if graphs:
         store.update(" ;\n".join(f"DROP GRAPH <{g}>" for g in graphs))
     return graphs
+
+
+def drop_derived_inferences(store: Store) -> bool:
+    """Drop the inferred graph (it describes graphs that just changed); True when there was one."""
+    inferred = NamedNode(str(INFERRED_GRAPH))
+    if next(store.quads_for_pattern(None, None, None, inferred), None) is None:
+        return False
+    store.update(f"DROP GRAPH <{INFERRED_GRAPH}>")
+    return True
 
 
 def source_of(store: Store, graph: str) -> str:

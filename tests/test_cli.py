@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from plankg.store import open_store
+from plankg.vocab import INFERRED_GRAPH, LINEAGE_GRAPH
 
 
 def plankg(*args: str, store: Path) -> subprocess.CompletedProcess:
@@ -69,9 +70,17 @@ def test_list_and_remove(tmp_path: Path, built) -> None:
         "003_1530986ba0a39128.txt", "004_816c855b418fc27c.txt"]
     assert plankg("remove", "nonexistent.txt", store=store_dir).returncode == 2
     copy = tmp_path / "store"
-    assert plankg("build", "--no-validate", "--no-lineage", "--no-views", store=copy).returncode == 0
-    assert plankg("remove", "004_816c855b418fc27c.txt", store=copy).returncode == 0
+    assert plankg("build", "--no-validate", "--reason", "--no-views", store=copy).returncode == 0
+    removed = plankg("remove", "004_816c855b418fc27c.txt", store=copy)
+    assert removed.returncode == 0
+    assert "lineage rebuilt" in removed.stdout and "the inferred graph was dropped" in removed.stdout
     assert len(plankg("list", store=copy).stdout.splitlines()) == 4
+    store = open_store(copy, read_only=True)
+    # nothing derived from 004 (韶关市, 440200) is left: no lineage link to its nodes, no inferred triples
+    assert not store.query(f"""ASK {{ GRAPH <{LINEAGE_GRAPH}> {{ ?s ?p ?o }}
+        FILTER(CONTAINS(STR(?s), "/440200/") || CONTAINS(STR(?o), "/440200/")) }}""")
+    assert not store.query(f"ASK {{ GRAPH <{INFERRED_GRAPH}> {{ ?s ?p ?o }} }}")
+    assert store.query(f"ASK {{ GRAPH <{LINEAGE_GRAPH}> {{ ?s ?p ?o }} }}")
 
 
 def test_unknown_subcommand_is_a_usage_error(built) -> None:
