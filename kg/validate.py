@@ -17,6 +17,7 @@ from importlib import resources
 
 from pyoxigraph import NamedNode, Quad, RdfFormat, Store, Triple, serialize
 
+from plankg.loaders.records import line_at
 from plankg.store import document_graphs
 from plankg.vocab import LINEAGE_GRAPH, PREFIXES, REGIONS_GRAPH, SPARQL_PREFIXES
 
@@ -265,7 +266,7 @@ def _spans(data: list[Triple], nodes: set[str]) -> dict[str, tuple[str, int, str
         file, text = texts[source]
         start, end = int(r["start"].value), int(r["end"].value)
         quote = text[start:end] if 0 <= start <= end <= len(text) else r["exact"].value
-        found[node] = (file, text.count("\n", 0, max(0, min(start, len(text)))) + 1, quote)
+        found[node] = (file, line_at(text, max(0, min(start, len(text)))), quote)
     return found
 
 

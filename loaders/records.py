@@ -6,7 +6,12 @@ that ``text[span.start:span.end] == span.quote`` always holds.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
+
+_LINE_END = re.compile(r"\r\n|\r|\n")
 
 
 @dataclass(frozen=True)
@@ -20,6 +25,18 @@ class Span:
     @classmethod
     def of(cls, text: str, start: int, end: int) -> Span:
         return cls(start, end, text[start:end])
+
+
+@lru_cache(maxsize=4)
+def _line_starts(text: str) -> list[int]:
+    """Where each line of text starts; the line ends are those the clean stage splits at (CRLF, CR or LF)."""
+    return [0] + [m.end() for m in _LINE_END.finditer(text)]
+
+
+def line_at(text: str, offset: int) -> int:
+    """The 1-based line of text an offset falls on: one scan of the text, then a bisection per offset
+    (counting line ends from the start for every span would be quadratic in large documents)."""
+    return bisect_right(_line_starts(text), offset)
 
 
 @dataclass(frozen=True)

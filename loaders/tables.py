@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .records import Cell, Heading, Indicator, Line, Span, Value
+from .records import Cell, Heading, Indicator, Line, Span, Value, line_at
 
 SERIAL = re.compile(r"^\d{1,3}$")
 ATTRIBUTE = re.compile(r"^(预期|預期|约束|約束)(性|值)$")
@@ -243,7 +243,7 @@ class _RowReader:
 
     def _warn(self, pos: int, problem: str) -> None:
         cell = self.cells[pos]
-        line = self.text.count("\n", 0, cell.span.start) + 1 if cell.span else 0
+        line = line_at(self.text, cell.span.start) if cell.span else 0
         self.warnings.append(f"table {self.heading.number or self.heading.title}: line {line}: {problem}: {cell.text!r}")
 
     def _row(self, pos: int, ordinal: int, category: str) -> tuple[Indicator, int]:

@@ -34,7 +34,7 @@ from plankg.vocab import (
 )
 
 from .extract import normalise_title
-from .records import Fact, Heading, Indicator, Measure, ParsedDocument, Project, Span, Value
+from .records import Fact, Heading, Indicator, Measure, ParsedDocument, Project, Span, Value, line_at
 from .regions import Region, chain
 from .script import to_simplified
 
@@ -109,7 +109,7 @@ class _Graph:
         self.add(resource, OA.hasSource, self.source)
         self.add(resource, OA.hasSelector, position)
         self.add(resource, OA.hasSelector, quote)
-        self.add(resource, PK.line, _int(self.text.count("\n", 0, span.start) + 1))
+        self.add(resource, PK.line, _int(line_at(self.text, span.start)))
         self.type(position, str(OA.TextPositionSelector))
         self.add(position, OA.start, _int(span.start))
         self.add(position, OA.end, _int(span.end))

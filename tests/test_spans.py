@@ -64,3 +64,13 @@ def test_lineage_passages_quote_both_sources_exactly(corpus_store: Store) -> Non
     assert len(rows) >= 2 * 135  # two targets per shared passage, at least one passage per reuse link
     assert [r["res"].value for r in rows
             if r["text"].value[int(r["start"].value) : int(r["end"].value)] != r["exact"].value] == []
+
+
+def test_line_numbers_agree_with_the_clean_stage_for_every_line_end() -> None:
+    """pk:line and report lines count lines as the clean stage splits them: CRLF, CR and LF alike."""
+    from plankg.loaders.clean import split_lines
+    from plankg.loaders.records import line_at
+
+    text = "第一章 总则\r\n一、目标\r完善救助制度。\n\n专栏1\n"
+    assert [line_at(text, line.start) for line in split_lines(text)] == [line.number for line in split_lines(text)]
+    assert [line.number for line in split_lines(text)] == [1, 2, 3, 4, 5]
