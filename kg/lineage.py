@@ -412,7 +412,7 @@ def _write(store: Store, quads: list[Quad]) -> None:
 
 
 def rebuild_lineage(store: Store) -> LineageSummary:
-    """Recompute the lineage graph from the document graphs and replace it in one transaction."""
+    """Recompute the lineage graph from the document graphs and replace it (see _write for how atomically)."""
     summary = LineageSummary()
     out = _Out()
     clock = time.perf_counter()
