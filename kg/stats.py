@@ -28,12 +28,14 @@ class PlanSummary:
     title: str
     period: str
     counts: dict[str, int]
+    plan: str = ""  # the plan (work) IRI
+    region_iri: str = ""
 
 
 def summaries(store: Store) -> list[PlanSummary]:
     """One row per document graph: region, title, period and counts of each kind of node."""
     query = SPARQL_PREFIXES + """
-    SELECT ?g ?file ?region ?level ?title ?start ?end WHERE {
+    SELECT ?g ?file ?plan ?r ?region ?level ?title ?start ?end WHERE {
       GRAPH ?g {
         ?expr a pk:PlanText ; eli:realizes ?plan ; prov:wasDerivedFrom ?src .
         ?src dct:identifier ?file .
@@ -51,7 +53,8 @@ def summaries(store: Store) -> list[PlanSummary]:
         start, end = (r["start"].value if r["start"] else ""), (r["end"].value if r["end"] else "")
         period = start if start == end else f"{start}–{end}"
         rows[g] = PlanSummary(r["file"].value, g, r["region"].value, r["level"].value,
-                              r["title"].value if r["title"] else "", period, dict.fromkeys(COUNTED, 0))
+                              r["title"].value if r["title"] else "", period, dict.fromkeys(COUNTED, 0),
+                              r["plan"].value, r["r"].value)
     for key, cls in COUNTED.items():
         count_query = SPARQL_PREFIXES + f"SELECT ?g (COUNT(?n) AS ?c) WHERE {{ GRAPH ?g {{ ?n a {cls} }} }} GROUP BY ?g"
         for r in store.query(count_query):

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from pyoxigraph import Store
 
-from plankg.vocab import LINEAGE_GRAPH, REGIONS_GRAPH, SPARQL_PREFIXES
+from plankg.vocab import LINEAGE_GRAPH, SPARQL_PREFIXES
 
 PK = "https://w3id.org/plankg/ontology#"
 # Most specific first: a node typed Indicator and BindingIndicator is shown as the latter.
@@ -42,27 +42,12 @@ class PlanInfo:
 
 
 def plans(store: Store) -> list[PlanInfo]:
-    """Every loaded document with its plan's region, level, period, title and element counts."""
-    found = rows(store, f"""
-    SELECT ?g ?file ?plan ?r ?region ?level ?start ?end ?title WHERE {{
-      GRAPH ?g {{ ?text a pk:PlanText ; eli:realizes ?plan ; dct:language ?script ; prov:wasDerivedFrom ?src .
-                  ?src a pk:SourceDocument ; dct:identifier ?file .
-                  ?plan pk:region ?r . OPTIONAL {{ ?plan pk:periodStart ?start }} OPTIONAL {{ ?plan pk:periodEnd ?end }}
-                  OPTIONAL {{ ?plan dct:title ?title FILTER(lang(?title) = LCASE(?script)) }} }}
-      OPTIONAL {{ GRAPH <{REGIONS_GRAPH}> {{ ?r skos:prefLabel ?region ; pk:adminLevel ?lv }} }}
-      BIND(STRAFTER(STR(?lv), "#") AS ?level)
-    }} ORDER BY ?file""")
-    counts: dict[str, dict[str, int]] = defaultdict(dict)
-    for r in rows(store, """
-    SELECT ?g ?cls (COUNT(DISTINCT ?n) AS ?n) WHERE { GRAPH ?g { ?n a ?cls .
-      VALUES ?cls { pk:Chapter pk:Section pk:Box pk:Measure pk:Indicator pk:Project pk:Citation } } } GROUP BY ?g ?cls"""):
-        counts[r["g"]][r["cls"].removeprefix(PK)] = int(r["n"])
-    out: dict[str, PlanInfo] = {}
-    for r in found:
-        period = r["start"] if r["start"] == r["end"] else f"{r['start']}–{r['end']}"
-        out.setdefault(r["g"], PlanInfo(r["g"], r["file"], r["plan"], r["r"], r["region"] or r["r"], r["level"],
-                                        period, r["title"], counts[r["g"]]))
-    return list(out.values())
+    """Every loaded document with its plan's region, level, period, title and element counts: the summary
+    `plankg stats` prints, with counts keyed by class name."""
+    from plankg.stats import COUNTED, summaries
+
+    return [PlanInfo(s.graph, s.file, s.plan, s.region_iri, s.region, s.level, s.period, s.title,
+                     {COUNTED[key].removeprefix("pk:"): n for key, n in s.counts.items()}) for s in summaries(store)]
 
 
 @dataclass
