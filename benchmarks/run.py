@@ -127,8 +127,8 @@ def _validation(store, n: int, triples: int) -> dict:
 
 def _lineage(store, n: int, corpus: Path) -> dict:
     """Lineage rebuild timed, its peak memory, recall/precision on the recorded copies, and the all-pairs baseline."""
-    from plankg import textreuse
     from plankg.lineage import _items, rebuild_lineage
+    from plankg.passages import compare
 
     sys.path.insert(0, str(HERE))
     from recall import evaluate
@@ -147,7 +147,7 @@ def _lineage(store, n: int, corpus: Path) -> dict:
     rng = random.Random(1)
     sample = rng.sample(pairs, min(ALL_PAIRS_SAMPLE, len(pairs))) if pairs is not None else [
         _random_cross_pair(items, rng) for _ in range(ALL_PAIRS_SAMPLE)]
-    _, sample_s = _timed(lambda: [textreuse.compare(items[a].text, items[b].text) for a, b in sample])
+    _, sample_s = _timed(lambda: [compare(items[a].text, items[b].text) for a, b in sample])
     out.update({"naive_all_pairs": count, "naive_all_pairs_s_extrapolated": sample_s / len(sample) * count})
     return out
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from pyoxigraph import Store
 
-from plankg import textreuse
+from plankg import passages, textreuse
 from plankg.build import bundled_corpus, load_paths
 from plankg.lineage import indicator_name, indicators_match, rebuild_lineage, title_key
 from plankg.query import run as run_query
@@ -242,7 +242,7 @@ def _evaluate(store: Store, half: str) -> tuple[int, int, int, int]:
         if label["half"] != half:
             continue
         a, b = sorted((index[PLAN + label["a"]], index[PLAN + label["b"]]))
-        predicted = (a, b) in candidates and textreuse.is_reuse(*textreuse.compare(items[a].text, items[b].text))
+        predicted = (a, b) in candidates and passages.is_reuse(*passages.compare(items[a].text, items[b].text))
         tp += predicted and label["reuse"]
         fp += predicted and not label["reuse"]
         fn += not predicted and label["reuse"]
