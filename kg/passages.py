@@ -1,6 +1,6 @@
 """The precise half of text reuse: the passages two texts share and the rule that says whether they are reuse.
 
-The common passages of two texts are difflib matching blocks of at least MIN_PASSAGE Han characters once stock
+The common passages of two texts are difflib matching blocks of at least Rule.min_passage Han characters once stock
 phrases, cited titles and numbers are masked out; the score is the share of the shorter text they cover.
 A pair is reuse when its passages carry enough policy wording (see `evidence`: a shared term, a bare
 mechanism name or a list of groups is not a policy clause) and cover enough of the shorter text.
@@ -20,18 +20,26 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from importlib import resources
 
-MIN_PASSAGE = 7  # Han characters in one shared passage
-MIN_SCORE = 0.05  # share of the shorter text covered by shared passages
-TERM_LENGTH = 3  # a passage counts its Han characters beyond this many: short passages are mostly shared terms
-MIN_EVIDENCE = 11  # policy wording (see evidence) the shared passages must carry together
-LIST_ITEM = 2  # Han characters of a list's first and last item that belong to the list, not to the clause
-
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _CITED = re.compile(r"《[^《》]*》")
 _BARE_NAME = re.compile(r"(机制|制度|工程|行动|改革|体系|补贴)$")
 _CLAUSE_BREAK = re.compile(r"[。;；,，:：!！?？]")
 _PASSAGE_EDGE = "。;；,，:：!！?？、 \n"
 _QUOTE_MARKS = str.maketrans({c: "\"" for c in "“”‘’「」『』'"})
+
+
+@dataclass(frozen=True)
+class Rule:
+    """The thresholds of the decision rule (chosen on the labelled set: benchmarks/reuse_rule_grid.py searches them)."""
+
+    min_passage: int = 7  # Han characters in one shared passage
+    min_score: float = 0.05  # share of the shorter text covered by shared passages
+    term_length: int = 3  # a passage counts its Han characters beyond this many: short passages are mostly shared terms
+    min_evidence: int = 11  # policy wording (see evidence) the shared passages must carry together
+    list_item: int = 2  # Han characters of a list's first and last item that belong to the list, not to the clause
+
+
+RULE = Rule()
 
 
 @dataclass(frozen=True)
@@ -67,7 +75,7 @@ def mask(text: str, filler: str) -> str:
     return "".join(filler if ch.isdigit() else ch for ch in out)
 
 
-def compare(a: str, b: str, min_passage: int = MIN_PASSAGE) -> tuple[float, list[Passage]]:
+def compare(a: str, b: str, min_passage: int = RULE.min_passage) -> tuple[float, list[Passage]]:
     """The passages a and b share (masked stock wording never matches) and the share of the shorter they cover."""
     matcher = SequenceMatcher(None, mask(a, "\x00"), mask(b, "\x01"), autojunk=False)
     passages = []
@@ -80,20 +88,20 @@ def compare(a: str, b: str, min_passage: int = MIN_PASSAGE) -> tuple[float, list
     return covered / shorter, passages
 
 
-def _wording(passage: str) -> int:
+def _wording(passage: str, list_item: int) -> int:
     """Han characters of a passage that state policy: none for a bare name of a national mechanism or programme
     (every plan implementing it writes the name), only the words around the list for an enumeration of groups."""
     if not _CLAUSE_BREAK.search(passage) and _BARE_NAME.search(passage):
         return 0
     if "、" in passage:
         terms = passage.split("、")
-        return sum(max(len(_HAN.findall(t)) - LIST_ITEM, 0) for t in (terms[0], terms[-1]))
+        return sum(max(len(_HAN.findall(t)) - list_item, 0) for t in (terms[0], terms[-1]))
     return len(_HAN.findall(passage))
 
 
-def evidence(passages: list[Passage]) -> int:
+def evidence(passages: list[Passage], rule: Rule = RULE) -> int:
     """The policy wording the passages carry together: each distinct passage (one inside a longer one counts
-    once) adds its wording beyond TERM_LENGTH characters, so several shared clauses add up and a shared term does not."""
+    once) adds its wording beyond rule.term_length characters, so several shared clauses add up and a shared term does not."""
     counted: list[str] = []
     total = 0
     for passage in sorted(passages, key=lambda p: -len(_HAN.findall(p.text))):
@@ -101,11 +109,10 @@ def evidence(passages: list[Passage]) -> int:
         if any(core in longer for longer in counted):
             continue
         counted.append(core)
-        total += max(_wording(core) - TERM_LENGTH, 0)
+        total += max(_wording(core, rule.list_item) - rule.term_length, 0)
     return total
 
 
-def is_reuse(score: float, passages: list[Passage], min_score: float = MIN_SCORE,
-             min_evidence: int = MIN_EVIDENCE) -> bool:
-    """The decision rule, with thresholds tuned on the labelled set."""
-    return score >= min_score and evidence(passages) >= min_evidence
+def is_reuse(score: float, passages: list[Passage], rule: Rule = RULE) -> bool:
+    """The decision rule: enough of the shorter text covered and enough policy wording in the shared passages."""
+    return score >= rule.min_score and evidence(passages, rule) >= rule.min_evidence
