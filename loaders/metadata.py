@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .errors import LoadError
 from .records import Fact, Line, PlanMetadata, Span
-from .regions import Region, find_region
+from .regions import Region, find_region, regions_named
 from .script import to_simplified
 
 _TITLE_WORDS = re.compile(r"规划|規劃|要点|要點|工作计划|工作計劃")
@@ -160,10 +160,14 @@ def _region(text: str, meta: PlanMetadata, sidecar: dict) -> tuple[Region | None
             if to_simplified(span.quote) == reg.name:
                 return reg, Fact(span.quote, span)
     if "region" in sidecar:
-        found = find_region(str(sidecar["region"]))
+        name = str(sidecar["region"])
+        found = find_region(name, context=f"{sidecar.get('title', '')}\n{text[:3000]}")
         if found:
-            return found[0], Fact(str(sidecar["region"]), from_sidecar=True)
-        raise LoadError("sidecar", f"region {sidecar['region']!r} is not in the gazetteer")
+            return found[0], Fact(name, from_sidecar=True)
+        places = len(regions_named(name))
+        problem = (f"region {name!r} names {places} places and neither the sidecar's title nor the text says which"
+                   if places > 1 else f"region {name!r} is not in the gazetteer")
+        raise LoadError("sidecar", problem)
     found = find_region(text[:2000], context=text[:3000])
     if found:
         reg, at = found

@@ -51,6 +51,11 @@ def _by_name() -> dict[str, list[Region]]:
     return names
 
 
+def regions_named(name: str) -> list[Region]:
+    """Every region called name (鼓楼区 is four districts)."""
+    return _by_name().get(to_simplified(name), [])
+
+
 def region(code: str) -> Region:
     return gazetteer()[code]
 

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import json
+
+import pytest
+
+from plankg.loaders.errors import LoadError
 from plankg.loaders.pipeline import parse_document
 from plankg.loaders.regions import chain
 from tests.conftest import CORPUS
@@ -61,3 +66,16 @@ def test_county_level_cities_under_their_province_have_a_parent() -> None:
     """GB/T 2260 has no prefecture between 济源市 (419001) or the Taiwan counties (7190xx) and their province."""
     assert [f"{r.code} {r.name}" for r in chain("419001")] == ["419001 济源市", "410000 河南省"]
     assert [f"{r.code} {r.name}" for r in chain("719007")] == ["719007 彰化县", "710000 台湾省"]
+
+
+def test_a_sidecar_region_shared_by_several_places_is_resolved_by_its_title(tmp_path) -> None:
+    """鼓楼区 is a district of 南京, 徐州, 福州 and 开封: the sidecar's title says which; without it, a clear error."""
+    text = tmp_path / "plan.txt"
+    text.write_bytes((CORPUS / "000_7c45746ca5003da4.txt").read_bytes())  # no title line: the sidecar gives it
+    sidecar = tmp_path / "plan.meta.json"
+    sidecar.write_text(json.dumps({"title": "福建省福州市鼓楼区“十四五”民政事业发展规划", "region": "鼓楼区"}), encoding="utf-8")
+    _, region = parse_document(text)
+    assert [f"{r.code} {r.name}" for r in chain(region.code)] == ["350102 鼓楼区", "350100 福州市", "350000 福建省"]
+    sidecar.write_text(json.dumps({"region": "鼓楼区"}), encoding="utf-8")
+    with pytest.raises(LoadError, match="region '鼓楼区' names 4 places and neither the sidecar's title nor the text says which"):
+        parse_document(text)
