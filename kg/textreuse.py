@@ -4,20 +4,30 @@ Candidate pairs come from a MinHash LSH index over jieba word-bigram shingles of
 text (reuse is clause-sized: a city copies a sentence, not a paragraph), so the work grows with the number of
 clauses, not with the number of pairs. Each candidate is then scored precisely by kg/passages.py: the passages
 the two texts share and the decision rule over them.
+
+The MinHash signatures are datasketch's (2.x, scheme affine32, seed 1: SHA-1 of the shingle, MurmurHash3
+finalizer, h -> a*h + b mod 2^32) computed here with numpy for all clauses at once: importing datasketch pulls
+in scipy, which cost more than the whole computation (tests/test_textreuse.py checks the two agree).
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import islice
 
 from plankg.passages import Passage, compare, is_reuse, mask
 
 METHOD = "jieba-minhash-lsh/difflib-passages"
 NUM_PERM = 128
+SEED = 1
 LSH_THRESHOLD = 0.3  # LSH only proposes candidates, scoring decides
+BANDS, ROWS = 37, 3  # datasketch's optimal banding of NUM_PERM permutations for LSH_THRESHOLD (MinHashLSH .b, .r)
+SIGNATURE_CHUNK = 4096  # clause signatures computed by one numpy operation (about 60k shingles: 27 MB)
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _WORD = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
@@ -78,52 +88,91 @@ def clauses(text: str) -> list[str]:
     return [c for c in _CLAUSE_END.split(text) if len(_HAN.findall(c)) >= MIN_CLAUSE]
 
 
-def candidate_pairs(items: list[Item], threshold: float = LSH_THRESHOLD) -> set[tuple[int, int]]:
+def _shingle_hash(shingle: str) -> int:
+    """datasketch's sha1_hash32 of the shingle, premixed by the MurmurHash3 32-bit finalizer (its fmix)."""
+    h = int.from_bytes(hashlib.sha1(shingle.encode("utf-8")).digest()[:4], "little")
+    h ^= h >> 16
+    h = (h * 0x85EBCA6B) & 0xFFFFFFFF
+    h ^= h >> 13
+    h = (h * 0xC2B2AE35) & 0xFFFFFFFF
+    return h ^ (h >> 16)
+
+
+@lru_cache(maxsize=1)
+def _permutations():
+    """The (a, b) of datasketch's affine32 permutations for SEED, drawn for NUM_PERM, those the bands use."""
+    import numpy as np
+
+    gen = np.random.RandomState(SEED)
+    a = gen.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
+    return a[: BANDS * ROWS], b[: BANDS * ROWS]
+
+
+def band_keys(shingled: Iterable[tuple[int, set[str]]]) -> Iterator[tuple[int, list[int]]]:
+    """(owner, a hash of each band of the MinHash signature) of each (owner, non-empty shingle set), in order.
+
+    Signatures are computed SIGNATURE_CHUNK sets at a time, so memory stays bounded however many clauses.
+    """
+    import numpy as np
+
+    a, b = _permutations()
+    width = ROWS * 4  # bytes of one band of uint32 values
+    entries = iter(shingled)
+    while chunk := list(islice(entries, SIGNATURE_CHUNK)):
+        hashes = np.array([_shingle_hash(g) for _, grams in chunk for g in grams], dtype=np.uint32)
+        starts = np.cumsum([0] + [len(grams) for _, grams in chunk[:-1]])
+        raw = np.minimum.reduceat(hashes[:, None] * a + b, starts, axis=0).tobytes()
+        for n, (owner, _) in enumerate(chunk):
+            row = n * BANDS * width
+            yield owner, [hash(raw[k : k + width]) for k in range(row, row + BANDS * width, width)]
+
+
+def clause_shingles(items: list[Item]) -> Iterator[tuple[int, set[str]]]:
+    """(item index, shingles) of each clause of each item's masked text that has shingles, in order."""
+    for i, item in enumerate(items):
+        for clause in clauses(mask(item.text, " ")):
+            grams = shingles(clause)
+            if grams:
+                yield i, grams
+
+
+def candidate_pairs(items: list[Item]) -> set[tuple[int, int]]:
     """Pairs of items of different plans with a clause each that MinHash LSH buckets together (never all pairs).
 
-    The banding is datasketch's optimum for the threshold; the buckets are plain dicts keyed by a hash of the band
-    holding a clause number, a list only when clauses collide (the same candidates as datasketch's MinHashLSH,
-    without its per-band byte swapping, the bulk of its time, and at a fraction of its memory).
+    The buckets are plain dicts keyed by a hash of the band holding a clause number, a list only when clauses
+    collide (the same candidates as datasketch's MinHashLSH, without its per-band byte swapping, the bulk of its
+    time, and at a fraction of its memory).
     A clause that already has MAX_NEIGHBOURS near-duplicates in the index still pairs with them but is not
     indexed itself, so a formula repeated by every plan costs each plan a bounded number of candidates instead
     of one per earlier plan; its repeaters stay connected through the indexed ones.
     """
-    from datasketch import MinHash, MinHashLSH
-
-    bands = MinHashLSH(threshold=threshold, num_perm=NUM_PERM).hashranges
-    buckets: list[dict[int, int | list[int]]] = [{} for _ in bands]  # band hash -> clause, or clauses
-    template = MinHash(num_perm=NUM_PERM)  # permutations drawn once, shared by every signature
+    buckets: list[dict[int, int | list[int]]] = [{} for _ in range(BANDS)]  # band hash -> clause, or clauses
     owner: list[int] = []
     pairs: set[tuple[int, int]] = set()
-    for i, item in enumerate(items):
-        for clause in clauses(mask(item.text, " ")):
-            grams = shingles(clause)
-            if not grams:
-                continue
-            sig = MinHash(num_perm=NUM_PERM, permutations=template.permutations, scheme=template.scheme)
-            sig.update_batch([g.encode("utf-8") for g in grams])
-            keys = [hash(sig.hashvalues[start:end].tobytes()) for start, end in bands]
-            near: set[int] = set()
+    for i, keys in band_keys(clause_shingles(items)):
+        item = items[i]
+        near: set[int] = set()
+        for bucket, key in zip(buckets, keys, strict=True):
+            found = bucket.get(key)
+            if isinstance(found, int):
+                near.add(found)
+            elif found:
+                near.update(found)
+        for key in near:
+            j = owner[key]
+            if items[j].plan != item.plan:
+                pairs.add((j, i))
+        if len(near) < MAX_NEIGHBOURS:
             for bucket, key in zip(buckets, keys, strict=True):
                 found = bucket.get(key)
-                if isinstance(found, int):
-                    near.add(found)
-                elif found:
-                    near.update(found)
-            for key in near:
-                j = owner[key]
-                if items[j].plan != item.plan:
-                    pairs.add((j, i))
-            if len(near) < MAX_NEIGHBOURS:
-                for bucket, key in zip(buckets, keys, strict=True):
-                    found = bucket.get(key)
-                    if found is None:
-                        bucket[key] = len(owner)
-                    elif isinstance(found, int):
-                        bucket[key] = [found, len(owner)]
-                    else:
-                        found.append(len(owner))
-                owner.append(i)
+                if found is None:
+                    bucket[key] = len(owner)
+                elif isinstance(found, int):
+                    bucket[key] = [found, len(owner)]
+                else:
+                    found.append(len(owner))
+            owner.append(i)
     return pairs
 
 

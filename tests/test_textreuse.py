@@ -1,0 +1,54 @@
+"""The MinHash LSH of kg/textreuse.py gives datasketch's signatures and banding, without importing datasketch."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from plankg import textreuse
+from plankg.passages import mask
+
+
+@pytest.fixture(scope="module")
+def datasketch():
+    """The reference implementation (the test extra installs it; plankg itself does not import it)."""
+    try:
+        import datasketch
+    except ImportError:
+        message = "datasketch is not installed (pip install -e '.[test]')"
+        pytest.fail(message) if os.environ.get("CI") == "true" else pytest.skip(message)
+    return datasketch
+
+
+def test_banding_is_datasketchs_optimum_for_the_threshold(datasketch) -> None:
+    lsh = datasketch.MinHashLSH(threshold=textreuse.LSH_THRESHOLD, num_perm=textreuse.NUM_PERM)
+    assert (lsh.b, lsh.r) == (textreuse.BANDS, textreuse.ROWS) == (37, 3)
+
+
+def test_band_keys_are_those_of_datasketchs_signatures(datasketch, parsed, monkeypatch) -> None:
+    """Every clause of corpus 001's measures: the band keys equal those of datasketch's MinHash of its shingles."""
+    texts = [m.text for m in parsed["001_e6d1326eb6e5ef17.txt"].measures]
+    sets = [grams for text in texts for c in textreuse.clauses(mask(text, " ")) if (grams := textreuse.shingles(c))]
+    monkeypatch.setattr(textreuse, "SIGNATURE_CHUNK", 100)  # 1,078 clauses: eleven chunks, the last one short
+    template = datasketch.MinHash(num_perm=textreuse.NUM_PERM, seed=textreuse.SEED)
+    assert template.scheme == "affine32"
+    width = textreuse.ROWS
+    expected = []
+    for grams in sets:
+        sig = datasketch.MinHash(num_perm=textreuse.NUM_PERM, permutations=template.permutations, scheme="affine32")
+        sig.update_batch([g.encode("utf-8") for g in grams])
+        expected.append([hash(sig.hashvalues[k : k + width].tobytes()) for k in range(0, textreuse.BANDS * width, width)])
+    found = list(textreuse.band_keys(enumerate(sets)))
+    assert [n for n, _ in found] == list(range(len(sets)))
+    assert [keys for _, keys in found] == expected
+
+
+def test_lineage_does_not_import_datasketch_or_scipy() -> None:
+    code = ("import sys; from plankg import textreuse; "
+            "textreuse.candidate_pairs([textreuse.Item('a', 'p', 'measure', '健全分层分类平战结合的应急救援队伍体系', 's', 0)]); "
+            "print(sorted(m for m in ('datasketch', 'scipy') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
