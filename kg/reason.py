@@ -4,8 +4,11 @@ owlrl's full closure does not scale to the data (seconds per document, minutes p
 triples), but the ontology alone closes in under a second. Its closure lists, for every class and property,
 everything OWL 2 RL can conclude about an instance: superclasses (cax-sco), super-properties (prp-spo1),
 inverses (prp-inv), transitivity (prp-trp), domains and ranges (prp-dom, prp-rng). Those conclusions become a
-few SPARQL rules that Oxigraph runs over the asserted graphs, in one update that replaces the inferred graph
-whole: the asserted graphs are never written, and running it twice gives the same graph.
+few SPARQL rules that Oxigraph runs over the asserted graphs, a batch of graphs per update, into the inferred
+graph: the asserted graphs are never written, and running it twice gives the same graph. One update over the
+whole store held every inference in one transaction and cost more per plan as the store grew; per batch, the
+work per plan stays flat. A run interrupted part-way leaves part of the inferred graph, which the next run
+replaces (it is derived, like the lineage graph).
 
 Only entailments about the data's own nodes (IRIs under https://w3id.org/plankg/id/) are kept: what the data
 entails about vocabulary terms (pk:Province a skos:Concept, dct:title a rdf:Property) is the ontology's business.
@@ -31,6 +34,7 @@ from plankg.vocab import ID, INFERRED_GRAPH, RUNS_GRAPH
 NOT_MATERIALISED = {str(c) for c in (OWL.Thing, OWL.Nothing, RDFS.Literal, RDF.langString, RDF.PlainLiteral,
                                      RDF.XMLLiteral)}
 
+BATCH_GRAPHS = 10  # asserted graphs reasoned over in one update (one transaction)
 Edge = tuple[str, bool]  # a property, and whether its triples count reversed (through owl:inverseOf)
 
 
@@ -131,14 +135,15 @@ def _values(pairs: list[tuple[str, str]]) -> str:
     return " ".join(f"(<{a}> <{b}>)" for a, b in sorted(pairs))
 
 
-def rules_update(rules: Rules) -> str:
-    """The SPARQL update that replaces the inferred graph by the entailments of the asserted graphs.
+def rules_update(rules: Rules, graphs: list[str]) -> str:
+    """The SPARQL update that adds the entailments of these asserted graphs to the inferred graph.
 
     One INSERT whose WHERE is a union of the rules: it is evaluated before anything is written, so no rule reads
     another's output, and Oxigraph runs it several times faster than one INSERT per rule. Rules match inside one
-    graph at a time (GRAPH ?g; over a merged dataset, USING, they run tens of times slower): only a chain of a
-    transitive property could span graphs, and none does, as a document's pk:partOf tree ends at its PlanText
-    in its own graph and the regions are a graph of their own (tests/test_reason.py checks it).
+    graph at a time (GRAPH ?g, ?g bound by VALUES; over a merged dataset, USING, they run tens of times slower):
+    only a chain of a transitive property could span graphs, and none does, as a document's pk:partOf tree ends at
+    its PlanText in its own graph and the regions are a graph of their own (tests/test_reason.py checks it).
+    What any graph states, the inferred graph included (an earlier batch), is not added again.
     """
     rdf_type = str(RDF.type)
     branches = []
@@ -155,11 +160,11 @@ def rules_update(rules: Rules) -> str:
         f"{{ VALUES (?q ?y) {{ {range_} }} GRAPH ?g {{ ?s ?q ?x }} FILTER(!isLiteral(?x)) BIND(<{rdf_type}> AS ?p) }}",
     ]
     rules_text = "\n  UNION ".join(branches)
-    return f"""DROP SILENT GRAPH <{INFERRED_GRAPH}> ;
-INSERT {{ GRAPH <{INFERRED_GRAPH}> {{ ?x ?p ?y }} }} WHERE {{
+    graph_values = " ".join(f"<{g}>" for g in graphs)
+    return f"""INSERT {{ GRAPH <{INFERRED_GRAPH}> {{ ?x ?p ?y }} }} WHERE {{
+  VALUES ?g {{ {graph_values} }}
   {rules_text}
-  FILTER(?g NOT IN (<{INFERRED_GRAPH}>, <{RUNS_GRAPH}>) && STRSTARTS(STR(?x), "{ID}")
-         && NOT EXISTS {{ GRAPH ?h {{ ?x ?p ?y }} }})
+  FILTER(STRSTARTS(STR(?x), "{ID}") && NOT EXISTS {{ GRAPH ?h {{ ?x ?p ?y }} }})
 }}"""
 
 
@@ -169,9 +174,17 @@ def asserted_graphs(store: Store) -> list[str]:
     return sorted(g.value for g in store.named_graphs() if g.value not in skip)
 
 
+def batches(graphs: list[str]) -> list[list[str]]:
+    """The graphs in the groups one update reasons over."""
+    return [graphs[i : i + BATCH_GRAPHS] for i in range(0, len(graphs), BATCH_GRAPHS)]
+
+
 def materialise(store: Store) -> int:
     """Replace the inferred graph by the OWL 2 RL entailments of the asserted graphs; returns its size."""
-    store.update(rules_update(derive_rules(ontology_closure())))
+    rules = derive_rules(ontology_closure())
+    store.update(f"DROP SILENT GRAPH <{INFERRED_GRAPH}>")
+    for batch in batches(asserted_graphs(store)):
+        store.update(rules_update(rules, batch))
     return inferred_size(store)
 
 

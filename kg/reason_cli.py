@@ -15,10 +15,11 @@ import click
 @click.command()
 @click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Store folder (default: $PLANKG_STORE or ./plankg-data).")
-@click.option("--rules", "show_rules", is_flag=True, help="Print the SPARQL update the ontology gives, and stop.")
+@click.option("--rules", "show_rules", is_flag=True,
+              help="Print the SPARQL update the ontology gives (for the store's first batch of graphs), and stop.")
 def reason(store_dir: Path | None, show_rules: bool) -> None:
     """Materialise the OWL 2 RL entailments of the asserted graphs into the inferred graph."""
-    from plankg.reason import asserted_graphs, derive_rules, materialise, ontology_closure, rules_update
+    from plankg.reason import BATCH_GRAPHS, asserted_graphs, batches, derive_rules, materialise, ontology_closure, rules_update
     from plankg.store import open_store, store_path
     from plankg.vocab import INFERRED_GRAPH
 
@@ -29,7 +30,9 @@ def reason(store_dir: Path | None, show_rules: bool) -> None:
     store = open_store(path)
     graphs = asserted_graphs(store)
     if show_rules:
-        click.echo(rules_update(derive_rules(ontology_closure())))
+        click.echo(f"# run once per batch of up to {BATCH_GRAPHS} asserted graphs (VALUES ?g), after dropping the inferred graph;"
+                   f" batch 1 of {max(len(batches(graphs)), 1)}:")
+        click.echo(rules_update(derive_rules(ontology_closure()), graphs[:BATCH_GRAPHS]))
         return
     started = time.perf_counter()
     triples = materialise(store)

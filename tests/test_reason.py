@@ -20,6 +20,7 @@ from pyoxigraph import NamedNode, Quad, RdfFormat, Store, serialize
 from rdflib import BNode, Graph, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF
 
+from plankg import reason
 from plankg.loaders.pipeline import parse_document
 from plankg.loaders.triples import document_quads, region_quads
 from plankg.reason import asserted_graphs, materialise
@@ -119,6 +120,20 @@ def test_reasoning_leaves_the_asserted_graphs_unchanged_and_is_idempotent(reason
     assert str(INFERRED_GRAPH) not in asserted_graphs(store)
 
 
+def test_one_graph_per_update_gives_the_same_inferred_graph(reasoned, monkeypatch) -> None:
+    """Batches only split the work: what an earlier batch inferred, or another graph states, is not added twice."""
+    store, before = reasoned
+    inferred_graph = NamedNode(str(INFERRED_GRAPH))
+    together = {q.triple for q in store.quads_for_pattern(None, None, None, inferred_graph)}
+    assert len(together) == 7032  # the corpus's 5 documents and the regions, one update (BATCH_GRAPHS covers them)
+    separate = Store()
+    separate.extend(before)
+    monkeypatch.setattr(reason, "BATCH_GRAPHS", 1)
+    assert len(reason.batches(asserted_graphs(separate))) == 6
+    assert materialise(separate) == 7032
+    assert {q.triple for q in separate.quads_for_pattern(None, None, None, inferred_graph)} == together
+
+
 def test_no_part_of_chain_spans_two_graphs(reasoned) -> None:
     """The rules close pk:partOf inside each graph (kg/reason.py); that equals the closure of the union only so."""
     store, _ = reasoned
@@ -184,6 +199,10 @@ def test_build_reason_and_the_reason_command(tmp_path: Path) -> None:
     assert again.stdout.startswith(f"reasoning: 471 inferred triples from 2 graphs in <{INFERRED_GRAPH}>")
     rules = plankg("reason", "--rules", "--store", str(store_dir))
     assert f"?x (^<{PK.hasPart}>|<{PK.partOf}>)+ ?y" in rules.stdout
+    # 004 (韶关市, annual plan 2021) and the regions: one batch
+    assert rules.stdout.startswith("# run once per batch of up to 10 asserted graphs (VALUES ?g), after dropping the inferred "
+                                   "graph; batch 1 of 1:\n")
+    assert f"VALUES ?g {{ <https://w3id.org/plankg/id/graph/plan/440200/annual/2021/zh-Hans> <{REGIONS_GRAPH}> }}" in rules.stdout
     missing = plankg("reason", "--store", str(tmp_path / "nowhere"))
     assert missing.returncode == 1
     assert missing.stderr.strip() == f"Error: no store at {tmp_path / 'nowhere'}: run `plankg build` first"
