@@ -42,6 +42,11 @@ def _console():
 def build(paths: tuple[Path, ...], store_dir: Path | None, no_validate: bool, no_lineage: bool, no_views: bool,
           reason: bool) -> None:
     """Load documents (default: the bundled corpus) into the store and print a summary."""
+    worker = None
+    if not no_lineage:  # first, so that the worker loads its dictionary while the documents load
+        from plankg.textreuse import start_worker
+
+        worker = start_worker()
     from rich.progress import Progress
 
     from plankg.build import bundled_corpus, find_documents, load_document
@@ -60,17 +65,21 @@ def build(paths: tuple[Path, ...], store_dir: Path | None, no_validate: bool, no
             results.append(load_document(store, path))
             progress.advance(task)
     print_summary(console, store, results)
+    rebuild = None
+    if worker:
+        from plankg.lineage import LineageRebuild
+
+        rebuild = LineageRebuild(store, worker)  # the worker searches text reuse while this process validates
     valid = True
     if not no_validate:
         from plankg.validate import check_loaded
 
         with console.status("validating"):
             valid = check_loaded(console, store, [r.graph for r in results if r.ok])
-    if not no_lineage:
-        from plankg.lineage import rebuild_lineage
-
+    if rebuild and worker:
         with console.status("rebuilding lineage"):
-            found = rebuild_lineage(store)
+            found = rebuild.finish()
+        worker.shutdown(wait=False)
         console.print(f"lineage: {found.reuse_links} reuse links in {found.families} policy families, "
                       f"{found.indicator_concepts} shared indicator concepts, "
                       f"{found.resolved_citations} of {found.citations} citations resolved to loaded plans")

@@ -20,6 +20,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from typing import TYPE_CHECKING
 
 from pyoxigraph import Literal, NamedNode, Quad, Store
 
@@ -28,6 +29,9 @@ from plankg.loaders.extract import normalise_title, title_of
 from plankg.loaders.script import to_simplified
 from plankg.store import replace_graph
 from plankg.vocab import ID, LINEAGE_GRAPH, OA, PK, REGIONS_GRAPH, SPARQL_PREFIXES
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor
 
 RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 PROV = "http://www.w3.org/ns/prov#"
@@ -411,37 +415,54 @@ def _write(store: Store, quads: list[Quad]) -> None:
         store.extend(quads[start : start + WRITE_BATCH])
 
 
+class LineageRebuild:
+    """A rebuild in two steps: reading the document graphs, which starts the text-reuse search on a worker
+    process when given one (textreuse.start_worker, textreuse.SharedSearch), then the rest (finish). Between the
+    two the caller's own work runs beside the search (`plankg build` validates the documents)."""
+
+    def __init__(self, store: Store, worker: Executor | None = None) -> None:
+        self.store = store
+        self.summary = LineageSummary()
+        self.clock = time.perf_counter()
+        self.plans = _plans(store)
+        self.items, self.item_context = _items(store)
+        self.indicators = _indicators(store)
+        self.citations = _citations(store)
+        self.summary.plans, self.summary.items = len(self.plans), len(self.items)
+        self.search = textreuse.SharedSearch(self.items, worker) if worker else None
+        self.lap("read")
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.summary.seconds[stage] = round(now - self.clock, 3)
+        self.clock = now
+
+    def finish(self) -> LineageSummary:
+        """Compute the rest and replace the lineage graph (see _write for how atomically)."""
+        store, summary, items, out = self.store, self.summary, self.items, _Out()
+        self.clock = time.perf_counter()
+        declared = _citation_lineage(out, self.plans, self.citations, summary)
+        _indicator_lineage(out, self.indicators, summary)
+        self.lap("citations+indicators")
+        item_themes = _themes(out, store, items, self.item_context, self.indicators, summary)
+        self.lap("themes")
+        if self.search:
+            candidates, links = self.search.result()
+            self.lap("reuse (shared with the worker)")
+        else:
+            candidates = textreuse.candidate_pairs(items)
+            self.lap("candidates")
+            links = textreuse.score_pairs(items, candidates)
+            self.lap("scoring")
+        summary.candidate_pairs = len(candidates)
+        _reuse_lineage(out, items, links, self.plans, declared, summary, _source_texts(store))
+        _families(out, items, links, self.plans, item_themes, summary)
+        summary.triples = len(set(out.quads))
+        _write(store, out.quads)
+        self.lap("write")
+        return summary
+
+
 def rebuild_lineage(store: Store) -> LineageSummary:
     """Recompute the lineage graph from the document graphs and replace it (see _write for how atomically)."""
-    summary = LineageSummary()
-    out = _Out()
-    clock = time.perf_counter()
-
-    def lap(stage: str) -> None:
-        nonlocal clock
-        now = time.perf_counter()
-        summary.seconds[stage] = round(now - clock, 3)
-        clock = now
-
-    plans = _plans(store)
-    items, item_context = _items(store)
-    indicators = _indicators(store)
-    citations = _citations(store)
-    summary.plans, summary.items = len(plans), len(items)
-    lap("read")
-    declared = _citation_lineage(out, plans, citations, summary)
-    _indicator_lineage(out, indicators, summary)
-    lap("citations+indicators")
-    item_themes = _themes(out, store, items, item_context, indicators, summary)
-    lap("themes")
-    candidates = textreuse.candidate_pairs(items)
-    summary.candidate_pairs = len(candidates)
-    lap("candidates")
-    links = textreuse.score_pairs(items, candidates)
-    lap("scoring")
-    _reuse_lineage(out, items, links, plans, declared, summary, _source_texts(store))
-    _families(out, items, links, plans, item_themes, summary)
-    summary.triples = len(set(out.quads))
-    _write(store, out.quads)
-    lap("write")
-    return summary
+    return LineageRebuild(store).finish()

@@ -14,19 +14,25 @@ from __future__ import annotations
 
 import hashlib
 import re
+import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from itertools import islice
+from typing import TYPE_CHECKING
 
 from plankg.passages import Passage, compare, is_reuse, mask
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor, Future
 
 METHOD = "jieba-minhash-lsh/difflib-passages"
 NUM_PERM = 128
 SEED = 1
 LSH_THRESHOLD = 0.3  # LSH only proposes candidates, scoring decides
 BANDS, ROWS = 37, 3  # datasketch's optimal banding of NUM_PERM permutations for LSH_THRESHOLD (MinHashLSH .b, .r)
+SCORE_CHUNK = 32  # candidate pairs scored by one task when a worker process shares the scoring
 SIGNATURE_CHUNK = 4096  # clause signatures computed by one numpy operation (about 60k shingles: 27 MB)
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -178,14 +184,86 @@ def candidate_pairs(items: list[Item]) -> set[tuple[int, int]]:
 
 def score_pairs(items: list[Item], pairs: set[tuple[int, int]]) -> list[Reuse]:
     """The candidate pairs that pass the decision rule, scored, with their shared passages."""
-    links = []
-    for a, b in sorted(pairs):
-        score, passages = compare(items[a].text, items[b].text)
-        if is_reuse(score, passages):
-            links.append(Reuse(a, b, round(score, 4), tuple(passages)))
-    return links
+    ordered = sorted(pairs)
+    return _links(ordered, score_texts([(items[a].text, items[b].text) for a, b in ordered]))
+
+
+def score_texts(pairs: list[tuple[str, str]]) -> list[tuple[float, tuple[Passage, ...]] | None]:
+    """(score, shared passages) of each pair of texts that is reuse by the decision rule, None for the others."""
+    results = []
+    for a, b in pairs:
+        score, passages = compare(a, b)
+        results.append((round(score, 4), tuple(passages)) if is_reuse(score, passages) else None)
+    return results
+
+
+def _links(ordered: list[tuple[int, int]], scored: list[tuple[float, tuple[Passage, ...]] | None]) -> list[Reuse]:
+    return [Reuse(a, b, *result) for (a, b), result in zip(ordered, scored, strict=True) if result]
+
+
+class SharedSearch:
+    """candidate_pairs then score_pairs with a worker process (start_worker) doing its share.
+
+    The worker searches the candidates; a thread of this process waits for them and queues their scoring on the
+    worker in chunks, the last chunk first. When this process collects the result it scores chunks from the first
+    on, each chunk the worker has not taken yet (cancelled there), so the two finish together whatever else this
+    process had to do meanwhile.
+    """
+
+    def __init__(self, items: list[Item], worker: Executor) -> None:
+        self.items, self.worker = items, worker
+        self.candidates = worker.submit(candidate_pairs, items)
+        self.chunks: list[list[tuple[str, str]]] = []
+        self.futures: list[Future] = []
+        self.queueing = threading.Thread(target=self._queue_scoring, daemon=True)
+        self.queueing.start()
+
+    def _queue_scoring(self) -> None:
+        if self.candidates.exception() is not None:
+            return  # raised again by result()
+        ordered = sorted(self.candidates.result())
+        self.chunks = [[(self.items[a].text, self.items[b].text) for a, b in ordered[k : k + SCORE_CHUNK]]
+                       for k in range(0, len(ordered), SCORE_CHUNK)]
+        self.futures = [self.worker.submit(score_texts, chunk) for chunk in reversed(self.chunks)][::-1]
+
+    def result(self) -> tuple[set[tuple[int, int]], list[Reuse]]:
+        """The candidate pairs and the reuse links among them, as score_pairs finds them."""
+        pairs = self.candidates.result()
+        self.queueing.join()
+        scored = [score_texts(chunk) if future.cancel() else future.result()
+                  for chunk, future in zip(self.chunks, self.futures, strict=True)]
+        return pairs, _links(sorted(pairs), [result for chunk in scored for result in chunk])
 
 
 def find_reuse(items: list[Item]) -> list[Reuse]:
     """Scored reuse links among items of different plans."""
     return score_pairs(items, candidate_pairs(items))
+
+
+def _exit_with_parent() -> None:
+    """In the worker: end it when its parent ends, even killed (the pool's queue alone would keep it waiting)."""
+    import multiprocessing
+    import multiprocessing.connection
+    import os
+
+    def watch() -> None:
+        multiprocessing.connection.wait([multiprocessing.parent_process().sentinel])
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
+def _load_dictionary() -> None:
+    _jieba()
+
+
+def start_worker() -> Executor:
+    """A worker process for SharedSearch, started now so that it loads jieba's dictionary (half a second)
+    while the caller does other work; jieba and difflib hold the GIL, so a thread would not run beside it."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    worker = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
+                                 initializer=_exit_with_parent)
+    worker.submit(_load_dictionary)
+    return worker

@@ -52,3 +52,17 @@ def test_lineage_does_not_import_datasketch_or_scipy() -> None:
             "print(sorted(m for m in ('datasketch', 'scipy') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_the_search_shared_with_a_worker_process_finds_what_one_process_finds(corpus_store) -> None:
+    from plankg.lineage import _items
+
+    items, _ = _items(corpus_store)
+    worker = textreuse.start_worker()
+    try:
+        pairs, links = textreuse.SharedSearch(items, worker).result()
+    finally:
+        worker.shutdown()
+    assert pairs == textreuse.candidate_pairs(items)
+    assert links == textreuse.score_pairs(items, pairs)
+    assert (len(pairs), len(links)) == (887, 123)  # the 123 reuse links `plankg build` reports on the corpus
