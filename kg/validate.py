@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
 
-from pyoxigraph import NamedNode, Quad, RdfFormat, Store, Triple, serialize
+from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, Store, Triple
 
 from plankg.loaders.records import line_at
 from plankg.store import document_graphs
@@ -126,10 +126,21 @@ def superclasses() -> dict[str, set[str]]:
 
 def with_supertypes(triples: list[Triple]) -> list[Triple]:
     """The triples plus the rdf:type triples their types' superclasses entail (the shapes rely on them)."""
-    supers = superclasses()
-    extra = {Triple(t.subject, RDF_TYPE, NamedNode(s)) for t in triples
-             if t.predicate == RDF_TYPE and isinstance(t.object, NamedNode) for s in supers.get(t.object.value, ())}
-    return triples + sorted(extra - set(triples), key=str)
+    data = _memory_store(triples)
+    _add_supertypes(data)
+    return triples + sorted({Triple(q.subject, q.predicate, q.object) for q in data} - set(triples), key=str)
+
+
+def _memory_store(triples: list[Triple]) -> Store:
+    data = Store()
+    data.extend(Quad(t.subject, t.predicate, t.object) for t in triples)
+    return data
+
+
+def _add_supertypes(data: Store) -> None:
+    """Add to an in-memory graph the rdf:type triples its types' superclasses entail."""
+    pairs = " ".join(f"(<{c}> <{s}>)" for c, supers in sorted(superclasses().items()) for s in sorted(supers))
+    data.update(f"INSERT {{ ?node a ?super }} WHERE {{ ?node a ?class VALUES (?class ?super) {{ {pairs} }} }}")
 
 
 def graph_triples(store: Store, graphs: list[str]) -> list[Triple]:
@@ -140,17 +151,31 @@ def graph_triples(store: Store, graphs: list[str]) -> list[Triple]:
     return sorted(seen, key=str)
 
 
+def _document_query(graph: str) -> str:
+    return SPARQL_PREFIXES + f"""
+        CONSTRUCT {{ ?s ?p ?o }} WHERE {{
+          {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}
+          UNION
+          {{ GRAPH <{graph}> {{ ?plan a pk:Plan ; pk:region ?region }}
+             GRAPH <{REGIONS_GRAPH}> {{ ?region pk:partOf* ?s . ?s ?p ?o }} }} }}"""
+
+
 def document_triples(store: Store, graph: str) -> list[Triple]:
     """A document's graph with its plan's region and that region's ancestors from the shared regions graph.
 
     Only the regions the document names are included, so that a faulty region is reported with the documents
     in it, not with every document.
     """
-    regions = store.query(SPARQL_PREFIXES + f"""
-        CONSTRUCT {{ ?r ?p ?o }} WHERE {{
-          GRAPH <{graph}> {{ ?plan a pk:Plan ; pk:region ?region }}
-          GRAPH <{REGIONS_GRAPH}> {{ ?region pk:partOf* ?r . ?r ?p ?o }} }}""")
-    return sorted(set(graph_triples(store, [graph])) | set(regions), key=str)
+    return sorted(set(store.query(_document_query(graph))), key=str)
+
+
+def document_data(store: Store, graph: str) -> Store:
+    """document_triples in an in-memory store, copied as N-Triples from store to store (no Python object per
+    triple: the bulk of a document's validation time otherwise)."""
+    data = Store()
+    ntriples = store.query(_document_query(graph)).serialize(format=RdfFormat.N_TRIPLES)
+    data.load(ntriples, format=RdfFormat.N_TRIPLES)
+    return data
 
 
 def lineage_triples(store: Store) -> list[Triple]:
@@ -214,8 +239,13 @@ def _term(term) -> str:
 def validate_triples(name: str, graph: str, triples: list[Triple], engine: str = "pyrudof",
                      shapes: str = "plankg") -> DocumentReport:
     """Validate one graph (supertypes are added here) and explain each finding against its source."""
-    data = with_supertypes(triples)
-    ntriples = serialize(data, format=RdfFormat.N_TRIPLES).decode("utf-8")
+    return validate_data(name, graph, _memory_store(triples), engine, shapes)
+
+
+def validate_data(name: str, graph: str, data: Store, engine: str = "pyrudof", shapes: str = "plankg") -> DocumentReport:
+    """validate_triples of a graph in an in-memory store (its default graph), to which the supertypes are added."""
+    _add_supertypes(data)
+    ntriples = data.dump(format=RdfFormat.N_TRIPLES, from_graph=DefaultGraph()).decode("utf-8")
     started = time.perf_counter()
     findings = sorted({f.key: f for f in run_engine(engine, ntriples, shapes)}.values(), key=_order)
     seconds = time.perf_counter() - started
@@ -227,7 +257,7 @@ def _order(f: Finding) -> tuple:
     return (SEVERITIES.index(f.severity) if f.severity in SEVERITIES else 3, f.shape, f.focus)
 
 
-def _explain(findings: list[Finding], data: list[Triple], name: str) -> None:
+def _explain(findings: list[Finding], data: Store, name: str) -> None:
     """Fill in path and messages (from the shapes) and the source file, line and quote of each finding.
 
     A SPARQL constraint checked on a container (a source, a table) names the faulty node as sh:value: its
@@ -241,13 +271,11 @@ def _explain(findings: list[Finding], data: list[Triple], name: str) -> None:
         f.file, f.line, f.quote = spans.get(located, (name, 0, ""))
 
 
-def _spans(data: list[Triple], nodes: set[str]) -> dict[str, tuple[str, int, str]]:
+def _spans(store: Store, nodes: set[str]) -> dict[str, tuple[str, int, str]]:
     """Node → (file, line, quote) of its own span, or of the span it is or is a selector of."""
     nodes = {n for n in nodes if n.startswith("http")}
     if not nodes:
         return {}
-    store = Store()
-    store.extend(Quad(t.subject, t.predicate, t.object) for t in data)
     texts = {r["src"].value: (r["file"].value, r["text"].value) for r in store.query(SPARQL_PREFIXES + """
         SELECT ?src ?file ?text WHERE { ?src a pk:SourceDocument ; dct:identifier ?file ; pk:text ?text }""")}
     found: dict[str, tuple[str, int, str]] = {}
@@ -276,7 +304,7 @@ def validate_store(store: Store, engine: str = "pyrudof", documents: list[str] |
     reports = []
     for graph, file, _plan in document_graphs(store):
         if documents is None or file in documents or graph in documents:
-            reports.append(validate_triples(file, graph, document_triples(store, graph), engine))
+            reports.append(validate_data(file, graph, document_data(store, graph), engine))
     if documents is None and next(store.quads_for_pattern(None, None, None, NamedNode(LINEAGE_GRAPH)), None):
         reports.append(validate_triples("lineage", str(LINEAGE_GRAPH), lineage_triples(store), engine, "lineage"))
     return reports
