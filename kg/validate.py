@@ -22,6 +22,7 @@ from plankg.store import document_graphs
 from plankg.vocab import LINEAGE_GRAPH, PREFIXES, REGIONS_GRAPH, SPARQL_PREFIXES
 
 SH = "http://www.w3.org/ns/shacl#"
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 SHAPES = "https://w3id.org/plankg/shapes#"
 RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 SEVERITIES = ("Violation", "Warning", "Info")
@@ -84,17 +85,24 @@ def shapes_graph(shapes: str = "plankg"):
 @lru_cache(maxsize=1)
 def shape_descriptions() -> dict[str, tuple[str, str, str]]:
     """Shape IRI → (path as SPARQL, English message, Chinese message), read from the shapes graph."""
-    from rdflib import URIRef
+    graph = _turtle_store(shapes_text("plankg"), shapes_text("lineage"))
+    messages: dict[str, dict[str, str]] = {}
+    paths: dict[str, str] = {}
+    for r in graph.query(f"""SELECT ?shape ?message ?path ?inverse WHERE {{ ?shape <{SH}message> ?message .
+            OPTIONAL {{ ?shape <{SH}path> ?path OPTIONAL {{ ?path <{SH}inversePath> ?inverse }} }} }}"""):
+        shape, message, path, inverse = r["shape"].value, r["message"], r["path"], r["inverse"]
+        messages.setdefault(shape, {})[(message.language or "").lower()] = message.value
+        paths[shape] = ("^" + short(inverse.value) if inverse is not None
+                        else short(path.value) if isinstance(path, NamedNode) else "")
+    return {shape: (paths[shape], m.get("en", ""), m.get("zh-hans", "")) for shape, m in messages.items()}
 
-    graph = shapes_graph("plankg") + shapes_graph("lineage")
-    found = {}
-    for shape in set(graph.subjects(URIRef(SH + "message"), None)):
-        messages = {m.language or "": str(m) for m in graph.objects(shape, URIRef(SH + "message"))}
-        path = graph.value(shape, URIRef(SH + "path"))
-        inverse = graph.value(path, URIRef(SH + "inversePath")) if path is not None else None
-        text = "^" + short(str(inverse)) if inverse is not None else short(str(path)) if isinstance(path, URIRef) else ""
-        found[str(shape)] = (text, messages.get("en", ""), messages.get("zh-Hans", ""))
-    return found
+
+def _turtle_store(*texts: str) -> Store:
+    """Turtle files in an in-memory store: parsing them with rdflib took longer than validating a document."""
+    graph = Store()
+    for text in texts:
+        graph.load(text.encode("utf-8"), format=RdfFormat.TURTLE)
+    return graph
 
 
 def short(iri: str) -> str:
@@ -114,14 +122,12 @@ def superclasses() -> dict[str, set[str]]:
     The same map as plankg.reason's (tests/test_shapes.py checks it) without its owlrl closure, which costs
     seconds on every validation run.
     """
-    from rdflib import Graph, URIRef
-    from rdflib.namespace import RDFS
-
-    ontology = Graph().parse(data=(resources.files("plankg.ontology") / "plankg.ttl").read_text(encoding="utf-8"),
-                             format="turtle")
-    classes = {c for c in ontology.subjects(RDFS.subClassOf, None) if isinstance(c, URIRef)}
-    return {str(c): {str(s) for s in ontology.transitive_objects(c, RDFS.subClassOf)
-                     if isinstance(s, URIRef) and s != c} for c in classes}
+    ontology = _turtle_store((resources.files("plankg.ontology") / "plankg.ttl").read_text(encoding="utf-8"))
+    found: dict[str, set[str]] = {}
+    for r in ontology.query(f"""SELECT DISTINCT ?class ?super WHERE {{ ?class <{RDFS}subClassOf>+ ?super
+            FILTER(isIRI(?class) && isIRI(?super) && ?class != ?super) }}"""):
+        found.setdefault(r["class"].value, set()).add(r["super"].value)
+    return found
 
 
 def with_supertypes(triples: list[Triple]) -> list[Triple]:
