@@ -19,7 +19,34 @@ store_option = click.option(
 )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+# Subcommands defined in their own modules, one line each: name -> module (the command is its attribute of that name).
+SUBCOMMANDS = {
+    "lineage": "plankg.lineage_cli",
+    "query": "plankg.query_cli",
+    "sparql": "plankg.query_cli",
+    "serve": "plankg.serve",
+    "push": "plankg.push",
+    "viz": "plankg.viz.cli",
+    "reason": "plankg.reason_cli",
+    "validate": "plankg.validate_cli",
+}
+
+
+class _Commands(click.Group):
+    """The commands below and SUBCOMMANDS, whose module is imported only when it runs or help lists it."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *SUBCOMMANDS})
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name in SUBCOMMANDS:
+            from importlib import import_module
+
+            return getattr(import_module(SUBCOMMANDS[name]), name)
+        return super().get_command(ctx, name)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="plankg")
 def cli() -> None:
     """plankg: a provenance-exact RDF knowledge graph of Chinese development plans."""
@@ -186,28 +213,3 @@ def main() -> None:
     except FileNotFoundError as exc:
         click.echo(f"Error: {exc}", err=True)
         sys.exit(1)
-
-
-# Subcommands defined in their own modules are registered below, one line each.
-from plankg.lineage_cli import lineage  # noqa: E402
-
-cli.add_command(lineage)
-from plankg.query_cli import query, sparql  # noqa: E402
-
-cli.add_command(query)
-cli.add_command(sparql)
-from plankg.serve import serve  # noqa: E402
-
-cli.add_command(serve)
-from plankg.push import push  # noqa: E402
-
-cli.add_command(push)
-from plankg.viz.cli import viz  # noqa: E402
-
-cli.add_command(viz)
-from plankg.reason_cli import reason  # noqa: E402
-
-cli.add_command(reason)
-from plankg.validate_cli import validate  # noqa: E402
-
-cli.add_command(validate)
