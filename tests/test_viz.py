@@ -215,9 +215,10 @@ def test_lineage_view_plans_families_and_shared_indicators(browser, corpus_store
 def test_indicator_comparison_puts_targets_side_by_side(browser, site: Path, shots: Path) -> None:
     opened = Opened(browser, site / "indicators.html", shots)
     chart = "document.getElementById('chart')"
-    assert opened.page.evaluate(f"{chart}.layout.annotations.length") == 14  # one chart per shared concept with targets
-    bars = opened.page.evaluate(f"""{chart}.data.filter(t => /护理型床位占比|護理型床位占比/.test(t.hovertext[0]))
-                                    .map(t => [t.x[0], t.y[0], t.text[0]])""")
+    # one chart, and one bar trace, per shared concept with targets
+    assert opened.page.evaluate(f"[{chart}.layout.annotations.length, {chart}.data.length]") == [14, 14]
+    bars = opened.page.evaluate(f"""{chart}.data.filter(t => t.hovertext.some(h => /护理型床位占比|護理型床位占比/.test(h)))
+                                    .flatMap(t => t.x.map((x, i) => [x, t.y[i], t.text[i]]))""")
     # 怀化市 (002 line 333) ≥55, 玉林市 (000 line 168) ≥60, 辽宁省 (001 line 252) ≥55
     assert bars == [["怀化市", 55, "≥55"], ["玉林市", 60, "≥60"], ["辽宁省", 55, "≥55"]]
     opened.page.close()

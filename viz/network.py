@@ -1,15 +1,16 @@
-"""Networks for the views, built with pyvis and laid out once with networkx.
+"""Networks for the views: vis-network nodes, edges and options, with their positions where the page needs them.
 
 A view holds at most `max_nodes` nodes (MAX_NODES by default): a larger plan collapses its measures,
 indicators and projects into one node per heading, then everything under a chapter into one node per
 chapter; the lineage view keeps the most widely shared families and concepts. The page says so.
-vis.js physics stalls beyond a few hundred nodes, so every view gets networkx positions and physics is
-only left on for views of at most PHYSICS_MAX_NODES nodes.
+vis.js physics stalls beyond a few hundred nodes, so physics is only left on for views of at most
+PHYSICS_MAX_NODES nodes. Every view gets positions: a plan's tree a balloon layout, linear in its nodes (a
+thousand plans' views cost no more per plan than five); the one lineage view networkx's spring layout.
 """
 
 from __future__ import annotations
 
-import json
+import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -60,33 +61,88 @@ def short(label: str) -> str:
     return label if len(label) <= LABEL_CHARS else label[: LABEL_CHARS - 1] + "…"
 
 
-def _network(title: str, nodes: list[dict], edges: list[dict], directed: bool):
-    """A pyvis network of the nodes and edges, positioned by networkx, physics only when small."""
+OPTIONS = {  # vis-network options of every view (those pyvis wrote, which the pages were made with)
+    "configure": {"enabled": False},
+    "edges": {"color": {"inherit": True}, "smooth": {"enabled": True, "type": "dynamic"}},
+    "interaction": {"dragNodes": True, "hideEdgesOnDrag": False, "hideNodesOnDrag": False, "hover": True,
+                    "tooltipDelay": 300},
+    "nodes": {"font": {"face": FONT, "size": 14}, "borderWidth": 1, "scaling": {"label": {"drawThreshold": 7}}},
+}
+LEAF_RADIUS = 18  # room a leaf of a tree takes (a node of size 10 and its margin)
+
+
+def balloon_layout(centre: str, edges: list[dict]) -> dict[str, tuple[float, float]]:
+    """Positions of a tree around its centre: each node's children on a circle around it, wide enough for their own
+    subtrees' circles (a balloon tree); linear in the nodes.
+
+    Children keep the order of their edges (document order, clockwise), facing away from their grandparent; the
+    first child of the centre (the region) sits at the top.
+    """
+    adjacent: dict[str, list[str]] = defaultdict(list)
+    for e in edges:
+        adjacent[e["from"]].append(e["to"])
+        adjacent[e["to"]].append(e["from"])
+    parent: dict[str, str] = {centre: ""}
+    order = [centre]
+    for node in order:  # breadth first: order grows as it is read
+        for other in adjacent[node]:
+            if other not in parent:
+                parent[other] = node
+                order.append(other)
+    children: dict[str, list[str]] = defaultdict(list)
+    for node in order[1:]:
+        children[parent[node]].append(node)
+    radius: dict[str, float] = {}  # of the disc a node's subtree takes
+    ring: dict[str, float] = {}  # of the circle its children sit on
+    for node in reversed(order):
+        kids = children[node]
+        if not kids:
+            radius[node] = LEAF_RADIUS
+            continue
+        room = 2 * math.pi if node == centre else 2 * math.pi * len(kids) / (len(kids) + 1)  # a gap towards the parent
+        ring[node] = max(sum(2 * radius[k] for k in kids) / room, max(radius[k] for k in kids) + LEAF_RADIUS)
+        radius[node] = ring[node] + max(radius[k] for k in kids)
+    positions = {centre: (0.0, 0.0)}
+    heading = {centre: -math.pi / 2}  # the direction a node's children fan out to
+    for node in order:
+        kids = children[node]
+        if not kids:
+            continue
+        total = sum(radius[k] for k in kids)
+        room = 2 * math.pi if node == centre else 2 * math.pi * len(kids) / (len(kids) + 1)
+        angle = heading[node] - (math.pi * radius[kids[0]] / total if node == centre else room / 2)
+        x0, y0 = positions[node]
+        for kid in kids:
+            wedge = room * radius[kid] / total
+            middle = angle + wedge / 2
+            positions[kid] = (round(x0 + ring[node] * math.cos(middle), 1), round(y0 + ring[node] * math.sin(middle), 1))
+            heading[kid] = middle
+            angle += wedge
+    return positions
+
+
+def spring_layout(nodes: list[dict], edges: list[dict]) -> dict[str, tuple[float, float]]:
+    """networkx's force-directed positions (vis-network's physics, started from random positions, never settles)."""
     import networkx as nx
-    from pyvis.network import Network
 
     graph = nx.Graph()
     graph.add_nodes_from(n["id"] for n in nodes)
     graph.add_edges_from((e["from"], e["to"]) for e in edges)
     size = max(len(nodes), 1)
-    positions = nx.spring_layout(graph, k=2.5 / size**0.5, seed=7, iterations=100, scale=70 * size**0.5) if nodes else {}
-    net = Network(directed=directed, heading=title)
-    for n in nodes:
-        x, y = positions[n["id"]]
-        net.add_node(n["id"], x=round(float(x), 1), y=round(float(y), 1), **{k: v for k, v in n.items() if k != "id"})
-    for e in edges:
-        net.add_edge(e["from"], e["to"], **{k: v for k, v in e.items() if k not in ("from", "to")})
-    net.toggle_physics(len(nodes) <= PHYSICS_MAX_NODES)
-    return net
+    positions = nx.spring_layout(graph, k=2.5 / size**0.5, seed=7, iterations=100, scale=70 * size**0.5)
+    return {node: (round(float(x), 1), round(float(y), 1)) for node, (x, y) in positions.items()}
 
 
-def _view(net, details: dict[str, dict], legend: list[str], notes: list[str], meta: dict, tree: bool) -> View:
-    options = json.loads(net.options.to_json())
-    options["nodes"] = {"font": {"face": FONT, "size": 14}, "borderWidth": 1, "scaling": {"label": {"drawThreshold": 7}}}
-    options["interaction"].update({"hover": True, "tooltipDelay": 300})
-    options["physics"]["stabilization"]["iterations"] = 300
-    return View(net.heading, net.nodes, net.edges, options, details,
-                [(COLOURS[c], NAMES[c]) for c in legend], notes, meta, tree)
+def _view(title: str, nodes: list[dict], edges: list[dict], positions: dict[str, tuple[float, float]], directed: bool,
+          details: dict[str, dict], legend: list[str], notes: list[str], meta: dict, tree: bool) -> View:
+    """The view's vis-network data: the nodes at their positions, physics only when small."""
+    placed = [{**n, "x": positions[n["id"]][0], "y": positions[n["id"]][1]} for n in nodes]
+    if directed:
+        edges = [{"arrows": "to", **e} for e in edges]
+    options = {**OPTIONS, "edges": dict(OPTIONS["edges"]), "physics": {
+        "enabled": len(nodes) <= PHYSICS_MAX_NODES,
+        "stabilization": {"enabled": True, "fit": True, "iterations": 300, "onlyDynamicEdges": False, "updateInterval": 50}}}
+    return View(title, placed, edges, options, details, [(COLOURS[c], NAMES[c]) for c in legend], notes, meta, tree)
 
 
 def _node(iri: str, cls: str, label: str) -> dict:
@@ -167,8 +223,8 @@ def plan_view(info: PlanInfo, tree: list[TreeNode], max_nodes: int = MAX_NODES) 
         lines = [f"{m.label} (line {m.line})" for m in members]
         details[gid] = {"title": f"{len(members)} nodes collapsed: {label}", "fields": [["members", lines]]}
     classes = ["Region", "Plan"] + sorted({n.cls for n in tree}, key=list(COLOURS).index) + (["Collapsed"] if groups else [])
-    net = _network(info.title or info.file, nodes, edges, directed=True)
-    view = _view(net, details, classes, notes, {}, tree=True)
+    view = _view(info.title or info.file, nodes, edges, balloon_layout(info.plan, edges), True, details, classes, notes, {},
+                 tree=True)
     kinds = {info.region: "Region", info.plan: "Plan"} | {n.iri: n.cls for n in tree}
     kinds |= {f"{into or info.plan}#collapsed": "Collapsed" for into in groups}
     view.depths = _depths(edges, kinds)
@@ -232,8 +288,8 @@ def lineage_view(plans: list[PlanInfo], found: Lineage, max_nodes: int = MAX_NOD
     for child, parent in found.parents:
         if child in by_plan and parent in by_plan:
             edges.append({"from": child, "to": parent, "dashes": True, "arrows": "to", "label": "依据"})
-    net = _network("Policy lineage across plans", nodes, edges, directed=False)
-    view = _view(net, details, ["Plan", "PolicyFamily", "IndicatorConcept"], notes, meta, tree=False)
+    view = _view("Policy lineage across plans", nodes, edges, spring_layout(nodes, edges), False, details,
+                 ["Plan", "PolicyFamily", "IndicatorConcept"], notes, meta, tree=False)
     view.options["edges"]["scaling"] = {"min": 1, "max": 12}
     view.edge_legend = ["family or indicator – plan: width = the plan's items in the family, or its indicator rows",
                         "plan – plan (red, labelled): how many families and shared indicators the two plans share, all themes",

@@ -1,8 +1,9 @@
 """Writes the site: index.html, plan-<document>.html per document, lineage.html and indicators.html.
 
-Every page is self-contained and works without a network: vis-network (viz/vendor) and plotly.js are
-inlined, page data sits in a JSON block with <, > and & escaped, and a Content-Security-Policy allows
-only the page's own scripts (by hash) and no network fetch at all, so text from a document can never run.
+Every page is self-contained and works without a network: vis-network (viz/vendor) and plotly.js (the copy the
+plotly package ships) are inlined, page data sits in a JSON block with <, > and & escaped, and a
+Content-Security-Policy allows only the page's own scripts (by hash) and no network fetch at all, so text from a
+document can never run.
 """
 
 from __future__ import annotations
@@ -10,7 +11,8 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-from importlib import resources
+from functools import cache, lru_cache
+from importlib import resources, util
 from pathlib import Path
 
 from pyoxigraph import Store
@@ -19,8 +21,16 @@ from plankg.viz import MAX_NODES, data
 from plankg.viz.network import View, lineage_view, plan_view
 
 
+@cache
 def _resource(folder: str, name: str) -> str:
     return resources.files("plankg.viz").joinpath(folder, name).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def plotly_js() -> str:
+    """plotly.min.js from the plotly package, found without importing it (its import costs more than the chart)."""
+    folder = Path(next(iter(util.find_spec("plotly").submodule_search_locations)))
+    return (folder / "package_data" / "plotly.min.js").read_text(encoding="utf-8")
 
 
 def json_block(value) -> str:
@@ -29,8 +39,13 @@ def json_block(value) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
+@lru_cache(maxsize=16)
+def _hash(script: str) -> str:
+    return f"'sha256-{base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()}'"
+
+
 def _hashes(*scripts: str) -> str:
-    return " ".join(f"'sha256-{base64.b64encode(hashlib.sha256(s.encode()).digest()).decode()}'" for s in scripts)
+    return " ".join(_hash(s) for s in scripts)
 
 
 class Site:
@@ -70,9 +85,6 @@ def page_name(info: data.PlanInfo) -> str:
 
 def write_site(store: Store, out: Path, max_nodes: int = MAX_NODES) -> list[Path]:
     """Write every view of the store into out; returns the pages written, index first."""
-    import plotly.io
-    from plotly.offline import get_plotlyjs
-
     from plankg.viz.chart import MAX_CHARTS, comparison_figure
 
     site = Site(out)
@@ -92,7 +104,7 @@ def write_site(store: Store, out: Path, max_nodes: int = MAX_NODES) -> list[Path
     if len(targets) > MAX_CHARTS:
         notes.append(f"{len(targets)} shared indicators exceed the cap of {MAX_CHARTS} charts: the first {MAX_CHARTS} "
                      "(by name) are shown; `plankg query shared-indicator-concepts` lists them all.")
-    raw = {"data": json_block(json.loads(plotly.io.to_json(figure))), "plotly_js": get_plotlyjs(),
+    raw = {"data": json_block(figure), "plotly_js": plotly_js(),
            "page_js": _resource("templates", "chart.js")}
     title = "Shared indicators: the plans' targets side by side"
     pages.append(site.write("indicators.html", "chart.html", raw, title=title, notes=notes))
