@@ -8,6 +8,7 @@ counts of the summary table), joined as a tree. Screenshots are saved under the 
 from __future__ import annotations
 
 import json
+import math
 import os
 import subprocess
 import sys
@@ -314,6 +315,27 @@ def test_small_caps_collapse_further(corpus_store, site: Path) -> None:
     few = lineage_view(plans, data.lineage(corpus_store), max_nodes=6)
     assert few.notes[0] == "5 plans exceed half the cap of 6 nodes per view: the 3 plans that share the most are shown."
     assert len(few.nodes) == 6
+
+
+def test_a_plan_tree_is_laid_out_around_its_plan(corpus_store) -> None:
+    """001's view: the plan at the centre, 辽宁省 straight above it, the 6 chapters (第一章 … 第六章) on the same circle,
+    clockwise in document order, and each of the 209 nodes at a position of its own."""
+    from plankg.viz import data
+    from plankg.viz.network import plan_view
+
+    liaoning = next(p for p in data.plans(corpus_store) if p.file == "001_e6d1326eb6e5ef17.txt")
+    tree = data.plan_tree(corpus_store, liaoning.graph)
+    at = {n["id"]: (n["x"], n["y"]) for n in plan_view(liaoning, tree).nodes}
+    assert len(set(at.values())) == len(at) == 209
+    assert at[liaoning.plan] == (0, 0)
+    x, y = at[liaoning.region]
+    assert x == 0 and y < 0  # vis-network's y axis points down
+    chapters = sorted((n for n in tree if n.cls == "Chapter"), key=lambda n: n.order)
+    assert len(chapters) == 6
+    radii = [math.hypot(*at[c.iri]) for c in chapters] + [-y]
+    assert max(radii) - min(radii) < 0.2  # positions are rounded to 0.1
+    clockwise = [(math.atan2(at[c.iri][1], at[c.iri][0]) + math.pi / 2) % (2 * math.pi) for c in chapters]
+    assert clockwise == sorted(clockwise)
 
 
 def test_build_writes_the_views_unless_told_not_to(tmp_path: Path) -> None:
