@@ -94,13 +94,14 @@ def balloon_layout(centre: str, edges: list[dict]) -> dict[str, tuple[float, flo
         children[parent[node]].append(node)
     radius: dict[str, float] = {}  # of the disc a node's subtree takes
     ring: dict[str, float] = {}  # of the circle its children sit on
+    room: dict[str, float] = {}  # the angle they share: a full turn at the centre, else one with a gap towards its parent
     for node in reversed(order):
         kids = children[node]
         if not kids:
             radius[node] = LEAF_RADIUS
             continue
-        room = 2 * math.pi if node == centre else 2 * math.pi * len(kids) / (len(kids) + 1)  # a gap towards the parent
-        ring[node] = max(sum(2 * radius[k] for k in kids) / room, max(radius[k] for k in kids) + LEAF_RADIUS)
+        room[node] = 2 * math.pi if node == centre else 2 * math.pi * len(kids) / (len(kids) + 1)
+        ring[node] = max(sum(2 * radius[k] for k in kids) / room[node], max(radius[k] for k in kids) + LEAF_RADIUS)
         radius[node] = ring[node] + max(radius[k] for k in kids)
     positions = {centre: (0.0, 0.0)}
     heading = {centre: -math.pi / 2}  # the direction a node's children fan out to
@@ -109,11 +110,10 @@ def balloon_layout(centre: str, edges: list[dict]) -> dict[str, tuple[float, flo
         if not kids:
             continue
         total = sum(radius[k] for k in kids)
-        room = 2 * math.pi if node == centre else 2 * math.pi * len(kids) / (len(kids) + 1)
-        angle = heading[node] - (math.pi * radius[kids[0]] / total if node == centre else room / 2)
+        angle = heading[node] - (math.pi * radius[kids[0]] / total if node == centre else room[node] / 2)
         x0, y0 = positions[node]
         for kid in kids:
-            wedge = room * radius[kid] / total
+            wedge = room[node] * radius[kid] / total
             middle = angle + wedge / 2
             positions[kid] = (round(x0 + ring[node] * math.cos(middle), 1), round(y0 + ring[node] * math.sin(middle), 1))
             heading[kid] = middle
