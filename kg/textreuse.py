@@ -23,6 +23,7 @@ from itertools import islice
 from typing import TYPE_CHECKING
 
 from plankg.passages import Passage, compare, is_reuse, mask
+from plankg.worker import collect, submit_from_the_end
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor, Future
@@ -202,7 +203,7 @@ def _links(ordered: list[tuple[int, int]], scored: list[tuple[float, tuple[Passa
 
 
 class SharedSearch:
-    """candidate_pairs then score_pairs with a worker process (start_worker) doing its share.
+    """candidate_pairs then score_pairs with a worker process (plankg.worker) doing its share.
 
     The worker searches the candidates; a thread of this process waits for them and queues their scoring on the
     worker in chunks, the last chunk first. When this process collects the result it scores chunks from the first
@@ -224,14 +225,13 @@ class SharedSearch:
         ordered = sorted(self.candidates.result())
         self.chunks = [[(self.items[a].text, self.items[b].text) for a, b in ordered[k : k + SCORE_CHUNK]]
                        for k in range(0, len(ordered), SCORE_CHUNK)]
-        self.futures = [self.worker.submit(score_texts, chunk) for chunk in reversed(self.chunks)][::-1]
+        self.futures = submit_from_the_end(self.worker, score_texts, self.chunks)
 
     def result(self) -> tuple[set[tuple[int, int]], list[Reuse]]:
         """The candidate pairs and the reuse links among them, as score_pairs finds them."""
         pairs = self.candidates.result()
         self.queueing.join()
-        scored = [score_texts(chunk) if future.cancel() else future.result()
-                  for chunk, future in zip(self.chunks, self.futures, strict=True)]
+        scored = collect(score_texts, self.chunks, self.futures)
         return pairs, _links(sorted(pairs), [result for chunk in scored for result in chunk])
 
 
@@ -240,30 +240,6 @@ def find_reuse(items: list[Item]) -> list[Reuse]:
     return score_pairs(items, candidate_pairs(items))
 
 
-def _exit_with_parent() -> None:
-    """In the worker: end it when its parent ends, even killed (the pool's queue alone would keep it waiting)."""
-    import multiprocessing
-    import multiprocessing.connection
-    import os
-
-    def watch() -> None:
-        multiprocessing.connection.wait([multiprocessing.parent_process().sentinel])
-        os._exit(1)
-
-    threading.Thread(target=watch, daemon=True).start()
-
-
-def _load_dictionary() -> None:
+def load_dictionary() -> None:
+    """Load jieba's dictionary (half a second): in the worker process, before its first search."""
     _jieba()
-
-
-def start_worker() -> Executor:
-    """A worker process for SharedSearch, started now so that it loads jieba's dictionary (half a second)
-    while the caller does other work; jieba and difflib hold the GIL, so a thread would not run beside it."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    worker = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
-                                 initializer=_exit_with_parent)
-    worker.submit(_load_dictionary)
-    return worker

@@ -10,6 +10,7 @@ import pytest
 
 from plankg import textreuse
 from plankg.passages import mask
+from plankg.worker import start
 
 
 @pytest.fixture(scope="module")
@@ -58,7 +59,7 @@ def test_the_search_shared_with_a_worker_process_finds_what_one_process_finds(co
     from plankg.lineage import _items
 
     items, _ = _items(corpus_store)
-    worker = textreuse.start_worker()
+    worker = start(textreuse.load_dictionary)
     try:
         pairs, links = textreuse.SharedSearch(items, worker).result()
     finally:
