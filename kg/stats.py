@@ -36,14 +36,14 @@ def summaries(store: Store) -> list[PlanSummary]:
     """One row per document graph: region, title, period and counts of each kind of node."""
     query = SPARQL_PREFIXES + """
     SELECT ?g ?file ?plan ?r ?region ?level ?title ?start ?end WHERE {
-      GRAPH ?g {
+      { SELECT * WHERE { GRAPH ?g {  # a subquery: joined directly with GRAPH ?rg, Oxigraph took 39 s at 1,000 plans
         ?expr a pk:PlanText ; eli:realizes ?plan ; prov:wasDerivedFrom ?src .
         ?src dct:identifier ?file .
         ?plan pk:region ?r .
         OPTIONAL { ?expr dct:title ?title . FILTER(lang(?title) != "zh-hans" || NOT EXISTS {
                    ?expr dct:title ?t2 FILTER(lang(?t2) = "zh-hant") }) }
         OPTIONAL { ?plan pk:periodStart ?start ; pk:periodEnd ?end }
-      }
+      } } }
       GRAPH ?rg { ?r skos:prefLabel ?region ; pk:adminLevel ?lv . }
       BIND(STRAFTER(STR(?lv), "#") AS ?level)
     } ORDER BY ?file"""
