@@ -59,16 +59,13 @@ def _console():
     return console if console.is_terminal else Console(width=200)
 
 
-def _start_worker(text_reuse: bool):
-    """The build's worker process (plankg.worker), started before anything else so that it is ready, with jieba's
-    dictionary when it will search text reuse, by the time the documents are loaded."""
-    from plankg import worker
+def _start_worker():
+    """The build's worker process (plankg.worker), started before anything else so that it has loaded jieba's
+    dictionary by the time the documents are loaded and its text-reuse search can start."""
+    from plankg.textreuse import load_dictionary
+    from plankg.worker import start
 
-    if text_reuse:
-        from plankg.textreuse import load_dictionary
-
-        return worker.start(load_dictionary)
-    return worker.start()
+    return start(load_dictionary)
 
 
 @cli.command()
@@ -81,7 +78,7 @@ def _start_worker(text_reuse: bool):
 def build(paths: tuple[Path, ...], store_dir: Path | None, no_validate: bool, no_lineage: bool, no_views: bool,
           reason: bool) -> None:
     """Load documents (default: the bundled corpus) into the store and print a summary."""
-    worker = None if no_lineage and no_validate else _start_worker(text_reuse=not no_lineage)
+    worker = None if no_lineage else _start_worker()
     from rich.progress import Progress
 
     from plankg.build import bundled_corpus, find_documents, load_document
@@ -101,7 +98,7 @@ def build(paths: tuple[Path, ...], store_dir: Path | None, no_validate: bool, no
             progress.advance(task)
     print_summary(console, store, results)
     rebuild = None
-    if not no_lineage:
+    if worker:
         from plankg.lineage import LineageRebuild
 
         rebuild = LineageRebuild(store, worker)  # the worker searches text reuse while this process validates
@@ -110,15 +107,14 @@ def build(paths: tuple[Path, ...], store_dir: Path | None, no_validate: bool, no
         from plankg.validate import check_loaded
 
         with console.status("validating"):
-            valid = check_loaded(console, store, [r.graph for r in results if r.ok], worker=worker)
-    if rebuild:
+            valid = check_loaded(console, store, [r.graph for r in results if r.ok])
+    if rebuild and worker:
         with console.status("rebuilding lineage"):
             found = rebuild.finish()
+        worker.shutdown(wait=False)
         console.print(f"lineage: {found.reuse_links} reuse links in {found.families} policy families, "
                       f"{found.indicator_concepts} shared indicator concepts, "
                       f"{found.resolved_citations} of {found.citations} citations resolved to loaded plans")
-    if worker:
-        worker.shutdown(wait=False)
     if reason:
         from plankg.reason import INFERRED_GRAPH, materialise
 

@@ -12,26 +12,20 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from functools import cache, lru_cache, partial
+from functools import cache, lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING
 
 from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, Store, Triple
 
 from plankg.loaders.records import line_at
 from plankg.store import document_graphs
 from plankg.vocab import LINEAGE_GRAPH, PREFIXES, REGIONS_GRAPH, SPARQL_PREFIXES
-from plankg.worker import shared_map
-
-if TYPE_CHECKING:
-    from concurrent.futures import Executor
 
 SH = "http://www.w3.org/ns/shacl#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 SHAPES = "https://w3id.org/plankg/shapes#"
 RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 SEVERITIES = ("Violation", "Warning", "Info")
-BATCH = 8  # documents read and prepared at once: their N-Triples are held in memory together
 
 
 @dataclass
@@ -256,24 +250,11 @@ def validate_triples(name: str, graph: str, triples: list[Triple], engine: str =
 
 def validate_data(name: str, graph: str, data: Store, engine: str = "pyrudof", shapes: str = "plankg") -> DocumentReport:
     """validate_triples of a graph in an in-memory store (its default graph), to which the supertypes are added."""
-    return _report(name, graph, data, engine, run_timed(engine, _prepared(data), shapes))
-
-
-def _prepared(data: Store) -> str:
-    """The graph with its supertypes, as N-Triples for the engine."""
     _add_supertypes(data)
-    return data.dump(format=RdfFormat.N_TRIPLES, from_graph=DefaultGraph()).decode("utf-8")
-
-
-def run_timed(engine: str, ntriples: str, shapes: str = "plankg") -> tuple[list[Finding], float]:
-    """The engine's findings, one per (focus, shape, severity), in report order, and the seconds it took."""
+    ntriples = data.dump(format=RdfFormat.N_TRIPLES, from_graph=DefaultGraph()).decode("utf-8")
     started = time.perf_counter()
     findings = sorted({f.key: f for f in run_engine(engine, ntriples, shapes)}.values(), key=_order)
-    return findings, time.perf_counter() - started
-
-
-def _report(name: str, graph: str, data: Store, engine: str, run: tuple[list[Finding], float]) -> DocumentReport:
-    findings, seconds = run
+    seconds = time.perf_counter() - started
     _explain(findings, data, name)
     return DocumentReport(name, graph, len(data), engine, seconds, findings)
 
@@ -323,21 +304,13 @@ def _spans(store: Store, nodes: set[str]) -> dict[str, tuple[str, int, str]]:
     return found
 
 
-def validate_store(store: Store, engine: str = "pyrudof", documents: list[str] | None = None,
-                   worker: Executor | None = None) -> list[DocumentReport]:
+def validate_store(store: Store, engine: str = "pyrudof", documents: list[str] | None = None) -> list[DocumentReport]:
     """Validate the documents of a store (all, or those named by file name or graph IRI) one by one, then the
-    lineage graph (when all are validated and it exists) against its own shapes.
-
-    With a worker process (plankg.worker) the engine runs there on documents from the end of each batch of
-    BATCH while this process takes them from the start; a batch is prepared (read, supertypes) here first.
-    """
-    chosen = [(graph, file) for graph, file, _ in document_graphs(store)
-              if documents is None or file in documents or graph in documents]
+    lineage graph (when all are validated and it exists) against its own shapes."""
     reports = []
-    for start in range(0, len(chosen), BATCH):
-        batch = [(graph, file, document_data(store, graph)) for graph, file in chosen[start : start + BATCH]]
-        runs = shared_map(worker, partial(run_timed, engine), [_prepared(data) for _, _, data in batch])
-        reports.extend(_report(file, graph, data, engine, run) for (graph, file, data), run in zip(batch, runs, strict=True))
+    for graph, file, _plan in document_graphs(store):
+        if documents is None or file in documents or graph in documents:
+            reports.append(validate_data(file, graph, document_data(store, graph), engine))
     if documents is None and next(store.quads_for_pattern(None, None, None, NamedNode(LINEAGE_GRAPH)), None):
         reports.append(validate_triples("lineage", str(LINEAGE_GRAPH), lineage_triples(store), engine, "lineage"))
     return reports
@@ -351,10 +324,9 @@ def validate_dataset(store: Store, name: str, engine: str = "pyrudof") -> list[D
     return [validate_triples(name, "", sorted(set(triples), key=str), engine)]
 
 
-def check_loaded(console, store: Store, graphs: list[str], engine: str = "pyrudof",
-                 worker: Executor | None = None) -> bool:
+def check_loaded(console, store: Store, graphs: list[str], engine: str = "pyrudof") -> bool:
     """After a build: validate the documents just loaded, one line each; False when one has a violation."""
-    reports = validate_store(store, engine, graphs, worker)
+    reports = validate_store(store, engine, graphs)
     for report in reports:
         outcome = "conforms," if report.conforms else "does not conform:"
         console.print(f"validation: {report.name} {outcome} {report.count('Violation')} violations, "

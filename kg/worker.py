@@ -1,8 +1,8 @@
-"""The worker process `plankg build` starts first, so that its work runs beside the build's on a second core.
+"""The worker process `plankg build` starts first, so that its text-reuse search runs beside the build on a second core.
 
-jieba and difflib (text reuse) and pyrudof (validation) hold the GIL: a thread would not run beside the loading and
-validating, a process does. Work is shared from both ends of a list (shared_map): the worker takes items from the
-last one back whenever it is free, this process from the first one on, each item by whichever gets to it first.
+jieba and difflib hold the GIL: a thread would not run beside the loading and validating, a process does. Work is
+shared from both ends of a list (submit_from_the_end, collect): the worker takes items from the last one back
+whenever it is free, this process from the first one on, each item by whichever gets to it first.
 """
 
 from __future__ import annotations
@@ -18,11 +18,7 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 
-def _ready() -> None:
-    """Nothing to load: submitted so that the process starts now."""
-
-
-def start(warm_up: Callable[[], object] = _ready) -> Executor:
+def start(warm_up: Callable[[], object]) -> Executor:
     """One worker process, started now and running warm_up (loading what its work needs) while the caller works."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -55,10 +51,3 @@ def collect(fn: Callable[[T], R], items: Sequence[T], futures: list[Future]) -> 
     """fn of each item, in order: computed here from the first item on while the worker has not taken it
     (cancelled there), then the worker's results from the first item it took."""
     return [fn(item) if future.cancel() else future.result() for item, future in zip(items, futures, strict=True)]
-
-
-def shared_map(worker: Executor | None, fn: Callable[[T], R], items: Sequence[T]) -> list[R]:
-    """[fn(item) for item in items], shared with the worker when there is one (fn must be picklable)."""
-    if worker is None:
-        return [fn(item) for item in items]
-    return collect(fn, items, submit_from_the_end(worker, fn, items))
