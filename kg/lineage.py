@@ -417,7 +417,7 @@ def _write(store: Store, quads: list[Quad]) -> None:
 
 class LineageRebuild:
     """A rebuild in two steps: reading the document graphs, which starts the text-reuse search on a worker
-    process when given one (textreuse.start_worker, textreuse.SharedSearch), then the rest (finish). Between the
+    process when given one (plankg.worker, textreuse.SharedSearch), then the rest (finish). Between the
     two the caller's own work runs beside the search (`plankg build` validates the documents)."""
 
     def __init__(self, store: Store, worker: Executor | None = None) -> None:
