@@ -83,7 +83,7 @@ def build(paths: tuple[Path, ...], store_dir: Path | None, no_validate: bool, no
 
     from plankg.build import bundled_corpus, find_documents, load_document
     from plankg.report import print_summary
-    from plankg.store import open_store, store_path
+    from plankg.store import flush, open_store, store_path
 
     console = _console()
     store = open_store(store_path(str(store_dir) if store_dir else None))
@@ -127,6 +127,7 @@ def build(paths: tuple[Path, ...], store_dir: Path | None, no_validate: bool, no
         with console.status("writing views"):
             pages = write_site(store, Path("plankg-site"))
         console.print(f"views: {len(pages)} pages in {pages[0].parent}; open {pages[0]}")
+    flush(store)
     sys.exit(0 if all(r.ok for r in results) and valid else 1)
 
 
@@ -165,12 +166,13 @@ def remove(document: str, store_dir: Path | None) -> None:
     for graph in removed:
         click.echo(f"removed {graph}")
     from plankg.lineage import rebuild_lineage
-    from plankg.store import drop_derived_inferences
+    from plankg.store import drop_derived_inferences, flush
 
     found = rebuild_lineage(store)  # lineage links to the removed nodes would dangle otherwise
     click.echo(f"lineage rebuilt: {found.reuse_links} reuse links, {found.indicator_concepts} shared indicator concepts")
     if drop_derived_inferences(store):
         click.echo("the inferred graph was dropped: run `plankg reason` to materialise it again")
+    flush(store)
 
 
 @cli.command()

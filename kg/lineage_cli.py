@@ -20,7 +20,7 @@ def lineage(store_dir: Path | None) -> None:
     from rich.table import Table
 
     from plankg.lineage import rebuild_lineage
-    from plankg.store import open_store, store_path
+    from plankg.store import flush, open_store, store_path
     from plankg.vocab import LINEAGE_GRAPH
 
     path = store_path(str(store_dir) if store_dir else None)
@@ -29,7 +29,9 @@ def lineage(store_dir: Path | None) -> None:
         sys.exit(1)
     console = Console()
     with console.status("rebuilding lineage"):
-        summary = rebuild_lineage(open_store(path))
+        store = open_store(path)
+        summary = rebuild_lineage(store)
+        flush(store)
     table = Table(title=f"lineage graph <{LINEAGE_GRAPH}>")
     table.add_column("what")
     table.add_column("count", justify="right")

@@ -20,7 +20,7 @@ import click
 def reason(store_dir: Path | None, show_rules: bool) -> None:
     """Materialise the OWL 2 RL entailments of the asserted graphs into the inferred graph."""
     from plankg.reason import BATCH_GRAPHS, asserted_graphs, batches, derive_rules, materialise, ontology_closure, rules_update
-    from plankg.store import open_store, store_path
+    from plankg.store import flush, open_store, store_path
     from plankg.vocab import INFERRED_GRAPH
 
     path = store_path(str(store_dir) if store_dir else None)
@@ -36,5 +36,6 @@ def reason(store_dir: Path | None, show_rules: bool) -> None:
         return
     started = time.perf_counter()
     triples = materialise(store)
+    flush(store)
     click.echo(f"reasoning: {triples} inferred triples from {len(graphs)} graphs in <{INFERRED_GRAPH}> "
                f"({time.perf_counter() - started:.1f} s)")

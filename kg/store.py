@@ -35,6 +35,12 @@ def open_store(path: Path, read_only: bool = False) -> Store:
     return Store(str(path))
 
 
+def flush(store: Store) -> None:
+    """Write what a command stored to the store's table files before it exits. Otherwise RocksDB leaves it in its
+    write-ahead log, and every later open, read-only included, replays that log: 40 s for a 1,000-plan store."""
+    store.flush()
+
+
 def _triples_text(quads: Iterable[Quad]) -> str:
     triples = [Triple(q.subject, q.predicate, q.object) for q in quads]
     return serialize(triples, format=RdfFormat.N_TRIPLES).decode("utf-8")

@@ -41,6 +41,13 @@ def test_build_prints_the_summary_table(built) -> None:
     assert row[9] == "20"
 
 
+def test_the_build_leaves_its_data_in_table_files_not_in_the_log(built) -> None:
+    """Flushed: a later open need not replay RocksDB's write-ahead log (40 s for a 1,000-plan store)."""
+    store_dir, _ = built
+    tables = sum(f.stat().st_size for f in store_dir.glob("*.sst"))
+    assert tables > 1_000_000  # the corpus's 35k quads; unflushed, the only table file is RocksDB's 1 kB header
+
+
 def test_reloading_the_same_files_gives_the_same_graphs(built) -> None:
     store_dir, _ = built
     def dump() -> set[str]:
