@@ -70,7 +70,7 @@ def _peak_mb() -> float:
 def run_size(n: int, work: Path) -> dict:
     """All stages for one corpus size; returns the figures."""
     from plankg.build import load_paths
-    from plankg.store import open_store
+    from plankg.store import flush, open_store
     from plankg.synth import write_corpus
 
     corpus, store_dir = work / f"corpus-{n}", work / f"store-{n}"
@@ -96,6 +96,7 @@ def run_size(n: int, work: Path) -> dict:
     figures["store_mb"] = sum(f.stat().st_size for f in store_dir.rglob("*") if f.is_file()) / 1e6
     figures["store_quads"] = len(store)
     figures["peak_rss_mb"] = _peak_mb()
+    flush(store)  # as the plankg commands leave it: a later open replays no log
     del store  # closed: each query runs in its own process on the store opened read-only, under a time limit
     figures["queries"] = _queries(store_dir, n)
     figures.update({f"{stage}_cpu_s": seconds for stage, seconds in CPU.items()})
@@ -232,17 +233,19 @@ def _queries(store_dir: Path, n: int) -> dict:
 
         dataset = Dataset()
         _, parse_s = _timed(dataset.parse, data=store.dump(format=RdfFormat.N_QUADS), format="nquads")
-    figures: dict = {"_rdflib_parse_s": parse_s}
+    params = _example_params(store)
+    figures: dict = {"_rdflib_parse_s": parse_s, "_params": params}
     for name in library():
         row = {"kind": QUERY_KIND.get(name, "other")}
         try:
-            out = subprocess.run([sys.executable, __file__, "--query", name, "--store", str(store_dir)], check=True,
+            out = subprocess.run([sys.executable, __file__, "--query", name, "--store", str(store_dir),
+                                  "--params", json.dumps(params, ensure_ascii=False)], check=True,
                                  stdout=subprocess.PIPE, text=True, timeout=QUERY_TIMEOUT_S).stdout
             row.update(json.loads(out.strip().splitlines()[-1]))
         except subprocess.TimeoutExpired:
             row["timeout_s"] = QUERY_TIMEOUT_S
         if dataset is not None:
-            text = _bound_query(store, name)
+            text = _bound_query(name, params)
             r50, r95 = _latencies(lambda t=text: list(dataset.query(t)), repeat=3)
             row.update({"rdflib_p50_ms": r50, "rdflib_p95_ms": r95})
             if "p50_ms" in row:
@@ -251,41 +254,43 @@ def _queries(store_dir: Path, n: int) -> dict:
     return figures
 
 
-def query_latency(store_dir: Path, name: str) -> dict:
+def query_latency(store_dir: Path, name: str, params: dict[str, str]) -> dict:
     """One library query's p50/p95 on the store (run in a child process by _queries)."""
     from plankg.store import open_store
 
     store = open_store(store_dir, read_only=True)
-    text = _bound_query(store, name)
+    text = _bound_query(name, params)
     p50, p95 = _latencies(lambda: list(store.query(text)), repeat=20)
     return {"p50_ms": p50, "p95_ms": p95}
 
 
-def _bound_query(store, name: str) -> str:
+def _bound_query(name: str, params: dict[str, str]) -> str:
     from plankg.query import bind, get, with_values
 
     query = get(name)
-    params = _example_params(store)
     return with_values(query.text, bind(query, {k: params[k] for k in query.parameters}))
 
 
 def _example_params(store) -> dict[str, str]:
-    """Parameters naming something in this store: a measure with lineage, an indicator row of its plan, its region.
+    """Parameters naming one thing of this store each: a measure with lineage, its region, an indicator row and that
+    indicator's name (a whole name: the targeted query asks about one indicator).
 
-    Looked up step by step: one query joining them all is evaluated in full by Oxigraph, LIMIT or not.
+    Looked up step by step, each from a bound or limited start: one query joining them all is evaluated in full by
+    Oxigraph, LIMIT or not.
     """
     from plankg.vocab import LINEAGE_GRAPH, SPARQL_PREFIXES
 
     def first(query: str) -> str:
         return next((row[0].value for row in store.query(SPARQL_PREFIXES + query)), "")
 
-    measure = first(f"SELECT ?m WHERE {{ GRAPH <{LINEAGE_GRAPH}> {{ ?l pk:between ?m }} GRAPH ?g {{ ?m a pk:Measure }} }} "
-                    "LIMIT 1")
-    plan = first(f"SELECT ?p WHERE {{ GRAPH ?g {{ <{measure}> pk:inPlan ?p }} }} LIMIT 1") if measure else ""
-    node = first(f"SELECT ?i WHERE {{ GRAPH ?g {{ ?i pk:inPlan <{plan}> ; a pk:Indicator }} }} LIMIT 1") if plan else ""
+    measure = first(f"SELECT ?m WHERE {{ {{ SELECT ?m WHERE {{ GRAPH <{LINEAGE_GRAPH}> {{ ?l pk:between ?m }} }} LIMIT 100 }} "
+                    "GRAPH ?g { ?m a pk:Measure } } LIMIT 1")
+    plan = first(f"SELECT ?p WHERE {{ GRAPH ?g {{ <{measure}> pk:inPlan ?p }} }} LIMIT 1")
     region = first(f"SELECT ?label WHERE {{ GRAPH ?g {{ <{plan}> pk:region ?r }} GRAPH ?rg {{ ?r skos:prefLabel ?label }} }} "
-                   "LIMIT 1") if plan else ""
-    return {"measure": measure, "node": node, "region": region, "name": "覆盖率", "text": "养老服务", "min_plans": "3"}
+                   "LIMIT 1")
+    node = first("SELECT ?i WHERE { GRAPH ?g { ?i a pk:Indicator } } LIMIT 1")
+    name = first(f'SELECT ?n WHERE {{ GRAPH ?g {{ <{node}> pk:name ?n FILTER(lang(?n) = "zh-hans") }} }} LIMIT 1')
+    return {"measure": measure, "node": node, "region": region, "name": name, "text": "养老服务", "min_plans": "3"}
 
 
 # ---------------------------------------------------------------- linear growth of the loader stages
@@ -361,12 +366,13 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "plankg-bench")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # internal: run one size in this process
     parser.add_argument("--query", help=argparse.SUPPRESS)  # internal: time one query on --store
+    parser.add_argument("--params", type=json.loads, help=argparse.SUPPRESS)  # internal: the --query's parameters
     parser.add_argument("--store", type=Path, help="With --stages: a store built before (e.g. `plankg build --no-views`).")
     parser.add_argument("--stages", type=int, metavar="N",
                         help="Time only reasoning and views on --store, a store of N plans (it rewrites its inferred graph).")
     args = parser.parse_args()
     if args.query:
-        print(json.dumps(query_latency(args.store, args.query)))
+        print(json.dumps(query_latency(args.store, args.query, args.params)))
         return
     if args.stages:
         args.work.mkdir(parents=True, exist_ok=True)
