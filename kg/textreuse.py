@@ -235,11 +235,6 @@ class SharedSearch:
         return pairs, _links(sorted(pairs), [result for chunk in scored for result in chunk])
 
 
-def find_reuse(items: list[Item]) -> list[Reuse]:
-    """Scored reuse links among items of different plans."""
-    return score_pairs(items, candidate_pairs(items))
-
-
 def load_dictionary() -> None:
     """Load jieba's dictionary (half a second): in the worker process, before its first search."""
     _jieba()
