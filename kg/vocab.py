@@ -75,6 +75,13 @@ def graph_iri(expression: str) -> str:
     return expression.replace(str(ID["plan/"]), str(ID["graph/plan/"]), 1)
 
 
+def org_iri(simplified_name: str) -> str:
+    """An organisation (an issuer, a body responsible for a measure), identified by its name in Simplified script,
+    so that every document naming it, in either script, points at one node."""
+    digest = hashlib.sha256(simplified_name.encode("utf-8")).hexdigest()[:16]
+    return str(ID[f"org/{digest}"])
+
+
 def cited_work_iri(normalised_title: str) -> str:
     """A cited document, identified by its normalised (Simplified, unquoted) title."""
     digest = hashlib.sha256(normalised_title.encode("utf-8")).hexdigest()[:16]

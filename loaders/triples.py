@@ -8,7 +8,6 @@ give its offsets and exact quote.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -29,6 +28,7 @@ from plankg.vocab import (
     cited_work_iri,
     expression_iri,
     graph_iri,
+    org_iri,
     plan_iri,
     region_iri,
 )
@@ -241,7 +241,7 @@ def _plan(g: _Graph, doc: ParsedDocument, region: Region, plan: str, expression:
     if meta.doc_number:
         g.add(plan, ELI.id_local, Literal(meta.doc_number.value))
     for n, issuer in enumerate(meta.issuers, start=1):
-        org = str(ID["org/" + hashlib.sha256(to_simplified(issuer.value).encode()).hexdigest()[:16]])
+        org = org_iri(to_simplified(issuer.value))
         g.type(org, str(ORG.Organization))
         g.text_literal(org, SKOS + "prefLabel", issuer.value)
         g.add(plan, ELI.passed_by, org)
