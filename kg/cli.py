@@ -216,7 +216,7 @@ def main() -> None:
         sys.exit(1)
     except click.ClickException as exc:
         exc.show()
-        sys.exit(2 if isinstance(exc, click.UsageError) else 1)
+        sys.exit(exc.exit_code)  # 2 for a usage error, 1 for work that ran and failed
     except FileNotFoundError as exc:
         click.echo(f"Error: {exc}", err=True)
         sys.exit(1)

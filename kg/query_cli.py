@@ -1,15 +1,33 @@
-"""`plankg query` and `plankg sparql`: the query library and ad-hoc SPARQL, as tables, CSV or JSON."""
+"""`plankg query` and `plankg sparql`: the query library and ad-hoc SPARQL, as tables or standard result formats.
+
+Exit status: 2 for a query that cannot run as asked (unknown name or parameter, bad SPARQL, a format that does
+not fit the query), 1 when the endpoint cannot be reached or refuses the query.
+"""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
+import sys
 from pathlib import Path
 
 import click
 
-FORMATS = click.Choice(["table", "csv", "json"])
+FORMAT_HELP = ("table (the default on a terminal), csv (the default otherwise), tsv, json, xml: the SPARQL 1.1 "
+               "result formats; a CONSTRUCT or DESCRIBE graph: turtle (its default), ntriples, jsonld, rdfxml.")
+
+
+def _format_option(command):
+    from plankg.results import FORMAT_NAMES
+
+    return click.option("--format", "fmt", type=click.Choice(FORMAT_NAMES), default=None, help=FORMAT_HELP)(command)
+
+
+def _common_options(command):
+    command = click.option("--full-iris", is_flag=True, help="Show whole IRIs in tables instead of CURIEs.")(command)
+    command = click.option("--endpoint", default=None,
+                           help="Run on a remote SPARQL 1.1 endpoint (e.g. `plankg serve`'s) instead of the store.")(command)
+    return click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+                        help="Store folder (default: $PLANKG_STORE or ./plankg-data).")(command)
 
 
 def _params(pairs: tuple[str, ...]) -> dict[str, str]:
@@ -22,73 +40,127 @@ def _params(pairs: tuple[str, ...]) -> dict[str, str]:
     return params
 
 
-def _print(columns: list[str], rows: list[list[str]], fmt: str) -> None:
-    if fmt == "json":
-        click.echo(json.dumps([dict(zip(columns, r, strict=True)) for r in rows], ensure_ascii=False, indent=1))
-    elif fmt == "csv":
-        out = io.StringIO()
-        writer = csv.writer(out)
-        writer.writerow(columns)
-        writer.writerows(rows)
-        click.echo(out.getvalue(), nl=False)
-    else:
-        from rich.console import Console
-        from rich.table import Table
+def _output(results, fmt: str | None, full_iris: bool) -> None:
+    """Results on stdout: a table on a terminal, CSV when piped, unless --format says otherwise."""
+    from rich.console import Console
 
-        table = Table(*columns, show_lines=False)
-        for row in rows:
-            table.add_row(*row)
-        console = Console()
-        (console if console.is_terminal else Console(width=220)).print(table)
-        click.echo(f"{len(rows)} rows")
+    from plankg.results import FormatError, write
+
+    console = Console()
+    if fmt is None:
+        fmt = "table" if console.is_terminal else "csv"
+        if not isinstance(results, _solution_types()):
+            fmt = "turtle"
+    try:
+        write(results, fmt, sys.stdout.buffer, console, full_iris)
+    except FormatError as exc:
+        raise QueryProblem(str(exc)) from None
+    sys.stdout.flush()
+
+
+def _solution_types() -> tuple[type, ...]:
+    from pyoxigraph import QueryBoolean, QuerySolutions
+
+    return QuerySolutions, QueryBoolean
+
+
+def _open(store_dir: Path | None):
+    from plankg.store import open_store, store_path
+
+    return open_store(store_path(str(store_dir) if store_dir else None), read_only=True)
+
+
+class QueryProblem(click.ClickException):
+    """A query that cannot run as asked: a usage error (exit 2), shown without the command's usage banner."""
+
+    exit_code = 2
+
+
+def _failure(exc: Exception) -> click.ClickException:
+    """An endpoint failure ran and failed (exit 1); anything else about the query is a usage error (exit 2)."""
+    from plankg.query import EndpointError
+
+    return click.ClickException(str(exc)) if isinstance(exc, EndpointError) else QueryProblem(str(exc))
 
 
 @click.command()
 @click.argument("name", required=False)
 @click.option("--param", "pairs", multiple=True, metavar="KEY=VALUE", help="A query parameter (repeatable).")
-@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
 @click.option("--list", "list_only", is_flag=True, help="List the library's queries and their parameters.")
-@click.option("--endpoint", default=None, help="Run against a remote SPARQL 1.1 endpoint instead of the store.")
-@click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Store folder (default: $PLANKG_STORE or ./plankg-data).")
-def query(name: str | None, pairs: tuple[str, ...], fmt: str, list_only: bool, endpoint: str | None,
-          store_dir: Path | None) -> None:
+@_format_option
+@_common_options
+def query(name: str | None, pairs: tuple[str, ...], list_only: bool, fmt: str | None, full_iris: bool,
+          endpoint: str | None, store_dir: Path | None) -> None:
     """Run a query of the library (see --list)."""
-    from plankg.query import QueryError, library, run, run_remote
-    from plankg.store import open_store, store_path
+    from plankg.query import QueryError, get, library, remote_library, run_library
 
     if list_only or not name:
         for q in library().values():
             params = ", ".join(f"{k} ({v})" for k, v in q.parameters.items()) or "no parameters"
             click.echo(f"{q.name}\t{params}\t{q.question}")
         return
+    params = _params(pairs)
     try:
         if endpoint:
-            columns, rows = run_remote(endpoint, name, _params(pairs))
+            results = remote_library(endpoint, name, params)
         else:
-            columns, rows = run(open_store(store_path(str(store_dir) if store_dir else None), read_only=True),
-                                name, _params(pairs))
+            store = _open(store_dir)
+            results = run_library(store, name, params)
+            if get(name).parameters:
+                results = _with_hints(store, name, params, results)
     except QueryError as exc:
-        raise click.UsageError(str(exc)) from exc
-    _print(columns, rows, fmt)
+        raise _failure(exc) from None
+    _output(results, fmt, full_iris)
+
+
+def _with_hints(store, name: str, params: dict[str, str], results):
+    """The results, after a hint on stderr when none came back and a text parameter matches no value that exists
+    (--param region=辽宁 where the store has 辽宁省). The results are read once, so they are kept as SPARQL JSON."""
+    from pyoxigraph import QueryResultsFormat, parse_query_results
+
+    from plankg.query import candidate_values, get, suggestions
+
+    data = results.serialize(format=QueryResultsFormat.JSON)
+    if not json.loads(data)["results"]["bindings"]:
+        for key, value in params.items():
+            values = candidate_values(store, key) if get(name).parameters[key] == "string" else []
+            if values and value not in values:
+                close = suggestions(values, value)
+                hint = f"; did you mean {' or '.join(close)}?" if close else ""
+                click.echo(f"no rows: {key}={value} matches no {key} in the store{hint}", err=True)
+    return parse_query_results(data, format=QueryResultsFormat.JSON)
 
 
 @click.command()
 @click.argument("text", required=False)
-@click.option("--file", "file", type=click.Path(dir_okay=False, exists=True, path_type=Path), default=None)
-@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
-@click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Store folder (default: $PLANKG_STORE or ./plankg-data).")
-def sparql(text: str | None, file: Path | None, fmt: str, store_dir: Path | None) -> None:
-    """Run an ad-hoc SPARQL SELECT query (TEXT, or --file F.rq) on the store."""
-    from plankg.query import QueryError, run_sparql
-    from plankg.store import open_store, store_path
+@click.option("--file", "file", type=click.File("r", encoding="utf-8"), default=None,
+              help="Read the query from a file (- for standard input).")
+@click.option("--prefixes", "list_prefixes", is_flag=True, help="Print the predefined prefixes and exit.")
+@click.option("--no-union", is_flag=True,
+              help="Query the store's own default graph (empty) instead of the union of the named graphs.")
+@_format_option
+@_common_options
+def sparql(text: str | None, file, list_prefixes: bool, no_union: bool, fmt: str | None, full_iris: bool,
+           endpoint: str | None, store_dir: Path | None) -> None:
+    """Run a SPARQL query (SELECT, ASK, CONSTRUCT or DESCRIBE) given as TEXT or with --file.
 
-    if (text is None) == (file is None):
+    The project's and the standard prefixes are predefined (see --prefixes) and the default graph is the union
+    of the named graphs, so `plankg sparql 'SELECT ?p WHERE { ?p a pk:Plan }'` works as written."""
+    from plankg.query import QueryError, execute, execute_remote
+    from plankg.vocab import QUERY_PREFIXES
+
+    if list_prefixes:
+        for prefix, namespace in QUERY_PREFIXES.items():
+            click.echo(f"PREFIX {prefix}: <{namespace}>")
+        return
+    if text is None and file is None:
+        raise click.UsageError("give a query: plankg sparql 'SELECT ?p WHERE { ?p a pk:Plan }', or --file Q.rq "
+                               "(- for standard input); plankg sparql --prefixes lists the predefined prefixes")
+    if text is not None and file is not None:
         raise click.UsageError("give the query as TEXT or with --file, not both")
-    source = text if text is not None else file.read_text(encoding="utf-8")
+    source = text if text is not None else file.read()
     try:
-        columns, rows = run_sparql(open_store(store_path(str(store_dir) if store_dir else None), read_only=True), source)
+        results = execute_remote(endpoint, source) if endpoint else execute(_open(store_dir), source, not no_union)
     except QueryError as exc:
-        raise click.UsageError(str(exc)) from exc
-    _print(columns, rows, fmt)
+        raise _failure(exc) from None
+    _output(results, fmt, full_iris)

@@ -35,6 +35,10 @@ PREFIXES: dict[str, Namespace] = {
 
 SPARQL_PREFIXES = "\n".join(f"PREFIX {p}: <{ns}>" for p, ns in PREFIXES.items())
 
+# The prefixes every ad-hoc query starts with, and that tables and exports shorten IRIs with: the vocabularies
+# above and the data's own namespace (pkid:plan/210000/…, pkid:region/210000).
+QUERY_PREFIXES: dict[str, str] = {**{p: str(ns) for p, ns in PREFIXES.items()}, "pkid": str(ID)}
+
 # Graphs that are not a document's own graph.
 REGIONS_GRAPH = ID["graph/regions"]
 CITED_GRAPH = ID["graph/cited"]

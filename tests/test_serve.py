@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -30,6 +31,19 @@ def test_every_library_query_answers_the_same_remotely(served) -> None:
     for name, (here, there) in answers(open_store(store_dir, read_only=True), url + "/query").items():
         assert there == here, name
     assert len(run_remote(url + "/query", "plans-overview", {})[1]) == 5
+
+
+def test_ad_hoc_queries_with_the_prefixes_and_the_union_default_graph(served) -> None:
+    store_dir, url = served
+    def sparql(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([*PLANKG, "sparql", "--endpoint", url + "/query", *args], capture_output=True, text=True)
+    assert sparql("SELECT (COUNT(?p) AS ?n) WHERE { ?p a pk:Plan }").stdout.splitlines() == ["n", "5"]
+    constructed = sparql("CONSTRUCT WHERE { ?r skos:prefLabel ?label } LIMIT 3", "--format", "ntriples").stdout
+    assert len(constructed.splitlines()) == 3
+    request = urllib.request.Request(url + "/query", data=urllib.parse.urlencode(
+        {"query": "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"}).encode(), headers={"Accept": "text/csv"})
+    with urllib.request.urlopen(request, timeout=30) as answer:  # as curl or YASGUI would ask, with no GRAPH
+        assert answer.read().decode().split() == ["n", str(len(open_store(store_dir, read_only=True)))]
 
 
 def test_updates_are_refused(served) -> None:
