@@ -84,6 +84,7 @@ def build(paths: tuple[Path, ...], store_dir: Path | None, no_validate: bool, no
     from plankg.build import bundled_corpus, find_documents, load_document
     from plankg.report import print_summary
     from plankg.store import flush, open_store, store_path
+    from plankg.wording import counted
 
     console = _console()
     store = open_store(store_path(str(store_dir) if store_dir else None))
@@ -96,25 +97,33 @@ def build(paths: tuple[Path, ...], store_dir: Path | None, no_validate: bool, no
             progress.update(task, description=f"loading {path.name}")
             results.append(load_document(store, path))
             progress.advance(task)
-    print_summary(console, store, results)
     rebuild = None
     if worker:
         from plankg.lineage import LineageRebuild
 
         rebuild = LineageRebuild(store, worker)  # the worker searches text reuse while this process validates
-    valid = True
+    reports = None
     if not no_validate:
         from plankg.validate import check_loaded
 
         with console.status("validating"):
-            valid = check_loaded(console, store, [r.graph for r in results if r.ok])
+            reports = check_loaded(store, [r.graph for r in results if r.ok])
+    findings = {r.graph: (r.count("Violation"), r.count("Warning")) for r in reports} if reports is not None else None
+    print_summary(console, store, results, findings)
+    valid = True
+    if reports is not None:
+        from plankg.validate import print_checked
+
+        print_checked(console, reports)
+        valid = all(r.conforms for r in reports)
     if rebuild and worker:
         with console.status("rebuilding lineage"):
             found = rebuild.finish()
         worker.shutdown(wait=False)
-        console.print(f"lineage: {found.reuse_links} reuse links in {found.families} policy families, "
-                      f"{found.indicator_concepts} shared indicator concepts, "
-                      f"{found.resolved_citations} of {found.citations} citations resolved to loaded plans")
+        console.print(f"lineage: {counted(found.reuse_links, 'reuse link')} in "
+                      f"{counted(found.families, 'policy family', 'policy families')}, "
+                      f"{counted(found.indicator_concepts, 'shared indicator concept')}, "
+                      f"{found.resolved_citations} of {counted(found.citations, 'citation')} resolved to loaded plans")
     if reason:
         from plankg.reason import INFERRED_GRAPH, materialise
 

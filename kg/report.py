@@ -1,25 +1,34 @@
-"""Terminal output of `build` and `stats`: the per-document summary table and any load failures."""
+"""Terminal output of `build` and `stats`: the per-document summary table and any load failures.
+
+One table when it fits the terminal; otherwise two, what each document is (title wrapped) and what it holds
+(the counts, headers abbreviated with a legend when the full names do not fit), so nothing is ever cut.
+"""
 
 from __future__ import annotations
 
 from pyoxigraph import Store
+from rich import box
+from rich.cells import cell_len
 from rich.console import Console
+from rich.measure import Measurement
 from rich.table import Table
 
 from plankg.build import LoadResult
-from plankg.stats import COUNTED, summaries
+from plankg.stats import COUNTED, PlanSummary, summaries
+from plankg.wording import counted
+
+ABBREVIATED = {"chapters": "chap", "sections": "sect", "boxes": "box", "measures": "meas", "indicators": "ind",
+               "projects": "proj", "citations": "cite", "violations": "viol", "warnings": "warn"}
+TITLE_MIN_WIDTH = 16
 
 
-def print_summary(console: Console, store: Store, results: list[LoadResult]) -> None:
-    """A table per document (from the store), then warnings and failures of this run."""
-    warnings = {r.graph: len(r.warnings) for r in results if r.ok}
-    table = Table(title="plankg store", header_style="bold")
-    for column in ("file", "region", "level", "title", "period", *COUNTED, "warnings"):
-        table.add_column(column, justify="right" if column in COUNTED or column == "warnings" else "left")
-    for row in summaries(store):
-        table.add_row(row.file, row.region, row.level, row.title, row.period,
-                      *(str(row.counts[k]) for k in COUNTED), str(warnings.get(row.graph, "")))
-    console.print(table)
+def print_summary(console: Console, store: Store, results: list[LoadResult],
+                  findings: dict[str, tuple[int, int]] | None = None) -> None:
+    """A table per document (from the store), then load warnings and failures of this run. findings: SHACL
+    (violations, warnings) by graph, when the build validated (the same counts as its validation lines)."""
+    rows = summaries(store)
+    for table in summary_tables(console.width, rows, findings):
+        console.print(table)
     for result in results:
         for warning in result.warnings:
             console.print(f"[yellow]warning[/] {result.path.name}: {warning}")
@@ -28,4 +37,52 @@ def print_summary(console: Console, store: Store, results: list[LoadResult]) -> 
         console.print(f"[red]error[/] {result.path}: {result.error}")
     if results:
         loaded = len(results) - len(failed)
-        console.print(f"loaded {loaded} of {len(results)} documents" + (f", {len(failed)} failed" if failed else ""))
+        console.print(f"loaded {loaded} of {counted(len(results), 'document')}"
+                      + (f", {len(failed)} failed" if failed else ""))
+
+
+def summary_tables(width: int, rows: list[PlanSummary], findings: dict[str, tuple[int, int]] | None) -> list[Table]:
+    """The summary as one table when it fits width with the titles wrapped no narrower than TITLE_MIN_WIDTH,
+    else as two: the documents (titles wrapped) and their counts (headers abbreviated if need be)."""
+    about = ["file", "region", "level", "title", "period"]
+    count_names = [*COUNTED, *(["violations", "warnings"] if findings is not None else [])]
+    cells = {row.graph: [row.file, row.region, row.level, row.title, row.period] for row in rows}
+    counts = {row.graph: [str(row.counts[k]) for k in COUNTED]
+              + ([str(n) for n in findings.get(row.graph, ("", ""))] if findings is not None else []) for row in rows}
+    title_width = max([cell_len("title"), *(cell_len(c[3]) for c in cells.values())])
+    single = _table(about + count_names, about, rows, cells, counts, title="plankg store")
+    if _natural_width(single) - title_width + min(title_width, TITLE_MIN_WIDTH) <= width:
+        return [single]
+    compact = {"box": box.SIMPLE_HEAD, "show_edge": False, "collapse_padding": True}
+    first = _table(about, about, rows, cells, {g: [] for g in counts}, title="plankg store", **compact)
+    second = _table(["file", *count_names], ["file"], rows, {g: c[:1] for g, c in cells.items()}, counts, **compact)
+    for headers, padding in (([ABBREVIATED[n] for n in count_names], (0, 1)), ([ABBREVIATED[n] for n in count_names], (0, 0))):
+        if _natural_width(second) <= width:
+            break
+        second = _table(["file", *headers], ["file"], rows, {g: c[:1] for g, c in cells.items()}, counts,
+                        padding=padding, **compact)
+        second.caption = "  ".join(f"{ABBREVIATED[n]}={n}" for n in count_names)
+        second.caption_justify = "left"
+    return [first, second]
+
+
+def _table(headers: list[str], about: list[str], rows: list[PlanSummary], cells: dict[str, list[str]],
+           counts: dict[str, list[str]], **style) -> Table:
+    """Text columns first (whole, but the title, which wraps), then right-aligned counts."""
+    table = Table(header_style="bold", **style)
+    for i, header in enumerate(headers):
+        if i < len(about):
+            whole = about[i] != "title"
+            widest = max([cell_len(header), *(cell_len(c[i]) for c in cells.values())])
+            table.add_column(header, no_wrap=whole, overflow="fold", min_width=widest if whole else None)
+        else:
+            table.add_column(header, justify="right", no_wrap=True)
+    for row in rows:
+        table.add_row(*cells[row.graph], *counts[row.graph])
+    return table
+
+
+def _natural_width(table: Table) -> int:
+    """The width the table takes when nothing wraps."""
+    console = Console(width=10_000)
+    return Measurement.get(console, console.options, table).maximum

@@ -20,6 +20,7 @@ from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, Store, Triple
 from plankg.loaders.records import line_at
 from plankg.store import document_graphs
 from plankg.vocab import LINEAGE_GRAPH, PREFIXES, REGIONS_GRAPH, SPARQL_PREFIXES
+from plankg.wording import counted
 
 SH = "http://www.w3.org/ns/shacl#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
@@ -324,12 +325,15 @@ def validate_dataset(store: Store, name: str, engine: str = "pyrudof") -> list[D
     return [validate_triples(name, "", sorted(set(triples), key=str), engine)]
 
 
-def check_loaded(console, store: Store, graphs: list[str], engine: str = "pyrudof") -> bool:
-    """After a build: validate the documents just loaded, one line each; False when one has a violation."""
-    reports = validate_store(store, engine, graphs)
+def check_loaded(store: Store, graphs: list[str], engine: str = "pyrudof") -> list[DocumentReport]:
+    """After a build: validate the documents just loaded."""
+    return validate_store(store, engine, graphs)
+
+
+def print_checked(console, reports: list[DocumentReport], engine: str = "pyrudof") -> None:
+    """One line per document validated by a build, counted as `plankg validate` and the build's table count."""
     for report in reports:
         outcome = "conforms," if report.conforms else "does not conform:"
-        console.print(f"validation: {report.name} {outcome} {report.count('Violation')} violations, "
-                      f"{report.count('Warning')} warnings ({engine}, `plankg validate` for details)",
+        console.print(f"validation: {report.name} {outcome} {counted(report.count('Violation'), 'violation')}, "
+                      f"{counted(report.count('Warning'), 'warning')} ({engine}, `plankg validate` for details)",
                       markup=False, highlight=False)
-    return all(r.conforms for r in reports)

@@ -7,6 +7,7 @@ from collections import Counter
 
 from plankg.validate import SEVERITIES, SH, SHAPES, DocumentReport, Finding, shapes_graph, short
 from plankg.vocab import LINEAGE_GRAPH
+from plankg.wording import counted
 
 QUOTE_CHARS = 120
 
@@ -18,7 +19,7 @@ def one_line(quote: str) -> str:
 
 
 def summary(report: DocumentReport) -> str:
-    counts = ", ".join(f"{report.count(s)} {s.lower()}s" for s in SEVERITIES)
+    counts = ", ".join(counted(report.count(s), s.lower()) for s in SEVERITIES)
     outcome = "conforms" if report.conforms else "DOES NOT CONFORM"
     return f"{report.name}: {outcome} ({counts}; {report.engine}, {report.triples} triples, {report.seconds:.2f} s)"
 
@@ -50,8 +51,8 @@ def render_text(reports: list[DocumentReport]) -> str:
     warnings = sum(r.count("Warning") for r in reports)
     outcome = "conforms" if violations == 0 else "does not conform"
     documents = sum(r.graph != str(LINEAGE_GRAPH) for r in reports)
-    what = f"{documents} documents" + (" and the lineage graph" if documents < len(reports) else "")
-    lines.append(f"{what}: {outcome}, {violations} violations, {warnings} warnings")
+    what = counted(documents, "document") + (" and the lineage graph" if documents < len(reports) else "")
+    lines.append(f"{what}: {outcome}, {counted(violations, 'violation')}, {counted(warnings, 'warning')}")
     return "\n".join(lines) + "\n"
 
 

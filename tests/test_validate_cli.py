@@ -49,7 +49,7 @@ def test_build_validates_what_it_loaded(built):
     assert result.returncode == 0, result.stderr
     lines = [line for line in result.stdout.splitlines() if line.startswith("validation: ")]
     assert [line.split(" (")[0] for line in lines] == [
-        f"validation: {file} conforms, 0 violations, {n} warnings" for file, n in EXPECTED.items()]
+        f"validation: {file} conforms, 0 violations, {n} warning{'' if n == 1 else 's'}" for file, n in EXPECTED.items()]
 
 
 def test_text_report_summarises_and_points_at_the_source(built):
@@ -71,9 +71,9 @@ def test_one_document_with_the_reference_engine(built):
     store_dir, _ = built
     result = plankg("validate", "--document", "004_816c855b418fc27c.txt", "--engine", "pyshacl", store=store_dir)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("004_816c855b418fc27c.txt: conforms (0 violations, 1 warnings, 0 infos; pyshacl")
+    assert result.stdout.startswith("004_816c855b418fc27c.txt: conforms (0 violations, 1 warning, 0 infos; pyshacl")
     assert "  Warning   pks:Plan-indicatorTable          1" in result.stdout
-    assert result.stdout.splitlines()[-1] == "1 documents: conforms, 0 violations, 1 warnings"
+    assert result.stdout.splitlines()[-1] == "1 document: conforms, 0 violations, 1 warning"
 
 
 def test_unknown_document_is_a_usage_error(built):
@@ -95,7 +95,7 @@ def test_data_file_in_trig_validates_per_document(built, tmp_path):
 def test_violation_exits_1_and_names_the_shape(broken_004, tmp_path):
     result = plankg("validate", "--data", str(broken_004), store=tmp_path)
     assert result.returncode == 1, result.stderr
-    assert "broken.nt: DOES NOT CONFORM (1 violations, 1 warnings, 0 infos; pyrudof" in result.stdout
+    assert "broken.nt: DOES NOT CONFORM (1 violation, 1 warning, 0 infos; pyrudof" in result.stdout
     assert "  - Violation pks:Element-inPlan  path pk:inPlan" in result.stdout
     assert "文本要素没有唯一的所属规划 / Element without exactly one Plan it belongs to" in result.stdout
     assert "x<script>alert(1)</script>.txt:16  「(十二)完善社区和居家养老服务体系。" in result.stdout

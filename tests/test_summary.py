@@ -1,0 +1,60 @@
+"""The summary table of `build` and `stats` at 80 and 120 columns: nothing cut, counts as the store holds them and
+as validation reports them, counts in the singular for one."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from pyoxigraph import Store
+from rich.cells import cell_len
+from rich.console import Console
+
+from plankg.report import print_summary
+from plankg.stats import summaries
+from plankg.wording import counted
+
+# SHACL warnings per document, as `plankg validate` counts them (tests/test_validate_cli.py).
+WARNINGS = {"000_7c45746ca5003da4.txt": 17, "001_e6d1326eb6e5ef17.txt": 21, "002_1d4cc66293008ec4.txt": 18,
+            "003_1530986ba0a39128.txt": 9, "004_816c855b418fc27c.txt": 1}
+
+
+def rows_of(text: str, header: str) -> dict[str, list[str]]:
+    """The rows of the table whose header line starts with `header`: file name -> its cells, where a wrapped
+    title's continuation lines (which hold nothing else) are joined to the title (the fourth cell)."""
+    lines = text.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.split()[:2] == header.split())
+    rows: dict[str, list[str]] = {}
+    for line in lines[start + 2:]:
+        cells = line.split()
+        if not cells or cells[0] == "file" or "=" in line:
+            break
+        if cells[0].endswith(".txt"):
+            rows[cells[0]] = cells
+        else:
+            rows[list(rows)[-1]][3] += line.strip()
+    return rows
+
+
+@pytest.mark.parametrize("width", [80, 120])
+def test_the_summary_fits_and_cuts_nothing(corpus_store: Store, width: int) -> None:
+    findings = {s.graph: (0, WARNINGS[s.file]) for s in summaries(corpus_store)}
+    console = Console(width=width, file=io.StringIO(), color_system=None)
+    print_summary(console, corpus_store, [], findings)
+    text = console.file.getvalue()
+    assert all(cell_len(line) <= width for line in text.splitlines()), text
+    assert "…" not in text
+    about = rows_of(text, "file region")
+    # 001 line 1: the title, whole; 003's title keeps its space (the table may wrap there)
+    assert about["001_e6d1326eb6e5ef17.txt"][1:] == ["辽宁省", "Province", "辽宁省民政事业发展第十四个五年规划", "2021–2025"]
+    assert "".join(about["003_1530986ba0a39128.txt"][3:-1]) == "无锡高新区(新吴区)民政事业“十四五”发展规划"
+    counts = rows_of(text, "file chapters" if width == 120 else "file chap")
+    # 001: 6 chapters, 35 sections, 5 boxes, 107 measures, 20 indicator rows, 33 projects, 15 citations; 0 and 21
+    assert counts["001_e6d1326eb6e5ef17.txt"][1:] == ["6", "35", "5", "107", "20", "33", "15", "0", "21"]
+    assert counts["004_816c855b418fc27c.txt"][-1] == "1"
+
+
+def test_counts_read_in_the_singular_for_one() -> None:
+    assert [counted(1, "warning"), counted(17, "warning"), counted(1, "document"), counted(0, "violation"),
+            counted(1, "policy family", "policy families"), counted(44, "policy family", "policy families")] == [
+        "1 warning", "17 warnings", "1 document", "0 violations", "1 policy family", "44 policy families"]
