@@ -2,10 +2,13 @@
 
 A government page wraps the plan in navigation, footers and scripts. Those are dropped by general rules:
 their tag (nav, footer, aside, script, form, ...), a class or id naming them (nav, menu, breadcrumb, footer,
-share, ...), being hidden, or being a list of nothing but links (menus, related articles). Facts the page
-states in <meta> (publication date, source) become labelled lines, which the clean stage keeps as page
-metadata. Every block element starts a line, blocks are separated by a blank line, and a <table> becomes
-one cell per line ending in " |" (an empty cell a bare "|"), the bar layout of loaders.tables.
+share, related, print, ...), being hidden, or being a list of nothing but links, each perhaps with its date
+(menus, related articles). Facts the page states in <meta> (publication date, source) and in its
+信息公开 metadata table (索引号, 发文机关, 文号, 成文日期 …) become labelled lines "文号：国办发〔2021〕45号",
+one fact a line, which the clean stage keeps as page metadata. Every block element starts a line, blocks are
+separated by a blank line, and a data <table> becomes one cell per line ending in " |" (an empty cell a bare
+"|"), the bar layout of loaders.tables; a table used for page layout (one column, or cells holding
+paragraphs or tables) is read as the blocks it holds.
 """
 
 from __future__ import annotations
@@ -16,16 +19,21 @@ from .errors import LoadError
 
 _DROP_TAGS = {"script", "style", "noscript", "nav", "footer", "aside", "form", "iframe", "template", "select",
               "button", "object", "embed", "svg", "canvas", "head"}
-_CHROME_NAME = re.compile(
-    r"(?:^|[-_\s])(nav|navbar|menu|breadcrumbs?|crumbs?|footer|share|sidebar|toolbar|copyright|banner|topbar|"
-    r"bottom|dh|wzdh|position|location)(?:[-_\s\d]|$)",
-    re.IGNORECASE,
-)
+# Words of class and id names that mark site chrome; a name is split at "-", "_", digits and camelCase humps.
+_CHROME_WORDS = {
+    "nav", "navbar", "subnav", "navigation", "menu", "menus", "breadcrumb", "breadcrumbs", "crumb", "crumbs",
+    "footer", "foot", "share", "bdshare", "bdsharebuttonbox", "fenxiang", "sidebar", "toolbar", "tool", "tools",
+    "copyright", "banner", "topbar", "bottom", "dh", "wzdh", "position", "location", "related", "relate",
+    "xgxx", "xglj", "xgwz", "xgwj", "print", "qrcode", "ewm", "erweima", "search", "login", "gotop", "backtop",
+}
+_NAME_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _BLOCK_TAGS = {"p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
                "dl", "dt", "dd", "blockquote", "pre", "center", "header", "figure", "figcaption", "caption",
                "address", "hr", "body", "html", "tbody", "thead", "tfoot"}
 _CJK = r"\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
+# Spaces a browser shows as one space each and never collapses (&nbsp; &ensp; &emsp; &thinsp;).
+_FIXED_SPACES = str.maketrans({"\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " "})
 # CSS text level 3: a line break in the source between two wide (CJK) characters renders as nothing.
 _CJK_BREAK = re.compile(rf"(?<=[{_CJK}])[ \t]*[\r\n]+[ \t]*(?=[{_CJK}])")
 _SPACES = re.compile(r"[ \t\r\n\f]+")
@@ -33,6 +41,17 @@ _META_FACTS = {
     "pubdate": "发布时间", "publishdate": "发布时间", "firstpublishedtime": "发布时间", "created": "发布时间",
     "contentsource": "信息来源", "source": "信息来源",
 }
+# Page facts of 政府信息公开 pages: a cell or <dt> naming one of these (or any short name ending in a colon)
+# labels the value beside it.
+PAGE_FIELDS = {
+    "索引号", "信息索引号", "主题分类", "分类", "发文机关", "发文单位", "发布机构", "文号", "发文字号", "文件编号",
+    "成文日期", "签发时间", "签发日期", "发布日期", "发布时间", "生成日期", "公开日期", "生效时间", "生效日期",
+    "实施日期", "施行日期", "失效时间", "废止日期", "有效性", "效力状况", "标题", "名称", "主题词", "关键词",
+    "体裁分类", "公开方式", "公开范围", "信息来源", "来源",
+}
+_LABEL = re.compile(r"^((?:[\u4e00-\u9fff]\s*){2,8}?)\s*([:：])?$")
+_FIELD = re.compile("(?:" + "|".join(sorted(PAGE_FIELDS, key=len, reverse=True)) + ")[:：]")
+_LINK_ITEM_REST = re.compile(r"^[\s\W]*(?:\d{4}[-./年]\d{1,2}(?:[-./月]\d{1,2}日?)?)?[\s\W]*$")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.IGNORECASE)
 
@@ -68,7 +87,16 @@ def html_to_text(markup: str, name: str) -> str:
     writer = _Writer()
     writer.walk(body if body is not None else root)
     writer.flush()
-    return "\n\n".join(lines + writer.blocks) + "\n"
+    return "\n\n".join(lines + _without_repeated_title(writer.blocks)) + "\n"
+
+
+def _without_repeated_title(blocks: list[str]) -> list[str]:
+    """The blocks without the article's repeat of the title a page already shows above it (<h1> and then
+    the document's own first line): a short line without a full stop, repeated within the first blocks."""
+    for i, block in enumerate(blocks[:12]):
+        if len(block) <= 100 and "。" not in block and block in blocks[:i]:
+            return blocks[:i] + blocks[i + 1:]
+    return blocks
 
 
 def _meta_lines(root) -> list[str]:
@@ -92,22 +120,58 @@ def _is_chrome(el) -> bool:
         return True
     if el.get("hidden") is not None or _HIDDEN.search(el.get("style") or ""):
         return True
-    return any(_CHROME_NAME.search(el.get(attr) or "") for attr in ("class", "id")) or _is_link_list(el, tag)
+    return (any(_names_chrome(el.get(attr) or "") for attr in ("class", "id")) or _is_link_list(el, tag)
+            or _is_link_bar(el, tag))
+
+
+def _names_chrome(name: str) -> bool:
+    """A class or id naming site chrome: "mainNav", "share-box", "index_foot", "bdsharebuttonbox"."""
+    return any(word.lower() in _CHROME_WORDS for word in _NAME_WORD.findall(name))
 
 
 def _is_link_list(el, tag: str) -> bool:
-    """A list whose every item is only a link (a menu, "related articles"): navigation, not plan text."""
+    """A list whose every item is one link, perhaps with its date (a menu, "related articles"): not plan text."""
     if tag not in ("ul", "ol"):
         return False
     items = [child for child in el if isinstance(child.tag, str) and child.tag.lower() == "li"]
-    return len(items) >= 3 and all(
-        len(item) == 1 and item[0].tag == "a" and not (item.text or "").strip() and not (item[0].tail or "").strip()
-        for item in items)
+    return len(items) >= 2 and all(_is_link_item(item) for item in items)
+
+
+def _is_link_bar(el, tag: str) -> bool:
+    """A block of three or more short links and nothing else but separators ("首页 | 政务公开 | 办事服务"): a menu.
+
+    Links with longer texts are left to the cleaner, which tells a link farm injected into the page by them.
+    """
+    if tag not in ("div", "p", "td", "th", "span", "center"):
+        return False
+    links = el.findall(".//a")
+    if len(links) < 3 or any(len(link.text_content().strip()) > 8 for link in links):
+        return False
+    rest = el.text_content()
+    for link in links:
+        rest = rest.replace(link.text_content(), "", 1)
+    return not rest.strip(" \t\r\n\xa0|｜/·•-—_、>＞»")
+
+
+def _is_link_item(item) -> bool:
+    links = item.findall(".//a")
+    if len(links) != 1:
+        return False
+    rest = item.text_content().replace(links[0].text_content(), "", 1)
+    return bool(_LINK_ITEM_REST.match(rest))
 
 
 def inline_text(text: str) -> str:
     """Source whitespace as a browser renders it: breaks between CJK characters vanish, other runs become a space."""
-    return _SPACES.sub(" ", _CJK_BREAK.sub("", text))
+    return _SPACES.sub(" ", _CJK_BREAK.sub("", text)).translate(_FIXED_SPACES)
+
+
+def page_fact_lines(line: str) -> list[str]:
+    """A line of page facts split one fact a line ("发文机关：国务院 成文日期：2018年1月2日" is two)."""
+    starts = [m.start() for m in _FIELD.finditer(line)]
+    if len(starts) < 2 or starts[0] != 0:
+        return [line]
+    return [line[a:b].strip() for a, b in zip(starts, starts[1:] + [len(line)], strict=True)]
 
 
 class _Writer:
@@ -118,44 +182,111 @@ class _Writer:
         self.parts: list[str] = []
 
     def flush(self) -> None:
-        line = "".join(self.parts).strip()
+        line = inline_text("".join(self.parts)).strip()
         self.parts.clear()
         if line:
-            self.blocks.append(line)
+            self.blocks.extend(page_fact_lines(line))
 
     def walk(self, el) -> None:
         tag = el.tag.lower() if isinstance(el.tag, str) else ""
         if tag == "table":
             self.flush()
-            if cells := self._table(el):
-                self.blocks.append(cells)
+            self._table(el)
             return
         if tag == "br":
             self.flush()
             return
+        if tag == "dl" and (facts := _definition_facts(el)):
+            self.flush()
+            self.blocks.extend(facts)
+            return
         block = tag in _BLOCK_TAGS
         if block:
             self.flush()
+        self.children(el)
+        if block:
+            self.flush()
+
+    def children(self, el) -> None:
         if el.text:
-            self.parts.append(inline_text(el.text))
+            self.parts.append(el.text)
         for child in el:
             if not _is_chrome(child):
                 self.walk(child)
             if child.tail:
-                self.parts.append(inline_text(child.tail))
-        if block:
-            self.flush()
+                self.parts.append(child.tail)
 
-    def _table(self, table) -> str:
-        cells = []
-        for row in table.iter("tr"):
-            if any(a.tag == "table" and a is not table for a in row.iterancestors()):
-                continue  # a nested table's rows are read with the cell that holds them
-            for cell in row:
-                if isinstance(cell.tag, str) and cell.tag.lower() in ("td", "th"):
-                    text = _cell_text(cell)
-                    cells.append(f"{text} |" if text else "|")
-        return "\n".join(cells) if cells else ""
+    def _table(self, table) -> None:
+        rows = [[c for c in row if isinstance(c.tag, str) and c.tag.lower() in ("td", "th")] for row in _rows(table)]
+        if _is_layout(rows):
+            for cell in (c for row in rows for c in row if not _is_chrome(c)):
+                self.children(cell)
+                self.flush()
+            return
+        texts = [[_cell_text(c) for c in row] for row in rows]
+        if facts := _label_value_facts(texts):
+            self.blocks.extend(facts)
+            return
+        cells = [f"{text} |" if text else "|" for row in texts for text in row]
+        if cells:
+            self.blocks.append("\n".join(cells))
+
+
+def _rows(table) -> list:
+    """The table's own rows, not those of a table nested in one of its cells."""
+    return [row for row in table.iter("tr")
+            if next((a for a in row.iterancestors() if a.tag == "table"), None) is table]
+
+
+def _is_layout(rows: list[list]) -> bool:
+    """A table that lays out the page: one column of content, or cells holding tables or several paragraphs."""
+    filled = [[c for c in row if c.text_content().strip()] for row in rows]
+    if all(len(row) <= 1 for row in filled):
+        return True
+    return any(cell.find(".//table") is not None
+               or sum(1 for b in cell.iter("p", "div", "h1", "h2", "h3", "h4", "li") if b.text_content().strip()) >= 3
+               for row in filled for cell in row)
+
+
+def _label(text: str) -> str | None:
+    """The field name of a label cell ("索  引  号：" -> "索引号"), or None when the text is no label."""
+    m = _LABEL.match(text)
+    if not m:
+        return None
+    name = re.sub(r"\s", "", m.group(1))
+    return name if m.group(2) or name in PAGE_FIELDS else None
+
+
+def _label_value_facts(rows: list[list[str]]) -> list[str]:
+    """The facts of a 信息公开 metadata table, one "label：value" line each, or [] for any other table.
+
+    Every filled cell is a label or the value right after one, and there are at least two labels.
+    """
+    facts, labels = [], 0
+    for row in rows:
+        i = 0
+        while i < len(row):
+            if not row[i]:
+                i += 1
+                continue
+            name = _label(row[i])
+            if name is None:
+                return []
+            labels += 1
+            value = row[i + 1] if i + 1 < len(row) and _label(row[i + 1]) is None else ""
+            if value:
+                facts.append(f"{name}：{value}")
+            i += 2 if value or (i + 1 < len(row) and not row[i + 1]) else 1
+    return facts if labels >= 2 else []
+
+
+def _definition_facts(dl) -> list[str]:
+    """A definition list of page facts (<dt>索引号：</dt><dd>…</dd>) as "label：value" lines, or []."""
+    pairs: list[list[str]] = [[]]
+    for child in dl:
+        if isinstance(child.tag, str) and child.tag.lower() in ("dt", "dd") and not _is_chrome(child):
+            pairs[-1].append(_cell_text(child))
+    return _label_value_facts(pairs)
 
 
 def _cell_text(cell) -> str:
