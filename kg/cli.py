@@ -5,6 +5,7 @@ Heavy libraries are imported inside the commands that need them, so `plankg --he
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
 
@@ -68,6 +69,31 @@ def _start_worker():
     return start(load_dictionary)
 
 
+def _limit_options(command):
+    """The flags raising the limits on one input document (plankg.limits)."""
+    from plankg.limits import Limits
+
+    default = Limits()
+    for name, flag, kind, text in reversed([
+        ("file_mb", "--max-file-size", click.FloatRange(min=0), f"MB per file (default {default.file_mb:g})."),
+        ("text_chars", "--max-text", click.IntRange(min=1), f"Characters of text per document (default "
+                                                            f"{default.text_chars:,})."),
+        ("unzipped_mb", "--max-unzipped", click.FloatRange(min=0), f"MB of a .docx's parts decompressed (default "
+                                                                   f"{default.unzipped_mb:g})."),
+        ("elements", "--max-elements", click.IntRange(min=1), f"XML elements of a .docx body, tags of a web page "
+                                                              f"(default {default.elements:,})."),
+        ("seconds", "--timeout", click.FloatRange(min=0.1), f"Seconds to read one document (default "
+                                                             f"{default.seconds:g})."),
+    ]):
+        command = click.option(flag, name, type=kind, default=getattr(default, name), show_default=False,
+                               help=text)(command)
+    return command
+
+
+wait_option = click.option("--wait", type=click.FloatRange(min=0), default=0, show_default=True,
+                           help="Seconds to wait for a store another process is writing.")
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @store_option
@@ -75,28 +101,48 @@ def _start_worker():
 @click.option("--no-lineage", is_flag=True, help="Skip rebuilding the lineage graph.")
 @click.option("--no-views", is_flag=True, help="Skip writing the HTML views.")
 @click.option("--reason", is_flag=True, help="Materialise the OWL 2 RL entailments into the inferred graph.")
+@click.option("--replace", is_flag=True,
+              help="Let a later file of the batch replace the graph of an earlier one of the same plan (a warning).")
+@wait_option
+@_limit_options
 def build(paths: tuple[Path, ...], store_dir: Path | None, no_validate: bool, no_lineage: bool, no_views: bool,
-          reason: bool) -> None:
+          reason: bool, replace: bool, wait: float, **limits: float) -> None:
     """Load documents (default: the bundled corpus) into the store and print a summary."""
+    from plankg.build import Batch, bundled_corpus, gather
+    from plankg.limits import Limits
+    from plankg.store import flush, open_store, store_path
+
+    location = store_path(str(store_dir) if store_dir else None)
+    store = open_store(location, wait=wait)
+    inputs = gather(list(paths) or [bundled_corpus()])
     worker = None if no_lineage else _start_worker()
+    try:
+        batch = Batch(store, Limits(**limits), replace, location, inputs.size())
+        valid = _build(store, batch, inputs, worker, no_validate, reason, no_views)
+    finally:
+        if worker:
+            worker.shutdown(wait=False, cancel_futures=True)
+        _flush_quietly(store, flush)
+    sys.exit(0 if valid else 1)
+
+
+def _build(store, batch, inputs, worker, no_validate: bool, reason: bool, no_views: bool) -> bool:
+    """Load, validate, rebuild lineage, reason, write views; True when every document loaded and conforms."""
     from rich.progress import Progress
 
-    from plankg.build import bundled_corpus, find_documents, load_document
     from plankg.report import print_summary
-    from plankg.store import flush, open_store, store_path
     from plankg.wording import counted
 
     console = _console()
-    store = open_store(store_path(str(store_dir) if store_dir else None))
-    inputs = list(paths) or [bundled_corpus()]
-    files = list(find_documents(inputs))
     results = []
     with Progress(console=console, transient=True) as progress:
-        task = progress.add_task("loading", total=len(files))
-        for path in files:
+        task = progress.add_task("loading", total=len(inputs.files))
+        for path in inputs.files:
             progress.update(task, description=f"loading {path.name}")
-            results.append(load_document(store, path))
+            results.append(batch.load(path))
             progress.advance(task)
+    for skipped in inputs.skipped:
+        console.print(f"[yellow]skipped[/] {skipped}", soft_wrap=True, highlight=False)
     rebuild = None
     if worker:
         from plankg.lineage import LineageRebuild
@@ -107,7 +153,7 @@ def build(paths: tuple[Path, ...], store_dir: Path | None, no_validate: bool, no
         from plankg.validate import check_loaded
 
         with console.status("validating"):
-            reports = check_loaded(store, [r.graph for r in results if r.ok])
+            reports = check_loaded(store, [r.graph for r in results if r.ok and not r.replaced_by])
     findings = {r.graph: (r.count("Violation"), r.count("Warning")) for r in reports} if reports is not None else None
     print_summary(console, store, results, findings)
     valid = True
@@ -116,10 +162,9 @@ def build(paths: tuple[Path, ...], store_dir: Path | None, no_validate: bool, no
 
         print_checked(console, reports)
         valid = all(r.conforms for r in reports)
-    if rebuild and worker:
+    if rebuild:
         with console.status("rebuilding lineage"):
             found = rebuild.finish()
-        worker.shutdown(wait=False)
         console.print(f"lineage: {counted(found.reuse_links, 'reuse link')} in "
                       f"{counted(found.families, 'policy family', 'policy families')}, "
                       f"{counted(found.indicator_concepts, 'shared indicator concept')}, "
@@ -136,8 +181,14 @@ def build(paths: tuple[Path, ...], store_dir: Path | None, no_validate: bool, no
         with console.status("writing views"):
             pages = write_site(store, Path("plankg-site"))
         console.print(f"views: {len(pages)} pages in {pages[0].parent}; open {pages[0]}")
-    flush(store)
-    sys.exit(0 if all(r.ok for r in results) and valid else 1)
+    return all(r.ok for r in results) and valid
+
+
+def _flush_quietly(store, flush) -> None:
+    """Flush whatever happened; a flush that fails too (the disk still full) leaves the writes in the store's log,
+    which the next open replays, so the failure that stopped the command is the one reported."""
+    with contextlib.suppress(OSError):
+        flush(store)
 
 
 @cli.command()
@@ -164,11 +215,12 @@ def list_documents(store_dir: Path | None) -> None:
 @cli.command()
 @click.argument("document")
 @store_option
-def remove(document: str, store_dir: Path | None) -> None:
+@wait_option
+def remove(document: str, store_dir: Path | None, wait: float) -> None:
     """Remove a document (by file name or graph IRI) from the store."""
     from plankg.store import open_store, remove_document, store_path
 
-    store = open_store(store_path(str(store_dir) if store_dir else None))
+    store = open_store(store_path(str(store_dir) if store_dir else None), wait=wait)
     removed = remove_document(store, document)
     if not removed:
         raise click.UsageError(f"no document {document!r} in the store (see `plankg list`)")
@@ -218,7 +270,10 @@ def synth(plans: int, seed: int, output: Path) -> None:
 
 
 def main() -> None:
-    """Console-script entry point: usage errors exit 2, missing stores exit 1, without tracebacks."""
+    """Console-script entry point: usage errors exit 2; missing stores and faults of the machine (store in use, disk
+    full, no permission, out of memory) exit 1 with one line, without tracebacks."""
+    from plankg.faults import Fault, is_disk_full, is_no_permission
+
     try:
         cli.main(standalone_mode=False)
     except click.exceptions.Abort:
@@ -226,6 +281,17 @@ def main() -> None:
     except click.ClickException as exc:
         exc.show()
         sys.exit(exc.exit_code)  # 2 for a usage error, 1 for work that ran and failed
-    except FileNotFoundError as exc:
-        click.echo(f"Error: {exc}", err=True)
-        sys.exit(1)
+    except (FileNotFoundError, Fault) as exc:
+        _fail(str(exc))
+    except MemoryError:
+        _fail("out of memory: the store keeps every document written before; load fewer or smaller documents at "
+              "once, or on a machine with more memory")
+    except OSError as exc:
+        if not (is_disk_full(exc) or is_no_permission(exc)):
+            raise
+        _fail(f"{'the disk is full' if is_disk_full(exc) else 'no permission'}: {exc}")
+
+
+def _fail(message: str) -> None:
+    click.echo(f"Error: {message}", err=True)
+    sys.exit(1)

@@ -31,14 +31,16 @@ def print_summary(console: Console, store: Store, results: list[LoadResult],
         console.print(table)
     for result in results:
         for warning in result.warnings:
-            console.print(f"[yellow]warning[/] {result.path.name}: {warning}")
+            console.print(f"[yellow]warning[/] {result.path.name}: {warning}", soft_wrap=True)
     failed = [r for r in results if not r.ok]
     for result in failed:
-        console.print(f"[red]error[/] {result.path}: {result.error}")
-    if results:
-        loaded = len(results) - len(failed)
+        console.print(f"[red]error[/] {result.path}: {result.error}", soft_wrap=True)  # a path stays one piece
+    if results:  # loaded: the graphs written, a graph replaced by a later file of the same plan counted once
+        replaced = sum(1 for r in results if r.ok and r.replaced_by)
+        loaded = len(results) - len(failed) - replaced
         console.print(f"loaded {loaded} of {counted(len(results), 'document')}"
-                      + (f", {len(failed)} failed" if failed else ""))
+                      + (f", {len(failed)} failed" if failed else "")
+                      + (f", {replaced} replaced by a later file of the same plan" if replaced else ""))
 
 
 def summary_tables(width: int, rows: list[PlanSummary], findings: dict[str, tuple[int, int]] | None) -> list[Table]:

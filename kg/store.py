@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import hashlib
 import os
+import time
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 
 from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, Store, Triple, serialize
 
+from plankg.faults import disk_full, is_disk_full, is_no_permission, no_permission, store_in_use
 from plankg.vocab import ID, INFERRED_GRAPH, PK, RUNS_GRAPH, SPARQL_PREFIXES
 
 DEFAULT_STORE = "plankg-data"
@@ -26,13 +28,28 @@ def store_path(option: str | None) -> Path:
     return Path(option or os.environ.get("PLANKG_STORE") or DEFAULT_STORE)
 
 
-def open_store(path: Path, read_only: bool = False) -> Store:
+def open_store(path: Path, read_only: bool = False, wait: float = 0) -> Store:
+    """The store at path; opened for writing, it is this process's alone (RocksDB's lock): if another process holds
+    it, wait up to `wait` seconds, then raise a Fault naming that process. Permission and disk faults are Faults."""
     if read_only:
         if not path.exists():
             raise FileNotFoundError(f"no store at {path}: run `plankg build` first")
         return Store.read_only(str(path))
-    path.mkdir(parents=True, exist_ok=True)
-    return Store(str(path))
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            path.mkdir(parents=True, exist_ok=True)
+            return Store(str(path))
+        except OSError as exc:
+            if is_no_permission(exc):
+                raise no_permission(path, exc) from None
+            if is_disk_full(exc):
+                raise disk_full(path, 16 << 20, "opening it") from None
+            if "lock" not in str(exc).lower():
+                raise
+            if time.monotonic() >= deadline:
+                raise store_in_use(path) from None
+            time.sleep(0.2)
 
 
 def flush(store: Store) -> None:
