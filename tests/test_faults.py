@@ -329,4 +329,4 @@ def test_time_per_document_is_bounded_and_a_flag_raises_each_limit(store: Path, 
     assert "over the limit of 0.05 MB per document (raise it with --max-file-size MB)" in tight.stdout
     loose = plankg("build", "--store", str(tmp_path / "other"), *FAST, "--max-file-size", "1", "--max-text", "100000",
                    str(small / DOC))
-    assert loose.returncode == 0 and "loaded 1 of 1 documents" in loose.stdout
+    assert loose.returncode == 0 and "loaded 1 of 1 document\n" in loose.stdout
