@@ -6,9 +6,10 @@ transaction would hold gigabytes: the graph is then dropped and written in batch
 - citations resolved to loaded plans by normalised title; a plan's basis (依据/根据) citations are its
   declared parents (pk:parentPlan); a citation of a plan that is not loaded stays a pk:UnresolvedWork;
 - indicator rows of different plans grouped under shared SKOS concepts, exact or close, with evidence;
-- text reuse between measures and projects of different plans (kg/textreuse.py), as PROV-O qualified
-  derivations when the direction is knowable (declared parent, or a plan of an ancestor region), else as
-  undirected pk:TextReuse links; shared passages are Web Annotations targeting spans of both sources;
+- copied clauses between measures and projects of different plans (kg/textreuse.py, judged by the model of
+  kg/reuse_model.py), as PROV-O qualified derivations when the direction is knowable (declared parent, or a
+  plan of an ancestor region), else as undirected pk:TextReuse links, each with its probability, the features
+  that drove it and its shared passages (Web Annotations targeting spans of both sources);
 - policy families (connected components of reuse links, networkx) and themes of every item.
 """
 
@@ -40,6 +41,7 @@ RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 INDICATOR_SCHEME = ID["indicator-concept"]
 WRITE_BATCH = 100_000  # lineage quads written in one transaction
+DRIVERS = 3  # features recorded on a reuse link: those that raised its probability most
 CLOSE_RATIO = 0.8  # difflib ratio of normalised indicator names for a close match
 _UNIT_SUFFIX = re.compile(r"[(（][^()（）]*(%|元|个|张|人|亿|万|平方米|/)[^()（）]*[)）]?$|[(（]%$")
 _NAME_NOISE = re.compile(r"[\"“”‘’'「」『』\s\u3000]")
@@ -306,6 +308,15 @@ def _reuse_lineage(out: _Out, items: list[textreuse.Item], links: list[textreuse
         out.add(node, PK.between, b.iri)
         out.add(node, PK.score, _lit(link.score, "decimal"))
         out.add(node, PK.method, _lit(textreuse.METHOD))
+        for name, value, contribution in link.drivers[:DRIVERS]:
+            if contribution <= 0:
+                break
+            feature = f"{node}/feature/{name}"
+            out.type(feature, PK.FeatureValue)
+            out.add(node, PK.drivenBy, feature)
+            out.add(feature, PK.featureName, _lit(name))
+            out.add(feature, PK.featureValue, _lit(value, "decimal"))
+            out.add(feature, PK.contribution, _lit(contribution, "decimal"))
         source, derived = None, None
         if _is_parent(a.plan, b.plan, plans, declared):
             source, derived = a, b
@@ -420,8 +431,8 @@ class LineageRebuild:
     process when given one (plankg.worker, textreuse.SharedSearch), then the rest (finish). Between the
     two the caller's own work runs beside the search (`plankg build` validates the documents)."""
 
-    def __init__(self, store: Store, worker: Executor | None = None) -> None:
-        self.store = store
+    def __init__(self, store: Store, worker: Executor | None = None, min_score: float | None = None) -> None:
+        self.store, self.min_score = store, min_score
         self.summary = LineageSummary()
         self.clock = time.perf_counter()
         self.plans = _plans(store)
@@ -429,7 +440,7 @@ class LineageRebuild:
         self.indicators = _indicators(store)
         self.citations = _citations(store)
         self.summary.plans, self.summary.items = len(self.plans), len(self.items)
-        self.search = textreuse.SharedSearch(self.items, worker) if worker else None
+        self.search = textreuse.SharedSearch(self.items, worker, min_score) if worker else None
         self.lap("read")
 
     def lap(self, stage: str) -> None:
@@ -452,7 +463,7 @@ class LineageRebuild:
         else:
             candidates = textreuse.candidate_pairs(items)
             self.lap("candidates")
-            links = textreuse.score_pairs(items, candidates)
+            links = textreuse.score_pairs(items, candidates, self.min_score)
             self.lap("scoring")
         summary.candidate_pairs = len(candidates)
         _reuse_lineage(out, items, links, self.plans, declared, summary, _source_texts(store))
@@ -463,6 +474,7 @@ class LineageRebuild:
         return summary
 
 
-def rebuild_lineage(store: Store) -> LineageSummary:
-    """Recompute the lineage graph from the document graphs and replace it (see _write for how atomically)."""
-    return LineageRebuild(store).finish()
+def rebuild_lineage(store: Store, min_score: float | None = None) -> LineageSummary:
+    """Recompute the lineage graph from the document graphs and replace it (see _write for how atomically);
+    min_score is the least probability of a copied clause linked (default: the model's threshold)."""
+    return LineageRebuild(store, min_score=min_score).finish()

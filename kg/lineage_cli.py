@@ -14,7 +14,10 @@ import click
 @click.command()
 @click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Store folder (default: $PLANKG_STORE or ./plankg-data).")
-def lineage(store_dir: Path | None) -> None:
+@click.option("--min-score", type=click.FloatRange(0, 1), default=None,
+              help="Least probability of a copied clause to link two items (default: the model's threshold, "
+                   "chosen for precision).")
+def lineage(store_dir: Path | None, min_score: float | None) -> None:
     """Rebuild the lineage graph (citations, shared indicators, text reuse, families, themes)."""
     from rich.console import Console
     from rich.table import Table
@@ -30,7 +33,7 @@ def lineage(store_dir: Path | None) -> None:
     console = Console()
     with console.status("rebuilding lineage"):
         store = open_store(path)
-        summary = rebuild_lineage(store)
+        summary = rebuild_lineage(store, min_score)
         flush(store)
     table = Table(title=f"lineage graph <{LINEAGE_GRAPH}>")
     table.add_column("what")
@@ -43,7 +46,7 @@ def lineage(store_dir: Path | None) -> None:
         ("measures and projects", summary.items),
         ("nodes with a theme (without)", f"{summary.themed_nodes} ({summary.unthemed_nodes})"),
         ("candidate pairs (LSH)", summary.candidate_pairs),
-        ("reuse links (directed)", f"{summary.reuse_links} ({summary.directed_links})"),
+        ("copied clauses (directed)", f"{summary.reuse_links} ({summary.directed_links})"),
         ("policy families", summary.families),
         ("triples written", summary.triples),
         ("seconds", " ".join(f"{k} {v}" for k, v in summary.seconds.items())),

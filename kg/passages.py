@@ -1,15 +1,10 @@
-"""The precise half of text reuse: the passages two texts share and the rule that says whether they are reuse.
+"""The passages two item texts share, on a normalised projection that keeps every offset of the original.
 
-The common passages of two texts are difflib matching blocks of at least Rule.min_passage Han characters once stock
-phrases, cited titles and numbers are masked out; the score is the share of the shorter text they cover.
-A pair is reuse when its passages carry enough policy wording (see `evidence`: a shared term, a bare
-mechanism name or a list of groups is not a policy clause) and cover enough of the shorter text.
-Thresholds and stock phrases were chosen on the development halves of tests/lineage_labels.json ("tune", "test"
-and "holdout", 228 pairs relabelled by one written guideline): precision 0.869, recall 0.890. On the blind
-held-out half "holdout2" (332 pairs, 29 reuse, labelled before the rule was run on them) it measured precision
-0.625 and recall 0.517, short of the 0.9 required: clauses sharing a list of qualifiers (价格适中、方便可及、质量可靠)
-are discounted like lists of groups, and national formulae outside stock_phrases.txt still pass
-(see tests/test_lineage.py).
+Stock phrases, cited titles and digits are masked out (sharing them is not reuse), and punctuation, quote marks
+and spaces are dropped before the comparison, so that 实施“养老服务+行业”行动 and 实施养老服务+行业行动 share one
+passage and a passage does not stop at a comma one side has and the other has not. Each passage is mapped back
+to exact spans of both original texts. Whether the passages make a copied clause is the model's decision
+(kg/reuse_model.py); `evidence` here is one of its features.
 """
 
 from __future__ import annotations
@@ -21,25 +16,15 @@ from functools import lru_cache
 from importlib import resources
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_KEPT = re.compile(r"[\u4e00-\u9fffA-Za-z\x00]")
 _CITED = re.compile(r"《[^《》]*》")
-_BARE_NAME = re.compile(r"(机制|制度|工程|行动|改革|体系|补贴)$")
+_BARE_NAME = re.compile(r"(机制|制度|工程|行动|改革|体系|补贴|计划)$")
 _CLAUSE_BREAK = re.compile(r"[。;；,，:：!！?？]")
 _PASSAGE_EDGE = "。;；,，:：!！?？、 \n"
 _QUOTE_MARKS = str.maketrans({c: "\"" for c in "“”‘’「」『』'"})
-
-
-@dataclass(frozen=True)
-class Rule:
-    """The thresholds of the decision rule (chosen on the labelled set: benchmarks/reuse_rule_grid.py searches them)."""
-
-    min_passage: int = 7  # Han characters in one shared passage
-    min_score: float = 0.05  # share of the shorter text covered by shared passages
-    term_length: int = 3  # a passage counts its Han characters beyond this many: short passages are mostly shared terms
-    min_evidence: int = 11  # policy wording (see evidence) the shared passages must carry together
-    list_item: int = 2  # Han characters of a list's first and last item that belong to the list, not to the clause
-
-
-RULE = Rule()
+MIN_PASSAGE = 7  # normalised characters of a shared passage recorded as a span (shorter ones are shared terms)
+TERM_LENGTH = 3  # a passage counts its characters beyond this many as policy wording: short passages are terms
+LIST_ITEM = 2  # characters of a list's first and last item that belong to the list, not to the clause
 
 
 @dataclass(frozen=True)
@@ -75,44 +60,55 @@ def mask(text: str, filler: str) -> str:
     return "".join(filler if ch.isdigit() else ch for ch in out)
 
 
-def compare(a: str, b: str, min_passage: int = RULE.min_passage) -> tuple[float, list[Passage]]:
-    """The passages a and b share (masked stock wording never matches) and the share of the shorter they cover."""
-    matcher = SequenceMatcher(None, mask(a, "\x00"), mask(b, "\x01"), autojunk=False)
-    passages = []
+@lru_cache(maxsize=4096)
+def normalised(text: str) -> tuple[str, tuple[int, ...]]:
+    """The masked text without punctuation, quote marks or spaces ("\\x00" where something was masked), and the
+    offset in text of each of its characters."""
+    masked = mask(text, "\x00")
+    index = tuple(m.start() for m in _KEPT.finditer(masked))
+    return "".join(masked[k] for k in index), index
+
+
+def compare(a: str, b: str, min_passage: int = MIN_PASSAGE) -> tuple[list[Passage], str]:
+    """The passages of at least min_passage normalised characters a and b share (masked wording never matches),
+    as spans of both, and the longest shared run of at least 4 characters (normalised, "" if none)."""
+    na, ia = normalised(a)
+    nb, ib = normalised(b)
+    matcher = SequenceMatcher(None, na, nb.replace("\x00", "\x01"), autojunk=False)
+    passages, longest = [], ""
     for block in matcher.get_matching_blocks():
-        quote = a[block.a : block.a + block.size]
-        if len(_HAN.findall(quote)) >= min_passage:
-            passages.append(Passage(block.a, block.a + block.size, block.b, block.b + block.size, quote))
-    shorter = min(len(_HAN.findall(a)), len(_HAN.findall(b))) or 1
-    covered = sum(len(_HAN.findall(p.text)) for p in passages)
-    return covered / shorter, passages
+        if block.size < 4:
+            continue
+        run = na[block.a : block.a + block.size]
+        longest = max(longest, run, key=len)
+        if block.size >= min_passage:
+            a_start, a_end = ia[block.a], ia[block.a + block.size - 1] + 1
+            b_start, b_end = ib[block.b], ib[block.b + block.size - 1] + 1
+            passages.append(Passage(a_start, a_end, b_start, b_end, a[a_start:a_end]))
+    return passages, longest
 
 
-def _wording(passage: str, list_item: int) -> int:
+def _wording(passage: str) -> int:
     """Han characters of a passage that state policy: none for a bare name of a national mechanism or programme
     (every plan implementing it writes the name), only the words around the list for an enumeration of groups."""
-    if not _CLAUSE_BREAK.search(passage) and _BARE_NAME.search(passage):
+    if _BARE_NAME.search(passage):
         return 0
     if "、" in passage:
         terms = passage.split("、")
-        return sum(max(len(_HAN.findall(t)) - list_item, 0) for t in (terms[0], terms[-1]))
+        return sum(max(len(_HAN.findall(t)) - LIST_ITEM, 0) for t in (terms[0], terms[-1]))
     return len(_HAN.findall(passage))
 
 
-def evidence(passages: list[Passage], rule: Rule = RULE) -> int:
-    """The policy wording the passages carry together: each distinct passage (one inside a longer one counts
-    once) adds its wording beyond rule.term_length characters, so several shared clauses add up and a shared term does not."""
+def evidence(passages: list[Passage]) -> int:
+    """The policy wording the passages carry together: each distinct clause piece of a passage (split at
+    punctuation; one inside a longer one counts once) adds its wording beyond TERM_LENGTH characters, so several
+    shared clauses add up and a shared term or a mechanism name with a generic verb does not."""
+    pieces = {piece.strip(_PASSAGE_EDGE) for p in passages for piece in _CLAUSE_BREAK.split(p.text)}
     counted: list[str] = []
     total = 0
-    for passage in sorted(passages, key=lambda p: -len(_HAN.findall(p.text))):
-        core = passage.text.strip(_PASSAGE_EDGE)
-        if any(core in longer for longer in counted):
+    for core in sorted(pieces, key=lambda c: -len(_HAN.findall(c))):
+        if not core or any(core in longer for longer in counted):
             continue
         counted.append(core)
-        total += max(_wording(core, rule.list_item) - rule.term_length, 0)
+        total += max(_wording(core) - TERM_LENGTH, 0)
     return total
-
-
-def is_reuse(score: float, passages: list[Passage], rule: Rule = RULE) -> bool:
-    """The decision rule: enough of the shorter text covered and enough policy wording in the shared passages."""
-    return score >= rule.min_score and evidence(passages, rule) >= rule.min_evidence

@@ -1,9 +1,9 @@
-"""Text reuse between measures and projects of different plans: candidates by MinHash LSH, then exact passages.
+"""Text reuse between measures and projects of different plans: candidates, exact passages, then the model.
 
 Candidate pairs come from a MinHash LSH index over jieba word-bigram shingles of each clause of the Simplified
 text (reuse is clause-sized: a city copies a sentence, not a paragraph), so the work grows with the number of
-clauses, not with the number of pairs. Each candidate is then scored precisely by kg/passages.py: the passages
-the two texts share and the decision rule over them.
+clauses, not with the number of pairs. Each candidate's shared passages are found by kg/passages.py, and
+kg/reuse_model.py turns them and corpus statistics into the probability that the pair shares a copied clause.
 
 The MinHash signatures are datasketch's (2.x, scheme affine32, seed 1: SHA-1 of the shingle, MurmurHash3
 finalizer, h -> a*h + b mod 2^32) computed here with numpy for all clauses at once: importing datasketch pulls
@@ -22,13 +22,14 @@ from importlib import resources
 from itertools import islice
 from typing import TYPE_CHECKING
 
-from plankg.passages import Passage, compare, is_reuse, mask
+from plankg import reuse_model
+from plankg.passages import Passage, compare, mask
 from plankg.worker import collect, submit_from_the_end
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor, Future
 
-METHOD = "jieba-minhash-lsh/difflib-passages"
+METHOD = "jieba-minhash-lsh/difflib-passages/logistic-model"
 NUM_PERM = 128
 SEED = 1
 LSH_THRESHOLD = 0.3  # LSH only proposes candidates, scoring decides
@@ -61,8 +62,9 @@ class Reuse:
 
     a: int
     b: int
-    score: float
+    score: float  # the model's probability of a copied clause
     passages: tuple[Passage, ...]
+    drivers: tuple[tuple[str, float, float], ...]  # (feature, value, contribution to the log-odds), largest first
 
 
 @lru_cache(maxsize=1)
@@ -183,23 +185,41 @@ def candidate_pairs(items: list[Item]) -> set[tuple[int, int]]:
     return pairs
 
 
-def score_pairs(items: list[Item], pairs: set[tuple[int, int]]) -> list[Reuse]:
-    """The candidate pairs that pass the decision rule, scored, with their shared passages."""
+Compared = tuple[tuple[Passage, ...], str]  # the shared passages of two texts and their longest shared run
+
+
+def score_pairs(items: list[Item], pairs: set[tuple[int, int]], min_score: float | None = None) -> list[Reuse]:
+    """The candidate pairs the model judges copied clauses (probability >= min_score, default the model's
+    threshold), scored, with their shared passages."""
     ordered = sorted(pairs)
-    return _links(ordered, score_texts([(items[a].text, items[b].text) for a, b in ordered]))
+    return judge(items, ordered, compare_texts([(items[a].text, items[b].text) for a, b in ordered]), min_score)
 
 
-def score_texts(pairs: list[tuple[str, str]]) -> list[tuple[float, tuple[Passage, ...]] | None]:
-    """(score, shared passages) of each pair of texts that is reuse by the decision rule, None for the others."""
+def compare_texts(pairs: list[tuple[str, str]]) -> list[Compared]:
+    """The shared passages of each pair of texts (the costly part, shared with the worker process)."""
     results = []
     for a, b in pairs:
-        score, passages = compare(a, b)
-        results.append((round(score, 4), tuple(passages)) if is_reuse(score, passages) else None)
+        passages, longest = compare(a, b)
+        results.append((tuple(passages), longest))
     return results
 
 
-def _links(ordered: list[tuple[int, int]], scored: list[tuple[float, tuple[Passage, ...]] | None]) -> list[Reuse]:
-    return [Reuse(a, b, *result) for (a, b), result in zip(ordered, scored, strict=True) if result]
+def judge(items: list[Item], ordered: list[tuple[int, int]], compared: list[Compared],
+          min_score: float | None = None) -> list[Reuse]:
+    """The pairs whose probability of a copied clause reaches min_score (default: the model's threshold)."""
+    model = reuse_model.shipped()
+    threshold = model.threshold if min_score is None else min_score
+    stats = reuse_model.Statistics([i.text for i in items], [i.plan for i in items]) if ordered else None
+    links = []
+    for (a, b), (passages, longest) in zip(ordered, compared, strict=True):
+        if not passages:
+            continue
+        x = reuse_model.features(items[a].text, items[b].text, list(passages), longest, stats)
+        p = model.probability(x)
+        if p >= threshold:
+            drivers = sorted(((f, x[f], c) for f, c in model.contributions(x).items()), key=lambda d: -d[2])
+            links.append(Reuse(a, b, round(p, 4), passages, tuple((f, round(v, 4), round(c, 4)) for f, v, c in drivers)))
+    return links
 
 
 class SharedSearch:
@@ -211,8 +231,8 @@ class SharedSearch:
     process had to do meanwhile.
     """
 
-    def __init__(self, items: list[Item], worker: Executor) -> None:
-        self.items, self.worker = items, worker
+    def __init__(self, items: list[Item], worker: Executor, min_score: float | None = None) -> None:
+        self.items, self.worker, self.min_score = items, worker, min_score
         self.candidates = worker.submit(candidate_pairs, items)
         self.chunks: list[list[tuple[str, str]]] = []
         self.futures: list[Future] = []
@@ -225,14 +245,15 @@ class SharedSearch:
         ordered = sorted(self.candidates.result())
         self.chunks = [[(self.items[a].text, self.items[b].text) for a, b in ordered[k : k + SCORE_CHUNK]]
                        for k in range(0, len(ordered), SCORE_CHUNK)]
-        self.futures = submit_from_the_end(self.worker, score_texts, self.chunks)
+        self.futures = submit_from_the_end(self.worker, compare_texts, self.chunks)
 
     def result(self) -> tuple[set[tuple[int, int]], list[Reuse]]:
         """The candidate pairs and the reuse links among them, as score_pairs finds them."""
         pairs = self.candidates.result()
         self.queueing.join()
-        scored = collect(score_texts, self.chunks, self.futures)
-        return pairs, _links(sorted(pairs), [result for chunk in scored for result in chunk])
+        compared = collect(compare_texts, self.chunks, self.futures)
+        return pairs, judge(self.items, sorted(pairs), [result for chunk in compared for result in chunk],
+                            self.min_score)
 
 
 def load_dictionary() -> None:
