@@ -24,6 +24,7 @@ from importlib import resources
 from pyoxigraph import Literal, NamedNode, QueryBoolean, QuerySolutions, QueryTriples, Store
 
 from plankg.loaders.script import to_simplified
+from plankg.service import ServiceRefused, refuse_service
 from plankg.vocab import QUERY_PREFIXES, REGIONS_GRAPH
 
 _PARAM = re.compile(r"(\w+) \((IRI|string|integer)\)")
@@ -152,19 +153,25 @@ def run_sparql(store: Store, text: str, union: bool = True) -> tuple[list[str], 
     return _table(execute(store, text, union))
 
 
-def execute(store: Store, text: str, union: bool = True) -> Results:
+def execute(store: Store, text: str, union: bool = True, allow_service: bool = False) -> Results:
     """A query on the store with the project's prefixes predefined (QUERY_PREFIXES) and, unless union is False,
-    the union of the named graphs as its default graph (the store's own default graph is empty)."""
+    the union of the named graphs as its default graph (the store's own default graph is empty). A SERVICE
+    pattern is refused unless allow_service (it would send a request to another endpoint: plankg.service)."""
+    if not allow_service:
+        try:
+            refuse_service(text)
+        except ServiceRefused as exc:
+            raise QueryError(str(exc)) from None
     try:
         return store.query(text, prefixes=QUERY_PREFIXES, use_default_graph_as_union=union)
     except SyntaxError as exc:
         raise QueryError(syntax_message(text, str(exc))) from None
 
 
-def run_library(store: Store, name: str, params: dict[str, str]) -> Results:
+def run_library(store: Store, name: str, params: dict[str, str], allow_service: bool = False) -> Results:
     """A library query's results as the store gives them (to serialise in any result format)."""
     query = get(name)
-    return execute(store, with_values(query.text, bind(query, params)), union=False)
+    return execute(store, with_values(query.text, bind(query, params)), union=False, allow_service=allow_service)
 
 
 _POSITION = re.compile(r"error at (\d+):(\d+): (?:expected one of |expected )?(.*)", re.DOTALL)

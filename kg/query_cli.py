@@ -23,6 +23,8 @@ def _format_option(command):
 
 
 def _common_options(command):
+    command = click.option("--allow-service", is_flag=True,
+                           help="Let SERVICE patterns send requests to other endpoints (refused otherwise).")(command)
     command = click.option("--full-iris", is_flag=True, help="Show whole IRIs in tables instead of CURIEs.")(command)
     command = click.option("--endpoint", default=None,
                            help="Run on a remote SPARQL 1.1 endpoint (e.g. `plankg serve`'s) instead of the store.")(command)
@@ -90,7 +92,7 @@ def _failure(exc: Exception) -> click.ClickException:
 @_format_option
 @_common_options
 def query(name: str | None, pairs: tuple[str, ...], list_only: bool, fmt: str | None, full_iris: bool,
-          endpoint: str | None, store_dir: Path | None) -> None:
+          allow_service: bool, endpoint: str | None, store_dir: Path | None) -> None:
     """Run a query of the library (see --list)."""
     from plankg.query import QueryError, get, library, remote_library, run_library
 
@@ -105,7 +107,7 @@ def query(name: str | None, pairs: tuple[str, ...], list_only: bool, fmt: str | 
             results = remote_library(endpoint, name, params)
         else:
             store = _open(store_dir)
-            results = run_library(store, name, params)
+            results = run_library(store, name, params, allow_service)
             if get(name).parameters:
                 results = _with_hints(store, name, params, results)
     except QueryError as exc:
@@ -141,7 +143,7 @@ def _with_hints(store, name: str, params: dict[str, str], results):
 @_format_option
 @_common_options
 def sparql(text: str | None, file, list_prefixes: bool, no_union: bool, fmt: str | None, full_iris: bool,
-           endpoint: str | None, store_dir: Path | None) -> None:
+           allow_service: bool, endpoint: str | None, store_dir: Path | None) -> None:
     """Run a SPARQL query (SELECT, ASK, CONSTRUCT or DESCRIBE) given as TEXT or with --file.
 
     The project's and the standard prefixes are predefined (see --prefixes) and the default graph is the union
@@ -160,7 +162,8 @@ def sparql(text: str | None, file, list_prefixes: bool, no_union: bool, fmt: str
         raise click.UsageError("give the query as TEXT or with --file, not both")
     source = text if text is not None else file.read()
     try:
-        results = execute_remote(endpoint, source) if endpoint else execute(_open(store_dir), source, not no_union)
+        results = execute_remote(endpoint, source) if endpoint else execute(_open(store_dir), source, not no_union,
+                                                                            allow_service)
     except QueryError as exc:
         raise _failure(exc) from None
     _output(results, fmt, full_iris)

@@ -1,19 +1,37 @@
-"""`plankg serve`: the store over the SPARQL 1.1 Protocol, read-only, by the Oxigraph server.
+"""`plankg serve`: the store over the SPARQL 1.1 Protocol, read-only, by the Oxigraph server behind a small gate.
 
-The `oxigraph` distribution (same version as pyoxigraph) ships the server binary; it opens the same
-on-disk store read-only, so updates are refused by the server itself. It binds to localhost unless told
-otherwise.
+The `oxigraph` distribution (same version as pyoxigraph) ships the server binary; it opens the same on-disk store
+read-only, so updates are refused by the server itself. It listens on a private loopback port; `plankg serve`
+listens where asked (localhost unless told otherwise) and passes each request on, except a query with a SERVICE
+pattern, which the Oxigraph server would answer by requesting another endpoint (refused with 403 and the reason,
+unless --allow-service).
+
+While it serves, `plankg serve` holds the store's lock (RocksDB's LOCK file), so a build cannot write a store that
+is being served: the server would go on answering from what it read at start (a read-only open sees no later
+writes), and a build says so instead. For the same reason a store being written is not served.
 """
 
 from __future__ import annotations
 
+import fcntl
+import http.client
 import os
 import shutil
+import signal
+import subprocess
 import sys
 import sysconfig
+import tempfile
+import time
+import urllib.parse
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import click
+
+MAX_BODY = 16 << 20  # bytes of a request body passed on (a query or form); larger ones are refused with 413
+HOP_BY_HOP = {"connection", "keep-alive", "transfer-encoding", "te", "trailer", "upgrade", "proxy-authorization",
+              "proxy-authenticate"}
 
 
 def oxigraph_binary() -> str:
@@ -35,6 +53,126 @@ def server_command(store: Path, host: str, port: int, union: bool = True) -> lis
     return [*command, "--union-default-graph"] if union else command
 
 
+def hold_store(store: Path) -> int:
+    """Take the store's lock for as long as this process lives (its file descriptor); a Fault if a writer has it."""
+    from plankg.faults import Fault, lock_holder
+
+    lock = store / "LOCK"
+    descriptor = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.lockf(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(descriptor)
+        holder = lock_holder(lock)
+        doing = "already served" if " serve" in holder else "being written"
+        raise Fault(f"the store {store} is {doing} by {holder}: serve it when that has finished") from None
+    return descriptor
+
+
+def queries_in(path: str, headers, body: bytes) -> list[str]:
+    """The SPARQL texts a protocol request carries: `query`/`update` in the URL or a form body, or the body itself."""
+    found = []
+    for source in (urllib.parse.urlsplit(path).query,):
+        for key, value in urllib.parse.parse_qsl(source, keep_blank_values=True):
+            if key in ("query", "update"):
+                found.append(value)
+    kind = (headers.get("Content-Type") or "").split(";")[0].strip().lower()
+    text = body.decode("utf-8", "replace")
+    if kind == "application/x-www-form-urlencoded":
+        found += [v for k, v in urllib.parse.parse_qsl(text, keep_blank_values=True) if k in ("query", "update")]
+    elif kind in ("application/sparql-query", "application/sparql-update"):
+        found.append(text)
+    return found
+
+
+def gate(upstream_port: int, allow_service: bool) -> type[BaseHTTPRequestHandler]:
+    """The request handler passing requests on to the Oxigraph server at upstream_port, refusing SERVICE."""
+    from plankg.service import ServiceRefused, refuse_service
+
+    class Gate(BaseHTTPRequestHandler):
+        server_version = "plankg"
+
+        def _forward(self) -> None:
+            if "chunked" in (self.headers.get("Transfer-Encoding") or "").lower():
+                return self._refuse(411, "send the request with a Content-Length")
+            length = int(self.headers.get("Content-Length") or 0)
+            if length > MAX_BODY:
+                return self._refuse(413, f"a request body of {length} bytes is over the {MAX_BODY}-byte limit")
+            body = self.rfile.read(length) if length else b""
+            if not allow_service:
+                try:
+                    for text in queries_in(self.path, self.headers, body):
+                        refuse_service(text, "start plankg serve with --allow-service")
+                except ServiceRefused as exc:
+                    return self._refuse(403, str(exc))
+            connection = http.client.HTTPConnection("127.0.0.1", upstream_port)
+            try:
+                headers = {k: v for k, v in self.headers.items() if k.lower() not in HOP_BY_HOP}
+                connection.request(self.command, self.path, body=body if length else None, headers=headers)
+                response = connection.getresponse()
+                self.send_response_only(response.status, response.reason)
+                for key, value in response.getheaders():
+                    if key.lower() not in HOP_BY_HOP and key.lower() != "content-length":
+                        self.send_header(key, value)
+                self.send_header("Connection", "close")
+                self.end_headers()
+                while chunk := response.read(1 << 16):
+                    self.wfile.write(chunk)
+            except OSError as exc:
+                self._refuse(502, f"the Oxigraph server did not answer ({exc})")
+            finally:
+                connection.close()
+
+        def _refuse(self, status: int, message: str) -> None:
+            data = (message + "\n").encode("utf-8")
+            self.send_response(status)
+            self.send_header("Content-Type", "text/plain; charset=utf-8")
+            self.send_header("Content-Length", str(len(data)))
+            self.send_header("Connection", "close")
+            self.end_headers()
+            self.wfile.write(data)
+
+        do_GET = do_POST = do_PUT = do_DELETE = do_HEAD = do_OPTIONS = do_PATCH = _forward
+
+        def log_message(self, format: str, *args) -> None:  # noqa: A002 (the name http.server gives it)
+            """Requests are not logged (the Oxigraph server logs nothing either)."""
+
+    return Gate
+
+
+def _die_with_parent() -> None:
+    """In the Oxigraph server's process: SIGTERM when `plankg serve` ends, even killed (Linux)."""
+    import contextlib
+    import ctypes
+
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+
+
+def start_oxigraph(store: Path, union: bool) -> tuple[subprocess.Popen, int]:
+    """The Oxigraph server on a free loopback port, once it answers (or a ClickException with its output)."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    log = tempfile.TemporaryFile()  # noqa: SIM115 (open while the server runs) its output, shown if it stops (a pipe nobody reads could fill and block it)
+    server = subprocess.Popen(server_command(store, "127.0.0.1", port, union), stdout=log, stderr=subprocess.STDOUT,
+                              preexec_fn=_die_with_parent)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            log.seek(0)
+            raise click.ClickException(f"the Oxigraph server stopped: {log.read().decode('utf-8', 'replace').strip()}")
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return server, port
+        except OSError:
+            time.sleep(0.1)
+    server.kill()
+    raise click.ClickException("the Oxigraph server did not start within 60 s")
+
+
 @click.command()
 @click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Store folder (default: $PLANKG_STORE or ./plankg-data).")
@@ -42,18 +180,35 @@ def server_command(store: Path, host: str, port: int, union: bool = True) -> lis
 @click.option("--port", type=click.IntRange(1, 65535), default=7878, show_default=True)
 @click.option("--no-union", is_flag=True,
               help="Serve the store's own default graph (empty) instead of the union of the named graphs.")
-def serve(store_dir: Path | None, host: str, port: int, no_union: bool) -> None:
+@click.option("--allow-service", is_flag=True,
+              help="Let queries with SERVICE patterns make this machine request other endpoints (refused otherwise).")
+def serve(store_dir: Path | None, host: str, port: int, no_union: bool, allow_service: bool) -> None:
     """Serve the store read-only over the SPARQL 1.1 Protocol, with a query page in the browser."""
     from plankg.store import store_path
 
     path = store_path(str(store_dir) if store_dir else None)
     if not path.exists():
         raise click.ClickException(f"no store at {path}: run `plankg build` first")
+    hold_store(path)
+    try:
+        front = ThreadingHTTPServer((host, port), BaseHTTPRequestHandler)
+    except OSError as exc:
+        raise click.ClickException(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+    oxigraph, inner = start_oxigraph(path, union=not no_union)
+    front.RequestHandlerClass = gate(inner, allow_service)
     url = f"http://{host}:{port}"
     click.echo(f"serving {path} read-only at {url}/ (SPARQL endpoint {url}/query); Ctrl-C stops")
+    click.echo("SERVICE patterns are " + ("allowed" if allow_service else "refused (--allow-service allows them)")
+               + "; a build refuses to write this store while it is served")
     click.echo(f"try: curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT (COUNT(*) AS ?n) WHERE {{ ?s ?p ?o }}' "
                f"{url}/query")
-    command = server_command(path, host, port, union=not no_union)
     sys.stdout.flush()
-    # The server replaces this process, so a signal that stops `plankg serve` stops the server (no orphan).
-    os.execv(command[0], command)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    try:
+        front.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        front.server_close()
+        oxigraph.terminate()
+        oxigraph.wait(timeout=30)
