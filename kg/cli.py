@@ -237,18 +237,30 @@ def remove(document: str, store_dir: Path | None, wait: float) -> None:
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(["trig", "nquads", "turtle", "jsonld", "csv"]), default="trig")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None)
+@click.option("--format", "fmt", type=click.Choice(["trig", "nquads", "turtle", "ntriples", "jsonld", "csv"]), default=None,
+              help="trig, nquads, jsonld: every named graph; turtle, ntriples: their union; csv: indicator values. "
+                   "Default: from -o's extension, else trig.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write to this file (.trig .nq .ttl .nt .jsonld .csv choose the format).")
 @store_option
-def export(fmt: str, output: Path | None, store_dir: Path | None) -> None:
-    """Write the whole graph out (csv: one row per indicator per plan)."""
-    from plankg.export import export_store
+def export(fmt: str | None, output: Path | None, store_dir: Path | None) -> None:
+    """Write the whole graph out (csv: one row per indicator value per plan)."""
+    from plankg.export import EXTENSIONS, export_store, format_for
     from plankg.store import open_store, store_path
 
+    if fmt is None and output is not None:
+        fmt = format_for(output)
+        if fmt is None:
+            raise click.UsageError(f"{output.name}: give --format, or an extension that names one "
+                                   f"({', '.join(EXTENSIONS)})")
+    if output is None and fmt is None and sys.stdout.isatty():
+        raise click.UsageError("the whole graph is tens of thousands of lines: write it to a file with -o "
+                               "(e.g. -o graph.trig), or ask for it here with --format")
     store = open_store(store_path(str(store_dir) if store_dir else None), read_only=True)
-    data = export_store(store, fmt)
+    data = export_store(store, fmt or "trig")
     if output:
         output.write_bytes(data)
+        click.echo(f"wrote {output} ({fmt}, {len(data):,} bytes)", err=True)
     else:
         sys.stdout.buffer.write(data)
 
