@@ -284,17 +284,21 @@ def synth(plans: int, seed: int, output: Path) -> None:
 def main() -> None:
     """Console-script entry point: usage errors exit 2; missing stores and faults of the machine (store in use, disk
     full, no permission, out of memory) exit 1 with one line, without tracebacks."""
+    from plankg import redact
     from plankg.faults import Fault, is_disk_full, is_no_permission
+
+    hidden = redact.userinfo_in(sys.argv[1:])
 
     try:
         cli.main(standalone_mode=False)
     except click.exceptions.Abort:
         sys.exit(1)
     except click.ClickException as exc:
+        exc.message = redact.secrets(exc.message, hidden)  # no message shows a URL's user and password
         exc.show()
         sys.exit(exc.exit_code)  # 2 for a usage error, 1 for work that ran and failed
     except (FileNotFoundError, Fault) as exc:
-        _fail(str(exc))
+        _fail(redact.secrets(str(exc), hidden))
     except MemoryError:
         _fail("out of memory: the store keeps every document written before; load fewer or smaller documents at "
               "once, or on a machine with more memory")

@@ -22,6 +22,8 @@ from pathlib import Path
 
 import click
 
+from plankg import redact
+
 USER_ENV = "PLANKG_ENDPOINT_USER"
 PASSWORD_ENV = "PLANKG_ENDPOINT_PASSWORD"
 # Well-known layouts: SPARQL endpoint path suffix -> Graph Store path (Oxigraph server, Virtuoso).
@@ -41,6 +43,17 @@ class Remote:
     credentials: tuple[str, str] | None = None
     timeout: float = 120
     attempts: int = 3
+    basic_over_http: bool = False  # send a Basic password over plain http (readable on the way) when asked for it
+
+    def hidden(self) -> list[str]:
+        """The values no message may show: the password, and the forms a server could echo it in."""
+        if not self.credentials:
+            return []
+        pair = ":".join(self.credentials)
+        return [self.credentials[1], pair, base64.b64encode(pair.encode("utf-8")).decode("ascii")]
+
+    def plain_http(self) -> bool:
+        return any(urllib.parse.urlsplit(u).scheme == "http" for u in (self.endpoint, self.graph_store))
 
     def passwords(self) -> urllib.request.HTTPPasswordMgrWithDefaultRealm:
         manager = urllib.request.HTTPPasswordMgrWithDefaultRealm()
@@ -53,8 +66,10 @@ class Remote:
         """An opener answering basic or digest challenges (for the small requests: queries)."""
         if not self.credentials:
             return urllib.request.build_opener()
-        return urllib.request.build_opener(urllib.request.HTTPDigestAuthHandler(self.passwords()),
-                                           urllib.request.HTTPBasicAuthHandler(self.passwords()))
+        handlers: list[urllib.request.BaseHandler] = [urllib.request.HTTPDigestAuthHandler(self.passwords())]
+        if self.basic_over_http or not self.plain_http():
+            handlers.append(urllib.request.HTTPBasicAuthHandler(self.passwords()))
+        return urllib.request.build_opener(*handlers)
 
 
 def credentials_from_env() -> tuple[str, str] | None:
@@ -90,9 +105,9 @@ def _graph_url(graph_store: str, graph: str) -> str:
     return graph_store + ("&" if "?" in graph_store else "?") + urllib.parse.urlencode({"graph": graph})
 
 
-def _reason(exc: Exception) -> str:
+def _reason(exc: Exception, remote: Remote) -> str:
     if isinstance(exc, urllib.error.HTTPError):
-        detail = exc.read()[:300].decode("utf-8", "replace").strip()
+        detail = redact.server_body(exc.read(4096), remote.hidden())
         hint = {401: f" (credentials missing or refused: see {USER_ENV} and {PASSWORD_ENV})",
                 403: " (the store takes no writes from this user; in Virtuoso it needs the SPARQL_UPDATE role)",
                 404: " (no Graph Store there: give --graph-store)"}.get(exc.code, "")
@@ -141,6 +156,10 @@ def _authorize(remote: Remote, request: urllib.request.Request) -> None:
         def answer(req: urllib.request.Request) -> str:
             return f"Digest {digest.get_authorization(req, fields)}"
     elif "basic" in schemes:
+        if urllib.parse.urlsplit(request.full_url).scheme == "http" and not remote.basic_over_http:
+            raise PushError(f"PUT {request.full_url}: the store asks for Basic authentication over plain http, which "
+                            "would send the password readable by anyone on the way: use its https URL, or give "
+                            "--allow-basic-over-http if the network between is trusted")
         token = base64.b64encode(":".join(remote.credentials).encode("utf-8")).decode("ascii")
 
         def answer(req: urllib.request.Request) -> str:
@@ -166,7 +185,7 @@ def put_graph(remote: Remote, graph: str, body: bytes) -> None:
             return
         except (OSError, http.client.HTTPException) as exc:
             if attempt == remote.attempts or not _transient(exc):
-                raise PushError(f"PUT {url}: {_reason(exc)}") from exc
+                raise PushError(f"PUT {url}: {_reason(exc, remote)}") from exc
             time.sleep(0.5 * 2 ** (attempt - 1))
 
 
@@ -178,7 +197,7 @@ def remote_count(remote: Remote, graph: str) -> int:
     try:
         _, rows = sparql_select(remote.endpoint, text, remote.timeout, opener=remote.opener())
     except QueryError as exc:
-        raise PushError(f"counting {graph}: {exc}") from exc
+        raise PushError(f"counting {graph}: {redact.secrets(str(exc), remote.hidden())}") from exc
     return int(rows[0][0]) if rows else 0
 
 
@@ -205,35 +224,52 @@ def push_store(store, remote: Remote, sent: Callable[[str, int], None] = lambda 
 @click.option("--timeout", type=click.FloatRange(min=1), default=120, show_default=True, help="Seconds per request.")
 @click.option("--attempts", type=click.IntRange(1, 10), default=3, show_default=True,
               help="Tries per graph when the connection fails or the server errs (5xx).")
-def push(endpoint: str, graph_store: str | None, store_dir: Path | None, timeout: float, attempts: int) -> None:
+@click.option("--allow-basic-over-http", is_flag=True,
+              help="Answer a Basic authentication challenge over plain http (the password crosses the network readable).")
+def push(endpoint: str, graph_store: str | None, store_dir: Path | None, timeout: float, attempts: int,
+         allow_basic_over_http: bool) -> None:
     """Send every named graph to a SPARQL 1.1 store (PUT, so pushing again is harmless), then check the counts.
 
-    Credentials, if the store wants them, come from $PLANKG_ENDPOINT_USER and $PLANKG_ENDPOINT_PASSWORD.
+    Credentials, if the store wants them, come from $PLANKG_ENDPOINT_USER and $PLANKG_ENDPOINT_PASSWORD (or the
+    URL's user:password@, which other users of the machine can see); no message shows the password.
     """
-    from rich.progress import Progress
-
-    from plankg.cli import _console
     from plankg.store import open_store, store_path
 
+    endpoint, in_url = redact.split_credentials(endpoint)
+    graph_store, in_store_url = redact.split_credentials(graph_store) if graph_store else (None, None)
+    credentials = credentials_from_env() or in_url or in_store_url
+    hidden = Remote(endpoint, endpoint, credentials).hidden()
     for url in (endpoint, graph_store or endpoint):
         parts = urllib.parse.urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.netloc:
-            raise click.UsageError(f"not an http(s) URL: {url!r}")
+            raise click.UsageError(redact.secrets(f"not an http(s) URL: {url!r}", hidden))
+    if (in_url or in_store_url) and not credentials_from_env():
+        click.echo(f"warning: the credentials in the URL are visible to other users of this machine while the command "
+                   f"runs; prefer {USER_ENV} and {PASSWORD_ENV}", err=True)
     store = open_store(store_path(str(store_dir) if store_dir else None), read_only=True)
     try:
         target = graph_store or graph_store_for(endpoint)
-        remote = Remote(endpoint, target, credentials_from_env(), timeout, attempts)
-        console = _console()
-        total = sum(n for _, n in local_graphs(store))
-        with Progress(console=console, transient=True) as progress:
-            task = progress.add_task("pushing", total=total)
-            checked = push_store(store, remote, lambda graph, triples: progress.update(
-                task, advance=triples, description=f"pushed {graph.rpartition('/graph/')[2]}"))
+        remote = Remote(endpoint, target, credentials, timeout, attempts, allow_basic_over_http)
+        _push(store, remote)
     except PushError as exc:
-        raise click.ClickException(str(exc)) from exc
+        raise click.ClickException(redact.secrets(str(exc), hidden)) from None
+
+
+def _push(store, remote: Remote) -> None:
+    from rich.progress import Progress
+
+    from plankg.cli import _console
+
+    console = _console()
+    total = sum(n for _, n in local_graphs(store))
+    with Progress(console=console, transient=True) as progress:
+        task = progress.add_task("pushing", total=total)
+        checked = push_store(store, remote, lambda graph, triples: progress.update(
+            task, advance=triples, description=f"pushed {graph.rpartition('/graph/')[2]}"))
     wrong = [(g, local, far) for g, local, far in checked if local != far]
     for graph, local, far in wrong:
         console.print(f"[red]count differs[/red] {graph}: {local} triples here, {far} in the remote store")
     if wrong:
-        raise click.ClickException(f"{len(wrong)} of {len(checked)} graphs differ in the remote store")
-    console.print(f"pushed {len(checked)} graphs, {total} triples, to {target}; counts match at {endpoint}")
+        raise PushError(f"{len(wrong)} of {len(checked)} graphs differ in the remote store")
+    console.print(f"pushed {len(checked)} graphs, {total} triples, to {remote.graph_store}; counts match at "
+                  f"{remote.endpoint}")

@@ -23,6 +23,7 @@ from importlib import resources
 
 from pyoxigraph import Literal, NamedNode, QueryBoolean, QuerySolutions, QueryTriples, Store
 
+from plankg import redact
 from plankg.loaders.script import to_simplified
 from plankg.service import ServiceRefused, refuse_service
 from plankg.vocab import QUERY_PREFIXES, REGIONS_GRAPH
@@ -312,7 +313,8 @@ def _post(endpoint: str, text: str, timeout: float, accept: str,
         with (opener.open if opener else urllib.request.urlopen)(request, timeout=timeout) as response:
             return response.read(), response.headers.get_content_type()
     except urllib.error.HTTPError as exc:
-        raise EndpointError(f"{endpoint}: HTTP {exc.code}: {exc.read()[:300].decode('utf-8', 'replace')}") from exc
+        # the body without the lines a server may echo the request's headers (credentials) in: plankg.redact
+        raise EndpointError(f"{redact.url(endpoint)}: HTTP {exc.code}: {redact.server_body(exc.read(4096), [])}") from exc
     except (urllib.error.URLError, OSError) as exc:
         raise EndpointError(f"{endpoint}: cannot reach the endpoint ({getattr(exc, 'reason', exc)})") from exc
 
