@@ -10,6 +10,8 @@ transaction would hold gigabytes: the graph is then dropped and written in batch
   kg/reuse_model.py), as PROV-O qualified derivations when the direction is knowable (declared parent, or a
   plan of an ancestor region), else as undirected pk:TextReuse links, each with its probability, the features
   that drove it and its shared passages (Web Annotations targeting spans of both sources);
+- policy instruments (kg/instruments.py) named by two or more plans, as SKOS concepts with their
+  occurrences as Web Annotations on spans of the sources, each item linked to the instruments it names;
 - policy families (connected components of reuse links, networkx) and themes of every item.
 """
 
@@ -25,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from pyoxigraph import Literal, NamedNode, Quad, Store
 
-from plankg import textreuse, themes
+from plankg import instruments, textreuse, themes
 from plankg.loaders.extract import normalise_title, title_of
 from plankg.loaders.script import to_simplified
 from plankg.store import replace_graph
@@ -40,6 +42,7 @@ SKOS = "http://www.w3.org/2004/02/skos/core#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 INDICATOR_SCHEME = ID["indicator-concept"]
+INSTRUMENT_SCHEME = ID["instrument"]
 WRITE_BATCH = 100_000  # lineage quads written in one transaction
 DRIVERS = 3  # features recorded on a reuse link: those that raised its probability most
 CLOSE_RATIO = 0.8  # difflib ratio of normalised indicator names for a close match
@@ -64,6 +67,8 @@ class LineageSummary:
     themed_nodes: int = 0
     unthemed_nodes: int = 0
     candidate_pairs: int = 0
+    instruments: int = 0
+    instrument_mentions: int = 0
     reuse_links: int = 0
     directed_links: int = 0
     families: int = 0
@@ -335,20 +340,55 @@ def _reuse_lineage(out: _Out, items: list[textreuse.Item], links: list[textreuse
             out.add(passage, OA.motivatedBy, OA.linking)
             out.add(node, PK.sharedPassage, passage)
             for side, item, start, end in (("a", a, p.a_start, p.a_end), ("b", b, p.b_start, p.b_end)):
-                target = f"{passage}/{side}"
-                out.add(passage, OA.hasTarget, target)
-                out.type(target, OA.SpecificResource)
-                out.add(target, OA.hasSource, item.source)
-                out.add(target, OA.hasScope, item.iri)
-                out.add(target, OA.hasSelector, f"{target}/position")
-                out.add(target, OA.hasSelector, f"{target}/quote")
-                out.type(f"{target}/position", OA.TextPositionSelector)
-                out.add(f"{target}/position", OA.start, _lit(item.start + start, "integer"))
-                out.add(f"{target}/position", OA.end, _lit(item.start + end, "integer"))
-                out.type(f"{target}/quote", OA.TextQuoteSelector)
-                text = sources[item.source]
-                out.add(f"{target}/quote", OA.exact, _lit(text[item.start + start : item.start + end]))
+                _span(out, passage, f"{passage}/{side}", item, start, end, sources)
     summary.reuse_links = len(links)
+
+
+def _instrument_lineage(out: _Out, items: list[textreuse.Item], summary: LineageSummary,
+                        sources: dict[str, str]) -> None:
+    """One SKOS concept per instrument named by two or more plans, its occurrences as spans of the sources."""
+    found = instruments.find([item.text for item in items], [item.plan for item in items])
+    if not found.shared:
+        return
+    out.type(INSTRUMENT_SCHEME, SKOS + "ConceptScheme")
+    concepts = {k: str(ID[f"instrument/{_digest(k)}"]) for k in found.shared}
+    for k, concept in sorted(concepts.items()):
+        out.type(concept, SKOS + "Concept", PK.PolicyInstrument)
+        out.add(concept, SKOS + "inScheme", INSTRUMENT_SCHEME)
+        out.add(concept, SKOS + "prefLabel", _lit(k, lang="zh-Hans"))
+        out.add(concept, SKOS + "prefLabel", _lit(instruments.traditional(k), lang="zh-Hant"))
+        out.add(concept, PK.specificity, _lit(round(found.specificity(k), 3), "decimal"))
+        broader = next((k[n:] for n in range(1, len(k)) if k[n:] in found.shared), None)
+        if broader:
+            out.add(concept, SKOS + "broader", concepts[broader])
+    for item, spans in zip(items, found.spans, strict=True):
+        for k, start, end in spans:
+            concept = concepts[k]
+            out.add(item.iri, PK.namesInstrument, concept)
+            node = f"{concept}/mention/{_digest(item.iri, str(start))}"
+            out.type(node, OA.Annotation, PK.InstrumentMention)
+            out.add(node, OA.motivatedBy, OA.identifying)
+            out.add(node, OA.hasBody, concept)
+            out.add(concept, PK.mention, node)
+            _span(out, node, f"{node}/target", item, start, end, sources)
+            summary.instrument_mentions += 1
+    summary.instruments = len(found.shared)
+
+
+def _span(out: _Out, annotation: str, target: str, item: textreuse.Item, start: int, end: int,
+          sources: dict[str, str]) -> None:
+    """A target of annotation selecting item's text from start to end (offsets into the item's text) in its source."""
+    out.add(annotation, OA.hasTarget, target)
+    out.type(target, OA.SpecificResource)
+    out.add(target, OA.hasSource, item.source)
+    out.add(target, OA.hasScope, item.iri)
+    out.add(target, OA.hasSelector, f"{target}/position")
+    out.add(target, OA.hasSelector, f"{target}/quote")
+    out.type(f"{target}/position", OA.TextPositionSelector)
+    out.add(f"{target}/position", OA.start, _lit(item.start + start, "integer"))
+    out.add(f"{target}/position", OA.end, _lit(item.start + end, "integer"))
+    out.type(f"{target}/quote", OA.TextQuoteSelector)
+    out.add(f"{target}/quote", OA.exact, _lit(sources[item.source][item.start + start : item.start + end]))
 
 
 def family_label(text: str) -> str:
@@ -466,7 +506,10 @@ class LineageRebuild:
             links = textreuse.score_pairs(items, candidates, self.min_score)
             self.lap("scoring")
         summary.candidate_pairs = len(candidates)
-        _reuse_lineage(out, items, links, self.plans, declared, summary, _source_texts(store))
+        sources = _source_texts(store)
+        _reuse_lineage(out, items, links, self.plans, declared, summary, sources)
+        _instrument_lineage(out, items, summary, sources)
+        self.lap("instruments")
         _families(out, items, links, self.plans, item_themes, summary)
         summary.triples = len(set(out.quads))
         _write(store, out.quads)

@@ -79,6 +79,11 @@ def _jieba():
     return tokenizer
 
 
+def words(text: str) -> list[str]:
+    """jieba words of a Simplified text, every character kept (their lengths add up to the text's)."""
+    return _jieba().lcut(text)
+
+
 def tokens(text: str) -> list[str]:
     """jieba words of a Simplified text, punctuation and spaces left out."""
     return [w for w in _jieba().lcut(text) if _WORD.search(w)]
