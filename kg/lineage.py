@@ -114,7 +114,7 @@ def _rows(store: Store, query: str) -> list[dict[str, str]]:
 # ---------------------------------------------------------------- reading the document graphs
 
 def _plans(store: Store) -> dict[str, dict]:
-    """plan IRI -> title key, region, ancestor regions, date (document date, else period start)."""
+    """plan IRI -> title key, region, ancestor regions, the document date the text states (else ""), period start."""
     rows = _rows(store, """
     SELECT ?plan ?title ?region ?date ?start WHERE {
       GRAPH ?g { ?plan a pk:Plan ; pk:region ?region .
@@ -129,7 +129,7 @@ def _plans(store: Store) -> dict[str, dict]:
             region = parents[region]
             ancestors.append(region)
         plans[r["plan"]] = {"key": title_key(r["title"]), "region": r["region"], "ancestors": ancestors,
-                            "date": r["date"] or (f"{r['start']}-01-01" if r["start"] else "")}
+                            "date": r["date"], "start": r["start"]}
     return plans
 
 
@@ -398,6 +398,12 @@ def family_label(text: str) -> str:
     return title.rstrip("。:：") if title else body[:30]
 
 
+def _when(plan: dict) -> tuple[int, str]:
+    """The order of a family's members: by the document dates the plans state, then the undated by period start.
+    The earliest appearance is thus a stated date whenever a member's plan states one; no date is made up."""
+    return (0, plan["date"]) if plan["date"] else (1, plan["start"] or "9999")
+
+
 def _families(out: _Out, items: list[textreuse.Item], links: list[textreuse.Reuse], plans: dict[str, dict],
               item_themes: dict[str, list[str]], summary: LineageSummary) -> None:
     """Connected components of the reuse graph, labelled by the title of their earliest member."""
@@ -407,7 +413,7 @@ def _families(out: _Out, items: list[textreuse.Item], links: list[textreuse.Reus
     graph.add_edges_from((link.a, link.b) for link in links)
     labels = {t.iri: t.label for t in themes.thesaurus()}
     for component in nx.connected_components(graph):
-        members = sorted(component, key=lambda i: (plans[items[i].plan]["date"] or "9999", items[i].iri))
+        members = sorted(component, key=lambda i: (_when(plans[items[i].plan]), items[i].iri))
         first = items[members[0]]
         family = str(ID[f"family/{_digest(*sorted(items[i].iri for i in members))}"])
         out.type(family, PK.PolicyFamily)
