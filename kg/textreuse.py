@@ -23,7 +23,7 @@ from itertools import islice
 from typing import TYPE_CHECKING
 
 from plankg import reuse_model
-from plankg.passages import Passage, compare, mask
+from plankg.passages import Passage, compare, mask, normalised
 from plankg.worker import collect, submit_from_the_end
 
 if TYPE_CHECKING:
@@ -42,6 +42,8 @@ _WORD = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 _CLAUSE_END = re.compile(r"[。;；,，:：!！?？\n]")
 MIN_CLAUSE = 6
 MAX_NEIGHBOURS = 32  # a clause with this many near-duplicates already indexed is boilerplate: not indexed again
+SHARED_RUN = 8  # normalised characters two items must share in one run to be a candidate whatever LSH says
+MAX_SHARERS = 16  # a run that more items than this write is boilerplate: it proposes no pair
 
 
 @dataclass(frozen=True)
@@ -152,6 +154,12 @@ def clause_shingles(items: list[Item]) -> Iterator[tuple[int, set[str]]]:
 
 
 def candidate_pairs(items: list[Item]) -> set[tuple[int, int]]:
+    """Pairs of items of different plans worth comparing: similar clauses (lsh_pairs) or a shared run of
+    SHARED_RUN characters (shared_run_pairs)."""
+    return lsh_pairs(items) | shared_run_pairs(items)
+
+
+def lsh_pairs(items: list[Item]) -> set[tuple[int, int]]:
     """Pairs of items of different plans with a clause each that MinHash LSH buckets together (never all pairs).
 
     The buckets are plain dicts keyed by a hash of the band holding a clause number, a list only when clauses
@@ -191,6 +199,53 @@ def candidate_pairs(items: list[Item]) -> set[tuple[int, int]]:
 
 
 Compared = tuple[tuple[Passage, ...], str]  # the shared passages of two texts and their longest shared run
+
+
+def shared_run_pairs(items: list[Item]) -> set[tuple[int, int]]:
+    """Pairs of items of different plans that share a run of SHARED_RUN normalised characters (stock phrases
+    masked, punctuation dropped): a short clause inside long items, which MinHash of whole clauses can miss.
+
+    Every run is hashed (a polynomial hash over 16-bit code units, numpy), the (hash, item) entries sorted, and
+    pairs taken within each group of equal hashes of at most MAX_SHARERS items: the work grows with the text,
+    not with the number of pairs of items.
+    """
+    import numpy as np
+
+    hashes, owners = [], []
+    for n, item in enumerate(items):
+        units = np.frombuffer(normalised(item.text)[0].encode("utf-16-le"), dtype=np.uint16).astype(np.uint64)
+        m = len(units) - SHARED_RUN + 1
+        if m <= 0:
+            continue
+        h = np.zeros(m, dtype=np.uint64)
+        masked = np.zeros(m, dtype=bool)
+        for k in range(SHARED_RUN):
+            window = units[k : k + m]
+            h = h * np.uint64(1_000_003) + window
+            masked |= window == 0
+        h = np.unique(h[~masked])
+        hashes.append(h)
+        owners.append(np.full(len(h), n, dtype=np.int32))
+    if not hashes:
+        return set()
+    h, o = np.concatenate(hashes), np.concatenate(owners)
+    order = np.argsort(h, kind="stable")
+    h, o = h[order], o[order]
+    starts = np.flatnonzero(np.r_[True, h[1:] != h[:-1]])
+    sizes = np.diff(np.r_[starts, len(h)])
+    plan_of = {item.plan: k for k, item in enumerate(items)}
+    plan = np.array([plan_of[item.plan] for item in items], dtype=np.int64)
+    pairs: set[tuple[int, int]] = set()
+    two = starts[sizes == 2]
+    a, b = o[two].astype(np.int64), o[two + 1].astype(np.int64)
+    keep = plan[a] != plan[b]
+    codes = np.unique(np.minimum(a, b)[keep] * len(items) + np.maximum(a, b)[keep])
+    pairs.update((int(c // len(items)), int(c % len(items))) for c in codes)
+    for start, size in zip(starts[(sizes > 2) & (sizes <= MAX_SHARERS)], sizes[(sizes > 2) & (sizes <= MAX_SHARERS)],
+                           strict=True):
+        group = sorted(set(o[start : start + size].tolist()))
+        pairs.update((x, y) for i, x in enumerate(group) for y in group[i + 1 :] if plan[x] != plan[y])
+    return pairs
 
 
 def score_pairs(items: list[Item], pairs: set[tuple[int, int]], min_score: float | None = None) -> list[Reuse]:

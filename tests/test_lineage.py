@@ -198,7 +198,7 @@ def test_indicator_names_close_not_exact() -> None:
 def test_corpus_summary(corpus) -> None:
     _, summary = corpus
     assert (summary.plans, summary.citations, summary.resolved_citations, summary.declared_parents) == (5, 79, 0, 0)
-    assert (summary.items, summary.reuse_links, summary.directed_links) == (381, 94, 0)  # copied clauses at the default threshold
+    assert (summary.items, summary.reuse_links, summary.directed_links) == (381, 97, 0)  # copied clauses at the default threshold
     assert (summary.indicator_concepts, summary.unthemed_nodes) == (16, 0)
 
 
@@ -266,12 +266,12 @@ def test_copied_clauses_cross_validated_by_document_pair(labelled) -> None:
     assert model.coef == pytest.approx(shipped.coef, abs=1e-6) and model.threshold == shipped.threshold
     assert model.measured == shipped.measured
     figures = model.measured["cross_validated"]
-    assert (figures["tp"], figures["fp"], figures["fn"]) == (40, 4, 9)
-    assert (figures["precision"], figures["recall"]) == (0.909, 0.816)
-    assert (figures["average_precision"], figures["precision_at_recall_0.9"]) == (0.909, 0.667)
+    assert (figures["tp"], figures["fp"], figures["fn"]) == (39, 4, 10)
+    assert (figures["precision"], figures["recall"]) == (0.907, 0.796)
+    assert (figures["average_precision"], figures["precision_at_recall_0.9"]) == (0.92, 0.595)
 
 
-@pytest.mark.xfail(strict=True, reason="cross-validated recall 0.816 at precision 0.909 misses the required 0.9")
+@pytest.mark.xfail(strict=True, reason="cross-validated recall 0.796 at precision 0.907 misses the required 0.9")
 def test_copied_clauses_meet_required_accuracy() -> None:
     figures = reuse_model.shipped().measured["cross_validated"]
     assert figures["precision"] >= 0.9 and figures["recall"] >= 0.9

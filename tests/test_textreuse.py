@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from plankg import textreuse
-from plankg.passages import mask
+from plankg.passages import compare, mask
 from plankg.worker import start
 
 
@@ -66,4 +66,26 @@ def test_the_search_shared_with_a_worker_process_finds_what_one_process_finds(co
         worker.shutdown()
     assert pairs == textreuse.candidate_pairs(items)
     assert links == textreuse.score_pairs(items, pairs)
-    assert (len(pairs), len(links)) == (883, 94)  # the 94 copied clauses `plankg build` reports on the corpus
+    assert (len(pairs), len(links)) == (1331, 97)  # the 97 copied clauses `plankg build` reports on the corpus
+
+
+def test_a_short_shared_clause_inside_long_items_is_a_candidate(corpus_store) -> None:
+    """001 探索对符合条件的事实无人抚养儿童开展助医助学工作 (line 307) and 000's project 探索开展事实无人抚养儿童助学
+    项目: MinHash of whole clauses misses the pair, a shared run of eight characters proposes it."""
+    from plankg.lineage import _items
+
+    items, _ = _items(corpus_store)
+    index = {item.iri: n for n, item in enumerate(items)}
+    plan = "https://w3id.org/plankg/id/plan/"
+    pair = tuple(sorted((index[plan + "210000/fyp/2021-2025/zh-Hans/chp_2__sec_4__para_1"],
+                         index[plan + "450900/fyp/2021-2025/zh-Hans/box_4__item_2"])))
+    assert pair not in textreuse.lsh_pairs(items)
+    assert pair in textreuse.shared_run_pairs(items) and pair in textreuse.candidate_pairs(items)
+
+
+def test_quote_marks_and_punctuation_do_not_split_a_shared_passage() -> None:
+    # 001 line 477 实施“养老服务+行业”行动; 001 line 284 参照“单人户”纳入低保, written without marks elsewhere
+    passages, longest = compare("实施“养老服务+行业”行动,促进文化、旅游", "实施养老服务+行业行动,促进养老服务与多种行业融合")
+    assert [p.text for p in passages] == ["实施“养老服务+行业”行动,促进"] and longest == "实施养老服务行业行动促进"
+    passages, _ = compare("重病、重残人员,参照“单人户”纳入低保", "重病重残人员参照单人户纳入低保范围")
+    assert [(p.a_start, p.a_end, p.b_start, p.b_end) for p in passages] == [(0, 19, 0, 15)]
