@@ -15,16 +15,17 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
 
-from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, Store, Triple
+from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, RdfFormat, Store, Triple
 
 from plankg.loaders.records import line_at
 from plankg.store import document_graphs
-from plankg.vocab import LINEAGE_GRAPH, PREFIXES, REGIONS_GRAPH, SPARQL_PREFIXES
+from plankg.vocab import LINEAGE_GRAPH, PK, PREFIXES, REGIONS_GRAPH, SPARQL_PREFIXES
 from plankg.wording import counted
 
 SH = "http://www.w3.org/ns/shacl#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 SHAPES = "https://w3id.org/plankg/shapes#"
+PK_TEXT = str(PK.text)
 RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 SEVERITIES = ("Violation", "Warning", "Info")
 
@@ -178,11 +179,40 @@ def document_triples(store: Store, graph: str) -> list[Triple]:
 
 def document_data(store: Store, graph: str) -> Store:
     """document_triples in an in-memory store, copied as N-Triples from store to store (no Python object per
-    triple: the bulk of a document's validation time otherwise)."""
+    triple: the bulk of a document's validation time otherwise). A document whose text is too long for one
+    N-Triples token (see LONG_TEXT) is copied triple by triple instead."""
     data = Store()
     ntriples = store.query(_document_query(graph)).serialize(format=RdfFormat.N_TRIPLES)
-    data.load(ntriples, format=RdfFormat.N_TRIPLES)
+    try:
+        data.load(ntriples, format=RdfFormat.N_TRIPLES)
+    except MemoryError:  # "Reached the buffer maximal size": a literal over the parser's 16 MiB token buffer
+        data = Store()
+        data.extend(Quad(t.subject, t.predicate, t.object, DefaultGraph()) for t in store.query(_document_query(graph)))
     return data
+
+
+# The N-Triples readers of pyoxigraph and pyrudof hold one token in at most 16 MiB: a source text longer than
+# LONG_TEXT characters (8 bytes each at worst, escapes included) could not be read. The shapes ask of pk:text only
+# that there is one (pks:SourceDocument-text; spans are checked against pk:length), so the engine is given a
+# stand-in, the text's first STAND_IN characters; the findings are explained against the whole text.
+LONG_TEXT = (16 << 20) // 8
+STAND_IN = 1000
+
+
+def _engine_input(data: Store) -> str:
+    """The data as N-Triples for an engine, each source text longer than LONG_TEXT replaced by its stand-in."""
+    long_texts = [(r["s"], r["t"]) for r in data.query(
+        f"SELECT ?s ?t WHERE {{ ?s <{PK_TEXT}> ?t FILTER (STRLEN(?t) > {LONG_TEXT}) }}")]
+    if not long_texts:
+        return data.dump(format=RdfFormat.N_TRIPLES, from_graph=DefaultGraph()).decode("utf-8")
+    text = NamedNode(PK_TEXT)
+    copy = Store()
+    replaced = {(s, t) for s, t in long_texts}
+    copy.extend(q for q in data.quads_for_pattern(None, None, None, DefaultGraph())
+                if q.predicate != text or (q.subject, q.object) not in replaced)
+    copy.extend(Quad(s, text, Literal(t.value[:STAND_IN], datatype=t.datatype) if t.language is None
+                     else Literal(t.value[:STAND_IN], language=t.language), DefaultGraph()) for s, t in long_texts)
+    return copy.dump(format=RdfFormat.N_TRIPLES, from_graph=DefaultGraph()).decode("utf-8")
 
 
 def lineage_triples(store: Store) -> list[Triple]:
@@ -252,7 +282,7 @@ def validate_triples(name: str, graph: str, triples: list[Triple], engine: str =
 def validate_data(name: str, graph: str, data: Store, engine: str = "pyrudof", shapes: str = "plankg") -> DocumentReport:
     """validate_triples of a graph in an in-memory store (its default graph), to which the supertypes are added."""
     _add_supertypes(data)
-    ntriples = data.dump(format=RdfFormat.N_TRIPLES, from_graph=DefaultGraph()).decode("utf-8")
+    ntriples = _engine_input(data)
     started = time.perf_counter()
     findings = sorted({f.key: f for f in run_engine(engine, ntriples, shapes)}.values(), key=_order)
     seconds = time.perf_counter() - started

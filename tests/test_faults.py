@@ -330,3 +330,24 @@ def test_time_per_document_is_bounded_and_a_flag_raises_each_limit(store: Path, 
     loose = plankg("build", "--store", str(tmp_path / "other"), *FAST, "--max-file-size", "1", "--max-text", "100000",
                    str(small / DOC))
     assert loose.returncode == 0 and "loaded 1 of 1 document\n" in loose.stdout
+
+
+def test_validation_reads_a_source_text_over_the_engines_token_buffer(store: Path) -> None:
+    """A text over the 16 MiB one N-Triples token may hold (a build with --max-text raised) is validated, not a
+    crash: the same findings as with the text the document had, explained against the whole text."""
+    from pyoxigraph import Literal, NamedNode, Quad
+
+    from plankg.store import document_graphs
+    from plankg.validate import validate_store
+    from plankg.vocab import PK
+
+    data = open_store(store)
+    graph = next(g for g, file, _ in document_graphs(data) if file == "004_816c855b418fc27c.txt")
+    before = validate_store(data, documents=[graph])
+    (source, text), = [(r["s"], r["t"]) for r in data.query(
+        f"SELECT ?s ?t WHERE {{ GRAPH <{graph}> {{ ?s a <{PK.SourceDocument}> ; <{PK.text}> ?t }} }}")]
+    data.remove(Quad(source, NamedNode(str(PK.text)), text, NamedNode(graph)))
+    data.add(Quad(source, NamedNode(str(PK.text)), Literal(text.value + " " * 17_000_000), NamedNode(graph)))
+    after = validate_store(data, documents=[graph])
+    assert [f.key for f in after[0].findings] == [f.key for f in before[0].findings] and before[0].findings
+    assert [(f.line, f.quote) for f in after[0].findings] == [(f.line, f.quote) for f in before[0].findings]
