@@ -218,22 +218,23 @@ def list_documents(store_dir: Path | None) -> None:
 @wait_option
 def remove(document: str, store_dir: Path | None, wait: float) -> None:
     """Remove a document (by file name or graph IRI) from the store."""
-    from plankg.store import open_store, remove_document, store_path
+    from plankg.lineage import rebuild_lineage
+    from plankg.store import drop_derived_inferences, flush, open_store, remove_document, store_path
 
     store = open_store(store_path(str(store_dir) if store_dir else None), wait=wait)
-    removed = remove_document(store, document)
-    if not removed:
-        raise click.UsageError(f"no document {document!r} in the store (see `plankg list`)")
-    for graph in removed:
-        click.echo(f"removed {graph}")
-    from plankg.lineage import rebuild_lineage
-    from plankg.store import drop_derived_inferences, flush
-
-    found = rebuild_lineage(store)  # lineage links to the removed nodes would dangle otherwise
-    click.echo(f"lineage rebuilt: {found.reuse_links} reuse links, {found.indicator_concepts} shared indicator concepts")
-    if drop_derived_inferences(store):
-        click.echo("the inferred graph was dropped: run `plankg reason` to materialise it again")
-    flush(store)
+    try:
+        removed = remove_document(store, document)
+        if not removed:
+            raise click.UsageError(f"no document {document!r} in the store (see `plankg list`)")
+        for graph in removed:
+            click.echo(f"removed {graph}")
+        found = rebuild_lineage(store)  # lineage links to the removed nodes would dangle otherwise
+        click.echo(f"lineage rebuilt: {found.reuse_links} reuse links, {found.indicator_concepts} shared indicator "
+                   "concepts")
+        if drop_derived_inferences(store):
+            click.echo("the inferred graph was dropped: run `plankg reason` to materialise it again")
+    finally:
+        _flush_quietly(store, flush)
 
 
 @cli.command()
