@@ -241,8 +241,11 @@ def push(endpoint: str, graph_store: str | None, store_dir: Path | None, timeout
     hidden = Remote(endpoint, endpoint, credentials).hidden()
     for url in (endpoint, graph_store or endpoint):
         parts = urllib.parse.urlsplit(url)
-        if parts.scheme not in ("http", "https") or not parts.netloc:
-            raise click.UsageError(redact.secrets(f"not an http(s) URL: {url!r}", hidden))
+        shown = redact.secrets(redact.address(url), hidden)
+        if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+            raise click.UsageError(f"not an http(s) URL: {shown!r}")
+        if not url.isascii() or any(c.isspace() or not c.isprintable() for c in url):
+            raise click.UsageError(f"{shown!r} holds spaces or characters outside ASCII: percent-encode them")
     if (in_url or in_store_url) and not credentials_from_env():
         click.echo(f"warning: the credentials in the URL are visible to other users of this machine while the command "
                    f"runs; prefer {USER_ENV} and {PASSWORD_ENV}", err=True)

@@ -17,6 +17,15 @@ def url(text: str) -> str:
     return _USERINFO.sub(r"\1***@", text)
 
 
+def address(text: str) -> str:
+    """One URL as given (a scheme or none) with whatever precedes @ in its authority replaced by ***."""
+    scheme, sep, rest = text.partition("://") if "://" in text else ("", "", text)
+    authority, slash, path = rest.partition("/")
+    if "@" in authority:
+        authority = "***@" + authority.rpartition("@")[2]
+    return scheme + sep + authority + slash + path
+
+
 def split_credentials(address: str) -> tuple[str, tuple[str, str] | None]:
     """A URL without its userinfo, and the (user, password) it carried, if any (percent-decoded)."""
     parts = urllib.parse.urlsplit(address)
@@ -32,7 +41,7 @@ def userinfo_in(arguments: list[str]) -> list[str]:
     """The userinfo (user:password) of every URL among arguments, and its password, decoded and as given."""
     found = []
     for argument in arguments:
-        for match in re.finditer(r"(?i)[a-z][a-z0-9+.-]*://([^/?#@\s]*)@", argument):
+        for match in re.finditer(r"(?i)(?:[a-z][a-z0-9+.-]*://|^)([^/?#@\s]*)@", argument):
             userinfo = match.group(1)
             password = userinfo.partition(":")[2]
             found += [userinfo, password, urllib.parse.unquote(password)]
