@@ -58,6 +58,13 @@ LEVELS = {"country": PK.Country, "province": PK.Province, "prefecture": PK.Prefe
 # Kinds of an indicator value (a column of an indicator table).
 VALUE_KINDS = {"actual": PK.Actual, "target": PK.Target, "growth": PK.AnnualGrowth, "status": PK.CompletionStatus}
 
+# What a structural unit or passage states (pk:ContentRoles), by the loaders' role names (loaders/roles.py).
+ROLES = {"background": PK.Background, "significance": PK.Significance, "guiding": PK.GuidingThought,
+         "principles": PK.Principles, "goals": PK.Goals, "requirements": PK.GeneralRequirements,
+         "closing": PK.ClosingProvisions}
+# The part a responsible body plays in a measure (pk:ResponsibilityRoles).
+RESPONSIBILITY_ROLES = {"lead": PK.LeadRole, "responsible": PK.ResponsibleRole, "supporting": PK.SupportingRole}
+
 
 def region_iri(adcode: str) -> str:
     """The IRI of an administrative region, from its six-digit GB/T 2260 code."""

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 
-from .records import Citation, Heading, Measure, Project, Quantity, Span
+from .bodies import attributions
+from .records import Citation, Heading, Measure, Passage, Project, Quantity, ResponsibleBody, Span
 from .script import to_simplified
 from .segment import Paragraph
+from .structure import assign_heading_roles, classify
 
 MAX_TITLE = 40  # a title sentence longer than this is the paragraph's first sentence, not its title
 _TITLE_END = re.compile(r"[。:：]")
@@ -74,13 +76,15 @@ def _container(heading: Heading | None) -> Heading | None:
 
 def extract_measures_and_projects(
     text: str, paragraphs: list[Paragraph], headings: list[Heading], tasks_start: int
-) -> tuple[list[Measure], list[Project]]:
-    """Measures (tasks after tasks_start) and the items of 专栏 boxes."""
+) -> tuple[list[Measure], list[Project], list[Passage]]:
+    """Measures (tasks after tasks_start), the items of 专栏 boxes, and every other paragraph as a Passage
+    (lead paragraphs, statements of background, principles and goals, closing clauses)."""
     measures: list[Measure] = []
     projects: list[Project] = []
     in_box: dict[int, int] = {}
     closed: set[int] = set()
     candidates: list[Paragraph] = []
+    flow: list[Paragraph] = []  # every paragraph that is not a box item, in document order
     has_chapters = any(h.kind == "chapter" for h in headings)
     for para in paragraphs:
         box = para.parent if para.parent is not None and para.parent.kind == "box" else None
@@ -91,17 +95,81 @@ def extract_measures_and_projects(
         if box is not None:
             closed.add(id(box))  # the first paragraph that is not an item ends the box
             para.parent = _container(box)
+        flow.append(para)
         if para.parent is None and has_chapters:
             continue  # preamble before the first chapter: the plan's purpose, not a task
         if para.span.start >= tasks_start and not is_background(para.parent):
             candidates.append(para)
+    assign_heading_roles(headings, _legacy_role)
+    titled = {id(p): _titled(text, p) for p in flow}
+    chosen = {id(p) for p in _task_paragraphs(candidates)}
     per_parent: dict[int, int] = {}
-    for para in _task_paragraphs(candidates):
-        per_parent[id(para.parent)] = per_parent.get(id(para.parent), 0) + 1
-        measures.append(_measure(text, para, len(measures) + 1, per_parent[id(para.parent)]))
+    passages: list[Passage] = []
+    records: dict[int, Measure | Passage] = {}
+    for c in classify(flow, chosen, {k: t[0] for k, t in titled.items()}, headings, tasks_start):
+        title, title_span, bodies = titled[id(c.para)]
+        if c.kind == "measure":
+            per_parent[id(c.para.parent)] = per_parent.get(id(c.para.parent), 0) + 1
+            measure = _measure(c.para, title, title_span, bodies, len(measures) + 1, per_parent[id(c.para.parent)])
+            measures.append(measure)
+            records[id(c.para)] = measure
+        else:
+            item = records.get(id(c.item)) if c.item is not None else None
+            passage = Passage(kind=c.kind, role=c.role, number=c.para.number or c.para.bullet, heading=title,
+                              text=c.para.text, span=c.para.span, heading_span=title_span, parent=c.para.parent,
+                              item=item, ordinal=len(passages) + 1, bodies=bodies)
+            passages.append(passage)
+            records[id(c.para)] = passage
+    _passage_eids(passages)
     for measure in measures:
         projects.extend(quantified_projects(text, measure))
-    return measures, projects
+    return measures, projects, passages
+
+
+_LEGACY_ROLE = (("基本原则", "principles"), ("指导思想", "guiding"), ("目标", "goals"), ("主要指标", "goals"),
+                ("总体", "requirements"), ("发展要求", "requirements"))
+
+
+def _legacy_role(heading: Heading) -> str:
+    """The role of a chapter or section the background titles name (发展基础, 总体思路, …), or ''."""
+    if heading.kind not in ("chapter", "section") or not _BACKGROUND.search(to_simplified(heading.title)):
+        return ""
+    title = to_simplified(heading.title)
+    return next((role for word, role in _LEGACY_ROLE if word in title), "background")
+
+
+_PASSAGE_KEY = {"preamble": "preamble", "lead": "intro", "statement": "stmt", "continuation": "cont",
+                "conclusion": "concl", "closing": "closing"}
+
+
+def _passage_eids(passages: list[Passage]) -> None:
+    """{item or unit eid}__{intro|stmt|point|cont|…}_{n}, numbered per container and kind (a dash bullet
+    is a point, as in Akoma Ntoso)."""
+    counts: dict[tuple[str, str], int] = {}
+    for p in passages:
+        container = p.item.eid if p.item is not None else (p.parent.eid if p.parent is not None else "")
+        key = (container, "point" if p.kind == "statement" and p.number.startswith("—") else _PASSAGE_KEY[p.kind])
+        counts[key] = counts.get(key, 0) + 1
+        p.eid = f"{container}__{key[1]}_{counts[key]}" if container else f"{key[1]}_{counts[key]}"
+
+
+def _titled(text: str, para: Paragraph) -> tuple[str, Span | None, list[ResponsibleBody]]:
+    """A paragraph's title sentence and its span, with any responsible bodies kept out of the title
+    (加快建设养老设施（牵头单位：市民政局）。 has the title 加快建设养老设施), and the bodies."""
+    body = para.text[para.body_offset :]
+    start = para.span.start + para.body_offset
+    found = attributions(text, start, body)
+    masked = body
+    for span, _ in found:
+        a, b = span.start - start, span.end - start
+        masked = masked[:a] + "\u3000" * (b - a) + masked[b:]
+    title = title_of(masked)
+    cut = next((span.start - start for span, _ in found if span.start - start < len(title)), None)
+    if cut is not None:
+        title = body[:cut].rstrip()
+    bodies = [b for _, group in found for b in group]
+    title_span = Span.of(text, start, start + len(title)) if title else None
+    return title, title_span, bodies
 
 
 def _is_box_item(para: Paragraph) -> bool:
@@ -131,13 +199,9 @@ def _task_paragraphs(paragraphs: list[Paragraph]) -> list[Paragraph]:
     return sorted(chosen, key=lambda p: p.span.start)
 
 
-def _measure(text: str, para: Paragraph, ordinal: int, local: int) -> Measure:
-    body = para.text[para.body_offset :]
-    title = title_of(body)
-    heading_span = None
-    if title:
-        start = para.span.start + para.body_offset
-        heading_span = Span.of(text, start, start + len(title))
+def _measure(
+    para: Paragraph, title: str, title_span: Span | None, bodies: list[ResponsibleBody], ordinal: int, local: int
+) -> Measure:
     parent = para.parent
     prefix = f"{parent.eid}__" if parent is not None else ""
     return Measure(
@@ -146,10 +210,11 @@ def _measure(text: str, para: Paragraph, ordinal: int, local: int) -> Measure:
         heading=title,
         text=para.text,
         span=para.span,
-        heading_span=heading_span,
+        heading_span=title_span,
         parent=parent,
         safeguard=is_safeguard(parent),
         eid=f"{prefix}para_{local}",
+        bodies=bodies,
     )
 
 

@@ -41,7 +41,7 @@ def parse_source(source: SourceText, sidecar: dict) -> tuple[ParsedDocument, Reg
         indicators.extend(rows)
         warnings.extend(table_warnings)
     tasks_start = max((t.lines[-1].end for t in seg.tables if t.lines), default=0)
-    measures, projects = extract_measures_and_projects(text, seg.paragraphs, seg.headings, tasks_start)
+    measures, projects, passages = extract_measures_and_projects(text, seg.paragraphs, seg.headings, tasks_start)
     if not measures and not indicators:
         raise LoadError(source.name, "not a plan: no measures and no indicator table found")
     title = meta.title.value if meta.title else ""
@@ -57,5 +57,6 @@ def parse_source(source: SourceText, sidecar: dict) -> tuple[ParsedDocument, Reg
         citations=citations,
         dropped=cleaned.dropped,
         warnings=warnings,
+        passages=passages,
     )
     return doc, region

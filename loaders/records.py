@@ -97,6 +97,9 @@ class Heading:
     level: int = 0  # nesting rank: chapter 0, section 1, part 2, sub-part 3, box/table 4
     eid: str = ""  # Akoma Ntoso style id, e.g. chp_3__sec_2
     parent: Heading | None = None
+    # What the unit states (loaders/roles.py): "" for tasks, else background | significance | guiding |
+    # principles | goals | requirements | closing.
+    role: str = ""
 
 
 @dataclass
@@ -112,6 +115,36 @@ class Measure:
     parent: Heading | None
     safeguard: bool
     eid: str = ""
+    # Responsible bodies named in the measure (［…按职责分工负责］, （牵头单位：…）), kept out of its heading.
+    bodies: list[ResponsibleBody] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ResponsibleBody:
+    """One organisation a measure assigns (市民政局 in ［市民政局、市财政局按职责分工负责］), with its role."""
+
+    name: str  # as written
+    span: Span  # the name alone
+    role: str  # lead (牵头) | responsible (负责, 责任单位) | supporting (配合, 参与)
+
+
+@dataclass
+class Passage:
+    """Running text that is not a task: a lead paragraph, a statement of background, principles or goals,
+    a preamble, a conclusion or a closing clause. Kept as content so that nothing is dropped silently."""
+
+    kind: str  # preamble | lead | statement | continuation | conclusion | closing
+    role: str  # what it states (see Heading.role), or ""
+    number: str  # "4." / "（一）" / "——" as written, or ""
+    heading: str  # its short title sentence, or ""
+    text: str
+    span: Span
+    heading_span: Span | None
+    parent: Heading | None
+    item: Measure | Passage | None = None  # the item it continues or is a bullet of
+    eid: str = ""
+    ordinal: int = 0
+    bodies: list[ResponsibleBody] = field(default_factory=list)
 
 
 @dataclass
@@ -217,6 +250,8 @@ class ParsedDocument:
     citations: list[Citation]
     dropped: list[Dropped]
     warnings: list[str] = field(default_factory=list)
+    # Text that is not a task (lead paragraphs, statements of principles and goals, closing clauses).
+    passages: list[Passage] = field(default_factory=list)
 
     def of_kind(self, kind: str) -> list[Heading]:
         return [h for h in self.headings if h.kind == kind]

@@ -2,7 +2,9 @@
 
 Headings are recognised by their numbering (第X章, 第X节, 一、, (一), 专栏N, 表N), whatever the script;
 a heading continued on the next line (no blank line between) is one heading. Indicator tables are
-recognised by their header cells and handed over as raw line ranges to the table parser.
+recognised by their header cells and handed over as raw line ranges to the table parser. Paragraphs keep
+their item number (1. / （一）) or dash bullet (——); a numbered line that is a closing clause
+(十、本方案自印发之日起施行。) is a paragraph, not a part heading.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from dataclasses import dataclass, field
 
 from .numerals import chinese_to_int
 from .records import Heading, Line, Span
+from .roles import is_closing_clause
 
 _CN = "一二三四五六七八九十百零〇两"
 CHAPTER = re.compile(rf"^第([{_CN}]+)章\s*(.*)$")
@@ -21,6 +24,7 @@ CAPTION = re.compile(r"^表\s*(\d+)\s*(.*?)[\s|]*$")
 PART = re.compile(rf"^([{_CN}]+)、\s*(.+)$")
 SUBPART = re.compile(rf"^[(（]([{_CN}]+)[)）]\s*(.+)$")
 NUMBERED = re.compile(r"^(\d{1,2})[.．、]\s*(.+)$")
+BULLET = re.compile(r"^(——|—|－－|--|━━)\s*(?=\S)")  # a dash bullet: ——坚持党的全面领导。…
 
 # First header cells of an indicator table, spaces removed.
 TABLE_HEADER = {"序号", "序號", "分类", "分類", "类别", "類別", "主要指标", "主要指標", "主要发展指标", "主要發展指標"}
@@ -41,6 +45,7 @@ class Paragraph:
     number: str  # "1." / "(十二)" as written, or ""
     body_offset: int  # where the text after the number starts, relative to span.start
     parent: Heading | None
+    bullet: str = ""  # the dash of a bullet (——) as written, or ""
 
 
 @dataclass
@@ -146,7 +151,7 @@ def _heading_at(text: str, content: list[Line], i: int, has_chapters: bool) -> t
         title = m.group(2)
         end = span.start + s.rfind(title) + len(title) if title else span.start + m.end(1)
         return Heading("table", f"表{m.group(1)}", int(m.group(1)), title, Span.of(text, span.start, end)), 1
-    if (m := PART.match(s)) and len(s) <= MAX_HEADING and "。" not in s[:-1]:
+    if (m := PART.match(s)) and len(s) <= MAX_HEADING and "。" not in s[:-1] and not is_closing_clause(m.group(2)):
         kind = "part" if has_chapters else "chapter"
         return Heading(kind, f"{m.group(1)}、", chinese_to_int(m.group(1)), m.group(2), span), 1
     if (m := SUBPART.match(s)) and len(s) <= MAX_SUBPART and "。" not in s[:-1]:
@@ -230,9 +235,12 @@ def _caption_before(text: str, content: list[Line], i: int, out: Segmented) -> H
 def _paragraph(text: str, line: Line, stack: list[Heading]) -> Paragraph:
     span = stripped_span(text, line)
     s = span.quote
-    number, body = "", 0
+    number, body, bullet = "", 0, ""
     if m := NUMBERED.match(s):
         number, body = s[: m.start(2)].strip(), m.start(2)
     elif m := SUBPART.match(s):
         number, body = s[: m.start(2)], m.start(2)
-    return Paragraph(line=line, span=span, text=s, number=number, body_offset=body, parent=stack[-1] if stack else None)
+    elif m := BULLET.match(s):
+        bullet, body = m.group(1), m.end()
+    return Paragraph(line=line, span=span, text=s, number=number, body_offset=body,
+                     parent=stack[-1] if stack else None, bullet=bullet)

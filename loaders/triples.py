@@ -24,6 +24,8 @@ from plankg.vocab import (
     PK,
     QB,
     REGIONS_GRAPH,
+    RESPONSIBILITY_ROLES,
+    ROLES,
     VALUE_KINDS,
     cited_work_iri,
     expression_iri,
@@ -34,7 +36,19 @@ from plankg.vocab import (
 )
 
 from .extract import normalise_title
-from .records import Fact, Heading, Indicator, Measure, ParsedDocument, Project, Span, Value, line_at
+from .records import (
+    Fact,
+    Heading,
+    Indicator,
+    Measure,
+    ParsedDocument,
+    Passage,
+    Project,
+    ResponsibleBody,
+    Span,
+    Value,
+    line_at,
+)
 from .regions import Region, chain
 from .script import to_simplified
 
@@ -138,6 +152,8 @@ def document_quads(doc: ParsedDocument, region: Region) -> list[Quad]:
         nodes[id(heading)] = _heading(g, heading, expression, plan, nodes)
     for measure in doc.measures:
         nodes[id(measure)] = _measure(g, measure, expression, plan, nodes)
+    for passage in doc.passages:
+        nodes[id(passage)] = _passage(g, passage, expression, plan, nodes)
     for project in doc.projects:
         _project(g, project, expression, plan, nodes)
     for indicator in doc.indicators:
@@ -268,6 +284,8 @@ def _heading(g: _Graph, h: Heading, expression: str, plan: str, nodes: dict[int,
         g.add(node, PK.number, Literal(h.number))
     if h.title:
         g.text_literal(node, DCT + "title", h.title)
+    if h.role:
+        g.add(node, PK.role, ROLES[h.role])
     if h.kind == "table":
         g.type(node, str(QB.DataSet))
         g.add(node, QB.structure, PK.IndicatorTableStructure)
@@ -288,7 +306,49 @@ def _measure(g: _Graph, m: Measure, expression: str, plan: str, nodes: dict[int,
         g.span(node, m.heading_span, "title-span", str(PK.titleDerivedFrom))
     g.text_literal(node, PK.text, m.text)
     g.span(node, m.span)
+    _bodies(g, node, m.bodies)
     return node
+
+
+_PASSAGE_CLASS = {"preamble": "Preamble", "lead": "LeadParagraph", "statement": "Statement",
+                  "continuation": "Continuation", "conclusion": "Conclusion", "closing": "ClosingClause"}
+
+
+def _passage(g: _Graph, p: Passage, expression: str, plan: str, nodes: dict[int, str]) -> str:
+    """Text that is not a task, typed by its place (lead, conclusion …) and what it states (pk:role)."""
+    node = f"{expression}/{p.eid}"
+    container = p.item if p.item is not None else p.parent
+    parent = nodes[id(container)] if container is not None else expression
+    _element(g, node, _PASSAGE_CLASS[p.kind], parent, plan, p.ordinal, p.eid)
+    g.type(node, str(PK.Passage))
+    if p.role:
+        g.add(node, PK.role, ROLES[p.role])
+    if p.number:
+        g.add(node, PK.number, Literal(p.number))
+    if p.heading:
+        g.text_literal(node, DCT + "title", p.heading)
+        g.span(node, p.heading_span, "title-span", str(PK.titleDerivedFrom))
+    g.text_literal(node, PK.text, p.text)
+    g.span(node, p.span)
+    _bodies(g, node, p.bodies)
+    return node
+
+
+def _bodies(g: _Graph, node: str, bodies: list[ResponsibleBody]) -> None:
+    """Each responsible body: the organisation (org_iri of its Simplified name), linked by pk:responsibleBody,
+    and a qualified pk:Responsibility (a prov:Association) with its role and the span of its name."""
+    for n, body in enumerate(bodies, start=1):
+        org = org_iri(to_simplified(body.name))
+        g.type(org, str(ORG.Organization))
+        g.text_literal(org, SKOS + "prefLabel", body.name)
+        g.add(node, PK.responsibleBody, org)
+        qualified = f"{node}/body_{n}"
+        g.type(qualified, str(PK.Responsibility), PROV + "Association")
+        g.add(node, PK.responsibility, qualified)
+        g.add(qualified, PROV + "agent", org)
+        g.add(qualified, PROV + "hadRole", RESPONSIBILITY_ROLES[body.role])
+        g.add(qualified, PK.order, _int(n))
+        g.span(qualified, body.span)
 
 
 def _project(g: _Graph, p: Project, expression: str, plan: str, nodes: dict[int, str]) -> None:

@@ -174,7 +174,8 @@ def test_every_term_in_the_corpus_data_is_declared(ontology: Graph, corpus_graph
     assert classes == {PK[n] for n in (
         "Region", "Plan", "PlanText", "SourceDocument", "Sidecar", "MetadataFact", "LoaderRun", "Chapter", "Section",
         "Part", "Box", "IndicatorTable", "Measure", "SafeguardMeasure", "Indicator", "BindingIndicator",
-        "ExpectedIndicator", "IndicatorValue", "Project", "Quantity", "Citation", "CitedWork", "DroppedText")}
+        "ExpectedIndicator", "IndicatorValue", "Project", "Quantity", "Citation", "CitedWork", "DroppedText",
+        "Passage", "Preamble", "LeadParagraph", "Statement", "Continuation", "Conclusion")}
     for term in sorted(used):
         kinds = set(ontology.objects(term, RDF.type)) & DECLARATIONS
         assert kinds, f"{term} is not declared"
@@ -250,11 +251,15 @@ def test_lineage_terms_are_declared_and_true_of_the_data(ontology: Graph, corpus
     used = pk_terms(data)
     declared = {s for c in DECLARATIONS for s in ontology.subjects(RDF.type, c) if s in pk_terms(ontology)}
     assert used <= declared, used - declared
-    # Declared but never written: abstract superclasses, the inferred inverse, the concept schemes, and the
-    # links to a loaded plan (no bundled plan cites another bundled plan, so no cited work resolves).
+    # Declared but never written: abstract superclasses, the inferred inverse, the concept schemes, the
+    # links to a loaded plan (no bundled plan cites another bundled plan, so no cited work resolves), and
+    # what the bundled plans do not state: significance, closing clauses, responsible bodies in brackets
+    # (tests/test_structure_general.py checks those on other documents).
     assert declared - used == {PK.DocumentElement, PK.StructuralUnit, PK.hasPart, PK.RegionLevels,
                                PK.DocumentTypes, PK.ValueKinds, PK.resolvesTo,
-                               PK.parentPlan}
+                               PK.parentPlan, PK.ContentRoles, PK.ResponsibilityRoles, PK.Significance,
+                               PK.ClosingClause, PK.ClosingProvisions, PK.responsibleBody, PK.responsibility,
+                               PK.Responsibility, PK.LeadRole, PK.ResponsibleRole, PK.SupportingRole}
     assert violations(ontology, data) == []
 
 

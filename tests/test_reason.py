@@ -40,7 +40,9 @@ MEASURE, SECTION, CHAPTER = (URIRef(f"{LN}/{eid}") for eid in ("chp_5__sec_4__pa
 XINWU = URIRef(f"{ID}region/320214")
 # The classes under pk:DocumentElement the loaders write (ontology/plankg.ttl).
 ELEMENTS = {str(PK[c]) for c in ("Chapter", "Section", "Part", "Box", "IndicatorTable", "Measure", "SafeguardMeasure",
-                            "Indicator", "BindingIndicator", "ExpectedIndicator", "Project", "Citation", "DroppedText")}
+                            "Indicator", "BindingIndicator", "ExpectedIndicator", "Project", "Citation", "DroppedText",
+                            "Passage", "Preamble", "LeadParagraph", "Statement", "Continuation", "Conclusion",
+                            "ClosingClause")}
 
 def document(name: str) -> list[Quad]:
     doc, region = parse_document(CORPUS / name)
@@ -125,12 +127,12 @@ def test_one_graph_per_update_gives_the_same_inferred_graph(reasoned, monkeypatc
     store, before = reasoned
     inferred_graph = NamedNode(str(INFERRED_GRAPH))
     together = {q.triple for q in store.quads_for_pattern(None, None, None, inferred_graph)}
-    assert len(together) == 7032  # the corpus's 5 documents and the regions, one update (BATCH_GRAPHS covers them)
+    assert len(together) == 8649  # the corpus's 5 documents and the regions, one update (BATCH_GRAPHS covers them)
     separate = Store()
     separate.extend(before)
     monkeypatch.setattr(reason, "BATCH_GRAPHS", 1)
     assert len(reason.batches(asserted_graphs(separate))) == 6
-    assert materialise(separate) == 7032
+    assert materialise(separate) == 8649
     assert {q.triple for q in separate.quads_for_pattern(None, None, None, inferred_graph)} == together
 
 
@@ -159,10 +161,10 @@ def test_the_readme_example_runs_on_the_reasoned_corpus(reasoned) -> None:
     readme = (Path(__file__).parents[1] / "ontology" / "README.md").read_text(encoding="utf-8")
     (query,) = re.findall(r'plankg sparql "(.*?)"\n```', readme.split("## Reasoning (OWL 2 RL)")[1], flags=re.S)
     rows = [(r["class"].value.removeprefix(str(PK)), int(r["n"].value)) for r in store.query(query)]
-    # 001 第五章 (line 452): 第一节…第五节 (lines 457-487) with 3, 9, 3, 3, 3 measures; the project of line 484;
-    # 专栏5 (line 493) with items 1-6 (lines 495-500).
-    assert rows == [("Box", 1), ("DocumentElement", 34), ("Measure", 21), ("Project", 7), ("Section", 5),
-                    ("StructuralUnit", 6)]
+    # 001 第五章 (line 452): its lead paragraph (line 455); 第一节…第五节 (lines 457-487) with 3, 9, 3, 3, 3
+    # measures; the project of line 484; 专栏5 (line 493) with items 1-6 (lines 495-500).
+    assert rows == [("Box", 1), ("DocumentElement", 35), ("LeadParagraph", 1), ("Measure", 21), ("Passage", 1),
+                    ("Project", 7), ("Section", 5), ("StructuralUnit", 6)]
 
 
 def test_a_binding_indicator_is_inferred_to_be_an_indicator() -> None:
@@ -193,10 +195,10 @@ def test_build_reason_and_the_reason_command(tmp_path: Path) -> None:
     doc = str(CORPUS / "004_816c855b418fc27c.txt")
     built = plankg("build", doc, "--store", str(store_dir), "--no-validate", "--no-lineage", "--no-views", "--reason")
     assert built.returncode == 0, built.stderr
-    assert f"reasoning: 471 inferred triples in <{INFERRED_GRAPH}>" in built.stdout
+    assert f"reasoning: 476 inferred triples in <{INFERRED_GRAPH}>" in built.stdout
     again = plankg("reason", "--store", str(store_dir))
     assert again.returncode == 0, again.stderr
-    assert again.stdout.startswith(f"reasoning: 471 inferred triples from 2 graphs in <{INFERRED_GRAPH}>")
+    assert again.stdout.startswith(f"reasoning: 476 inferred triples from 2 graphs in <{INFERRED_GRAPH}>")
     rules = plankg("reason", "--rules", "--store", str(store_dir))
     assert f"?x (^<{PK.hasPart}>|<{PK.partOf}>)+ ?y" in rules.stdout
     # 004 (韶关市, annual plan 2021) and the regions: one batch

@@ -34,7 +34,8 @@ KEPT = ["chp_1", "chp_1__sec_1", "chp_1__sec_2", "chp_1__sec_3", "chp_1__sec_3__
         "tbl_1", "tbl_1__row_1", "tbl_1__row_2", "tbl_2", "tbl_2__row_1", "tbl_2__row_2",
         "chp_2", "chp_2__sec_1", "box_1", "box_1__item_1", "box_1__item_2", "box_1__item_3",
         "chp_3", "chp_3__sec_1", "chp_3__sec_2", "chp_3__sec_2__para_1", "chp_3__sec_2__para_1__proj_1",
-        "chp_3__sec_2__para_1__proj_2", "cite_1", "dropped_1", "source", "sidecar", "fact", "run"]
+        "chp_3__sec_2__para_1__proj_2", "cite_1", "dropped_1", "source", "sidecar", "fact", "run",
+        "chp_1__sec_3__part_2__point_1", "chp_2__intro_1"]
 
 
 def _kept(node: str) -> bool:
@@ -133,6 +134,24 @@ def _drop_actuals(g: Graph) -> None:
 
 
 MEASURE = E + "/chp_3__sec_2__para_1"
+STATEMENT = E + "/chp_1__sec_3__part_2__point_1"  # ——堅持黨的領導。… (line 199), a principle
+LEAD = E + "/chp_2__intro_1"  # the lead paragraph of 第二章 (line 449)
+BODY = MEASURE + "/body_1"
+
+
+def _responsibility(without: str) -> Mutation:
+    """The measure names a responsible body (as ［市民政局负责］ would), with one part of it left out."""
+    def mutate(g: Graph) -> None:
+        org = ID + "org/test"
+        parts = {"of": (MEASURE, PK.responsibility, BODY), "agent": (BODY, PROV + "agent", org),
+                 "role": (BODY, PROV + "hadRole", PK.LeadRole), "span": (BODY, PROV + "wasDerivedFrom", span(MEASURE))}
+        for key, (s, p, o) in parts.items():
+            if key != without:
+                g.add(s, p, o)
+        g.add(BODY, RDF_TYPE, PK.Responsibility)
+        g.add(BODY, RDF_TYPE, PROV + "Association")
+        g.add(org, RDF_TYPE, "http://www.w3.org/ns/org#Organization")
+    return mutate
 PROJECT = E + "/box_1__item_3"
 QUANTITY = PROJECT + "/quantity_1"
 ROW = E + "/tbl_2__row_2"
@@ -219,6 +238,13 @@ CASES: list[tuple[str, Mutation, str, str, str]] = [
     ("Value-span", lambda g: g.remove(TARGET, PROV + "wasDerivedFrom"), TARGET, "prov:wasDerivedFrom", "Violation"),
     ("Value-targetYear", lambda g: g.set(TARGET, PK.year, Literal("2030", datatype=NamedNode(XSD + "gYear"))),
      E + "/tbl_2", "", "Violation"),
+    ("Passage-text", lambda g: g.remove(STATEMENT, PK.text), STATEMENT, "pk:text", "Violation"),
+    ("Passage-role", lambda g: g.add(LEAD, PK.role, PK.Country), LEAD, "pk:role", "Violation"),
+    ("Statement-role", lambda g: g.remove(STATEMENT, PK.role), STATEMENT, "pk:role", "Violation"),
+    ("Responsibility-agent", _responsibility("agent"), BODY, "prov:agent", "Violation"),
+    ("Responsibility-role", _responsibility("role"), BODY, "prov:hadRole", "Violation"),
+    ("Responsibility-span", _responsibility("span"), BODY, "prov:wasDerivedFrom", "Violation"),
+    ("Responsibility-of", _responsibility("of"), BODY, "^pk:responsibility", "Violation"),
     ("Citation-work", lambda g: g.remove(WORK, PK.citedWork), WORK, "pk:citedWork", "Violation"),
     ("CitedWork-title", lambda g: g.remove(g.objects(WORK, str(PK.citedWork))[0].value, PK.normalizedTitle),
      "work", "pk:normalizedTitle", "Violation"),
