@@ -61,7 +61,7 @@ VALUE_KINDS = {"actual": PK.Actual, "target": PK.Target, "growth": PK.AnnualGrow
 # What a structural unit or passage states (pk:ContentRoles), by the loaders' role names (loaders/roles.py).
 ROLES = {"background": PK.Background, "significance": PK.Significance, "guiding": PK.GuidingThought,
          "principles": PK.Principles, "goals": PK.Goals, "requirements": PK.GeneralRequirements,
-         "closing": PK.ClosingProvisions}
+         "scope": PK.Scope, "responsibilities": PK.Responsibilities, "closing": PK.ClosingProvisions}
 # The part a responsible body plays in a measure (pk:ResponsibilityRoles).
 RESPONSIBILITY_ROLES = {"lead": PK.LeadRole, "responsible": PK.ResponsibleRole, "supporting": PK.SupportingRole}
 

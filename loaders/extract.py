@@ -102,17 +102,26 @@ def extract_measures_and_projects(
             candidates.append(para)
     assign_heading_roles(headings, _legacy_role)
     titled = {id(p): _titled(text, p) for p in flow}
-    chosen = {id(p) for p in _task_paragraphs(candidates)}
+    attribution_only = {id(p) for p in flow if titled[id(p)][2] and not _ATTRIBUTION_LEFT.sub("", _unattributed(p))}
+    chosen = {id(p) for p in _task_paragraphs([p for p in candidates if id(p) not in attribution_only], headings)}
     per_parent: dict[int, int] = {}
     passages: list[Passage] = []
     records: dict[int, Measure | Passage] = {}
-    for c in classify(flow, chosen, {k: t[0] for k, t in titled.items()}, headings, tasks_start):
+    for c in classify(flow, chosen, {k: t[0] for k, t in titled.items()}, headings, tasks_start,
+                      attribution_only):
         title, title_span, bodies = titled[id(c.para)]
         if c.kind == "measure":
             per_parent[id(c.para.parent)] = per_parent.get(id(c.para.parent), 0) + 1
             measure = _measure(c.para, title, title_span, bodies, len(measures) + 1, per_parent[id(c.para.parent)])
             measures.append(measure)
             records[id(c.para)] = measure
+        elif id(c.para) in attribution_only and records.get(id(c.item)) is not None:
+            records[id(c.item)].bodies.extend(bodies)  # （责任单位：…） on its own line names the item's bodies
+            passage = Passage(kind=c.kind, role=c.role, number="", heading="", text=c.para.text, span=c.para.span,
+                              heading_span=None, parent=c.para.parent, item=records[id(c.item)],
+                              ordinal=len(passages) + 1)
+            passages.append(passage)
+            records[id(c.para)] = passage
         else:
             item = records.get(id(c.item)) if c.item is not None else None
             passage = Passage(kind=c.kind, role=c.role, number=c.para.number or c.para.bullet, heading=title,
@@ -153,20 +162,31 @@ def _passage_eids(passages: list[Passage]) -> None:
         p.eid = f"{container}__{key[1]}_{counts[key]}" if container else f"{key[1]}_{counts[key]}"
 
 
+_ATTRIBUTION_LEFT = re.compile(r"[\s\u3000。；;，,.]+")
+
+
+def _unattributed(para: Paragraph) -> str:
+    """The paragraph's text without its bracketed attributions."""
+    body = para.text[para.body_offset :]
+    for span, _ in reversed(attributions(para.text, para.body_offset, body)):
+        body = body[: span.start - para.body_offset] + body[span.end - para.body_offset :]
+    return body
+
+
 def _titled(text: str, para: Paragraph) -> tuple[str, Span | None, list[ResponsibleBody]]:
     """A paragraph's title sentence and its span, with any responsible bodies kept out of the title
-    (加快建设养老设施（牵头单位：市民政局）。 has the title 加快建设养老设施), and the bodies."""
+    (加快建设养老设施（牵头单位：市民政局）。… has the title 加快建设养老设施), and the bodies."""
     body = para.text[para.body_offset :]
     start = para.span.start + para.body_offset
     found = attributions(text, start, body)
-    masked = body
-    for span, _ in found:
-        a, b = span.start - start, span.end - start
-        masked = masked[:a] + "\u3000" * (b - a) + masked[b:]
-    title = title_of(masked)
-    cut = next((span.start - start for span, _ in found if span.start - start < len(title)), None)
-    if cut is not None:
-        title = body[:cut].rstrip()
+    cuts = [(span.start - start, span.end - start) for span, _ in found]
+    kept, pos = "", 0
+    for a, b in cuts:
+        kept, pos = kept + body[pos:a], b
+    title = title_of(kept + body[pos:])
+    inside = next((a for a, _ in cuts if a < len(title)), None)  # the first attribution inside the title
+    if inside is not None:
+        title = body[:inside].rstrip()
     bodies = [b for _, group in found for b in group]
     title_span = Span.of(text, start, start + len(title)) if title else None
     return title, title_span, bodies
@@ -184,17 +204,21 @@ def _is_box_item(para: Paragraph) -> bool:
     return m.group() in ":：" or bool(_BOX_ITEM_TITLE.search(title))
 
 
-def _task_paragraphs(paragraphs: list[Paragraph]) -> list[Paragraph]:
-    """Titled or numbered paragraphs; where a unit has none of those, all of its paragraphs except intros."""
+def _task_paragraphs(paragraphs: list[Paragraph], headings: list[Heading]) -> list[Paragraph]:
+    """Titled or numbered paragraphs; where a unit has none of those, all of its paragraphs except intros:
+    a section's or part's, or a chapter's that has no sections or parts (一、保障措施 of a 行动方案 whose
+    only paragraph is its text)."""
     by_parent: dict[int, list[Paragraph]] = {}
     for para in paragraphs:
         by_parent.setdefault(id(para.parent), []).append(para)
+    divided = {id(h.parent) for h in headings if h.parent is not None and h.kind in ("section", "part")}
     chosen: list[Paragraph] = []
     for group in by_parent.values():
         marked = [p for p in group if p.number or title_of(p.text[p.body_offset :])]
+        unit = group[0].parent
         if marked:
             chosen.extend(marked)
-        elif group[0].parent is not None and group[0].parent.kind in ("section", "part"):
+        elif unit is not None and (unit.kind in ("section", "part") or (unit.kind == "chapter" and id(unit) not in divided)):
             chosen.extend(group)
     return sorted(chosen, key=lambda p: p.span.start)
 

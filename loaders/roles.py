@@ -5,7 +5,8 @@ Chinese policy documents of every genre frame their tasks the same way: a part o
 (形势, 成就, 机遇和挑战) or on why the policy matters (重大意义), a part of general requirements
 (总体要求) with the guiding thought (指导思想), the principles (基本原则, a run of ——坚持… bullets) and the
 goals (主要目标, 目标任务, "到2025年，…"), then the tasks, and at the end the clauses on taking effect
-(自…起施行, 由…负责解释, 有效期…). These roles are recognised from what a heading or an item's title
+(自…起施行, 由…负责解释, 有效期…). Some also define their scope (适用范围) or share out the duties of
+each body (主要职责) in a part of its own. These roles are recognised from what a heading or an item's title
 sentence says (its head noun: …的重大意义, …主要目标, …必须遵循的原则) and from what a paragraph says
 (到2025年…, ——坚持…), never from one document's headings.
 """
@@ -17,7 +18,8 @@ import re
 from .script import to_simplified
 
 # Roles that are not tasks; a unit or paragraph with one of them holds no measures.
-ROLES = ("background", "significance", "guiding", "principles", "goals", "requirements", "closing")
+ROLES = ("background", "significance", "guiding", "principles", "goals", "requirements", "scope", "responsibilities",
+         "closing")
 
 _TRAIL = re.compile(r"[。.:：;；!！\s]+$")
 # Head nouns a heading or title sentence ends with, per role (…的重大意义, …发展目标, …基本原则).
@@ -28,6 +30,8 @@ _HEAD_NOUN = {
     "goals": re.compile(r"(目标|目标任务|任务目标|远景目标|发展定位|总体定位)$"),
     "requirements": re.compile(r"(总体要求|总体思路|总体部署|指导方针|总体框架)$"),
     "background": re.compile(r"(发展基础|发展环境|发展形势|形势|现状|背景|成就|基础和环境|机遇|挑战|面临的问题)$"),
+    "scope": re.compile(r"(适用范围|适用对象|实施范围|支持范围|支持对象|名词解释|定义)$"),
+    "responsibilities": re.compile(r"(工作职责|主要职责|职责分工|部门职责|责任分工|任务分工)$"),
     "closing": re.compile(r"^(附则|其他事项|其它事项|附件说明)$"),
 }
 # Nouns that name a role anywhere in a heading (发展环境面临深刻复杂变化; 指导方针和主要目标).

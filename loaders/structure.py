@@ -10,6 +10,7 @@ task), lead, continuation, preamble, conclusion or closing.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .records import Heading
@@ -53,14 +54,27 @@ def unit_role(heading: Heading | None) -> str:
 
 
 def classify(
-    flow: list[Paragraph], chosen: set[int], titles: dict[int, str], headings: list[Heading], tasks_start: int
+    flow: list[Paragraph],
+    chosen: set[int],
+    titles: dict[int, str],
+    headings: list[Heading],
+    tasks_start: int,
+    attributions: set[int],
 ) -> list[Classified]:
     """The kind of every paragraph of flow (document order, box items left out); chosen holds the ids of
-    the paragraphs the measure rules pick, titles each paragraph's title sentence ('' when none). Text
-    before tasks_start (the end of the indicator table) states background where nothing says otherwise."""
+    the paragraphs the measure rules pick, titles each paragraph's title sentence ('' when none), and
+    attributions the paragraphs that only name responsible bodies ((责任单位：…) on a line of its own), which
+    belong to the paragraph before them. Text before tasks_start (the end of the indicator table) states
+    background where nothing says otherwise."""
     body_start = min((h.span.start for h in headings if h.kind == "chapter"), default=None)
-    first_item = _first_items(flow, chosen, titles, headings)
-    item_at = [i for i, p in enumerate(flow) if _is_item(p, chosen, titles)]
+    subunits = _first_subunits(headings)
+    tail = len(flow)
+    while tail > 0 and _signature(flow[tail - 1].text):
+        tail -= 1  # the issuer, date and （此件公开发布） lines after the body: metadata, not content
+    flow = flow[:tail]
+    items = _Items(chosen, titles, subunits)
+    first_item = _first_items(flow, items, subunits)
+    item_at = [i for i, p in enumerate(flow) if items.has(p)]
     last_item = max(item_at, default=-1)
     last_in_unit = {id(flow[i].parent): i for i in item_at}
     out: list[Classified] = []
@@ -69,13 +83,15 @@ def classify(
         body = para.text[para.body_offset :]
         unit = id(para.parent)
         around = unit_role(para.parent)
-        if is_closing_clause(body):
+        if id(para) in attributions and i > 0:
+            out.append(Classified(para, "continuation", out[-1].role if out else "", flow[i - 1]))
+        elif is_closing_clause(body):
             out.append(Classified(para, "closing", "closing"))
         elif para.parent is None and body_start is not None and para.span.start < body_start:
             if "。" in para.text:
                 out.append(Classified(para, "preamble", ""))
             # a line without a sentence before the body is the title, date or issuer line: metadata
-        elif _is_item(para, chosen, titles):
+        elif items.has(para):
             out.append(_item(para, body, titles[id(para)], chosen, current.get(unit), around))
             if not para.bullet:
                 current[unit] = (para, out[-1].role)
@@ -85,9 +101,9 @@ def classify(
                 out.append(Classified(para, "conclusion", ""))
             else:
                 out.append(Classified(para, "continuation", paragraph_role(body) or role or around, item))
-        elif para.parent is None:
-            out.append(Classified(para, "statement", paragraph_role(body)))
-        elif first_item.get(unit, para.span.end) > para.span.start or i < last_in_unit.get(unit, -1):
+        elif para.parent is None or unit not in first_item:
+            out.append(Classified(para, "statement", paragraph_role(body) or around))
+        elif first_item[unit] > para.span.start or i < last_in_unit.get(unit, -1):
             out.append(Classified(para, "lead", paragraph_role(body) or around))  # before (more) items
         else:
             out.append(Classified(para, "conclusion", paragraph_role(body) or around))  # after the unit's parts
@@ -96,6 +112,52 @@ def classify(
             c.role = "background"
     _roles_from_items(out)
     return out
+
+
+_DATE_LINE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
+_PARENTHESISED = re.compile(r"^[（(][^（()）]{1,20}[)）]$")
+
+
+def _signature(line: str) -> bool:
+    """An issuer, date or （此件公开发布） line: what follows a document's body, not part of it."""
+    s = line.strip()
+    return "。" not in s and bool(_DATE_LINE.match(s) or _PARENTHESISED.match(s) or _ISSUER.match(s))
+
+
+_ISSUER = re.compile(r"^[\u4e00-\u9fff]{2,30}(人民政府|政府|办公厅|办公室|委员会|局|厅|部|委|中共中央|国务院)$")
+
+
+class _Items:
+    """Which paragraphs are items: numbered or bulleted ones, and measures and titled paragraphs outside a
+    unit with a role and not before the unit's first sub-unit (those lead into the sub-units)."""
+
+    def __init__(self, chosen: set[int], titles: dict[int, str], subunits: dict[int, int]) -> None:
+        self.chosen, self.titles, self.subunits = chosen, titles, subunits
+
+    def has(self, para: Paragraph) -> bool:
+        if para.number or para.bullet:
+            return True
+        if unit_role(para.parent) or para.span.start < self.subunits.get(id(para.parent), -1):
+            return False
+        return id(para) in self.chosen or bool(self.titles[id(para)])
+
+
+def _first_subunits(headings: list[Heading]) -> dict[int, int]:
+    """Per heading, where its first chapter, section or part below it starts."""
+    first: dict[int, int] = {}
+    for heading in headings:
+        if heading.parent is not None and heading.kind in ("chapter", "section", "part"):
+            first.setdefault(id(heading.parent), heading.span.start)
+    return first
+
+
+def _first_items(flow: list[Paragraph], items: _Items, subunits: dict[int, int]) -> dict[int, int]:
+    """Per unit, where its first item or first sub-unit starts: the paragraphs before it lead into it."""
+    first = dict(subunits)
+    for para in flow:
+        if items.has(para) and para.span.start < first.get(id(para.parent), para.span.end):
+            first[id(para.parent)] = para.span.start
+    return first
 
 
 def _roles_from_items(out: list[Classified]) -> None:
@@ -109,29 +171,6 @@ def _roles_from_items(out: list[Classified]) -> None:
         roles = [c.role for c in group if c.kind == "statement" and c.item is None]
         if roles and all(c.kind != "measure" for c in group) and all(roles):
             group[0].para.parent.role = max(roles, key=roles.count)
-
-def _is_item(para: Paragraph, chosen: set[int], titles: dict[int, str]) -> bool:
-    """A measure, a numbered or bulleted paragraph, or a titled one outside a unit with a role (the
-    paragraphs of a part on 重大意义 are its statements, whether or not they open with a short sentence)."""
-    if para.number or para.bullet:
-        return True
-    return not unit_role(para.parent) and (id(para) in chosen or bool(titles[id(para)]))
-
-
-def _first_items(
-    flow: list[Paragraph], chosen: set[int], titles: dict[int, str], headings: list[Heading]
-) -> dict[int, int]:
-    """Per unit, where its first item or first sub-heading starts: the paragraphs before it lead into it."""
-    first: dict[int, int] = {}
-    for para in flow:
-        if _is_item(para, chosen, titles):
-            first.setdefault(id(para.parent), para.span.start)
-    for heading in headings:
-        if heading.parent is not None:
-            start = first.get(id(heading.parent), heading.span.start)
-            first[id(heading.parent)] = min(start, heading.span.start)
-    return first
-
 
 def _item(
     para: Paragraph, body: str, title: str, chosen: set[int], last: tuple[Paragraph, str] | None, around: str

@@ -347,7 +347,6 @@ def _bodies(g: _Graph, node: str, bodies: list[ResponsibleBody]) -> None:
         g.add(node, PK.responsibility, qualified)
         g.add(qualified, PROV + "agent", org)
         g.add(qualified, PROV + "hadRole", RESPONSIBILITY_ROLES[body.role])
-        g.add(qualified, PK.order, _int(n))
         g.span(qualified, body.span)
 
 

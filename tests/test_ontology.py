@@ -257,8 +257,8 @@ def test_lineage_terms_are_declared_and_true_of_the_data(ontology: Graph, corpus
     # (tests/test_structure_general.py checks those on other documents).
     assert declared - used == {PK.DocumentElement, PK.StructuralUnit, PK.hasPart, PK.RegionLevels,
                                PK.DocumentTypes, PK.ValueKinds, PK.resolvesTo,
-                               PK.parentPlan, PK.ContentRoles, PK.ResponsibilityRoles, PK.Significance,
-                               PK.ClosingClause, PK.ClosingProvisions, PK.responsibleBody, PK.responsibility,
+                               PK.parentPlan, PK.ContentRoles, PK.ResponsibilityRoles, PK.Significance, PK.Scope,
+                               PK.Responsibilities, PK.ClosingClause, PK.ClosingProvisions, PK.responsibleBody, PK.responsibility,
                                PK.Responsibility, PK.LeadRole, PK.ResponsibleRole, PK.SupportingRole}
     assert violations(ontology, data) == []
 

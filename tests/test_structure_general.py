@@ -1,0 +1,292 @@
+"""Structure beyond 章/节 on real documents of other genres and levels: items and dash bullets, lead paragraphs,
+statements of background, principles and goals (not measures), closing clauses and responsible bodies.
+
+Counts and line numbers are read off the documents (tests/fixtures/real/FACTS.md has them all) and the small
+fixtures of tests/fixtures/structure/. The structure stages run on their own here (read, clean, segment,
+extract), so that these facts do not depend on the document's metadata.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from importlib import resources
+from pathlib import Path
+
+import pytest
+from pyoxigraph import RdfFormat, Store, serialize
+from rdflib import RDF, Graph
+
+from plankg.loaders.clean import clean
+from plankg.loaders.extract import extract_measures_and_projects
+from plankg.loaders.pipeline import parse_document
+from plankg.loaders.read import read_source
+from plankg.loaders.records import Heading, Measure, Passage, line_at
+from plankg.loaders.roles import heading_role, is_closing_clause, title_role
+from plankg.loaders.segment import segment
+from plankg.loaders.triples import document_quads, plan_identity, region_quads
+from plankg.validate import document_triples, validate_triples
+from plankg.vocab import ORG, PK, org_iri
+from tests.test_ontology import DECLARATIONS, pk_terms, violations
+
+FIXTURES = Path(__file__).parent / "fixtures"
+REAL = FIXTURES / "real"
+OWN = FIXTURES / "structure"
+PROV = "http://www.w3.org/ns/prov#"
+
+
+class Read:
+    """A document through the structure stages: its headings, measures and passages, by line."""
+
+    def __init__(self, path: Path) -> None:
+        source = read_source(path)
+        self.text = source.text
+        seg = segment(self.text, clean(self.text).content)
+        tasks_start = max((t.lines[-1].end for t in seg.tables if t.lines), default=0)
+        self.headings: list[Heading] = seg.headings
+        self.measures, _, self.passages = extract_measures_and_projects(
+            self.text, seg.paragraphs, seg.headings, tasks_start)
+
+    def line(self, node: Heading | Measure | Passage) -> int:
+        return line_at(self.text, node.span.start)
+
+    def lines(self, kind: str, role: str | None = None) -> list[int]:
+        return [self.line(p) for p in self.passages if p.kind == kind and (role is None or p.role == role)]
+
+    def at(self, line: int) -> Measure | Passage:
+        return next(n for n in [*self.measures, *self.passages] if self.line(n) == line)
+
+    def bodies_per_line(self) -> dict[int, list[str]]:
+        found: dict[int, list[str]] = {}
+        for node in [*self.measures, *self.passages]:
+            for body in node.bodies:
+                found.setdefault(line_at(self.text, body.span.start), []).append(body.name)
+        return found
+
+
+@pytest.fixture(scope="module")
+def proposal() -> Read:
+    return Read(REAL / "001_zhongyang_14th_fyp_proposal.txt")
+
+
+@pytest.fixture(scope="module")
+def opinion() -> Read:
+    return Read(REAL / "002_xiangcun_zhenxing_opinion_2018.txt")
+
+
+def test_proposal_parts_items_and_measures(proposal: Read) -> None:
+    parts = [h for h in proposal.headings if h.kind == "chapter"]
+    assert [proposal.line(h) for h in parts] == [7, 15, 45, 57, 71, 83, 97, 109, 119, 129, 141, 151, 169, 181, 189]
+    # Items 1.-60. are numbered across the parts; 7.-60. (lines 49-203) are the measures.
+    assert [m.number for m in proposal.measures] == [f"{n}." for n in range(7, 61)]
+    assert (proposal.line(proposal.measures[0]), proposal.line(proposal.measures[-1])) == (49, 203)
+    assert proposal.measures[-1].heading == "健全规划制定和落实机制。"
+
+
+def test_proposal_principles_and_goals_are_statements_not_measures(proposal: Read) -> None:
+    statements = {proposal.line(p): p.role for p in proposal.passages if p.kind == "statement"}
+    assert statements == {
+        9: "background", 11: "background", 13: "goals",  # 1. …取得决定性成就。 2. 我国发展环境… 3. 到二〇三五年…远景目标。
+        17: "guiding", 19: "principles", 31: "goals",  # 4. …指导思想。 5. …必须遵循的原则。 6. …主要目标。
+        **dict.fromkeys((21, 23, 25, 27, 29), "principles"),  # ——坚持党的全面领导。 … ——坚持系统观念。
+        **dict.fromkeys((33, 35, 37, 39, 41, 43), "goals"),  # ——经济发展取得新成效。 … ——国家治理效能得到新提升。
+    }
+    item_5, bullet = proposal.at(19), proposal.at(21)
+    assert (bullet.number, bullet.heading, bullet.item) == ("——", "坚持党的全面领导。", item_5)
+    assert bullet.eid == "chp_2__stmt_2__point_1"
+    assert [h.role for h in proposal.headings[:3]] == ["background", "requirements", ""]
+
+
+def test_proposal_lead_paragraphs_preamble_and_conclusion(proposal: Read) -> None:
+    assert proposal.lines("lead") == [47, 59, 73, 85, 99, 111, 121, 131, 143, 153, 171, 183, 191]
+    assert proposal.at(47).text.startswith("坚持创新在我国现代化建设全局中的核心地位")
+    assert proposal.at(47).eid == "chp_3__intro_1"
+    assert (proposal.lines("preamble"), proposal.lines("conclusion")) == ([5], [205])
+    assert proposal.lines("closing") == [] and proposal.bodies_per_line() == {}
+    # Every paragraph of the body is kept: 54 measures and 32 passages, the title and date lines are metadata.
+    paragraphs = [n for n in range(5, 206, 2) if n not in (7, 15, 45, 57, 71, 83, 97, 109, 119, 129, 141, 151,
+                                                            169, 181, 189)]
+    assert sorted(proposal.line(n) for n in [*proposal.measures, *proposal.passages]) == paragraphs
+
+
+def test_opinion_items_under_parts_and_their_roles(opinion: Read) -> None:
+    chapters = [h for h in opinion.headings if h.kind == "chapter"]
+    assert [opinion.line(h) for h in chapters] == [4, 8, 22, 29, 35, 41, 48, 56, 62, 68, 75, 80]
+    assert [(h.role, h.title) for h in chapters[:2]] == [("significance", "新时代实施乡村振兴战略的重大意义"),
+                                                         ("requirements", "实施乡村振兴战略的总体要求")]
+    principles = next(h for h in opinion.headings if h.kind == "part")  # （三）基本原则, line 14
+    assert (opinion.line(principles), principles.role) == (14, "principles")
+    # The （一）… items of parts 三-十二: 5+4+4+5+6+4+4+5+3+6.
+    assert Counter(opinion.line(m.parent) for m in opinion.measures) == {
+        22: 5, 29: 4, 35: 4, 41: 5, 48: 6, 56: 4, 62: 4, 68: 5, 75: 3, 80: 6}
+    assert [(m.number, m.heading) for m in (opinion.measures[0], opinion.measures[-1])] == [
+        ("（一）", "夯实农业生产能力基础。"), ("（六）", "营造乡村振兴良好氛围。")]  # lines 24, 87
+
+
+def test_opinion_statements_leads_and_goal_paragraphs(opinion: Read) -> None:
+    statements = {opinion.line(p): p.role for p in opinion.passages if p.kind == "statement"}
+    assert statements == {5: "significance", 6: "significance", 7: "significance",  # part 一 has no items
+                          9: "guiding", 10: "goals",  # （一）指导思想。 （二）目标任务。
+                          **dict.fromkeys(range(15, 22), "principles")}  # ——坚持党管农村工作。 …
+    goals_item = opinion.at(10)
+    assert [(opinion.line(p), p.role, p.item) for p in opinion.passages if p.kind == "continuation"] == [
+        (11, "goals", goals_item), (12, "goals", goals_item), (13, "goals", goals_item)]  # 到2020年 / 2035年 / 2050年
+    assert opinion.lines("lead") == [23, 30, 36, 42, 49, 57, 63, 69, 76, 81]
+    assert (opinion.lines("preamble"), opinion.lines("conclusion")) == ([3], [88])
+
+
+def test_rules_generalise_to_other_real_documents() -> None:
+    """The facts of tests/fixtures/real/FACTS.md for documents these rules were not written on."""
+    yangpu = Read(REAL / "004_shanghai_yangpu_industrial_heritage_measures_2023.md")
+    assert len(yangpu.measures) == 20 and yangpu.lines("lead") == [52, 70, 84, 96]
+    assert {yangpu.line(p): p.role for p in yangpu.passages if p.kind == "statement"} == {
+        32: "guiding", 36: "principles", 38: "principles", 40: "principles", 42: "principles", 46: "goals"}
+    zhelin = Read(REAL / "006_shanghai_zhelin_town_heritage_plan_2023.md")
+    assert len(zhelin.measures) == 15  # 12 tasks of 二 and the 3 safeguards of 三 (lines 86, 90, 94)
+    assert sum(m.safeguard for m in zhelin.measures) == 3
+    assert zhelin.lines("statement", "principles") == [36, 38, 40, 42] and zhelin.lines("statement", "goals") == [46]
+    media = Read(REAL / "008_guobanfa_2018_123_gov_new_media_opinion.html")
+    assert len(media.measures) == 10  # 三 3, 四 4 and 五's 3 safeguards; 一 and 二 state requirements and duties
+    assert [h.role for h in media.headings if h.kind == "chapter"] == [
+        "requirements", "responsibilities", "", "", ""]
+    assert [p.heading for p in media.passages if p.role == "principles"] == [
+        "坚持正确导向。", "坚持需求引领。", "坚持互联融合。", "坚持创新发展。"]
+    sponge = Read(REAL / "009_shanghai_sponge_city_opinion_2024.md")
+    assert len(sponge.measures) == 29 and sponge.lines("statement", "goals") == [32, 34]  # 一、工作目标, no items
+
+
+def test_responsible_bodies_of_real_documents() -> None:
+    sponge = Read(REAL / "009_shanghai_sponge_city_opinion_2024.md").bodies_per_line()
+    assert sorted(sponge) == [40, 42, 44, 48, 50, 52, 54, 58, 60, 62, 66, 68, 70, 72, 76, 78, 80, 82, 84,
+                              88, 90, 92, 94, 96, 98, 100, 104, 106, 108]
+    assert sponge[40] == ["市规划资源局", "市住房城乡建设管理委", "市交通委", "市水务局", "市绿化市容局", "市房屋管理局",
+                          "各区政府"]
+    assert (sponge[42], sponge[70]) == (["市住房城乡建设管理委", "各区政府"], ["市水务局", "各区政府"])
+    assert (len(sponge[76]), len(sponge[104]), sponge[104][-1]) == (9, 11, "各区政府")
+    assert sponge[52][-1] == "各区政府"  # after an ASCII comma
+    huangpu = Read(REAL / "010_shanghai_huangpu_renewable_energy_action_plan_2025.md")
+    bodies = huangpu.bodies_per_line()
+    assert {line: len(names) for line, names in bodies.items()} == {
+        50: 12, 56: 2, 62: 6, 68: 6, 74: 5, 80: 4, 86: 2, 92: 1, 98: 5, 104: 4, 110: 3}
+    assert bodies[110] == ["区发展改革委", "各相关部门", "各街道管理办"]
+    # （责任单位：…） on a line of its own names the bodies of the item before it (line 48, 54 …), which keeps them.
+    first = huangpu.measures[0]
+    assert (huangpu.line(first), len(first.bodies), first.bodies[-1].name) == (48, 12, "半淞园路街道管理办")
+    assert huangpu.at(50).kind == "continuation" and huangpu.at(50).item is first
+
+
+@pytest.fixture(scope="module")
+def action_plan() -> Read:
+    return Read(OWN / "chengdu_eldercare_action_plan.txt")
+
+
+def test_bodies_in_brackets_become_organisations_with_roles(action_plan: Read) -> None:
+    text = action_plan.text
+    bodies = {action_plan.line(m): [(b.name, b.role) for b in m.bodies] for m in action_plan.measures}
+    assert bodies == {
+        21: [("市民政局", "responsible"), ("市卫生健康委", "responsible"), ("市医保局", "responsible")],  # ［…按职责分工负责］
+        23: [("市民政局", "lead"), ("市住房城乡建设局", "responsible"), ("市规划和自然资源局", "responsible")],
+        25: [("市民政局", "lead"), ("市财政局", "supporting"), ("市市场监管局", "supporting")],  # （…牵头，…配合）
+        27: [("各区（市）县人民政府", "responsible")],  # the attribution line 28, nested brackets kept in the name
+        32: [],
+        34: [("市财政局", "responsible")],  # 【责任单位：市财政局】
+    }
+    for measure in action_plan.measures:
+        for body in measure.bodies:
+            assert text[body.span.start:body.span.end] == body.span.quote == body.name
+    # Kept out of the title, kept in the text as written.
+    facilities = action_plan.at(23)
+    assert facilities.heading == "加强社区养老服务设施建设"
+    assert facilities.heading_span.quote == "加强社区养老服务设施建设"
+    assert "（牵头单位：市民政局；责任单位：市住房城乡建设局、市规划和自然资源局）" in facilities.text
+    assert action_plan.at(21).heading == "完善居家养老服务。"
+
+
+def test_closing_clauses_leads_and_requirements_of_an_action_plan(action_plan: Read) -> None:
+    assert [(action_plan.line(p), p.role) for p in action_plan.passages if p.kind == "closing"] == [
+        (36, "closing"), (38, "closing")]  # 本方案自印发之日起施行，有效期至… / 本方案由市民政局负责解释。
+    assert action_plan.lines("lead") == [19] and action_plan.lines("preamble") == [3]
+    assert {action_plan.line(p): p.role for p in action_plan.passages if p.kind == "statement"} == {
+        7: "guiding", 9: "goals", 13: "principles", 15: "principles"}
+    assert [m.safeguard for m in action_plan.measures] == [False] * 4 + [True] * 2
+
+
+def test_background_part_dash_tasks_and_a_closing_part() -> None:
+    measures = Read(OWN / "county_rural_measures.txt")
+    assert [h.role for h in measures.headings] == ["background", "", "closing"]  # 发展形势 / 具体措施 / 附则
+    assert measures.lines("statement", "background") == [7, 9]
+    # Dash bullets under a task are tasks too; bodies split at 和.
+    assert [(measures.line(m), m.heading) for m in measures.measures] == [
+        (13, "完善农村养老服务网络。"), (15, "提升乡镇敬老院照护能力。"), (17, "发展互助养老。"), (19, "加强人才队伍建设。")]
+    assert [b.name for b in measures.at(19).bodies] == ["县人力资源社会保障局", "县民政局"]
+    assert measures.lines("closing") == [23]
+
+
+@pytest.mark.parametrize(("title", "role"), [
+    ("新时代实施乡村振兴战略的重大意义", "significance"), ("“十四五”时期经济社会发展指导方针和主要目标", "requirements"),
+    ("基本原则", "principles"), ("發展基礎", "background"), ("发展机遇", "background"), ("工作目标。", "goals"),
+    ("主要职责", "responsibilities"), ("适用范围", "scope"), ("附则", "closing"),
+    # A task names such a noun after its verb, a slogan has two clauses: neither is a role.
+    ("夯实社会组织高质量发展基础。", ""), ("优化慈善事业发展环境。", ""), ("确保实现脱贫攻坚目标。", ""),
+    ("全面构建养老服务体系,推动积极应对人口老龄化战略取得新成效", ""),
+    ("全党全国各族人民团结起来，为实现“十四五”规划和二〇三五年远景目标而奋斗", ""),
+])
+def test_roles_are_read_from_what_a_heading_names(title: str, role: str) -> None:
+    assert heading_role(title) == role
+
+
+def test_item_titles_and_closing_clauses() -> None:
+    assert title_role("到二〇三五年基本实现社会主义现代化远景目标。") == "goals"
+    assert title_role("决胜全面建成小康社会取得决定性成就。") == "background"
+    assert is_closing_clause("本办法自2022年6月20日起施行，有效期5年。")
+    assert is_closing_clause("本意见由市民政局负责解释。")
+    assert not is_closing_clause("自2022年起施行新标准，提高城乡低保标准。推进救助。")  # a task that names a date
+
+
+def test_a_numbered_closing_clause_is_not_a_part_heading() -> None:
+    text = "一、主要任务\n（一）加强救助。做好兜底保障工作。\n二、本方案自印发之日起施行。\n"
+    seg = segment(text, clean(text).content)
+    assert [h.title for h in seg.headings] == ["主要任务"]
+    assert [p.text for p in seg.paragraphs] == ["（一）加强救助。做好兜底保障工作。", "二、本方案自印发之日起施行。"]
+
+
+@pytest.fixture(scope="module")
+def action_plan_graph() -> tuple[list, str]:
+    doc, region = parse_document(OWN / "chengdu_eldercare_action_plan.txt")
+    _, expression, graph = plan_identity(doc, region)
+    store = Store()
+    store.extend(document_quads(doc, region))
+    store.extend(region_quads(region))
+    return document_triples(store, graph), expression
+
+
+def test_bodies_and_passages_in_the_graph(action_plan_graph) -> None:
+    triples, expression = action_plan_graph
+    by = {(t.subject.value, t.predicate.value, t.object.value) for t in triples}
+    measure = f"{expression}/chp_2__para_2"
+    civil_affairs = org_iri("市民政局")
+    assert (measure, str(PK.responsibleBody), civil_affairs) in by
+    assert (civil_affairs, "http://www.w3.org/1999/02/22-rdf-syntax-ns#type", str(ORG.Organization)) in by
+    body = f"{measure}/body_1"
+    assert {(p, o) for s, p, o in by if s == body} >= {
+        (PROV + "agent", civil_affairs), (PROV + "hadRole", str(PK.LeadRole))}
+    titles = {o for s, p, o in by if s == measure and p == "http://purl.org/dc/terms/title"}
+    assert titles == {"加强社区养老服务设施建设"}
+    kinds = {str(PK[c]) for c in ("Preamble", "LeadParagraph", "Statement", "Continuation", "Conclusion", "ClosingClause")}
+    assert {s.removeprefix(expression + "/"): o.removeprefix(str(PK)) for s, p, o in by if o in kinds} == {
+        "preamble_1": "Preamble", "chp_1__stmt_1": "Statement", "chp_1__stmt_2": "Statement",
+        "chp_1__part_3__point_1": "Statement", "chp_1__part_3__point_2": "Statement", "chp_2__intro_1": "LeadParagraph",
+        "chp_2__para_4__cont_1": "Continuation", "chp_3__closing_1": "ClosingClause", "chp_3__closing_2": "ClosingClause"}
+    roles = {s.removeprefix(expression + "/"): o for s, p, o in by if p == str(PK.role)}
+    assert roles["chp_1"] == str(PK.GeneralRequirements) and roles["chp_1__stmt_2"] == str(PK.Goals)
+
+
+def test_the_graph_conforms_to_the_shapes_and_the_ontology(action_plan_graph) -> None:
+    triples, _ = action_plan_graph
+    report = validate_triples("chengdu", "", triples, "pyrudof")
+    assert [(f.shape, f.focus) for f in report.findings if f.severity == "Violation"] == []
+    data = Graph().parse(data=serialize(triples, format=RdfFormat.N_TRIPLES).decode("utf-8"), format="nt")
+    ontology = Graph().parse(data=(resources.files("plankg.ontology") / "plankg.ttl").read_text(encoding="utf-8"),
+                             format="turtle")
+    declared = {s for c in DECLARATIONS for s in ontology.subjects(RDF.type, c)}
+    assert pk_terms(data) <= declared
+    assert violations(ontology, data) == []
