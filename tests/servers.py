@@ -32,6 +32,7 @@ PARAMS = {  # example parameters for the queries that take some
     "measure-lineage": {"measure": "https://w3id.org/plankg/id/plan/450900/fyp/2021-2025/zh-Hans/para_17"},
     "measure-search": {"text": "平战结合"},
     "measures-by-chapter": {"region": "辽宁省"},
+    "measures-by-body": {"body": "民政局"},
     "provenance": {"node": "https://w3id.org/plankg/id/plan/210000/fyp/2021-2025/zh-Hans/tbl_1__row_18"},
 }
 VIRTUOSO_INI = """[Database]

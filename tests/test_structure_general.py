@@ -24,6 +24,7 @@ from plankg.loaders.records import Heading, Measure, Passage, line_at
 from plankg.loaders.roles import heading_role, is_closing_clause, title_role
 from plankg.loaders.segment import segment
 from plankg.loaders.triples import document_quads, plan_identity, region_quads
+from plankg.query import run
 from plankg.validate import document_triples, validate_triples
 from plankg.vocab import ORG, PK, org_iri
 from tests.test_ontology import DECLARATIONS, pk_terms, violations
@@ -250,13 +251,21 @@ def test_a_numbered_closing_clause_is_not_a_part_heading() -> None:
 
 
 @pytest.fixture(scope="module")
-def action_plan_graph() -> tuple[list, str]:
+def own_store() -> Store:
+    """The two fixtures of tests/fixtures/structure in a store."""
+    store = Store()
+    for path in sorted(OWN.glob("*.txt")):
+        doc, region = parse_document(path)
+        store.extend(document_quads(doc, region))
+        store.extend(region_quads(region))
+    return store
+
+
+@pytest.fixture(scope="module")
+def action_plan_graph(own_store: Store) -> tuple[list, str]:
     doc, region = parse_document(OWN / "chengdu_eldercare_action_plan.txt")
     _, expression, graph = plan_identity(doc, region)
-    store = Store()
-    store.extend(document_quads(doc, region))
-    store.extend(region_quads(region))
-    return document_triples(store, graph), expression
+    return document_triples(own_store, graph), expression
 
 
 def test_bodies_and_passages_in_the_graph(action_plan_graph) -> None:
@@ -290,3 +299,26 @@ def test_the_graph_conforms_to_the_shapes_and_the_ontology(action_plan_graph) ->
     declared = {s for c in DECLARATIONS for s in ontology.subjects(RDF.type, c)}
     assert pk_terms(data) <= declared
     assert violations(ontology, data) == []
+
+
+def test_measures_by_body_query(own_store: Store) -> None:
+    header, found = run(own_store, "measures-by-body", {"body": "民政局"})
+    assert header == ["organisation", "role", "region", "measure", "title", "line"]
+    county, city = (plan_identity(*parse_document(OWN / name))[1] for name in (
+        "county_rural_measures.txt", "chengdu_eldercare_action_plan.txt"))
+    assert found == [
+        ["县民政局", "responsible", "大邑县", county + "/chp_2__para_1", "完善农村养老服务网络。", "13"],
+        ["县民政局", "responsible", "大邑县", county + "/chp_2__para_4", "加强人才队伍建设。", "19"],
+        ["市民政局", "responsible", "成都市", city + "/chp_2__para_1", "完善居家养老服务。", "21"],
+        ["市民政局", "lead", "成都市", city + "/chp_2__para_2", "加强社区养老服务设施建设", "23"],
+        ["市民政局", "lead", "成都市", city + "/chp_2__para_3", "提升养老机构服务质量。", "25"]]
+
+
+def test_the_plan_view_shows_roles_leads_and_bodies(own_store: Store) -> None:
+    from plankg.viz import data
+
+    doc, region = parse_document(OWN / "chengdu_eldercare_action_plan.txt")
+    tree = {n.label: n for n in data.plan_tree(own_store, plan_identity(doc, region)[2])}
+    assert (tree["总体要求"].role, tree["基本原则"].role) == ("general requirements", "principles")
+    assert tree["重点任务"].leads == ["围绕居家社区机构相协调、医养康养相结合，着力补齐养老服务短板。"]
+    assert tree["提升养老机构服务质量。"].bodies == ["市民政局 (lead)", "市财政局 (supporting)", "市市场监管局 (supporting)"]

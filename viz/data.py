@@ -6,6 +6,7 @@ escape it, this module does not.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -63,6 +64,9 @@ class TreeNode:
     quote: str = ""
     line: str = ""
     numbers: list[str] = field(default_factory=list)
+    role: str = ""  # what a unit states when it is not a task (goals, principles …)
+    leads: list[str] = field(default_factory=list)  # a unit's lead paragraphs, as written
+    bodies: list[str] = field(default_factory=list)  # a measure's responsible bodies: "市民政局 (lead)"
 
 
 def plan_tree(store: Store, graph: str) -> list[TreeNode]:
@@ -95,7 +99,31 @@ def plan_tree(store: Store, graph: str) -> list[TreeNode]:
     }} }} ORDER BY ?n ?v"""):
         if r["n"] in nodes:
             nodes[r["n"]].numbers.append(_number(r))
+    _framing(store, graph, nodes)
     return sorted(nodes.values(), key=lambda n: (n.parent, n.order, n.iri))
+
+
+def _framing(store: Store, graph: str, nodes: dict[str, TreeNode]) -> None:
+    """What a click on a unit or measure also shows: its role, its lead paragraphs, its responsible bodies."""
+    for r in rows(store, f"""
+    SELECT ?n ?role ?lead ?body ?bodyRole WHERE {{ GRAPH <{graph}> {{
+      {{ ?n pk:role ?r BIND(STRAFTER(STR(?r), "#") AS ?role) }}
+      UNION {{ ?expr a pk:PlanText ; dct:language ?script .
+               ?l a pk:LeadParagraph ; pk:partOf ?n ; pk:order ?order ; pk:text ?lead FILTER(lang(?lead) = LCASE(?script)) }}
+      UNION {{ ?expr a pk:PlanText ; dct:language ?script .
+               ?n pk:responsibility ?q . ?q prov:agent ?o ; prov:hadRole ?h ;
+                  prov:wasDerivedFrom/oa:hasSelector/oa:start ?order .
+               ?o skos:prefLabel ?body FILTER(lang(?body) = LCASE(?script)) BIND(STRAFTER(STR(?h), "#") AS ?bodyRole) }}
+    }} }} ORDER BY ?n ?order"""):
+        node = nodes.get(r["n"])
+        if node is None:
+            continue
+        if r["role"]:
+            node.role = re.sub(r"(?<!^)(?=[A-Z])", " ", r["role"]).lower()  # GeneralRequirements -> general requirements
+        if r["lead"]:
+            node.leads.append(r["lead"])
+        if r["body"]:
+            node.bodies.append(f"{r['body']} ({r['bodyRole'].removesuffix('Role').lower()})")
 
 
 def _number(r: dict[str, str]) -> str:

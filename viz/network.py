@@ -212,6 +212,9 @@ def plan_view(info: PlanInfo, tree: list[TreeNode], max_nodes: int = MAX_NODES) 
         edges.append({"from": n.parent if n.parent in known else info.plan, "to": n.iri, "tree": True})
         fields = [["class", NAMES[n.cls]], ["text", n.text]]
         fields += [["numbers", n.numbers]] if n.numbers else []
+        fields += [["role", n.role]] if n.role else []
+        fields += [["lead paragraphs", n.leads]] if n.leads else []
+        fields += [["responsible bodies", n.bodies]] if n.bodies else []
         fields += [["quote", n.quote], ["source", f"{info.file} line {n.line}"], ["IRI", n.iri]]
         details[n.iri] = {"title": n.label, "fields": fields}
     for into, members in groups.items():
