@@ -78,19 +78,40 @@ def _check_package(path: Path, limits: Limits) -> None:
         return  # not a readable package: the reader says so in its own words
 
 
+# What the XML reader of .docx files (libxml2 through lxml) refuses to build, whatever the flags: deeper nesting and
+# longer runs of text in one node. They are checked in the same pass, so that such a file is this clear error.
+XML_MAX_DEPTH = 256
+XML_MAX_TEXT_BYTES = 10_000_000
+
+
 def _count_xml_elements(path: Path, stream, limits: Limits) -> None:
-    """Stream the XML through expat, counting elements, and stop at the first one over the limit."""
-    count = 0
+    """Stream the XML through expat, counting elements, their depth and each node's run of text, and stop at the
+    first one over its limit."""
+    count = depth = text = 0
 
     def start(_name: str, _attributes: dict) -> None:
-        nonlocal count
-        count += 1
+        nonlocal count, depth, text
+        count, depth, text = count + 1, depth + 1, 0
         if count > limits.elements:
             raise _over(path, f"its body has more than {limits.elements:,} XML elements", f"{limits.elements:,} elements",
                         "--max-elements N")
+        if depth > XML_MAX_DEPTH:
+            raise LoadError(path.name, f"its body nests XML elements more than {XML_MAX_DEPTH} deep, which the Word "
+                            "reader refuses (no real document does)")
+
+    def end(_name: str) -> None:
+        nonlocal depth, text
+        depth, text = depth - 1, 0
+
+    def characters(data: str) -> None:
+        nonlocal text
+        text += len(data.encode("utf-8"))
+        if text > XML_MAX_TEXT_BYTES:
+            raise LoadError(path.name, f"its body has a run of text over {XML_MAX_TEXT_BYTES:,} bytes in one XML node, "
+                            "which the Word reader refuses (no real document does)")
 
     parser = expat.ParserCreate()
-    parser.StartElementHandler = start
+    parser.StartElementHandler, parser.EndElementHandler, parser.CharacterDataHandler = start, end, characters
     try:
         while chunk := stream.read(1 << 20):
             parser.Parse(chunk, False)

@@ -280,6 +280,17 @@ def _paragraphs(count: int) -> Iterator[bytes]:
     yield b"</w:body></w:document>"
 
 
+def _nested(depth: int) -> Iterator[bytes]:
+    yield W + b"<w:p><w:r>" + b"<w:sdt>" * depth + b"<w:t>x</w:t>" + b"</w:sdt>" * depth + b"</w:r></w:p></w:body></w:document>"
+
+
+def _long_run() -> Iterator[bytes]:
+    yield W + b"<w:p><w:r><w:t>"
+    for _ in range(11):
+        yield "一".encode() * 333_334
+    yield b"</w:t></w:r></w:p></w:body></w:document>"
+
+
 def test_each_limit_is_its_own_error_naming_the_file_and_the_limit(store: Path, tmp_path: Path) -> None:
     before = nquads(store)
     batch = tmp_path / "batch"
@@ -290,6 +301,8 @@ def test_each_limit_is_its_own_error_naming_the_file_and_the_limit(store: Path, 
     (batch / "long.txt").write_text(text * (1_000_001 // len(text) + 1), encoding="utf-8")
     _docx(batch / "bomb.docx", _whitespace_bomb())
     _docx(batch / "paragraphs.docx", _paragraphs(2_000_000))
+    _docx(batch / "nested.docx", _nested(300))
+    _docx(batch / "run.docx", _long_run())
     (batch / "tags.html").write_text("<html><body>" + "<p>一</p>" * 1_000_001 + "</body></html>", encoding="utf-8")
     started = time.monotonic()
     result = plankg("build", "--store", str(store), *FAST, str(batch), timeout=120)
@@ -307,8 +320,12 @@ def test_each_limit_is_its_own_error_naming_the_file_and_the_limit(store: Path, 
                            "document (raise it with --max-elements N)",
         "tags.html": "the page has more than 1,000,000 elements, over the limit of 1,000,000 elements per document "
                      "(raise it with --max-elements N)",
+        "nested.docx": "its body nests XML elements more than 256 deep, which the Word reader refuses (no real "
+                       "document does)",
+        "run.docx": "its body has a run of text over 10,000,000 bytes in one XML node, which the Word reader refuses "
+                    "(no real document does)",
     }
-    assert "loaded 0 of 5 documents, 5 failed" in result.stdout
+    assert "loaded 0 of 7 documents, 7 failed" in result.stdout
     assert nquads(store) == before
 
 
