@@ -306,7 +306,10 @@ def main() -> None:
     except OSError as exc:
         if not (is_disk_full(exc) or is_no_permission(exc)):
             raise
-        _fail(f"{'the disk is full' if is_disk_full(exc) else 'no permission'}: {exc}")
+        if is_disk_full(exc):
+            _fail(f"the disk is full ({exc}): stopped; the store keeps what was written before, each document whole. "
+                  "Free some space and run the same command again")
+        _fail(f"no permission ({exc}): give paths you can write to, or change their permissions")
 
 
 def _fail(message: str) -> None:

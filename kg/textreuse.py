@@ -16,6 +16,7 @@ import hashlib
 import re
 import threading
 from collections.abc import Iterable, Iterator
+from concurrent.futures import CancelledError
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -300,12 +301,15 @@ class SharedSearch:
         self.queueing.start()
 
     def _queue_scoring(self) -> None:
-        if self.candidates.exception() is not None:
-            return  # raised again by result()
-        ordered = sorted(self.candidates.result())
-        self.chunks = [[(self.items[a].text, self.items[b].text) for a, b in ordered[k : k + SCORE_CHUNK]]
-                       for k in range(0, len(ordered), SCORE_CHUNK)]
-        self.futures = submit_from_the_end(self.worker, compare_texts, self.chunks)
+        try:
+            if self.candidates.exception() is not None:
+                return  # raised again by result()
+            ordered = sorted(self.candidates.result())
+            self.chunks = [[(self.items[a].text, self.items[b].text) for a, b in ordered[k : k + SCORE_CHUNK]]
+                           for k in range(0, len(ordered), SCORE_CHUNK)]
+            self.futures = submit_from_the_end(self.worker, compare_texts, self.chunks)
+        except (CancelledError, RuntimeError):  # the worker was shut down: the build stopped on a fault
+            self.chunks, self.futures = [], []
 
     def result(self) -> tuple[set[tuple[int, int]], list[Reuse]]:
         """The candidate pairs and the reuse links among them, as score_pairs finds them."""

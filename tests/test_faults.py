@@ -208,6 +208,34 @@ def test_out_of_memory_in_a_document_fails_it_and_later_is_one_line(store: Path,
     assert nquads(store, runs=False) == before  # 001 was rewritten as it was before validation ran out
 
 
+def test_a_full_disk_or_no_permission_in_a_later_stage_is_one_line(store: Path, monkeypatch, capsys) -> None:
+    """Faults after the documents were written (lineage, views): one line, exit 1, the documents kept whole."""
+    import errno
+
+    before = nquads(store, runs=False)
+
+    def full(self):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("plankg.lineage.LineageRebuild.finish", full)
+    code, out, err = _in_process(monkeypatch, capsys, "build", "--store", str(store), "--no-validate", "--no-views",
+                                 str(CORPUS / DOC))
+    assert code == 1 and "Traceback" not in out + err
+    assert err.strip() == ("Error: the disk is full ([Errno 28] No space left on device): stopped; the store keeps what "
+                           "was written before, each document whole. Free some space and run the same command again")
+    monkeypatch.undo()
+
+    def denied(store, folder):
+        raise PermissionError(errno.EACCES, "Permission denied", str(folder / "index.html"))
+
+    monkeypatch.setattr("plankg.viz.site.write_site", denied)
+    code, out, err = _in_process(monkeypatch, capsys, "build", "--store", str(store), "--no-validate", "--no-lineage",
+                                 str(CORPUS / DOC))
+    assert code == 1 and err.strip() == ("Error: no permission ([Errno 13] Permission denied: 'plankg-site/index.html'): "
+                                         "give paths you can write to, or change their permissions")
+    assert nquads(store, runs=False) == before
+
+
 def _unavailable(reason: str) -> None:
     if os.environ.get("CI") == "true":
         pytest.fail(reason)
