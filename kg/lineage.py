@@ -29,6 +29,7 @@ from pyoxigraph import Literal, NamedNode, Quad, Store
 
 from plankg import instruments, textreuse, themes
 from plankg.loaders.extract import normalise_title, title_of
+from plankg.loaders.labels import label_quads
 from plankg.loaders.script import to_simplified
 from plankg.store import replace_graph
 from plankg.vocab import ID, LINEAGE_GRAPH, OA, PK, REGIONS_GRAPH, SPARQL_PREFIXES
@@ -517,6 +518,7 @@ class LineageRebuild:
         _instrument_lineage(out, items, summary, sources)
         self.lap("instruments")
         _families(out, items, links, self.plans, item_themes, summary)
+        out.quads.extend(label_quads(out.quads))  # rdfs:label from each concept's prefLabel, for generic tools
         summary.triples = len(set(out.quads))
         _write(store, out.quads)
         self.lap("write")

@@ -36,6 +36,7 @@ from plankg.vocab import (
 )
 
 from .extract import normalise_title
+from .labels import label_quads
 from .records import (
     Fact,
     Heading,
@@ -180,11 +181,16 @@ def document_quads(doc: ParsedDocument, region: Region) -> list[Quad]:
         g.add(node, PK.reason, Literal(dropped.reason))
         g.add(node, PK.partOf, expression)
         g.span(node, dropped.span)
-    return g.quads
+    return g.quads + label_quads(g.quads, doc.source.script)
 
 
-def region_quads(region: Region) -> Iterator[Quad]:
-    """The region, its ancestors up to China, with codes and levels, in the shared regions graph."""
+def region_quads(region: Region) -> list[Quad]:
+    """The region, its ancestors up to China, with codes, levels and labels, in the shared regions graph."""
+    facts = list(_region_facts(region))
+    return facts + label_quads(facts)
+
+
+def _region_facts(region: Region) -> Iterator[Quad]:
     graph = _n(REGIONS_GRAPH)
     china = _n(CHINA)
     yield Quad(china, RDF_TYPE, _n(PK.Region), graph)

@@ -176,7 +176,7 @@ def test_rebuild_is_idempotent(chain) -> None:
     query = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{LINEAGE_GRAPH}> {{ ?s ?p ?o }} }}"
     before = int(next(iter(store.query(query)))["n"].value)
     assert rebuild_lineage(store).triples == summary.triples
-    assert int(next(iter(store.query(query)))["n"].value) == before == summary.triples == 644  # 1 instrument, no date
+    assert int(next(iter(store.query(query)))["n"].value) == before == summary.triples == 679  # 1 instrument, no date, 35 labels
 
 
 # ---------------------------------------------------------------- corpus
