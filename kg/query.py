@@ -287,9 +287,7 @@ def execute_remote(endpoint: str, text: str, timeout: float = 60):
     (read from SPARQL JSON results by pyoxigraph), or a graph's triples (read from N-Triples)."""
     from pyoxigraph import QueryResultsFormat, RdfFormat, parse, parse_query_results
 
-    declared = {m.lower() for m in re.findall(r"PREFIX\s+([\w.-]*):", text, flags=re.IGNORECASE)}
-    prologue = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in QUERY_PREFIXES.items() if p.lower() not in declared)
-    body, media_type = _post(endpoint, prologue + text, timeout,
+    body, media_type = _post(endpoint, with_prefixes(text), timeout,
                              "application/sparql-results+json, application/n-triples;q=0.9")
     if media_type in ("application/n-triples", "text/plain"):
         return [q.triple for q in parse(body, format=RdfFormat.N_TRIPLES)]
@@ -299,6 +297,13 @@ def execute_remote(endpoint: str, text: str, timeout: float = 60):
         return parse_query_results(body, format=QueryResultsFormat.JSON)
     except SyntaxError as exc:
         raise EndpointError(f"{endpoint}: the answer is not SPARQL JSON results ({media_type}): {exc}") from None
+
+
+def with_prefixes(text: str) -> str:
+    """The query with the project's prefixes it does not declare itself declared before it, on its first line (so
+    that an error's line number is the same), for endpoints that do not predefine them."""
+    declared = set(re.findall(r"PREFIX\s+([\w.-]*):", text, flags=re.IGNORECASE))
+    return "".join(f"PREFIX {p}: <{ns}> " for p, ns in QUERY_PREFIXES.items() if p not in declared) + text
 
 
 def _post(endpoint: str, text: str, timeout: float, accept: str,

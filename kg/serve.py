@@ -4,7 +4,8 @@ The `oxigraph` distribution (same version as pyoxigraph) ships the server binary
 read-only, so updates are refused by the server itself. It listens on a private loopback port; `plankg serve`
 listens where asked (localhost unless told otherwise) and passes each request on, except a query with a SERVICE
 pattern, which the Oxigraph server would answer by requesting another endpoint (refused with 403 and the reason,
-unless --allow-service).
+unless --allow-service). It declares the project's prefixes (`plankg sparql --prefixes`) in each query that does
+not declare them itself, so that a query works as written in `plankg sparql`.
 
 While it serves, `plankg serve` holds the store's lock (RocksDB's LOCK file), so a build cannot write a store that
 is being served: the server would go on answering from what it read at start (a read-only open sees no later
@@ -85,6 +86,27 @@ def queries_in(path: str, headers, body: bytes) -> list[str]:
     return found
 
 
+def predeclare(path: str, headers, body: bytes) -> tuple[str, bytes]:
+    """The request with the project's prefixes declared in its query (plankg.query.with_prefixes), wherever the
+    protocol puts it: the URL's `query`, a form's `query`, or an application/sparql-query body. Updates are left
+    as they are (the server refuses them)."""
+    from plankg.query import with_prefixes
+
+    parts = urllib.parse.urlsplit(path)
+    pairs = urllib.parse.parse_qsl(parts.query, keep_blank_values=True)
+    if any(k == "query" for k, _ in pairs):
+        query = urllib.parse.urlencode([(k, with_prefixes(v) if k == "query" else v) for k, v in pairs])
+        path = urllib.parse.urlunsplit(parts._replace(query=query))
+    kind = (headers.get("Content-Type") or "").split(";")[0].strip().lower()
+    if kind == "application/x-www-form-urlencoded" and body:
+        form = urllib.parse.parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True)
+        if any(k == "query" for k, _ in form):
+            body = urllib.parse.urlencode([(k, with_prefixes(v) if k == "query" else v) for k, v in form]).encode()
+    elif kind == "application/sparql-query" and body:
+        body = with_prefixes(body.decode("utf-8", "replace")).encode("utf-8")
+    return path, body
+
+
 def gate(upstream_port: int, allow_service: bool) -> type[BaseHTTPRequestHandler]:
     """The request handler passing requests on to the Oxigraph server at upstream_port, refusing SERVICE."""
     from plankg.service import ServiceRefused, refuse_service
@@ -105,10 +127,14 @@ def gate(upstream_port: int, allow_service: bool) -> type[BaseHTTPRequestHandler
                         refuse_service(text, "start plankg serve with --allow-service")
                 except ServiceRefused as exc:
                     return self._refuse(403, str(exc))
+            path, body = predeclare(self.path, self.headers, body)
             connection = http.client.HTTPConnection("127.0.0.1", upstream_port)
             try:
                 headers = {k: v for k, v in self.headers.items() if k.lower() not in HOP_BY_HOP}
-                connection.request(self.command, self.path, body=body if length else None, headers=headers)
+                if length:
+                    headers = {k: v for k, v in headers.items() if k.lower() != "content-length"}
+                    headers["Content-Length"] = str(len(body))
+                connection.request(self.command, path, body=body if length else None, headers=headers)
                 response = connection.getresponse()
                 self.send_response_only(response.status, response.reason)
                 for key, value in response.getheaders():

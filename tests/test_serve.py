@@ -44,6 +44,15 @@ def test_ad_hoc_queries_with_the_prefixes_and_the_union_default_graph(served) ->
         {"query": "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"}).encode(), headers={"Accept": "text/csv"})
     with urllib.request.urlopen(request, timeout=30) as answer:  # as curl or YASGUI would ask, with no GRAPH
         assert answer.read().decode().split() == ["n", str(len(open_store(store_dir, read_only=True)))]
+    plans = "SELECT (COUNT(?p) AS ?n) WHERE { ?p a pk:Plan }"  # the prefixes predefined for any client too
+    for request in (urllib.request.Request(url + "/query?" + urllib.parse.urlencode({"query": plans}),
+                                           headers={"Accept": "text/csv"}),
+                    urllib.request.Request(url + "/query", data=urllib.parse.urlencode({"query": plans}).encode(),
+                                           headers={"Accept": "text/csv"}),
+                    urllib.request.Request(url + "/query", data=plans.encode(), headers={
+                        "Accept": "text/csv", "Content-Type": "application/sparql-query"})):
+        with urllib.request.urlopen(request, timeout=30) as answer:
+            assert answer.read().decode().split() == ["n", "5"]
 
 
 def test_updates_are_refused(served) -> None:
