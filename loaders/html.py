@@ -196,7 +196,7 @@ class _Writer:
         if tag == "br":
             self.flush()
             return
-        if tag == "dl" and (facts := _definition_facts(el)):
+        if tag == "dl" and (facts := _definition_facts(el)) is not None:
             self.flush()
             self.blocks.extend(facts)
             return
@@ -218,14 +218,14 @@ class _Writer:
 
     def _table(self, table) -> None:
         rows = [[c for c in row if isinstance(c.tag, str) and c.tag.lower() in ("td", "th")] for row in _rows(table)]
+        texts = [[_cell_text(c) for c in row] for row in rows]
+        if (facts := _label_value_facts(texts)) is not None:
+            self.blocks.extend(facts)
+            return
         if _is_layout(rows):
             for cell in (c for row in rows for c in row if not _is_chrome(c)):
                 self.children(cell)
                 self.flush()
-            return
-        texts = [[_cell_text(c) for c in row] for row in rows]
-        if facts := _label_value_facts(texts):
-            self.blocks.extend(facts)
             return
         cells = [f"{text} |" if text else "|" for row in texts for text in row]
         if cells:
@@ -257,12 +257,13 @@ def _label(text: str) -> str | None:
     return name if m.group(2) or name in PAGE_FIELDS else None
 
 
-def _label_value_facts(rows: list[list[str]]) -> list[str]:
-    """The facts of a 信息公开 metadata table, one "label：value" line each, or [] for any other table.
+def _label_value_facts(rows: list[list[str]]) -> list[str] | None:
+    """The facts of a 信息公开 metadata table, one "label：value" line each, or None for any other table.
 
-    Every filled cell is a label or the value right after one, and there are at least two labels.
+    Every filled cell is a label or the value right after one, and there are two labels at least or one
+    naming a page field (a 主题词 row left empty states nothing and yields no line).
     """
-    facts, labels = [], 0
+    facts, labels, fields = [], 0, 0
     for row in rows:
         i = 0
         while i < len(row):
@@ -271,17 +272,18 @@ def _label_value_facts(rows: list[list[str]]) -> list[str]:
                 continue
             name = _label(row[i])
             if name is None:
-                return []
+                return None
             labels += 1
+            fields += name in PAGE_FIELDS
             value = row[i + 1] if i + 1 < len(row) and _label(row[i + 1]) is None else ""
             if value:
                 facts.append(f"{name}：{value}")
             i += 2 if value or (i + 1 < len(row) and not row[i + 1]) else 1
-    return facts if labels >= 2 else []
+    return facts if labels >= 2 or fields else None
 
 
-def _definition_facts(dl) -> list[str]:
-    """A definition list of page facts (<dt>索引号：</dt><dd>…</dd>) as "label：value" lines, or []."""
+def _definition_facts(dl) -> list[str] | None:
+    """A definition list of page facts (<dt>索引号：</dt><dd>…</dd>) as "label：value" lines, or None."""
     pairs: list[list[str]] = [[]]
     for child in dl:
         if isinstance(child.tag, str) and child.tag.lower() in ("dt", "dd") and not _is_chrome(child):

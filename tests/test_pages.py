@@ -124,3 +124,25 @@ def test_page_facts_on_one_bar_are_one_line_each() -> None:
     assert html_to_text(page, "p.html").rstrip("\n").split("\n\n") == [
         "发文机关：成都市人民政府办公厅", "成文日期：2022年06月20日", "文号：成办发〔2022〕30号", "生效时间：2022年06月20日",
         "一、总体要求"]
+
+
+def test_a_real_gov_cn_page_yields_its_facts_and_the_notice_text() -> None:
+    """tests/fixtures/real/008 (FACTS.md): the www.gov.cn page of 国办发〔2018〕123号."""
+    source = read_source(Path(__file__).parent / "fixtures" / "real" / "008_guobanfa_2018_123_gov_new_media_opinion.html")
+    cleaned = clean(source.text)
+    # HTML lines 10-28: the metadata table; the empty 主题词 row of the table below it states nothing
+    assert [ln.text for ln in cleaned.metadata] == [
+        "索引号：000014349/2018-00221", "主题分类：综合政务\\政务公开", "发文机关：国务院办公厅", "成文日期：2018年12月07日",
+        "标题：国务院办公厅关于推进政务新媒体健康有序发展的意见", "发文字号：国办发〔2018〕123号", "发布日期：2018年12月27日"]
+    body = [ln.stripped for ln in cleaned.content if ln.stripped]
+    assert body[:4] == ["国务院办公厅关于推进", "政务新媒体健康有序发展的意见", "国办发〔2018〕123号",
+                        "各省、自治区、直辖市人民政府，国务院各部委、各直属机构："]
+    assert body[5:7] == ["一、总体要求", "（一）指导思想。"]
+    assert body[-3:] == ["国务院办公厅", "2018年12月7日", "（此件公开发布）"]
+    assert [b for b in body if b.startswith(("一、", "二、", "三、", "四、", "五、"))] == [
+        "一、总体要求", "二、明确工作职责", "三、加强功能建设", "四、规范运维管理", "五、强化保障措施"]
+    # line 68: the page's own widget; the share, print and banner links (lines 77, 91, 98-111) never reach the text
+    assert [(d.reason, d.span.quote) for d in cleaned.dropped if d.reason != "page metadata"] == [
+        ("page widget", "扫一扫在手机打开当前页")]
+    for chrome in ("打印", "关闭", "邮件", "网站地图"):
+        assert chrome not in source.text
