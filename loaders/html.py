@@ -24,7 +24,7 @@ _CHROME_WORDS = {
     "nav", "navbar", "subnav", "navigation", "menu", "menus", "breadcrumb", "breadcrumbs", "crumb", "crumbs",
     "footer", "foot", "share", "bdshare", "bdsharebuttonbox", "fenxiang", "sidebar", "toolbar", "tool", "tools",
     "copyright", "banner", "topbar", "bottom", "dh", "wzdh", "position", "location", "related", "relate",
-    "xgxx", "xglj", "xgwz", "xgwj", "print", "qrcode", "ewm", "erweima", "search", "login", "gotop", "backtop",
+    "xgxx", "xglj", "xgwz", "xgwj", "qrcode", "ewm", "erweima", "search", "login", "gotop", "backtop",
 }
 _NAME_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)

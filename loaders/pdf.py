@@ -6,7 +6,9 @@ text is not a space). A line continues the paragraph before it when that one ran
 (give or take a word that did not fit) and this one starts at the left margin without a paragraph gap.
 A table drawn with ruling lines is read cell by cell, row by row, into the bar layout of loaders.tables
 (one cell per line ending in " |"); a row split by a page break is joined again.
-Page numbers alone on the first or last line of a page are dropped.
+Page numbers alone on the first or last line of a page are dropped, and so are running headers and footers: the
+first or last line of a page whose text (its numbers aside) stands at the same height on half of the pages
+or more. A paragraph a page break cut is then joined again across the header it no longer has.
 """
 
 from __future__ import annotations
@@ -71,10 +73,12 @@ def pdf_to_text(data: bytes, name: str) -> str:
         pages = list(extract_pages(io.BytesIO(data), laparams=None))  # glyphs only: lines are rebuilt here
     except Exception as exc:  # pdfminer signals a broken file with many exception types
         raise LoadError(name, f"not a readable PDF: {type(exc).__name__}: {exc}") from exc
+    read = [_read_page(number, page) for number, page in enumerate(pages)]
+    page_lines = [_without_page_numbers(lines) for lines, _ in read]
+    running = _running_lines(page_lines)
     items: list[tuple[int, float, _Line | _Table]] = []
-    for number, page in enumerate(pages):
-        lines, tables = _read_page(number, page)
-        items += [(number, -ln.top, ln) for ln in _without_page_numbers(lines)]
+    for number, (lines, (_, tables)) in enumerate(zip(page_lines, read, strict=True)):
+        items += [(number, -ln.top, ln) for ln in lines if id(ln) not in running]
         items += [(number, -t.top, t) for t in tables if t.cells]
     items.sort(key=lambda item: (item[0], item[1]))
     text = "\n\n".join(_blocks([item for _, _, item in items]))
@@ -207,6 +211,23 @@ def _without_page_numbers(lines: list[_Line]) -> list[_Line]:
         return lines
     ends = {id(max(lines, key=lambda ln: ln.top)), id(min(lines, key=lambda ln: ln.top))}
     return [ln for ln in lines if not (id(ln) in ends and _PAGE_NUMBER.match(ln.text))]
+
+
+def _running_lines(pages: list[list[_Line]]) -> set[int]:
+    """The ids of running headers and footers: a page's first or last line whose text, numbers aside, stands
+    at the same height on half of the pages at least (two at least)."""
+    seen: dict[tuple, list[_Line]] = {}
+    for lines in pages:
+        if not lines:
+            continue
+        ends = {("top", id(max(lines, key=lambda ln: ln.top))), ("bottom", id(min(lines, key=lambda ln: ln.top)))}
+        for line in lines:
+            for end, ident in ends:
+                if ident == id(line):
+                    key = (end, re.sub(r"\d+", "#", line.text.replace(" ", "")), round(line.top / 2))
+                    seen.setdefault(key, []).append(line)
+    needed = max(2, (len(pages) + 1) // 2)
+    return {id(ln) for lines in seen.values() if len(lines) >= needed for ln in lines}
 
 
 def _blocks(items: list[_Line | _Table]) -> list[str]:

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
-from .clean import clean
+from .clean import clean, split_lines
 from .errors import LoadError
 from .extract import extract_citations, extract_measures_and_projects
 from .metadata import extract_metadata, read_sidecar
 from .read import read_source
 from .records import ParsedDocument, SourceText
 from .regions import Region
+from .repair import repair
 from .segment import segment
 from .tables import parse_table
+
+_REPAIRED_MEDIA = ("text/plain", "application/pdf")
 
 
 def parse_document(path: Path) -> tuple[ParsedDocument, Region]:
@@ -22,7 +26,19 @@ def parse_document(path: Path) -> tuple[ParsedDocument, Region]:
 
 
 def parse_source(source: SourceText, sidecar: dict) -> tuple[ParsedDocument, Region]:
-    """Parse decoded text (from any format) into records."""
+    """Parse decoded text (from any format) into records.
+
+    Text from a PDF's text layer (a .pdf, or a .txt extracted from one) that shows its symptoms (spaces inside
+    words, page numbers and running headers inside paragraphs) is read in a repaired view (loaders.repair);
+    the records' spans are then put back on the original text.
+    """
+    if source.media_type in _REPAIRED_MEDIA and (view := repair(source.text, split_lines(source.text))):
+        doc, region = _parse(dataclasses.replace(source, text=view.text), sidecar)
+        return view.restore(doc, source), region
+    return _parse(source, sidecar)
+
+
+def _parse(source: SourceText, sidecar: dict) -> tuple[ParsedDocument, Region]:
     text = source.text
     cleaned = clean(text)
     if not any(line.stripped for line in cleaned.content):

@@ -1,0 +1,293 @@
+"""Repair of text extracted from PDFs, as a view of the text that maps back to the original characters.
+
+PDF text layers break words and paragraphs apart: some put a space between every Han character
+("各 地 区 、 各 部 门"), others a stray space inside a word ("救 命钱", "养 老服务") where a line was
+justified, and every page end cuts a paragraph in two, with the page number and the running header or footer
+between the halves. The later stages read a repaired view of the text in which those spaces, page numbers and
+running headers are deleted and the halves joined; the view only ever deletes characters, so each of its
+characters has one original offset, and every span found in the view is mapped back to the original
+(`source_text[start:end] == quote` holds on the original; a quote may then contain the deleted characters).
+
+The rules are general and keyed to the symptoms, so ordinary text is never touched:
+- a line is letter-spaced when it has more Han–space–Han pairs than Han–Han ones (four at least, one in three
+  characters): its single
+  spaces go, and a wider gap between words is kept as one space;
+- when a document has many stray single spaces between two Han characters inside prose (lines with a comma or
+  full stop: eight at least, and one in a thousand characters), the single spaces of its prose lines between Han
+  characters, beside Chinese punctuation and between Han text and a number ("到 2025 年") are deleted, but
+  never after a heading number (第一章 总体要求) or between bodies issuing a document together (中共中央 国务院);
+- a page break is a form feed or a line that is only a page number ("- 12 -", "第3页 共20页"); a line next to
+  page breaks that recurs beside half of them is a running header or footer; both are set aside (recorded as
+  dropped text with their reason), and a paragraph cut by the break (its first half ends without a sentence
+  mark and the second half does not open a heading or item) is joined again.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from .records import Dropped, Line, ParsedDocument, SourceText, Span
+
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_WIDE = _HAN + "\u3000-\u303f\uff00-\uffef\u2018-\u201d\u2014\u2026"
+_HAN_PAIR = re.compile(f"[{_HAN}](?=[{_HAN}])")
+_SPACED_PAIR = re.compile(f"[{_HAN}] (?=[{_HAN}])")
+_HAN_SPACE = re.compile(f"(?<=[{_HAN}]) (?=[{_HAN}])")
+# A single space between two Han characters, beside Chinese punctuation, or between Han text and a number
+# ("2025 年 12 月", which text layers set apart like Latin words).
+_STRAY = re.compile(f"(?<=[{_WIDE}\\d]) (?=[{_WIDE}])|(?<=[{_WIDE}]) (?=\\d)")
+_GAP = re.compile(r"(?<=\S)[ \u00a0]+(?=\S)")
+_PROSE = re.compile(r"[，。；：、？！,;]")
+_HEADING_NUMBER = re.compile(r"(?:第[一二三四五六七八九十百零〇\d]+[章节篇编部分条]|专栏\s*\d*|附件\s*\d*)$")
+# Bodies issuing a document together are set apart by a space: 中共中央 国务院, 省民政厅 省发展改革委.
+_BODY_END = r"(?:中共中央|中央军委|国务院|政府|办公厅|办公室|委员会|厅|局|委|部|办|院|署)"
+_JOINT_ISSUER = re.compile(f"{_BODY_END}$")
+_NEXT_BODY = re.compile(f"^(?:[{_HAN}]{{0,12}}?{_BODY_END})(?:关于|印发|[^{_HAN}]|$)")
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})\s*$")
+_BARE_NUMBER = re.compile(r"^\s*\d{1,4}\s*$")
+_SENTENCE_END = re.compile(r"[。！？；：!?;:…”’」』）)】|]\s*$")
+_OPENS_ITEM = re.compile(
+    r"^\s*(?:第[一二三四五六七八九十百零〇\d]+[章节篇编部分条]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]"
+    r"|\d+[.、．]|[①-⑳]|专栏|附件|表\s*\d|——)")
+_MIN_STRAY = 8
+_MIN_HALF = 12  # a first half shorter than this is a heading or a label, not a paragraph cut by the page
+
+
+@dataclass(frozen=True)
+class Repaired:
+    """The repaired view of a text: its characters, where each came from, and the lines set aside."""
+
+    text: str
+    cuts: list[int]  # view offsets where deleted characters were, ascending, starting with 0
+    shifts: list[int]  # for each cut, how many original characters were deleted before it
+    removed: list[tuple[str, int, int]]  # (reason, start, end) in the original: page numbers, running headers
+
+    def origin(self, offset: int) -> int:
+        """The original offset of the view character at offset (of the original's end for the view's end)."""
+        return offset + self.shifts[bisect_right(self.cuts, offset) - 1]
+
+    def span(self, original: str, span: Span) -> Span:
+        """A span of the view as the span of the original characters it was read from."""
+        start = self.origin(span.start)
+        end = self.origin(span.end - 1) + 1 if span.end > span.start else start
+        return Span.of(original, start, end)
+
+    def restore(self, doc: ParsedDocument, source: SourceText) -> ParsedDocument:
+        """The document parsed from the view with every span on the original text, and the lines set aside."""
+        restored = _Remap(self, source).of(doc)
+        dropped = restored.dropped + [Dropped(reason, Span.of(source.text, a, b)) for reason, a, b in self.removed]
+        restored.dropped = sorted(dropped, key=lambda d: d.span.start)
+        return restored
+
+
+class _Remap:
+    """Rebuilds records with their spans on the original text, keeping shared records shared (a heading
+    that is the parent of many measures stays one object)."""
+
+    def __init__(self, repaired: Repaired, source: SourceText) -> None:
+        self.repaired, self.source, self.memo = repaired, source, {}
+
+    def of(self, value):
+        if isinstance(value, Span):
+            return self.repaired.span(self.source.text, value)
+        if isinstance(value, SourceText):
+            return self.source
+        if isinstance(value, list):
+            return [self.of(v) for v in value]
+        if isinstance(value, tuple):
+            return tuple(self.of(v) for v in value)
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            if id(value) in self.memo:
+                return self.memo[id(value)]
+            copy = object.__new__(type(value))
+            self.memo[id(value)] = copy
+            for f in dataclasses.fields(value):
+                object.__setattr__(copy, f.name, self.of(getattr(value, f.name)))
+            return copy
+        return value
+
+
+def repair(text: str, lines: list[Line]) -> Repaired | None:
+    """The repaired view of a text, or None when it shows none of the symptoms (it is read as it is)."""
+    deletions: list[tuple[int, int]] = []
+    removed = _page_breaks(text, _split_feeds(lines), deletions)
+    stray = _stray_spaces_wanted(text, lines)
+    for line in lines:
+        deletions += _space_deletions(line, stray)
+    if not deletions:
+        return None
+    return _view(text, deletions, removed)
+
+
+def _view(text: str, deletions: list[tuple[int, int]], removed: list[tuple[str, int, int]]) -> Repaired:
+    """The text without the deleted ranges (they may overlap), with the offsets to map the view back."""
+    pieces, cuts, shifts = [], [0], [0]
+    kept = deleted = 0
+    for a, b in sorted(deletions):
+        a = max(a, kept)
+        if b <= a:
+            continue
+        pieces.append(text[kept:a])
+        deleted += b - a
+        cuts.append(a - (deleted - (b - a)))
+        shifts.append(deleted)
+        kept = b
+    pieces.append(text[kept:])
+    return Repaired("".join(pieces), cuts, shifts, sorted(removed, key=lambda r: r[1]))
+
+
+# ---------------------------------------------------------------- spaces inside words
+
+def _space_deletions(line: Line, stray: bool) -> list[tuple[int, int]]:
+    body = line.text
+    spaced = len(_SPACED_PAIR.findall(body))
+    # letter-spaced: a spaced pair every three characters at least, and more spaced Han pairs than tight ones
+    if spaced >= 4 and spaced * 3 >= len(body) and spaced > len(_HAN_PAIR.findall(body)):
+        return [(line.start + a, line.start + b) for a, b in _letter_spacing(body)]
+    if not stray or not _PROSE.search(body):
+        return []
+    return [(line.start + m.start(), line.start + m.end()) for m in _STRAY.finditer(body) if _stray(body, m)]
+
+
+def _stray(body: str, m: re.Match[str]) -> bool:
+    """A space the text layer put there, not one after a heading number or between two issuing bodies."""
+    before, after = body[max(0, m.start() - 16): m.start()], body[m.end(): m.end() + 16]
+    return not (_HEADING_NUMBER.search(before) or (_JOINT_ISSUER.search(before) and _NEXT_BODY.match(after)))
+
+
+def _letter_spacing(body: str) -> list[tuple[int, int]]:
+    """In a letter-spaced line: single spaces next to a wide character or between digits go; a wider gap
+    between words is kept as one space."""
+    out = []
+    for m in _GAP.finditer(body):
+        left, right = body[m.start() - 1], body[m.end()]
+        wide = re.match(f"[{_WIDE}]", left) or re.match(f"[{_WIDE}]", right)
+        if len(m.group()) == 1 and (wide or (left.isdigit() and right.isdigit())):
+            out.append((m.start(), m.end()))
+        elif len(m.group()) > 1:
+            out.append((m.start() + 1, m.end()))
+    return out
+
+
+def _stray_spaces_wanted(text: str, lines: list[Line]) -> bool:
+    """Many stray spaces inside prose: a text layer's, not a writer's (who may set a slogan apart once)."""
+    stray = sum(1 for ln in lines if _PROSE.search(ln.text) for m in _HAN_SPACE.finditer(ln.text)
+                if _stray(ln.text, m))
+    return stray >= _MIN_STRAY and stray * 1000 >= len(text)
+
+
+# ---------------------------------------------------------------- page breaks
+
+def _page_breaks(text: str, lines: list[Line], deletions: list[tuple[int, int]]) -> list[tuple[str, int, int]]:
+    """Page numbers and running headers set aside, and paragraphs cut by a page end joined (into deletions)."""
+    filled = [ln for ln in lines if ln.stripped or "\f" in ln.text]
+    breaks = _break_positions(filled)
+    if not breaks:
+        return []
+    junk: dict[int, str] = {}
+    for i in breaks:
+        if filled[i].stripped:
+            junk[i] = "page number"
+    for i in _running_lines(filled, breaks):
+        junk[i] = "running header"
+    removed = []
+    for i, reason in sorted(junk.items()):
+        line = filled[i]
+        lead = len(line.text) - len(line.text.lstrip())
+        removed.append((reason, line.start + lead, line.start + len(line.text.rstrip())))
+    gone = set(junk) | set(breaks)
+    i = 0
+    while i < len(filled):
+        if i not in gone:
+            i += 1
+            continue
+        j = i
+        while j < len(filled) and j in gone:
+            j += 1
+        before, after = (filled[i - 1] if i > 0 else None), (filled[j] if j < len(filled) else None)
+        if before is not None and after is not None and _cut_paragraph(before.stripped, after.stripped):
+            start = before.start + len(before.text.rstrip())
+            deletions.append((start, after.start + len(after.text) - len(after.text.lstrip(" \t\f\u3000\u00a0"))))
+        else:
+            for k in range(i, j):
+                deletions.append((filled[k].start, _line_end(text, filled[k])))
+        i = j
+    return removed
+
+
+def _split_feeds(lines: list[Line]) -> list[Line]:
+    """Lines with a form feed inside ("\\f国务院公报", as pdftotext writes a new page) split at it: the form feed
+    stands as a line of its own."""
+    out = []
+    for line in lines:
+        start, body = line.start, line.text
+        while "\f" in body and body.strip():
+            k = body.index("\f")
+            if body[:k].strip():
+                out.append(Line(line.number, start, body[:k]))
+            out.append(Line(line.number, start + k, "\f"))
+            start, body = start + k + 1, body[k + 1:]
+        out.append(Line(line.number, start, body))
+    return out
+
+
+def _break_positions(filled: list[Line]) -> list[int]:
+    """Lines that mark a page break: a form feed, or a page number (bare numbers only beside a form feed)."""
+    feeds = {i for i, ln in enumerate(filled) if "\f" in ln.text and not ln.stripped}
+    numbers = {i for i, ln in enumerate(filled) if _PAGE_NUMBER.match(ln.text.replace("\f", ""))}
+    bare = {i for i, ln in enumerate(filled) if _BARE_NUMBER.match(ln.text.replace("\f", ""))
+            and ({i - 1, i + 1} & feeds or "\f" in ln.text)}
+    if not feeds and len(numbers) < 2:
+        return []
+    return sorted(feeds | numbers | bare)
+
+
+def _running_lines(filled: list[Line], breaks: list[int]) -> list[int]:
+    """Lines beside page breaks whose text (numbers aside) recurs beside half of the breaks at least."""
+    beside: dict[str, list[int]] = {}
+    marks = set(breaks)
+    for b in breaks:
+        for i in (b - 2, b - 1, b + 1, b + 2):
+            if 0 <= i < len(filled) and i not in marks and _header_like(filled[i].stripped):
+                key = re.sub(r"\d+", "#", filled[i].stripped.replace(" ", ""))
+                if i not in beside.setdefault(key, []):
+                    beside[key].append(i)
+    groups = [len(list(g)) for g in _runs(breaks)]
+    needed = max(2, (len(groups) + 1) // 2)
+    return sorted(i for found in beside.values() if len(found) >= needed for i in found)
+
+
+def _runs(breaks: list[int]):
+    """Break lines that stand together (a form feed and the page number beside it) are one page break."""
+    run: list[int] = []
+    for b in breaks:
+        if run and b - run[-1] > 1:
+            yield run
+            run = []
+        run.append(b)
+    if run:
+        yield run
+
+
+def _header_like(s: str) -> bool:
+    return 0 < len(s) <= 40 and "。" not in s and not s.endswith("|")
+
+
+def _cut_paragraph(before: str, after: str) -> bool:
+    """The text before a page break stops inside a sentence of a paragraph, and the text after goes on with it."""
+    if len(before) < _MIN_HALF or _SENTENCE_END.search(before) or _OPENS_ITEM.match(after):
+        return False
+    if _OPENS_ITEM.match(before) and "。" not in before:
+        return False  # a heading or an item's title, which a page may end with
+    return bool(_PROSE.search(before)) or len(before) >= 30
+
+
+def _line_end(text: str, line: Line) -> int:
+    end = line.end
+    if text.startswith("\r\n", end):
+        return end + 2
+    return end + 1 if end < len(text) and text[end] in "\r\n" else end
