@@ -45,13 +45,15 @@ def parts(text: str) -> dict:
     seg = segment(text, cleaned.content)
     first = min((h.span.start for h in seg.headings), default=len(text))
     tasks_start = max((t.lines[-1].end for t in seg.tables if t.lines), default=0)
-    measures, projects = extract_measures_and_projects(text, seg.paragraphs, seg.headings, tasks_start)
+    measures, projects, passages = extract_measures_and_projects(text, seg.paragraphs, seg.headings, tasks_start)
     citations = extract_citations(text, [(ln.start, ln.end) for ln in cleaned.content])
-    spans = [h.span for h in seg.headings] + [m.span for m in measures] + [c.span for c in citations]
+    spans = [h.span for h in seg.headings] + [m.span for m in measures] + [c.span for c in citations] + [
+        p.span for p in passages]
     assert all(text[s.start:s.end] == s.quote for s in spans)
     return {
         "headings": [(h.kind, h.number, h.title) for h in seg.headings],
         "measures": [(m.number, m.heading, m.text) for m in measures],
+        "passages": [(p.kind, p.role, p.number, p.text) for p in passages],
         "projects": [p.title for p in projects],
         "citations": [c.title for c in citations],
         "lead": [ln.stripped for ln in cleaned.content if ln.start < first and ln.stripped],
