@@ -361,9 +361,12 @@ def check_loaded(store: Store, graphs: list[str], engine: str = "pyrudof") -> li
 
 
 def print_checked(console, reports: list[DocumentReport], engine: str = "pyrudof") -> None:
-    """One line per document validated by a build, counted as `plankg validate` and the build's table count."""
+    """One line per document validated by a build, counted as `plankg validate` and the build's table count, then
+    where the findings are."""
     for report in reports:
         outcome = "conforms," if report.conforms else "does not conform:"
         console.print(f"validation: {report.name} {outcome} {counted(report.count('Violation'), 'violation')}, "
-                      f"{counted(report.count('Warning'), 'warning')} ({engine}, `plankg validate` for details)",
+                      f"{counted(report.count('Warning'), 'warning')}", markup=False, highlight=False)
+    if reports:
+        console.print(f"(validated by {engine}; `plankg validate` shows each finding with its source quote)",
                       markup=False, highlight=False)
