@@ -158,15 +158,21 @@ def execute(store: Store, text: str, union: bool = True, allow_service: bool = F
     """A query on the store with the project's prefixes predefined (QUERY_PREFIXES) and, unless union is False,
     the union of the named graphs as its default graph (the store's own default graph is empty). A SERVICE
     pattern is refused unless allow_service (it would send a request to another endpoint: plankg.service)."""
+    _check_service(text, allow_service)
+    try:
+        return store.query(text, prefixes=QUERY_PREFIXES, use_default_graph_as_union=union)
+    except SyntaxError as exc:
+        raise QueryError(syntax_message(text, str(exc))) from None
+
+
+def _check_service(text: str, allow_service: bool) -> None:
+    """A SERVICE pattern refused (a QueryError saying why) unless allowed: on the store it would make this machine
+    request another endpoint, on a remote endpoint that endpoint's machine."""
     if not allow_service:
         try:
             refuse_service(text)
         except ServiceRefused as exc:
             raise QueryError(str(exc)) from None
-    try:
-        return store.query(text, prefixes=QUERY_PREFIXES, use_default_graph_as_union=union)
-    except SyntaxError as exc:
-        raise QueryError(syntax_message(text, str(exc))) from None
 
 
 def run_library(store: Store, name: str, params: dict[str, str], allow_service: bool = False) -> Results:
@@ -276,17 +282,20 @@ def run_remote(endpoint: str, name: str, params: dict[str, str], timeout: float 
     return sparql_select(endpoint, with_values(query.text, bind(query, params)), timeout)
 
 
-def remote_library(endpoint: str, name: str, params: dict[str, str], timeout: float = 60) -> Results:
+def remote_library(endpoint: str, name: str, params: dict[str, str], timeout: float = 60,
+                   allow_service: bool = False) -> Results:
     """A library query's results from a SPARQL 1.1 endpoint (to serialise in any result format)."""
     query = get(name)
-    return execute_remote(endpoint, with_values(query.text, bind(query, params)), timeout)
+    return execute_remote(endpoint, with_values(query.text, bind(query, params)), timeout, allow_service)
 
 
-def execute_remote(endpoint: str, text: str, timeout: float = 60):
+def execute_remote(endpoint: str, text: str, timeout: float = 60, allow_service: bool = False):
     """Any query form on a SPARQL 1.1 endpoint, the project's prefixes declared for it: SELECT and ASK results
-    (read from SPARQL JSON results by pyoxigraph), or a graph's triples (read from N-Triples)."""
+    (read from SPARQL JSON results by pyoxigraph), or a graph's triples (read from N-Triples). SERVICE is refused
+    unless allowed, as on the store."""
     from pyoxigraph import QueryResultsFormat, RdfFormat, parse, parse_query_results
 
+    _check_service(text, allow_service)
     body, media_type = _post(endpoint, with_prefixes(text), timeout,
                              "application/sparql-results+json, application/n-triples;q=0.9")
     if media_type in ("application/n-triples", "text/plain"):

@@ -104,7 +104,7 @@ def query(name: str | None, pairs: tuple[str, ...], list_only: bool, fmt: str | 
     params = _params(pairs)
     try:
         if endpoint:
-            results = remote_library(endpoint, name, params)
+            results = remote_library(endpoint, name, params, allow_service=allow_service)
         else:
             store = _open(store_dir)
             results = run_library(store, name, params, allow_service)
@@ -162,8 +162,8 @@ def sparql(text: str | None, file, list_prefixes: bool, no_union: bool, fmt: str
         raise click.UsageError("give the query as TEXT or with --file, not both")
     source = text if text is not None else file.read()
     try:
-        results = execute_remote(endpoint, source) if endpoint else execute(_open(store_dir), source, not no_union,
-                                                                            allow_service)
+        results = execute_remote(endpoint, source, allow_service=allow_service) if endpoint else execute(
+            _open(store_dir), source, not no_union, allow_service)
     except QueryError as exc:
         raise _failure(exc) from None
     _output(results, fmt, full_iris)

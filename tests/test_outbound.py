@@ -86,6 +86,9 @@ def test_sparql_refuses_service_and_sends_nothing(built: Path, outside: Outside)
     allowed = plankg("sparql", "--store", str(built), "--format", "csv", "--allow-service", service_query(outside.url))
     assert allowed.returncode == 0, allowed.stderr
     assert allowed.stdout.splitlines() == ["s"] and outside.requests == ["/sparql"]
+    remote = plankg("sparql", "--endpoint", outside.url, "--format", "csv", service_query("http://127.0.0.1:9/x"))
+    assert remote.returncode == 2 and "SERVICE <http://127.0.0.1:9/x> refused" in remote.stderr
+    assert outside.requests == ["/sparql"]  # the endpoint given was not asked to make the request either
 
 
 def test_service_as_text_is_not_a_service_pattern(built: Path, outside: Outside) -> None:
