@@ -1,7 +1,7 @@
 """Bounds on one input document, so that no file (a huge text, a .docx bomb, a page of millions of elements) can
 take the machine's memory or the build's time. Each limit has its own error naming the file and the limit, and
-its own flag of `plankg build` to raise it. A document at the defaults' limit loads in about 1.1 GB (a plan text of
-980,000 characters: 1.04 GB peak, 17 s).
+its own flag of `plankg build` to raise it. What a document at the limits costs is measured by
+benchmarks/limits_memory.py (README, "Input as it comes").
 """
 
 from __future__ import annotations
@@ -26,10 +26,10 @@ class Limits:
     """The bounds, with the defaults README's "Input as it comes" states; each field is one flag of `plankg build`."""
 
     file_mb: float = 20  # --max-file-size: bytes of the file on disk
-    text_chars: int = 1_000_000  # --max-text: characters of the text read from it (any format)
+    text_chars: int = 500_000  # --max-text: characters of the text read from it (any format)
     unzipped_mb: float = 100  # --max-unzipped: all parts of a .docx, decompressed
     elements: int = 1_000_000  # --max-elements: XML elements of a .docx body, tags of a web page
-    seconds: float = 120  # --timeout: reading and parsing one document
+    seconds: float = 300  # --timeout: reading and parsing one document
 
 
 DEFAULT_LIMITS = Limits()

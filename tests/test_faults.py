@@ -326,7 +326,7 @@ def test_each_limit_is_its_own_error_naming_the_file_and_the_limit(store: Path, 
     with (batch / "huge.txt").open("wb") as out:
         out.truncate(21_000_000)  # sparse: 21 MB on the file system's word, no time to write
     text = (CORPUS / DOC).read_text(encoding="utf-8")
-    (batch / "long.txt").write_text(text * (1_000_001 // len(text) + 1), encoding="utf-8")
+    (batch / "long.txt").write_text(text * (500_001 // len(text) + 1), encoding="utf-8")
     _docx(batch / "bomb.docx", _whitespace_bomb())
     _docx(batch / "paragraphs.docx", _paragraphs(2_000_000))
     _docx(batch / "nested.docx", _nested(300))
@@ -340,7 +340,7 @@ def test_each_limit_is_its_own_error_naming_the_file_and_the_limit(store: Path, 
              for line in result.stdout.splitlines() if line.startswith("error ")}
     assert lines == {
         "huge.txt": "the file is 21.0 MB, over the limit of 20 MB per document (raise it with --max-file-size MB)",
-        "long.txt": f"its text is {len(text) * (1_000_001 // len(text) + 1):,} characters, over the limit of 1,000,000 "
+        "long.txt": f"its text is {len(text) * (500_001 // len(text) + 1):,} characters, over the limit of 500,000 "
                     "characters per document (raise it with --max-text CHARS)",
         "bomb.docx": f"its parts decompress to 200.0 MB ({(batch / 'bomb.docx').stat().st_size / 1e6:.1f} MB compressed), "
                      "over the limit of 100 MB per document (raise it with --max-unzipped MB)",
