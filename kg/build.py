@@ -24,6 +24,7 @@ from plankg.loaders.pipeline import parse_source
 from plankg.loaders.read import read_source
 from plankg.loaders.triples import document_quads, plan_identity, region_quads
 from plankg.store import replace_graph
+from plankg.vocab import PK
 
 DOCUMENT_SUFFIXES = {".txt", ".html", ".htm", ".docx", ".pdf"}
 SIDECAR = ".meta.json"
@@ -173,6 +174,13 @@ def load_paths(store: Store, paths: list[Path], on_done: Callable[[LoadResult], 
     return results
 
 
+def stored_file(store: Store, graph: str) -> str | None:
+    """The file name of the document whose graph the store holds under that IRI, if any."""
+    rows = store.query(f"SELECT ?file WHERE {{ GRAPH <{graph}> {{ ?source a <{PK.SourceDocument}> ; "
+                       f"<http://purl.org/dc/terms/identifier> ?file }} }} LIMIT 1")
+    return next((row["file"].value for row in rows), None)
+
+
 class Batch:
     """The documents of one build, loaded one by one: a graph written by one file of the batch is not silently
     replaced by another (an error naming both, or with replace=True a warning), and a full disk stops it at once."""
@@ -199,6 +207,7 @@ class Batch:
                             f"language), <{parsed.graph}>; nothing written for it: load one of the two, or give "
                             "--replace to let the later file replace the earlier")
             return result
+        stored = None if earlier else stored_file(self.store, parsed.graph)
         try:
             replace_graph(self.store, parsed.graph, parsed.quads, shared=parsed.shared)
         except Exception as exc:
@@ -210,6 +219,8 @@ class Batch:
         if earlier:
             earlier.replaced_by = path
             parsed.warnings.append(f"replaced the graph {earlier.path.name} wrote earlier in this build (the same plan)")
+        elif stored and stored != path.name:
+            parsed.warnings.append(f"replaced the graph loaded from {stored} before (the same plan)")
         result.graph, result.triples, result.warnings = parsed.graph, len(parsed.quads), parsed.warnings
         self.written[parsed.graph] = result
         return result

@@ -75,6 +75,9 @@ def test_a_file_and_its_copy_in_one_batch_are_an_error_naming_both(store: Path, 
     assert "give --replace to let the later file replace the earlier" in error
     assert "loaded 1 of 2 documents, 1 failed" in result.stdout
     assert nquads(store, runs=False) == before  # 001 rewritten as it was, its copy not written
+    alone = plankg("build", "--store", str(store), *FAST, str(batch / "规划 文件 副本.txt"))  # in a later build
+    assert alone.returncode == 0
+    assert f"warning 规划 文件 副本.txt: replaced the graph loaded from {DOC} before (the same plan)" in alone.stdout
 
 
 def test_a_text_and_its_web_page_write_the_graph_of_the_first_only(tmp_path: Path) -> None:
