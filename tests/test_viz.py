@@ -23,7 +23,7 @@ from plankg.query import run as run_query
 from plankg.store import open_store
 from plankg.viz.network import PHYSICS_MAX_NODES
 from plankg.viz.site import json_block, write_site
-from plankg.vocab import SPARQL_PREFIXES
+from plankg.vocab import PK, SPARQL_PREFIXES
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -357,3 +357,38 @@ def test_viz_into_an_unwritable_place_is_a_clear_error(tmp_path: Path) -> None:
     target = tmp_path / "notes.txt" / "site"
     result = plankg("viz", "--store", str(tmp_path / "store"), "-o", str(target))
     assert (result.returncode, result.stderr) == (1, f"Error: cannot write the views to {target}: Not a directory\n")
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1920, 1080)])
+def test_search_selects_focuses_and_shows_the_matches(browser, corpus_store, site: Path, shots: Path, size) -> None:
+    measure = "https://w3id.org/plankg/id/plan/210000/fyp/2021-2025/zh-Hans/chp_5__sec_2__para_7"  # 001 line 471
+    opened = Opened(browser, site / "plan-001_e6d1326eb6e5ef17.html", shots)
+    opened.page.set_viewport_size({"width": size[0], "height": size[1]})
+    opened.page.fill("#search", "平战结合")
+    assert opened.text("#found") == "1 node matches"
+    assert opened.page.evaluate("plankgView.network.getSelectedNodes()") == [measure]
+    assert opened.page.evaluate(f"plankgView.network.getPositions(['{measure}'])['{measure}'] !== undefined")
+    details = opened.text("#details")
+    assert details.startswith("提升应急救援能力。") and "001_e6d1326eb6e5ef17.txt line 471" in details
+    opened.page.screenshot(path=str(shots / f"search-plan-{size[0]}.png"))
+    opened.page.fill("#search", "")
+    assert opened.text("#found") == "" and opened.page.evaluate("plankgView.network.getSelectedNodes()") == []
+    opened.assert_clean()
+    opened.page.close()
+
+    lineage = Opened(browser, site / "lineage.html", shots)
+    lineage.page.set_viewport_size({"width": size[0], "height": size[1]})
+    lineage.page.fill("#search", "辽宁省")
+    selected = lineage.page.evaluate("plankgView.network.getSelectedNodes()")
+    assert "https://w3id.org/plankg/id/plan/210000/fyp/2021-2025" in selected
+    assert lineage.text("#found") == f"{len(selected)} nodes match"
+    # a family's panel lists each member's text with its plan and line: 玉林 line 283 and 辽宁 line 471 are one family
+    [family] = [r["f"].value for r in corpus_store.query(f"""SELECT ?f WHERE {{ GRAPH ?g {{ ?f <{PK}member>
+        <https://w3id.org/plankg/id/plan/450900/fyp/2021-2025/zh-Hans/para_17> , <{measure}> }} }}""")]
+    panel = lineage.click_node(family)
+    assert "member texts" in panel
+    assert "玉林市 line 283: 提升应急救援能力。按照“分层分类、平战结合、高效协作”原则" in panel
+    assert "辽宁省 line 471: 提升应急救援能力。" in panel
+    lineage.page.screenshot(path=str(shots / f"search-lineage-{size[0]}.png"))
+    lineage.assert_clean()
+    lineage.page.close()

@@ -157,6 +157,14 @@ def lineage(store: Store) -> Lineage:
         family["plans"][r["plan"]] = int(r["n"])
         family["themes"].update([r["theme"]] if r["theme"] else [])
     for r in rows(store, f"""
+    SELECT ?f ?plan ?line ?text WHERE {{
+      GRAPH <{LINEAGE_GRAPH}> {{ ?f a pk:PolicyFamily ; pk:member ?m }}
+      GRAPH ?g {{ ?m pk:inPlan ?plan ; pk:text ?text ; prov:wasDerivedFrom/pk:line ?line .
+                 ?doc eli:realizes ?plan ; dct:language ?script . FILTER(lang(?text) = LCASE(?script)) }}
+    }} ORDER BY ?f ?plan ?line"""):
+        if r["f"] in out.families:  # each member's text as written, with its plan and line
+            out.families[r["f"]].setdefault("members", []).append((r["plan"], r["line"], r["text"]))
+    for r in rows(store, f"""
     SELECT ?c ?label ?plan (COUNT(DISTINCT ?ind) AS ?n) (GROUP_CONCAT(DISTINCT ?themeLabel; separator="|") AS ?themes)
     WHERE {{
       GRAPH <{LINEAGE_GRAPH}> {{ ?c a pk:IndicatorConcept ; skos:prefLabel ?label ; pk:match/pk:indicator ?ind .

@@ -278,8 +278,11 @@ def lineage_view(plans: list[PlanInfo], found: Lineage, max_nodes: int = MAX_NOD
         nodes.append(_node(iri, cls, item["label"]))
         meta[iri] = {"kind": "item", "level": "", "themes": sorted(item["themes"])}
         members = [f"{by_plan[p].region_label}: {n}" for p, n in item["plans"].items() if p in by_plan]
+        texts = [f"{by_plan[p].region_label} line {line}: {text}" for p, line, text in item.get("members", [])
+                 if p in by_plan]
         details[iri] = {"title": item["label"], "fields": [["class", NAMES[cls]], ["themes", sorted(item["themes"])],
-                                                          ["items per plan", members], ["IRI", iri]]}
+                                                          ["items per plan", members],
+                                                          *([["member texts", texts]] if texts else []), ["IRI", iri]]}
         for plan, count in item["plans"].items():
             if plan in by_plan:
                 edges.append({"from": iri, "to": plan, "width": count, "value": count, "color": COLOURS[cls]})

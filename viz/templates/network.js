@@ -88,6 +88,33 @@
       (data.options.physics.enabled ? "" : " · layout precomputed, physics off (large view)");
   }
 
+  // Search: the shown nodes whose label, title or details hold the words are selected, brought into view and the
+  // first one's details shown.
+  const search = document.getElementById("search");
+  const found = document.getElementById("found");
+  const words = {};
+  for (const n of data.nodes) {
+    const d = data.details[n.id] || { title: "", fields: [] };
+    const values = d.fields.map(([, v]) => (Array.isArray(v) ? v.join(" ") : String(v)));
+    words[n.id] = [n.label || "", d.title, ...values].join(" ").toLowerCase();
+  }
+  function find() {
+    const q = search.value.trim().toLowerCase();
+    if (!q) {
+      network.unselectAll();
+      found.textContent = "";
+      return;
+    }
+    const matches = data.nodes.filter((n) => words[n.id].includes(q) && !nodes.get(n.id).hidden).map((n) => n.id);
+    network.selectNodes(matches);
+    found.textContent = matches.length === 1 ? "1 node matches" : `${matches.length} nodes match`;
+    if (matches.length) {
+      network.fit({ nodes: matches, animation: false });
+      show(matches[0]);
+    }
+  }
+  search.addEventListener("input", find);
+
   network.on("click", (p) => { if (p.nodes.length) show(p.nodes[0]); });
   network.on("doubleClick", (p) => {
     const id = p.nodes[0];
@@ -111,7 +138,7 @@
     if (select) select.addEventListener("change", refresh);
   }
   refresh();
-  window.plankgView = { network: network, nodes: nodes, edges: edges, show: show };
+  window.plankgView = { network: network, nodes: nodes, edges: edges, show: show, find: find };
   const ready = () => { network.fit(); document.body.dataset.ready = "true"; };
   if (data.options.physics.enabled) network.once("stabilizationIterationsDone", ready); else ready();
 })();
