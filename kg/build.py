@@ -26,6 +26,8 @@ from plankg.loaders.triples import document_quads, plan_identity, region_quads
 from plankg.store import replace_graph
 from plankg.vocab import PK
 
+# Markdown (.md) is read when a file is named, not when a folder is: beside documents it is the format of notes
+# (README.md, MANIFEST.md).
 DOCUMENT_SUFFIXES = {".txt", ".html", ".htm", ".docx", ".pdf"}
 SIDECAR = ".meta.json"
 # Bytes of store per byte of input, measured on the bundled corpus (27.2 MB of log and tables for 330 KB of text):

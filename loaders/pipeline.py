@@ -8,11 +8,12 @@ from pathlib import Path
 from .clean import clean, split_lines
 from .errors import LoadError
 from .extract import extract_citations, extract_measures_and_projects
+from .markdown import markdown_view
 from .metadata import extract_metadata, read_sidecar
 from .read import read_source
 from .records import ParsedDocument, SourceText
 from .regions import Region
-from .repair import repair
+from .repair import Repaired, repair
 from .segment import segment
 from .tables import parse_table
 
@@ -28,14 +29,25 @@ def parse_document(path: Path) -> tuple[ParsedDocument, Region]:
 def parse_source(source: SourceText, sidecar: dict) -> tuple[ParsedDocument, Region]:
     """Parse decoded text (from any format) into records.
 
-    Text from a PDF's text layer (a .pdf, or a .txt extracted from one) that shows its symptoms (spaces inside
-    words, page numbers and running headers inside paragraphs) is read in a repaired view (loaders.repair);
-    the records' spans are then put back on the original text.
+    A Markdown file is read without its markup (loaders.markdown); text from a PDF's text layer (a .pdf, or a
+    .txt extracted from one) that shows its symptoms (spaces inside words, page numbers and running headers
+    inside paragraphs) is read in a repaired view (loaders.repair). The records' spans are then put back on
+    the original text.
     """
-    if source.media_type in _REPAIRED_MEDIA and (view := repair(source.text, split_lines(source.text))):
-        doc, region = _parse(dataclasses.replace(source, text=view.text), sidecar)
-        return view.restore(doc, source), region
-    return _parse(source, sidecar)
+    view = _view(source)
+    if view is None:
+        return _parse(source, sidecar)
+    doc, region = _parse(dataclasses.replace(source, text=view.text), sidecar)
+    return view.restore(doc, source), region
+
+
+def _view(source: SourceText) -> Repaired | None:
+    """The view the stages read instead of the text itself: Markdown without its markup, PDF text repaired."""
+    if source.media_type == "text/markdown":
+        return markdown_view(source.text, split_lines(source.text))
+    if source.media_type in _REPAIRED_MEDIA:
+        return repair(source.text, split_lines(source.text))
+    return None
 
 
 def _parse(source: SourceText, sidecar: dict) -> tuple[ParsedDocument, Region]:

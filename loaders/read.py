@@ -82,6 +82,8 @@ def _detected(data: bytes, name: str, utf8_error: UnicodeDecodeError) -> tuple[s
 
 MEDIA_TYPES = {
     ".txt": "text/plain",
+    ".md": "text/markdown",
+    ".markdown": "text/markdown",
     ".html": "text/html",
     ".htm": "text/html",
     ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",

@@ -120,10 +120,10 @@ def repair(text: str, lines: list[Line]) -> Repaired | None:
         deletions += _space_deletions(line, stray)
     if not deletions:
         return None
-    return _view(text, deletions, removed)
+    return view_without(text, deletions, removed)
 
 
-def _view(text: str, deletions: list[tuple[int, int]], removed: list[tuple[str, int, int]]) -> Repaired:
+def view_without(text: str, deletions: list[tuple[int, int]], removed: list[tuple[str, int, int]]) -> Repaired:
     """The text without the deleted ranges (they may overlap), with the offsets to map the view back."""
     pieces, cuts, shifts = [], [0], [0]
     kept = deleted = 0

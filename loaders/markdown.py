@@ -1,0 +1,79 @@
+"""Markdown documents (.md): the file's text as it is, read through a view without the markup.
+
+Policy documents are often kept as Markdown converted from the official page: a YAML front matter with the
+converter's index data, `#` before the title and headings, `**` around emphasis, `[text](link)` links and `>`
+before a converter's note. The spans index the Markdown file itself; the later stages read a view in which the
+markup characters are deleted (loaders.repair's view, so every span maps back to the file). Front matter lines
+that the clean stage knows as page metadata (文号, 发布日期, 标题 …) stay in the view for the metadata stage;
+the converter's other index lines (层级, 状态, links) are set aside as dropped text with their reason.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .clean import classify_line
+from .records import Line
+from .repair import Repaired, view_without
+
+_FENCE = re.compile(r"^---\s*$")
+_FRONT_MATTER_MAX = 60  # lines: a front matter is a short block at the very top
+_HEADING_MARK = re.compile(r"^\s{0,3}(#{1,6})\s+")
+_CLOSING_HASHES = re.compile(r"\s+#+\s*$")
+_QUOTE_MARK = re.compile(r"^\s{0,3}(>\s?)+")
+_RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
+_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+_LINK = re.compile(r"\[([^\]\n]+)\]\(([^)\n]*)\)")
+
+
+def markdown_view(text: str, lines: list[Line]) -> Repaired:
+    """The view of a Markdown text without its markup, and the front matter lines set aside."""
+    deletions: list[tuple[int, int]] = []
+    removed: list[tuple[str, int, int]] = []
+    body = _front_matter(lines, deletions, removed)
+    for line in body:
+        deletions += _markup(line)
+    return view_without(text, deletions, removed)
+
+
+def _front_matter(lines: list[Line], deletions: list[tuple[int, int]], removed: list[tuple[str, int, int]]) -> list[Line]:
+    """Handle a leading `---` … `---` block; return the lines after it (all lines when there is none)."""
+    if not lines or not _FENCE.match(lines[0].text):
+        return lines
+    close = next((i for i in range(1, min(len(lines), _FRONT_MATTER_MAX)) if _FENCE.match(lines[i].text)), None)
+    if close is None:
+        return lines
+    for n, line in enumerate(lines[: close + 1]):
+        if not line.stripped:
+            continue
+        deletions.append((line.start, line.end))
+        if n in (0, close):
+            continue  # the fences
+        if classify_line(line.stripped) == "metadata":
+            deletions.pop()  # a fact the metadata stage reads (文号, 发布日期 …), as from a web page's table
+            continue
+        lead = len(line.text) - len(line.text.lstrip())
+        removed.append(("Markdown front matter", line.start + lead, line.start + len(line.text.rstrip())))
+    return lines[close + 1 :]
+
+
+def _markup(line: Line) -> list[tuple[int, int]]:
+    """The markup characters of one line, as ranges of the text to delete from the view."""
+    s, at = line.text, line.start
+    if _RULE.match(s) or _TABLE_RULE.match(s):
+        return [(at, at + len(s))]
+    out: list[tuple[int, int]] = []
+    if m := _HEADING_MARK.match(s):
+        out.append((at, at + m.end()))
+        if c := _CLOSING_HASHES.search(s):
+            out.append((at + c.start(), at + c.end()))
+    elif m := _QUOTE_MARK.match(s):
+        out.append((at, at + m.end()))
+    out += [(at + m.start(), at + m.end()) for m in _IMAGE.finditer(s)]
+    for m in _LINK.finditer(s):
+        out.append((at + m.start(), at + m.start(1)))  # "["
+        out.append((at + m.end(1), at + m.end()))  # "](link)"
+    out += [(at + m.start(), at + m.end()) for m in _EMPHASIS.finditer(s)]
+    return out

@@ -1,0 +1,57 @@
+"""Markdown documents are read without their markup, with spans on the Markdown file itself."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from plankg.loaders.clean import split_lines
+from plankg.loaders.markdown import markdown_view
+from plankg.loaders.read import read_source
+from plankg.loaders.records import Span
+
+REAL = Path(__file__).parent / "fixtures" / "real"
+YANGPU = REAL / "004_shanghai_yangpu_industrial_heritage_measures_2023.md"
+
+
+def _view(text: str):
+    return markdown_view(text, split_lines(text))
+
+
+def test_front_matter_facts_stay_and_index_data_is_set_aside_with_its_reason() -> None:
+    source = read_source(YANGPU)
+    view = _view(source.text)
+    assert source.media_type == "text/markdown"
+    lines = [ln.strip() for ln in view.text.splitlines() if ln.strip()]
+    assert lines[:4] == [
+        "标题: 关于印发《关于推进上海杨浦生活秀带国家文物保护利用示范区长效建设加强工业遗产保护传承活化利用的若干举措》的通知",
+        "文号: 杨府发〔2023〕10号",
+        "发布日期: 2023-10-23",
+        "分类: 城市更新与历史保护",
+    ]
+    assert [source.text[a:b] for _, a, b in view.removed] == [
+        "发布单位: 上海市杨浦区人民政府办公室",
+        "层级: 区级",
+        "类型: 通知公告",
+        "状态: 有效",
+        "官方链接: https://www.shanghai.gov.cn/zhengce/detail?businessId=0077d021f040ca9232d610dfb3c7556a02dd&siteId=0077",
+    ]
+    assert {reason for reason, _, _ in view.removed} == {"Markdown front matter"}
+
+
+def test_heading_marks_are_left_out_and_spans_map_back_to_the_file() -> None:
+    source = read_source(YANGPU)
+    view = _view(source.text)
+    title = "关于印发《关于推进上海杨浦生活秀带国家文物保护利用示范区长效建设加强工业遗产保护传承活化利用的若干举措》的通知"
+    assert f"\n{title}\n" in view.text  # line 17 of the file is "# " + the title
+    at = view.text.index(f"\n{title}\n") + 1
+    span = view.span(source.text, Span.of(view.text, at, at + len(title)))
+    assert source.text[span.start - 2 : span.end] == f"# {title}"
+    assert span.quote == title
+
+
+def test_emphasis_links_images_rules_and_quote_marks_are_markup() -> None:
+    text = "# 标题\n\n---\n\n> 说明\n\n**（一）加强保护。**详见[通知](http://example.org/a)。![图](x.png)\n\n|---|---|\n"
+    view = _view(text)
+    assert view.text.splitlines() == ["标题", "", "", "", "说明", "", "（一）加强保护。详见通知。", "", ""]
+    start = view.text.index("详见通知")
+    assert view.span(text, Span.of(view.text, start, start + 4)).quote == "详见[通知"
