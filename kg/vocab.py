@@ -46,11 +46,26 @@ RUNS_GRAPH = ID["graph/runs"]
 LINEAGE_GRAPH = ID["graph/lineage"]
 INFERRED_GRAPH = ID["graph/inferred"]
 
-CHINA = ID["region/CN"]
+CHINA = ID["region/CN"]  # the nation, adminCode 000000
 
-# Document types (SKOS concepts in the ontology).
-FIVE_YEAR_PLAN = PK.FiveYearPlan
-ANNUAL_WORK_PLAN = PK.AnnualWorkPlan
+# Document types (SKOS concepts of pk:DocumentTypes), by the slug that is also their plan IRI segment.
+DOC_TYPES = {
+    "fyp": PK.FiveYearPlan,
+    "special-plan": PK.SpecialPlan,
+    "outline": PK.Outline,
+    "proposal": PK.Proposal,
+    "annual": PK.AnnualWorkPlan,
+    "implementation-plan": PK.ImplementationPlan,
+    "action-plan": PK.ActionPlan,
+    "opinion": PK.Opinion,
+    "measures": PK.PolicyMeasures,
+    "rules": PK.Rules,
+    "notice": PK.Notice,
+}
+# The plan IRI segments that stand for a part of a plan's identity its text does not state.
+UNKNOWN_REGION = "unknown-region"
+UNKNOWN_TYPE = "document"
+NATION_CODE = "000000"
 
 # Region levels.
 LEVELS = {"country": PK.Country, "province": PK.Province, "prefecture": PK.PrefectureCity, "district": PK.District}
@@ -66,14 +81,21 @@ ROLES = {"background": PK.Background, "significance": PK.Significance, "guiding"
 RESPONSIBILITY_ROLES = {"lead": PK.LeadRole, "responsible": PK.ResponsibleRole, "supporting": PK.SupportingRole}
 
 
+def region_segment(adcode: str) -> str:
+    """A region's IRI segment: its six-digit GB/T 2260 code, CN for the nation (000000)."""
+    return "CN" if adcode == NATION_CODE else adcode
+
+
 def region_iri(adcode: str) -> str:
-    """The IRI of an administrative region, from its six-digit GB/T 2260 code."""
-    return str(ID[f"region/{adcode}"])
+    """The IRI of an administrative region, from its six-digit GB/T 2260 code (000000: the nation, region/CN)."""
+    return str(ID[f"region/{region_segment(adcode)}"])
 
 
-def plan_iri(adcode: str, doc_type: str, period: str) -> str:
-    """The IRI of a plan as a work: one per region, document type and period, whatever its script."""
-    return str(ID[f"plan/{adcode}/{doc_type}/{period}"])
+def plan_iri(adcode: str | None, doc_type: str, period: str) -> str:
+    """The IRI of a plan as a work: one per region, document type and period, whatever its script.
+    A region the text does not state is the segment unknown-region (never a real region's code)."""
+    region = region_segment(adcode) if adcode else UNKNOWN_REGION
+    return str(ID[f"plan/{region}/{doc_type}/{period}"])
 
 
 def expression_iri(plan: str, script: str) -> str:

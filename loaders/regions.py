@@ -3,27 +3,37 @@
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
+
+from plankg.vocab import NATION_CODE  # the country as a whole: GB/T 2260 has no code for it
 
 from .script import to_simplified
 
 
 @dataclass(frozen=True)
 class Region:
-    code: str  # six-digit GB/T 2260 code
+    code: str  # six-digit GB/T 2260 code (000000 for the nation)
     name: str
-    level: str  # province | prefecture | district
+    level: str  # country | province | prefecture | district
 
     @property
     def parent_code(self) -> str | None:
         """The nearest enclosing region the gazetteer has: a county-level city directly under its province
         (济源市 419001, the Taiwan counties 7190xx) has no prefecture between them."""
-        candidates = [] if self.level == "province" else [self.code[:2] + "0000"]
+        if self.level == "country":
+            return None
+        candidates = [NATION_CODE] if self.level == "province" else [self.code[:2] + "0000"]
         if self.level == "district":
             candidates.insert(0, self.code[:4] + "00")
-        return next((code for code in candidates if code in gazetteer()), None)
+        return next((code for code in candidates if code == NATION_CODE or code in gazetteer()), None)
+
+
+NATION = Region(NATION_CODE, "中国", "country")
+# Names of the nation as documents write them; 中央 and 国家 are not places and are not listed.
+NATION_NAMES = ("中华人民共和国", "中国", "全国")
 
 
 @lru_cache(maxsize=1)
@@ -40,7 +50,10 @@ def gazetteer() -> dict[str, Region]:
                 continue  # below county level, or a repeated row
             level = "province" if code.endswith("0000") else "prefecture" if code.endswith("00") else "district"
             regions[code] = Region(code, row["name"], level)
-    return regions
+    # A municipality's 市辖区 / 县 rows carry the municipality's own name (北京市 110100, 重庆市 500200): they are
+    # the municipality itself, so its districts hang from the province-level entry, and 北京市 names one place.
+    return {code: reg for code, reg in regions.items()
+            if not (reg.level == "prefecture" and reg.name == regions.get(code[:2] + "0000", NATION).name)}
 
 
 @lru_cache(maxsize=1)
@@ -57,11 +70,11 @@ def regions_named(name: str) -> list[Region]:
 
 
 def region(code: str) -> Region:
-    return gazetteer()[code]
+    return NATION if code == NATION_CODE else gazetteer()[code]
 
 
 def chain(code: str) -> list[Region]:
-    """The region and its ancestors, most specific first (the country is not listed)."""
+    """The region and its ancestors, most specific first (the country is not listed, nor is it its own chain)."""
     out = []
     current: str | None = code
     while current is not None and current in gazetteer():
@@ -94,3 +107,50 @@ def find_region(text: str, context: str = "") -> tuple[Region, int] | None:
     rank = {"province": 0, "prefecture": 1, "district": 2}
     at, _, best = max(whole, key=lambda f: (rank[f[2].level], -f[0]))
     return best, at
+
+
+# How a document speaks of its own region: 全市 / 我市 / 本市 in a city's plan, 全省 in a province's, 我国 in a
+# national one. 区 is a district or an autonomous region (广西 全区), so both levels are counted for it.
+_NOT_WHOLE = r"(?<![健完安齐周保成顾两俱])"  # 健全区域, 完全市场: 全 ending a word, not "the whole"
+_SELF_REFERENCE: dict[str, re.Pattern[str]] = {
+    "province": re.compile(_NOT_WHOLE + r"(?:[全我本](?:省|自治区))(?!以下|级以下)"),
+    "prefecture": re.compile(_NOT_WHOLE + r"(?:[全我本](?:市|州|盟))(?![场民级值面])"),
+    "district": re.compile(_NOT_WHOLE + r"(?:[全我本](?:县|区|旗))(?![域别分间])"),
+    "country": re.compile(r"我国|全党全国|全国各族"),
+}
+_AMBIGUOUS_SELF = {"district": ("district", "province")}  # 全区 may be 广西壮族自治区 speaking of itself
+
+
+def region_of_text(text: str) -> tuple[Region, int, int] | None:
+    """The region a document is about when neither its title nor its issuer says: the level it speaks of
+    itself at (全市 → a prefecture), then the region of that level the text names most (the first on a tie),
+    with the offsets of its first mention (of 我国 for the nation). None when the text does not speak of itself or
+    names no such region.
+    """
+    simplified = to_simplified(text)
+    if len(simplified) != len(text):
+        return None  # offsets would not index the text
+    cues = {level: len(pattern.findall(simplified)) for level, pattern in _SELF_REFERENCE.items()}
+    level = max(cues, key=lambda lv: (cues[lv], lv != "country"))  # a tie goes to the local level
+    if cues[level] == 0:
+        return None
+    if level == "country":
+        m = _SELF_REFERENCE["country"].search(simplified)
+        return NATION, m.start(), m.end()
+    levels = _AMBIGUOUS_SELF.get(level, (level,))
+    counts: dict[Region, tuple[int, int]] = {}
+    names = [name for name in _by_name() if name in simplified]
+    for name in names:
+        count = simplified.count(name) - sum(simplified.count(o) for o in names if o != name and name in o)
+        if count <= 0:
+            continue
+        for reg in regions_named(name):
+            if reg.level not in levels:
+                continue
+            ancestors = chain(reg.code)[1:]
+            if len(regions_named(name)) == 1 or any(a.name in simplified for a in ancestors):
+                counts[reg] = (count, -simplified.find(name))
+    if not counts:
+        return None
+    best = max(counts, key=lambda reg: counts[reg])
+    return best, -counts[best][1], -counts[best][1] + len(best.name)
