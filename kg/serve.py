@@ -72,11 +72,8 @@ def hold_store(store: Path) -> int:
 
 def queries_in(path: str, headers, body: bytes) -> list[str]:
     """The SPARQL texts a protocol request carries: `query`/`update` in the URL or a form body, or the body itself."""
-    found = []
-    for source in (urllib.parse.urlsplit(path).query,):
-        for key, value in urllib.parse.parse_qsl(source, keep_blank_values=True):
-            if key in ("query", "update"):
-                found.append(value)
+    found = [value for key, value in urllib.parse.parse_qsl(urllib.parse.urlsplit(path).query, keep_blank_values=True)
+             if key in ("query", "update")]
     kind = (headers.get("Content-Type") or "").split(";")[0].strip().lower()
     text = body.decode("utf-8", "replace")
     if kind == "application/x-www-form-urlencoded":
