@@ -65,7 +65,27 @@ th { background: #f3f3f3; text-align: left; } code { font-size: .85em; word-brea
 .Violation { color: #b00020; font-weight: bold; } .Warning { color: #8a5a00; } .Info { color: #225; }
 .ok { color: #1b5e20; }
 blockquote { margin: .3em 0; padding: .3em .6em; background: #fafafa; border-left: 3px solid #999; white-space: pre-wrap; }
+details.quote summary { list-style: none; cursor: pointer; } details.quote summary::-webkit-details-marker { display: none; }
+details.quote .more { color: #1a56a0; text-decoration: underline; font-size: .9em; }
+details.quote[open] summary { display: none; }
 """
+
+
+QUOTE_LINES, QUOTE_CHARS = 10, 240  # a quote longer than this is folded to its first FOLDED_LINES, with "show all"
+FOLDED_LINES = 5
+
+
+def quote_html(quote: str) -> str:
+    """A source quote; a long one (a whole table row over many lines) folded to its first lines, which a click on
+    "show all" opens (an HTML details element: no script)."""
+    e = html.escape
+    lines = quote.splitlines()
+    if len(lines) <= QUOTE_LINES and len(quote) <= QUOTE_CHARS:
+        return f"<blockquote>{e(quote)}</blockquote>"
+    start = "\n".join(lines[:FOLDED_LINES])[:QUOTE_CHARS]
+    return (f'<details class="quote"><summary><blockquote class="start">{e(start)} …</blockquote>'
+            f'<span class="more">show all ({len(lines)} lines, {len(quote)} characters)</span></summary>'
+            f"<blockquote>{e(quote)}</blockquote></details>")
 
 
 def render_html(reports: list[DocumentReport]) -> str:
@@ -95,7 +115,7 @@ def render_html(reports: list[DocumentReport]) -> str:
                           + f"<br>focus <code>{e(f.focus)}</code>"
                           + (f"<br>value <code>{e(f.value)}</code>" if f.value and f.value != f.focus else "")
                           + f"<br>{e(f.message_zh)}<br>{e(f.message_en)}")
-                source = e(where(f)) + (f"<blockquote>{e(f.quote)}</blockquote>" if f.quote else "")
+                source = e(where(f)) + (quote_html(f.quote) if f.quote else "")
                 parts.append(f'<tr><td class="{e(f.severity)}">{e(f.severity)}</td><td>{detail}</td><td>{source}</td></tr>')
             parts.append("</table>")
     parts.append("</body></html>")

@@ -168,3 +168,27 @@ def test_html_report_opens_offline_in_chromium(browser, shots, broken_004, tmp_p
     assert "x<script>alert(1)</script>.txt:16" in body
     assert "文本要素没有唯一的所属规划" in body
     opened.page.close()
+
+
+def test_long_quotes_are_folded_with_show_all(built, browser, shots, tmp_path):  # noqa: F811
+    store_dir, _ = built
+    out = tmp_path / "report" / "index.html"
+    out.parent.mkdir()
+    result = plankg("validate", "--document", "002_1d4cc66293008ec4.txt", "--format", "html", "-o", str(out),
+                    store=store_dir)
+    assert result.returncode == 0, result.stderr
+    opened = Opened(browser, out, shots)
+    opened.page.set_viewport_size({"width": 1280, "height": 800})
+    # 002 line 45: 表1's row 最低生活保障平均標準(元/月), 21 lines: its first 5 lines, then "show all"
+    first = opened.page.locator("details.quote").first
+    assert first.locator("summary").inner_text().startswith("最低生活保障平均標準(元/月)")
+    assert "show all (21 lines, 121 characters)" in first.locator("summary").inner_text()
+    assert not first.locator("blockquote:not(.start)").is_visible()
+    first.locator("summary").click()
+    assert first.locator("blockquote:not(.start)").is_visible()
+    assert len(first.locator("blockquote:not(.start)").inner_text().splitlines()) >= 11
+    # folded: the quotes of over 10 lines, 表1 rows 1, 2, 3, 6 (lines 45, 67, 89, 131) and 表2 rows 1, 3 (253, 275)
+    assert opened.page.locator("details.quote").count() == 6
+    opened.page.screenshot(path=str(shots / "report-folded.png"))
+    opened.assert_clean()
+    opened.page.close()
