@@ -16,6 +16,8 @@ The rules are general and keyed to the symptoms, so ordinary text is never touch
   full stop: eight at least, and one in a thousand characters), the single spaces of its prose lines between Han
   characters, beside Chinese punctuation and between Han text and a number ("到 2025 年") are deleted, but
   never after a heading number (第一章 总体要求) or between bodies issuing a document together (中共中央 国务院);
+- a text wrapped at the page's width (two lines in five as wide as its usual long line) has the line ends
+  inside its paragraphs deleted: a full line runs on unless the next is indented, blank or opens an item;
 - a page break is a form feed or a line that is only a page number ("- 12 -", "第3页 共20页"); a line next to
   page breaks that recurs beside half of them is a running header or footer; both are set aside (recorded as
   dropped text with their reason), and a paragraph cut by the break (its first half ends without a sentence
@@ -35,6 +37,7 @@ _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _WIDE = _HAN + "\u3000-\u303f\uff00-\uffef\u2018-\u201d\u2014\u2026"
 _HAN_PAIR = re.compile(f"[{_HAN}](?=[{_HAN}])")
 _SPACED_PAIR = re.compile(f"[{_HAN}] (?=[{_HAN}])")
+_WIDE_CHAR = re.compile(f"[{_WIDE}]")
 _HAN_SPACE = re.compile(f"(?<=[{_HAN}]) (?=[{_HAN}])")
 # A single space between two Han characters, beside Chinese punctuation, or between Han text and a number
 # ("2025 年 12 月", which text layers set apart like Latin words).
@@ -53,7 +56,9 @@ _SENTENCE_END = re.compile(r"[。！？；：!?;:…”’」』）)】|]\s*$")
 _OPENS_ITEM = re.compile(
     r"^\s*(?:第[一二三四五六七八九十百零〇\d]+[章节篇编部分条]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]"
     r"|\d+[.、．]|[①-⑳]|专栏|附件|表\s*\d|——)")
+_INDENT = ("\u3000", "  ", "\t")  # a paragraph's first line is indented by two characters' width
 _MIN_STRAY = 8
+_PAGE_COLUMNS = 300
 _MIN_HALF = 12  # a first half shorter than this is a heading or a label, not a paragraph cut by the page
 
 
@@ -118,6 +123,7 @@ def repair(text: str, lines: list[Line]) -> Repaired | None:
     stray = _stray_spaces_wanted(text, lines)
     for line in lines:
         deletions += _space_deletions(line, stray)
+    deletions += _wrapped_lines(lines, {text[a:b] for _, a, b in removed})
     if not deletions:
         return None
     return view_without(text, deletions, removed)
@@ -180,6 +186,43 @@ def _stray_spaces_wanted(text: str, lines: list[Line]) -> bool:
     return stray >= _MIN_STRAY and stray * 1000 >= len(text)
 
 
+# ---------------------------------------------------------------- lines wrapped at the page's width
+
+def _wrapped_lines(lines: list[Line], set_aside: set[str]) -> list[tuple[int, int]]:
+    """Line ends inside paragraphs of a text wrapped at the page's width, as many text layers give it.
+
+    A text is wrapped when two lines in five at least (ten at least) are as wide as its most common width of a
+    long line; a line that wide runs on into the next unless that one is indented, blank, opens an item or
+    is a page number or running header.
+    """
+    filled = [ln for ln in lines if ln.stripped]
+    widths = [_width(ln.text.rstrip()) for ln in filled]
+    long = [w for w in widths if w >= 40]
+    if not long:
+        return []
+    full = max(set(long), key=long.count)
+    near = sum(1 for w in widths if abs(w - full) <= 4)
+    if near < 10 or near * 5 < len(filled) * 2:
+        return []
+    out = []
+    for line, after in zip(lines, lines[1:], strict=False):
+        body, next_body = line.text.rstrip(), after.text
+        if (_width(body) >= full - 4 and next_body.strip() and not next_body.startswith(_INDENT)
+                and not _OPENS_ITEM.match(next_body) and "\f" not in body + next_body
+                and next_body.strip() not in set_aside and not _BARE_NUMBER.match(next_body)
+                and not (body[-1:].isascii() and body[-1:].isalnum() and next_body[:1].isascii())):
+            out.append((line.start + len(body), after.start))
+    return out
+
+
+def _width(s: str) -> int:
+    """Columns a line takes: two for a wide (CJK) character, one for others (a line longer than any page's
+    is not measured)."""
+    if len(s) > _PAGE_COLUMNS:
+        return 2 * len(s)
+    return len(s) + len(_WIDE_CHAR.findall(s))
+
+
 # ---------------------------------------------------------------- page breaks
 
 def _page_breaks(text: str, lines: list[Line], deletions: list[tuple[int, int]]) -> list[tuple[str, int, int]]:
@@ -209,7 +252,8 @@ def _page_breaks(text: str, lines: list[Line], deletions: list[tuple[int, int]])
         while j < len(filled) and j in gone:
             j += 1
         before, after = (filled[i - 1] if i > 0 else None), (filled[j] if j < len(filled) else None)
-        if before is not None and after is not None and _cut_paragraph(before.stripped, after.stripped):
+        if (before is not None and after is not None and not after.text.startswith(_INDENT)
+                and _cut_paragraph(before.stripped, after.stripped)):
             start = before.start + len(before.text.rstrip())
             deletions.append((start, after.start + len(after.text) - len(after.text.lstrip(" \t\f\u3000\u00a0"))))
         else:

@@ -167,3 +167,49 @@ def test_a_pdf_with_a_running_header_and_page_numbers_reads_as_its_text(tmp_path
     pdf_text = pdf_to_text((tmp_path / "opinion.pdf").read_bytes(), "opinion.pdf")
     assert pdf_text.rstrip("\n").split("\n\n") == [ln.strip() for ln in text.splitlines() if ln.strip()]
     assert parts(pdf_text) == parts(text)
+
+
+def wrapped(text: str, width: int = 76, page_lines: int = 40) -> str:
+    """A text as a text layer wraps it at the page's width: paragraphs indented by two ideographic spaces and
+    broken into lines of `width` columns, short lines (headings) as they are, and every `page_lines` lines a
+    page number and a form feed at the start of the next page's first line."""
+    lines: list[str] = []
+    for para in (ln.strip() for ln in text.splitlines()):
+        if not para:
+            continue
+        if len(para) <= 30 and not re.search("[，。,；]", para):
+            lines.append(para)
+            continue
+        line, columns = "\u3000\u3000", 4
+        for c in para:
+            w = 2 if re.match(f"[{_HAN}\u3000-\u303f\uff00-\uffef“”]", c) else 1
+            if columns + w > width:
+                lines.append(line)
+                line, columns = "", 0
+            line, columns = line + c, columns + w
+        lines.append(line)
+    out = []
+    for i, line in enumerate(lines):
+        if i and i % page_lines == 0:
+            out += ["", f"- {i // page_lines} -", ""]
+            line = "\f" + line
+        out.append(line)
+    return "\n".join(out) + "\n"
+
+
+def test_text_wrapped_at_the_page_width_reads_as_its_paragraphs(tmp_path: Path, parsed) -> None:
+    text = read_source(CORPUS / f"{WORK_PLAN}.txt").text
+    pdf_text = wrapped(text)
+    path = tmp_path / f"{WORK_PLAN}.txt"
+    path.write_text(pdf_text, encoding="utf-8")
+    shutil.copy(CORPUS / f"{WORK_PLAN}.meta.json", tmp_path)
+    # 004 line 16 over several lines of the page
+    assert "\u3000\u3000(十二)完善社区和居家养老服务体系。新建风采长者饭堂6间,浈江区、武江区各3\n间," in pdf_text
+    doc, _ = parse_document(path)
+    assert content(doc) == content(parsed[f"{WORK_PLAN}.txt"])
+    spans = [h.span for h in doc.headings] + [m.span for m in doc.measures] + [p.span for p in doc.projects] + [
+        d.span for d in doc.dropped]
+    assert all(pdf_text[s.start:s.end] == s.quote for s in spans)
+    assert [d.reason for d in doc.dropped] == ["page number"] * pdf_text.count("\f")
+    item = next(m for m in doc.measures if m.number == "(十二)")
+    assert "\n" in item.span.quote and "\n" not in item.text
