@@ -121,12 +121,17 @@ def test_diffusion_paths(chain) -> None:
 def test_measure_lineage_query(chain) -> None:
     store, _ = chain
     rows = run(store, "measure-lineage", measure=GX + EMERGENCY)
-    assert [(level, region, date, member.removeprefix(PLAN)[:6], quote[:12]) for _, level, region, date, member, quote
-            in rows] == [
-        ("Province", "广西壮族自治区", "period 2021-2025", "450000", "1. 提升应急救援能力。"),  # no date stated
-        ("PrefectureCity", "南宁市", "period 2021-2025", "450100", "1. 提升应急救援能力。"),
-        ("PrefectureCity", "玉林市", "period 2021-2025", "450900", "1. 提升应急救援能力。"),
+    assert [(level, region, date, member.removeprefix(PLAN)[:6], relation, score, quote[:12])
+            for _, level, region, date, member, relation, score, quote in rows] == [
+        ("Province", "广西壮族自治区", "period 2021-2025", "450000", "measure", "", "1. 提升应急救援能力。"),  # no date stated
+        ("PrefectureCity", "南宁市", "period 2021-2025", "450100", "copied clause", "1", "1. 提升应急救援能力。"),
+        ("PrefectureCity", "玉林市", "period 2021-2025", "450900", "copied clause", "1", "1. 提升应急救援能力。"),
     ]
+    # both relations: 玉林 copies the clause and names the same instrument
+    rows = run(store, "measure-lineage", measure=GX + "/chp_2__sec_2__para_1")
+    assert [(region, relation, score) for _, _, region, _, _, relation, score, _ in rows] == [
+        ("广西壮族自治区", "measure", ""), ("玉林市", "copied clause", "1"),
+        ("玉林市", "instrument 农村留守妇女关爱行动", "0.667")]
 
 
 def test_binding_missing_in_child(chain) -> None:
@@ -157,9 +162,10 @@ def test_policy_families_query(chain) -> None:
     store, _ = chain
     rows = [row[1:] for row in run(store, "policy-families")]
     assert rows == [
-        ("提升应急救援能力", "养老服务", "3", "3", "南宁市、广西壮族自治区、玉林市", "period 2021-2025"),  # no date stated
-        ("开展农村留守妇女关爱行动", "儿童福利", "2", "2", "广西壮族自治区、玉林市", "period 2021-2025"),
-        ("推进殡葬移风易俗", "殡葬", "2", "2", "南宁市、广西壮族自治区", "period 2021-2025"),
+        # no date stated; copied-clause links of probability 1 (rounded); one instrument two members name
+        ("提升应急救援能力", "养老服务", "3", "3", "南宁市、广西壮族自治区、玉林市", "100", "0", "period 2021-2025"),
+        ("开展农村留守妇女关爱行动", "儿童福利", "2", "2", "广西壮族自治区、玉林市", "100", "1", "period 2021-2025"),
+        ("推进殡葬移风易俗", "殡葬", "2", "2", "南宁市、广西壮族自治区", "100", "0", "period 2021-2025"),
     ]
 
 
