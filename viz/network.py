@@ -19,6 +19,7 @@ from plankg.viz import MAX_NODES
 from plankg.viz.data import Lineage, PlanInfo, TreeNode
 
 PHYSICS_MAX_NODES = 150
+PLAN_MASS = 5  # vis-network repulsion of a plan node in the lineage view: hubs pushed apart, never covering each other
 LABEL_CHARS = 16
 
 COLOURS = {
@@ -267,7 +268,7 @@ def lineage_view(plans: list[PlanInfo], found: Lineage, max_nodes: int = MAX_NOD
                      f"the {room} shared by the most plans are shown. Plan-to-plan edges count all of them.")
     nodes, edges, details, meta = [], [], {}, {}
     for p in by_plan.values():
-        nodes.append(_node(p.plan, "Plan", f"{p.region_label} {p.period}"))
+        nodes.append({**_node(p.plan, "Plan", f"{p.region_label} {p.period}"), "mass": PLAN_MASS})
         meta[p.plan] = {"kind": "plan", "level": p.level, "themes": []}
         details[p.plan] = {"title": p.title, "fields": [["class", NAMES["Plan"]], ["region", p.region_label],
                                                          ["level", p.level], ["period", p.period], ["document", p.file]]}
