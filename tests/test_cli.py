@@ -111,3 +111,16 @@ def test_a_failing_document_is_reported_and_changes_nothing(tmp_path: Path, buil
     assert "loaded 0 of 3 documents, 3 failed" in result.stdout
     after = open_store(store_dir, read_only=True).dump(format=__import__("pyoxigraph").RdfFormat.N_QUADS)
     assert after == before
+
+
+def test_lineage_min_score_sets_the_least_probability_of_a_copied_clause(built) -> None:
+    import re
+
+    store_dir, _ = built
+    def copied(*args: str) -> int:
+        result = plankg("lineage", *args, store=store_dir)
+        assert result.returncode == 0, result.stderr
+        return int(re.search(r"copied clauses \(directed\)\D*(\d+)", result.stdout).group(1))
+    assert copied("--min-score", "0.99") < copied() < copied("--min-score", "0.1")
+    refused = plankg("lineage", "--min-score", "1.5", store=store_dir)
+    assert refused.returncode == 2 and "--min-score" in refused.stderr
