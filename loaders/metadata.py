@@ -11,22 +11,56 @@ import json
 import re
 from pathlib import Path
 
+from plankg.vocab import DOC_TYPES
+
+from .dates import (
+    ADOPTED,
+    ANNUAL_OPENING,
+    DATE,
+    DATE_LINE,
+    EFFECTIVE,
+    EFFECTIVE_ON_ISSUE,
+    ISO_DATE,
+    TITLE_RANGE,
+    date_fact,
+    horizon_in,
+    period_from_validity,
+    validity_in,
+)
 from .errors import LoadError
-from .records import Fact, Line, PlanMetadata, Span
-from .regions import Region, find_region, regions_named
+from .genre import genre_of_text, genre_of_title
+from .issuers import bodies_in, recognise
+from .records import Fact, IssuingNotice, Line, PlanMetadata, Span
+from .regions import NATION, NATION_NAMES, Region, find_region, region_of_text, regions_named
 from .script import to_simplified
 
-_TITLE_WORDS = re.compile(r"规划|規劃|要点|要點|工作计划|工作計劃")
-_DATE_LABELLED = re.compile(r"(?:发布时间|發布時間|时间|時間|生成日期|发布日期|發布日期)\s*[:：]?\s*(\d{4})-(\d{1,2})-(\d{1,2})")
+_DATE_LABELLED = re.compile(
+    r"(?P<label>成文日期|签发时间|签发日期|發布時間|发布时间|发布日期|發布日期|生成日期|时间|時間)\s*[:：]?\s*"
+    r"(?:(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})|(?P<cn>\d{4}年\d{1,2}月\d{1,2}日))"
+)
+_DATE_RANK = {"成文日期": 0, "签发时间": 1, "签发日期": 1}  # the document's own date before the page's
+_EFFECTIVE_LABELLED = re.compile(r"(?:生效时间|生效日期|施行日期|实施日期)\s*[:：]?\s*")
 _DATE_CN = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
-_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}〔\d{4}〕\d+号|[\u4e00-\u9fff]{1,8}〔\d{4}〕\d+號")
-_ISSUER_FIELD = re.compile(r"(?:发布机构|發布機構|信息来源|信息來源)\s*[:：]?\s*(\S+)")
-_ORG = re.compile(r"^[\u4e00-\u9fff]{2,20}(厅|廳|委员会|委員會|局|委|政府|办公室|辦公室)$")
+_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[［(（]\d{4}[〕\]］)）]\d+[号號]")
+_ISSUER_FIELD = re.compile(r"(?:发布机构|發布機構|发文机关|發文機關|发文单位|制发机关|信息来源|信息來源)\s*[:：]?\s*(\S+)")
 _PERIOD = re.compile(
     r"(?:规划期|规划近期|规划期限)[为是:：\s]*(20\d\d)\s*年?\s*(?:至|-|—|–|到|~)\s*(20\d\d)\s*年"
 )
 _FIVE_YEAR = {"十三五": (2016, 2020), "十四五": (2021, 2025), "十五五": (2026, 2030)}
-_ANNUAL = re.compile(r"(20\d\d)年.{0,12}(要点|要點|工作计划|工作計劃)")
+_ANNUAL = re.compile(r"(20\d\d)年.{0,30}?(要点|要點|工作计划|工作計劃|计划|計劃|方案|安排)")
+# A title: a short line ending with the name of a genre, before any trailing （试行） or （2021—2025年）.
+_TITLE_END = re.compile(r"(?:规划|纲要|建议|要点|计划|方案|意见|措施|政策|办法|细则|通知)[”\"]?$")
+_TRAILER = re.compile(r"(?:\s*[（(][^（）()]{1,20}[）)])+$")
+_WRAPPER = re.compile(r"^(?:关于)?(?:印发|转发)")  # the start of a wrapped 关于印发《…》的通知
+# The title of a notice that issues another document: 关于印发《广东省养老服务三年行动计划（2023—2025年）》的通知.
+# 国务院关于印发"十四五"国家老龄事业发展和养老服务体系规划的通知 names the issued document without 《》.
+_NOTICE_TITLE = re.compile(
+    r"(?:关于)?(?:印发|转发)(?:《(?P<issued>[^《》]{2,80})》|(?P<bare>[^《》]{2,80}?"
+    r"(?:规划|纲要|方案|计划|意见|措施|办法|细则|要点)(?:[（(][^（）()]{1,20}[）)])?))的?(?:通知|通告)$"
+)
+_NOTICE_END = re.compile(r"^[（(]此件(?:公开发布|主动公开)[）)]$")
+_BEFORE_ABOUT = re.compile(r"^(?P<bodies>[^关《]{2,60}?)\s*(?=关于)")
+TAIL_LINES = 12  # a signature and date follow the body within its last lines
 
 SIDECAR_KEYS = {"title", "region", "date", "doc_number", "issuers", "period", "doc_type", "source_url"}
 
@@ -48,43 +82,110 @@ def read_sidecar(path: Path) -> dict:
     unknown = set(data) - SIDECAR_KEYS
     if unknown:
         raise LoadError(sidecar.name, f"unknown sidecar keys: {', '.join(sorted(unknown))}")
+    if "doc_type" in data and data["doc_type"] not in DOC_TYPES:
+        raise LoadError(sidecar.name, f"unknown doc_type {data['doc_type']!r}: one of {', '.join(DOC_TYPES)}")
     return data
 
 
 def find_title(text: str, content: list[Line], first_heading: int) -> Fact | None:
-    """The plan's title line: a short line naming a plan, before the first chapter, not a notice."""
-    for line in content:
-        if line.start >= first_heading:
-            break
-        s = line.stripped
-        if (
-            s
-            and len(s) <= 60
-            and _TITLE_WORDS.search(s)
-            and "。" not in s
-            and not s.startswith(("关于", "關於", "關于", "《", "表", "专栏", "專欄"))
-            and not s.endswith(("通知", "》"))
-        ):
-            return Fact(s, _span(text, line))
+    """The document's title line before its first heading: a short line (or two, when it wraps) ending with the
+    name of a genre (…发展规划, 中共中央 国务院关于…的意见), not a sentence, not the notice that issues it."""
+    head = [ln for ln in content if ln.start < first_heading and ln.stripped]
+    for i, line in enumerate(head):
+        if _is_title(line.stripped):
+            return Fact(line.stripped, _span(text, line))
+        if (i + 1 < len(head) and not _is_title(head[i + 1].stripped)
+                and _is_title(line.stripped + head[i + 1].stripped)):
+            nxt = head[i + 1]
+            span = Span.of(text, _span(text, line).start, _span(text, nxt).end)
+            return Fact(line.stripped + nxt.stripped, span)
     return None
+
+
+def find_notice(text: str, head: list[Line]) -> tuple[IssuingNotice | None, Fact | None]:
+    """The notice that issues the plan, when the text opens with one (its title may wrap over lines), and the
+    issued document's title as the notice names it (《…》, the plan's title when the plan repeats none)."""
+    lines = [ln for ln in head if ln.stripped]
+    for i in range(len(lines)):
+        for k in (1, 2, 3):
+            block = lines[i : i + k]
+            joined = "".join(ln.stripped for ln in block)
+            if len(block) < k or "。" in joined or _DOC_NUMBER.fullmatch(block[0].stripped):
+                break
+            m = _NOTICE_TITLE.search(to_simplified(joined))
+            if m and len(to_simplified(joined)) == len(joined):
+                return _notice(text, lines, i, i + k, joined, m)
+    return None, None
+
+
+def _notice(text: str, lines: list[Line], first: int, after_title: int, title: str,
+            m: re.Match[str]) -> tuple[IssuingNotice, Fact]:
+    """The notice from its title lines on: up to its signature date (or 此件公开发布), else its title."""
+    start = _span(text, lines[first]).start
+    if first > 0 and _DOC_NUMBER.fullmatch(lines[first - 1].stripped):
+        start = _span(text, lines[first - 1]).start  # the 文号 above the title belongs to the notice
+    title_span = Span.of(text, _span(text, lines[first]).start, _span(text, lines[after_title - 1]).end)
+    last = after_title - 1
+    for j in range(after_title, len(lines)):
+        s = lines[j].stripped
+        if DATE.fullmatch(s) or _NOTICE_END.match(to_simplified(s)):
+            last = j
+        elif last >= after_title and not _body_fact(text, lines[j], "") and not DATE.fullmatch(s):
+            break
+    block = lines[: last + 1]
+    notice = IssuingNotice(Fact(title, title_span), Span.of(text, start, _span(text, lines[last]).end))
+    inside = [ln for ln in block if ln.start >= start]
+    notice.doc_number = _doc_number(text, inside)
+    notice.date = next((f for ln in inside if (d := DATE.fullmatch(ln.stripped))
+                        and (f := date_fact(text, _span(text, ln).start, d))), None)
+    notice.issuers = [f for ln in inside[after_title - first:] if (f := _body_fact(text, ln, text[:3000]))]
+    issued = None
+    name = title[m.start("issued"): m.end("issued")] if m.group("issued") else title[m.start("bare"): m.end("bare")]
+    at = title_span.quote.find(name)
+    if at >= 0:  # the issued title on one line of the notice's title
+        issued = Fact(name, Span.of(text, title_span.start + at, title_span.start + at + len(name)))
+    return notice, issued
+
+
+def _is_title(s: str) -> bool:
+    simplified = to_simplified(s)
+    return (
+        len(s) <= 80
+        and "。" not in s
+        and bool(_TITLE_END.search(_TRAILER.sub("", simplified)))
+        and not simplified.startswith(("《", "表", "专栏"))
+        and not _WRAPPER.match(simplified)
+        and not ("》" in simplified and "《" not in simplified.split("》")[0])  # the end of a wrapped 关于印发《…》
+        and not simplified.endswith(("：", ":"))
+    )
 
 
 def extract_metadata(
     text: str, content: list[Line], page_metadata: list[Line], first_heading: int, sidecar: dict
 ) -> tuple[PlanMetadata, Region | None]:
-    """All plan-level facts, and the plan's region."""
+    """All plan-level facts, and the plan's region (None when neither the text nor the sidecar states one)."""
     meta = PlanMetadata()
-    meta.title = find_title(text, content, first_heading) or _from_sidecar(sidecar, "title")
     head = [ln for ln in content if ln.start < first_heading]
-    meta.date = _date(text, page_metadata, head) or _from_sidecar(sidecar, "date")
-    meta.doc_number = _doc_number(text, head) or _from_sidecar(sidecar, "doc_number")
-    meta.issuers = _issuers(text, page_metadata, head) or [
+    meta.notice, issued_title = find_notice(text, head)
+    after_notice = [ln for ln in content if not meta.notice or ln.start >= meta.notice.span.end]
+    meta.title = find_title(text, after_notice, first_heading) or issued_title or _from_sidecar(sidecar, "title")
+    tail = [ln for ln in content if ln.stripped][-TAIL_LINES:]
+    tail = [ln for ln in tail if ln.start >= first_heading] if first_heading < len(text) else []
+    meta.date = (_date(text, page_metadata, head) or _date_line(text, head)[0] or _signature_date(text, tail)
+                 or _from_sidecar(sidecar, "date"))
+    meta.doc_number = (_doc_number(text, head) or _doc_number(text, page_metadata)
+                       or _from_sidecar(sidecar, "doc_number"))
+    meta.issuers = _issuers(text, page_metadata, head, tail, meta.title) or [
         Fact(v, from_sidecar=True) for v in sidecar.get("issuers", [])
     ]
     meta.source_url = _from_sidecar(sidecar, "source_url")
+    meta.effective, meta.validity = _in_force(text, content, page_metadata, meta.date)
     title = meta.title.value if meta.title else ""
-    meta.doc_type = _doc_type(meta.title) if meta.title else _from_sidecar(sidecar, "doc_type")
-    meta.period = _period(text, title, meta) or _from_sidecar(sidecar, "period")
+    first = next((ln.start for ln in content if ln.stripped), 0)
+    meta.doc_type = _doc_type(text, meta.title, first, None) or _from_sidecar(sidecar, "doc_type")
+    meta.period = _period(text, title, meta, first) or _from_sidecar(sidecar, "period")
+    if meta.doc_type and meta.doc_type.value == "special-plan" and not meta.doc_type.from_sidecar:
+        meta.doc_type = _doc_type(text, meta.title, first, meta.period.value if meta.period else None)
     region, meta.region = _region(text, meta, sidecar)
     return meta, region
 
@@ -94,10 +195,20 @@ def _from_sidecar(sidecar: dict, key: str) -> Fact | None:
 
 
 def _date(text: str, page_metadata: list[Line], head: list[Line]) -> Fact | None:
+    """The page's labelled date (成文日期 before 发布日期), else a date line of the issuing notice."""
+    labelled = []
     for line in page_metadata:
-        if m := _DATE_LABELLED.search(line.text):
-            y, mo, d = (int(g) for g in m.groups())
-            return Fact(f"{y:04d}-{mo:02d}-{d:02d}", Span.of(text, line.start + m.start(1), line.start + m.end()))
+        for m in _DATE_LABELLED.finditer(line.text):
+            if m.group("cn"):
+                d = DATE.search(m.group("cn"))
+                fact = date_fact(text, line.start + m.start("cn"), d)
+            else:
+                fact = date_fact(text, line.start, m)
+                fact = fact and Fact(fact.value, Span.of(text, line.start + m.start("y"), line.start + m.end()))
+            if fact:
+                labelled.append((_DATE_RANK.get(to_simplified(m.group("label")), 2), fact))
+    if labelled:
+        return min(labelled, key=lambda r: r[0])[1]
     for line in head:
         if m := _DATE_CN.match(line.stripped):
             y, mo, d = (int(g) for g in m.groups())
@@ -105,52 +216,133 @@ def _date(text: str, page_metadata: list[Line], head: list[Line]) -> Fact | None
     return None
 
 
-def _doc_number(text: str, head: list[Line]) -> Fact | None:
+def _date_line(text: str, head: list[Line]) -> tuple[Fact | None, Fact | None]:
+    """（2018年1月2日） under a title, or （2020年10月29日中国共产党第十九届中央委员会第五次全体会议通过）: the date,
+    and the body that adopted the document when the line names one."""
     for line in head:
+        s = line.stripped
+        if m := DATE_LINE.match(s):
+            start = _span(text, line).start
+            date = date_fact(text, start, m, "date")
+            body = None
+            if (b := ADOPTED.match(m.group("body"))) and recognise(b.group("body")):
+                at = start + m.start("body")
+                body = Fact(b.group("body"), Span.of(text, at, at + len(b.group("body"))))
+            return date, body
+    return None, None
+
+
+def _signature_date(text: str, tail: list[Line]) -> Fact | None:
+    """The date under the issuer's signature after the body (国务院办公厅 / 2018年5月10日)."""
+    for line in reversed(tail):
+        if (m := DATE.fullmatch(line.stripped)) and (fact := date_fact(text, _span(text, line).start, m)):
+            return fact
+    return None
+
+
+def _doc_number(text: str, lines: list[Line]) -> Fact | None:
+    for line in lines:
         if m := _DOC_NUMBER.search(line.text):
             return Fact(m.group(), Span.of(text, line.start + m.start(), line.start + m.end()))
     return None
 
 
-def _issuers(text: str, page_metadata: list[Line], head: list[Line]) -> list[Fact]:
-    """Signatures of the publication notice, or the page's 发布机构 field."""
-    signed = []
-    for line in head:
-        s = line.stripped.replace("\u00a0", "").strip()
-        if _ORG.match(s):
-            start = line.start + line.text.index(s[0])
-            signed.append(Fact(s, Span.of(text, start, start + len(s))))
-    if signed:
+def _issuers(text: str, page_metadata: list[Line], head: list[Line], tail: list[Line],
+             title: Fact | None) -> list[Fact]:
+    """Who issued the document, from the first place that says: the notice's signature lines, the title line
+    (中共中央 国务院关于…), the page's 发布机构 / 发文机关 field, the date line (…全体会议通过), the signature
+    after the body."""
+    context = text[:3000]
+    signed = [_body_fact(text, line, context) for line in head]
+    if signed := [f for f in signed if f]:
         return signed
+    if title and title.span and (m := _BEFORE_ABOUT.match(to_simplified(title.value))):
+        found = bodies_in(m.group("bodies"), context)
+        if found and len(title.span.quote) == len(title.value):
+            return [Fact(title.value[a:b], Span.of(text, title.span.start + a, title.span.start + b))
+                    for _, a, b in found]
     for line in page_metadata:
         if m := _ISSUER_FIELD.search(line.text):
             return [Fact(m.group(1), Span.of(text, line.start + m.start(1), line.start + m.end(1)))]
-    return []
+    if adopted := _date_line(text, head)[1]:
+        return [adopted]
+    signature = []
+    for i, line in enumerate(tail):
+        later = tail[i + 1 :]
+        if any(DATE.fullmatch(ln.stripped) for ln in later[:3]) and (fact := _body_fact(text, line, context)):
+            signature.append(fact)
+    return signature
 
 
-def _doc_type(title: Fact) -> Fact:
-    """An annual work plan (…2021年…工作要点) or a five-year plan, read off the title wherever it came from."""
-    return Fact("annual" if _ANNUAL.search(title.value) else "fyp", title.span, title.from_sidecar)
+def _body_fact(text: str, line: Line, context: str) -> Fact | None:
+    """A line that is the name of one issuing body (a signature), as a Fact."""
+    s = line.stripped.replace("\u00a0", "").strip()
+    if s and len(s) <= 30 and recognise(s, context):
+        start = line.start + line.text.index(s[0])
+        return Fact(s, Span.of(text, start, start + len(s)))
+    return None
 
 
-def _period(text: str, title: str, meta: PlanMetadata) -> Fact | None:
-    """The years the plan covers: stated in the text, else implied by 十四五 or an annual title."""
-    if meta.doc_type and meta.doc_type.value == "annual" and (m := _ANNUAL.search(title)):
-        return Fact(m.group(1), meta.title.span if meta.title and meta.title.span else None,
-                    from_sidecar=bool(meta.title and meta.title.from_sidecar))
+def _in_force(text: str, content: list[Line], page_metadata: list[Line],
+              issued: Fact | None) -> tuple[Fact | None, Fact | None]:
+    """When the document enters into force and how long it stays in force, where it says so."""
+    effective = None
+    for line in page_metadata:
+        if (m := _EFFECTIVE_LABELLED.search(line.text)) and (
+                d := DATE.search(line.text, m.end()) or ISO_DATE.search(line.text, m.end())):
+            effective = date_fact(text, line.start, d)
+            break
+    validity = None
+    for line in content:
+        if effective is None and (m := EFFECTIVE.search(line.text)):
+            effective = date_fact(text, line.start, m, "date")
+        elif effective is None and issued and issued.span and (m := EFFECTIVE_ON_ISSUE.search(line.text)):
+            effective = Fact(issued.value, Span.of(text, line.start + m.start(), line.start + m.end()))
+        if validity is None:
+            validity = validity_in(text, line.start, line.end)
+    return effective, validity
+
+
+def _doc_type(text: str, title: Fact | None, first: int, period: str | None) -> Fact | None:
+    """The genre: named by the title wherever it came from, else by the text's own words."""
+    if title:
+        return genre_of_title(title, period)
+    return genre_of_text(text, first, period)
+
+
+def _period(text: str, title: str, meta: PlanMetadata, first: int) -> Fact | None:
+    """The years the plan covers, as the text states them: an annual title, a 规划期, the title's years or its
+    五年 number, an entry into force with a validity, the year an annual plan opens with, else the latest
+    year it sets targets for (an end with no start)."""
+    genre = meta.doc_type.value if meta.doc_type else ""
+    from_title = {"span": meta.title.span if meta.title and meta.title.span else None,
+                  "from_sidecar": bool(meta.title and meta.title.from_sidecar)}
+    simplified_title = to_simplified(title)
+    if genre == "annual" and not TITLE_RANGE.search(simplified_title) and (m := _ANNUAL.search(simplified_title)):
+        return Fact(m.group(1), **from_title)
     head = text[:5000]
     simplified = to_simplified(head)
     if len(simplified) == len(head) and (m := _PERIOD.search(simplified)):  # t2s kept every offset
         return Fact(f"{m.group(1)}-{m.group(2)}", Span.of(text, m.start(1), m.end()))
-    simplified = to_simplified(title).replace("第十四个五年", "十四五")
+    if m := TITLE_RANGE.search(simplified_title):
+        return Fact(f"{m.group('a')}-{m.group('b')}", **from_title)
+    simplified_title = simplified_title.replace("第十四个五年", "十四五").replace("第十三个五年", "十三五")
     for name, (a, b) in _FIVE_YEAR.items():
-        if name in simplified:
-            return Fact(f"{a}-{b}", meta.title.span if meta.title else None,
-                        from_sidecar=bool(meta.title and meta.title.from_sidecar))
-    return None
+        if name in simplified_title:
+            return Fact(f"{a}-{b}", **from_title)
+    if meta.effective and meta.validity:
+        e, v = meta.effective.span, meta.validity.span
+        together = e and v and "\n" not in text[min(e.start, v.start) : max(e.end, v.end)]
+        span = Span.of(text, min(e.start, v.start), max(e.end, v.end)) if together else v  # 自…起施行，有效期5年
+        return Fact(period_from_validity(meta.effective, meta.validity), span)
+    if genre == "annual" and (m := ANNUAL_OPENING.match(text, first)):
+        return Fact(m.group("y"), Span.of(text, m.start("y"), m.end("y")))
+    return horizon_in(text, 0, len(text))
 
 
 def _region(text: str, meta: PlanMetadata, sidecar: dict) -> tuple[Region | None, Fact | None]:
+    """The plan's region: named in its title, stated by the sidecar, governed by its issuer, else the region the
+    text speaks of as its own (全市 …); None when none of them says."""
     if meta.title and meta.title.span:
         found = find_region(meta.title.value, context=text[:3000])
         if found:
@@ -160,17 +352,30 @@ def _region(text: str, meta: PlanMetadata, sidecar: dict) -> tuple[Region | None
             if to_simplified(span.quote) == reg.name:
                 return reg, Fact(span.quote, span)
     if "region" in sidecar:
-        name = str(sidecar["region"])
-        found = find_region(name, context=f"{sidecar.get('title', '')}\n{text[:3000]}")
-        if found:
-            return found[0], Fact(name, from_sidecar=True)
-        places = len(regions_named(name))
-        problem = (f"region {name!r} names {places} places and neither the sidecar's title nor the text says which"
-                   if places > 1 else f"region {name!r} is not in the gazetteer")
-        raise LoadError("sidecar", problem)
-    found = find_region(text[:2000], context=text[:3000])
-    if found:
-        reg, at = found
-        return reg, Fact(text[at : at + len(reg.name)], Span.of(text, at, at + len(reg.name)))
+        return _sidecar_region(str(sidecar["region"]), f"{sidecar.get('title', '')}\n{text[:3000]}")
+    for issuer in meta.issuers:
+        body = recognise(issuer.value, context=text[:3000])
+        if body and body.region:
+            if body.central or not issuer.span or len(issuer.span.quote) != len(body.name):
+                return body.region, Fact(issuer.value, issuer.span, issuer.from_sidecar)
+            start = issuer.span.start + body.region_at  # 成都市 in 成都市人民政府办公厅
+            return body.region, Fact(text[start : start + len(body.region.name)],
+                                     Span.of(text, start, start + len(body.region.name)))
+    if found := region_of_text(text):
+        reg, start, end = found
+        return reg, Fact(text[start:end], Span.of(text, start, end))
     return None, None
 
+
+def _sidecar_region(name: str, context: str) -> tuple[Region, Fact]:
+    """The region a sidecar names: the nation (中华人民共和国, 全国), or a place of the gazetteer, a name shared
+    by several places resolved by the context."""
+    if to_simplified(name) in NATION_NAMES:
+        return NATION, Fact(name, from_sidecar=True)
+    found = find_region(name, context=context)
+    if found:
+        return found[0], Fact(name, from_sidecar=True)
+    places = len(regions_named(name))
+    problem = (f"region {name!r} names {places} places and neither the sidecar's title nor the text says which"
+               if places > 1 else f"region {name!r} is not in the gazetteer")
+    raise LoadError("sidecar", problem)

@@ -11,7 +11,7 @@ from .extract import extract_citations, extract_measures_and_projects
 from .markdown import markdown_view
 from .metadata import extract_metadata, read_sidecar
 from .read import read_source
-from .records import ParsedDocument, SourceText
+from .records import Heading, Indicator, Measure, ParsedDocument, SourceText
 from .regions import Region
 from .repair import Repaired, repair
 from .segment import segment
@@ -20,13 +20,14 @@ from .tables import parse_table
 _REPAIRED_MEDIA = ("text/plain", "application/pdf")
 
 
-def parse_document(path: Path) -> tuple[ParsedDocument, Region]:
-    """Parse one file; raise LoadError naming the file when it is not a plan we can load."""
+def parse_document(path: Path) -> tuple[ParsedDocument, Region | None]:
+    """Parse one file; raise LoadError naming the file when it holds no policy content.
+    Missing metadata (title, region, period, date, issuer) is no reason to refuse: it stays absent."""
     source = read_source(path)
     return parse_source(source, read_sidecar(path))
 
 
-def parse_source(source: SourceText, sidecar: dict) -> tuple[ParsedDocument, Region]:
+def parse_source(source: SourceText, sidecar: dict) -> tuple[ParsedDocument, Region | None]:
     """Parse decoded text (from any format) into records.
 
     A Markdown file is read without its markup (loaders.markdown); text from a PDF's text layer (a .pdf, or a
@@ -50,7 +51,7 @@ def _view(source: SourceText) -> Repaired | None:
     return None
 
 
-def _parse(source: SourceText, sidecar: dict) -> tuple[ParsedDocument, Region]:
+def _parse(source: SourceText, sidecar: dict) -> tuple[ParsedDocument, Region | None]:
     text = source.text
     cleaned = clean(text)
     if not any(line.stripped for line in cleaned.content):
@@ -59,10 +60,6 @@ def _parse(source: SourceText, sidecar: dict) -> tuple[ParsedDocument, Region]:
     seg = segment(text, cleaned.content)
     first_heading = min((h.span.start for h in seg.headings), default=len(text))
     meta, region = extract_metadata(text, cleaned.content, cleaned.metadata, first_heading, sidecar)
-    if region is None:
-        raise LoadError(source.name, "no region found: the text names none and there is no sidecar region")
-    if meta.period is None:
-        raise LoadError(source.name, "not a plan: no plan period (such as 2021-2025 or 十四五) found")
     indicators, warnings = [], []
     for table in seg.tables:
         rows, table_warnings = parse_table(text, table.heading, table.lines)
@@ -70,8 +67,8 @@ def _parse(source: SourceText, sidecar: dict) -> tuple[ParsedDocument, Region]:
         warnings.extend(table_warnings)
     tasks_start = max((t.lines[-1].end for t in seg.tables if t.lines), default=0)
     measures, projects, passages = extract_measures_and_projects(text, seg.paragraphs, seg.headings, tasks_start)
-    if not measures and not indicators:
-        raise LoadError(source.name, "not a plan: no measures and no indicator table found")
+    if not has_policy_content(seg.headings, measures, indicators):
+        raise LoadError(source.name, "no policy content: no numbered parts or items, measures, table or box found")
     title = meta.title.value if meta.title else ""
     content_ranges = [(ln.start, ln.end) for ln in cleaned.content]
     citations = extract_citations(text, content_ranges, own_title=title)
@@ -88,3 +85,10 @@ def _parse(source: SourceText, sidecar: dict) -> tuple[ParsedDocument, Region]:
         passages=passages,
     )
     return doc, region
+
+
+def has_policy_content(headings: list[Heading], measures: list[Measure], indicators: list[Indicator]) -> bool:
+    """Policy content is structure a news item or a page of noise does not have: numbered parts (一、 第三章),
+    a box (专栏), an indicator table, or numbered measures; unnumbered paragraphs alone are not enough."""
+    return (any(h.kind in ("chapter", "section", "part", "box", "table") for h in headings) or bool(indicators)
+            or any(m.number for m in measures))

@@ -224,6 +224,18 @@ class Citation:
 
 
 @dataclass
+class IssuingNotice:
+    """The notice that issues the plan (关于印发《…》的通知), before the plan's own text: its title, its whole
+    span (number, title, addressees, text, signature and date), and the facts it states."""
+
+    title: Fact
+    span: Span
+    doc_number: Fact | None = None
+    date: Fact | None = None
+    issuers: list[Fact] = field(default_factory=list)
+
+
+@dataclass
 class PlanMetadata:
     """Facts about the plan as a whole."""
 
@@ -232,9 +244,13 @@ class PlanMetadata:
     date: Fact | None = None
     doc_number: Fact | None = None
     issuers: list[Fact] = field(default_factory=list)
-    period: Fact | None = None  # "2021-2025" or "2021"
-    doc_type: Fact | None = None  # "fyp" or "annual"
+    period: Fact | None = None  # "2021-2025", "2021", or "to-2025" (a horizon with no stated start)
+    doc_type: Fact | None = None  # a slug of kg/vocab.py DOC_TYPES: "fyp", "annual", "opinion" …
     source_url: Fact | None = None
+    # Entry into force and validity (自2022年6月20日起施行，有效期5年), as the text states them.
+    effective: Fact | None = None  # "2022-06-20"
+    validity: Fact | None = None  # "P5Y", or the last day in force "2025-12-31"
+    notice: IssuingNotice | None = None  # the notice that issues the plan, when the text carries it
 
 
 @dataclass

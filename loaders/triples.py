@@ -8,6 +8,7 @@ give its offsets and exact quote.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -16,9 +17,11 @@ from pyoxigraph import BlankNode, Literal, NamedNode, Quad
 from plankg import __version__
 from plankg.vocab import (
     CHINA,
+    DOC_TYPES,
     ELI,
     ID,
     LEVELS,
+    NATION_CODE,
     OA,
     ORG,
     PK,
@@ -26,6 +29,7 @@ from plankg.vocab import (
     REGIONS_GRAPH,
     RESPONSIBILITY_ROLES,
     ROLES,
+    UNKNOWN_TYPE,
     VALUE_KINDS,
     cited_work_iri,
     expression_iri,
@@ -36,11 +40,13 @@ from plankg.vocab import (
 )
 
 from .extract import normalise_title
+from .issuers import recognise
 from .labels import label_quads
 from .records import (
     Fact,
     Heading,
     Indicator,
+    IssuingNotice,
     Measure,
     ParsedDocument,
     Passage,
@@ -68,6 +74,8 @@ _FACT_PROPERTY = {
     "region": str(PK.region),
     "doc_type": str(PK.documentType),
     "source_url": DCT + "source",
+    "effective": str(ELI.first_date_entry_in_force),
+    "validity": str(PK.validity),
 }
 
 
@@ -132,16 +140,33 @@ class _Graph:
         self.add(quote, OA.exact, Literal(span.quote))
 
 
-def plan_identity(doc: ParsedDocument, region: Region) -> tuple[str, str, str]:
-    """(plan IRI, expression IRI, graph IRI) from region code, type, period and script."""
-    doc_type = doc.metadata.doc_type.value if doc.metadata.doc_type else "fyp"
-    period = doc.metadata.period.value if doc.metadata.period else "undated"
-    plan = plan_iri(region.code, doc_type, period)
+def plan_identity(doc: ParsedDocument, region: Region | None) -> tuple[str, str, str]:
+    """(plan IRI, expression IRI, graph IRI) from region code, type, period and script.
+
+    A part the text does not state has a stand-in that is never data (ontology/README.md, "Plan IRIs"):
+    an unknown region is unknown-region, an unknown type document, an unknown period the stated date, else
+    undated- and a short hash of the normalised title, else of the normalised text.
+    """
+    meta = doc.metadata
+    doc_type = meta.doc_type.value if meta.doc_type else UNKNOWN_TYPE
+    if meta.period:
+        period = meta.period.value
+    elif meta.date:
+        period = meta.date.value
+    else:
+        key = normalise_title(meta.title.value) if meta.title else _normalised_text(doc.source.text)
+        period = "undated-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:8]
+    plan = plan_iri(region.code if region else None, doc_type, period)
     expression = expression_iri(plan, doc.source.script)
     return plan, expression, graph_iri(expression)
 
 
-def document_quads(doc: ParsedDocument, region: Region) -> list[Quad]:
+def _normalised_text(text: str) -> str:
+    """The text's letters and digits in Simplified script: the same for a document in any format or layout."""
+    return "".join(c for c in to_simplified(text) if c.isalnum())
+
+
+def document_quads(doc: ParsedDocument, region: Region | None) -> list[Quad]:
     """All quads of the document's named graph."""
     plan, expression, graph = plan_identity(doc, region)
     source = f"{expression}/source"
@@ -184,20 +209,22 @@ def document_quads(doc: ParsedDocument, region: Region) -> list[Quad]:
     return g.quads + label_quads(g.quads, doc.source.script)
 
 
-def region_quads(region: Region) -> list[Quad]:
-    """The region, its ancestors up to China, with codes, levels and labels, in the shared regions graph."""
+def region_quads(region: Region | None) -> list[Quad]:
+    """The region, its ancestors up to China, with codes, levels and labels, in the shared regions graph (China
+    alone for a national plan or one whose region is unknown)."""
     facts = list(_region_facts(region))
     return facts + label_quads(facts)
 
 
-def _region_facts(region: Region) -> Iterator[Quad]:
+def _region_facts(region: Region | None) -> Iterator[Quad]:
     graph = _n(REGIONS_GRAPH)
     china = _n(CHINA)
     yield Quad(china, RDF_TYPE, _n(PK.Region), graph)
     yield Quad(china, _n(PK.adminLevel), _n(LEVELS["country"]), graph)
     yield Quad(china, _n(SKOS + "prefLabel"), Literal("中国", language="zh-Hans"), graph)
-    yield Quad(china, _n(PK.adminCode), Literal("000000"), graph)
-    for reg in chain(region.code):
+    yield Quad(china, _n(SKOS + "altLabel"), Literal("中华人民共和国", language="zh-Hans"), graph)
+    yield Quad(china, _n(PK.adminCode), Literal(NATION_CODE), graph)
+    for reg in chain(region.code) if region else []:
         node = _n(region_iri(reg.code))
         parent = _n(region_iri(reg.parent_code)) if reg.parent_code else china
         yield Quad(node, RDF_TYPE, _n(PK.Region), graph)
@@ -240,12 +267,13 @@ def _fact(g: _Graph, expression: str, plan: str, key: str, fact: Fact, n: int = 
         g.type(f"{expression}/sidecar", str(PK.Sidecar), PROV + "Entity")
 
 
-def _plan(g: _Graph, doc: ParsedDocument, region: Region, plan: str, expression: str, source: str) -> None:
+def _plan(g: _Graph, doc: ParsedDocument, region: Region | None, plan: str, expression: str, source: str) -> None:
     meta = doc.metadata
     g.type(plan, str(PK.Plan), str(ELI.LegalResource))
-    g.add(plan, PK.region, region_iri(region.code))
-    g.add(plan, PK.documentType, PK.AnnualWorkPlan if meta.doc_type and meta.doc_type.value == "annual"
-          else PK.FiveYearPlan)
+    if region is not None:
+        g.add(plan, PK.region, region_iri(region.code))
+    if meta.doc_type:
+        g.add(plan, PK.documentType, DOC_TYPES[meta.doc_type.value])
     g.add(plan, ELI.is_realized_by, expression)
     g.type(expression, str(PK.PlanText), str(ELI.LegalExpression))
     g.add(expression, ELI.realizes, plan)
@@ -253,8 +281,15 @@ def _plan(g: _Graph, doc: ParsedDocument, region: Region, plan: str, expression:
     g.add(expression, PROV + "wasDerivedFrom", source)
     if meta.period:
         years = meta.period.value.split("-")
-        g.add(plan, PK.periodStart, Literal(years[0], datatype=_n(XSD + "gYear")))
+        if years[0] != "to":  # to-2025: a horizon, no start stated
+            g.add(plan, PK.periodStart, Literal(years[0], datatype=_n(XSD + "gYear")))
         g.add(plan, PK.periodEnd, Literal(years[-1], datatype=_n(XSD + "gYear")))
+    if meta.effective:
+        g.add(plan, ELI.first_date_entry_in_force, Literal(meta.effective.value, datatype=_n(XSD + "date")))
+    if meta.validity:
+        duration = meta.validity.value.startswith("P")
+        g.add(plan, PK.validity if duration else ELI.date_no_longer_in_force,
+              Literal(meta.validity.value, datatype=_n(XSD + ("duration" if duration else "date"))))
     if meta.title:
         g.text_literal(plan, DCT + "title", meta.title.value)
         g.text_literal(expression, DCT + "title", meta.title.value)
@@ -263,15 +298,49 @@ def _plan(g: _Graph, doc: ParsedDocument, region: Region, plan: str, expression:
     if meta.doc_number:
         g.add(plan, ELI.id_local, Literal(meta.doc_number.value))
     for n, issuer in enumerate(meta.issuers, start=1):
-        org = org_iri(to_simplified(issuer.value))
-        g.type(org, str(ORG.Organization))
-        g.text_literal(org, SKOS + "prefLabel", issuer.value)
-        g.add(plan, ELI.passed_by, org)
+        g.add(plan, ELI.passed_by, _organisation(g, issuer.value, doc.source.text, region))
         _fact(g, expression, plan, "issuer", issuer, n)
-    for key in ("title", "date", "doc_number", "period", "region", "doc_type", "source_url"):
+    if meta.notice:
+        _notice(g, meta.notice, plan, expression, doc.source.text, region)
+    for key in ("title", "date", "doc_number", "period", "region", "doc_type", "source_url", "effective",
+                "validity"):
         fact = getattr(meta, key)
         if fact is not None:
             _fact(g, expression, plan, key, fact)
+
+
+def _organisation(g: _Graph, name_as_written: str, text: str, region: Region | None) -> str:
+    """An issuing body as a W3C ORG organisation, named by its Simplified name (a central body by the name
+    documents use for it: 国家发改委 is 国家发展改革委), with the region it governs."""
+    body = recognise(name_as_written, text[:3000])
+    name = body.name if body else to_simplified(name_as_written)
+    org = org_iri(name)
+    g.type(org, str(ORG.Organization))
+    if name == to_simplified(name_as_written):
+        g.text_literal(org, SKOS + "prefLabel", name_as_written)
+    else:
+        g.add(org, SKOS + "prefLabel", Literal(name, language="zh-Hans"))
+        g.text_literal(org, SKOS + "altLabel", name_as_written)
+    # the regions graph holds the nation and the plan's own region chain: other regions are not linked
+    if body and body.region and (body.region.code == NATION_CODE or (
+            region is not None and body.region in chain(region.code))):
+        g.add(org, PK.jurisdiction, region_iri(body.region.code))
+    return org
+
+
+def _notice(g: _Graph, notice: IssuingNotice, plan: str, expression: str, text: str, region: Region | None) -> None:
+    """The notice that issues the plan (关于印发《…》的通知): a document of its own, with its span and facts."""
+    node = f"{expression}/notice"
+    g.type(node, str(PK.IssuingNotice), str(ELI.LegalResource))
+    g.add(plan, PK.issuingNotice, node)
+    g.text_literal(node, DCT + "title", notice.title.value)
+    if notice.doc_number:
+        g.add(node, ELI.id_local, Literal(notice.doc_number.value))
+    if notice.date:
+        g.add(node, ELI.date_document, Literal(notice.date.value, datatype=_n(XSD + "date")))
+    for issuer in notice.issuers:
+        g.add(node, ELI.passed_by, _organisation(g, issuer.value, text, region))
+    g.span(node, notice.span)
 
 
 def _element(g: _Graph, node: str, cls: str, parent: str, plan: str, order: int, eid: str) -> None:

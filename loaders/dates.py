@@ -1,0 +1,81 @@
+"""Dates and periods as a policy document states them, each with the span that states it.
+
+A date is written 2018年1月2日, 二〇二〇年十月二十九日 or 2021-12-24; a period is a 规划期 (2021至2025年),
+a five-year plan's number (十四五), an annual title (2021年…工作要点), a year opening a work plan
+(2021年是…第一年), an entry into force with a validity (自2022年6月20日起施行，有效期5年), or a horizon with
+no stated start (到2025年). Nothing here fills in what the text leaves out.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from .numerals import chinese_to_int
+from .records import Fact, Span
+
+_CN = "〇零一二三四五六七八九十"
+DATE = re.compile(
+    rf"(?P<y>(?:19|20)\d\d|[一二][{_CN}]{{3}})\s*年\s*(?P<m>\d{{1,2}}|[{_CN}]{{1,2}})\s*月"
+    rf"\s*(?P<d>\d{{1,2}}|[{_CN}]{{1,3}})\s*日"
+)
+ISO_DATE = re.compile(r"(?P<y>(?:19|20)\d\d)[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})")
+# A date line: （2018年1月2日） or （2020年10月29日中国共产党第十九届中央委员会第五次全体会议通过）.
+DATE_LINE = re.compile(rf"^[（(]\s*(?P<date>{DATE.pattern})\s*(?P<body>[^（）()]*?)\s*[）)]$")
+ADOPTED = re.compile(r"^(?P<body>.+?)(?:审议通过|通过|印发|发布)$")
+EFFECTIVE = re.compile(rf"自\s*(?P<date>{DATE.pattern})\s*起(?:施行|实施|执行|生效)")
+EFFECTIVE_ON_ISSUE = re.compile(r"自(?:印发|发布|公布)之日起(?:施行|实施|执行|生效)")
+VALIDITY_YEARS = re.compile(r"有效期(?:为|暂定为?)?\s*(?P<n>\d{1,2}|[一二三四五六七八九十])\s*年")
+VALIDITY_UNTIL = re.compile(rf"有效期至\s*(?P<date>{DATE.pattern})")
+HORIZON = re.compile(r"(?:到|至)\s*(?P<y>20\d\d)\s*年")
+TITLE_RANGE = re.compile(r"(?P<a>20\d\d)\s*(?:年)?\s*[-—–~～至到]\s*(?P<b>20\d\d)\s*年")
+ANNUAL_OPENING = re.compile(r"\s*(?P<y>(?:19|20)\d\d)年是")
+
+
+def iso(m: re.Match[str]) -> str | None:
+    """The ISO date a DATE or ISO_DATE match states, or None when it is not a calendar date."""
+    try:
+        return date(chinese_to_int(m.group("y")), chinese_to_int(m.group("m")), chinese_to_int(m.group("d"))).isoformat()
+    except (KeyError, ValueError):
+        return None
+
+
+def date_fact(text: str, offset: int, m: re.Match[str], group: str = "") -> Fact | None:
+    """A date Fact for a match found in text[offset:…], its span the date as written."""
+    value = iso(m)
+    if value is None:
+        return None
+    start, end = (m.start(group), m.end(group)) if group else (m.start(), m.end())
+    return Fact(value, Span.of(text, offset + start, offset + end))
+
+
+def period_from_validity(effective: Fact, validity: Fact) -> str:
+    """The years a document is in force, from its entry into force and its validity (P5Y or an end date)."""
+    start = date.fromisoformat(effective.value)
+    if validity.value.startswith("P"):
+        years = int(validity.value[1:-1])
+        try:
+            last = start.replace(year=start.year + years) - timedelta(days=1)
+        except ValueError:  # 29 February
+            last = start.replace(year=start.year + years, day=28)
+        return f"{start.year}-{last.year}"
+    return f"{start.year}-{date.fromisoformat(validity.value).year}"
+
+
+def validity_in(text: str, start: int, end: int) -> Fact | None:
+    """有效期5年 (P5Y) or 有效期至2025年12月31日 (the date) stated in text[start:end]."""
+    window = text[start:end]
+    if m := VALIDITY_UNTIL.search(window):
+        return date_fact(text, start, m, "date")
+    if m := VALIDITY_YEARS.search(window):
+        return Fact(f"P{chinese_to_int(m.group('n'))}Y", Span.of(text, start + m.start(), start + m.end()))
+    return None
+
+
+def horizon_in(text: str, start: int, end: int) -> Fact | None:
+    """The latest year the text sets targets for (到2025年), as an end-only period to-2025."""
+    found = [m for m in HORIZON.finditer(text, start, end)]
+    if not found:
+        return None
+    last = max(found, key=lambda m: (int(m.group("y")), -m.start()))
+    return Fact(f"to-{last.group('y')}", Span.of(text, last.start(), last.end()))

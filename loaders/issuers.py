@@ -1,0 +1,71 @@
+"""Issuing bodies: the central bodies of the data file kg/data/central_bodies.tsv, plenary sessions of the
+Central Committee, and local bodies (成都市人民政府办公厅, 广东省民政厅, 某县人民政府), each with the region it
+governs: the nation for central bodies, the region its name begins with for local ones.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from .regions import NATION, Region, find_region
+from .script import to_simplified
+
+# A local body: a name that ends like an organ of government or of the Party.
+_LOCAL_BODY = re.compile(
+    r"^(?:中共|中国共产党)?[\u4e00-\u9fff()（）]{1,24}?"
+    r"(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|党委|[省市县区州旗]委|厅|局|委|署|院|部|办|中心)$"
+)
+# 中国共产党第十九届中央委员会第五次全体会议: a plenary session of the Central Committee adopts a document.
+_PLENARY = re.compile(r"^中国共产党第[一二三四五六七八九十]+届中央委员会第[一二三四五六七八九十]+次全体会议$")
+
+
+@dataclass(frozen=True)
+class Body:
+    """An issuing body as the plan's graph names it: its Simplified name, and the region it governs if known."""
+
+    name: str
+    region: Region | None
+    central: bool
+    region_at: int = -1  # where the region's name starts in a local body's name (成都市 in 成都市人民政府办公厅)
+
+
+@lru_cache(maxsize=1)
+def central_bodies() -> dict[str, str]:
+    """Every name of a central body (Simplified) -> the name documents use for it."""
+    names: dict[str, str] = {}
+    data = resources.files("plankg") / "data" / "central_bodies.tsv"
+    for line in data.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, _, others = line.partition("\t")
+        for alias in [name, *filter(None, others.split("|"))]:
+            names[alias] = name
+    return names
+
+
+def recognise(name: str, context: str = "") -> Body | None:
+    """The body a name denotes, or None when the name is not that of a body."""
+    simplified = to_simplified(name.strip())
+    if simplified in central_bodies():
+        return Body(central_bodies()[simplified], NATION, True)
+    if _PLENARY.match(simplified):
+        return Body(simplified, NATION, True)
+    if _LOCAL_BODY.match(simplified):
+        found = find_region(simplified, context=context)
+        return Body(simplified, found[0], False, found[1]) if found else Body(simplified, None, False)
+    return None
+
+
+def bodies_in(words: str, context: str = "") -> list[tuple[Body, int, int]]:
+    """The bodies of a run of names such as 中共中央 国务院 or 省民政厅、省财政厅, with each name's offsets in
+    words; [] unless every name is a body."""
+    out = []
+    for m in re.finditer(r"[^\s\u3000、，,]+", words):
+        body = recognise(m.group(), context)
+        if body is None:
+            return []
+        out.append((body, m.start(), m.end()))
+    return out
