@@ -44,6 +44,10 @@ XW_SAFEGUARD = URIRef(f"{XW}/chp_5__para_1")
 XW_BINDING = URIRef(f"{XW}/tbl_1__row_1")
 
 
+GENRES_NOT_IN_CORPUS = {PK.SpecialPlan, PK.Outline, PK.Proposal, PK.ImplementationPlan, PK.ActionPlan, PK.Opinion,
+                        PK.PolicyMeasures, PK.Rules, PK.Notice}
+
+
 def _graph(quads) -> Graph:
     text = serialize([q.triple for q in quads], format=RdfFormat.N_TRIPLES).decode("utf-8")
     return Graph().parse(data=text, format="nt")
@@ -254,12 +258,14 @@ def test_lineage_terms_are_declared_and_true_of_the_data(ontology: Graph, corpus
     # Declared but never written: abstract superclasses, the inferred inverse, the concept schemes, the
     # links to a loaded plan (no bundled plan cites another bundled plan, so no cited work resolves), and
     # what the bundled plans do not state: significance, closing clauses, responsible bodies in brackets
-    # (tests/test_structure_general.py checks those on other documents).
+    # (tests/test_structure_general.py checks those on other documents), the genres and validity no bundled plan
+    # has (tests/test_genres_levels.py checks the documents that have them).
     assert declared - used == {PK.DocumentElement, PK.StructuralUnit, PK.hasPart, PK.RegionLevels,
                                PK.DocumentTypes, PK.ValueKinds, PK.resolvesTo,
                                PK.parentPlan, PK.ContentRoles, PK.ResponsibilityRoles, PK.Significance, PK.Scope,
                                PK.Responsibilities, PK.ClosingClause, PK.ClosingProvisions, PK.responsibleBody, PK.responsibility,
-                               PK.Responsibility, PK.LeadRole, PK.ResponsibleRole, PK.SupportingRole}
+                               PK.Responsibility, PK.LeadRole, PK.ResponsibleRole, PK.SupportingRole,
+                               PK.validity, *GENRES_NOT_IN_CORPUS}
     assert violations(ontology, data) == []
 
 

@@ -15,7 +15,7 @@ from pyoxigraph import Literal, NamedNode, Triple
 
 from plankg.store import document_graphs
 from plankg.validate import document_triples, lineage_triples, shape_descriptions, superclasses, validate_store, validate_triples
-from plankg.vocab import ELI, OA, PK, QB
+from plankg.vocab import ELI, OA, PK, QB, org_iri
 
 PKS = "https://w3id.org/plankg/shapes#"
 PROV = "http://www.w3.org/ns/prov#"
@@ -159,18 +159,49 @@ TARGET = ROW + "/value_2"  # 75 (%) in 2025
 FACT = E + "/fact/title"
 WORK = E + "/cite_1"
 
+ISSUER = org_iri("怀化市民政局")  # line 5: 信息來源:懷化市民政局
+
+
+def _notice(g: Graph, missing: str) -> None:
+    """An issuing notice of the plan, complete but for one part (its title, its span or its plan)."""
+    notice = E + "/notice"
+    g.add(notice, RDF_TYPE, PK.IssuingNotice)
+    if missing != "title":
+        g.add(notice, DCT + "title", Literal("关于印发《懷化市“十四五”民政事業發展規劃》的通知", language="zh-Hant"))
+    if missing != "span":
+        g.add(notice, PROV + "wasDerivedFrom", span(MEASURE))
+    if missing != "plan":
+        g.add(P, PK.issuingNotice, notice)
+
+
 Mutation = Callable[[Graph], None]
 # (constraint, mutation, focus node, path, severity)
 CASES: list[tuple[str, Mutation, str, str, str]] = [
     ("Region-adminCode", lambda g: g.remove(REGION, PK.adminCode), REGION, "pk:adminCode", "Violation"),
     ("Region-parentClass", lambda g: g.set(REGION, PK.partOf, P), REGION, "pk:partOf", "Violation"),
     ("RegionParentShape", lambda g: g.remove(REGION, PK.partOf), REGION, "", "Violation"),
-    ("Plan-title", lambda g: g.remove(P, DCT + "title"), P, "dct:title", "Violation"),
-    ("Plan-region", lambda g: g.remove(P, PK.region), P, "pk:region", "Violation"),
-    ("Plan-periodStart", lambda g: g.remove(P, PK.periodStart), P, "pk:periodStart", "Violation"),
-    ("Plan-periodEnd", lambda g: g.remove(P, PK.periodEnd), P, "pk:periodEnd", "Violation"),
+    # A plan-level fact the text does not state is a warning; one stated wrongly is a violation.
+    ("Plan-title", lambda g: g.remove(P, DCT + "title"), P, "dct:title", "Warning"),
+    ("Plan-regionStated", lambda g: g.remove(P, PK.region), P, "pk:region", "Warning"),
+    ("Plan-region", lambda g: g.set(P, PK.region, E), P, "pk:region", "Violation"),
+    ("Plan-periodStartStated", lambda g: g.remove(P, PK.periodStart), P, "pk:periodStart", "Warning"),
+    ("Plan-periodStart", lambda g: g.set(P, PK.periodStart, Literal("2021")), P, "pk:periodStart", "Violation"),
+    ("Plan-periodEndStated", lambda g: g.remove(P, PK.periodEnd), P, "pk:periodEnd", "Warning"),
+    ("Plan-periodEnd", lambda g: g.set(P, PK.periodEnd, Literal("2025")), P, "pk:periodEnd", "Violation"),
+    ("Plan-documentTypeStated", lambda g: g.remove(P, PK.documentType), P, "pk:documentType", "Warning"),
     ("Plan-documentType", lambda g: g.set(P, PK.documentType, PK.Country), P, "pk:documentType", "Violation"),
+    ("Plan-date", lambda g: g.remove(P, ELI.date_document), P, "eli:date_document", "Warning"),
+    ("Plan-issuer", lambda g: g.remove(P, ELI.passed_by), P, "eli:passed_by", "Warning"),
+    ("Plan-entryIntoForce", lambda g: g.add(P, ELI.first_date_entry_in_force, Literal("2022年6月20日")), P,
+     "eli:first_date_entry_in_force", "Violation"),
+    ("Plan-validity", lambda g: g.add(P, PK.validity, Literal("5年")), P, "pk:validity", "Violation"),
     ("Plan-indicatorTable", lambda g: g.drop(E + "/tbl_1", E + "/tbl_2"), P, "^pk:inPlan", "Warning"),
+    ("IssuingNotice-title", lambda g: _notice(g, "title"), E + "/notice", "dct:title", "Violation"),
+    ("IssuingNotice-span", lambda g: _notice(g, "span"), E + "/notice", "prov:wasDerivedFrom", "Violation"),
+    ("IssuingNotice-plan", lambda g: _notice(g, "plan"), E + "/notice", "^pk:issuingNotice", "Violation"),
+    ("Organization-label", lambda g: g.remove(ISSUER, SKOS + "prefLabel"), ISSUER, "skos:prefLabel", "Violation"),
+    ("Organization-jurisdiction", lambda g: g.set(ISSUER, PK.jurisdiction, P), ISSUER, "pk:jurisdiction",
+     "Violation"),
     ("PlanText-realizes", lambda g: g.remove(E, ELI.realizes), E, "eli:realizes", "Violation"),
     ("PlanText-source", lambda g: g.remove(E, PROV + "wasDerivedFrom"), E, "prov:wasDerivedFrom", "Violation"),
     ("PlanText-language", lambda g: g.set(E, DCT + "language", Literal("en")), E, "dct:language", "Violation"),
@@ -305,14 +336,16 @@ def test_corpus_conforms_with_warnings_true_of_the_source(corpus_reports):
     assert all(r.conforms for r in corpus_reports["pyrudof"])
     assert counts == {
         # 000: the 十三五 result table (line 9) has no attribute column; 8 rows give no 2020 value or "--".
-        "000": {("Warning", "Indicator-attribute"): 9, ("Warning", "Indicator-baseline"): 8},
+        # 000 and 004 state no date and no issuer (their titles come from the sidecars).
+        "000": {("Warning", "Indicator-attribute"): 9, ("Warning", "Indicator-baseline"): 8,
+                ("Warning", "Plan-date"): 1, ("Warning", "Plan-issuer"): 1},
         # 001: the table (line 61) has only a 2025 target column; 福利彩票销售网点数 has no unit (line 118).
         "001": {("Warning", "Indicator-baseline"): 20, ("Warning", "Indicator-unit"): 1},
         "002": {("Warning", "Indicator-baseline"): 9, ("Warning", "Indicator-attribute"): 8,
                 ("Warning", "Indicator-unit"): 1},
         "003": {("Warning", "Indicator-baseline"): 7, ("Warning", "Indicator-unit"): 2},
         # 004 is an annual work plan (工作要点) without any indicator table.
-        "004": {("Warning", "Plan-indicatorTable"): 1},
+        "004": {("Warning", "Plan-indicatorTable"): 1, ("Warning", "Plan-date"): 1, ("Warning", "Plan-issuer"): 1},
     }
 
 

@@ -1,0 +1,317 @@
+"""Genres, levels, issuers, dates and periods of any policy document, each fact as the text states it.
+
+Real documents (tests/fixtures/real, see its MANIFEST.md): a central 建议 and a 中共中央 国务院 意见. Small
+fixtures (tests/fixtures/genres, see its README.md): one per genre and level phenomenon. The bundled seeds
+000 and 004 load without their sidecars too. Each expected value is (value, quote, line) from the file.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from pyoxigraph import RdfFormat, serialize
+from rdflib import Graph, URIRef
+from rdflib.namespace import RDF
+
+from plankg.build import load_document
+from plankg.loaders.errors import LoadError
+from plankg.loaders.genre import genre_of_title
+from plankg.loaders.issuers import recognise
+from plankg.loaders.pipeline import parse_document
+from plankg.loaders.records import Fact, line_at
+from plankg.loaders.regions import NATION, chain, regions_named
+from plankg.loaders.triples import document_quads, plan_identity, region_quads
+from plankg.store import open_store
+from plankg.validate import validate_store
+from plankg.vocab import ID, PK
+from tests.conftest import CORPUS
+from tests.test_ontology import DECLARATIONS, ontology, pk_terms, violations  # noqa: F401 (ontology: a fixture)
+
+FIXTURES = Path(__file__).parent / "fixtures"
+REAL = FIXTURES / "real"
+GENRES = FIXTURES / "genres"
+PROPOSAL = REAL / "001_zhongyang_14th_fyp_proposal.txt"
+OPINION = REAL / "002_xiangcun_zhenxing_opinion_2018.txt"
+PLAN = str(ID["plan/"])
+
+
+def stated(doc, fact: Fact | None) -> tuple[str, str, int] | None:
+    """(value, quote, line) of a fact read from the text."""
+    if fact is None:
+        return None
+    assert fact.span is not None, fact
+    return fact.value, fact.span.quote, line_at(doc.source.text, fact.span.start)
+
+
+def facts(path: Path) -> dict:
+    doc, region = parse_document(path)
+    meta = doc.metadata
+    out = {key: stated(doc, getattr(meta, key)) for key in
+           ("title", "date", "doc_number", "period", "doc_type", "region", "effective", "validity")}
+    out["issuers"] = [stated(doc, f) for f in meta.issuers]
+    out["code"] = region.code if region else None
+    out["plan"] = plan_identity(doc, region)[0].removeprefix(PLAN)
+    return out
+
+
+def test_the_central_proposal() -> None:
+    """001 line 1: 中共中央关于制定…第十四个五年规划和二〇三五年远景目标的建议; line 3: the date line of the plenary."""
+    title = "中共中央关于制定国民经济和社会发展第十四个五年规划和二〇三五年远景目标的建议"
+    got = facts(PROPOSAL)
+    assert got["title"] == (title, title, 1)
+    assert got["date"] == ("2020-10-29", "2020年10月29日", 3)  # （2020年10月29日中国共产党第十九届…全体会议通过）
+    assert got["issuers"] == [("中共中央", "中共中央", 1)]
+    assert got["doc_type"] == ("proposal", title, 1)
+    assert got["period"] == ("2021-2025", title, 1)  # 第十四个五年规划
+    assert (got["code"], got["region"]) == ("000000", ("中共中央", "中共中央", 1))  # a central body: the nation
+    assert got["plan"] == "CN/proposal/2021-2025"
+    assert (got["doc_number"], got["effective"], got["validity"]) == (None, None, None)
+
+
+def test_the_central_opinion() -> None:
+    """002 line 1: 中共中央 国务院关于实施乡村振兴战略的意见; line 2: （2018年1月2日）; line 13: the goals up to 2050."""
+    title = "中共中央 国务院关于实施乡村振兴战略的意见"
+    got = facts(OPINION)
+    assert got["title"] == (title, title, 1)
+    assert got["date"] == ("2018-01-02", "2018年1月2日", 2)
+    assert got["issuers"] == [("中共中央", "中共中央", 1), ("国务院", "国务院", 1)]
+    assert got["doc_type"] == ("opinion", title, 1)
+    assert got["period"] == ("to-2050", "到2050年", 13)  # 到2020年 … 到2035年 … 到2050年: an end, no start
+    assert got["code"] == "000000"
+    assert got["plan"] == "CN/opinion/to-2050"
+
+
+FIXTURE_FACTS = {
+    "county_implementation_plan.txt": {
+        "title": ("兴业县农村养老服务提升实施方案", "兴业县农村养老服务提升实施方案", 1),
+        "doc_type": ("implementation-plan", "兴业县农村养老服务提升实施方案", 1),
+        "region": ("兴业县", "兴业县", 1), "code": "450924",
+        "period": ("to-2025", "到2025年", 6), "date": None, "issuers": [],
+        "plan": "450924/implementation-plan/to-2025",
+    },
+    "city_measures_validity.txt": {
+        "title": ("成都市促进养老服务高质量发展若干措施", "成都市促进养老服务高质量发展若干措施", 1),
+        "doc_type": ("measures", "成都市促进养老服务高质量发展若干措施", 1),
+        "region": ("成都市", "成都市", 1), "code": "510100",
+        "effective": ("2022-06-20", "2022年6月20日", 11), "validity": ("P5Y", "有效期5年", 11),
+        "period": ("2022-2027", "2022年6月20日起施行，有效期5年", 11),  # not 到2025年 (line 5)
+        "date": ("2022-05-20", "2022年5月20日", 14), "issuers": [("成都市人民政府办公厅", "成都市人民政府办公厅", 13)],
+        "plan": "510100/measures/2022-2027",
+    },
+    "state_council_office_opinion.txt": {
+        "title": ("国务院办公厅关于推进养老服务发展的意见", "国务院办公厅关于推进养老服务发展的意见", 1),
+        "doc_type": ("opinion", "国务院办公厅关于推进养老服务发展的意见", 1),
+        "doc_number": ("国办发〔2019〕5号", "国办发〔2019〕5号", 2),
+        "date": ("2019-03-29", "2019年3月29日", 18),  # after the signature, line 17
+        "issuers": [("国务院办公厅", "国务院办公厅", 1)], "code": "000000",
+        "period": ("to-2022", "到2022年", 9), "plan": "CN/opinion/to-2022",
+    },
+    "notice_issuing_action_plan.txt": {
+        "title": ("广东省养老服务三年行动计划（2023—2025年）", "广东省养老服务三年行动计划（2023—2025年）", 10),
+        "doc_type": ("action-plan", "广东省养老服务三年行动计划（2023—2025年）", 10),
+        "period": ("2023-2025", "广东省养老服务三年行动计划（2023—2025年）", 10),
+        "doc_number": ("粤民发〔2023〕12号", "粤民发〔2023〕12号", 2), "date": ("2023-03-01", "2023年3月1日", 8),
+        "issuers": [("广东省民政厅", "广东省民政厅", 7)], "region": ("广东省", "广东省", 10), "code": "440000",
+        "plan": "440000/action-plan/2023-2025",
+    },
+    "city_annual_work_points.txt": {
+        "title": ("东莞市民政局2022年工作要点", "东莞市民政局2022年工作要点", 1),
+        "doc_type": ("annual", "东莞市民政局2022年工作要点", 1),
+        "period": ("2022", "东莞市民政局2022年工作要点", 1), "code": "441900", "plan": "441900/annual/2022",
+    },
+    "city_fyp_outline.txt": {
+        "doc_type": ("outline", "梅州市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要", 1),
+        "period": ("2021-2025", "梅州市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要", 1),
+        "code": "441400", "plan": "441400/outline/2021-2025",
+    },
+    "ministry_guiding_opinion.txt": {
+        "doc_type": ("opinion", "民政部 财政部关于加强困难群众基本生活保障工作的指导意见", 1),
+        "issuers": [("民政部", "民政部", 1), ("财政部", "财政部", 1)],
+        "date": ("2019-08-13", "2019年8月13日", 3), "period": None, "code": "000000",
+        "plan": "CN/opinion/2019-08-13",  # no period stated: the date names it
+    },
+    "municipality_district_action_plan.txt": {
+        "doc_type": ("action-plan", "北京市朝阳区养老服务行动方案（2023—2025年）", 1),
+        "region": ("朝阳区", "朝阳区", 1), "code": "110105",  # of 北京市, not of 长春市
+        "period": ("2023-2025", "北京市朝阳区养老服务行动方案（2023—2025年）", 1),
+        "plan": "110105/action-plan/2023-2025",
+    },
+    "city_office_notice.txt": {
+        "doc_type": ("notice", "关于进一步做好困难群众基本生活保障工作的通知", 1),
+        "issuers": [("成都市人民政府办公厅", "成都市人民政府办公厅", 13)],
+        "region": ("成都市", "成都市", 13), "code": "510100",  # the signature's region: the title names no place
+        "date": ("2022-03-01", "2022年3月1日", 14), "period": None, "plan": "510100/notice/2022-03-01",
+    },
+    "page_metadata_measures.txt": {
+        "title": ("促进养老服务高质量发展若干措施", "促进养老服务高质量发展若干措施", 7),
+        "issuers": [("成都市人民政府办公厅", "成都市人民政府办公厅", 2)],  # 发文机关
+        "doc_number": ("成办发〔2022〕30号", "成办发〔2022〕30号", 3),  # 文号
+        "date": ("2022-05-20", "2022年05月20日", 4),  # 成文日期, not 发布日期 (line 5)
+        "effective": ("2022-06-20", "2022年06月20日", 6),  # 生效时间
+        "validity": ("P5Y", "有效期5年", 14), "period": ("2022-2027", "有效期5年", 14),
+        "region": ("成都市", "成都市", 2), "code": "510100", "plan": "510100/measures/2022-2027",
+    },
+}
+
+
+@pytest.mark.parametrize("name", sorted(FIXTURE_FACTS))
+def test_fixture_facts(name: str) -> None:
+    got = facts(GENRES / name)
+    expected = FIXTURE_FACTS[name]
+    assert {key: got[key] for key in expected} == expected
+
+
+def test_a_document_stating_nothing_about_itself_loads_with_placeholders(tmp_path: Path) -> None:
+    """No place, issuer, date or period: the IRI says so with documented stand-ins, never a real region or year."""
+    got = facts(GENRES / "no_metadata_opinion.txt")
+    assert (got["code"], got["region"], got["date"], got["period"], got["issuers"]) == (None, None, None, None, [])
+    assert got["doc_type"] == ("opinion", "关于加强社区养老服务的意见", 1)
+    region, genre, period = got["plan"].split("/")
+    assert (region, genre, period[:8], len(period)) == ("unknown-region", "opinion", "undated-", 16)
+    copy = tmp_path / "renamed.txt"
+    shutil.copy(GENRES / "no_metadata_opinion.txt", copy)
+    assert facts(copy)["plan"] == got["plan"]  # the same text, the same IRI
+
+
+def test_input_without_policy_content_is_refused() -> None:
+    with pytest.raises(LoadError, match="no policy content: no numbered parts or items, measures, table or box found"):
+        parse_document(GENRES / "news_item.txt")
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    # 000 line 1: …制定本规划。规划期为2021至2025年…; "全市" (43 times) and 玉林市 (20 times) name its region.
+    ("000_7c45746ca5003da4.txt", {"doc_type": ("fyp", "制定本规划", 1), "period": ("2021-2025", "2021至2025年", 1),
+                                  "region": ("玉林市", "玉林市", 2), "plan": "450900/fyp/2021-2025"}),
+    # 004 line 1: 2021年是实施"十四五"规划…的第一年; "全市" and 韶关市 (line 2 onwards) name its region.
+    ("004_816c855b418fc27c.txt", {"doc_type": ("annual", "2021年是", 1), "period": ("2021", "2021", 1),
+                                  "code": "440200", "plan": "440200/annual/2021"}),
+])
+def test_seeds_load_without_their_sidecars(tmp_path: Path, name: str, expected: dict) -> None:
+    copy = tmp_path / name
+    shutil.copy(CORPUS / name, copy)
+    got = facts(copy)
+    assert got["title"] is None
+    assert {key: got[key] for key in expected} == expected
+    assert got["plan"] == facts(CORPUS / name)["plan"]  # the same plan as with the sidecar
+    store = open_store(tmp_path / "store")
+    assert load_document(store, copy).ok
+    (report,) = validate_store(store, "pyrudof", [name])
+    assert report.conforms
+    assert "https://w3id.org/plankg/shapes#Plan-title" in {f.shape for f in report.findings if f.severity == "Warning"}
+
+
+def test_sidecar_names_the_nation_or_a_municipality(tmp_path: Path) -> None:
+    text = tmp_path / "plan.txt"
+    shutil.copy(GENRES / "no_metadata_opinion.txt", text)
+    sidecar = tmp_path / "plan.meta.json"
+    for name, code in (("中华人民共和国", "000000"), ("全国", "000000"), ("北京市", "110000"), ("重庆市", "500000")):
+        sidecar.write_text(json.dumps({"region": name}, ensure_ascii=False), encoding="utf-8")
+        doc, region = parse_document(text)
+        assert (region.code, doc.metadata.region.value, doc.metadata.region.from_sidecar) == (code, name, True)
+    sidecar.write_text(json.dumps({"doc_type": "plan"}), encoding="utf-8")
+    with pytest.raises(LoadError, match="unknown doc_type 'plan': one of fyp, special-plan"):
+        parse_document(text)
+
+
+def test_the_nation_tops_the_region_hierarchy() -> None:
+    assert [r.code for r in chain("110105")] == ["110105", "110000"]  # 朝阳区 → 北京市 (no 市辖区 in between)
+    assert regions_named("北京市") == [chain("110000")[0]]
+    assert chain("110000")[0].parent_code == "000000"
+    quads = {(q.subject.value, q.predicate.value, q.object.value) for q in region_quads(NATION)}
+    china = str(ID["region/CN"])
+    assert (china, str(PK.adminCode), "000000") in quads
+    assert (china, str(PK.adminLevel), str(PK.Country)) in quads
+    assert not any(s == china and p == str(PK.partOf) for s, p, _ in quads)
+    province = {(q.subject.value, q.predicate.value, q.object.value) for q in region_quads(chain("440000")[0])}
+    assert (str(ID["region/440000"]), str(PK.partOf), china) in province
+
+
+@pytest.mark.parametrize(("name", "canonical", "code"), [
+    ("中共中央", "中共中央", "000000"), ("国务院办公厅", "国务院办公厅", "000000"),
+    ("国家发展和改革委员会", "国家发展改革委", "000000"), ("国家发改委", "国家发展改革委", "000000"),
+    ("中共中央办公厅", "中共中央办公厅", "000000"), ("民政部", "民政部", "000000"), ("财政部", "财政部", "000000"),
+    ("中国共产党第十九届中央委员会第五次全体会议", "中国共产党第十九届中央委员会第五次全体会议", "000000"),
+    ("成都市人民政府办公厅", "成都市人民政府办公厅", "510100"), ("广东省民政厅", "广东省民政厅", "440000"),
+    ("兴业县人民政府", "兴业县人民政府", "450924"), ("中共韶关市委", "中共韶关市委", "440200"),
+])
+def test_issuing_bodies_and_the_region_they_govern(name: str, canonical: str, code: str) -> None:
+    body = recognise(name)
+    assert (body.name, body.region.code, body.central) == (canonical, code, code == "000000")
+
+
+def test_a_sentence_is_not_a_body() -> None:
+    assert recognise("各市民政局、发展改革委:") is None
+    assert recognise("会议要求各地做好冬季救助工作") is None
+
+
+@pytest.mark.parametrize(("title", "genre"), [
+    ("辽宁省民政事业发展第十四个五年规划", "fyp"), ("懷化市“十四五”民政事業發展規劃", "fyp"),
+    ("成都市国土空间总体规划（2021—2035年）", "special-plan"), ("韶关市2021年民政工作要点", "annual"),
+    ("广东省民政厅2022年工作计划", "annual"), ("上海市养老服务发展三年行动计划（2023—2025年）", "action-plan"),
+    ("关于推进养老服务发展的实施意见", "opinion"), ("国务院关于加快发展养老服务业的若干意见", "opinion"),
+    ("关于促进养老托育服务健康发展的若干措施（试行）", "measures"), ("成都市养老机构管理办法", "rules"),
+    ("城乡最低生活保障实施细则", "rules"), ("关于做好2022年春节期间困难群众帮扶工作的通知", "notice"),
+    ("民政部关于加强养老服务工作的指导意见（征求意见稿）", "opinion"), ("某县养老服务体系建设实施方案", "implementation-plan"),
+])
+def test_genre_words_of_titles(title: str, genre: str) -> None:
+    assert genre_of_title(Fact(title)).value == genre
+
+
+def test_the_notice_that_issues_a_plan_is_its_issuing_act() -> None:
+    doc, region = parse_document(GENRES / "notice_issuing_action_plan.txt")
+    notice = doc.metadata.notice
+    text = doc.source.text
+    title = "广东省民政厅关于印发《广东省养老服务三年行动计划（2023—2025年）》的通知"
+    assert stated(doc, notice.title) == (title, title, 1)
+    assert stated(doc, notice.doc_number) == ("粤民发〔2023〕12号", "粤民发〔2023〕12号", 2)
+    assert stated(doc, notice.date) == ("2023-03-01", "2023年3月1日", 8)
+    assert [stated(doc, f) for f in notice.issuers] == [("广东省民政厅", "广东省民政厅", 7)]
+    assert (line_at(text, notice.span.start), line_at(text, notice.span.end)) == (1, 8)
+    graph = _graph(document_quads(doc, region) + list(region_quads(region)))
+    plan = URIRef(ID["plan/440000/action-plan/2023-2025"])
+    (node,) = graph.objects(plan, PK.issuingNotice)
+    assert (node, RDF.type, PK.IssuingNotice) in graph
+
+
+def test_the_notice_of_seed_001_is_recorded_too() -> None:
+    """001 lines 5-19: 辽民发〔2021〕33号, 省民政厅 省发展改革委 / 关于印发《辽宁省民政事业发展 / 第十四个五年规划》的通知, …
+    signatures (lines 15-16), 2021年9月6日 (line 17), (此件公开发布) (line 19); the plan's own title is line 21."""
+    doc, _ = parse_document(CORPUS / "001_e6d1326eb6e5ef17.txt")
+    notice = doc.metadata.notice
+    text = doc.source.text
+    assert notice.title.value == "省民政厅 省发展改革委关于印发《辽宁省民政事业发展第十四个五年规划》的通知"
+    assert (line_at(text, notice.span.start), line_at(text, notice.span.end)) == (5, 19)
+    assert [f.value for f in notice.issuers] == ["辽宁省民政厅", "辽宁省发展和改革委员会"]
+    assert (notice.doc_number.value, notice.date.value) == ("辽民发〔2021〕33号", "2021-09-06")
+
+
+def _graph(quads) -> Graph:
+    text = serialize([q.triple for q in quads], format=RdfFormat.N_TRIPLES).decode("utf-8")
+    return Graph().parse(data=text, format="nt")
+
+
+def test_the_ontology_declares_what_these_documents_write(ontology) -> None:
+    paths = [PROPOSAL, OPINION, *sorted(p for p in GENRES.glob("*.txt") if p.name != "news_item.txt")]
+    quads = []
+    for path in paths:
+        doc, region = parse_document(path)
+        quads += document_quads(doc, region) + list(region_quads(region))
+    data = _graph(quads)
+    declared = {s for c in DECLARATIONS for s in ontology.subjects(RDF.type, c) if s in pk_terms(ontology)}
+    assert pk_terms(data) <= declared, pk_terms(data) - declared
+    genres = set(data.objects(None, PK.documentType))
+    assert genres == {PK.Proposal, PK.Opinion, PK.ImplementationPlan, PK.PolicyMeasures, PK.ActionPlan,
+                      PK.AnnualWorkPlan, PK.Outline, PK.Notice}
+    assert violations(ontology, data) == []
+
+
+@pytest.mark.parametrize("path", [PROPOSAL, OPINION, *sorted(p for p in GENRES.glob("*.txt") if p.name != "news_item.txt")],
+                         ids=lambda p: p.name)
+def test_each_loads_and_validates_without_violation(tmp_path: Path, path: Path) -> None:
+    store = open_store(tmp_path / "store")
+    assert load_document(store, path).ok
+    (report,) = validate_store(store, "pyrudof", [path.name])
+    assert [f for f in report.findings if f.severity == "Violation"] == []
