@@ -19,7 +19,7 @@ _TITLE_GENRES: list[tuple[str, str]] = [
     ("实施方案", "implementation-plan"), ("工作方案", "implementation-plan"), ("方案", "implementation-plan"),
     ("实施意见", "opinion"), ("指导意见", "opinion"), ("意见", "opinion"),
     ("若干政策措施", "measures"), ("若干措施", "measures"), ("政策措施", "measures"), ("若干政策", "measures"),
-    ("措施", "measures"),
+    ("若干举措", "measures"), ("措施", "measures"), ("举措", "measures"),
     ("实施细则", "rules"), ("管理办法", "rules"), ("实施办法", "rules"), ("办法", "rules"), ("细则", "rules"),
     ("纲要", "outline"), ("建议", "proposal"), ("规划", "plan"), ("通知", "notice"),
 ]
@@ -37,7 +37,7 @@ _TEXT_CUES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"提出(?:以下|如下)(?:实施)?意见|本(?:实施)?意见"), "opinion"),
     (re.compile(r"(?:制定|印发)?本行动(?:方案|计划)"), "action-plan"),
     (re.compile(r"(?:制定|印发)?本(?:实施|工作)?方案"), "implementation-plan"),
-    (re.compile(r"(?:制定|印发)?本(?:若干)?(?:政策)?措施"), "measures"),
+    (re.compile(r"(?:制定|印发)?本(?:若干)?(?:政策)?(?:措施|举措)"), "measures"),
     (re.compile(r"(?:制定|印发)?本(?:实施)?(?:办法|细则)"), "rules"),
 ]
 # An annual work plan opens by placing its year: 2021年是实施"十四五"规划…的第一年.

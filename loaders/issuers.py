@@ -63,9 +63,24 @@ def bodies_in(words: str, context: str = "") -> list[tuple[Body, int, int]]:
     """The bodies of a run of names such as 中共中央 国务院 or 省民政厅、省财政厅, with each name's offsets in
     words; [] unless every name is a body."""
     out = []
-    for m in re.finditer(r"[^\s\u3000、，,]+", words):
-        body = recognise(m.group(), context)
-        if body is None:
+    for m in re.finditer(r"[^\s\u3000\u00a0、，,]+", words):
+        found = _run_together(m.group(), context)
+        if not found:
             return []
-        out.append((body, m.start(), m.end()))
+        out.extend((body, m.start() + a, m.start() + b) for body, a, b in found)
     return out
+
+
+def _run_together(name: str, context: str) -> list[tuple[Body, int, int]]:
+    """One body, or several whose names run together with no separator, each starting with the same place
+    (黄浦区发展和改革委员会黄浦区建设和管理委员会): split where the place's name comes again."""
+    found = find_region(name, context=context)
+    if found and found[1] == 0 and len(to_simplified(name)) == len(name):
+        place = found[0].name
+        cuts = [i for i in range(1, len(name)) if to_simplified(name).startswith(place, i)] + [len(name)]
+        parts = list(zip([0, *cuts[:-1]], cuts, strict=True))
+        bodies = [recognise(name[a:b], context) for a, b in parts]
+        if len(parts) > 1 and all(bodies):
+            return [(b, a, e) for b, (a, e) in zip(bodies, parts, strict=True)]
+    body = recognise(name, context)
+    return [(body, 0, len(name))] if body else []

@@ -47,9 +47,11 @@ _PERIOD = re.compile(
     r"(?:规划期|规划近期|规划期限)[为是:：\s]*(20\d\d)\s*年?\s*(?:至|-|—|–|到|~)\s*(20\d\d)\s*年"
 )
 _FIVE_YEAR = {"十三五": (2016, 2020), "十四五": (2021, 2025), "十五五": (2026, 2030)}
-_ANNUAL = re.compile(r"(20\d\d)年.{0,30}?(要点|要點|工作计划|工作計劃|计划|計劃|方案|安排)")
+_FIVE_YEAR_TIME = re.compile(r"[“\"]?(十三五|十四五|十五五)[”\"]?(?:时期|期间)")  # the period a plan's preamble names
+# A title naming one year for the whole document: 2021年…工作要点, 2021年本区城市体检工作方案.
+_TITLE_YEAR = re.compile(r"(20\d\d)年(?!\d|[底末前后初])[^（(]{0,30}?(?:要点|工作计划|计划|方案|安排)(?:[（(].{0,10}[）)])?$")
 # A title: a short line ending with the name of a genre, before any trailing （试行） or （2021—2025年）.
-_TITLE_END = re.compile(r"(?:规划|纲要|建议|要点|计划|方案|意见|措施|政策|办法|细则|通知)[”\"]?$")
+_TITLE_END = re.compile(r"(?:规划|纲要|建议|要点|计划|方案|意见|措施|举措|政策|办法|细则|通知)[”\"]?$")
 _TRAILER = re.compile(r"(?:\s*[（(][^（）()]{1,20}[）)])+$")
 _WRAPPER = re.compile(r"^(?:关于)?(?:印发|转发)")  # the start of a wrapped 关于印发《…》的通知
 # The title of a notice that issues another document: 关于印发《广东省养老服务三年行动计划（2023—2025年）》的通知.
@@ -58,7 +60,9 @@ _NOTICE_TITLE = re.compile(
     r"(?:关于)?(?:印发|转发)(?:《(?P<issued>[^《》]{2,80})》|(?P<bare>[^《》]{2,80}?"
     r"(?:规划|纲要|方案|计划|意见|措施|办法|细则|要点)(?:[（(][^（）()]{1,20}[）)])?))的?(?:通知|通告)$"
 )
-_NOTICE_END = re.compile(r"^[（(]此件(?:公开发布|主动公开)[）)]$")
+_NOTICE_END = re.compile(r"^[（(]此件(?:公开发布|主动公开)[）)]$|^特此(?:通知|通告|公告)。?$")
+_CLOSING = re.compile(r"^特此(?:通知|通告|公告)")  # the closing formula of a notice, not a title
+_SENTENCE_MARKS = re.compile(r"[，。；：:;,]")
 _BEFORE_ABOUT = re.compile(r"^(?P<bodies>[^关《]{2,60}?)\s*(?=关于)")
 TAIL_LINES = 12  # a signature and date follow the body within its last lines
 
@@ -68,6 +72,16 @@ SIDECAR_KEYS = {"title", "region", "date", "doc_number", "issuers", "period", "d
 def _span(text: str, line: Line) -> Span:
     lead = len(line.text) - len(line.text.lstrip())
     return Span.of(text, line.start + lead, line.start + len(line.text.rstrip()))
+
+
+_HEADING_MARK = re.compile(r"^#{1,6}\s+")  # a Markdown heading's marks: not part of the title
+
+
+def _title_span(text: str, line: Line) -> Span:
+    """A title line's span without surrounding spaces or Markdown heading marks."""
+    span = _span(text, line)
+    mark = _HEADING_MARK.match(span.quote)
+    return Span.of(text, span.start + mark.end(), span.end) if mark else span
 
 
 def read_sidecar(path: Path) -> dict:
@@ -92,13 +106,15 @@ def find_title(text: str, content: list[Line], first_heading: int) -> Fact | Non
     name of a genre (…发展规划, 中共中央 国务院关于…的意见), not a sentence, not the notice that issues it."""
     head = [ln for ln in content if ln.start < first_heading and ln.stripped]
     for i, line in enumerate(head):
-        if _is_title(line.stripped):
-            return Fact(line.stripped, _span(text, line))
-        if (i + 1 < len(head) and not _is_title(head[i + 1].stripped)
-                and _is_title(line.stripped + head[i + 1].stripped)):
-            nxt = head[i + 1]
-            span = Span.of(text, _span(text, line).start, _span(text, nxt).end)
-            return Fact(line.stripped + nxt.stripped, span)
+        this = _title_span(text, line)
+        if _is_title(this.quote):
+            return Fact(this.quote, this)
+        if i + 1 == len(head) or _SENTENCE_MARKS.search(this.quote):
+            continue
+        nxt = _title_span(text, head[i + 1])
+        # 国务院办公厅关于推进 / 政务新媒体健康有序发展的意见: a title wrapped after 关于… joins its next line
+        if _is_title(this.quote + nxt.quote) and (not _is_title(nxt.quote) or "关于" in to_simplified(this.quote)):
+            return Fact(this.quote + nxt.quote, Span.of(text, this.start, nxt.end))
     return None
 
 
@@ -109,41 +125,41 @@ def find_notice(text: str, head: list[Line]) -> tuple[IssuingNotice | None, Fact
     for i in range(len(lines)):
         for k in (1, 2, 3):
             block = lines[i : i + k]
-            joined = "".join(ln.stripped for ln in block)
-            if len(block) < k or "。" in joined or _DOC_NUMBER.fullmatch(block[0].stripped):
+            title = "".join(_title_span(text, ln).quote for ln in block)
+            if len(block) < k or "。" in title or _DOC_NUMBER.fullmatch(block[0].stripped):
                 break
-            m = _NOTICE_TITLE.search(to_simplified(joined))
-            if m and len(to_simplified(joined)) == len(joined):
-                return _notice(text, lines, i, i + k, joined, m)
+            m = _NOTICE_TITLE.search(to_simplified(title))
+            if m and len(to_simplified(title)) == len(title):
+                return _notice(text, lines, i, i + k, m)
     return None, None
 
 
-def _notice(text: str, lines: list[Line], first: int, after_title: int, title: str,
-            m: re.Match[str]) -> tuple[IssuingNotice, Fact]:
-    """The notice from its title lines on: up to its signature date (or 此件公开发布), else its title."""
-    start = _span(text, lines[first]).start
-    if first > 0 and _DOC_NUMBER.fullmatch(lines[first - 1].stripped):
-        start = _span(text, lines[first - 1]).start  # the 文号 above the title belongs to the notice
-    title_span = Span.of(text, _span(text, lines[first]).start, _span(text, lines[after_title - 1]).end)
+def _notice(text: str, lines: list[Line], first: int, after_title: int,
+            m: re.Match[str]) -> tuple[IssuingNotice, Fact | None]:
+    """The notice from its 文号 or title on, up to its signature date (or 此件公开发布, 特此通知), else its title."""
+    spans = [_title_span(text, ln) for ln in lines[first:after_title]]
+    title = "".join(sp.quote for sp in spans)
+    title_span = Span.of(text, spans[0].start, spans[-1].end)
+    numbered = first > 0 and _DOC_NUMBER.fullmatch(lines[first - 1].stripped)
+    start = _span(text, lines[first - 1]).start if numbered else title_span.start
     last = after_title - 1
     for j in range(after_title, len(lines)):
         s = lines[j].stripped
         if DATE.fullmatch(s) or _NOTICE_END.match(to_simplified(s)):
             last = j
-        elif last >= after_title and not _body_fact(text, lines[j], "") and not DATE.fullmatch(s):
-            break
-    block = lines[: last + 1]
+        elif last >= after_title and not _body_facts(text, lines[j], ""):
+            break  # past the signature and its date: the issued document begins
     notice = IssuingNotice(Fact(title, title_span), Span.of(text, start, _span(text, lines[last]).end))
-    inside = [ln for ln in block if ln.start >= start]
-    notice.doc_number = _doc_number(text, inside)
-    notice.date = next((f for ln in inside if (d := DATE.fullmatch(ln.stripped))
+    own = lines[first - 1 if numbered else first : last + 1]
+    notice.doc_number = _doc_number(text, [ln for ln in own if _DOC_NUMBER.fullmatch(ln.stripped)])
+    notice.date = next((f for ln in own if (d := DATE.fullmatch(ln.stripped))
                         and (f := date_fact(text, _span(text, ln).start, d))), None)
-    notice.issuers = [f for ln in inside[after_title - first:] if (f := _body_fact(text, ln, text[:3000]))]
-    issued = None
-    name = title[m.start("issued"): m.end("issued")] if m.group("issued") else title[m.start("bare"): m.end("bare")]
+    context = text[:3000]
+    notice.issuers = ([f for ln in lines[after_title : last + 1] for f in _body_facts(text, ln, context)]
+                      or _title_bodies(text, notice.title))  # 上海市崇明区人民政府办公室关于印发…, unsigned
+    name = m.group("issued") or m.group("bare")
     at = title_span.quote.find(name)
-    if at >= 0:  # the issued title on one line of the notice's title
-        issued = Fact(name, Span.of(text, title_span.start + at, title_span.start + at + len(name)))
+    issued = Fact(name, Span.of(text, title_span.start + at, title_span.start + at + len(name))) if at >= 0 else None
     return notice, issued
 
 
@@ -151,6 +167,7 @@ def _is_title(s: str) -> bool:
     simplified = to_simplified(s)
     return (
         len(s) <= 80
+        and not _CLOSING.match(simplified)
         and "。" not in s
         and bool(_TITLE_END.search(_TRAILER.sub("", simplified)))
         and not simplified.startswith(("《", "表", "专栏"))
@@ -171,11 +188,11 @@ def extract_metadata(
     meta.title = find_title(text, after_notice, first_heading) or issued_title or _from_sidecar(sidecar, "title")
     tail = [ln for ln in content if ln.stripped][-TAIL_LINES:]
     tail = [ln for ln in tail if ln.start >= first_heading] if first_heading < len(text) else []
-    meta.date = (_date(text, page_metadata, head) or _date_line(text, head)[0] or _signature_date(text, tail)
-                 or _from_sidecar(sidecar, "date"))
-    meta.doc_number = (_doc_number(text, head) or _doc_number(text, page_metadata)
-                       or _from_sidecar(sidecar, "doc_number"))
-    meta.issuers = _issuers(text, page_metadata, head, tail, meta.title) or [
+    meta.date = (_date(text, page_metadata, head, meta.notice, tail) or _from_sidecar(sidecar, "date"))
+    own_lines = [ln for ln in head if _DOC_NUMBER.fullmatch(ln.stripped)]  # a 文号 line, not one cited in a sentence
+    meta.doc_number = (_doc_number(text, own_lines) or (meta.notice and meta.notice.doc_number)
+                       or _doc_number(text, page_metadata) or _from_sidecar(sidecar, "doc_number"))
+    meta.issuers = _issuers(text, page_metadata, head, tail, meta.title, meta.notice) or [
         Fact(v, from_sidecar=True) for v in sidecar.get("issuers", [])
     ]
     meta.source_url = _from_sidecar(sidecar, "source_url")
@@ -184,8 +201,10 @@ def extract_metadata(
     first = next((ln.start for ln in content if ln.stripped), 0)
     meta.doc_type = _doc_type(text, meta.title, first, None) or _from_sidecar(sidecar, "doc_type")
     meta.period = _period(text, title, meta, first) or _from_sidecar(sidecar, "period")
-    if meta.doc_type and meta.doc_type.value == "special-plan" and not meta.doc_type.from_sidecar:
-        meta.doc_type = _doc_type(text, meta.title, first, meta.period.value if meta.period else None)
+    # a 规划 whose stated years (规划期为2021至2025年) span five is a five-year plan
+    if (meta.doc_type and meta.doc_type.value == "special-plan" and not meta.doc_type.from_sidecar
+            and meta.period and meta.period.span and len(re.findall(r"20\d\d", meta.period.span.quote)) == 2):
+        meta.doc_type = _doc_type(text, meta.title, first, meta.period.value)
     region, meta.region = _region(text, meta, sidecar)
     return meta, region
 
@@ -194,8 +213,20 @@ def _from_sidecar(sidecar: dict, key: str) -> Fact | None:
     return Fact(str(sidecar[key]), from_sidecar=True) if key in sidecar else None
 
 
-def _date(text: str, page_metadata: list[Line], head: list[Line]) -> Fact | None:
-    """The page's labelled date (成文日期 before 发布日期), else a date line of the issuing notice."""
+def _date(text: str, page_metadata: list[Line], head: list[Line], notice: IssuingNotice | None,
+          tail: list[Line]) -> Fact | None:
+    """The document's own date: a page's 成文日期 or 签发时间, the date line under the title or the notice's, the
+    date under the signature; else the date the page was published (发布日期, 时间)."""
+    page = _page_date(text, page_metadata)
+    if page and page[0] < 2:
+        return page[1]
+    own = (_head_date(text, head) or (notice.date if notice else None) or _date_line(text, head)[0]
+           or _signature_date(text, tail))
+    return own or (page[1] if page else None)
+
+
+def _page_date(text: str, page_metadata: list[Line]) -> tuple[int, Fact] | None:
+    """The page's labelled date with its rank (成文日期 0, 签发 1, 发布 2)."""
     labelled = []
     for line in page_metadata:
         for m in _DATE_LABELLED.finditer(line.text):
@@ -207,8 +238,11 @@ def _date(text: str, page_metadata: list[Line], head: list[Line]) -> Fact | None
                 fact = fact and Fact(fact.value, Span.of(text, line.start + m.start("y"), line.start + m.end()))
             if fact:
                 labelled.append((_DATE_RANK.get(to_simplified(m.group("label")), 2), fact))
-    if labelled:
-        return min(labelled, key=lambda r: r[0])[1]
+    return min(labelled, key=lambda r: r[0]) if labelled else None
+
+
+def _head_date(text: str, head: list[Line]) -> Fact | None:
+    """A line that is only a date, before the first heading (the notice's signature date)."""
     for line in head:
         if m := _DATE_CN.match(line.stripped):
             y, mo, d = (int(g) for g in m.groups())
@@ -248,19 +282,17 @@ def _doc_number(text: str, lines: list[Line]) -> Fact | None:
 
 
 def _issuers(text: str, page_metadata: list[Line], head: list[Line], tail: list[Line],
-             title: Fact | None) -> list[Fact]:
-    """Who issued the document, from the first place that says: the notice's signature lines, the title line
-    (中共中央 国务院关于…), the page's 发布机构 / 发文机关 field, the date line (…全体会议通过), the signature
-    after the body."""
+             title: Fact | None, notice: IssuingNotice | None) -> list[Fact]:
+    """Who issued the document, from the first place that says: the issuing notice (its signature, else its title),
+    signature lines before the body, the title line (中共中央 国务院关于…), the page's 发布机构 / 发文机关 field,
+    the date line (…全体会议通过), the signature after the body."""
+    if notice and notice.issuers:
+        return notice.issuers
     context = text[:3000]
-    signed = [_body_fact(text, line, context) for line in head]
-    if signed := [f for f in signed if f]:
+    if signed := [f for line in head for f in _body_facts(text, line, context)]:
         return signed
-    if title and title.span and (m := _BEFORE_ABOUT.match(to_simplified(title.value))):
-        found = bodies_in(m.group("bodies"), context)
-        if found and len(title.span.quote) == len(title.value):
-            return [Fact(title.value[a:b], Span.of(text, title.span.start + a, title.span.start + b))
-                    for _, a, b in found]
+    if title and (found := _title_bodies(text, title)):
+        return found
     for line in page_metadata:
         if m := _ISSUER_FIELD.search(line.text):
             return [Fact(m.group(1), Span.of(text, line.start + m.start(1), line.start + m.end(1)))]
@@ -269,18 +301,28 @@ def _issuers(text: str, page_metadata: list[Line], head: list[Line], tail: list[
     signature = []
     for i, line in enumerate(tail):
         later = tail[i + 1 :]
-        if any(DATE.fullmatch(ln.stripped) for ln in later[:3]) and (fact := _body_fact(text, line, context)):
-            signature.append(fact)
+        if any(DATE.fullmatch(ln.stripped) for ln in later[:3]):
+            signature.extend(_body_facts(text, line, context))
     return signature
 
 
-def _body_fact(text: str, line: Line, context: str) -> Fact | None:
-    """A line that is the name of one issuing body (a signature), as a Fact."""
-    s = line.stripped.replace("\u00a0", "").strip()
-    if s and len(s) <= 30 and recognise(s, context):
-        start = line.start + line.text.index(s[0])
-        return Fact(s, Span.of(text, start, start + len(s)))
-    return None
+def _title_bodies(text: str, title: Fact) -> list[Fact]:
+    """The bodies a title opens with: 中共中央 国务院关于…, 上海市崇明区人民政府办公室关于印发…"""
+    m = _BEFORE_ABOUT.match(to_simplified(title.value))
+    if not (m and title.span and len(title.span.quote) == len(title.value)):
+        return []
+    return [Fact(title.value[a:b], Span.of(text, title.span.start + a, title.span.start + b))
+            for _, a, b in bodies_in(m.group("bodies"), text[:3000])]
+
+
+def _body_facts(text: str, line: Line, context: str) -> list[Fact]:
+    """The issuing bodies a signature line names: one (辽宁省民政厅), several separated by spaces, or several
+    run together (黄浦区发展和改革委员会黄浦区建设和管理委员会)."""
+    s = line.stripped.rstrip("\u00a0 ")
+    if not s or len(s) > 60 or _SENTENCE_MARKS.search(s) or len(to_simplified(s)) != len(s):
+        return []
+    start = line.start + line.text.index(s[0])
+    return [Fact(s[a:b], Span.of(text, start + a, start + b)) for _, a, b in bodies_in(s, context)]
 
 
 def _in_force(text: str, content: list[Line], page_metadata: list[Line],
@@ -318,8 +360,8 @@ def _period(text: str, title: str, meta: PlanMetadata, first: int) -> Fact | Non
     from_title = {"span": meta.title.span if meta.title and meta.title.span else None,
                   "from_sidecar": bool(meta.title and meta.title.from_sidecar)}
     simplified_title = to_simplified(title)
-    if genre == "annual" and not TITLE_RANGE.search(simplified_title) and (m := _ANNUAL.search(simplified_title)):
-        return Fact(m.group(1), **from_title)
+    if not TITLE_RANGE.search(simplified_title) and (m := _TITLE_YEAR.search(simplified_title)):
+        return Fact(m.group(1), **from_title)  # 韶关市2021年民政工作要点, 2021年崇明区城市体检工作方案
     head = text[:5000]
     simplified = to_simplified(head)
     if len(simplified) == len(head) and (m := _PERIOD.search(simplified)):  # t2s kept every offset
@@ -330,6 +372,10 @@ def _period(text: str, title: str, meta: PlanMetadata, first: int) -> Fact | Non
     for name, (a, b) in _FIVE_YEAR.items():
         if name in simplified_title:
             return Fact(f"{a}-{b}", **from_title)
+    if genre in ("fyp", "special-plan", "outline") and (m := _FIVE_YEAR_TIME.search(simplified)) and len(
+            simplified) == len(head):
+        a, b = _FIVE_YEAR[m.group(1)]  # 聚力推进柘林镇"十四五"时期文物保护利用工作, …编制本规划
+        return Fact(f"{a}-{b}", Span.of(text, m.start(), m.end()))
     if meta.effective and meta.validity:
         e, v = meta.effective.span, meta.validity.span
         together = e and v and "\n" not in text[min(e.start, v.start) : max(e.end, v.end)]
