@@ -30,10 +30,11 @@ def test_every_query_documents_its_question() -> None:
 def test_plans_overview(store: Store) -> None:
     got = {r[1]: r[2:] for r in rows(store, "plans-overview")}
     assert got["辽宁省"] == ["Province", "中国", "FiveYearPlan", "2021", "2025", "辽宁省民政事业发展第十四个五年规划",
-                          "6", "35", "107", "20", "33", "15"]
+                          "6", "35", "107", "20", "33", "15", "辽宁省民政厅; 辽宁省发展和改革委员会"]  # 001 lines 15-16
     assert got["怀化市"][:6] == ["PrefectureCity", "湖南省", "FiveYearPlan", "2021", "2025", "懷化市“十四五”民政事業發展規劃"]
     assert got["韶关市"][2:5] == ["AnnualWorkPlan", "2021", "2021"]
     assert got["新吴区"][1] == "无锡市"
+    assert (got["韶关市"][-1], got["新吴区"][-1]) == ("", "新吴区民政卫健局")  # 004 names no issuer; 003 line 6
 
 
 def test_indicators_shared_by_three_plans(store: Store) -> None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 
 from pyoxigraph import Store
 
@@ -40,15 +42,37 @@ class PlanInfo:
     period: str
     title: str
     counts: dict[str, int] = field(default_factory=dict)
+    genre: str = ""  # the document type's labels, 意见 (opinion); "" when not stated
+
+
+NO_REGION = "未说明地区"  # region not stated
 
 
 def plans(store: Store) -> list[PlanInfo]:
-    """Every loaded document with its plan's region, level, period, title and element counts: the summary
-    `plankg stats` prints, with counts keyed by class name."""
+    """Every loaded document with its plan's region, level, period, title, genre and element counts: the summary
+    `plankg stats` prints, with counts keyed by class name. A plan whose text states no region hangs from a node
+    of its own that says so."""
     from plankg.stats import COUNTED, summaries
 
-    return [PlanInfo(s.graph, s.file, s.plan, s.region_iri, s.region, s.level, s.period, s.title,
-                     {COUNTED[key].removeprefix("pk:"): n for key, n in s.counts.items()}) for s in summaries(store)]
+    return [PlanInfo(s.graph, s.file, s.plan, s.region_iri or f"{s.plan}#no-region", s.region or NO_REGION,
+                     s.level, s.period, s.title, {COUNTED[key].removeprefix("pk:"): n for key, n in s.counts.items()},
+                     genre_labels().get(s.genre, s.genre)) for s in summaries(store)]
+
+
+@lru_cache(maxsize=1)
+def genre_labels() -> dict[str, str]:
+    """Each document type's local name -> "中文 (English)", from the ontology's pk:DocumentTypes concepts."""
+    from rdflib import Graph, Namespace
+    from rdflib.namespace import SKOS
+
+    pk = Namespace(PK)
+    text = (resources.files("plankg.ontology") / "plankg.ttl").read_text(encoding="utf-8")
+    ontology = Graph().parse(data=text, format="turtle")
+    labels = {}
+    for concept in ontology.subjects(SKOS.inScheme, pk.DocumentTypes):
+        names = {lit.language: str(lit) for lit in ontology.objects(concept, SKOS.prefLabel)}
+        labels[str(concept).removeprefix(PK)] = f"{names.get('zh-Hans', '')} ({names.get('en', '')})"
+    return labels
 
 
 @dataclass
