@@ -66,6 +66,10 @@ _SENTENCE_MARKS = re.compile(r"[，。；：:;,]")
 _BEFORE_ABOUT = re.compile(r"^(?P<bodies>[^关《]{2,60}?)\s*(?=关于)")
 TAIL_LINES = 12  # a signature and date follow the body within its last lines
 
+_SIDECAR_FORMS = [
+    ("period", re.compile(r"(?:19|20)\d\d(?:-(?:19|20)\d\d)?|to-(?:19|20)\d\d"), "2021-2025, 2021 or to-2025"),
+    ("date", re.compile(r"(?:19|20)\d\d-\d\d-\d\d"), "2021-09-06"),
+]
 SIDECAR_KEYS = {"title", "region", "date", "doc_number", "issuers", "period", "doc_type", "source_url"}
 
 
@@ -98,6 +102,11 @@ def read_sidecar(path: Path) -> dict:
         raise LoadError(sidecar.name, f"unknown sidecar keys: {', '.join(sorted(unknown))}")
     if "doc_type" in data and data["doc_type"] not in DOC_TYPES:
         raise LoadError(sidecar.name, f"unknown doc_type {data['doc_type']!r}: one of {', '.join(DOC_TYPES)}")
+    for key, form, example in _SIDECAR_FORMS:
+        if key in data and not form.fullmatch(str(data[key])):
+            raise LoadError(sidecar.name, f"sidecar {key} {data[key]!r} is not of the form {example}")
+    if not isinstance(data.get("issuers", []), list):
+        raise LoadError(sidecar.name, "sidecar issuers must be a list of names")
     return data
 
 
@@ -180,27 +189,27 @@ def _is_title(s: str) -> bool:
 def extract_metadata(
     text: str, content: list[Line], page_metadata: list[Line], first_heading: int, sidecar: dict
 ) -> tuple[PlanMetadata, Region | None]:
-    """All plan-level facts, and the plan's region (None when neither the text nor the sidecar states one)."""
+    """All plan-level facts, and the plan's region (None when neither the text nor the sidecar states one).
+    A sidecar fact overrides what the text says: it is the user's correction or addition."""
     meta = PlanMetadata()
     head = [ln for ln in content if ln.start < first_heading]
     meta.notice, issued_title = find_notice(text, head)
     after_notice = [ln for ln in content if not meta.notice or ln.start >= meta.notice.span.end]
-    meta.title = find_title(text, after_notice, first_heading) or issued_title or _from_sidecar(sidecar, "title")
+    meta.title = _from_sidecar(sidecar, "title") or find_title(text, after_notice, first_heading) or issued_title
     tail = [ln for ln in content if ln.stripped][-TAIL_LINES:]
     tail = [ln for ln in tail if ln.start >= first_heading] if first_heading < len(text) else []
-    meta.date = (_date(text, page_metadata, head, meta.notice, tail) or _from_sidecar(sidecar, "date"))
+    meta.date = _from_sidecar(sidecar, "date") or _date(text, page_metadata, head, meta.notice, tail)
     own_lines = [ln for ln in head if _DOC_NUMBER.fullmatch(ln.stripped)]  # a 文号 line, not one cited in a sentence
-    meta.doc_number = (_doc_number(text, own_lines) or (meta.notice and meta.notice.doc_number)
-                       or _doc_number(text, page_metadata) or _from_sidecar(sidecar, "doc_number"))
-    meta.issuers = _issuers(text, page_metadata, head, tail, meta.title, meta.notice) or [
-        Fact(v, from_sidecar=True) for v in sidecar.get("issuers", [])
-    ]
+    meta.doc_number = (_from_sidecar(sidecar, "doc_number") or _doc_number(text, own_lines)
+                       or (meta.notice and meta.notice.doc_number) or _doc_number(text, page_metadata))
+    meta.issuers = [Fact(v, from_sidecar=True) for v in sidecar.get("issuers", [])] or _issuers(
+        text, page_metadata, head, tail, meta.title, meta.notice)
     meta.source_url = _from_sidecar(sidecar, "source_url")
     meta.effective, meta.validity = _in_force(text, content, page_metadata, meta.date)
     title = meta.title.value if meta.title else ""
     first = next((ln.start for ln in content if ln.stripped), 0)
-    meta.doc_type = _doc_type(text, meta.title, first, None) or _from_sidecar(sidecar, "doc_type")
-    meta.period = _period(text, title, meta, first) or _from_sidecar(sidecar, "period")
+    meta.doc_type = _from_sidecar(sidecar, "doc_type") or _doc_type(text, meta.title, first, None)
+    meta.period = _from_sidecar(sidecar, "period") or _period(text, title, meta, first)
     # a 规划 whose stated years (规划期为2021至2025年) span five is a five-year plan
     if (meta.doc_type and meta.doc_type.value == "special-plan" and not meta.doc_type.from_sidecar
             and meta.period and meta.period.span and len(re.findall(r"20\d\d", meta.period.span.quote)) == 2):
@@ -387,8 +396,10 @@ def _period(text: str, title: str, meta: PlanMetadata, first: int) -> Fact | Non
 
 
 def _region(text: str, meta: PlanMetadata, sidecar: dict) -> tuple[Region | None, Fact | None]:
-    """The plan's region: named in its title, stated by the sidecar, governed by its issuer, else the region the
+    """The plan's region: stated by the sidecar, named in the title, governed by the issuer, else the region the
     text speaks of as its own (全市 …); None when none of them says."""
+    if "region" in sidecar:
+        return _sidecar_region(str(sidecar["region"]), f"{sidecar.get('title', '')}\n{text[:3000]}")
     if meta.title and meta.title.span:
         found = find_region(meta.title.value, context=text[:3000])
         if found:
@@ -397,8 +408,6 @@ def _region(text: str, meta: PlanMetadata, sidecar: dict) -> tuple[Region | None
             span = Span.of(text, start, start + len(reg.name))
             if to_simplified(span.quote) == reg.name:
                 return reg, Fact(span.quote, span)
-    if "region" in sidecar:
-        return _sidecar_region(str(sidecar["region"]), f"{sidecar.get('title', '')}\n{text[:3000]}")
     for issuer in meta.issuers:
         body = recognise(issuer.value, context=text[:3000])
         if body and body.region:

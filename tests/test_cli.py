@@ -106,7 +106,7 @@ def test_a_failing_document_is_reported_and_changes_nothing(tmp_path: Path, buil
                     str(tmp_path / "missing.txt"), store=store_dir)
     assert result.returncode == 1
     assert f"error {empty}: the file is empty" in result.stdout
-    assert f"error {notes}: no region found" in result.stdout
+    assert f"error {notes}: no policy content" in result.stdout
     assert f"error {tmp_path / 'missing.txt'}: no such file" in result.stdout
     assert "loaded 0 of 3 documents, 3 failed" in result.stdout
     after = open_store(store_dir, read_only=True).dump(format=__import__("pyoxigraph").RdfFormat.N_QUADS)

@@ -274,6 +274,22 @@ def test_sidecar_names_the_nation_or_a_municipality(tmp_path: Path) -> None:
         parse_document(text)
 
 
+def test_a_sidecar_overrides_what_the_text_says(tmp_path: Path) -> None:
+    """002 states goals up to 2050 (line 13); a user who knows its period says so in the sidecar, and the graph
+    records that the fact came from there."""
+    text = tmp_path / "opinion.txt"
+    shutil.copy(OPINION, text)
+    sidecar = tmp_path / "opinion.meta.json"
+    sidecar.write_text(json.dumps({"period": "2018-2022", "doc_type": "opinion"}), encoding="utf-8")
+    got = facts(text)
+    assert (got["period"], got["doc_type"], got["plan"]) == (("2018-2022", "sidecar", 0), ("opinion", "sidecar", 0),
+                                                             "CN/opinion/2018-2022")
+    assert got["date"] == ("2018-01-02", "2018年1月2日", 2)  # the rest still from the text
+    sidecar.write_text(json.dumps({"period": "2018至2022年"}, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(LoadError, match="sidecar period '2018至2022年' is not of the form 2021-2025, 2021 or to-2025"):
+        parse_document(text)
+
+
 def test_the_nation_tops_the_region_hierarchy() -> None:
     assert [r.code for r in chain("110105")] == ["110105", "110000"]  # 朝阳区 → 北京市 (no 市辖区 in between)
     assert regions_named("北京市") == [chain("110000")[0]]
