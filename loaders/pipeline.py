@@ -58,8 +58,6 @@ def _parse(source: SourceText, sidecar: dict) -> tuple[ParsedDocument, Region | 
         reasons = sorted({d.reason for d in cleaned.dropped})
         raise LoadError(source.name, f"only page noise ({', '.join(reasons)}): no plan text left after cleaning")
     seg = segment(text, cleaned.content)
-    first_heading = min((h.span.start for h in seg.headings), default=len(text))
-    meta, region = extract_metadata(text, cleaned.content, cleaned.metadata, first_heading, sidecar)
     indicators, warnings = [], []
     for table in seg.tables:
         rows, table_warnings = parse_table(text, table.heading, table.lines)
@@ -69,6 +67,8 @@ def _parse(source: SourceText, sidecar: dict) -> tuple[ParsedDocument, Region | 
     measures, projects, passages = extract_measures_and_projects(text, seg.paragraphs, seg.headings, tasks_start)
     if not has_policy_content(seg.headings, measures, indicators):
         raise LoadError(source.name, "no policy content: no numbered parts or items, measures, table or box found")
+    first_heading = min((h.span.start for h in seg.headings), default=len(text))
+    meta, region = extract_metadata(text, cleaned.content, cleaned.metadata, first_heading, sidecar)
     title = meta.title.value if meta.title else ""
     content_ranges = [(ln.start, ln.end) for ln in cleaned.content]
     citations = extract_citations(text, content_ranges, own_title=title)

@@ -121,14 +121,17 @@ _SELF_REFERENCE: dict[str, re.Pattern[str]] = {
 _AMBIGUOUS_SELF = {"district": ("district", "province")}  # 全区 may be 广西壮族自治区 speaking of itself
 
 
+SELF_WINDOW = 20_000  # characters read for it: a document speaks of itself throughout, its opening is enough
+
+
 def region_of_text(text: str) -> tuple[Region, int, int] | None:
     """The region a document is about when neither its title nor its issuer says: the level it speaks of
     itself at (全市 → a prefecture), then the region of that level the text names most (the first on a tie),
     with the offsets of its first mention (of 我国 for the nation). None when the text does not speak of itself or
     names no such region.
     """
-    simplified = to_simplified(text)
-    if len(simplified) != len(text):
+    simplified = to_simplified(text[:SELF_WINDOW])
+    if len(simplified) != len(text[:SELF_WINDOW]):
         return None  # offsets would not index the text
     cues = {level: len(pattern.findall(simplified)) for level, pattern in _SELF_REFERENCE.items()}
     level = max(cues, key=lambda lv: (cues[lv], lv != "country"))  # a tie goes to the local level
