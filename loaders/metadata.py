@@ -163,13 +163,24 @@ def _notice(text: str, lines: list[Line], first: int, after_title: int,
     notice.doc_number = _doc_number(text, [ln for ln in own if _DOC_NUMBER.fullmatch(ln.stripped)])
     notice.date = next((f for ln in own if (d := DATE.fullmatch(ln.stripped))
                         and (f := date_fact(text, _span(text, ln).start, d))), None)
-    context = text[:3000]
-    notice.issuers = ([f for ln in lines[after_title : last + 1] for f in _body_facts(text, ln, context)]
+    notice.issuers = (_signature(text, lines[after_title : last + 1])
                       or _title_bodies(text, notice.title))  # 上海市崇明区人民政府办公室关于印发…, unsigned
     name = m.group("issued") or m.group("bare")
     at = title_span.quote.find(name)
     issued = Fact(name, Span.of(text, title_span.start + at, title_span.start + at + len(name))) if at >= 0 else None
     return notice, issued
+
+
+def _signature(text: str, lines: list[Line]) -> list[Fact]:
+    """The bodies signing a notice: the lines of names right above its date (not the names heading its title)."""
+    dated = next((i for i, ln in enumerate(lines) if DATE.fullmatch(ln.stripped)), len(lines))
+    signed: list[Fact] = []
+    for line in reversed(lines[:dated]):
+        found = _body_facts(text, line, text[:3000])
+        if not found:
+            break
+        signed = found + signed
+    return signed
 
 
 def _is_title(s: str) -> bool:

@@ -18,6 +18,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 
 from plankg.build import load_document
+from plankg.loaders.dates import DATE, iso
 from plankg.loaders.errors import LoadError
 from plankg.loaders.genre import genre_of_title
 from plankg.loaders.issuers import recognise
@@ -314,6 +315,14 @@ def test_the_nation_tops_the_region_hierarchy() -> None:
 def test_issuing_bodies_and_the_region_they_govern(name: str, canonical: str, code: str) -> None:
     body = recognise(name)
     assert (body.name, body.region.code, body.central) == (canonical, code, code == "000000")
+
+
+@pytest.mark.parametrize(("written", "iso_date"), [
+    ("2018年1月2日", "2018-01-02"), ("二〇二〇年十月二十九日", "2020-10-29"), ("2022年05月20日", "2022-05-20"),
+    ("2021年2月30日", None),  # not a calendar date: no date rather than a wrong one
+])
+def test_dates_as_written(written: str, iso_date: str | None) -> None:
+    assert iso(DATE.fullmatch(written)) == iso_date
 
 
 def test_a_sentence_is_not_a_body() -> None:

@@ -25,7 +25,7 @@ from plankg.loaders.pipeline import parse_document
 from plankg.loaders.triples import document_quads, region_quads
 from plankg.reason import asserted_graphs, materialise
 from plankg.store import document_graphs
-from plankg.vocab import ID, INFERRED_GRAPH, PK, REGIONS_GRAPH, SPARQL_PREFIXES
+from plankg.vocab import ID, INFERRED_GRAPH, PK, REGIONS_GRAPH, SPARQL_PREFIXES, org_iri
 from tests.conftest import CORPUS, FILES
 
 LN = "https://w3id.org/plankg/id/plan/210000/fyp/2021-2025/zh-Hans"
@@ -107,7 +107,9 @@ def test_corpus_entailments(reasoned) -> None:
     assert set(graph.objects(XINWU, PK.partOf)) == {URIRef(f"{ID}region/320000"), URIRef(f"{ID}region/CN")}
     assert [str(o) for o in graph.objects(XINWU, DCTERMS.identifier)] == ["320214"]
     assert set(graph.predicates()) == {RDF.type, PK.partOf, PK.hasPart, DCTERMS.isPartOf, DCTERMS.hasPart,
-                                       DCTERMS.identifier, PROV.wasDerivedFrom}
+                                       DCTERMS.identifier, PROV.wasDerivedFrom, DCTERMS.spatial}
+    # 003 line 6: 发布机构 新吴区民政卫健局, whose pk:jurisdiction (⊑ dct:spatial) is 新吴区.
+    assert set(graph.subjects(DCTERMS.spatial, XINWU)) == {URIRef(org_iri("新吴区民政卫健局"))}
 
 
 def test_reasoning_leaves_the_asserted_graphs_unchanged_and_is_idempotent(reasoned) -> None:
@@ -127,12 +129,14 @@ def test_one_graph_per_update_gives_the_same_inferred_graph(reasoned, monkeypatc
     store, before = reasoned
     inferred_graph = NamedNode(str(INFERRED_GRAPH))
     together = {q.triple for q in store.quads_for_pattern(None, None, None, inferred_graph)}
-    assert len(together) == 8649  # the corpus's 5 documents and the regions, one update (BATCH_GRAPHS covers them)
+    # the corpus's 5 documents and the regions, one update (BATCH_GRAPHS covers them); 4 of them dct:spatial of the
+    # issuers' pk:jurisdiction (001: 2, 002: 1, 003: 1)
+    assert len(together) == 8653
     separate = Store()
     separate.extend(before)
     monkeypatch.setattr(reason, "BATCH_GRAPHS", 1)
     assert len(reason.batches(asserted_graphs(separate))) == 6
-    assert materialise(separate) == 8649
+    assert materialise(separate) == 8653
     assert {q.triple for q in separate.quads_for_pattern(None, None, None, inferred_graph)} == together
 
 
