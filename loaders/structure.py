@@ -73,6 +73,8 @@ def classify(
         tail -= 1  # the issuer, date and （此件公开发布） lines after the body: metadata, not content
     flow = flow[:tail]
     items = _Items(chosen, titles, subunits)
+    if body_start is None:  # no chapters (1. … items only): the body starts at the first numbered item
+        body_start = min((p.span.start for p in flow if p.parent is None and p.number), default=None)
     first_item = _first_items(flow, items, subunits)
     item_at = [i for i, p in enumerate(flow) if items.has(p)]
     last_item = max(item_at, default=-1)
