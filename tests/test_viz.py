@@ -392,3 +392,31 @@ def test_search_selects_focuses_and_shows_the_matches(browser, corpus_store, sit
     lineage.page.screenshot(path=str(shots / f"search-lineage-{size[0]}.png"))
     lineage.assert_clean()
     lineage.page.close()
+
+
+PAIRS_SHOWN = """(() => {
+  const d = JSON.parse(document.getElementById("view-data").textContent);
+  const shown = (id) => !plankgView.nodes.get(id).hidden;
+  return plankgView.edges.get({ filter: (e) => e.pair }).map((e) => {
+    const both = plankgView.network.getConnectedNodes(e.from)
+      .filter((n) => d.meta[n].kind === "item" && shown(n) && plankgView.network.getConnectedNodes(e.to).includes(n));
+    return [e.from, e.to, e.label, e.hidden === true, both.length];
+  });
+})()"""
+
+
+def test_a_filter_applies_to_the_plan_to_plan_counts(browser, site: Path, shots: Path) -> None:
+    opened = Opened(browser, site / "lineage.html", shots)
+    opened.page.set_viewport_size({"width": 1280, "height": 800})
+    before = {(a, b): label for a, b, label, _hidden, _n in opened.page.evaluate(PAIRS_SHOWN)}
+    assert all(int(label) >= n for a, b, label, _h, n in opened.page.evaluate(PAIRS_SHOWN))  # all themes counted
+    opened.page.select_option("#theme", "养老服务")
+    after = opened.page.evaluate(PAIRS_SHOWN)
+    for a, b, label, hidden, shared in after:  # each pair's number is what the two plans share among what is shown
+        assert (label, hidden) == (str(shared), shared == 0), (a, b)
+    assert sum(int(label) for _a, _b, label, _h, _n in after) < sum(int(v) for v in before.values())
+    opened.page.screenshot(path=str(shots / "lineage-elderly-care.png"))
+    opened.page.select_option("#theme", "")
+    assert {(a, b): label for a, b, label, _h, _n in opened.page.evaluate(PAIRS_SHOWN)} == before
+    opened.assert_clean()
+    opened.page.close()

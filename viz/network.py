@@ -291,7 +291,8 @@ def lineage_view(plans: list[PlanInfo], found: Lineage, max_nodes: int = MAX_NOD
     if len(shared) > max_nodes:
         notes.append(f"{len(shared)} pairs of plans share something: the {max_nodes} pairs that share the most are drawn.")
     for (a, b), weight in sorted(strongest):
-        edges.append({"from": a, "to": b, "width": weight, "value": weight, "label": str(weight), "color": "#d62728"})
+        edges.append({"from": a, "to": b, "width": weight, "value": weight, "label": str(weight), "color": "#d62728",
+                      "pair": True, "weight": weight})
     for child, parent in found.parents:
         if child in by_plan and parent in by_plan:
             edges.append({"from": child, "to": parent, "dashes": True, "arrows": "to", "label": "依据"})
@@ -299,6 +300,7 @@ def lineage_view(plans: list[PlanInfo], found: Lineage, max_nodes: int = MAX_NOD
                  ["Plan", "PolicyFamily", "IndicatorConcept"], notes, meta, tree=False)
     view.options["edges"]["scaling"] = {"min": 1, "max": 12}
     view.edge_legend = ["family or indicator – plan: width = the plan's items in the family, or its indicator rows",
-                        "plan – plan (red, labelled): how many families and shared indicators the two plans share, all themes",
+                        "plan – plan (red, labelled): how many families and shared indicators the two plans share "
+                        "(under a filter: of those shown)",
                         "dashed arrow 依据: the plan cites the other as its basis"]
     return view

@@ -78,12 +78,35 @@
     return out;
   }
 
+  // Plan-to-plan edges (lineage view) count the families and indicators the two plans share: all of them when no
+  // filter is on (the cap may leave some out of the view), else those the filter leaves shown.
+  const itemPlans = {};
+  for (const e of data.edges) {
+    const from = data.meta ? data.meta[e.from] : undefined;
+    if (from && from.kind === "item") (itemPlans[e.from] = itemPlans[e.from] || []).push(e.to);
+  }
+  function recount(hidden, filtering) {
+    const shared = {};
+    for (const [item, plans] of Object.entries(itemPlans)) {
+      if (hidden.has(item)) continue;
+      for (const a of plans) for (const b of plans) if (a < b) shared[a + " " + b] = (shared[a + " " + b] || 0) + 1;
+    }
+    const updates = edges.get({ filter: (e) => e.pair }).map((e) => {
+      const n = filtering ? shared[[e.from, e.to].sort().join(" ")] || 0 : e.weight;
+      return { id: e.id, label: String(n), width: n, value: n, hidden: n === 0 };
+    });
+    edges.update(updates);
+    return new Set(updates.filter((u) => u.hidden).map((u) => u.id));
+  }
+
   function refresh() {
     const hidden = filteredOut();
+    const filtering = ["theme", "level"].some((id) => document.getElementById(id) && document.getElementById(id).value);
     for (const id of folded) under(id, hidden);
     nodes.update(data.nodes.map((n) => ({ id: n.id, hidden: hidden.has(n.id) })));
+    const emptyPairs = recount(hidden, filtering);
     const shown = data.nodes.length - hidden.size;
-    const shownEdges = data.edges.filter((e) => !hidden.has(e.from) && !hidden.has(e.to)).length;
+    const shownEdges = edges.get({ filter: (e) => !hidden.has(e.from) && !hidden.has(e.to) && !emptyPairs.has(e.id) }).length;
     status.textContent = `${shown} of ${data.nodes.length} nodes and ${shownEdges} of ${data.edges.length} edges shown` +
       (data.options.physics.enabled ? "" : " · layout precomputed, physics off (large view)");
   }
