@@ -366,7 +366,7 @@ def _instrument_lineage(out: _Out, items: list[textreuse.Item], summary: Lineage
         for k, start, end in spans:
             concept = concepts[k]
             out.add(item.iri, PK.namesInstrument, concept)
-            node = f"{concept}/mention/{_digest(item.iri, str(start))}"
+            node = f"{concept}/mention/{_digest(item.iri, f'{start}-{end}')}"
             out.type(node, OA.Annotation, PK.InstrumentMention)
             out.add(node, OA.motivatedBy, OA.identifying)
             out.add(node, OA.hasBody, concept)
