@@ -30,6 +30,7 @@ from pyoxigraph import Literal, NamedNode, Quad, Store
 from plankg import instruments, textreuse, themes
 from plankg.loaders.extract import normalise_title, title_of
 from plankg.loaders.labels import label_quads
+from plankg.loaders.repair import read_offsets
 from plankg.loaders.script import to_simplified
 from plankg.store import replace_graph
 from plankg.vocab import ID, LINEAGE_GRAPH, OA, PK, REGIONS_GRAPH, SPARQL_PREFIXES
@@ -137,13 +138,14 @@ def _plans(store: Store) -> dict[str, dict]:
 def _items(store: Store) -> tuple[list[textreuse.Item], dict[str, str]]:
     """Measures and projects (Simplified text, source, offset) and each one's heading context."""
     rows = _rows(store, """
-    SELECT ?item ?kind ?plan ?text ?src ?start WHERE {
+    SELECT ?item ?kind ?plan ?text ?src ?start ?end WHERE {
       GRAPH ?g {
         VALUES (?cls ?kind) { (pk:Measure "measure") (pk:Project "project") }
         ?item a ?cls ; pk:inPlan ?plan ; pk:text ?text ; prov:wasDerivedFrom ?res .
         FILTER(lang(?text) = "zh-hans")
-        ?res oa:hasSource ?src ; oa:hasSelector ?pos . ?pos a oa:TextPositionSelector ; oa:start ?start . } }""")
-    items = sorted((textreuse.Item(r["item"], r["plan"], r["kind"], r["text"], r["src"], int(r["start"]))
+        ?res oa:hasSource ?src ; oa:hasSelector ?pos .
+        ?pos a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end . } }""")
+    items = sorted((textreuse.Item(r["item"], r["plan"], r["kind"], r["text"], r["src"], int(r["start"]), int(r["end"]))
                     for r in rows), key=lambda i: (i.plan, i.start, i.iri))
     return items, _contexts(store, "VALUES ?cls { pk:Measure pk:Project }")
 
@@ -385,11 +387,22 @@ def _span(out: _Out, annotation: str, target: str, item: textreuse.Item, start: 
     out.add(target, OA.hasScope, item.iri)
     out.add(target, OA.hasSelector, f"{target}/position")
     out.add(target, OA.hasSelector, f"{target}/quote")
+    source = sources[item.source]
+    start, end = _in_source(item, source, start, end)
     out.type(f"{target}/position", OA.TextPositionSelector)
-    out.add(f"{target}/position", OA.start, _lit(item.start + start, "integer"))
-    out.add(f"{target}/position", OA.end, _lit(item.start + end, "integer"))
+    out.add(f"{target}/position", OA.start, _lit(start, "integer"))
+    out.add(f"{target}/position", OA.end, _lit(end, "integer"))
     out.type(f"{target}/quote", OA.TextQuoteSelector)
-    out.add(f"{target}/quote", OA.exact, _lit(sources[item.source][item.start + start : item.start + end]))
+    out.add(f"{target}/quote", OA.exact, _lit(source[start:end]))
+
+
+def _in_source(item: textreuse.Item, source: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets into an item's text as offsets into its source. A text read from a repaired view (PDF text,
+    Markdown) lacks characters its span has (stray spaces, page furniture, markup): they are stepped over."""
+    quote = to_simplified(source[item.start:item.end]) if item.end > item.start else ""
+    if end <= start or len(quote) == len(item.text) or (at := read_offsets(item.text, quote)) is None:
+        return item.start + start, item.start + end
+    return item.start + at[start], item.start + at[end - 1] + 1
 
 
 def family_label(text: str) -> str:

@@ -57,6 +57,7 @@ class Item:
     text: str
     source: str  # the pk:SourceDocument node its offsets index
     start: int
+    end: int = -1  # where its span ends in the source (-1: start + the text's length)
 
 
 @dataclass(frozen=True)

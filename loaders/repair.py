@@ -89,6 +89,22 @@ class Repaired:
         return restored
 
 
+def read_offsets(read: str, quote: str) -> list[int] | None:
+    """Where each character of a text read from a view stands in the quote of its span on the original.
+
+    A view only deletes characters (stray spaces, page furniture, markup), so the text read is a subsequence
+    of the quote: its characters are found in order. None when they are not (the text is not from a view).
+    """
+    out, j = [], 0
+    for c in read:
+        j = quote.find(c, j)
+        if j < 0:
+            return None
+        out.append(j)
+        j += 1
+    return out
+
+
 class _Remap:
     """Rebuilds records with their spans on the original text, keeping shared records shared (a heading
     that is the parent of many measures stays one object)."""

@@ -213,3 +213,28 @@ def test_text_wrapped_at_the_page_width_reads_as_its_paragraphs(tmp_path: Path, 
     assert [d.reason for d in doc.dropped] == ["page number"] * pdf_text.count("\f")
     item = next(m for m in doc.measures if m.number == "(十二)")
     assert "\n" in item.span.quote and "\n" not in item.text
+
+
+def test_offsets_into_a_text_read_repaired_step_over_what_the_view_deleted(tmp_path: Path) -> None:
+    """Lineage quotes a shared clause of a measure by offsets into its text: on the source they step over the
+    stray spaces and the page furniture the repaired view deleted."""
+    from plankg.loaders.repair import read_offsets
+
+    text = read_source(CORPUS / f"{WORK_PLAN}.txt").text
+    pdf_text = extracted(text, "韶关市民政局文件")
+    path = tmp_path / f"{WORK_PLAN}.txt"
+    path.write_text(pdf_text, encoding="utf-8")
+    shutil.copy(CORPUS / f"{WORK_PLAN}.meta.json", tmp_path)
+    doc, _ = parse_document(path)
+    item = next(m for m in doc.measures if m.number == "(十二)")  # 004 line 16
+    at = read_offsets(item.text, item.span.quote)
+    assert at is not None
+    clause = "新建风采长者饭堂6间"
+    a = item.text.index(clause)
+    start, end = item.span.start + at[a], item.span.start + at[a + len(clause) - 1] + 1
+    assert pdf_text[start:end] == "新建风采长者饭堂 6 间"
+    cut = next(m for m in doc.measures if "\f" in m.span.quote)
+    at = read_offsets(cut.text, cut.span.quote)
+    whole = pdf_text[cut.span.start + at[0]:cut.span.start + at[-1] + 1]
+    assert whole == cut.span.quote and "韶关市民政局文件" in whole
+    assert read_offsets("新建养老床位", "新建风采长者饭堂") is None
