@@ -116,10 +116,11 @@ def _rows(store: Store, query: str) -> list[dict[str, str]]:
 # ---------------------------------------------------------------- reading the document graphs
 
 def _plans(store: Store) -> dict[str, dict]:
-    """plan IRI -> title key, region, ancestor regions, the document date the text states (else ""), period start."""
+    """plan IRI -> title key, region and ancestor regions (none when the text states no place), the document
+    date the text states (else ""), period start."""
     rows = _rows(store, """
     SELECT ?plan ?title ?region ?date ?start WHERE {
-      GRAPH ?g { ?plan a pk:Plan ; pk:region ?region .
+      GRAPH ?g { ?plan a pk:Plan . OPTIONAL { ?plan pk:region ?region }
                  OPTIONAL { ?plan dct:title ?title FILTER(lang(?title) = "zh-hans") }
                  OPTIONAL { ?plan eli:date_document ?date } OPTIONAL { ?plan pk:periodStart ?start } } }""")
     parents = {r["r"]: r["p"] for r in _rows(store, f"""
@@ -441,7 +442,8 @@ def _families(out: _Out, items: list[textreuse.Item], links: list[textreuse.Reus
             out.add(family, PK.member, items[i].iri)
         for plan in sorted({items[i].plan for i in members}):
             out.add(family, PK.spansPlan, plan)
-            out.add(family, PK.spansRegion, plans[plan]["region"])
+            if plans[plan]["region"]:
+                out.add(family, PK.spansRegion, plans[plan]["region"])
         out.add(family, PK.size, _lit(len(members), "integer"))
         out.add(family, PK.earliestPlan, first.plan)
         if plans[first.plan]["date"]:

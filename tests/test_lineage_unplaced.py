@@ -1,0 +1,37 @@
+"""Lineage over a store that holds a plan whose text names no place (its region is absent, never invented)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from plankg.build import bundled_corpus, load_paths
+from plankg.lineage import rebuild_lineage
+from plankg.store import open_store
+from plankg.vocab import LINEAGE_GRAPH, SPARQL_PREFIXES
+
+# An opinion that names no place, region, period, date or issuer, and copies a clause of 辽宁省's plan (001, line 471).
+UNPLACED = """关于加强养老服务应急工作的意见
+
+一、提升应急能力
+（一）提升应急救援能力。构建“分层分类、平战结合、高效协作”的养老服务应急救援体系。在国家养老应急救援机制统一指挥协调下，加强养老服务应急救援体系建设。
+（二）建立服务质量评价制度。定期开展服务质量评价并向社会公布结果。
+"""
+
+
+def test_a_plan_without_region_takes_part_in_lineage_without_a_region(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "store")
+    unplaced = tmp_path / "opinion.txt"
+    unplaced.write_text(UNPLACED, encoding="utf-8")
+    results = load_paths(store, [bundled_corpus(), unplaced])
+    assert all(r.ok for r in results), [r.error for r in results if not r.ok]
+    found = rebuild_lineage(store)
+    linked = store.query(SPARQL_PREFIXES + f"""
+        SELECT ?a ?b WHERE {{ GRAPH <{LINEAGE_GRAPH}> {{ ?r a pk:TextReuse ; pk:between ?a, ?b }}
+                             FILTER(CONTAINS(STR(?a), "/unknown-region/") && ?a != ?b) }}""")
+    assert found.reuse_links > 0 and len(list(linked)) >= 1  # the copied clause is linked to 001's
+    placed = store.query(SPARQL_PREFIXES + """
+        SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?plan a pk:Plan } FILTER NOT EXISTS { GRAPH ?h { ?plan pk:region ?r } } }""")
+    assert int(next(iter(placed))["n"].value) == 1  # the opinion: its text states no place
+    regions = store.query(SPARQL_PREFIXES + f"""
+        SELECT ?r WHERE {{ GRAPH <{LINEAGE_GRAPH}> {{ ?family pk:spansRegion ?r }} }}""")
+    assert all(row["r"].value.startswith("https://w3id.org/plankg/id/region/") for row in regions)
