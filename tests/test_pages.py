@@ -60,11 +60,18 @@ def parts(text: str) -> dict:
     }
 
 
-def test_a_gov_cn_page_reads_as_its_clean_text() -> None:
+def test_a_gov_cn_page_reads_as_its_clean_text(tmp_path: Path) -> None:
     text = read_source(_real(OPINION)).text
-    page = html_to_text(gov_cn_page(text, OPINION_TITLE, GOV_FACTS), "page.html")
+    markup = gov_cn_page(text, OPINION_TITLE, GOV_FACTS)
+    page = html_to_text(markup, "page.html")
     got, expected = parts(page), parts(text)
     assert got == expected
+    (tmp_path / "opinion.html").write_text(markup, encoding="utf-8")
+    doc, region = parse_document(tmp_path / "opinion.html")
+    text_doc, text_region = parse_document(_real(OPINION))
+    assert content(doc) == content(text_doc) and region == text_region
+    # the page's 成文日期 and the text's date line (line 2) state the same day
+    assert (doc.metadata.date.value, doc.metadata.date.span.quote) == ("2018-01-02", "2018年01月02日")
     assert got["lead"][:2] == [OPINION_TITLE, "（2018年1月2日）"]  # lines 1-2 of the text
     cleaned = clean(page)
     # the metadata table: one labelled line a fact, labels without their spacing, the empty 发文字号 left out
@@ -144,6 +151,11 @@ def test_a_real_gov_cn_page_yields_its_facts_and_the_notice_text() -> None:
     assert body[-3:] == ["国务院办公厅", "2018年12月7日", "（此件公开发布）"]
     assert [b for b in body if b.startswith(("一、", "二、", "三、", "四、", "五、"))] == [
         "一、总体要求", "二、明确工作职责", "三、加强功能建设", "四、规范运维管理", "五、强化保障措施"]
+    doc, _ = parse_document(Path(__file__).parent / "fixtures" / "real" / "008_guobanfa_2018_123_gov_new_media_opinion.html")
+    meta = doc.metadata
+    assert (meta.title.value, meta.doc_number.value, meta.date.value, [i.value for i in meta.issuers]) == (
+        "国务院办公厅关于推进政务新媒体健康有序发展的意见", "国办发〔2018〕123号", "2018-12-07", ["国务院办公厅"])
+    assert meta.date.span.quote == "2018年12月07日"  # the table's 成文日期 (HTML line 18)
     # line 68: the page's QR-code caption is its only chrome with text; the cleaner sets it aside
     assert [(d.reason, d.span.quote) for d in cleaned.dropped if d.reason != "page metadata"] == [
         ("page widget", "扫一扫在手机打开当前页")]

@@ -92,7 +92,7 @@ def test_stray_spaces_and_page_breaks_are_repaired_with_spans_on_the_original(tm
     assert not [m for m in doc.measures if "韶关市民政局文件" in m.text or "- 1 -" in m.text]
 
 
-def test_a_letter_spaced_title_and_a_cut_paragraph_read_as_the_clean_text() -> None:
+def test_a_letter_spaced_title_and_a_cut_paragraph_read_as_the_clean_text(tmp_path: Path) -> None:
     text = read_source(REAL / OPINION).text
     spaced = " ".join(OPINION_TITLE)  # 中 共 中 央   国 务 院 …: the gap between the issuers is wider
     pdf_text = extracted(text.replace(OPINION_TITLE, spaced, 1), OPINION_TITLE, page_chars=2500)
@@ -101,6 +101,11 @@ def test_a_letter_spaced_title_and_a_cut_paragraph_read_as_the_clean_text() -> N
     assert view is not None
     assert view.text.splitlines()[0] == OPINION_TITLE  # the wider gap between the two issuers stays one space
     assert parts(view.text) == parts(text)
+    path = tmp_path / "opinion.txt"
+    path.write_text(pdf_text, encoding="utf-8")
+    doc, _ = parse_document(path)
+    assert content(doc) == content(parse_document(REAL / OPINION)[0])
+    assert doc.metadata.title.span.quote == spaced  # the title read repaired, its span the letter-spaced line
     # the running header is the title itself: it goes where it stands beside a page break, the title line stays
     assert [r for r, _, _ in view.removed].count("running header") == pdf_text.count("\f")
     first = split_lines(pdf_text)[0]
@@ -167,6 +172,8 @@ def test_a_pdf_with_a_running_header_and_page_numbers_reads_as_its_text(tmp_path
     pdf_text = pdf_to_text((tmp_path / "opinion.pdf").read_bytes(), "opinion.pdf")
     assert pdf_text.rstrip("\n").split("\n\n") == [ln.strip() for ln in text.splitlines() if ln.strip()]
     assert parts(pdf_text) == parts(text)
+    doc, _ = parse_document(tmp_path / "opinion.pdf")
+    assert content(doc) == content(parse_document(REAL / OPINION)[0])
 
 
 def wrapped(text: str, width: int = 76, page_lines: int = 40) -> str:
