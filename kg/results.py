@@ -96,14 +96,16 @@ def print_table(console: Console, results: QuerySolutions | QueryBoolean, full_i
     numeric = {i for i in range(len(columns))
                if any(row[i] is not None for row in rows) and all(_is_number(row[i]) for row in rows if row[i] is not None)}
     widths = [max([cell_len(columns[i]), *(cell_len(r[i]) for r in cells)]) for i in range(len(columns))]
-    needed = [w if i in iri_columns else min(w, TEXT_MIN_WIDTH) for i, w in enumerate(widths)]
+    iri_widths = {i: max([cell_len(columns[i]), *(cell_len(c[i]) for c, r in zip(cells, rows, strict=True)
+                                                   if isinstance(r[i], NamedNode))]) for i in iri_columns}
+    needed = [max(iri_widths[i], min(w, TEXT_MIN_WIDTH)) if i in iri_columns else min(w, TEXT_MIN_WIDTH)
+              for i, w in enumerate(widths)]
     if sum(needed) + 3 * len(columns) + 1 <= console.width:
         table = Table(*columns, header_style="bold")
         for i, column in enumerate(table.columns):
+            column.overflow = "fold"  # text wraps; an IRI is never wider than its column's minimum, so stays whole
             if i in iri_columns:
-                column.no_wrap, column.min_width = True, widths[i]
-            else:
-                column.overflow = "fold"
+                column.min_width = iri_widths[i]
             if i in numeric:
                 column.justify = "right"
         for row in cells:

@@ -190,3 +190,11 @@ def test_messages_and_exit_codes(store_dir: Path) -> None:
     unreachable = plankg("query", "plans-overview", "--endpoint", "http://127.0.0.1:9/query", store=store_dir)
     assert unreachable.returncode == 1 and "Usage:" not in unreachable.stderr
     assert "http://127.0.0.1:9/query: cannot reach the endpoint" in unreachable.stderr
+
+
+def test_an_iri_parameter_takes_the_curie_a_table_shows(corpus_store: Store) -> None:
+    row = "https://w3id.org/plankg/id/plan/210000/fyp/2021-2025/zh-Hans/tbl_1__row_18"  # 001 lines 246-254
+    full = [[t.value for t in r] for r in run_library(corpus_store, "provenance", {"node": row})]
+    short = [[t.value for t in r] for r in run_library(corpus_store, "provenance", {"node": curie(row)})]
+    assert curie(row) == "pkid:plan/210000/fyp/2021-2025/zh-Hans/tbl_1__row_18"
+    assert short == full and full[0][:2] == ["001_e6d1326eb6e5ef17.txt", "246"]
