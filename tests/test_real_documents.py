@@ -1,0 +1,376 @@
+"""Real documents plankg was not built on, and every fixture under tests/fixtures, load and are read as written.
+
+The expected values are the hand counts of tests/fixtures/real/FACTS.md (file, line, exact text); line numbers
+are lines of the decoded text, as `line_at` counts them. The command is run as a user runs it, one document
+per build, and the five bundled seeds are built once more without their sidecars.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from plankg.build import bundled_corpus
+from plankg.loaders.pipeline import parse_document
+from plankg.loaders.records import Heading, ParsedDocument, Span, line_at
+
+HERE = Path(__file__).parent
+FIXTURES = HERE / "fixtures"
+REAL = FIXTURES / "real"
+DOCUMENT_SUFFIXES = {".txt", ".md", ".html", ".htm", ".docx", ".pdf"}
+NOT_DOCUMENTS = {"MANIFEST.md", "FACTS.md", "README.md"}
+
+
+def documents_under(root: Path) -> list[Path]:
+    """Every document file below root: the fixtures' notes and sidecars are not documents."""
+    return sorted(
+        p
+        for p in root.rglob("*")
+        if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES and p.name not in NOT_DOCUMENTS
+    )
+
+
+REFUSED = {"news_item.txt"}  # a news item: no policy content, refused by design (tests/fixtures/genres/README.md)
+FIXTURE_DOCUMENTS = [
+    p for p in documents_under(FIXTURES) if "parent_chain" not in p.parts and p.name not in REFUSED
+]
+
+
+def plankg(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-c", "from plankg.cli import main; main()", *args],
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin:/bin", "PYTHONIOENCODING": "utf-8"},
+    )
+
+
+@pytest.mark.parametrize("path", FIXTURE_DOCUMENTS, ids=lambda p: str(p.relative_to(FIXTURES)))
+def test_every_real_document_and_fixture_builds(path: Path, tmp_path: Path) -> None:
+    result = plankg("build", str(path), "--store", str(tmp_path / "store"), "--no-views", "--no-lineage")
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    assert "loaded 1 of 1 document\n" in result.stdout
+
+
+def test_the_five_seeds_load_without_their_sidecars(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for path in sorted(bundled_corpus().glob("*.txt")):
+        shutil.copyfile(path, seeds / path.name)
+    assert not list(seeds.glob("*.meta.json"))
+    result = plankg("build", str(seeds), "--store", str(tmp_path / "store"), "--no-views", "--no-lineage")
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    assert "loaded 5 of 5 documents" in result.stdout
+
+
+# ---- facts of the real documents (FACTS.md), read from the parsed records ----------------------------------
+
+TITLES = {  # the plan's own title (for a notice that issues a document, the issued document's), and its line
+    "001_zhongyang_14th_fyp_proposal.txt": ("中共中央关于制定国民经济和社会发展第十四个五年规划和二〇三五年远景目标的建议", 1),
+    "002_xiangcun_zhenxing_opinion_2018.txt": ("中共中央 国务院关于实施乡村振兴战略的意见", 1),
+    "003_shanghai_jiading_urban_renewal_opinion_2023.md": ("关于推进嘉定区城市更新工作的实施意见", 26),
+    "004_shanghai_yangpu_industrial_heritage_measures_2023.md": (
+        "关于推进上海杨浦生活秀带国家文物保护利用示范区长效建设加强工业遗产保护传承活化利用的若干举措",
+        26,
+    ),
+    "005_shanghai_chongming_city_checkup_workplan_2021.md": ("2021年崇明区城市体检工作方案", 26),
+    "006_shanghai_zhelin_town_heritage_plan_2023.md": ("柘林镇文物保护规划", 24),
+    "007_shanghai_transport_refined_management_action_plan_2024.md": ("上海市交通领域精细化管理工作方案（2024-2026年）", 28),
+    "008_guobanfa_2018_123_gov_new_media_opinion.html": ("国务院办公厅关于推进政务新媒体健康有序发展的意见", None),
+    "009_shanghai_sponge_city_opinion_2024.md": ("本市系统化全域推进海绵城市建设的实施意见", 26),
+    "010_shanghai_huangpu_renewable_energy_action_plan_2025.md": ("黄浦区可再生能源发展行动方案", 40),
+}
+
+DATES = {  # ISO date and the line it is written on
+    "001_zhongyang_14th_fyp_proposal.txt": ("2020-10-29", 3),
+    "002_xiangcun_zhenxing_opinion_2018.txt": ("2018-01-02", 2),
+    "003_shanghai_jiading_urban_renewal_opinion_2023.md": ("2023-07-17", 24),
+    "004_shanghai_yangpu_industrial_heritage_measures_2023.md": ("2023-10-23", 24),
+    "005_shanghai_chongming_city_checkup_workplan_2021.md": ("2021-09-09", 22),
+    "006_shanghai_zhelin_town_heritage_plan_2023.md": ("2023-10-13", 98),
+    "007_shanghai_transport_refined_management_action_plan_2024.md": ("2024-12-31", 26),
+    "008_guobanfa_2018_123_gov_new_media_opinion.html": ("2018-12-07", None),
+    "009_shanghai_sponge_city_opinion_2024.md": ("2024-02-04", 24),
+    "010_shanghai_huangpu_renewable_energy_action_plan_2025.md": ("2025-02-24", 38),
+}
+
+DOC_NUMBERS = {
+    "001_zhongyang_14th_fyp_proposal.txt": None,
+    "002_xiangcun_zhenxing_opinion_2018.txt": None,
+    "003_shanghai_jiading_urban_renewal_opinion_2023.md": "嘉府发〔2023〕20号",
+    "004_shanghai_yangpu_industrial_heritage_measures_2023.md": "杨府发〔2023〕10号",
+    "005_shanghai_chongming_city_checkup_workplan_2021.md": "沪崇府办发〔2021〕20号",
+    "006_shanghai_zhelin_town_heritage_plan_2023.md": "奉柘府〔2023〕21号",
+    "007_shanghai_transport_refined_management_action_plan_2024.md": "沪交设养〔2024〕1025号",
+    "008_guobanfa_2018_123_gov_new_media_opinion.html": "国办发〔2018〕123号",
+    "009_shanghai_sponge_city_opinion_2024.md": "沪府办发〔2024〕3号",
+    "010_shanghai_huangpu_renewable_energy_action_plan_2025.md": "黄发改委办〔2025〕5号",
+}
+
+ISSUERS = {
+    "001_zhongyang_14th_fyp_proposal.txt": {"中共中央"},
+    "002_xiangcun_zhenxing_opinion_2018.txt": {"中共中央", "国务院"},
+    "003_shanghai_jiading_urban_renewal_opinion_2023.md": {"上海市嘉定区人民政府"},
+    "004_shanghai_yangpu_industrial_heritage_measures_2023.md": {"上海市杨浦区人民政府"},
+    "005_shanghai_chongming_city_checkup_workplan_2021.md": {"上海市崇明区人民政府办公室"},
+    "006_shanghai_zhelin_town_heritage_plan_2023.md": {"上海市奉贤区柘林镇人民政府"},
+    "007_shanghai_transport_refined_management_action_plan_2024.md": {"上海市交通委员会"},
+    "008_guobanfa_2018_123_gov_new_media_opinion.html": {"国务院办公厅"},
+    "009_shanghai_sponge_city_opinion_2024.md": {"上海市人民政府办公厅"},
+    "010_shanghai_huangpu_renewable_energy_action_plan_2025.md": {
+        "黄浦区发展和改革委员会", "黄浦区建设和管理委员会", "黄浦区规划和自然资源局", "黄浦区住房保障和房屋管理局",
+        "黄浦区城市管理行政执法局", "黄浦区科学技术委员会", "黄浦区机关事务管理局", "黄浦区国有资产监督管理委员会",
+        "黄浦区商务委员会", "黄浦区卫生健康委员会", "黄浦区教育局", "黄浦区文化和旅游局", "黄浦区投资促进办公室",
+    },
+}
+
+DOC_TYPES = {
+    "001_zhongyang_14th_fyp_proposal.txt": "proposal",
+    "002_xiangcun_zhenxing_opinion_2018.txt": "opinion",
+    "003_shanghai_jiading_urban_renewal_opinion_2023.md": "opinion",
+    "004_shanghai_yangpu_industrial_heritage_measures_2023.md": "measures",
+    "006_shanghai_zhelin_town_heritage_plan_2023.md": "special-plan",
+    "008_guobanfa_2018_123_gov_new_media_opinion.html": "opinion",
+    "009_shanghai_sponge_city_opinion_2024.md": "opinion",
+    "010_shanghai_huangpu_renewable_energy_action_plan_2025.md": "action-plan",
+}
+
+REGIONS = {  # admin code of the plan's region; 000000 is the nation
+    "001_zhongyang_14th_fyp_proposal.txt": "000000",
+    "002_xiangcun_zhenxing_opinion_2018.txt": "000000",
+    "003_shanghai_jiading_urban_renewal_opinion_2023.md": "310114",
+    "004_shanghai_yangpu_industrial_heritage_measures_2023.md": "310110",
+    "005_shanghai_chongming_city_checkup_workplan_2021.md": "310151",
+    "006_shanghai_zhelin_town_heritage_plan_2023.md": "310120",
+    "007_shanghai_transport_refined_management_action_plan_2024.md": "310000",
+    "008_guobanfa_2018_123_gov_new_media_opinion.html": "000000",
+    "009_shanghai_sponge_city_opinion_2024.md": "310000",
+    "010_shanghai_huangpu_renewable_energy_action_plan_2025.md": "310101",
+}
+
+PERIODS = {  # None: the text states no period, and none may be invented; "to-2030": a horizon (到2030年) only
+    "001_zhongyang_14th_fyp_proposal.txt": "2021-2025",
+    "002_xiangcun_zhenxing_opinion_2018.txt": "to-2050",
+    "003_shanghai_jiading_urban_renewal_opinion_2023.md": None,
+    "004_shanghai_yangpu_industrial_heritage_measures_2023.md": None,
+    "005_shanghai_chongming_city_checkup_workplan_2021.md": "2021",
+    "006_shanghai_zhelin_town_heritage_plan_2023.md": "2021-2025",
+    "007_shanghai_transport_refined_management_action_plan_2024.md": "2024-2026",
+    "008_guobanfa_2018_123_gov_new_media_opinion.html": "to-2022",
+    "009_shanghai_sponge_city_opinion_2024.md": "to-2030",
+    "010_shanghai_huangpu_renewable_energy_action_plan_2025.md": "to-2030",
+}
+
+PART_LINES = {  # the line of every top-level part 一、…
+    "001_zhongyang_14th_fyp_proposal.txt": [7, 15, 45, 57, 71, 83, 97, 109, 119, 129, 141, 151, 169, 181, 189],
+    "002_xiangcun_zhenxing_opinion_2018.txt": [4, 8, 22, 29, 35, 41, 48, 56, 62, 68, 75, 80],
+    "003_shanghai_jiading_urban_renewal_opinion_2023.md": [30, 34, 38, 52, 90, 122],
+    "004_shanghai_yangpu_industrial_heritage_measures_2023.md": [30, 34, 44, 48],
+    "005_shanghai_chongming_city_checkup_workplan_2021.md": [30, 54, 78, 100],
+    "006_shanghai_zhelin_town_heritage_plan_2023.md": [28, 48, 82],
+    "007_shanghai_transport_refined_management_action_plan_2024.md": [32, 46, 60, 70, 86],
+    "009_shanghai_sponge_city_opinion_2024.md": [30, 36, 102],
+    "010_shanghai_huangpu_renewable_energy_action_plan_2025.md": [44, 106],
+}
+
+LEAD_LINES = {  # paragraphs under a part heading before its first item
+    "001_zhongyang_14th_fyp_proposal.txt": [47, 59, 73, 85, 99, 111, 121, 131, 143, 153, 171, 183, 191],
+    "002_xiangcun_zhenxing_opinion_2018.txt": [23, 30, 36, 42, 49, 57, 63, 69, 76, 81],
+    "004_shanghai_yangpu_industrial_heritage_measures_2023.md": [52, 70, 84, 96],
+    "006_shanghai_zhelin_town_heritage_plan_2023.md": [],
+    "009_shanghai_sponge_city_opinion_2024.md": [],
+    "010_shanghai_huangpu_renewable_energy_action_plan_2025.md": [],
+}
+
+PROSE_TARGETS = {  # (line, exact clause) of every quantified target stated in a sentence of the body
+    "007_shanghai_transport_refined_management_action_plan_2024.md": [
+        (50, "2026年底实现轨道交通站点50米范围内地面公交配套服务占比达到90%"),
+        (54, "至2026年金山铁路全天开行列车38对"),
+        (68, "道路技术状况指标优良率达到80%以上"),
+    ],
+    "009_shanghai_sponge_city_opinion_2024.md": [
+        (34, "到2025年底，本市建成区40%以上的面积达到海绵城市建设目标要求"),
+        (34, "南汇新城建设用地面积60%以上达到海绵城市建设目标要求"),
+        (34, "到2030年底，本市建成区80%以上的面积达到海绵城市建设目标要求"),
+        (66, "全市城镇25%面积达到3—5年一遇雨水排水能力"),
+        (70, "实现分流制强排地区雨水主管满管率低于50%"),
+    ],
+    "010_shanghai_huangpu_renewable_energy_action_plan_2025.md": [
+        (54, "新建机关办公建筑和教育建筑屋顶安装太阳能光伏面积比例不低于50%"),
+        (54, "新建居住建筑屋顶安装太阳能光伏面积比例不低于30%"),
+    ],
+}
+
+BODIES = {  # line of a （责任单位：…） attribution and the bodies it names, split at 、 and ，
+    "009_shanghai_sponge_city_opinion_2024.md": [
+        (40, ["市规划资源局", "市住房城乡建设管理委", "市交通委", "市水务局", "市绿化市容局", "市房屋管理局", "各区政府"]),
+        (42, ["市住房城乡建设管理委", "各区政府"]),
+        (70, ["市水务局", "各区政府"]),
+    ],
+    "010_shanghai_huangpu_renewable_energy_action_plan_2025.md": [
+        (56, ["区建管委", "区发展改革委"]),
+        (86, ["区建管委", "区房管局"]),
+        (92, ["区投促办"]),
+    ],
+}
+
+
+NUMERALS = "一二三四五六七八九十"
+
+
+def cn(n: int) -> str:
+    """1 -> 一, 10 -> 十, 12 -> 十二, 23 -> 二十三: the numbering of parts and items."""
+    tens, ones = divmod(n, 10)
+    return (NUMERALS[tens - 1] if tens > 1 else "") + ("十" if tens else "") + (NUMERALS[ones - 1] if ones else "")
+
+
+def paren(n: int) -> list[str]:
+    return [f"（{cn(i)}）" for i in range(1, n + 1)]
+
+
+def arabic(first: int, last: int) -> list[str]:
+    return [f"{i}." for i in range(first, last + 1)]
+
+
+def consecutive(counts: list[int]) -> list[list[str]]:
+    """Items numbered 1. … n. across parts, as a proposal numbers them."""
+    out, start = [], 1
+    for count in counts:
+        out.append(arabic(start, start + count - 1))
+        start += count
+    return out
+
+
+ITEMS = {  # the numbers of the items directly under each part, as written
+    "001_zhongyang_14th_fyp_proposal.txt": consecutive([3, 3, 4, 5, 4, 5, 4, 3, 3, 4, 3, 7, 4, 2, 6]),
+    "002_xiangcun_zhenxing_opinion_2018.txt": [paren(n) for n in (0, 3, 5, 4, 4, 5, 6, 4, 4, 5, 3, 6)],
+    "003_shanghai_jiading_urban_renewal_opinion_2023.md": [paren(n) for n in (0, 0, 5, 3, 3, 5)],
+    "004_shanghai_yangpu_industrial_heritage_measures_2023.md": [paren(n) for n in (0, 0, 0, 4)],
+    "006_shanghai_zhelin_town_heritage_plan_2023.md": [[f"({cn(i)})" for i in range(1, n + 1)] for n in (3, 4, 3)],
+    "008_guobanfa_2018_123_gov_new_media_opinion.html": [paren(n) for n in (3, 0, 3, 4, 3)],
+    "009_shanghai_sponge_city_opinion_2024.md": [paren(n) for n in (0, 6, 3)],
+    "010_shanghai_huangpu_renewable_energy_action_plan_2025.md": [paren(n) for n in (10, 0)],
+}
+
+DASH_LINES = {  # paragraphs starting ——
+    "001_zhongyang_14th_fyp_proposal.txt": [21, 23, 25, 27, 29, 33, 35, 37, 39, 41, 43],
+    "002_xiangcun_zhenxing_opinion_2018.txt": [15, 16, 17, 18, 19, 20, 21],
+    "006_shanghai_zhelin_town_heritage_plan_2023.md": [36, 38, 40, 42],
+}
+
+PART_NUMBER = re.compile(f"[{NUMERALS}]+、")
+
+
+@cache
+def parsed(name: str) -> ParsedDocument:
+    return parse_document(REAL / name)[0]
+
+
+def line(doc: ParsedDocument, span: Span) -> int:
+    return line_at(doc.source.text, span.start)
+
+
+def parts(doc: ParsedDocument) -> list[Heading]:
+    return [h for h in doc.headings if PART_NUMBER.fullmatch(h.number)]
+
+
+def units(doc: ParsedDocument) -> list:
+    """Headings, measures and passages: every unit of the text, in reading order."""
+    return sorted([*doc.headings, *doc.measures, *doc.passages], key=lambda u: u.span.start)
+
+
+def items_under(doc: ParsedDocument, part: Heading) -> list[str]:
+    """The numbers of the numbered units whose parent is the part (dash bullets are not items)."""
+    return [u.number for u in units(doc) if u.parent is part and u.number and u.number != "——"]
+
+
+@pytest.mark.parametrize("name", PART_LINES)
+def test_parts_are_read_where_they_stand(name: str) -> None:
+    doc = parsed(name)
+    assert [line(doc, h.span) for h in parts(doc)] == PART_LINES[name]
+
+
+@pytest.mark.parametrize("name", ITEMS)
+def test_items_under_each_part(name: str) -> None:
+    doc = parsed(name)
+    assert [items_under(doc, part) for part in parts(doc)] == ITEMS[name]
+
+
+@pytest.mark.parametrize("name", LEAD_LINES)
+def test_lead_paragraphs_are_kept(name: str) -> None:
+    doc = parsed(name)
+    assert [line(doc, p.span) for p in doc.passages if p.kind == "lead"] == LEAD_LINES[name]
+
+
+@pytest.mark.parametrize("name", DASH_LINES)
+def test_dash_bullets(name: str) -> None:
+    doc = parsed(name)
+    assert [line(doc, u.span) for u in units(doc) if u.number == "——"] == DASH_LINES[name]
+
+
+@pytest.mark.parametrize("name", BODIES)
+def test_responsible_bodies_are_split_and_kept_out_of_the_title(name: str) -> None:
+    doc = parsed(name)
+    attributed = {line(doc, u.bodies[0].span): u for u in [*doc.measures, *doc.passages] if u.bodies}
+    for number, bodies in BODIES[name]:
+        unit = attributed[number]
+        assert [b.name for b in unit.bodies] == bodies
+        assert all(doc.source.text[b.span.start : b.span.end] == b.name for b in unit.bodies)
+        assert "责任单位" not in unit.heading
+
+
+def fact_line(doc: ParsedDocument, fact) -> int | None:
+    return line(doc, fact.span) if fact is not None and fact.span is not None else None
+
+
+@pytest.mark.parametrize("name", TITLES)
+def test_title(name: str) -> None:
+    doc = parsed(name)
+    title, number = TITLES[name]
+    assert doc.metadata.title is not None and doc.metadata.title.value == title
+    if number is not None:
+        assert fact_line(doc, doc.metadata.title) == number
+
+
+@pytest.mark.parametrize("name", DATES)
+def test_date(name: str) -> None:
+    doc = parsed(name)
+    date, number = DATES[name]
+    assert doc.metadata.date is not None and doc.metadata.date.value == date
+    if number is not None:
+        assert fact_line(doc, doc.metadata.date) == number
+
+
+@pytest.mark.parametrize("name", DOC_NUMBERS)
+def test_document_number(name: str) -> None:
+    fact = parsed(name).metadata.doc_number
+    assert (fact.value if fact else None) == DOC_NUMBERS[name]
+
+
+@pytest.mark.parametrize("name", ISSUERS)
+def test_issuers(name: str) -> None:
+    assert {issuer.value for issuer in parsed(name).metadata.issuers} == ISSUERS[name]
+
+
+@pytest.mark.parametrize("name", DOC_TYPES)
+def test_genre(name: str) -> None:
+    fact = parsed(name).metadata.doc_type
+    assert fact is not None and fact.value == DOC_TYPES[name]
+
+
+@pytest.mark.parametrize("name", REGIONS)
+def test_region(name: str) -> None:
+    _, region = parse_document(REAL / name)
+    assert region is not None and region.code == REGIONS[name]
+
+
+@pytest.mark.parametrize("name", PERIODS)
+def test_period_as_the_text_states_it(name: str) -> None:
+    fact = parsed(name).metadata.period
+    assert (fact.value if fact else None) == PERIODS[name]
