@@ -148,6 +148,24 @@ def test_a_store_in_use_names_the_process_holding_it_and_waits_if_asked(store: P
     assert nquads(store) == before
 
 
+def test_a_second_build_names_the_build_in_progress(store: Path, tmp_path: Path) -> None:
+    from plankg.faults import lock_holder
+
+    slow = tmp_path / "slow.txt"
+    slow.write_text((CORPUS / DOC).read_text(encoding="utf-8") * 8, encoding="utf-8")  # seconds to parse
+    first = subprocess.Popen([*PLANKG, "build", "--store", str(store), *FAST, str(slow)], stdout=subprocess.DEVNULL,
+                             stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while not lock_holder(store / "LOCK").startswith(f"process {first.pid} ") and time.monotonic() < deadline:
+            time.sleep(0.05)
+        message = clean_failure(plankg("build", "--store", str(store), *FAST, str(CORPUS / DOC)))
+    finally:
+        assert first.wait(timeout=300) == 0
+    assert message == (f"Error: the store {store} is in use by process {first.pid} (plankg build --store {store} "
+                       f"{' '.join(FAST)} {slow}): wait for it to finish (or give --wait SECONDS)")
+
+
 def test_a_store_without_write_permission_is_one_line(built: Path, tmp_path: Path) -> None:
     store = Path(shutil.copytree(built, tmp_path / "store"))
     unreadable = tmp_path / "folder" / "secret.txt"
