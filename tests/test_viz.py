@@ -420,3 +420,28 @@ def test_a_filter_applies_to_the_plan_to_plan_counts(browser, site: Path, shots:
     assert {(a, b): label for a, b, label, _h, _n in opened.page.evaluate(PAIRS_SHOWN)} == before
     opened.assert_clean()
     opened.page.close()
+
+
+LABEL_SIZES = """(() => {
+  const n = plankgView.network, d = JSON.parse(document.getElementById("view-data").textContent);
+  const drawn = (id) => n.body.nodes[id].options.font.size * n.getScale()
+    >= n.body.nodes[id].options.scaling.label.drawThreshold;
+  return d.nodes.map((node) => [d.meta[node.id].kind, drawn(node.id)]);
+})()"""
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1920, 1080)])
+def test_lineage_labels_by_zoom_level(browser, site: Path, shots: Path, size) -> None:
+    """At the fitted zoom only the plans are named (the families' labels piled up); zoomed in, all are."""
+    opened = Opened(browser, site / "lineage.html", shots)
+    opened.page.set_viewport_size({"width": size[0], "height": size[1]})
+    opened.page.evaluate("plankgView.network.fit({animation: false})")
+    opened.page.reload()
+    opened.page.locator("body[data-ready=true]").wait_for(state="attached")
+    fitted = opened.page.evaluate(LABEL_SIZES)
+    assert {kind for kind, drawn in fitted if drawn} == {"plan"} and all(d for k, d in fitted if k == "plan")
+    opened.page.evaluate("plankgView.network.moveTo({scale: plankgView.network.getScale() * 1.5, animation: false})")
+    assert all(drawn for _kind, drawn in opened.page.evaluate(LABEL_SIZES))
+    opened.page.screenshot(path=str(shots / f"lineage-zoomed-{size[0]}.png"))
+    opened.assert_clean()
+    opened.page.close()

@@ -299,6 +299,9 @@ def lineage_view(plans: list[PlanInfo], found: Lineage, max_nodes: int = MAX_NOD
     view = _view("Policy lineage across plans", nodes, edges, spring_layout(nodes, edges), False, details,
                  ["Plan", "PolicyFamily", "IndicatorConcept"], notes, meta, tree=False)
     view.options["edges"]["scaling"] = {"min": 1, "max": 12}
+    # Labels by zoom level: at the fitted zoom, whatever the screen, the plans' names only; the families' and
+    # indicators' (a smaller font) appear once one zooms in past 1.3 times it, so that they do not pile up.
+    view.options["labelZoom"] = 13  # the label font size, at the fitted zoom, below which a label is not drawn
     view.edge_legend = ["family or indicator – plan: width = the plan's items in the family, or its indicator rows",
                         "plan – plan (red, labelled): how many families and shared indicators the two plans share "
                         "(under a filter: of those shown)",

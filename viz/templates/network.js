@@ -2,6 +2,8 @@
 (function () {
   "use strict";
   const data = JSON.parse(document.getElementById("view-data").textContent);
+  const labelZoom = data.options.labelZoom;  // not a vis option: labels by zoom level, set once the view is fitted
+  delete data.options.labelZoom;
   const nodes = new vis.DataSet(data.nodes);
   const edges = new vis.DataSet(data.edges);
   const network = new vis.Network(document.getElementById("graph"), { nodes: nodes, edges: edges }, data.options);
@@ -162,6 +164,10 @@
   }
   refresh();
   window.plankgView = { network: network, nodes: nodes, edges: edges, show: show, find: find };
-  const ready = () => { network.fit(); document.body.dataset.ready = "true"; };
+  const ready = () => {
+    network.fit();
+    if (labelZoom) network.setOptions({ nodes: { scaling: { label: { drawThreshold: labelZoom * network.getScale() } } } });
+    document.body.dataset.ready = "true";
+  };
   if (data.options.physics.enabled) network.once("stabilizationIterationsDone", ready); else ready();
 })();
