@@ -13,7 +13,7 @@ import re
 from .bodies import attributions
 from .records import Citation, Heading, Measure, Passage, Project, Quantity, ResponsibleBody, Span
 from .script import to_simplified
-from .segment import Paragraph
+from .segment import Paragraph, TableRegion
 from .structure import assign_heading_roles, classify
 
 MAX_TITLE = 40  # a title sentence longer than this is the paragraph's first sentence, not its title
@@ -58,6 +58,20 @@ def is_background(heading: Heading | None) -> bool:
     return False
 
 
+def in_attachment(heading: Heading | None) -> bool:
+    """Inside an attachment (附件): an annexed document, whose text is kept but holds none of the plan's tasks."""
+    while heading is not None:
+        if heading.kind == "attachment":
+            return True
+        heading = heading.parent
+    return False
+
+
+def first_task_offset(tables: list[TableRegion]) -> int:
+    """Where the tasks may start: after the body's last indicator table (an attachment's tables do not count)."""
+    return max((t.lines[-1].end for t in tables if t.lines and not in_attachment(t.heading)), default=0)
+
+
 def is_safeguard(heading: Heading | None) -> bool:
     """Inside a chapter about carrying the plan out (保障措施, 组织实施): measures of that kind."""
     while heading is not None:
@@ -98,7 +112,7 @@ def extract_measures_and_projects(
         flow.append(para)
         if para.parent is None and has_chapters:
             continue  # preamble before the first chapter: the plan's purpose, not a task
-        if para.span.start >= tasks_start and not is_background(para.parent):
+        if para.span.start >= tasks_start and not is_background(para.parent) and not in_attachment(para.parent):
             candidates.append(para)
     assign_heading_roles(headings, _legacy_role)
     titled = {id(p): _titled(text, p) for p in flow}
@@ -108,7 +122,7 @@ def extract_measures_and_projects(
     passages: list[Passage] = []
     records: dict[int, Measure | Passage] = {}
     for c in classify(flow, chosen, {k: t[0] for k, t in titled.items()}, headings, tasks_start,
-                      attribution_only):
+                      attribution_only, in_attachment):
         title, title_span, bodies = titled[id(c.para)]
         if c.kind == "measure":
             per_parent[id(c.para.parent)] = per_parent.get(id(c.para.parent), 0) + 1
@@ -148,7 +162,7 @@ def _legacy_role(heading: Heading) -> str:
 
 
 _PASSAGE_KEY = {"preamble": "preamble", "lead": "intro", "statement": "stmt", "continuation": "cont",
-                "conclusion": "concl", "closing": "closing"}
+                "conclusion": "concl", "closing": "closing", "annex": "text"}
 
 
 def _passage_eids(passages: list[Passage]) -> None:

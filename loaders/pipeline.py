@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .clean import clean, split_lines
 from .errors import LoadError
-from .extract import extract_citations, extract_measures_and_projects
+from .extract import extract_citations, extract_measures_and_projects, first_task_offset
 from .markdown import markdown_view
 from .metadata import extract_metadata, read_sidecar
 from .read import read_source
@@ -63,7 +63,7 @@ def _parse(source: SourceText, sidecar: dict) -> tuple[ParsedDocument, Region | 
         rows, table_warnings = parse_table(text, table.heading, table.lines)
         indicators.extend(rows)
         warnings.extend(table_warnings)
-    tasks_start = max((t.lines[-1].end for t in seg.tables if t.lines), default=0)
+    tasks_start = first_task_offset(seg.tables)
     measures, projects, passages = extract_measures_and_projects(text, seg.paragraphs, seg.headings, tasks_start)
     if not has_policy_content(seg.headings, measures, indicators):
         raise LoadError(source.name, "no policy content: no numbered parts or items, measures, table or box found")

@@ -89,7 +89,7 @@ class Fact:
 class Heading:
     """A structural unit: chapter, section, numbered part, box (专栏) or indicator table."""
 
-    kind: str  # chapter | section | part | box | table
+    kind: str  # chapter | section | part | box | table | attachment
     number: str  # as written: 第三章, 第二节, (一), 专栏1, 表2
     ordinal: int  # its number as an integer (第三章 -> 3); order within its parent
     title: str  # as written, wrapped lines joined
@@ -133,7 +133,7 @@ class Passage:
     """Running text that is not a task: a lead paragraph, a statement of background, principles or goals,
     a preamble, a conclusion or a closing clause. Kept as content so that nothing is dropped silently."""
 
-    kind: str  # preamble | lead | statement | continuation | conclusion | closing
+    kind: str  # preamble | lead | statement | continuation | conclusion | closing | annex
     role: str  # what it states (see Heading.role), or ""
     number: str  # "4." / "（一）" / "——" as written, or ""
     heading: str  # its short title sentence, or ""

@@ -28,7 +28,7 @@ _HEAD_NOUN = {
     "guiding": re.compile(r"指导思想$"),
     "principles": re.compile(r"原则$"),
     "goals": re.compile(r"(目标|目标任务|任务目标|远景目标|发展定位|总体定位)$"),
-    "requirements": re.compile(r"(总体要求|总体思路|总体部署|指导方针|总体框架)$"),
+    "requirements": re.compile(r"(总体要求|总体思路|总体部署|指导方针|总体框架|总则)$"),
     "background": re.compile(r"(发展基础|发展环境|发展形势|形势|现状|背景|成就|基础和环境|机遇|挑战|面临的问题)$"),
     "scope": re.compile(r"(适用范围|适用对象|实施范围|支持范围|支持对象|名词解释|定义)$"),
     "responsibilities": re.compile(r"(工作职责|主要职责|职责分工|部门职责|责任分工|任务分工)$"),
@@ -95,11 +95,17 @@ def title_role(title: str) -> str:
     return heading_role(title)
 
 
+_SCOPE = re.compile(r"^本(办法|意见|方案|措施|规定|细则|规划|计划|通知|政策)[^。]{0,6}(适用于|所称|所指)")
+
+
 def paragraph_role(body: str) -> str:
-    """The role a paragraph states by its wording alone: goals dated 到2025年…, or ''."""
+    """The role a paragraph states by its wording alone: goals dated 到2025年…, the scope a document gives
+    itself (本办法适用于…, 本意见所称…是指…), or ''."""
     s = to_simplified(body)
     if _BY_DATE.match(s):
         return "goals"
+    if _SCOPE.match(s):
+        return "scope"
     return ""
 
 

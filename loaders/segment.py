@@ -1,9 +1,9 @@
 """Segment stage: content lines -> headings (chapters, sections, parts, boxes, tables) and paragraphs.
 
-Headings are recognised by their numbering (第X章, 第X节, 一、, (一), 专栏N, 表N), whatever the script;
+Headings are recognised by their numbering (第X章, 第X节, 一、, (一), 专栏N, 表N, 附件N), whatever the script;
 a heading continued on the next line (no blank line between) is one heading. Indicator tables are
 recognised by their header cells and handed over as raw line ranges to the table parser. Paragraphs keep
-their item number (1. / （一）) or dash bullet (——); a numbered line that is a closing clause
+their item number (1. / （一） / 第一条 / （1） / ①) or bullet (——, ●); a numbered line that is a closing clause
 (十、本方案自印发之日起施行。) is a paragraph, not a part heading.
 """
 
@@ -22,9 +22,13 @@ SECTION = re.compile(rf"^第([{_CN}]+)[节節]\s*(.*)$")
 BOX = re.compile(r"^(专栏|專欄)\s*(\d+)\s*[:：]?\s*(.*?)[\s|]*$")
 CAPTION = re.compile(r"^表\s*(\d+)\s*(.*?)[\s|]*$")
 PART = re.compile(rf"^([{_CN}]+)、\s*(.+)$")
+# 附件 / 附件1：… / 附件：…: what follows is an attachment, not the body's last part (a 附件下载 link is not).
+ATTACHMENT = re.compile(rf"^附件\s*([\d{_CN}]+)?\s*(?:[:：]\s*(.*?))?[\s|]*$")
 SUBPART = re.compile(rf"^[(（]([{_CN}]+)[)）]\s*(.+)$")
 NUMBERED = re.compile(r"^(\d{1,2})[.．、]\s*(.+)$")
-BULLET = re.compile(r"^(——|—|－－|--|━━)\s*(?=\S)")  # a dash bullet: ——坚持党的全面领导。…
+# Other item numbers: articles (第一条 of 办法, 细则), (1) / （1） and circled numbers (①).
+ITEM = re.compile(rf"^(第[{_CN}]+条|[(（]\d{{1,2}}[)）]|[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])[\s\u3000]*(.+)$")
+BULLET = re.compile(r"^(——|—|－－|--|━━|[●■◆▲•◇□▪])\s*(?=\S)")  # a bullet: ——坚持党的全面领导。…, ●…
 
 # First header cells of an indicator table, spaces removed.
 TABLE_HEADER = {"序号", "序號", "分类", "分類", "类别", "類別", "主要指标", "主要指標", "主要发展指标", "主要發展指標"}
@@ -98,6 +102,8 @@ def segment(text: str, content: list[Line]) -> Segmented:
             continue
         heading, consumed = _heading_at(text, content, i, has_chapters)
         if heading is not None:
+            if heading.kind == "attachment":
+                heading.ordinal = sum(h.kind == "attachment" for h in out.headings) + 1
             if heading.kind == "box" and _box_is_table(content, i + consumed):
                 heading.kind = "table"
             _open(heading, stack, out)
@@ -110,8 +116,9 @@ def segment(text: str, content: list[Line]) -> Segmented:
     return out
 
 
-_LEVEL = {"chapter": 0, "section": 1, "part": 2, "box": 4, "table": 4}
-_EID_KEY = {"chapter": "chp", "section": "sec", "part": "part", "box": "box", "table": "tbl"}
+# An attachment holds whatever follows it, chapters and parts included, up to the next attachment.
+_LEVEL = {"attachment": -1, "chapter": 0, "section": 1, "part": 2, "box": 4, "table": 4}
+_EID_KEY = {"attachment": "att", "chapter": "chp", "section": "sec", "part": "part", "box": "box", "table": "tbl"}
 
 
 def _open(heading: Heading, stack: list[Heading], out: Segmented) -> None:
@@ -125,8 +132,8 @@ def _open(heading: Heading, stack: list[Heading], out: Segmented) -> None:
     heading.parent = stack[-1] if stack else None
     prefix = f"{heading.parent.eid}__" if heading.parent else ""
     key = _EID_KEY[heading.kind]
-    if heading.kind in ("box", "table"):
-        heading.eid = f"{key}_{heading.ordinal}"  # boxes and tables are numbered through the document
+    if heading.kind in ("box", "table", "attachment"):
+        heading.eid = f"{key}_{heading.ordinal}"  # boxes, tables, attachments are numbered through the document
     else:
         heading.eid = f"{prefix}{key}_{heading.ordinal}"
     out.headings.append(heading)
@@ -151,6 +158,9 @@ def _heading_at(text: str, content: list[Line], i: int, has_chapters: bool) -> t
         title = m.group(2)
         end = span.start + s.rfind(title) + len(title) if title else span.start + m.end(1)
         return Heading("table", f"表{m.group(1)}", int(m.group(1)), title, Span.of(text, span.start, end)), 1
+    if (m := ATTACHMENT.match(s)) and len(s) <= MAX_HEADING and "。" not in s:
+        number = s[: m.end(1)] if m.group(1) else "附件"
+        return Heading("attachment", number, 0, m.group(2) or "", span), 1
     if (m := PART.match(s)) and len(s) <= MAX_HEADING and "。" not in s[:-1] and not is_closing_clause(m.group(2)):
         kind = "part" if has_chapters else "chapter"
         return Heading(kind, f"{m.group(1)}、", chinese_to_int(m.group(1)), m.group(2), span), 1
@@ -240,6 +250,8 @@ def _paragraph(text: str, line: Line, stack: list[Heading]) -> Paragraph:
         number, body = s[: m.start(2)].strip(), m.start(2)
     elif m := SUBPART.match(s):
         number, body = s[: m.start(2)], m.start(2)
+    elif m := ITEM.match(s):
+        number, body = m.group(1), m.start(2)
     elif m := BULLET.match(s):
         bullet, body = m.group(1), m.end()
     return Paragraph(line=line, span=span, text=s, number=number, body_offset=body,

@@ -5,12 +5,13 @@ paragraph (导语: 坚持创新在我国现代化建设全局中的核心地位�
 bullets state background, principles and goals as well as tasks; a paragraph after an item continues it;
 the document ends with a rallying call and clauses on taking effect. Every paragraph gets one kind, so
 that nothing is dropped silently: measure, statement (an item or paragraph with a role that is not a
-task), lead, continuation, preamble, conclusion or closing.
+task), lead, continuation, preamble, conclusion, closing, or annex (the text of an attachment, 附件).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .records import Heading
@@ -60,12 +61,14 @@ def classify(
     headings: list[Heading],
     tasks_start: int,
     attributions: set[int],
+    annexed: Callable[[Heading | None], bool],
 ) -> list[Classified]:
     """The kind of every paragraph of flow (document order, box items left out); chosen holds the ids of
     the paragraphs the measure rules pick, titles each paragraph's title sentence ('' when none), and
     attributions the paragraphs that only name responsible bodies ((责任单位：…) on a line of its own), which
-    belong to the paragraph before them. Text before tasks_start (the end of the indicator table) states
-    background where nothing says otherwise."""
+    belong to the paragraph before them; annexed tells the headings of an attachment, whose text is annex
+    text. Text before tasks_start (the end of the indicator table) states background where nothing says
+    otherwise."""
     body_start = min((h.span.start for h in headings if h.kind == "chapter"), default=None)
     subunits = _first_subunits(headings)
     tail = len(flow)
@@ -85,7 +88,9 @@ def classify(
         body = para.text[para.body_offset :]
         unit = id(para.parent)
         around = unit_role(para.parent)
-        if id(para) in attributions and i > 0:
+        if annexed(para.parent):
+            out.append(Classified(para, "annex", ""))
+        elif id(para) in attributions and i > 0:
             out.append(Classified(para, "continuation", out[-1].role if out else "", flow[i - 1]))
         elif is_closing_clause(body):
             out.append(Classified(para, "closing", "closing"))
@@ -179,7 +184,7 @@ def _item(
 ) -> Classified:
     """A numbered, titled or bulleted paragraph: a measure unless it (or the item it is a bullet of, or its
     unit) states a role."""
-    own = title_role(title) if title else paragraph_role(body)
+    own = (title_role(title) if title else "") or paragraph_role(body)
     item = None
     inherited = ""
     if para.bullet:

@@ -65,7 +65,8 @@ DCT = "http://purl.org/dc/terms/"
 PROV = "http://www.w3.org/ns/prov#"
 SKOS = "http://www.w3.org/2004/02/skos/core#"
 
-_HEADING_CLASS = {"chapter": "Chapter", "section": "Section", "part": "Part", "box": "Box", "table": "IndicatorTable"}
+_HEADING_CLASS = {"chapter": "Chapter", "section": "Section", "part": "Part", "box": "Box", "table": "IndicatorTable",
+                  "attachment": "Attachment"}
 _FACT_PROPERTY = {
     "title": DCT + "title",
     "date": str(ELI.date_document),
@@ -386,7 +387,8 @@ def _measure(g: _Graph, m: Measure, expression: str, plan: str, nodes: dict[int,
 
 
 _PASSAGE_CLASS = {"preamble": "Preamble", "lead": "LeadParagraph", "statement": "Statement",
-                  "continuation": "Continuation", "conclusion": "Conclusion", "closing": "ClosingClause"}
+                  "continuation": "Continuation", "conclusion": "Conclusion", "closing": "ClosingClause",
+                  "annex": "AnnexText"}
 
 
 def _passage(g: _Graph, p: Passage, expression: str, plan: str, nodes: dict[int, str]) -> str:

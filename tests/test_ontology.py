@@ -264,7 +264,8 @@ def test_lineage_terms_are_declared_and_true_of_the_data(ontology: Graph, corpus
     assert declared - used == {PK.DocumentElement, PK.StructuralUnit, PK.hasPart, PK.RegionLevels,
                                PK.DocumentTypes, PK.ValueKinds, PK.resolvesTo,
                                PK.parentPlan, PK.ContentRoles, PK.ResponsibilityRoles, PK.Significance, PK.Scope,
-                               PK.Responsibilities, PK.ClosingClause, PK.ClosingProvisions, PK.responsibleBody, PK.responsibility,
+                               PK.Responsibilities, PK.ClosingClause, PK.Attachment, PK.AnnexText,
+                               PK.ClosingProvisions, PK.responsibleBody, PK.responsibility,
                                PK.Responsibility, PK.LeadRole, PK.ResponsibleRole, PK.SupportingRole,
                                PK.validity, *GENRES_NOT_IN_CORPUS}
     assert violations(ontology, data) == []

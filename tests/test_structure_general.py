@@ -17,7 +17,7 @@ from pyoxigraph import RdfFormat, Store, serialize
 from rdflib import RDF, Graph
 
 from plankg.loaders.clean import clean
-from plankg.loaders.extract import extract_measures_and_projects
+from plankg.loaders.extract import extract_measures_and_projects, first_task_offset
 from plankg.loaders.pipeline import parse_document
 from plankg.loaders.read import read_source
 from plankg.loaders.records import Heading, Measure, Passage, line_at
@@ -42,10 +42,9 @@ class Read:
         source = read_source(path)
         self.text = source.text
         seg = segment(self.text, clean(self.text).content)
-        tasks_start = max((t.lines[-1].end for t in seg.tables if t.lines), default=0)
         self.headings: list[Heading] = seg.headings
         self.measures, _, self.passages = extract_measures_and_projects(
-            self.text, seg.paragraphs, seg.headings, tasks_start)
+            self.text, seg.paragraphs, seg.headings, first_task_offset(seg.tables))
 
     def line(self, node: Heading | Measure | Passage) -> int:
         return line_at(self.text, node.span.start)
@@ -222,6 +221,42 @@ def test_background_part_dash_tasks_and_a_closing_part() -> None:
     assert measures.lines("closing") == [23]
 
 
+def test_an_attachment_holds_no_measures() -> None:
+    """007: the body's 23 items and its safeguard paragraph are the measures; the task list of 附件 (line 90 on,
+    flattened table cells, （1）…（35）) is annex text, its table read as any other."""
+    transport = Read(REAL / "007_shanghai_transport_refined_management_action_plan_2024.md")
+    attachment = next(h for h in transport.headings if h.kind == "attachment")
+    assert (transport.line(attachment), attachment.number, attachment.eid, attachment.title) == (
+        90, "附件", "att_1", "交通领域精细化管理工作三年行动计划任务清单（2024-2026年）")
+    numbers = [m.number for m in transport.measures[:23]]
+    assert (numbers[0], numbers[9], numbers[-1], len(set(numbers))) == ("（一）", "（十）", "（二十三）", 23)
+    assert (transport.line(transport.measures[-1]), transport.measures[-1].safeguard) == (88, True)
+    annex = [p for p in transport.passages if p.kind == "annex"]
+    assert annex and all(transport.line(p) > 90 for p in annex)
+    assert all(transport.line(m) < 90 for m in transport.measures)
+
+
+def test_articles_scope_and_a_closing_article_of_rules() -> None:
+    rules = Read(OWN / "dayi_subsidy_rules.txt")
+    assert [(h.title, h.role) for h in rules.headings] == [("总则", "requirements"), ("补贴对象和标准", ""),
+                                                          ("附则", "closing")]
+    assert {rules.line(p): (p.kind, p.number, p.role) for p in rules.passages} == {
+        5: ("statement", "第一条", "requirements"),  # 为规范…，制定本办法。
+        7: ("statement", "第二条", "scope"),  # 本办法适用于…
+        23: ("statement", "第六条", "closing"),  # 各乡镇可参照本办法制定具体操作规程。
+        25: ("closing", "第七条", "closing")}  # 本办法由县民政局负责解释，自2024年3月1日起施行。
+    assert [(rules.line(m), m.number) for m in rules.measures] == [
+        (11, "第三条"), (13, "第四条"), (15, "（1）"), (17, "（2）"), (19, "第五条")]
+    assert [(b.name, b.role) for b in rules.at(19).bodies] == [("县民政局", "lead"), ("县财政局", "supporting")]
+
+
+def test_bullets_other_than_dashes() -> None:
+    text = "一、基本原则\n●坚持政府主导。强化兜底。\n■坚持社会参与。调动社会力量。\n"
+    seg = segment(text, clean(text).content)
+    assert [(p.bullet, p.text[p.body_offset:]) for p in seg.paragraphs] == [
+        ("●", "坚持政府主导。强化兜底。"), ("■", "坚持社会参与。调动社会力量。")]
+
+
 @pytest.mark.parametrize(("title", "role"), [
     ("新时代实施乡村振兴战略的重大意义", "significance"), ("“十四五”时期经济社会发展指导方针和主要目标", "requirements"),
     ("基本原则", "principles"), ("發展基礎", "background"), ("发展机遇", "background"), ("工作目标。", "goals"),
@@ -252,9 +287,9 @@ def test_a_numbered_closing_clause_is_not_a_part_heading() -> None:
 
 @pytest.fixture(scope="module")
 def own_store() -> Store:
-    """The two fixtures of tests/fixtures/structure in a store."""
+    """The action plan and the measures of tests/fixtures/structure in a store."""
     store = Store()
-    for path in sorted(OWN.glob("*.txt")):
+    for path in (OWN / "chengdu_eldercare_action_plan.txt", OWN / "county_rural_measures.txt"):
         doc, region = parse_document(path)
         store.extend(document_quads(doc, region))
         store.extend(region_quads(region))
