@@ -2,8 +2,7 @@
 statements of background, principles and goals (not measures), closing clauses and responsible bodies.
 
 Counts and line numbers are read off the documents (tests/fixtures/real/FACTS.md has them all) and the small
-fixtures of tests/fixtures/structure/. The structure stages run on their own here (read, clean, segment,
-extract), so that these facts do not depend on the document's metadata.
+fixtures of tests/fixtures/structure/.
 """
 
 from __future__ import annotations
@@ -17,9 +16,7 @@ from pyoxigraph import RdfFormat, Store, serialize
 from rdflib import RDF, Graph
 
 from plankg.loaders.clean import clean
-from plankg.loaders.extract import extract_measures_and_projects, first_task_offset
 from plankg.loaders.pipeline import parse_document
-from plankg.loaders.read import read_source
 from plankg.loaders.records import Heading, Measure, Passage, line_at
 from plankg.loaders.roles import heading_role, is_closing_clause, title_role
 from plankg.loaders.segment import segment
@@ -36,15 +33,14 @@ PROV = "http://www.w3.org/ns/prov#"
 
 
 class Read:
-    """A document through the structure stages: its headings, measures and passages, by line."""
+    """A document as the loader reads it: its headings, measures and passages, by line of the file."""
 
     def __init__(self, path: Path) -> None:
-        source = read_source(path)
-        self.text = source.text
-        seg = segment(self.text, clean(self.text).content)
-        self.headings: list[Heading] = seg.headings
-        self.measures, _, self.passages = extract_measures_and_projects(
-            self.text, seg.paragraphs, seg.headings, first_task_offset(seg.tables))
+        doc, _ = parse_document(path)
+        self.text = doc.source.text
+        self.headings: list[Heading] = doc.headings
+        self.measures: list[Measure] = doc.measures
+        self.passages: list[Passage] = doc.passages
 
     def line(self, node: Heading | Measure | Passage) -> int:
         return line_at(self.text, node.span.start)
