@@ -50,6 +50,7 @@ PAGE_FIELDS = {
     "体裁分类", "公开方式", "公开范围", "信息来源", "来源",
 }
 _LABEL = re.compile(r"^((?:[\u4e00-\u9fff]\s*){2,8}?)\s*([:：])?$")
+_LABELLED_CELL = re.compile(r"^((?:[\u4e00-\u9fff]\s*){2,8}?)\s*[:：]")
 _FIELD = re.compile("(?:" + "|".join(sorted(PAGE_FIELDS, key=len, reverse=True)) + ")[:：]")
 _LINK_ITEM_REST = re.compile(r"^[\s\W]*(?:\d{4}[-./年]\d{1,2}(?:[-./月]\d{1,2}日?)?)?[\s\W]*$")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
@@ -219,7 +220,7 @@ class _Writer:
     def _table(self, table) -> None:
         rows = [[c for c in row if isinstance(c.tag, str) and c.tag.lower() in ("td", "th")] for row in _rows(table)]
         texts = [[_cell_text(c) for c in row] for row in rows]
-        if (facts := _label_value_facts(texts)) is not None:
+        if (facts := _label_value_facts(texts)) is not None or (facts := _fact_cells(texts)) is not None:
             self.blocks.extend(facts)
             return
         if _is_layout(rows):
@@ -280,6 +281,21 @@ def _label_value_facts(rows: list[list[str]]) -> list[str] | None:
                 facts.append(f"{name}：{value}")
             i += 2 if value or (i + 1 < len(row) and not row[i + 1]) else 1
     return facts if labels >= 2 or fields else None
+
+
+def _fact_cells(rows: list[list[str]]) -> list[str] | None:
+    """A metadata table whose cells each hold a label and its value ("索 引 号：000014349/2018-00221"), as one
+    line a fact with the label's spacing taken out, or None when a filled cell is anything else."""
+    cells = [c for row in rows for c in row if c]
+    facts = []
+    for cell in cells:
+        m = _LABELLED_CELL.match(cell)
+        name = re.sub(r"\s", "", m.group(1)) if m else ""
+        if name not in PAGE_FIELDS:
+            return None
+        if value := cell[m.end():].strip():
+            facts.append(f"{name}：{value}")
+    return facts if len(cells) >= 2 else None
 
 
 def _definition_facts(dl) -> list[str] | None:

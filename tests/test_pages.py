@@ -159,3 +159,11 @@ def test_a_real_gov_cn_page_yields_its_facts_and_the_notice_text() -> None:
     # line 68: the page's QR-code caption is its only chrome with text; the cleaner sets it aside
     assert [(d.reason, d.span.quote) for d in cleaned.dropped if d.reason != "page metadata"] == [
         ("page widget", "扫一扫在手机打开当前页")]
+
+
+def test_a_metadata_table_with_label_and_value_in_one_cell() -> None:
+    page = """<html><body><table class="xxgk"><tr><td>索&nbsp;引&nbsp;号：000014349/2018-00221</td>
+    <td>主题分类：综合政务</td></tr><tr><td>发文字号：国办发〔2018〕123号</td><td>成文日期：</td></tr></table>
+    <p>一、总体要求</p></body></html>"""
+    assert html_to_text(page, "p.html").rstrip("\n").split("\n\n") == [
+        "索引号：000014349/2018-00221", "主题分类：综合政务", "发文字号：国办发〔2018〕123号", "一、总体要求"]
