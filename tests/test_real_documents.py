@@ -183,7 +183,9 @@ LEAD_LINES = {  # paragraphs under a part heading before its first item
     "001_zhongyang_14th_fyp_proposal.txt": [47, 59, 73, 85, 99, 111, 121, 131, 143, 153, 171, 183, 191],
     "002_xiangcun_zhenxing_opinion_2018.txt": [23, 30, 36, 42, 49, 57, 63, 69, 76, 81],
     "004_shanghai_yangpu_industrial_heritage_measures_2023.md": [52, 70, 84, 96],
+    "005_shanghai_chongming_city_checkup_workplan_2021.md": [32],
     "006_shanghai_zhelin_town_heritage_plan_2023.md": [],
+    "007_shanghai_transport_refined_management_action_plan_2024.md": [],
     "009_shanghai_sponge_city_opinion_2024.md": [],
     "010_shanghai_huangpu_renewable_energy_action_plan_2025.md": [],
 }
@@ -253,6 +255,9 @@ ITEMS = {  # the numbers of the items directly under each part, as written
     "003_shanghai_jiading_urban_renewal_opinion_2023.md": [paren(n) for n in (0, 0, 5, 3, 3, 5)],
     "004_shanghai_yangpu_industrial_heritage_measures_2023.md": [paren(n) for n in (0, 0, 0, 4)],
     "006_shanghai_zhelin_town_heritage_plan_2023.md": [[f"({cn(i)})" for i in range(1, n + 1)] for n in (3, 4, 3)],
+    "007_shanghai_transport_refined_management_action_plan_2024.md": [
+        [f"（{cn(i)}）" for i in range(first, last + 1)] for first, last in ((1, 6), (7, 12), (13, 16), (17, 23), (1, 0))
+    ],
     "008_guobanfa_2018_123_gov_new_media_opinion.html": [paren(n) for n in (3, 0, 3, 4, 3)],
     "009_shanghai_sponge_city_opinion_2024.md": [paren(n) for n in (0, 6, 3)],
     "010_shanghai_huangpu_renewable_energy_action_plan_2025.md": [paren(n) for n in (10, 0)],
