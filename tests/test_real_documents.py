@@ -313,6 +313,14 @@ def test_lead_paragraphs_are_kept(name: str) -> None:
     assert [line(doc, p.span) for p in doc.passages if p.kind == "lead"] == LEAD_LINES[name]
 
 
+def test_the_web_page_keeps_its_lead_paragraph() -> None:
+    """On the page, the only lead is under 三、加强功能建设, before its （一）."""
+    doc = parsed("008_guobanfa_2018_123_gov_new_media_opinion.html")
+    leads = [p for p in doc.passages if p.kind == "lead"]
+    assert [p.text[:20] for p in leads] == ["各地区、各部门要遵循政务新媒体发展规律，"]
+    assert leads[0].parent is not None and leads[0].parent.number == "三、"
+
+
 @pytest.mark.parametrize("name", DASH_LINES)
 def test_dash_bullets(name: str) -> None:
     doc = parsed(name)
