@@ -50,6 +50,8 @@ PAGE_FIELDS = {
     "体裁分类", "公开方式", "公开范围", "信息来源", "来源",
 }
 _LABEL = re.compile(r"^((?:[\u4e00-\u9fff]\s*){2,8}?)\s*([:：])?$")
+_DOCUMENT_TITLE = re.compile(r"(?:意见|通知|规划|方案|办法|决定|纲要|要点|计划|措施|举措|建议|条例|规定|细则|公告|通告|批复|"
+                             r"报告|意見|規劃|辦法|決定|綱要|要點|計劃|舉措|建議|條例|規定|細則)[^。]{0,12}$")
 _LABELLED_CELL = re.compile(r"^((?:[\u4e00-\u9fff]\s*){2,8}?)\s*[:：]")
 _FIELD = re.compile("(?:" + "|".join(sorted(PAGE_FIELDS, key=len, reverse=True)) + ")[:：]")
 _LINK_ITEM_REST = re.compile(r"^[\s\W]*(?:\d{4}[-./年]\d{1,2}(?:[-./月]\d{1,2}日?)?)?[\s\W]*$")
@@ -93,9 +95,10 @@ def html_to_text(markup: str, name: str) -> str:
 
 def _without_repeated_title(blocks: list[str]) -> list[str]:
     """The blocks without the article's repeat of the title a page already shows above it (<h1> and then
-    the document's own first line): a short line without a full stop, repeated within the first blocks."""
+    the document's own first line): a short line naming a kind of document, repeated within the first blocks
+    (a table of contents repeats its chapter headings, which are kept)."""
     for i, block in enumerate(blocks[:12]):
-        if len(block) <= 100 and "。" not in block and block in blocks[:i]:
+        if len(block) <= 100 and _DOCUMENT_TITLE.search(block) and block in blocks[:i]:
             return blocks[:i] + blocks[i + 1:]
     return blocks
 

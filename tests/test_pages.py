@@ -167,3 +167,12 @@ def test_a_metadata_table_with_label_and_value_in_one_cell() -> None:
     <p>一、总体要求</p></body></html>"""
     assert html_to_text(page, "p.html").rstrip("\n").split("\n\n") == [
         "索引号：000014349/2018-00221", "主题分类：综合政务", "发文字号：国办发〔2018〕123号", "一、总体要求"]
+
+
+def test_a_table_of_contents_keeps_the_headings_it_repeats() -> None:
+    page = """<html><body><h1>某市养老服务体系建设规划</h1><div class="content"><p>某市养老服务体系建设规划</p>
+    <p>目录</p><p>第一章 总体要求</p><p>第二章 主要任务</p><p>第一章 总体要求</p><p>到2025年,养老服务体系更加健全。</p>
+    <p>第二章 主要任务</p></div></body></html>"""
+    assert html_to_text(page, "p.html").rstrip("\n").split("\n\n") == [
+        "某市养老服务体系建设规划", "目录", "第一章 总体要求", "第二章 主要任务", "第一章 总体要求",
+        "到2025年,养老服务体系更加健全。", "第二章 主要任务"]
