@@ -151,6 +151,7 @@ def _responsibility(without: str) -> Mutation:
         g.add(BODY, RDF_TYPE, PK.Responsibility)
         g.add(BODY, RDF_TYPE, PROV + "Association")
         g.add(org, RDF_TYPE, "http://www.w3.org/ns/org#Organization")
+        g.add(org, SKOS + "prefLabel", Literal("市民政局", language="zh-Hans"))  # a named organisation
     return mutate
 PROJECT = E + "/box_1__item_3"
 QUANTITY = PROJECT + "/quantity_1"
