@@ -199,6 +199,17 @@ def test_lineage_view_plans_families_and_shared_indicators(browser, corpus_store
     assert len(pairs) == 10  # every two of the five plans share a family or an indicator
     opened = Opened(browser, site / "lineage.html", shots)
     assert opened.counts() == (5 + len(regions), sum(len(r) for r in regions) + len(pairs))
+    # the score filter hides the families whose copied clauses are less probable, never a plan or an indicator
+    opened.page.fill("#score", "0.9")
+    opened.page.dispatch_event("#score", "input")
+    kept = opened.page.evaluate("""(() => { const d = JSON.parse(document.getElementById("view-data").textContent);
+        return d.nodes.filter(n => !plankgView.nodes.get(n.id).hidden).map(n => d.meta[n.id]); })()""")
+    assert sum(m["kind"] == "plan" for m in kept) == 5
+    assert all(m["score"] >= 0.9 for m in kept if m["kind"] == "item" and m["score"] is not None)
+    assert sum(m["kind"] == "item" and m["score"] is None for m in kept) == len(regions) - len(families)
+    assert 0 < sum(m["kind"] == "item" and m["score"] is not None for m in kept) < len(families)
+    opened.page.fill("#score", "0")
+    opened.page.dispatch_event("#score", "input")
     opened.page.select_option("#level", "District")  # 新吴区 (003) alone, with what it shares
     assert opened.text("#status").startswith(f"{1 + sum('新吴区' in r for r in regions)} of ")
     opened.page.select_option("#level", "")

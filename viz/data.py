@@ -161,7 +161,8 @@ def _number(r: dict[str, str]) -> str:
 
 @dataclass
 class Lineage:
-    """Plans, policy families and shared indicator concepts, with which plans each touches and how much."""
+    """Plans, policy families and shared indicator concepts, with which plans each touches and how much, and a
+    family's mean copied-clause probability as its score."""
 
     families: dict[str, dict] = field(default_factory=dict)
     concepts: dict[str, dict] = field(default_factory=dict)
@@ -197,6 +198,11 @@ def lineage(store: Store) -> Lineage:
         concept = out.concepts.setdefault(r["c"], {"label": r["label"], "themes": set(), "plans": {}})
         concept["plans"][r["plan"]] = int(r["n"])
         concept["themes"].update(t for t in r["themes"].split("|") if t)
+    for r in rows(store, f"""
+    SELECT ?f (AVG(?s) AS ?score) WHERE {{ GRAPH <{LINEAGE_GRAPH}> {{
+      ?f a pk:PolicyFamily ; pk:member ?m . ?link a pk:TextReuse ; pk:between ?m ; pk:score ?s }} }} GROUP BY ?f"""):
+        if r["f"] in out.families:  # the mean probability of the family's copied-clause links
+            out.families[r["f"]]["score"] = round(float(r["score"]), 3)
     out.parents = [(r["child"], r["parent"]) for r in rows(store, f"""
     SELECT ?child ?parent WHERE {{ GRAPH <{LINEAGE_GRAPH}> {{ ?child pk:parentPlan ?parent }} }} ORDER BY ?child ?parent""")]
     out.themes = sorted({t for kind in (out.families, out.concepts) for item in kind.values() for t in item["themes"]})

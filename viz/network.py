@@ -37,6 +37,7 @@ NAMES = {
     "IndicatorConcept": "shared indicator 共享指标",
 }
 SIZES = {"Region": 30, "Plan": 26, "Chapter": 20, "Section": 15, "PolicyFamily": 12, "IndicatorConcept": 12}
+SCORES = {"PolicyFamily": "mean probability of its copied clauses"}
 CONTENT = {"Measure", "SafeguardMeasure", "Indicator", "BindingIndicator", "ExpectedIndicator", "Project"}
 FONT = "Noto Sans CJK SC, Noto Sans CJK TC, sans-serif"
 
@@ -277,11 +278,12 @@ def lineage_view(plans: list[PlanInfo], found: Lineage, max_nodes: int = MAX_NOD
         shared.update(combinations(sorted(p for p in item["plans"] if p in by_plan), 2))
     for cls, iri, item in items[:room]:
         nodes.append(_node(iri, cls, item["label"]))
-        meta[iri] = {"kind": "item", "level": "", "themes": sorted(item["themes"])}
+        meta[iri] = {"kind": "item", "level": "", "themes": sorted(item["themes"]), "score": item.get("score")}
         members = [f"{by_plan[p].region_label}: {n}" for p, n in item["plans"].items() if p in by_plan]
         texts = [f"{by_plan[p].region_label} line {line}: {text}" for p, line, text in item.get("members", [])
                  if p in by_plan]
         details[iri] = {"title": item["label"], "fields": [["class", NAMES[cls]], ["themes", sorted(item["themes"])],
+                                                          *([[SCORES[cls], item["score"]]] if "score" in item else []),
                                                           ["items per plan", members],
                                                           *([["member texts", texts]] if texts else []), ["IRI", iri]]}
         for plan, count in item["plans"].items():

@@ -61,16 +61,19 @@
     return out;
   }
 
-  // Filters (lineage view): a plan by its region level, a family or indicator by its theme.
+  // Filters (lineage view): a plan by its region level, a family or indicator by its theme, a family by its score
+  // (indicators have none).
   function filteredOut() {
     const out = new Set();
     const theme = document.getElementById("theme");
     const level = document.getElementById("level");
+    const score = document.getElementById("score");
     if (!theme || !level) return out;
     for (const n of data.nodes) {
       const meta = data.meta[n.id];
       if (meta.kind === "plan" && level.value && meta.level !== level.value) out.add(n.id);
       if (meta.kind === "item" && theme.value && !meta.themes.includes(theme.value)) out.add(n.id);
+      if (meta.kind === "item" && score && meta.score != null && meta.score < Number(score.value)) out.add(n.id);
     }
     for (const n of data.nodes) {
       if (data.meta[n.id].kind !== "item" || out.has(n.id)) continue;
@@ -161,6 +164,13 @@
   for (const id of ["theme", "level"]) {
     const select = document.getElementById(id);
     if (select) select.addEventListener("change", refresh);
+  }
+  const scoreInput = document.getElementById("score");
+  if (scoreInput) {
+    scoreInput.addEventListener("input", () => {
+      document.getElementById("score-value").textContent = scoreInput.value;
+      refresh();
+    });
   }
   refresh();
   window.plankgView = { network: network, nodes: nodes, edges: edges, show: show, find: find };
