@@ -41,6 +41,7 @@ QUERY_KIND = {
     "plans-overview": "aggregation", "indicators-shared": "aggregation", "theme-coverage": "aggregation",
     "policy-families": "aggregation", "binding-missing-in-child": "join", "diffusion-paths": "join",
     "plan-citations": "join", "projects-by-region": "join", "shared-indicator-concepts": "join",
+    "measures-by-body": "text-filter", "shared-instruments": "aggregation",
 }
 
 
@@ -290,7 +291,8 @@ def _example_params(store) -> dict[str, str]:
                    "LIMIT 1")
     node = first("SELECT ?i WHERE { GRAPH ?g { ?i a pk:Indicator } } LIMIT 1")
     name = first(f'SELECT ?n WHERE {{ GRAPH ?g {{ <{node}> pk:name ?n FILTER(lang(?n) = "zh-hans") }} }} LIMIT 1')
-    return {"measure": measure, "node": node, "region": region, "name": name, "text": "养老服务", "min_plans": "3"}
+    return {"measure": measure, "node": node, "region": region, "name": name, "text": "养老服务", "min_plans": "3",
+            "body": "民政"}
 
 
 # ---------------------------------------------------------------- linear growth of the loader stages
