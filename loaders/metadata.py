@@ -311,12 +311,14 @@ def _issuers(text: str, page_metadata: list[Line], head: list[Line], tail: list[
     context = text[:3000]
     if signed := [f for line in head for f in _body_facts(text, line, context)]:
         return signed
+    adopted = _date_line(text, head)[1]
     if title and (found := _title_bodies(text, title)):
-        return found
+        # 中共中央关于…的建议 / （2020年10月29日中国共产党第十九届中央委员会第五次全体会议通过）: both say who
+        return found + ([adopted] if adopted and adopted.value not in {f.value for f in found} else [])
     for line in page_metadata:
         if m := _ISSUER_FIELD.search(line.text):
             return [Fact(m.group(1), Span.of(text, line.start + m.start(1), line.start + m.end(1)))]
-    if adopted := _date_line(text, head)[1]:
+    if adopted:
         return [adopted]
     signature = []
     for i, line in enumerate(tail):

@@ -38,6 +38,7 @@ GENRES = FIXTURES / "genres"
 PROPOSAL = REAL / "001_zhongyang_14th_fyp_proposal.txt"
 OPINION = REAL / "002_xiangcun_zhenxing_opinion_2018.txt"
 PLAN = str(ID["plan/"])
+PLENARY = "中国共产党第十九届中央委员会第五次全体会议"
 LOADABLE = [*sorted(REAL.glob("0*")), *sorted(p for p in GENRES.glob("*.txt") if p.name != "news_item.txt")]
 
 
@@ -68,7 +69,7 @@ def test_the_central_proposal() -> None:
     got = facts(PROPOSAL)
     assert got["title"] == (title, title, 1)
     assert got["date"] == ("2020-10-29", "2020年10月29日", 3)  # （2020年10月29日中国共产党第十九届…全体会议通过）
-    assert got["issuers"] == [("中共中央", "中共中央", 1)]
+    assert got["issuers"] == [("中共中央", "中共中央", 1), (PLENARY, PLENARY, 3)]  # the title; the body that adopted it
     assert got["doc_type"] == ("proposal", title, 1)
     assert got["period"] == ("2021-2025", title, 1)  # 第十四个五年规划
     assert (got["code"], got["region"]) == ("000000", ("中共中央", "中共中央", 1))  # a central body: the nation
