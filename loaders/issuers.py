@@ -1,6 +1,7 @@
 """Issuing bodies: the central bodies of the data file kg/data/central_bodies.tsv, plenary sessions of the
 Central Committee, and local bodies (成都市人民政府办公厅, 广东省民政厅, 某县人民政府), each with the region it
-governs: the nation for central bodies, the region its name begins with for local ones.
+governs: the nation for central bodies, the region its name begins with for local ones. Also the bodies a
+signature line or a title's opening names, with their spans.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from .records import Fact, Line, Span
 from .regions import NATION, Region, find_region
 from .script import to_simplified
 
@@ -84,3 +86,26 @@ def _run_together(name: str, context: str) -> list[tuple[Body, int, int]]:
             return [(b, a, e) for b, (a, e) in zip(bodies, parts, strict=True)]
     body = recognise(name, context)
     return [(body, 0, len(name))] if body else []
+
+
+SENTENCE_MARKS = re.compile(r"[，。；：:;,]")
+_BEFORE_ABOUT = re.compile(r"^(?P<bodies>[^关《]{2,60}?)\s*(?=关于)")
+
+
+def title_bodies(text: str, title: Fact) -> list[Fact]:
+    """The bodies a title opens with: 中共中央 国务院关于…, 上海市崇明区人民政府办公室关于印发…"""
+    m = _BEFORE_ABOUT.match(to_simplified(title.value))
+    if not (m and title.span and len(title.span.quote) == len(title.value)):
+        return []
+    return [Fact(title.value[a:b], Span.of(text, title.span.start + a, title.span.start + b))
+            for _, a, b in bodies_in(m.group("bodies"), text[:3000])]
+
+
+def body_facts(text: str, line: Line, context: str) -> list[Fact]:
+    """The issuing bodies a signature line names: one (辽宁省民政厅), several separated by spaces, or several
+    run together (黄浦区发展和改革委员会黄浦区建设和管理委员会)."""
+    s = line.stripped.rstrip("\u00a0 ")
+    if not s or len(s) > 60 or SENTENCE_MARKS.search(s) or len(to_simplified(s)) != len(s):
+        return []
+    start = line.start + line.text.index(s[0])
+    return [Fact(s[a:b], Span.of(text, start + a, start + b)) for _, a, b in bodies_in(s, context)]

@@ -1,8 +1,8 @@
-"""Plan metadata: title, region, date, document number, issuers, period and type.
+"""Plan metadata: title, region, date, document number, issuers, period, genre, entry into force and validity.
 
-Each fact comes from a span of the text (the title line, the page metadata block, the notice's
-signature) or, where the text lacks it, from the document's sidecar file (NAME.meta.json beside it),
-and says which.
+Each fact comes from a span of the text (the title line, the page metadata block, the notice's signature, a date
+line) or from the document's sidecar file (NAME.meta.json beside it), which overrides the text, and says which.
+Titles and issuing notices are found by loaders.titles, bodies by loaders.issuers, dates by loaders.dates.
 """
 
 from __future__ import annotations
@@ -29,10 +29,11 @@ from .dates import (
 )
 from .errors import LoadError
 from .genre import genre_of_text, genre_of_title
-from .issuers import bodies_in, recognise
+from .issuers import body_facts, recognise, title_bodies
 from .records import Fact, IssuingNotice, Line, PlanMetadata, Span
 from .regions import NATION, NATION_NAMES, Region, find_region, region_of_text, regions_named
 from .script import to_simplified
+from .titles import DOC_NUMBER, doc_number, find_notice, find_title, line_span
 
 _DATE_LABELLED = re.compile(
     r"(?P<label>成文日期|签发时间|签发日期|發布時間|发布时间|发布日期|發布日期|生成日期|时间|時間)\s*[:：]?\s*"
@@ -41,7 +42,6 @@ _DATE_LABELLED = re.compile(
 _DATE_RANK = {"成文日期": 0, "签发时间": 1, "签发日期": 1}  # the document's own date before the page's
 _EFFECTIVE_LABELLED = re.compile(r"(?:生效时间|生效日期|施行日期|实施日期)\s*[:：]?\s*")
 _DATE_CN = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
-_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[［(（]\d{4}[〕\]］)）]\d+[号號]")
 _ISSUER_FIELD = re.compile(r"(?:发布机构|發布機構|发文机关|發文機關|发文单位|制发机关|信息来源|信息來源)\s*[:：]?\s*(\S+)")
 _PERIOD = re.compile(
     r"(?:规划期|规划近期|规划期限)[为是:：\s]*(20\d\d)\s*年?\s*(?:至|-|—|–|到|~)\s*(20\d\d)\s*年"
@@ -50,20 +50,6 @@ _FIVE_YEAR = {"十三五": (2016, 2020), "十四五": (2021, 2025), "十五五":
 _FIVE_YEAR_TIME = re.compile(r"[“\"]?(十三五|十四五|十五五)[”\"]?(?:时期|期间)")  # the period a plan's preamble names
 # A title naming one year for the whole document: 2021年…工作要点, 2021年本区城市体检工作方案.
 _TITLE_YEAR = re.compile(r"(20\d\d)年(?!\d|[底末前后初])[^（(]{0,30}?(?:要点|工作计划|计划|方案|安排)(?:[（(].{0,10}[）)])?$")
-# A title: a short line ending with the name of a genre, before any trailing （试行） or （2021—2025年）.
-_TITLE_END = re.compile(r"(?:规划|纲要|建议|要点|计划|方案|意见|措施|举措|政策|办法|细则|通知)[”\"]?$")
-_TRAILER = re.compile(r"(?:\s*[（(][^（）()]{1,20}[）)])+$")
-_WRAPPER = re.compile(r"^(?:关于)?(?:印发|转发)")  # the start of a wrapped 关于印发《…》的通知
-# The title of a notice that issues another document: 关于印发《广东省养老服务三年行动计划（2023—2025年）》的通知.
-# 国务院关于印发"十四五"国家老龄事业发展和养老服务体系规划的通知 names the issued document without 《》.
-_NOTICE_TITLE = re.compile(
-    r"(?:关于)?(?:印发|转发)(?:《(?P<issued>[^《》]{2,80})》|(?P<bare>[^《》]{2,80}?"
-    r"(?:规划|纲要|方案|计划|意见|措施|办法|细则|要点)(?:[（(][^（）()]{1,20}[）)])?))的?(?:通知|通告)$"
-)
-_NOTICE_END = re.compile(r"^[（(]此件(?:公开发布|主动公开)[）)]$|^特此(?:通知|通告|公告)。?$")
-_CLOSING = re.compile(r"^特此(?:通知|通告|公告)")  # the closing formula of a notice, not a title
-_SENTENCE_MARKS = re.compile(r"[，。；：:;,]")
-_BEFORE_ABOUT = re.compile(r"^(?P<bodies>[^关《]{2,60}?)\s*(?=关于)")
 TAIL_LINES = 12  # a signature and date follow the body within its last lines
 
 _SIDECAR_FORMS = [
@@ -71,21 +57,6 @@ _SIDECAR_FORMS = [
     ("date", re.compile(r"(?:19|20)\d\d-\d\d-\d\d"), "2021-09-06"),
 ]
 SIDECAR_KEYS = {"title", "region", "date", "doc_number", "issuers", "period", "doc_type", "source_url"}
-
-
-def _span(text: str, line: Line) -> Span:
-    lead = len(line.text) - len(line.text.lstrip())
-    return Span.of(text, line.start + lead, line.start + len(line.text.rstrip()))
-
-
-_HEADING_MARK = re.compile(r"^#{1,6}\s+")  # a Markdown heading's marks: not part of the title
-
-
-def _title_span(text: str, line: Line) -> Span:
-    """A title line's span without surrounding spaces or Markdown heading marks."""
-    span = _span(text, line)
-    mark = _HEADING_MARK.match(span.quote)
-    return Span.of(text, span.start + mark.end(), span.end) if mark else span
 
 
 def read_sidecar(path: Path) -> dict:
@@ -110,93 +81,6 @@ def read_sidecar(path: Path) -> dict:
     return data
 
 
-def find_title(text: str, content: list[Line], first_heading: int) -> Fact | None:
-    """The document's title line before its first heading: a short line (or two, when it wraps) ending with the
-    name of a genre (…发展规划, 中共中央 国务院关于…的意见), not a sentence, not the notice that issues it."""
-    head = [ln for ln in content if ln.start < first_heading and ln.stripped]
-    for i, line in enumerate(head):
-        this = _title_span(text, line)
-        if _is_title(this.quote):
-            return Fact(this.quote, this)
-        if i + 1 == len(head) or _SENTENCE_MARKS.search(this.quote):
-            continue
-        nxt = _title_span(text, head[i + 1])
-        # 国务院办公厅关于推进 / 政务新媒体健康有序发展的意见: a title wrapped after 关于… joins its next line
-        if _is_title(this.quote + nxt.quote) and (not _is_title(nxt.quote) or "关于" in to_simplified(this.quote)):
-            return Fact(this.quote + nxt.quote, Span.of(text, this.start, nxt.end))
-    return None
-
-
-def find_notice(text: str, head: list[Line]) -> tuple[IssuingNotice | None, Fact | None]:
-    """The notice that issues the plan, when the text opens with one (its title may wrap over lines), and the
-    issued document's title as the notice names it (《…》, the plan's title when the plan repeats none)."""
-    lines = [ln for ln in head if ln.stripped]
-    for i in range(len(lines)):
-        for k in (1, 2, 3):
-            block = lines[i : i + k]
-            title = "".join(_title_span(text, ln).quote for ln in block)
-            if len(block) < k or "。" in title or _DOC_NUMBER.fullmatch(block[0].stripped):
-                break
-            m = _NOTICE_TITLE.search(to_simplified(title))
-            if m and len(to_simplified(title)) == len(title):
-                return _notice(text, lines, i, i + k, m)
-    return None, None
-
-
-def _notice(text: str, lines: list[Line], first: int, after_title: int,
-            m: re.Match[str]) -> tuple[IssuingNotice, Fact | None]:
-    """The notice from its 文号 or title on, up to its signature date (or 此件公开发布, 特此通知), else its title."""
-    spans = [_title_span(text, ln) for ln in lines[first:after_title]]
-    title = "".join(sp.quote for sp in spans)
-    title_span = Span.of(text, spans[0].start, spans[-1].end)
-    numbered = first > 0 and _DOC_NUMBER.fullmatch(lines[first - 1].stripped)
-    start = _span(text, lines[first - 1]).start if numbered else title_span.start
-    last = after_title - 1
-    for j in range(after_title, len(lines)):
-        s = lines[j].stripped
-        if DATE.fullmatch(s) or _NOTICE_END.match(to_simplified(s)):
-            last = j
-        elif last >= after_title and not _body_facts(text, lines[j], ""):
-            break  # past the signature and its date: the issued document begins
-    notice = IssuingNotice(Fact(title, title_span), Span.of(text, start, _span(text, lines[last]).end))
-    own = lines[first - 1 if numbered else first : last + 1]
-    notice.doc_number = _doc_number(text, [ln for ln in own if _DOC_NUMBER.fullmatch(ln.stripped)])
-    notice.date = next((f for ln in own if (d := DATE.fullmatch(ln.stripped))
-                        and (f := date_fact(text, _span(text, ln).start, d))), None)
-    notice.issuers = (_signature(text, lines[after_title : last + 1])
-                      or _title_bodies(text, notice.title))  # 上海市崇明区人民政府办公室关于印发…, unsigned
-    name = m.group("issued") or m.group("bare")
-    at = title_span.quote.find(name)
-    issued = Fact(name, Span.of(text, title_span.start + at, title_span.start + at + len(name))) if at >= 0 else None
-    return notice, issued
-
-
-def _signature(text: str, lines: list[Line]) -> list[Fact]:
-    """The bodies signing a notice: the lines of names right above its date (not the names heading its title)."""
-    dated = next((i for i, ln in enumerate(lines) if DATE.fullmatch(ln.stripped)), len(lines))
-    signed: list[Fact] = []
-    for line in reversed(lines[:dated]):
-        found = _body_facts(text, line, text[:3000])
-        if not found:
-            break
-        signed = found + signed
-    return signed
-
-
-def _is_title(s: str) -> bool:
-    simplified = to_simplified(s)
-    return (
-        len(s) <= 80
-        and not _CLOSING.match(simplified)
-        and "。" not in s
-        and bool(_TITLE_END.search(_TRAILER.sub("", simplified)))
-        and not simplified.startswith(("《", "表", "专栏"))
-        and not _WRAPPER.match(simplified)
-        and not ("》" in simplified and "《" not in simplified.split("》")[0])  # the end of a wrapped 关于印发《…》
-        and not simplified.endswith(("：", ":"))
-    )
-
-
 def extract_metadata(
     text: str, content: list[Line], page_metadata: list[Line], first_heading: int, sidecar: dict
 ) -> tuple[PlanMetadata, Region | None]:
@@ -210,9 +94,9 @@ def extract_metadata(
     tail = [ln for ln in content if ln.stripped][-TAIL_LINES:]
     tail = [ln for ln in tail if ln.start >= first_heading] if first_heading < len(text) else []
     meta.date = _from_sidecar(sidecar, "date") or _date(text, page_metadata, head, meta.notice, tail)
-    own_lines = [ln for ln in head if _DOC_NUMBER.fullmatch(ln.stripped)]  # a 文号 line, not one cited in a sentence
-    meta.doc_number = (_from_sidecar(sidecar, "doc_number") or _doc_number(text, own_lines)
-                       or (meta.notice and meta.notice.doc_number) or _doc_number(text, page_metadata))
+    own_lines = [ln for ln in head if DOC_NUMBER.fullmatch(ln.stripped)]  # a 文号 line, not one cited in a sentence
+    meta.doc_number = (_from_sidecar(sidecar, "doc_number") or doc_number(text, own_lines)
+                       or (meta.notice and meta.notice.doc_number) or doc_number(text, page_metadata))
     meta.issuers = [Fact(v, from_sidecar=True) for v in sidecar.get("issuers", [])] or _issuers(
         text, page_metadata, head, tail, meta.title, meta.notice)
     meta.source_url = _from_sidecar(sidecar, "source_url")
@@ -266,7 +150,7 @@ def _head_date(text: str, head: list[Line]) -> Fact | None:
     for line in head:
         if m := _DATE_CN.match(line.stripped):
             y, mo, d = (int(g) for g in m.groups())
-            return Fact(f"{y:04d}-{mo:02d}-{d:02d}", _span(text, line))
+            return Fact(f"{y:04d}-{mo:02d}-{d:02d}", line_span(text, line))
     return None
 
 
@@ -276,7 +160,7 @@ def _date_line(text: str, head: list[Line]) -> tuple[Fact | None, Fact | None]:
     for line in head:
         s = line.stripped
         if m := DATE_LINE.match(s):
-            start = _span(text, line).start
+            start = line_span(text, line).start
             date = date_fact(text, start, m, "date")
             body = None
             if (b := ADOPTED.match(m.group("body"))) and recognise(b.group("body")):
@@ -289,15 +173,8 @@ def _date_line(text: str, head: list[Line]) -> tuple[Fact | None, Fact | None]:
 def _signature_date(text: str, tail: list[Line]) -> Fact | None:
     """The date under the issuer's signature after the body (国务院办公厅 / 2018年5月10日)."""
     for line in reversed(tail):
-        if (m := DATE.fullmatch(line.stripped)) and (fact := date_fact(text, _span(text, line).start, m)):
+        if (m := DATE.fullmatch(line.stripped)) and (fact := date_fact(text, line_span(text, line).start, m)):
             return fact
-    return None
-
-
-def _doc_number(text: str, lines: list[Line]) -> Fact | None:
-    for line in lines:
-        if m := _DOC_NUMBER.search(line.text):
-            return Fact(m.group(), Span.of(text, line.start + m.start(), line.start + m.end()))
     return None
 
 
@@ -309,10 +186,10 @@ def _issuers(text: str, page_metadata: list[Line], head: list[Line], tail: list[
     if notice and notice.issuers:
         return notice.issuers
     context = text[:3000]
-    if signed := [f for line in head for f in _body_facts(text, line, context)]:
+    if signed := [f for line in head for f in body_facts(text, line, context)]:
         return signed
     adopted = _date_line(text, head)[1]
-    if title and (found := _title_bodies(text, title)):
+    if title and (found := title_bodies(text, title)):
         # 中共中央关于…的建议 / （2020年10月29日中国共产党第十九届中央委员会第五次全体会议通过）: both say who
         return found + ([adopted] if adopted and adopted.value not in {f.value for f in found} else [])
     for line in page_metadata:
@@ -324,27 +201,8 @@ def _issuers(text: str, page_metadata: list[Line], head: list[Line], tail: list[
     for i, line in enumerate(tail):
         later = tail[i + 1 :]
         if any(DATE.fullmatch(ln.stripped) for ln in later[:3]):
-            signature.extend(_body_facts(text, line, context))
+            signature.extend(body_facts(text, line, context))
     return signature
-
-
-def _title_bodies(text: str, title: Fact) -> list[Fact]:
-    """The bodies a title opens with: 中共中央 国务院关于…, 上海市崇明区人民政府办公室关于印发…"""
-    m = _BEFORE_ABOUT.match(to_simplified(title.value))
-    if not (m and title.span and len(title.span.quote) == len(title.value)):
-        return []
-    return [Fact(title.value[a:b], Span.of(text, title.span.start + a, title.span.start + b))
-            for _, a, b in bodies_in(m.group("bodies"), text[:3000])]
-
-
-def _body_facts(text: str, line: Line, context: str) -> list[Fact]:
-    """The issuing bodies a signature line names: one (辽宁省民政厅), several separated by spaces, or several
-    run together (黄浦区发展和改革委员会黄浦区建设和管理委员会)."""
-    s = line.stripped.rstrip("\u00a0 ")
-    if not s or len(s) > 60 or _SENTENCE_MARKS.search(s) or len(to_simplified(s)) != len(s):
-        return []
-    start = line.start + line.text.index(s[0])
-    return [Fact(s[a:b], Span.of(text, start + a, start + b)) for _, a, b in bodies_in(s, context)]
 
 
 def _in_force(text: str, content: list[Line], page_metadata: list[Line],

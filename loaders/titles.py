@@ -1,0 +1,138 @@
+"""The title of a policy document and the notice that issues it, each with its span.
+
+A title is a short line (or two, when it wraps) ending with the name of a genre (…发展规划, 中共中央 国务院关于…的
+意见), before the body. A notice that issues another document (关于印发《…》的通知) opens the text with its own
+title, 文号, addressees, text, signature and date; the issued document's title follows it, or is the one the notice
+names.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .dates import DATE, date_fact
+from .issuers import SENTENCE_MARKS, body_facts, title_bodies
+from .records import Fact, IssuingNotice, Line, Span
+from .script import to_simplified
+
+DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[［(（]\d{4}[〕\]］)）]\d+[号號]")
+_HEADING_MARK = re.compile(r"^#{1,6}\s+")  # a Markdown heading's marks: not part of the title
+# A title: a short line ending with the name of a genre, before any trailing （试行） or （2021—2025年）.
+_TITLE_END = re.compile(r"(?:规划|纲要|建议|要点|计划|方案|意见|措施|举措|政策|办法|细则|通知)[”\"]?$")
+_TRAILER = re.compile(r"(?:\s*[（(][^（）()]{1,20}[）)])+$")
+_WRAPPER = re.compile(r"^(?:关于)?(?:印发|转发)")  # the start of a wrapped 关于印发《…》的通知
+# The title of a notice that issues another document: 关于印发《广东省养老服务三年行动计划（2023—2025年）》的通知.
+# 国务院关于印发"十四五"国家老龄事业发展和养老服务体系规划的通知 names the issued document without 《》.
+_NOTICE_TITLE = re.compile(
+    r"(?:关于)?(?:印发|转发)(?:《(?P<issued>[^《》]{2,80})》|(?P<bare>[^《》]{2,80}?"
+    r"(?:规划|纲要|方案|计划|意见|措施|办法|细则|要点)(?:[（(][^（）()]{1,20}[）)])?))的?(?:通知|通告)$"
+)
+_NOTICE_END = re.compile(r"^[（(]此件(?:公开发布|主动公开)[）)]$|^特此(?:通知|通告|公告)。?$")
+_CLOSING = re.compile(r"^特此(?:通知|通告|公告)")  # the closing formula of a notice, not a title
+
+
+def line_span(text: str, line: Line) -> Span:
+    """A line's span without its surrounding spaces."""
+    lead = len(line.text) - len(line.text.lstrip())
+    return Span.of(text, line.start + lead, line.start + len(line.text.rstrip()))
+
+
+def title_span(text: str, line: Line) -> Span:
+    """A title line's span without surrounding spaces or Markdown heading marks."""
+    span = line_span(text, line)
+    mark = _HEADING_MARK.match(span.quote)
+    return Span.of(text, span.start + mark.end(), span.end) if mark else span
+
+
+def find_title(text: str, content: list[Line], first_heading: int) -> Fact | None:
+    """The document's title line before its first heading: a short line (or two, when it wraps) ending with the
+    name of a genre (…发展规划, 中共中央 国务院关于…的意见), not a sentence, not the notice that issues it."""
+    head = [ln for ln in content if ln.start < first_heading and ln.stripped]
+    for i, line in enumerate(head):
+        this = title_span(text, line)
+        if _is_title(this.quote):
+            return Fact(this.quote, this)
+        if i + 1 == len(head) or SENTENCE_MARKS.search(this.quote):
+            continue
+        nxt = title_span(text, head[i + 1])
+        # 国务院办公厅关于推进 / 政务新媒体健康有序发展的意见: a title wrapped after 关于… joins its next line
+        if _is_title(this.quote + nxt.quote) and (not _is_title(nxt.quote) or "关于" in to_simplified(this.quote)):
+            return Fact(this.quote + nxt.quote, Span.of(text, this.start, nxt.end))
+    return None
+
+
+def _is_title(s: str) -> bool:
+    simplified = to_simplified(s)
+    return (
+        len(s) <= 80
+        and not _CLOSING.match(simplified)
+        and "。" not in s
+        and bool(_TITLE_END.search(_TRAILER.sub("", simplified)))
+        and not simplified.startswith(("《", "表", "专栏"))
+        and not _WRAPPER.match(simplified)
+        and not ("》" in simplified and "《" not in simplified.split("》")[0])  # the end of a wrapped 关于印发《…》
+        and not simplified.endswith(("：", ":"))
+    )
+
+
+def find_notice(text: str, head: list[Line]) -> tuple[IssuingNotice | None, Fact | None]:
+    """The notice that issues the plan, when the text opens with one (its title may wrap over lines), and the
+    issued document's title as the notice names it (《…》, the plan's title when the plan repeats none)."""
+    lines = [ln for ln in head if ln.stripped]
+    for i in range(len(lines)):
+        for k in (1, 2, 3):
+            block = lines[i : i + k]
+            title = "".join(title_span(text, ln).quote for ln in block)
+            if len(block) < k or "。" in title or DOC_NUMBER.fullmatch(block[0].stripped):
+                break
+            m = _NOTICE_TITLE.search(to_simplified(title))
+            if m and len(to_simplified(title)) == len(title):
+                return _notice(text, lines, i, i + k, m)
+    return None, None
+
+
+def _notice(text: str, lines: list[Line], first: int, after_title: int,
+            m: re.Match[str]) -> tuple[IssuingNotice, Fact | None]:
+    """The notice from its 文号 or title on, up to its signature date (or 此件公开发布, 特此通知), else its title."""
+    spans = [title_span(text, ln) for ln in lines[first:after_title]]
+    title = "".join(sp.quote for sp in spans)
+    titled = Span.of(text, spans[0].start, spans[-1].end)
+    numbered = first > 0 and DOC_NUMBER.fullmatch(lines[first - 1].stripped)
+    start = line_span(text, lines[first - 1]).start if numbered else titled.start
+    last = after_title - 1
+    for j in range(after_title, len(lines)):
+        s = lines[j].stripped
+        if DATE.fullmatch(s) or _NOTICE_END.match(to_simplified(s)):
+            last = j
+        elif last >= after_title and not body_facts(text, lines[j], ""):
+            break  # past the signature and its date: the issued document begins
+    notice = IssuingNotice(Fact(title, titled), Span.of(text, start, line_span(text, lines[last]).end))
+    own = lines[first - 1 if numbered else first : last + 1]
+    notice.doc_number = doc_number(text, [ln for ln in own if DOC_NUMBER.fullmatch(ln.stripped)])
+    notice.date = next((f for ln in own if (d := DATE.fullmatch(ln.stripped))
+                        and (f := date_fact(text, line_span(text, ln).start, d))), None)
+    notice.issuers = (_signature(text, lines[after_title : last + 1])
+                      or title_bodies(text, notice.title))  # 上海市崇明区人民政府办公室关于印发…, unsigned
+    name = m.group("issued") or m.group("bare")
+    at = titled.quote.find(name)
+    issued = Fact(name, Span.of(text, titled.start + at, titled.start + at + len(name))) if at >= 0 else None
+    return notice, issued
+
+
+def _signature(text: str, lines: list[Line]) -> list[Fact]:
+    """The bodies signing a notice: the lines of names right above its date (not the names heading its title)."""
+    dated = next((i for i, ln in enumerate(lines) if DATE.fullmatch(ln.stripped)), len(lines))
+    signed: list[Fact] = []
+    for line in reversed(lines[:dated]):
+        found = body_facts(text, line, text[:3000])
+        if not found:
+            break
+        signed = found + signed
+    return signed
+
+
+def doc_number(text: str, lines: list[Line]) -> Fact | None:
+    for line in lines:
+        if m := DOC_NUMBER.search(line.text):
+            return Fact(m.group(), Span.of(text, line.start + m.start(), line.start + m.end()))
+    return None
