@@ -185,7 +185,7 @@ CASES: list[tuple[str, Mutation, str, str, str]] = [
     ("Plan-title", lambda g: g.remove(P, DCT + "title"), P, "dct:title", "Warning"),
     ("Plan-regionStated", lambda g: g.remove(P, PK.region), P, "pk:region", "Warning"),
     ("Plan-region", lambda g: g.set(P, PK.region, E), P, "pk:region", "Violation"),
-    ("Plan-periodStartStated", lambda g: g.remove(P, PK.periodStart), P, "pk:periodStart", "Warning"),
+    ("Plan-periodStartStated", lambda g: g.remove(P, PK.periodStart), P, "", "Warning"),  # an end only (到2025年)
     ("Plan-periodStart", lambda g: g.set(P, PK.periodStart, Literal("2021")), P, "pk:periodStart", "Violation"),
     ("Plan-periodEndStated", lambda g: g.remove(P, PK.periodEnd), P, "pk:periodEnd", "Warning"),
     ("Plan-periodEnd", lambda g: g.set(P, PK.periodEnd, Literal("2025")), P, "pk:periodEnd", "Violation"),
