@@ -114,7 +114,7 @@ DOC_NUMBERS = {
 }
 
 ISSUERS = {
-    "001_zhongyang_14th_fyp_proposal.txt": {"中共中央"},
+    "001_zhongyang_14th_fyp_proposal.txt": {"中共中央", "中国共产党第十九届中央委员会第五次全体会议"},
     "002_xiangcun_zhenxing_opinion_2018.txt": {"中共中央", "国务院"},
     "003_shanghai_jiading_urban_renewal_opinion_2023.md": {"上海市嘉定区人民政府"},
     "004_shanghai_yangpu_industrial_heritage_measures_2023.md": {"上海市杨浦区人民政府"},
