@@ -5,7 +5,8 @@ Policy documents name who carries a measure out in a bracketed attribution: ［�
 （各县（市、区）人民政府负责）. Each body is one organisation with the span of its name and its role: lead
 (牵头, 主责), responsible (负责, 责任单位) or supporting (配合, 参与, 协办). A bracket is an attribution only when
 every name in it looks like an organisation (…局, …厅, …委, …政府, 各县（市、区）…), so that explanatory
-brackets (（含社区）, （2021-2025年）) are left alone.
+brackets (（含社区）, （2021-2025年）) are left alone. A paragraph that opens with organisations as the subject
+of 负责 or 牵头 (区规划资源局负责本区城市更新规划土地管理工作) names them too.
 """
 
 from __future__ import annotations
@@ -30,7 +31,8 @@ _SPLIT = re.compile(r"[、,，/／]|会同")
 _JOIN = re.compile(r"[和及与]")  # 市民政局和市财政局, but 人力资源和社会保障局 is one name
 _ORG_END = re.compile(
     r"(局|厅|委|委员会|办|办公室|部|院|政府|中心|总会|协会|联合会|联|会|署|行|公司|集团|党委|党组|法院|检察院|"
-    r"监狱|大学|学校|支队|总队|大队|公安|海关|银行|分行|税务|气象|团委|街道|乡镇|管委会|工委|社|站|所)$"
+    r"监狱|大学|学校|支队|总队|大队|公安|海关|银行|分行|税务|气象|团委|街道|乡镇|管委会|工委|社|站|所|"
+    r"小组|专班|工作组|指挥部|办事处)$"
 )
 _EACH = re.compile(r"^各[\u4e00-\u9fff（）()、]{1,30}$")  # 各县（市、区）人民政府, 各有关部门, 各地
 _NOT_ORG = re.compile(r"\d|年|月|日|%|以上|以下|不少于|含|包括|例如|如|等$")
@@ -143,6 +145,19 @@ def _segment_bodies(seg: str, start: int, offset: int, source: str, default: str
     if pos == 0 or seg[pos:].strip("，,。 "):
         return None
     return bodies
+
+
+# A paragraph that opens with the bodies it assigns: 区规划资源局负责…, 区更新办牵头…各成员单位.
+_SUBJECT = re.compile(r"^(?P<names>[^，,。；;：:（(]{2,80}?)(?P<word>负责|牵头)(?!人|解释)")
+
+
+def subject_bodies(source: str, offset: int, body: str) -> list[ResponsibleBody]:
+    """The organisations a paragraph opens with as the subject of 负责/牵头 (区经委负责贯彻落实…), or []."""
+    m = _SUBJECT.match(body)
+    if m is None:
+        return []
+    found = _names(m.group("names"), 0, offset, "lead" if m.group("word") == "牵头" else "responsible", source)
+    return found or []
 
 
 def attributions(source: str, offset: int, body: str) -> list[tuple[Span, list[ResponsibleBody]]]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .bodies import attributions
+from .bodies import attributions, subject_bodies
 from .records import Citation, Heading, Measure, Passage, Project, Quantity, ResponsibleBody, Span
 from .script import to_simplified
 from .segment import Paragraph, TableRegion
@@ -201,7 +201,7 @@ def _titled(text: str, para: Paragraph) -> tuple[str, Span | None, list[Responsi
     inside = next((a for a, _ in cuts if a < len(title)), None)  # the first attribution inside the title
     if inside is not None:
         title = body[:inside].rstrip()
-    bodies = [b for _, group in found for b in group]
+    bodies = subject_bodies(text, start, body) + [b for _, group in found for b in group]
     title_span = Span.of(text, start, start + len(title)) if title else None
     return title, title_span, bodies
 

@@ -170,6 +170,18 @@ def test_responsible_bodies_of_real_documents() -> None:
     assert huangpu.at(50).kind == "continuation" and huangpu.at(50).item is first
 
 
+def test_bodies_that_open_a_paragraph_as_its_subject() -> None:
+    """003 五、主要职责 (lines 90-120) and 六 (line 124): 区规划资源局负责…, 区更新办牵头…; FACTS.md lists them."""
+    renewal = Read(REAL / "003_shanghai_jiading_urban_renewal_opinion_2023.md")
+    bodies = {line: names for line, names in renewal.bodies_per_line().items()}
+    assert bodies == {94: ["区城市更新领导小组"], 100: ["“两旧一村”改造工作专班"], 104: ["区规划资源局"],
+                      106: ["区建设管理委"], 108: ["区住房保障房屋管理局"], 110: ["区经委"], 112: ["区商务委"],
+                      124: ["区更新办"]}
+    assert [b.role for b in renewal.at(124).bodies] == ["lead"]
+    # 由…负责解释 names who interprets the text, not who carries a task out.
+    assert Read(OWN / "county_rural_measures.txt").at(23).bodies == []
+
+
 @pytest.fixture(scope="module")
 def action_plan() -> Read:
     return Read(OWN / "chengdu_eldercare_action_plan.txt")
@@ -243,7 +255,9 @@ def test_articles_scope_and_a_closing_article_of_rules() -> None:
         25: ("closing", "第七条", "closing")}  # 本办法由县民政局负责解释，自2024年3月1日起施行。
     assert [(rules.line(m), m.number) for m in rules.measures] == [
         (11, "第三条"), (13, "第四条"), (15, "（1）"), (17, "（2）"), (19, "第五条")]
-    assert [(b.name, b.role) for b in rules.at(19).bodies] == [("县民政局", "lead"), ("县财政局", "supporting")]
+    # 县民政局负责补贴的审核…（县民政局牵头，县财政局配合）: the subject of the sentence, then the bracket.
+    assert [(b.name, b.role) for b in rules.at(19).bodies] == [
+        ("县民政局", "responsible"), ("县民政局", "lead"), ("县财政局", "supporting")]
 
 
 def test_bullets_other_than_dashes() -> None:
