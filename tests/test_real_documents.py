@@ -190,26 +190,17 @@ LEAD_LINES = {  # paragraphs under a part heading before its first item
     "010_shanghai_huangpu_renewable_energy_action_plan_2025.md": [],
 }
 
-PROSE_TARGETS = {  # (line, exact clause) of every quantified target stated in a sentence of the body
-    "007_shanghai_transport_refined_management_action_plan_2024.md": [
-        (50, "2026年底实现轨道交通站点50米范围内地面公交配套服务占比达到90%"),
-        (54, "至2026年金山铁路全天开行列车38对"),
-        (68, "道路技术状况指标优良率达到80%以上"),
+BODIES = {  # line of an attribution (（责任单位：…）, X负责…, X牵头…) and the bodies it names, split at 、 and ，
+    "003_shanghai_jiading_urban_renewal_opinion_2023.md": [
+        (94, ["区城市更新领导小组"]),
+        (100, ["“两旧一村”改造工作专班"]),
+        (104, ["区规划资源局"]),
+        (106, ["区建设管理委"]),
+        (108, ["区住房保障房屋管理局"]),
+        (110, ["区经委"]),
+        (112, ["区商务委"]),
+        (124, ["区更新办"]),
     ],
-    "009_shanghai_sponge_city_opinion_2024.md": [
-        (34, "到2025年底，本市建成区40%以上的面积达到海绵城市建设目标要求"),
-        (34, "南汇新城建设用地面积60%以上达到海绵城市建设目标要求"),
-        (34, "到2030年底，本市建成区80%以上的面积达到海绵城市建设目标要求"),
-        (66, "全市城镇25%面积达到3—5年一遇雨水排水能力"),
-        (70, "实现分流制强排地区雨水主管满管率低于50%"),
-    ],
-    "010_shanghai_huangpu_renewable_energy_action_plan_2025.md": [
-        (54, "新建机关办公建筑和教育建筑屋顶安装太阳能光伏面积比例不低于50%"),
-        (54, "新建居住建筑屋顶安装太阳能光伏面积比例不低于30%"),
-    ],
-}
-
-BODIES = {  # line of a （责任单位：…） attribution and the bodies it names, split at 、 and ，
     "009_shanghai_sponge_city_opinion_2024.md": [
         (40, ["市规划资源局", "市住房城乡建设管理委", "市交通委", "市水务局", "市绿化市容局", "市房屋管理局", "各区政府"]),
         (42, ["市住房城乡建设管理委", "各区政府"]),
@@ -387,3 +378,4 @@ def test_region(name: str) -> None:
 def test_period_as_the_text_states_it(name: str) -> None:
     fact = parsed(name).metadata.period
     assert (fact.value if fact else None) == PERIODS[name]
+
