@@ -129,7 +129,8 @@ SELECT ?g ?v ?line WHERE { GRAPH ?g { ?v a pk:IndicatorValue ; prov:wasDerivedFr
 _TABLES_AND_LINES = SPARQL_PREFIXES + """
 SELECT ?g ?ind ?table ?title ?line WHERE { GRAPH ?g {
   ?ind a pk:Indicator ; pk:partOf ?t ; prov:wasDerivedFrom/pk:line ?line .
-  OPTIONAL { ?t pk:number ?table } OPTIONAL { ?t dct:title ?title } } }"""
+  OPTIONAL { ?t a pk:IndicatorTable ; pk:number ?table } OPTIONAL { ?t a pk:IndicatorTable ; dct:title ?title } } }"""
+# (A target stated in prose is part of its measure, not of a table: its table column stays empty.)
 
 
 def indicator_csv(store: Store) -> bytes:

@@ -52,7 +52,7 @@ _UNIT_SUFFIX = re.compile(r"[(（][^()（）]*(%|元|个|张|人|亿|万|平方�
 _NAME_NOISE = re.compile(r"[\"“”‘’'「」『』\s\u3000]")
 _SYNONYMS = (("老年人", "老人"), ("比例", "占比"), ("个数", "数"), ("数量", "数"), ("总量", "数"), ("的", ""))
 _CONTRASTS = ({"城市", "农村"}, {"集中", "分散"}, {"困难", "重度"}, {"城镇", "农村"})
-_QUALIFIERS = ("城市", "农村", "每")  # an urban, rural or per-capita rate is not the overall count
+_QUALIFIERS = ("城市", "农村", "每", "公办", "民办")  # an urban, rural, per-capita, public or private rate is not the overall one
 
 
 @dataclass
@@ -167,6 +167,13 @@ def _indicators(store: Store) -> list[dict[str, str]]:
     SELECT ?ind ?plan ?name ?category WHERE { GRAPH ?g {
       ?ind a pk:Indicator ; pk:inPlan ?plan ; pk:name ?name FILTER(lang(?name) = "zh-hans")
       OPTIONAL { ?ind pk:category ?category FILTER(lang(?category) = "zh-hans") } } } ORDER BY ?ind""")
+
+
+def _stated_texts(store: Store) -> dict[str, str]:
+    """A target stated in prose -> the Simplified text of the measure or box item stating it (its context, as
+    a table row's is its table's title: 参训率 alone names no theme)."""
+    return {r["ind"]: r["text"] for r in _rows(store, """
+    SELECT ?ind ?text WHERE { GRAPH ?g { ?ind pk:statedIn ?e . ?e pk:text ?text FILTER(lang(?text) = "zh-hans") } }""")}
 
 
 def _citations(store: Store) -> list[dict[str, str]]:
@@ -460,9 +467,11 @@ def _themes(out: _Out, store: Store, items: list[textreuse.Item], item_context: 
     for item in items:
         assigned[item.iri] = themes.assign(item.text, item_context.get(item.iri, ""), family_label(item.text))
     ind_context = _contexts(store, "VALUES ?cls { pk:Indicator }")
+    stated = _stated_texts(store)
     for row in indicators:
         own = f"{row['name']} {row['category']}"
-        assigned[row["ind"]] = themes.assign(own, ind_context.get(row["ind"], ""))
+        context = " ".join(filter(None, (ind_context.get(row["ind"], ""), stated.get(row["ind"], ""))))
+        assigned[row["ind"]] = themes.assign(own, context)
     for node, found in assigned.items():
         for theme in found:
             out.add(node, PK.theme, theme)

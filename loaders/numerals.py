@@ -21,3 +21,42 @@ def chinese_to_int(numeral: str) -> int:
             total += (digit or 1) * _UNITS[c]
             digit = 0
     return total + digit
+
+
+_POWERS = {"十": 10, "百": 100, "千": 1000}
+_BIG = ("万", "亿")
+
+
+def chinese_number(numeral: str, digits: bool = False) -> float | None:
+    """The value of a number as written in a sentence: 1.2, 六千, 一万三千, 十三, 五千五百七十五, 三点五;
+    with digits=True a digit-by-digit year (二〇三五). None when it is not a number."""
+    try:
+        return float(numeral)
+    except ValueError:
+        pass
+    if digits or not any(c in _POWERS or c in _BIG for c in numeral.split("点")[0]):
+        whole, _, frac = numeral.partition("点")
+        if not whole or not all(c in _DIGITS for c in whole + frac):
+            return None
+        text = "".join(str(_DIGITS[c]) for c in whole) + ("." + "".join(str(_DIGITS[c]) for c in frac) if frac else "")
+        return float(text)
+    whole, _, frac = numeral.partition("点")
+    high, wan, section, digit = 0, 0, 0, 0  # the 亿 part, the 万 part, the part below 万, the last digit
+    for c in whole:
+        if c in _DIGITS:
+            digit = _DIGITS[c]
+        elif c in _POWERS:
+            section += (digit or 1) * _POWERS[c]
+            digit = 0
+        elif c == "万":
+            wan, section, digit = (section + digit or 1) * 10**4, 0, 0
+        elif c == "亿":
+            high, wan, section, digit = (high + wan + section + digit or 1) * 10**8, 0, 0, 0
+        else:
+            return None
+    value = float(high + wan + section + digit)
+    if frac:
+        if not all(c in _DIGITS for c in frac):
+            return None
+        value += float("0." + "".join(str(_DIGITS[c]) for c in frac))
+    return value

@@ -11,11 +11,12 @@ from .extract import extract_citations, extract_measures_and_projects, first_tas
 from .markdown import markdown_view
 from .metadata import extract_metadata, read_sidecar
 from .read import read_source
-from .records import Heading, Indicator, Measure, ParsedDocument, SourceText
+from .records import Heading, Indicator, Measure, ParsedDocument, PlanMetadata, SourceText
 from .regions import Region
 from .repair import Repaired, repair
 from .segment import segment
 from .tables import parse_table
+from .targets import prose_targets, target_scopes
 
 _REPAIRED_MEDIA = ("text/plain", "application/pdf")
 
@@ -69,6 +70,8 @@ def _parse(source: SourceText, sidecar: dict) -> tuple[ParsedDocument, Region | 
         raise LoadError(source.name, "no policy content: no numbered parts or items, measures, table or box found")
     first_heading = min((h.span.start for h in seg.headings), default=len(text))
     meta, region = extract_metadata(text, cleaned.content, cleaned.metadata, first_heading, sidecar)
+    not_before = _first_year(meta)
+    targets = prose_targets(text, target_scopes(measures, projects, passages, not_before), not_before)
     title = meta.title.value if meta.title else ""
     content_ranges = [(ln.start, ln.end) for ln in cleaned.content]
     citations = extract_citations(text, content_ranges, own_title=title)
@@ -83,8 +86,17 @@ def _parse(source: SourceText, sidecar: dict) -> tuple[ParsedDocument, Region | 
         dropped=cleaned.dropped,
         warnings=warnings,
         passages=passages,
+        targets=targets,
     )
     return doc, region
+
+
+def _first_year(meta: PlanMetadata) -> int | None:
+    """The first year of the plan's own period, else its year of issue: a year before it is the past."""
+    for fact in (meta.period, meta.date):
+        if fact is not None and fact.value[:4].isdigit():
+            return int(fact.value[:4])
+    return None
 
 
 def has_policy_content(headings: list[Heading], measures: list[Measure], indicators: list[Indicator]) -> bool:

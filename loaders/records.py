@@ -197,7 +197,7 @@ class Value:
 
 @dataclass
 class Indicator:
-    """One row of an indicator table."""
+    """One row of an indicator table, or one target stated in prose (source="prose")."""
 
     ordinal: int
     number: str
@@ -211,6 +211,12 @@ class Indicator:
     values: list[Value]
     table: Heading | None = None
     eid: str = ""
+    # Where the indicator was stated (loaders/targets.py): a table row, or a target written in a sentence,
+    # which belongs to the measure it sits in, or else to the unit that holds its box item or passage.
+    source: str = "table"  # table | prose
+    measure: Measure | None = None
+    container: Heading | None = None
+    stated_in: Project | Passage | None = None  # the box item or passage (a lead paragraph, a goal) it sits in
 
 
 @dataclass
@@ -268,6 +274,8 @@ class ParsedDocument:
     warnings: list[str] = field(default_factory=list)
     # Text that is not a task (lead paragraphs, statements of principles and goals, closing clauses).
     passages: list[Passage] = field(default_factory=list)
+    # Targets stated in sentences (loaders/targets.py), beside the table rows of `indicators`.
+    targets: list[Indicator] = field(default_factory=list)
 
     def of_kind(self, kind: str) -> list[Heading]:
         return [h for h in self.headings if h.kind == kind]

@@ -20,6 +20,16 @@ def to_simplified(text: str) -> str:
     return _t2s().convert(text) if text else text
 
 
+@lru_cache(maxsize=4)
+def same_length_simplified(text: str) -> str:
+    """The Simplified rendering of text with exactly text's length, so that an offset into it is an offset into
+    text (a character whose conversion would change the length is kept as written)."""
+    converted = to_simplified(text)
+    if len(converted) == len(text):
+        return converted
+    return "".join(c if len(s := to_simplified(c)) != 1 else s for c in text)
+
+
 def detect_script(text: str, sample: int = 20000) -> str:
     """zh-Hant when a noticeable share of Han characters change under t2s conversion, else zh-Hans."""
     chunk = text[:sample]

@@ -182,9 +182,11 @@ def document_quads(doc: ParsedDocument, region: Region | None) -> list[Quad]:
     for passage in doc.passages:
         nodes[id(passage)] = _passage(g, passage, expression, plan, nodes)
     for project in doc.projects:
-        _project(g, project, expression, plan, nodes)
+        nodes[id(project)] = _project(g, project, expression, plan, nodes)
     for indicator in doc.indicators:
         _indicator(g, indicator, expression, plan, nodes)
+    for target in doc.targets:
+        _prose_indicator(g, target, expression, plan, nodes)
     for citation in doc.citations:
         node = f"{expression}/cite_{citation.ordinal}"
         work = cited_work_iri(normalise_title(citation.title))
@@ -427,7 +429,7 @@ def _bodies(g: _Graph, node: str, bodies: list[ResponsibleBody]) -> None:
         g.span(qualified, body.span)
 
 
-def _project(g: _Graph, p: Project, expression: str, plan: str, nodes: dict[int, str]) -> None:
+def _project(g: _Graph, p: Project, expression: str, plan: str, nodes: dict[int, str]) -> str:
     node = f"{expression}/{p.eid}"
     parent = nodes[id(p.box)] if p.box is not None else nodes[id(p.measure)]
     _element(g, node, "Project", parent, plan, p.ordinal, p.eid)
@@ -446,12 +448,14 @@ def _project(g: _Graph, p: Project, expression: str, plan: str, nodes: dict[int,
         if q.qualifier:
             g.add(qnode, PK.qualifier, Literal(q.qualifier))
         g.span(qnode, q.span)
+    return node
 
 
 def _indicator(g: _Graph, ind: Indicator, expression: str, plan: str, nodes: dict[int, str]) -> None:
     table = nodes[id(ind.table)]
     node = f"{table}__row_{ind.ordinal}"
     _element(g, node, "Indicator", table, plan, ind.ordinal, f"{ind.table.eid}__row_{ind.ordinal}")
+    g.type(node, str(PK.TableIndicator))
     attribute = to_simplified(ind.attribute)
     if attribute.startswith("约束"):
         g.type(node, str(PK.BindingIndicator))
@@ -489,3 +493,35 @@ def _value(g: _Graph, node: str, indicator: str, table: str, v: Value) -> None:
             g.add(node, PK.unit, Literal(v.unit))
         g.add(node, PK.normalizedValue, _dec(v.number * v.scale))
     g.span(node, v.span)
+
+
+def _prose_indicator(g: _Graph, ind: Indicator, expression: str, plan: str, nodes: dict[int, str]) -> None:
+    """A target stated in a sentence: part of its measure (else of the unit or plan text holding it), pk:statedIn
+    the most specific element that holds it (a box item or a passage, which hold no elements, or the measure)."""
+    parent = (nodes[id(ind.measure)] if ind.measure is not None
+              else nodes[id(ind.container)] if ind.container is not None else expression)
+    node = f"{expression}/{ind.eid}"
+    _element(g, node, "Indicator", parent, plan, ind.ordinal, ind.eid)
+    g.type(node, str(PK.ProseIndicator))
+    g.add(node, PK.statedIn, nodes[id(ind.stated_in)] if ind.stated_in is not None else parent)
+    g.text_literal(node, PK.name, ind.name)
+    g.span(node, ind.name_span, "name-span", str(PK.nameDerivedFrom))
+    if ind.unit:
+        g.text_literal(node, PK.unit, ind.unit)
+    g.span(node, ind.span)
+    for n, v in enumerate(ind.values, start=1):
+        value = f"{node}/value_{n}"
+        g.type(value, str(PK.IndicatorValue))
+        g.add(node, PK.hasValue, value)
+        g.add(value, PK.indicator, node)
+        g.add(value, PK.valueKind, VALUE_KINDS[v.kind])
+        if v.year:
+            g.add(value, PK.year, Literal(str(v.year), datatype=_n(XSD + "gYear")))
+        g.add(value, PK.asWritten, Literal(v.as_written))
+        if v.comparator:
+            g.add(value, PK.comparator, Literal(v.comparator))
+        if v.number is not None:
+            g.add(value, PK.numericValue, _dec(v.number))
+            g.add(value, PK.unit, Literal(v.unit))
+            g.add(value, PK.normalizedValue, _dec(v.number * v.scale))
+        g.span(value, v.span)

@@ -34,11 +34,12 @@ def test_build_prints_the_summary_table(built) -> None:
     assert result.returncode == 0, result.stderr
     assert "loaded 5 of 5 documents" in result.stdout
     lines = {line.split("│")[1].strip(): line for line in result.stdout.splitlines() if line.count("│") > 10}
-    # 001: 6 chapters (第一章 line 25 … 第六章 line 502), 35 sections, 20 indicator rows (专栏1 lines 61-274)
+    # 001: 6 chapters (第一章 line 25 … 第六章 line 502), 35 sections, 32 indicators: 20 rows (专栏1 lines 61-274) and
+    # 12 targets stated in prose (lines 356-497)
     row = [c.strip() for c in lines["001_e6d1326eb6e5ef17.txt"].split("│")[1:-1]]
     assert row[1:5] == ["辽宁省", "Province", "辽宁省民政事业发展第十四个五年规划", "2021–2025"]
     assert row[5:8] == ["6", "35", "5"]
-    assert row[9] == "20"
+    assert row[9] == "32"
 
 
 def test_the_build_leaves_its_data_in_table_files_not_in_the_log(built) -> None:
@@ -63,10 +64,14 @@ def test_export_csv_has_one_row_per_indicator_value(built) -> None:
     store_dir, _ = built
     result = plankg("export", "--format", "csv", store=store_dir)
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
-    nursing = [r for r in rows if r["name"] == "养老机构护理型床位占比" and r["kind"] == "Target"]
+    nursing = [r for r in rows if r["name"] == "养老机构护理型床位占比" and r["kind"] == "Target" and r["table"]]
     # 000 表2 row 9 (line 168: ≥60), 001 专栏1 row 18 (line 252: ≥55)
     assert sorted((r["file"][:3], r["asWritten"], r["year"]) for r in nursing) == [("000", "≥60", "2025"),
                                                                                    ("001", "≥55", "2025")]
+    # and in no table, the same quantity's targets stated in prose (000 lines 269 and 274)
+    prose = [r for r in rows if r["name"] == "养老机构护理型床位占比" and not r["table"]]
+    assert sorted((r["file"][:3], r["asWritten"], r["line"]) for r in prose) == [("000", "不低于55%", "274"),
+                                                                                ("000", "达到55%以上", "269")]
 
 
 def test_list_and_remove(tmp_path: Path, built) -> None:

@@ -68,7 +68,12 @@ def test_turtle_is_the_union_with_prefixes(corpus_store: Store, expected: set) -
 
 def test_csv_rows_carry_the_plan_and_indicator_iris(corpus_store: Store) -> None:
     rows = list(csv.DictReader(io.StringIO(export_store(corpus_store, "csv").decode("utf-8"))))
-    assert len(rows) == 208  # every indicator value of the five plans
+    assert len(rows) == 208 + 53  # every indicator value of the five plans: table rows', and 53 targets in prose
+    # 003 line 564: 每万人拥有持证社会工作专业人才数达到16人, a target in prose, is in no table
+    [prose] = [r for r in rows if r["file"].startswith("003") and r["name"] == "每万人拥有持证社会工作专业人才数"
+               and r["line"] == "564"]
+    assert (prose["table"], prose["year"], prose["kind"], prose["asWritten"], prose["value"], prose["line"]) == (
+        "", "2025", "Target", "达到16人", "16", "564")
     # 001 专栏1 row 18 (lines 246-254): 养老机构护理型床位占比, target ≥55 in 2025, 约束性
     [target] = [r for r in rows
                 if r["file"].startswith("001") and r["name"] == "养老机构护理型床位占比" and r["kind"] == "Target"]

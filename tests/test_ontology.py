@@ -177,7 +177,8 @@ def test_every_term_in_the_corpus_data_is_declared(ontology: Graph, corpus_graph
     classes = {o for o in corpus_graph.objects(None, RDF.type) if o.startswith(PK)}
     assert classes == {PK[n] for n in (
         "Region", "Plan", "PlanText", "SourceDocument", "Sidecar", "MetadataFact", "LoaderRun", "Chapter", "Section",
-        "Part", "Box", "IndicatorTable", "Measure", "SafeguardMeasure", "Indicator", "BindingIndicator",
+        "Part", "Box", "IndicatorTable", "Measure", "SafeguardMeasure", "Indicator", "TableIndicator",
+        "ProseIndicator", "BindingIndicator",
         "ExpectedIndicator", "IndicatorValue", "Project", "Quantity", "Citation", "CitedWork", "DroppedText",
         "Passage", "Preamble", "LeadParagraph", "Statement", "Continuation", "Conclusion",
         "IssuingNotice")}  # 001's notice, lines 5-19

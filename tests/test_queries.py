@@ -30,7 +30,8 @@ def test_every_query_documents_its_question() -> None:
 def test_plans_overview(store: Store) -> None:
     got = {r[1]: r[2:] for r in rows(store, "plans-overview")}
     assert got["辽宁省"] == ["Province", "中国", "FiveYearPlan", "2021", "2025", "辽宁省民政事业发展第十四个五年规划",
-                          "6", "35", "107", "20", "33", "15", "辽宁省民政厅; 辽宁省发展和改革委员会"]  # 001 lines 15-16
+                          "6", "35", "107", "32", "33", "15", "辽宁省民政厅; 辽宁省发展和改革委员会"]  # 001 lines 15-16;
+    # 32 indicators: 20 table rows, 12 targets in prose
     assert got["怀化市"][:6] == ["PrefectureCity", "湖南省", "FiveYearPlan", "2021", "2025", "懷化市“十四五”民政事業發展規劃"]
     assert got["韶关市"][2:5] == ["AnnualWorkPlan", "2021", "2021"]
     assert got["新吴区"][1] == "无锡市"
@@ -43,7 +44,14 @@ def test_indicators_shared_by_three_plans(store: Store) -> None:
     assert ("养老机构护理型床位占比", "辽宁省", "≥55", "252") in got  # 001 line 252
     assert ("养老机构护理型床位占比", "怀化市", "≥55", "333") in got  # 002 line 333, name 養老機構護理型床位占比(%
     assert {r[0] for r in got} == {"养老机构护理型床位占比", "城乡低保标准年度增速", "志愿服务站点在社区综合服务设施中的覆盖率"}
-    assert len(got) == 9
+    # Targets stated in prose sit beside the table rows: 002:523 (no year stated), 000:269, 000:274 and 000:353.
+    prose = sorted((r[0], r[2], r[3], r[5], r[6]) for r in rows(store, "indicators-shared", min_plans="3")
+                   if r[7] == "prose")
+    assert prose == [("养老机构护理型床位占比", "怀化市", "超過55%", "", "523"),
+                     ("养老机构护理型床位占比", "玉林市", "不低于55%", "2025", "274"),
+                     ("养老机构护理型床位占比", "玉林市", "达到55%以上", "2025", "269"),
+                     ("志愿服务站点在社区综合服务设施中的覆盖率", "玉林市", "达到60%", "2025", "353")]
+    assert len(got) == 9 + 4
 
 
 def test_one_indicator_across_plans(store: Store) -> None:

@@ -18,8 +18,8 @@ from plankg.vocab import LINEAGE_GRAPH, SPARQL_PREFIXES
 
 PK = "https://w3id.org/plankg/ontology#"
 # Most specific first: a node typed Indicator and BindingIndicator is shown as the latter.
-TREE_CLASSES = ("BindingIndicator", "ExpectedIndicator", "Indicator", "SafeguardMeasure", "Measure", "Project",
-                "Chapter", "Section", "Part", "Box", "IndicatorTable")
+TREE_CLASSES = ("BindingIndicator", "ExpectedIndicator", "ProseIndicator", "Indicator", "SafeguardMeasure", "Measure",
+                "Project", "Chapter", "Section", "Part", "Box", "IndicatorTable")
 
 
 def rows(store: Store, query: str) -> list[dict[str, str]]:
@@ -235,16 +235,18 @@ def shared_targets(store: Store) -> dict[str, list[Target]]:
       GRAPH <{LINEAGE_GRAPH}> {{ ?c a pk:IndicatorConcept ; skos:prefLabel ?label ; pk:match/pk:indicator ?ind }} }}"""):
         concepts[r["ind"]].add(r["label"])
     found = rows(store, """
-    SELECT ?ind ?plan ?name ?written ?number ?normalized ?comparator ?unit ?year ?file ?line WHERE {
+    SELECT ?ind ?plan ?name ?written ?number ?normalized ?comparator ?unit ?year ?file ?line ?prose WHERE {
       GRAPH ?g { ?expr a pk:PlanText ; dct:language ?script .
         ?ind pk:inPlan ?plan ; pk:name ?name FILTER(lang(?name) = LCASE(?script))
         ?ind pk:hasValue ?v . ?v pk:valueKind pk:Target ; pk:asWritten ?written ; pk:numericValue ?number ;
            prov:wasDerivedFrom ?span . ?span pk:line ?line ; oa:hasSource/dct:identifier ?file .
         OPTIONAL { ?v pk:normalizedValue ?normalized } OPTIONAL { ?v pk:comparator ?comparator }
-        OPTIONAL { ?v pk:unit ?unit } OPTIONAL { ?v pk:year ?year } }
+        OPTIONAL { ?v pk:unit ?unit } OPTIONAL { ?v pk:year ?year } OPTIONAL { ?ind pk:statedIn ?prose } }
     }""")
     by_concept: dict[str, dict[str, Target]] = defaultdict(dict)
-    latest_first = sorted((r for r in found if r["ind"] in concepts), key=lambda r: (-int(r["year"] or 0), r["ind"], r["line"]))
+    # A plan's latest target; of one year, its indicator table's row before a target it restates in prose.
+    latest_first = sorted((r for r in found if r["ind"] in concepts),
+                          key=lambda r: (-int(r["year"] or 0), bool(r["prose"]), r["ind"], r["line"]))
     for r in latest_first:
         value = float(r["normalized"] or r["number"])
         for label in concepts[r["ind"]]:

@@ -25,7 +25,8 @@ LABEL_CHARS = 16
 COLOURS = {
     "Region": "#8c564b", "Plan": "#d62728", "Chapter": "#1f77b4", "Section": "#6baed6", "Part": "#9ecae1",
     "Box": "#ff7f0e", "IndicatorTable": "#bcbd22", "Measure": "#2ca02c", "SafeguardMeasure": "#98df8a",
-    "Indicator": "#c5b0d5", "BindingIndicator": "#6a3d9a", "ExpectedIndicator": "#9467bd", "Project": "#e377c2",
+    "Indicator": "#c5b0d5", "BindingIndicator": "#6a3d9a", "ExpectedIndicator": "#9467bd",
+    "ProseIndicator": "#dbb6f0", "Project": "#e377c2",
     "Collapsed": "#7f7f7f", "PolicyFamily": "#2ca02c", "IndicatorConcept": "#9467bd",
 }
 NAMES = {
@@ -33,12 +34,14 @@ NAMES = {
     "Box": "box 专栏", "IndicatorTable": "indicator table 指标表", "Measure": "measure 任务措施",
     "SafeguardMeasure": "safeguard measure 保障措施", "Indicator": "indicator 指标",
     "BindingIndicator": "binding indicator 约束性指标", "ExpectedIndicator": "expected indicator 预期性指标",
+    "ProseIndicator": "target stated in prose 文中目标",
     "Project": "project 项目", "Collapsed": "collapsed group", "PolicyFamily": "policy family 政策家族",
     "IndicatorConcept": "shared indicator 共享指标",
 }
 SIZES = {"Region": 30, "Plan": 26, "Chapter": 20, "Section": 15, "PolicyFamily": 12, "IndicatorConcept": 12}
 SCORES = {"PolicyFamily": "mean probability of its copied clauses"}
-CONTENT = {"Measure", "SafeguardMeasure", "Indicator", "BindingIndicator", "ExpectedIndicator", "Project"}
+CONTENT = {"Measure", "SafeguardMeasure", "Indicator", "BindingIndicator", "ExpectedIndicator", "ProseIndicator",
+           "Project"}
 FONT = "Noto Sans CJK SC, Noto Sans CJK TC, sans-serif"
 
 

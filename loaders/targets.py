@@ -1,0 +1,336 @@
+"""Targets stated in prose: 到2025年，养老机构护理型床位占比超过60% -> an Indicator with a Target value.
+
+A target is a clause that names a measurable quantity (养老机构护理型床位占比), a comparator (达到, 超过,
+不低于, 控制在, 提高到, 下降 …) and a number with its unit (60%, 1.2万亿斤, 一万三千亿斤), usually after a
+year (到2025年). Only forward-looking statements count: background and results (“十三五”时期…, 五年来…,
+已达到…, a year before the plan's own period) and per-unit standards (按每百户20平方米) are not targets, and
+an undertaking with a count (培育市级社会组织不少于10个) is a project, not an indicator.
+
+Matching runs on a Simplified copy of the text that has the same length, so every span points at the
+original characters of either script.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .numerals import chinese_number
+from .records import Heading, Indicator, Measure, Passage, Project, Span, Value
+from .script import same_length_simplified, to_simplified
+
+# Clause boundaries: a target never runs across them.
+_CLAUSE_END = re.compile(r"[，,。；;：:！!？?\n]")
+_SENTENCE_END = re.compile(r"[。；;！!？?\n]")
+
+_NUM = r"\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?"
+_UNIT = (r"%|％|‰|个百分点|倍|平方米|平方公里|公顷|万亩|亩|公斤|斤|吨|千瓦时|千瓦|元|人次|人|个|家|所|张|名|户|处"
+         r"|座|间|条|支|场|项|次|辆|套|岁|天|小时|分钟|公里|千米|册|件|床")
+_VALUE = re.compile(
+    rf"(?P<approx>约|近|超)?(?:百分之(?P<pct>{_NUM})|(?P<num>{_NUM})\s*(?P<scale>万亿|亿|万|千)?\s*(?P<unit>{_UNIT}))"
+    r"(?P<qual>以上|以下|以内|左右)?"
+)
+# Comparators, longest first; the symbol is the one indicator tables use ("" for "reaches").
+_COMPARATORS = {
+    "不低于": "≥", "不少于": "≥", "不小于": "≥", "至少达到": "≥", "至少": "≥",
+    "超过": ">", "高于": ">", "大于": ">", "多于": ">", "突破": ">",
+    "不超过": "≤", "不高于": "≤", "不多于": "≤", "不大于": "≤", "控制在": "≤", "低于": "<", "少于": "<",
+    "达到": "", "提高到": "", "提高至": "", "提升到": "", "提升至": "", "增加到": "", "增加至": "", "增长到": "",
+    "增长至": "", "增至": "", "扩大到": "", "扩大至": "", "下降到": "", "下降至": "", "降低到": "", "降低至": "",
+    "降到": "", "降至": "", "减少到": "", "减少至": "", "稳定在": "", "保持在": "", "维持在": "", "达": "",
+    "实现": "", "在": "",
+    # a change by an amount (下降13.5%): "-" or "+"
+    "下降": "-", "降低": "-", "减少": "-", "提高": "+", "提升": "+", "增长": "+", "增加": "+",
+    "": "",  # a rate followed by its value (达标率100%)
+}
+_COMPARATOR = re.compile(
+    "|".join(sorted(map(re.escape, filter(None, _COMPARATORS)), key=len, reverse=True))
+    + r"|(?<=率|比|例|重)(?=\d+(?:\.\d+)?[%％]|百分之)"  # a rate followed by its value: 达标率100%
+    + r"|(?<=[\u4e00-\u9fff])(?=\d+(?:\.\d+)?(?:名|人|张|个|所|家)(?:以上|以下|左右)?$)"  # 每万人拥有社工18人
+)
+_PROVISION = re.compile(r"^每.+(?:拥有|配备|配有)")  # a count per head (每万名常住人口拥有社区工作者)
+# Adverbs between the quantity and its comparator: not part of the name.
+_ADVERBS = re.compile(r"(?:均|都|总体上|总体|分别|平均|力争|争取|要|将|稳步|逐步|进一步|基本|全部|一般|原则上|始终|持续"
+                      r"|累计|预计|总计|合计|年均|每年)+$")
+# What a quantity's name ends with when it is a rate, share or level (any name may take a count unit).
+_RATE_HEAD = re.compile(r"(率|占比|比例|比重|覆盖面|指数|系数|水平|标准|寿命|年限|时长|强度|密度|面积|规模|总量|数量|总数|人数"
+                        r"|个数|床位数|量|能力|收入|总值|增速|增长|消耗|能耗|排放|成本|价格|时间|周期|投入|支出|金额|资金|数)$")
+_RATE_UNIT = {"%", "％", "‰", "个百分点", "倍"}
+# Leading words that frame the quantity rather than name it (到2025年, 力争, 全市 …).
+_FRAME = re.compile(
+    r"(?:到|至|截至|在)?(?:\d{4}|[二〇零一二三四五六七八九]{4})年(?:底|末|年底|年末)?(?:前|之前|以前)?"
+    r"|[“\"]?十[二三四五六七]五[”\"]?(?:时期|期间|期末|末)"
+    r"|力争|确保|争取|推动|推进|努力|实现|使得|使|让|促进|力求|并且|并|且|同时|其中|以及|和|及|与|要|将|保证|全面|预计|落实|通过|、"
+    r"|[(（]\d{1,3}[)）]|\d{1,3}[.、．]"  # an item number the segmenter left in the text: （13）
+    r"|(?:全[市省区县州盟旗镇国]|我[市省区县州])(?:范围内)?"
+)
+_YEAR = re.compile(r"(?:到|至|截至|在)?(?P<year>20\d\d|二[〇零][〇零一二三四五六七八九]{2})年(?:底|末)?(?:前|之前)?"
+                   r"|[“\"]?(?P<fyp>十[二三四五六七])五[”\"]?(?:时期|期间|期末|末)")
+_FYP_END = {"十二": 2015, "十三": 2020, "十四": 2025, "十五": 2030, "十六": 2035, "十七": 2040}
+_FYP = re.compile(r"(十[二三四五六七])五")
+# A sentence about the past (results, background) states no target.
+# (相比“十三五”期下降10% compares with the past: a target.)
+_PAST_SENTENCE = re.compile(r"(?<![比较“\"])(?<![比较][“\"])十[二三]五|五年来|近年来|过去五年|以来|截至|截止|已经|业已|先后")
+# A paragraph that is background as a whole (in text without headings, or under a background heading).
+_PAST_PARAGRAPH = re.compile(r"(?<![比较“\"])(?<![比较][“\"])十[二三]五|五年来|近年来|过去五年|取得.{0,8}成[就效]")
+_BACKGROUND_HEADING = re.compile(r"发展基础|工作基础|现实基础|发展环境|形势|成就|回顾|现状|机遇|挑战|十三五|十二五|背景|意义")
+# The name starts with an undertaking (培育…不少于10个): a project, not a quantity.
+# A verb followed by 的 (设立的旅居养老服务) opens a relative clause inside the name: no undertaking.
+_UNDERTAKING = re.compile(r"(?:新建|建成|建设|改造|改建|扩建|培育|培养|培训|打造|创建|新增|完成|实施|设立|扶持|开展"
+                          r"|招募|引进|组建|发展|支持|引导|举办|选树|评选|推出|提供|救助|资助|发放)(?!的)")
+_BAD_NAME = re.compile(r"按|[\d%]$|^[的地得之]|[的地得之在对于为把将和与及、]$|^每[年月周日天季]")
+MAX_NAME = 40
+
+
+@dataclass
+class TargetScope:
+    """A stretch of text that may state targets, and what a target found in it belongs to."""
+
+    span: Span
+    measure: Measure | None  # the measure it is, or that the passage continues
+    container: Heading | None  # the unit that holds it (None: the plan text itself)
+    eid: str  # the id prefix of its targets: the measure's, box item's or passage's eid
+    stated_in: Project | Passage | None = None  # the box item or passage it is, if not a measure
+
+
+def target_scopes(measures: list[Measure], projects: list[Project], passages: list[Passage],
+                  not_before: int | None = None) -> list[TargetScope]:
+    """Measures, box items, and the passages that are not background (goals, lead paragraphs and the like state
+    targets too). Background is a passage stating background or significance, one under a heading about the
+    past or the setting (发展基础, 主要成就 …), or one that speaks of the past (“十三五”时期, 五年来) and names no
+    year of the plan's own period."""
+    scopes = [TargetScope(m.span, m, m.parent, m.eid) for m in measures]
+    scopes += [TargetScope(p.span, None, p.box, p.eid, p) for p in projects if p.box is not None]
+    for p in passages:
+        if p.role in ("background", "significance") or _background(p.parent):
+            continue
+        item = p.item
+        while isinstance(item, Passage):
+            item = item.item
+        scopes.append(TargetScope(p.span, item, p.parent, p.eid, p))
+    return sorted((s for s in scopes if not _speaks_of_the_past(s.span.quote, not_before)),
+                  key=lambda s: s.span.start)
+
+
+def _speaks_of_the_past(text: str, not_before: int | None) -> bool:
+    """Words of the past (“十三五”时期, 五年来) and no year of the plan's own period (到2025年, “十四五”)."""
+    simple = to_simplified(text)
+    if not _PAST_PARAGRAPH.search(simple):
+        return False
+    if not_before is None:
+        return True
+    years = [_year(m) for m in _YEAR.finditer(simple)] + [_FYP_END[m.group(1)] for m in _FYP.finditer(simple)]
+    return not any(y and y >= not_before for y in years)
+
+
+def _background(heading: Heading | None) -> bool:
+    """Under a heading about the past or the setting (not one about goals)."""
+    while heading is not None:
+        title = to_simplified(heading.title)
+        if heading.role in ("background", "significance") or _BACKGROUND_HEADING.search(title) and "目标" not in title:
+            return True
+        heading = heading.parent
+    return False
+
+
+def prose_targets(text: str, scopes: list[TargetScope], not_before: int | None = None) -> list[Indicator]:
+    """Indicators with a Target value for every target stated in the scopes.
+
+    not_before is the first year of the plan's own period (or its year of issue): a year before it is a
+    result, not a target.
+    """
+    simple = same_length_simplified(text)
+    found: list[Indicator] = []
+    per_eid: dict[str, int] = {}
+    for scope in scopes:
+        for clause, name, value in _targets_in(text, simple, scope.span.start, scope.span.end, not_before):
+            per_eid[scope.eid] = per_eid.get(scope.eid, 0) + 1
+            n = per_eid[scope.eid]
+            found.append(Indicator(
+                ordinal=n,
+                number="",
+                name=name.quote,
+                name_span=name,
+                span=clause,
+                category="",
+                unit=value.unit,
+                attribute="",
+                note="",
+                values=[value],
+                table=None,
+                eid=f"{scope.eid}__ind_{n}" if scope.eid else f"ind_{n}",
+                source="prose",
+                measure=scope.measure,
+                container=scope.container,
+                stated_in=scope.stated_in,
+            ))
+    return found
+
+
+def _targets_in(original: str, simple: str, start: int, end: int, not_before: int | None):
+    """(clause span, name span, value) of each target between start and end."""
+    for s_start, s_end in _pieces(simple, start, end, _SENTENCE_END):
+        sentence = simple[s_start:s_end]
+        if _PAST_SENTENCE.search(sentence):
+            continue
+        year_at: list[tuple[int, int]] = []  # (offset, year) of the year phrases of the sentence
+        for m in _YEAR.finditer(sentence):
+            y = _year(m)
+            if y:
+                year_at.append((s_start + m.start(), y))
+        for c_start, c_end in _pieces(simple, s_start, s_end, _CLAUSE_END):
+            for hit in [*_clause_targets(simple, c_start, c_end)] or [*_share_targets(simple, c_start, c_end)]:
+                name_start, name_end, value_start, value_end, comparator, value_match = hit
+                year = next((y for at, y in reversed(year_at) if at < value_start), None)
+                if year is not None and not_before is not None and year < not_before:
+                    continue  # a result of an earlier period
+                value = _value(original, value_start, value_end, comparator, value_match, year)
+                if value is not None:
+                    yield Span.of(original, c_start, max(value_end, name_end)), Span.of(original, name_start, name_end), value
+
+
+def _pieces(simple: str, start: int, end: int, boundary: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Stretches of simple[start:end] between boundary characters, without surrounding spaces."""
+    out, at = [], start
+    for m in boundary.finditer(simple, start, end):
+        out.append((at, m.start()))
+        at = m.end()
+    out.append((at, end))
+    trimmed = []
+    for a, b in out:
+        while a < b and simple[a].isspace():
+            a += 1
+        while b > a and simple[b - 1].isspace():
+            b -= 1
+        if b > a:
+            trimmed.append((a, b))
+    return trimmed
+
+
+def _year(m: re.Match[str]) -> int | None:
+    if m.group("fyp"):
+        return _FYP_END.get(m.group("fyp"))
+    y = m.group("year")
+    return int(y) if y.isdigit() else int(chinese_number(y, digits=True))
+
+
+def _clause_targets(simple: str, start: int, end: int):
+    """(name start, name end, value start, value end, comparator word, value match) in one clause."""
+    clause = simple[start:end]
+    name_from = 0
+    for m in _COMPARATOR.finditer(clause):
+        value = _VALUE.match(clause, m.end())
+        if not value:
+            continue
+        rest = clause[value.end() :]
+        if rest and rest[0] not in "、和及与（([":
+            continue  # 达到一个新高度: the number belongs to a noun, not to the quantity
+        word = m.group()
+        if clause[m.start() - 1 : m.start()] in ("已", "曾"):
+            name_from = value.end()
+            continue  # 已达到: done
+        if word == "在" and not value.group("qual"):
+            continue  # 在60%以上 is a comparator, 在2025年 is not
+        if word in ("实现", "达") and not value.group("unit") and not value.group("pct"):
+            continue
+        head = clause[name_from : m.start()]
+        adverbs = _ADVERBS.search(head)
+        name_end = m.start() - (len(adverbs.group()) if adverbs else 0)
+        bounds = _name(clause, name_from, name_end)
+        name_from = value.end()
+        if bounds is None:
+            continue
+        a, b = bounds
+        name = clause[a:b]
+        unit = "%" if value.group("pct") else value.group("unit")
+        if not _is_quantity(name, unit, word):
+            continue
+        yield start + a, start + b, start + m.start(), start + value.end(), word, value
+        if adverbs and "分别" in adverbs.group():  # 分别达到80%和50%: one target per value, of one name
+            at = value.end()
+            while (more := re.compile(r"和|及|、").match(clause, at)) and (other := _VALUE.match(clause, more.end())):
+                yield start + a, start + b, start + more.end(), start + other.end(), word, other
+                at = name_from = other.end()
+
+
+_SHARE = re.compile(r"(?<![\d.])(?=\d+(?:\.\d+)?[%％]|百分之)")
+_SHARE_PREDICATE = re.compile(r"达到|实现|建立|建成|具备|完成|纳入|覆盖|设立|配备|化$")
+
+
+def _share_targets(simple: str, start: int, end: int):
+    """A share of a whole that reaches a state, the value inside the clause (建成区40%以上的面积达到…要求,
+    60%以上镇(街道)建立社工站): its name is the whole clause, value included."""
+    clause = simple[start:end]
+    for m in _SHARE.finditer(clause):
+        value = _VALUE.match(clause, m.start())
+        if not value or not value.group("pct") and value.group("unit") not in ("%", "％"):
+            continue
+        rest = clause[value.end() :].split("、")[0]
+        if len(rest) < 3 or not _SHARE_PREDICATE.search(rest) or re.search(r"\d+(?:\.\d+)?[%％]", rest):
+            continue
+        bounds = _name(clause, 0, value.end() + len(rest))
+        if bounds is None or bounds[0] > m.start() or _COMPARATOR_END.search(clause[bounds[0] : m.start()]):
+            continue
+        yield start + bounds[0], start + bounds[1], start + m.start(), start + value.end(), "", value
+
+
+_COMPARATOR_END = re.compile("(?:" + "|".join(map(re.escape, filter(None, _COMPARATORS))) + ")$")
+
+
+def _name(clause: str, start: int, end: int) -> tuple[int, int] | None:
+    """The name of the quantity in clause[start:end], without framing words (到2025年, 力争, 全市)."""
+    base = re.search(r"(由|从)[^由从]*$", clause[start:end])
+    if base and re.search(r"\d", base.group()):
+        end = start + base.start()  # 由14%提高到: the baseline is no part of the name
+    compared = re.search(r"(与[^与]*)?相比[^相]*$|较[^较]*$", clause[start:end])
+    if compared:
+        end = start + compared.start()  # 相比“十三五”期下降10%
+    while start < end:
+        m = _FRAME.match(clause, start, end)
+        if not m or not m.group():
+            break
+        start = m.end()
+    while start < end and clause[start] in " ，,、“”\"":
+        start += 1
+    if end - start < 2 or end - start > MAX_NAME:
+        return None
+    return start, end
+
+
+def _is_quantity(name: str, unit: str, word: str) -> bool:
+    """Whether name names a measurable quantity for a value in unit (not an undertaking, standard or date)."""
+    if _BAD_NAME.search(name):
+        return False
+    rate = unit in _RATE_UNIT
+    if not word and not rate:
+        return bool(_PROVISION.search(name))  # a bare count is a target only as a provision per head
+    if _UNDERTAKING.search(name) and not _RATE_HEAD.search(name):
+        return False  # 培育市级社会组织不少于10个, 对…开展培训不少于2万人次: undertakings, which are projects
+    if rate or _COMPARATORS[word] in ("+", "-"):
+        return bool(_RATE_HEAD.search(name))
+    return True
+
+
+def _value(original: str, start: int, end: int, word: str, m: re.Match[str], year: int | None) -> Value | None:
+    """The Target value of a comparator and number (超过60% -> > 60 %)."""
+    number = chinese_number(m.group("pct") or m.group("num"))
+    if number is None:
+        return None
+    unit = "%" if m.group("pct") else m.group("unit").replace("％", "%")
+    scale_word = m.group("scale") or ""
+    comparator = _COMPARATORS[word]
+    qual = m.group("qual") or ""
+    if comparator == "" and qual:
+        comparator = {"以上": "≥", "以下": "≤", "以内": "≤"}.get(qual, "")
+    scale = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3}.get(scale_word, 1.0)
+    return Value(
+        as_written=original[start:end],
+        year=year,
+        kind="target",
+        group="",
+        span=Span.of(original, start, end),
+        comparator=comparator,
+        number=number,
+        unit=scale_word + unit,
+        scale=scale,
+    )
