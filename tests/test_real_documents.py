@@ -190,6 +190,35 @@ LEAD_LINES = {  # paragraphs under a part heading before its first item
     "010_shanghai_huangpu_renewable_energy_action_plan_2025.md": [],
 }
 
+PROSE_TARGETS = {  # (line, words of the quantity's name, value, comparator, year) of targets stated in sentences
+    "007_shanghai_transport_refined_management_action_plan_2024.md": [
+        (50, "地面公交配套服务占比", 90, "", 2026),  # 2026年底实现…占比达到90%
+        (68, "道路技术状况指标优良率", 80, "≥", None),  # …优良率达到80%以上
+    ],
+    "009_shanghai_sponge_city_opinion_2024.md": [
+        (34, "本市建成区", 40, "≥", 2025),  # 到2025年底，本市建成区40%以上的面积达到…
+        (34, "新城建设用地面积", 50, "≥", 2025),
+        (34, "南汇新城建设用地面积", 60, "≥", 2025),
+        (34, "本市建成区", 80, "≥", 2030),  # 到2030年底，本市建成区80%以上的面积达到…
+        (70, "雨水主管满管率", 50, "<", None),  # 实现分流制强排地区雨水主管满管率低于50%
+    ],
+    "010_shanghai_huangpu_renewable_energy_action_plan_2025.md": [
+        (54, "新建机关办公建筑和教育建筑屋顶安装太阳能光伏面积比例", 50, "≥", None),
+        (54, "其他类型公共建筑屋顶安装太阳能光伏的面积比例", 30, "≥", None),
+        (54, "新建居住建筑屋顶安装太阳能光伏面积比例", 30, "≥", None),
+    ],
+}
+
+PROJECTS = {  # (line, count, unit, object) of quantified undertakings in the body
+    "007_shanghai_transport_refined_management_action_plan_2024.md": [
+        (38, 300, "项", "慢行交通专项提升项目"),
+        (44, 1918, "个", "机动车道井盖井框处置"),
+        (44, 133, "处", "桥头跳车整治"),
+        (44, 334, "座", "桥梁栏杆涂装改色"),
+        (44, 1648, "处", "绿化种植搭配改造"),
+    ],
+}
+
 BODIES = {  # line of an attribution (（责任单位：…）, X负责…, X牵头…) and the bodies it names, split at 、 and ，
     "003_shanghai_jiading_urban_renewal_opinion_2023.md": [
         (94, ["区城市更新领导小组"]),
@@ -379,3 +408,32 @@ def test_period_as_the_text_states_it(name: str) -> None:
     fact = parsed(name).metadata.period
     assert (fact.value if fact else None) == PERIODS[name]
 
+
+@pytest.mark.parametrize("name", PROSE_TARGETS)
+def test_targets_stated_in_prose_are_indicators(name: str) -> None:
+    doc = parsed(name)
+    found = [
+        (line(doc, target.span), target.name, value.number, value.comparator, value.year)
+        for target in doc.targets
+        for value in target.values
+        if value.kind == "target"
+    ]
+    for number, words, amount, comparator, year in PROSE_TARGETS[name]:
+        assert any(
+            (n, a, c, y) == (number, amount, comparator, year) and words in target_name
+            for n, target_name, a, c, y in found
+        ), (number, words, found)
+
+
+@pytest.mark.parametrize("name", PROJECTS)
+def test_quantified_undertakings_keep_their_object(name: str) -> None:
+    doc = parsed(name)
+    found = [
+        (line(doc, project.span), quantity.value, quantity.unit, project.title)
+        for project in doc.projects
+        for quantity in project.quantities
+    ]
+    for number, count, unit, thing in PROJECTS[name]:
+        assert any(
+            (n, v, u) == (number, count, unit) and thing in title for n, v, u, title in found
+        ), (number, count, unit, thing, [f for f in found if f[0] == number])
