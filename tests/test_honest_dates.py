@@ -17,6 +17,9 @@ from plankg.vocab import RUNS_GRAPH, SPARQL_PREFIXES
 DATE_TYPES = ("http://www.w3.org/2001/XMLSchema#date", "http://www.w3.org/2001/XMLSchema#dateTime",
               "http://www.w3.org/2001/XMLSchema#gYear", "http://www.w3.org/2001/XMLSchema#gYearMonth")
 
+CN_DIGITS = str.maketrans("0123456789", "〇一二三四五六七八九")
+PERIOD_ENDS = {"十三五": "2020", "十四五": "2025", "十五五": "2030"}  # 到"十四五"末 states the year 2025
+
 
 @pytest.fixture(scope="module")
 def store(corpus_store: Store) -> Store:
@@ -27,7 +30,8 @@ def store(corpus_store: Store) -> Store:
 def test_every_date_has_a_span_or_the_sidecar_behind_it(store: Store) -> None:
     """A date or year of a document graph is the value of a metadata fact about the same node and property (the
     period's years: of the pk:period fact) that points to a span of the text or to the sidecar, or an indicator
-    value's year, written in its table's header (the text from the table's start to the value's cell); the lineage
+    value's year, written in its table's header (the text from the table's start to the value's cell) or, for a target
+    stated in prose, in the element stating it before the value; the lineage
     graph's dates are its families' earliest plans' document dates. The runs graph's times are the loads' clock."""
     dated = list(store.query(SPARQL_PREFIXES + f"""
     SELECT ?g ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(isLiteral(?o) && DATATYPE(?o) IN
@@ -42,15 +46,19 @@ def test_every_date_has_a_span_or_the_sidecar_behind_it(store: Store) -> None:
         SELECT ?plan ?date WHERE { GRAPH ?g { ?plan eli:date_document ?date } }""")}
     families = {r["f"].value: r["plan"].value for r in store.query(SPARQL_PREFIXES + """
         SELECT ?f ?plan WHERE { GRAPH ?lg { ?f pk:earliestPlan ?plan } }""")}
-    headers = {(r["g"].value, r["v"].value): source_of(store, r["g"].value)[int(r["table"].value):int(r["cell"].value)]
-               for r in store.query(SPARQL_PREFIXES + """SELECT ?g ?v ?table ?cell WHERE { GRAPH ?g {
-        ?v a pk:IndicatorValue ; qb:dataSet/prov:wasDerivedFrom/oa:hasSelector/oa:start ?table ;
-           prov:wasDerivedFrom/oa:hasSelector/oa:start ?cell } }""")}
+    headers = {(r["g"].value, r["v"].value): source_of(store, r["g"].value)[int((r["table"] or r["within"]).value):
+                                                                            int(r["cell"].value)]
+               for r in store.query(SPARQL_PREFIXES + """SELECT ?g ?v ?table ?within ?cell WHERE { GRAPH ?g {
+        ?v a pk:IndicatorValue ; prov:wasDerivedFrom/oa:hasSelector/oa:start ?cell .
+        OPTIONAL { ?v qb:dataSet/prov:wasDerivedFrom/oa:hasSelector/oa:start ?table }
+        OPTIONAL { ?v pk:indicator/pk:statedIn/prov:wasDerivedFrom/oa:hasSelector/oa:start ?within } } }""")}
     period = "https://w3id.org/plankg/ontology#period"
     for r in dated:
         graph, node, prop, value = r["g"].value, r["s"].value, r["p"].value, r["o"].value
-        if prop.endswith("#year"):  # an indicator value's column year: written in its table's header
-            assert value in headers[(graph, node)], (node, value)
+        if prop.endswith("#year"):  # a table value's column year, in its table's header; a prose target's, before it
+            written = headers[(graph, node)]
+            ways = {value, value.translate(CN_DIGITS), *(f"{name}末" for name, end in PERIOD_ENDS.items() if end == value)}
+            assert any(way in written for way in ways), (node, value)
         elif prop.endswith("#earliestAppearance"):
             assert plan_dates.get(families[node]) == value, (node, value)
         elif prop.endswith(("#periodStart", "#periodEnd")):
