@@ -56,6 +56,7 @@ def test_every_real_document_and_fixture_builds(path: Path, tmp_path: Path) -> N
     result = plankg("build", str(path), "--store", str(tmp_path / "store"), "--no-views", "--no-lineage")
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
     assert "loaded 1 of 1 document\n" in result.stdout
+    assert "conforms, 0 violations" in result.stdout, result.stdout[-2000:]
 
 
 def test_the_five_seeds_load_without_their_sidecars(tmp_path: Path) -> None:
