@@ -377,15 +377,20 @@ def _measure(g: _Graph, m: Measure, expression: str, plan: str, nodes: dict[int,
     _element(g, node, "SafeguardMeasure" if m.safeguard else "Measure", parent, plan, m.ordinal, m.eid)
     if m.safeguard:
         g.type(node, str(PK.Measure))
-    if m.number:
-        g.add(node, PK.number, Literal(m.number))
-    if m.heading:
-        g.text_literal(node, DCT + "title", m.heading)
-        g.span(node, m.heading_span, "title-span", str(PK.titleDerivedFrom))
-    g.text_literal(node, PK.text, m.text)
-    g.span(node, m.span)
-    _bodies(g, node, m.bodies)
+    _paragraph_text(g, node, m)
     return node
+
+
+def _paragraph_text(g: _Graph, node: str, para: Measure | Passage) -> None:
+    """What a measure and a passage both carry: number, title sentence, text, spans and responsible bodies."""
+    if para.number:
+        g.add(node, PK.number, Literal(para.number))
+    if para.heading:
+        g.text_literal(node, DCT + "title", para.heading)
+        g.span(node, para.heading_span, "title-span", str(PK.titleDerivedFrom))
+    g.text_literal(node, PK.text, para.text)
+    g.span(node, para.span)
+    _bodies(g, node, para.bodies)
 
 
 _PASSAGE_CLASS = {"preamble": "Preamble", "lead": "LeadParagraph", "statement": "Statement",
@@ -402,14 +407,7 @@ def _passage(g: _Graph, p: Passage, expression: str, plan: str, nodes: dict[int,
     g.type(node, str(PK.Passage))
     if p.role:
         g.add(node, PK.role, ROLES[p.role])
-    if p.number:
-        g.add(node, PK.number, Literal(p.number))
-    if p.heading:
-        g.text_literal(node, DCT + "title", p.heading)
-        g.span(node, p.heading_span, "title-span", str(PK.titleDerivedFrom))
-    g.text_literal(node, PK.text, p.text)
-    g.span(node, p.span)
-    _bodies(g, node, p.bodies)
+    _paragraph_text(g, node, p)
     return node
 
 
