@@ -29,3 +29,17 @@ def corpus_store(tmp_path_factory: pytest.TempPathFactory):
     results = load_paths(store, [CORPUS])
     assert all(r.ok for r in results), [r.error for r in results if not r.ok]
     return store
+
+
+@pytest.fixture(scope="module")
+def store_dir(corpus_store, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the corpus store on disk as it is when a module starts, for the command line (the session store
+    stays open in this process)."""
+    from pyoxigraph import RdfFormat, Store
+
+    path = tmp_path_factory.mktemp("copy") / "store"
+    copy = Store(str(path))
+    copy.load(corpus_store.dump(format=RdfFormat.N_QUADS), format=RdfFormat.N_QUADS)
+    copy.flush()
+    del copy
+    return path

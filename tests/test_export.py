@@ -91,15 +91,6 @@ def plankg(*args: str, store: Path, cwd: Path) -> subprocess.CompletedProcess:
                           capture_output=True, cwd=cwd)
 
 
-@pytest.fixture(scope="module")
-def store_dir(corpus_store: Store, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("export") / "store"
-    copy = Store(str(path))
-    copy.load(corpus_store.dump(format=RdfFormat.N_QUADS), format=RdfFormat.N_QUADS)
-    copy.flush()
-    del copy
-    return path
-
 
 def test_the_output_file_names_the_format(store_dir: Path, tmp_path: Path) -> None:
     assert plankg("export", "-o", "graph.jsonld", store=store_dir, cwd=tmp_path).returncode == 0

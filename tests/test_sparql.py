@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import rdflib
-from pyoxigraph import RdfFormat, Store
+from pyoxigraph import Store
 from rich.cells import cell_len
 from rich.console import Console
 
@@ -30,16 +30,6 @@ def plankg(*args: str, store: Path, **env: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-c", "from plankg.cli import main; main()", *args, "--store", str(store)],
                           capture_output=True, text=True, env={"PATH": "/usr/bin:/bin", "PYTHONIOENCODING": "utf-8", **env})
 
-
-@pytest.fixture(scope="module")
-def store_dir(corpus_store: Store, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy of the corpus store on disk, for the command line (the session store stays open in this process)."""
-    path = tmp_path_factory.mktemp("sparql") / "store"
-    copy = Store(str(path))
-    copy.load(corpus_store.dump(format=RdfFormat.N_QUADS), format=RdfFormat.N_QUADS)
-    copy.flush()
-    del copy
-    return path
 
 
 def test_prefixes_are_predefined_and_the_default_graph_is_the_union(corpus_store: Store) -> None:
