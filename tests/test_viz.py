@@ -145,6 +145,10 @@ def test_plan_views_show_the_whole_tree(browser, corpus_store, site: Path, shots
     # 002 (Traditional): 11 chapters, 56 sections, 1 part, 8 boxes, 2 tables, 52 measures, 26 rows, 11 targets in
     # prose, 26 projects.
     assert (sizes["001_e6d1326eb6e5ef17.txt"], sizes["002_1d4cc66293008ec4.txt"]) == (221, 195)
+    # 000 states no chapters (its 83 measures and 8 boxes hang from the plan): 14 theme nodes group them, so its view
+    # has 14 nodes more than its tree (test_a_plan_without_chapters_is_grouped_by_theme).
+    sizes["000_7c45746ca5003da4.txt"] += 14
+    assert sizes["000_7c45746ca5003da4.txt"] == 182
     for file, nodes in sorted(sizes.items()):
         opened = Opened(browser, site / f"plan-{Path(file).stem}.html", shots)
         assert opened.counts() == (nodes, nodes - 1)  # one edge from each node to its parent
@@ -285,20 +289,28 @@ def capped(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_views_above_the_cap_aggregate_and_say_so(browser, capped: Path, shots: Path) -> None:
+    from plankg.viz import data
+    from plankg.viz.grouping import group_by_theme
+
     store = open_store(capped.parent / "store", read_only=True)
     sizes = tree_sizes(store)
     assert len(sizes) == 12 and min(sizes.values()) <= CAP < max(sizes.values())  # both kinds of plan are there
+    # a plan without chapters also draws its theme nodes (plankg.viz.grouping), which count towards the cap
+    themes = {p.file: len(group_by_theme(data.plan_tree(store, p.graph))[1]) for p in data.plans(store)}
     for file, size in sorted(sizes.items()):
         opened = Opened(browser, capped / f"plan-{Path(file).stem}.html", shots)
         opened.assert_clean()
         nodes, edges = opened.counts()
         notices = opened.page.locator(".notice").all_inner_texts()
-        if size > CAP:
+        grouped = [n for n in notices if n.startswith("This plan states no chapters:")]
+        assert len(grouped) == (themes[file] > 0)
+        if size + themes[file] > CAP:
             assert nodes <= CAP and edges == nodes - 1
-            assert notices[0].startswith(f"This plan has {size} nodes, more than the cap of {CAP} per view")
+            added = f" and {themes[file]} theme nodes" if themes[file] else ""
+            assert notices[0].startswith(f"This plan has {size} nodes{added}, more than the cap of {CAP} per view")
             assert f"({nodes} nodes shown)" in notices[0]
         else:
-            assert (nodes, edges, notices) == (size, size - 1, [])
+            assert (nodes, edges, notices) == (size + themes[file], size + themes[file] - 1, grouped)
         opened.page.close()
     _, regions = shared_regions(store)
     pairs = len({pair for r in regions for pair in combinations(sorted(r), 2)})
@@ -456,5 +468,69 @@ def test_lineage_labels_by_zoom_level(browser, site: Path, shots: Path, size) ->
     opened.page.evaluate("plankgView.network.moveTo({scale: plankgView.network.getScale() * 1.5, animation: false})")
     assert all(drawn for _kind, drawn in opened.page.evaluate(LABEL_SIZES))
     opened.page.screenshot(path=str(shots / f"lineage-zoomed-{size[0]}.png"))
+    opened.assert_clean()
+    opened.page.close()
+
+
+def test_a_plan_without_chapters_is_grouped_by_theme(corpus_store, site: Path) -> None:
+    """000 lost its headings: its 83 measures and 8 boxes (专栏) hang from the plan. Its view groups them under the
+    themes their texts are assigned, in document order; a box goes with the text it follows (of equal themes)."""
+    from dataclasses import replace
+
+    from plankg.viz import data
+    from plankg.viz.grouping import MAX_FAN, group_by_theme
+    from plankg.viz.network import plan_view
+
+    plans = {p.file: p for p in data.plans(corpus_store)}
+    yulin = plans["000_7c45746ca5003da4.txt"]
+    tree = data.plan_tree(corpus_store, yulin.graph)
+    view = plan_view(yulin, tree)
+    label = {n["id"]: n["label"] for n in view.nodes}
+    top = [e["to"] for e in view.edges if e["from"] == yulin.plan]
+    # the two indicator tables (lines 9, 97) and parts 发展机遇 / 发展挑战 (lines 76, 79) stay; the groups follow
+    assert [label[t] for t in top] == [
+        "“十三五”时期民政事业发展规划…", "发展机遇", "发展挑战", "玉林市“十四五”时期民政事业发…", "社会救助 (1)", "养老服务 (18)",
+        "基层治理 (8)", "党建与保障 (12)", "社会组织 (8)", "慈善 (3)", "福利彩票 (2)", "儿童福利 (12)", "婚姻收养 (3)",
+        "残疾人福利 (2)", "殡葬 (6)", "区划地名 (6)", "社会工作 (5)", "志愿服务 (5)"]
+    assert view.notes == ["This plan states no chapters: its 91 items (measure 83, box 8) are grouped under 14 theme nodes, "
+                          "from the themes assigned to their texts (not headings of the document)."]
+    members = {label[t]: dict(view.details[t]["fields"])["members"] for t in top if "#theme/" in t}
+    assert sum(len(m) for m in members.values()) == 91  # each measure and box in one group
+    assert members["养老服务 (18)"][:2] == ["搭建城乡大养老服务体系。 (line 267)", "持续提升养老服务质量。 (line 268)"]
+    assert "“幸福颐养”专项工程 (line 284)" in members["养老服务 (18)"]  # a box of elderly-care projects
+    # line 355: its one project is 志愿服务, 基层治理 and 养老服务 alike; it follows the 志愿服务 measures of lines 351-354
+    assert members["志愿服务 (5)"] == ["健全志愿服务组织体系。 (line 351)", "完善志愿服务项目体系。 (line 352)",
+                                    "构建志愿服务协作机制。 (line 353)", "建立志愿服务大系统平台。 (line 354)",
+                                    "“志愿者服务”专项工程 (line 355)"]
+    # general, not fitted to 000: a plan with chapters is left as it is, so is a flat plan of at most MAX_FAN items,
+    # and items without themes (no lineage graph) are grouped in runs of document order
+    liaoning = plans["001_e6d1326eb6e5ef17.txt"]
+    assert group_by_theme(data.plan_tree(corpus_store, liaoning.graph))[1] == []
+    known = {n.iri for n in tree}
+    flat = [n for n in tree if n.parent not in known and n.cls == "Measure"]
+    assert group_by_theme(flat[:MAX_FAN])[1] == []
+    runs = group_by_theme([replace(n, themes=[]) for n in tree])[1]
+    # 91 items: box 1 (line 264) and the measures of lines 267-277 first, then 278-283, box 2 (284) and 287-291 …
+    assert [g.label for g in runs] == ["lines 264–277 (12)", "lines 278–291 (12)", "lines 292–305 (12)",
+                                       "lines 306–320 (12)", "lines 321–332 (12)", "lines 333–346 (12)",
+                                       "lines 347–361 (12)", "lines 362–368 (7)"]
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1920, 1080)])
+def test_a_theme_group_panel_and_search_in_a_plan_without_chapters(browser, site: Path, shots: Path, size) -> None:
+    opened = Opened(browser, site / "plan-000_7c45746ca5003da4.html", shots)
+    opened.page.set_viewport_size({"width": size[0], "height": size[1]})
+    assert opened.text(".notice").startswith("This plan states no chapters: its 91 items (measure 83, box 8)")
+    shown = opened.click_node(f"{PLAN}450900/fyp/2021-2025/zh-Hans#theme/志愿服务")
+    assert shown.startswith("志愿服务 (5)\nclass\ntheme group 主题分组\ntheme\n志愿服务")
+    assert "“志愿者服务”专项工程 (line 355)" in shown
+    opened.page.fill("#search", "志愿者服务")  # the box's title, and its project's text
+    selected = opened.page.evaluate("plankgView.network.getSelectedNodes()")
+    assert f"{PLAN}450900/fyp/2021-2025/zh-Hans/box_8" in selected
+    assert opened.text("#found") == f"{len(selected)} nodes match"
+    # the graph fits the window below the notice: nothing of it is cut off at the bottom
+    box = opened.page.locator("#graph").bounding_box()
+    assert box["y"] + box["height"] <= size[1]
+    opened.page.screenshot(path=str(shots / f"theme-groups-000-{size[0]}.png"))
     opened.assert_clean()
     opened.page.close()

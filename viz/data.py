@@ -91,6 +91,7 @@ class TreeNode:
     role: str = ""  # what a unit states when it is not a task (goals, principles …)
     leads: list[str] = field(default_factory=list)  # a unit's lead paragraphs, as written
     bodies: list[str] = field(default_factory=list)  # a measure's responsible bodies: "市民政局 (lead)"
+    themes: list[str] = field(default_factory=list)  # thesaurus themes the lineage graph assigns it: "养老服务"
 
 
 def plan_tree(store: Store, graph: str) -> list[TreeNode]:
@@ -124,6 +125,11 @@ def plan_tree(store: Store, graph: str) -> list[TreeNode]:
         if r["n"] in nodes:
             nodes[r["n"]].numbers.append(_number(r))
     _framing(store, graph, nodes)
+    for r in rows(store, f"""
+    SELECT ?n ?theme WHERE {{ GRAPH <{LINEAGE_GRAPH}> {{ ?n pk:theme ?t . ?t skos:prefLabel ?theme
+      FILTER(lang(?theme) = "zh-hans") }} GRAPH <{graph}> {{ ?n pk:partOf ?up }} }} ORDER BY ?n ?theme"""):
+        if r["n"] in nodes:
+            nodes[r["n"]].themes.append(r["theme"])
     return sorted(nodes.values(), key=lambda n: (n.parent, n.order, n.iri))
 
 

@@ -17,6 +17,7 @@ from itertools import combinations
 
 from plankg.viz import MAX_NODES
 from plankg.viz.data import Lineage, PlanInfo, TreeNode
+from plankg.viz.grouping import GROUP, group_by_theme
 
 PHYSICS_MAX_NODES = 150
 PLAN_MASS = 5  # vis-network repulsion of a plan node in the lineage view: hubs pushed apart, never covering each other
@@ -27,7 +28,7 @@ COLOURS = {
     "Box": "#ff7f0e", "IndicatorTable": "#bcbd22", "Measure": "#2ca02c", "SafeguardMeasure": "#98df8a",
     "Indicator": "#c5b0d5", "BindingIndicator": "#6a3d9a", "ExpectedIndicator": "#9467bd",
     "ProseIndicator": "#dbb6f0", "Project": "#e377c2",
-    "Collapsed": "#7f7f7f", "PolicyFamily": "#2ca02c", "IndicatorConcept": "#9467bd",
+    "ThemeGroup": "#17becf", "Collapsed": "#7f7f7f", "PolicyFamily": "#2ca02c", "IndicatorConcept": "#9467bd",
 }
 NAMES = {
     "Region": "region 行政区", "Plan": "plan 规划", "Chapter": "chapter 章", "Section": "section 节", "Part": "part 部分",
@@ -35,10 +36,11 @@ NAMES = {
     "SafeguardMeasure": "safeguard measure 保障措施", "Indicator": "indicator 指标",
     "BindingIndicator": "binding indicator 约束性指标", "ExpectedIndicator": "expected indicator 预期性指标",
     "ProseIndicator": "target stated in prose 文中目标",
-    "Project": "project 项目", "Collapsed": "collapsed group", "PolicyFamily": "policy family 政策家族",
+    "Project": "project 项目", "ThemeGroup": "theme group 主题分组",
+    "Collapsed": "collapsed group", "PolicyFamily": "policy family 政策家族",
     "IndicatorConcept": "shared indicator 共享指标",
 }
-SIZES = {"Region": 30, "Plan": 26, "Chapter": 20, "Section": 15, "PolicyFamily": 12, "IndicatorConcept": 12}
+SIZES = {"Region": 30, "Plan": 26, "Chapter": 20, "ThemeGroup": 20, "Section": 15, "PolicyFamily": 12, "IndicatorConcept": 12}
 SCORES = {"PolicyFamily": "mean probability of its copied clauses"}
 CONTENT = {"Measure", "SafeguardMeasure", "Indicator", "BindingIndicator", "ExpectedIndicator", "ProseIndicator",
            "Project"}
@@ -192,15 +194,25 @@ def _aggregate(tree: list[TreeNode], level: str) -> tuple[list[TreeNode], dict[s
 
 
 def plan_view(info: PlanInfo, tree: list[TreeNode], max_nodes: int = MAX_NODES) -> View:
-    """Region → plan → chapters → sections → measures → indicators and projects, collapsed above max_nodes."""
-    notes, groups = [], {}
+    """Region → plan → chapters → sections → measures → indicators and projects, collapsed above max_nodes; the
+    items of a plan without chapters grouped by theme (plankg.viz.grouping)."""
+    notes, groups, stated = [], {}, len(tree) + 2  # the document's nodes, before any theme node is added
+    tree, themed = group_by_theme(tree)
+    whole = tree
+    if themed:
+        grouped = [n for n in tree if n.parent in {g.iri for g in themed}]
+        count = Counter(NAMES[n.cls].rsplit(" ", 1)[0] for n in grouped)
+        kinds = ", ".join(f"{k} {v}" for k, v in sorted(count.items(), key=lambda kv: (-kv[1], kv[0])))
+        notes.append(f"This plan states no chapters: its {len(grouped)} items ({kinds}) are grouped under "
+                     f"{len(themed)} theme nodes, from the themes assigned to their texts (not headings of the document).")
     if len(tree) + 2 > max_nodes:
         for level, what in COLLAPSE:
             kept, groups = _aggregate(tree, level)
             collapsed = what
             if len(kept) + len(groups) + 2 <= max_nodes:
                 break
-        notes.append(f"This plan has {len(tree) + 2} nodes, more than the cap of {max_nodes} per view: {collapsed} "
+        notes.insert(0, f"This plan has {stated} nodes{f' and {len(themed)} theme nodes' if themed else ''}, more than the "
+                     f"cap of {max_nodes} per view: {collapsed} "
                      f"({len(kept) + len(groups) + 2} nodes shown). Click a grey node for the list.")
         tree = kept
     nodes = [_node(info.region, "Region", info.region_label), _node(info.plan, "Plan", info.title or info.file)]
@@ -215,11 +227,15 @@ def plan_view(info: PlanInfo, tree: list[TreeNode], max_nodes: int = MAX_NODES) 
     for n in tree:
         nodes.append(_node(n.iri, n.cls, n.label))
         edges.append({"from": n.parent if n.parent in known else info.plan, "to": n.iri, "tree": True})
+        if n.cls == GROUP:
+            details[n.iri] = _group_details(n, [m for m in whole if m.parent == n.iri])
+            continue
         fields = [["class", NAMES[n.cls]], ["text", n.text]]
         fields += [["numbers", n.numbers]] if n.numbers else []
         fields += [["role", n.role]] if n.role else []
         fields += [["lead paragraphs", n.leads]] if n.leads else []
         fields += [["responsible bodies", n.bodies]] if n.bodies else []
+        fields += [["themes", n.themes]] if n.themes else []
         fields += [["quote", n.quote], ["source", f"{info.file} line {n.line}"], ["IRI", n.iri]]
         details[n.iri] = {"title": n.label, "fields": fields}
     for into, members in groups.items():
@@ -237,6 +253,15 @@ def plan_view(info: PlanInfo, tree: list[TreeNode], max_nodes: int = MAX_NODES) 
     kinds |= {f"{into or info.plan}#collapsed": "Collapsed" for into in groups}
     view.depths = _depths(edges, kinds)
     return view
+
+
+def _group_details(group: TreeNode, members: list[TreeNode]) -> dict:
+    """A theme group's panel: its theme and its members in document order, with their lines."""
+    theme = group.text or "none assigned: grouped in document order"
+    return {"title": group.label, "fields": [
+        ["class", NAMES[GROUP]], ["theme", theme],
+        ["why", "the plan states no chapters; the group is derived from the texts, not a heading of the document"],
+        ["members", [f"{m.label} (line {m.line})" for m in sorted(members, key=lambda m: (m.order, m.iri))]]]}
 
 
 def _depths(edges: list[dict], kinds: dict[str, str]) -> list[tuple[int, str]]:
