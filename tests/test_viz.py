@@ -534,3 +534,67 @@ def test_a_theme_group_panel_and_search_in_a_plan_without_chapters(browser, site
     opened.page.screenshot(path=str(shots / f"theme-groups-000-{size[0]}.png"))
     opened.assert_clean()
     opened.page.close()
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1920, 1080)])
+def test_index_search_marks_the_plans_and_opens_their_views_searching(browser, site: Path, shots: Path, size) -> None:
+    opened = Opened(browser, site / "index.html", shots)
+    opened.page.set_viewport_size({"width": size[0], "height": size[1]})
+    opened.page.fill("#search", "护理型床位")
+    # 000 line 168 and 001 line 252 (Simplified), 002 line 327 (Traditional: 護理型床位), 003 line 552 (in prose);
+    # 004 states no such indicator
+    assert opened.text("#found") == "4 of 5 plans match"
+    rows = opened.page.locator("#plans tr[data-plan]")
+    assert [rows.nth(i).is_visible() for i in range(5)] == [True, True, True, True, False]
+    huaihua = opened.page.locator("#plans tr[data-plan='2'] + tr.hits")
+    assert huaihua.inner_text().startswith("target stated in prose 1, binding indicator 1: 養老機構護理型床位占比")
+    assert huaihua.locator("mark").first.inner_text() == "護理型床位"
+    opened.page.screenshot(path=str(shots / f"index-search-{size[0]}.png"), full_page=True)
+    opened.page.fill("#search", "District")  # a region level: 新吴区 (003) alone
+    assert opened.text("#found") == "1 of 5 plans match"
+    assert opened.page.locator("#plans tr[data-plan='3'] mark").inner_text() == "District"
+    opened.page.fill("#search", "护理型床位")
+    opened.page.locator("#plans tr[data-plan='2'] a.plan-view").click()
+    opened.page.locator("body[data-ready=true]").wait_for(state="attached")
+    assert opened.page.input_value("#search") == "护理型床位"
+    selected = opened.page.evaluate("plankgView.network.getSelectedNodes()")
+    assert f"{PLAN}431200/fyp/2021-2025/zh-Hant/tbl_2__row_8" in selected  # 002 line 327, found in Simplified
+    assert opened.text("#found") == f"{len(selected)} nodes match"
+    opened.page.go_back()
+    opened.page.fill("#search", "")
+    assert opened.text("#found") == "" and opened.page.locator("#plans tr.hits:visible").count() == 0
+    assert all(rows.nth(i).is_visible() for i in range(5))
+    opened.assert_clean()
+    opened.page.close()
+
+
+CHARTS = """(() => { const c = document.getElementById("chart"), matches = JSON.parse(c.dataset.matches || "[]");
+  const first = matches.length ? c._fullLayout["yaxis" + (matches[0] ? matches[0] + 1 : "")]._offset : 0;
+  return { matched: matches.map((i) => [c.layout.annotations[i].text,
+                                        c.data[i].x.filter((x, j) => c.data[i].marker.line.width[j] > 0)]),
+           frames: (c.layout.shapes || []).length, top: c.getBoundingClientRect().top + first,
+           bar: document.getElementById("search-bar").getBoundingClientRect().bottom }; })()"""
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1920, 1080)])
+def test_indicator_search_frames_the_charts_and_brings_the_first_into_view(browser, site: Path, shots: Path,
+                                                                           size) -> None:
+    opened = Opened(browser, site / "indicators.html", shots)
+    opened.page.set_viewport_size({"width": size[0], "height": size[1]})
+    opened.page.fill("#search", "婚姻登记")  # the 6th chart (by name), below the fold at both sizes
+    assert opened.text("#found") == "1 chart matches"
+    found = opened.page.evaluate(CHARTS)
+    assert found["matched"] == [["婚姻登记跨省通办实施率 (%)", ["新吴区", "玉林市", "辽宁省"]]] and found["frames"] == 1
+    assert found["bar"] <= found["top"] < size[1] / 2  # scrolled to just below the search bar, which stays in view
+    opened.page.screenshot(path=str(shots / f"indicators-search-{size[0]}.png"))
+    opened.page.fill("#search", "護理型床位")  # 002's name for it (line 327), in Traditional
+    assert opened.page.evaluate(CHARTS)["matched"] == [["养老机构护理型床位占比 (%)", ["怀化市"]]]
+    opened.page.fill("#search", "怀化")  # a plan: its bars outlined in every chart it has one in
+    matched = opened.page.evaluate(CHARTS)["matched"]
+    assert len(matched) == opened.page.evaluate(
+        "document.getElementById('chart').data.filter((t) => t.x.includes('怀化市')).length") > 1
+    assert all(bars == ["怀化市"] for _title, bars in matched)
+    opened.page.fill("#search", "")
+    assert opened.text("#found") == "" and opened.page.evaluate(CHARTS)["frames"] == 0
+    opened.assert_clean()
+    opened.page.close()

@@ -28,6 +28,14 @@ def _e(text: str) -> str:
     return html.escape(text, quote=False)
 
 
+def _search_words(label: str, plan: str, target: Target) -> str:
+    """What the page's search looks through for one bar, as plain text (never rendered): the chart's indicator, the
+    plan's name, the indicator's name in that plan (and its Simplified form, so 护理 finds 護理) and the file."""
+    from plankg.loaders.script import to_simplified
+
+    return " ".join(dict.fromkeys([label, plan, target.name, to_simplified(target.name), target.file]))
+
+
 def plan_names(plans: list[PlanInfo]) -> dict[str, str]:
     """Plan → the name its bars carry: the region, with the period where two plans share a region (then the file)."""
     by_region = Counter(p.region_label for p in plans)
@@ -73,6 +81,7 @@ def comparison_figure(plans: list[PlanInfo], targets: dict[str, list[Target]], m
             "hoverinfo": "text", "showlegend": False, "xaxis": f"x{suffix}", "yaxis": f"y{suffix}",
             "hovertext": [f"{n}: {_e(t.name)} — target {t.year} as written {_e(t.written)} ({_e(t.file)} line {t.line})"
                           for n, t in zip(names, ts, strict=True)],
+            "customdata": [_search_words(label, name.get(t.plan, t.plan), t) for t in ts],
         })
         units = ", ".join(sorted({t.unit for t in ts if t.unit})) or "no unit"
         title = f"{label} ({units})"

@@ -18,7 +18,7 @@ from pathlib import Path
 from pyoxigraph import Store
 
 from plankg.viz import MAX_NODES, data
-from plankg.viz.network import View, lineage_view, plan_view
+from plankg.viz.network import NAMES, View, lineage_view, plan_view
 
 
 @cache
@@ -71,11 +71,31 @@ class Site:
 
     def network(self, name: str, view: View, **context) -> Path:
         payload = {"nodes": view.nodes, "edges": view.edges, "options": view.options, "details": view.details,
-                   "meta": view.meta}
+                   "meta": view.meta, "simplified": search_words(view)}
         raw = {"data": json_block(payload), "vis_js": _resource("vendor", "vis-network.min.js"),
                "vis_css": _resource("vendor", "vis-network.min.css"), "page_js": _resource("templates", "network.js")}
         return self.write(name, "network.html", raw, title=view.title, notes=view.notes, legend=view.legend,
                           edge_legend=view.edge_legend, tree=view.tree, depths=view.depths, **context)
+
+
+def _simplified(text: str) -> list[str]:
+    """[text in Simplified] when it is written in Traditional, else []: the search finds 護理 when one types 护理."""
+    from plankg.loaders.script import to_simplified
+
+    simple = to_simplified(text)
+    return [simple] if simple != text else []
+
+
+def search_words(view: View) -> dict[str, str]:
+    """Node -> the Simplified form of what the search looks through (label, title, details), for the nodes of a
+    Traditional text only: the page searches those words too."""
+    out = {}
+    for node in view.nodes:
+        d = view.details.get(node["id"], {"title": "", "fields": []})
+        values = [" ".join(map(str, v)) if isinstance(v, list) else str(v) for _k, v in d["fields"]]
+        for simple in _simplified(" ".join([node.get("label", ""), d["title"] or "", *values])):
+            out[node["id"]] = simple
+    return out
 
 
 def page_name(info: data.PlanInfo) -> str:
@@ -89,11 +109,14 @@ def write_site(store: Store, out: Path, max_nodes: int = MAX_NODES) -> list[Path
 
     site = Site(out)
     plans = data.plans(store)
-    pages = [site.write("index.html", "index.html", {}, title="plankg: plans in the store", notes=[],
-                        plans=[(p, page_name(p)) for p in plans], max_nodes=max_nodes)]
+    pages, elements = [], []  # each plan's element titles, which the index's search looks through
     for info in plans:
-        view = plan_view(info, data.plan_tree(store, info.graph), max_nodes)
-        pages.append(site.network(page_name(info), view))
+        tree = data.plan_tree(store, info.graph)
+        elements.append([[NAMES[n.cls].rsplit(" ", 1)[0], n.label, *_simplified(n.label)] for n in tree])
+        pages.append(site.network(page_name(info), plan_view(info, tree, max_nodes)))
+    raw = {"data": json_block({"elements": elements}), "page_js": _resource("templates", "index.js")}
+    pages.insert(0, site.write("index.html", "index.html", raw, title="plankg: plans in the store", notes=[],
+                               plans=[(p, page_name(p)) for p in plans], max_nodes=max_nodes))
     found = data.lineage(store)
     view = lineage_view(plans, found, max_nodes)
     levels = sorted({p.level for p in plans if p.level})

@@ -116,15 +116,15 @@
       (data.options.physics.enabled ? "" : " · layout precomputed, physics off (large view)");
   }
 
-  // Search: the shown nodes whose label, title or details hold the words are selected, brought into view and the
-  // first one's details shown.
+  // Search: the shown nodes whose label, title or details hold the words (or their Simplified form, for a text in
+  // Traditional) are selected, brought into view and the first one's details shown.
   const search = document.getElementById("search");
   const found = document.getElementById("found");
   const words = {};
   for (const n of data.nodes) {
     const d = data.details[n.id] || { title: "", fields: [] };
     const values = d.fields.map(([, v]) => (Array.isArray(v) ? v.join(" ") : String(v)));
-    words[n.id] = [n.label || "", d.title, ...values].join(" ").toLowerCase();
+    words[n.id] = [n.label || "", d.title, ...values, data.simplified[n.id] || ""].join(" ").toLowerCase();
   }
   function find() {
     const q = search.value.trim().toLowerCase();
@@ -177,6 +177,11 @@
   const ready = () => {
     network.fit();
     if (labelZoom) network.setOptions({ nodes: { scaling: { label: { drawThreshold: labelZoom * network.getScale() } } } });
+    const asked = new URLSearchParams(location.hash.slice(1)).get("search");  // a link from the index's search
+    if (asked) {
+      search.value = asked;
+      find();
+    }
     document.body.dataset.ready = "true";
   };
   if (data.options.physics.enabled) network.once("stabilizationIterationsDone", ready); else ready();

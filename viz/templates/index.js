@@ -1,0 +1,60 @@
+// The index's search: the plans whose row or element titles hold the words stay, the words marked in them; under
+// each, the element titles that hold them; the plan views' links carry the words, so a view opens searching them.
+(function () {
+  "use strict";
+  const data = JSON.parse(document.getElementById("view-data").textContent);
+  const search = document.getElementById("search");
+  const found = document.getElementById("found");
+  const rows = Array.from(document.querySelectorAll("#plans tr[data-plan]"));
+  const cells = rows.map((row) => Array.from(row.cells).slice(0, 6).map((td) => td.textContent));
+
+  function marked(td, text, q, simplified) {
+    // the text with each occurrence of q in a <mark>, built from text nodes: nothing from a document is parsed; a
+    // Traditional text is searched in its Simplified form (of the same length), so 护理 finds 護理
+    td.replaceChildren();
+    const lower = (simplified && simplified.length === text.length ? simplified : text).toLowerCase();
+    let at = 0;
+    for (let i = q ? lower.indexOf(q) : -1; i >= 0; i = lower.indexOf(q, at)) {
+      td.append(text.slice(at, i));
+      const mark = document.createElement("mark");
+      mark.textContent = text.slice(i, i + q.length);
+      td.append(mark);
+      at = i + q.length;
+    }
+    td.append(text.slice(at));
+  }
+
+  function find() {
+    const q = search.value.trim().toLowerCase();
+    let shown = 0;
+    rows.forEach((row, i) => {
+      const hits = q ? data.elements[i].filter(([, title, simple]) => (title + " " + (simple || "")).toLowerCase()
+        .includes(q)) : [];
+      const inRow = q && cells[i].some((text) => text.toLowerCase().includes(q));
+      const match = !q || inRow || hits.length > 0;
+      row.hidden = !match;
+      shown += match ? 1 : 0;
+      cells[i].forEach((text, c) => marked(row.cells[c], text, q));
+      const link = row.querySelector("a.plan-view");
+      link.hash = q ? "search=" + encodeURIComponent(search.value.trim()) : "";
+      const list = row.nextElementSibling;
+      list.hidden = hits.length === 0;
+      const td = list.cells[0];
+      td.replaceChildren();
+      if (hits.length) {
+        const counts = {};
+        for (const [kind] of hits) counts[kind] = (counts[kind] || 0) + 1;
+        td.append(Object.entries(counts).map(([k, n]) => `${k} ${n}`).join(", ") + ": ");
+        hits.slice(0, 12).forEach(([, title, simple], j) => {
+          const span = document.createElement("span");
+          marked(span, title, q, simple);
+          td.append(j ? " · " : "", span);
+        });
+        if (hits.length > 12) td.append(` · … (${hits.length - 12} more in the plan view)`);
+      }
+    });
+    found.textContent = q ? `${shown} of ${rows.length} plans match` : "";
+  }
+  search.addEventListener("input", find);
+  document.body.dataset.ready = "true";
+})();
