@@ -21,7 +21,6 @@ from plankg.build import load_paths
 from plankg.lineage import rebuild_lineage
 from plankg.query import run as run_query
 from plankg.store import open_store
-from plankg.viz.network import PHYSICS_MAX_NODES
 from plankg.viz.site import json_block, write_site
 from plankg.vocab import PK, SPARQL_PREFIXES
 
@@ -154,7 +153,9 @@ def test_plan_views_show_the_whole_tree(browser, corpus_store, site: Path, shots
         assert opened.counts() == (nodes, nodes - 1)  # one edge from each node to its parent
         status = opened.text("#status")
         assert status.startswith(f"{nodes} of {nodes} nodes and {nodes - 1} of {nodes - 1} edges shown")
-        assert ("physics off" in status) == (nodes > PHYSICS_MAX_NODES)  # 001 and 002 are laid out once, frozen
+        # a plan's tree is laid out once, by level, whatever its size: physics only pulled nodes onto labels (004's
+        # region onto its plan's title)
+        assert status.endswith(" · tree laid out by level, physics off")
         opened.page.close()
 
 
@@ -598,3 +599,48 @@ def test_indicator_search_frames_the_charts_and_brings_the_first_into_view(brows
     assert opened.text("#found") == "" and opened.page.evaluate(CHARTS)["frames"] == 0
     opened.assert_clean()
     opened.page.close()
+
+
+FITTED_LABELS = """(() => { const n = plankgView.network; n.redraw();
+  const boxes = [];
+  for (const [id, node] of Object.entries(n.body.nodes)) {
+    if (node.options.hidden || !node.labelModule.visible()) continue;
+    const s = node.labelModule.size;
+    boxes.push({ id: id, left: s.left, top: s.top, width: s.width, height: s.height,
+                 px: node.labelModule.fontOptions.size * n.getScale() });
+  }
+  const overlaps = [];
+  for (const a of boxes) for (const b of boxes) if (a.id < b.id && a.left < b.left + b.width && b.left < a.left + a.width
+    && a.top < b.top + b.height && b.top < a.top + a.height) overlaps.push([a.id, b.id]);
+  return { drawn: boxes.map((b) => b.id), smallest: Math.min(...boxes.map((b) => b.px)), overlaps: overlaps }; })()"""
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1920, 1080)])
+def test_no_two_labels_collide_at_the_fitted_zoom(browser, corpus_store, site: Path, shots: Path, size) -> None:
+    """Every view, fitted to the window: the labels drawn do not overlap and are at least 11 pixels high; a plan
+    view names its region and its plan, and a measure's label appears once one zooms in on it."""
+    from plankg.viz import data
+
+    for info in data.plans(corpus_store):
+        opened = Opened(browser, site / f"plan-{Path(info.file).stem}.html", shots)
+        opened.page.set_viewport_size({"width": size[0], "height": size[1]})
+        opened.page.reload()
+        opened.page.locator("body[data-ready=true]").wait_for(state="attached")
+        fitted = opened.page.evaluate(FITTED_LABELS)
+        assert fitted["overlaps"] == [] and fitted["smallest"] >= 11, info.file
+        assert {info.region, info.plan} <= set(fitted["drawn"])
+        measures = [n.iri for n in data.plan_tree(corpus_store, info.graph) if n.cls == "Measure"]
+        assert not set(measures) & set(fitted["drawn"])  # the measures wait for a closer look
+        opened.page.evaluate("id => plankgView.network.focus(id, {scale: 1.5 * plankgView.network.getScale(), "
+                             "animation: false})", measures[0])
+        assert measures[0] in opened.page.evaluate(FITTED_LABELS)["drawn"]
+        opened.page.screenshot(path=str(shots / f"zoomed-{Path(info.file).stem}-{size[0]}.png"))
+        opened.assert_clean()
+        opened.page.close()
+    lineage = Opened(browser, site / "lineage.html", shots)
+    lineage.page.set_viewport_size({"width": size[0], "height": size[1]})
+    lineage.page.reload()
+    lineage.page.locator("body[data-ready=true]").wait_for(state="attached")
+    fitted = lineage.page.evaluate(FITTED_LABELS)
+    assert fitted["overlaps"] == [] and fitted["smallest"] >= 11 and len(fitted["drawn"]) == 5  # the five plans
+    lineage.page.close()

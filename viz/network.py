@@ -3,9 +3,10 @@
 A view holds at most `max_nodes` nodes (MAX_NODES by default): a larger plan collapses its measures,
 indicators and projects into one node per heading, then everything under a chapter into one node per
 chapter; the lineage view keeps the most widely shared families and concepts. The page says so.
-vis.js physics stalls beyond a few hundred nodes, so physics is only left on for views of at most
+vis.js physics stalls beyond a few hundred nodes, so physics is only left on for a lineage view of at most
 PHYSICS_MAX_NODES nodes. Every view gets positions: a plan's tree a balloon layout, linear in its nodes (a
-thousand plans' views cost no more per plan than five); the one lineage view networkx's spring layout.
+thousand plans' views cost no more per plan than five), which physics would only undo (it pulled a region onto
+its plan's label); the one lineage view networkx's spring layout.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from plankg.viz.grouping import GROUP, group_by_theme
 PHYSICS_MAX_NODES = 150
 PLAN_MASS = 5  # vis-network repulsion of a plan node in the lineage view: hubs pushed apart, never covering each other
 LABEL_CHARS = 16
+TREE_LABEL_ZOOM = 16  # a plan view's label font size below which a label is not drawn at the fitted zoom
 
 COLOURS = {
     "Region": "#8c564b", "Plan": "#d62728", "Chapter": "#1f77b4", "Section": "#6baed6", "Part": "#9ecae1",
@@ -76,6 +78,7 @@ OPTIONS = {  # vis-network options of every view (those pyvis wrote, which the p
     "nodes": {"font": {"face": FONT, "size": 14}, "borderWidth": 1, "scaling": {"label": {"drawThreshold": 7}}},
 }
 LEAF_RADIUS = 18  # room a leaf of a tree takes (a node of size 10 and its margin)
+BRANCH_RADIUS = 110  # least room a child of a tree's centre takes: half a label of 16 characters at 14 px
 
 
 def balloon_layout(centre: str, edges: list[dict]) -> dict[str, tuple[float, float]]:
@@ -106,10 +109,12 @@ def balloon_layout(centre: str, edges: list[dict]) -> dict[str, tuple[float, flo
         kids = children[node]
         if not kids:
             radius[node] = LEAF_RADIUS
-            continue
-        room[node] = 2 * math.pi if node == centre else 2 * math.pi * len(kids) / (len(kids) + 1)
-        ring[node] = max(sum(2 * radius[k] for k in kids) / room[node], max(radius[k] for k in kids) + LEAF_RADIUS)
-        radius[node] = ring[node] + max(radius[k] for k in kids)
+        else:
+            room[node] = 2 * math.pi if node == centre else 2 * math.pi * len(kids) / (len(kids) + 1)
+            ring[node] = max(sum(2 * radius[k] for k in kids) / room[node], max(radius[k] for k in kids) + LEAF_RADIUS)
+            radius[node] = ring[node] + max(radius[k] for k in kids)
+        if parent[node] == centre:  # the centre's children are labelled at the fitted zoom: room for their labels
+            radius[node] = max(radius[node], BRANCH_RADIUS)
     positions = {centre: (0.0, 0.0)}
     heading = {centre: -math.pi / 2}  # the direction a node's children fan out to
     for node in order:
@@ -142,12 +147,12 @@ def spring_layout(nodes: list[dict], edges: list[dict]) -> dict[str, tuple[float
 
 def _view(title: str, nodes: list[dict], edges: list[dict], positions: dict[str, tuple[float, float]], directed: bool,
           details: dict[str, dict], legend: list[str], notes: list[str], meta: dict, tree: bool) -> View:
-    """The view's vis-network data: the nodes at their positions, physics only when small."""
+    """The view's vis-network data: the nodes at their positions, physics only in a small lineage view."""
     placed = [{**n, "x": positions[n["id"]][0], "y": positions[n["id"]][1]} for n in nodes]
     if directed:
         edges = [{"arrows": "to", **e} for e in edges]
     options = {**OPTIONS, "edges": dict(OPTIONS["edges"]), "physics": {
-        "enabled": len(nodes) <= PHYSICS_MAX_NODES,
+        "enabled": not tree and len(nodes) <= PHYSICS_MAX_NODES,
         "stabilization": {"enabled": True, "fit": True, "iterations": 300, "onlyDynamicEdges": False, "updateInterval": 50}}}
     return View(title, placed, edges, options, details, [(COLOURS[c], NAMES[c]) for c in legend], notes, meta, tree)
 
@@ -252,6 +257,9 @@ def plan_view(info: PlanInfo, tree: list[TreeNode], max_nodes: int = MAX_NODES) 
     kinds = {info.region: "Region", info.plan: "Plan"} | {n.iri: n.cls for n in tree}
     kinds |= {f"{into or info.plan}#collapsed": "Collapsed" for into in groups}
     view.depths = _depths(edges, kinds)
+    # Labels by zoom level: at the fitted zoom the region's, the plan's and the chapters' (or theme groups'); the
+    # sections', measures' and the rest once one zooms in (or a search focuses them), where they have room.
+    view.options["labelZoom"] = TREE_LABEL_ZOOM
     return view
 
 

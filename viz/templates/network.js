@@ -113,7 +113,8 @@
     const shown = data.nodes.length - hidden.size;
     const shownEdges = edges.get({ filter: (e) => !hidden.has(e.from) && !hidden.has(e.to) && !emptyPairs.has(e.id) }).length;
     status.textContent = `${shown} of ${data.nodes.length} nodes and ${shownEdges} of ${data.edges.length} edges shown` +
-      (data.options.physics.enabled ? "" : " · layout precomputed, physics off (large view)");
+      (data.options.physics.enabled ? "" : document.getElementById("depth") ? " · tree laid out by level, physics off"
+        : " · layout precomputed, physics off (large view)");
   }
 
   // Search: the shown nodes whose label, title or details hold the words (or their Simplified form, for a text in
@@ -172,11 +173,38 @@
       refresh();
     });
   }
+  // Labels by zoom level. At the fitted zoom only the labels of a font of at least labelZoom are drawn (plans in the
+  // lineage view; region, plan and chapters or theme groups in a plan view), at least READABLE pixels high however
+  // large the view; one that would overlap a label drawn before it (in the nodes' order: the region, the plan, then
+  // document order) waits, like the rest, until one zooms in past ZOOM_IN times the fitted zoom.
+  const READABLE = 12;
+  const ZOOM_IN = 1.3;
+  function labelsByZoom(scale) {
+    const fontOf = (n) => (n.font && n.font.size) || data.options.nodes.font.size;
+    const labelled = data.nodes.filter((n) => fontOf(n) >= labelZoom);
+    nodes.update(labelled.map((n) => ({ id: n.id, font: { ...n.font, size: Math.max(fontOf(n), READABLE / scale) } })));
+    // vis-network hides a label whose on-screen size is below drawThreshold - 1: + 1 makes the rule exact
+    network.setOptions({ nodes: { scaling: { label: { drawThreshold: labelZoom * scale + 1 } } } });
+    network.redraw();
+    const placed = [];
+    const waiting = [];
+    for (const n of labelled) {
+      const node = network.body.nodes[n.id];
+      if (node.options.hidden || !node.labelModule.visible()) continue;
+      const b = node.labelModule.size;
+      const overlaps = placed.some((p) => b.left < p.left + p.width && p.left < b.left + b.width &&
+                                          b.top < p.top + p.height && p.top < b.top + b.height);
+      if (overlaps) waiting.push(n); else placed.push({ left: b.left, top: b.top, width: b.width, height: b.height });
+    }
+    nodes.update(waiting.map((n) => ({ id: n.id, font: { ...n.font, size: fontOf(n) },
+                                       scaling: { label: { drawThreshold: labelZoom * scale * ZOOM_IN + 1 } } })));
+  }
+
   refresh();
   window.plankgView = { network: network, nodes: nodes, edges: edges, show: show, find: find };
   const ready = () => {
     network.fit();
-    if (labelZoom) network.setOptions({ nodes: { scaling: { label: { drawThreshold: labelZoom * network.getScale() } } } });
+    if (labelZoom) labelsByZoom(network.getScale());
     const asked = new URLSearchParams(location.hash.slice(1)).get("search");  // a link from the index's search
     if (asked) {
       search.value = asked;
