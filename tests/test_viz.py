@@ -644,3 +644,37 @@ def test_no_two_labels_collide_at_the_fitted_zoom(browser, corpus_store, site: P
     fitted = lineage.page.evaluate(FITTED_LABELS)
     assert fitted["overlaps"] == [] and fitted["smallest"] >= 11 and len(fitted["drawn"]) == 5  # the five plans
     lineage.page.close()
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1920, 1080)])
+def test_a_search_names_its_matches_and_lists_them(browser, site: Path, shots: Path, size) -> None:
+    """Labels by zoom level leave measures unnamed until one zooms in: while a search is on, its matches are named
+    (readable, never on top of another label) and the others wait; the panel lists every match, and a click on
+    one focuses it. Clearing the search gives the labels back to the zoom."""
+    opened = Opened(browser, site / "plan-001_e6d1326eb6e5ef17.html", shots)
+    opened.page.set_viewport_size({"width": size[0], "height": size[1]})
+    opened.page.reload()
+    opened.page.locator("body[data-ready=true]").wait_for(state="attached")
+    chapters = set(opened.page.evaluate(FITTED_LABELS)["drawn"])
+    opened.page.fill("#search", "应急救援")  # 001 lines 471, 500, 532 and 533
+    selected = opened.page.evaluate("plankgView.network.getSelectedNodes()")
+    assert len(selected) == 4 and opened.text("#found") == "4 nodes match"
+    searched = opened.page.evaluate(FITTED_LABELS)
+    assert searched["overlaps"] == [] and searched["smallest"] >= 11
+    assert set(searched["drawn"]) - chapters and set(searched["drawn"]) - chapters <= set(selected)
+    items = opened.page.locator("#details ul.matches li")
+    assert opened.text("#details h2") == "4 matches" and items.count() == 4
+    assert [items.nth(i).inner_text().rsplit(" line ", 1)[1] for i in range(4)] == ["471", "500", "532", "533"]
+    opened.page.screenshot(path=str(shots / f"search-listed-{size[0]}.png"))
+    items.nth(0).locator("a").click()
+    assert opened.text("#details").startswith("提升应急救援能力。\nclass\nmeasure 任务措施")
+    assert "001_e6d1326eb6e5ef17.txt line 471" in opened.text("#details")
+    measure = f"{PLAN}210000/fyp/2021-2025/zh-Hans/chp_5__sec_2__para_7"
+    centre = opened.page.evaluate(f"[plankgView.network.getViewPosition(), plankgView.network.getPosition('{measure}')]")
+    assert math.dist(centre[0].values(), centre[1].values()) < 1  # focused: at the centre of the view
+    opened.page.fill("#search", "")
+    opened.page.evaluate("plankgView.network.fit({animation: false})")
+    fitted = opened.page.evaluate(FITTED_LABELS)
+    assert fitted["overlaps"] == [] and set(fitted["drawn"]) == chapters
+    opened.assert_clean()
+    opened.page.close()

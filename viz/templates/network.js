@@ -118,7 +118,9 @@
   }
 
   // Search: the shown nodes whose label, title or details hold the words (or their Simplified form, for a text in
-  // Traditional) are selected, brought into view and the first one's details shown.
+  // Traditional) are selected and brought into view; one match's details are shown, several are listed in the
+  // panel (a click on one focuses it). While a search is on, only the matches are named besides the labels of the
+  // fitted zoom, readable and never on top of another label; the rest wait until the search is cleared.
   const search = document.getElementById("search");
   const found = document.getElementById("found");
   const words = {};
@@ -127,20 +129,45 @@
     const values = d.fields.map(([, v]) => (Array.isArray(v) ? v.join(" ") : String(v)));
     words[n.id] = [n.label || "", d.title, ...values, data.simplified[n.id] || ""].join(" ").toLowerCase();
   }
+
+  function line(id) {  // a node's source line, for listing matches in document order
+    const source = (data.details[id] || { fields: [] }).fields.find(([k]) => k === "source");
+    const m = source ? / line (\d+)$/.exec(source[1]) : null;
+    return m ? Number(m[1]) : 0;
+  }
+  function list(matches) {
+    const ul = element("ul", undefined, "matches");
+    for (const id of [...matches].sort((a, b) => line(a) - line(b))) {
+      const d = data.details[id] || { title: id, fields: [] };
+      const fields = Object.fromEntries(d.fields);
+      const li = element("li");
+      const a = element("a", d.title || id);
+      a.href = "#";
+      a.addEventListener("click", (event) => {
+        event.preventDefault();
+        network.focus(id, { scale: Math.max(network.getScale(), 1), animation: false });
+        show(id);
+      });
+      li.append(a, " " + [fields.class, fields.source].filter(Boolean).join(" · "));
+      ul.append(li);
+    }
+    details.replaceChildren(element("h2", `${matches.length} matches`), ul);
+  }
+
   function find() {
     const q = search.value.trim().toLowerCase();
     if (!q) {
       network.unselectAll();
+      nameMatches(null);
       found.textContent = "";
       return;
     }
     const matches = data.nodes.filter((n) => words[n.id].includes(q) && !nodes.get(n.id).hidden).map((n) => n.id);
     network.selectNodes(matches);
     found.textContent = matches.length === 1 ? "1 node matches" : `${matches.length} nodes match`;
-    if (matches.length) {
-      network.fit({ nodes: matches, animation: false });
-      show(matches[0]);
-    }
+    if (matches.length) network.fit({ nodes: matches, animation: false });
+    nameMatches(matches);
+    if (matches.length === 1) show(matches[0]); else if (matches.length) list(matches);
   }
   search.addEventListener("input", find);
 
@@ -179,25 +206,58 @@
   // document order) waits, like the rest, until one zooms in past ZOOM_IN times the fitted zoom.
   const READABLE = 12;
   const ZOOM_IN = 1.3;
-  function labelsByZoom(scale) {
-    const fontOf = (n) => (n.font && n.font.size) || data.options.nodes.font.size;
-    const labelled = data.nodes.filter((n) => fontOf(n) >= labelZoom);
-    nodes.update(labelled.map((n) => ({ id: n.id, font: { ...n.font, size: Math.max(fontOf(n), READABLE / scale) } })));
-    // vis-network hides a label whose on-screen size is below drawThreshold - 1: + 1 makes the rule exact
-    network.setOptions({ nodes: { scaling: { label: { drawThreshold: labelZoom * scale + 1 } } } });
+  const NEVER = 1e9;
+  const fontOf = (n) => (n.font && n.font.size) || data.options.nodes.font.size;
+  const base = Object.fromEntries(data.nodes.map((n) => [n.id, n]));
+  const sized = (id, size) => ({ ...base[id].font, size: size });  // a node's font at another size
+  const threshold = {};  // node -> the label threshold labels by zoom level gave it
+  let labelled = [];
+
+  function overlapping(ids) {
+    // the nodes, in order, whose drawn label overlaps the label of one before them
     network.redraw();
     const placed = [];
-    const waiting = [];
-    for (const n of labelled) {
-      const node = network.body.nodes[n.id];
+    const out = [];
+    for (const id of ids) {
+      const node = network.body.nodes[id];
       if (node.options.hidden || !node.labelModule.visible()) continue;
       const b = node.labelModule.size;
-      const overlaps = placed.some((p) => b.left < p.left + p.width && p.left < b.left + b.width &&
-                                          b.top < p.top + p.height && p.top < b.top + b.height);
-      if (overlaps) waiting.push(n); else placed.push({ left: b.left, top: b.top, width: b.width, height: b.height });
+      if (placed.some((p) => b.left < p.left + p.width && p.left < b.left + b.width &&
+                             b.top < p.top + p.height && p.top < b.top + b.height)) out.push(id);
+      else placed.push({ left: b.left, top: b.top, width: b.width, height: b.height });
     }
-    nodes.update(waiting.map((n) => ({ id: n.id, font: { ...n.font, size: fontOf(n) },
-                                       scaling: { label: { drawThreshold: labelZoom * scale * ZOOM_IN + 1 } } })));
+    return out;
+  }
+
+  function labelsByZoom(scale) {
+    labelled = data.nodes.filter((n) => fontOf(n) >= labelZoom).map((n) => n.id);
+    nodes.update(labelled.map((id) => ({ id: id, font: sized(id, Math.max(fontOf(base[id]), READABLE / scale)) })));
+    // vis-network hides a label whose on-screen size is below drawThreshold - 1: + 1 makes the rule exact
+    network.setOptions({ nodes: { scaling: { label: { drawThreshold: labelZoom * scale + 1 } } } });
+    const waiting = overlapping(labelled);
+    for (const n of data.nodes) threshold[n.id] = labelZoom * scale + 1;
+    for (const id of waiting) threshold[id] = labelZoom * scale * ZOOM_IN + 1;
+    nodes.update(waiting.map((id) => ({ id: id, font: sized(id, fontOf(base[id])),
+                                        scaling: { label: { drawThreshold: threshold[id] } } })));
+  }
+
+  let searching = false;
+  function nameMatches(matches) {
+    // matches named (readable, those with room), the others' labels wait; null gives labels back to the zoom
+    if (!labelZoom) return;
+    const shown = new Set(matches || []);
+    const top = new Set(labelled);
+    if (!matches && !searching) return;
+    searching = matches !== null;
+    const scale = network.getScale();
+    nodes.update(data.nodes.filter((n) => !top.has(n.id)).map((n) => ({
+      id: n.id,
+      font: sized(n.id, shown.has(n.id) ? Math.max(fontOf(n), READABLE / scale) : fontOf(n)),
+      scaling: { label: { drawThreshold: shown.has(n.id) ? 0 : matches ? NEVER : threshold[n.id] } },
+    })));
+    if (!matches) return;
+    const crowded = overlapping([...labelled, ...matches.filter((id) => !top.has(id))]);
+    nodes.update(crowded.filter((id) => !top.has(id)).map((id) => ({ id: id, scaling: { label: { drawThreshold: NEVER } } })));
   }
 
   refresh();
