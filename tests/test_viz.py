@@ -512,9 +512,10 @@ def test_a_plan_without_chapters_is_grouped_by_theme(corpus_store, site: Path) -
     assert group_by_theme(flat[:MAX_FAN])[1] == []
     runs = group_by_theme([replace(n, themes=[]) for n in tree])[1]
     # 91 items: box 1 (line 264) and the measures of lines 267-277 first, then 278-283, box 2 (284) and 287-291 …
-    assert [g.label for g in runs] == ["lines 264–277 (12)", "lines 278–291 (12)", "lines 292–305 (12)",
-                                       "lines 306–320 (12)", "lines 321–332 (12)", "lines 333–346 (12)",
-                                       "lines 347–361 (12)", "lines 362–368 (7)"]
+    assert [g.label for g in runs] == ["第264–277行 (12)", "第278–291行 (12)", "第292–305行 (12)", "第306–320行 (12)",
+                                       "第321–332行 (12)", "第333–346行 (12)", "第347–361行 (12)", "第362–368行 (7)"]
+    without = [replace(n, themes=[]) for n in tree if n.line not in {"362", "363", "364", "365", "366", "367"}]
+    assert group_by_theme(without)[1][-1].label == "第368行 (1)"  # 85 items: the last run is line 368 alone
 
 
 @pytest.mark.parametrize("size", [(1280, 800), (1920, 1080)])

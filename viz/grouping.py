@@ -26,6 +26,11 @@ def _line(node: TreeNode) -> int:
     return int(node.line) if node.line.isdigit() else 0
 
 
+def _lines(run: list[TreeNode]) -> str:
+    first, last = _line(run[0]), _line(run[-1])
+    return f"{first}–{last}" if last != first else str(first)
+
+
 def group_by_theme(tree: list[TreeNode]) -> tuple[list[TreeNode], list[TreeNode]]:
     """The tree with the items hanging from the plan grouped by theme, and the group nodes added (none when at most
     MAX_FAN items hang from the plan). The top level is put in document order (by first line)."""
@@ -58,7 +63,7 @@ def group_by_theme(tree: list[TreeNode]) -> tuple[list[TreeNode], list[TreeNode]
     unthemed = sorted((n for n in items if n.iri not in theme_of), key=_line)
     runs = [unthemed[i : i + MAX_FAN] for i in range(0, len(unthemed), MAX_FAN)]
     groups: list[tuple[str, str, list[TreeNode]]] = [(t, f"{t} ({len(ms)})", ms) for t, ms in members.items()]
-    groups += [("", f"lines {_line(run[0])}–{_line(run[-1])} ({len(run)})", run) for run in runs]
+    groups += [("", f"第{_lines(run)}行 ({len(run)})", run) for run in runs]  # "第264–277行 (12)": lines 264 to 277
     parent = items[0].parent
     added, moved = [], {}
     for theme, label, ms in groups:
