@@ -679,3 +679,39 @@ def test_a_search_names_its_matches_and_lists_them(browser, site: Path, shots: P
     assert fitted["overlaps"] == [] and set(fitted["drawn"]) == chapters
     opened.assert_clean()
     opened.page.close()
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1920, 1080)])
+def test_every_filter_applies_to_the_counts_and_the_panel(browser, corpus_store, site: Path, shots: Path, size) -> None:
+    """The score filter, like the theme and level ones, recounts the plan-to-plan edges; a family's panel leaves out
+    the lines of the plans a filter hides, and says how many."""
+    opened = Opened(browser, site / "lineage.html", shots)
+    opened.page.set_viewport_size({"width": size[0], "height": size[1]})
+    before = {(a, b): label for a, b, label, _hidden, _n in opened.page.evaluate(PAIRS_SHOWN)}
+    opened.page.fill("#score", "0.9")
+    opened.page.dispatch_event("#score", "input")
+    after = opened.page.evaluate(PAIRS_SHOWN)
+    for a, b, label, hidden, shared in after:  # what the two plans share among the families the score leaves
+        assert (label, hidden) == (str(shared), shared == 0), (a, b)
+    assert sum(int(label) for _a, _b, label, _h, _n in after) < sum(int(v) for v in before.values())
+    opened.page.fill("#score", "0")
+    opened.page.dispatch_event("#score", "input")
+    assert {(a, b): label for a, b, label, _h, _n in opened.page.evaluate(PAIRS_SHOWN)} == before
+    # the family of 玉林 line 283 and 辽宁 lines 471, 500 (提升应急救援能力): under the Province level, 辽宁省's only
+    measure = f"{PLAN}210000/fyp/2021-2025/zh-Hans/chp_5__sec_2__para_7"
+    [family] = [r["f"].value for r in corpus_store.query(f"""SELECT ?f WHERE {{ GRAPH ?g {{ ?f <{PK}member>
+        <{PLAN}450900/fyp/2021-2025/zh-Hans/para_17> , <{measure}> }} }}""")]
+    panel = opened.click_node(family)
+    assert "玉林市: 1" in panel and "玉林市 line 283: 提升应急救援能力。" in panel
+    opened.page.select_option("#level", "Province")
+    panel = opened.text("#details")
+    assert "玉林市" not in panel and "辽宁省: 2" in panel  # 辽宁 lines 471 and 500
+    assert "辽宁省 line 471: 提升应急救援能力。" in panel and "辽宁省 line 500: 6.提升应急救援能力。" in panel
+    hidden = opened.page.locator("#details li.hidden-by-filter").all_inner_texts()
+    plans = len([p for p in panel.split("items per plan\n")[1].split("\nmember texts")[0].splitlines() if ": " in p])
+    assert plans == 1 and len(hidden) == 2 and all(h.endswith("hidden by the filter)") for h in hidden)
+    opened.page.screenshot(path=str(shots / f"lineage-panel-filtered-{size[0]}.png"))
+    opened.page.select_option("#level", "")
+    assert "玉林市 line 283: 提升应急救援能力。" in opened.text("#details")
+    opened.assert_clean()
+    opened.page.close()

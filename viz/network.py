@@ -314,7 +314,11 @@ def lineage_view(plans: list[PlanInfo], found: Lineage, max_nodes: int = MAX_NOD
         shared.update(combinations(sorted(p for p in item["plans"] if p in by_plan), 2))
     for cls, iri, item in items[:room]:
         nodes.append(_node(iri, cls, item["label"]))
-        meta[iri] = {"kind": "item", "level": "", "themes": sorted(item["themes"]), "score": item.get("score")}
+        # which plan each line of "items per plan" and "member texts" is of: the page leaves out the plans a
+        # filter hides, and says how many
+        meta[iri] = {"kind": "item", "level": "", "themes": sorted(item["themes"]), "score": item.get("score"),
+                     "rows": {"items per plan": [p for p in item["plans"] if p in by_plan],
+                              "member texts": [p for p, _l, _t in item.get("members", []) if p in by_plan]}}
         members = [f"{by_plan[p].region_label}: {n}" for p, n in item["plans"].items() if p in by_plan]
         texts = [f"{by_plan[p].region_label} line {line}: {text}" for p, line, text in item.get("members", [])
                  if p in by_plan]

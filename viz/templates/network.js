@@ -17,16 +17,27 @@
     return el;
   }
 
+  let inPanel = null;  // the node whose details are in the panel, shown again when a filter changes
   function show(id) {
     const d = data.details[id];
     if (!d) return;
+    inPanel = id;
+    const rows = (data.meta && data.meta[id] && data.meta[id].rows) || {};
     const list = element("dl");
     for (const [key, value] of d.fields) {
       list.append(element("dt", key));
       const dd = element("dd", undefined, key === "quote" ? "quote" : "");
       if (Array.isArray(value)) {
+        // a filter applies to the panel too: the lines of the plans it hides are left out, and counted
+        const ofPlan = rows[key];
+        const kept = ofPlan ? value.filter((_, i) => !nodes.get(ofPlan[i]).hidden) : value;
         const ul = element("ul");
-        for (const item of value) ul.append(element("li", item));
+        for (const item of kept) ul.append(element("li", item));
+        if (kept.length < value.length) {
+          const hidden = new Set(ofPlan.filter((p) => nodes.get(p).hidden)).size;
+          ul.append(element("li", `(${value.length - kept.length} more of ${hidden} plan${hidden > 1 ? "s" : ""} ` +
+                                  "hidden by the filter)", "hidden-by-filter"));
+        }
         dd.append(ul);
       } else {
         dd.textContent = value;
@@ -106,7 +117,9 @@
 
   function refresh() {
     const hidden = filteredOut();
-    const filtering = ["theme", "level"].some((id) => document.getElementById(id) && document.getElementById(id).value);
+    const score = document.getElementById("score");
+    const filtering = ["theme", "level"].some((id) => document.getElementById(id) && document.getElementById(id).value) ||
+      (score !== null && Number(score.value) > 0);
     for (const id of folded) under(id, hidden);
     nodes.update(data.nodes.map((n) => ({ id: n.id, hidden: hidden.has(n.id) })));
     const emptyPairs = recount(hidden, filtering);
@@ -115,6 +128,7 @@
     status.textContent = `${shown} of ${data.nodes.length} nodes and ${shownEdges} of ${data.edges.length} edges shown` +
       (data.options.physics.enabled ? "" : document.getElementById("depth") ? " · tree laid out by level, physics off"
         : " · layout precomputed, physics off (large view)");
+    if (inPanel !== null) show(inPanel);
   }
 
   // Search: the shown nodes whose label, title or details hold the words (or their Simplified form, for a text in
@@ -152,6 +166,7 @@
       ul.append(li);
     }
     details.replaceChildren(element("h2", `${matches.length} matches`), ul);
+    inPanel = null;
   }
 
   function find() {
