@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 
 from .bodies import attributions, subject_bodies
-from .records import Citation, Heading, Measure, Passage, Project, Quantity, ResponsibleBody, Span
+from .records import Citation, Heading, Measure, Passage, Project, ResponsibleBody, Span
 from .script import to_simplified
 from .segment import Paragraph, TableRegion
 from .structure import assign_heading_roles, classify
+from .undertakings import quantified_projects, quantities_in
 
 MAX_TITLE = 40  # a title sentence longer than this is the paragraph's first sentence, not its title
 _TITLE_END = re.compile(r"[。:：]")
@@ -28,16 +29,6 @@ _CITATION = re.compile(r"《([^《》\n]{1,100})》")
 _BASIS = re.compile(r"(依据|根据|依據|根據)$")
 _DRAFTED = re.compile(r"(制定|编制|製定|編制)(本|《)")
 _CITATION_JOIN = re.compile(r"^[和及与與、,，][\u4e00-\u9fff]{0,4}$")
-_QUANTITY = re.compile(
-    r"(?P<verb>新建|建成|建设|建設|改造|改建|扩建|擴建|培育|打造|创建|創建|新增|完成|实施|實施|设立|設立|提升改造|扶持)"
-    r"(?P<what>[^,，。;；、:：\d]{1,20}?)"
-    r"(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>万?[个個间間家所张張处處座户戶名人条條支场場次项項]|平方米)"
-    r"(?P<qual>以上|以下|左右)?"
-    r"(?P<obj>[^,，。;；:：\d]{0,40})"
-)
-# What may stand between the verb and the number when the undertaking's object follows the number
-# (创建至少5个广西级老年人宜居社区): then the title runs on to the end of the object.
-_HEDGE = re.compile(r"^\s*(至少|不少于|不低于|共|约|約|累计|累計)?\s*$")
 
 
 def title_of(body: str) -> str:
@@ -270,52 +261,6 @@ def _box_project(text: str, para: Paragraph, box: Heading, ordinal: int) -> Proj
         box=box,
         eid=f"{box.eid}__item_{ordinal}",
     )
-
-
-def quantities_in(text: str, span: Span) -> list[Quantity]:
-    """Numbers with units named as undertakings in a span (建设70个以上…站点 -> 70 个 以上)."""
-    found = []
-    for m in _undertakings(span.quote):
-        start = span.start + m.start("num")
-        end = span.start + _quantity_end(m)
-        found.append(Quantity(float(m.group("num")), m.group("unit"), m.group("qual") or "", Span.of(text, start, end)))
-    return found
-
-
-def _undertakings(body: str) -> list[re.Match[str]]:
-    """Verb-number-unit matches that name something to be done, not something already done or a standard:
-    已建成的住宅区 (done), 设立的旅居养老服务达5000张 (a relative clause), 按每百户20平方米 (a rate)."""
-    return [m for m in _QUANTITY.finditer(body)
-            if body[m.start() - 1 : m.start()] != "已" and not m.group("what").startswith("的") and "每" not in m.group("what")]
-
-
-def _quantity_end(m: re.Match[str]) -> int:
-    """Where the number, its unit and any 以上/以下 end (the object after them is not part of the quantity)."""
-    return m.end("qual") if m.group("qual") else m.end("unit")
-
-
-def quantified_projects(text: str, measure: Measure) -> list[Project]:
-    """Undertakings with a number inside a measure, each a Project of its own (新建风采长者饭堂6间)."""
-    projects = []
-    for n, m in enumerate(_undertakings(measure.text), start=1):
-        title_end = m.end("obj") if _HEDGE.match(m.group("what")) else _quantity_end(m)
-        span = Span.of(text, measure.span.start + m.start(), measure.span.start + title_end)
-        quantity_span = Span.of(text, measure.span.start + m.start("num"), measure.span.start + _quantity_end(m))
-        quantity = Quantity(float(m.group("num")), m.group("unit"), m.group("qual") or "", quantity_span)
-        projects.append(
-            Project(
-                ordinal=n,
-                number="",
-                title=span.quote,
-                text=span.quote,
-                span=span,
-                quantities=[quantity],
-                box=None,
-                measure=measure,
-                eid=f"{measure.eid}__proj_{n}",
-            )
-        )
-    return projects
 
 
 def extract_citations(text: str, ranges: list[tuple[int, int]], own_title: str = "") -> list[Citation]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from plankg.loaders.records import line_at
+
 COUNTS = {
     # file: (chapters, sections, boxes, indicator rows, box items, measures); see the line references below
     "000_7c45746ca5003da4.txt": (0, 0, 8, 31, 14, 83),
@@ -86,18 +88,60 @@ def test_box_items_are_projects_not_measures(parsed) -> None:
     assert [p.title for p in box0[:2]] == ["提升基层社会救助经办服务能力", "流浪乞讨人员救助管理设施建设工程"]  # 265-266
 
 
+def undertakings(doc) -> list[tuple[int, str, float, str, str]]:
+    """(line, title, count, unit, qualifier) of the quantified undertakings inside a document's measures."""
+    return [(line_at(doc.source.text, p.span.start), p.title, p.quantities[0].value, p.quantities[0].unit,
+             p.quantities[0].qualifier) for p in doc.projects if p.box is None]
+
+
 def test_quantified_undertakings_inside_measures(parsed) -> None:
-    projects = [p for p in parsed["004_816c855b418fc27c.txt"].projects if p.box is None]
-    # line 16, item (十二)
-    assert [(p.title, p.quantities[0].value, p.quantities[0].unit) for p in projects] == [
-        ("新建风采长者饭堂6间", 6.0, "间"), ("新建农村居家养老服务“幸福计划”项目试点5个", 5.0, "个")]
-    assert projects[0].measure.number == "(十二)"
-    in_000 = [p.title for p in parsed["000_7c45746ca5003da4.txt"].projects if p.box is None]
-    assert "创建至少5个广西级老年人宜居社区" in in_000  # 000:273, the object follows the number
-    assert "建成 1个资源充足、功能完备、布局合理、设施齐全、服务专业、管理规范的未成年人保护中心" in in_000  # 000:308
-    assert not [t for t in in_000 if "旅居养老服务达5000张" in t]  # 000:276 "…等设立的…": a target, not an undertaking
-    in_003 = [p.title for p in parsed["003_1530986ba0a39128.txt"].projects if p.box is None]
-    assert in_003 == ["新增取得职业技能等级证书的养老护理员不少于2000名"]  # 003:552; 按每百户… is a standard, 已建成 is done
+    doc = parsed["004_816c855b418fc27c.txt"]
+    assert undertakings(doc) == [
+        (14, "开展2期市级养老护理员培训", 2.0, "期", ""),  # item (十): …计划安排市级资金开展2期市级养老护理员培训
+        (16, "新建风采长者饭堂6间", 6.0, "间", ""),  # item (十二)
+        (16, "新建农村居家养老服务“幸福计划”项目试点5个", 5.0, "个", ""),
+    ]
+    assert [p.measure.number for p in doc.projects if p.box is None] == ["(十)", "(十二)", "(十二)"]
+    assert undertakings(parsed["000_7c45746ca5003da4.txt"]) == [
+        (268, "打造2个自治区级智慧养老机构试点", 2.0, "个", ""),  # 到2025年,至少打造2个…试点
+        (268, "新增等级养老机构10家以上", 10.0, "家", "以上"),
+        (273, "创建至少5个广西级老年人宜居社区", 5.0, "个", ""),  # the object follows the number
+        (279, "开展养老人员培训6000人次以上", 6000.0, "人次", "以上"),  # 通过线上、线下多种渠道开展养老人员培训…
+        (297, "培育市级社会组织不少于10个", 10.0, "个", ""),
+        (308, "建成 1个资源充足、功能完备、布局合理、设施齐全、服务专业、管理规范的未成年人保护中心", 1.0, "个", ""),
+        (325, "建成1家公益性公墓", 1.0, "家", ""),  # 每个设区市和每个县(市)至少建成1家公益性公墓
+    ]
+    # 000:276 "…等设立的旅居养老服务达5000张" is a target, not an undertaking; 000:283 "每年开展2次以上集中演练"
+    # is a frequency; 000:297 "支持引导100个社会组织参与…" names no undertaking of building or training
+    assert undertakings(parsed["001_e6d1326eb6e5ef17.txt"]) == [
+        (308, "培育2家以上儿童福利机构高质量发展示范单位", 2.0, "家", "以上"),  # 推动培育2家以上…
+        (484, "培育培训8万名养老护理员", 8.0, "万名", ""),  # 到2022年底,培育培训8万名养老护理员 (object kept)
+    ]
+    assert undertakings(parsed["002_1d4cc66293008ec4.txt"]) == [
+        (493, "新建及改擴建惠民養老工程21個", 21.0, "個", ""),
+        (493, "新增床位6200張以上", 6200.0, "張", "以上"),
+        # one verb, a list of four counts: 每年培訓100名以上職業經理人、500名以上…,350名以上…和220名以上…
+        (513, "培訓100名以上職業經理人", 100.0, "名", "以上"),
+        (513, "培訓500名以上專業養老護理員", 500.0, "名", "以上"),
+        (513, "培訓350名以上專(兼)職老年社會工作者", 350.0, "名", "以上"),
+        (513, "培訓220名以上養老機構營養師或營養指導員", 220.0, "名", "以上"),
+        (651, "新建慈善超市28個", 28.0, "個", ""),
+        # 在全市建設5個社工工作優良縣市區、30個五星級鄉鎮(街道)社工站、100個五星級村(社區)社工室
+        (655, "建設5個社工工作優良縣市區", 5.0, "個", ""),
+        (655, "建設30個五星級鄉鎮(街道)社工站", 30.0, "個", ""),
+        (655, "建設100個五星級村(社區)社工室", 100.0, "個", ""),
+    ]
+    listed = [p for p in parsed["002_1d4cc66293008ec4.txt"].projects if p.box is None and p.span.quote[0].isdigit()]
+    # a listed item spans its own count and object; its title names the verb that governs the list
+    assert [p.span.quote for p in listed] == [
+        "500名以上專業養老護理員", "350名以上專(兼)職老年社會工作者", "220名以上養老機構營養師或營養指導員",
+        "30個五星級鄉鎮(街道)社工站", "100個五星級村(社區)社工室"]
+    assert undertakings(parsed["003_1530986ba0a39128.txt"]) == [
+        (552, "建成600张以上", 600.0, "张", "以上"),  # …全面推广家庭养老照护床位,…到2025年底建成600张以上
+        (554, "新增取得职业技能等级证书的养老护理员不少于2000名", 2000.0, "名", ""),
+        (554, "培训养老护理员不少于2万人次", 2.0, "万人次", ""),
+    ]  # 003:552 按每百户… is a standard, 已建成的住宅区 is done
+    assert not [t for _, t, *_ in undertakings(parsed["000_7c45746ca5003da4.txt"]) if "旅居养老服务达5000张" in t]
     station = next(p for p in parsed["002_1d4cc66293008ec4.txt"].projects if p.title == "救助管理站建設工程")
     assert [(q.value, q.unit, q.qualifier) for q in station.quantities] == [(10.0, "個", ""), (390.0, "張", "以上")]
 
