@@ -30,7 +30,7 @@ def test_every_query_documents_its_question() -> None:
 def test_plans_overview(store: Store) -> None:
     got = {r[1]: r[2:] for r in rows(store, "plans-overview")}
     assert got["辽宁省"] == ["Province", "中国", "FiveYearPlan", "2021", "2025", "辽宁省民政事业发展第十四个五年规划",
-                          "6", "35", "107", "32", "33", "15", "辽宁省民政厅; 辽宁省发展和改革委员会"]  # 001 lines 15-16;
+                          "6", "35", "107", "32", "34", "15", "辽宁省民政厅; 辽宁省发展和改革委员会"]  # 001 lines 15-16;
     # 32 indicators: 20 table rows, 12 targets in prose
     assert got["怀化市"][:6] == ["PrefectureCity", "湖南省", "FiveYearPlan", "2021", "2025", "懷化市“十四五”民政事業發展規劃"]
     assert got["韶关市"][2:5] == ["AnnualWorkPlan", "2021", "2021"]
@@ -95,7 +95,8 @@ def test_binding_indicators_of_a_plan(store: Store) -> None:
 def test_projects_by_region_with_quantities(store: Store) -> None:
     got = rows(store, "projects-by-region")
     shaoguan = {(r[2], r[3], r[4], r[6]) for r in got if r[0] == "韶关市"}
-    assert shaoguan == {("新建风采长者饭堂6间", "6", "间", "16"),  # 004 line 16, item (十二)
+    assert shaoguan == {("开展2期市级养老护理员培训", "2", "期", "14"),  # 004 line 14, item (十)
+                        ("新建风采长者饭堂6间", "6", "间", "16"),  # 004 line 16, item (十二)
                         ("新建农村居家养老服务“幸福计划”项目试点5个", "5", "个", "16")}
     assert {r[1] for r in got if r[0] == "韶关市"} == {"养老服务"}
 

@@ -140,14 +140,15 @@ def tree_sizes(store) -> dict[str, int]:
 
 def test_plan_views_show_the_whole_tree(browser, corpus_store, site: Path, shots: Path) -> None:
     sizes = tree_sizes(corpus_store)
-    # 001: 6 chapters, 35 sections, 5 boxes, 1 table, 107 measures, 20 indicator rows, 12 targets in prose, 33 projects;
+    # 001: 6 chapters, 35 sections, 5 boxes, 1 table, 107 measures, 20 indicator rows, 12 targets in prose, 34 projects;
     # 002 (Traditional): 11 chapters, 56 sections, 1 part, 8 boxes, 2 tables, 52 measures, 26 rows, 11 targets in
-    # prose, 26 projects.
-    assert (sizes["001_e6d1326eb6e5ef17.txt"], sizes["002_1d4cc66293008ec4.txt"]) == (221, 195)
+    # prose, 33 projects (23 box items, 10 quantified undertakings: lines 493 (2), 513 (4), 651, 655 (3)).
+    assert (sizes["001_e6d1326eb6e5ef17.txt"], sizes["002_1d4cc66293008ec4.txt"]) == (222, 202)
     # 000 states no chapters (its 83 measures and 8 boxes hang from the plan): 14 theme nodes group them, so its view
-    # has 14 nodes more than its tree (test_a_plan_without_chapters_is_grouped_by_theme).
+    # has 14 nodes more than its tree (test_a_plan_without_chapters_is_grouped_by_theme); its tree holds 7
+    # quantified undertakings (lines 268 (2), 273, 279, 297, 308, 325).
     sizes["000_7c45746ca5003da4.txt"] += 14
-    assert sizes["000_7c45746ca5003da4.txt"] == 182
+    assert sizes["000_7c45746ca5003da4.txt"] == 185
     for file, nodes in sorted(sizes.items()):
         opened = Opened(browser, site / f"plan-{Path(file).stem}.html", shots)
         assert opened.counts() == (nodes, nodes - 1)  # one edge from each node to its parent
@@ -335,8 +336,8 @@ def test_small_caps_collapse_further(corpus_store, site: Path) -> None:
     by_chapter = plan_view(liaoning, tree, max_nodes=20)  # 001's 6 chapters (第一章 … 第六章), one grey node each
     assert len(by_chapter.nodes) == 14 and "everything below each chapter is collapsed" in by_chapter.notes[0]
     whole = plan_view(liaoning, tree, max_nodes=10)
-    assert [n["label"] for n in whole.nodes] == ["辽宁省", "辽宁省民政事业发展第十四个五年…", "219 collapsed"]
-    assert whole.notes == ["This plan has 221 nodes, more than the cap of 10 per view: everything below the plan is collapsed "
+    assert [n["label"] for n in whole.nodes] == ["辽宁省", "辽宁省民政事业发展第十四个五年…", "220 collapsed"]
+    assert whole.notes == ["This plan has 222 nodes, more than the cap of 10 per view: everything below the plan is collapsed "
                            "into one grey node (3 nodes shown). Click a grey node for the list."]
     few = lineage_view(plans, data.lineage(corpus_store), max_nodes=6)
     assert few.notes[0] == "5 plans exceed half the cap of 6 nodes per view: the 3 plans that share the most are shown."
@@ -345,14 +346,14 @@ def test_small_caps_collapse_further(corpus_store, site: Path) -> None:
 
 def test_a_plan_tree_is_laid_out_around_its_plan(corpus_store) -> None:
     """001's view: the plan at the centre, 辽宁省 straight above it, the 6 chapters (第一章 … 第六章) on the same circle,
-    clockwise in document order, and each of the 221 nodes at a position of its own."""
+    clockwise in document order, and each of the 222 nodes at a position of its own."""
     from plankg.viz import data
     from plankg.viz.network import plan_view
 
     liaoning = next(p for p in data.plans(corpus_store) if p.file == "001_e6d1326eb6e5ef17.txt")
     tree = data.plan_tree(corpus_store, liaoning.graph)
     at = {n["id"]: (n["x"], n["y"]) for n in plan_view(liaoning, tree).nodes}
-    assert len(set(at.values())) == len(at) == 221
+    assert len(set(at.values())) == len(at) == 222
     assert at[liaoning.plan] == (0, 0)
     x, y = at[liaoning.region]
     assert x == 0 and y < 0  # vis-network's y axis points down
