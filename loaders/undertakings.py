@@ -7,10 +7,11 @@ the measure it sits in, its span running from the verb to the end of the thing c
 (培养培训60名养老师资、500名养老院院长): each count with its own object is an undertaking of its own,
 spanning that list item.
 
-Not undertakings: something already done (已建成, 新增了34个), a relative clause (设立的…达5000张), a
-per-unit standard (按每百户20平方米), existing stock (推进现有18个…), a frequency (每年开展2次演练,
-15天完成1次清洗), an organisation's name (住房城乡建设部65个指标), an article number (第3条), and counts
-that no verb of doing governs (a target such as 床位总数达到4万张 is an indicator). Matching runs on a
+Not undertakings: a result of the past (已建成, 新增了34个, “十三五”以来…建成), a relative clause
+(设立的…达5000张), a per-unit standard (按每百户20平方米), existing stock (推进现有18个…), a frequency
+(每年开展2次演练, 15天完成1次清洗), a range (1至2所), an organisation's name (住房城乡建设部65个指标), an
+article number (第3条), and targets, which are indicators: a quantity with its comparator (整治面积不低于
+300万平方米) or a count no verb of doing governs (床位总数达到4万张). Matching runs on a
 same-length Simplified copy, so the rules are written once and spans point at the original characters of
 either script.
 """
@@ -24,16 +25,16 @@ from .records import Measure, Project, Quantity, Span
 from .script import same_length_simplified
 
 # Verbs that head an undertaking, and verbs that only join one into a compound (建成运营, 开工建设, 更新投运).
-_HEAD = ("改扩建|新建|建成|建设|改造|改建|扩建|续建|配建|修建|培育|培养|培训|打造|创建|新增|增设|完成|实施|设立|建立"
-         "|扶持|开展|举办|组建|引进|招募|投运|推进|安装|铺设")
-_JOIN = "运营|提升|开工|更新|升级|启动|提质|新改建"
+_HEAD = ("改扩建|新建|建成|建设|改造|改建|扩建|续建|配建|修建|筹建|新开工|开工|培育|培养|培训|打造|创建|新增|增设|完成"
+         "|实施|设立|设置|建立|扶持|开展|举办|组建|引进|招募|招聘|选派|投运|推进|安装|铺设|筹集|治理|整治|造林|植树")
+_JOIN = "运营|提升|更新|升级|启动|提质|新改建|组织"
 _VERBS = re.compile(rf"(?:{_HEAD}|{_JOIN})(?:(?:及|和|与|、|或)?(?:{_HEAD}|{_JOIN}))*")
 _HEAD_VERB = re.compile(_HEAD)
 
 _BOUNDARY = "，,。；;：:！!？?\n"
 _HEDGE = r"(?:至少|不少于|不低于|超过|共计|共|约|近|累计)"
 _UNIT = (r"万平方米|平方米|平方公里|公顷|万亩|亩|公里|千米|㎡|万?人次"
-         r"|场次|批次|万?[个间家所张处座户名人条支场次项期台辆套批]")
+         r"|场次|批次|万?千瓦|万?[个间家所张处座户名人条支场次项期台辆套批株棵栋幢]")
 _COUNT_TEXT = rf"(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>{_UNIT})(?P<qual>以上|以下|以内|左右)?"
 _COUNT = re.compile(_COUNT_TEXT)
 # Between the verb and the count: what is undertaken when it comes first (新建风采长者饭堂6间), a place
@@ -59,6 +60,9 @@ _DONE_BEFORE = re.compile(r"(?:已|已经|业已|曾)$")
 _PAST = re.compile(r"以来|年来|截至|截止|先后|(?<![比较])[“\"]?十[一二三]五[”\"]?(?:时期|期间)")
 _SENTENCE_END = "。；;！!？?\n"
 _NOT_UNDERTAKEN = re.compile(r"^(?:[的了得到为成]|至(?!少))|每|按|现有|已|^(?:管理)?[部局厅委署司办]")
+# A quantity named between verb and count (整治面积不低于300万平方米): a target, which is an indicator.
+_QUANTITY_NAME = re.compile(r"(?:面积|率|比例|比重|占比|总量|规模|数量|人数|总数|能力|覆盖面)(?:不低于|不少于|不超过|超过|达到|达"
+                            r"|提高到|增加到|保持在|控制在)$")
 # A count inside a subordinate clause (市级新增34个指标的同时, …): the sentence is about something else.
 _SUBORDINATE = re.compile(r"的(?:同时|基础上|前提下|情况下|时候)|之(?:际|后|前|外)$")
 _FREQUENCY = re.compile(r"每|(?<!\d)\d{1,2}\s*个?(?:天|日|周|星期|月|季度|年)")
@@ -101,7 +105,7 @@ def _governed(text: str, simple: str, verb: re.Match[str], start: int, end: int)
     if _PAST.search(_sentence(simple, start, end, verb.start())):
         return []
     between = _BEFORE_COUNT.match(simple, verb.end(), end)
-    if between is None or _NOT_UNDERTAKEN.search(between.group()):
+    if between is None or _NOT_UNDERTAKEN.search(between.group()) or _QUANTITY_NAME.search(between.group()):
         return []
     count = _COUNT.match(simple, between.end(), end)
     if count is None or _RANK_OR_RANGE.search(between.group()) or _is_frequency(simple, start, verb, count):
