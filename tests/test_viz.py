@@ -716,3 +716,22 @@ def test_every_filter_applies_to_the_counts_and_the_panel(browser, corpus_store,
     assert "玉林市 line 283: 提升应急救援能力。" in opened.text("#details")
     opened.assert_clean()
     opened.page.close()
+
+
+def test_items_outside_the_chapters_of_a_plan_are_grouped_and_said_so(corpus_store, site: Path) -> None:
+    """The grouping looks at what hangs from the plan node, not at whether the plan has chapters: 004's 8 chapters
+    (一 … 八) with its 40 measures moved up under the plan are grouped, and the page does not say it has none."""
+    from dataclasses import replace
+
+    from plankg.viz import data
+    from plankg.viz.network import plan_view
+
+    shaoguan = next(p for p in data.plans(corpus_store) if p.file == "004_816c855b418fc27c.txt")
+    tree = data.plan_tree(corpus_store, shaoguan.graph)
+    chapters = {n.iri for n in tree if n.cls == "Chapter"}
+    assert len(chapters) == 8
+    moved = [replace(n, parent=shaoguan.plan) if n.parent in chapters and n.cls == "Measure" else n for n in tree]
+    view = plan_view(shaoguan, moved)
+    groups = [n for n in view.nodes if "#theme/" in n["id"] or "#lines/" in n["id"]]
+    assert groups and view.notes[0].startswith("Outside its chapters, this plan's 40 items (measure 40) are grouped under")
+    assert plan_view(shaoguan, tree).notes == []  # as the document states it: nothing to group

@@ -208,8 +208,10 @@ def plan_view(info: PlanInfo, tree: list[TreeNode], max_nodes: int = MAX_NODES) 
         grouped = [n for n in tree if n.parent in {g.iri for g in themed}]
         count = Counter(NAMES[n.cls].rsplit(" ", 1)[0] for n in grouped)
         kinds = ", ".join(f"{k} {v}" for k, v in sorted(count.items(), key=lambda kv: (-kv[1], kv[0])))
-        notes.append(f"This plan states no chapters: its {len(grouped)} items ({kinds}) are grouped under "
-                     f"{len(themed)} theme nodes, from the themes assigned to their texts (not headings of the document).")
+        where = ("This plan states no chapters: its" if not any(n.cls == "Chapter" for n in tree)
+                 else "Outside its chapters, this plan's")
+        notes.append(f"{where} {len(grouped)} items ({kinds}) are grouped under {len(themed)} theme nodes, from the "
+                     "themes assigned to their texts (not headings of the document).")
     if len(tree) + 2 > max_nodes:
         for level, what in COLLAPSE:
             kept, groups = _aggregate(tree, level)
@@ -268,7 +270,8 @@ def _group_details(group: TreeNode, members: list[TreeNode]) -> dict:
     theme = group.text or "none assigned: grouped in document order"
     return {"title": group.label, "fields": [
         ["class", NAMES[GROUP]], ["theme", theme],
-        ["why", "the plan states no chapters; the group is derived from the texts, not a heading of the document"],
+        ["why", "these items hang from the plan itself, outside any chapter; the group is derived from their texts, "
+                "not a heading of the document"],
         ["members", [f"{m.label} (line {m.line})" for m in sorted(members, key=lambda m: (m.order, m.iri))]]]}
 
 
