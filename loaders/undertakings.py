@@ -3,7 +3,8 @@
 建成运营1个社区养老服务综合体, 新建风采长者饭堂6间, 培育市级社会组织不少于10个, 完成300条精品路建设,
 对300个公交站台进行适老化改造: each names something to be built, trained or done, and becomes a Project of
 the measure it sits in, its span running from the verb to the end of the thing counted. Verbs come single
-(新建) or compound (建成运营, 培养培训, 新建及改扩建, 开工建设). One verb may govern a list of counts
+(新建) or compound (建成运营, 培养培训, 新建及改扩建, 开工建设); a verb of support heads one when what it supports is
+building (重点支持28个基本殡葬服务项目建设). One verb may govern a list of counts
 (培养培训60名养老师资、500名养老院院长): each count with its own object is an undertaking of its own,
 spanning that list item.
 
@@ -30,6 +31,10 @@ _HEAD = ("改扩建|新建|建成|建设|改造|改建|扩建|续建|配建|修�
 _JOIN = "运营|提升|更新|升级|启动|提质|新改建|组织"
 _VERBS = re.compile(rf"(?:{_HEAD}|{_JOIN})(?:(?:及|和|与|、|或)?(?:{_HEAD}|{_JOIN}))*")
 _HEAD_VERB = re.compile(_HEAD)
+# Verbs of support (重点支持28个基本殡葬服务项目建设, 支持2万户困难家庭实施适老化改造) head an undertaking only when
+# what they support is building or refitting.
+_SUPPORT = re.compile(r"(?:重点)?(?:支持|指导|帮助|推动)")
+_BUILDING = re.compile(r"建设|改造|新建|改建|扩建|修缮|建成")
 
 _BOUNDARY = "，,。；;：:！!？?\n"
 _HEDGE = r"(?:至少|不少于|不低于|超过|共计|共|约|近|累计)"
@@ -47,9 +52,9 @@ _JOINER = re.compile(r"\s*(?:、|，|,|以及|和|及|与)\s*")
 _NEXT_ITEM = re.compile(rf"\s*(?:、|，|,|以及|和|及|与)\s*(?={_HEDGE}?\d+(?:\.\d+)?\s*(?:{_UNIT}))")
 _ITEM = re.compile(rf"{_HEDGE}?(?=\d)")
 _NAMED_ITEM = re.compile(rf"[^{_BOUNDARY}\d、和及与]{{1,20}}?(?=\d)")
-# 对300个公交站台进行适老化改造: the count is what the action is done to.
-_TO = re.compile(rf"(?<![针应相面绝核比反配])对\s*(?={_HEDGE}?\d)")
-_TO_ACTION = re.compile(rf"[^{_BOUNDARY}\d]{{1,30}}?(?:进行|开展|实施)[^{_BOUNDARY}]{{1,20}}")
+# 对300个公交站台进行适老化改造, 为300户困难家庭实施适老化改造: the count is what the action is done to or for.
+_TO = re.compile(rf"(?:(?<![针应相面绝核比反配])对|(?<![作成认行称更较视因])为)\s*(?={_HEDGE}?\d)")
+_TO_ACTION = re.compile(rf"[^{_BOUNDARY}\d]{{1,30}}?(?:进行|开展|实施|提供)[^{_BOUNDARY}]{{1,20}}")
 _ATTRIBUTION = re.compile(r"[（(［【\[](?:责任|牵头|主责|配合)")
 MAX_OBJECT = 50
 
@@ -86,21 +91,25 @@ def undertakings(text: str, start: int, end: int) -> list[Undertaking]:
     found: list[Undertaking] = []
     taken = start  # an undertaking never starts inside the one before it
     for m in _TO.finditer(simple, start, end):
-        found.extend(_done_to(text, simple, m, end))
+        found.extend(_done_to(text, simple, m, start, end))
     claimed = [u.span for u in found]
-    for m in _VERBS.finditer(simple, start, end):
+    verbs = [(m, False) for m in _VERBS.finditer(simple, start, end)]
+    verbs += [(m, True) for m in _SUPPORT.finditer(simple, start, end)]
+    for m, support in sorted(verbs, key=lambda v: v[0].start()):
         if m.start() < taken or any(a <= m.start() < b for a, b in claimed):
             continue
-        items = _governed(text, simple, m, start, end)
+        items = _governed(text, simple, m, start, end, support)
         if items:
             found.extend(items)
             taken = items[-1].span[1]
     return sorted(found, key=lambda u: u.span[0])
 
 
-def _governed(text: str, simple: str, verb: re.Match[str], start: int, end: int) -> list[Undertaking]:
-    """The counts a verb governs: its first count with what comes between, then any list of further counts."""
-    if not _HEAD_VERB.search(verb.group()) or _DONE_BEFORE.search(simple[start : verb.start()]):
+def _governed(text: str, simple: str, verb: re.Match[str], start: int, end: int,
+              support: bool = False) -> list[Undertaking]:
+    """The counts a verb governs: its first count with what comes between, then any list of further counts.
+    A verb of support governs a count only when no verb of doing follows it and what it supports is building."""
+    if not (support or _HEAD_VERB.search(verb.group())) or _DONE_BEFORE.search(simple[start : verb.start()]):
         return []
     if _PAST.search(_sentence(simple, start, end, verb.start())):
         return []
@@ -112,6 +121,8 @@ def _governed(text: str, simple: str, verb: re.Match[str], start: int, end: int)
         return []
     object_end = _object_end(simple, count.end(), end)
     if _SUBORDINATE.search(simple[count.end() : object_end]):
+        return []
+    if support and (_VERBS.search(between.group()) or not _BUILDING.search(simple[count.end() : object_end])):
         return []
     items = [_undertaking(text, verb.start(), object_end, count)]
     named_first = object_end == count.end()  # 新建养老院5个: the list names each thing before its count
@@ -149,11 +160,11 @@ def _is_other(simple: str, count: re.Match[str]) -> bool:
     return count.end() < len(simple) and simple[count.end()] not in _BOUNDARY + "、和及与以（("
 
 
-def _done_to(text: str, simple: str, to: re.Match[str], end: int) -> list[Undertaking]:
-    """对300个公交站台进行适老化改造: one undertaking from 对 to the end of the action."""
+def _done_to(text: str, simple: str, to: re.Match[str], start: int, end: int) -> list[Undertaking]:
+    """对300个公交站台进行适老化改造, 为300户…实施适老化改造: one undertaking from 对 or 为 to the end of the action."""
     hedge = _ITEM.match(simple, to.end(), end)
     count = _COUNT.match(simple, hedge.end(), end) if hedge else None
-    if count is None:
+    if count is None or _PAST.search(_sentence(simple, start, end, to.start())):
         return []
     action = _TO_ACTION.match(simple, count.end(), end)
     if action is None or _ATTRIBUTION.search(action.group()):

@@ -54,9 +54,16 @@ def read(sentence: str) -> list[tuple[str, str, float, str, str]]:
     ("新建城市社区养老服务中心50个、农村互助养老服务点100个。",
      [("新建城市社区养老服务中心50个", "新建城市社区养老服务中心50个", 50.0, "个", ""),
       ("农村互助养老服务点100个", "新建农村互助养老服务点100个", 100.0, "个", "")]),
-    # the count is what an action is done to (real 007 line 50)
+    # the count is what an action is done to or for (real 007 line 50)
     ("对300个公交站台进行适老化改造。",
      [("对300个公交站台进行适老化改造", "对300个公交站台进行适老化改造", 300.0, "个", "")]),
+    ("为300户困难家庭实施适老化改造。",
+     [("为300户困难家庭实施适老化改造", "为300户困难家庭实施适老化改造", 300.0, "户", "")]),
+    # a verb of support heads an undertaking of building (corpus 002 lines 497, 601; 001 line 495)
+    ("每年支持10个老旧小区建设养老服务设施。",
+     [("支持10个老旧小区建设养老服务设施", "支持10个老旧小区建设养老服务设施", 10.0, "个", "")]),
+    ("支持2万户困难家庭实施适老化改造。",
+     [("支持2万户困难家庭实施适老化改造", "支持2万户困难家庭实施适老化改造", 2.0, "万户", "")]),
     # a number inside the object or before the count is no count of its own
     ("建设“15分钟生活圈”10个。", [("建设“15分钟生活圈”10个", "建设“15分钟生活圈”10个", 10.0, "个", "")]),
     ("综合治理水土流失面积100平方公里，完成造林10万亩。",
@@ -86,6 +93,9 @@ def test_undertakings_are_read_with_their_object(sentence: str, expected: list) 
     "人行道整治面积不低于300万平方米。",  # a target with its comparator: an indicator (real 007 line 38)
     "到2025年，全市养老服务床位总数达到4万张。",  # a target: no verb of doing governs the count
     "依托现有设施等设立的旅居养老服务达5000张。",  # a relative clause (corpus 000 line 276)
+    "支持引导100个社会组织参与乡村振兴和基层社会治理。",  # support, but of no building (corpus 000 line 297)
+    "“十三五”以来，为3000户困难家庭实施适老化改造。",  # a result of the past
+    "成为10个示范社区之一。",  # 成为 is no 为 of an undertaking
 ])
 def test_counts_that_are_no_undertaking(sentence: str) -> None:
     assert read(sentence) == []
