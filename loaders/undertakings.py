@@ -40,7 +40,9 @@ _BOUNDARY = "，,。；;：:！!？?\n"
 _HEDGE = r"(?:至少|不少于|不低于|超过|共计|共|约|近|累计)"
 _UNIT = (r"万平方米|平方米|平方公里|公顷|万亩|亩|公里|千米|㎡|万?人次"
          r"|场次|批次|万?千瓦|万?[个间家所张处座户名人条支场次项期台辆套批株棵栋幢]")
-_COUNT_TEXT = rf"(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>{_UNIT})(?P<qual>以上|以下|以内|左右)?"
+# A number as written (6, 1.5, 10,000) and its unit; 余/多 (200余个) and 以上/以下/左右 qualify it.
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?"
+_COUNT_TEXT = rf"(?P<num>{_NUMBER})\s*(?P<more>余|多)?(?P<unit>{_UNIT})(?P<qual>以上|以下|以内|左右)?"
 _COUNT = re.compile(_COUNT_TEXT)
 # Between the verb and the count: what is undertaken when it comes first (新建风采长者饭堂6间), a place
 # (建成中心城区6座…), a hedge (至少), or nothing; a number that counts nothing may stand in it (建设“15分钟
@@ -49,7 +51,7 @@ _BEFORE_COUNT = re.compile(rf"[^{_BOUNDARY}]{{0,20}}?(?<![\d.])(?={_COUNT_TEXT})
 # Another count of the same verb, in the form of the first: 、500名养老院院长 / ，350名以上… / 及28个空洞点位…
 # after a count that comes first, 、农村互助养老服务点100个 after a count that comes last.
 _JOINER = re.compile(r"\s*(?:、|，|,|以及|和|及|与)\s*")
-_NEXT_ITEM = re.compile(rf"\s*(?:、|，|,|以及|和|及|与)\s*(?={_HEDGE}?\d+(?:\.\d+)?\s*(?:{_UNIT}))")
+_NEXT_ITEM = re.compile(rf"\s*(?:、|，|,|以及|和|及|与)\s*(?={_HEDGE}?(?:{_NUMBER})\s*(?:余|多)?(?:{_UNIT}))")
 _ITEM = re.compile(rf"{_HEDGE}?(?=\d)")
 _NAMED_ITEM = re.compile(rf"[^{_BOUNDARY}\d、和及与]{{1,20}}?(?=\d)")
 # 对300个公交站台进行适老化改造, 为300户困难家庭实施适老化改造: the count is what the action is done to or for.
@@ -204,14 +206,14 @@ def _object_end(simple: str, at: int, end: int) -> int:
 
 
 def _undertaking(text: str, start: int, end: int, count: re.Match[str]) -> Undertaking:
-    qualifier = count.group("qual") or ""
+    qualifiers = [text[count.start(g) : count.end(g)] for g in ("more", "qual") if count.group(g)]
     return Undertaking(
         span=(start, end),
         title=text[start:end],
         count=(count.start(), count.end()),
-        value=float(count.group("num")),
+        value=float(count.group("num").replace(",", "")),
         unit=text[count.start("unit") : count.end("unit")],
-        qualifier=text[count.start("qual") : count.end("qual")] if qualifier else "",
+        qualifier="".join(qualifiers),
     )
 
 

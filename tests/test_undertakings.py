@@ -17,7 +17,7 @@ def read(sentence: str) -> list[tuple[str, str, float, str, str]]:
     """(span quote, title, count, unit, qualifier) of each undertaking in the sentence."""
     found = []
     for u in undertakings(sentence, 0, len(sentence)):
-        assert sentence[u.count[0] : u.count[1]].startswith(str(u.value).removesuffix(".0"))
+        assert sentence[u.count[0] : u.count[1]].replace(",", "").startswith(str(u.value).removesuffix(".0"))
         found.append((sentence[u.span[0] : u.span[1]], u.title, u.value, u.unit, u.qualifier))
     return found
 
@@ -69,6 +69,10 @@ def read(sentence: str) -> list[tuple[str, str, float, str, str]]:
     ("综合治理水土流失面积100平方公里，完成造林10万亩。",
      [("治理水土流失面积100平方公里", "治理水土流失面积100平方公里", 100.0, "平方公里", ""),
       ("完成造林10万亩", "完成造林10万亩", 10.0, "万亩", "")]),
+    # a number with thousands separators, an approximate count (余)
+    ("新建养老服务站点200余个，建设1,000个社区食堂。",
+     [("新建养老服务站点200余个", "新建养老服务站点200余个", 200.0, "个", "余"),
+      ("建设1,000个社区食堂", "建设1,000个社区食堂", 1000.0, "个", "")]),
     # Traditional script, read by the same rules, quoted as written (corpus 002 line 655)
     ("在全市建設5個社工工作優良縣市區、30個五星級鄉鎮(街道)社工站。",
      [("建設5個社工工作優良縣市區", "建設5個社工工作優良縣市區", 5.0, "個", ""),
