@@ -11,7 +11,7 @@ import json
 import re
 from pathlib import Path
 
-from plankg.vocab import DOC_TYPES
+from plankg.graph.vocab import DOC_TYPES
 
 from .dates import (
     ADOPTED,

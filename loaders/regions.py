@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
 
-from plankg.vocab import NATION_CODE  # the country as a whole: GB/T 2260 has no code for it
+from plankg.graph.vocab import NATION_CODE  # the country as a whole: GB/T 2260 has no code for it
 
 from .script import to_simplified
 

@@ -15,7 +15,7 @@ from functools import lru_cache
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad
 
 from plankg import __version__
-from plankg.vocab import (
+from plankg.graph.vocab import (
     CHINA,
     DOC_TYPES,
     ELI,

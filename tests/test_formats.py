@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from plankg.build import bundled_corpus, load_document
+from plankg.graph.store import document_graphs, open_store, source_of
+from plankg.graph.vocab import SPARQL_PREFIXES
 from plankg.loaders.clean import clean
 from plankg.loaders.docx import docx_to_text
 from plankg.loaders.html import html_to_text
@@ -25,8 +26,7 @@ from plankg.loaders.read import read_source
 from plankg.loaders.records import ParsedDocument
 from plankg.loaders.segment import TableRegion, segment
 from plankg.loaders.tables import parse_table, tokenize
-from plankg.store import document_graphs, open_store, source_of
-from plankg.vocab import SPARQL_PREFIXES
+from plankg.loading.documents import bundled_corpus, load_document
 from tests.test_spans import SPANS
 from tests.test_structure import COUNTS
 

@@ -13,12 +13,12 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from plankg.build import bundled_corpus
 from plankg.loaders.clean import split_lines
 from plankg.loaders.pdf import pdf_to_text
 from plankg.loaders.pipeline import parse_document
 from plankg.loaders.read import read_source
 from plankg.loaders.repair import repair
+from plankg.loading.documents import bundled_corpus
 from tests.test_formats import _missing, content
 from tests.test_pages import parts
 

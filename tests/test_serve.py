@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from plankg.query import run_remote
-from plankg.store import open_store
+from plankg.graph.store import open_store
+from plankg.query.library import run_remote
 from tests.servers import PLANKG, answers, build_store, free_port, oxigraph, push, started
 
 

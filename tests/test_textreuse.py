@@ -1,4 +1,4 @@
-"""The MinHash LSH of kg/textreuse.py gives datasketch's signatures and banding, without importing datasketch."""
+"""The MinHash LSH of kg/lineage/textreuse.py gives datasketch's signatures and banding, without importing datasketch."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ import sys
 
 import pytest
 
-from plankg import textreuse
-from plankg.passages import compare, mask
-from plankg.worker import start
+from plankg.lineage import textreuse
+from plankg.lineage.passages import compare, mask
+from plankg.lineage.worker import start
 
 
 @pytest.fixture(scope="module")
@@ -56,7 +56,7 @@ def test_lineage_does_not_import_datasketch_or_scipy() -> None:
 
 
 def test_the_search_shared_with_a_worker_process_finds_what_one_process_finds(corpus_store) -> None:
-    from plankg.lineage import _items
+    from plankg.lineage.graph import _items
 
     items, _ = _items(corpus_store)
     worker = start(textreuse.load_dictionary)
@@ -72,7 +72,7 @@ def test_the_search_shared_with_a_worker_process_finds_what_one_process_finds(co
 def test_a_short_shared_clause_inside_long_items_is_a_candidate(corpus_store) -> None:
     """001 探索对符合条件的事实无人抚养儿童开展助医助学工作 (line 307) and 000's project 探索开展事实无人抚养儿童助学
     项目: MinHash of whole clauses misses the pair, a shared run of eight characters proposes it."""
-    from plankg.lineage import _items
+    from plankg.lineage.graph import _items
 
     items, _ = _items(corpus_store)
     index = {item.iri: n for n, item in enumerate(items)}

@@ -14,7 +14,7 @@ from importlib import resources
 
 from pyoxigraph import Store
 
-from plankg.vocab import LINEAGE_GRAPH, SPARQL_PREFIXES
+from plankg.graph.vocab import LINEAGE_GRAPH, SPARQL_PREFIXES
 
 PK = "https://w3id.org/plankg/ontology#"
 # Most specific first: a node typed Indicator and BindingIndicator is shown as the latter.
@@ -52,7 +52,7 @@ def plans(store: Store) -> list[PlanInfo]:
     """Every loaded document with its plan's region, level, period, title, genre and element counts: the summary
     `plankg stats` prints, with counts keyed by class name. A plan whose text states no region hangs from a node
     of its own that says so."""
-    from plankg.stats import COUNTED, summaries
+    from plankg.query.stats import COUNTED, summaries
 
     return [PlanInfo(s.graph, s.file, s.plan, s.region_iri or f"{s.plan}#no-region", s.region or NO_REGION,
                      s.level, s.period, s.title, {COUNTED[key].removeprefix("pk:"): n for key, n in s.counts.items()},

@@ -19,9 +19,17 @@ import click
               help="Print the SPARQL update the ontology gives (for the store's first batch of graphs), and stop.")
 def reason(store_dir: Path | None, show_rules: bool) -> None:
     """Materialise the OWL 2 RL entailments of the asserted graphs into the inferred graph."""
-    from plankg.reason import BATCH_GRAPHS, asserted_graphs, batches, derive_rules, materialise, ontology_closure, rules_update
-    from plankg.store import flush, open_store, store_path
-    from plankg.vocab import INFERRED_GRAPH
+    from plankg.graph.reason import (
+        BATCH_GRAPHS,
+        asserted_graphs,
+        batches,
+        derive_rules,
+        materialise,
+        ontology_closure,
+        rules_update,
+    )
+    from plankg.graph.store import flush, open_store, store_path
+    from plankg.graph.vocab import INFERRED_GRAPH
 
     path = store_path(str(store_dir) if store_dir else None)
     if not path.exists():

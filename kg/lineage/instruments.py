@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from plankg.passages import stock_phrases
-from plankg.reuse_model import gram_codes
+from plankg.lineage.passages import stock_phrases
+from plankg.lineage.reuse_model import gram_codes
 
 MIN_NAME = 4  # Han characters of a name, head included
 MAX_NAME = 24
@@ -124,7 +124,7 @@ def span(text: str, mention: Mention, name: str) -> tuple[int, int]:
 
 def _ends(name: str) -> list[str]:
     """The normal form of a name and of each of its ends that starts at a word (jieba), longest first."""
-    from plankg.textreuse import words
+    from plankg.lineage.textreuse import words
 
     cut, ends = 0, []
     for word in words(name):

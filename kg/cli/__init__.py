@@ -22,14 +22,14 @@ store_option = click.option(
 
 # Subcommands defined in their own modules, one line each: name -> module (the command is its attribute of that name).
 SUBCOMMANDS = {
-    "lineage": "plankg.lineage_cli",
-    "query": "plankg.query_cli",
-    "sparql": "plankg.query_cli",
-    "serve": "plankg.serve",
-    "push": "plankg.push",
-    "viz": "plankg.viz.cli",
-    "reason": "plankg.reason_cli",
-    "validate": "plankg.validate_cli",
+    "lineage": "plankg.cli.lineage",
+    "query": "plankg.cli.query",
+    "sparql": "plankg.cli.query",
+    "serve": "plankg.remote.serve",
+    "push": "plankg.remote.push",
+    "viz": "plankg.cli.viz",
+    "reason": "plankg.cli.reason",
+    "validate": "plankg.cli.validate",
 }
 
 
@@ -61,17 +61,17 @@ def _console():
 
 
 def _start_worker():
-    """The build's worker process (plankg.worker), started before anything else so that it has loaded jieba's
+    """The build's worker process (plankg.lineage.worker), started before anything else so that it has loaded jieba's
     dictionary by the time the documents are loaded and its text-reuse search can start."""
-    from plankg.textreuse import load_dictionary
-    from plankg.worker import start
+    from plankg.lineage.textreuse import load_dictionary
+    from plankg.lineage.worker import start
 
     return start(load_dictionary)
 
 
 def _limit_options(command):
-    """The flags raising the limits on one input document (plankg.limits)."""
-    from plankg.limits import Limits
+    """The flags raising the limits on one input document (plankg.loading.limits)."""
+    from plankg.loading.limits import Limits
 
     default = Limits()
     for name, flag, kind, text in reversed([
@@ -108,9 +108,9 @@ wait_option = click.option("--wait", type=click.FloatRange(min=0), default=0, sh
 def build(paths: tuple[Path, ...], store_dir: Path | None, no_validate: bool, no_lineage: bool, no_views: bool,
           reason: bool, replace: bool, wait: float, **limits: float) -> None:
     """Load documents (default: the bundled corpus) into the store and print a summary."""
-    from plankg.build import Batch, bundled_corpus, gather
-    from plankg.limits import Limits
-    from plankg.store import flush, open_store, store_path
+    from plankg.graph.store import flush, open_store, store_path
+    from plankg.loading.documents import Batch, bundled_corpus, gather
+    from plankg.loading.limits import Limits
 
     location = store_path(str(store_dir) if store_dir else None)
     store = open_store(location, wait=wait)
@@ -130,7 +130,7 @@ def _build(store, batch, inputs, worker, no_validate: bool, reason: bool, no_vie
     """Load, validate, rebuild lineage, reason, write views; True when every document loaded and conforms."""
     from rich.progress import Progress
 
-    from plankg.report import print_summary
+    from plankg.cli.summary import print_summary
     from plankg.wording import counted
 
     console = _console()
@@ -145,12 +145,12 @@ def _build(store, batch, inputs, worker, no_validate: bool, reason: bool, no_vie
         console.print(f"[yellow]skipped[/] {skipped}", soft_wrap=True, highlight=False)
     rebuild = None
     if worker:
-        from plankg.lineage import LineageRebuild
+        from plankg.lineage.graph import LineageRebuild
 
         rebuild = LineageRebuild(store, worker)  # the worker searches text reuse while this process validates
     reports = None
     if not no_validate:
-        from plankg.validate import check_loaded
+        from plankg.validation.shacl import check_loaded
 
         with console.status("validating"):
             reports = check_loaded(store, [r.graph for r in results if r.ok and not r.replaced_by])
@@ -158,7 +158,7 @@ def _build(store, batch, inputs, worker, no_validate: bool, reason: bool, no_vie
     print_summary(console, store, results, findings)
     valid = True
     if reports is not None:
-        from plankg.validate import print_checked
+        from plankg.validation.shacl import print_checked
 
         print_checked(console, reports)
         valid = all(r.conforms for r in reports)
@@ -170,7 +170,7 @@ def _build(store, batch, inputs, worker, no_validate: bool, reason: bool, no_vie
                       f"{counted(found.indicator_concepts, 'shared indicator concept')}, "
                       f"{found.resolved_citations} of {counted(found.citations, 'citation')} resolved to loaded plans")
     if reason:
-        from plankg.reason import INFERRED_GRAPH, materialise
+        from plankg.graph.reason import INFERRED_GRAPH, materialise
 
         with console.status("materialising OWL 2 RL entailments"):
             inferred = materialise(store)
@@ -195,8 +195,8 @@ def _flush_quietly(store, flush) -> None:
 @store_option
 def stats(store_dir: Path | None) -> None:
     """Print the per-document summary table of the store."""
-    from plankg.report import print_summary
-    from plankg.store import open_store, store_path
+    from plankg.cli.summary import print_summary
+    from plankg.graph.store import open_store, store_path
 
     print_summary(_console(), open_store(store_path(str(store_dir) if store_dir else None), read_only=True), [])
 
@@ -205,7 +205,7 @@ def stats(store_dir: Path | None) -> None:
 @store_option
 def list_documents(store_dir: Path | None) -> None:
     """List the documents in the store with their graph IRIs."""
-    from plankg.store import document_graphs, open_store, store_path
+    from plankg.graph.store import document_graphs, open_store, store_path
 
     store = open_store(store_path(str(store_dir) if store_dir else None), read_only=True)
     for graph, file, _plan in document_graphs(store):
@@ -218,8 +218,8 @@ def list_documents(store_dir: Path | None) -> None:
 @wait_option
 def remove(document: str, store_dir: Path | None, wait: float) -> None:
     """Remove a document (by file name or graph IRI) from the store."""
-    from plankg.lineage import rebuild_lineage
-    from plankg.store import drop_derived_inferences, flush, open_store, remove_document, store_path
+    from plankg.graph.store import drop_derived_inferences, flush, open_store, remove_document, store_path
+    from plankg.lineage.graph import rebuild_lineage
 
     store = open_store(store_path(str(store_dir) if store_dir else None), wait=wait)
     try:
@@ -246,8 +246,8 @@ def remove(document: str, store_dir: Path | None, wait: float) -> None:
 @store_option
 def export(fmt: str | None, output: Path | None, store_dir: Path | None) -> None:
     """Write the whole graph out (csv: one row per indicator value per plan)."""
-    from plankg.export import EXTENSIONS, export_store, format_for
-    from plankg.store import open_store, store_path
+    from plankg.graph.export import EXTENSIONS, export_store, format_for
+    from plankg.graph.store import open_store, store_path
 
     if fmt is None and output is not None:
         fmt = format_for(output)
@@ -285,8 +285,8 @@ def synth(plans: int, seed: int, output: Path) -> None:
 def main() -> None:
     """Console-script entry point: usage errors exit 2; missing stores and faults of the machine (store in use, disk
     full, no permission, out of memory) exit 1 with one line, without tracebacks."""
-    from plankg import redact
-    from plankg.faults import Fault, is_disk_full, is_no_permission
+    from plankg.graph.faults import Fault, is_disk_full, is_no_permission
+    from plankg.remote import redact
 
     hidden = redact.userinfo_in(sys.argv[1:])
 

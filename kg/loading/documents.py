@@ -16,15 +16,15 @@ from pathlib import Path
 
 from pyoxigraph import Quad, Store
 
-from plankg.faults import disk_full, is_disk_full
-from plankg.limits import DEFAULT_LIMITS, Limits, check_file, check_text, time_limit
+from plankg.graph.faults import disk_full, is_disk_full
+from plankg.graph.store import replace_graph
+from plankg.graph.vocab import PK
 from plankg.loaders.errors import LoadError
 from plankg.loaders.metadata import read_sidecar
 from plankg.loaders.pipeline import parse_source
 from plankg.loaders.read import read_source
 from plankg.loaders.triples import document_quads, plan_identity, region_quads
-from plankg.store import replace_graph
-from plankg.vocab import PK
+from plankg.loading.limits import DEFAULT_LIMITS, Limits, check_file, check_text, time_limit
 
 # Markdown (.md) is read when a file is named, not when a folder is: beside documents it is the format of notes
 # (README.md, MANIFEST.md).

@@ -28,7 +28,7 @@ from pyoxigraph import Store
 from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, XSD
 
-from plankg.vocab import ID, INFERRED_GRAPH, RUNS_GRAPH
+from plankg.graph.vocab import ID, INFERRED_GRAPH, RUNS_GRAPH
 
 # owl:Thing holds of every node and owl:Nothing of none; the others are datatypes, whose instances are literals.
 NOT_MATERIALISED = {str(c) for c in (OWL.Thing, OWL.Nothing, RDFS.Literal, RDF.langString, RDF.PlainLiteral,

@@ -6,11 +6,11 @@ transaction would hold gigabytes: the graph is then dropped and written in batch
 - citations resolved to loaded plans by normalised title; a plan's basis (依据/根据) citations are its
   declared parents (pk:parentPlan); a citation of a plan that is not loaded stays a pk:UnresolvedWork;
 - indicator rows of different plans grouped under shared SKOS concepts, exact or close, with evidence;
-- copied clauses between measures and projects of different plans (kg/textreuse.py, judged by the model of
-  kg/reuse_model.py), as PROV-O qualified derivations when the direction is knowable (declared parent, or a
+- copied clauses between measures and projects of different plans (kg/lineage/textreuse.py, judged by the model of
+  kg/lineage/reuse_model.py), as PROV-O qualified derivations when the direction is knowable (declared parent, or a
   plan of an ancestor region), else as undirected pk:TextReuse links, each with its probability, the features
   that drove it and its shared passages (Web Annotations targeting spans of both sources);
-- policy instruments (kg/instruments.py) named by two or more plans, as SKOS concepts with their
+- policy instruments (kg/lineage/instruments.py) named by two or more plans, as SKOS concepts with their
   occurrences as Web Annotations on spans of the sources, each item linked to the instruments it names;
 - policy families (connected components of reuse links, networkx) and themes of every item.
 """
@@ -27,13 +27,13 @@ from typing import TYPE_CHECKING
 
 from pyoxigraph import Literal, NamedNode, Quad, Store
 
-from plankg import instruments, textreuse, themes
+from plankg.graph.store import replace_graph
+from plankg.graph.vocab import ID, LINEAGE_GRAPH, OA, PK, REGIONS_GRAPH, SPARQL_PREFIXES
+from plankg.lineage import instruments, textreuse, themes
 from plankg.loaders.extract import normalise_title, title_of
 from plankg.loaders.labels import label_quads
 from plankg.loaders.repair import read_offsets
 from plankg.loaders.script import to_simplified
-from plankg.store import replace_graph
-from plankg.vocab import ID, LINEAGE_GRAPH, OA, PK, REGIONS_GRAPH, SPARQL_PREFIXES
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor
@@ -499,7 +499,7 @@ def _write(store: Store, quads: list[Quad]) -> None:
 
 class LineageRebuild:
     """A rebuild in two steps: reading the document graphs, which starts the text-reuse search on a worker
-    process when given one (plankg.worker, textreuse.SharedSearch), then the rest (finish). Between the
+    process when given one (plankg.lineage.worker, textreuse.SharedSearch), then the rest (finish). Between the
     two the caller's own work runs beside the search (`plankg build` validates the documents)."""
 
     def __init__(self, store: Store, worker: Executor | None = None, min_score: float | None = None) -> None:

@@ -56,7 +56,7 @@ def server_command(store: Path, host: str, port: int, union: bool = True) -> lis
 
 def hold_store(store: Path) -> int:
     """Take the store's lock for as long as this process lives (its file descriptor); a Fault if a writer has it."""
-    from plankg.faults import Fault, lock_holder
+    from plankg.graph.faults import Fault, lock_holder
 
     lock = store / "LOCK"
     descriptor = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
@@ -84,10 +84,10 @@ def queries_in(path: str, headers, body: bytes) -> list[str]:
 
 
 def predeclare(path: str, headers, body: bytes) -> tuple[str, bytes]:
-    """The request with the project's prefixes declared in its query (plankg.query.with_prefixes), wherever the
+    """The request with the project's prefixes declared in its query (plankg.query.library.with_prefixes), wherever the
     protocol puts it: the URL's `query`, a form's `query`, or an application/sparql-query body. Updates are left
     as they are (the server refuses them)."""
-    from plankg.query import with_prefixes
+    from plankg.query.library import with_prefixes
 
     parts = urllib.parse.urlsplit(path)
     pairs = urllib.parse.parse_qsl(parts.query, keep_blank_values=True)
@@ -106,7 +106,7 @@ def predeclare(path: str, headers, body: bytes) -> tuple[str, bytes]:
 
 def gate(upstream_port: int, allow_service: bool) -> type[BaseHTTPRequestHandler]:
     """The request handler passing requests on to the Oxigraph server at upstream_port, refusing SERVICE."""
-    from plankg.service import ServiceRefused, refuse_service
+    from plankg.graph.service import ServiceRefused, refuse_service
 
     class Gate(BaseHTTPRequestHandler):
         server_version = "plankg"
@@ -207,7 +207,7 @@ def start_oxigraph(store: Path, union: bool) -> tuple[subprocess.Popen, int]:
               help="Let queries with SERVICE patterns make this machine request other endpoints (refused otherwise).")
 def serve(store_dir: Path | None, host: str, port: int, no_union: bool, allow_service: bool) -> None:
     """Serve the store read-only over the SPARQL 1.1 Protocol, with a query page in the browser."""
-    from plankg.store import store_path
+    from plankg.graph.store import store_path
 
     path = store_path(str(store_dir) if store_dir else None)
     if not path.exists():

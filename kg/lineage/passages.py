@@ -4,7 +4,7 @@ Stock phrases, cited titles and digits are masked out (sharing them is not reuse
 and spaces are dropped before the comparison, so that 实施“养老服务+行业”行动 and 实施养老服务+行业行动 share one
 passage and a passage does not stop at a comma one side has and the other has not. Each passage is mapped back
 to exact spans of both original texts. Whether the passages make a copied clause is the model's decision
-(kg/reuse_model.py); `evidence` here is one of its features.
+(kg/lineage/reuse_model.py); `evidence` here is one of its features.
 """
 
 from __future__ import annotations

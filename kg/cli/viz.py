@@ -18,7 +18,7 @@ from plankg.viz import MAX_NODES
               help="Store folder (default: $PLANKG_STORE or ./plankg-data).")
 def viz(output: Path, max_nodes: int, store_dir: Path | None) -> None:
     """Write offline HTML views: an index of plans, a view per plan, lineage, indicator comparison."""
-    from plankg.store import open_store, store_path
+    from plankg.graph.store import open_store, store_path
     from plankg.viz.site import write_site
 
     store = open_store(store_path(str(store_dir) if store_dir else None), read_only=True)

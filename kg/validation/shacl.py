@@ -17,9 +17,9 @@ from importlib import resources
 
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, RdfFormat, Store, Triple
 
+from plankg.graph.store import document_graphs
+from plankg.graph.vocab import LINEAGE_GRAPH, PK, PREFIXES, REGIONS_GRAPH, SPARQL_PREFIXES
 from plankg.loaders.records import line_at
-from plankg.store import document_graphs
-from plankg.vocab import LINEAGE_GRAPH, PK, PREFIXES, REGIONS_GRAPH, SPARQL_PREFIXES
 from plankg.wording import counted
 
 SH = "http://www.w3.org/ns/shacl#"
@@ -121,7 +121,7 @@ def short(iri: str) -> str:
 def superclasses() -> dict[str, set[str]]:
     """Named class → its named superclasses, from the ontology's rdfs:subClassOf axioms (transitively).
 
-    The same map as plankg.reason's (tests/test_shapes.py checks it) without its owlrl closure, which costs
+    The same map as plankg.graph.reason's (tests/test_shapes.py checks it) without its owlrl closure, which costs
     seconds on every validation run.
     """
     ontology = _turtle_store((resources.files("plankg.ontology") / "plankg.ttl").read_text(encoding="utf-8"))

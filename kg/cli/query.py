@@ -17,7 +17,7 @@ FORMAT_HELP = ("table (the default on a terminal), csv (the default otherwise), 
 
 
 def _format_option(command):
-    from plankg.results import FORMAT_NAMES
+    from plankg.query.results import FORMAT_NAMES
 
     return click.option("--format", "fmt", type=click.Choice(FORMAT_NAMES), default=None, help=FORMAT_HELP)(command)
 
@@ -46,7 +46,7 @@ def _output(results, fmt: str | None, full_iris: bool) -> None:
     """Results on stdout: a table on a terminal, CSV when piped, unless --format says otherwise."""
     from rich.console import Console
 
-    from plankg.results import FormatError, write
+    from plankg.query.results import FormatError, write
 
     console = Console()
     if fmt is None:
@@ -67,7 +67,7 @@ def _solution_types() -> tuple[type, ...]:
 
 
 def _open(store_dir: Path | None):
-    from plankg.store import open_store, store_path
+    from plankg.graph.store import open_store, store_path
 
     return open_store(store_path(str(store_dir) if store_dir else None), read_only=True)
 
@@ -80,7 +80,7 @@ class QueryProblem(click.ClickException):
 
 def _failure(exc: Exception) -> click.ClickException:
     """An endpoint failure ran and failed (exit 1); anything else about the query is a usage error (exit 2)."""
-    from plankg.query import EndpointError
+    from plankg.query.library import EndpointError
 
     return click.ClickException(str(exc)) if isinstance(exc, EndpointError) else QueryProblem(str(exc))
 
@@ -94,7 +94,7 @@ def _failure(exc: Exception) -> click.ClickException:
 def query(name: str | None, pairs: tuple[str, ...], list_only: bool, fmt: str | None, full_iris: bool,
           allow_service: bool, endpoint: str | None, store_dir: Path | None) -> None:
     """Run a query of the library (see --list)."""
-    from plankg.query import QueryError, get, library, remote_library, run_library
+    from plankg.query.library import QueryError, get, library, remote_library, run_library
 
     if list_only or not name:
         for q in library().values():
@@ -120,7 +120,7 @@ def _with_hints(store, name: str, params: dict[str, str], results):
     (--param region=辽宁 where the store has 辽宁省). The results are read once, so they are kept as SPARQL JSON."""
     from pyoxigraph import QueryResultsFormat, parse_query_results
 
-    from plankg.query import candidate_values, get, suggestions
+    from plankg.query.library import candidate_values, get, suggestions
 
     data = results.serialize(format=QueryResultsFormat.JSON)
     if not json.loads(data)["results"]["bindings"]:
@@ -148,8 +148,8 @@ def sparql(text: str | None, file, list_prefixes: bool, no_union: bool, fmt: str
 
     The project's and the standard prefixes are predefined (see --prefixes) and the default graph is the union
     of the named graphs, so `plankg sparql 'SELECT ?p WHERE { ?p a pk:Plan }'` works as written."""
-    from plankg.query import QueryError, execute, execute_remote
-    from plankg.vocab import QUERY_PREFIXES
+    from plankg.graph.vocab import QUERY_PREFIXES
+    from plankg.query.library import QueryError, execute, execute_remote
 
     if list_prefixes:
         for prefix, namespace in QUERY_PREFIXES.items():

@@ -1,6 +1,6 @@
 """Train the copied-clause model on labelled pairs and measure it by document pair, never in-sample.
 
-    python -m plankg.reuse_train [--labels tests/lineage_labels.json] [--out kg/data/reuse_model.json]
+    python -m plankg.lineage.reuse_train [--labels tests/lineage_labels.json] [--out kg/data/reuse_model.json]
                                  [--corpus DIR] [--blind]
 
 The labels file holds pairs of items (IRIs relative to the plan base, as in tests/lineage_labels.json) labelled
@@ -23,7 +23,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from plankg import reuse_model, textreuse
+from plankg.lineage import reuse_model, textreuse
 
 PLAN = "https://w3id.org/plankg/id/plan/"
 TARGET_PRECISION = 0.9
@@ -142,9 +142,9 @@ def train(pairs: list[Labelled]) -> reuse_model.Model:
 
 
 def load_items(corpus: Path | None) -> list[textreuse.Item]:
-    from plankg.build import bundled_corpus, load_paths
-    from plankg.lineage import _items
-    from plankg.store import open_store
+    from plankg.graph.store import open_store
+    from plankg.lineage.graph import _items
+    from plankg.loading.documents import bundled_corpus, load_paths
 
     store = open_store(Path(tempfile.mkdtemp(prefix="plankg-train-")))
     results = load_paths(store, [corpus or bundled_corpus()])

@@ -5,8 +5,8 @@ from __future__ import annotations
 import html
 from collections import Counter
 
-from plankg.validate import SEVERITIES, SH, SHAPES, DocumentReport, Finding, shapes_graph, short
-from plankg.vocab import LINEAGE_GRAPH
+from plankg.graph.vocab import LINEAGE_GRAPH
+from plankg.validation.shacl import SEVERITIES, SH, SHAPES, DocumentReport, Finding, shapes_graph, short
 from plankg.wording import counted
 
 QUOTE_CHARS = 120

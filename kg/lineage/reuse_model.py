@@ -2,7 +2,7 @@
 
 The model replaces a hand-set rule whose thresholds no setting could bring to 0.9 precision and recall. It is
 trained on the labelled pairs of tests/lineage_labels.json (question `copied`, guideline tests/lineage_labels.md)
-by `python -m plankg.reuse_train`, which cross-validates it by document pair and writes its weights to
+by `python -m plankg.lineage.reuse_train`, which cross-validates it by document pair and writes its weights to
 kg/data/reuse_model.json; at run time only numpy is needed.
 
 Features of a pair (both texts Simplified, stock phrases, cited titles and digits masked out, punctuation and quote
@@ -16,7 +16,7 @@ marks dropped so they never split a shared passage):
   (a passage every plan writes is a formula, not a copy);
 - title_similarity: difflib ratio of the two items' title sentences;
 - policy_wording: the shared wording beyond bare mechanism names, short terms and lists of groups (log;
-  kg/passages.py `evidence`).
+  kg/lineage/passages.py `evidence`).
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from plankg.passages import Passage, compare, evidence, normalised
+from plankg.lineage.passages import Passage, compare, evidence, normalised
 
 if TYPE_CHECKING:
     import numpy as np

@@ -15,8 +15,8 @@ from pathlib import Path
 
 from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, Store, Triple, serialize
 
-from plankg.faults import disk_full, is_disk_full, is_no_permission, no_permission, store_in_use
-from plankg.vocab import ID, INFERRED_GRAPH, PK, RUNS_GRAPH, SPARQL_PREFIXES
+from plankg.graph.faults import disk_full, is_disk_full, is_no_permission, no_permission, store_in_use
+from plankg.graph.vocab import ID, INFERRED_GRAPH, PK, RUNS_GRAPH, SPARQL_PREFIXES
 
 DEFAULT_STORE = "plankg-data"
 PROV = "http://www.w3.org/ns/prov#"

@@ -22,9 +22,9 @@ def lineage(store_dir: Path | None, min_score: float | None) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    from plankg.lineage import rebuild_lineage
-    from plankg.store import flush, open_store, store_path
-    from plankg.vocab import LINEAGE_GRAPH
+    from plankg.graph.store import flush, open_store, store_path
+    from plankg.graph.vocab import LINEAGE_GRAPH
+    from plankg.lineage.graph import rebuild_lineage
 
     path = store_path(str(store_dir) if store_dir else None)
     if not path.exists():

@@ -15,7 +15,7 @@ from pathlib import Path
 from pyoxigraph import Literal, RdfFormat, Store
 from pyoxigraph import serialize as serialize_rdf
 
-from plankg.vocab import PK, QUERY_PREFIXES, SPARQL_PREFIXES
+from plankg.graph.vocab import PK, QUERY_PREFIXES, SPARQL_PREFIXES
 
 FORMATS = {"trig": RdfFormat.TRIG, "nquads": RdfFormat.N_QUADS, "turtle": RdfFormat.TURTLE,
            "ntriples": RdfFormat.N_TRIPLES, "jsonld": RdfFormat.JSON_LD, "csv": None}

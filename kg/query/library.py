@@ -23,10 +23,10 @@ from importlib import resources
 
 from pyoxigraph import Literal, NamedNode, QueryBoolean, QuerySolutions, QueryTriples, Store
 
-from plankg import redact
+from plankg.graph.service import ServiceRefused, refuse_service
+from plankg.graph.vocab import QUERY_PREFIXES, REGIONS_GRAPH
 from plankg.loaders.script import to_simplified
-from plankg.service import ServiceRefused, refuse_service
-from plankg.vocab import QUERY_PREFIXES, REGIONS_GRAPH
+from plankg.remote import redact
 
 _PARAM = re.compile(r"(\w+) \((IRI|string|integer)\)")
 _XSD_INTEGER = NamedNode("http://www.w3.org/2001/XMLSchema#integer")
@@ -157,7 +157,7 @@ def run_sparql(store: Store, text: str, union: bool = True) -> tuple[list[str], 
 def execute(store: Store, text: str, union: bool = True, allow_service: bool = False) -> Results:
     """A query on the store with the project's prefixes predefined (QUERY_PREFIXES) and, unless union is False,
     the union of the named graphs as its default graph (the store's own default graph is empty). A SERVICE
-    pattern is refused unless allow_service (it would send a request to another endpoint: plankg.service)."""
+    pattern is refused unless allow_service (it would send a request to another endpoint: plankg.graph.service)."""
     _check_service(text, allow_service)
     try:
         return store.query(text, prefixes=QUERY_PREFIXES, use_default_graph_as_union=union)
@@ -327,7 +327,7 @@ def _post(endpoint: str, text: str, timeout: float, accept: str,
         with (opener.open if opener else urllib.request.urlopen)(request, timeout=timeout) as response:
             return response.read(), response.headers.get_content_type()
     except urllib.error.HTTPError as exc:
-        # the body without the lines a server may echo the request's headers (credentials) in: plankg.redact
+        # the body without the lines a server may echo the request's headers (credentials) in: plankg.remote.redact
         raise EndpointError(f"{redact.url(endpoint)}: HTTP {exc.code}: {redact.server_body(exc.read(4096), [])}") from exc
     except (urllib.error.URLError, OSError) as exc:
         raise EndpointError(f"{endpoint}: cannot reach the endpoint ({getattr(exc, 'reason', exc)})") from exc

@@ -13,8 +13,8 @@ from rich.console import Console
 from rich.measure import Measurement
 from rich.table import Table
 
-from plankg.build import LoadResult
-from plankg.stats import COUNTED, PlanSummary, summaries
+from plankg.loading.documents import LoadResult
+from plankg.query.stats import COUNTED, PlanSummary, summaries
 from plankg.wording import counted
 
 ABBREVIATED = {"chapters": "chap", "sections": "sect", "boxes": "box", "measures": "meas", "indicators": "ind",

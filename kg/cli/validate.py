@@ -31,9 +31,9 @@ DATA_FORMATS = {".trig": "trig", ".nq": "nquads", ".nquads": "nquads", ".ttl": "
 def validate(store_dir: Path | None, documents: tuple[str, ...], data_file: Path | None, engine: str, fmt: str,
              output: Path | None) -> None:
     """Validate documents against the SHACL shapes; exit 1 when there is a violation."""
-    from plankg.store import document_graphs, open_store, store_path
-    from plankg.validate import validate_dataset, validate_store
-    from plankg.validate_report import render_html, render_text, render_ttl
+    from plankg.graph.store import document_graphs, open_store, store_path
+    from plankg.validation.report import render_html, render_text, render_ttl
+    from plankg.validation.shacl import validate_dataset, validate_store
 
     if data_file is not None:
         reports = validate_dataset(read_data(data_file), data_file.name, engine)

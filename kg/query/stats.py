@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from pyoxigraph import Store
 
-from plankg.vocab import REGIONS_GRAPH, SPARQL_PREFIXES
+from plankg.graph.vocab import REGIONS_GRAPH, SPARQL_PREFIXES
 
 COUNTED = {
     "chapters": "pk:Chapter",

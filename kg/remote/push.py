@@ -22,7 +22,7 @@ from pathlib import Path
 
 import click
 
-from plankg import redact
+from plankg.remote import redact
 
 USER_ENV = "PLANKG_ENDPOINT_USER"
 PASSWORD_ENV = "PLANKG_ENDPOINT_PASSWORD"
@@ -191,7 +191,7 @@ def put_graph(remote: Remote, graph: str, body: bytes) -> None:
 
 def remote_count(remote: Remote, graph: str) -> int:
     """The remote store's triple count of one graph, by a SPARQL COUNT on the endpoint."""
-    from plankg.query import QueryError, sparql_select
+    from plankg.query.library import QueryError, sparql_select
 
     text = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"
     try:
@@ -233,7 +233,7 @@ def push(endpoint: str, graph_store: str | None, store_dir: Path | None, timeout
     Credentials, if the store wants them, come from $PLANKG_ENDPOINT_USER and $PLANKG_ENDPOINT_PASSWORD (or the
     URL's user:password@, which other users of the machine can see); no message shows the password.
     """
-    from plankg.store import open_store, store_path
+    from plankg.graph.store import open_store, store_path
 
     endpoint, in_url = redact.split_credentials(endpoint)
     graph_store, in_store_url = redact.split_credentials(graph_store) if graph_store else (None, None)

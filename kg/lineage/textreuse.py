@@ -2,8 +2,8 @@
 
 Candidate pairs come from a MinHash LSH index over jieba word-bigram shingles of each clause of the Simplified
 text (reuse is clause-sized: a city copies a sentence, not a paragraph), so the work grows with the number of
-clauses, not with the number of pairs. Each candidate's shared passages are found by kg/passages.py, and
-kg/reuse_model.py turns them and corpus statistics into the probability that the pair shares a copied clause.
+clauses, not with the number of pairs. Each candidate's shared passages are found by kg/lineage/passages.py, and
+kg/lineage/reuse_model.py turns them and corpus statistics into the probability that the pair shares a copied clause.
 
 The MinHash signatures are datasketch's (2.x, scheme affine32, seed 1: SHA-1 of the shingle, MurmurHash3
 finalizer, h -> a*h + b mod 2^32) computed here with numpy for all clauses at once: importing datasketch pulls
@@ -23,9 +23,9 @@ from importlib import resources
 from itertools import islice
 from typing import TYPE_CHECKING
 
-from plankg import reuse_model
-from plankg.passages import Passage, compare, mask, normalised
-from plankg.worker import collect, submit_from_the_end
+from plankg.lineage import reuse_model
+from plankg.lineage.passages import Passage, compare, mask, normalised
+from plankg.lineage.worker import collect, submit_from_the_end
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor, Future
@@ -285,7 +285,7 @@ def judge(items: list[Item], ordered: list[tuple[int, int]], compared: list[Comp
 
 
 class SharedSearch:
-    """candidate_pairs then score_pairs with a worker process (plankg.worker) doing its share.
+    """candidate_pairs then score_pairs with a worker process (plankg.lineage.worker) doing its share.
 
     The worker searches the candidates; a thread of this process waits for them and queues their scoring on the
     worker in chunks, the last chunk first. When this process collects the result it scores chunks from the first
