@@ -17,6 +17,7 @@ from pyoxigraph import BlankNode, Literal, NamedNode, Quad
 from plankg import __version__
 from plankg.graph.vocab import (
     CHINA,
+    DCT,
     DOC_TYPES,
     ELI,
     ID,
@@ -25,12 +26,16 @@ from plankg.graph.vocab import (
     OA,
     ORG,
     PK,
+    PROV,
     QB,
+    RDF_TYPE,
     REGIONS_GRAPH,
     RESPONSIBILITY_ROLES,
     ROLES,
+    SKOS,
     UNKNOWN_TYPE,
     VALUE_KINDS,
+    XSD,
     cited_work_iri,
     expression_iri,
     graph_iri,
@@ -58,12 +63,6 @@ from .records import (
 )
 from .regions import Region, chain
 from .script import to_simplified
-
-RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-XSD = "http://www.w3.org/2001/XMLSchema#"
-DCT = "http://purl.org/dc/terms/"
-PROV = "http://www.w3.org/ns/prov#"
-SKOS = "http://www.w3.org/2004/02/skos/core#"
 
 _HEADING_CLASS = {"chapter": "Chapter", "section": "Section", "part": "Part", "box": "Box", "table": "IndicatorTable",
                   "attachment": "Attachment"}

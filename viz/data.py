@@ -14,9 +14,8 @@ from importlib import resources
 
 from pyoxigraph import Store
 
-from plankg.graph.vocab import LINEAGE_GRAPH, SPARQL_PREFIXES
+from plankg.graph.vocab import LINEAGE_GRAPH, PK, SKOS, SPARQL_PREFIXES
 
-PK = "https://w3id.org/plankg/ontology#"
 # Most specific first: a node typed Indicator and BindingIndicator is shown as the latter.
 TREE_CLASSES = ("BindingIndicator", "ExpectedIndicator", "ProseIndicator", "Indicator", "SafeguardMeasure", "Measure",
                 "Project", "Chapter", "Section", "Part", "Box", "IndicatorTable")
@@ -62,14 +61,12 @@ def plans(store: Store) -> list[PlanInfo]:
 @lru_cache(maxsize=1)
 def genre_labels() -> dict[str, str]:
     """Each document type's local name -> "中文 (English)", from the ontology's pk:DocumentTypes concepts."""
-    from rdflib import Graph, Namespace
-    from rdflib.namespace import SKOS
+    from rdflib import Graph
 
-    pk = Namespace(PK)
     text = (resources.files("plankg.ontology") / "plankg.ttl").read_text(encoding="utf-8")
     ontology = Graph().parse(data=text, format="turtle")
     labels = {}
-    for concept in ontology.subjects(SKOS.inScheme, pk.DocumentTypes):
+    for concept in ontology.subjects(SKOS.inScheme, PK.DocumentTypes):
         names = {lit.language: str(lit) for lit in ontology.objects(concept, SKOS.prefLabel)}
         labels[str(concept).removeprefix(PK)] = f"{names.get('zh-Hans', '')} ({names.get('en', '')})"
     return labels

@@ -15,7 +15,7 @@ from pathlib import Path
 from pyoxigraph import Literal, RdfFormat, Store
 from pyoxigraph import serialize as serialize_rdf
 
-from plankg.graph.vocab import PK, QUERY_PREFIXES, SPARQL_PREFIXES
+from plankg.graph.vocab import PK, QUERY_PREFIXES, RDF_TYPE, SPARQL_PREFIXES
 
 FORMATS = {"trig": RdfFormat.TRIG, "nquads": RdfFormat.N_QUADS, "turtle": RdfFormat.TURTLE,
            "ntriples": RdfFormat.N_TRIPLES, "jsonld": RdfFormat.JSON_LD, "csv": None}
@@ -65,9 +65,6 @@ def jsonld_dataset(store: Store) -> bytes:
     return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-
-
 class _Shortener:
     """Compacts expanded JSON-LD node objects with a context of prefixes and term definitions: property keys and
     types (@type, rdf:type) become terms or compact IRIs, @id values compact IRIs. Nothing else changes, so the result
@@ -97,7 +94,7 @@ class _Shortener:
                 out[key] = [self.node(n) for n in value]
             elif key.startswith("@"):
                 out[key] = value
-            elif key == RDF_TYPE and all("@id" in v for v in value):  # written as a property by pyoxigraph
+            elif key == RDF_TYPE.value and all("@id" in v for v in value):  # written as a property by pyoxigraph
                 out["@type"] = [self.iri(v["@id"], vocab=True) for v in value]
             else:
                 out[self.iri(key, vocab=True)] = [self.value(v) for v in value]

@@ -16,11 +16,9 @@ from pathlib import Path
 from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, Store, Triple, serialize
 
 from plankg.graph.faults import disk_full, is_disk_full, is_no_permission, no_permission, store_in_use
-from plankg.graph.vocab import ID, INFERRED_GRAPH, PK, RUNS_GRAPH, SPARQL_PREFIXES
+from plankg.graph.vocab import ID, INFERRED_GRAPH, PK, PROV, RUNS_GRAPH, SPARQL_PREFIXES, XSD_DATETIME
 
 DEFAULT_STORE = "plankg-data"
-PROV = "http://www.w3.org/ns/prov#"
-XSD_DATETIME = NamedNode("http://www.w3.org/2001/XMLSchema#dateTime")
 
 
 def store_path(option: str | None) -> Path:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import hashlib
 
+from pyoxigraph import NamedNode
 from rdflib import Namespace
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 PK = Namespace("https://w3id.org/plankg/ontology#")
 ID = Namespace("https://w3id.org/plankg/id/")
@@ -17,6 +17,15 @@ OA = Namespace("http://www.w3.org/ns/oa#")
 ELI = Namespace("http://data.europa.eu/eli/ontology#")
 ORG = Namespace("http://www.w3.org/ns/org#")
 QB = Namespace("http://purl.org/linked-data/cube#")
+PROV = Namespace("http://www.w3.org/ns/prov#")
+DCT = Namespace("http://purl.org/dc/terms/")
+SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
+RDFS = Namespace("http://www.w3.org/2000/01/rdf-schema#")
+OWL = Namespace("http://www.w3.org/2002/07/owl#")
+XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
+RDF = Namespace("http://www.w3.org/1999/02/22-rdf-syntax-ns#")
+SH = Namespace("http://www.w3.org/ns/shacl#")
+SHAPES = Namespace("https://w3id.org/plankg/shapes#")  # the SHACL shapes (shapes/), prefix pks
 
 PREFIXES: dict[str, Namespace] = {
     "pk": PK,
@@ -25,7 +34,7 @@ PREFIXES: dict[str, Namespace] = {
     "org": ORG,
     "qb": QB,
     "prov": PROV,
-    "dct": DCTERMS,
+    "dct": DCT,
     "skos": SKOS,
     "rdfs": RDFS,
     "owl": OWL,
@@ -38,6 +47,12 @@ SPARQL_PREFIXES = "\n".join(f"PREFIX {p}: <{ns}>" for p, ns in PREFIXES.items())
 # The prefixes every ad-hoc query starts with, and that tables and exports shorten IRIs with: the vocabularies
 # above and the data's own namespace (pkid:plan/210000/…, pkid:region/210000).
 QUERY_PREFIXES: dict[str, str] = {**{p: str(ns) for p, ns in PREFIXES.items()}, "pkid": str(ID)}
+
+# The terms Python code writes or matches most, as pyoxigraph terms.
+RDF_TYPE = NamedNode(str(RDF.type))
+RDFS_LABEL = NamedNode(str(RDFS.label))
+XSD_INTEGER = NamedNode(str(XSD.integer))
+XSD_DATETIME = NamedNode(str(XSD.dateTime))
 
 # Graphs that are not a document's own graph.
 REGIONS_GRAPH = ID["graph/regions"]

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from pyoxigraph import Literal, NamedNode, Quad, Store
 
 from plankg.graph.store import replace_graph
-from plankg.graph.vocab import ID, LINEAGE_GRAPH, OA, PK, REGIONS_GRAPH, SPARQL_PREFIXES
+from plankg.graph.vocab import ID, LINEAGE_GRAPH, OA, PK, PROV, RDF_TYPE, RDFS, REGIONS_GRAPH, SKOS, SPARQL_PREFIXES, XSD
 from plankg.lineage import instruments, textreuse, themes
 from plankg.loaders.extract import normalise_title, title_of
 from plankg.loaders.labels import label_quads
@@ -38,11 +38,6 @@ from plankg.loaders.script import to_simplified
 if TYPE_CHECKING:
     from concurrent.futures import Executor
 
-RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-PROV = "http://www.w3.org/ns/prov#"
-SKOS = "http://www.w3.org/2004/02/skos/core#"
-RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-XSD = "http://www.w3.org/2001/XMLSchema#"
 INDICATOR_SCHEME = ID["indicator-concept"]
 INSTRUMENT_SCHEME = ID["instrument"]
 WRITE_BATCH = 100_000  # lineage quads written in one transaction

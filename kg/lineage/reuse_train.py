@@ -23,9 +23,10 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from plankg.graph.vocab import ID
 from plankg.lineage import reuse_model, textreuse
 
-PLAN = "https://w3id.org/plankg/id/plan/"
+PLAN = str(ID["plan/"])  # labels name a plan by its IRI after this prefix
 TARGET_PRECISION = 0.9
 C = 1.0  # inverse L2 regularisation strength
 

@@ -10,8 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-SCHEME = "https://w3id.org/plankg/id/theme"
-SKOS = "http://www.w3.org/2004/02/skos/core#"
+from plankg.graph.vocab import SKOS
 
 
 @dataclass(frozen=True)

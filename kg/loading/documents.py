@@ -18,7 +18,7 @@ from pyoxigraph import Quad, Store
 
 from plankg.graph.faults import disk_full, is_disk_full
 from plankg.graph.store import replace_graph
-from plankg.graph.vocab import PK
+from plankg.graph.vocab import DCT, PK
 from plankg.loaders.errors import LoadError
 from plankg.loaders.metadata import read_sidecar
 from plankg.loaders.pipeline import parse_source
@@ -179,7 +179,7 @@ def load_paths(store: Store, paths: list[Path], on_done: Callable[[LoadResult], 
 def stored_file(store: Store, graph: str) -> str | None:
     """The file name of the document whose graph the store holds under that IRI, if any."""
     rows = store.query(f"SELECT ?file WHERE {{ GRAPH <{graph}> {{ ?source a <{PK.SourceDocument}> ; "
-                       f"<http://purl.org/dc/terms/identifier> ?file }} }} LIMIT 1")
+                       f"<{DCT.identifier}> ?file }} }} LIMIT 1")
     return next((row["file"].value for row in rows), None)
 
 

@@ -24,12 +24,11 @@ from importlib import resources
 from pyoxigraph import Literal, NamedNode, QueryBoolean, QuerySolutions, QueryTriples, Store
 
 from plankg.graph.service import ServiceRefused, refuse_service
-from plankg.graph.vocab import QUERY_PREFIXES, REGIONS_GRAPH
+from plankg.graph.vocab import QUERY_PREFIXES, REGIONS_GRAPH, XSD_INTEGER
 from plankg.loaders.script import to_simplified
 from plankg.remote import redact
 
 _PARAM = re.compile(r"(\w+) \((IRI|string|integer)\)")
-_XSD_INTEGER = NamedNode("http://www.w3.org/2001/XMLSchema#integer")
 Results = QuerySolutions | QueryBoolean | QueryTriples
 
 
@@ -100,7 +99,7 @@ def bind(query: LibraryQuery, params: dict[str, str]) -> dict[str, NamedNode | L
             if kind == "IRI":
                 terms[key] = NamedNode(expand(value))
             elif kind == "integer":
-                terms[key] = Literal(str(int(value)), datatype=_XSD_INTEGER)
+                terms[key] = Literal(str(int(value)), datatype=XSD_INTEGER)
             else:
                 terms[key] = Literal(to_simplified(value))
         except ValueError as exc:

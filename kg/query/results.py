@@ -17,7 +17,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from plankg.graph.vocab import QUERY_PREFIXES
+from plankg.graph.vocab import QUERY_PREFIXES, XSD
 
 RESULT_FORMATS = {"csv": QueryResultsFormat.CSV, "tsv": QueryResultsFormat.TSV, "json": QueryResultsFormat.JSON,
                   "xml": QueryResultsFormat.XML}
@@ -27,7 +27,6 @@ GRAPH_FORMATS = {"turtle": RdfFormat.TURTLE, "ntriples": RdfFormat.N_TRIPLES, "j
 GRAPH_EQUIVALENTS = {"table": "turtle", "json": "jsonld", "xml": "rdfxml"}
 FORMAT_NAMES = ["table", *RESULT_FORMATS, *GRAPH_FORMATS]
 NUMERIC_TYPES = {"integer", "decimal", "double", "float", "int", "long", "nonNegativeInteger", "positiveInteger"}
-XSD = "http://www.w3.org/2001/XMLSchema#"
 TEXT_MIN_WIDTH = 12  # a wrapped text column narrower than this is harder to read than a record
 
 

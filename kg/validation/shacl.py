@@ -18,15 +18,11 @@ from importlib import resources
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, RdfFormat, Store, Triple
 
 from plankg.graph.store import document_graphs
-from plankg.graph.vocab import LINEAGE_GRAPH, PK, PREFIXES, REGIONS_GRAPH, SPARQL_PREFIXES
+from plankg.graph.vocab import LINEAGE_GRAPH, PK, PREFIXES, RDFS, REGIONS_GRAPH, SH, SHAPES, SPARQL_PREFIXES
 from plankg.loaders.records import line_at
 from plankg.wording import counted
 
-SH = "http://www.w3.org/ns/shacl#"
-RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-SHAPES = "https://w3id.org/plankg/shapes#"
 PK_TEXT = str(PK.text)
-RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 SEVERITIES = ("Violation", "Warning", "Info")
 
 
