@@ -14,13 +14,12 @@ from typing import TYPE_CHECKING, Any
 
 from pyoxigraph import BlankNode, Literal, NamedNode, QueryBoolean, QuerySolutions, RdfFormat, Triple, serialize
 
-from plankg.graph.vocab import QUERY_PREFIXES
+from plankg.graph.vocab import QUERY_PREFIXES, XSD
 
 if TYPE_CHECKING:
     import pandas
     import rdflib
 
-XSD = "http://www.w3.org/2001/XMLSchema#"
 INTEGERS = {"integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger", "nonPositiveInteger",
             "negativeInteger", "unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte", "gYear"}
 FLOATS = {"double", "float"}
