@@ -130,7 +130,7 @@ def _validation(store, n: int, triples: int) -> dict:
 
 def _lineage(store, n: int, corpus: Path) -> dict:
     """Lineage rebuild timed, its peak memory, recall/precision on the recorded copies, and the all-pairs baseline."""
-    from plankg.lineage.graph import _items, rebuild_lineage
+    from plankg.lineage.graph import rebuild_lineage, reuse_items
     from plankg.lineage.passages import compare
 
     sys.path.insert(0, str(HERE))
@@ -143,7 +143,7 @@ def _lineage(store, n: int, corpus: Path) -> dict:
            "lineage_candidates": summary.candidate_pairs, "lineage_links": summary.reuse_links,
            "lineage_triples": summary.triples, "lineage_stage_s": summary.seconds}
     out["lineage_truth"] = evaluate(store, corpus)
-    items, _ = _items(store)
+    items, _ = reuse_items(store)
     pairs = [(a, b) for a in range(len(items)) for b in range(a + 1, len(items)) if items[a].plan != items[b].plan] \
         if len(items) < 5000 else None
     count = len(pairs) if pairs is not None else _cross_plan_pairs(items)

@@ -94,9 +94,9 @@ def edit(text: str, material: Material, rng: random.Random, share: float = EDIT_
 
 @cache
 def _words(text: str) -> tuple[str, ...]:
-    from plankg.lineage.textreuse import _jieba
+    from plankg.lineage.textreuse import words
 
-    return tuple(_jieba().lcut(text))
+    return tuple(words(text))
 
 
 def perturb(title: str, body: str, level: int, rng: random.Random) -> tuple[str, str]:

@@ -242,10 +242,10 @@ def test_manifest_example_is_linked(corpus) -> None:
 @pytest.fixture(scope="module")
 def labelled(corpus):
     """Every labelled pair with its features, computed on the corpus store's items as `plankg lineage` does."""
-    from plankg.lineage.graph import _items
+    from plankg.lineage.graph import reuse_items
 
     store, _ = corpus
-    return reuse_train.labelled_pairs(LABELS["pairs"], _items(store)[0])
+    return reuse_train.labelled_pairs(LABELS["pairs"], reuse_items(store)[0])
 
 
 def test_labelled_set_size() -> None:
@@ -310,10 +310,10 @@ def test_instrument_names_read_back_to_their_governing_verb() -> None:
 
 
 def test_generic_names_are_not_instruments(corpus) -> None:
-    from plankg.lineage.graph import _items
+    from plankg.lineage.graph import reuse_items
 
     store, _ = corpus
-    specificity = instruments.Specificity([item.text for item in _items(store)[0]])
+    specificity = instruments.Specificity([item.text for item in reuse_items(store)[0]])
     # the field's own system (社会救助 is in a fifth of the corpus's items) against a named instrument
     assert specificity.generic("社会救助制度") and specificity.generic("社会救助政策")
     assert not specificity.generic("收养评估制度") and not specificity.generic("特殊困难老人定期探访制度")
@@ -338,10 +338,10 @@ def test_shared_instruments_query(corpus) -> None:
 def test_shared_instruments_against_labels(corpus, split: str, expected: dict[str, int]) -> None:
     """Pairs labelled clear (or no) on the instrument question: related when both items name a shared instrument.
     The line between instruments and generic terms was drawn looking at the dev half only."""
-    from plankg.lineage.graph import _items
+    from plankg.lineage.graph import reuse_items
 
     store, _ = corpus
-    items = _items(store)[0]
+    items = reuse_items(store)[0]
     found = instruments.find([i.text for i in items], [i.plan for i in items])
     named = {item.iri: {k for k, _s, _e in spans} for item, spans in zip(items, found.spans, strict=True)}
     counts = {"tp": 0, "fp": 0, "fn": 0, "tn": 0}

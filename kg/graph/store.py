@@ -80,7 +80,7 @@ def replace_graph(store: Store, graph: str, quads: list[Quad], shared: Iterable[
         by_graph.setdefault(q.graph_name.value, []).append(q)
     for other, items in by_graph.items():
         parts.append(f"INSERT DATA {{ GRAPH <{other}> {{\n{_triples_text(items)}}} }} ;")
-    parts.append(_run_record(graph))
+    parts.append(run_record(graph))
     store.update("\n".join(parts).rstrip(" ;"))
 
 
@@ -94,7 +94,7 @@ def _run_triples(graph: str) -> list[Triple]:
     ]
 
 
-def _run_record(graph: str) -> str:
+def run_record(graph: str) -> str:
     """The run record as a SPARQL update, the last part of a graph's replacement."""
     body = serialize(_run_triples(graph), format=RdfFormat.N_TRIPLES).decode("utf-8")
     return f"INSERT DATA {{ GRAPH <{RUNS_GRAPH}> {{\n{body}}} }}"

@@ -131,7 +131,7 @@ def _plans(store: Store) -> dict[str, dict]:
     return plans
 
 
-def _items(store: Store) -> tuple[list[textreuse.Item], dict[str, str]]:
+def reuse_items(store: Store) -> tuple[list[textreuse.Item], dict[str, str]]:
     """Measures and projects (Simplified text, source, offset) and each one's heading context."""
     rows = _rows(store, """
     SELECT ?item ?kind ?plan ?text ?src ?start ?end WHERE {
@@ -502,7 +502,7 @@ class LineageRebuild:
         self.summary = LineageSummary()
         self.clock = time.perf_counter()
         self.plans = _plans(store)
-        self.items, self.item_context = _items(store)
+        self.items, self.item_context = reuse_items(store)
         self.indicators = _indicators(store)
         self.citations = _citations(store)
         self.summary.plans, self.summary.items = len(self.plans), len(self.items)

@@ -144,7 +144,7 @@ def train(pairs: list[Labelled]) -> reuse_model.Model:
 
 def load_items(corpus: Path | None) -> list[textreuse.Item]:
     from plankg.graph.store import open_store
-    from plankg.lineage.graph import _items
+    from plankg.lineage.graph import reuse_items
     from plankg.loading.documents import bundled_corpus, load_paths
 
     store = open_store(Path(tempfile.mkdtemp(prefix="plankg-train-")))
@@ -152,7 +152,7 @@ def load_items(corpus: Path | None) -> list[textreuse.Item]:
     failed = [r for r in results if not r.ok]
     if failed:
         raise SystemExit(f"{failed[0].path}: {failed[0].error}")
-    return _items(store)[0]
+    return reuse_items(store)[0]
 
 
 def main(argv: list[str] | None = None) -> None:
