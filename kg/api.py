@@ -7,7 +7,7 @@ Example:
     >>> import plankg
     >>> kg = plankg.open("plankg-data")
     >>> [d.region for d in kg.documents()]
-    ['玉林市', '辽宁省', '怀化市', '无锡高新区(新吴区)', '韶关市']
+    ['玉林市', '辽宁省', '怀化市', '新吴区', '韶关市']
     >>> kg.query("indicators-shared", min_plans=3).to_pandas()
 """
 
@@ -66,7 +66,15 @@ class KnowledgeGraph:
     """
 
     def __init__(self, store: Store, path: Path | None = None, *, read_only: bool = True) -> None:
-        self.store, self.path, self.read_only = store, path, read_only
+        self._store: Store | None = store
+        self.path, self.read_only = path, read_only
+
+    @property
+    def store(self) -> Store:
+        """The pyoxigraph Store (a QueryError once closed)."""
+        if self._store is None:
+            raise QueryError(f"the store {self.path or ''} is closed: open it again with plankg.open")
+        return self._store
 
     def __repr__(self) -> str:
         return f"<KnowledgeGraph {self.path or 'in memory'}{' (read-only)' if self.read_only else ''}>"
@@ -83,11 +91,11 @@ class KnowledgeGraph:
         Example:
             >>> kg.close()
         """
-        if not self.read_only:
+        if self._store is not None and not self.read_only:
             from plankg.graph.store import flush
 
-            flush(self.store)
-        self.store = Store()  # the store's files are released with the last reference to the on-disk Store
+            flush(self._store)
+        self._store = None  # the store's files are released with the last reference to the on-disk Store
 
     # Documents and queries
 
@@ -251,7 +259,7 @@ class KnowledgeGraph:
         """
         from plankg.pipeline import build
 
-        return build(paths, self._writable("build"), **options)
+        return build(paths, self._writable("build"), store_dir=self.path, **options)
 
     def _writable(self, doing: str) -> Store:
         if self.read_only:

@@ -30,7 +30,13 @@ DEFAULT_SITE = Path("plankg-site")
 @dataclass
 class DocumentResult(LoadResult):
     """What the build did with one input file: LoadResult's graph, triples, warnings and error, the counts of what
-    its graph holds (chapters, measures, indicators …), and its validation report when the build validated it."""
+    its graph holds (chapters, measures, indicators …), and its validation report when the build validated it.
+
+    Example:
+        >>> document = report.documents[1]
+        >>> document.counts["chapters"], document.validation.count("Warning")
+        (6, 31)
+    """
 
     counts: dict[str, int] = field(default_factory=dict)
     validation: DocumentReport | None = None
@@ -57,25 +63,51 @@ class BuildReport:
 
     @property
     def loaded(self) -> list[DocumentResult]:
-        """The documents whose graph the store now holds (a graph a later file of the batch replaced left out)."""
+        """The documents whose graph the store now holds (a graph a later file of the batch replaced left out).
+
+        Example:
+            >>> [d.graph for d in report.loaded][1]
+            'https://w3id.org/plankg/id/graph/plan/210000/fyp/2021-2025/zh-Hans'
+        """
         return [d for d in self.documents if d.ok and not d.replaced_by]
 
     @property
     def failed(self) -> list[DocumentResult]:
+        """The documents that did not load, each with its error (the store unchanged by them).
+
+        Example:
+            >>> [(d.path.name, d.error) for d in plankg.build(["empty.txt"], lineage=False).failed]
+            [('empty.txt', 'the file is empty')]
+        """
         return [d for d in self.documents if not d.ok]
 
     @property
     def conforms(self) -> bool | None:
-        """Whether every validated document conforms to the shapes (None when the build did not validate)."""
+        """Whether every validated document conforms to the shapes (None when the build did not validate).
+
+        Example:
+            >>> report.conforms
+            True
+        """
         return None if self.validation is None else all(r.conforms for r in self.validation)
 
     @property
     def ok(self) -> bool:
-        """Every document loaded, and conforms when validated: `plankg build` exits 0."""
+        """Every document loaded, and conforms when validated: `plankg build` exits 0.
+
+        Example:
+            >>> report.ok
+            True
+        """
         return not self.failed and self.conforms is not False
 
     def findings(self) -> dict[str, tuple[int, int]] | None:
-        """(violations, warnings) of each validated graph, None when the build did not validate."""
+        """(violations, warnings) of each validated graph, None when the build did not validate.
+
+        Example:
+            >>> sum(warnings for _, warnings in report.findings().values())
+            90
+        """
         if self.validation is None:
             return None
         return {r.graph: (r.count("Violation"), r.count("Warning")) for r in self.validation}
@@ -84,7 +116,11 @@ class BuildReport:
 @dataclass(frozen=True)
 class Step:
     """Where a build is, for a progress display: a stage ("loading", "validating", "lineage", "reasoning", "views")
-    starting; while loading, once per file, the file and how many came before it."""
+    starting; while loading, once per file, the file and how many came before it.
+
+    Example:
+        >>> plankg.build(store="plankg-data", progress=lambda step: print(step.stage, step.path))
+    """
 
     stage: str
     done: int = 0
@@ -98,26 +134,28 @@ Progress = Callable[[Step], None]
 def build(paths: Iterable[str | Path] | str | Path | None = None, store: str | Path | Store | None = None, *,
           validate: bool = True, lineage: bool = True, reason: bool = False, views: bool = False,
           site: str | Path = DEFAULT_SITE, replace: bool = False, limits: Limits | None = None, wait: float = 0,
-          engine: str = "pyrudof", parallel: bool | None = None, progress: Progress | None = None) -> BuildReport:
+          engine: str = "pyrudof", parallel: bool | None = None, progress: Progress | None = None,
+          store_dir: Path | None = None) -> BuildReport:
     """Load documents into a store, then validate them, rebuild the lineage graph, reason and write the views.
 
-    paths: files and folders (default: the bundled corpus); store: a folder (default: $PLANKG_STORE or
-    ./plankg-data, opened for writing, waiting up to `wait` seconds for another process writing it) or an open
-    pyoxigraph Store. replace lets a later file of the batch replace the graph of an earlier one of the same plan.
-    parallel: search text reuse for the lineage graph in a second process while this one loads and validates.
-    That process imports the calling script again, which must keep its own work under `if __name__ == "__main__":`;
-    by default it is used only where there is no script (a notebook, the interpreter's prompt). progress is called
-    with a Step as each stage starts, and before each file is loaded.
+    paths: files and folders (default: the bundled corpus). store: a folder (default: $PLANKG_STORE or
+    ./plankg-data), opened for writing, waiting up to `wait` seconds for another process writing it; or an open
+    pyoxigraph Store, whose folder store_dir names when the disk fills. replace lets a later file of the batch
+    replace the graph of an earlier one of the same plan; limits raise the limits on one document; views are written
+    to the folder `site`. parallel: search text reuse for the lineage graph in a second process while this one
+    validates; that process imports the calling script again, which must keep its own work under
+    `if __name__ == "__main__":`, so by default it is used only where there is no script (a notebook, the
+    interpreter's prompt). progress is called with a Step as each stage starts, and before each file is loaded.
 
     Example:
-        >>> report = plankg.build(["plans/"], store="plankg-data", views=False)
-        >>> [(d.path.name, d.counts["measures"]) for d in report.loaded]
-        [('001_e6d1326eb6e5ef17.txt', 107), ...]
+        >>> report = plankg.build(store="plankg-data")  # the bundled corpus
+        >>> [(d.path.name, d.counts["measures"]) for d in report.loaded][1]
+        ('001_e6d1326eb6e5ef17.txt', 107)
     """
     from plankg.graph.store import flush, open_store, store_path
 
     if isinstance(store, Store):
-        location, opened = None, store
+        location, opened = store_dir, store
     else:
         location = store_path(str(store) if store is not None else None)
         opened = open_store(location, wait=wait)

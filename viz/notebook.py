@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     import networkx as nx
 
 VIS_OPTIONS = {"configure", "edges", "interaction", "layout", "nodes", "physics"}  # what vis-network reads (not labelZoom)
+FRAME_MARGIN = 40  # pixels the page pyvis writes adds around the network (its card and margins): no scroll bar
 KINDS = {name: kind for kind, name in NAMES.items()}  # "measure 任务措施" -> "Measure"
 
 
@@ -66,7 +67,9 @@ class ViewNetwork(Network):
 
     def _repr_html_(self) -> str:
         page = self.generate_html(notebook=True)
-        return (f'<iframe srcdoc="{html.escape(page, quote=True)}" width="100%" height="{self.height}" '
+        height = str(self.height)
+        frame = f"{int(height[:-2]) + FRAME_MARGIN}px" if height.endswith("px") and height[:-2].isdigit() else height
+        return (f'<iframe srcdoc="{html.escape(page, quote=True)}" width="100%" height="{frame}" '
                 'style="border: none"></iframe>')
 
 

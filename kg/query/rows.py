@@ -27,7 +27,12 @@ NOTEBOOK_EXTRA = "pip install 'plankg[notebook]'"
 
 
 def python_value(term: object) -> Any:
-    """The Python value of an RDF term (None for an unbound variable)."""
+    """The Python value of an RDF term (None for an unbound variable).
+
+    Example:
+        >>> python_value(Literal("55", datatype=NamedNode(XSD + "decimal")))
+        Decimal('55')
+    """
     if term is None:
         return None
     if isinstance(term, NamedNode):
@@ -89,13 +94,23 @@ class Rows(list[dict[str, Any]]):
 
 
 def solution_rows(solutions: QuerySolutions) -> Rows:
-    """The solutions of a SELECT query as Rows of Python values."""
+    """The solutions of a SELECT query as Rows of Python values.
+
+    Example:
+        >>> solution_rows(Store().query("SELECT ?n WHERE { VALUES ?n { 1 2 } }"))
+        [{'n': 1}, {'n': 2}]
+    """
     columns = [v.value for v in solutions.variables]
     return Rows(columns, ({c: python_value(s[c]) for c in columns} for s in solutions))
 
 
 def triples_graph(triples: Iterable[Triple]) -> rdflib.Graph:
-    """The triples of a CONSTRUCT or DESCRIBE query as an rdflib Graph with the project's prefixes bound."""
+    """The triples of a CONSTRUCT or DESCRIBE query as an rdflib Graph with the project's prefixes bound.
+
+    Example:
+        >>> len(triples_graph(store.query("CONSTRUCT { ?p a pk:Plan } WHERE { ?p a pk:Plan }", prefixes=QUERY_PREFIXES)))
+        5
+    """
     from rdflib import Graph
 
     graph = Graph()
@@ -108,7 +123,12 @@ def triples_graph(triples: Iterable[Triple]) -> rdflib.Graph:
 
 
 def python_results(results: object) -> Rows | bool | rdflib.Graph:
-    """Any query form's results as Python values: SELECT rows, an ASK answer, or a CONSTRUCT or DESCRIBE graph."""
+    """Any query form's results as Python values: SELECT rows, an ASK answer, or a CONSTRUCT or DESCRIBE graph.
+
+    Example:
+        >>> python_results(Store().query("ASK { ?s ?p ?o }"))
+        False
+    """
     if isinstance(results, QuerySolutions):
         return solution_rows(results)
     if isinstance(results, QueryBoolean):
