@@ -146,9 +146,13 @@ def test_export_writes_the_named_graphs(kg: plankg.KnowledgeGraph, tmp_path: Pat
         kg.export(tmp_path / "x.xlsx", format="xlsx")
 
 
-def test_writing_needs_a_store_opened_for_writing(kg: plankg.KnowledgeGraph) -> None:
+def test_writing_needs_a_store_opened_for_writing_and_a_closed_one_answers_nothing(built, kg) -> None:
     with pytest.raises(QueryError, match=r"cannot reason: the store is open read-only"):
         kg.reason()
+    with plankg.open(built[0]) as other:
+        assert len(other.documents()) == 5
+    with pytest.raises(QueryError, match="is closed: open it again"):
+        other.documents()
 
 
 def test_views_as_networkx_and_pyvis(kg: plankg.KnowledgeGraph) -> None:
