@@ -12,24 +12,22 @@ from pathlib import Path
 
 import click
 
+from plankg.cli.common import command, console, format_option, open_store, store_option
+
 FORMAT_HELP = ("table (the default on a terminal), csv (the default otherwise), tsv, json, xml: the SPARQL 1.1 "
                "result formats; a CONSTRUCT or DESCRIBE graph: turtle (its default), ntriples, jsonld, rdfxml.")
 
 
-def _format_option(command):
+def _query_options(command):
+    """--format, --allow-service, --full-iris, --endpoint and --store, of both commands."""
     from plankg.query.results import FORMAT_NAMES
 
-    return click.option("--format", "fmt", type=click.Choice(FORMAT_NAMES), default=None, help=FORMAT_HELP)(command)
-
-
-def _common_options(command):
     command = click.option("--allow-service", is_flag=True,
                            help="Let SERVICE patterns send requests to other endpoints (refused otherwise).")(command)
     command = click.option("--full-iris", is_flag=True, help="Show whole IRIs in tables instead of CURIEs.")(command)
     command = click.option("--endpoint", default=None,
                            help="Run on a remote SPARQL 1.1 endpoint (e.g. `plankg serve`'s) instead of the store.")(command)
-    return click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-                        help="Store folder (default: $PLANKG_STORE or ./plankg-data).")(command)
+    return format_option(FORMAT_NAMES, FORMAT_HELP)(store_option(command))
 
 
 def _params(pairs: tuple[str, ...]) -> dict[str, str]:
@@ -44,19 +42,14 @@ def _params(pairs: tuple[str, ...]) -> dict[str, str]:
 
 def _output(results, fmt: str | None, full_iris: bool) -> None:
     """Results on stdout: a table on a terminal, CSV when piped, unless --format says otherwise."""
-    from rich.console import Console
+    from plankg.query.results import write
 
-    from plankg.query.results import FormatError, write
-
-    console = Console()
+    shown = console(wide=False)
     if fmt is None:
-        fmt = "table" if console.is_terminal else "csv"
+        fmt = "table" if shown.is_terminal else "csv"
         if not isinstance(results, _solution_types()):
             fmt = "turtle"
-    try:
-        write(results, fmt, sys.stdout.buffer, console, full_iris)
-    except FormatError as exc:
-        raise QueryProblem(str(exc)) from None
+    write(results, fmt, sys.stdout.buffer, shown, full_iris)
     sys.stdout.flush()
 
 
@@ -66,35 +59,15 @@ def _solution_types() -> tuple[type, ...]:
     return QuerySolutions, QueryBoolean
 
 
-def _open(store_dir: Path | None):
-    from plankg.graph.store import open_store, store_path
-
-    return open_store(store_path(str(store_dir) if store_dir else None), read_only=True)
-
-
-class QueryProblem(click.ClickException):
-    """A query that cannot run as asked: a usage error (exit 2), shown without the command's usage banner."""
-
-    exit_code = 2
-
-
-def _failure(exc: Exception) -> click.ClickException:
-    """An endpoint failure ran and failed (exit 1); anything else about the query is a usage error (exit 2)."""
-    from plankg.query.library import EndpointError
-
-    return click.ClickException(str(exc)) if isinstance(exc, EndpointError) else QueryProblem(str(exc))
-
-
-@click.command()
+@command()
 @click.argument("name", required=False)
 @click.option("--param", "pairs", multiple=True, metavar="KEY=VALUE", help="A query parameter (repeatable).")
 @click.option("--list", "list_only", is_flag=True, help="List the library's queries and their parameters.")
-@_format_option
-@_common_options
+@_query_options
 def query(name: str | None, pairs: tuple[str, ...], list_only: bool, fmt: str | None, full_iris: bool,
-          allow_service: bool, endpoint: str | None, store_dir: Path | None) -> None:
+          allow_service: bool, endpoint: str | None, store: Path) -> None:
     """Run a query of the library (see --list)."""
-    from plankg.query.library import QueryError, get, library, remote_library, run_library
+    from plankg.query.library import get, library, remote_library, run_library
 
     if list_only or not name:
         for q in library().values():
@@ -102,16 +75,13 @@ def query(name: str | None, pairs: tuple[str, ...], list_only: bool, fmt: str | 
             click.echo(f"{q.name}\t{params}\t{q.question}")
         return
     params = _params(pairs)
-    try:
-        if endpoint:
-            results = remote_library(endpoint, name, params, allow_service=allow_service)
-        else:
-            store = _open(store_dir)
-            results = run_library(store, name, params, allow_service)
-            if get(name).parameters:
-                results = _with_hints(store, name, params, results)
-    except QueryError as exc:
-        raise _failure(exc) from None
+    if endpoint:
+        results = remote_library(endpoint, name, params, allow_service=allow_service)
+    else:
+        opened = open_store(store)
+        results = run_library(opened, name, params, allow_service)
+        if get(name).parameters:
+            results = _with_hints(opened, name, params, results)
     _output(results, fmt, full_iris)
 
 
@@ -133,23 +103,22 @@ def _with_hints(store, name: str, params: dict[str, str], results):
     return parse_query_results(data, format=QueryResultsFormat.JSON)
 
 
-@click.command()
+@command()
 @click.argument("text", required=False)
 @click.option("--file", "file", type=click.File("r", encoding="utf-8"), default=None,
               help="Read the query from a file (- for standard input).")
 @click.option("--prefixes", "list_prefixes", is_flag=True, help="Print the predefined prefixes and exit.")
 @click.option("--no-union", is_flag=True,
               help="Query the store's own default graph (empty) instead of the union of the named graphs.")
-@_format_option
-@_common_options
+@_query_options
 def sparql(text: str | None, file, list_prefixes: bool, no_union: bool, fmt: str | None, full_iris: bool,
-           allow_service: bool, endpoint: str | None, store_dir: Path | None) -> None:
+           allow_service: bool, endpoint: str | None, store: Path) -> None:
     """Run a SPARQL query (SELECT, ASK, CONSTRUCT or DESCRIBE) given as TEXT or with --file.
 
     The project's and the standard prefixes are predefined (see --prefixes) and the default graph is the union
     of the named graphs, so `plankg sparql 'SELECT ?p WHERE { ?p a pk:Plan }'` works as written."""
     from plankg.graph.vocab import QUERY_PREFIXES
-    from plankg.query.library import QueryError, execute, execute_remote
+    from plankg.query.library import execute, execute_remote
 
     if list_prefixes:
         for prefix, namespace in QUERY_PREFIXES.items():
@@ -161,9 +130,8 @@ def sparql(text: str | None, file, list_prefixes: bool, no_union: bool, fmt: str
     if text is not None and file is not None:
         raise click.UsageError("give the query as TEXT or with --file, not both")
     source = text if text is not None else file.read()
-    try:
-        results = execute_remote(endpoint, source, allow_service=allow_service) if endpoint else execute(
-            _open(store_dir), source, not no_union, allow_service)
-    except QueryError as exc:
-        raise _failure(exc) from None
+    if endpoint:
+        results = execute_remote(endpoint, source, allow_service=allow_service)
+    else:
+        results = execute(open_store(store), source, not no_union, allow_service)
     _output(results, fmt, full_iris)

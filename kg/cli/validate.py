@@ -10,40 +10,41 @@ from pathlib import Path
 
 import click
 
+from plankg.cli.common import command, format_option, open_store, store_option
+
 # rdflib format names by file extension, for --data.
 DATA_FORMATS = {".trig": "trig", ".nq": "nquads", ".nquads": "nquads", ".ttl": "turtle", ".turtle": "turtle",
                 ".jsonld": "json-ld", ".json": "json-ld", ".nt": "nt", ".ntriples": "nt", ".rdf": "xml", ".owl": "xml",
                 ".xml": "xml", ".n3": "n3"}
 
 
-@click.command()
-@click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Store folder (default: $PLANKG_STORE or ./plankg-data).")
+@command()
+@store_option
 @click.option("--document", "documents", multiple=True, metavar="FILE",
               help="Validate only this document (file name or graph IRI); repeatable.")
 @click.option("--data", "data_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Validate a graph file (trig, nq, ttl, jsonld, nt, rdf) instead of the store.")
 @click.option("--engine", type=click.Choice(["pyrudof", "pyshacl"]), default="pyrudof", show_default=True,
               help="pyrudof is fast; pyshacl is the reference (tests check that they agree).")
-@click.option("--format", "fmt", type=click.Choice(["text", "html", "ttl"]), default="text", show_default=True)
+@format_option(["text", "html", "ttl"], default="text")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write the report to this file instead of standard output.")
-def validate(store_dir: Path | None, documents: tuple[str, ...], data_file: Path | None, engine: str, fmt: str,
+def validate(store: Path, documents: tuple[str, ...], data_file: Path | None, engine: str, fmt: str,
              output: Path | None) -> None:
     """Validate documents against the SHACL shapes; exit 1 when there is a violation."""
-    from plankg.graph.store import document_graphs, open_store, store_path
+    from plankg.graph.store import document_graphs
     from plankg.validation.report import render_html, render_text, render_ttl
     from plankg.validation.shacl import validate_dataset, validate_store
 
     if data_file is not None:
         reports = validate_dataset(read_data(data_file), data_file.name, engine)
     else:
-        store = open_store(store_path(str(store_dir) if store_dir else None), read_only=True)
-        known = {name for graph, file, _ in document_graphs(store) for name in (graph, file)}
+        opened = open_store(store)
+        known = {name for graph, file, _ in document_graphs(opened) for name in (graph, file)}
         unknown = [d for d in documents if d not in known]
         if unknown:
             raise click.UsageError(f"no document {unknown[0]!r} in the store (see `plankg list`)")
-        reports = validate_store(store, engine, list(documents) or None)
+        reports = validate_store(opened, engine, list(documents) or None)
     if not reports:
         raise click.ClickException("nothing to validate: the store holds no documents")
     text = {"text": render_text, "html": render_html, "ttl": render_ttl}[fmt](reports)

@@ -6,24 +6,23 @@ from pathlib import Path
 
 import click
 
+from plankg.cli.common import command, open_store, store_option
 from plankg.viz import MAX_NODES
 
 
-@click.command()
+@command()
 @click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), default=Path("plankg-site"),
               show_default=True, help="Folder to write the pages into.")
 @click.option("--max-nodes", type=click.IntRange(min=10), default=MAX_NODES, show_default=True,
               help="Node cap per view; larger views are aggregated and say so.")
-@click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Store folder (default: $PLANKG_STORE or ./plankg-data).")
-def viz(output: Path, max_nodes: int, store_dir: Path | None) -> None:
+@store_option
+def viz(output: Path, max_nodes: int, store: Path) -> None:
     """Write offline HTML views: an index of plans, a view per plan, lineage, indicator comparison."""
-    from plankg.graph.store import open_store, store_path
     from plankg.viz.site import write_site
 
-    store = open_store(store_path(str(store_dir) if store_dir else None), read_only=True)
+    opened = open_store(store)
     try:
-        pages = write_site(store, output, max_nodes)
+        pages = write_site(opened, output, max_nodes)
     except OSError as exc:
         raise click.ClickException(f"cannot write the views to {output}: {exc.strerror}") from exc
     click.echo(f"wrote {len(pages)} pages to {output}; open {output / 'index.html'}")

@@ -8,9 +8,15 @@ import os
 import shutil
 from pathlib import Path
 
+from plankg.errors import PlankgError
 
-class Fault(Exception):
+
+class Fault(PlankgError):
     """A command cannot go on; the message says what happened and what to do."""
+
+
+class NoStore(Fault, FileNotFoundError):
+    """No store where one is to be read (still a FileNotFoundError, for code that catches that)."""
 
 
 def lock_holder(lock_file: Path) -> str:
@@ -42,6 +48,10 @@ def command_line(pid: int) -> str:
     if argv:
         argv[0] = Path(argv[0]).name
     return " ".join(argv) or "unknown command"
+
+
+def no_store(store: Path) -> NoStore:
+    return NoStore(f"no store at {store}: run `plankg build` first")
 
 
 def store_in_use(store: Path) -> Fault:

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from plankg.errors import UsageProblem
+
 ALLOW_FLAG = "--allow-service"
 
 _TOKENS = re.compile(
@@ -30,7 +32,7 @@ _TOKENS = re.compile(
 )
 
 
-class ServiceRefused(Exception):
+class ServiceRefused(UsageProblem):
     """A query with a SERVICE pattern, refused because outbound requests were not allowed."""
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, Store, Triple, serialize
 
-from plankg.graph.faults import disk_full, is_disk_full, is_no_permission, no_permission, store_in_use
+from plankg.graph.faults import disk_full, is_disk_full, is_no_permission, no_permission, no_store, store_in_use
 from plankg.graph.vocab import ID, INFERRED_GRAPH, PK, PROV, RUNS_GRAPH, SPARQL_PREFIXES, XSD_DATETIME
 
 DEFAULT_STORE = "plankg-data"
@@ -31,7 +31,7 @@ def open_store(path: Path, read_only: bool = False, wait: float = 0) -> Store:
     it, wait up to `wait` seconds, then raise a Fault naming that process. Permission and disk faults are Faults."""
     if read_only:
         if not path.exists():
-            raise FileNotFoundError(f"no store at {path}: run `plankg build` first")
+            raise no_store(path)
         return Store.read_only(str(path))
     deadline = time.monotonic() + wait
     while True:

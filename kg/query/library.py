@@ -23,6 +23,7 @@ from importlib import resources
 
 from pyoxigraph import Literal, NamedNode, QueryBoolean, QuerySolutions, QueryTriples, Store
 
+from plankg.errors import FAILED, UsageProblem
 from plankg.graph.service import ServiceRefused, refuse_service
 from plankg.graph.vocab import QUERY_PREFIXES, REGIONS_GRAPH, XSD_INTEGER
 from plankg.loaders.script import to_simplified
@@ -32,12 +33,14 @@ _PARAM = re.compile(r"(\w+) \((IRI|string|integer)\)")
 Results = QuerySolutions | QueryBoolean | QueryTriples
 
 
-class QueryError(Exception):
+class QueryError(UsageProblem):
     """A query that cannot run as asked: unknown name, missing or bad parameter, bad SPARQL, endpoint failure."""
 
 
 class EndpointError(QueryError):
     """The endpoint could not be reached or refused the query: the command ran and failed (not a usage error)."""
+
+    exit_code = FAILED
 
 
 @dataclass(frozen=True)

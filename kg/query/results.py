@@ -17,6 +17,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from plankg.errors import UsageProblem
 from plankg.graph.vocab import QUERY_PREFIXES, XSD
 
 RESULT_FORMATS = {"csv": QueryResultsFormat.CSV, "tsv": QueryResultsFormat.TSV, "json": QueryResultsFormat.JSON,
@@ -30,7 +31,7 @@ NUMERIC_TYPES = {"integer", "decimal", "double", "float", "int", "long", "nonNeg
 TEXT_MIN_WIDTH = 12  # a wrapped text column narrower than this is harder to read than a record
 
 
-class FormatError(Exception):
+class FormatError(UsageProblem):
     """A result format that does not fit the query's form (csv for a graph, turtle for a SELECT)."""
 
 

@@ -1,4 +1,4 @@
-"""`plankg serve`: the store over the SPARQL 1.1 Protocol, read-only, by the Oxigraph server behind a small gate.
+"""Serving the store over the SPARQL 1.1 Protocol, read-only, by the Oxigraph server behind a small gate.
 
 The `oxigraph` distribution (same version as pyoxigraph) ships the server binary; it opens the same on-disk store
 read-only, so updates are refused by the server itself. It listens on a private loopback port; `plankg serve`
@@ -25,10 +25,11 @@ import sysconfig
 import tempfile
 import time
 import urllib.parse
+from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-import click
+from plankg.graph.faults import Fault, lock_holder
 
 MAX_BODY = 16 << 20  # bytes of a request body passed on (a query or form); larger ones are refused with 413
 HOP_BY_HOP = {"connection", "keep-alive", "transfer-encoding", "te", "trailer", "upgrade", "proxy-authorization",
@@ -43,7 +44,7 @@ def oxigraph_binary() -> str:
             return str(path)
     found = shutil.which("oxigraph")
     if found is None:
-        raise click.ClickException("the Oxigraph server is not installed: pip install 'plankg[server]'")
+        raise Fault("the Oxigraph server is not installed: pip install 'plankg[server]'")
     return found
 
 
@@ -56,8 +57,6 @@ def server_command(store: Path, host: str, port: int, union: bool = True) -> lis
 
 def hold_store(store: Path) -> int:
     """Take the store's lock for as long as this process lives (its file descriptor); a Fault if a writer has it."""
-    from plankg.graph.faults import Fault, lock_holder
-
     lock = store / "LOCK"
     descriptor = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
     try:
@@ -173,7 +172,7 @@ def _die_with_parent() -> None:
 
 
 def start_oxigraph(store: Path, union: bool) -> tuple[subprocess.Popen, int]:
-    """The Oxigraph server on a free loopback port, once it answers (or a ClickException with its output)."""
+    """The Oxigraph server on a free loopback port, once it answers (or a Fault with its output)."""
     import socket
 
     with socket.socket() as probe:
@@ -186,52 +185,44 @@ def start_oxigraph(store: Path, union: bool) -> tuple[subprocess.Popen, int]:
     while time.monotonic() < deadline:
         if server.poll() is not None:
             log.seek(0)
-            raise click.ClickException(f"the Oxigraph server stopped: {log.read().decode('utf-8', 'replace').strip()}")
+            raise Fault(f"the Oxigraph server stopped: {log.read().decode('utf-8', 'replace').strip()}")
         try:
             socket.create_connection(("127.0.0.1", port), timeout=1).close()
             return server, port
         except OSError:
             time.sleep(0.1)
     server.kill()
-    raise click.ClickException("the Oxigraph server did not start within 60 s")
+    raise Fault("the Oxigraph server did not start within 60 s")
 
 
-@click.command()
-@click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Store folder (default: $PLANKG_STORE or ./plankg-data).")
-@click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", type=click.IntRange(1, 65535), default=7878, show_default=True)
-@click.option("--no-union", is_flag=True,
-              help="Serve the store's own default graph (empty) instead of the union of the named graphs.")
-@click.option("--allow-service", is_flag=True,
-              help="Let queries with SERVICE patterns make this machine request other endpoints (refused otherwise).")
-def serve(store_dir: Path | None, host: str, port: int, no_union: bool, allow_service: bool) -> None:
-    """Serve the store read-only over the SPARQL 1.1 Protocol, with a query page in the browser."""
-    from plankg.graph.store import store_path
+@dataclass
+class Serving:
+    """The gate listening where asked, in front of the Oxigraph server serving the store."""
 
-    path = store_path(str(store_dir) if store_dir else None)
-    if not path.exists():
-        raise click.ClickException(f"no store at {path}: run `plankg build` first")
-    hold_store(path)
+    front: ThreadingHTTPServer
+    oxigraph: subprocess.Popen
+
+    def forever(self) -> None:
+        """Serve until Ctrl-C or SIGTERM, then stop the Oxigraph server."""
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+        try:
+            self.front.serve_forever()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            self.front.server_close()
+            self.oxigraph.terminate()
+            self.oxigraph.wait(timeout=30)
+
+
+def start(store: Path, host: str, port: int, union: bool = True, allow_service: bool = False) -> Serving:
+    """Hold the store (so that nothing writes it while it is served), listen on host:port and start the Oxigraph
+    server behind the gate; Faults say what stood in the way."""
+    hold_store(store)
     try:
         front = ThreadingHTTPServer((host, port), BaseHTTPRequestHandler)
     except OSError as exc:
-        raise click.ClickException(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
-    oxigraph, inner = start_oxigraph(path, union=not no_union)
+        raise Fault(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+    oxigraph, inner = start_oxigraph(store, union)
     front.RequestHandlerClass = gate(inner, allow_service)
-    url = f"http://{host}:{port}"
-    click.echo(f"serving {path} read-only at {url}/ (SPARQL endpoint {url}/query); Ctrl-C stops")
-    click.echo("SERVICE patterns are " + ("allowed" if allow_service else "refused (--allow-service allows them)")
-               + "; a build refuses to write this store while it is served")
-    click.echo(f"try: curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT (COUNT(*) AS ?n) WHERE {{ ?s ?p ?o }}' "
-               f"{url}/query")
-    sys.stdout.flush()
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
-    try:
-        front.serve_forever()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        front.server_close()
-        oxigraph.terminate()
-        oxigraph.wait(timeout=30)
+    return Serving(front, oxigraph)

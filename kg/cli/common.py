@@ -1,0 +1,121 @@
+"""What every `plankg` command shares: the --store, --wait and --format options, the console, the store opened from
+--store, and how an error ends a command: one line on stderr and its exit status (plankg.errors), no traceback.
+
+Only click and the standard library are imported at module level, so that `plankg --help` stays instant.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+if TYPE_CHECKING:
+    from pyoxigraph import Store
+    from rich.console import Console
+
+PIPED_WIDTH = 200  # columns of the console when the output is not a terminal (a log keeps whole tables)
+
+
+def _store_location(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path:
+    from plankg.graph.store import store_path
+
+    return store_path(str(value) if value else None)
+
+
+store_option = click.option("--store", "store", type=click.Path(file_okay=False, path_type=Path), default=None,
+                            callback=_store_location, help="Store folder (default: $PLANKG_STORE or ./plankg-data).")
+wait_option = click.option("--wait", type=click.FloatRange(min=0), default=0, show_default=True,
+                           help="Seconds to wait for a store another process is writing.")
+
+
+def format_option(choices: Sequence[str], help: str | None = None, default: str | None = None) -> Callable:
+    """The output format of a command (its choices and default are the command's own)."""
+    return click.option("--format", "fmt", type=click.Choice(list(choices)), default=default,
+                        show_default=default is not None, help=help)
+
+
+def console(wide: bool = True) -> Console:
+    """The console a command prints to. When the output is not a terminal it is PIPED_WIDTH columns wide, so that
+    the summary tables stay whole in a log; with wide=False, rich's own width there (80 or $COLUMNS), which the
+    query tables are shaped for (they turn into records rather than cut a value)."""
+    from rich.console import Console
+
+    shown = Console()
+    return shown if shown.is_terminal or not wide else Console(width=PIPED_WIDTH)
+
+
+def existing(store: Path) -> Path:
+    """The store folder, which must exist (a NoStore fault otherwise)."""
+    from plankg.graph.faults import no_store
+
+    if not store.exists():
+        raise no_store(store)
+    return store
+
+
+def open_store(store: Path, write: bool = False, create: bool = False, wait: float = 0) -> Store:
+    """The store of --store: read-only unless write; opened for writing, it must exist unless create (build)."""
+    from plankg.graph.store import open_store as opened
+
+    return opened(store if create else existing(store), read_only=not write, wait=wait)
+
+
+def flush_quietly(store: Store) -> None:
+    """Flush whatever happened; a flush that fails too (the disk still full) leaves the writes in the store's log,
+    which the next open replays, so the failure that stopped the command is the one reported."""
+    from plankg.graph.store import flush
+
+    with contextlib.suppress(OSError):
+        flush(store)
+
+
+class Command(click.Command):
+    """A plankg command: an error of its work ends it as a click error, with the message and exit status of
+    failure(), so that it is one line whether the command runs from main() or from click's own test runner."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except click.ClickException:
+            raise
+        except Exception as exc:
+            error = failure(exc)
+            if error is None:
+                raise
+            raise error from None
+
+
+def command(name: str | None = None, **attrs: Any) -> Callable:
+    """click.command for a plankg Command."""
+    return click.command(name, cls=Command, **attrs)
+
+
+def failure(exc: Exception) -> click.ClickException | None:
+    """The one-line error an exception ends a command with, or None for a defect (shown with its traceback).
+
+    A PlankgError has its own message and exit status (1 the work failed, 2 it was asked wrongly); a missing file, a
+    full disk, no permission and running out of memory are faults of the machine (exit 1)."""
+    from plankg.errors import PlankgError
+    from plankg.graph.faults import is_disk_full, is_no_permission
+
+    if isinstance(exc, PlankgError):
+        message, code = str(exc), exc.exit_code
+    elif isinstance(exc, FileNotFoundError):
+        message, code = str(exc), 1
+    elif isinstance(exc, MemoryError):
+        message, code = ("out of memory: the store keeps every document written before; load fewer or smaller "
+                         "documents at once, or on a machine with more memory"), 1
+    elif is_disk_full(exc):
+        message, code = (f"the disk is full ({exc}): stopped; the store keeps what was written before, each document "
+                         "whole. Free some space and run the same command again"), 1
+    elif is_no_permission(exc):
+        message, code = f"no permission ({exc}): give paths you can write to, or change their permissions", 1
+    else:
+        return None
+    error = click.ClickException(message)
+    error.exit_code = code
+    return error
