@@ -60,7 +60,7 @@ def main() -> None:
 
     hidden = redact.userinfo_in(sys.argv[1:])
     try:
-        cli.main(standalone_mode=False)
+        cli.main(prog_name="plankg", standalone_mode=False)
     except click.exceptions.Abort:
         sys.exit(1)
     except Exception as exc:
