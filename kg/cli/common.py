@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from pyoxigraph import Store
     from rich.console import Console
 
+    from plankg.api import KnowledgeGraph
+
 PIPED_WIDTH = 200  # columns of the console when the output is not a terminal (a log keeps whole tables)
 
 
@@ -57,11 +59,17 @@ def existing(store: Path) -> Path:
     return store
 
 
-def open_store(store: Path, write: bool = False, create: bool = False, wait: float = 0) -> Store:
-    """The store of --store: read-only unless write; opened for writing, it must exist unless create (build)."""
-    from plankg.graph.store import open_store as opened
+def open_graph(store: Path, write: bool = False, create: bool = False, wait: float = 0) -> KnowledgeGraph:
+    """The store of --store as the library opens it: read-only unless write; opened for writing, it must exist
+    unless create (build)."""
+    from plankg.api import open as open_knowledge_graph
 
-    return opened(store if create else existing(store), read_only=not write, wait=wait)
+    return open_knowledge_graph(store if create else existing(store), read_only=not write, wait=wait)
+
+
+def open_store(store: Path, write: bool = False, create: bool = False, wait: float = 0) -> Store:
+    """The pyoxigraph Store of open_graph, for a command that works on the store itself."""
+    return open_graph(store, write, create, wait).store
 
 
 def flush_quietly(store: Store) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from plankg.cli.common import command, console, flush_quietly, open_store, store_option, wait_option
+from plankg.cli.common import command, console, flush_quietly, open_graph, open_store, store_option, wait_option
 
 
 @command()
@@ -22,10 +22,8 @@ def stats(store: Path) -> None:
 @store_option
 def list_documents(store: Path) -> None:
     """List the documents in the store with their graph IRIs."""
-    from plankg.graph.store import document_graphs
-
-    for graph, file, _plan in document_graphs(open_store(store)):
-        click.echo(f"{file}\t{graph}")
+    for document in open_graph(store).documents():
+        click.echo(f"{document.file}\t{document.graph}")
 
 
 @command()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from plankg.cli.common import command, format_option, open_store, store_option
+from plankg.cli.common import command, format_option, open_graph, store_option
 
 
 @command()
@@ -29,9 +29,9 @@ def export(fmt: str | None, output: Path | None, store: Path) -> None:
     if output is None and fmt is None and sys.stdout.isatty():
         raise click.UsageError("the whole graph is tens of thousands of lines: write it to a file with -o "
                                "(e.g. -o graph.trig), or ask for it here with --format")
-    data = export_store(open_store(store), fmt or "trig")
+    kg = open_graph(store)
     if output:
-        output.write_bytes(data)
-        click.echo(f"wrote {output} ({fmt}, {len(data):,} bytes)", err=True)
+        kg.export(output, fmt)
+        click.echo(f"wrote {output} ({fmt}, {output.stat().st_size:,} bytes)", err=True)
     else:
-        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.write(export_store(kg.store, fmt or "trig"))

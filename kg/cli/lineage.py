@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from plankg.cli.common import command, console, open_store, store_option
+from plankg.cli.common import command, console, open_graph, store_option
 
 
 @command()
@@ -21,15 +21,11 @@ def lineage(store: Path, min_score: float | None) -> None:
     """Rebuild the lineage graph (citations, shared indicators, text reuse, families, themes)."""
     from rich.table import Table
 
-    from plankg.graph.store import flush
     from plankg.graph.vocab import LINEAGE_GRAPH
-    from plankg.lineage.graph import rebuild_lineage
 
     shown = console(wide=False)
-    with shown.status("rebuilding lineage"):
-        opened = open_store(store, write=True)
-        summary = rebuild_lineage(opened, min_score)
-        flush(opened)
+    with shown.status("rebuilding lineage"), open_graph(store, write=True) as kg:
+        summary = kg.rebuild_lineage(min_score)
     table = Table(title=f"lineage graph <{LINEAGE_GRAPH}>")
     table.add_column("what")
     table.add_column("count", justify="right")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from plankg.cli.common import command, open_store, store_option
+from plankg.cli.common import command, open_graph, store_option
 
 
 @command()
@@ -24,22 +24,20 @@ def reason(store: Path, show_rules: bool) -> None:
         asserted_graphs,
         batches,
         derive_rules,
-        materialise,
         ontology_closure,
         rules_update,
     )
-    from plankg.graph.store import flush
     from plankg.graph.vocab import INFERRED_GRAPH
 
-    opened = open_store(store, write=True)
-    graphs = asserted_graphs(opened)
+    kg = open_graph(store, write=True)
+    graphs = asserted_graphs(kg.store)
     if show_rules:
         click.echo(f"# run once per batch of up to {BATCH_GRAPHS} asserted graphs (VALUES ?g), after dropping the inferred graph;"
                    f" batch 1 of {max(len(batches(graphs)), 1)}:")
         click.echo(rules_update(derive_rules(ontology_closure()), graphs[:BATCH_GRAPHS]))
         return
     started = time.perf_counter()
-    triples = materialise(opened)
-    flush(opened)
+    with kg:
+        triples = kg.reason()
     click.echo(f"reasoning: {triples} inferred triples from {len(graphs)} graphs in <{INFERRED_GRAPH}> "
                f"({time.perf_counter() - started:.1f} s)")

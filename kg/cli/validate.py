@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from plankg.cli.common import command, format_option, open_store, store_option
+from plankg.cli.common import command, format_option, open_graph, store_option
 
 # rdflib format names by file extension, for --data.
 DATA_FORMATS = {".trig": "trig", ".nq": "nquads", ".nquads": "nquads", ".ttl": "turtle", ".turtle": "turtle",
@@ -32,19 +32,13 @@ DATA_FORMATS = {".trig": "trig", ".nq": "nquads", ".nquads": "nquads", ".ttl": "
 def validate(store: Path, documents: tuple[str, ...], data_file: Path | None, engine: str, fmt: str,
              output: Path | None) -> None:
     """Validate documents against the SHACL shapes; exit 1 when there is a violation."""
-    from plankg.graph.store import document_graphs
     from plankg.validation.report import render_html, render_text, render_ttl
-    from plankg.validation.shacl import validate_dataset, validate_store
+    from plankg.validation.shacl import validate_dataset
 
     if data_file is not None:
         reports = validate_dataset(read_data(data_file), data_file.name, engine)
     else:
-        opened = open_store(store)
-        known = {name for graph, file, _ in document_graphs(opened) for name in (graph, file)}
-        unknown = [d for d in documents if d not in known]
-        if unknown:
-            raise click.UsageError(f"no document {unknown[0]!r} in the store (see `plankg list`)")
-        reports = validate_store(opened, engine, list(documents) or None)
+        reports = open_graph(store).validate(list(documents) or None, engine=engine)
     if not reports:
         raise click.ClickException("nothing to validate: the store holds no documents")
     text = {"text": render_text, "html": render_html, "ttl": render_ttl}[fmt](reports)
