@@ -29,13 +29,15 @@ _EXPORTS = {
     "Rows": "plankg.query.rows",
     "QueryError": "plankg.query.library",
     "LoadError": "plankg.loaders.errors",
+    "PlankgError": "plankg.errors",
 }
 
-__all__ = ["BuildReport", "DocumentResult", "KnowledgeGraph", "LoadError", "QueryError", "Rows", "Step", "__version__",
-           "build", "open"]
+__all__ = ["BuildReport", "DocumentResult", "KnowledgeGraph", "LoadError", "PlankgError", "QueryError", "Rows", "Step",
+           "__version__", "build", "open"]
 
 if TYPE_CHECKING:
     from plankg.api import KnowledgeGraph, open
+    from plankg.errors import PlankgError
     from plankg.loaders.errors import LoadError
     from plankg.pipeline import BuildReport, DocumentResult, Step, build
     from plankg.query.library import QueryError

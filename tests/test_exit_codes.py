@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+import plankg as plankg_package
 from plankg.errors import FAILED, USAGE, PlankgError, UsageProblem
 from plankg.graph.faults import Fault, NoStore
 from plankg.graph.service import ServiceRefused
@@ -60,6 +61,7 @@ def test_every_error_of_plankg_is_a_plankg_error_with_its_exit_status(tmp_path: 
     assert [e.exit_code for e in asked_wrongly] == [USAGE] * 3 and USAGE == 2
     assert all(isinstance(e, PlankgError) for e in failed + asked_wrongly)
     assert all(isinstance(e, UsageProblem) for e in asked_wrongly) and isinstance(NoStore("x"), FileNotFoundError)
+    assert plankg_package.PlankgError is PlankgError and plankg_package.QueryError is QueryError  # the public names
     with pytest.raises(QueryError) as unknown:  # raised by the library itself, as the commands get it
         get("no-such-query")
     assert unknown.value.exit_code == USAGE
