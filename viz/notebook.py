@@ -49,7 +49,7 @@ def to_networkx(view: View) -> nx.MultiDiGraph:
     """
     import networkx as nx
 
-    graph = nx.MultiDiGraph(title=view.title, notes=list(view.notes))
+    graph: nx.MultiDiGraph[str] = nx.MultiDiGraph(title=view.title, notes=list(view.notes))
     for node in view.nodes:
         details = view.details.get(node["id"], {})
         fields = {str(f[0]): f[1] for f in details.get("fields", []) if f[0] != "class"}

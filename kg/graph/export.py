@@ -11,10 +11,12 @@ import csv
 import io
 import json
 from pathlib import Path
+from typing import Any
 
 from pyoxigraph import Literal, RdfFormat, Store
 from pyoxigraph import serialize as serialize_rdf
 
+from plankg.graph.solutions import construct, select, written
 from plankg.graph.vocab import PK, QUERY_PREFIXES, RDF_TYPE, SPARQL_PREFIXES
 
 FORMATS = {"trig": RdfFormat.TRIG, "nquads": RdfFormat.N_QUADS, "turtle": RdfFormat.TURTLE,
@@ -37,15 +39,17 @@ def export_store(store: Store, fmt: str) -> bytes:
         return indicator_csv(store)
     if fmt == "jsonld":
         return jsonld_dataset(store)
-    if FORMATS[fmt].supports_datasets:
-        return store.dump(format=FORMATS[fmt], prefixes=RDF_PREFIXES if fmt == "trig" else None)
-    triples = store.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")  # the union of the graphs
-    return serialize_rdf(triples, format=FORMATS[fmt], prefixes=RDF_PREFIXES if fmt == "turtle" else None)
+    rdf_format = FORMATS[fmt]
+    assert rdf_format is not None  # csv, the one format that is not RDF, is written above
+    if rdf_format.supports_datasets:
+        return written(store.dump(format=rdf_format, prefixes=RDF_PREFIXES if fmt == "trig" else None))
+    triples = construct(store, "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")  # the union of the graphs
+    return written(serialize_rdf(triples, format=rdf_format, prefixes=RDF_PREFIXES if fmt == "turtle" else None))
 
 
 def jsonld_context(store: Store) -> dict[str, str]:
     """The vocabularies' prefixes, and a short name for every pk: term the store uses (pk:inPlan → inPlan)."""
-    used = store.query(f"""SELECT DISTINCT ?term WHERE {{
+    used = select(store, f"""SELECT DISTINCT ?term WHERE {{
       {{ GRAPH ?g {{ ?s ?term ?o }} }} UNION {{ GRAPH ?g {{ ?s a ?term }} }}
       FILTER(STRSTARTS(STR(?term), "{PK}")) }}""")
     context = dict(QUERY_PREFIXES)
@@ -60,7 +64,7 @@ def jsonld_dataset(store: Store) -> bytes:
     """The dataset as JSON-LD, named graphs kept: pyoxigraph's expanded form with IRIs shortened by the context."""
     context = jsonld_context(store)
     short = _Shortener(context)
-    expanded = json.loads(store.dump(format=RdfFormat.JSON_LD))
+    expanded = json.loads(written(store.dump(format=RdfFormat.JSON_LD)))
     document = {"@context": context, "@graph": [short.node(node) for node in expanded]}
     return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
@@ -84,7 +88,7 @@ class _Shortener:
         return iri
 
     def node(self, node: dict) -> dict:
-        out = {}
+        out: dict[str, Any] = {}
         for key, value in node.items():
             if key == "@id":
                 out[key] = self.iri(value, vocab=False)
@@ -133,16 +137,16 @@ SELECT ?g ?ind ?table ?title ?line WHERE { GRAPH ?g {
 def indicator_csv(store: Store) -> bytes:
     """One row per indicator value per plan, in file and line order, with the plan and indicator IRIs; the line is
     the value's own (the indicator row's where the value has no span)."""
-    documents = {r["g"].value: r for r in store.query(_DOCUMENTS)}
+    documents = {r["g"].value: r for r in select(store, _DOCUMENTS)}
     indicators: dict[tuple[str, str], dict[str, list]] = {}
-    for r in store.query(_INDICATORS):
+    for r in select(store, _INDICATORS):
         indicators.setdefault((r["g"].value, r["ind"].value), {}).setdefault(r["p"].value, []).append(r["o"])
     values: dict[tuple[str, str], dict[str, list]] = {}
-    for r in store.query(_VALUES):
+    for r in select(store, _VALUES):
         values.setdefault((r["g"].value, r["v"].value), {}).setdefault(r["p"].value, []).append(r["o"])
-    value_lines = {(r["g"].value, r["v"].value): int(r["line"].value) for r in store.query(_VALUE_LINES)}
+    value_lines = {(r["g"].value, r["v"].value): int(r["line"].value) for r in select(store, _VALUE_LINES)}
     located: dict[tuple[str, str], tuple[list, int]] = {}  # (table number or titles, line)
-    for r in store.query(_TABLES_AND_LINES):
+    for r in select(store, _TABLES_AND_LINES):
         names = located.setdefault((r["g"].value, r["ind"].value), ([], int(r["line"].value)))[0]
         names.extend(t for t in (r["table"], r["title"]) if t is not None)
     rows = []

@@ -26,9 +26,9 @@ from importlib import resources
 
 from pyoxigraph import Store
 from rdflib import Graph, URIRef
-from rdflib.namespace import OWL, RDF, RDFS, XSD
 
-from plankg.graph.vocab import ID, INFERRED_GRAPH, RUNS_GRAPH
+from plankg.graph.solutions import select
+from plankg.graph.vocab import ID, INFERRED_GRAPH, OWL, RDF, RDFS, RUNS_GRAPH, XSD
 
 # owl:Thing holds of every node and owl:Nothing of none; the others are datatypes, whose instances are literals.
 NOT_MATERIALISED = {str(c) for c in (OWL.Thing, OWL.Nothing, RDFS.Literal, RDF.langString, RDF.PlainLiteral,
@@ -190,5 +190,5 @@ def materialise(store: Store) -> int:
 
 def inferred_size(store: Store) -> int:
     query = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{INFERRED_GRAPH}> {{ ?s ?p ?o }} }}"
-    return int(next(iter(store.query(query)))["n"].value)
+    return int(next(iter(select(store, query)))["n"].value)
 

@@ -13,9 +13,10 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, Store, Triple, serialize
+from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, RdfFormat, Store, Triple, serialize
 
 from plankg.graph.faults import disk_full, is_disk_full, is_no_permission, no_permission, no_store, store_in_use
+from plankg.graph.solutions import select, written
 from plankg.graph.vocab import ID, INFERRED_GRAPH, PK, PROV, RUNS_GRAPH, SPARQL_PREFIXES, XSD_DATETIME
 
 DEFAULT_STORE = "plankg-data"
@@ -58,7 +59,7 @@ def flush(store: Store) -> None:
 
 def _triples_text(quads: Iterable[Quad]) -> str:
     triples = [Triple(q.subject, q.predicate, q.object) for q in quads]
-    return serialize(triples, format=RdfFormat.N_TRIPLES).decode("utf-8")
+    return written(serialize(triples, format=RdfFormat.N_TRIPLES)).decode("utf-8")
 
 
 def replace_graph(store: Store, graph: str, quads: list[Quad], shared: Iterable[Quad] = ()) -> None:
@@ -77,6 +78,8 @@ def replace_graph(store: Store, graph: str, quads: list[Quad], shared: Iterable[
     parts.append(f"INSERT DATA {{ GRAPH <{graph}> {{\n{_triples_text(quads)}}} }} ;")
     by_graph: dict[str, list[Quad]] = {}
     for q in shared:
+        if isinstance(q.graph_name, DefaultGraph):
+            raise ValueError(f"a shared quad names no graph: {q}")
         by_graph.setdefault(q.graph_name.value, []).append(q)
     for other, items in by_graph.items():
         parts.append(f"INSERT DATA {{ GRAPH <{other}> {{\n{_triples_text(items)}}} }} ;")
@@ -96,7 +99,7 @@ def _run_triples(graph: str) -> list[Triple]:
 
 def run_record(graph: str) -> str:
     """The run record as a SPARQL update, the last part of a graph's replacement."""
-    body = serialize(_run_triples(graph), format=RdfFormat.N_TRIPLES).decode("utf-8")
+    body = written(serialize(_run_triples(graph), format=RdfFormat.N_TRIPLES)).decode("utf-8")
     return f"INSERT DATA {{ GRAPH <{RUNS_GRAPH}> {{\n{body}}} }}"
 
 
@@ -107,7 +110,7 @@ def document_graphs(store: Store) -> list[tuple[str, str, str]]:
       GRAPH ?g { ?expr a pk:PlanText ; eli:realizes ?plan ; prov:wasDerivedFrom ?src .
                  ?src a pk:SourceDocument ; dct:identifier ?file . }
     } ORDER BY ?file"""
-    return [(r["g"].value, r["file"].value, r["plan"].value) for r in store.query(query)]
+    return [(r["g"].value, r["file"].value, r["plan"].value) for r in select(store, query)]
 
 
 def remove_document(store: Store, name_or_graph: str) -> list[str]:
@@ -130,6 +133,6 @@ def drop_derived_inferences(store: Store) -> bool:
 def source_of(store: Store, graph: str) -> str:
     """The decoded text a document graph's spans point into."""
     query = f"SELECT ?t WHERE {{ GRAPH <{graph}> {{ ?s <{PK.text}> ?t ; a <{PK.SourceDocument}> }} }}"
-    for row in store.query(query):
+    for row in select(store, query):
         return row["t"].value
     raise KeyError(graph)

@@ -27,8 +27,9 @@ from typing import TYPE_CHECKING
 
 from pyoxigraph import Literal, NamedNode, Quad, Store
 
+from plankg.graph.solutions import string_rows
 from plankg.graph.store import replace_graph
-from plankg.graph.vocab import ID, LINEAGE_GRAPH, OA, PK, PROV, RDF_TYPE, RDFS, REGIONS_GRAPH, SKOS, SPARQL_PREFIXES, XSD
+from plankg.graph.vocab import ID, LINEAGE_GRAPH, OA, PK, PROV, RDF_TYPE, RDFS, REGIONS_GRAPH, SKOS, XSD
 from plankg.lineage import instruments, textreuse, themes
 from plankg.loaders.extract import normalise_title, title_of
 from plankg.loaders.labels import label_quads
@@ -102,23 +103,17 @@ def _lit(value, datatype: str | None = None, lang: str | None = None) -> Literal
     return Literal(str(value), datatype=_n(XSD + datatype)) if datatype else Literal(str(value))
 
 
-def _rows(store: Store, query: str) -> list[dict[str, str]]:
-    result = store.query(SPARQL_PREFIXES + query)
-    names = [v.value for v in result.variables]
-    return [{k: (r[k].value if r[k] is not None else "") for k in names} for r in result]
-
-
 # ---------------------------------------------------------------- reading the document graphs
 
 def _plans(store: Store) -> dict[str, dict]:
     """plan IRI -> title key, region and ancestor regions (none when the text states no place), the document
     date the text states (else ""), period start."""
-    rows = _rows(store, """
+    rows = string_rows(store, """
     SELECT ?plan ?title ?region ?date ?start WHERE {
       GRAPH ?g { ?plan a pk:Plan . OPTIONAL { ?plan pk:region ?region }
                  OPTIONAL { ?plan dct:title ?title FILTER(lang(?title) = "zh-hans") }
                  OPTIONAL { ?plan eli:date_document ?date } OPTIONAL { ?plan pk:periodStart ?start } } }""")
-    parents = {r["r"]: r["p"] for r in _rows(store, f"""
+    parents = {r["r"]: r["p"] for r in string_rows(store, f"""
     SELECT ?r ?p WHERE {{ GRAPH <{REGIONS_GRAPH}> {{ ?r pk:partOf ?p }} }}""")}
     plans = {}
     for r in rows:
@@ -133,7 +128,7 @@ def _plans(store: Store) -> dict[str, dict]:
 
 def reuse_items(store: Store) -> tuple[list[textreuse.Item], dict[str, str]]:
     """Measures and projects (Simplified text, source, offset) and each one's heading context."""
-    rows = _rows(store, """
+    rows = string_rows(store, """
     SELECT ?item ?kind ?plan ?text ?src ?start ?end WHERE {
       GRAPH ?g {
         VALUES (?cls ?kind) { (pk:Measure "measure") (pk:Project "project") }
@@ -148,7 +143,7 @@ def reuse_items(store: Store) -> tuple[list[textreuse.Item], dict[str, str]]:
 
 def _contexts(store: Store, values: str) -> dict[str, str]:
     """Node -> the Simplified titles of the headings it sits in."""
-    rows = _rows(store, f"""
+    rows = string_rows(store, f"""
     SELECT ?node ?title WHERE {{ GRAPH ?g {{ {values} ?node a ?cls ; pk:partOf+ ?h .
         ?h dct:title ?title FILTER(lang(?title) = "zh-hans") }} }}""")
     context: dict[str, list[str]] = {}
@@ -158,7 +153,7 @@ def _contexts(store: Store, values: str) -> dict[str, str]:
 
 
 def _indicators(store: Store) -> list[dict[str, str]]:
-    return _rows(store, """
+    return string_rows(store, """
     SELECT ?ind ?plan ?name ?category WHERE { GRAPH ?g {
       ?ind a pk:Indicator ; pk:inPlan ?plan ; pk:name ?name FILTER(lang(?name) = "zh-hans")
       OPTIONAL { ?ind pk:category ?category FILTER(lang(?category) = "zh-hans") } } } ORDER BY ?ind""")
@@ -167,12 +162,12 @@ def _indicators(store: Store) -> list[dict[str, str]]:
 def _stated_texts(store: Store) -> dict[str, str]:
     """A target stated in prose -> the Simplified text of the measure or box item stating it (its context, as
     a table row's is its table's title: 参训率 alone names no theme)."""
-    return {r["ind"]: r["text"] for r in _rows(store, """
+    return {r["ind"]: r["text"] for r in string_rows(store, """
     SELECT ?ind ?text WHERE { GRAPH ?g { ?ind pk:statedIn ?e . ?e pk:text ?text FILTER(lang(?text) = "zh-hans") } }""")}
 
 
 def _citations(store: Store) -> list[dict[str, str]]:
-    return _rows(store, """
+    return string_rows(store, """
     SELECT ?cite ?plan ?work ?title ?basis WHERE { GRAPH ?g {
       ?cite a pk:Citation ; pk:inPlan ?plan ; pk:citedWork ?work ; pk:isBasis ?basis .
       ?work pk:normalizedTitle ?title } } ORDER BY ?cite""")
@@ -251,7 +246,7 @@ def indicator_groups(rows: list[dict[str, str]]) -> list[list[int]]:
     names = [indicator_name(r["name"]) for r in rows]
     distinct = sorted(set(names))
     index: dict[str, set[int]] = {}
-    graph = nx.Graph()
+    graph: nx.Graph[int] = nx.Graph()
     graph.add_nodes_from(range(len(distinct)))
     for i, name in enumerate(distinct):
         grams = {_comparable(name)[k:k + 2] for k in range(len(_comparable(name)) - 1)}
@@ -305,7 +300,7 @@ def _indicator_lineage(out: _Out, rows: list[dict[str, str]], summary: LineageSu
 
 def _source_texts(store: Store) -> dict[str, str]:
     """Each source document's text as written: passage quotes come from it, not from the Simplified copy."""
-    rows = _rows(store, "SELECT ?src ?text WHERE { GRAPH ?g { ?src a pk:SourceDocument ; pk:text ?text } }")
+    rows = string_rows(store, "SELECT ?src ?text WHERE { GRAPH ?g { ?src a pk:SourceDocument ; pk:text ?text } }")
     return {r["src"]: r["text"] for r in rows}
 
 
@@ -426,7 +421,7 @@ def _families(out: _Out, items: list[textreuse.Item], links: list[textreuse.Reus
     """Connected components of the reuse graph, labelled by the title of their earliest member."""
     import networkx as nx
 
-    graph = nx.Graph()
+    graph: nx.Graph[int] = nx.Graph()
     graph.add_edges_from((link.a, link.b) for link in links)
     labels = {t.iri: t.label for t in themes.thesaurus()}
     for component in nx.connected_components(graph):

@@ -60,7 +60,8 @@ def gram_codes(text: str, n: int, counts: bool = False):
         window = units[k : k + m]
         codes |= window << np.uint64(16 * k)
         masked |= window == 0
-    return np.unique(codes[~masked], return_counts=counts)
+    found = codes[~masked]
+    return np.unique(found, return_counts=True) if counts else np.unique(found)
 
 
 class Statistics:

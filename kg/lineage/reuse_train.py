@@ -50,8 +50,8 @@ def labelled_pairs(labels: list[dict], items: list[textreuse.Item]) -> list[Labe
     for label in labels:
         a, b = sorted((index[PLAN + label["a"]], index[PLAN + label["b"]]))
         _, x, _ = reuse_model.score(items[a].text, items[b].text, stats, model=_NEUTRAL)
-        documents = tuple(sorted((items[a].plan, items[b].plan)))
-        out.append(Labelled(label, x, (a, b) in candidates, documents))
+        first, second = sorted((items[a].plan, items[b].plan))
+        out.append(Labelled(label, x, (a, b) in candidates, (first, second)))
     return out
 
 

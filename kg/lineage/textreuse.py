@@ -271,7 +271,9 @@ def judge(items: list[Item], ordered: list[tuple[int, int]], compared: list[Comp
     """The pairs whose probability of a copied clause reaches min_score (default: the model's threshold)."""
     model = reuse_model.shipped()
     threshold = model.threshold if min_score is None else min_score
-    stats = reuse_model.Statistics([i.text for i in items], [i.plan for i in items]) if ordered else None
+    if not ordered:
+        return []
+    stats = reuse_model.Statistics([i.text for i in items], [i.plan for i in items])
     links = []
     for (a, b), (passages, longest) in zip(ordered, compared, strict=True):
         if not passages:

@@ -35,8 +35,12 @@ def _exit_with_parent() -> None:
     import multiprocessing.connection
     import os
 
+    parent = multiprocessing.parent_process()
+    if parent is None:  # not a worker: no parent to outlive
+        return
+
     def watch() -> None:
-        multiprocessing.connection.wait([multiprocessing.parent_process().sentinel])
+        multiprocessing.connection.wait([parent.sentinel])
         os._exit(1)
 
     threading.Thread(target=watch, daemon=True).start()

@@ -17,6 +17,7 @@ from pathlib import Path
 from pyoxigraph import Quad, Store
 
 from plankg.graph.faults import disk_full, is_disk_full
+from plankg.graph.solutions import select
 from plankg.graph.store import replace_graph
 from plankg.graph.vocab import DCT, PK
 from plankg.loaders.errors import LoadError
@@ -178,8 +179,8 @@ def load_paths(store: Store, paths: list[Path], on_done: Callable[[LoadResult], 
 
 def stored_file(store: Store, graph: str) -> str | None:
     """The file name of the document whose graph the store holds under that IRI, if any."""
-    rows = store.query(f"SELECT ?file WHERE {{ GRAPH <{graph}> {{ ?source a <{PK.SourceDocument}> ; "
-                       f"<{DCT.identifier}> ?file }} }} LIMIT 1")
+    rows = select(store, f"SELECT ?file WHERE {{ GRAPH <{graph}> {{ ?source a <{PK.SourceDocument}> ; "
+                         f"<{DCT.identifier}> ?file }} }} LIMIT 1")
     return next((row["file"].value for row in rows), None)
 
 

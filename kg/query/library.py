@@ -25,6 +25,7 @@ from pyoxigraph import Literal, NamedNode, QueryBoolean, QuerySolutions, QueryTr
 
 from plankg.errors import FAILED, UsageProblem
 from plankg.graph.service import ServiceRefused, refuse_service
+from plankg.graph.solutions import select
 from plankg.graph.vocab import QUERY_PREFIXES, REGIONS_GRAPH, XSD_INTEGER
 from plankg.loaders.script import to_simplified
 from plankg.remote import redact
@@ -142,7 +143,7 @@ def candidate_values(store: Store, parameter: str) -> list[str]:
     text = CANDIDATES.get(parameter)
     if text is None:
         return []
-    return sorted({row["v"].value for row in store.query(text, prefixes=QUERY_PREFIXES)})
+    return sorted({row["v"].value for row in select(store, text, prefixes=QUERY_PREFIXES)})
 
 
 def run(store: Store, name: str, params: dict[str, str]) -> tuple[list[str], list[list[str]]]:

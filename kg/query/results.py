@@ -18,6 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from plankg.errors import UsageProblem
+from plankg.graph.solutions import written
 from plankg.graph.vocab import QUERY_PREFIXES, XSD
 
 RESULT_FORMATS = {"csv": QueryResultsFormat.CSV, "tsv": QueryResultsFormat.TSV, "json": QueryResultsFormat.JSON,
@@ -64,7 +65,7 @@ def write(results, fmt: str, out: BinaryIO, console: Console, full_iris: bool = 
         if fmt == "table":
             print_table(console, results, full_iris)
         else:
-            _write_lines(out, results.serialize(format=RESULT_FORMATS[fmt]))
+            _write_lines(out, written(results.serialize(format=RESULT_FORMATS[fmt])))
         return
     fmt = GRAPH_EQUIVALENTS.get(fmt, fmt)
     if fmt not in GRAPH_FORMATS:
@@ -81,7 +82,8 @@ def _write_lines(out: BinaryIO, data: bytes) -> None:
 def serialize_graph(triples: Iterable[Triple], fmt: RdfFormat) -> bytes:
     """Triples in fmt, with the vocabularies' prefixes (not pkid:, whose local names need escaped slashes)."""
     prefixes = {p: ns for p, ns in QUERY_PREFIXES.items() if p != "pkid"}
-    return serialize_rdf(triples, format=fmt, prefixes=prefixes if fmt in (RdfFormat.TURTLE, RdfFormat.RDF_XML) else None)
+    with_prefixes = fmt in (RdfFormat.TURTLE, RdfFormat.RDF_XML)
+    return written(serialize_rdf(triples, format=fmt, prefixes=prefixes if with_prefixes else None))
 
 
 def print_table(console: Console, results: QuerySolutions | QueryBoolean, full_iris: bool = False) -> None:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from pyoxigraph import Store
 
+from plankg.graph.solutions import select
 from plankg.graph.vocab import REGIONS_GRAPH, SPARQL_PREFIXES
 
 COUNTED = {
@@ -48,11 +49,11 @@ def summaries(store: Store) -> list[PlanSummary]:
     } } ORDER BY ?file"""
     # Regions are looked up once, not joined per plan (joined directly, Oxigraph took 39 s at 1,000 plans); a
     # plan whose text states no region has none.
-    regions = {r["r"].value: (r["region"].value, r["lv"].value.rsplit("#", 1)[-1]) for r in store.query(
-        SPARQL_PREFIXES + f"SELECT ?r ?region ?lv WHERE {{ GRAPH <{REGIONS_GRAPH}> {{ ?r skos:prefLabel ?region ; "
-                          f"pk:adminLevel ?lv }} }}")}
+    regions = {r["r"].value: (r["region"].value, r["lv"].value.rsplit("#", 1)[-1]) for r in select(
+        store, SPARQL_PREFIXES + f"SELECT ?r ?region ?lv WHERE {{ GRAPH <{REGIONS_GRAPH}> {{ ?r skos:prefLabel ?region ; "
+                                 f"pk:adminLevel ?lv }} }}")}
     rows = {}
-    for r in store.query(query):
+    for r in select(store, query):
         g = r["g"].value
         start, end = (r["start"].value if r["start"] else ""), (r["end"].value if r["end"] else "")
         period = start if start == end else f"{start}–{end}"  # –2025: an end with no stated start
@@ -63,7 +64,7 @@ def summaries(store: Store) -> list[PlanSummary]:
                               r["plan"].value, region_iri, r["type"].value.rsplit("#", 1)[-1] if r["type"] else "")
     for key, cls in COUNTED.items():
         count_query = SPARQL_PREFIXES + f"SELECT ?g (COUNT(?n) AS ?c) WHERE {{ GRAPH ?g {{ ?n a {cls} }} }} GROUP BY ?g"
-        for r in store.query(count_query):
+        for r in select(store, count_query):
             if r["g"].value in rows:
                 rows[r["g"].value].counts[key] = int(r["c"].value)
     return sorted(rows.values(), key=lambda s: s.file)

@@ -95,8 +95,10 @@ def graph_body(store, graph: str) -> bytes:
     """One graph as N-Triples (UTF-8), the body of its PUT."""
     from pyoxigraph import NamedNode, RdfFormat, serialize
 
+    from plankg.graph.solutions import written
+
     triples = (q.triple for q in store.quads_for_pattern(None, None, None, NamedNode(graph)))
-    return serialize(triples, format=RdfFormat.N_TRIPLES)
+    return written(serialize(triples, format=RdfFormat.N_TRIPLES))
 
 
 def _graph_url(graph_store: str, graph: str) -> str:
@@ -148,7 +150,7 @@ def _authorize(remote: Remote, request: urllib.request.Request) -> None:
         raise PushError(f"PUT {request.full_url}: HTTP 401: the store wants credentials: set {USER_ENV} and {PASSWORD_ENV}")
     schemes = {c.partition(" ")[0].lower(): c.partition(" ")[2] for c in challenges}
     if "digest" in schemes:
-        fields = urllib.request.parse_keqv_list(filter(None, urllib.request.parse_http_list(schemes["digest"])))
+        fields = urllib.request.parse_keqv_list([f for f in urllib.request.parse_http_list(schemes["digest"]) if f])
         digest = urllib.request.HTTPDigestAuthHandler(remote.passwords())
 
         def answer(req: urllib.request.Request) -> str:

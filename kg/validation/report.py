@@ -5,8 +5,8 @@ from __future__ import annotations
 import html
 from collections import Counter
 
-from plankg.graph.vocab import LINEAGE_GRAPH
-from plankg.validation.shacl import SEVERITIES, SH, SHAPES, DocumentReport, Finding, shapes_graph, short
+from plankg.graph.vocab import LINEAGE_GRAPH, RDF, SH, SHAPES, XSD
+from plankg.validation.shacl import SEVERITIES, DocumentReport, Finding, shapes_graph, short
 from plankg.wording import counted
 
 QUOTE_CHARS = 120
@@ -124,36 +124,34 @@ def render_html(reports: list[DocumentReport]) -> str:
 
 def report_graph(reports: list[DocumentReport]):
     """The standard SHACL validation report of all the documents, as an rdflib graph."""
-    from rdflib import BNode, Graph, Literal, Namespace, URIRef
-    from rdflib.namespace import RDF, XSD
+    from rdflib import BNode, Graph, Literal, URIRef
 
-    sh = Namespace(SH)
     shapes = shapes_graph("plankg") + shapes_graph("lineage")
     graph = Graph()
-    graph.bind("sh", sh)
+    graph.bind("sh", SH)
     graph.bind("pks", SHAPES)
     report = BNode()
-    graph.add((report, RDF.type, sh.ValidationReport))
-    graph.add((report, sh.conforms, Literal(all(r.conforms for r in reports), datatype=XSD.boolean)))
+    graph.add((report, RDF.type, SH.ValidationReport))
+    graph.add((report, SH.conforms, Literal(all(r.conforms for r in reports), datatype=XSD.boolean)))
     for f in (f for r in reports for f in r.findings):
         result = BNode()
-        graph.add((report, sh.result, result))
-        graph.add((result, RDF.type, sh.ValidationResult))
-        graph.add((result, sh.focusNode, BNode(f.focus[2:]) if f.focus.startswith("_:") else URIRef(f.focus)))
-        graph.add((result, sh.resultSeverity, sh[f.severity]))
-        graph.add((result, sh.sourceShape, URIRef(f.shape)))
+        graph.add((report, SH.result, result))
+        graph.add((result, RDF.type, SH.ValidationResult))
+        graph.add((result, SH.focusNode, BNode(f.focus[2:]) if f.focus.startswith("_:") else URIRef(f.focus)))
+        graph.add((result, SH.resultSeverity, SH[f.severity]))
+        graph.add((result, SH.sourceShape, URIRef(f.shape)))
         if f.component:
-            graph.add((result, sh.sourceConstraintComponent, URIRef(f.component)))
-        path = shapes.value(URIRef(f.shape), sh.path)
+            graph.add((result, SH.sourceConstraintComponent, URIRef(f.component)))
+        path = shapes.value(URIRef(f.shape), SH.path)
         if path is not None:
-            graph.add((result, sh.resultPath, path))
+            graph.add((result, SH.resultPath, path))
             for triple in shapes.triples((path, None, None)) if isinstance(path, BNode) else ():
                 graph.add(triple)
         if f.value.startswith("http"):
-            graph.add((result, sh.value, URIRef(f.value)))
+            graph.add((result, SH.value, URIRef(f.value)))
         for text, lang in ((f.message_en, "en"), (f.message_zh, "zh-Hans")):
             if text:
-                graph.add((result, sh.resultMessage, Literal(text, lang=lang)))
+                graph.add((result, SH.resultMessage, Literal(text, lang=lang)))
     return graph
 
 

@@ -17,6 +17,7 @@ from importlib import resources
 
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, RdfFormat, Store, Triple
 
+from plankg.graph.solutions import construct, select, written
 from plankg.graph.store import document_graphs
 from plankg.graph.vocab import LINEAGE_GRAPH, PK, PREFIXES, RDFS, REGIONS_GRAPH, SH, SHAPES, SPARQL_PREFIXES
 from plankg.loaders.records import line_at
@@ -86,7 +87,7 @@ def shape_descriptions() -> dict[str, tuple[str, str, str]]:
     graph = _turtle_store(shapes_text("plankg"), shapes_text("lineage"))
     messages: dict[str, dict[str, str]] = {}
     paths: dict[str, str] = {}
-    for r in graph.query(f"""SELECT ?shape ?message ?path ?inverse WHERE {{ ?shape <{SH}message> ?message .
+    for r in select(graph, f"""SELECT ?shape ?message ?path ?inverse WHERE {{ ?shape <{SH}message> ?message .
             OPTIONAL {{ ?shape <{SH}path> ?path OPTIONAL {{ ?path <{SH}inversePath> ?inverse }} }} }}"""):
         shape, message, path, inverse = r["shape"].value, r["message"], r["path"], r["inverse"]
         messages.setdefault(shape, {})[(message.language or "").lower()] = message.value
@@ -122,7 +123,7 @@ def superclasses() -> dict[str, set[str]]:
     """
     ontology = _turtle_store((resources.files("plankg.ontology") / "plankg.ttl").read_text(encoding="utf-8"))
     found: dict[str, set[str]] = {}
-    for r in ontology.query(f"""SELECT DISTINCT ?class ?super WHERE {{ ?class <{RDFS}subClassOf>+ ?super
+    for r in select(ontology, f"""SELECT DISTINCT ?class ?super WHERE {{ ?class <{RDFS}subClassOf>+ ?super
             FILTER(isIRI(?class) && isIRI(?super) && ?class != ?super) }}"""):
         found.setdefault(r["class"].value, set()).add(r["super"].value)
     return found
@@ -170,7 +171,7 @@ def document_triples(store: Store, graph: str) -> list[Triple]:
     Only the regions the document names are included, so that a faulty region is reported with the documents
     in it, not with every document.
     """
-    return sorted(set(store.query(_document_query(graph))), key=str)
+    return sorted(set(construct(store, _document_query(graph))), key=str)
 
 
 def document_data(store: Store, graph: str) -> Store:
@@ -178,12 +179,12 @@ def document_data(store: Store, graph: str) -> Store:
     triple: the bulk of a document's validation time otherwise). A document whose text is too long for one
     N-Triples token (see LONG_TEXT) is copied triple by triple instead."""
     data = Store()
-    ntriples = store.query(_document_query(graph)).serialize(format=RdfFormat.N_TRIPLES)
+    ntriples = written(construct(store, _document_query(graph)).serialize(format=RdfFormat.N_TRIPLES))
     try:
         data.load(ntriples, format=RdfFormat.N_TRIPLES)
     except MemoryError:  # "Reached the buffer maximal size": a literal over the parser's 16 MiB token buffer
         data = Store()
-        data.extend(Quad(t.subject, t.predicate, t.object, DefaultGraph()) for t in store.query(_document_query(graph)))
+        data.extend(Quad(t.subject, t.predicate, t.object, DefaultGraph()) for t in construct(store, _document_query(graph)))
     return data
 
 
@@ -197,10 +198,10 @@ STAND_IN = 1000
 
 def _engine_input(data: Store) -> str:
     """The data as N-Triples for an engine, each source text longer than LONG_TEXT replaced by its stand-in."""
-    long_texts = [(r["s"], r["t"]) for r in data.query(
-        f"SELECT ?s ?t WHERE {{ ?s <{PK_TEXT}> ?t FILTER (STRLEN(?t) > {LONG_TEXT}) }}")]
+    long_texts = [(r["s"], r["t"]) for r in select(
+        data,         f"SELECT ?s ?t WHERE {{ ?s <{PK_TEXT}> ?t FILTER (STRLEN(?t) > {LONG_TEXT}) }}")]
     if not long_texts:
-        return data.dump(format=RdfFormat.N_TRIPLES, from_graph=DefaultGraph()).decode("utf-8")
+        return written(data.dump(format=RdfFormat.N_TRIPLES, from_graph=DefaultGraph())).decode("utf-8")
     text = NamedNode(PK_TEXT)
     copy = Store()
     replaced = {(s, t) for s, t in long_texts}
@@ -208,12 +209,12 @@ def _engine_input(data: Store) -> str:
                 if q.predicate != text or (q.subject, q.object) not in replaced)
     copy.extend(Quad(s, text, Literal(t.value[:STAND_IN], datatype=t.datatype) if t.language is None
                      else Literal(t.value[:STAND_IN], language=t.language), DefaultGraph()) for s, t in long_texts)
-    return copy.dump(format=RdfFormat.N_TRIPLES, from_graph=DefaultGraph()).decode("utf-8")
+    return written(copy.dump(format=RdfFormat.N_TRIPLES, from_graph=DefaultGraph())).decode("utf-8")
 
 
 def lineage_triples(store: Store) -> list[Triple]:
     """The lineage graph, the types of the document nodes it links to, and the citations of the works it classifies."""
-    linked = store.query(SPARQL_PREFIXES + f"""
+    linked = construct(store, SPARQL_PREFIXES + f"""
         CONSTRUCT {{ ?node a ?class . ?citation pk:citedWork ?work }} WHERE {{
           {{ GRAPH <{LINEAGE_GRAPH}> {{ {{ ?x ?p ?node }} UNION {{ ?node ?p ?x }} }}
              GRAPH ?g {{ ?node a ?class }} FILTER (?g != <{LINEAGE_GRAPH}>) }}
@@ -250,6 +251,7 @@ def _run_pyrudof(ntriples: str, shapes: str) -> list[Finding]:
 def _run_pyshacl(ntriples: str, shapes: str) -> list[Finding]:
     from pyshacl import validate
     from rdflib import Graph
+    from rdflib.query import ResultRow
 
     data = Graph().parse(data=ntriples, format="nt")
     _, report, text = validate(data, shacl_graph=shapes_graph(shapes), inference="none")
@@ -259,7 +261,7 @@ def _run_pyshacl(ntriples: str, shapes: str) -> list[Finding]:
         ?r <{SH}focusNode> ?focus ; <{SH}sourceShape> ?shape ; <{SH}resultSeverity> ?severity ;
            <{SH}sourceConstraintComponent> ?component . OPTIONAL {{ ?r <{SH}value> ?value }} }}"""
     return [Finding(str(r.focus), str(r.shape), str(r.severity).removeprefix(SH), str(r.component), _term(r.value))
-            for r in report.query(query)]
+            for r in report.query(query) if isinstance(r, ResultRow)]  # a SELECT query's rows are all ResultRows
 
 
 def _term(term) -> str:
@@ -309,10 +311,10 @@ def _spans(store: Store, nodes: set[str]) -> dict[str, tuple[str, int, str]]:
     nodes = {n for n in nodes if n.startswith("http")}
     if not nodes:
         return {}
-    texts = {r["src"].value: (r["file"].value, r["text"].value) for r in store.query(SPARQL_PREFIXES + """
+    texts = {r["src"].value: (r["file"].value, r["text"].value) for r in select(store, SPARQL_PREFIXES + """
         SELECT ?src ?file ?text WHERE { ?src a pk:SourceDocument ; dct:identifier ?file ; pk:text ?text }""")}
     found: dict[str, tuple[str, int, str]] = {}
-    rows = store.query(SPARQL_PREFIXES + f"""
+    rows = select(store, SPARQL_PREFIXES + f"""
         SELECT ?node ?src ?start ?end ?exact WHERE {{
           VALUES ?node {{ {" ".join(f"<{n}>" for n in sorted(nodes))} }}
           {{ ?node prov:wasDerivedFrom ?span }} UNION {{ ?node a oa:SpecificResource . BIND(?node AS ?span) }}
