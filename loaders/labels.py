@@ -55,7 +55,7 @@ def _labels(p: dict[str, list], types: set[str], titles: dict, script: str) -> l
     if types & NUMBERED:
         heading = tagged(p.get(TITLE, []))
         if heading:
-            return [Literal(f"{_in(number, t.language)} {t.value}".strip(), language=t.language) for t in heading]
+            return [Literal(f"{_in(number, t.language or '')} {t.value}".strip(), language=t.language) for t in heading]
         if number:
             return [Literal(number, language=script)]
         return [Literal(v.value) for v in p.get(PK + "eId", [])[:1]]  # neither number nor title: its element id

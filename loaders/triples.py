@@ -385,6 +385,7 @@ def _paragraph_text(g: _Graph, node: str, para: Measure | Passage) -> None:
     if para.number:
         g.add(node, PK.number, Literal(para.number))
     if para.heading:
+        assert para.heading_span is not None  # a title sentence is cut from the text with its span (loaders/extract.py)
         g.text_literal(node, DCT + "title", para.heading)
         g.span(node, para.heading_span, "title-span", str(PK.titleDerivedFrom))
     g.text_literal(node, PK.text, para.text)
@@ -449,6 +450,7 @@ def _project(g: _Graph, p: Project, expression: str, plan: str, nodes: dict[int,
 
 
 def _indicator(g: _Graph, ind: Indicator, expression: str, plan: str, nodes: dict[int, str]) -> None:
+    assert ind.table is not None  # a row of a table (a target stated in prose is _prose_indicator's)
     table = nodes[id(ind.table)]
     node = f"{table}__row_{ind.ordinal}"
     _element(g, node, "Indicator", table, plan, ind.ordinal, f"{ind.table.eid}__row_{ind.ordinal}")
@@ -467,8 +469,8 @@ def _indicator(g: _Graph, ind: Indicator, expression: str, plan: str, nodes: dic
         if value:
             g.text_literal(node, PK[key], value)
     g.span(node, ind.span)
-    for n, value in enumerate(ind.values, start=1):
-        _value(g, f"{node}/value_{n}", node, table, value)
+    for n, v in enumerate(ind.values, start=1):
+        _value(g, f"{node}/value_{n}", node, table, v)
 
 
 def _value(g: _Graph, node: str, indicator: str, table: str, v: Value) -> None:
