@@ -14,6 +14,7 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from itertools import combinations
+from typing import Any
 
 from plankg.viz import MAX_NODES
 from plankg.viz.data import Lineage, PlanInfo, TreeNode
@@ -66,7 +67,7 @@ def short(label: str) -> str:
     return label if len(label) <= LABEL_CHARS else label[: LABEL_CHARS - 1] + "…"
 
 
-OPTIONS = {  # vis-network options of every view (those pyvis wrote, which the pages were made with)
+OPTIONS: dict[str, Any] = {  # vis-network options of every view (those pyvis wrote, which the pages were made with)
     "configure": {"enabled": False},
     "edges": {"color": {"inherit": True}, "smooth": {"enabled": True, "type": "dynamic"}},
     "interaction": {"dragNodes": True, "hideEdgesOnDrag": False, "hideNodesOnDrag": False, "hover": True,
@@ -130,7 +131,7 @@ def spring_layout(nodes: list[dict], edges: list[dict]) -> dict[str, tuple[float
     """networkx's force-directed positions (vis-network's physics, started from random positions, never settles)."""
     import networkx as nx
 
-    graph = nx.Graph()
+    graph: nx.Graph[str] = nx.Graph()
     graph.add_nodes_from(n["id"] for n in nodes)
     graph.add_edges_from((e["from"], e["to"]) for e in edges)
     size = max(len(nodes), 1)
@@ -193,7 +194,8 @@ def _aggregate(tree: list[TreeNode], level: str) -> tuple[list[TreeNode], dict[s
 
 def plan_view(info: PlanInfo, tree: list[TreeNode], max_nodes: int = MAX_NODES) -> View:
     """Region → plan → chapters → sections → measures → indicators and projects, collapsed above max_nodes."""
-    notes, groups = [], {}
+    notes: list[str] = []
+    groups: dict[str, list[TreeNode]] = {}
     if len(tree) + 2 > max_nodes:
         for level, what in COLLAPSE:
             kept, groups = _aggregate(tree, level)
@@ -205,7 +207,7 @@ def plan_view(info: PlanInfo, tree: list[TreeNode], max_nodes: int = MAX_NODES) 
         tree = kept
     nodes = [_node(info.region, "Region", info.region_label), _node(info.plan, "Plan", info.title or info.file)]
     edges = [{"from": info.region, "to": info.plan, "tree": True}]
-    details = {
+    details: dict[str, dict[str, Any]] = {
         info.region: {"title": info.region_label, "fields": [["class", NAMES["Region"]], ["level", info.level],
                                                              ["IRI", info.region]]},
         info.plan: {"title": info.title, "fields": [["class", NAMES["Plan"]], ["period", info.period],
@@ -215,7 +217,7 @@ def plan_view(info: PlanInfo, tree: list[TreeNode], max_nodes: int = MAX_NODES) 
     for n in tree:
         nodes.append(_node(n.iri, n.cls, n.label))
         edges.append({"from": n.parent if n.parent in known else info.plan, "to": n.iri, "tree": True})
-        fields = [["class", NAMES[n.cls]], ["text", n.text]]
+        fields: list[list[Any]] = [["class", NAMES[n.cls]], ["text", n.text]]
         fields += [["numbers", n.numbers]] if n.numbers else []
         fields += [["role", n.role]] if n.role else []
         fields += [["lead paragraphs", n.leads]] if n.leads else []
@@ -270,7 +272,10 @@ def lineage_view(plans: list[PlanInfo], found: Lineage, max_nodes: int = MAX_NOD
     if len(items) > room:
         notes.append(f"{len(items)} families and shared indicators exceed the cap of {max_nodes} nodes per view: "
                      f"the {room} shared by the most plans are shown. Plan-to-plan edges count all of them.")
-    nodes, edges, details, meta = [], [], {}, {}
+    nodes: list[dict] = []
+    edges: list[dict] = []
+    details: dict[str, dict[str, Any]] = {}
+    meta: dict[str, dict[str, Any]] = {}
     for p in by_plan.values():
         nodes.append({**_node(p.plan, "Plan", f"{p.region_label} {p.period}"), "mass": PLAN_MASS})
         meta[p.plan] = {"kind": "plan", "level": p.level, "themes": []}
