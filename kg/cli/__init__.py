@@ -8,6 +8,7 @@ Heavy libraries are imported inside the commands that need them, so `plankg --he
 
 from __future__ import annotations
 
+import io
 import sys
 from importlib import import_module
 
@@ -67,6 +68,7 @@ def main() -> None:
         error = exc if isinstance(exc, click.ClickException) else failure(exc)
         if error is None:
             raise
-        error.message = redact.secrets(error.message, hidden)
-        error.show()
+        shown = io.StringIO()
+        error.show(file=shown)  # its message (after a usage banner for a usage error), then without the secrets
+        sys.stderr.write(redact.secrets(shown.getvalue(), hidden))
         sys.exit(error.exit_code)

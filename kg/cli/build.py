@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -52,7 +53,7 @@ def _limit_options(command):
 @wait_option
 @_limit_options
 def build(paths: tuple[Path, ...], store: Path, no_validate: bool, no_lineage: bool, no_views: bool,
-          reason: bool, replace: bool, wait: float, **limits: float) -> None:
+          reason: bool, replace: bool, wait: float, **limits: Any) -> None:  # limits: Limits' fields
     """Load documents (default: the bundled corpus) into the store and print a summary."""
     from plankg.loading.documents import Batch, bundled_corpus, gather
     from plankg.loading.limits import Limits

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from plankg.errors import USAGE, PlankgError
+
 if TYPE_CHECKING:
     from pyoxigraph import Store
     from rich.console import Console
@@ -107,7 +109,6 @@ def failure(exc: Exception) -> click.ClickException | None:
 
     A PlankgError has its own message and exit status (1 the work failed, 2 it was asked wrongly); a missing file, a
     full disk, no permission and running out of memory are faults of the machine (exit 1)."""
-    from plankg.errors import PlankgError
     from plankg.graph.faults import is_disk_full, is_no_permission
 
     if isinstance(exc, PlankgError):
@@ -124,6 +125,10 @@ def failure(exc: Exception) -> click.ClickException | None:
         message, code = f"no permission ({exc}): give paths you can write to, or change their permissions", 1
     else:
         return None
-    error = click.ClickException(message)
-    error.exit_code = code
-    return error
+    return _AskedWrongly(message) if code == USAGE else click.ClickException(message)  # a ClickException exits 1
+
+
+class _AskedWrongly(click.ClickException):
+    """A command asked what cannot be done as asked: one line, exit 2 (click's UsageError would add a usage banner)."""
+
+    exit_code = USAGE

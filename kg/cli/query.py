@@ -71,8 +71,8 @@ def query(name: str | None, pairs: tuple[str, ...], list_only: bool, fmt: str | 
 
     if list_only or not name:
         for q in library().values():
-            params = ", ".join(f"{k} ({v})" for k, v in q.parameters.items()) or "no parameters"
-            click.echo(f"{q.name}\t{params}\t{q.question}")
+            described = ", ".join(f"{k} ({v})" for k, v in q.parameters.items()) or "no parameters"
+            click.echo(f"{q.name}\t{described}\t{q.question}")
         return
     params = _params(pairs)
     if endpoint:

@@ -18,9 +18,13 @@ import urllib.parse
 import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from plankg.errors import PlankgError
 from plankg.remote import redact
+
+if TYPE_CHECKING:
+    from pyoxigraph import Store
 
 USER_ENV = "PLANKG_ENDPOINT_USER"
 PASSWORD_ENV = "PLANKG_ENDPOINT_PASSWORD"
@@ -85,13 +89,15 @@ def graph_store_for(endpoint: str) -> str:
                     "(Fuseki: http://HOST:3030/DATASET/data; Virtuoso: http://HOST:8890/sparql-graph-crud-auth)")
 
 
-def local_graphs(store) -> list[tuple[str, int]]:
+def local_graphs(store: Store) -> list[tuple[str, int]]:
     """(IRI, triple count) of every named graph of the store, by IRI."""
-    rows = store.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g")
+    from plankg.graph.solutions import select
+
+    rows = select(store, "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g")
     return [(row["g"].value, int(row["n"].value)) for row in rows]
 
 
-def graph_body(store, graph: str) -> bytes:
+def graph_body(store: Store, graph: str) -> bytes:
     """One graph as N-Triples (UTF-8), the body of its PUT."""
     from pyoxigraph import NamedNode, RdfFormat, serialize
 
