@@ -54,8 +54,13 @@ def one_error_line(result: subprocess.CompletedProcess, code: int) -> str:
 
 
 def test_every_error_of_plankg_is_a_plankg_error_with_its_exit_status(tmp_path: Path) -> None:
-    failed = [LoadError("a.txt", "unreadable"), EndpointError("down"), PushError("refused"), Fault("disk full"),
-              NoStore("no store")]
+    failed = [
+        LoadError("a.txt", "unreadable"),
+        EndpointError("down"),
+        PushError("refused"),
+        Fault("disk full"),
+        NoStore("no store"),
+    ]
     asked_wrongly = [QueryError("no such query"), FormatError("csv for a graph"), ServiceRefused("SERVICE <x>")]
     assert [e.exit_code for e in failed] == [FAILED] * 5 and FAILED == 1
     assert [e.exit_code for e in asked_wrongly] == [USAGE] * 3 and USAGE == 2
@@ -100,13 +105,31 @@ def test_asked_wrongly_is_exit_2_with_the_reason_and_no_usage_banner(store: Path
 def test_a_command_line_click_cannot_parse_shows_the_usage(store: Path) -> None:
     result = plankg("push", "--endpoint", "ftp://example.org/sparql", "--store", str(store))
     assert result.returncode == 2
-    assert result.stderr.splitlines() == ["Usage: plankg push [OPTIONS]", "Try 'plankg push --help' for help.", "",
-                                          "Error: not an http(s) URL: 'ftp://example.org/sparql'"]
+    assert result.stderr.splitlines() == [
+        "Usage: plankg push [OPTIONS]",
+        "Try 'plankg push --help' for help.",
+        "",
+        "Error: not an http(s) URL: 'ftp://example.org/sparql'",
+    ]
 
 
-@pytest.mark.parametrize("command", [["stats"], ["list"], ["export", "--format", "trig"], ["lineage"], ["reason"],
-                                     ["remove", "a.txt"], ["validate"], ["viz"], ["serve"], ["query", "plans-overview"],
-                                     ["sparql", "ASK {}"], ["push", "--endpoint", "http://127.0.0.1:9/sparql"]])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["stats"],
+        ["list"],
+        ["export", "--format", "trig"],
+        ["lineage"],
+        ["reason"],
+        ["remove", "a.txt"],
+        ["validate"],
+        ["viz"],
+        ["serve"],
+        ["query", "plans-overview"],
+        ["sparql", "ASK {}"],
+        ["push", "--endpoint", "http://127.0.0.1:9/sparql"],
+    ],
+)
 def test_no_store_is_one_line_and_none_is_made(tmp_path: Path, command: list[str]) -> None:
     missing = tmp_path / "nothing-here"
     assert one_error_line(plankg(*command, "--store", str(missing)), 1) == f"no store at {missing}: run `plankg build` first"
@@ -120,8 +143,13 @@ def test_nothing_outside_the_command_line_imports_it() -> None:
             if path.is_relative_to(ROOT / "kg" / "cli"):
                 continue
             for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-                names = [node.module or ""] if isinstance(node, ast.ImportFrom) else \
-                    [a.name for a in node.names] if isinstance(node, ast.Import) else []
+                names = (
+                    [node.module or ""]
+                    if isinstance(node, ast.ImportFrom)
+                    else [a.name for a in node.names]
+                    if isinstance(node, ast.Import)
+                    else []
+                )
                 if any(n == "plankg.cli" or n.startswith("plankg.cli.") for n in names):
                     importers.append(str(path.relative_to(ROOT)))
     assert importers == []
@@ -129,10 +157,26 @@ def test_nothing_outside_the_command_line_imports_it() -> None:
 
 def test_help_loads_no_pipeline_library() -> None:
     """`plankg --help` lists every command without importing what the commands run on."""
-    heavy = ("jieba", "pyshacl", "pyrudof", "owlrl", "networkx", "plankg.loading.documents", "plankg.lineage",
-             "plankg.validation")
-    shown = subprocess.run([sys.executable, "-c", "import sys\nfrom plankg.cli import cli\ntry:\n    cli(['--help'])\n"
-                            f"except SystemExit:\n    print(sorted(m for m in {heavy!r} if m in sys.modules))"],
-                           capture_output=True, text=True, timeout=60)
+    heavy = (
+        "jieba",
+        "pyshacl",
+        "pyrudof",
+        "owlrl",
+        "networkx",
+        "plankg.loading.documents",
+        "plankg.lineage",
+        "plankg.validation",
+    )
+    shown = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys\nfrom plankg.cli import cli\ntry:\n    cli(['--help'])\n"
+            f"except SystemExit:\n    print(sorted(m for m in {heavy!r} if m in sys.modules))",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert shown.stdout.splitlines()[-1] == "[]", shown.stdout + shown.stderr
     assert "  validate " in shown.stdout and "  push " in shown.stdout and "  serve " in shown.stdout

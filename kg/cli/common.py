@@ -30,16 +30,28 @@ def _store_location(ctx: click.Context, param: click.Parameter, value: Path | No
     return store_path(str(value) if value else None)
 
 
-store_option = click.option("--store", "store", type=click.Path(file_okay=False, path_type=Path), default=None,
-                            callback=_store_location, help="Store folder (default: $PLANKG_STORE or ./plankg-data).")
-wait_option = click.option("--wait", type=click.FloatRange(min=0), default=0, show_default=True,
-                           help="Seconds to wait for a store another process is writing.")
+store_option = click.option(
+    "--store",
+    "store",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    callback=_store_location,
+    help="Store folder (default: $PLANKG_STORE or ./plankg-data).",
+)
+wait_option = click.option(
+    "--wait",
+    type=click.FloatRange(min=0),
+    default=0,
+    show_default=True,
+    help="Seconds to wait for a store another process is writing.",
+)
 
 
 def format_option(choices: Sequence[str], help: str | None = None, default: str | None = None) -> Callable:
     """The output format of a command (its choices and default are the command's own)."""
-    return click.option("--format", "fmt", type=click.Choice(list(choices)), default=default,
-                        show_default=default is not None, help=help)
+    return click.option(
+        "--format", "fmt", type=click.Choice(list(choices)), default=default, show_default=default is not None, help=help
+    )
 
 
 def console(wide: bool = True) -> Console:
@@ -116,11 +128,21 @@ def failure(exc: Exception) -> click.ClickException | None:
     elif isinstance(exc, FileNotFoundError):
         message, code = str(exc), 1
     elif isinstance(exc, MemoryError):
-        message, code = ("out of memory: the store keeps every document written before; load fewer or smaller "
-                         "documents at once, or on a machine with more memory"), 1
+        message, code = (
+            (
+                "out of memory: the store keeps every document written before; load fewer or smaller "
+                "documents at once, or on a machine with more memory"
+            ),
+            1,
+        )
     elif is_disk_full(exc):
-        message, code = (f"the disk is full ({exc}): stopped; the store keeps what was written before, each document "
-                         "whole. Free some space and run the same command again"), 1
+        message, code = (
+            (
+                f"the disk is full ({exc}): stopped; the store keeps what was written before, each document "
+                "whole. Free some space and run the same command again"
+            ),
+            1,
+        )
     elif is_no_permission(exc):
         message, code = f"no permission ({exc}): give paths you can write to, or change their permissions", 1
     else:

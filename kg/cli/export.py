@@ -11,11 +11,18 @@ from plankg.cli.common import command, format_option, open_graph, store_option
 
 
 @command()
-@format_option(["trig", "nquads", "turtle", "ntriples", "jsonld", "csv"],
-               "trig, nquads, jsonld: every named graph; turtle, ntriples: their union; csv: indicator values. "
-               "Default: from -o's extension, else trig.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Write to this file (.trig .nq .ttl .nt .jsonld .csv choose the format).")
+@format_option(
+    ["trig", "nquads", "turtle", "ntriples", "jsonld", "csv"],
+    "trig, nquads, jsonld: every named graph; turtle, ntriples: their union; csv: indicator values. "
+    "Default: from -o's extension, else trig.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write to this file (.trig .nq .ttl .nt .jsonld .csv choose the format).",
+)
 @store_option
 def export(fmt: str | None, output: Path | None, store: Path) -> None:
     """Write the whole graph out (csv: one row per indicator value per plan)."""
@@ -24,11 +31,12 @@ def export(fmt: str | None, output: Path | None, store: Path) -> None:
     if fmt is None and output is not None:
         fmt = format_for(output)
         if fmt is None:
-            raise click.UsageError(f"{output.name}: give --format, or an extension that names one "
-                                   f"({', '.join(EXTENSIONS)})")
+            raise click.UsageError(f"{output.name}: give --format, or an extension that names one ({', '.join(EXTENSIONS)})")
     if output is None and fmt is None and sys.stdout.isatty():
-        raise click.UsageError("the whole graph is tens of thousands of lines: write it to a file with -o "
-                               "(e.g. -o graph.trig), or ask for it here with --format")
+        raise click.UsageError(
+            "the whole graph is tens of thousands of lines: write it to a file with -o "
+            "(e.g. -o graph.trig), or ask for it here with --format"
+        )
     kg = open_graph(store)
     if output:
         kg.export(output, fmt)

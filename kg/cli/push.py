@@ -12,16 +12,26 @@ from plankg.cli.common import command, console, open_store, store_option
 
 @command()
 @click.option("--endpoint", required=True, help="The remote SPARQL 1.1 query endpoint (used for the count check).")
-@click.option("--graph-store", default=None,
-              help="The remote Graph Store Protocol URL (default: beside --endpoint for Oxigraph and Virtuoso).")
+@click.option(
+    "--graph-store",
+    default=None,
+    help="The remote Graph Store Protocol URL (default: beside --endpoint for Oxigraph and Virtuoso).",
+)
 @store_option
 @click.option("--timeout", type=click.FloatRange(min=1), default=120, show_default=True, help="Seconds per request.")
-@click.option("--attempts", type=click.IntRange(1, 10), default=3, show_default=True,
-              help="Tries per graph when the connection fails or the server errs (5xx).")
-@click.option("--allow-basic-over-http", is_flag=True,
-              help="Answer a Basic authentication challenge over plain http (the password crosses the network readable).")
-def push(endpoint: str, graph_store: str | None, store: Path, timeout: float, attempts: int,
-         allow_basic_over_http: bool) -> None:
+@click.option(
+    "--attempts",
+    type=click.IntRange(1, 10),
+    default=3,
+    show_default=True,
+    help="Tries per graph when the connection fails or the server errs (5xx).",
+)
+@click.option(
+    "--allow-basic-over-http",
+    is_flag=True,
+    help="Answer a Basic authentication challenge over plain http (the password crosses the network readable).",
+)
+def push(endpoint: str, graph_store: str | None, store: Path, timeout: float, attempts: int, allow_basic_over_http: bool) -> None:
     """Send every named graph to a SPARQL 1.1 store (PUT, so pushing again is harmless), then check the counts.
 
     Credentials, if the store wants them, come from $PLANKG_ENDPOINT_USER and $PLANKG_ENDPOINT_PASSWORD (or the
@@ -42,8 +52,11 @@ def push(endpoint: str, graph_store: str | None, store: Path, timeout: float, at
         if not url.isascii() or any(c.isspace() or not c.isprintable() for c in url):
             raise click.UsageError(f"{shown!r} holds spaces or characters outside ASCII: percent-encode them")
     if (in_url or in_store_url) and not credentials_from_env():
-        click.echo(f"warning: the credentials in the URL are visible to other users of this machine while the command "
-                   f"runs; prefer {USER_ENV} and {PASSWORD_ENV}", err=True)
+        click.echo(
+            f"warning: the credentials in the URL are visible to other users of this machine while the command "
+            f"runs; prefer {USER_ENV} and {PASSWORD_ENV}",
+            err=True,
+        )
     opened = open_store(store)
     try:
         target = graph_store or graph_store_for(endpoint)
@@ -62,12 +75,14 @@ def _push(store, remote) -> None:
     total = sum(n for _, n in local_graphs(store))
     with Progress(console=shown, transient=True) as progress:
         task = progress.add_task("pushing", total=total)
-        checked = push_store(store, remote, lambda graph, triples: progress.update(
-            task, advance=triples, description=f"pushed {graph.rpartition('/graph/')[2]}"))
+        checked = push_store(
+            store,
+            remote,
+            lambda graph, triples: progress.update(task, advance=triples, description=f"pushed {graph.rpartition('/graph/')[2]}"),
+        )
     wrong = [(g, local, far) for g, local, far in checked if local != far]
     for graph, local, far in wrong:
         shown.print(f"[red]count differs[/red] {graph}: {local} triples here, {far} in the remote store")
     if wrong:
         raise PushError(f"{len(wrong)} of {len(checked)} graphs differ in the remote store")
-    shown.print(f"pushed {len(checked)} graphs, {total} triples, to {remote.graph_store}; counts match at "
-                f"{remote.endpoint}")
+    shown.print(f"pushed {len(checked)} graphs, {total} triples, to {remote.graph_store}; counts match at {remote.endpoint}")
