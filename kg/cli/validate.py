@@ -12,11 +12,6 @@ import click
 
 from plankg.cli.common import command, format_option, open_graph, store_option
 
-# rdflib format names by file extension, for --data.
-DATA_FORMATS = {".trig": "trig", ".nq": "nquads", ".nquads": "nquads", ".ttl": "turtle", ".turtle": "turtle",
-                ".jsonld": "json-ld", ".json": "json-ld", ".nt": "nt", ".ntriples": "nt", ".rdf": "xml", ".owl": "xml",
-                ".xml": "xml", ".n3": "n3"}
-
 
 @command()
 @store_option
@@ -32,11 +27,12 @@ DATA_FORMATS = {".trig": "trig", ".nq": "nquads", ".nquads": "nquads", ".ttl": "
 def validate(store: Path, documents: tuple[str, ...], data_file: Path | None, engine: str, fmt: str,
              output: Path | None) -> None:
     """Validate documents against the SHACL shapes; exit 1 when there is a violation."""
+    from plankg.graph.files import read_graph_file
     from plankg.validation.report import render_html, render_text, render_ttl
     from plankg.validation.shacl import validate_dataset
 
     if data_file is not None:
-        reports = validate_dataset(read_data(data_file), data_file.name, engine)
+        reports = validate_dataset(read_graph_file(data_file), data_file.name, engine)
     else:
         reports = open_graph(store).validate(list(documents) or None, engine=engine)
     if not reports:
@@ -49,24 +45,3 @@ def validate(store: Path, documents: tuple[str, ...], data_file: Path | None, en
         click.echo(text, nl=False)
     sys.exit(0 if all(r.conforms for r in reports) else 1)
 
-
-def read_data(path: Path):
-    """A graph file read with rdflib (format from its extension) into an in-memory store; clear errors."""
-    from pyoxigraph import RdfFormat, Store
-    from rdflib import Dataset
-
-    fmt = DATA_FORMATS.get(path.suffix.lower())
-    if fmt is None:
-        raise click.UsageError(f"{path}: unknown RDF file extension {path.suffix!r} "
-                               f"(use one of {', '.join(sorted(DATA_FORMATS))})")
-    if not path.exists():
-        raise click.ClickException(f"{path}: no such file")
-    dataset = Dataset(default_union=False)
-    try:
-        dataset.parse(path, format=fmt)
-    except Exception as exc:  # rdflib's parsers raise many exception types for bad input
-        problem = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise click.ClickException(f"{path}: not valid {fmt}: {problem}") from None
-    store = Store()
-    store.load(dataset.serialize(format="nquads").encode("utf-8"), format=RdfFormat.N_QUADS)
-    return store
