@@ -1,23 +1,28 @@
-"""`plankg build`: load documents into the store, validate them, rebuild lineage, reason, write the views."""
+"""`plankg build`: load documents into the store, validate them, rebuild lineage, reason, write the views.
+
+The work is plankg.pipeline.build's; this command shows its progress and prints the BuildReport it returns.
+"""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from plankg.cli.common import command, console, flush_quietly, open_store, store_option, wait_option
+from plankg.cli.common import command, console, open_store, store_option, wait_option
 
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.progress import Progress
+    from rich.status import Status
 
-def _start_worker():
-    """The build's worker process (plankg.lineage.worker), started before anything else so that it has loaded jieba's
-    dictionary by the time the documents are loaded and its text-reuse search can start."""
-    from plankg.lineage.textreuse import load_dictionary
-    from plankg.lineage.worker import start
+    from plankg.pipeline import Step
 
-    return start(load_dictionary)
+# What the console says while a stage after loading runs.
+STAGES = {"validating": "validating", "lineage": "rebuilding lineage", "reasoning": "materialising OWL 2 RL entailments",
+          "views": "writing views"}
 
 
 def _limit_options(command):
@@ -55,75 +60,55 @@ def _limit_options(command):
 def build(paths: tuple[Path, ...], store: Path, no_validate: bool, no_lineage: bool, no_views: bool,
           reason: bool, replace: bool, wait: float, **limits: Any) -> None:  # limits: Limits' fields
     """Load documents (default: the bundled corpus) into the store and print a summary."""
-    from plankg.loading.documents import Batch, bundled_corpus, gather
+    from plankg.cli.summary import print_report
     from plankg.loading.limits import Limits
+    from plankg.pipeline import build as run
 
     opened = open_store(store, write=True, create=True, wait=wait)
-    inputs = gather(list(paths) or [bundled_corpus()])
-    worker = None if no_lineage else _start_worker()
-    try:
-        batch = Batch(opened, Limits(**limits), replace, store, inputs.size())
-        valid = _build(opened, batch, inputs, worker, no_validate, reason, no_views)
-    finally:
-        if worker:
-            worker.shutdown(wait=False, cancel_futures=True)
-        flush_quietly(opened)
-    sys.exit(0 if valid else 1)
-
-
-def _build(store, batch, inputs, worker, no_validate: bool, reason: bool, no_views: bool) -> bool:
-    """Load, validate, rebuild lineage, reason, write views; True when every document loaded and conforms."""
-    from rich.progress import Progress
-
-    from plankg.cli.summary import print_summary
-    from plankg.wording import counted
-
     shown = console()
-    results = []
-    with Progress(console=shown, transient=True) as progress:
-        task = progress.add_task("loading", total=len(inputs.files))
-        for path in inputs.files:
-            progress.update(task, description=f"loading {path.name}")
-            results.append(batch.load(path))
-            progress.advance(task)
-    for skipped in inputs.skipped:
-        shown.print(f"[yellow]skipped[/] {skipped}", soft_wrap=True, highlight=False)
-    rebuild = None
-    if worker:
-        from plankg.lineage.graph import LineageRebuild
+    with Display(shown) as display:
+        # The worker process searching text reuse beside validation imports this program's main module again: the
+        # console script's, whose work is under `if __name__ == "__main__":`.
+        report = run(list(paths) or None, opened, validate=not no_validate, lineage=not no_lineage, reason=reason,
+                     views=not no_views, replace=replace, limits=Limits(**limits), parallel=True, progress=display,
+                     store_dir=store)
+    print_report(shown, opened, report)
+    sys.exit(0 if report.ok else 1)
 
-        rebuild = LineageRebuild(store, worker)  # the worker searches text reuse while this process validates
-    reports = None
-    if not no_validate:
-        from plankg.validation.shacl import check_loaded
 
-        with shown.status("validating"):
-            reports = check_loaded(store, [r.graph for r in results if r.ok and not r.replaced_by])
-    findings = {r.graph: (r.count("Violation"), r.count("Warning")) for r in reports} if reports is not None else None
-    print_summary(shown, store, results, findings)
-    valid = True
-    if reports is not None:
-        from plankg.validation.shacl import print_checked
+class Display:
+    """The build's progress on the console, gone when it ends: a bar while loading, then what each stage does."""
 
-        print_checked(shown, reports)
-        valid = all(r.conforms for r in reports)
-    if rebuild:
-        with shown.status("rebuilding lineage"):
-            found = rebuild.finish()
-        shown.print(f"lineage: {counted(found.reuse_links, 'reuse link')} in "
-                    f"{counted(found.families, 'policy family', 'policy families')}, "
-                    f"{counted(found.indicator_concepts, 'shared indicator concept')}, "
-                    f"{found.resolved_citations} of {counted(found.citations, 'citation')} resolved to loaded plans")
-    if reason:
-        from plankg.graph.reason import INFERRED_GRAPH, materialise
+    def __init__(self, shown: Console) -> None:
+        self.shown = shown
+        self.bar: Progress | None = None
+        self.status: Status | None = None
 
-        with shown.status("materialising OWL 2 RL entailments"):
-            inferred = materialise(store)
-        shown.print(f"reasoning: {inferred} inferred triples in <{INFERRED_GRAPH}>")
-    if not no_views:
-        from plankg.viz.site import write_site
+    def __enter__(self) -> Display:
+        return self
 
-        with shown.status("writing views"):
-            pages = write_site(store, Path("plankg-site"))
-        shown.print(f"views: {len(pages)} pages in {pages[0].parent}; open {pages[0]}")
-    return all(r.ok for r in results) and valid
+    def __exit__(self, *exc: object) -> None:
+        self._stop()
+
+    def __call__(self, step: Step) -> None:
+        from rich.progress import Progress
+
+        if step.stage == "loading" and step.path is not None:
+            if self.bar is None:
+                self._stop()
+                self.bar = Progress(console=self.shown, transient=True)
+                self.bar.start()
+                self.task = self.bar.add_task("loading", total=step.total)
+            self.bar.update(self.task, completed=step.done, description=f"loading {step.path.name}")
+            return
+        self._stop()
+        self.status = self.shown.status(STAGES.get(step.stage, step.stage))
+        self.status.start()
+
+    def _stop(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+            self.bar = None
+        if self.status is not None:
+            self.status.stop()
+            self.status = None

@@ -1,10 +1,13 @@
-"""Terminal output of `build` and `stats`: the per-document summary table and any load failures.
+"""Terminal output of `build` and `stats`: the per-document summary table, any load failures, and what the build's
+later stages (validation, lineage, reasoning, views) found.
 
 One table when it fits the terminal; otherwise two, what each document is (title wrapped) and what it holds
 (the counts, headers abbreviated with a legend when the full names do not fit), so nothing is ever cut.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from pyoxigraph import Store
 from rich import box
@@ -16,6 +19,10 @@ from rich.table import Table
 from plankg.loading.documents import LoadResult
 from plankg.query.stats import COUNTED, PlanSummary, summaries
 from plankg.wording import counted
+
+if TYPE_CHECKING:
+    from plankg.pipeline import BuildReport
+    from plankg.validation.shacl import DocumentReport
 
 ABBREVIATED = {"chapters": "chap", "sections": "sect", "boxes": "box", "measures": "meas", "indicators": "ind",
                "projects": "proj", "citations": "cite", "violations": "viol", "warnings": "warn"}
@@ -41,6 +48,39 @@ def print_summary(console: Console, store: Store, results: list[LoadResult],
         console.print(f"loaded {loaded} of {counted(len(results), 'document')}"
                       + (f", {len(failed)} failed" if failed else "")
                       + (f", {replaced} replaced by a later file of the same plan" if replaced else ""))
+
+
+def print_report(console: Console, store: Store, report: BuildReport) -> None:
+    """What a build did: the folder entries skipped, the summary table with this build's load warnings and failures,
+    a validation line per document, then what the lineage rebuild, the reasoner and the views produced."""
+    from plankg.graph.vocab import INFERRED_GRAPH
+
+    for skipped in report.skipped:
+        console.print(f"[yellow]skipped[/] {skipped}", soft_wrap=True, highlight=False)
+    print_summary(console, store, list(report.documents), report.findings())
+    if report.validation is not None:
+        print_checked(console, report.validation)
+    if found := report.lineage:
+        console.print(f"lineage: {counted(found.reuse_links, 'reuse link')} in "
+                      f"{counted(found.families, 'policy family', 'policy families')}, "
+                      f"{counted(found.indicator_concepts, 'shared indicator concept')}, "
+                      f"{found.resolved_citations} of {counted(found.citations, 'citation')} resolved to loaded plans")
+    if report.inferred is not None:
+        console.print(f"reasoning: {report.inferred} inferred triples in <{INFERRED_GRAPH}>")
+    if report.pages:
+        console.print(f"views: {len(report.pages)} pages in {report.pages[0].parent}; open {report.pages[0]}")
+
+
+def print_checked(console: Console, reports: list[DocumentReport], engine: str = "pyrudof") -> None:
+    """One line per document validated by a build, counted as `plankg validate` and the build's table count, then
+    where the findings are."""
+    for report in reports:
+        outcome = "conforms," if report.conforms else "does not conform:"
+        console.print(f"validation: {report.name} {outcome} {counted(report.count('Violation'), 'violation')}, "
+                      f"{counted(report.count('Warning'), 'warning')}", markup=False, highlight=False)
+    if reports:
+        console.print(f"(validated by {engine}; `plankg validate` shows each finding with its source quote)",
+                      markup=False, highlight=False)
 
 
 def summary_tables(width: int, rows: list[PlanSummary], findings: dict[str, tuple[int, int]] | None) -> list[Table]:

@@ -21,7 +21,6 @@ from plankg.graph.solutions import construct, select, written
 from plankg.graph.store import document_graphs
 from plankg.graph.vocab import LINEAGE_GRAPH, PK, PREFIXES, RDFS, REGIONS_GRAPH, SH, SHAPES, SPARQL_PREFIXES
 from plankg.loaders.records import line_at
-from plankg.wording import counted
 
 PK_TEXT = str(PK.text)
 SEVERITIES = ("Violation", "Warning", "Info")
@@ -357,14 +356,3 @@ def check_loaded(store: Store, graphs: list[str], engine: str = "pyrudof") -> li
     """After a build: validate the documents just loaded."""
     return validate_store(store, engine, graphs)
 
-
-def print_checked(console, reports: list[DocumentReport], engine: str = "pyrudof") -> None:
-    """One line per document validated by a build, counted as `plankg validate` and the build's table count, then
-    where the findings are."""
-    for report in reports:
-        outcome = "conforms," if report.conforms else "does not conform:"
-        console.print(f"validation: {report.name} {outcome} {counted(report.count('Violation'), 'violation')}, "
-                      f"{counted(report.count('Warning'), 'warning')}", markup=False, highlight=False)
-    if reports:
-        console.print(f"(validated by {engine}; `plankg validate` shows each finding with its source quote)",
-                      markup=False, highlight=False)
