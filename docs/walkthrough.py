@@ -18,8 +18,10 @@ report = plankg.build(store=folder / "store")  # no paths: the bundled corpus; v
 print(f"loaded {len(report.loaded)} of {len(report.documents)} documents; ok: {report.ok}")
 for document in report.documents:
     warnings = document.validation.count("Warning") if document.validation else 0
-    print(f"  {document.path.name}: {document.counts['measures']} measures, {document.counts['indicators']} indicators, "
-          f"{warnings} SHACL warnings")
+    print(
+        f"  {document.path.name}: {document.counts['measures']} measures, {document.counts['indicators']} indicators, "
+        f"{warnings} SHACL warnings"
+    )
 print(f"lineage: {report.lineage.families} policy families, {report.lineage.indicator_concepts} shared indicator concepts")
 
 # %% Open it (read-only: any number of notebooks can share a store) and list its documents.
@@ -36,18 +38,24 @@ nursing = shared[(shared["name"] == "养老机构护理型床位占比") & (shar
 print(nursing[["region", "target", "number", "year", "line"]].to_string(index=False))
 
 families = kg.query("policy-families").to_pandas()
-print(f"{len(families)} policy families; the largest: {families.iloc[0]['label']} "
-      f"({families.iloc[0]['size']} items in {families.iloc[0]['plans']} plans)")
+print(
+    f"{len(families)} policy families; the largest: {families.iloc[0]['label']} "
+    f"({families.iloc[0]['size']} items in {families.iloc[0]['plans']} plans)"
+)
 
 # %% Any SPARQL: SELECT gives rows of Python values, ASK a bool, CONSTRUCT an rdflib Graph.
-rows = kg.sparql("SELECT ?file ?date WHERE { ?e a pk:PlanText ; eli:realizes ?p ; prov:wasDerivedFrom/dct:identifier ?file "
-                 "OPTIONAL { ?p eli:date_document ?date } } ORDER BY ?file")
+rows = kg.sparql(
+    "SELECT ?file ?date WHERE { ?e a pk:PlanText ; eli:realizes ?p ; prov:wasDerivedFrom/dct:identifier ?file "
+    "OPTIONAL { ?p eli:date_document ?date } } ORDER BY ?file"
+)
 print({row["file"]: row["date"] for row in rows})
 
 # %% Validate one document: each finding with its shape's message and the source line and quote.
 (validation,) = kg.validate("001_e6d1326eb6e5ef17.txt")
-print(f"{validation.name}: conforms {validation.conforms}, {validation.count('Violation')} violations, "
-      f"{validation.count('Warning')} warnings")
+print(
+    f"{validation.name}: conforms {validation.conforms}, {validation.count('Violation')} violations, "
+    f"{validation.count('Warning')} warnings"
+)
 finding = validation.findings[0]
 print(f"  {finding.severity} line {finding.line}: {finding.message_en}")
 

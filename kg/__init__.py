@@ -32,8 +32,19 @@ _EXPORTS = {
     "PlankgError": "plankg.errors",
 }
 
-__all__ = ["BuildReport", "DocumentResult", "KnowledgeGraph", "LoadError", "PlankgError", "QueryError", "Rows", "Step",
-           "__version__", "build", "open"]
+__all__ = [
+    "BuildReport",
+    "DocumentResult",
+    "KnowledgeGraph",
+    "LoadError",
+    "PlankgError",
+    "QueryError",
+    "Rows",
+    "Step",
+    "__version__",
+    "build",
+    "open",
+]
 
 if TYPE_CHECKING:
     from plankg.api import KnowledgeGraph, open

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from plankg.viz.network import View
     from plankg.viz.notebook import ViewNetwork
 
+
 def open(path: str | Path | None = None, *, read_only: bool = True, wait: float = 0) -> KnowledgeGraph:
     """The store at path (default: $PLANKG_STORE or ./plankg-data) as a KnowledgeGraph.
 

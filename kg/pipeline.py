@@ -131,11 +131,23 @@ class Step:
 Progress = Callable[[Step], None]
 
 
-def build(paths: Iterable[str | Path] | str | Path | None = None, store: str | Path | Store | None = None, *,
-          validate: bool = True, lineage: bool = True, reason: bool = False, views: bool = False,
-          site: str | Path = DEFAULT_SITE, replace: bool = False, limits: Limits | None = None, wait: float = 0,
-          engine: str = "pyrudof", parallel: bool | None = None, progress: Progress | None = None,
-          store_dir: Path | None = None) -> BuildReport:
+def build(
+    paths: Iterable[str | Path] | str | Path | None = None,
+    store: str | Path | Store | None = None,
+    *,
+    validate: bool = True,
+    lineage: bool = True,
+    reason: bool = False,
+    views: bool = False,
+    site: str | Path = DEFAULT_SITE,
+    replace: bool = False,
+    limits: Limits | None = None,
+    wait: float = 0,
+    engine: str = "pyrudof",
+    parallel: bool | None = None,
+    progress: Progress | None = None,
+    store_dir: Path | None = None,
+) -> BuildReport:
     """Load documents into a store, then validate them, rebuild the lineage graph, reason and write the views.
 
     paths: files and folders (default: the bundled corpus). store: a folder (default: $PLANKG_STORE or
@@ -201,8 +213,15 @@ def _start_worker() -> Executor:
     return start(load_dictionary)
 
 
-def _load(store: Store, report: BuildReport, paths: list[Path], replace: bool, limits: Limits | None,
-          location: Path | None, progress: Progress) -> None:
+def _load(
+    store: Store,
+    report: BuildReport,
+    paths: list[Path],
+    replace: bool,
+    limits: Limits | None,
+    location: Path | None,
+    progress: Progress,
+) -> None:
     """Each file loaded in turn, its result (counts read back from the store) added to the report."""
     from plankg.loading.documents import Batch, gather
     from plankg.loading.limits import DEFAULT_LIMITS
@@ -221,8 +240,18 @@ def _load(store: Store, report: BuildReport, paths: list[Path], replace: bool, l
     report.skipped = inputs.skipped
 
 
-def _after_loading(store: Store, report: BuildReport, lineage: bool, worker: Executor | None, validate: bool,
-                   reason: bool, views: bool, site: Path, engine: str, progress: Progress) -> None:
+def _after_loading(
+    store: Store,
+    report: BuildReport,
+    lineage: bool,
+    worker: Executor | None,
+    validate: bool,
+    reason: bool,
+    views: bool,
+    site: Path,
+    engine: str,
+    progress: Progress,
+) -> None:
     """Validation runs while the worker searches text reuse for the lineage graph; then reasoning and views."""
     rebuild = None
     if lineage:

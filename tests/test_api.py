@@ -18,8 +18,7 @@ from plankg.query.library import QueryError
 
 REPO = Path(__file__).resolve().parent.parent
 LIAONING = "001_e6d1326eb6e5ef17.txt"
-FILES = ["000_7c45746ca5003da4.txt", LIAONING, "002_1d4cc66293008ec4.txt", "003_1530986ba0a39128.txt",
-         "004_816c855b418fc27c.txt"]
+FILES = ["000_7c45746ca5003da4.txt", LIAONING, "002_1d4cc66293008ec4.txt", "003_1530986ba0a39128.txt", "004_816c855b418fc27c.txt"]
 
 
 @pytest.fixture(scope="module")
@@ -42,8 +41,12 @@ def test_build_returns_each_documents_graph_counts_and_findings(built) -> None:
     assert liaoning.graph == "https://w3id.org/plankg/id/graph/plan/210000/fyp/2021-2025/zh-Hans"
     # 001: 6 chapters (第一章 line 25 … 第六章 line 502), 35 sections, 5 boxes (专栏1-5 … 专栏6 is the table's), 32 indicators:
     # 20 rows of 专栏1 (lines 61-274) and 12 targets stated in prose (lines 356-497), as `plankg build` prints them
-    assert (liaoning.counts["chapters"], liaoning.counts["sections"], liaoning.counts["boxes"],
-            liaoning.counts["indicators"]) == (6, 35, 5, 32)
+    assert (
+        liaoning.counts["chapters"],
+        liaoning.counts["sections"],
+        liaoning.counts["boxes"],
+        liaoning.counts["indicators"],
+    ) == (6, 35, 5, 32)
     assert liaoning.triples > 0 and liaoning.warnings == [] and liaoning.error == ""
     # validated: no violation, 90 warnings in all (20 of them a target in prose stating no year)
     assert liaoning.validation is not None and liaoning.validation.conforms
@@ -52,8 +55,12 @@ def test_build_returns_each_documents_graph_counts_and_findings(built) -> None:
     # the folder's notes are named as skipped, not loaded (and a __pycache__ folder, where Python wrote one)
     assert f"{bundled_corpus()}: MANIFEST.md, __init__.py: not documents (.docx, .htm, .html, .pdf, .txt)" in report.skipped
     assert report.lineage is not None
-    assert (report.lineage.plans, report.lineage.citations, report.lineage.reuse_links,
-            report.lineage.indicator_concepts) == (5, 79, 97, 19)
+    assert (report.lineage.plans, report.lineage.citations, report.lineage.reuse_links, report.lineage.indicator_concepts) == (
+        5,
+        79,
+        97,
+        19,
+    )
     assert report.inferred is None and report.pages == []
 
 
@@ -66,8 +73,10 @@ def test_a_failing_document_is_reported_in_the_result_and_changes_nothing(built,
     report = plankg.build([empty, notes, tmp_path / "missing.txt"], store=store, validate=False, lineage=False)
     assert not report.ok and report.loaded == [] and report.validation is None and report.lineage is None
     assert [(d.path.name, d.error.split(":")[0]) for d in report.failed] == [
-        ("empty.txt", "the file is empty"), ("notes.txt", "no policy content"),
-        ("missing.txt", f"no such file: {tmp_path / 'missing.txt'}".split(":")[0])]
+        ("empty.txt", "the file is empty"),
+        ("notes.txt", "no policy content"),
+        ("missing.txt", f"no such file: {tmp_path / 'missing.txt'}".split(":")[0]),
+    ]
     assert Store.read_only(str(store)).dump(format=RdfFormat.N_QUADS) == before
 
 
@@ -85,11 +94,22 @@ def test_documents(kg: plankg.KnowledgeGraph) -> None:
 def test_library_query_rows_hold_python_values(kg: plankg.KnowledgeGraph) -> None:
     rows = kg.query("indicators-shared", min_plans=3)
     assert rows.columns == ["name", "plans", "region", "target", "number", "year", "line", "source"]
-    assert {r["name"] for r in rows} == {"养老机构护理型床位占比", "城乡低保标准年度增速",
-                                         "志愿服务站点在社区综合服务设施中的覆盖率"}
+    assert {r["name"] for r in rows} == {
+        "养老机构护理型床位占比",
+        "城乡低保标准年度增速",
+        "志愿服务站点在社区综合服务设施中的覆盖率",
+    }
     # 001 专栏1 row 18, line 252: 养老机构护理型床位占比 ≥55 in 2025
-    assert {"name": "养老机构护理型床位占比", "plans": 3, "region": "辽宁省", "target": "≥55", "number": Decimal("55"),
-            "year": 2025, "line": 252, "source": "table"} in rows
+    assert {
+        "name": "养老机构护理型床位占比",
+        "plans": 3,
+        "region": "辽宁省",
+        "target": "≥55",
+        "number": Decimal("55"),
+        "year": 2025,
+        "line": 252,
+        "source": "table",
+    } in rows
     with pytest.raises(QueryError, match="no query named 'nothing'"):
         kg.query("nothing")
     with pytest.raises(QueryError, match="has no parameter min_plan .did you mean min_plans"):
@@ -99,8 +119,10 @@ def test_library_query_rows_hold_python_values(kg: plankg.KnowledgeGraph) -> Non
 def test_sparql_gives_rows_a_boolean_or_a_graph(kg: plankg.KnowledgeGraph) -> None:
     assert kg.sparql("SELECT (COUNT(?p) AS ?plans) WHERE { ?p a pk:Plan }") == [{"plans": 5}]
     # 001 was issued 2021-09-06 (辽民发〔2021〕33号); 004 states no date
-    dates = kg.sparql("SELECT ?file ?date WHERE { ?e a pk:PlanText ; eli:realizes ?p ; prov:wasDerivedFrom/dct:identifier "
-                      "?file OPTIONAL { ?p eli:date_document ?date } } ORDER BY ?file")
+    dates = kg.sparql(
+        "SELECT ?file ?date WHERE { ?e a pk:PlanText ; eli:realizes ?p ; prov:wasDerivedFrom/dct:identifier "
+        "?file OPTIONAL { ?p eli:date_document ?date } } ORDER BY ?file"
+    )
     assert isinstance(dates, plankg.Rows)
     assert dates[1] == {"file": LIAONING, "date": date(2021, 9, 6)} and dates[4]["date"] is None
     assert kg.sparql("ASK { ?p a pk:Plan }") is True
@@ -114,8 +136,13 @@ def test_sparql_gives_rows_a_boolean_or_a_graph(kg: plankg.KnowledgeGraph) -> No
 def test_rows_to_pandas(kg: plankg.KnowledgeGraph, monkeypatch: pytest.MonkeyPatch) -> None:
     frame = kg.query("plans-overview").to_pandas()
     assert list(frame.columns[:3]) == ["plan", "region", "level"]
-    assert dict(zip(frame["region"], frame["measures"], strict=True)) == {"玉林市": 83, "辽宁省": 107, "怀化市": 52, "新吴区": 19,
-                                                                          "韶关市": 40}
+    assert dict(zip(frame["region"], frame["measures"], strict=True)) == {
+        "玉林市": 83,
+        "辽宁省": 107,
+        "怀化市": 52,
+        "新吴区": 19,
+        "韶关市": 40,
+    }
     assert str(frame["measures"].dtype) == "int64"
     monkeypatch.setitem(sys.modules, "pandas", None)
     with pytest.raises(ModuleNotFoundError, match=r"pip install 'plankg\[notebook\]'"):
@@ -170,14 +197,17 @@ def test_views_as_networkx_and_pyvis(kg: plankg.KnowledgeGraph) -> None:
     view = kg.plan_view(LIAONING)
     network = kg.plan_network(LIAONING)
     assert [(n["id"], n["label"], n["x"], n["y"]) for n in network.nodes] == [
-        (n["id"], n["label"], n["x"], n["y"]) for n in view.nodes]
+        (n["id"], n["label"], n["x"], n["y"]) for n in view.nodes
+    ]
     page = network._repr_html_()
     assert page.startswith("<iframe srcdoc=") and "vis-network" in page
 
 
 def test_imports_are_lazy_and_all_names_resolve() -> None:
-    code = ("import sys, plankg; assert 'pyoxigraph' not in sys.modules and 'plankg.api' not in sys.modules; "
-            "print(sorted(plankg.__all__) == sorted(n for n in plankg.__all__ if getattr(plankg, n) is not None))")
+    code = (
+        "import sys, plankg; assert 'pyoxigraph' not in sys.modules and 'plankg.api' not in sys.modules; "
+        "print(sorted(plankg.__all__) == sorted(n for n in plankg.__all__ if getattr(plankg, n) is not None))"
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.strip() == "True", result.stderr
     assert plankg.open.__module__ == "plankg.api" and "KnowledgeGraph" in dir(plankg)
@@ -186,15 +216,23 @@ def test_imports_are_lazy_and_all_names_resolve() -> None:
 
 
 def test_the_walkthrough_runs(tmp_path: Path) -> None:
-    result = subprocess.run([sys.executable, str(REPO / "docs" / "walkthrough.py")], capture_output=True, text=True,
-                            cwd=tmp_path, env={"PATH": "/usr/bin:/bin", "PYTHONIOENCODING": "utf-8"})
+    result = subprocess.run(
+        [sys.executable, str(REPO / "docs" / "walkthrough.py")],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={"PATH": "/usr/bin:/bin", "PYTHONIOENCODING": "utf-8"},
+    )
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0] == "loaded 5 of 5 documents; ok: True"
     assert "  001_e6d1326eb6e5ef17.txt: 107 measures, 32 indicators, 31 SHACL warnings" in lines
     assert lines[6].endswith("19 shared indicator concepts")
     # indicators-shared: 养老机构护理型床位占比 in the tables of 002 (line 333), 000 (line 168) and 001 (line 252)
-    assert [line.split() for line in lines[lines.index("region target number  year  line") + 1:][:3]] == [
-        ["怀化市", "≥55", "55", "2025", "333"], ["玉林市", "≥60", "60", "2025", "168"], ["辽宁省", "≥55", "55", "2025", "252"]]
+    assert [line.split() for line in lines[lines.index("region target number  year  line") + 1 :][:3]] == [
+        ["怀化市", "≥55", "55", "2025", "333"],
+        ["玉林市", "≥60", "60", "2025", "168"],
+        ["辽宁省", "≥55", "55", "2025", "252"],
+    ]
     assert "001_e6d1326eb6e5ef17.txt: conforms True, 0 violations, 31 warnings" in lines
     assert "plan tree: 221 nodes, 6 chapters, the first 开启我省民政事业现代化建设新征程" in lines  # 001 line 25

@@ -53,8 +53,14 @@ def to_networkx(view: View) -> nx.MultiDiGraph:
     for node in view.nodes:
         details = view.details.get(node["id"], {})
         fields = {str(f[0]): f[1] for f in details.get("fields", []) if f[0] != "class"}
-        graph.add_node(node["id"], **fields, kind=_kind(details), label=details.get("title") or node["label"],
-                       x=node.get("x"), y=node.get("y"))
+        graph.add_node(
+            node["id"],
+            **fields,
+            kind=_kind(details),
+            label=details.get("title") or node["label"],
+            x=node.get("x"),
+            y=node.get("y"),
+        )
     for edge in view.edges:
         kind = _edge_kind(view, edge)
         graph.add_edge(edge["from"], edge["to"], key=kind, kind=kind, weight=edge.get("weight", edge.get("value", 1)))
@@ -69,8 +75,7 @@ class ViewNetwork(Network):
         page = self.generate_html(notebook=True)
         height = str(self.height)
         frame = f"{int(height[:-2]) + FRAME_MARGIN}px" if height.endswith("px") and height[:-2].isdigit() else height
-        return (f'<iframe srcdoc="{html.escape(page, quote=True)}" width="100%" height="{frame}" '
-                'style="border: none"></iframe>')
+        return f'<iframe srcdoc="{html.escape(page, quote=True)}" width="100%" height="{frame}" style="border: none"></iframe>'
 
 
 def to_pyvis(view: View, height: str = "720px") -> ViewNetwork:
@@ -81,8 +86,7 @@ def to_pyvis(view: View, height: str = "720px") -> ViewNetwork:
         >>> network = to_pyvis(kg.lineage_view())
         >>> network.write_html("lineage.html")
     """
-    network = ViewNetwork(height=height, width="100%", directed=view.tree, notebook=True, cdn_resources="in_line",
-                          heading="")
+    network = ViewNetwork(height=height, width="100%", directed=view.tree, notebook=True, cdn_resources="in_line", heading="")
     for node in view.nodes:
         details = view.details.get(node["id"], {})
         attributes = {k: v for k, v in node.items() if k not in ("id", "label")}

@@ -21,8 +21,12 @@ if TYPE_CHECKING:
     from plankg.pipeline import Step
 
 # What the console says while a stage after loading runs.
-STAGES = {"validating": "validating", "lineage": "rebuilding lineage", "reasoning": "materialising OWL 2 RL entailments",
-          "views": "writing views"}
+STAGES = {
+    "validating": "validating",
+    "lineage": "rebuilding lineage",
+    "reasoning": "materialising OWL 2 RL entailments",
+    "views": "writing views",
+}
 
 
 def _limit_options(command):
@@ -30,19 +34,31 @@ def _limit_options(command):
     from plankg.loading.limits import Limits
 
     default = Limits()
-    for name, flag, kind, text in reversed([
-        ("file_mb", "--max-file-size", click.FloatRange(min=0), f"MB per file (default {default.file_mb:g})."),
-        ("text_chars", "--max-text", click.IntRange(min=1), f"Characters of text per document (default "
-                                                            f"{default.text_chars:,})."),
-        ("unzipped_mb", "--max-unzipped", click.FloatRange(min=0), f"MB of a .docx's parts decompressed (default "
-                                                                   f"{default.unzipped_mb:g})."),
-        ("elements", "--max-elements", click.IntRange(min=1), f"XML elements of a .docx body, tags of a web page "
-                                                              f"(default {default.elements:,})."),
-        ("seconds", "--timeout", click.FloatRange(min=0.1), f"Seconds to read one document (default "
-                                                             f"{default.seconds:g})."),
-    ]):
-        command = click.option(flag, name, type=kind, default=getattr(default, name), show_default=False,
-                               help=text)(command)
+    for name, flag, kind, text in reversed(
+        [
+            ("file_mb", "--max-file-size", click.FloatRange(min=0), f"MB per file (default {default.file_mb:g})."),
+            (
+                "text_chars",
+                "--max-text",
+                click.IntRange(min=1),
+                f"Characters of text per document (default {default.text_chars:,}).",
+            ),
+            (
+                "unzipped_mb",
+                "--max-unzipped",
+                click.FloatRange(min=0),
+                f"MB of a .docx's parts decompressed (default {default.unzipped_mb:g}).",
+            ),
+            (
+                "elements",
+                "--max-elements",
+                click.IntRange(min=1),
+                f"XML elements of a .docx body, tags of a web page (default {default.elements:,}).",
+            ),
+            ("seconds", "--timeout", click.FloatRange(min=0.1), f"Seconds to read one document (default {default.seconds:g})."),
+        ]
+    ):
+        command = click.option(flag, name, type=kind, default=getattr(default, name), show_default=False, help=text)(command)
     return command
 
 
@@ -53,12 +69,24 @@ def _limit_options(command):
 @click.option("--no-lineage", is_flag=True, help="Skip rebuilding the lineage graph.")
 @click.option("--no-views", is_flag=True, help="Skip writing the HTML views.")
 @click.option("--reason", is_flag=True, help="Materialise the OWL 2 RL entailments into the inferred graph.")
-@click.option("--replace", is_flag=True,
-              help="Let a later file of the batch replace the graph of an earlier one of the same plan (a warning).")
+@click.option(
+    "--replace",
+    is_flag=True,
+    help="Let a later file of the batch replace the graph of an earlier one of the same plan (a warning).",
+)
 @wait_option
 @_limit_options
-def build(paths: tuple[Path, ...], store: Path, no_validate: bool, no_lineage: bool, no_views: bool,
-          reason: bool, replace: bool, wait: float, **limits: Any) -> None:  # limits: Limits' fields
+def build(
+    paths: tuple[Path, ...],
+    store: Path,
+    no_validate: bool,
+    no_lineage: bool,
+    no_views: bool,
+    reason: bool,
+    replace: bool,
+    wait: float,
+    **limits: Any,
+) -> None:  # limits: Limits' fields
     """Load documents (default: the bundled corpus) into the store and print a summary."""
     from plankg.cli.summary import print_report
     from plankg.loading.limits import Limits
@@ -69,9 +97,19 @@ def build(paths: tuple[Path, ...], store: Path, no_validate: bool, no_lineage: b
     with Display(shown) as display:
         # The worker process searching text reuse beside validation imports this program's main module again: the
         # console script's, whose work is under `if __name__ == "__main__":`.
-        report = run(list(paths) or None, opened, validate=not no_validate, lineage=not no_lineage, reason=reason,
-                     views=not no_views, replace=replace, limits=Limits(**limits), parallel=True, progress=display,
-                     store_dir=store)
+        report = run(
+            list(paths) or None,
+            opened,
+            validate=not no_validate,
+            lineage=not no_lineage,
+            reason=reason,
+            views=not no_views,
+            replace=replace,
+            limits=Limits(**limits),
+            parallel=True,
+            progress=display,
+            store_dir=store,
+        )
     print_report(shown, opened, report)
     sys.exit(0 if report.ok else 1)
 

@@ -20,8 +20,22 @@ if TYPE_CHECKING:
     import pandas
     import rdflib
 
-INTEGERS = {"integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger", "nonPositiveInteger",
-            "negativeInteger", "unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte", "gYear"}
+INTEGERS = {
+    "integer",
+    "int",
+    "long",
+    "short",
+    "byte",
+    "nonNegativeInteger",
+    "positiveInteger",
+    "nonPositiveInteger",
+    "negativeInteger",
+    "unsignedLong",
+    "unsignedInt",
+    "unsignedShort",
+    "unsignedByte",
+    "gYear",
+}
 FLOATS = {"double", "float"}
 NOTEBOOK_EXTRA = "pip install 'plankg[notebook]'"
 
@@ -83,8 +97,9 @@ class Rows(list[dict[str, Any]]):
         try:
             import pandas
         except ModuleNotFoundError:
-            raise ModuleNotFoundError(f"Rows.to_pandas needs pandas, which plankg installs as an extra: {NOTEBOOK_EXTRA}",
-                                      name="pandas") from None
+            raise ModuleNotFoundError(
+                f"Rows.to_pandas needs pandas, which plankg installs as an extra: {NOTEBOOK_EXTRA}", name="pandas"
+            ) from None
         frame = pandas.DataFrame(list(self), columns=self.columns)
         for column in self.columns:  # integers with gaps (a year not stated) stay integers, the gaps <NA>
             values = [row[column] for row in self if row[column] is not None]
