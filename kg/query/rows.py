@@ -137,7 +137,7 @@ def triples_graph(triples: Iterable[Triple]) -> rdflib.Graph:
     return graph
 
 
-def python_results(results: object) -> Rows | bool | rdflib.Graph:
+def python_results(results: QuerySolutions | QueryBoolean | Iterable[Triple]) -> Rows | bool | rdflib.Graph:
     """Any query form's results as Python values: SELECT rows, an ASK answer, or a CONSTRUCT or DESCRIBE graph.
 
     Example:
@@ -148,4 +148,4 @@ def python_results(results: object) -> Rows | bool | rdflib.Graph:
         return solution_rows(results)
     if isinstance(results, QueryBoolean):
         return bool(results)
-    return triples_graph(results)  # type: ignore[arg-type]  # QueryTriples, or the triples of a remote endpoint
+    return triples_graph(results)  # QueryTriples, or the triples of a remote endpoint
