@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from datetime import date
@@ -200,7 +201,21 @@ def test_views_as_networkx_and_pyvis(kg: plankg.KnowledgeGraph) -> None:
         (n["id"], n["label"], n["x"], n["y"]) for n in view.nodes
     ]
     page = network._repr_html_()
-    assert page.startswith("<iframe srcdoc=") and "vis-network" in page
+    assert page.startswith("<iframe sandbox=") and "vis-network" in page
+    assert not re.search(r'(?:src|href)="https?:', network.generate_html())  # vis-network inlined, nothing fetched
+
+
+def test_a_documents_text_stays_text_in_a_pyvis_network() -> None:
+    """pyvis sets a node title holding "href" as HTML in a popup of its own: a title from a document never does."""
+    from plankg.viz.network import View
+    from plankg.viz.notebook import to_pyvis
+
+    hostile = '<img src=x onerror="alert(1)"> <a href="javascript:alert(2)">'
+    view = View("t", [{"id": "n", "label": "n", "x": 0, "y": 0}], [], {}, {"n": {"title": hostile, "fields": []}}, [])
+    network = to_pyvis(view)
+    assert "popup.innerHTML" not in network.generate_html(notebook=True)
+    assert network.nodes[0]["title"].replace("\u2060", "") == hostile  # shown as written, as text
+    assert network._repr_html_().startswith('<iframe sandbox="allow-scripts" srcdoc=')
 
 
 def test_imports_are_lazy_and_all_names_resolve() -> None:

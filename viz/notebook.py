@@ -7,6 +7,8 @@ colours, positions and collapsing above the node cap, so a notebook and the site
 from __future__ import annotations
 
 import html
+import re
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pyvis.network import Network
@@ -16,6 +18,7 @@ from plankg.viz.network import NAMES, View
 if TYPE_CHECKING:
     import networkx as nx
 
+REMOTE = re.compile(r'<link\b[^>]*\bhref="https?://[^"]*"[^>]*>|<script\b[^>]*\bsrc="https?://[^"]*"[^>]*>\s*</script>')
 VIS_OPTIONS = {"configure", "edges", "interaction", "layout", "nodes", "physics"}  # what vis-network reads (not labelZoom)
 FRAME_MARGIN = 40  # pixels the page pyvis writes adds around the network (its card and margins): no scroll bar
 KINDS = {name: kind for kind, name in NAMES.items()}  # "measure 任务措施" -> "Measure"
@@ -68,14 +71,31 @@ def to_networkx(view: View) -> nx.MultiDiGraph:
 
 
 class ViewNetwork(Network):
-    """A pyvis Network that shows itself in a notebook cell: the page pyvis writes, vis-network inlined (no
-    network needed), in an iframe."""
+    """A pyvis Network that shows itself in a notebook cell: the page pyvis writes, vis-network inlined, in an
+    iframe. Its pages fetch nothing: pyvis's template links Bootstrap's style from a CDN, which is left out (the
+    network does not use it), and they are written in UTF-8 whatever the platform's encoding."""
+
+    def generate_html(self, name: str = "index.html", local: bool = True, notebook: bool = False) -> str:
+        self.html: str = REMOTE.sub("", super().generate_html(name, local, notebook))
+        return self.html
+
+    def write_html(self, name: str, local: bool = True, notebook: bool = False, open_browser: bool = False) -> None:
+        path = Path(name)
+        path.write_text(self.generate_html(notebook=notebook), encoding="utf-8")
+        if open_browser:
+            import webbrowser
+
+            webbrowser.open(path.resolve().as_uri())
 
     def _repr_html_(self) -> str:
         page = self.generate_html(notebook=True)
         height = str(self.height)
         frame = f"{int(height[:-2]) + FRAME_MARGIN}px" if height.endswith("px") and height[:-2].isdigit() else height
-        return f'<iframe srcdoc="{html.escape(page, quote=True)}" width="100%" height="{frame}" style="border: none"></iframe>'
+        # sandboxed without allow-same-origin: the page's scripts run apart from the notebook's own page
+        return (
+            f'<iframe sandbox="allow-scripts" srcdoc="{html.escape(page, quote=True)}" width="100%" height="{frame}" '
+            'style="border: none"></iframe>'
+        )
 
 
 def to_pyvis(view: View, height: str = "720px") -> ViewNetwork:
@@ -99,9 +119,13 @@ def to_pyvis(view: View, height: str = "720px") -> ViewNetwork:
 
 
 def _tooltip(details: dict[str, Any]) -> str:
-    """What hovering a node shows: its title and the short fields of its click details, as plain text."""
+    """What hovering a node shows: its title and the short fields of its click details, as plain text.
+
+    vis-network shows a text title as text; pyvis, when a title holds "href", swaps in a popup that sets it as HTML,
+    so "href" in a document's text is written with an invisible word joiner that keeps it text.
+    """
     lines = [str(details.get("title", ""))]
     for name, value in details.get("fields", []):
         if isinstance(value, str) and value and len(value) <= 200:
             lines.append(f"{name}: {value}")
-    return "\n".join(line for line in lines if line)
+    return "\n".join(line for line in lines if line).replace("href", "hre\u2060f")
