@@ -150,7 +150,7 @@ def build(
 ) -> BuildReport:
     """Load documents into a store, then validate them, rebuild the lineage graph, reason and write the views.
 
-    paths: files and folders (default: the bundled corpus). store: a folder (default: $PLANKG_STORE or
+    paths: files and folders (None: the bundled corpus). store: a folder (default: $PLANKG_STORE or
     ./plankg-data), opened for writing, waiting up to `wait` seconds for another process writing it; or an open
     pyoxigraph Store, whose folder store_dir names when the disk fills. replace lets a later file of the batch
     replace the graph of an earlier one of the same plan; limits raise the limits on one document; views are written
@@ -195,13 +195,14 @@ def _no_script() -> bool:
 
 
 def _paths(paths: Iterable[str | Path] | str | Path | None) -> list[Path]:
+    """The paths to load: None is the bundled corpus; an empty list is nothing."""
     from plankg.loading.documents import bundled_corpus
 
     if paths is None:
         return [bundled_corpus()]
     if isinstance(paths, str | Path):
         return [Path(paths)]
-    return [Path(p) for p in paths] or [bundled_corpus()]
+    return [Path(p) for p in paths]
 
 
 def _start_worker() -> Executor:

@@ -26,7 +26,15 @@ FILES = ["000_7c45746ca5003da4.txt", LIAONING, "002_1d4cc66293008ec4.txt", "003_
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, plankg.BuildReport]:
     """The bundled corpus built by the API into a new store: loaded, validated, lineage rebuilt."""
     store = tmp_path_factory.mktemp("api") / "store"
-    return store, plankg.build(store=store)
+    steps: list[plankg.Step] = []
+    report = plankg.build(store=store, progress=steps.append)
+    # the progress callback: once before each file, then as validation and the lineage rebuild start
+    assert [(s.stage, s.done, s.total, s.path.name if s.path else "") for s in steps] == [
+        *(("loading", i, 5, name) for i, name in enumerate(FILES)),
+        ("validating", 0, 0, ""),
+        ("lineage", 0, 0, ""),
+    ]
+    return store, report
 
 
 @pytest.fixture(scope="module")
@@ -79,6 +87,8 @@ def test_a_failing_document_is_reported_in_the_result_and_changes_nothing(built,
         ("missing.txt", f"no such file: {tmp_path / 'missing.txt'}".split(":")[0]),
     ]
     assert Store.read_only(str(store)).dump(format=RdfFormat.N_QUADS) == before
+    nothing = plankg.build([], store=store, validate=False, lineage=False)  # an empty list is no document, not the corpus
+    assert nothing.documents == [] and nothing.ok
 
 
 def test_documents(kg: plankg.KnowledgeGraph) -> None:
