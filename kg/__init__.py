@@ -21,6 +21,8 @@ __version__ = "0.1.0"
 # Public name -> the module defining it.
 _EXPORTS = {
     "open": "plankg.api",
+    "connect": "plankg.api",
+    "Endpoint": "plankg.api",
     "KnowledgeGraph": "plankg.api",
     "build": "plankg.pipeline",
     "BuildReport": "plankg.pipeline",
@@ -35,6 +37,7 @@ _EXPORTS = {
 __all__ = [
     "BuildReport",
     "DocumentResult",
+    "Endpoint",
     "KnowledgeGraph",
     "LoadError",
     "PlankgError",
@@ -43,11 +46,12 @@ __all__ = [
     "Step",
     "__version__",
     "build",
+    "connect",
     "open",
 ]
 
 if TYPE_CHECKING:
-    from plankg.api import KnowledgeGraph, open
+    from plankg.api import Endpoint, KnowledgeGraph, connect, open
     from plankg.errors import PlankgError
     from plankg.loaders.errors import LoadError
     from plankg.pipeline import BuildReport, DocumentResult, Step, build

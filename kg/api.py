@@ -24,8 +24,11 @@ from plankg.query.rows import Rows, python_results
 from plankg.viz import MAX_NODES
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     import networkx as nx
     import rdflib
+    from pyoxigraph import QueryBoolean, QuerySolutions, Triple
 
     from plankg.lineage.graph import LineageSummary
     from plankg.pipeline import BuildReport
@@ -149,15 +152,13 @@ class KnowledgeGraph:
         """
         from plankg.query.library import run_library
 
-        results = python_results(run_library(self.store, name, {k: str(v) for k, v in params.items()}))
-        if not isinstance(results, Rows):
-            raise QueryError(f"query {name} is not a SELECT query; run its text with sparql()")
-        return results
+        return _rows(name, run_library(self.store, name, _texts(params)))
 
-    def sparql(self, text: str, *, union: bool = True) -> Rows | bool | rdflib.Graph:
+    def sparql(self, text: str, *, union: bool = True, allow_service: bool = False) -> Rows | bool | rdflib.Graph:
         """Run a SPARQL query with the project's prefixes predefined (pk:, pkid:, dct: …): SELECT gives Rows,
         ASK a bool, CONSTRUCT and DESCRIBE an rdflib Graph. The default graph is the union of the named graphs
-        unless union=False. A QueryError gives a syntax error's line, column and reason; SERVICE is refused.
+        unless union=False. A QueryError gives a syntax error's line, column and reason; a SERVICE pattern (a
+        request to another endpoint) is refused unless allow_service.
 
         Example:
             >>> kg.sparql("SELECT (COUNT(?p) AS ?plans) WHERE { ?p a pk:Plan }")[0]["plans"]
@@ -165,7 +166,7 @@ class KnowledgeGraph:
         """
         from plankg.query.library import execute
 
-        return python_results(execute(self.store, text, union))
+        return python_results(execute(self.store, text, union, allow_service))
 
     # Validation, export, lineage, reasoning
 
@@ -340,3 +341,68 @@ class KnowledgeGraph:
         from plankg.viz.notebook import to_pyvis
 
         return to_pyvis(self.lineage_view(max_nodes))
+
+
+def connect(url: str, *, timeout: float = 60, allow_service: bool = False) -> Endpoint:
+    """A SPARQL 1.1 endpoint (`plankg serve`'s, or any store the graph was pushed to), to run the query library and
+    SPARQL on as on an open store.
+
+    Example:
+        >>> remote = plankg.connect("http://127.0.0.1:7878/query")
+        >>> len(remote.query("plans-overview"))
+        5
+    """
+    return Endpoint(url, timeout=timeout, allow_service=allow_service)
+
+
+class Endpoint:
+    """A remote SPARQL 1.1 endpoint: the same query and sparql as a KnowledgeGraph's, answered over HTTP. A failure
+    to reach it, or its refusal, is an EndpointError (plankg.query.library) naming the endpoint.
+
+    Example:
+        >>> plankg.connect("http://127.0.0.1:7878/query").sparql("ASK { ?p a pk:Plan }")
+        True
+    """
+
+    def __init__(self, url: str, *, timeout: float = 60, allow_service: bool = False) -> None:
+        self.url, self.timeout, self.allow_service = url, timeout, allow_service
+
+    def __repr__(self) -> str:
+        from plankg.remote import redact
+
+        return f"<Endpoint {redact.url(self.url)}>"
+
+    def query(self, name: str, **params: object) -> Rows:
+        """Run a query of the library on the endpoint (see KnowledgeGraph.query).
+
+        Example:
+            >>> remote.query("indicators-shared", min_plans=3)[0]["name"]
+            '养老机构护理型床位占比'
+        """
+        from plankg.query.library import remote_library
+
+        return _rows(name, remote_library(self.url, name, _texts(params), self.timeout, self.allow_service))
+
+    def sparql(self, text: str) -> Rows | bool | rdflib.Graph:
+        """Run a SPARQL query on the endpoint, the project's prefixes declared for it (see KnowledgeGraph.sparql).
+
+        Example:
+            >>> remote.sparql("SELECT (COUNT(?p) AS ?plans) WHERE { ?p a pk:Plan }")[0]["plans"]
+            5
+        """
+        from plankg.query.library import execute_remote
+
+        return python_results(execute_remote(self.url, text, self.timeout, self.allow_service))
+
+
+def _texts(params: dict[str, object]) -> dict[str, str]:
+    """Query parameters as the library binds them (an integer parameter given as 3 is "3")."""
+    return {key: str(value) for key, value in params.items()}
+
+
+def _rows(name: str, results: QuerySolutions | QueryBoolean | Iterable[Triple]) -> Rows:
+    """A library query's rows (every query of the library is a SELECT)."""
+    rows = python_results(results)
+    if not isinstance(rows, Rows):
+        raise QueryError(f"query {name} is not a SELECT query; run its text with sparql()")
+    return rows
