@@ -39,7 +39,7 @@ class DocumentResult(LoadResult):
     """
 
     counts: dict[str, int] = field(default_factory=dict)
-    validation: DocumentReport | None = None
+    validation: DocumentReport | None = field(default=None, repr=False)  # its findings are many: see .validation
 
 
 @dataclass
@@ -56,10 +56,19 @@ class BuildReport:
     store: Path | None
     documents: list[DocumentResult] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
-    validation: list[DocumentReport] | None = None
+    validation: list[DocumentReport] | None = field(default=None, repr=False)
     lineage: LineageSummary | None = None
     inferred: int | None = None
     pages: list[Path] = field(default_factory=list)
+
+    def __repr__(self) -> str:
+        """What a notebook cell shows: the outcome in one line (the documents and reports are attributes)."""
+        parts = [f"{len(self.loaded)} of {len(self.documents)} documents loaded", f"{len(self.failed)} failed"]
+        if found := self.findings():
+            parts.append(f"{sum(v for v, _ in found.values())} violations, {sum(w for _, w in found.values())} warnings")
+        if self.lineage is not None:
+            parts.append(f"lineage: {self.lineage.reuse_links} reuse links, {self.lineage.families} policy families")
+        return f"<BuildReport {self.store or 'in an open store'}: {'; '.join(parts)}>"
 
     @property
     def loaded(self) -> list[DocumentResult]:

@@ -71,6 +71,10 @@ def test_build_returns_each_documents_graph_counts_and_findings(built) -> None:
         19,
     )
     assert report.inferred is None and report.pages == []
+    assert repr(report) == (
+        f"<BuildReport {store}: 5 of 5 documents loaded; 0 failed; 0 violations, 90 warnings; "
+        f"lineage: 97 reuse links, {report.lineage.families} policy families>"
+    )
 
 
 def test_a_failing_document_is_reported_in_the_result_and_changes_nothing(built, tmp_path: Path) -> None:
