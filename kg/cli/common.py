@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Sequence
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -47,11 +48,24 @@ wait_option = click.option(
 )
 
 
-def format_option(choices: Sequence[str], help: str | None = None, default: str | None = None) -> Callable:
-    """The output format of a command (its choices and default are the command's own)."""
-    return click.option(
-        "--format", "fmt", type=click.Choice(list(choices)), default=default, show_default=default is not None, help=help
-    )
+class LaterChoice(click.Choice):
+    """A choice whose values are read when a command is parsed or its help shown, not when the module defining the
+    command is imported, so that listing the commands imports none of the libraries their values come from."""
+
+    def __init__(self, values: Callable[[], Sequence[str]]) -> None:
+        self.values, self.case_sensitive = values, True
+
+    @cached_property
+    def choices(self) -> tuple[str, ...]:  # type: ignore[override]  # click's attribute, read on first use
+        return tuple(self.values())
+
+
+def format_option(
+    choices: Sequence[str] | Callable[[], Sequence[str]], help: str | None = None, default: str | None = None
+) -> Callable:
+    """The output format of a command (its choices, or a function giving them, and its default are its own)."""
+    kind = LaterChoice(choices) if callable(choices) else click.Choice(list(choices))
+    return click.option("--format", "fmt", type=kind, default=default, show_default=default is not None, help=help)
 
 
 def console(wide: bool = True) -> Console:

@@ -20,14 +20,18 @@ FORMAT_HELP = ("table (the default on a terminal), csv (the default otherwise), 
 
 def _query_options(command):
     """--format, --allow-service, --full-iris, --endpoint and --store, of both commands."""
-    from plankg.query.results import FORMAT_NAMES
-
     command = click.option("--allow-service", is_flag=True,
                            help="Let SERVICE patterns send requests to other endpoints (refused otherwise).")(command)
     command = click.option("--full-iris", is_flag=True, help="Show whole IRIs in tables instead of CURIEs.")(command)
     command = click.option("--endpoint", default=None,
                            help="Run on a remote SPARQL 1.1 endpoint (e.g. `plankg serve`'s) instead of the store.")(command)
-    return format_option(FORMAT_NAMES, FORMAT_HELP)(store_option(command))
+    return format_option(_format_names, FORMAT_HELP)(store_option(command))
+
+
+def _format_names() -> list[str]:
+    from plankg.query.results import FORMAT_NAMES
+
+    return FORMAT_NAMES
 
 
 def _params(pairs: tuple[str, ...]) -> dict[str, str]:
