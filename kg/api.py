@@ -75,7 +75,13 @@ class KnowledgeGraph:
 
     @property
     def store(self) -> Store:
-        """The pyoxigraph Store (a QueryError once closed)."""
+        """The pyoxigraph Store, for what the methods do not cover (a QueryError once closed).
+
+        Example:
+            >>> from pyoxigraph import NamedNode
+            >>> kg.store.contains_named_graph(NamedNode(kg.documents()[0].graph))
+            True
+        """
         if self._store is None:
             raise QueryError(f"the store {self.path or ''} is closed: open it again with plankg.open")
         return self._store
@@ -134,7 +140,7 @@ class KnowledgeGraph:
 
         Example:
             >>> [(q.name, q.parameters) for q in kg.queries()][:1]
-            [('binding-indicators', {})]
+            [('binding-indicators', {'region': 'string'})]
         """
         from plankg.query.library import library
 
@@ -148,7 +154,7 @@ class KnowledgeGraph:
         Example:
             >>> rows = kg.query("indicators-shared", min_plans=3)
             >>> sorted({r["name"] for r in rows})[0]
-            '城乡低保标准年度增速'
+            '养老机构护理型床位占比'
         """
         from plankg.query.library import run_library
 
@@ -177,7 +183,7 @@ class KnowledgeGraph:
         Example:
             >>> report = kg.validate("001_e6d1326eb6e5ef17.txt")[0]
             >>> report.conforms, report.count("Warning")
-            (True, 12)
+            (True, 31)
         """
         from plankg.validation.shacl import validate_store
 

@@ -73,13 +73,28 @@ def to_networkx(view: View) -> nx.MultiDiGraph:
 class ViewNetwork(Network):
     """A pyvis Network that shows itself in a notebook cell: the page pyvis writes, vis-network inlined, in an
     iframe. Its pages fetch nothing: pyvis's template links Bootstrap's style from a CDN, which is left out (the
-    network does not use it), and they are written in UTF-8 whatever the platform's encoding."""
+    network does not use it), and they are written in UTF-8 whatever the platform's encoding.
+
+    Example:
+        >>> kg.plan_network("001_e6d1326eb6e5ef17.txt")  # the value of a cell: the network, drawn
+    """
 
     def generate_html(self, name: str = "index.html", local: bool = True, notebook: bool = False) -> str:
+        """The page pyvis writes, without the links to a CDN.
+
+        Example:
+            >>> "cdn.jsdelivr" in network.generate_html()
+            False
+        """
         self.html: str = REMOTE.sub("", super().generate_html(name, local, notebook))
         return self.html
 
     def write_html(self, name: str, local: bool = True, notebook: bool = False, open_browser: bool = False) -> None:
+        """Write the page to the file name, in UTF-8 (local is pyvis's, unused; open_browser opens it).
+
+        Example:
+            >>> network.write_html("lineage.html")
+        """
         path = Path(name)
         path.write_text(self.generate_html(notebook=notebook), encoding="utf-8")
         if open_browser:
