@@ -133,7 +133,9 @@ class KnowledgeGraph:
         for document in documents:
             if name in (document.file, document.graph):
                 return document
-        raise QueryError(f"no document {name!r} in the store; it holds {', '.join(d.file for d in documents) or 'none'}")
+        files = [d.file for d in documents]
+        held = ", ".join(files[:5]) + (f" and {len(files) - 5} more" if len(files) > 5 else "") if files else "none"
+        raise QueryError(f"no document {name!r} in the store; it holds {held}")
 
     def queries(self) -> list[LibraryQuery]:
         """The query library: each query's name, question and parameters (name → IRI, string or integer).
