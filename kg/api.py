@@ -306,6 +306,18 @@ class KnowledgeGraph:
 
         return lineage_view(plans(self.store), lineage(self.store), max_nodes)
 
+    def write_views(self, folder: str | Path = "plankg-site", max_nodes: int = MAX_NODES) -> list[Path]:
+        """Write the offline site (as `plankg viz`): index.html, a page per plan, lineage.html, indicators.html;
+        the pages written, index first.
+
+        Example:
+            >>> [page.name for page in kg.write_views("site")][:2]
+            ['index.html', 'plan-000_7c45746ca5003da4.html']
+        """
+        from plankg.viz.site import write_site
+
+        return write_site(self.store, Path(folder), max_nodes)
+
     def plan_graph(self, document: str) -> nx.MultiDiGraph:
         """A document's whole plan tree (nothing collapsed) as a networkx graph, parent → child; node attributes
         kind (Chapter, Measure …), label, text, quote, source.

@@ -219,6 +219,17 @@ def test_views_as_networkx_and_pyvis(kg: plankg.KnowledgeGraph) -> None:
     assert not re.search(r'(?:src|href)="https?:', network.generate_html())  # vis-network inlined, nothing fetched
 
 
+def test_write_views_writes_the_site(kg: plankg.KnowledgeGraph, tmp_path: Path) -> None:
+    pages = kg.write_views(tmp_path / "site")
+    assert [page.name for page in pages] == [
+        "index.html",
+        *(f"plan-{Path(f).stem}.html" for f in FILES),
+        "lineage.html",
+        "indicators.html",
+    ]
+    assert "辽宁省民政事业发展第十四个五年规划" in pages[2].read_text(encoding="utf-8")
+
+
 def test_a_documents_text_stays_text_in_a_pyvis_network() -> None:
     """pyvis sets a node title holding "href" as HTML in a popup of its own: a title from a document never does."""
     from plankg.viz.network import View
