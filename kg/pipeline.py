@@ -8,6 +8,7 @@ reported in it and changes nothing already stored; a machine fault (a full disk,
 from __future__ import annotations
 
 import contextlib
+import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -186,10 +187,17 @@ def build(
         _load(opened, report, _paths(paths), replace, limits, location, progress or _quiet)
         _after_loading(opened, report, lineage, worker, validate, reason, views, Path(site), engine, progress or _quiet)
         return report
+    except BaseException as exc:
+        # The store's files stay locked while anything refers to the Store: a notebook keeps the last exception, and
+        # its traceback the frames below, whose locals would keep a store this call opened from being opened again.
+        if not isinstance(store, Store):
+            traceback.clear_frames(exc.__traceback__)
+        raise
     finally:
         if worker:
             worker.shutdown(wait=False, cancel_futures=True)
         _flush_quietly(opened, flush)
+        del opened
 
 
 def _quiet(step: Step) -> None:

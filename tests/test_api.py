@@ -95,6 +95,19 @@ def test_a_failing_document_is_reported_in_the_result_and_changes_nothing(built,
     assert nothing.documents == [] and nothing.ok
 
 
+def test_a_build_that_raises_leaves_the_store_free_to_open_again(tmp_path: Path) -> None:
+    """A notebook keeps the last exception: its traceback must not keep the store a failed build opened locked."""
+
+    def interrupted(step: plankg.Step) -> None:
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt) as kept:
+        plankg.build([], store=tmp_path / "store", lineage=False, progress=interrupted)
+    assert kept.value is not None  # the exception and its traceback are still referred to here
+    with plankg.open(tmp_path / "store", read_only=False) as again:
+        assert again.documents() == []
+
+
 def test_documents(kg: plankg.KnowledgeGraph) -> None:
     documents = kg.documents()
     assert [d.file for d in documents] == FILES
