@@ -14,8 +14,8 @@ import statistics
 import time
 from pathlib import Path
 
-from plankg.export import FORMATS, export_store
-from plankg.store import open_store
+from plankg.graph.export import FORMATS, export_store
+from plankg.graph.store import open_store
 
 
 def main() -> None:

@@ -1,4 +1,4 @@
-"""Peak memory and wall time of `plankg build` on one document at the default limits (plankg.limits), and on
+"""Peak memory and wall time of `plankg build` on one document at the default limits (plankg.loading.limits), and on
 documents over them (refused before they are read).
 
 Run:  python benchmarks/limits_memory.py [--fraction 0.98]
@@ -22,8 +22,8 @@ import time
 import zipfile
 from pathlib import Path
 
-from plankg.build import bundled_corpus
-from plankg.limits import DEFAULT_LIMITS
+from plankg.loading.documents import bundled_corpus
+from plankg.loading.limits import DEFAULT_LIMITS
 
 PLANKG = [sys.executable, "-c", "from plankg.cli import main; main()"]
 W = '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'

@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from plankg.graph.vocab import LINEAGE_GRAPH, SPARQL_PREFIXES
 from plankg.loaders.script import to_simplified
-from plankg.vocab import LINEAGE_GRAPH, SPARQL_PREFIXES
 
 
 def _items_by_file(store) -> dict[str, list[tuple[str, str]]]:

@@ -70,8 +70,8 @@ def _peak_mb() -> float:
 
 def run_size(n: int, work: Path) -> dict:
     """All stages for one corpus size; returns the figures."""
-    from plankg.build import load_paths
-    from plankg.store import flush, open_store
+    from plankg.graph.store import flush, open_store
+    from plankg.loading.documents import load_paths
     from plankg.synth import write_corpus
 
     corpus, store_dir = work / f"corpus-{n}", work / f"store-{n}"
@@ -113,9 +113,9 @@ def _validation(store, n: int, triples: int) -> dict:
         return {"validate_missing": 1}
     from pyoxigraph import RdfFormat, serialize
 
-    from plankg.store import document_graphs
-    from plankg.validate import graph_triples, run_engine, validate_store, with_supertypes
-    from plankg.vocab import REGIONS_GRAPH
+    from plankg.graph.store import document_graphs
+    from plankg.graph.vocab import REGIONS_GRAPH
+    from plankg.validation.shacl import graph_triples, run_engine, validate_store, with_supertypes
 
     reports, seconds = _timed(validate_store, store, stage="validate")
     out = {"validate_s": seconds, "validate_ms_per_plan": 1000 * seconds / n, "validate_triples_per_s": triples / seconds,
@@ -130,8 +130,8 @@ def _validation(store, n: int, triples: int) -> dict:
 
 def _lineage(store, n: int, corpus: Path) -> dict:
     """Lineage rebuild timed, its peak memory, recall/precision on the recorded copies, and the all-pairs baseline."""
-    from plankg.lineage import _items, rebuild_lineage
-    from plankg.passages import compare
+    from plankg.lineage.graph import rebuild_lineage, reuse_items
+    from plankg.lineage.passages import compare
 
     sys.path.insert(0, str(HERE))
     from recall import evaluate
@@ -143,7 +143,7 @@ def _lineage(store, n: int, corpus: Path) -> dict:
            "lineage_candidates": summary.candidate_pairs, "lineage_links": summary.reuse_links,
            "lineage_triples": summary.triples, "lineage_stage_s": summary.seconds}
     out["lineage_truth"] = evaluate(store, corpus)
-    items, _ = _items(store)
+    items, _ = reuse_items(store)
     pairs = [(a, b) for a in range(len(items)) for b in range(a + 1, len(items)) if items[a].plan != items[b].plan] \
         if len(items) < 5000 else None
     count = len(pairs) if pairs is not None else _cross_plan_pairs(items)
@@ -173,7 +173,7 @@ def _random_cross_pair(items, rng: random.Random) -> tuple[int, int]:
 def _reasoning(store, n: int) -> dict:
     if not (ROOT / "kg" / "reason.py").exists():
         return {"reason_missing": 1}
-    from plankg.reason import materialise
+    from plankg.graph.reason import materialise
 
     inferred, seconds = _timed(materialise, store, stage="reason")
     out = {"reason_s": seconds, "reason_ms_per_plan": 1000 * seconds / n, "reason_inferred": inferred}
@@ -182,7 +182,7 @@ def _reasoning(store, n: int) -> dict:
         import owlrl
         from rdflib import Graph
 
-        from plankg.reason import INFERRED_GRAPH, ontology_closure
+        from plankg.graph.reason import INFERRED_GRAPH, ontology_closure
 
         graph = Graph()
         graph += ontology_closure()
@@ -211,7 +211,7 @@ def _views(store, n: int, work: Path) -> dict:
 
 def run_stages(store_dir: Path, n: int, work: Path) -> dict:
     """Only the reasoning and views stages, on a store built before (its inferred graph is rewritten)."""
-    from plankg.store import open_store
+    from plankg.graph.store import open_store
 
     store = open_store(store_dir)
     figures = {"plans": n, "store_quads": len(store), **_reasoning(store, n), **_views(store, n, work)}
@@ -224,8 +224,8 @@ def _queries(store_dir: Path, n: int) -> dict:
     """p50/p95 of each library query on the store, and on rdflib's in-memory dataset where it is feasible."""
     from pyoxigraph import RdfFormat
 
-    from plankg.query import library
-    from plankg.store import open_store
+    from plankg.graph.store import open_store
+    from plankg.query.library import library
 
     store = open_store(store_dir, read_only=True)
     dataset, parse_s = None, None
@@ -257,7 +257,7 @@ def _queries(store_dir: Path, n: int) -> dict:
 
 def query_latency(store_dir: Path, name: str, params: dict[str, str]) -> dict:
     """One library query's p50/p95 on the store (run in a child process by _queries)."""
-    from plankg.store import open_store
+    from plankg.graph.store import open_store
 
     store = open_store(store_dir, read_only=True)
     text = _bound_query(name, params)
@@ -266,7 +266,7 @@ def query_latency(store_dir: Path, name: str, params: dict[str, str]) -> dict:
 
 
 def _bound_query(name: str, params: dict[str, str]) -> str:
-    from plankg.query import bind, get, with_values
+    from plankg.query.library import bind, get, with_values
 
     query = get(name)
     return with_values(query.text, bind(query, {k: params[k] for k in query.parameters}))
@@ -279,7 +279,7 @@ def _example_params(store) -> dict[str, str]:
     Looked up step by step, each from a bound or limited start: one query joining them all is evaluated in full by
     Oxigraph, LIMIT or not.
     """
-    from plankg.vocab import LINEAGE_GRAPH, SPARQL_PREFIXES
+    from plankg.graph.vocab import LINEAGE_GRAPH, SPARQL_PREFIXES
 
     def first(query: str) -> str:
         return next((row[0].value for row in store.query(SPARQL_PREFIXES + query)), "")

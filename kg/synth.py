@@ -18,12 +18,12 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from plankg.build import bundled_corpus
 from plankg.loaders.numerals import chinese_to_int
 from plankg.loaders.pipeline import parse_document
 from plankg.loaders.records import Indicator
 from plankg.loaders.regions import Region, chain, gazetteer
 from plankg.loaders.script import to_simplified
+from plankg.loading.documents import bundled_corpus
 
 # Perturbation levels of a copied measure (documented in the benchmark's output).
 PERTURBATIONS = {
@@ -94,9 +94,9 @@ def edit(text: str, material: Material, rng: random.Random, share: float = EDIT_
 
 @cache
 def _words(text: str) -> tuple[str, ...]:
-    from plankg.textreuse import _jieba
+    from plankg.lineage.textreuse import words
 
-    return tuple(_jieba().lcut(text))
+    return tuple(words(text))
 
 
 def perturb(title: str, body: str, level: int, rng: random.Random) -> tuple[str, str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Callable
 
 from .errors import LoadError
 
@@ -68,7 +69,7 @@ def _chinese(n: int) -> str:
     return str(n)
 
 
-_FORMATS = {
+_FORMATS: dict[str, Callable[[int], str]] = {
     "decimal": str,
     "decimalZero": lambda n: f"{n:02d}",
     "decimalFullWidth": lambda n: str(n).translate(str.maketrans("0123456789", "０１２３４５６７８９")),
@@ -89,7 +90,7 @@ class _Numbering:
         from docx.oxml.ns import qn
 
         self.levels: dict[int, dict[int, tuple[str, str, int, str]]] = {}  # numId -> ilvl -> (format, text, start, suffix)
-        self.counters: dict[int, list[int]] = {}
+        self.counters: dict[int | None, list[int]] = {}
         try:
             root = document.part.numbering_part.element
         except (KeyError, NotImplementedError):

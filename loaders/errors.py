@@ -1,7 +1,9 @@
 """The one error a loader raises for bad input: it names the file and says what is wrong."""
 
+from plankg.errors import PlankgError
 
-class LoadError(Exception):
+
+class LoadError(PlankgError):
     """A document could not be loaded; the message is meant for the person who gave us the file."""
 
     def __init__(self, name: str, problem: str) -> None:

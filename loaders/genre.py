@@ -2,7 +2,7 @@
 
 A Chinese title ends with the genre's noun (…发展规划, …的意见, …若干措施（试行）), so the genre word that
 ends last in the title decides. Without a title, the text names its own genre (制定本规划, 提出如下意见)
-or opens the way annual work plans do (2021年是…). The values are the slugs of kg/vocab.py DOC_TYPES.
+or opens the way annual work plans do (2021年是…). The values are the slugs of kg/graph/vocab.py DOC_TYPES.
 """
 
 from __future__ import annotations

@@ -294,7 +294,7 @@ def _fact_cells(rows: list[list[str]]) -> list[str] | None:
     for cell in cells:
         m = _LABELLED_CELL.match(cell)
         name = re.sub(r"\s", "", m.group(1)) if m else ""
-        if name not in PAGE_FIELDS:
+        if m is None or name not in PAGE_FIELDS:
             return None
         if value := cell[m.end():].strip():
             facts.append(f"{name}：{value}")

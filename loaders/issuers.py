@@ -64,7 +64,7 @@ def recognise(name: str, context: str = "") -> Body | None:
 def bodies_in(words: str, context: str = "") -> list[tuple[Body, int, int]]:
     """The bodies of a run of names such as 中共中央 国务院 or 省民政厅、省财政厅, with each name's offsets in
     words; [] unless every name is a body."""
-    out = []
+    out: list[tuple[Body, int, int]] = []
     for m in re.finditer(r"[^\s\u3000\u00a0、，,]+", words):
         found = _run_together(m.group(), context)
         if not found:
@@ -81,8 +81,8 @@ def _run_together(name: str, context: str) -> list[tuple[Body, int, int]]:
         place = found[0].name
         cuts = [i for i in range(1, len(name)) if to_simplified(name).startswith(place, i)] + [len(name)]
         parts = list(zip([0, *cuts[:-1]], cuts, strict=True))
-        bodies = [recognise(name[a:b], context) for a, b in parts]
-        if len(parts) > 1 and all(bodies):
+        bodies = [body for body in (recognise(name[a:b], context) for a, b in parts) if body]
+        if len(parts) > 1 and len(bodies) == len(parts):
             return [(b, a, e) for b, (a, e) in zip(bodies, parts, strict=True)]
     body = recognise(name, context)
     return [(body, 0, len(name))] if body else []

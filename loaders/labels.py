@@ -18,13 +18,12 @@ from collections import defaultdict
 
 from pyoxigraph import Literal, NamedNode, Quad
 
+from plankg.graph.vocab import DCT, PK, RDF_TYPE, RDFS_LABEL, SKOS
+
 from .script import to_simplified
 
-RDFS_LABEL = NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-PK = "https://w3id.org/plankg/ontology#"
-TITLE = "http://purl.org/dc/terms/title"
-PREF_LABEL = "http://www.w3.org/2004/02/skos/core#prefLabel"
+TITLE = DCT + "title"
+PREF_LABEL = SKOS + "prefLabel"
 NUMBERED = {PK + c for c in ("Chapter", "Section", "Part", "Box", "IndicatorTable")}
 NOT_LABELLED = {PK + "SourceDocument"}  # its pk:text is the whole document
 LABEL_LENGTH = 40
@@ -42,7 +41,7 @@ def label_quads(quads: list[Quad], script: str = "zh-Hans") -> list[Quad]:
     titles = {s: p[TITLE] for s, p in props.items() if TITLE in p}
     out = []
     for node, p in props.items():
-        types = {t.value for t in p.get(RDF_TYPE, [])}
+        types = {t.value for t in p.get(RDF_TYPE.value, [])}
         if RDFS_LABEL.value in p or types & NOT_LABELLED:
             continue
         for label in _labels(p, types, titles, script):
@@ -56,7 +55,7 @@ def _labels(p: dict[str, list], types: set[str], titles: dict, script: str) -> l
     if types & NUMBERED:
         heading = tagged(p.get(TITLE, []))
         if heading:
-            return [Literal(f"{_in(number, t.language)} {t.value}".strip(), language=t.language) for t in heading]
+            return [Literal(f"{_in(number, t.language or '')} {t.value}".strip(), language=t.language) for t in heading]
         if number:
             return [Literal(number, language=script)]
         return [Literal(v.value) for v in p.get(PK + "eId", [])[:1]]  # neither number nor title: its element id

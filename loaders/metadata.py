@@ -11,7 +11,7 @@ import json
 import re
 from pathlib import Path
 
-from plankg.vocab import DOC_TYPES
+from plankg.graph.vocab import DOC_TYPES
 
 from .dates import (
     ADOPTED,
@@ -135,8 +135,8 @@ def _page_date(text: str, page_metadata: list[Line]) -> tuple[int, Fact] | None:
     for line in page_metadata:
         for m in _DATE_LABELLED.finditer(line.text):
             if m.group("cn"):
-                d = DATE.search(m.group("cn"))
-                fact = date_fact(text, line.start + m.start("cn"), d)
+                d = DATE.search(m.group("cn"))  # none for a year DATE does not take (3021年)
+                fact = date_fact(text, line.start + m.start("cn"), d) if d else None
             else:
                 fact = date_fact(text, line.start, m)
                 fact = fact and Fact(fact.value, Span.of(text, line.start + m.start("y"), line.start + m.end()))
@@ -237,29 +237,31 @@ def _period(text: str, title: str, meta: PlanMetadata, first: int) -> Fact | Non
     五年 number, an entry into force with a validity, the year an annual plan opens with, else the latest
     year it sets targets for (an end with no start)."""
     genre = meta.doc_type.value if meta.doc_type else ""
-    from_title = {"span": meta.title.span if meta.title and meta.title.span else None,
-                  "from_sidecar": bool(meta.title and meta.title.from_sidecar)}
+    title_span = meta.title.span if meta.title and meta.title.span else None
+    title_from_sidecar = bool(meta.title and meta.title.from_sidecar)
     simplified_title = to_simplified(title)
     if not TITLE_RANGE.search(simplified_title) and (m := _TITLE_YEAR.search(simplified_title)):
-        return Fact(m.group(1), **from_title)  # 韶关市2021年民政工作要点, 2021年崇明区城市体检工作方案
+        # 韶关市2021年民政工作要点, 2021年崇明区城市体检工作方案
+        return Fact(m.group(1), span=title_span, from_sidecar=title_from_sidecar)
     head = text[:5000]
     simplified = to_simplified(head)
     if len(simplified) == len(head) and (m := _PERIOD.search(simplified)):  # t2s kept every offset
         return Fact(f"{m.group(1)}-{m.group(2)}", Span.of(text, m.start(1), m.end()))
     if m := TITLE_RANGE.search(simplified_title):
-        return Fact(f"{m.group('a')}-{m.group('b')}", **from_title)
+        return Fact(f"{m.group('a')}-{m.group('b')}", span=title_span, from_sidecar=title_from_sidecar)
     simplified_title = simplified_title.replace("第十四个五年", "十四五").replace("第十三个五年", "十三五")
     for name, (a, b) in _FIVE_YEAR.items():
         if name in simplified_title:
-            return Fact(f"{a}-{b}", **from_title)
+            return Fact(f"{a}-{b}", span=title_span, from_sidecar=title_from_sidecar)
     if genre in ("fyp", "special-plan", "outline") and (m := _FIVE_YEAR_TIME.search(simplified)) and len(
             simplified) == len(head):
         a, b = _FIVE_YEAR[m.group(1)]  # 聚力推进柘林镇"十四五"时期文物保护利用工作, …编制本规划
         return Fact(f"{a}-{b}", Span.of(text, m.start(), m.end()))
     if meta.effective and meta.validity:
         e, v = meta.effective.span, meta.validity.span
-        together = e and v and "\n" not in text[min(e.start, v.start) : max(e.end, v.end)]
-        span = Span.of(text, min(e.start, v.start), max(e.end, v.end)) if together else v  # 自…起施行，有效期5年
+        span = v
+        if e and v and "\n" not in text[min(e.start, v.start) : max(e.end, v.end)]:
+            span = Span.of(text, min(e.start, v.start), max(e.end, v.end))  # 自…起施行，有效期5年
         return Fact(period_from_validity(meta.effective, meta.validity), span)
     if genre == "annual" and (m := ANNUAL_OPENING.match(text, first)):
         return Fact(m.group("y"), Span.of(text, m.start("y"), m.end("y")))
@@ -287,8 +289,8 @@ def _region(text: str, meta: PlanMetadata, sidecar: dict) -> tuple[Region | None
             start = issuer.span.start + body.region_at  # 成都市 in 成都市人民政府办公厅
             return body.region, Fact(text[start : start + len(body.region.name)],
                                      Span.of(text, start, start + len(body.region.name)))
-    if found := region_of_text(text):
-        reg, start, end = found
+    if own := region_of_text(text):
+        reg, start, end = own
         return reg, Fact(text[start:end], Span.of(text, start, end))
     return None, None
 

@@ -94,11 +94,12 @@ def _read_page(number: int, page) -> tuple[list[_Line], list[_Table]]:
     outside = []
     for char in (o for o in _walk(page) if isinstance(o, LTChar)):
         x, y = (char.x0 + char.x1) / 2, (char.y0 + char.y1) / 2
-        table = next((t for t in tables if t.cell_of(x, y) is not None), None)
-        if table is None:
+        found = next(((t, cell) for t in tables if (cell := t.cell_of(x, y)) is not None), None)
+        if found is None:
             outside.append(char)
         else:
-            table.cells.setdefault(table.cell_of(x, y), []).append(char)
+            table, cell = found
+            table.cells.setdefault(cell, []).append(char)
     lines = []
     for chars in _visual_lines(outside):
         if text := _join(chars).strip():

@@ -251,7 +251,7 @@ class PlanMetadata:
     doc_number: Fact | None = None
     issuers: list[Fact] = field(default_factory=list)
     period: Fact | None = None  # "2021-2025", "2021", or "to-2025" (a horizon with no stated start)
-    doc_type: Fact | None = None  # a slug of kg/vocab.py DOC_TYPES: "fyp", "annual", "opinion" …
+    doc_type: Fact | None = None  # a slug of kg/graph/vocab.py DOC_TYPES: "fyp", "annual", "opinion" …
     source_url: Fact | None = None
     # Entry into force and validity (自2022年6月20日起施行，有效期5年), as the text states them.
     effective: Fact | None = None  # "2022-06-20"

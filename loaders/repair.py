@@ -110,7 +110,8 @@ class _Remap:
     that is the parent of many measures stays one object)."""
 
     def __init__(self, repaired: Repaired, source: SourceText) -> None:
-        self.repaired, self.source, self.memo = repaired, source, {}
+        self.repaired, self.source = repaired, source
+        self.memo: dict[int, object] = {}  # a record (by id) -> its copy
 
     def of(self, value):
         if isinstance(value, Span):

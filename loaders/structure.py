@@ -170,14 +170,14 @@ def _first_items(flow: list[Paragraph], items: _Items, subunits: dict[int, int])
 def _roles_from_items(out: list[Classified]) -> None:
     """A unit without a role whose items are all statements (no measure) states what most of them state
     (a part of 成就, 发展环境 and 远景目标 items is background)."""
-    by_unit: dict[int, list[Classified]] = {}
+    by_unit: dict[int, tuple[Heading, list[Classified]]] = {}
     for c in out:
         if c.para.parent is not None and not c.para.parent.role:
-            by_unit.setdefault(id(c.para.parent), []).append(c)
-    for group in by_unit.values():
+            by_unit.setdefault(id(c.para.parent), (c.para.parent, []))[1].append(c)
+    for unit, group in by_unit.values():
         roles = [c.role for c in group if c.kind == "statement" and c.item is None]
         if roles and all(c.kind != "measure" for c in group) and all(roles):
-            group[0].para.parent.role = max(roles, key=roles.count)
+            unit.role = max(roles, key=roles.count)
 
 def _item(
     para: Paragraph, body: str, title: str, chosen: set[int], last: tuple[Paragraph, str] | None, around: str

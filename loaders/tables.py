@@ -267,12 +267,14 @@ class _RowReader:
             pos += 1
         note_cells, pos = self._notes(pos, ordinal + 1) if self.header.has_attribute else ([], pos)
         last = max((j for j in range(first, pos) if self.cells[j].span), default=first)
-        span = Span.of(self.text, self.cells[first].span.start, self.cells[last].span.end)
+        first_span, last_span, name_span = self.cells[first].span, self.cells[last].span, name_cell.span
+        assert first_span and last_span and name_span  # a row starts with, and is named by, cells holding text
+        span = Span.of(self.text, first_span.start, last_span.end)
         indicator = Indicator(
             ordinal=ordinal,
             number=number,
             name=name_cell.text,
-            name_span=name_cell.span,
+            name_span=name_span,
             span=span,
             category=category,
             unit=unit,
@@ -364,13 +366,14 @@ class _RowReader:
 
 def parse_value(text: str, cell: Cell, column: Column, group: str, unit: str) -> list[Value]:
     """A cell's value(s) as written and parsed; a cell such as "城市≥13.5 农村≥15.7" gives one per group."""
+    assert cell.span is not None  # a cell holding text, the only kind parsed, has a span
     kind = "status" if STATUS.match(norm(cell)) else column.kind
     inner = list(GROUP_IN_CELL.finditer(cell.text)) if not group else []
     if len(inner) >= 2:
         out: list[Value] = []
-        for m in inner:
-            part = Span.of(text, cell.span.start + m.start(2), cell.span.start + m.end(2))
-            out.extend(parse_value(text, Cell(part.quote, part), column, m.group(1), unit))
+        for g in inner:
+            part = Span.of(text, cell.span.start + g.start(2), cell.span.start + g.end(2))
+            out.extend(parse_value(text, Cell(part.quote, part), column, g.group(1), unit))
         return out
     value = Value(as_written=cell.text, year=column.year, kind=kind, group=group, span=cell.span)
     t = norm(cell)

@@ -211,7 +211,11 @@ def _year(m: re.Match[str]) -> int | None:
     if m.group("fyp"):
         return _FYP_END.get(m.group("fyp"))
     y = m.group("year")
-    return int(y) if y.isdigit() else int(chinese_number(y, digits=True))
+    if y.isdigit():
+        return int(y)
+    number = chinese_number(y, digits=True)
+    assert number is not None  # _YEAR matches a year in Chinese digits only (二〇三五)
+    return int(number)
 
 
 def _clause_targets(simple: str, start: int, end: int):

@@ -15,8 +15,9 @@ from functools import lru_cache
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad
 
 from plankg import __version__
-from plankg.vocab import (
+from plankg.graph.vocab import (
     CHINA,
+    DCT,
     DOC_TYPES,
     ELI,
     ID,
@@ -25,12 +26,16 @@ from plankg.vocab import (
     OA,
     ORG,
     PK,
+    PROV,
     QB,
+    RDF_TYPE,
     REGIONS_GRAPH,
     RESPONSIBILITY_ROLES,
     ROLES,
+    SKOS,
     UNKNOWN_TYPE,
     VALUE_KINDS,
+    XSD,
     cited_work_iri,
     expression_iri,
     graph_iri,
@@ -58,12 +63,6 @@ from .records import (
 )
 from .regions import Region, chain
 from .script import to_simplified
-
-RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-XSD = "http://www.w3.org/2001/XMLSchema#"
-DCT = "http://purl.org/dc/terms/"
-PROV = "http://www.w3.org/ns/prov#"
-SKOS = "http://www.w3.org/2004/02/skos/core#"
 
 _HEADING_CLASS = {"chapter": "Chapter", "section": "Section", "part": "Part", "box": "Box", "table": "IndicatorTable",
                   "attachment": "Attachment"}
@@ -386,6 +385,7 @@ def _paragraph_text(g: _Graph, node: str, para: Measure | Passage) -> None:
     if para.number:
         g.add(node, PK.number, Literal(para.number))
     if para.heading:
+        assert para.heading_span is not None  # a title sentence is cut from the text with its span (loaders/extract.py)
         g.text_literal(node, DCT + "title", para.heading)
         g.span(node, para.heading_span, "title-span", str(PK.titleDerivedFrom))
     g.text_literal(node, PK.text, para.text)
@@ -450,6 +450,7 @@ def _project(g: _Graph, p: Project, expression: str, plan: str, nodes: dict[int,
 
 
 def _indicator(g: _Graph, ind: Indicator, expression: str, plan: str, nodes: dict[int, str]) -> None:
+    assert ind.table is not None  # a row of a table (a target stated in prose is _prose_indicator's)
     table = nodes[id(ind.table)]
     node = f"{table}__row_{ind.ordinal}"
     _element(g, node, "Indicator", table, plan, ind.ordinal, f"{ind.table.eid}__row_{ind.ordinal}")
@@ -468,8 +469,8 @@ def _indicator(g: _Graph, ind: Indicator, expression: str, plan: str, nodes: dic
         if value:
             g.text_literal(node, PK[key], value)
     g.span(node, ind.span)
-    for n, value in enumerate(ind.values, start=1):
-        _value(g, f"{node}/value_{n}", node, table, value)
+    for n, v in enumerate(ind.values, start=1):
+        _value(g, f"{node}/value_{n}", node, table, v)
 
 
 def _value(g: _Graph, node: str, indicator: str, table: str, v: Value) -> None:

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from plankg.build import bundled_corpus, load_paths
+from plankg.graph.store import open_store
 from plankg.loaders.pipeline import parse_document
 from plankg.loaders.records import ParsedDocument
-from plankg.store import open_store
+from plankg.loading.documents import bundled_corpus, load_paths
 
 CORPUS = bundled_corpus()
 FILES = sorted(p.name for p in CORPUS.glob("*.txt"))

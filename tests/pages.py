@@ -92,9 +92,9 @@ def gov_cn_page(text: str, title: str, facts: list[tuple[str, str]]) -> str:
 
 
 def _table(text: str, region) -> str:
-    from tests.test_formats import _table_rows
+    from tests.test_formats import table_rows
 
-    rows = _table_rows(text, region)
+    rows = table_rows(text, region)
     trs = "\n".join("<tr>" + "".join(f'<td><p align="center">{escape(c)}</p></td>' for c in row) + "</tr>"
                     for row in rows)
     return f'<table border="1" cellspacing="0" cellpadding="0" class="MsoNormalTable">\n{trs}\n</table>'

@@ -21,7 +21,7 @@ from typing import NoReturn
 
 import pytest
 
-from plankg.query import library, run, run_remote
+from plankg.query.library import library, run, run_remote
 
 PLANKG = [sys.executable, "-c", "from plankg.cli import main; main()"]
 VIRTUOSO_CREDENTIALS = {"PLANKG_ENDPOINT_USER": "dba", "PLANKG_ENDPOINT_PASSWORD": "dba"}  # a fresh database's admin
@@ -86,7 +86,7 @@ def oxigraph() -> str:
     """The Oxigraph server binary, or the test fails (CI) or skips."""
     import click
 
-    from plankg.serve import oxigraph_binary
+    from plankg.remote.serve import oxigraph_binary
 
     try:
         return oxigraph_binary()

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from plankg.build import bundled_corpus, load_document
+from plankg.graph.store import open_store
+from plankg.graph.vocab import SPARQL_PREFIXES
 from plankg.loaders.pipeline import parse_document
-from plankg.store import open_store
-from plankg.vocab import SPARQL_PREFIXES
+from plankg.loading.documents import bundled_corpus, load_document
 from tests.test_cli import plankg
 from tests.test_formats import content
 from tests.test_spans import SPANS
@@ -110,7 +110,7 @@ def test_each_bad_file_is_one_clear_line_and_the_batch_still_loads(tmp_path: Pat
 
 def test_a_loader_bug_fails_one_document_not_the_batch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """An unexpected exception in a stage is reported for its file; the other documents still load."""
-    from plankg import build
+    from plankg.loading import documents as build
 
     real = build.document_quads
 

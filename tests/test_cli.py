@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from plankg.store import open_store
-from plankg.vocab import INFERRED_GRAPH, LINEAGE_GRAPH
+from plankg.graph.store import open_store
+from plankg.graph.vocab import INFERRED_GRAPH, LINEAGE_GRAPH
 
 
 def plankg(*args: str, store: Path) -> subprocess.CompletedProcess:

@@ -13,10 +13,10 @@ from pathlib import Path
 
 from pyoxigraph import RdfFormat, Store
 
-from plankg.build import bundled_corpus, load_document, load_paths
-from plankg.store import document_graphs, open_store
+from plankg.graph.store import document_graphs, open_store
+from plankg.graph.vocab import RUNS_GRAPH
+from plankg.loading.documents import bundled_corpus, load_document, load_paths
 from plankg.synth import write_corpus
-from plankg.vocab import RUNS_GRAPH
 
 CORPUS = bundled_corpus()
 BATCH = 40  # synthetic plans in the killed build: about 1.3 MB of write-ahead log each
@@ -40,7 +40,7 @@ def test_a_failure_inside_a_documents_write_leaves_the_store_as_it_was(tmp_path:
     changed = tmp_path / "001_e6d1326eb6e5ef17.txt"  # 001 with its first measure reworded: its graph would change
     changed.write_text((CORPUS / changed.name).read_text(encoding="utf-8").replace("革弊鼎新", "改革创新"), encoding="utf-8")
     # The last operation of the update fails after the DROP of the old graph and the INSERT of the new one ran.
-    monkeypatch.setattr("plankg.store._run_record", lambda graph: "DROP GRAPH <urn:plankg:test:absent>")
+    monkeypatch.setattr("plankg.graph.store.run_record", lambda graph: "DROP GRAPH <urn:plankg:test:absent>")
     failed = load_document(store, changed)
     assert not failed.ok and failed.error.startswith("internal error while loading (RuntimeError: ")
     assert "does not exist" in failed.error

@@ -17,7 +17,7 @@ import pytest
 import rdflib
 from pyoxigraph import RdfFormat, Store
 
-from plankg.export import export_store
+from plankg.graph.export import export_store
 
 PLAN_001 = "https://w3id.org/plankg/id/plan/210000/fyp/2021-2025"
 

@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 from pyoxigraph import RdfFormat
 
-from plankg.build import bundled_corpus
-from plankg.store import open_store
-from plankg.vocab import RUNS_GRAPH
+from plankg.graph.store import open_store
+from plankg.graph.vocab import RUNS_GRAPH
+from plankg.loading.documents import bundled_corpus
 from tests.servers import PLANKG
 
 CORPUS = bundled_corpus()
@@ -149,7 +149,7 @@ def test_a_store_in_use_names_the_process_holding_it_and_waits_if_asked(store: P
 
 
 def test_a_second_build_names_the_build_in_progress(store: Path, tmp_path: Path) -> None:
-    from plankg.faults import lock_holder
+    from plankg.graph.faults import lock_holder
 
     slow = tmp_path / "slow.txt"
     slow.write_text((CORPUS / DOC).read_text(encoding="utf-8") * 8, encoding="utf-8")  # seconds to parse
@@ -208,7 +208,7 @@ def _in_process(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture, 
 
 def test_out_of_memory_in_a_document_fails_it_and_later_is_one_line(store: Path, monkeypatch, capsys) -> None:
     before = nquads(store, runs=False)
-    from plankg import build
+    from plankg.loading import documents as build
 
     def exhausted(doc, region):
         raise MemoryError
@@ -222,7 +222,7 @@ def test_out_of_memory_in_a_document_fails_it_and_later_is_one_line(store: Path,
     def validation_exhausted(*args, **kwargs):
         raise MemoryError
 
-    monkeypatch.setattr("plankg.validate.check_loaded", validation_exhausted)
+    monkeypatch.setattr("plankg.validation.shacl.check_loaded", validation_exhausted)
     code, out, err = _in_process(monkeypatch, capsys, "build", "--store", str(store), "--no-lineage", "--no-views",
                                  str(CORPUS / DOC))
     assert code == 1 and err.strip().startswith("Error: out of memory") and len(err.strip().splitlines()) == 1
@@ -238,7 +238,7 @@ def test_a_full_disk_or_no_permission_in_a_later_stage_is_one_line(store: Path, 
     def full(self):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr("plankg.lineage.LineageRebuild.finish", full)
+    monkeypatch.setattr("plankg.lineage.graph.LineageRebuild.finish", full)
     code, out, err = _in_process(monkeypatch, capsys, "build", "--store", str(store), "--no-validate", "--no-views",
                                  str(CORPUS / DOC))
     assert code == 1 and "Traceback" not in out + err
@@ -403,9 +403,9 @@ def test_validation_reads_a_source_text_over_the_engines_token_buffer(store: Pat
     crash: the same findings as with the text the document had, explained against the whole text."""
     from pyoxigraph import Literal, NamedNode, Quad
 
-    from plankg.store import document_graphs
-    from plankg.validate import validate_store
-    from plankg.vocab import PK
+    from plankg.graph.store import document_graphs
+    from plankg.graph.vocab import PK
+    from plankg.validation.shacl import validate_store
 
     data = open_store(store)
     graph = next(g for g, file, _ in document_graphs(data) if file == "004_816c855b418fc27c.txt")

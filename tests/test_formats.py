@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from plankg.build import bundled_corpus, load_document
+from plankg.graph.store import document_graphs, open_store, source_of
+from plankg.graph.vocab import SPARQL_PREFIXES
 from plankg.loaders.clean import clean
 from plankg.loaders.docx import docx_to_text
 from plankg.loaders.html import html_to_text
@@ -25,8 +26,7 @@ from plankg.loaders.read import read_source
 from plankg.loaders.records import ParsedDocument
 from plankg.loaders.segment import TableRegion, segment
 from plankg.loaders.tables import parse_table, tokenize
-from plankg.store import document_graphs, open_store, source_of
-from plankg.vocab import SPARQL_PREFIXES
+from plankg.loading.documents import bundled_corpus, load_document
 from tests.test_spans import SPANS
 from tests.test_structure import COUNTS
 
@@ -36,14 +36,14 @@ FORMATS = [".html", ".docx", ".pdf"]
 HEADING_TAGS = {"chapter": "h2", "section": "h3", "part": "h4"}
 
 
-def _missing(what: str) -> None:
+def missing_tool(what: str) -> None:
     message = f"{what} is not installed"
     if os.environ.get("CI") == "true":
         pytest.fail(message)
     pytest.skip(message)
 
 
-def _table_rows(text: str, table: TableRegion) -> list[list[str]]:
+def table_rows(text: str, table: TableRegion) -> list[list[str]]:
     """The flattened table's cells put back into rows: the header, then one row per indicator."""
     indicators, _ = parse_table(text, table.heading, table.lines)
     starts = [i.span.start for i in indicators]
@@ -82,7 +82,7 @@ def web_page(name: str) -> str:
             body.append(f"<{tag}>{escape(''.join(ln.strip() for ln in heading.span.quote.splitlines()))}</{tag}>")
             skip_to = heading.span.end
         elif line.start in tables:
-            rows = _table_rows(text, tables[line.start])
+            rows = table_rows(text, tables[line.start])
             trs = "\n".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in rows)
             body.append(f'<table border="1" cellspacing="0">\n{trs}\n</table>')
             skip_to = tables[line.start].lines[-1].end
@@ -107,7 +107,7 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> Path:
         pages[-1].write_text(web_page(name), encoding="utf-8")
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
-        _missing("LibreOffice (soffice)")
+        missing_tool("LibreOffice (soffice)")
     profile = (out / "libreoffice-profile").as_uri()
     for target in ("pdf", "docx:MS Word 2007 XML"):
         subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", target,
@@ -280,7 +280,7 @@ def test_a_word_file_with_page_numbers_and_its_pdf_read_as_the_text(tmp_path: Pa
     shutil.copy(CORPUS / f"{name}.meta.json", tmp_path)  # 004's title and region come from its sidecar
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
-        _missing("LibreOffice (soffice)")
+        missing_tool("LibreOffice (soffice)")
     subprocess.run([soffice, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless", "--convert-to",
                     "pdf", "--outdir", str(tmp_path), str(tmp_path / f"{name}.docx")], check=True, capture_output=True,
                    timeout=600)

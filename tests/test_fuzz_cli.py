@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from plankg.cli import cli
-from plankg.service import service_targets
+from plankg.graph.service import service_targets
 from tests.servers import build_store
 from tests.test_faults import nquads
 from tests.test_outbound import Outside

@@ -17,7 +17,8 @@ from pyoxigraph import RdfFormat, serialize
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 
-from plankg.build import load_document
+from plankg.graph.store import open_store
+from plankg.graph.vocab import ID, PK
 from plankg.loaders.dates import DATE, iso
 from plankg.loaders.errors import LoadError
 from plankg.loaders.genre import genre_of_title
@@ -26,9 +27,8 @@ from plankg.loaders.pipeline import parse_document
 from plankg.loaders.records import Fact, line_at
 from plankg.loaders.regions import NATION, chain, regions_named
 from plankg.loaders.triples import document_quads, plan_identity, region_quads
-from plankg.store import open_store
-from plankg.validate import validate_store
-from plankg.vocab import ID, PK
+from plankg.loading.documents import load_document
+from plankg.validation.shacl import validate_store
 from tests.conftest import CORPUS
 from tests.test_ontology import DECLARATIONS, pk_terms, violations
 

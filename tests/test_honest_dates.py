@@ -9,10 +9,10 @@ import re
 import pytest
 from pyoxigraph import Store
 
-from plankg.lineage import rebuild_lineage
-from plankg.query import run
-from plankg.store import source_of
-from plankg.vocab import RUNS_GRAPH, SPARQL_PREFIXES
+from plankg.graph.store import source_of
+from plankg.graph.vocab import RUNS_GRAPH, SPARQL_PREFIXES
+from plankg.lineage.graph import rebuild_lineage
+from plankg.query.library import run
 
 DATE_TYPES = ("http://www.w3.org/2001/XMLSchema#date", "http://www.w3.org/2001/XMLSchema#dateTime",
               "http://www.w3.org/2001/XMLSchema#gYear", "http://www.w3.org/2001/XMLSchema#gYearMonth")

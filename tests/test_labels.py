@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 from pyoxigraph import Store
 
-from plankg.lineage import rebuild_lineage
+from plankg.graph.vocab import SPARQL_PREFIXES
+from plankg.lineage.graph import rebuild_lineage
 from plankg.loaders.labels import shorten
-from plankg.vocab import SPARQL_PREFIXES
 
 PLAN = "https://w3id.org/plankg/id/plan/"
 LABELLED = ["pk:Plan", "pk:PlanText", "pk:Chapter", "pk:Section", "pk:Part", "pk:Box", "pk:IndicatorTable",

@@ -13,12 +13,12 @@ from pathlib import Path
 import pytest
 from pyoxigraph import Store
 
-from plankg import instruments, reuse_model, reuse_train, textreuse
-from plankg.build import bundled_corpus, load_paths
-from plankg.lineage import indicator_name, indicators_match, rebuild_lineage, title_key
-from plankg.query import run as run_query
-from plankg.store import open_store, source_of
-from plankg.vocab import LINEAGE_GRAPH, SPARQL_PREFIXES
+from plankg.graph.store import open_store, source_of
+from plankg.graph.vocab import LINEAGE_GRAPH, SPARQL_PREFIXES
+from plankg.lineage import instruments, reuse_model, reuse_train, textreuse
+from plankg.lineage.graph import indicator_name, indicators_match, rebuild_lineage, title_key
+from plankg.loading.documents import bundled_corpus, load_paths
+from plankg.query.library import run as run_query
 
 HERE = Path(__file__).parent
 FIXTURE = HERE / "fixtures" / "parent_chain"
@@ -244,10 +244,10 @@ def test_manifest_example_is_linked(corpus) -> None:
 @pytest.fixture(scope="module")
 def labelled(corpus):
     """Every labelled pair with its features, computed on the corpus store's items as `plankg lineage` does."""
-    from plankg.lineage import _items
+    from plankg.lineage.graph import reuse_items
 
     store, _ = corpus
-    return reuse_train.labelled_pairs(LABELS["pairs"], _items(store)[0])
+    return reuse_train.labelled_pairs(LABELS["pairs"], reuse_items(store)[0])
 
 
 def test_labelled_set_size() -> None:
@@ -312,10 +312,10 @@ def test_instrument_names_read_back_to_their_governing_verb() -> None:
 
 
 def test_generic_names_are_not_instruments(corpus) -> None:
-    from plankg.lineage import _items
+    from plankg.lineage.graph import reuse_items
 
     store, _ = corpus
-    specificity = instruments.Specificity([item.text for item in _items(store)[0]])
+    specificity = instruments.Specificity([item.text for item in reuse_items(store)[0]])
     # the field's own system (社会救助 is in a fifth of the corpus's items) against a named instrument
     assert specificity.generic("社会救助制度") and specificity.generic("社会救助政策")
     assert not specificity.generic("收养评估制度") and not specificity.generic("特殊困难老人定期探访制度")
@@ -340,10 +340,10 @@ def test_shared_instruments_query(corpus) -> None:
 def test_shared_instruments_against_labels(corpus, split: str, expected: dict[str, int]) -> None:
     """Pairs labelled clear (or no) on the instrument question: related when both items name a shared instrument.
     The line between instruments and generic terms was drawn looking at the dev half only."""
-    from plankg.lineage import _items
+    from plankg.lineage.graph import reuse_items
 
     store, _ = corpus
-    items = _items(store)[0]
+    items = reuse_items(store)[0]
     found = instruments.find([i.text for i in items], [i.plan for i in items])
     named = {item.iri: {k for k, _s, _e in spans} for item, spans in zip(items, found.spans, strict=True)}
     counts = {"tp": 0, "fp": 0, "fn": 0, "tn": 0}

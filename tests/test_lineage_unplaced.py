@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from plankg.build import bundled_corpus, load_paths
-from plankg.lineage import rebuild_lineage
-from plankg.store import open_store
-from plankg.vocab import LINEAGE_GRAPH, SPARQL_PREFIXES
+from plankg.graph.store import open_store
+from plankg.graph.vocab import LINEAGE_GRAPH, SPARQL_PREFIXES
+from plankg.lineage.graph import rebuild_lineage
+from plankg.loading.documents import bundled_corpus, load_paths
 
 # An opinion that names no place, region, period, date or issuer, and copies a clause of 辽宁省's plan (001, line 471).
 UNPLACED = """关于加强养老服务应急工作的意见

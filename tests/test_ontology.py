@@ -249,7 +249,7 @@ def test_owl_rl_flags_a_node_typed_both_measure_and_indicator(ontology: Graph) -
 
 
 def test_lineage_terms_are_declared_and_true_of_the_data(ontology: Graph, corpus_store) -> None:
-    from plankg.lineage import rebuild_lineage
+    from plankg.lineage.graph import rebuild_lineage
 
     rebuild_lineage(corpus_store)
     nt = serialize([q.triple for q in corpus_store], format=RdfFormat.N_TRIPLES).decode("utf-8")

@@ -21,8 +21,8 @@ from pathlib import Path
 import pytest
 from pyoxigraph import Store
 
-from plankg.service import service_targets
-from plankg.store import open_store
+from plankg.graph.service import service_targets
+from plankg.graph.store import open_store
 from tests.servers import PLANKG, build_store, free_port, oxigraph, started
 from tests.test_faults import CORPUS, DOC, clean_failure, nquads, plankg
 
@@ -103,8 +103,8 @@ def test_query_refuses_a_library_query_with_service(built: Path, outside: Outsid
     """The library's queries have no SERVICE (parameters cannot add one); one that had would be refused too."""
     from click.testing import CliRunner
 
-    from plankg import query
-    from plankg.query_cli import query as query_command
+    from plankg.cli.query import query as query_command
+    from plankg.query import library as query
 
     real = query.library()
     assert not any(service_targets(q.text) for q in real.values())

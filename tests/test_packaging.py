@@ -23,8 +23,9 @@ def test_wheel_has_only_the_plankg_top_level(tmp_path: Path) -> None:
     assert top == {"plankg"}
     for data in ("plankg/corpus/001_e6d1326eb6e5ef17.txt", "plankg/corpus/MANIFEST.md",
                  "plankg/corpus/000_7c45746ca5003da4.meta.json", "plankg/ontology/plankg.ttl",
-                 "plankg/loaders/tables.py", "plankg/cli.py"):
+                 "plankg/loaders/tables.py", "plankg/cli/__init__.py", "plankg/lineage/graph.py"):
         assert data in names
+    assert "plankg/py.typed" in names  # the package is typed (PEP 561) for its users' type checkers
 
 
 # SHA-256 of the seed corpus as published in shared/corpus (MANIFEST.md included).

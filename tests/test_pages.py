@@ -11,13 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from plankg.build import bundled_corpus
 from plankg.loaders.clean import clean
 from plankg.loaders.extract import extract_citations, extract_measures_and_projects
 from plankg.loaders.html import html_to_text
 from plankg.loaders.pipeline import parse_document
 from plankg.loaders.read import read_source
 from plankg.loaders.segment import segment
+from plankg.loading.documents import bundled_corpus
 from tests.pages import gov_cn_page, provincial_page
 from tests.test_formats import content
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from plankg.push import local_graphs
-from plankg.query import sparql_select
-from plankg.store import open_store
+from plankg.graph.store import open_store
+from plankg.query.library import sparql_select
+from plankg.remote.push import local_graphs
 from tests.servers import (
     PLANKG,
     VIRTUOSO_CREDENTIALS,

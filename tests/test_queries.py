@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from pyoxigraph import Store
 
-from plankg.lineage import rebuild_lineage
-from plankg.query import QueryError, library, run, with_values
+from plankg.lineage.graph import rebuild_lineage
+from plankg.query.library import QueryError, library, run, with_values
 
 BASE = "https://w3id.org/plankg/id/plan/"
 

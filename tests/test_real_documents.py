@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from plankg.build import bundled_corpus
 from plankg.loaders.pipeline import parse_document
 from plankg.loaders.records import Heading, ParsedDocument, Span, line_at
+from plankg.loading.documents import bundled_corpus
 
 HERE = Path(__file__).parent
 FIXTURES = HERE / "fixtures"

@@ -2,7 +2,7 @@
 
 owlrl's full closure of (ontology + one document) is the reference. Compared are its instance triples: those
 about the data's nodes (IRIs under https://w3id.org/plankg/id/) that the data does not state, without what
-plankg leaves out on purpose (kg/reason.py): `owl:Thing` types, reflexive `owl:sameAs`, and types that are
+plankg leaves out on purpose (kg/graph/reason.py): `owl:Thing` types, reflexive `owl:sameAs`, and types that are
 anonymous owl:unionOf classes; the types owlrl gives literals have a literal subject, so they are out too.
 """
 
@@ -20,12 +20,12 @@ from pyoxigraph import NamedNode, Quad, RdfFormat, Store, serialize
 from rdflib import BNode, Graph, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF
 
-from plankg import reason
+from plankg.graph import reason
+from plankg.graph.reason import asserted_graphs, materialise
+from plankg.graph.store import document_graphs
+from plankg.graph.vocab import ID, INFERRED_GRAPH, PK, REGIONS_GRAPH, SPARQL_PREFIXES, org_iri
 from plankg.loaders.pipeline import parse_document
 from plankg.loaders.triples import document_quads, region_quads
-from plankg.reason import asserted_graphs, materialise
-from plankg.store import document_graphs
-from plankg.vocab import ID, INFERRED_GRAPH, PK, REGIONS_GRAPH, SPARQL_PREFIXES, org_iri
 from tests.conftest import CORPUS, FILES
 
 LN = "https://w3id.org/plankg/id/plan/210000/fyp/2021-2025/zh-Hans"
@@ -144,7 +144,7 @@ def test_one_graph_per_update_gives_the_same_inferred_graph(reasoned, monkeypatc
 
 
 def test_no_part_of_chain_spans_two_graphs(reasoned) -> None:
-    """The rules close pk:partOf inside each graph (kg/reason.py); that equals the closure of the union only so."""
+    """The rules close pk:partOf inside each graph (kg/graph/reason.py); that equals the closure of the union only so."""
     store, _ = reasoned
     ask = SPARQL_PREFIXES + f"""ASK {{ GRAPH ?g {{ ?x pk:partOf|^pk:hasPart ?y }} GRAPH ?h {{ ?y pk:partOf|^pk:hasPart ?z }}
                                       FILTER(?g != ?h && ?g != <{INFERRED_GRAPH}> && ?h != <{INFERRED_GRAPH}>) }}"""

@@ -13,13 +13,13 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from plankg.build import bundled_corpus
 from plankg.loaders.clean import split_lines
 from plankg.loaders.pdf import pdf_to_text
 from plankg.loaders.pipeline import parse_document
 from plankg.loaders.read import read_source
 from plankg.loaders.repair import repair
-from tests.test_formats import _missing, content
+from plankg.loading.documents import bundled_corpus
+from tests.test_formats import content, missing_tool
 from tests.test_pages import parts
 
 CORPUS = bundled_corpus()
@@ -161,7 +161,7 @@ def test_a_pdf_with_a_running_header_and_page_numbers_reads_as_its_text(tmp_path
     document.save(tmp_path / "opinion.docx")
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
-        _missing("LibreOffice (soffice)")
+        missing_tool("LibreOffice (soffice)")
     subprocess.run([soffice, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless", "--convert-to",
                     "pdf", "--outdir", str(tmp_path), str(tmp_path / "opinion.docx")], check=True,
                    capture_output=True, timeout=600)

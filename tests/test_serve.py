@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from plankg.query import run_remote
-from plankg.store import open_store
+from plankg.graph.store import open_store
+from plankg.query.library import run_remote
 from tests.servers import PLANKG, answers, build_store, free_port, oxigraph, push, started
 
 
@@ -53,6 +53,20 @@ def test_ad_hoc_queries_with_the_prefixes_and_the_union_default_graph(served) ->
                         "Accept": "text/csv", "Content-Type": "application/sparql-query"})):
         with urllib.request.urlopen(request, timeout=30) as answer:
             assert answer.read().decode().split() == ["n", "5"]
+
+
+def test_the_python_api_queries_the_endpoint_as_the_store(served) -> None:
+    import plankg
+    from plankg.query.library import EndpointError
+
+    store_dir, url = served
+    remote, local = plankg.connect(url + "/query"), plankg.open(store_dir)
+    assert remote.query("indicators-shared", min_plans=3) == local.query("indicators-shared", min_plans=3)
+    assert remote.sparql("SELECT (COUNT(?p) AS ?plans) WHERE { ?p a pk:Plan }") == [{"plans": 5}]
+    assert remote.sparql("ASK { ?p a pk:Plan }") is True
+    assert len(remote.sparql("CONSTRUCT { ?p a pk:Plan } WHERE { ?p a pk:Plan }")) == 5
+    with pytest.raises(EndpointError, match="cannot reach the endpoint"):
+        plankg.connect(f"http://127.0.0.1:{free_port()}/query", timeout=5).sparql("ASK { ?s ?p ?o }")
 
 
 def test_updates_are_refused(served) -> None:

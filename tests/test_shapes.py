@@ -13,9 +13,16 @@ from collections.abc import Callable
 import pytest
 from pyoxigraph import Literal, NamedNode, Triple
 
-from plankg.store import document_graphs
-from plankg.validate import document_triples, lineage_triples, shape_descriptions, superclasses, validate_store, validate_triples
-from plankg.vocab import ELI, OA, PK, QB, org_iri
+from plankg.graph.store import document_graphs
+from plankg.graph.vocab import ELI, OA, PK, QB, org_iri
+from plankg.validation.shacl import (
+    document_triples,
+    lineage_triples,
+    shape_descriptions,
+    superclasses,
+    validate_store,
+    validate_triples,
+)
 
 PKS = "https://w3id.org/plankg/shapes#"
 PROV = "http://www.w3.org/ns/prov#"
@@ -397,7 +404,7 @@ def test_engines_agree_on_the_corpus(corpus_reports):
 
 
 def test_supertypes_are_those_of_the_owl_rl_closure():
-    from plankg.reason import derive_rules, ontology_closure
+    from plankg.graph.reason import derive_rules, ontology_closure
 
     assert {c: s for c, s in superclasses().items() if s} == derive_rules(ontology_closure()).superclasses
     assert superclasses()[str(PK.Chapter)] == {str(PK.StructuralUnit), str(PK.DocumentElement)}
@@ -496,9 +503,9 @@ def _lineage_kept(node: str, kept: set[str]) -> bool:
 
 @pytest.fixture(scope="module")
 def lineage_store(tmp_path_factory):
-    from plankg.build import bundled_corpus, load_paths
-    from plankg.lineage import rebuild_lineage
-    from plankg.store import open_store
+    from plankg.graph.store import open_store
+    from plankg.lineage.graph import rebuild_lineage
+    from plankg.loading.documents import bundled_corpus, load_paths
 
     store = open_store(tmp_path_factory.mktemp("lineage"))
     assert all(r.ok for r in load_paths(store, [bundled_corpus()]))

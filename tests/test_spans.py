@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pyoxigraph import Store
 
-from plankg.vocab import SPARQL_PREFIXES
+from plankg.graph.vocab import SPARQL_PREFIXES
 
 SPANS = SPARQL_PREFIXES + """
 SELECT ?g ?res ?start ?end ?exact ?text WHERE {
@@ -56,8 +56,8 @@ def test_traditional_offsets_point_into_the_original_script(corpus_store: Store,
 
 
 def test_lineage_passages_quote_both_sources_exactly(corpus_store: Store) -> None:
-    from plankg.lineage import rebuild_lineage
-    from plankg.vocab import LINEAGE_GRAPH
+    from plankg.graph.vocab import LINEAGE_GRAPH
+    from plankg.lineage.graph import rebuild_lineage
 
     rebuild_lineage(corpus_store)
     rows = [r for r in corpus_store.query(SPANS) if r["g"].value == str(LINEAGE_GRAPH)]

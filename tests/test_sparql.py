@@ -17,8 +17,8 @@ from pyoxigraph import Store
 from rich.cells import cell_len
 from rich.console import Console
 
-from plankg.query import QueryError, execute, run_library
-from plankg.results import curie, print_table, write
+from plankg.query.library import QueryError, execute, run_library
+from plankg.query.results import curie, print_table, write
 
 PLANS = {"https://w3id.org/plankg/id/plan/210000/fyp/2021-2025", "https://w3id.org/plankg/id/plan/320214/fyp/2021-2025",
          "https://w3id.org/plankg/id/plan/431200/fyp/2021-2025", "https://w3id.org/plankg/id/plan/440200/annual/2021",

@@ -15,15 +15,15 @@ import pytest
 from pyoxigraph import RdfFormat, Store, serialize
 from rdflib import RDF, Graph
 
+from plankg.graph.vocab import ORG, PK, org_iri
 from plankg.loaders.clean import clean
 from plankg.loaders.pipeline import parse_document
 from plankg.loaders.records import Heading, Measure, Passage, line_at
 from plankg.loaders.roles import heading_role, is_closing_clause, title_role
 from plankg.loaders.segment import segment
 from plankg.loaders.triples import document_quads, plan_identity, region_quads
-from plankg.query import run
-from plankg.validate import document_triples, validate_triples
-from plankg.vocab import ORG, PK, org_iri
+from plankg.query.library import run
+from plankg.validation.shacl import document_triples, validate_triples
 from tests.test_ontology import DECLARATIONS, pk_terms, violations
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -10,8 +10,8 @@ from pyoxigraph import Store
 from rich.cells import cell_len
 from rich.console import Console
 
-from plankg.report import print_summary
-from plankg.stats import summaries
+from plankg.cli.summary import print_summary
+from plankg.query.stats import summaries
 from plankg.wording import counted
 
 # SHACL warnings per document, as `plankg validate` counts them (tests/test_validate_cli.py).

@@ -62,9 +62,9 @@ def test_perturbation_levels() -> None:
 
 def test_a_synthetic_corpus_loads_and_validates_without_violation(corpora, tmp_path: Path) -> None:
     """Plans without a title line get their title from a sidecar, as corpus 000 does, so SHACL finds no violation."""
-    from plankg.build import load_paths
-    from plankg.store import open_store
-    from plankg.validate import validate_store
+    from plankg.graph.store import open_store
+    from plankg.loading.documents import load_paths
+    from plankg.validation.shacl import validate_store
 
     a, _, _ = corpora
     assert json.loads((a / "synth_00002.meta.json").read_text(encoding="utf-8"))["title"].endswith("“十四五”民政事业发展规划")

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from pyoxigraph import NamedNode
 
-from plankg.lineage import indicator_name, indicators_match
+from plankg.graph.vocab import PK
+from plankg.lineage.graph import indicator_name, indicators_match
 from plankg.loaders.clean import clean
 from plankg.loaders.extract import extract_measures_and_projects
 from plankg.loaders.read import read_source
@@ -16,7 +17,6 @@ from plankg.loaders.records import Passage, Span, line_at
 from plankg.loaders.script import to_simplified
 from plankg.loaders.segment import segment
 from plankg.loaders.targets import TargetScope, prose_targets, target_scopes
-from plankg.vocab import PK
 
 FIXTURES = Path(__file__).parent / "fixtures" / "targets"
 

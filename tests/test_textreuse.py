@@ -1,4 +1,4 @@
-"""The MinHash LSH of kg/textreuse.py gives datasketch's signatures and banding, without importing datasketch."""
+"""The MinHash LSH of kg/lineage/textreuse.py gives datasketch's signatures and banding, without importing datasketch."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ import sys
 
 import pytest
 
-from plankg import textreuse
-from plankg.passages import compare, mask
-from plankg.worker import start
+from plankg.lineage import textreuse
+from plankg.lineage.passages import compare, mask
+from plankg.lineage.worker import start
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +48,7 @@ def test_band_keys_are_those_of_datasketchs_signatures(datasketch, parsed, monke
 
 
 def test_lineage_does_not_import_datasketch_or_scipy() -> None:
-    code = ("import sys; from plankg import textreuse; "
+    code = ("import sys; from plankg.lineage import textreuse; "
             "textreuse.candidate_pairs([textreuse.Item('a', 'p', 'measure', '健全分层分类平战结合的应急救援队伍体系', 's', 0)]); "
             "print(sorted(m for m in ('datasketch', 'scipy') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
@@ -56,9 +56,9 @@ def test_lineage_does_not_import_datasketch_or_scipy() -> None:
 
 
 def test_the_search_shared_with_a_worker_process_finds_what_one_process_finds(corpus_store) -> None:
-    from plankg.lineage import _items
+    from plankg.lineage.graph import reuse_items
 
-    items, _ = _items(corpus_store)
+    items, _ = reuse_items(corpus_store)
     worker = start(textreuse.load_dictionary)
     try:
         pairs, links = textreuse.SharedSearch(items, worker).result()
@@ -72,9 +72,9 @@ def test_the_search_shared_with_a_worker_process_finds_what_one_process_finds(co
 def test_a_short_shared_clause_inside_long_items_is_a_candidate(corpus_store) -> None:
     """001 探索对符合条件的事实无人抚养儿童开展助医助学工作 (line 307) and 000's project 探索开展事实无人抚养儿童助学
     项目: MinHash of whole clauses misses the pair, a shared run of eight characters proposes it."""
-    from plankg.lineage import _items
+    from plankg.lineage.graph import reuse_items
 
-    items, _ = _items(corpus_store)
+    items, _ = reuse_items(corpus_store)
     index = {item.iri: n for n, item in enumerate(items)}
     plan = "https://w3id.org/plankg/id/plan/"
     pair = tuple(sorted((index[plan + "210000/fyp/2021-2025/zh-Hans/chp_2__sec_4__para_1"],

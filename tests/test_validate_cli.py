@@ -10,8 +10,8 @@ import pytest
 from pyoxigraph import RdfFormat, serialize
 from rdflib import Graph, Namespace, URIRef
 
-from plankg.store import document_graphs, open_store
-from plankg.validate import document_triples
+from plankg.graph.store import document_graphs, open_store
+from plankg.validation.shacl import document_triples
 from tests.test_cli import plankg
 from tests.test_viz import Opened, browser, shots  # noqa: F401 (the Chromium fixtures of the views' tests)
 

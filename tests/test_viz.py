@@ -17,12 +17,12 @@ from pathlib import Path
 
 import pytest
 
-from plankg.build import load_paths
-from plankg.lineage import rebuild_lineage
-from plankg.query import run as run_query
-from plankg.store import open_store
+from plankg.graph.store import open_store
+from plankg.graph.vocab import PK, SPARQL_PREFIXES
+from plankg.lineage.graph import rebuild_lineage
+from plankg.loading.documents import load_paths
+from plankg.query.library import run as run_query
 from plankg.viz.site import json_block, write_site
-from plankg.vocab import PK, SPARQL_PREFIXES
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -247,7 +247,7 @@ def test_indicator_comparison_puts_targets_side_by_side(browser, site: Path, sho
 @pytest.fixture(scope="module")
 def injected(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """003 with a <script> in its title line and an <img onerror> and a <script> in a measure (line 572)."""
-    from plankg.build import bundled_corpus
+    from plankg.loading.documents import bundled_corpus
 
     lines = (bundled_corpus() / "003_1530986ba0a39128.txt").read_text(encoding="utf-8").split("\n")
     lines[0] = lines[0].replace("民政事业", '民政事业<script>alert("title")</script>', 1)

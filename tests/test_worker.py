@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import time
 
-from plankg.worker import collect, start, submit_from_the_end
+from plankg.lineage.worker import collect, start, submit_from_the_end
 
 
 def _pid_after_a_while(n: int) -> tuple[int, int]:

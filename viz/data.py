@@ -14,19 +14,12 @@ from importlib import resources
 
 from pyoxigraph import Store
 
-from plankg.vocab import LINEAGE_GRAPH, SPARQL_PREFIXES
+from plankg.graph.solutions import string_rows
+from plankg.graph.vocab import LINEAGE_GRAPH, PK, SKOS
 
-PK = "https://w3id.org/plankg/ontology#"
 # Most specific first: a node typed Indicator and BindingIndicator is shown as the latter.
 TREE_CLASSES = ("BindingIndicator", "ExpectedIndicator", "ProseIndicator", "Indicator", "SafeguardMeasure", "Measure",
                 "Project", "Chapter", "Section", "Part", "Box", "IndicatorTable")
-
-
-def rows(store: Store, query: str) -> list[dict[str, str]]:
-    """A SELECT query's solutions as dicts of strings ("" for unbound)."""
-    result = store.query(SPARQL_PREFIXES + query)
-    names = [v.value for v in result.variables]
-    return [{k: (r[k].value if r[k] is not None else "") for k in names} for r in result]
 
 
 @dataclass
@@ -52,7 +45,7 @@ def plans(store: Store) -> list[PlanInfo]:
     """Every loaded document with its plan's region, level, period, title, genre and element counts: the summary
     `plankg stats` prints, with counts keyed by class name. A plan whose text states no region hangs from a node
     of its own that says so."""
-    from plankg.stats import COUNTED, summaries
+    from plankg.query.stats import COUNTED, summaries
 
     return [PlanInfo(s.graph, s.file, s.plan, s.region_iri or f"{s.plan}#no-region", s.region or NO_REGION,
                      s.level, s.period, s.title, {COUNTED[key].removeprefix("pk:"): n for key, n in s.counts.items()},
@@ -62,15 +55,13 @@ def plans(store: Store) -> list[PlanInfo]:
 @lru_cache(maxsize=1)
 def genre_labels() -> dict[str, str]:
     """Each document type's local name -> "中文 (English)", from the ontology's pk:DocumentTypes concepts."""
-    from rdflib import Graph, Namespace
-    from rdflib.namespace import SKOS
+    from rdflib import Graph, Literal
 
-    pk = Namespace(PK)
     text = (resources.files("plankg.ontology") / "plankg.ttl").read_text(encoding="utf-8")
     ontology = Graph().parse(data=text, format="turtle")
     labels = {}
-    for concept in ontology.subjects(SKOS.inScheme, pk.DocumentTypes):
-        names = {lit.language: str(lit) for lit in ontology.objects(concept, SKOS.prefLabel)}
+    for concept in ontology.subjects(SKOS.inScheme, PK.DocumentTypes):
+        names = {lit.language: str(lit) for lit in ontology.objects(concept, SKOS.prefLabel) if isinstance(lit, Literal)}
         labels[str(concept).removeprefix(PK)] = f"{names.get('zh-Hans', '')} ({names.get('en', '')})"
     return labels
 
@@ -97,7 +88,7 @@ class TreeNode:
 def plan_tree(store: Store, graph: str) -> list[TreeNode]:
     """The structural units, measures, indicators and projects of one document, in document order."""
     values = " ".join(f"pk:{c}" for c in TREE_CLASSES)
-    found = rows(store, f"""
+    found = string_rows(store, f"""
     SELECT ?n ?cls ?parent ?eid ?order ?title ?text ?name ?line ?exact WHERE {{ GRAPH <{graph}> {{
       ?expr a pk:PlanText ; dct:language ?script .
       ?n a ?cls ; pk:partOf ?parent ; pk:eId ?eid . VALUES ?cls {{ {values} }}
@@ -115,7 +106,7 @@ def plan_tree(store: Store, graph: str) -> list[TreeNode]:
         text = r["text"] or r["name"] or r["title"]
         nodes[r["n"]] = TreeNode(r["n"], r["cls"].removeprefix(PK), r["parent"], int(r["order"] or 0),
                                  r["title"] or r["name"] or text[:30] or r["eid"], text, r["exact"], r["line"])
-    for r in rows(store, f"""
+    for r in string_rows(store, f"""
     SELECT ?n ?kind ?year ?group ?written ?number ?comparator ?qualifier ?unit WHERE {{ GRAPH <{graph}> {{
       {{ ?n pk:hasValue ?v . ?v pk:asWritten ?written . OPTIONAL {{ ?v pk:valueKind ?k }} OPTIONAL {{ ?v pk:year ?year }}
          OPTIONAL {{ ?v pk:group ?group }} OPTIONAL {{ ?v pk:comparator ?comparator }} BIND(STRAFTER(STR(?k), "#") AS ?kind) }}
@@ -125,7 +116,7 @@ def plan_tree(store: Store, graph: str) -> list[TreeNode]:
         if r["n"] in nodes:
             nodes[r["n"]].numbers.append(_number(r))
     _framing(store, graph, nodes)
-    for r in rows(store, f"""
+    for r in string_rows(store, f"""
     SELECT ?n ?theme WHERE {{ GRAPH <{LINEAGE_GRAPH}> {{ ?n pk:theme ?t . ?t skos:prefLabel ?theme
       FILTER(lang(?theme) = "zh-hans") }} GRAPH <{graph}> {{ ?n pk:partOf ?up }} }} ORDER BY ?n ?theme"""):
         if r["n"] in nodes:
@@ -135,7 +126,7 @@ def plan_tree(store: Store, graph: str) -> list[TreeNode]:
 
 def _framing(store: Store, graph: str, nodes: dict[str, TreeNode]) -> None:
     """What a click on a unit or measure also shows: its role, its lead paragraphs, its responsible bodies."""
-    for r in rows(store, f"""
+    for r in string_rows(store, f"""
     SELECT ?n ?role ?lead ?body ?bodyRole WHERE {{ GRAPH <{graph}> {{
       {{ ?n pk:role ?r BIND(STRAFTER(STR(?r), "#") AS ?role) }}
       UNION {{ ?expr a pk:PlanText ; dct:language ?script .
@@ -179,7 +170,7 @@ class Lineage:
 def lineage(store: Store) -> Lineage:
     """The lineage graph as the lineage view needs it: each family or concept's plans with a count."""
     out = Lineage()
-    for r in rows(store, f"""
+    for r in string_rows(store, f"""
     SELECT ?f ?label ?plan (COUNT(DISTINCT ?m) AS ?n) (SAMPLE(?themeLabel) AS ?theme) WHERE {{
       GRAPH <{LINEAGE_GRAPH}> {{ ?f a pk:PolicyFamily ; rdfs:label ?label ; pk:member ?m .
         OPTIONAL {{ ?f pk:theme ?t . ?t skos:prefLabel ?themeLabel FILTER(lang(?themeLabel) = "zh-hans") }} }}
@@ -187,7 +178,7 @@ def lineage(store: Store) -> Lineage:
         family = out.families.setdefault(r["f"], {"label": r["label"], "themes": set(), "plans": {}})
         family["plans"][r["plan"]] = int(r["n"])
         family["themes"].update([r["theme"]] if r["theme"] else [])
-    for r in rows(store, f"""
+    for r in string_rows(store, f"""
     SELECT ?f ?plan ?line ?text WHERE {{
       GRAPH <{LINEAGE_GRAPH}> {{ ?f a pk:PolicyFamily ; pk:member ?m }}
       GRAPH ?g {{ ?m pk:inPlan ?plan ; pk:text ?text ; prov:wasDerivedFrom/pk:line ?line .
@@ -195,7 +186,7 @@ def lineage(store: Store) -> Lineage:
     }} ORDER BY ?f ?plan ?line"""):
         if r["f"] in out.families:  # each member's text as written, with its plan and line
             out.families[r["f"]].setdefault("members", []).append((r["plan"], r["line"], r["text"]))
-    for r in rows(store, f"""
+    for r in string_rows(store, f"""
     SELECT ?c ?label ?plan (COUNT(DISTINCT ?ind) AS ?n) (GROUP_CONCAT(DISTINCT ?themeLabel; separator="|") AS ?themes)
     WHERE {{
       GRAPH <{LINEAGE_GRAPH}> {{ ?c a pk:IndicatorConcept ; skos:prefLabel ?label ; pk:match/pk:indicator ?ind .
@@ -204,12 +195,12 @@ def lineage(store: Store) -> Lineage:
         concept = out.concepts.setdefault(r["c"], {"label": r["label"], "themes": set(), "plans": {}})
         concept["plans"][r["plan"]] = int(r["n"])
         concept["themes"].update(t for t in r["themes"].split("|") if t)
-    for r in rows(store, f"""
+    for r in string_rows(store, f"""
     SELECT ?f (AVG(?s) AS ?score) WHERE {{ GRAPH <{LINEAGE_GRAPH}> {{
       ?f a pk:PolicyFamily ; pk:member ?m . ?link a pk:TextReuse ; pk:between ?m ; pk:score ?s }} }} GROUP BY ?f"""):
         if r["f"] in out.families:  # the mean probability of the family's copied-clause links
             out.families[r["f"]]["score"] = round(float(r["score"]), 3)
-    out.parents = [(r["child"], r["parent"]) for r in rows(store, f"""
+    out.parents = [(r["child"], r["parent"]) for r in string_rows(store, f"""
     SELECT ?child ?parent WHERE {{ GRAPH <{LINEAGE_GRAPH}> {{ ?child pk:parentPlan ?parent }} }} ORDER BY ?child ?parent""")]
     out.themes = sorted({t for kind in (out.families, out.concepts) for item in kind.values() for t in item["themes"]})
     return out
@@ -237,10 +228,10 @@ def shared_targets(store: Store) -> dict[str, list[Target]]:
     Oxigraph evaluated the two joined in one query in time growing with the square of the plans (15 s at 100).
     """
     concepts: dict[str, set[str]] = defaultdict(set)
-    for r in rows(store, f"""SELECT ?label ?ind WHERE {{
+    for r in string_rows(store, f"""SELECT ?label ?ind WHERE {{
       GRAPH <{LINEAGE_GRAPH}> {{ ?c a pk:IndicatorConcept ; skos:prefLabel ?label ; pk:match/pk:indicator ?ind }} }}"""):
         concepts[r["ind"]].add(r["label"])
-    found = rows(store, """
+    found = string_rows(store, """
     SELECT ?ind ?plan ?name ?written ?number ?normalized ?comparator ?unit ?year ?file ?line ?prose WHERE {
       GRAPH ?g { ?expr a pk:PlanText ; dct:language ?script .
         ?ind pk:inPlan ?plan ; pk:name ?name FILTER(lang(?name) = LCASE(?script))

@@ -65,7 +65,8 @@ def group_by_theme(tree: list[TreeNode]) -> tuple[list[TreeNode], list[TreeNode]
     groups: list[tuple[str, str, list[TreeNode]]] = [(t, f"{t} ({len(ms)})", ms) for t, ms in members.items()]
     groups += [("", f"第{_lines(run)}行 ({len(run)})", run) for run in runs]  # "第264–277行 (12)": lines 264 to 277
     parent = items[0].parent
-    added, moved = [], {}
+    added: list[TreeNode] = []
+    moved: dict[str, TreeNode] = {}
     for theme, label, ms in groups:
         ms = sorted(ms, key=lambda n: (_line(n), n.iri))
         gid = f"{parent}#theme/{theme}" if theme else f"{parent}#lines/{_line(ms[0])}"

@@ -15,6 +15,7 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from itertools import combinations
+from typing import Any
 
 from plankg.viz import MAX_NODES
 from plankg.viz.data import Lineage, PlanInfo, TreeNode
@@ -70,7 +71,7 @@ def short(label: str) -> str:
     return label if len(label) <= LABEL_CHARS else label[: LABEL_CHARS - 1] + "…"
 
 
-OPTIONS = {  # vis-network options of every view (those pyvis wrote, which the pages were made with)
+OPTIONS: dict[str, Any] = {  # vis-network options of every view (those pyvis wrote, which the pages were made with)
     "configure": {"enabled": False},
     "edges": {"color": {"inherit": True}, "smooth": {"enabled": True, "type": "dynamic"}},
     "interaction": {"dragNodes": True, "hideEdgesOnDrag": False, "hideNodesOnDrag": False, "hover": True,
@@ -137,7 +138,7 @@ def spring_layout(nodes: list[dict], edges: list[dict]) -> dict[str, tuple[float
     """networkx's force-directed positions (vis-network's physics, started from random positions, never settles)."""
     import networkx as nx
 
-    graph = nx.Graph()
+    graph: nx.Graph[str] = nx.Graph()
     graph.add_nodes_from(n["id"] for n in nodes)
     graph.add_edges_from((e["from"], e["to"]) for e in edges)
     size = max(len(nodes), 1)
@@ -201,16 +202,18 @@ def _aggregate(tree: list[TreeNode], level: str) -> tuple[list[TreeNode], dict[s
 def plan_view(info: PlanInfo, tree: list[TreeNode], max_nodes: int = MAX_NODES) -> View:
     """Region → plan → chapters → sections → measures → indicators and projects, collapsed above max_nodes; the
     items of a plan without chapters grouped by theme (plankg.viz.grouping)."""
-    notes, groups, stated = [], {}, len(tree) + 2  # the document's nodes, before any theme node is added
+    notes: list[str] = []
+    groups: dict[str, list[TreeNode]] = {}
+    stated = len(tree) + 2  # the document's nodes, before any theme node is added
     tree, themed = group_by_theme(tree)
     whole = tree
     if themed:
         grouped = [n for n in tree if n.parent in {g.iri for g in themed}]
         count = Counter(NAMES[n.cls].rsplit(" ", 1)[0] for n in grouped)
-        kinds = ", ".join(f"{k} {v}" for k, v in sorted(count.items(), key=lambda kv: (-kv[1], kv[0])))
+        named = ", ".join(f"{k} {v}" for k, v in sorted(count.items(), key=lambda kv: (-kv[1], kv[0])))
         where = ("This plan states no chapters: its" if not any(n.cls == "Chapter" for n in tree)
                  else "Outside its chapters, this plan's")
-        notes.append(f"{where} {len(grouped)} items ({kinds}) are grouped under {len(themed)} theme nodes, from the "
+        notes.append(f"{where} {len(grouped)} items ({named}) are grouped under {len(themed)} theme nodes, from the "
                      "themes assigned to their texts (not headings of the document).")
     if len(tree) + 2 > max_nodes:
         for level, what in COLLAPSE:
@@ -224,7 +227,7 @@ def plan_view(info: PlanInfo, tree: list[TreeNode], max_nodes: int = MAX_NODES) 
         tree = kept
     nodes = [_node(info.region, "Region", info.region_label), _node(info.plan, "Plan", info.title or info.file)]
     edges = [{"from": info.region, "to": info.plan, "tree": True}]
-    details = {
+    details: dict[str, dict[str, Any]] = {
         info.region: {"title": info.region_label, "fields": [["class", NAMES["Region"]], ["level", info.level],
                                                              ["IRI", info.region]]},
         info.plan: {"title": info.title, "fields": [["class", NAMES["Plan"]], ["period", info.period],
@@ -237,7 +240,7 @@ def plan_view(info: PlanInfo, tree: list[TreeNode], max_nodes: int = MAX_NODES) 
         if n.cls == GROUP:
             details[n.iri] = _group_details(n, [m for m in whole if m.parent == n.iri])
             continue
-        fields = [["class", NAMES[n.cls]], ["text", n.text]]
+        fields: list[list[Any]] = [["class", NAMES[n.cls]], ["text", n.text]]
         fields += [["numbers", n.numbers]] if n.numbers else []
         fields += [["role", n.role]] if n.role else []
         fields += [["lead paragraphs", n.leads]] if n.leads else []
@@ -306,7 +309,10 @@ def lineage_view(plans: list[PlanInfo], found: Lineage, max_nodes: int = MAX_NOD
     if len(items) > room:
         notes.append(f"{len(items)} families and shared indicators exceed the cap of {max_nodes} nodes per view: "
                      f"the {room} shared by the most plans are shown. Plan-to-plan edges count all of them.")
-    nodes, edges, details, meta = [], [], {}, {}
+    nodes: list[dict] = []
+    edges: list[dict] = []
+    details: dict[str, dict[str, Any]] = {}
+    meta: dict[str, dict[str, Any]] = {}
     for p in by_plan.values():
         nodes.append({**_node(p.plan, "Plan", f"{p.region_label} {p.period}"), "mass": PLAN_MASS})
         meta[p.plan] = {"kind": "plan", "level": p.level, "themes": []}

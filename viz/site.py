@@ -29,7 +29,10 @@ def _resource(folder: str, name: str) -> str:
 @lru_cache(maxsize=1)
 def plotly_js() -> str:
     """plotly.min.js from the plotly package, found without importing it (its import costs more than the chart)."""
-    folder = Path(next(iter(util.find_spec("plotly").submodule_search_locations)))
+    spec = util.find_spec("plotly")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("plotly, which draws the charts, is not installed", name="plotly")
+    folder = Path(next(iter(spec.submodule_search_locations)))
     return (folder / "package_data" / "plotly.min.js").read_text(encoding="utf-8")
 
 

@@ -1,0 +1,130 @@
+"""Terminal output of `build` and `stats`: the per-document summary table, any load failures, and what the build's
+later stages (validation, lineage, reasoning, views) found.
+
+One table when it fits the terminal; otherwise two, what each document is (title wrapped) and what it holds
+(the counts, headers abbreviated with a legend when the full names do not fit), so nothing is ever cut.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from pyoxigraph import Store
+from rich import box
+from rich.cells import cell_len
+from rich.console import Console
+from rich.measure import Measurement
+from rich.table import Table
+
+from plankg.loading.documents import LoadResult
+from plankg.query.stats import COUNTED, PlanSummary, summaries
+from plankg.wording import counted
+
+if TYPE_CHECKING:
+    from plankg.pipeline import BuildReport
+    from plankg.validation.shacl import DocumentReport
+
+ABBREVIATED = {"chapters": "chap", "sections": "sect", "boxes": "box", "measures": "meas", "indicators": "ind",
+               "projects": "proj", "citations": "cite", "violations": "viol", "warnings": "warn"}
+TITLE_MIN_WIDTH = 16
+
+
+def print_summary(console: Console, store: Store, results: list[LoadResult],
+                  findings: dict[str, tuple[int, int]] | None = None) -> None:
+    """A table per document (from the store), then load warnings and failures of this run. findings: SHACL
+    (violations, warnings) by graph, when the build validated (the same counts as its validation lines)."""
+    rows = summaries(store)
+    for table in summary_tables(console.width, rows, findings):
+        console.print(table)
+    for result in results:
+        for warning in result.warnings:
+            console.print(f"[yellow]warning[/] {result.path.name}: {warning}", soft_wrap=True)
+    failed = [r for r in results if not r.ok]
+    for result in failed:
+        console.print(f"[red]error[/] {result.path}: {result.error}", soft_wrap=True)  # a path stays one piece
+    if results:  # loaded: the graphs written, a graph replaced by a later file of the same plan counted once
+        replaced = sum(1 for r in results if r.ok and r.replaced_by)
+        loaded = len(results) - len(failed) - replaced
+        console.print(f"loaded {loaded} of {counted(len(results), 'document')}"
+                      + (f", {len(failed)} failed" if failed else "")
+                      + (f", {replaced} replaced by a later file of the same plan" if replaced else ""))
+
+
+def print_report(console: Console, store: Store, report: BuildReport) -> None:
+    """What a build did: the folder entries skipped, the summary table with this build's load warnings and failures,
+    a validation line per document, then what the lineage rebuild, the reasoner and the views produced."""
+    from plankg.graph.vocab import INFERRED_GRAPH
+
+    for skipped in report.skipped:
+        console.print(f"[yellow]skipped[/] {skipped}", soft_wrap=True, highlight=False)
+    print_summary(console, store, list(report.documents), report.findings())
+    if report.validation is not None:
+        print_checked(console, report.validation)
+    if found := report.lineage:
+        console.print(f"lineage: {counted(found.reuse_links, 'reuse link')} in "
+                      f"{counted(found.families, 'policy family', 'policy families')}, "
+                      f"{counted(found.indicator_concepts, 'shared indicator concept')}, "
+                      f"{found.resolved_citations} of {counted(found.citations, 'citation')} resolved to loaded plans")
+    if report.inferred is not None:
+        console.print(f"reasoning: {report.inferred} inferred triples in <{INFERRED_GRAPH}>")
+    if report.pages:
+        console.print(f"views: {len(report.pages)} pages in {report.pages[0].parent}; open {report.pages[0]}")
+
+
+def print_checked(console: Console, reports: list[DocumentReport], engine: str = "pyrudof") -> None:
+    """One line per document validated by a build, counted as `plankg validate` and the build's table count, then
+    where the findings are."""
+    for report in reports:
+        outcome = "conforms," if report.conforms else "does not conform:"
+        console.print(f"validation: {report.name} {outcome} {counted(report.count('Violation'), 'violation')}, "
+                      f"{counted(report.count('Warning'), 'warning')}", markup=False, highlight=False)
+    if reports:
+        console.print(f"(validated by {engine}; `plankg validate` shows each finding with its source quote)",
+                      markup=False, highlight=False)
+
+
+def summary_tables(width: int, rows: list[PlanSummary], findings: dict[str, tuple[int, int]] | None) -> list[Table]:
+    """The summary as one table when it fits width with the titles wrapped no narrower than TITLE_MIN_WIDTH,
+    else as two: the documents (titles wrapped) and their counts (headers abbreviated if need be)."""
+    about = ["file", "region", "level", "title", "period"]
+    count_names = [*COUNTED, *(["violations", "warnings"] if findings is not None else [])]
+    cells = {row.graph: [row.file, row.region, row.level, row.title, row.period] for row in rows}
+    counts = {row.graph: [str(row.counts[k]) for k in COUNTED]
+              + ([str(n) for n in findings.get(row.graph, ("", ""))] if findings is not None else []) for row in rows}
+    title_width = max([cell_len("title"), *(cell_len(c[3]) for c in cells.values())])
+    single = _table(about + count_names, about, rows, cells, counts, title="plankg store")
+    if _natural_width(single) - title_width + min(title_width, TITLE_MIN_WIDTH) <= width:
+        return [single]
+    compact = {"box": box.SIMPLE_HEAD, "show_edge": False, "collapse_padding": True}
+    first = _table(about, about, rows, cells, {g: [] for g in counts}, title="plankg store", **compact)
+    second = _table(["file", *count_names], ["file"], rows, {g: c[:1] for g, c in cells.items()}, counts, **compact)
+    for headers, padding in (([ABBREVIATED[n] for n in count_names], (0, 1)), ([ABBREVIATED[n] for n in count_names], (0, 0))):
+        if _natural_width(second) <= width:
+            break
+        second = _table(["file", *headers], ["file"], rows, {g: c[:1] for g, c in cells.items()}, counts,
+                        padding=padding, **compact)
+        second.caption = "  ".join(f"{ABBREVIATED[n]}={n}" for n in count_names)
+        second.caption_justify = "left"
+    return [first, second]
+
+
+def _table(headers: list[str], about: list[str], rows: list[PlanSummary], cells: dict[str, list[str]],
+           counts: dict[str, list[str]], **style) -> Table:
+    """Text columns first (whole, but the title, which wraps), then right-aligned counts."""
+    table = Table(header_style="bold", **style)
+    for i, header in enumerate(headers):
+        if i < len(about):
+            whole = about[i] != "title"
+            widest = max([cell_len(header), *(cell_len(c[i]) for c in cells.values())])
+            table.add_column(header, no_wrap=whole, overflow="fold", min_width=widest if whole else None)
+        else:
+            table.add_column(header, justify="right", no_wrap=True)
+    for row in rows:
+        table.add_row(*cells[row.graph], *counts[row.graph])
+    return table
+
+
+def _natural_width(table: Table) -> int:
+    """The width the table takes when nothing wraps."""
+    console = Console(width=10_000)
+    return Measurement.get(console, console.options, table).maximum

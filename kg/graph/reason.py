@@ -1,0 +1,194 @@
+"""OWL 2 RL entailments of the data, materialised in the store by SPARQL rules read off the ontology's closure.
+
+owlrl's full closure does not scale to the data (seconds per document, minutes per hundred thousand
+triples), but the ontology alone closes in under a second. Its closure lists, for every class and property,
+everything OWL 2 RL can conclude about an instance: superclasses (cax-sco), super-properties (prp-spo1),
+inverses (prp-inv), transitivity (prp-trp), domains and ranges (prp-dom, prp-rng). Those conclusions become a
+few SPARQL rules that Oxigraph runs over the asserted graphs, a batch of graphs per update, into the inferred
+graph: the asserted graphs are never written, and running it twice gives the same graph. One update over the
+whole store held every inference in one transaction and cost more per plan as the store grew; per batch, the
+work per plan stays flat. A run interrupted part-way leaves part of the inferred graph, which the next run
+replaces (it is derived, like the lineage graph).
+
+Only entailments about the data's own nodes (IRIs under https://w3id.org/plankg/id/) are kept: what the data
+entails about vocabulary terms (pk:Province a skos:Concept, dct:title a rdf:Property) is the ontology's business.
+Left out on purpose, because no query can use them: `owl:Thing` types, reflexive `owl:sameAs`, the types of
+literals (xsd:string …) and of the anonymous owl:unionOf classes that union domains and ranges give. Under
+consistent data (functional properties, disjoint classes) OWL 2 RL concludes nothing else about instances of
+this ontology; tests/test_reason.py checks that owlrl and these rules agree triple for triple on the corpus.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from pyoxigraph import Store
+from rdflib import Graph, URIRef
+
+from plankg.graph.solutions import select
+from plankg.graph.vocab import ID, INFERRED_GRAPH, OWL, RDF, RDFS, RUNS_GRAPH, XSD
+
+# owl:Thing holds of every node and owl:Nothing of none; the others are datatypes, whose instances are literals.
+NOT_MATERIALISED = {str(c) for c in (OWL.Thing, OWL.Nothing, RDFS.Literal, RDF.langString, RDF.PlainLiteral,
+                                     RDF.XMLLiteral)}
+
+BATCH_GRAPHS = 10  # asserted graphs reasoned over in one update (one transaction)
+Edge = tuple[str, bool]  # a property, and whether its triples count reversed (through owl:inverseOf)
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The instance rules: what an asserted type, or a triple of a property, entails."""
+
+    superclasses: dict[str, set[str]]  # class → its named superclasses, itself excluded
+    edges: dict[str, set[Edge]]  # property → the edges whose triples are also its triples
+    transitive: set[str]
+    subject_types: dict[str, set[str]]  # property → the classes its subjects belong to (domains)
+    object_types: dict[str, set[str]]  # property → the classes its non-literal objects belong to (ranges)
+
+
+@lru_cache(maxsize=1)
+def ontology_closure() -> Graph:
+    """The OWL 2 RL closure of ontology/plankg.ttl alone (owlrl; about a thousand triples)."""
+    import owlrl
+
+    text = (resources.files("plankg.ontology") / "plankg.ttl").read_text(encoding="utf-8")
+    closure = Graph().parse(data=text, format="turtle")
+    owlrl.DeductiveClosure(owlrl.OWLRL_Semantics).expand(closure)
+    return closure
+
+
+def _iri_pairs(closure: Graph, predicate: URIRef) -> list[tuple[str, str]]:
+    """(subject, object) of a predicate in the closure, both IRIs (owl:unionOf classes are blank nodes)."""
+    return [(str(s), str(o)) for s, o in closure.subject_objects(predicate)
+            if isinstance(s, URIRef) and isinstance(o, URIRef)]
+
+
+def _class(iri: str) -> bool:
+    """A class whose membership is worth materialising."""
+    return iri not in NOT_MATERIALISED and not iri.startswith(str(XSD))
+
+
+def derive_rules(closure: Graph) -> Rules:
+    """Read the instance rules off an ontology closure (its subClassOf and subPropertyOf are already transitive)."""
+    supers: dict[str, set[str]] = {}
+    for sub, sup in _iri_pairs(closure, RDFS.subClassOf):
+        if _class(sub) and _class(sup) and sub != sup:
+            supers.setdefault(sub, set()).add(sup)
+    subproperties: dict[str, set[str]] = {}
+    for sub, sup in _iri_pairs(closure, RDFS.subPropertyOf):
+        subproperties.setdefault(sup, set()).add(sub)
+    inverses: dict[str, set[str]] = {}
+    for a, b in _iri_pairs(closure, OWL.inverseOf):
+        inverses.setdefault(a, set()).add(b)
+        inverses.setdefault(b, set()).add(a)
+    properties = set(subproperties) | set(inverses)
+    edges = {p: _edges(p, subproperties, inverses) for p in properties}
+    transitive = {str(p) for p in closure.subjects(RDF.type, OWL.TransitiveProperty) if isinstance(p, URIRef)}
+
+    def classes(predicate: URIRef) -> dict[str, set[str]]:
+        found: dict[str, set[str]] = {}
+        for prop, cls in _iri_pairs(closure, predicate):
+            if _class(cls):
+                found.setdefault(prop, set()).update({cls} | supers.get(cls, set()))
+        return found
+
+    domains, ranges = classes(RDFS.domain), classes(RDFS.range)
+    subject_types: dict[str, set[str]] = {}
+    object_types: dict[str, set[str]] = {}
+    for prop in properties:
+        for edge, reversed_ in edges[prop]:
+            subject_side, object_side = (object_types, subject_types) if reversed_ else (subject_types, object_types)
+            subject_side.setdefault(edge, set()).update(domains.get(prop, set()))
+            object_side.setdefault(edge, set()).update(ranges.get(prop, set()))
+    return Rules(supers, edges, transitive, subject_types, object_types)
+
+
+def _edges(prop: str, subproperties: dict[str, set[str]], inverses: dict[str, set[str]]) -> set[Edge]:
+    """Every (property, reversed) whose triples are triples of prop, through sub-properties and inverses."""
+    found: set[Edge] = {(prop, False)}
+    todo = [(prop, False)]
+    while todo:
+        current, reversed_ = todo.pop()
+        following = {(s, reversed_) for s in subproperties.get(current, ())}
+        following |= {(i, not reversed_) for i in inverses.get(current, ())}
+        for edge in following - found:
+            found.add(edge)
+            todo.append(edge)
+    return found
+
+
+def _path(edges: set[Edge], rules: Rules, closed: bool) -> str:
+    """A SPARQL property path matching the triples of a property made of these edges."""
+    if closed:
+        return "(" + "|".join(f"{'^' if rev else ''}<{p}>" for p, rev in sorted(edges)) + ")+"
+    steps = []
+    for prop, rev in sorted(edges):  # a transitive sub-property contributes its closure
+        step = _path(rules.edges[prop], rules, closed=True) if prop in rules.transitive else f"<{prop}>"
+        steps.append(f"^{step}" if rev else step)
+    return "|".join(steps)
+
+
+def _values(pairs: list[tuple[str, str]]) -> str:
+    return " ".join(f"(<{a}> <{b}>)" for a, b in sorted(pairs))
+
+
+def rules_update(rules: Rules, graphs: list[str]) -> str:
+    """The SPARQL update that adds the entailments of these asserted graphs to the inferred graph.
+
+    One INSERT whose WHERE is a union of the rules: it is evaluated before anything is written, so no rule reads
+    another's output, and Oxigraph runs it several times faster than one INSERT per rule. Rules match inside one
+    graph at a time (GRAPH ?g, ?g bound by VALUES; over a merged dataset, USING, they run tens of times slower):
+    only a chain of a transitive property could span graphs, and none does, as a document's pk:partOf tree ends at
+    its PlanText in its own graph and the regions are a graph of their own (tests/test_reason.py checks it).
+    What any graph states, the inferred graph included (an earlier batch), is not added again.
+    """
+    rdf_type = str(RDF.type)
+    branches = []
+    for prop in sorted(rules.edges):
+        if rules.edges[prop] != {(prop, False)} or prop in rules.transitive:
+            path = _path(rules.edges[prop], rules, closed=prop in rules.transitive)
+            branches.append(f"{{ GRAPH ?g {{ ?x {path} ?y }} BIND(<{prop}> AS ?p) }}")
+    subclass = _values([(c, s) for c, sups in rules.superclasses.items() for s in sups])
+    domain = _values([(p, c) for p, classes in rules.subject_types.items() for c in classes])
+    range_ = _values([(p, c) for p, classes in rules.object_types.items() for c in classes])
+    branches += [
+        f"{{ VALUES (?d ?y) {{ {subclass} }} GRAPH ?g {{ ?x a ?d }} BIND(<{rdf_type}> AS ?p) }}",
+        f"{{ VALUES (?q ?y) {{ {domain} }} GRAPH ?g {{ ?x ?q ?o }} BIND(<{rdf_type}> AS ?p) }}",
+        f"{{ VALUES (?q ?y) {{ {range_} }} GRAPH ?g {{ ?s ?q ?x }} FILTER(!isLiteral(?x)) BIND(<{rdf_type}> AS ?p) }}",
+    ]
+    rules_text = "\n  UNION ".join(branches)
+    graph_values = " ".join(f"<{g}>" for g in graphs)
+    return f"""INSERT {{ GRAPH <{INFERRED_GRAPH}> {{ ?x ?p ?y }} }} WHERE {{
+  VALUES ?g {{ {graph_values} }}
+  {rules_text}
+  FILTER(STRSTARTS(STR(?x), "{ID}") && NOT EXISTS {{ GRAPH ?h {{ ?x ?p ?y }} }})
+}}"""
+
+
+def asserted_graphs(store: Store) -> list[str]:
+    """The graphs reasoned over: every named graph but the inferred one and the bookkeeping of runs."""
+    skip = {str(INFERRED_GRAPH), str(RUNS_GRAPH)}
+    return sorted(g.value for g in store.named_graphs() if g.value not in skip)
+
+
+def batches(graphs: list[str]) -> list[list[str]]:
+    """The graphs in the groups one update reasons over."""
+    return [graphs[i : i + BATCH_GRAPHS] for i in range(0, len(graphs), BATCH_GRAPHS)]
+
+
+def materialise(store: Store) -> int:
+    """Replace the inferred graph by the OWL 2 RL entailments of the asserted graphs; returns its size."""
+    rules = derive_rules(ontology_closure())
+    store.update(f"DROP SILENT GRAPH <{INFERRED_GRAPH}>")
+    for batch in batches(asserted_graphs(store)):
+        store.update(rules_update(rules, batch))
+    return inferred_size(store)
+
+
+def inferred_size(store: Store) -> int:
+    query = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{INFERRED_GRAPH}> {{ ?s ?p ?o }} }}"
+    return int(next(iter(select(store, query)))["n"].value)
+

@@ -1,0 +1,1 @@
+"""Policy lineage between plans: shared indicators, instruments, copied clauses, citations, themes."""

@@ -1,0 +1,545 @@
+"""The lineage graph: how policy travels between the loaded plans, rebuilt from the document graphs.
+
+Four kinds of link, all written to one named graph (LINEAGE_GRAPH) in one transaction, so the graph is
+either the previous one or the new one (beyond WRITE_BATCH quads, a thousand plans' worth, a single
+transaction would hold gigabytes: the graph is then dropped and written in batches, see _write):
+- citations resolved to loaded plans by normalised title; a plan's basis (依据/根据) citations are its
+  declared parents (pk:parentPlan); a citation of a plan that is not loaded stays a pk:UnresolvedWork;
+- indicator rows of different plans grouped under shared SKOS concepts, exact or close, with evidence;
+- copied clauses between measures and projects of different plans (kg/lineage/textreuse.py, judged by the model of
+  kg/lineage/reuse_model.py), as PROV-O qualified derivations when the direction is knowable (declared parent, or a
+  plan of an ancestor region), else as undirected pk:TextReuse links, each with its probability, the features
+  that drove it and its shared passages (Web Annotations targeting spans of both sources);
+- policy instruments (kg/lineage/instruments.py) named by two or more plans, as SKOS concepts with their
+  occurrences as Web Annotations on spans of the sources, each item linked to the instruments it names;
+- policy families (connected components of reuse links, networkx) and themes of every item.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from typing import TYPE_CHECKING
+
+from pyoxigraph import Literal, NamedNode, Quad, Store
+
+from plankg.graph.solutions import string_rows
+from plankg.graph.store import replace_graph
+from plankg.graph.vocab import ID, LINEAGE_GRAPH, OA, PK, PROV, RDF_TYPE, RDFS, REGIONS_GRAPH, SKOS, XSD
+from plankg.lineage import instruments, textreuse, themes
+from plankg.loaders.extract import normalise_title, title_of
+from plankg.loaders.labels import label_quads
+from plankg.loaders.repair import read_offsets
+from plankg.loaders.script import to_simplified
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor
+
+INDICATOR_SCHEME = ID["indicator-concept"]
+INSTRUMENT_SCHEME = ID["instrument"]
+WRITE_BATCH = 100_000  # lineage quads written in one transaction
+DRIVERS = 3  # features recorded on a reuse link: those that raised its probability most
+CLOSE_RATIO = 0.8  # difflib ratio of normalised indicator names for a close match
+_UNIT_SUFFIX = re.compile(r"[(（][^()（）]*(%|元|个|张|人|亿|万|平方米|/)[^()（）]*[)）]?$|[(（]%$")
+_NAME_NOISE = re.compile(r"[\"“”‘’'「」『』\s\u3000]")
+_SYNONYMS = (("老年人", "老人"), ("比例", "占比"), ("个数", "数"), ("数量", "数"), ("总量", "数"), ("的", ""))
+_CONTRASTS = ({"城市", "农村"}, {"集中", "分散"}, {"困难", "重度"}, {"城镇", "农村"})
+_QUALIFIERS = ("城市", "农村", "每", "公办", "民办")  # an urban, rural, per-capita, public or private rate is not the overall one
+
+
+@dataclass
+class LineageSummary:
+    """What a rebuild found, for the summary table and for `plankg build`."""
+
+    plans: int = 0
+    citations: int = 0
+    resolved_citations: int = 0
+    declared_parents: int = 0
+    indicator_concepts: int = 0
+    grouped_indicators: int = 0
+    items: int = 0
+    themed_nodes: int = 0
+    unthemed_nodes: int = 0
+    candidate_pairs: int = 0
+    instruments: int = 0
+    instrument_mentions: int = 0
+    reuse_links: int = 0
+    directed_links: int = 0
+    families: int = 0
+    triples: int = 0
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+def _n(iri: str) -> NamedNode:
+    return NamedNode(str(iri))
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+class _Out:
+    """Collects the lineage quads."""
+
+    def __init__(self) -> None:
+        self.g = _n(LINEAGE_GRAPH)
+        self.quads: list[Quad] = []
+
+    def add(self, s: str, p: str, o: str | Literal) -> None:
+        self.quads.append(Quad(_n(s), _n(p), o if isinstance(o, Literal) else _n(o), self.g))
+
+    def type(self, s: str, *classes: str) -> None:
+        for c in classes:
+            self.add(s, str(RDF_TYPE.value), c)
+
+
+def _lit(value, datatype: str | None = None, lang: str | None = None) -> Literal:
+    if lang:
+        return Literal(str(value), language=lang)
+    return Literal(str(value), datatype=_n(XSD + datatype)) if datatype else Literal(str(value))
+
+
+# ---------------------------------------------------------------- reading the document graphs
+
+def _plans(store: Store) -> dict[str, dict]:
+    """plan IRI -> title key, region and ancestor regions (none when the text states no place), the document
+    date the text states (else ""), period start."""
+    rows = string_rows(store, """
+    SELECT ?plan ?title ?region ?date ?start WHERE {
+      GRAPH ?g { ?plan a pk:Plan . OPTIONAL { ?plan pk:region ?region }
+                 OPTIONAL { ?plan dct:title ?title FILTER(lang(?title) = "zh-hans") }
+                 OPTIONAL { ?plan eli:date_document ?date } OPTIONAL { ?plan pk:periodStart ?start } } }""")
+    parents = {r["r"]: r["p"] for r in string_rows(store, f"""
+    SELECT ?r ?p WHERE {{ GRAPH <{REGIONS_GRAPH}> {{ ?r pk:partOf ?p }} }}""")}
+    plans = {}
+    for r in rows:
+        ancestors, region = [], r["region"]
+        while region in parents:
+            region = parents[region]
+            ancestors.append(region)
+        plans[r["plan"]] = {"key": title_key(r["title"]), "region": r["region"], "ancestors": ancestors,
+                            "date": r["date"], "start": r["start"]}
+    return plans
+
+
+def reuse_items(store: Store) -> tuple[list[textreuse.Item], dict[str, str]]:
+    """Measures and projects (Simplified text, source, offset) and each one's heading context."""
+    rows = string_rows(store, """
+    SELECT ?item ?kind ?plan ?text ?src ?start ?end WHERE {
+      GRAPH ?g {
+        VALUES (?cls ?kind) { (pk:Measure "measure") (pk:Project "project") }
+        ?item a ?cls ; pk:inPlan ?plan ; pk:text ?text ; prov:wasDerivedFrom ?res .
+        FILTER(lang(?text) = "zh-hans")
+        ?res oa:hasSource ?src ; oa:hasSelector ?pos .
+        ?pos a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end . } }""")
+    items = sorted((textreuse.Item(r["item"], r["plan"], r["kind"], r["text"], r["src"], int(r["start"]), int(r["end"]))
+                    for r in rows), key=lambda i: (i.plan, i.start, i.iri))
+    return items, _contexts(store, "VALUES ?cls { pk:Measure pk:Project }")
+
+
+def _contexts(store: Store, values: str) -> dict[str, str]:
+    """Node -> the Simplified titles of the headings it sits in."""
+    rows = string_rows(store, f"""
+    SELECT ?node ?title WHERE {{ GRAPH ?g {{ {values} ?node a ?cls ; pk:partOf+ ?h .
+        ?h dct:title ?title FILTER(lang(?title) = "zh-hans") }} }}""")
+    context: dict[str, list[str]] = {}
+    for r in rows:
+        context.setdefault(r["node"], []).append(r["title"])
+    return {k: " ".join(sorted(v)) for k, v in context.items()}
+
+
+def _indicators(store: Store) -> list[dict[str, str]]:
+    return string_rows(store, """
+    SELECT ?ind ?plan ?name ?category WHERE { GRAPH ?g {
+      ?ind a pk:Indicator ; pk:inPlan ?plan ; pk:name ?name FILTER(lang(?name) = "zh-hans")
+      OPTIONAL { ?ind pk:category ?category FILTER(lang(?category) = "zh-hans") } } } ORDER BY ?ind""")
+
+
+def _stated_texts(store: Store) -> dict[str, str]:
+    """A target stated in prose -> the Simplified text of the measure or box item stating it (its context, as
+    a table row's is its table's title: 参训率 alone names no theme)."""
+    return {r["ind"]: r["text"] for r in string_rows(store, """
+    SELECT ?ind ?text WHERE { GRAPH ?g { ?ind pk:statedIn ?e . ?e pk:text ?text FILTER(lang(?text) = "zh-hans") } }""")}
+
+
+def _citations(store: Store) -> list[dict[str, str]]:
+    return string_rows(store, """
+    SELECT ?cite ?plan ?work ?title ?basis WHERE { GRAPH ?g {
+      ?cite a pk:Citation ; pk:inPlan ?plan ; pk:citedWork ?work ; pk:isBasis ?basis .
+      ?work pk:normalizedTitle ?title } } ORDER BY ?cite""")
+
+
+# ---------------------------------------------------------------- citation lineage
+
+def title_key(title: str) -> str:
+    """A title reduced so that a citation and the cited plan's own title meet: see normalise_title."""
+    return normalise_title(title).replace("(", "(").replace(")", ")") if title else ""
+
+
+def _citation_lineage(out: _Out, plans: dict[str, dict], citations: list[dict[str, str]],
+                      summary: LineageSummary) -> dict[str, set[str]]:
+    """Resolve citations; returns child plan -> its declared parent plans."""
+    by_key = {p["key"]: plan for plan, p in plans.items() if p["key"]}
+    parents: dict[str, set[str]] = {}
+    works_done: set[str] = set()
+    for c in citations:
+        summary.citations += 1
+        target = by_key.get(title_key(c["title"]))
+        if target and target != c["plan"]:
+            summary.resolved_citations += 1
+            if c["work"] not in works_done:
+                out.add(c["work"], PK.resolvesTo, target)
+            if c["basis"] == "true" and target not in parents.setdefault(c["plan"], set()):
+                parents[c["plan"]].add(target)
+                out.add(c["plan"], PK.parentPlan, target)
+                summary.declared_parents += 1
+        elif c["work"] not in works_done:
+            out.type(c["work"], PK.UnresolvedWork)
+        works_done.add(c["work"])
+    return parents
+
+
+def _is_parent(parent: str, child: str, plans: dict[str, dict], declared: dict[str, set[str]]) -> bool:
+    """A declared parent, or a plan of one of the child's ancestor regions."""
+    return parent in declared.get(child, set()) or plans[parent]["region"] in plans[child]["ancestors"]
+
+
+# ---------------------------------------------------------------- indicator lineage
+
+def indicator_name(name: str) -> str:
+    """An indicator name in Simplified, without quote marks, spaces or a trailing unit like (%) or (元/人)."""
+    return _UNIT_SUFFIX.sub("", _NAME_NOISE.sub("", to_simplified(name)))
+
+
+def _comparable(name: str) -> str:
+    for a, b in _SYNONYMS:
+        name = name.replace(a, b)
+    return name
+
+
+def indicators_match(a: str, b: str) -> bool:
+    """Close names: one contains the other, or difflib ratio >= CLOSE_RATIO, unless they differ by a contrast
+    such as 城市/农村 or a qualifier only one has (the rural or per-capita rate is a different indicator)."""
+    x, y = _comparable(a), _comparable(b)
+    if any((q in x) != (q in y) for q in _QUALIFIERS):
+        return False
+    matcher = SequenceMatcher(None, x, y, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "replace" and any({x[i1:i2], y[j1:j2]} == pair for pair in _CONTRASTS):
+            return False
+    shorter, longer = sorted((x, y), key=len)
+    return (len(shorter) >= 6 and shorter in longer) or matcher.ratio() >= CLOSE_RATIO
+
+
+def indicator_groups(rows: list[dict[str, str]]) -> list[list[int]]:
+    """Groups (indexes into rows) of indicators of at least two plans that measure the same thing.
+
+    Distinct names are compared, not rows (a thousand plans repeat a few hundred names), and candidates come
+    from an inverted index of character bigrams, so names are not compared all to all.
+    """
+    import networkx as nx
+
+    names = [indicator_name(r["name"]) for r in rows]
+    distinct = sorted(set(names))
+    index: dict[str, set[int]] = {}
+    graph: nx.Graph[int] = nx.Graph()
+    graph.add_nodes_from(range(len(distinct)))
+    for i, name in enumerate(distinct):
+        grams = {_comparable(name)[k:k + 2] for k in range(len(_comparable(name)) - 1)}
+        if len(grams) >= 3:  # rows sharing a name are one indicator when the name is long enough to compare
+            graph.add_edge(i, i)
+        seen: Counter[int] = Counter()
+        for g in grams:
+            seen.update(index.get(g, ()))
+            index.setdefault(g, set()).add(i)
+        for j, shared in seen.items():
+            if shared >= 3 and indicators_match(name, distinct[j]):
+                graph.add_edge(i, j)
+    rows_of: dict[str, list[int]] = {}
+    for i, name in enumerate(names):
+        rows_of.setdefault(name, []).append(i)
+    groups = []
+    for component in nx.connected_components(graph):
+        if len(component) == 1 and not graph.has_edge(*component, *component):
+            continue
+        members = sorted(r for n in component for r in rows_of[distinct[n]])
+        if len({rows[i]["plan"] for i in members}) >= 2:
+            groups.append(members)
+    return sorted(groups)
+
+
+def _indicator_lineage(out: _Out, rows: list[dict[str, str]], summary: LineageSummary) -> None:
+    out.type(INDICATOR_SCHEME, SKOS + "ConceptScheme")
+    for group in indicator_groups(rows):
+        names = [indicator_name(rows[i]["name"]) for i in group]
+        label = Counter(names).most_common(1)[0][0]
+        concept = str(ID[f"indicator-concept/{_digest(label)}"])
+        out.type(concept, SKOS + "Concept", PK.IndicatorConcept)
+        out.add(concept, SKOS + "inScheme", INDICATOR_SCHEME)
+        out.add(concept, SKOS + "prefLabel", _lit(label, lang="zh-Hans"))
+        exact = len(set(names)) == 1
+        out.add(concept, PK.matchKind, _lit("exact" if exact else "close"))
+        for i, name in zip(group, names, strict=True):
+            ind = rows[i]["ind"]
+            match = f"{concept}/member/{_digest(ind)}"
+            out.add(ind, PK.indicatorConcept, concept)
+            out.type(match, PK.ConceptMatch)
+            out.add(concept, PK.match, match)
+            out.add(match, PK.indicator, ind)
+            out.add(match, PK.normalizedName, _lit(name, lang="zh-Hans"))
+            out.add(match, PK.matchType, SKOS + ("exactMatch" if name == label else "closeMatch"))
+        summary.indicator_concepts += 1
+        summary.grouped_indicators += len(group)
+
+
+# ---------------------------------------------------------------- measure lineage
+
+def _source_texts(store: Store) -> dict[str, str]:
+    """Each source document's text as written: passage quotes come from it, not from the Simplified copy."""
+    rows = string_rows(store, "SELECT ?src ?text WHERE { GRAPH ?g { ?src a pk:SourceDocument ; pk:text ?text } }")
+    return {r["src"]: r["text"] for r in rows}
+
+
+def _reuse_lineage(out: _Out, items: list[textreuse.Item], links: list[textreuse.Reuse], plans: dict[str, dict],
+                   declared: dict[str, set[str]], summary: LineageSummary, sources: dict[str, str]) -> None:
+    for link in links:
+        a, b = items[link.a], items[link.b]
+        node = str(ID[f"reuse/{_digest(*sorted((a.iri, b.iri)))}"])
+        out.type(node, PK.TextReuse)
+        out.add(node, PK.between, a.iri)
+        out.add(node, PK.between, b.iri)
+        out.add(node, PK.score, _lit(link.score, "decimal"))
+        out.add(node, PK.method, _lit(textreuse.METHOD))
+        for name, value, contribution in link.drivers[:DRIVERS]:
+            if contribution <= 0:
+                break
+            feature = f"{node}/feature/{name}"
+            out.type(feature, PK.FeatureValue)
+            out.add(node, PK.drivenBy, feature)
+            out.add(feature, PK.featureName, _lit(name))
+            out.add(feature, PK.featureValue, _lit(value, "decimal"))
+            out.add(feature, PK.contribution, _lit(contribution, "decimal"))
+        source, derived = None, None
+        if _is_parent(a.plan, b.plan, plans, declared):
+            source, derived = a, b
+        elif _is_parent(b.plan, a.plan, plans, declared):
+            source, derived = b, a
+        out.add(node, PK.directed, _lit("true" if source else "false", "boolean"))
+        if source and derived:
+            summary.directed_links += 1
+            out.type(node, PROV + "Derivation")
+            out.add(derived.iri, PROV + "qualifiedDerivation", node)
+            out.add(derived.iri, PROV + "wasDerivedFrom", source.iri)
+            out.add(node, PROV + "entity", source.iri)
+        for n, p in enumerate(link.passages, start=1):
+            passage = f"{node}/passage_{n}"
+            out.type(passage, OA.Annotation, PK.SharedPassage)
+            out.add(passage, OA.motivatedBy, OA.linking)
+            out.add(node, PK.sharedPassage, passage)
+            for side, item, start, end in (("a", a, p.a_start, p.a_end), ("b", b, p.b_start, p.b_end)):
+                _span(out, passage, f"{passage}/{side}", item, start, end, sources)
+    summary.reuse_links = len(links)
+
+
+def _instrument_lineage(out: _Out, items: list[textreuse.Item], summary: LineageSummary,
+                        sources: dict[str, str]) -> None:
+    """One SKOS concept per instrument named by two or more plans, its occurrences as spans of the sources."""
+    found = instruments.find([item.text for item in items], [item.plan for item in items])
+    if not found.shared:
+        return
+    out.type(INSTRUMENT_SCHEME, SKOS + "ConceptScheme")
+    concepts = {k: str(ID[f"instrument/{_digest(k)}"]) for k in found.shared}
+    for k, concept in sorted(concepts.items()):
+        out.type(concept, SKOS + "Concept", PK.PolicyInstrument)
+        out.add(concept, SKOS + "inScheme", INSTRUMENT_SCHEME)
+        out.add(concept, SKOS + "prefLabel", _lit(k, lang="zh-Hans"))
+        out.add(concept, SKOS + "prefLabel", _lit(instruments.traditional(k), lang="zh-Hant"))
+        out.add(concept, PK.specificity, _lit(round(found.specificity(k), 3), "decimal"))
+        broader = next((k[n:] for n in range(1, len(k)) if k[n:] in found.shared), None)
+        if broader:
+            out.add(concept, SKOS + "broader", concepts[broader])
+    for item, spans in zip(items, found.spans, strict=True):
+        for k, start, end in spans:
+            concept = concepts[k]
+            out.add(item.iri, PK.namesInstrument, concept)
+            node = f"{concept}/mention/{_digest(item.iri, f'{start}-{end}')}"
+            out.type(node, OA.Annotation, PK.InstrumentMention)
+            out.add(node, OA.motivatedBy, OA.identifying)
+            out.add(node, OA.hasBody, concept)
+            out.add(concept, PK.mention, node)
+            _span(out, node, f"{node}/target", item, start, end, sources)
+            summary.instrument_mentions += 1
+    summary.instruments = len(found.shared)
+
+
+def _span(out: _Out, annotation: str, target: str, item: textreuse.Item, start: int, end: int,
+          sources: dict[str, str]) -> None:
+    """A target of annotation selecting item's text from start to end (offsets into the item's text) in its source."""
+    out.add(annotation, OA.hasTarget, target)
+    out.type(target, OA.SpecificResource)
+    out.add(target, OA.hasSource, item.source)
+    out.add(target, OA.hasScope, item.iri)
+    out.add(target, OA.hasSelector, f"{target}/position")
+    out.add(target, OA.hasSelector, f"{target}/quote")
+    source = sources[item.source]
+    start, end = _in_source(item, source, start, end)
+    out.type(f"{target}/position", OA.TextPositionSelector)
+    out.add(f"{target}/position", OA.start, _lit(start, "integer"))
+    out.add(f"{target}/position", OA.end, _lit(end, "integer"))
+    out.type(f"{target}/quote", OA.TextQuoteSelector)
+    out.add(f"{target}/quote", OA.exact, _lit(source[start:end]))
+
+
+def _in_source(item: textreuse.Item, source: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets into an item's text as offsets into its source. A text read from a repaired view (PDF text,
+    Markdown) lacks characters its span has (stray spaces, page furniture, markup): they are stepped over."""
+    quote = to_simplified(source[item.start:item.end]) if item.end > item.start else ""
+    if end <= start or len(quote) == len(item.text) or (at := read_offsets(item.text, quote)) is None:
+        return item.start + start, item.start + end
+    return item.start + at[start], item.start + at[end - 1] + 1
+
+
+def family_label(text: str) -> str:
+    """A measure's title sentence (提升应急救援能力), else its first 30 characters."""
+    body = text.strip()
+    title = title_of(re.sub(r"^[(（]?[一二三四五六七八九十\d]+[)）.、]\s*", "", body))
+    return title.rstrip("。:：") if title else body[:30]
+
+
+def _when(plan: dict) -> tuple[int, str]:
+    """The order of a family's members: by the document dates the plans state, then the undated by period start.
+    The earliest appearance is thus a stated date whenever a member's plan states one; no date is made up."""
+    return (0, plan["date"]) if plan["date"] else (1, plan["start"] or "9999")
+
+
+def _families(out: _Out, items: list[textreuse.Item], links: list[textreuse.Reuse], plans: dict[str, dict],
+              item_themes: dict[str, list[str]], summary: LineageSummary) -> None:
+    """Connected components of the reuse graph, labelled by the title of their earliest member."""
+    import networkx as nx
+
+    graph: nx.Graph[int] = nx.Graph()
+    graph.add_edges_from((link.a, link.b) for link in links)
+    labels = {t.iri: t.label for t in themes.thesaurus()}
+    for component in nx.connected_components(graph):
+        members = sorted(component, key=lambda i: (_when(plans[items[i].plan]), items[i].iri))
+        first = items[members[0]]
+        family = str(ID[f"family/{_digest(*sorted(items[i].iri for i in members))}"])
+        out.type(family, PK.PolicyFamily)
+        out.add(family, RDFS + "label", _lit(family_label(first.text), lang="zh-Hans"))
+        theme_count = Counter(t for i in members for t in item_themes.get(items[i].iri, []))
+        in_label = themes.hits(family_label(first.text))
+        if theme_count:
+            out.add(family, PK.theme, min(theme_count, key=lambda t: (-theme_count[t], -in_label.get(t, 0),
+                                                                          labels.get(t, t))))
+        for i in members:
+            out.add(family, PK.member, items[i].iri)
+        for plan in sorted({items[i].plan for i in members}):
+            out.add(family, PK.spansPlan, plan)
+            if plans[plan]["region"]:
+                out.add(family, PK.spansRegion, plans[plan]["region"])
+        out.add(family, PK.size, _lit(len(members), "integer"))
+        out.add(family, PK.earliestPlan, first.plan)
+        if plans[first.plan]["date"]:
+            out.add(family, PK.earliestAppearance, _lit(plans[first.plan]["date"], "date"))
+        summary.families += 1
+
+
+# ---------------------------------------------------------------- themes
+
+def _themes(out: _Out, store: Store, items: list[textreuse.Item], item_context: dict[str, str],
+            indicators: list[dict[str, str]], summary: LineageSummary) -> dict[str, list[str]]:
+    out.quads.extend(Quad(t.subject, t.predicate, t.object, out.g) for t in themes.thesaurus_triples())
+    assigned: dict[str, list[str]] = {}
+    for item in items:
+        assigned[item.iri] = themes.assign(item.text, item_context.get(item.iri, ""), family_label(item.text))
+    ind_context = _contexts(store, "VALUES ?cls { pk:Indicator }")
+    stated = _stated_texts(store)
+    for row in indicators:
+        own = f"{row['name']} {row['category']}"
+        context = " ".join(filter(None, (ind_context.get(row["ind"], ""), stated.get(row["ind"], ""))))
+        assigned[row["ind"]] = themes.assign(own, context)
+    for node, found in assigned.items():
+        for theme in found:
+            out.add(node, PK.theme, theme)
+    summary.themed_nodes = sum(1 for v in assigned.values() if v)
+    summary.unthemed_nodes = sum(1 for v in assigned.values() if not v)
+    return assigned
+
+
+# ---------------------------------------------------------------- the whole rebuild
+
+def _write(store: Store, quads: list[Quad]) -> None:
+    """Replace the lineage graph: in one transaction up to WRITE_BATCH quads, else in batches of that size.
+
+    Oxigraph keeps a transaction in memory (about 2 KB a quad as a SPARQL update), so the single transaction
+    that keeps the graph whole would need 13 GB for a thousand plans; a batched rewrite interrupted part-way
+    leaves part of the new graph, which the next rebuild replaces (lineage is derived from the documents).
+    """
+    if len(quads) <= WRITE_BATCH:
+        replace_graph(store, str(LINEAGE_GRAPH), quads)
+        return
+    store.remove_graph(_n(LINEAGE_GRAPH))
+    for start in range(0, len(quads), WRITE_BATCH):
+        store.extend(quads[start : start + WRITE_BATCH])
+
+
+class LineageRebuild:
+    """A rebuild in two steps: reading the document graphs, which starts the text-reuse search on a worker
+    process when given one (plankg.lineage.worker, textreuse.SharedSearch), then the rest (finish). Between the
+    two the caller's own work runs beside the search (`plankg build` validates the documents)."""
+
+    def __init__(self, store: Store, worker: Executor | None = None, min_score: float | None = None) -> None:
+        self.store, self.min_score = store, min_score
+        self.summary = LineageSummary()
+        self.clock = time.perf_counter()
+        self.plans = _plans(store)
+        self.items, self.item_context = reuse_items(store)
+        self.indicators = _indicators(store)
+        self.citations = _citations(store)
+        self.summary.plans, self.summary.items = len(self.plans), len(self.items)
+        self.search = textreuse.SharedSearch(self.items, worker, min_score) if worker else None
+        self.lap("read")
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.summary.seconds[stage] = round(now - self.clock, 3)
+        self.clock = now
+
+    def finish(self) -> LineageSummary:
+        """Compute the rest and replace the lineage graph (see _write for how atomically)."""
+        store, summary, items, out = self.store, self.summary, self.items, _Out()
+        self.clock = time.perf_counter()
+        declared = _citation_lineage(out, self.plans, self.citations, summary)
+        _indicator_lineage(out, self.indicators, summary)
+        self.lap("citations+indicators")
+        item_themes = _themes(out, store, items, self.item_context, self.indicators, summary)
+        self.lap("themes")
+        if self.search:
+            candidates, links = self.search.result()
+            self.lap("reuse (shared with the worker)")
+        else:
+            candidates = textreuse.candidate_pairs(items)
+            self.lap("candidates")
+            links = textreuse.score_pairs(items, candidates, self.min_score)
+            self.lap("scoring")
+        summary.candidate_pairs = len(candidates)
+        sources = _source_texts(store)
+        _reuse_lineage(out, items, links, self.plans, declared, summary, sources)
+        _instrument_lineage(out, items, summary, sources)
+        self.lap("instruments")
+        _families(out, items, links, self.plans, item_themes, summary)
+        out.quads.extend(label_quads(out.quads))  # rdfs:label from each concept's prefLabel, for generic tools
+        summary.triples = len(set(out.quads))
+        _write(store, out.quads)
+        self.lap("write")
+        return summary
+
+
+def rebuild_lineage(store: Store, min_score: float | None = None) -> LineageSummary:
+    """Recompute the lineage graph from the document graphs and replace it (see _write for how atomically);
+    min_score is the least probability of a copied clause linked (default: the model's threshold)."""
+    return LineageRebuild(store, min_score=min_score).finish()

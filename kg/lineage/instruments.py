@@ -1,0 +1,227 @@
+"""Policy instruments: the named mechanisms, programmes, facility types, standards and campaigns plans set up.
+
+An instrument is found in an item's text by its head noun, the last word of the name (工程, 行动, 补贴, 饭堂,
+工作站, 床位 …; 制度, 机制, 政策 … : kg/data/instrument_heads.txt), and by quote marks (“一网通办”): the name
+runs back from its head to the verb that governs it (建立/实施/开展 … : kg/data/instrument_verbs.txt) or to the
+start of the clause. Names are compared in a normal form (Simplified, without quote marks, punctuation or
+a leading 全省/我市), so that one instrument is one concept across all plans, whatever the script.
+
+A name every plan uses for its field of work is not an instrument (社会救助制度, 工作机制, 社会政策). Decided
+from the text: the modifier (the name without its head) must have MIN_MODIFIER characters and not start with
+a conjunction or a quantifier, and slogans (kg/data/stock_phrases.txt) are not names. Decided from the
+store: a name with an abstract head (制度, 机制, 政策 …) must be specific, its specificity being the inverse
+document frequency, over the store's items, of the rarest character 4-gram of its modifier, scaled to 0-1;
+below MIN_SPECIFICITY it is generic. The README shows where the line falls on the bundled corpus.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from plankg.lineage.passages import stock_phrases
+from plankg.lineage.reuse_model import gram_codes
+
+MIN_NAME = 4  # Han characters of a name, head included
+MAX_NAME = 24
+MIN_MODIFIER = 3  # Han characters of a name before its head (quoted names excepted)
+MIN_SPECIFICITY = 0.5  # scaled IDF of the rarest modifier 4-gram below which a name with an abstract head is generic
+_FUNCTION_START = re.compile(r"^[与和及或的等并按为在对以每各其该]")
+_CLAUSE = re.compile(r"[^。;；,，:：!！?？、\n]+")
+_QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]")
+_DROPPED = re.compile(r"[“”\"‘’'「」『』（）()《》\s·+＋]")
+_LEADING = re.compile(r"^(全省|全市|全区|全县|全州|全盟|我省|我市|我区|我县|各地|各级|省级|市级)")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_SUBSIDY_SYSTEM = re.compile(r"(补贴|津贴)制度$")
+
+
+def _lines(name: str) -> tuple[str, ...]:
+    text = resources.files("plankg").joinpath(f"data/{name}").read_text(encoding="utf-8")
+    return tuple(sorted({ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")},
+                        key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _heads() -> re.Pattern:
+    return re.compile("(" + "|".join(re.escape(h.lstrip("~")) for h in _lines("instrument_heads.txt")) + ")")
+
+
+@lru_cache(maxsize=1)
+def abstract_heads() -> tuple[str, ...]:
+    """Heads that name an abstract instrument (制度, 机制 …): such names must pass the specificity test."""
+    return tuple(h[1:] for h in _lines("instrument_heads.txt") if h.startswith("~"))
+
+
+@lru_cache(maxsize=1)
+def _verbs() -> re.Pattern:
+    return re.compile("(" + "|".join(map(re.escape, _lines("instrument_verbs.txt"))) + ")")
+
+
+@lru_cache(maxsize=1)
+def _s2t():
+    import opencc
+
+    return opencc.OpenCC("s2t")
+
+
+def traditional(name: str) -> str:
+    """A name in Traditional script, for the concept's zh-Hant label (names are compared in Simplified)."""
+    return _s2t().convert(name)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An instrument named in a text: offsets into it, the name as written and the normal forms it may stand
+    for, longest first (the whole name, then its shorter ends at word boundaries: 应用志愿服务信息系统 may name
+    志愿服务信息系统)."""
+
+    start: int
+    end: int
+    quote: str
+    keys: tuple[str, ...]
+
+
+def key(name: str) -> str:
+    """The normal form of a name: Simplified (the caller's text is), no quote marks, brackets or spaces, no
+    leading 全省/我市, no 制度 after a subsidy (困难残疾人生活补贴制度 is the subsidy)."""
+    return _SUBSIDY_SYSTEM.sub(r"\1", _LEADING.sub("", _DROPPED.sub("", name)))
+
+
+def mentions(text: str) -> list[Mention]:
+    """The instrument names in a Simplified text, one per head noun (or quoted name)."""
+    found: list[Mention] = []
+    for clause in _CLAUSE.finditer(text):
+        body, base = clause.group(), clause.start()
+        verbs = [m.end() for m in _verbs().finditer(body)]
+        for head in _heads().finditer(body):
+            start = max((v for v in verbs if v <= head.start()), default=0)
+            keys = tuple(k for k in _ends(body[start : head.end()]) if _acceptable(k, head.group()))
+            if keys:
+                found.append(Mention(base + start, base + head.end(), body[start : head.end()], keys))
+    for quoted in _QUOTED.finditer(text):
+        name = key(quoted.group(1))
+        if _acceptable(name, ""):
+            found.append(Mention(quoted.start(1), quoted.end(1), quoted.group(1), (name,)))
+    return found
+
+
+def span(text: str, mention: Mention, name: str) -> tuple[int, int]:
+    """Offsets in text of the shared name a mention stands for: the mention's last Han characters, as many as
+    the name has (全市养老机构护理型床位 names 护理型床位 in its last five)."""
+    wanted = len(_HAN.findall(name))
+    end = mention.end
+    if mention.quote.endswith("制度") and not name.endswith("制度"):  # 补贴制度 names the subsidy
+        end -= 2
+    start = end
+    while wanted and start > mention.start:
+        start -= 1
+        wanted -= bool(_HAN.match(text[start]))
+    return start, end
+
+
+def _ends(name: str) -> list[str]:
+    """The normal form of a name and of each of its ends that starts at a word (jieba), longest first."""
+    from plankg.lineage.textreuse import words
+
+    cut, ends = 0, []
+    for word in words(name):
+        ends.append(key(name[cut:]))
+        cut += len(word)
+    return list(dict.fromkeys(e for e in ends if e))
+
+
+def _acceptable(name: str, head: str) -> bool:
+    """A name of a plausible length, Han only, its modifier long enough (a quoted name excepted), not a
+    slogan, not starting with a conjunction or quantifier, not a list (等)."""
+    han = len(_HAN.findall(name))
+    if not MIN_NAME <= han <= MAX_NAME or han != len(name):
+        return False
+    if head and han - len(head) < MIN_MODIFIER:
+        return False
+    return not (_FUNCTION_START.match(name) or "等" in name or any(name in p for p in stock_phrases()))
+
+
+def shared_keys(mentions_by_plan: dict[str, list[Mention]], specificity: Specificity) -> dict[str, set[str]]:
+    """Names of at least two plans, specific enough: key -> the plans naming it. A shorter end of a name counts
+    only if some plan writes it as a whole name (so 志愿服务信息系统 counts, a fragment such as 工作机制 of
+    救急难工作机制 does not)."""
+    plans: dict[str, set[str]] = {}
+    whole: set[str] = set()
+    for plan, found in mentions_by_plan.items():
+        for mention in found:
+            whole.add(mention.keys[0])
+            for k in mention.keys:
+                plans.setdefault(k, set()).add(plan)
+    return {k: p for k, p in plans.items() if len(p) >= 2 and k in whole and not specificity.generic(k)}
+
+
+def resolve(mention: Mention, shared: dict[str, set[str]]) -> list[str]:
+    """The shared instruments a mention names: its longest shared normal form, and each shorter one that
+    some other plan shares only in that shorter form (全国志愿服务信息系统 and 志愿服务信息系统)."""
+    covered: set[str] = set()
+    out = []
+    for k in mention.keys:
+        if k in shared and not shared[k] <= covered:
+            out.append(k)
+            covered |= shared[k]
+    return out
+
+
+def modifier(name: str) -> str:
+    """A name without its head noun (the part that makes it specific)."""
+    heads = list(_heads().finditer(name))
+    return name[: heads[-1].start()] if heads and heads[-1].end() == len(name) else name
+
+
+class Specificity:
+    """How specific a name is, from the document frequency of character 4-grams over the store's items."""
+
+    def __init__(self, texts: list[str]) -> None:
+        import numpy as np
+
+        self.items = max(len(texts), 2)
+        codes = [gram_codes(key(t), 4) for t in texts]
+        joined = np.concatenate(codes) if codes else np.zeros(0, dtype=np.uint64)
+        self.grams, self.df = np.unique(joined, return_counts=True)
+
+    def generic(self, name: str) -> bool:
+        """A name with an abstract head whose modifier is not specific enough (see the module's docstring)."""
+        return name.endswith(abstract_heads()) and self(name) < MIN_SPECIFICITY
+
+    def __call__(self, name: str) -> float:
+        """0 (every item writes every piece of its modifier) to 1 (its rarest piece is in one item)."""
+        import numpy as np
+
+        part = modifier(name)
+        codes = gram_codes(part, 4) if len(part) >= 4 else gram_codes(name, 4)
+        if not len(codes) or not len(self.grams):
+            return 0.0
+        at = np.clip(np.searchsorted(self.grams, codes), 0, len(self.grams) - 1)
+        df = np.where(self.grams[at] == codes, self.df[at], 1)
+        return float(math.log(self.items / df.min()) / math.log(self.items))
+
+
+@dataclass
+class Found:
+    """The shared instruments of a set of items: key -> plans naming it, each item's (key, start, end) spans,
+    and the specificity test that drew the line."""
+
+    shared: dict[str, set[str]]
+    spans: list[list[tuple[str, int, int]]]
+    specificity: Specificity
+
+
+def find(texts: list[str], plans: list[str]) -> Found:
+    """The instruments named by two or more plans among items (their Simplified texts and plans), and where
+    each item names them (offsets into its text)."""
+    found = [mentions(t) for t in texts]
+    by_plan: dict[str, list[Mention]] = {}
+    for plan, ms in zip(plans, found, strict=True):
+        by_plan.setdefault(plan, []).extend(ms)
+    specificity = Specificity(texts)
+    shared = shared_keys(by_plan, specificity)
+    spans = [sorted({(k, *span(t, m, k)) for m in ms for k in resolve(m, shared)}) for t, ms in zip(texts, found, strict=True)]
+    return Found(shared, spans, specificity)

@@ -1,0 +1,114 @@
+"""The passages two item texts share, on a normalised projection that keeps every offset of the original.
+
+Stock phrases, cited titles and digits are masked out (sharing them is not reuse), and punctuation, quote marks
+and spaces are dropped before the comparison, so that 实施“养老服务+行业”行动 and 实施养老服务+行业行动 share one
+passage and a passage does not stop at a comma one side has and the other has not. Each passage is mapped back
+to exact spans of both original texts. Whether the passages make a copied clause is the model's decision
+(kg/lineage/reuse_model.py); `evidence` here is one of its features.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import lru_cache
+from importlib import resources
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_KEPT = re.compile(r"[\u4e00-\u9fffA-Za-z\x00]")
+_CITED = re.compile(r"《[^《》]*》")
+_BARE_NAME = re.compile(r"(机制|制度|工程|行动|改革|体系|补贴|计划)$")
+_CLAUSE_BREAK = re.compile(r"[。;；,，:：!！?？]")
+_PASSAGE_EDGE = "。;；,，:：!！?？、 \n"
+_QUOTE_MARKS = str.maketrans({c: "\"" for c in "“”‘’「」『』'"})
+MIN_PASSAGE = 7  # normalised characters of a shared passage recorded as a span (shorter ones are shared terms)
+TERM_LENGTH = 3  # a passage counts its characters beyond this many as policy wording: short passages are terms
+LIST_ITEM = 2  # characters of a list's first and last item that belong to the list, not to the clause
+
+
+@dataclass(frozen=True)
+class Passage:
+    """Wording two items share: offsets into each item's text (add Item.start for the source)."""
+
+    a_start: int
+    a_end: int
+    b_start: int
+    b_end: int
+    text: str
+
+
+@lru_cache(maxsize=1)
+def stock_phrases() -> tuple[str, ...]:
+    """Slogans and standard terms every plan repeats; sharing them is not reuse (longest first)."""
+    text = resources.files("plankg").joinpath("data/stock_phrases.txt").read_text(encoding="utf-8")
+    phrases = {ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")}
+    return tuple(sorted(phrases, key=len, reverse=True))
+
+
+def mask(text: str, filler: str) -> str:
+    """Stock phrases, 《cited titles》 and digits replaced by filler, keeping every offset."""
+    text = text.translate(_QUOTE_MARKS)
+    out = list(text)
+    for m in _CITED.finditer(text):
+        out[m.start() : m.end()] = filler * (m.end() - m.start())
+    for phrase in stock_phrases():
+        start = text.find(phrase)
+        while start >= 0:
+            out[start : start + len(phrase)] = filler * len(phrase)
+            start = text.find(phrase, start + len(phrase))
+    return "".join(filler if ch.isdigit() else ch for ch in out)
+
+
+@lru_cache(maxsize=4096)
+def normalised(text: str) -> tuple[str, tuple[int, ...]]:
+    """The masked text without punctuation, quote marks or spaces ("\\x00" where something was masked), and the
+    offset in text of each of its characters."""
+    masked = mask(text, "\x00")
+    index = tuple(m.start() for m in _KEPT.finditer(masked))
+    return "".join(masked[k] for k in index), index
+
+
+def compare(a: str, b: str, min_passage: int = MIN_PASSAGE) -> tuple[list[Passage], str]:
+    """The passages of at least min_passage normalised characters a and b share (masked wording never matches),
+    as spans of both, and the longest shared run of at least 4 characters (normalised, "" if none)."""
+    na, ia = normalised(a)
+    nb, ib = normalised(b)
+    matcher = SequenceMatcher(None, na, nb.replace("\x00", "\x01"), autojunk=False)
+    passages, longest = [], ""
+    for block in matcher.get_matching_blocks():
+        if block.size < 4:
+            continue
+        run = na[block.a : block.a + block.size]
+        longest = max(longest, run, key=len)
+        if block.size >= min_passage:
+            a_start, a_end = ia[block.a], ia[block.a + block.size - 1] + 1
+            b_start, b_end = ib[block.b], ib[block.b + block.size - 1] + 1
+            passages.append(Passage(a_start, a_end, b_start, b_end, a[a_start:a_end]))
+    return passages, longest
+
+
+def _wording(passage: str) -> int:
+    """Han characters of a passage that state policy: none for a bare name of a national mechanism or programme
+    (every plan implementing it writes the name), only the words around the list for an enumeration of groups."""
+    if _BARE_NAME.search(passage):
+        return 0
+    if "、" in passage:
+        terms = passage.split("、")
+        return sum(max(len(_HAN.findall(t)) - LIST_ITEM, 0) for t in (terms[0], terms[-1]))
+    return len(_HAN.findall(passage))
+
+
+def evidence(passages: list[Passage]) -> int:
+    """The policy wording the passages carry together: each distinct clause piece of a passage (split at
+    punctuation; one inside a longer one counts once) adds its wording beyond TERM_LENGTH characters, so several
+    shared clauses add up and a shared term or a mechanism name with a generic verb does not."""
+    pieces = {piece.strip(_PASSAGE_EDGE) for p in passages for piece in _CLAUSE_BREAK.split(p.text)}
+    counted: list[str] = []
+    total = 0
+    for core in sorted(pieces, key=lambda c: -len(_HAN.findall(c))):
+        if not core or any(core in longer for longer in counted):
+            continue
+        counted.append(core)
+        total += max(_wording(core) - TERM_LENGTH, 0)
+    return total

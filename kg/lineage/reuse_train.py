@@ -1,0 +1,180 @@
+"""Train the copied-clause model on labelled pairs and measure it by document pair, never in-sample.
+
+    python -m plankg.lineage.reuse_train [--labels tests/lineage_labels.json] [--out kg/data/reuse_model.json]
+                                 [--corpus DIR] [--blind]
+
+The labels file holds pairs of items (IRIs relative to the plan base, as in tests/lineage_labels.json) labelled
+`copied`: clear, borderline or no (guideline: tests/lineage_labels.md); pairs whose `split` is "blind" are
+left out of training and measured only with --blind. The plans are loaded from --corpus (default: the bundled
+corpus) into a temporary store, so a user can retrain on labels of their own documents.
+
+Measurement: leave-one-document-pair-out cross-validation over the training pairs (each fold's model never
+sees a pair of the two documents it is measured on); clear pairs are positives, "no" pairs negatives,
+borderline pairs are neither trained on nor counted. A pair the candidate search never proposes counts as
+predicted "no", as at run time. The default threshold is the lowest at which the cross-validated precision
+stays at least TARGET_PRECISION from there up.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from plankg.graph.vocab import ID
+from plankg.lineage import reuse_model, textreuse
+
+PLAN = str(ID["plan/"])  # labels name a plan by its IRI after this prefix
+TARGET_PRECISION = 0.9
+C = 1.0  # inverse L2 regularisation strength
+
+
+@dataclass
+class Labelled:
+    """One labelled pair: its features, label, document pair and whether the candidate search proposes it."""
+
+    label: dict
+    features: dict[str, float]
+    proposed: bool
+    documents: tuple[str, str]
+
+
+def labelled_pairs(labels: list[dict], items: list[textreuse.Item]) -> list[Labelled]:
+    """The features of every labelled pair (items looked up by IRI)."""
+    index = {item.iri: n for n, item in enumerate(items)}
+    stats = reuse_model.Statistics([i.text for i in items], [i.plan for i in items])
+    candidates = textreuse.candidate_pairs(items)
+    out = []
+    for label in labels:
+        a, b = sorted((index[PLAN + label["a"]], index[PLAN + label["b"]]))
+        _, x, _ = reuse_model.score(items[a].text, items[b].text, stats, model=_NEUTRAL)
+        first, second = sorted((items[a].plan, items[b].plan))
+        out.append(Labelled(label, x, (a, b) in candidates, (first, second)))
+    return out
+
+
+_NEUTRAL = reuse_model.Model((0.0,) * len(reuse_model.FEATURES), (1.0,) * len(reuse_model.FEATURES),
+                             (0.0,) * len(reuse_model.FEATURES), 0.0, 0.5, {})
+
+
+def _xy(pairs: list[Labelled]):
+    import numpy as np
+
+    x = np.array([[p.features[f] for f in reuse_model.FEATURES] for p in pairs])
+    y = np.array([p.label["copied"] == "clear" for p in pairs], dtype=float)
+    return x, y
+
+
+def graded(pairs: list[Labelled]) -> list[Labelled]:
+    """The pairs labelled clear or no (borderline pairs are neither trained on nor counted)."""
+    return [p for p in pairs if p.label["copied"] != "borderline"]
+
+
+def cross_validated(pairs: list[Labelled]) -> list[float]:
+    """Each graded pair's probability from a model trained without its document pair (0 if never proposed)."""
+    import numpy as np
+
+    pairs = graded(pairs)
+    out = [0.0] * len(pairs)
+    for group in sorted({p.documents for p in pairs}):
+        train = [p for p in pairs if p.documents != group]
+        x, y = _xy(train)
+        if y.min() == y.max():
+            continue
+        model = reuse_model.fit(x, y, C)
+        for n, p in enumerate(pairs):
+            if p.documents == group and p.proposed:
+                out[n] = model.probability(p.features)
+    return [float(v) for v in np.asarray(out)]
+
+
+def measure(y: list[bool], p: list[float], threshold: float) -> dict[str, float]:
+    """Precision and recall at threshold, average precision, and the best precision at recall >= 0.9."""
+    ranked = sorted(zip(p, y, strict=True), key=lambda t: -t[0])
+    positives = sum(y)
+    tp = fp = 0
+    ap = 0.0
+    best_at_09 = 0.0
+    for score, truth in ranked:
+        if score <= 0:
+            break  # never proposed: never predicted reuse, at any threshold
+        tp += truth
+        fp += not truth
+        if truth:
+            ap += tp / (tp + fp) / positives
+        if tp / positives >= 0.9:
+            best_at_09 = max(best_at_09, tp / (tp + fp))
+    hits = [(s >= threshold, t) for s, t in zip(p, y, strict=True)]
+    tp_t = sum(1 for h, t in hits if h and t)
+    fp_t = sum(1 for h, t in hits if h and not t)
+    return {"pairs": len(y), "positives": positives, "threshold": round(threshold, 4),
+            "precision": round(tp_t / (tp_t + fp_t), 3) if tp_t + fp_t else 0.0,
+            "recall": round(tp_t / positives, 3) if positives else 0.0,
+            "tp": tp_t, "fp": fp_t, "fn": positives - tp_t,
+            "average_precision": round(ap, 3), "precision_at_recall_0.9": round(best_at_09, 3)}
+
+
+def choose_threshold(y: list[bool], p: list[float]) -> float:
+    """The lowest probability at which the cross-validated precision is still >= TARGET_PRECISION (the cut
+    with the most recall at that precision)."""
+    ranked = sorted(((s, t) for s, t in zip(p, y, strict=True) if s > 0), key=lambda t: -t[0])
+    tp = fp = 0
+    chosen = 1.0
+    for score, truth in ranked:
+        tp += truth
+        fp += not truth
+        if tp / (tp + fp) >= TARGET_PRECISION:
+            chosen = score
+    return chosen
+
+
+def train(pairs: list[Labelled]) -> reuse_model.Model:
+    """The model fitted on all the graded training pairs, its threshold and figures from cross-validation."""
+    scored = graded(pairs)
+    y = [p.label["copied"] == "clear" for p in scored]
+    oof = cross_validated(pairs)
+    threshold = choose_threshold(y, oof)
+    measured = {"cross_validated": measure(y, oof, threshold),
+                "method": "leave-one-document-pair-out over the dev split, clear vs no, borderline left out"}
+    x, yy = _xy(scored)
+    return reuse_model.fit(x, yy, C, threshold, measured)
+
+
+def load_items(corpus: Path | None) -> list[textreuse.Item]:
+    from plankg.graph.store import open_store
+    from plankg.lineage.graph import reuse_items
+    from plankg.loading.documents import bundled_corpus, load_paths
+
+    store = open_store(Path(tempfile.mkdtemp(prefix="plankg-train-")))
+    results = load_paths(store, [corpus or bundled_corpus()])
+    failed = [r for r in results if not r.ok]
+    if failed:
+        raise SystemExit(f"{failed[0].path}: {failed[0].error}")
+    return reuse_items(store)[0]
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--labels", type=Path, default=Path("tests/lineage_labels.json"))
+    parser.add_argument("--out", type=Path, default=None, help="where to write the weights (default: print only)")
+    parser.add_argument("--corpus", type=Path, default=None)
+    parser.add_argument("--blind", action="store_true", help="also measure the shipped model on the blind split")
+    args = parser.parse_args(argv)
+    labels = json.loads(args.labels.read_text(encoding="utf-8"))["pairs"]
+    pairs = labelled_pairs(labels, load_items(args.corpus))
+    model = train([p for p in pairs if p.label.get("split") != "blind"])
+    print(json.dumps(model.measured, indent=1))
+    print("coefficients:", dict(zip(reuse_model.FEATURES, (round(c, 3) for c in model.coef), strict=True)))
+    if args.out:
+        args.out.write_text(json.dumps(model.to_json(), indent=1) + "\n", encoding="utf-8")
+    if args.blind:
+        blind = graded([p for p in pairs if p.label.get("split") == "blind"])
+        shipped = reuse_model.shipped()
+        probs = [shipped.probability(p.features) if p.proposed else 0.0 for p in blind]
+        print("blind:", measure([p.label["copied"] == "clear" for p in blind], probs, shipped.threshold))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,328 @@
+"""Text reuse between measures and projects of different plans: candidates, exact passages, then the model.
+
+Candidate pairs come from a MinHash LSH index over jieba word-bigram shingles of each clause of the Simplified
+text (reuse is clause-sized: a city copies a sentence, not a paragraph), so the work grows with the number of
+clauses, not with the number of pairs. Each candidate's shared passages are found by kg/lineage/passages.py, and
+kg/lineage/reuse_model.py turns them and corpus statistics into the probability that the pair shares a copied clause.
+
+The MinHash signatures are datasketch's (2.x, scheme affine32, seed 1: SHA-1 of the shingle, MurmurHash3
+finalizer, h -> a*h + b mod 2^32) computed here with numpy for all clauses at once: importing datasketch pulls
+in scipy, which cost more than the whole computation (tests/test_textreuse.py checks the two agree).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import threading
+from collections.abc import Iterable, Iterator
+from concurrent.futures import CancelledError
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from itertools import islice
+from typing import TYPE_CHECKING
+
+from plankg.lineage import reuse_model
+from plankg.lineage.passages import Passage, compare, mask, normalised
+from plankg.lineage.worker import collect, submit_from_the_end
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor, Future
+
+METHOD = "jieba-minhash-lsh/difflib-passages/logistic-model"
+NUM_PERM = 128
+SEED = 1
+LSH_THRESHOLD = 0.3  # LSH only proposes candidates, scoring decides
+BANDS, ROWS = 37, 3  # datasketch's optimal banding of NUM_PERM permutations for LSH_THRESHOLD (MinHashLSH .b, .r)
+SCORE_CHUNK = 32  # candidate pairs scored by one task when a worker process shares the scoring
+SIGNATURE_CHUNK = 4096  # clause signatures computed by one numpy operation (about 60k shingles: 27 MB)
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
+_CLAUSE_END = re.compile(r"[。;；,，:：!！?？\n]")
+MIN_CLAUSE = 6
+MAX_NEIGHBOURS = 32  # a clause with this many near-duplicates already indexed is boilerplate: not indexed again
+SHARED_RUN = 8  # normalised characters two items must share in one run to be a candidate whatever LSH says
+MAX_SHARERS = 16  # a run that more items than this write is boilerplate: it proposes no pair
+
+
+@dataclass(frozen=True)
+class Item:
+    """A measure or project: its IRI, plan, Simplified text and where that text starts in its source."""
+
+    iri: str
+    plan: str
+    kind: str  # "measure" | "project"
+    text: str
+    source: str  # the pk:SourceDocument node its offsets index
+    start: int
+    end: int = -1  # where its span ends in the source (-1: start + the text's length)
+
+
+@dataclass(frozen=True)
+class Reuse:
+    """A scored reuse link between items a and b (indexes into the item list)."""
+
+    a: int
+    b: int
+    score: float  # the model's probability of a copied clause
+    passages: tuple[Passage, ...]
+    drivers: tuple[tuple[str, float, float], ...]  # (feature, value, contribution to the log-odds), largest first
+
+
+@lru_cache(maxsize=1)
+def _jieba():
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.load_userdict(str(resources.files("plankg").joinpath("data/userdict.txt")))
+    return tokenizer
+
+
+def words(text: str) -> list[str]:
+    """jieba words of a Simplified text, every character kept (their lengths add up to the text's)."""
+    return _jieba().lcut(text)
+
+
+def tokens(text: str) -> list[str]:
+    """jieba words of a Simplified text, punctuation and spaces left out."""
+    return [w for w in _jieba().lcut(text) if _WORD.search(w)]
+
+
+def shingles(text: str) -> set[str]:
+    """Word bigrams (and the words of very short texts), the sets MinHash compares."""
+    words = tokens(text)
+    if len(words) < 3:
+        return set(words)
+    return {a + " " + b for a, b in zip(words, words[1:], strict=False)}
+
+
+def clauses(text: str) -> list[str]:
+    """The clauses of a text (split at 。；，：), long enough to carry a policy; reuse is clause-sized."""
+    return [c for c in _CLAUSE_END.split(text) if len(_HAN.findall(c)) >= MIN_CLAUSE]
+
+
+def _shingle_hash(shingle: str) -> int:
+    """datasketch's sha1_hash32 of the shingle, premixed by the MurmurHash3 32-bit finalizer (its fmix)."""
+    h = int.from_bytes(hashlib.sha1(shingle.encode("utf-8")).digest()[:4], "little")
+    h ^= h >> 16
+    h = (h * 0x85EBCA6B) & 0xFFFFFFFF
+    h ^= h >> 13
+    h = (h * 0xC2B2AE35) & 0xFFFFFFFF
+    return h ^ (h >> 16)
+
+
+@lru_cache(maxsize=1)
+def _permutations():
+    """The (a, b) of datasketch's affine32 permutations for SEED, drawn for NUM_PERM, those the bands use."""
+    import numpy as np
+
+    gen = np.random.RandomState(SEED)
+    a = gen.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
+    return a[: BANDS * ROWS], b[: BANDS * ROWS]
+
+
+def band_keys(shingled: Iterable[tuple[int, set[str]]]) -> Iterator[tuple[int, list[int]]]:
+    """(owner, a hash of each band of the MinHash signature) of each (owner, non-empty shingle set), in order.
+
+    Signatures are computed SIGNATURE_CHUNK sets at a time, so memory stays bounded however many clauses.
+    """
+    import numpy as np
+
+    a, b = _permutations()
+    width = ROWS * 4  # bytes of one band of uint32 values
+    entries = iter(shingled)
+    while chunk := list(islice(entries, SIGNATURE_CHUNK)):
+        hashes = np.array([_shingle_hash(g) for _, grams in chunk for g in grams], dtype=np.uint32)
+        starts = np.cumsum([0] + [len(grams) for _, grams in chunk[:-1]])
+        raw = np.minimum.reduceat(hashes[:, None] * a + b, starts, axis=0).tobytes()
+        for n, (owner, _) in enumerate(chunk):
+            row = n * BANDS * width
+            yield owner, [hash(raw[k : k + width]) for k in range(row, row + BANDS * width, width)]
+
+
+def clause_shingles(items: list[Item]) -> Iterator[tuple[int, set[str]]]:
+    """(item index, shingles) of each clause of each item's masked text that has shingles, in order."""
+    for i, item in enumerate(items):
+        for clause in clauses(mask(item.text, " ")):
+            grams = shingles(clause)
+            if grams:
+                yield i, grams
+
+
+def candidate_pairs(items: list[Item]) -> set[tuple[int, int]]:
+    """Pairs of items of different plans worth comparing: similar clauses (lsh_pairs) or a shared run of
+    SHARED_RUN characters (shared_run_pairs)."""
+    return lsh_pairs(items) | shared_run_pairs(items)
+
+
+def lsh_pairs(items: list[Item]) -> set[tuple[int, int]]:
+    """Pairs of items of different plans with a clause each that MinHash LSH buckets together (never all pairs).
+
+    The buckets are plain dicts keyed by a hash of the band holding a clause number, a list only when clauses
+    collide (the same candidates as datasketch's MinHashLSH, without its per-band byte swapping, the bulk of its
+    time, and at a fraction of its memory).
+    A clause that already has MAX_NEIGHBOURS near-duplicates in the index still pairs with them but is not
+    indexed itself, so a formula repeated by every plan costs each plan a bounded number of candidates instead
+    of one per earlier plan; its repeaters stay connected through the indexed ones.
+    """
+    buckets: list[dict[int, int | list[int]]] = [{} for _ in range(BANDS)]  # band hash -> clause, or clauses
+    owner: list[int] = []
+    pairs: set[tuple[int, int]] = set()
+    for i, keys in band_keys(clause_shingles(items)):
+        item = items[i]
+        near: set[int] = set()
+        for bucket, key in zip(buckets, keys, strict=True):
+            found = bucket.get(key)
+            if isinstance(found, int):
+                near.add(found)
+            elif found:
+                near.update(found)
+        for key in near:
+            j = owner[key]
+            if items[j].plan != item.plan:
+                pairs.add((j, i))
+        if len(near) < MAX_NEIGHBOURS:
+            for bucket, key in zip(buckets, keys, strict=True):
+                found = bucket.get(key)
+                if found is None:
+                    bucket[key] = len(owner)
+                elif isinstance(found, int):
+                    bucket[key] = [found, len(owner)]
+                else:
+                    found.append(len(owner))
+            owner.append(i)
+    return pairs
+
+
+Compared = tuple[tuple[Passage, ...], str]  # the shared passages of two texts and their longest shared run
+
+
+def shared_run_pairs(items: list[Item]) -> set[tuple[int, int]]:
+    """Pairs of items of different plans that share a run of SHARED_RUN normalised characters (stock phrases
+    masked, punctuation dropped): a short clause inside long items, which MinHash of whole clauses can miss.
+
+    Every run is hashed (a polynomial hash over 16-bit code units, numpy), the (hash, item) entries sorted, and
+    pairs taken within each group of equal hashes of at most MAX_SHARERS items: the work grows with the text,
+    not with the number of pairs of items.
+    """
+    import numpy as np
+
+    hashes, owners = [], []
+    for n, item in enumerate(items):
+        units = np.frombuffer(normalised(item.text)[0].encode("utf-16-le"), dtype=np.uint16).astype(np.uint64)
+        m = len(units) - SHARED_RUN + 1
+        if m <= 0:
+            continue
+        h = np.zeros(m, dtype=np.uint64)
+        masked = np.zeros(m, dtype=bool)
+        for k in range(SHARED_RUN):
+            window = units[k : k + m]
+            h = h * np.uint64(1_000_003) + window
+            masked |= window == 0
+        h = np.unique(h[~masked])
+        hashes.append(h)
+        owners.append(np.full(len(h), n, dtype=np.int32))
+    if not hashes:
+        return set()
+    h, o = np.concatenate(hashes), np.concatenate(owners)
+    order = np.argsort(h, kind="stable")
+    h, o = h[order], o[order]
+    starts = np.flatnonzero(np.r_[True, h[1:] != h[:-1]])
+    sizes = np.diff(np.r_[starts, len(h)])
+    plan_of = {item.plan: k for k, item in enumerate(items)}
+    plan = np.array([plan_of[item.plan] for item in items], dtype=np.int64)
+    pairs: set[tuple[int, int]] = set()
+    two = starts[sizes == 2]
+    a, b = o[two].astype(np.int64), o[two + 1].astype(np.int64)
+    keep = plan[a] != plan[b]
+    codes = np.unique(np.minimum(a, b)[keep] * len(items) + np.maximum(a, b)[keep])
+    pairs.update((int(c // len(items)), int(c % len(items))) for c in codes)
+    for start, size in zip(starts[(sizes > 2) & (sizes <= MAX_SHARERS)], sizes[(sizes > 2) & (sizes <= MAX_SHARERS)],
+                           strict=True):
+        group = sorted(set(o[start : start + size].tolist()))
+        pairs.update((x, y) for i, x in enumerate(group) for y in group[i + 1 :] if plan[x] != plan[y])
+    return pairs
+
+
+def score_pairs(items: list[Item], pairs: set[tuple[int, int]], min_score: float | None = None) -> list[Reuse]:
+    """The candidate pairs the model judges copied clauses (probability >= min_score, default the model's
+    threshold), scored, with their shared passages."""
+    ordered = sorted(pairs)
+    return judge(items, ordered, compare_texts([(items[a].text, items[b].text) for a, b in ordered]), min_score)
+
+
+def compare_texts(pairs: list[tuple[str, str]]) -> list[Compared]:
+    """The shared passages of each pair of texts (the costly part, shared with the worker process)."""
+    results = []
+    for a, b in pairs:
+        passages, longest = compare(a, b)
+        results.append((tuple(passages), longest))
+    return results
+
+
+def judge(items: list[Item], ordered: list[tuple[int, int]], compared: list[Compared],
+          min_score: float | None = None) -> list[Reuse]:
+    """The pairs whose probability of a copied clause reaches min_score (default: the model's threshold)."""
+    model = reuse_model.shipped()
+    threshold = model.threshold if min_score is None else min_score
+    if not ordered:
+        return []
+    stats = reuse_model.Statistics([i.text for i in items], [i.plan for i in items])
+    links = []
+    for (a, b), (passages, longest) in zip(ordered, compared, strict=True):
+        if not passages:
+            continue
+        x = reuse_model.features(items[a].text, items[b].text, list(passages), longest, stats)
+        p = model.probability(x)
+        if p >= threshold:
+            drivers = sorted(((f, x[f], c) for f, c in model.contributions(x).items()), key=lambda d: -d[2])
+            links.append(Reuse(a, b, round(p, 4), passages, tuple((f, round(v, 4), round(c, 4)) for f, v, c in drivers)))
+    return links
+
+
+class SharedSearch:
+    """candidate_pairs then score_pairs with a worker process (plankg.lineage.worker) doing its share.
+
+    The worker searches the candidates; a thread of this process waits for them and queues their scoring on the
+    worker in chunks, the last chunk first. When this process collects the result it scores chunks from the first
+    on, each chunk the worker has not taken yet (cancelled there), so the two finish together whatever else this
+    process had to do meanwhile.
+    """
+
+    def __init__(self, items: list[Item], worker: Executor, min_score: float | None = None) -> None:
+        self.items, self.worker, self.min_score = items, worker, min_score
+        self.candidates = worker.submit(candidate_pairs, items)
+        self.chunks: list[list[tuple[str, str]]] = []
+        self.futures: list[Future] = []
+        self.queueing = threading.Thread(target=self._queue_scoring, daemon=True)
+        self.queueing.start()
+
+    def _queue_scoring(self) -> None:
+        try:
+            if self.candidates.exception() is not None:
+                return  # raised again by result()
+            ordered = sorted(self.candidates.result())
+            self.chunks = [[(self.items[a].text, self.items[b].text) for a, b in ordered[k : k + SCORE_CHUNK]]
+                           for k in range(0, len(ordered), SCORE_CHUNK)]
+            self.futures = submit_from_the_end(self.worker, compare_texts, self.chunks)
+        except (CancelledError, RuntimeError):  # the worker was shut down: the build stopped on a fault
+            self.chunks, self.futures = [], []
+
+    def result(self) -> tuple[set[tuple[int, int]], list[Reuse]]:
+        """The candidate pairs and the reuse links among them, as score_pairs finds them."""
+        pairs = self.candidates.result()
+        self.queueing.join()
+        compared = collect(compare_texts, self.chunks, self.futures)
+        return pairs, judge(self.items, sorted(pairs), [result for chunk in compared for result in chunk],
+                            self.min_score)
+
+
+def load_dictionary() -> None:
+    """Load jieba's dictionary (half a second): in the worker process, before its first search."""
+    _jieba()

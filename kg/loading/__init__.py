@@ -1,0 +1,1 @@
+"""Loading documents into the store: finding files, bounding each input, reporting per document."""
