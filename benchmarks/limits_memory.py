@@ -27,13 +27,17 @@ from plankg.loading.limits import DEFAULT_LIMITS
 
 PLANKG = [sys.executable, "-c", "from plankg.cli import main; main()"]
 W = '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
-TYPES = ('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-         '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-         '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.'
-         'wordprocessingml.document.main+xml"/></Types>')
-RELS = ('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
-        'officeDocument" Target="word/document.xml"/></Relationships>')
+TYPES = (
+    '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+    'wordprocessingml.document.main+xml"/></Types>'
+)
+RELS = (
+    '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+    'officeDocument" Target="word/document.xml"/></Relationships>'
+)
 
 
 def _docx(path: Path, body) -> Path:
@@ -51,7 +55,7 @@ def _paragraphs(text: str):
 
     yield W
     for line in text.splitlines():
-        yield f"<w:p><w:r><w:t xml:space=\"preserve\">{escape(line)}</w:t></w:r></w:p>"
+        yield f'<w:p><w:r><w:t xml:space="preserve">{escape(line)}</w:t></w:r></w:p>'
     yield "</w:body></w:document>"
 
 
@@ -66,22 +70,29 @@ def inputs(folder: Path, fraction: float) -> dict[str, Path]:
         out.truncate(int(DEFAULT_LIMITS.file_mb * 1_000_000) + 1_000_000)
     files["file over the size limit"] = sparse
     files["docx bomb (200 MB of whitespace)"] = _docx(
-        folder / "bomb.docx", [W + "<w:p><w:r><w:t>", *([" " * 1_000_000] * 200), "</w:t></w:r></w:p></w:body></w:document>"])
+        folder / "bomb.docx", [W + "<w:p><w:r><w:t>", *([" " * 1_000_000] * 200), "</w:t></w:r></w:p></w:body></w:document>"]
+    )
     files["docx of 2 million paragraphs"] = _docx(
-        folder / "paragraphs.docx", [W, *(["<w:p/>" * 100_000] * 20), "</w:body></w:document>"])
+        folder / "paragraphs.docx", [W, *(["<w:p/>" * 100_000] * 20), "</w:body></w:document>"]
+    )
     return files
 
 
 # Each build runs under its own small parent, whose children's peak is that build's alone.
-PEAK = ("import resource, subprocess, sys; done = subprocess.run(sys.argv[1:], capture_output=True, text=True); "
-        "sys.stdout.write(done.stdout); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr)")
+PEAK = (
+    "import resource, subprocess, sys; done = subprocess.run(sys.argv[1:], capture_output=True, text=True); "
+    "sys.stdout.write(done.stdout); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr)"
+)
 
 
 def measure(path: Path, store: Path) -> tuple[float, float, str]:
     """Wall seconds, peak resident MB of a build of path alone, and the line saying what became of it."""
     started = time.perf_counter()
-    done = subprocess.run([sys.executable, "-c", PEAK, *PLANKG, "build", "--store", str(store), "--no-lineage",
-                           "--no-views", str(path)], capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-c", PEAK, *PLANKG, "build", "--store", str(store), "--no-lineage", "--no-views", str(path)],
+        capture_output=True,
+        text=True,
+    )
     wall = time.perf_counter() - started
     peak = int(done.stderr.split()[-1]) / 1024  # KB on Linux
     lines = [line for line in done.stdout.splitlines() if line.startswith(("error", "loaded"))]

@@ -16,9 +16,12 @@ from plankg.loaders.script import to_simplified
 
 def _items_by_file(store) -> dict[str, list[tuple[str, str]]]:
     """Source file -> (item IRI, Simplified text) of its measures."""
-    rows = store.query(SPARQL_PREFIXES + """SELECT ?item ?text ?file WHERE { GRAPH ?g {
+    rows = store.query(
+        SPARQL_PREFIXES
+        + """SELECT ?item ?text ?file WHERE { GRAPH ?g {
         ?item a pk:Measure ; pk:text ?text ; prov:wasDerivedFrom ?res . FILTER(lang(?text) = "zh-hans")
-        ?res oa:hasSource ?src . ?src dct:identifier ?file } }""")
+        ?res oa:hasSource ?src . ?src dct:identifier ?file } }"""
+    )
     found: dict[str, list[tuple[str, str]]] = {}
     for r in rows:
         found.setdefault(r["file"].value, []).append((r["item"].value, to_simplified(r["text"].value)))
@@ -70,7 +73,10 @@ def evaluate(store, corpus: Path) -> dict:
     found = sum(h[0] for h in by_level.values())
     total = sum(h[1] for h in by_level.values())
     return {
-        "copies": len(truth["copies"]), "copies_not_extracted": not_extracted, "links": len(links),
-        "recall": found / total if total else None, "precision": correct / len(links) if links else None,
+        "copies": len(truth["copies"]),
+        "copies_not_extracted": not_extracted,
+        "links": len(links),
+        "recall": found / total if total else None,
+        "precision": correct / len(links) if links else None,
         "recall_by_level": {f"{lvl} {truth['perturbations'][lvl]}": h[0] / h[1] for lvl, h in sorted(by_level.items())},
     }

@@ -10,19 +10,31 @@ import sys
 from pathlib import Path
 
 FIGURES = [
-    ("input MB", "input_mb", 2), ("triples loaded", "triples", 0), ("load s", "load_s", 1),
-    ("load documents/s", "load_docs_per_s", 1), ("load MB/s", "load_mb_per_s", 2),
-    ("load triples/s", "load_triples_per_s", 0), ("store MB", "store_mb", 0), ("store quads", "store_quads", 0),
-    ("validate s (pyrudof, per document)", "validate_s", 1), ("validate triples/s", "validate_triples_per_s", 0),
+    ("input MB", "input_mb", 2),
+    ("triples loaded", "triples", 0),
+    ("load s", "load_s", 1),
+    ("load documents/s", "load_docs_per_s", 1),
+    ("load MB/s", "load_mb_per_s", 2),
+    ("load triples/s", "load_triples_per_s", 0),
+    ("store MB", "store_mb", 0),
+    ("store quads", "store_quads", 0),
+    ("validate s (pyrudof, per document)", "validate_s", 1),
+    ("validate triples/s", "validate_triples_per_s", 0),
     ("naive: pyshacl whole graph s", "naive_pyshacl_whole_s", 1),
-    ("lineage s", "lineage_s", 1), ("lineage items", "lineage_items", 0), ("lineage LSH candidates", "lineage_candidates", 0),
-    ("lineage links", "lineage_links", 0), ("lineage triples", "lineage_triples", 0),
+    ("lineage s", "lineage_s", 1),
+    ("lineage items", "lineage_items", 0),
+    ("lineage LSH candidates", "lineage_candidates", 0),
+    ("lineage links", "lineage_links", 0),
+    ("lineage triples", "lineage_triples", 0),
     ("naive: all-pairs comparison s (extrapolated)", "naive_all_pairs_s_extrapolated", 0),
     ("load + validate + lineage s", "load_validate_lineage_s", 1),
-    ("reasoning s (SPARQL rules)", "reason_s", 1), ("inferred triples", "reason_inferred", 0),
-    ("naive: owlrl on rdflib s", "naive_owlrl_s", 1), ("views s", "views_s", 1),
+    ("reasoning s (SPARQL rules)", "reason_s", 1),
+    ("inferred triples", "reason_inferred", 0),
+    ("naive: owlrl on rdflib s", "naive_owlrl_s", 1),
+    ("views s", "views_s", 1),
     ("views: the plans' summary query s", "views_plans_query_s", 2),
-    ("peak RSS after lineage MB", "lineage_peak_rss_mb", 0), ("peak RSS MB", "peak_rss_mb", 0),
+    ("peak RSS after lineage MB", "lineage_peak_rss_mb", 0),
+    ("peak RSS MB", "peak_rss_mb", 0),
     ("load ms/plan (wall / CPU)", ("load_ms_per_plan", "load_cpu_ms_per_plan"), 0),
     ("validate ms/plan (wall / CPU)", ("validate_ms_per_plan", "validate_cpu_ms_per_plan"), 0),
     ("lineage ms/plan (wall / CPU)", ("lineage_ms_per_plan", "lineage_cpu_ms_per_plan"), 0),
@@ -43,9 +55,15 @@ def render(results: dict) -> str:
     runs = results["runs"]
     lines = ["| figure | " + " | ".join(f"N={r['plans']}" for r in runs) + " |", "|---" * (len(runs) + 1) + "|"]
     lines += [f"| {label} | " + " | ".join(_cell(r, key, d) for r in runs) + " |" for label, key, d in FIGURES]
-    lines += ["", "Per-plan time ratios (flat is 1.0, target ≤ 1.5):", "",
-              "| stage | " + " | ".join(f"N={b['plans']}/N={a['plans']} wall / CPU" for a, b in zip(runs, runs[1:], strict=False))
-              + " |", "|---" * len(runs) + "|"]
+    lines += [
+        "",
+        "Per-plan time ratios (flat is 1.0, target ≤ 1.5):",
+        "",
+        "| stage | "
+        + " | ".join(f"N={b['plans']}/N={a['plans']} wall / CPU" for a, b in zip(runs, runs[1:], strict=False))
+        + " |",
+        "|---" * len(runs) + "|",
+    ]
     for stage in ("load", "validate", "lineage", "reason", "views"):
         cells = []
         for a, b in zip(runs, runs[1:], strict=False):
@@ -53,34 +71,62 @@ def render(results: dict) -> str:
             cpu_ratio = f"{b[cpu] / a[cpu]:.2f}" if cpu in a and cpu in b else "–"
             cells.append(f"{b[wall] / a[wall]:.2f} / {cpu_ratio}" if wall in a and wall in b else "–")
         lines.append(f"| {stage} | " + " | ".join(cells) + " |")
-    lines += ["", "Lineage against the copies plankg synth recorded:", "",
-              "| N | recorded copies | not extracted as measures | links | precision | recall | "
-              + " | ".join(f"recall, level {k}" for k in sorted(runs[0]["lineage_truth"]["recall_by_level"])) + " |",
-              "|---" * (6 + len(runs[0]["lineage_truth"]["recall_by_level"])) + "|"]
+    lines += [
+        "",
+        "Lineage against the copies plankg synth recorded:",
+        "",
+        "| N | recorded copies | not extracted as measures | links | precision | recall | "
+        + " | ".join(f"recall, level {k}" for k in sorted(runs[0]["lineage_truth"]["recall_by_level"]))
+        + " |",
+        "|---" * (6 + len(runs[0]["lineage_truth"]["recall_by_level"])) + "|",
+    ]
     for r in runs:
         t = r["lineage_truth"]
-        lines.append(f"| {r['plans']} | {t['copies']} | {t['copies_not_extracted']} | {t['links']} | {t['precision']:.3f} | "
-                     f"{t['recall']:.3f} | " + " | ".join(f"{v:.3f}" for _, v in sorted(t["recall_by_level"].items())) + " |")
-    lines += ["", "Library queries, p50 (p95) in ms; rdflib's in-memory SPARQL p50 and the speed-up where it was run:", "",
-              "| query | kind | " + " | ".join(f"N={r['plans']}" for r in runs) + " | "
-              + " | ".join(f"rdflib N={r['plans']}" for r in runs if _has_rdflib(r)) + " |",
-              "|---" * (2 + len(runs) + sum(_has_rdflib(r) for r in runs)) + "|"]
+        lines.append(
+            f"| {r['plans']} | {t['copies']} | {t['copies_not_extracted']} | {t['links']} | {t['precision']:.3f} | "
+            f"{t['recall']:.3f} | " + " | ".join(f"{v:.3f}" for _, v in sorted(t["recall_by_level"].items())) + " |"
+        )
+    lines += [
+        "",
+        "Library queries, p50 (p95) in ms; rdflib's in-memory SPARQL p50 and the speed-up where it was run:",
+        "",
+        "| query | kind | "
+        + " | ".join(f"N={r['plans']}" for r in runs)
+        + " | "
+        + " | ".join(f"rdflib N={r['plans']}" for r in runs if _has_rdflib(r))
+        + " |",
+        "|---" * (2 + len(runs) + sum(_has_rdflib(r) for r in runs)) + "|",
+    ]
     for name in (n for n in runs[0]["queries"] if not n.startswith("_")):
         cells = []
         for r in runs:
             q = r.get("queries", {}).get(name, {"not_run": True})
-            cells.append(f"{q['p50_ms']:,.1f} ({q['p95_ms']:,.1f})" if "p50_ms" in q else
-                         f"> {q['timeout_s']} s" if "timeout_s" in q else "not run")
-        rdflib = [f"{r['queries'][name]['rdflib_p50_ms']:,.0f} ({r['queries'][name].get('speedup', 0):.1f}×)"
-                  for r in runs if _has_rdflib(r)]
+            cells.append(
+                f"{q['p50_ms']:,.1f} ({q['p95_ms']:,.1f})"
+                if "p50_ms" in q
+                else f"> {q['timeout_s']} s"
+                if "timeout_s" in q
+                else "not run"
+            )
+        rdflib = [
+            f"{r['queries'][name]['rdflib_p50_ms']:,.0f} ({r['queries'][name].get('speedup', 0):.1f}×)"
+            for r in runs
+            if _has_rdflib(r)
+        ]
         lines.append(f"| {name} | {runs[0]['queries'][name]['kind']} | " + " | ".join(cells + rdflib) + " |")
     if "series" in results:
-        lines += ["", "Loader stages on one growing input (CPU seconds per MB; linear growth is a flat column):", "",
-                  "| input MB | clean s | segment s | tables s | clean CPU s/MB | segment CPU s/MB | tables CPU s/MB |",
-                  "|---|---|---|---|---|---|---|"]
-        lines += [f"| {s['mb']:.1f} | {s['clean_s']:.2f} | {s['segment_s']:.2f} | {s['tables_s']:.2f} | "
-                  f"{s['clean_cpu_s_per_mb']:.3f} | {s['segment_cpu_s_per_mb']:.3f} | {s['tables_cpu_s_per_mb']:.3f} |"
-                  for s in results["series"]]
+        lines += [
+            "",
+            "Loader stages on one growing input (CPU seconds per MB; linear growth is a flat column):",
+            "",
+            "| input MB | clean s | segment s | tables s | clean CPU s/MB | segment CPU s/MB | tables CPU s/MB |",
+            "|---|---|---|---|---|---|---|",
+        ]
+        lines += [
+            f"| {s['mb']:.1f} | {s['clean_s']:.2f} | {s['segment_s']:.2f} | {s['tables_s']:.2f} | "
+            f"{s['clean_cpu_s_per_mb']:.3f} | {s['segment_cpu_s_per_mb']:.3f} | {s['tables_cpu_s_per_mb']:.3f} |"
+            for s in results["series"]
+        ]
     return "\n".join(lines)
 
 

@@ -36,12 +36,23 @@ OWLRL_MAX_TRIPLES = 40_000
 QUERY_TIMEOUT_S = 60  # a library query slower than this at some N is reported as a timeout there
 ALL_PAIRS_SAMPLE = 2000  # pairs compared to time the all-pairs baseline, then extrapolated to all pairs
 QUERY_KIND = {
-    "provenance": "targeted", "measure-lineage": "targeted", "indicator-across-plans": "targeted",
-    "binding-indicators": "targeted", "measures-by-chapter": "targeted", "measure-search": "text-filter",
-    "plans-overview": "aggregation", "indicators-shared": "aggregation", "theme-coverage": "aggregation",
-    "policy-families": "aggregation", "binding-missing-in-child": "join", "diffusion-paths": "join",
-    "plan-citations": "join", "projects-by-region": "join", "shared-indicator-concepts": "join",
-    "measures-by-body": "text-filter", "shared-instruments": "aggregation",
+    "provenance": "targeted",
+    "measure-lineage": "targeted",
+    "indicator-across-plans": "targeted",
+    "binding-indicators": "targeted",
+    "measures-by-chapter": "targeted",
+    "measure-search": "text-filter",
+    "plans-overview": "aggregation",
+    "indicators-shared": "aggregation",
+    "theme-coverage": "aggregation",
+    "policy-families": "aggregation",
+    "binding-missing-in-child": "join",
+    "diffusion-paths": "join",
+    "plan-citations": "join",
+    "projects-by-region": "join",
+    "shared-indicator-concepts": "join",
+    "measures-by-body": "text-filter",
+    "shared-instruments": "aggregation",
 }
 
 
@@ -84,9 +95,16 @@ def run_size(n: int, work: Path) -> dict:
     results, load_s = _timed(load_paths, store, files, stage="load")
     triples = sum(r.triples for r in results)
     figures: dict = {
-        "plans": n, "input_mb": megabytes, "synth_s": synth_s, "failed": sum(not r.ok for r in results),
-        "triples": triples, "load_s": load_s, "load_docs_per_s": n / load_s, "load_mb_per_s": megabytes / load_s,
-        "load_triples_per_s": triples / load_s, "load_ms_per_plan": 1000 * load_s / n,
+        "plans": n,
+        "input_mb": megabytes,
+        "synth_s": synth_s,
+        "failed": sum(not r.ok for r in results),
+        "triples": triples,
+        "load_s": load_s,
+        "load_docs_per_s": n / load_s,
+        "load_mb_per_s": megabytes / load_s,
+        "load_triples_per_s": triples / load_s,
+        "load_ms_per_plan": 1000 * load_s / n,
         "load_peak_rss_mb": _peak_mb(),
     }
     figures.update(_validation(store, n, triples))
@@ -118,8 +136,12 @@ def _validation(store, n: int, triples: int) -> dict:
     from plankg.validation.shacl import graph_triples, run_engine, validate_store, with_supertypes
 
     reports, seconds = _timed(validate_store, store, stage="validate")
-    out = {"validate_s": seconds, "validate_ms_per_plan": 1000 * seconds / n, "validate_triples_per_s": triples / seconds,
-           "validate_violations": sum(r.count("Violation") for r in reports)}
+    out = {
+        "validate_s": seconds,
+        "validate_ms_per_plan": 1000 * seconds / n,
+        "validate_triples_per_s": triples / seconds,
+        "validate_violations": sum(r.count("Violation") for r in reports),
+    }
     if triples <= PYSHACL_MAX_TRIPLES:
         whole = with_supertypes(graph_triples(store, [g for g, _, _ in document_graphs(store)] + [str(REGIONS_GRAPH)]))
         text = serialize(whole, format=RdfFormat.N_TRIPLES).decode("utf-8")
@@ -138,18 +160,31 @@ def _lineage(store, n: int, corpus: Path) -> dict:
 
     before = _peak_mb()
     summary, seconds = _timed(rebuild_lineage, store, stage="lineage")
-    out = {"lineage_s": seconds, "lineage_ms_per_plan": 1000 * seconds / n, "lineage_peak_rss_mb": _peak_mb(),
-           "lineage_rss_growth_mb": _peak_mb() - before, "lineage_items": summary.items,
-           "lineage_candidates": summary.candidate_pairs, "lineage_links": summary.reuse_links,
-           "lineage_triples": summary.triples, "lineage_stage_s": summary.seconds}
+    out = {
+        "lineage_s": seconds,
+        "lineage_ms_per_plan": 1000 * seconds / n,
+        "lineage_peak_rss_mb": _peak_mb(),
+        "lineage_rss_growth_mb": _peak_mb() - before,
+        "lineage_items": summary.items,
+        "lineage_candidates": summary.candidate_pairs,
+        "lineage_links": summary.reuse_links,
+        "lineage_triples": summary.triples,
+        "lineage_stage_s": summary.seconds,
+    }
     out["lineage_truth"] = evaluate(store, corpus)
     items, _ = reuse_items(store)
-    pairs = [(a, b) for a in range(len(items)) for b in range(a + 1, len(items)) if items[a].plan != items[b].plan] \
-        if len(items) < 5000 else None
+    pairs = (
+        [(a, b) for a in range(len(items)) for b in range(a + 1, len(items)) if items[a].plan != items[b].plan]
+        if len(items) < 5000
+        else None
+    )
     count = len(pairs) if pairs is not None else _cross_plan_pairs(items)
     rng = random.Random(1)
-    sample = rng.sample(pairs, min(ALL_PAIRS_SAMPLE, len(pairs))) if pairs is not None else [
-        _random_cross_pair(items, rng) for _ in range(ALL_PAIRS_SAMPLE)]
+    sample = (
+        rng.sample(pairs, min(ALL_PAIRS_SAMPLE, len(pairs)))
+        if pairs is not None
+        else [_random_cross_pair(items, rng) for _ in range(ALL_PAIRS_SAMPLE)]
+    )
     _, sample_s = _timed(lambda: [compare(items[a].text, items[b].text) for a, b in sample])
     out.update({"naive_all_pairs": count, "naive_all_pairs_s_extrapolated": sample_s / len(sample) * count})
     return out
@@ -205,8 +240,12 @@ def _views(store, n: int, work: Path) -> dict:
     shutil.rmtree(out_dir, ignore_errors=True)
     _, plans_s = _timed(plans, store)  # the summary query the views share with `plankg stats`, timed on its own
     pages, seconds = _timed(write_site, store, out_dir, stage="views")
-    return {"views_s": seconds, "views_ms_per_plan": 1000 * seconds / n, "views_pages": len(pages),
-            "views_plans_query_s": plans_s}
+    return {
+        "views_s": seconds,
+        "views_ms_per_plan": 1000 * seconds / n,
+        "views_pages": len(pages),
+        "views_plans_query_s": plans_s,
+    }
 
 
 def run_stages(store_dir: Path, n: int, work: Path) -> dict:
@@ -239,9 +278,22 @@ def _queries(store_dir: Path, n: int) -> dict:
     for name in library():
         row = {"kind": QUERY_KIND.get(name, "other")}
         try:
-            out = subprocess.run([sys.executable, __file__, "--query", name, "--store", str(store_dir),
-                                  "--params", json.dumps(params, ensure_ascii=False)], check=True,
-                                 stdout=subprocess.PIPE, text=True, timeout=QUERY_TIMEOUT_S).stdout
+            out = subprocess.run(
+                [
+                    sys.executable,
+                    __file__,
+                    "--query",
+                    name,
+                    "--store",
+                    str(store_dir),
+                    "--params",
+                    json.dumps(params, ensure_ascii=False),
+                ],
+                check=True,
+                stdout=subprocess.PIPE,
+                text=True,
+                timeout=QUERY_TIMEOUT_S,
+            ).stdout
             row.update(json.loads(out.strip().splitlines()[-1]))
         except subprocess.TimeoutExpired:
             row["timeout_s"] = QUERY_TIMEOUT_S
@@ -284,18 +336,29 @@ def _example_params(store) -> dict[str, str]:
     def first(query: str) -> str:
         return next((row[0].value for row in store.query(SPARQL_PREFIXES + query)), "")
 
-    measure = first(f"SELECT ?m WHERE {{ {{ SELECT ?m WHERE {{ GRAPH <{LINEAGE_GRAPH}> {{ ?l pk:between ?m }} }} LIMIT 100 }} "
-                    "GRAPH ?g { ?m a pk:Measure } } LIMIT 1")
+    measure = first(
+        f"SELECT ?m WHERE {{ {{ SELECT ?m WHERE {{ GRAPH <{LINEAGE_GRAPH}> {{ ?l pk:between ?m }} }} LIMIT 100 }} "
+        "GRAPH ?g { ?m a pk:Measure } } LIMIT 1"
+    )
     plan = first(f"SELECT ?p WHERE {{ GRAPH ?g {{ <{measure}> pk:inPlan ?p }} }} LIMIT 1")
-    region = first(f"SELECT ?label WHERE {{ GRAPH ?g {{ <{plan}> pk:region ?r }} GRAPH ?rg {{ ?r skos:prefLabel ?label }} }} "
-                   "LIMIT 1")
+    region = first(
+        f"SELECT ?label WHERE {{ GRAPH ?g {{ <{plan}> pk:region ?r }} GRAPH ?rg {{ ?r skos:prefLabel ?label }} }} LIMIT 1"
+    )
     node = first("SELECT ?i WHERE { GRAPH ?g { ?i a pk:Indicator } } LIMIT 1")
     name = first(f'SELECT ?n WHERE {{ GRAPH ?g {{ <{node}> pk:name ?n FILTER(lang(?n) = "zh-hans") }} }} LIMIT 1')
-    return {"measure": measure, "node": node, "region": region, "name": name, "text": "养老服务", "min_plans": "3",
-            "body": "民政"}
+    return {
+        "measure": measure,
+        "node": node,
+        "region": region,
+        "name": name,
+        "text": "养老服务",
+        "min_plans": "3",
+        "body": "民政",
+    }
 
 
 # ---------------------------------------------------------------- linear growth of the loader stages
+
 
 def run_series(sizes_mb: list[float]) -> dict:
     """Cleaner, segmenter and table parser on inputs made of whole synthetic plans, up to the largest size."""
@@ -317,17 +380,30 @@ def run_series(sizes_mb: list[float]) -> dict:
         text = "\n".join(parts)
         cleaned, clean_s = _timed(clean, text, stage="clean")
         seg, segment_s = _timed(segment, text, cleaned.content, stage="segment")
-        _, table_s = _timed(lambda text=text, seg=seg: [parse_table(text, t.heading, t.lines) for t in seg.tables],
-                            stage="tables")
+        _, table_s = _timed(
+            lambda text=text, seg=seg: [parse_table(text, t.heading, t.lines) for t in seg.tables], stage="tables"
+        )
         mb = len(text.encode("utf-8")) / 1e6
-        rows.append({"mb": mb, "clean_s": clean_s, "segment_s": segment_s, "tables_s": table_s, "tables": len(seg.tables),
-                     **{f"{k}_cpu_s_per_mb": CPU[k] / mb for k in ("clean", "segment", "tables")}})
-        print(f"{mb:8.1f} MB  clean {clean_s:7.2f} s  segment {segment_s:7.2f} s  tables {table_s:7.2f} s wall; "
-              f"CPU s/MB: " + " ".join(f"{k} {CPU[k] / mb:.3f}" for k in ("clean", "segment", "tables")), file=sys.stderr)
+        rows.append(
+            {
+                "mb": mb,
+                "clean_s": clean_s,
+                "segment_s": segment_s,
+                "tables_s": table_s,
+                "tables": len(seg.tables),
+                **{f"{k}_cpu_s_per_mb": CPU[k] / mb for k in ("clean", "segment", "tables")},
+            }
+        )
+        print(
+            f"{mb:8.1f} MB  clean {clean_s:7.2f} s  segment {segment_s:7.2f} s  tables {table_s:7.2f} s wall; "
+            f"CPU s/MB: " + " ".join(f"{k} {CPU[k] / mb:.3f}" for k in ("clean", "segment", "tables")),
+            file=sys.stderr,
+        )
     return {"series": rows}
 
 
 # ---------------------------------------------------------------- report
+
 
 def _print(rows: list[dict]) -> None:
     keys = [k for k in rows[0] if isinstance(rows[0][k], (int, float))]
@@ -336,9 +412,11 @@ def _print(rows: list[dict]) -> None:
         print(f"{key:<34}" + "".join(f"{r.get(key, float('nan')):>14.2f}" for r in rows))
     for row in rows:
         truth = row["lineage_truth"]
-        print(f"N={row['plans']}: lineage recall {truth['recall']:.3f} precision {truth['precision']:.3f} "
-              f"({truth['copies']} recorded copies, {truth['copies_not_extracted']} not extracted as measures); by level: "
-              + ", ".join(f"{k.split()[0]}={v:.3f}" for k, v in truth["recall_by_level"].items()))
+        print(
+            f"N={row['plans']}: lineage recall {truth['recall']:.3f} precision {truth['precision']:.3f} "
+            f"({truth['copies']} recorded copies, {truth['copies_not_extracted']} not extracted as measures); by level: "
+            + ", ".join(f"{k.split()[0]}={v:.3f}" for k, v in truth["recall_by_level"].items())
+        )
         print(f"N={row['plans']}: lineage stages (s): {row['lineage_stage_s']}")
     for previous, last in zip(rows, rows[1:], strict=False):
         print(f"\nper-plan time ratio N={last['plans']} / N={previous['plans']} (flat is 1.0, target <= 1.5):")
@@ -356,8 +434,14 @@ def _print(rows: list[dict]) -> None:
 
 def _machine() -> dict:
     memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
-    return {"python": platform.python_version(), "machine": platform.machine(), "cpus": os.cpu_count(),
-            "memory_gib": round(memory, 1), "system": platform.platform(), "load_average": os.getloadavg()}
+    return {
+        "python": platform.python_version(),
+        "machine": platform.machine(),
+        "cpus": os.cpu_count(),
+        "memory_gib": round(memory, 1),
+        "system": platform.platform(),
+        "load_average": os.getloadavg(),
+    }
 
 
 def main() -> None:
@@ -370,8 +454,12 @@ def main() -> None:
     parser.add_argument("--query", help=argparse.SUPPRESS)  # internal: time one query on --store
     parser.add_argument("--params", type=json.loads, help=argparse.SUPPRESS)  # internal: the --query's parameters
     parser.add_argument("--store", type=Path, help="With --stages: a store built before (e.g. `plankg build --no-views`).")
-    parser.add_argument("--stages", type=int, metavar="N",
-                        help="Time only reasoning and views on --store, a store of N plans (it rewrites its inferred graph).")
+    parser.add_argument(
+        "--stages",
+        type=int,
+        metavar="N",
+        help="Time only reasoning and views on --store, a store of N plans (it rewrites its inferred graph).",
+    )
     args = parser.parse_args()
     if args.query:
         print(json.dumps(query_latency(args.store, args.query, args.params)))
@@ -392,8 +480,9 @@ def main() -> None:
         return
     rows = []
     for n in args.sizes:
-        out = subprocess.run([sys.executable, __file__, "--one", str(n), "--work", str(args.work)],
-                             check=True, stdout=subprocess.PIPE, text=True).stdout
+        out = subprocess.run(
+            [sys.executable, __file__, "--one", str(n), "--work", str(args.work)], check=True, stdout=subprocess.PIPE, text=True
+        ).stdout
         rows.append(json.loads(out.strip().splitlines()[-1]))
         print(f"N={n}: done", file=sys.stderr)
         previous.update({"machine": _machine(), "runs": rows})

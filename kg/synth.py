@@ -42,8 +42,7 @@ _HAN_WORD = re.compile(r"^[\u4e00-\u9fff]+$")
 def cn_numeral(n: int) -> str:
     """1 -> 一, 14 -> 十四, 40 -> 四十 (inverse of chinese_to_int for chapter numbers)."""
     tens, ones = divmod(n, 10)
-    text = ("" if tens == 0 else ("十" if tens == 1 else _CN_DIGITS[tens - 1] + "十")) + (
-        _CN_DIGITS[ones - 1] if ones else "")
+    text = ("" if tens == 0 else ("十" if tens == 1 else _CN_DIGITS[tens - 1] + "十")) + (_CN_DIGITS[ones - 1] if ones else "")
     assert chinese_to_int(text) == n
     return text
 
@@ -64,11 +63,11 @@ def load_material() -> Material:
     for path in sorted(bundled_corpus().glob("*.txt")):
         doc, _ = parse_document(path)
         for m in doc.measures:
-            body = to_simplified(m.text[len(m.number):].strip())
+            body = to_simplified(m.text[len(m.number) :].strip())
             title = to_simplified(m.heading)
             if title and len(body) > len(title) + 20:
-                measures.append((title, body[len(title):]))
-        projects += [to_simplified(p.text[len(p.number):].strip()) for p in doc.projects if p.box is not None]
+                measures.append((title, body[len(title) :]))
+        projects += [to_simplified(p.text[len(p.number) :].strip()) for p in doc.projects if p.box is not None]
         indicators += [i for i in doc.indicators if any(v.kind == "target" for v in i.values)]
         chapters += [to_simplified(h.title) for h in doc.of_kind("chapter") if h.number.startswith("第")]
     words = sorted({w for t in [x for m in measures for x in m] + projects for w in _words(t) if _HAN_WORD.match(w)})
@@ -159,8 +158,10 @@ class PlanWriter:
 
     def _measures(self, rng: random.Random, name: str) -> list[tuple[str, str]]:
         count = rng.randint(12, 30)
-        picked = [(edit(title, self.material, rng), edit(body, self.material, rng)) for title, body in
-                  (self.material.measures[rng.randrange(len(self.material.measures))] for _ in range(count))]
+        picked = [
+            (edit(title, self.material, rng), edit(body, self.material, rng))
+            for title, body in (self.material.measures[rng.randrange(len(self.material.measures))] for _ in range(count))
+        ]
         if self.written:
             for k in range(count):
                 if rng.random() < COPY_SHARE:
@@ -168,8 +169,9 @@ class PlanWriter:
                     title, body = source_measures[rng.randrange(len(source_measures))]
                     level = rng.randrange(len(PERTURBATIONS))
                     picked[k] = perturb(title, body, level, rng)
-                    self.truth.append({"file": name, "title": title, "source_file": source_file,
-                                       "source_title": title, "level": level})
+                    self.truth.append(
+                        {"file": name, "title": title, "source_file": source_file, "source_title": title, "level": level}
+                    )
         unique, seen = [], set()
         for title, body in picked:
             if title not in seen:  # one measure per title in a plan keeps copies identifiable
@@ -201,8 +203,21 @@ class PlanWriter:
                 lines += [f"{title}{body}" for title, body in chunk]
                 lines += [f"专栏{b}:重点工程 |", f"{boxes[(b - 1) % len(boxes)]}"]
         else:
-            lines = noise + [f"{place}“十四五”民政事业发展规划", "", "第一章 发展基础", "",
-                             "  十三五时期,全市民政事业取得长足进展。", "", "第一节 主要指标", ""] + table + [""]
+            lines = (
+                noise
+                + [
+                    f"{place}“十四五”民政事业发展规划",
+                    "",
+                    "第一章 发展基础",
+                    "",
+                    "  十三五时期,全市民政事业取得长足进展。",
+                    "",
+                    "第一节 主要指标",
+                    "",
+                ]
+                + table
+                + [""]
+            )
             for c, chunk in enumerate(_chunks(measures, 3), start=2):
                 lines += [f"第{cn_numeral(c)}章 {m.chapter_titles[rng.randrange(len(m.chapter_titles))]}", ""]
                 for s, part in enumerate(_chunks(chunk, 2), start=1):

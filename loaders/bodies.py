@@ -21,12 +21,26 @@ _OPEN = {"（": "）", "(": ")", "［": "］", "[": "]", "【": "】", "〔": "�
 _LABEL = re.compile(
     r"(?P<label>(牵头|主责|主办|责任|配合|协办|参与|协同|实施|落实)(单位|部门|主体|机构)|责任人|负责单位|负责部门)\s*[:：]\s*"
 )
-_LABEL_ROLE = {"牵头": "lead", "主责": "lead", "主办": "lead", "配合": "supporting", "协办": "supporting",
-               "参与": "supporting", "协同": "supporting"}
+_LABEL_ROLE = {
+    "牵头": "lead",
+    "主责": "lead",
+    "主办": "lead",
+    "配合": "supporting",
+    "协办": "supporting",
+    "参与": "supporting",
+    "协同": "supporting",
+}
 # Role words after a list of names (A、B牵头，C配合; A、B按职责分工负责).
 _ROLE_WORD = re.compile(r"(分别|共同|按职责分工|按职责|依职责)?(牵头|负责|配合|参与|协办|落实|主责)(推进|落实|实施)?")
-_ROLE_OF_WORD = {"牵头": "lead", "主责": "lead", "负责": "responsible", "落实": "responsible",
-                 "配合": "supporting", "参与": "supporting", "协办": "supporting"}
+_ROLE_OF_WORD = {
+    "牵头": "lead",
+    "主责": "lead",
+    "负责": "responsible",
+    "落实": "responsible",
+    "配合": "supporting",
+    "参与": "supporting",
+    "协办": "supporting",
+}
 _SPLIT = re.compile(r"[、,，/／]|会同")
 _JOIN = re.compile(r"[和及与]")  # 市民政局和市财政局, but 人力资源和社会保障局 is one name
 _ORG_END = re.compile(
@@ -127,14 +141,14 @@ def _segment_bodies(seg: str, start: int, offset: int, source: str, default: str
     role = default
     if m := _LABEL.match(seg):
         role = _LABEL_ROLE.get(m.group("label")[:2], "responsible")
-        return _names(seg[m.end():], start + m.end(), offset, role, source)
+        return _names(seg[m.end() :], start + m.end(), offset, role, source)
     bodies: list[ResponsibleBody] = []
     pos = 0
     for m in _ROLE_WORD.finditer(seg):
-        if m.end() != len(seg.rstrip("。 ")) and seg[m.end():m.end() + 1] not in "，,；;":
+        if m.end() != len(seg.rstrip("。 ")) and seg[m.end() : m.end() + 1] not in "，,；;":
             continue  # a role word inside a name or sentence, not after a list
-        names = seg[pos:m.start()].strip("，, ")
-        skip = len(seg[pos:m.start()]) - len(seg[pos:m.start()].lstrip("，, "))
+        names = seg[pos : m.start()].strip("，, ")
+        skip = len(seg[pos : m.start()]) - len(seg[pos : m.start()].lstrip("，, "))
         if not names:
             return None
         found = _names(names, start + pos + skip, offset, _ROLE_OF_WORD[m.group(2)], source)

@@ -21,15 +21,19 @@ _CHROME: dict[str, re.Pattern[str]] = {
     "page widget": re.compile(
         r"^(请选择|請選擇)\S{0,8}[:：]?$|字体大小|字體大小|【?打印本页|关闭窗口|關閉窗口|扫一扫在手机.{0,4}打开"
         r"|^(?:[\s【】\[\]［］|:：]*(?:打印|列印|关闭|關閉|本页|窗口|我要纠错|纠错|收藏|分享到|返回顶部|字号|字號|字体|"
-        r"大|中|小|默认|放大|缩小|正常))+[\s【】\[\]［］|:：]*$"),
+        r"大|中|小|默认|放大|缩小|正常))+[\s【】\[\]［］|:：]*$"
+    ),
     "editor credit": re.compile(r"^(?=.{0,30}$)[【\[（(]?\s*(责任编辑|責任編輯)\s*[:：]"),
     "download links": re.compile(r"^(文件下载|文件下載|关联文件|關聯文件|附件下载|附件下載|附件)[:：]?\s*$"),
     "section label": re.compile(
         r"^(部门文件|部門文件|政策文件|通知公告|相关稿件|相關稿件|相关链接|相關鏈接|相关文件|相關文件|相关新闻|相關新聞|"
-        r"相关阅读|相關閱讀|延伸阅读|延伸閱讀|相关解读|相關解讀)[:：]?$"),
+        r"相关阅读|相關閱讀|延伸阅读|延伸閱讀|相关解读|相關解讀)[:：]?$"
+    ),
     "site footer": re.compile(
         r"^(?=.{0,80}$).*(版权所有|版權所有|©|Copyright|ICP备|ICP備|网站标识码|網站標識碼|公网安备|公網安備)"
-        r"|^(主办单位|主辦單位|承办单位|承辦單位|网站地图|網站地圖|联系我们|聯繫我們)[:：\s]", re.IGNORECASE),
+        r"|^(主办单位|主辦單位|承办单位|承辦單位|网站地图|網站地圖|联系我们|聯繫我們)[:：\s]",
+        re.IGNORECASE,
+    ),
 }
 
 # Page metadata blocks: labelled facts about the page rather than the plan's text.
@@ -109,6 +113,5 @@ def clean(text: str) -> CleanText:
         lead = len(line.text) - len(line.text.lstrip())
         start = line.start + lead
         end = line.start + len(line.text.rstrip())
-        dropped.append(Dropped(reason="page metadata" if reason == "metadata" else reason,
-                               span=Span.of(text, start, end)))
+        dropped.append(Dropped(reason="page metadata" if reason == "metadata" else reason, span=Span.of(text, start, end)))
     return CleanText(lines=lines, content=content, metadata=metadata, dropped=dropped)

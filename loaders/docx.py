@@ -106,9 +106,14 @@ class _Numbering:
             if definition is None or not (num.get(qn("w:numId")) or "").isdigit():
                 continue
             self.levels[int(num.get(qn("w:numId")))] = {
-                int(lvl.get(qn("w:ilvl"), "0")): (val(lvl, "w:numFmt", "decimal"), val(lvl, "w:lvlText", ""),
-                                                  int(val(lvl, "w:start", "1")), val(lvl, "w:suff", "tab"))
-                for lvl in definition.iterfind(qn("w:lvl")) if lvl.get(qn("w:ilvl"), "0").isdigit()
+                int(lvl.get(qn("w:ilvl"), "0")): (
+                    val(lvl, "w:numFmt", "decimal"),
+                    val(lvl, "w:lvlText", ""),
+                    int(val(lvl, "w:start", "1")),
+                    val(lvl, "w:suff", "tab"),
+                )
+                for lvl in definition.iterfind(qn("w:lvl"))
+                if lvl.get(qn("w:ilvl"), "0").isdigit()
             }
 
     def label(self, paragraph) -> str:

@@ -112,8 +112,7 @@ def extract_measures_and_projects(
     per_parent: dict[int, int] = {}
     passages: list[Passage] = []
     records: dict[int, Measure | Passage] = {}
-    for c in classify(flow, chosen, {k: t[0] for k, t in titled.items()}, headings, tasks_start,
-                      attribution_only, in_attachment):
+    for c in classify(flow, chosen, {k: t[0] for k, t in titled.items()}, headings, tasks_start, attribution_only, in_attachment):
         title, title_span, bodies = titled[id(c.para)]
         if c.kind == "measure":
             per_parent[id(c.para.parent)] = per_parent.get(id(c.para.parent), 0) + 1
@@ -122,16 +121,35 @@ def extract_measures_and_projects(
             records[id(c.para)] = measure
         elif id(c.para) in attribution_only and records.get(id(c.item)) is not None:
             records[id(c.item)].bodies.extend(bodies)  # （责任单位：…） on its own line names the item's bodies
-            passage = Passage(kind=c.kind, role=c.role, number="", heading="", text=c.para.text, span=c.para.span,
-                              heading_span=None, parent=c.para.parent, item=records[id(c.item)],
-                              ordinal=len(passages) + 1)
+            passage = Passage(
+                kind=c.kind,
+                role=c.role,
+                number="",
+                heading="",
+                text=c.para.text,
+                span=c.para.span,
+                heading_span=None,
+                parent=c.para.parent,
+                item=records[id(c.item)],
+                ordinal=len(passages) + 1,
+            )
             passages.append(passage)
             records[id(c.para)] = passage
         else:
             item = records.get(id(c.item)) if c.item is not None else None
-            passage = Passage(kind=c.kind, role=c.role, number=c.para.number or c.para.bullet, heading=title,
-                              text=c.para.text, span=c.para.span, heading_span=title_span, parent=c.para.parent,
-                              item=item, ordinal=len(passages) + 1, bodies=bodies)
+            passage = Passage(
+                kind=c.kind,
+                role=c.role,
+                number=c.para.number or c.para.bullet,
+                heading=title,
+                text=c.para.text,
+                span=c.para.span,
+                heading_span=title_span,
+                parent=c.para.parent,
+                item=item,
+                ordinal=len(passages) + 1,
+                bodies=bodies,
+            )
             passages.append(passage)
             records[id(c.para)] = passage
     _passage_eids(passages)
@@ -140,8 +158,14 @@ def extract_measures_and_projects(
     return measures, projects, passages
 
 
-_LEGACY_ROLE = (("基本原则", "principles"), ("指导思想", "guiding"), ("目标", "goals"), ("主要指标", "goals"),
-                ("总体", "requirements"), ("发展要求", "requirements"))
+_LEGACY_ROLE = (
+    ("基本原则", "principles"),
+    ("指导思想", "guiding"),
+    ("目标", "goals"),
+    ("主要指标", "goals"),
+    ("总体", "requirements"),
+    ("发展要求", "requirements"),
+)
 
 
 def _legacy_role(heading: Heading) -> str:
@@ -152,8 +176,15 @@ def _legacy_role(heading: Heading) -> str:
     return next((role for word, role in _LEGACY_ROLE if word in title), "background")
 
 
-_PASSAGE_KEY = {"preamble": "preamble", "lead": "intro", "statement": "stmt", "continuation": "cont",
-                "conclusion": "concl", "closing": "closing", "annex": "text"}
+_PASSAGE_KEY = {
+    "preamble": "preamble",
+    "lead": "intro",
+    "statement": "stmt",
+    "continuation": "cont",
+    "conclusion": "concl",
+    "closing": "closing",
+    "annex": "text",
+}
 
 
 def _passage_eids(passages: list[Passage]) -> None:

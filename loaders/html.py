@@ -17,20 +17,103 @@ import re
 
 from .errors import LoadError
 
-_DROP_TAGS = {"script", "style", "noscript", "nav", "footer", "aside", "form", "iframe", "template", "select",
-              "button", "object", "embed", "svg", "canvas", "head"}
+_DROP_TAGS = {
+    "script",
+    "style",
+    "noscript",
+    "nav",
+    "footer",
+    "aside",
+    "form",
+    "iframe",
+    "template",
+    "select",
+    "button",
+    "object",
+    "embed",
+    "svg",
+    "canvas",
+    "head",
+}
 # Words of class and id names that mark site chrome; a name is split at "-", "_", digits and camelCase humps.
 _CHROME_WORDS = {
-    "nav", "navbar", "subnav", "navigation", "menu", "menus", "breadcrumb", "breadcrumbs", "crumb", "crumbs",
-    "footer", "foot", "share", "bdshare", "bdsharebuttonbox", "fenxiang", "sidebar", "toolbar", "tool", "tools",
-    "copyright", "banner", "topbar", "bottom", "dh", "wzdh", "position", "location", "related", "relate",
-    "xgxx", "xglj", "xgwz", "xgwj", "qrcode", "ewm", "erweima", "search", "login", "gotop", "backtop",
+    "nav",
+    "navbar",
+    "subnav",
+    "navigation",
+    "menu",
+    "menus",
+    "breadcrumb",
+    "breadcrumbs",
+    "crumb",
+    "crumbs",
+    "footer",
+    "foot",
+    "share",
+    "bdshare",
+    "bdsharebuttonbox",
+    "fenxiang",
+    "sidebar",
+    "toolbar",
+    "tool",
+    "tools",
+    "copyright",
+    "banner",
+    "topbar",
+    "bottom",
+    "dh",
+    "wzdh",
+    "position",
+    "location",
+    "related",
+    "relate",
+    "xgxx",
+    "xglj",
+    "xgwz",
+    "xgwj",
+    "qrcode",
+    "ewm",
+    "erweima",
+    "search",
+    "login",
+    "gotop",
+    "backtop",
 }
 _NAME_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
-_BLOCK_TAGS = {"p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
-               "dl", "dt", "dd", "blockquote", "pre", "center", "header", "figure", "figcaption", "caption",
-               "address", "hr", "body", "html", "tbody", "thead", "tfoot"}
+_BLOCK_TAGS = {
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "pre",
+    "center",
+    "header",
+    "figure",
+    "figcaption",
+    "caption",
+    "address",
+    "hr",
+    "body",
+    "html",
+    "tbody",
+    "thead",
+    "tfoot",
+}
 _CJK = r"\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
 # Spaces a browser shows as one space each and never collapses (&nbsp; &ensp; &emsp; &thinsp;).
 _FIXED_SPACES = str.maketrans({"\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " "})
@@ -38,20 +121,56 @@ _FIXED_SPACES = str.maketrans({"\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2
 _CJK_BREAK = re.compile(rf"(?<=[{_CJK}])[ \t]*[\r\n]+[ \t]*(?=[{_CJK}])")
 _SPACES = re.compile(r"[ \t\r\n\f]+")
 _META_FACTS = {
-    "pubdate": "发布时间", "publishdate": "发布时间", "firstpublishedtime": "发布时间", "created": "发布时间",
-    "contentsource": "信息来源", "source": "信息来源",
+    "pubdate": "发布时间",
+    "publishdate": "发布时间",
+    "firstpublishedtime": "发布时间",
+    "created": "发布时间",
+    "contentsource": "信息来源",
+    "source": "信息来源",
 }
 # Page facts of 政府信息公开 pages: a cell or <dt> naming one of these (or any short name ending in a colon)
 # labels the value beside it.
 PAGE_FIELDS = {
-    "索引号", "信息索引号", "主题分类", "分类", "发文机关", "发文单位", "发布机构", "文号", "发文字号", "文件编号",
-    "成文日期", "签发时间", "签发日期", "发布日期", "发布时间", "生成日期", "公开日期", "生效时间", "生效日期",
-    "实施日期", "施行日期", "失效时间", "废止日期", "有效性", "效力状况", "标题", "名称", "主题词", "关键词",
-    "体裁分类", "公开方式", "公开范围", "信息来源", "来源",
+    "索引号",
+    "信息索引号",
+    "主题分类",
+    "分类",
+    "发文机关",
+    "发文单位",
+    "发布机构",
+    "文号",
+    "发文字号",
+    "文件编号",
+    "成文日期",
+    "签发时间",
+    "签发日期",
+    "发布日期",
+    "发布时间",
+    "生成日期",
+    "公开日期",
+    "生效时间",
+    "生效日期",
+    "实施日期",
+    "施行日期",
+    "失效时间",
+    "废止日期",
+    "有效性",
+    "效力状况",
+    "标题",
+    "名称",
+    "主题词",
+    "关键词",
+    "体裁分类",
+    "公开方式",
+    "公开范围",
+    "信息来源",
+    "来源",
 }
 _LABEL = re.compile(r"^((?:[\u4e00-\u9fff]\s*){2,8}?)\s*([:：])?$")
-_DOCUMENT_TITLE = re.compile(r"(?:意见|通知|规划|方案|办法|决定|纲要|要点|计划|措施|举措|建议|条例|规定|细则|公告|通告|批复|"
-                             r"报告|意見|規劃|辦法|決定|綱要|要點|計劃|舉措|建議|條例|規定|細則)[^。]{0,12}$")
+_DOCUMENT_TITLE = re.compile(
+    r"(?:意见|通知|规划|方案|办法|决定|纲要|要点|计划|措施|举措|建议|条例|规定|细则|公告|通告|批复|"
+    r"报告|意見|規劃|辦法|決定|綱要|要點|計劃|舉措|建議|條例|規定|細則)[^。]{0,12}$"
+)
 _LABELLED_CELL = re.compile(r"^((?:[\u4e00-\u9fff]\s*){2,8}?)\s*[:：]")
 _FIELD = re.compile("(?:" + "|".join(sorted(PAGE_FIELDS, key=len, reverse=True)) + ")[:：]")
 _LINK_ITEM_REST = re.compile(r"^[\s\W]*(?:\d{4}[-./年]\d{1,2}(?:[-./月]\d{1,2}日?)?)?[\s\W]*$")
@@ -99,7 +218,7 @@ def _without_repeated_title(blocks: list[str]) -> list[str]:
     (a table of contents repeats its chapter headings, which are kept)."""
     for i, block in enumerate(blocks[:12]):
         if len(block) <= 100 and _DOCUMENT_TITLE.search(block) and block in blocks[:i]:
-            return blocks[:i] + blocks[i + 1:]
+            return blocks[:i] + blocks[i + 1 :]
     return blocks
 
 
@@ -124,8 +243,7 @@ def _is_chrome(el) -> bool:
         return True
     if el.get("hidden") is not None or _HIDDEN.search(el.get("style") or ""):
         return True
-    return (any(_names_chrome(el.get(attr) or "") for attr in ("class", "id")) or _is_link_list(el, tag)
-            or _is_link_bar(el, tag))
+    return any(_names_chrome(el.get(attr) or "") for attr in ("class", "id")) or _is_link_list(el, tag) or _is_link_bar(el, tag)
 
 
 def _names_chrome(name: str) -> bool:
@@ -238,8 +356,7 @@ class _Writer:
 
 def _rows(table) -> list:
     """The table's own rows, not those of a table nested in one of its cells."""
-    return [row for row in table.iter("tr")
-            if next((a for a in row.iterancestors() if a.tag == "table"), None) is table]
+    return [row for row in table.iter("tr") if next((a for a in row.iterancestors() if a.tag == "table"), None) is table]
 
 
 def _is_layout(rows: list[list]) -> bool:
@@ -247,9 +364,12 @@ def _is_layout(rows: list[list]) -> bool:
     filled = [[c for c in row if c.text_content().strip()] for row in rows]
     if all(len(row) <= 1 for row in filled):
         return True
-    return any(cell.find(".//table") is not None
-               or sum(1 for b in cell.iter("p", "div", "h1", "h2", "h3", "h4", "li") if b.text_content().strip()) >= 3
-               for row in filled for cell in row)
+    return any(
+        cell.find(".//table") is not None
+        or sum(1 for b in cell.iter("p", "div", "h1", "h2", "h3", "h4", "li") if b.text_content().strip()) >= 3
+        for row in filled
+        for cell in row
+    )
 
 
 def _label(text: str) -> str | None:
@@ -296,7 +416,7 @@ def _fact_cells(rows: list[list[str]]) -> list[str] | None:
         name = re.sub(r"\s", "", m.group(1)) if m else ""
         if m is None or name not in PAGE_FIELDS:
             return None
-        if value := cell[m.end():].strip():
+        if value := cell[m.end() :].strip():
             facts.append(f"{name}：{value}")
     return facts if len(cells) >= 2 else None
 

@@ -97,8 +97,10 @@ def title_bodies(text: str, title: Fact) -> list[Fact]:
     m = _BEFORE_ABOUT.match(to_simplified(title.value))
     if not (m and title.span and len(title.span.quote) == len(title.value)):
         return []
-    return [Fact(title.value[a:b], Span.of(text, title.span.start + a, title.span.start + b))
-            for _, a, b in bodies_in(m.group("bodies"), text[:3000])]
+    return [
+        Fact(title.value[a:b], Span.of(text, title.span.start + a, title.span.start + b))
+        for _, a, b in bodies_in(m.group("bodies"), text[:3000])
+    ]
 
 
 def body_facts(text: str, line: Line, context: str) -> list[Fact]:

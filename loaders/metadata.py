@@ -43,9 +43,7 @@ _DATE_RANK = {"成文日期": 0, "签发时间": 1, "签发日期": 1}  # the do
 _EFFECTIVE_LABELLED = re.compile(r"(?:生效时间|生效日期|施行日期|实施日期)\s*[:：]?\s*")
 _DATE_CN = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
 _ISSUER_FIELD = re.compile(r"(?:发布机构|發布機構|发文机关|發文機關|发文单位|制发机关|信息来源|信息來源)\s*[:：]?\s*(\S+)")
-_PERIOD = re.compile(
-    r"(?:规划期|规划近期|规划期限)[为是:：\s]*(20\d\d)\s*年?\s*(?:至|-|—|–|到|~)\s*(20\d\d)\s*年"
-)
+_PERIOD = re.compile(r"(?:规划期|规划近期|规划期限)[为是:：\s]*(20\d\d)\s*年?\s*(?:至|-|—|–|到|~)\s*(20\d\d)\s*年")
 _FIVE_YEAR = {"十三五": (2016, 2020), "十四五": (2021, 2025), "十五五": (2026, 2030)}
 _FIVE_YEAR_TIME = re.compile(r"[“\"]?(十三五|十四五|十五五)[”\"]?(?:时期|期间)")  # the period a plan's preamble names
 # A title naming one year for the whole document: 2021年…工作要点, 2021年本区城市体检工作方案.
@@ -95,10 +93,15 @@ def extract_metadata(
     tail = [ln for ln in tail if ln.start >= first_heading] if first_heading < len(text) else []
     meta.date = _from_sidecar(sidecar, "date") or _date(text, page_metadata, head, meta.notice, tail)
     own_lines = [ln for ln in head if DOC_NUMBER.fullmatch(ln.stripped)]  # a 文号 line, not one cited in a sentence
-    meta.doc_number = (_from_sidecar(sidecar, "doc_number") or doc_number(text, own_lines)
-                       or (meta.notice and meta.notice.doc_number) or doc_number(text, page_metadata))
+    meta.doc_number = (
+        _from_sidecar(sidecar, "doc_number")
+        or doc_number(text, own_lines)
+        or (meta.notice and meta.notice.doc_number)
+        or doc_number(text, page_metadata)
+    )
     meta.issuers = [Fact(v, from_sidecar=True) for v in sidecar.get("issuers", [])] or _issuers(
-        text, page_metadata, head, tail, meta.title, meta.notice)
+        text, page_metadata, head, tail, meta.title, meta.notice
+    )
     meta.source_url = _from_sidecar(sidecar, "source_url")
     meta.effective, meta.validity = _in_force(text, content, page_metadata, meta.date)
     title = meta.title.value if meta.title else ""
@@ -106,8 +109,14 @@ def extract_metadata(
     meta.doc_type = _from_sidecar(sidecar, "doc_type") or _doc_type(text, meta.title, first, None)
     meta.period = _from_sidecar(sidecar, "period") or _period(text, title, meta, first)
     # a 规划 whose stated years (规划期为2021至2025年) span five is a five-year plan
-    if (meta.doc_type and meta.doc_type.value == "special-plan" and not meta.doc_type.from_sidecar
-            and meta.period and meta.period.span and len(re.findall(r"20\d\d", meta.period.span.quote)) == 2):
+    if (
+        meta.doc_type
+        and meta.doc_type.value == "special-plan"
+        and not meta.doc_type.from_sidecar
+        and meta.period
+        and meta.period.span
+        and len(re.findall(r"20\d\d", meta.period.span.quote)) == 2
+    ):
         meta.doc_type = _doc_type(text, meta.title, first, meta.period.value)
     region, meta.region = _region(text, meta, sidecar)
     return meta, region
@@ -117,15 +126,13 @@ def _from_sidecar(sidecar: dict, key: str) -> Fact | None:
     return Fact(str(sidecar[key]), from_sidecar=True) if key in sidecar else None
 
 
-def _date(text: str, page_metadata: list[Line], head: list[Line], notice: IssuingNotice | None,
-          tail: list[Line]) -> Fact | None:
+def _date(text: str, page_metadata: list[Line], head: list[Line], notice: IssuingNotice | None, tail: list[Line]) -> Fact | None:
     """The document's own date: a page's 成文日期 or 签发时间, the date line under the title or the notice's, the
     date under the signature; else the date the page was published (发布日期, 时间)."""
     page = _page_date(text, page_metadata)
     if page and page[0] < 2:
         return page[1]
-    own = (_head_date(text, head) or (notice.date if notice else None) or _date_line(text, head)[0]
-           or _signature_date(text, tail))
+    own = _head_date(text, head) or (notice.date if notice else None) or _date_line(text, head)[0] or _signature_date(text, tail)
     return own or (page[1] if page else None)
 
 
@@ -178,8 +185,9 @@ def _signature_date(text: str, tail: list[Line]) -> Fact | None:
     return None
 
 
-def _issuers(text: str, page_metadata: list[Line], head: list[Line], tail: list[Line],
-             title: Fact | None, notice: IssuingNotice | None) -> list[Fact]:
+def _issuers(
+    text: str, page_metadata: list[Line], head: list[Line], tail: list[Line], title: Fact | None, notice: IssuingNotice | None
+) -> list[Fact]:
     """Who issued the document, from the first place that says: the issuing notice (its signature, else its title),
     signature lines before the body, the title line (中共中央 国务院关于…), the page's 发布机构 / 发文机关 field,
     the date line (…全体会议通过), the signature after the body."""
@@ -205,13 +213,13 @@ def _issuers(text: str, page_metadata: list[Line], head: list[Line], tail: list[
     return signature
 
 
-def _in_force(text: str, content: list[Line], page_metadata: list[Line],
-              issued: Fact | None) -> tuple[Fact | None, Fact | None]:
+def _in_force(text: str, content: list[Line], page_metadata: list[Line], issued: Fact | None) -> tuple[Fact | None, Fact | None]:
     """When the document enters into force and how long it stays in force, where it says so."""
     effective = None
     for line in page_metadata:
         if (m := _EFFECTIVE_LABELLED.search(line.text)) and (
-                d := DATE.search(line.text, m.end()) or ISO_DATE.search(line.text, m.end())):
+            d := DATE.search(line.text, m.end()) or ISO_DATE.search(line.text, m.end())
+        ):
             effective = date_fact(text, line.start, d)
             break
     validity = None
@@ -253,8 +261,7 @@ def _period(text: str, title: str, meta: PlanMetadata, first: int) -> Fact | Non
     for name, (a, b) in _FIVE_YEAR.items():
         if name in simplified_title:
             return Fact(f"{a}-{b}", span=title_span, from_sidecar=title_from_sidecar)
-    if genre in ("fyp", "special-plan", "outline") and (m := _FIVE_YEAR_TIME.search(simplified)) and len(
-            simplified) == len(head):
+    if genre in ("fyp", "special-plan", "outline") and (m := _FIVE_YEAR_TIME.search(simplified)) and len(simplified) == len(head):
         a, b = _FIVE_YEAR[m.group(1)]  # 聚力推进柘林镇"十四五"时期文物保护利用工作, …编制本规划
         return Fact(f"{a}-{b}", Span.of(text, m.start(), m.end()))
     if meta.effective and meta.validity:
@@ -287,8 +294,9 @@ def _region(text: str, meta: PlanMetadata, sidecar: dict) -> tuple[Region | None
             if body.central or not issuer.span or len(issuer.span.quote) != len(body.name):
                 return body.region, Fact(issuer.value, issuer.span, issuer.from_sidecar)
             start = issuer.span.start + body.region_at  # 成都市 in 成都市人民政府办公厅
-            return body.region, Fact(text[start : start + len(body.region.name)],
-                                     Span.of(text, start, start + len(body.region.name)))
+            return body.region, Fact(
+                text[start : start + len(body.region.name)], Span.of(text, start, start + len(body.region.name))
+            )
     if own := region_of_text(text):
         reg, start, end = own
         return reg, Fact(text[start:end], Span.of(text, start, end))
@@ -304,6 +312,9 @@ def _sidecar_region(name: str, context: str) -> tuple[Region, Fact]:
     if found:
         return found[0], Fact(name, from_sidecar=True)
     places = len(regions_named(name))
-    problem = (f"region {name!r} names {places} places and neither the sidecar's title nor the text says which"
-               if places > 1 else f"region {name!r} is not in the gazetteer")
+    problem = (
+        f"region {name!r} names {places} places and neither the sidecar's title nor the text says which"
+        if places > 1
+        else f"region {name!r} is not in the gazetteer"
+    )
     raise LoadError("sidecar", problem)

@@ -103,8 +103,17 @@ def _read_page(number: int, page) -> tuple[list[_Line], list[_Table]]:
     lines = []
     for chars in _visual_lines(outside):
         if text := _join(chars).strip():
-            lines.append(_Line(number, min(c.x0 for c in chars), max(c.x1 for c in chars), max(c.y1 for c in chars),
-                               min(c.y0 for c in chars), median(c.size for c in chars), text))
+            lines.append(
+                _Line(
+                    number,
+                    min(c.x0 for c in chars),
+                    max(c.x1 for c in chars),
+                    max(c.y1 for c in chars),
+                    min(c.y0 for c in chars),
+                    median(c.size for c in chars),
+                    text,
+                )
+            )
     return lines, tables
 
 
@@ -262,8 +271,11 @@ def _bar(rows: dict[tuple[int, int], str]) -> str:
 
 def _continued(before: _Table, after: _Table) -> bool:
     """A table carried over to the next page: the same columns."""
-    return after.page == before.page + 1 and len(after.xs) == len(before.xs) and all(
-        abs(a - b) <= _TOLERANCE for a, b in zip(after.xs, before.xs, strict=True))
+    return (
+        after.page == before.page + 1
+        and len(after.xs) == len(before.xs)
+        and all(abs(a - b) <= _TOLERANCE for a, b in zip(after.xs, before.xs, strict=True))
+    )
 
 
 def _split_row(before: _Table, after: _Table) -> bool:

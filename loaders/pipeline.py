@@ -102,5 +102,8 @@ def _first_year(meta: PlanMetadata) -> int | None:
 def has_policy_content(headings: list[Heading], measures: list[Measure], indicators: list[Indicator]) -> bool:
     """Policy content is structure a news item or a page of noise does not have: numbered parts (一、 第三章),
     a box (专栏), an indicator table, or numbered measures; unnumbered paragraphs alone are not enough."""
-    return (any(h.kind in ("chapter", "section", "part", "box", "table") for h in headings) or bool(indicators)
-            or any(m.number for m in measures))
+    return (
+        any(h.kind in ("chapter", "section", "part", "box", "table") for h in headings)
+        or bool(indicators)
+        or any(m.number for m in measures)
+    )

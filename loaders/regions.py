@@ -52,8 +52,11 @@ def gazetteer() -> dict[str, Region]:
             regions[code] = Region(code, row["name"], level)
     # A municipality's 市辖区 / 县 rows carry the municipality's own name (北京市 110100, 重庆市 500200): they are
     # the municipality itself, so its districts hang from the province-level entry, and 北京市 names one place.
-    return {code: reg for code, reg in regions.items()
-            if not (reg.level == "prefecture" and reg.name == regions.get(code[:2] + "0000", NATION).name)}
+    return {
+        code: reg
+        for code, reg in regions.items()
+        if not (reg.level == "prefecture" and reg.name == regions.get(code[:2] + "0000", NATION).name)
+    }
 
 
 @lru_cache(maxsize=1)

@@ -50,12 +50,14 @@ _BODY_END = r"(?:中共中央|中央军委|国务院|政府|办公厅|办公室|
 _JOINT_ISSUER = re.compile(f"{_BODY_END}$")
 _NEXT_BODY = re.compile(f"^(?:[{_HAN}]{{0,12}}?{_BODY_END})(?:关于|印发|[^{_HAN}]|$)")
 _PAGE_NUMBER = re.compile(
-    r"^\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})\s*$")
+    r"^\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})\s*$"
+)
 _BARE_NUMBER = re.compile(r"^\s*\d{1,4}\s*$")
 _SENTENCE_END = re.compile(r"[。！？；：!?;:…”’」』）)】|]\s*$")
 _OPENS_ITEM = re.compile(
     r"^\s*(?:第[一二三四五六七八九十百零〇\d]+[章节篇编部分条]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]"
-    r"|\d+[.、．]|[①-⑳]|专栏|附件|表\s*\d|——)")
+    r"|\d+[.、．]|[①-⑳]|专栏|附件|表\s*\d|——)"
+)
 _INDENT = ("\u3000", "  ", "\t")  # a paragraph's first line is indented by two characters' width
 _MIN_STRAY = 8
 _PAGE_COLUMNS = 300
@@ -165,6 +167,7 @@ def view_without(text: str, deletions: list[tuple[int, int]], removed: list[tupl
 
 # ---------------------------------------------------------------- spaces inside words
 
+
 def _space_deletions(line: Line, stray: bool) -> list[tuple[int, int]]:
     body = line.text
     spaced = len(_SPACED_PAIR.findall(body))
@@ -178,7 +181,7 @@ def _space_deletions(line: Line, stray: bool) -> list[tuple[int, int]]:
 
 def _stray(body: str, m: re.Match[str]) -> bool:
     """A space the text layer put there, not one after a heading number or between two issuing bodies."""
-    before, after = body[max(0, m.start() - 16): m.start()], body[m.end(): m.end() + 16]
+    before, after = body[max(0, m.start() - 16) : m.start()], body[m.end() : m.end() + 16]
     return not (_HEADING_NUMBER.search(before) or (_JOINT_ISSUER.search(before) and _NEXT_BODY.match(after)))
 
 
@@ -198,12 +201,12 @@ def _letter_spacing(body: str) -> list[tuple[int, int]]:
 
 def _stray_spaces_wanted(text: str, lines: list[Line]) -> bool:
     """Many stray spaces inside prose: a text layer's, not a writer's (who may set a slogan apart once)."""
-    stray = sum(1 for ln in lines if _PROSE.search(ln.text) for m in _HAN_SPACE.finditer(ln.text)
-                if _stray(ln.text, m))
+    stray = sum(1 for ln in lines if _PROSE.search(ln.text) for m in _HAN_SPACE.finditer(ln.text) if _stray(ln.text, m))
     return stray >= _MIN_STRAY and stray * 1000 >= len(text)
 
 
 # ---------------------------------------------------------------- lines wrapped at the page's width
+
 
 def _wrapped_lines(lines: list[Line], set_aside: set[str]) -> list[tuple[int, int]]:
     """Line ends inside paragraphs of a text wrapped at the page's width, as many text layers give it.
@@ -224,10 +227,16 @@ def _wrapped_lines(lines: list[Line], set_aside: set[str]) -> list[tuple[int, in
     out = []
     for line, after in zip(lines, lines[1:], strict=False):
         body, next_body = line.text.rstrip(), after.text
-        if (_width(body) >= full - 4 and next_body.strip() and not next_body.startswith(_INDENT)
-                and not _OPENS_ITEM.match(next_body) and "\f" not in body + next_body
-                and next_body.strip() not in set_aside and not _BARE_NUMBER.match(next_body)
-                and not (body[-1:].isascii() and body[-1:].isalnum() and next_body[:1].isascii())):
+        if (
+            _width(body) >= full - 4
+            and next_body.strip()
+            and not next_body.startswith(_INDENT)
+            and not _OPENS_ITEM.match(next_body)
+            and "\f" not in body + next_body
+            and next_body.strip() not in set_aside
+            and not _BARE_NUMBER.match(next_body)
+            and not (body[-1:].isascii() and body[-1:].isalnum() and next_body[:1].isascii())
+        ):
             out.append((line.start + len(body), after.start))
     return out
 
@@ -241,6 +250,7 @@ def _width(s: str) -> int:
 
 
 # ---------------------------------------------------------------- page breaks
+
 
 def _page_breaks(text: str, lines: list[Line], deletions: list[tuple[int, int]]) -> list[tuple[str, int, int]]:
     """Page numbers and running headers set aside, and paragraphs cut by a page end joined (into deletions)."""
@@ -269,8 +279,12 @@ def _page_breaks(text: str, lines: list[Line], deletions: list[tuple[int, int]])
         while j < len(filled) and j in gone:
             j += 1
         before, after = (filled[i - 1] if i > 0 else None), (filled[j] if j < len(filled) else None)
-        if (before is not None and after is not None and not after.text.startswith(_INDENT)
-                and _cut_paragraph(before.stripped, after.stripped)):
+        if (
+            before is not None
+            and after is not None
+            and not after.text.startswith(_INDENT)
+            and _cut_paragraph(before.stripped, after.stripped)
+        ):
             start = before.start + len(before.text.rstrip())
             deletions.append((start, after.start + len(after.text) - len(after.text.lstrip(" \t\f\u3000\u00a0"))))
         else:
@@ -291,7 +305,7 @@ def _split_feeds(lines: list[Line]) -> list[Line]:
             if body[:k].strip():
                 out.append(Line(line.number, start, body[:k]))
             out.append(Line(line.number, start + k, "\f"))
-            start, body = start + k + 1, body[k + 1:]
+            start, body = start + k + 1, body[k + 1 :]
         out.append(Line(line.number, start, body))
     return out
 
@@ -300,8 +314,11 @@ def _break_positions(filled: list[Line]) -> list[int]:
     """Lines that mark a page break: a form feed, or a page number (bare numbers only beside a form feed)."""
     feeds = {i for i, ln in enumerate(filled) if "\f" in ln.text and not ln.stripped}
     numbers = {i for i, ln in enumerate(filled) if _PAGE_NUMBER.match(ln.text.replace("\f", ""))}
-    bare = {i for i, ln in enumerate(filled) if _BARE_NUMBER.match(ln.text.replace("\f", ""))
-            and ({i - 1, i + 1} & feeds or "\f" in ln.text)}
+    bare = {
+        i
+        for i, ln in enumerate(filled)
+        if _BARE_NUMBER.match(ln.text.replace("\f", "")) and ({i - 1, i + 1} & feeds or "\f" in ln.text)
+    }
     if not feeds and len(numbers) < 2:
         return []
     return sorted(feeds | numbers | bare)

@@ -18,8 +18,7 @@ import re
 from .script import to_simplified
 
 # Roles that are not tasks; a unit or paragraph with one of them holds no measures.
-ROLES = ("background", "significance", "guiding", "principles", "goals", "requirements", "scope", "responsibilities",
-         "closing")
+ROLES = ("background", "significance", "guiding", "principles", "goals", "requirements", "scope", "responsibilities", "closing")
 
 _TRAIL = re.compile(r"[。.:：;；!！\s]+$")
 # Head nouns a heading or title sentence ends with, per role (…的重大意义, …发展目标, …基本原则).

@@ -254,5 +254,6 @@ def _paragraph(text: str, line: Line, stack: list[Heading]) -> Paragraph:
         number, body = m.group(1), m.start(2)
     elif m := BULLET.match(s):
         bullet, body = m.group(1), m.end()
-    return Paragraph(line=line, span=span, text=s, number=number, body_offset=body,
-                     parent=stack[-1] if stack else None, bullet=bullet)
+    return Paragraph(
+        line=line, span=span, text=s, number=number, body_offset=body, parent=stack[-1] if stack else None, bullet=bullet
+    )

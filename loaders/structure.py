@@ -179,6 +179,7 @@ def _roles_from_items(out: list[Classified]) -> None:
         if roles and all(c.kind != "measure" for c in group) and all(roles):
             unit.role = max(roles, key=roles.count)
 
+
 def _item(
     para: Paragraph, body: str, title: str, chosen: set[int], last: tuple[Paragraph, str] | None, around: str
 ) -> Classified:

@@ -21,9 +21,7 @@ STATUS = re.compile(r"^(完成|未完成|基本完成|超额完成|超額完成)
 GROUP = re.compile(r"^(城市|农村|農村|城镇|城鎮|集中|分散|城区|城區|乡村|鄉村)$")
 GROUP_IN_CELL = re.compile(r"(城市|农村|農村|城镇|城鎮|集中|分散)\s*([≥≤><＞＜]?\s*\d+(?:\.\d+)?%?)")
 DASH = re.compile(r"^[-—－–/]+$")
-NUMBER = re.compile(
-    r"^(?P<cmp>≥|≤|>|<|＞|＜)?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|‰)?\s*(?:[(（](?P<alt>[^()（）]*)[)）])?$"
-)
+NUMBER = re.compile(r"^(?P<cmp>≥|≤|>|<|＞|＜)?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|‰)?\s*(?:[(（](?P<alt>[^()（）]*)[)）])?$")
 TEXT_VALUE = re.compile(r"^(不低于|不高于|不少于|不超过|不低於|不高於|不少於|不超過|高于|低于|达到|達到|保持)")
 UNIT = re.compile(
     r"^(%|‰|倍数?|平方米|亿元|億元|万元|萬元|元(/[^\d]{1,6})?|万?[人个個张張家所处處间間座户戶名次辆輛床]"
@@ -220,8 +218,12 @@ class _RowReader:
             kind = self.kinds[pos]
             if kind == "empty":
                 pos += 1
-            elif serial_rows and kind == "serial" and norm(self.cells[pos]) == str(len(rows) + 1) \
-                    and self._next(pos + 1) is not None:  # a serial number ending the table starts no row
+            elif (
+                serial_rows
+                and kind == "serial"
+                and norm(self.cells[pos]) == str(len(rows) + 1)
+                and self._next(pos + 1) is not None
+            ):  # a serial number ending the table starts no row
                 row, pos = self._row(pos, len(rows) + 1, category)
                 category = row.category
                 rows.append(row)
@@ -254,8 +256,7 @@ class _RowReader:
             pos += 1
         pos = self._next(pos) or pos
         after = self._next(pos + 1)
-        if not self.header.category_first and self.kinds[pos] == "text" and after is not None \
-                and self.kinds[after] == "text":
+        if not self.header.category_first and self.kinds[pos] == "text" and after is not None and self.kinds[after] == "text":
             category, pos = self.cells[pos].text, after
         name_cell = self.cells[pos]
         pos += 1
@@ -329,8 +330,13 @@ class _RowReader:
         """Cells after the attribute up to the next row; a category before the next serial is not a note."""
         notes: list[Cell] = []
         while pos < len(self.cells) and self.kinds[pos] in ("text", "empty"):
-            if self.header.category_first and self.kinds[pos] == "text" and pos + 1 < len(self.cells) \
-                    and self.kinds[pos + 1] == "serial" and norm(self.cells[pos + 1]) == str(next_serial):
+            if (
+                self.header.category_first
+                and self.kinds[pos] == "text"
+                and pos + 1 < len(self.cells)
+                and self.kinds[pos + 1] == "serial"
+                and norm(self.cells[pos + 1]) == str(next_serial)
+            ):
                 break  # a category cell directly before the next serial number
             if self.kinds[pos] == "text":
                 notes.append(self.cells[pos])
@@ -351,8 +357,9 @@ class _RowReader:
         if len(groups) == 1 and not groups[0][0] and columns and len(groups[0][1]) > len(columns):
             cells = groups[0][1]
             if len(cells) % len(columns) == 0:
-                groups = [(str(n + 1), cells[n * len(columns) : (n + 1) * len(columns)])
-                          for n in range(len(cells) // len(columns))]
+                groups = [
+                    (str(n + 1), cells[n * len(columns) : (n + 1) * len(columns)]) for n in range(len(cells) // len(columns))
+                ]
         values: list[Value] = []
         for label, cells in groups:
             if len(cells) != len(columns):  # cells were lost: the ones left are the last columns

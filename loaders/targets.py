@@ -24,23 +24,67 @@ _CLAUSE_END = re.compile(r"[，,。；;：:！!？?\n]")
 _SENTENCE_END = re.compile(r"[。；;！!？?\n]")
 
 _NUM = r"\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?"
-_UNIT = (r"%|％|‰|个百分点|倍|平方米|平方公里|公顷|万亩|亩|公斤|斤|吨|千瓦时|千瓦|元|人次|人|个|家|所|张|名|户|处"
-         r"|座|间|条|支|场|项|次|辆|套|岁|天|小时|分钟|公里|千米|册|件|床")
+_UNIT = (
+    r"%|％|‰|个百分点|倍|平方米|平方公里|公顷|万亩|亩|公斤|斤|吨|千瓦时|千瓦|元|人次|人|个|家|所|张|名|户|处"
+    r"|座|间|条|支|场|项|次|辆|套|岁|天|小时|分钟|公里|千米|册|件|床"
+)
 _VALUE = re.compile(
     rf"(?P<approx>约|近|超)?(?:百分之(?P<pct>{_NUM})|(?P<num>{_NUM})\s*(?P<scale>万亿|亿|万|千)?\s*(?P<unit>{_UNIT}))"
     r"(?P<qual>以上|以下|以内|左右)?"
 )
 # Comparators, longest first; the symbol is the one indicator tables use ("" for "reaches").
 _COMPARATORS = {
-    "不低于": "≥", "不少于": "≥", "不小于": "≥", "至少达到": "≥", "至少": "≥",
-    "超过": ">", "高于": ">", "大于": ">", "多于": ">", "突破": ">",
-    "不超过": "≤", "不高于": "≤", "不多于": "≤", "不大于": "≤", "控制在": "≤", "低于": "<", "少于": "<",
-    "达到": "", "提高到": "", "提高至": "", "提升到": "", "提升至": "", "增加到": "", "增加至": "", "增长到": "",
-    "增长至": "", "增至": "", "扩大到": "", "扩大至": "", "下降到": "", "下降至": "", "降低到": "", "降低至": "",
-    "降到": "", "降至": "", "减少到": "", "减少至": "", "稳定在": "", "保持在": "", "维持在": "", "达": "",
-    "实现": "", "在": "",
+    "不低于": "≥",
+    "不少于": "≥",
+    "不小于": "≥",
+    "至少达到": "≥",
+    "至少": "≥",
+    "超过": ">",
+    "高于": ">",
+    "大于": ">",
+    "多于": ">",
+    "突破": ">",
+    "不超过": "≤",
+    "不高于": "≤",
+    "不多于": "≤",
+    "不大于": "≤",
+    "控制在": "≤",
+    "低于": "<",
+    "少于": "<",
+    "达到": "",
+    "提高到": "",
+    "提高至": "",
+    "提升到": "",
+    "提升至": "",
+    "增加到": "",
+    "增加至": "",
+    "增长到": "",
+    "增长至": "",
+    "增至": "",
+    "扩大到": "",
+    "扩大至": "",
+    "下降到": "",
+    "下降至": "",
+    "降低到": "",
+    "降低至": "",
+    "降到": "",
+    "降至": "",
+    "减少到": "",
+    "减少至": "",
+    "稳定在": "",
+    "保持在": "",
+    "维持在": "",
+    "达": "",
+    "实现": "",
+    "在": "",
     # a change by an amount (下降13.5%): "-" or "+"
-    "下降": "-", "降低": "-", "减少": "-", "提高": "+", "提升": "+", "增长": "+", "增加": "+",
+    "下降": "-",
+    "降低": "-",
+    "减少": "-",
+    "提高": "+",
+    "提升": "+",
+    "增长": "+",
+    "增加": "+",
     "": "",  # a rate followed by its value (达标率100%)
 }
 _COMPARATOR = re.compile(
@@ -50,11 +94,15 @@ _COMPARATOR = re.compile(
 )
 _PROVISION = re.compile(r"^每.+(?:拥有|配备|配有)")  # a count per head (每万名常住人口拥有社区工作者)
 # Adverbs between the quantity and its comparator: not part of the name.
-_ADVERBS = re.compile(r"(?:均|都|总体上|总体|分别|平均|力争|争取|要|将|稳步|逐步|进一步|基本|全部|一般|原则上|始终|持续"
-                      r"|累计|预计|总计|合计|年均|每年)+$")
+_ADVERBS = re.compile(
+    r"(?:均|都|总体上|总体|分别|平均|力争|争取|要|将|稳步|逐步|进一步|基本|全部|一般|原则上|始终|持续"
+    r"|累计|预计|总计|合计|年均|每年)+$"
+)
 # What a quantity's name ends with when it is a rate, share or level (any name may take a count unit).
-_RATE_HEAD = re.compile(r"(率|占比|比例|比重|覆盖面|指数|系数|水平|标准|寿命|年限|时长|强度|密度|面积|规模|总量|数量|总数|人数"
-                        r"|个数|床位数|量|能力|收入|总值|增速|增长|消耗|能耗|排放|成本|价格|时间|周期|投入|支出|金额|资金|数)$")
+_RATE_HEAD = re.compile(
+    r"(率|占比|比例|比重|覆盖面|指数|系数|水平|标准|寿命|年限|时长|强度|密度|面积|规模|总量|数量|总数|人数"
+    r"|个数|床位数|量|能力|收入|总值|增速|增长|消耗|能耗|排放|成本|价格|时间|周期|投入|支出|金额|资金|数)$"
+)
 _RATE_UNIT = {"%", "％", "‰", "个百分点", "倍"}
 # Leading words that frame the quantity rather than name it (到2025年, 力争, 全市 …).
 _FRAME = re.compile(
@@ -64,8 +112,10 @@ _FRAME = re.compile(
     r"|[(（]\d{1,3}[)）]|\d{1,3}[.、．]"  # an item number the segmenter left in the text: （13）
     r"|(?:全[市省区县州盟旗镇国]|我[市省区县州])(?:范围内)?"
 )
-_YEAR = re.compile(r"(?:到|至|截至|在)?(?P<year>20\d\d|二[〇零][〇零一二三四五六七八九]{2})年(?:底|末)?(?:前|之前)?"
-                   r"|[“\"]?(?P<fyp>十[二三四五六七])五[”\"]?(?:时期|期间|期末|末)")
+_YEAR = re.compile(
+    r"(?:到|至|截至|在)?(?P<year>20\d\d|二[〇零][〇零一二三四五六七八九]{2})年(?:底|末)?(?:前|之前)?"
+    r"|[“\"]?(?P<fyp>十[二三四五六七])五[”\"]?(?:时期|期间|期末|末)"
+)
 _FYP_END = {"十二": 2015, "十三": 2020, "十四": 2025, "十五": 2030, "十六": 2035, "十七": 2040}
 _FYP = re.compile(r"(十[二三四五六七])五")
 # A sentence about the past (results, background) states no target.
@@ -76,8 +126,10 @@ _PAST_PARAGRAPH = re.compile(r"(?<![比较“\"])(?<![比较][“\"])十[二三]
 _BACKGROUND_HEADING = re.compile(r"发展基础|工作基础|现实基础|发展环境|形势|成就|回顾|现状|机遇|挑战|十三五|十二五|背景|意义")
 # The name starts with an undertaking (培育…不少于10个): a project, not a quantity.
 # A verb followed by 的 (设立的旅居养老服务) opens a relative clause inside the name: no undertaking.
-_UNDERTAKING = re.compile(r"(?:新建|建成|建设|改造|改建|扩建|培育|培养|培训|打造|创建|新增|完成|实施|设立|扶持|开展"
-                          r"|招募|引进|组建|发展|支持|引导|举办|选树|评选|推出|提供|救助|资助|发放)(?!的)")
+_UNDERTAKING = re.compile(
+    r"(?:新建|建成|建设|改造|改建|扩建|培育|培养|培训|打造|创建|新增|完成|实施|设立|扶持|开展"
+    r"|招募|引进|组建|发展|支持|引导|举办|选树|评选|推出|提供|救助|资助|发放)(?!的)"
+)
 _BAD_NAME = re.compile(r"按|[\d%]$|^[的地得之]|[的地得之在对于为把将和与及、]$|^每[年月周日天季]")
 MAX_NAME = 40
 
@@ -93,8 +145,9 @@ class TargetScope:
     stated_in: Project | Passage | None = None  # the box item or passage it is, if not a measure
 
 
-def target_scopes(measures: list[Measure], projects: list[Project], passages: list[Passage],
-                  not_before: int | None = None) -> list[TargetScope]:
+def target_scopes(
+    measures: list[Measure], projects: list[Project], passages: list[Passage], not_before: int | None = None
+) -> list[TargetScope]:
     """Measures, box items, and the passages that are not background (goals, lead paragraphs and the like state
     targets too). Background is a passage stating background or significance, one under a heading about the
     past or the setting (发展基础, 主要成就 …), or one that speaks of the past (“十三五”时期, 五年来) and names no
@@ -108,8 +161,7 @@ def target_scopes(measures: list[Measure], projects: list[Project], passages: li
         while isinstance(item, Passage):
             item = item.item
         scopes.append(TargetScope(p.span, item, p.parent, p.eid, p))
-    return sorted((s for s in scopes if not _speaks_of_the_past(s.span.quote, not_before)),
-                  key=lambda s: s.span.start)
+    return sorted((s for s in scopes if not _speaks_of_the_past(s.span.quote, not_before)), key=lambda s: s.span.start)
 
 
 def _speaks_of_the_past(text: str, not_before: int | None) -> bool:
@@ -146,24 +198,26 @@ def prose_targets(text: str, scopes: list[TargetScope], not_before: int | None =
         for clause, name, value in _targets_in(text, simple, scope.span.start, scope.span.end, not_before):
             per_eid[scope.eid] = per_eid.get(scope.eid, 0) + 1
             n = per_eid[scope.eid]
-            found.append(Indicator(
-                ordinal=n,
-                number="",
-                name=name.quote,
-                name_span=name,
-                span=clause,
-                category="",
-                unit=value.unit,
-                attribute="",
-                note="",
-                values=[value],
-                table=None,
-                eid=f"{scope.eid}__ind_{n}" if scope.eid else f"ind_{n}",
-                source="prose",
-                measure=scope.measure,
-                container=scope.container,
-                stated_in=scope.stated_in,
-            ))
+            found.append(
+                Indicator(
+                    ordinal=n,
+                    number="",
+                    name=name.quote,
+                    name_span=name,
+                    span=clause,
+                    category="",
+                    unit=value.unit,
+                    attribute="",
+                    note="",
+                    values=[value],
+                    table=None,
+                    eid=f"{scope.eid}__ind_{n}" if scope.eid else f"ind_{n}",
+                    source="prose",
+                    measure=scope.measure,
+                    container=scope.container,
+                    stated_in=scope.stated_in,
+                )
+            )
     return found
 
 
@@ -294,7 +348,7 @@ def _name(clause: str, start: int, end: int) -> tuple[int, int] | None:
         if not m or not m.group():
             break
         start = m.end()
-    while start < end and clause[start] in " ，,、“”\"":
+    while start < end and clause[start] in ' ，,、“”"':
         start += 1
     if end - start < 2 or end - start > MAX_NAME:
         return None

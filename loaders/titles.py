@@ -91,8 +91,7 @@ def find_notice(text: str, head: list[Line]) -> tuple[IssuingNotice | None, Fact
     return None, None
 
 
-def _notice(text: str, lines: list[Line], first: int, after_title: int,
-            m: re.Match[str]) -> tuple[IssuingNotice, Fact | None]:
+def _notice(text: str, lines: list[Line], first: int, after_title: int, m: re.Match[str]) -> tuple[IssuingNotice, Fact | None]:
     """The notice from its 文号 or title on, up to its signature date (or 此件公开发布, 特此通知), else its title."""
     spans = [title_span(text, ln) for ln in lines[first:after_title]]
     title = "".join(sp.quote for sp in spans)
@@ -109,10 +108,12 @@ def _notice(text: str, lines: list[Line], first: int, after_title: int,
     notice = IssuingNotice(Fact(title, titled), Span.of(text, start, line_span(text, lines[last]).end))
     own = lines[first - 1 if numbered else first : last + 1]
     notice.doc_number = doc_number(text, [ln for ln in own if DOC_NUMBER.fullmatch(ln.stripped)])
-    notice.date = next((f for ln in own if (d := DATE.fullmatch(ln.stripped))
-                        and (f := date_fact(text, line_span(text, ln).start, d))), None)
-    notice.issuers = (_signature(text, lines[after_title : last + 1])
-                      or title_bodies(text, notice.title))  # 上海市崇明区人民政府办公室关于印发…, unsigned
+    notice.date = next(
+        (f for ln in own if (d := DATE.fullmatch(ln.stripped)) and (f := date_fact(text, line_span(text, ln).start, d))), None
+    )
+    notice.issuers = _signature(text, lines[after_title : last + 1]) or title_bodies(
+        text, notice.title
+    )  # 上海市崇明区人民政府办公室关于印发…, unsigned
     name = m.group("issued") or m.group("bare")
     at = titled.quote.find(name)
     issued = Fact(name, Span.of(text, titled.start + at, titled.start + at + len(name))) if at >= 0 else None

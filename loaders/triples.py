@@ -64,8 +64,14 @@ from .records import (
 from .regions import Region, chain
 from .script import to_simplified
 
-_HEADING_CLASS = {"chapter": "Chapter", "section": "Section", "part": "Part", "box": "Box", "table": "IndicatorTable",
-                  "attachment": "Attachment"}
+_HEADING_CLASS = {
+    "chapter": "Chapter",
+    "section": "Section",
+    "part": "Part",
+    "box": "Box",
+    "table": "IndicatorTable",
+    "attachment": "Attachment",
+}
 _FACT_PROPERTY = {
     "title": DCT + "title",
     "date": str(ELI.date_document),
@@ -89,8 +95,7 @@ def _int(v: int) -> Literal:
 
 
 def _dec(v: float) -> Literal:
-    return Literal(repr(round(v, 6)).rstrip("0").rstrip(".") if v != int(v) else str(int(v)),
-                   datatype=_n(XSD + "decimal"))
+    return Literal(repr(round(v, 6)).rstrip("0").rstrip(".") if v != int(v) else str(int(v)), datatype=_n(XSD + "decimal"))
 
 
 class _Graph:
@@ -290,8 +295,11 @@ def _plan(g: _Graph, doc: ParsedDocument, region: Region | None, plan: str, expr
         g.add(plan, ELI.first_date_entry_in_force, Literal(meta.effective.value, datatype=_n(XSD + "date")))
     if meta.validity:
         duration = meta.validity.value.startswith("P")
-        g.add(plan, PK.validity if duration else ELI.date_no_longer_in_force,
-              Literal(meta.validity.value, datatype=_n(XSD + ("duration" if duration else "date"))))
+        g.add(
+            plan,
+            PK.validity if duration else ELI.date_no_longer_in_force,
+            Literal(meta.validity.value, datatype=_n(XSD + ("duration" if duration else "date"))),
+        )
     if meta.title:
         g.text_literal(plan, DCT + "title", meta.title.value)
         g.text_literal(expression, DCT + "title", meta.title.value)
@@ -304,8 +312,7 @@ def _plan(g: _Graph, doc: ParsedDocument, region: Region | None, plan: str, expr
         _fact(g, expression, plan, "issuer", issuer, n)
     if meta.notice:
         _notice(g, meta.notice, plan, expression, doc.source.text, region)
-    for key in ("title", "date", "doc_number", "period", "region", "doc_type", "source_url", "effective",
-                "validity"):
+    for key in ("title", "date", "doc_number", "period", "region", "doc_type", "source_url", "effective", "validity"):
         fact = getattr(meta, key)
         if fact is not None:
             _fact(g, expression, plan, key, fact)
@@ -324,8 +331,7 @@ def _organisation(g: _Graph, name_as_written: str, text: str, region: Region | N
         g.add(org, SKOS + "prefLabel", Literal(name, language="zh-Hans"))
         g.text_literal(org, SKOS + "altLabel", name_as_written)
     # the regions graph holds the nation and the plan's own region chain: other regions are not linked
-    if body and body.region and (body.region.code == NATION_CODE or (
-            region is not None and body.region in chain(region.code))):
+    if body and body.region and (body.region.code == NATION_CODE or (region is not None and body.region in chain(region.code))):
         g.add(org, PK.jurisdiction, region_iri(body.region.code))
     return org
 
@@ -393,9 +399,15 @@ def _paragraph_text(g: _Graph, node: str, para: Measure | Passage) -> None:
     _bodies(g, node, para.bodies)
 
 
-_PASSAGE_CLASS = {"preamble": "Preamble", "lead": "LeadParagraph", "statement": "Statement",
-                  "continuation": "Continuation", "conclusion": "Conclusion", "closing": "ClosingClause",
-                  "annex": "AnnexText"}
+_PASSAGE_CLASS = {
+    "preamble": "Preamble",
+    "lead": "LeadParagraph",
+    "statement": "Statement",
+    "continuation": "Continuation",
+    "conclusion": "Conclusion",
+    "closing": "ClosingClause",
+    "annex": "AnnexText",
+}
 
 
 def _passage(g: _Graph, p: Passage, expression: str, plan: str, nodes: dict[int, str]) -> str:
@@ -464,8 +476,7 @@ def _indicator(g: _Graph, ind: Indicator, expression: str, plan: str, nodes: dic
         g.add(node, PK.number, Literal(ind.number))
     g.text_literal(node, PK.name, ind.name)
     g.span(node, ind.name_span, "name-span", str(PK.nameDerivedFrom))
-    for key, value in (("category", ind.category), ("unit", ind.unit), ("attribute", ind.attribute),
-                       ("note", ind.note)):
+    for key, value in (("category", ind.category), ("unit", ind.unit), ("attribute", ind.attribute), ("note", ind.note)):
         if value:
             g.text_literal(node, PK[key], value)
     g.span(node, ind.span)
@@ -497,8 +508,13 @@ def _value(g: _Graph, node: str, indicator: str, table: str, v: Value) -> None:
 def _prose_indicator(g: _Graph, ind: Indicator, expression: str, plan: str, nodes: dict[int, str]) -> None:
     """A target stated in a sentence: part of its measure (else of the unit or plan text holding it), pk:statedIn
     the most specific element that holds it (a box item or a passage, which hold no elements, or the measure)."""
-    parent = (nodes[id(ind.measure)] if ind.measure is not None
-              else nodes[id(ind.container)] if ind.container is not None else expression)
+    parent = (
+        nodes[id(ind.measure)]
+        if ind.measure is not None
+        else nodes[id(ind.container)]
+        if ind.container is not None
+        else expression
+    )
     node = f"{expression}/{ind.eid}"
     _element(g, node, "Indicator", parent, plan, ind.ordinal, ind.eid)
     g.type(node, str(PK.ProseIndicator))

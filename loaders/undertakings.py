@@ -26,8 +26,10 @@ from .records import Measure, Project, Quantity, Span
 from .script import same_length_simplified
 
 # Verbs that head an undertaking, and verbs that only join one into a compound (建成运营, 开工建设, 更新投运).
-_HEAD = ("改扩建|新建|建成|建设|改造|改建|扩建|续建|配建|修建|筹建|新开工|开工|培育|培养|培训|打造|创建|新增|增设|完成"
-         "|实施|设立|设置|建立|扶持|开展|举办|组建|引进|招募|招聘|选派|投运|推进|安装|铺设|筹集|治理|整治|造林|植树")
+_HEAD = (
+    "改扩建|新建|建成|建设|改造|改建|扩建|续建|配建|修建|筹建|新开工|开工|培育|培养|培训|打造|创建|新增|增设|完成"
+    "|实施|设立|设置|建立|扶持|开展|举办|组建|引进|招募|招聘|选派|投运|推进|安装|铺设|筹集|治理|整治|造林|植树"
+)
 _JOIN = "运营|提升|更新|升级|启动|提质|新改建|组织"
 _VERBS = re.compile(rf"(?:{_HEAD}|{_JOIN})(?:(?:及|和|与|、|或)?(?:{_HEAD}|{_JOIN}))*")
 _HEAD_VERB = re.compile(_HEAD)
@@ -38,8 +40,10 @@ _BUILDING = re.compile(r"建设|改造|新建|改建|扩建|修缮|建成")
 
 _BOUNDARY = "，,。；;：:！!？?\n"
 _HEDGE = r"(?:至少|不少于|不低于|超过|共计|共|约|近|累计)"
-_UNIT = (r"万平方米|平方米|平方公里|公顷|万亩|亩|公里|千米|㎡|万?人次"
-         r"|场次|批次|万?千瓦|万?[个间家所张处座户名人条支场次项期台辆套批株棵栋幢]")
+_UNIT = (
+    r"万平方米|平方米|平方公里|公顷|万亩|亩|公里|千米|㎡|万?人次"
+    r"|场次|批次|万?千瓦|万?[个间家所张处座户名人条支场次项期台辆套批株棵栋幢]"
+)
 # A number as written (6, 1.5, 10,000) and its unit; 余/多 (200余个) and 以上/以下/左右 qualify it.
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?"
 _COUNT_TEXT = rf"(?P<num>{_NUMBER})\s*(?P<more>余|多)?(?P<unit>{_UNIT})(?P<qual>以上|以下|以内|左右)?"
@@ -68,8 +72,10 @@ _PAST = re.compile(r"以来|年来|截至|截止|先后|(?<![比较])[“\"]?十
 _SENTENCE_END = "。；;！!？?\n"
 _NOT_UNDERTAKEN = re.compile(r"^(?:[的了得到为成]|至(?!少))|每|按|现有|已|^(?:管理)?[部局厅委署司办]")
 # A quantity named between verb and count (整治面积不低于300万平方米): a target, which is an indicator.
-_QUANTITY_NAME = re.compile(r"(?:面积|率|比例|比重|占比|总量|规模|数量|人数|总数|能力|覆盖面)(?:不低于|不少于|不超过|超过|达到|达"
-                            r"|提高到|增加到|保持在|控制在)$")
+_QUANTITY_NAME = re.compile(
+    r"(?:面积|率|比例|比重|占比|总量|规模|数量|人数|总数|能力|覆盖面)(?:不低于|不少于|不超过|超过|达到|达"
+    r"|提高到|增加到|保持在|控制在)$"
+)
 # A count inside a subordinate clause (市级新增34个指标的同时, …): the sentence is about something else.
 _SUBORDINATE = re.compile(r"的(?:同时|基础上|前提下|情况下|时候)|之(?:际|后|前|外)$")
 _FREQUENCY = re.compile(r"每|(?<!\d)\d{1,2}\s*个?(?:天|日|周|星期|月|季度|年)")
@@ -107,8 +113,7 @@ def undertakings(text: str, start: int, end: int) -> list[Undertaking]:
     return sorted(found, key=lambda u: u.span[0])
 
 
-def _governed(text: str, simple: str, verb: re.Match[str], start: int, end: int,
-              support: bool = False) -> list[Undertaking]:
+def _governed(text: str, simple: str, verb: re.Match[str], start: int, end: int, support: bool = False) -> list[Undertaking]:
     """The counts a verb governs: its first count with what comes between, then any list of further counts.
     A verb of support governs a count only when no verb of doing follows it and what it supports is building."""
     if not (support or _HEAD_VERB.search(verb.group())) or _DONE_BEFORE.search(simple[start : verb.start()]):

@@ -33,8 +33,7 @@ def _spans(text: str) -> str:
 
 def _gov_paragraph(line: str) -> str:
     if m := _TITLED.match(line):  # （一）指导思想。text: the item's title in bold, the text after it
-        return (f'<p style="text-indent: 2em;"><strong>{escape(m.group(1))}</strong>'
-                f"{_spans(m.group(2))}</p>")
+        return f'<p style="text-indent: 2em;"><strong>{escape(m.group(1))}</strong>{_spans(m.group(2))}</p>'
     if _PART.match(line):
         return f'<p style="text-indent: 2em;"><strong>{escape(line)}</strong></p>'
     if line.startswith("（") and line.endswith("）") and len(line) < 40:  # a date line
@@ -45,9 +44,8 @@ def _gov_paragraph(line: str) -> str:
 def gov_cn_page(text: str, title: str, facts: list[tuple[str, str]]) -> str:
     """The text as gov.cn publishes a 国务院文件: facts are the metadata table's (label, value) pairs in order."""
     lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
-    cells = [f'<td class="w80"><b>{"&nbsp;".join(escape(label))}：</b></td><td>{escape(value)}</td>'
-             for label, value in facts]
-    rows = "\n".join("<tr>" + "".join(cells[i:i + 2]) + "</tr>" for i in range(0, len(cells), 2))
+    cells = [f'<td class="w80"><b>{"&nbsp;".join(escape(label))}：</b></td><td>{escape(value)}</td>' for label, value in facts]
+    rows = "\n".join("<tr>" + "".join(cells[i : i + 2]) + "</tr>" for i in range(0, len(cells), 2))
     body = "\n".join(_gov_paragraph(ln) for ln in lines[1:])
     return f"""<!DOCTYPE html>
 <html><head><meta charset="utf-8"><title>{escape(title)}_国务院文件_中国政府网</title>
@@ -95,8 +93,7 @@ def _table(text: str, region) -> str:
     from tests.test_formats import table_rows
 
     rows = table_rows(text, region)
-    trs = "\n".join("<tr>" + "".join(f'<td><p align="center">{escape(c)}</p></td>' for c in row) + "</tr>"
-                    for row in rows)
+    trs = "\n".join("<tr>" + "".join(f'<td><p align="center">{escape(c)}</p></td>' for c in row) + "</tr>" for row in rows)
     return f'<table border="1" cellspacing="0" cellpadding="0" class="MsoNormalTable">\n{trs}\n</table>'
 
 
@@ -137,14 +134,20 @@ def provincial_page(text: str, title: str, facts: list[tuple[str, str]], facts_a
             blocks.append(f'<p align="justify" style="line-height: 2em;">&nbsp;&nbsp;&nbsp;&nbsp;{escape(s)}</p>')
     flush_short()
     if facts_as == "dl":
-        info = "<dl class=\"xxgk-info\">" + "".join(f"<dt>{escape(k)}：</dt><dd>{escape(v)}</dd>" for k, v in facts) + "</dl>"
+        info = '<dl class="xxgk-info">' + "".join(f"<dt>{escape(k)}：</dt><dd>{escape(v)}</dd>" for k, v in facts) + "</dl>"
     elif facts_as == "bar":
-        info = "<div class=\"xxgk-info\">" + "".join(
-            f"<span class=\"lab\">{escape(k)}：</span><span>{escape(v)}</span>" for k, v in facts) + "</div>"
+        info = (
+            '<div class="xxgk-info">'
+            + "".join(f'<span class="lab">{escape(k)}：</span><span>{escape(v)}</span>' for k, v in facts)
+            + "</div>"
+        )
     else:
         cells = [f'<td class="td-lab">{escape(k)}：</td><td class="td-val">{escape(v)}</td>' for k, v in facts]
-        info = '<table class="xxgk_table" width="100%">' + "".join(
-            "<tr>" + "".join(cells[i:i + 3]) + "</tr>" for i in range(0, len(cells), 3)) + "</table>"
+        info = (
+            '<table class="xxgk_table" width="100%">'
+            + "".join("<tr>" + "".join(cells[i : i + 3]) + "</tr>" for i in range(0, len(cells), 3))
+            + "</table>"
+        )
     return f"""<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8">
 <title>{escape(title)}</title><script language="javascript" src="/js/jquery.js"></script></head>
 <body topmargin="0">

@@ -76,8 +76,9 @@ def free_port() -> int:
 
 def build_store(path: Path) -> Path:
     """The bundled corpus built into a store by `plankg build` (with lineage), as a user would."""
-    result = subprocess.run([*PLANKG, "build", "--store", str(path), "--no-validate", "--no-views"],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [*PLANKG, "build", "--store", str(path), "--no-validate", "--no-views"], capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stderr
     return path
 
@@ -140,16 +141,20 @@ def virtuoso_server(directory: Path) -> Iterator[str]:
     ini = directory / "virtuoso.ini"
     ini.write_text(VIRTUOSO_INI.format(dir=directory, sql_port=free_port(), http_port=http_port))
     url = f"http://127.0.0.1:{http_port}"
-    with started([binary, "+configfile", str(ini), "+foreground"], url + "/sparql?query=ASK%7B%7D",
-                 directory / "virtuoso.out"):
+    with started([binary, "+configfile", str(ini), "+foreground"], url + "/sparql?query=ASK%7B%7D", directory / "virtuoso.out"):
         yield url
 
 
 def push(store: Path, endpoint: str, *extra: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """`plankg push` as a user runs it, credentials (if any) in the environment."""
     environment = {k: v for k, v in os.environ.items() if not k.startswith("PLANKG_ENDPOINT_")} | (env or {})
-    return subprocess.run([*PLANKG, "push", "--store", str(store), "--endpoint", endpoint, *extra],
-                          capture_output=True, text=True, env=environment, timeout=300)
+    return subprocess.run(
+        [*PLANKG, "push", "--store", str(store), "--endpoint", endpoint, *extra],
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=300,
+    )
 
 
 def answers(store, endpoint: str) -> dict[str, tuple[tuple[list[str], list[list[str]]], tuple[list[str], list[list[str]]]]]:

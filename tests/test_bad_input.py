@@ -60,8 +60,10 @@ def test_every_encoding_reads_the_same_plan(tmp_path: Path, case: str) -> None:
         assert row["text"].value[start:end] == row["exact"].value
 
 
-EMPTY_PDF = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj "
-             b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
+EMPTY_PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj "
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+)
 NOISE = "\n".join([*SIMPLIFIED.splitlines()[:3], TRADITIONAL.splitlines()[-1]]) + "\n"  # 001 lines 1-3, 002 line 756
 
 NO_CONTENT = "no policy content: no numbered parts or items, measures, table or box found"
@@ -72,8 +74,10 @@ BAD = {
     "cut-gb.txt": (SIMPLIFIED.encode("gb18030")[:-1], "gb18030 text cut in the middle of a multibyte character"),
     "noise.txt": (NOISE.encode("utf-8"), "only page noise (injected spam links, page widget, section label): no plan text left"),
     "news.txt": ("辽宁省民政厅召开全省民政工作会议。\n会议要求各地做好冬季救助工作。\n".encode(), NO_CONTENT),
-    "chrome.html": ("<html><body><nav>首页 政务公开</nav><footer>版权所有</footer></body></html>".encode(),
-                    "the page has no text besides navigation, scripts and footers"),
+    "chrome.html": (
+        "<html><body><nav>首页 政务公开</nav><footer>版权所有</footer></body></html>".encode(),
+        "the page has no text besides navigation, scripts and footers",
+    ),
     "renamed.pdf": (SIMPLIFIED.encode("utf-8"), "not a PDF file: the content does not start like one"),
     "broken.pdf": (b"%PDF-1.4\n" + bytes(range(256)) * 8, "not a readable PDF: "),
     "scanned.pdf": (EMPTY_PDF, "the PDF has no text layer (a scanned image?)"),
@@ -93,8 +97,19 @@ def test_each_bad_file_is_one_clear_line_and_the_batch_still_loads(tmp_path: Pat
     (batch / "oneline.txt").write_text(long_line * (50_000_000 // len(long_line.encode("utf-8")) + 1), encoding="utf-8")
     missing = tmp_path / "missing.txt"
     # the limits on one document raised past oneline.txt (which they would refuse first): it is the cleaner's time
-    result = plankg("build", "--no-validate", "--no-lineage", "--no-views", "--max-file-size", "60", "--max-text",
-                    "20000000", str(batch), str(missing), store=tmp_path / "store")
+    result = plankg(
+        "build",
+        "--no-validate",
+        "--no-lineage",
+        "--no-views",
+        "--max-file-size",
+        "60",
+        "--max-text",
+        "20000000",
+        str(batch),
+        str(missing),
+        store=tmp_path / "store",
+    )
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
     errors = [line for line in result.stdout.splitlines() if line.startswith("error ")]
@@ -123,6 +138,11 @@ def test_a_loader_bug_fails_one_document_not_the_batch(tmp_path: Path, monkeypat
     store = open_store(tmp_path / "store")
     results = {r.path.name: r for r in build.load_paths(store, [bundled_corpus()])}
     assert results["003_1530986ba0a39128.txt"].error == (
-        "internal error while loading (ZeroDivisionError: division by zero); please report it with this file")
+        "internal error while loading (ZeroDivisionError: division by zero); please report it with this file"
+    )
     assert sorted(name for name, r in results.items() if r.ok) == [
-        "000_7c45746ca5003da4.txt", "001_e6d1326eb6e5ef17.txt", "002_1d4cc66293008ec4.txt", "004_816c855b418fc27c.txt"]
+        "000_7c45746ca5003da4.txt",
+        "001_e6d1326eb6e5ef17.txt",
+        "002_1d4cc66293008ec4.txt",
+        "004_816c855b418fc27c.txt",
+    ]

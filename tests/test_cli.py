@@ -51,10 +51,12 @@ def test_the_build_leaves_its_data_in_table_files_not_in_the_log(built) -> None:
 
 def test_reloading_the_same_files_gives_the_same_graphs(built) -> None:
     store_dir, _ = built
+
     def dump() -> set[str]:
         store = open_store(store_dir, read_only=True)
         text = store.dump(format=__import__("pyoxigraph").RdfFormat.N_QUADS).decode()
         return {q for q in text.splitlines() if "/graph/runs>" not in q}
+
     before = dump()
     assert plankg("build", "--no-validate", "--no-lineage", "--no-views", store=store_dir).returncode == 0
     assert dump() == before
@@ -66,20 +68,25 @@ def test_export_csv_has_one_row_per_indicator_value(built) -> None:
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     nursing = [r for r in rows if r["name"] == "养老机构护理型床位占比" and r["kind"] == "Target" and r["table"]]
     # 000 表2 row 9 (line 168: ≥60), 001 专栏1 row 18 (line 252: ≥55)
-    assert sorted((r["file"][:3], r["asWritten"], r["year"]) for r in nursing) == [("000", "≥60", "2025"),
-                                                                                   ("001", "≥55", "2025")]
+    assert sorted((r["file"][:3], r["asWritten"], r["year"]) for r in nursing) == [("000", "≥60", "2025"), ("001", "≥55", "2025")]
     # and in no table, the same quantity's targets stated in prose (000 lines 269 and 274)
     prose = [r for r in rows if r["name"] == "养老机构护理型床位占比" and not r["table"]]
-    assert sorted((r["file"][:3], r["asWritten"], r["line"]) for r in prose) == [("000", "不低于55%", "274"),
-                                                                                ("000", "达到55%以上", "269")]
+    assert sorted((r["file"][:3], r["asWritten"], r["line"]) for r in prose) == [
+        ("000", "不低于55%", "274"),
+        ("000", "达到55%以上", "269"),
+    ]
 
 
 def test_list_and_remove(tmp_path: Path, built) -> None:
     store_dir, _ = built
     listed = plankg("list", store=store_dir).stdout.splitlines()
     assert [line.split("\t")[0] for line in listed] == [
-        "000_7c45746ca5003da4.txt", "001_e6d1326eb6e5ef17.txt", "002_1d4cc66293008ec4.txt",
-        "003_1530986ba0a39128.txt", "004_816c855b418fc27c.txt"]
+        "000_7c45746ca5003da4.txt",
+        "001_e6d1326eb6e5ef17.txt",
+        "002_1d4cc66293008ec4.txt",
+        "003_1530986ba0a39128.txt",
+        "004_816c855b418fc27c.txt",
+    ]
     assert plankg("remove", "nonexistent.txt", store=store_dir).returncode == 2
     copy = tmp_path / "store"
     assert plankg("build", "--no-validate", "--reason", "--no-views", store=copy).returncode == 0
@@ -107,8 +114,16 @@ def test_a_failing_document_is_reported_and_changes_nothing(tmp_path: Path, buil
     empty.write_bytes(b"")
     notes = tmp_path / "notes.txt"
     notes.write_text("会议纪要\n今天天气很好。\n", encoding="utf-8")
-    result = plankg("build", "--no-validate", "--no-lineage", "--no-views", str(empty), str(notes),
-                    str(tmp_path / "missing.txt"), store=store_dir)
+    result = plankg(
+        "build",
+        "--no-validate",
+        "--no-lineage",
+        "--no-views",
+        str(empty),
+        str(notes),
+        str(tmp_path / "missing.txt"),
+        store=store_dir,
+    )
     assert result.returncode == 1
     assert f"error {empty}: the file is empty" in result.stdout
     assert f"error {notes}: no policy content" in result.stdout
@@ -122,10 +137,12 @@ def test_lineage_min_score_sets_the_least_probability_of_a_copied_clause(built) 
     import re
 
     store_dir, _ = built
+
     def copied(*args: str) -> int:
         result = plankg("lineage", *args, store=store_dir)
         assert result.returncode == 0, result.stderr
         return int(re.search(r"copied clauses \(directed\)\D*(\d+)", result.stdout).group(1))
+
     assert copied("--min-score", "0.99") < copied() < copied("--min-score", "0.1")
     refused = plankg("lineage", "--min-score", "1.5", store=store_dir)
     assert refused.returncode == 2 and "--min-score" in refused.stderr

@@ -43,9 +43,11 @@ class Echo:
                 self.rfile.read(int(self.headers.get("Content-Length") or 0))
                 echo.authorizations.append(self.headers.get("Authorization", ""))
                 headers = "\n".join(f"{k}: {v}" for k, v in self.headers.items())
-                body = (f"storing failed; the request was:\n{headers}\n"
-                        f'{{"echo": {{"authorization": "{self.headers.get("Authorization", "")}"}}}}\n'
-                        "see the server log").encode()
+                body = (
+                    f"storing failed; the request was:\n{headers}\n"
+                    f'{{"echo": {{"authorization": "{self.headers.get("Authorization", "")}"}}}}\n'
+                    "see the server log"
+                ).encode()
                 self.send_response(500)
                 self.send_header("Content-Type", "text/plain")
                 self.send_header("Content-Length", str(len(body)))
@@ -94,21 +96,26 @@ def test_basic_over_plain_http_is_refused_and_the_url_password_never_shown(store
     assert result.returncode == 1 and "Traceback" not in result.stderr
     _shows_no_secret(result.stdout + result.stderr)
     assert result.stderr.startswith("warning: the credentials in the URL are visible to other users of this machine")
-    assert f"Error: PUT http://{echo.base}/store?graph=https%3A%2F%2Fw3id.org%2Fplankg%2Fid%2Fgraph%2Flineage: the store " \
-           "asks for Basic authentication over plain http, which would send the password readable by anyone on the way: " \
-           "use its https URL, or give --allow-basic-over-http if the network between is trusted" in result.stderr
+    assert (
+        f"Error: PUT http://{echo.base}/store?graph=https%3A%2F%2Fw3id.org%2Fplankg%2Fid%2Fgraph%2Flineage: the store "
+        "asks for Basic authentication over plain http, which would send the password readable by anyone on the way: "
+        "use its https URL, or give --allow-basic-over-http if the network between is trusted" in result.stderr
+    )
     assert echo.authorizations == []  # nothing was sent
 
 
 def test_with_the_flag_basic_is_sent_and_the_echoed_header_is_not_shown(store: Path, echo: Echo) -> None:
-    result = _push(store, f"http://{echo.base}/query", "--allow-basic-over-http",
-                   env={"PLANKG_ENDPOINT_USER": USER, "PLANKG_ENDPOINT_PASSWORD": PASSWORD})
+    result = _push(
+        store,
+        f"http://{echo.base}/query",
+        "--allow-basic-over-http",
+        env={"PLANKG_ENDPOINT_USER": USER, "PLANKG_ENDPOINT_PASSWORD": PASSWORD},
+    )
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert echo.authorizations and set(echo.authorizations) == {f"Basic {TOKEN}"}  # sent, as asked
     _shows_no_secret(result.stdout + result.stderr)
     assert "HTTP 500: storing failed; the request was:" in result.stderr
-    assert "see the server log [" in result.stderr and "line(s) echoing credentials or headers not shown]" \
-        in result.stderr
+    assert "see the server log [" in result.stderr and "line(s) echoing credentials or headers not shown]" in result.stderr
     assert f"Host: {echo.base}" in result.stderr  # the rest of the body is shown
 
 

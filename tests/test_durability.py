@@ -81,9 +81,22 @@ def test_a_build_killed_with_sigkill_leaves_the_previous_state_and_whole_documen
     write_corpus(BATCH, 7, batch)
     initial = {p.name for p in store_dir.glob("*.log")}
     build = subprocess.Popen(
-        [sys.executable, "-c", "from plankg.cli import main; main()", "build", str(batch), "--store", str(store_dir),
-         "--no-validate", "--no-lineage", "--no-views"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={"PATH": "/usr/bin:/bin"})
+        [
+            sys.executable,
+            "-c",
+            "from plankg.cli import main; main()",
+            "build",
+            str(batch),
+            "--store",
+            str(store_dir),
+            "--no-validate",
+            "--no-lineage",
+            "--no-views",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={"PATH": "/usr/bin:/bin"},
+    )
     deadline = time.monotonic() + 300
     while _wal_bytes(store_dir, initial) < 3_000_000 and build.poll() is None and time.monotonic() < deadline:
         time.sleep(0.02)

@@ -34,8 +34,7 @@ def expected(corpus_store: Store) -> set:
 
 
 @pytest.mark.parametrize(("fmt", "rdflib_format"), [("trig", "trig"), ("nquads", "nquads"), ("jsonld", "json-ld")])
-def test_dataset_exports_read_back_as_the_stores_quads(corpus_store: Store, expected: set, fmt: str,
-                                                       rdflib_format: str) -> None:
+def test_dataset_exports_read_back_as_the_stores_quads(corpus_store: Store, expected: set, fmt: str, rdflib_format: str) -> None:
     data = export_store(corpus_store, fmt)
     dataset = rdflib.Dataset()
     dataset.parse(data=data, format=rdflib_format)
@@ -50,12 +49,18 @@ def test_jsonld_has_a_context_with_short_names(corpus_store: Store) -> None:
     context = document["@context"]
     assert context["pk"] == "https://w3id.org/plankg/ontology#"
     assert {context[k] for k in ("Plan", "Indicator", "inPlan", "name", "hasValue")} == {
-        "pk:Plan", "pk:Indicator", "pk:inPlan", "pk:name", "pk:hasValue"}
+        "pk:Plan",
+        "pk:Indicator",
+        "pk:inPlan",
+        "pk:name",
+        "pk:hasValue",
+    }
     graphs = {g["@id"]: g["@graph"] for g in document["@graph"]}
     nodes = {n["@id"]: n for n in graphs["pkid:graph/plan/210000/fyp/2021-2025/zh-Hans"]}
     row = nodes["pkid:plan/210000/fyp/2021-2025/zh-Hans/tbl_1__row_18"]  # 001 line 246-254
-    assert row["name"] == [{"@value": "养老机构护理型床位占比", "@language": "zh-hans"}] or \
-        row["name"] == [{"@language": "zh-hans", "@value": "养老机构护理型床位占比"}]
+    assert row["name"] == [{"@value": "养老机构护理型床位占比", "@language": "zh-hans"}] or row["name"] == [
+        {"@language": "zh-hans", "@value": "养老机构护理型床位占比"}
+    ]
     assert "Indicator" in row["@type"] and row["inPlan"] == [{"@id": "pkid:plan/210000/fyp/2021-2025"}]
 
 
@@ -70,26 +75,47 @@ def test_csv_rows_carry_the_plan_and_indicator_iris(corpus_store: Store) -> None
     rows = list(csv.DictReader(io.StringIO(export_store(corpus_store, "csv").decode("utf-8"))))
     assert len(rows) == 208 + 53  # every indicator value of the five plans: table rows', and 53 targets in prose
     # 003 line 564: 每万人拥有持证社会工作专业人才数达到16人, a target in prose, is in no table
-    [prose] = [r for r in rows if r["file"].startswith("003") and r["name"] == "每万人拥有持证社会工作专业人才数"
-               and r["line"] == "564"]
+    [prose] = [
+        r for r in rows if r["file"].startswith("003") and r["name"] == "每万人拥有持证社会工作专业人才数" and r["line"] == "564"
+    ]
     assert (prose["table"], prose["year"], prose["kind"], prose["asWritten"], prose["value"], prose["line"]) == (
-        "", "2025", "Target", "达到16人", "16", "564")
+        "",
+        "2025",
+        "Target",
+        "达到16人",
+        "16",
+        "564",
+    )
     # 001 专栏1 row 18 (lines 246-254): 养老机构护理型床位占比, target ≥55 in 2025, 约束性
-    [target] = [r for r in rows
-                if r["file"].startswith("001") and r["name"] == "养老机构护理型床位占比" and r["kind"] == "Target"]
-    assert target == {"file": "001_e6d1326eb6e5ef17.txt", "region": "辽宁省", "plan": PLAN_001, "table": "专栏1",
-                      "indicator": PLAN_001 + "/zh-Hans/tbl_1__row_18", "number": "18", "category": "",
-                      "name": "养老机构护理型床位占比",
-                      "unit": "%", "attribute": "约束性", "year": "2025", "kind": "Target", "group": "",
-                      "asWritten": "≥55", "comparator": "≥", "value": "55", "line": "252"}
-    assert all(r["plan"].startswith("https://w3id.org/plankg/id/plan/") and r["indicator"].startswith(r["plan"])
-               for r in rows)
+    [target] = [
+        r for r in rows if r["file"].startswith("001") and r["name"] == "养老机构护理型床位占比" and r["kind"] == "Target"
+    ]
+    assert target == {
+        "file": "001_e6d1326eb6e5ef17.txt",
+        "region": "辽宁省",
+        "plan": PLAN_001,
+        "table": "专栏1",
+        "indicator": PLAN_001 + "/zh-Hans/tbl_1__row_18",
+        "number": "18",
+        "category": "",
+        "name": "养老机构护理型床位占比",
+        "unit": "%",
+        "attribute": "约束性",
+        "year": "2025",
+        "kind": "Target",
+        "group": "",
+        "asWritten": "≥55",
+        "comparator": "≥",
+        "value": "55",
+        "line": "252",
+    }
+    assert all(r["plan"].startswith("https://w3id.org/plankg/id/plan/") and r["indicator"].startswith(r["plan"]) for r in rows)
 
 
 def plankg(*args: str, store: Path, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-c", "from plankg.cli import main; main()", *args, "--store", str(store)],
-                          capture_output=True, cwd=cwd)
-
+    return subprocess.run(
+        [sys.executable, "-c", "from plankg.cli import main; main()", *args, "--store", str(store)], capture_output=True, cwd=cwd
+    )
 
 
 def test_the_output_file_names_the_format(store_dir: Path, tmp_path: Path) -> None:
@@ -106,8 +132,12 @@ def test_the_output_file_names_the_format(store_dir: Path, tmp_path: Path) -> No
 def test_a_terminal_is_not_flooded(store_dir: Path, tmp_path: Path) -> None:
     controller, terminal = pty.openpty()
     try:
-        result = subprocess.run([sys.executable, "-c", "from plankg.cli import main; main()", "export", "--store",
-                                 str(store_dir)], stdout=terminal, stderr=subprocess.PIPE, cwd=tmp_path)
+        result = subprocess.run(
+            [sys.executable, "-c", "from plankg.cli import main; main()", "export", "--store", str(store_dir)],
+            stdout=terminal,
+            stderr=subprocess.PIPE,
+            cwd=tmp_path,
+        )
         os.close(terminal)
         shown = b""
         while True:

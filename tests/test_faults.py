@@ -29,8 +29,14 @@ FAST = ("--no-validate", "--no-lineage", "--no-views")
 
 
 def plankg(*args: str, preexec=None, timeout: float = 180) -> subprocess.CompletedProcess:
-    return subprocess.run([*PLANKG, *args], capture_output=True, text=True, timeout=timeout, preexec_fn=preexec,
-                          env={**os.environ, "PYTHONIOENCODING": "utf-8", "COLUMNS": "200"})
+    return subprocess.run(
+        [*PLANKG, *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        preexec_fn=preexec,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8", "COLUMNS": "200"},
+    )
 
 
 def nquads(store: Path, runs: bool = True) -> list[str]:
@@ -103,8 +109,7 @@ def test_with_replace_the_later_file_replaces_with_a_warning_and_is_counted_once
     shutil.copy(CORPUS / DOC, batch / "规划 文件 副本.txt")
     result = plankg("build", "--store", str(tmp_path / "store"), *FAST, "--replace", str(batch))
     assert result.returncode == 0, result.stdout
-    assert f"warning 规划 文件 副本.txt: replaced the graph {DOC} wrote earlier in this build (the same plan)" \
-        in result.stdout
+    assert f"warning 规划 文件 副本.txt: replaced the graph {DOC} wrote earlier in this build (the same plan)" in result.stdout
     assert "loaded 1 of 2 documents, 1 replaced by a later file of the same plan" in result.stdout
 
 
@@ -153,8 +158,9 @@ def test_a_second_build_names_the_build_in_progress(store: Path, tmp_path: Path)
 
     slow = tmp_path / "slow.txt"
     slow.write_text((CORPUS / DOC).read_text(encoding="utf-8") * 8, encoding="utf-8")  # seconds to parse
-    first = subprocess.Popen([*PLANKG, "build", "--store", str(store), *FAST, str(slow)], stdout=subprocess.DEVNULL,
-                             stderr=subprocess.DEVNULL)
+    first = subprocess.Popen(
+        [*PLANKG, "build", "--store", str(store), *FAST, str(slow)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     try:
         deadline = time.monotonic() + 60
         while not lock_holder(store / "LOCK").startswith(f"process {first.pid} ") and time.monotonic() < deadline:
@@ -162,8 +168,10 @@ def test_a_second_build_names_the_build_in_progress(store: Path, tmp_path: Path)
         message = clean_failure(plankg("build", "--store", str(store), *FAST, str(CORPUS / DOC)))
     finally:
         assert first.wait(timeout=300) == 0
-    assert message == (f"Error: the store {store} is in use by process {first.pid} (plankg build --store {store} "
-                       f"{' '.join(FAST)} {slow}): wait for it to finish (or give --wait SECONDS)")
+    assert message == (
+        f"Error: the store {store} is in use by process {first.pid} (plankg build --store {store} "
+        f"{' '.join(FAST)} {slow}): wait for it to finish (or give --wait SECONDS)"
+    )
 
 
 def test_a_store_without_write_permission_is_one_line(built: Path, tmp_path: Path) -> None:
@@ -179,13 +187,23 @@ def test_a_store_without_write_permission_is_one_line(built: Path, tmp_path: Pat
     if plain and not shutil.which("setpriv"):
         _unavailable("running a command without root's capabilities needs setpriv (util-linux)")
     try:
-        done = subprocess.run([*plain, *PLANKG, "build", "--store", str(store), *FAST, str(CORPUS / DOC)],
-                              capture_output=True, text=True, timeout=180)
+        done = subprocess.run(
+            [*plain, *PLANKG, "build", "--store", str(store), *FAST, str(CORPUS / DOC)],
+            capture_output=True,
+            text=True,
+            timeout=180,
+        )
         message = clean_failure(done)
-        assert message.startswith(f"Error: the store {store} is not writable by this user (permission denied): give "
-                                  "--store a folder you can write to, or change its permissions")
-        folder = subprocess.run([*plain, *PLANKG, "build", "--store", str(tmp_path / "own"), *FAST,
-                                 str(unreadable.parent)], capture_output=True, text=True, timeout=180)
+        assert message.startswith(
+            f"Error: the store {store} is not writable by this user (permission denied): give "
+            "--store a folder you can write to, or change its permissions"
+        )
+        folder = subprocess.run(
+            [*plain, *PLANKG, "build", "--store", str(tmp_path / "own"), *FAST, str(unreadable.parent)],
+            capture_output=True,
+            text=True,
+            timeout=180,
+        )
         assert f"error {unreadable}: cannot read {unreadable}: permission denied" in folder.stdout, folder.stdout
     finally:
         store.chmod(0o755)
@@ -223,8 +241,9 @@ def test_out_of_memory_in_a_document_fails_it_and_later_is_one_line(store: Path,
         raise MemoryError
 
     monkeypatch.setattr("plankg.validation.shacl.check_loaded", validation_exhausted)
-    code, out, err = _in_process(monkeypatch, capsys, "build", "--store", str(store), "--no-lineage", "--no-views",
-                                 str(CORPUS / DOC))
+    code, out, err = _in_process(
+        monkeypatch, capsys, "build", "--store", str(store), "--no-lineage", "--no-views", str(CORPUS / DOC)
+    )
     assert code == 1 and err.strip().startswith("Error: out of memory") and len(err.strip().splitlines()) == 1
     assert nquads(store, runs=False) == before  # 001 was rewritten as it was before validation ran out
 
@@ -239,21 +258,27 @@ def test_a_full_disk_or_no_permission_in_a_later_stage_is_one_line(store: Path, 
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr("plankg.lineage.graph.LineageRebuild.finish", full)
-    code, out, err = _in_process(monkeypatch, capsys, "build", "--store", str(store), "--no-validate", "--no-views",
-                                 str(CORPUS / DOC))
+    code, out, err = _in_process(
+        monkeypatch, capsys, "build", "--store", str(store), "--no-validate", "--no-views", str(CORPUS / DOC)
+    )
     assert code == 1 and "Traceback" not in out + err
-    assert err.strip() == ("Error: the disk is full ([Errno 28] No space left on device): stopped; the store keeps what "
-                           "was written before, each document whole. Free some space and run the same command again")
+    assert err.strip() == (
+        "Error: the disk is full ([Errno 28] No space left on device): stopped; the store keeps what "
+        "was written before, each document whole. Free some space and run the same command again"
+    )
     monkeypatch.undo()
 
     def denied(store, folder):
         raise PermissionError(errno.EACCES, "Permission denied", str(folder / "index.html"))
 
     monkeypatch.setattr("plankg.viz.site.write_site", denied)
-    code, out, err = _in_process(monkeypatch, capsys, "build", "--store", str(store), "--no-validate", "--no-lineage",
-                                 str(CORPUS / DOC))
-    assert code == 1 and err.strip() == ("Error: no permission ([Errno 13] Permission denied: 'plankg-site/index.html'): "
-                                         "give paths you can write to, or change their permissions")
+    code, out, err = _in_process(
+        monkeypatch, capsys, "build", "--store", str(store), "--no-validate", "--no-lineage", str(CORPUS / DOC)
+    )
+    assert code == 1 and err.strip() == (
+        "Error: no permission ([Errno 13] Permission denied: 'plankg-site/index.html'): "
+        "give paths you can write to, or change their permissions"
+    )
     assert nquads(store, runs=False) == before
 
 
@@ -303,9 +328,12 @@ def test_a_full_disk_stops_the_build_at_once_and_says_how_much_space_is_needed(s
 def _docx(path: Path, body: Iterator[bytes]) -> Path:
     """A .docx whose body is streamed from body (never held whole in memory)."""
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
-        package.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/'
-                         'package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/'
-                         'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
+        package.writestr(
+            "[Content_Types].xml",
+            '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/'
+            'package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/'
+            'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+        )
         with package.open("word/document.xml", "w", force_zip64=True) as out:
             for chunk in body:
                 out.write(chunk)
@@ -357,22 +385,24 @@ def test_each_limit_is_its_own_error_naming_the_file_and_the_limit(store: Path, 
     result = plankg("build", "--store", str(store), *FAST, str(batch), timeout=120)
     assert time.monotonic() - started < 60
     assert result.returncode == 1 and "Traceback" not in result.stdout + result.stderr
-    lines = {line.split(": ", 1)[0].removeprefix(f"error {batch}/"): line.split(": ", 1)[1]
-             for line in result.stdout.splitlines() if line.startswith("error ")}
+    lines = {
+        line.split(": ", 1)[0].removeprefix(f"error {batch}/"): line.split(": ", 1)[1]
+        for line in result.stdout.splitlines()
+        if line.startswith("error ")
+    }
     assert lines == {
         "huge.txt": "the file is 21.0 MB, over the limit of 20 MB per document (raise it with --max-file-size MB)",
         "long.txt": f"its text is {len(text) * (500_001 // len(text) + 1):,} characters, over the limit of 500,000 "
-                    "characters per document (raise it with --max-text CHARS)",
+        "characters per document (raise it with --max-text CHARS)",
         "bomb.docx": f"its parts decompress to 200.0 MB ({(batch / 'bomb.docx').stat().st_size / 1e6:.1f} MB compressed), "
-                     "over the limit of 100 MB per document (raise it with --max-unzipped MB)",
+        "over the limit of 100 MB per document (raise it with --max-unzipped MB)",
         "paragraphs.docx": "its body has more than 1,000,000 XML elements, over the limit of 1,000,000 elements per "
-                           "document (raise it with --max-elements N)",
+        "document (raise it with --max-elements N)",
         "tags.html": "the page has more than 1,000,000 elements, over the limit of 1,000,000 elements per document "
-                     "(raise it with --max-elements N)",
-        "nested.docx": "its body nests XML elements more than 256 deep, which the Word reader refuses (no real "
-                       "document does)",
+        "(raise it with --max-elements N)",
+        "nested.docx": "its body nests XML elements more than 256 deep, which the Word reader refuses (no real document does)",
         "run.docx": "its body has a run of text over 10,000,000 bytes in one XML node, which the Word reader refuses "
-                    "(no real document does)",
+        "(no real document does)",
     }
     assert "loaded 0 of 7 documents, 7 failed" in result.stdout
     assert nquads(store) == before
@@ -384,17 +414,22 @@ def test_time_per_document_is_bounded_and_a_flag_raises_each_limit(store: Path, 
     slow = tmp_path / "slow.txt"
     slow.write_text(text * 10, encoding="utf-8")  # 10 copies of 001: a few seconds to parse
     result = plankg("build", "--store", str(store), *FAST, "--timeout", "0.2", str(slow))
-    assert f"error {slow}: reading it took more than 0.2 s, over the limit of 0.2 s per document (raise it with " \
-           "--timeout SECONDS)" in result.stdout and result.returncode == 1
+    assert (
+        f"error {slow}: reading it took more than 0.2 s, over the limit of 0.2 s per document (raise it with --timeout SECONDS)"
+        in result.stdout
+        and result.returncode == 1
+    )
     assert nquads(store) == before
     small = tmp_path / "small"
     small.mkdir()
     shutil.copy(CORPUS / DOC, small / DOC)
-    tight = plankg("build", "--store", str(tmp_path / "other"), *FAST, "--max-file-size", "0.05", "--max-text", "10",
-                   str(small / DOC))
+    tight = plankg(
+        "build", "--store", str(tmp_path / "other"), *FAST, "--max-file-size", "0.05", "--max-text", "10", str(small / DOC)
+    )
     assert "over the limit of 0.05 MB per document (raise it with --max-file-size MB)" in tight.stdout
-    loose = plankg("build", "--store", str(tmp_path / "other"), *FAST, "--max-file-size", "1", "--max-text", "100000",
-                   str(small / DOC))
+    loose = plankg(
+        "build", "--store", str(tmp_path / "other"), *FAST, "--max-file-size", "1", "--max-text", "100000", str(small / DOC)
+    )
     assert loose.returncode == 0 and "loaded 1 of 1 document\n" in loose.stdout
 
 
@@ -410,8 +445,10 @@ def test_validation_reads_a_source_text_over_the_engines_token_buffer(store: Pat
     data = open_store(store)
     graph = next(g for g, file, _ in document_graphs(data) if file == "004_816c855b418fc27c.txt")
     before = validate_store(data, documents=[graph])
-    (source, text), = [(r["s"], r["t"]) for r in data.query(
-        f"SELECT ?s ?t WHERE {{ GRAPH <{graph}> {{ ?s a <{PK.SourceDocument}> ; <{PK.text}> ?t }} }}")]
+    ((source, text),) = [
+        (r["s"], r["t"])
+        for r in data.query(f"SELECT ?s ?t WHERE {{ GRAPH <{graph}> {{ ?s a <{PK.SourceDocument}> ; <{PK.text}> ?t }} }}")
+    ]
     data.remove(Quad(source, NamedNode(str(PK.text)), text, NamedNode(graph)))
     data.add(Quad(source, NamedNode(str(PK.text)), Literal(text.value + " " * 17_000_000), NamedNode(graph)))
     after = validate_store(data, documents=[graph])

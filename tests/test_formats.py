@@ -92,7 +92,10 @@ def web_page(name: str) -> str:
         '<!DOCTYPE html>\n<html lang="zh"><head><meta charset="utf-8"><title>民政局</title>'
         "<script>var _hmt = [];</script></head>\n<body>\n"
         '<nav><a href="/">首页</a> <a href="/zwgk/">政务公开</a> <a href="/hdjl/">互动交流</a>\n'
-        + "\n".join(nav) + '</nav>\n<div class="article">\n' + "\n".join(body) + "\n</div>\n"
+        + "\n".join(nav)
+        + '</nav>\n<div class="article">\n'
+        + "\n".join(body)
+        + "\n</div>\n"
         "<footer><p>主办单位:民政局 版权所有 ICP备05000000号</p></footer>\n</body></html>\n"
     )
 
@@ -110,8 +113,21 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> Path:
         missing_tool("LibreOffice (soffice)")
     profile = (out / "libreoffice-profile").as_uri()
     for target in ("pdf", "docx:MS Word 2007 XML"):
-        subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", target,
-                        "--outdir", str(out), *map(str, pages)], check=True, capture_output=True, timeout=600)
+        subprocess.run(
+            [
+                soffice,
+                f"-env:UserInstallation={profile}",
+                "--headless",
+                "--convert-to",
+                target,
+                "--outdir",
+                str(out),
+                *map(str, pages),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=600,
+        )
     return out
 
 
@@ -139,14 +155,25 @@ def test_same_plan_content_in_every_format(rendered: Path, parsed, name: str, su
     assert got == content(text_doc)
     # the counts transcribed from the text in test_structure: chapters, sections, boxes, indicator rows, measures
     chapters, sections, boxes, rows, _, measures = COUNTS[f"{name}.txt"]
-    assert (len(got["chapters"]), len(got["sections"]), got["headings"]["box"], len(got["indicators"]),
-            len(got["measures"])) == (chapters, sections, boxes, rows, measures)
+    assert (len(got["chapters"]), len(got["sections"]), got["headings"]["box"], len(got["indicators"]), len(got["measures"])) == (
+        chapters,
+        sections,
+        boxes,
+        rows,
+        measures,
+    )
     # box items and quantified undertakings: 001 32 + 2 (lines 308, 484), 002 23 + 12 (lines 493 (2), 497, 513 (4),
     # 601, 651, 655 (3))
     assert len(got["projects"]) == {"001": 34, "002": 35}[name[:3]]
-    for span in [h.span for h in doc.headings] + [m.span for m in doc.measures] + [i.span for i in doc.indicators] + [
-            v.span for i in doc.indicators for v in i.values] + [p.span for p in doc.projects] + [d.span for d in doc.dropped]:
-        assert doc.source.text[span.start:span.end] == span.quote
+    for span in (
+        [h.span for h in doc.headings]
+        + [m.span for m in doc.measures]
+        + [i.span for i in doc.indicators]
+        + [v.span for i in doc.indicators for v in i.values]
+        + [p.span for p in doc.projects]
+        + [d.span for d in doc.dropped]
+    ):
+        assert doc.source.text[span.start : span.end] == span.quote
 
 
 def test_page_chrome_and_spam_are_dropped_and_the_info_bar_kept(rendered: Path) -> None:
@@ -161,12 +188,14 @@ def test_page_chrome_and_spam_are_dropped_and_the_info_bar_kept(rendered: Path) 
     assert (doc.metadata.date.value, doc.metadata.date.span.quote) == ("2021-12-24", "2021-12-24")
     pdf, _ = parse_document(rendered / "002_1d4cc66293008ec4.pdf")  # the PDF shows the chrome: the cleaner drops it
     assert Counter(d.reason for d in pdf.dropped) == Counter(
-        {"page metadata": 1, "breadcrumb navigation": 1, "injected spam links": 1, "site footer": 1})
+        {"page metadata": 1, "breadcrumb navigation": 1, "injected spam links": 1, "site footer": 1}
+    )
 
 
 @pytest.mark.parametrize("suffix", FORMATS)
-def test_the_source_node_keeps_the_extracted_text_and_a_reload_replaces_the_graph(rendered: Path, tmp_path: Path,
-                                                                                  suffix: str) -> None:
+def test_the_source_node_keeps_the_extracted_text_and_a_reload_replaces_the_graph(
+    rendered: Path, tmp_path: Path, suffix: str
+) -> None:
     store = open_store(tmp_path / "store")
     first = load_document(store, CORPUS / "001_e6d1326eb6e5ef17.txt")
     result = load_document(store, rendered / f"001_e6d1326eb6e5ef17{suffix}")
@@ -176,11 +205,18 @@ def test_the_source_node_keeps_the_extracted_text_and_a_reload_replaces_the_grap
     for row in store.query(SPANS):
         start, end = int(row["start"].value), int(row["end"].value)
         assert row["text"].value[start:end] == row["exact"].value
-    query = SPARQL_PREFIXES + f"""SELECT ?f ?e WHERE {{ GRAPH <{result.graph}> {{
+    query = (
+        SPARQL_PREFIXES
+        + f"""SELECT ?f ?e WHERE {{ GRAPH <{result.graph}> {{
         ?s a pk:SourceDocument ; dct:format ?f ; pk:encoding ?e }} }}"""
-    assert [(r["f"].value, r["e"].value) for r in store.query(query)] == [{
-        ".html": ("text/html", "utf-8"), ".pdf": ("application/pdf", "PDF text layer"),
-        ".docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "utf-8 (docx XML)")}[suffix]]
+    )
+    assert [(r["f"].value, r["e"].value) for r in store.query(query)] == [
+        {
+            ".html": ("text/html", "utf-8"),
+            ".pdf": ("application/pdf", "PDF text layer"),
+            ".docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "utf-8 (docx XML)"),
+        }[suffix]
+    ]
 
 
 NEW_PAGE = """<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">
@@ -202,9 +238,11 @@ NEW_PAGE = """<html><head><meta http-equiv="Content-Type" content="text/html; ch
 
 def test_a_page_never_seen_keeps_the_article_and_its_facts() -> None:
     assert html_to_text(NEW_PAGE, "page.html").split("\n\n") == [
-        "发布时间:2022-03-01 10:00", "信息来源:某县民政局",
+        "发布时间:2022-03-01 10:00",
+        "信息来源:某县民政局",
         "某县“十四五”养老服务体系建设规划",  # a source line break between Chinese characters is no space
-        "第一章　总体要求", "到2025年,养老服务体系更加健全。",
+        "第一章　总体要求",
+        "到2025年,养老服务体系更加健全。",
         "序号 |\n指标 |\n单位 |\n2025年目标值 |\n属性 |\n1 |\n养老机构护理型床位占比 |\n% |\n≥55 |\n约束性 |\n"
         "2 |\n城市｜农村 |\n|\n100 |\n预期性 |\n",
     ]
@@ -232,8 +270,10 @@ def test_word_tables_read_a_merged_cell_once(tmp_path: Path) -> None:
     path = tmp_path / "plan.docx"
     document.save(path)
     assert docx_to_text(path.read_bytes(), "plan.docx").split("\n\n") == [
-        "第一章 总体要求", "到2025年,养老服务体系更加健全。",
-        "类别 |\n指标 |\n目标 |\n社会救助 |\n城乡低保标准 |\n≥5 |\n特困供养率 |\n100 |\n"]
+        "第一章 总体要求",
+        "到2025年,养老服务体系更加健全。",
+        "类别 |\n指标 |\n目标 |\n社会救助 |\n城乡低保标准 |\n≥5 |\n特困供养率 |\n100 |\n",
+    ]
 
 
 def test_word_list_numbers_are_written_as_word_shows_them(tmp_path: Path) -> None:
@@ -256,10 +296,24 @@ def test_word_list_numbers_are_written_as_word_shows_them(tmp_path: Path) -> Non
     path = tmp_path / "plan.docx"
     document.save(path)
     blocks = docx_to_text(path.read_bytes(), "plan.docx").split("\n\n")
-    assert blocks[:3] == ["2021年是实施“十四五”规划的开局之年。", "一、 深入学习贯彻党的十九届五中全会精神",
-                          "二、 着力提升基本民生保障水平"]
-    assert [b.split(" ")[0] for b in blocks[1:]] == ["一、", "二、", "三、", "四、", "五、", "六、", "七、", "八、", "九、",
-                                                     "十、", "十一、"]
+    assert blocks[:3] == [
+        "2021年是实施“十四五”规划的开局之年。",
+        "一、 深入学习贯彻党的十九届五中全会精神",
+        "二、 着力提升基本民生保障水平",
+    ]
+    assert [b.split(" ")[0] for b in blocks[1:]] == [
+        "一、",
+        "二、",
+        "三、",
+        "四、",
+        "五、",
+        "六、",
+        "七、",
+        "八、",
+        "九、",
+        "十、",
+        "十一、",
+    ]
 
 
 def test_a_word_file_with_page_numbers_and_its_pdf_read_as_the_text(tmp_path: Path, parsed) -> None:
@@ -281,9 +335,21 @@ def test_a_word_file_with_page_numbers_and_its_pdf_read_as_the_text(tmp_path: Pa
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         missing_tool("LibreOffice (soffice)")
-    subprocess.run([soffice, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless", "--convert-to",
-                    "pdf", "--outdir", str(tmp_path), str(tmp_path / f"{name}.docx")], check=True, capture_output=True,
-                   timeout=600)
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(tmp_path / f"{name}.docx"),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
     expected = content(parsed[f"{name}.txt"])
     for suffix in (".docx", ".pdf"):
         doc, _ = parse_document(tmp_path / f"{name}{suffix}")

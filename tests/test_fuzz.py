@@ -21,13 +21,88 @@ from plankg.loaders.segment import segment
 from plankg.loaders.tables import parse_table
 
 PIECES = [
-    "第一章", "第十二章 ", "第三节", "第三節", "一、", "十、", "(一)", "（二）", "1.", "12、", "专栏1", "專欄2:", "表1", "表 2 ",
-    "序号", "序號", "主要指标", "类别", "指标名称", "单位", "2020年", "2025年", "目标值", "完成值", "年均增长%",
-    "属性", "预期性", "约束性", "完成", "城市", "农村", "集中", "≥", "≤", ">", "%", "‰", "万人", "(元/月)", "60(100)",
-    "1", "12", "3.5", "—", "-", "/", " |", "|", "\n", "\n\n", "\r\n", "\r", "  ", "\u3000", "\u00a0", "\t", "。", "；",
-    "辽宁省", "懷化市", "十四五", "“十四五”", "2021-2025", "规划", "發展規劃", "要点", "首页 > 政务公开", "亚洲精品 | ",
-    "发布时间:2021-12-24", "來源:", "附件:", "版权所有", "《辽宁省民政事业发展规划》", "依据", "根据", "新建", "6间",
-    "390张以上", "不低于居民人均消费支出增速", "\ufeff", "\x00", "\ufffd",
+    "第一章",
+    "第十二章 ",
+    "第三节",
+    "第三節",
+    "一、",
+    "十、",
+    "(一)",
+    "（二）",
+    "1.",
+    "12、",
+    "专栏1",
+    "專欄2:",
+    "表1",
+    "表 2 ",
+    "序号",
+    "序號",
+    "主要指标",
+    "类别",
+    "指标名称",
+    "单位",
+    "2020年",
+    "2025年",
+    "目标值",
+    "完成值",
+    "年均增长%",
+    "属性",
+    "预期性",
+    "约束性",
+    "完成",
+    "城市",
+    "农村",
+    "集中",
+    "≥",
+    "≤",
+    ">",
+    "%",
+    "‰",
+    "万人",
+    "(元/月)",
+    "60(100)",
+    "1",
+    "12",
+    "3.5",
+    "—",
+    "-",
+    "/",
+    " |",
+    "|",
+    "\n",
+    "\n\n",
+    "\r\n",
+    "\r",
+    "  ",
+    "\u3000",
+    "\u00a0",
+    "\t",
+    "。",
+    "；",
+    "辽宁省",
+    "懷化市",
+    "十四五",
+    "“十四五”",
+    "2021-2025",
+    "规划",
+    "發展規劃",
+    "要点",
+    "首页 > 政务公开",
+    "亚洲精品 | ",
+    "发布时间:2021-12-24",
+    "來源:",
+    "附件:",
+    "版权所有",
+    "《辽宁省民政事业发展规划》",
+    "依据",
+    "根据",
+    "新建",
+    "6间",
+    "390张以上",
+    "不低于居民人均消费支出增速",
+    "\ufeff",
+    "\x00",
+    "\ufffd",
 ]
 TEXTS = st.lists(st.sampled_from(PIECES) | st.text(max_size=6), max_size=60).map("".join)
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -35,7 +110,7 @@ FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCh
 
 def assert_quotes(text: str, spans: list[Span]) -> None:
     for span in spans:
-        assert 0 <= span.start <= span.end <= len(text) and text[span.start:span.end] == span.quote
+        assert 0 <= span.start <= span.end <= len(text) and text[span.start : span.end] == span.quote
 
 
 @FAST
@@ -43,7 +118,7 @@ def assert_quotes(text: str, spans: list[Span]) -> None:
 def test_cleaner(text: str) -> None:
     cleaned = clean(text)
     for line in cleaned.lines:
-        assert text[line.start:line.end] == line.text and "\n" not in line.text and "\r" not in line.text
+        assert text[line.start : line.end] == line.text and "\n" not in line.text and "\r" not in line.text
     assert_quotes(text, [d.span for d in cleaned.dropped])
     assert {id(ln) for ln in cleaned.content} <= {id(ln) for ln in cleaned.lines}
 
@@ -63,16 +138,18 @@ def test_table_parser(text: str) -> None:
     lines = clean(text).lines
     heading = Heading("table", "表1", 1, "", Span.of(text, 0, 0))
     indicators, warnings = parse_table(text, heading, lines)
-    assert_quotes(text, [i.span for i in indicators] + [i.name_span for i in indicators]
-                  + [v.span for i in indicators for v in i.values])
+    assert_quotes(
+        text, [i.span for i in indicators] + [i.name_span for i in indicators] + [v.span for i in indicators for v in i.values]
+    )
     assert all(isinstance(w, str) for w in warnings)
 
 
 @FAST
 @given(TEXTS)
 def test_whole_pipeline_raises_only_load_errors(text: str) -> None:
-    source = SourceText(name="fuzz.txt", sha256="0" * 64, encoding="utf-8", media_type="text/plain", text=text,
-                        script=detect_script(text))
+    source = SourceText(
+        name="fuzz.txt", sha256="0" * 64, encoding="utf-8", media_type="text/plain", text=text, script=detect_script(text)
+    )
     try:
         doc, _ = parse_source(source, {})
     except LoadError as exc:
@@ -81,10 +158,34 @@ def test_whole_pipeline_raises_only_load_errors(text: str) -> None:
     assert_quotes(text, [m.span for m in doc.measures] + [p.span for p in doc.projects] + [c.span for c in doc.citations])
 
 
-MARKUP = st.lists(st.sampled_from(["<p>", "</p>", "<div class='nav'>", "</div>", "<table>", "<tr>", "<td>", "</td>",
-                                   "<br>", "<script>", "</script>", "<!--", "-->", "<?xml version='1.0'?>", "&gt;",
-                                   "<footer>", "<meta name='PubDate' content='2021-01-01'>", "<", ">"]) | st.sampled_from(PIECES)
-                  | st.text(max_size=5), max_size=40).map("".join)
+MARKUP = st.lists(
+    st.sampled_from(
+        [
+            "<p>",
+            "</p>",
+            "<div class='nav'>",
+            "</div>",
+            "<table>",
+            "<tr>",
+            "<td>",
+            "</td>",
+            "<br>",
+            "<script>",
+            "</script>",
+            "<!--",
+            "-->",
+            "<?xml version='1.0'?>",
+            "&gt;",
+            "<footer>",
+            "<meta name='PubDate' content='2021-01-01'>",
+            "<",
+            ">",
+        ]
+    )
+    | st.sampled_from(PIECES)
+    | st.text(max_size=5),
+    max_size=40,
+).map("".join)
 
 
 @FAST

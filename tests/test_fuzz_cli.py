@@ -22,8 +22,7 @@ from tests.servers import build_store
 from tests.test_faults import nquads
 from tests.test_outbound import Outside
 
-FAST = settings(max_examples=60, deadline=None,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 OUTSIDE = Outside()  # one recording endpoint for the module: any request it gets fails the tests
 
 
@@ -51,13 +50,45 @@ def run(*args: str):
     return result
 
 
-TEXT_PIECES = ['"', "'", "}", "{", " ; DROP ALL ; #", "> .", "<", "\\", "\n", "\\u0022", "SERVICE", "辽宁省", "辽宁",
-               "懷化", "=", "%", "pkid:plan/210000", "https://w3id.org/plankg/id/plan/", "'''", "\x00", "\u3000"]
+TEXT_PIECES = [
+    '"',
+    "'",
+    "}",
+    "{",
+    " ; DROP ALL ; #",
+    "> .",
+    "<",
+    "\\",
+    "\n",
+    "\\u0022",
+    "SERVICE",
+    "辽宁省",
+    "辽宁",
+    "懷化",
+    "=",
+    "%",
+    "pkid:plan/210000",
+    "https://w3id.org/plankg/id/plan/",
+    "'''",
+    "\x00",
+    "\u3000",
+]
 VALUES = st.lists(st.sampled_from(TEXT_PIECES) | st.text(max_size=5), max_size=8).map("".join)
 KEYS = st.sampled_from(["region", "text", "name", "min_plans", "measure", "node", "regoin", "", "=", "text=x"]) | st.text(
-    max_size=4)
-QUERIES = st.sampled_from(["measure-search", "binding-indicators", "indicators-shared", "provenance",
-                           "measure-lineage", "indicator-across-plans", "plans-overview", "no-such-query"])
+    max_size=4
+)
+QUERIES = st.sampled_from(
+    [
+        "measure-search",
+        "binding-indicators",
+        "indicators-shared",
+        "provenance",
+        "measure-lineage",
+        "indicator-across-plans",
+        "plans-overview",
+        "no-such-query",
+    ]
+)
 
 
 @FAST
@@ -82,9 +113,37 @@ PATTERN = st.one_of(
     GROUP.map(lambda g: f"GRAPH ?g {g}"),
 )
 WELL_FORMED = GROUP.map(lambda g: f"SELECT * WHERE {g} LIMIT 3")
-JUNK = st.lists(st.sampled_from(["SELECT", "*", "?s", "WHERE", "{", "}", "SERVICE", "SILENT", f"<{OUTSIDE.url}>",
-                                 "DROP ALL", "LOAD <http://127.0.0.1:9/>", "INSERT DATA", ";", '"', "'''", "#", "\n",
-                                 "ASK", "CONSTRUCT", "FILTER", "(", ")", "service:x", "."]), max_size=20).map(" ".join)
+JUNK = st.lists(
+    st.sampled_from(
+        [
+            "SELECT",
+            "*",
+            "?s",
+            "WHERE",
+            "{",
+            "}",
+            "SERVICE",
+            "SILENT",
+            f"<{OUTSIDE.url}>",
+            "DROP ALL",
+            "LOAD <http://127.0.0.1:9/>",
+            "INSERT DATA",
+            ";",
+            '"',
+            "'''",
+            "#",
+            "\n",
+            "ASK",
+            "CONSTRUCT",
+            "FILTER",
+            "(",
+            ")",
+            "service:x",
+            ".",
+        ]
+    ),
+    max_size=20,
+).map(" ".join)
 
 
 def _rdflib_has_service(text: str) -> bool | None:
@@ -119,8 +178,7 @@ def test_sparql(store: Path, text: str) -> None:
 
 
 PASSWORD = "pw-Secret9"
-SAFE = st.text(alphabet=st.characters(blacklist_characters="/?#@[]\\ \t\r\n\x00", blacklist_categories=("Cs", "Cc")),
-               max_size=6)
+SAFE = st.text(alphabet=st.characters(blacklist_characters="/?#@[]\\ \t\r\n\x00", blacklist_categories=("Cs", "Cc")), max_size=6)
 
 
 @st.composite
@@ -128,8 +186,9 @@ def endpoints(draw) -> str:
     """URLs that can only point at loopback (no name is ever looked up): odd schemes, userinfo, ports and paths."""
     scheme = draw(st.sampled_from(["http", "https", "ftp", "HTTP", "", "javascript"]))
     user = draw(st.sampled_from(["", f"dba:{PASSWORD}@", f"{PASSWORD}@", f"dba:{PASSWORD}%40x@"])) + ""
-    host = draw(st.sampled_from([f"127.0.0.1:{_closed_port()}", f"[::1]:{_closed_port()}", "127.0.0.1:notaport",
-                                 "", "127.0.0.1:0"]))
+    host = draw(
+        st.sampled_from([f"127.0.0.1:{_closed_port()}", f"[::1]:{_closed_port()}", "127.0.0.1:notaport", "", "127.0.0.1:0"])
+    )
     path = draw(st.sampled_from(["/query", "/sparql", "/ds/sparql", "", "/query?x=1"])) + draw(SAFE).replace(":", "")
     return f"{scheme}://{user}{host}{path}" if scheme else f"{user}{host}{path}"
 

@@ -55,8 +55,10 @@ def stated(doc, fact: Fact | None) -> tuple[str, str, int] | None:
 def facts(path: Path) -> dict:
     doc, region = parse_document(path)
     meta = doc.metadata
-    out = {key: stated(doc, getattr(meta, key)) for key in
-           ("title", "date", "doc_number", "period", "doc_type", "region", "effective", "validity")}
+    out = {
+        key: stated(doc, getattr(meta, key))
+        for key in ("title", "date", "doc_number", "period", "doc_type", "region", "effective", "validity")
+    }
     out["issuers"] = [stated(doc, f) for f in meta.issuers]
     out["code"] = region.code if region else None
     out["plan"] = plan_identity(doc, region)[0].removeprefix(PLAN)
@@ -95,36 +97,113 @@ def test_the_central_opinion() -> None:
 # matter (lines 1-11): its 文号 (line 3) is the only one stated; its 发布日期 is the portal's, not the document's.
 REAL_FACTS = {
     "003_shanghai_jiading_urban_renewal_opinion_2023.md": (
-        26, "opinion", "2023-07-17", 24, "嘉府发〔2023〕20号", "310114", None,
-        [("上海市嘉定区人民政府", 22)], "310114/opinion/2023-07-17"),
+        26,
+        "opinion",
+        "2023-07-17",
+        24,
+        "嘉府发〔2023〕20号",
+        "310114",
+        None,
+        [("上海市嘉定区人民政府", 22)],
+        "310114/opinion/2023-07-17",
+    ),
     "004_shanghai_yangpu_industrial_heritage_measures_2023.md": (
-        26, "measures", "2023-10-23", 24, "杨府发〔2023〕10号", "310110", None,
-        [("上海市杨浦区人民政府", 22)], "310110/measures/2023-10-23"),
+        26,
+        "measures",
+        "2023-10-23",
+        24,
+        "杨府发〔2023〕10号",
+        "310110",
+        None,
+        [("上海市杨浦区人民政府", 22)],
+        "310110/measures/2023-10-23",
+    ),
     "005_shanghai_chongming_city_checkup_workplan_2021.md": (
-        26, "implementation-plan", "2021-09-09", 22, "沪崇府办发〔2021〕20号", "310151",
-        ("2021", "2021年崇明区城市体检工作方案", 26), [("上海市崇明区人民政府办公室", 16)],  # unsigned: its title
-        "310151/implementation-plan/2021"),
+        26,
+        "implementation-plan",
+        "2021-09-09",
+        22,
+        "沪崇府办发〔2021〕20号",
+        "310151",
+        ("2021", "2021年崇明区城市体检工作方案", 26),
+        [("上海市崇明区人民政府办公室", 16)],  # unsigned: its title
+        "310151/implementation-plan/2021",
+    ),
     "006_shanghai_zhelin_town_heritage_plan_2023.md": (
-        24, "special-plan", "2023-10-13", 98, "奉柘府〔2023〕21号", "310120",  # 柘林镇 is a town of 奉贤区
-        ("2021-2025", "“十四五”时期", 20), [("上海市奉贤区柘林镇人民政府", 16)], "310120/special-plan/2021-2025"),
+        24,
+        "special-plan",
+        "2023-10-13",
+        98,
+        "奉柘府〔2023〕21号",
+        "310120",  # 柘林镇 is a town of 奉贤区
+        ("2021-2025", "“十四五”时期", 20),
+        [("上海市奉贤区柘林镇人民政府", 16)],
+        "310120/special-plan/2021-2025",
+    ),
     "007_shanghai_transport_refined_management_action_plan_2024.md": (
-        28, "implementation-plan", "2024-12-31", 26, "沪交设养〔2024〕1025号", "310000",  # its own title: 工作方案
-        ("2024-2026", "上海市交通领域精细化管理工作方案（2024-2026年）", 28), [("上海市交通委员会", 24)],
-        "310000/implementation-plan/2024-2026"),
+        28,
+        "implementation-plan",
+        "2024-12-31",
+        26,
+        "沪交设养〔2024〕1025号",
+        "310000",  # its own title: 工作方案
+        ("2024-2026", "上海市交通领域精细化管理工作方案（2024-2026年）", 28),
+        [("上海市交通委员会", 24)],
+        "310000/implementation-plan/2024-2026",
+    ),
     # lines of the page's extracted text: 成文日期 line 7, the title over lines 15-17 (国务院办公厅关于推进 / 政务新媒体…)
     "008_guobanfa_2018_123_gov_new_media_opinion.html": (
-        15, "opinion", "2018-12-07", 7, "国办发〔2018〕123号", "000000", ("to-2022", "到2022年", 33),
-        [("国务院办公厅", 5)], "CN/opinion/to-2022"),
+        15,
+        "opinion",
+        "2018-12-07",
+        7,
+        "国办发〔2018〕123号",
+        "000000",
+        ("to-2022", "到2022年", 33),
+        [("国务院办公厅", 5)],
+        "CN/opinion/to-2022",
+    ),
     "009_shanghai_sponge_city_opinion_2024.md": (
-        26, "opinion", "2024-02-04", 24, "沪府办发〔2024〕3号", "310000", ("to-2030", "到2030年", 34),
-        [("上海市人民政府办公厅", 22)], "310000/opinion/to-2030"),
+        26,
+        "opinion",
+        "2024-02-04",
+        24,
+        "沪府办发〔2024〕3号",
+        "310000",
+        ("to-2030", "到2030年", 34),
+        [("上海市人民政府办公厅", 22)],
+        "310000/opinion/to-2030",
+    ),
     "010_shanghai_huangpu_renewable_energy_action_plan_2025.md": (
-        40, "action-plan", "2025-02-24", 38, "黄发改委办〔2025〕5号", "310101", ("to-2030", "到2030年", 42),
-        [(name, 24 + 2 * (n // 2)) for n, name in enumerate(
-            ["黄浦区发展和改革委员会", "黄浦区建设和管理委员会", "黄浦区规划和自然资源局", "黄浦区住房保障和房屋管理局",
-             "黄浦区城市管理行政执法局", "黄浦区科学技术委员会", "黄浦区机关事务管理局", "黄浦区国有资产监督管理委员会",
-             "黄浦区商务委员会", "黄浦区卫生健康委员会", "黄浦区教育局", "黄浦区文化和旅游局", "黄浦区投资促进办公室"])],
-        "310101/action-plan/to-2030"),
+        40,
+        "action-plan",
+        "2025-02-24",
+        38,
+        "黄发改委办〔2025〕5号",
+        "310101",
+        ("to-2030", "到2030年", 42),
+        [
+            (name, 24 + 2 * (n // 2))
+            for n, name in enumerate(
+                [
+                    "黄浦区发展和改革委员会",
+                    "黄浦区建设和管理委员会",
+                    "黄浦区规划和自然资源局",
+                    "黄浦区住房保障和房屋管理局",
+                    "黄浦区城市管理行政执法局",
+                    "黄浦区科学技术委员会",
+                    "黄浦区机关事务管理局",
+                    "黄浦区国有资产监督管理委员会",
+                    "黄浦区商务委员会",
+                    "黄浦区卫生健康委员会",
+                    "黄浦区教育局",
+                    "黄浦区文化和旅游局",
+                    "黄浦区投资促进办公室",
+                ]
+            )
+        ],
+        "310101/action-plan/to-2030",
+    ),
 }
 
 
@@ -144,17 +223,23 @@ FIXTURE_FACTS = {
     "county_implementation_plan.txt": {
         "title": ("兴业县农村养老服务提升实施方案", "兴业县农村养老服务提升实施方案", 1),
         "doc_type": ("implementation-plan", "兴业县农村养老服务提升实施方案", 1),
-        "region": ("兴业县", "兴业县", 1), "code": "450924",
-        "period": ("to-2025", "到2025年", 6), "date": None, "issuers": [],
+        "region": ("兴业县", "兴业县", 1),
+        "code": "450924",
+        "period": ("to-2025", "到2025年", 6),
+        "date": None,
+        "issuers": [],
         "plan": "450924/implementation-plan/to-2025",
     },
     "city_measures_validity.txt": {
         "title": ("成都市促进养老服务高质量发展若干措施", "成都市促进养老服务高质量发展若干措施", 1),
         "doc_type": ("measures", "成都市促进养老服务高质量发展若干措施", 1),
-        "region": ("成都市", "成都市", 1), "code": "510100",
-        "effective": ("2022-06-20", "2022年6月20日", 11), "validity": ("P5Y", "有效期5年", 11),
+        "region": ("成都市", "成都市", 1),
+        "code": "510100",
+        "effective": ("2022-06-20", "2022年6月20日", 11),
+        "validity": ("P5Y", "有效期5年", 11),
         "period": ("2022-2027", "2022年6月20日起施行，有效期5年", 11),  # not 到2025年 (line 5)
-        "date": ("2022-05-20", "2022年5月20日", 14), "issuers": [("成都市人民政府办公厅", "成都市人民政府办公厅", 13)],
+        "date": ("2022-05-20", "2022年5月20日", 14),
+        "issuers": [("成都市人民政府办公厅", "成都市人民政府办公厅", 13)],
         "plan": "510100/measures/2022-2027",
     },
     "state_council_office_opinion.txt": {
@@ -162,49 +247,66 @@ FIXTURE_FACTS = {
         "doc_type": ("opinion", "国务院办公厅关于推进养老服务发展的意见", 1),
         "doc_number": ("国办发〔2019〕5号", "国办发〔2019〕5号", 2),
         "date": ("2019-03-29", "2019年3月29日", 18),  # after the signature, line 17
-        "issuers": [("国务院办公厅", "国务院办公厅", 1)], "code": "000000",
-        "period": ("to-2022", "到2022年", 9), "plan": "CN/opinion/to-2022",
+        "issuers": [("国务院办公厅", "国务院办公厅", 1)],
+        "code": "000000",
+        "period": ("to-2022", "到2022年", 9),
+        "plan": "CN/opinion/to-2022",
     },
     "notice_issuing_action_plan.txt": {
         "title": ("广东省养老服务三年行动计划（2023—2025年）", "广东省养老服务三年行动计划（2023—2025年）", 10),
         "doc_type": ("action-plan", "广东省养老服务三年行动计划（2023—2025年）", 10),
         "period": ("2023-2025", "广东省养老服务三年行动计划（2023—2025年）", 10),
-        "doc_number": ("粤民发〔2023〕12号", "粤民发〔2023〕12号", 2), "date": ("2023-03-01", "2023年3月1日", 8),
-        "issuers": [("广东省民政厅", "广东省民政厅", 7)], "region": ("广东省", "广东省", 10), "code": "440000",
+        "doc_number": ("粤民发〔2023〕12号", "粤民发〔2023〕12号", 2),
+        "date": ("2023-03-01", "2023年3月1日", 8),
+        "issuers": [("广东省民政厅", "广东省民政厅", 7)],
+        "region": ("广东省", "广东省", 10),
+        "code": "440000",
         "plan": "440000/action-plan/2023-2025",
     },
     "city_annual_work_points.txt": {
         "title": ("东莞市民政局2022年工作要点", "东莞市民政局2022年工作要点", 1),
         "doc_type": ("annual", "东莞市民政局2022年工作要点", 1),
-        "period": ("2022", "东莞市民政局2022年工作要点", 1), "code": "441900", "plan": "441900/annual/2022",
+        "period": ("2022", "东莞市民政局2022年工作要点", 1),
+        "code": "441900",
+        "plan": "441900/annual/2022",
     },
     "city_fyp_outline.txt": {
         "doc_type": ("outline", "梅州市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要", 1),
         "period": ("2021-2025", "梅州市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要", 1),
-        "code": "441400", "plan": "441400/outline/2021-2025",
+        "code": "441400",
+        "plan": "441400/outline/2021-2025",
     },
     "ministry_guiding_opinion.txt": {
         "doc_type": ("opinion", "民政部 财政部关于加强困难群众基本生活保障工作的指导意见", 1),
         "issuers": [("民政部", "民政部", 1), ("财政部", "财政部", 1)],
-        "date": ("2019-08-13", "2019年8月13日", 3), "period": None, "code": "000000",
+        "date": ("2019-08-13", "2019年8月13日", 3),
+        "period": None,
+        "code": "000000",
         "plan": "CN/opinion/2019-08-13",  # no period stated: the date names it
     },
     "municipality_district_action_plan.txt": {
         "doc_type": ("action-plan", "北京市朝阳区养老服务行动方案（2023—2025年）", 1),
-        "region": ("朝阳区", "朝阳区", 1), "code": "110105",  # of 北京市, not of 长春市
+        "region": ("朝阳区", "朝阳区", 1),
+        "code": "110105",  # of 北京市, not of 长春市
         "period": ("2023-2025", "北京市朝阳区养老服务行动方案（2023—2025年）", 1),
         "plan": "110105/action-plan/2023-2025",
     },
     "city_rules_validity_until.txt": {
-        "doc_type": ("rules", "韶关市居家养老服务补贴管理办法", 1), "code": "440200",
-        "effective": ("2023-01-01", "2023年1月1日", 19), "validity": ("2027-12-31", "2027年12月31日", 19),
-        "period": ("2023-2027", "2023年1月1日起施行，有效期至2027年12月31日", 19), "plan": "440200/rules/2023-2027",
+        "doc_type": ("rules", "韶关市居家养老服务补贴管理办法", 1),
+        "code": "440200",
+        "effective": ("2023-01-01", "2023年1月1日", 19),
+        "validity": ("2027-12-31", "2027年12月31日", 19),
+        "period": ("2023-2027", "2023年1月1日起施行，有效期至2027年12月31日", 19),
+        "plan": "440200/rules/2023-2027",
     },
     "city_office_notice.txt": {
         "doc_type": ("notice", "关于进一步做好困难群众基本生活保障工作的通知", 1),
         "issuers": [("成都市人民政府办公厅", "成都市人民政府办公厅", 13)],
-        "region": ("成都市", "成都市", 13), "code": "510100",  # the signature's region: the title names no place
-        "date": ("2022-03-01", "2022年3月1日", 14), "period": None, "plan": "510100/notice/2022-03-01",
+        "region": ("成都市", "成都市", 13),
+        "code": "510100",  # the signature's region: the title names no place
+        "date": ("2022-03-01", "2022年3月1日", 14),
+        "period": None,
+        "plan": "510100/notice/2022-03-01",
     },
     "page_metadata_measures.txt": {
         "title": ("促进养老服务高质量发展若干措施", "促进养老服务高质量发展若干措施", 7),
@@ -212,8 +314,11 @@ FIXTURE_FACTS = {
         "doc_number": ("成办发〔2022〕30号", "成办发〔2022〕30号", 3),  # 文号
         "date": ("2022-05-20", "2022年05月20日", 4),  # 成文日期, not 发布日期 (line 5)
         "effective": ("2022-06-20", "2022年06月20日", 6),  # 生效时间
-        "validity": ("P5Y", "有效期5年", 14), "period": ("2022-2027", "有效期5年", 14),
-        "region": ("成都市", "成都市", 2), "code": "510100", "plan": "510100/measures/2022-2027",
+        "validity": ("P5Y", "有效期5年", 14),
+        "period": ("2022-2027", "有效期5年", 14),
+        "region": ("成都市", "成都市", 2),
+        "code": "510100",
+        "plan": "510100/measures/2022-2027",
     },
 }
 
@@ -242,14 +347,31 @@ def test_input_without_policy_content_is_refused() -> None:
         parse_document(GENRES / "news_item.txt")
 
 
-@pytest.mark.parametrize(("name", "expected"), [
-    # 000 line 1: …《玉林市国民经济…纲要》…制定本规划。规划期为2021至2025年…; 全市 (43 times) and 玉林市 (20) name its region.
-    ("000_7c45746ca5003da4.txt", {"doc_type": ("fyp", "制定本规划", 1), "period": ("2021-2025", "2021至2025年", 1),
-                                  "region": ("玉林市", "玉林市", 1), "plan": "450900/fyp/2021-2025"}),
-    # 004 line 1: 2021年是实施"十四五"规划…的第一年; "全市" and 韶关市 (line 2 onwards) name its region.
-    ("004_816c855b418fc27c.txt", {"doc_type": ("annual", "2021年是", 1), "period": ("2021", "2021", 1),
-                                  "code": "440200", "plan": "440200/annual/2021"}),
-])
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        # 000 line 1: …《玉林市国民经济…纲要》…制定本规划。规划期为2021至2025年…; 全市 (43 times) and 玉林市 (20) name its region.
+        (
+            "000_7c45746ca5003da4.txt",
+            {
+                "doc_type": ("fyp", "制定本规划", 1),
+                "period": ("2021-2025", "2021至2025年", 1),
+                "region": ("玉林市", "玉林市", 1),
+                "plan": "450900/fyp/2021-2025",
+            },
+        ),
+        # 004 line 1: 2021年是实施"十四五"规划…的第一年; "全市" and 韶关市 (line 2 onwards) name its region.
+        (
+            "004_816c855b418fc27c.txt",
+            {
+                "doc_type": ("annual", "2021年是", 1),
+                "period": ("2021", "2021", 1),
+                "code": "440200",
+                "plan": "440200/annual/2021",
+            },
+        ),
+    ],
+)
 def test_seeds_load_without_their_sidecars(tmp_path: Path, name: str, expected: dict) -> None:
     copy = tmp_path / name
     shutil.copy(CORPUS / name, copy)
@@ -285,8 +407,11 @@ def test_a_sidecar_overrides_what_the_text_says(tmp_path: Path) -> None:
     sidecar = tmp_path / "opinion.meta.json"
     sidecar.write_text(json.dumps({"period": "2018-2022", "doc_type": "opinion"}), encoding="utf-8")
     got = facts(text)
-    assert (got["period"], got["doc_type"], got["plan"]) == (("2018-2022", "sidecar", 0), ("opinion", "sidecar", 0),
-                                                             "CN/opinion/2018-2022")
+    assert (got["period"], got["doc_type"], got["plan"]) == (
+        ("2018-2022", "sidecar", 0),
+        ("opinion", "sidecar", 0),
+        "CN/opinion/2018-2022",
+    )
     assert got["date"] == ("2018-01-02", "2018年1月2日", 2)  # the rest still from the text
     sidecar.write_text(json.dumps({"period": "2018至2022年"}, ensure_ascii=False), encoding="utf-8")
     with pytest.raises(LoadError, match="sidecar period '2018至2022年' is not of the form 2021-2025, 2021 or to-2025"):
@@ -306,23 +431,37 @@ def test_the_nation_tops_the_region_hierarchy() -> None:
     assert (str(ID["region/440000"]), str(PK.partOf), china) in province
 
 
-@pytest.mark.parametrize(("name", "canonical", "code"), [
-    ("中共中央", "中共中央", "000000"), ("国务院办公厅", "国务院办公厅", "000000"),
-    ("国家发展和改革委员会", "国家发展改革委", "000000"), ("国家发改委", "国家发展改革委", "000000"),
-    ("中共中央办公厅", "中共中央办公厅", "000000"), ("民政部", "民政部", "000000"), ("财政部", "财政部", "000000"),
-    ("中国共产党第十九届中央委员会第五次全体会议", "中国共产党第十九届中央委员会第五次全体会议", "000000"),
-    ("成都市人民政府办公厅", "成都市人民政府办公厅", "510100"), ("广东省民政厅", "广东省民政厅", "440000"),
-    ("兴业县人民政府", "兴业县人民政府", "450924"), ("中共韶关市委", "中共韶关市委", "440200"),
-])
+@pytest.mark.parametrize(
+    ("name", "canonical", "code"),
+    [
+        ("中共中央", "中共中央", "000000"),
+        ("国务院办公厅", "国务院办公厅", "000000"),
+        ("国家发展和改革委员会", "国家发展改革委", "000000"),
+        ("国家发改委", "国家发展改革委", "000000"),
+        ("中共中央办公厅", "中共中央办公厅", "000000"),
+        ("民政部", "民政部", "000000"),
+        ("财政部", "财政部", "000000"),
+        ("中国共产党第十九届中央委员会第五次全体会议", "中国共产党第十九届中央委员会第五次全体会议", "000000"),
+        ("成都市人民政府办公厅", "成都市人民政府办公厅", "510100"),
+        ("广东省民政厅", "广东省民政厅", "440000"),
+        ("兴业县人民政府", "兴业县人民政府", "450924"),
+        ("中共韶关市委", "中共韶关市委", "440200"),
+    ],
+)
 def test_issuing_bodies_and_the_region_they_govern(name: str, canonical: str, code: str) -> None:
     body = recognise(name)
     assert (body.name, body.region.code, body.central) == (canonical, code, code == "000000")
 
 
-@pytest.mark.parametrize(("written", "iso_date"), [
-    ("2018年1月2日", "2018-01-02"), ("二〇二〇年十月二十九日", "2020-10-29"), ("2022年05月20日", "2022-05-20"),
-    ("2021年2月30日", None),  # not a calendar date: no date rather than a wrong one
-])
+@pytest.mark.parametrize(
+    ("written", "iso_date"),
+    [
+        ("2018年1月2日", "2018-01-02"),
+        ("二〇二〇年十月二十九日", "2020-10-29"),
+        ("2022年05月20日", "2022-05-20"),
+        ("2021年2月30日", None),  # not a calendar date: no date rather than a wrong one
+    ],
+)
 def test_dates_as_written(written: str, iso_date: str | None) -> None:
     assert iso(DATE.fullmatch(written)) == iso_date
 
@@ -332,15 +471,25 @@ def test_a_sentence_is_not_a_body() -> None:
     assert recognise("会议要求各地做好冬季救助工作") is None
 
 
-@pytest.mark.parametrize(("title", "genre"), [
-    ("辽宁省民政事业发展第十四个五年规划", "fyp"), ("懷化市“十四五”民政事業發展規劃", "fyp"),
-    ("成都市国土空间总体规划（2021—2035年）", "special-plan"), ("韶关市2021年民政工作要点", "annual"),
-    ("广东省民政厅2022年工作计划", "annual"), ("上海市养老服务发展三年行动计划（2023—2025年）", "action-plan"),
-    ("关于推进养老服务发展的实施意见", "opinion"), ("国务院关于加快发展养老服务业的若干意见", "opinion"),
-    ("关于促进养老托育服务健康发展的若干措施（试行）", "measures"), ("成都市养老机构管理办法", "rules"),
-    ("城乡最低生活保障实施细则", "rules"), ("关于做好2022年春节期间困难群众帮扶工作的通知", "notice"),
-    ("民政部关于加强养老服务工作的指导意见（征求意见稿）", "opinion"), ("某县养老服务体系建设实施方案", "implementation-plan"),
-])
+@pytest.mark.parametrize(
+    ("title", "genre"),
+    [
+        ("辽宁省民政事业发展第十四个五年规划", "fyp"),
+        ("懷化市“十四五”民政事業發展規劃", "fyp"),
+        ("成都市国土空间总体规划（2021—2035年）", "special-plan"),
+        ("韶关市2021年民政工作要点", "annual"),
+        ("广东省民政厅2022年工作计划", "annual"),
+        ("上海市养老服务发展三年行动计划（2023—2025年）", "action-plan"),
+        ("关于推进养老服务发展的实施意见", "opinion"),
+        ("国务院关于加快发展养老服务业的若干意见", "opinion"),
+        ("关于促进养老托育服务健康发展的若干措施（试行）", "measures"),
+        ("成都市养老机构管理办法", "rules"),
+        ("城乡最低生活保障实施细则", "rules"),
+        ("关于做好2022年春节期间困难群众帮扶工作的通知", "notice"),
+        ("民政部关于加强养老服务工作的指导意见（征求意见稿）", "opinion"),
+        ("某县养老服务体系建设实施方案", "implementation-plan"),
+    ],
+)
 def test_genre_words_of_titles(title: str, genre: str) -> None:
     assert genre_of_title(Fact(title)).value == genre
 
@@ -389,8 +538,18 @@ def test_the_ontology_declares_what_these_documents_write() -> None:
     declared = {s for c in DECLARATIONS for s in ontology.subjects(RDF.type, c) if s in pk_terms(ontology)}
     assert pk_terms(data) <= declared, pk_terms(data) - declared
     genres = set(data.objects(None, PK.documentType))
-    assert genres == {PK.Proposal, PK.Opinion, PK.ImplementationPlan, PK.PolicyMeasures, PK.ActionPlan,
-                      PK.AnnualWorkPlan, PK.Outline, PK.Notice, PK.SpecialPlan, PK.Rules}
+    assert genres == {
+        PK.Proposal,
+        PK.Opinion,
+        PK.ImplementationPlan,
+        PK.PolicyMeasures,
+        PK.ActionPlan,
+        PK.AnnualWorkPlan,
+        PK.Outline,
+        PK.Notice,
+        PK.SpecialPlan,
+        PK.Rules,
+    }
     assert violations(ontology, data) == []
 
 

@@ -14,8 +14,12 @@ from plankg.graph.vocab import RUNS_GRAPH, SPARQL_PREFIXES
 from plankg.lineage.graph import rebuild_lineage
 from plankg.query.library import run
 
-DATE_TYPES = ("http://www.w3.org/2001/XMLSchema#date", "http://www.w3.org/2001/XMLSchema#dateTime",
-              "http://www.w3.org/2001/XMLSchema#gYear", "http://www.w3.org/2001/XMLSchema#gYearMonth")
+DATE_TYPES = (
+    "http://www.w3.org/2001/XMLSchema#date",
+    "http://www.w3.org/2001/XMLSchema#dateTime",
+    "http://www.w3.org/2001/XMLSchema#gYear",
+    "http://www.w3.org/2001/XMLSchema#gYearMonth",
+)
 
 CN_DIGITS = str.maketrans("0123456789", "〇一二三四五六七八九")
 PERIOD_ENDS = {"十三五": "2020", "十四五": "2025", "十五五": "2030"}  # 到"十四五"末 states the year 2025
@@ -33,25 +37,51 @@ def test_every_date_has_a_span_or_the_sidecar_behind_it(store: Store) -> None:
     value's year, written in its table's header (the text from the table's start to the value's cell) or, for a target
     stated in prose, in the element stating it before the value; the lineage
     graph's dates are its families' earliest plans' document dates. The runs graph's times are the loads' clock."""
-    dated = list(store.query(SPARQL_PREFIXES + f"""
+    dated = list(
+        store.query(
+            SPARQL_PREFIXES
+            + f"""
     SELECT ?g ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(isLiteral(?o) && DATATYPE(?o) IN
-      ({", ".join(f"<{t}>" for t in DATE_TYPES)}) && ?g != <{RUNS_GRAPH}>) }}"""))
+      ({", ".join(f"<{t}>" for t in DATE_TYPES)}) && ?g != <{RUNS_GRAPH}>) }}"""
+        )
+    )
     assert len(dated) > 10
     facts = {}
-    for r in store.query(SPARQL_PREFIXES + """SELECT ?g ?about ?property ?value ?origin WHERE { GRAPH ?g {
+    for r in store.query(
+        SPARQL_PREFIXES
+        + """SELECT ?g ?about ?property ?value ?origin WHERE { GRAPH ?g {
         ?f a pk:MetadataFact ; pk:about ?about ; pk:property ?property ; pk:value ?value ; prov:wasDerivedFrom ?o .
-        { ?o a pk:Sidecar BIND("sidecar" AS ?origin) } UNION { ?o pk:line ?line BIND("span" AS ?origin) } } }"""):
+        { ?o a pk:Sidecar BIND("sidecar" AS ?origin) } UNION { ?o pk:line ?line BIND("span" AS ?origin) } } }"""
+    ):
         facts.setdefault((r["g"].value, r["about"].value, r["property"].value), set()).add(r["value"].value)
-    plan_dates = {r["plan"].value: r["date"].value for r in store.query(SPARQL_PREFIXES + """
-        SELECT ?plan ?date WHERE { GRAPH ?g { ?plan eli:date_document ?date } }""")}
-    families = {r["f"].value: r["plan"].value for r in store.query(SPARQL_PREFIXES + """
-        SELECT ?f ?plan WHERE { GRAPH ?lg { ?f pk:earliestPlan ?plan } }""")}
-    headers = {(r["g"].value, r["v"].value): source_of(store, r["g"].value)[int((r["table"] or r["within"]).value):
-                                                                            int(r["cell"].value)]
-               for r in store.query(SPARQL_PREFIXES + """SELECT ?g ?v ?table ?within ?cell WHERE { GRAPH ?g {
+    plan_dates = {
+        r["plan"].value: r["date"].value
+        for r in store.query(
+            SPARQL_PREFIXES
+            + """
+        SELECT ?plan ?date WHERE { GRAPH ?g { ?plan eli:date_document ?date } }"""
+        )
+    }
+    families = {
+        r["f"].value: r["plan"].value
+        for r in store.query(
+            SPARQL_PREFIXES
+            + """
+        SELECT ?f ?plan WHERE { GRAPH ?lg { ?f pk:earliestPlan ?plan } }"""
+        )
+    }
+    headers = {
+        (r["g"].value, r["v"].value): source_of(store, r["g"].value)[
+            int((r["table"] or r["within"]).value) : int(r["cell"].value)
+        ]
+        for r in store.query(
+            SPARQL_PREFIXES
+            + """SELECT ?g ?v ?table ?within ?cell WHERE { GRAPH ?g {
         ?v a pk:IndicatorValue ; prov:wasDerivedFrom/oa:hasSelector/oa:start ?cell .
         OPTIONAL { ?v qb:dataSet/prov:wasDerivedFrom/oa:hasSelector/oa:start ?table }
-        OPTIONAL { ?v pk:indicator/pk:statedIn/prov:wasDerivedFrom/oa:hasSelector/oa:start ?within } } }""")}
+        OPTIONAL { ?v pk:indicator/pk:statedIn/prov:wasDerivedFrom/oa:hasSelector/oa:start ?within } } }"""
+        )
+    }
     period = "https://w3id.org/plankg/ontology#period"
     for r in dated:
         graph, node, prop, value = r["g"].value, r["s"].value, r["p"].value, r["o"].value
@@ -65,8 +95,9 @@ def test_every_date_has_a_span_or_the_sidecar_behind_it(store: Store) -> None:
             stated = facts.get((graph, node, period), set())
             assert any(value in re.findall(r"\d{4}", v) for v in stated), (graph, node, prop, value, stated)
         else:  # a fact about the node, or the same stated date given to the notice that issues the plan
-            stated = facts.get((graph, node, prop), set()) | {v for (g, _n, p), vs in facts.items() if (g, p) == (graph, prop)
-                                                               for v in vs}
+            stated = facts.get((graph, node, prop), set()) | {
+                v for (g, _n, p), vs in facts.items() if (g, p) == (graph, prop) for v in vs
+            }
             assert value in stated, (graph, node, prop, value)
 
 

@@ -11,9 +11,25 @@ from plankg.lineage.graph import rebuild_lineage
 from plankg.loaders.labels import shorten
 
 PLAN = "https://w3id.org/plankg/id/plan/"
-LABELLED = ["pk:Plan", "pk:PlanText", "pk:Chapter", "pk:Section", "pk:Part", "pk:Box", "pk:IndicatorTable",
-            "pk:Measure", "pk:Project", "pk:Indicator", "pk:Citation", "pk:Region", "pk:IndicatorConcept",
-            "pk:PolicyFamily", "pk:PolicyInstrument", "skos:Concept", "org:Organization"]
+LABELLED = [
+    "pk:Plan",
+    "pk:PlanText",
+    "pk:Chapter",
+    "pk:Section",
+    "pk:Part",
+    "pk:Box",
+    "pk:IndicatorTable",
+    "pk:Measure",
+    "pk:Project",
+    "pk:Indicator",
+    "pk:Citation",
+    "pk:Region",
+    "pk:IndicatorConcept",
+    "pk:PolicyFamily",
+    "pk:PolicyInstrument",
+    "skos:Concept",
+    "org:Organization",
+]
 
 
 @pytest.fixture(scope="module")
@@ -23,17 +39,30 @@ def store(corpus_store: Store) -> Store:
 
 
 def labels(store: Store, node: str) -> set[tuple[str, str]]:
-    return {(r["l"].value, r["l"].language or "") for r in store.query(
-        f"SELECT ?l WHERE {{ GRAPH ?g {{ <{node}> <http://www.w3.org/2000/01/rdf-schema#label> ?l }} }}")}
+    return {
+        (r["l"].value, r["l"].language or "")
+        for r in store.query(f"SELECT ?l WHERE {{ GRAPH ?g {{ <{node}> <http://www.w3.org/2000/01/rdf-schema#label> ?l }} }}")
+    }
 
 
 def test_every_named_thing_has_a_language_tagged_label(store: Store) -> None:
     for cls in LABELLED:
-        unlabelled = list(store.query(SPARQL_PREFIXES + f"""SELECT ?s WHERE {{ GRAPH ?g {{ ?s a {cls} }}
-            FILTER NOT EXISTS {{ GRAPH ?h {{ ?s rdfs:label ?l }} }} }}"""))
+        unlabelled = list(
+            store.query(
+                SPARQL_PREFIXES
+                + f"""SELECT ?s WHERE {{ GRAPH ?g {{ ?s a {cls} }}
+            FILTER NOT EXISTS {{ GRAPH ?h {{ ?s rdfs:label ?l }} }} }}"""
+            )
+        )
         assert unlabelled == [], (cls, unlabelled[:3])
-    untagged = [(r["s"].value, r["l"].value) for r in store.query(SPARQL_PREFIXES + """SELECT ?s ?l WHERE {
-        GRAPH ?g { ?s rdfs:label ?l } FILTER(lang(?l) = "") }""")]
+    untagged = [
+        (r["s"].value, r["l"].value)
+        for r in store.query(
+            SPARQL_PREFIXES
+            + """SELECT ?s ?l WHERE {
+        GRAPH ?g { ?s rdfs:label ?l } FILTER(lang(?l) = "") }"""
+        )
+    ]
     # only an untitled, unnumbered table (003's, line 96), labelled by its element id
     assert untagged == [(PLAN + "320214/fyp/2021-2025/zh-Hans/tbl_1", "tbl_1")]
 
@@ -45,11 +74,19 @@ def test_labels_are_read_off_the_text(store: Store) -> None:
     assert labels(store, "https://w3id.org/plankg/id/region/210000") == {("辽宁省", "zh-hans")}
     # 002 (Traditional): the number as written, and in Simplified in the Simplified label
     assert labels(store, PLAN + "431200/fyp/2021-2025/zh-Hant/chp_10__sec_5") == {
-        ("第五節 完善專業化體系", "zh-hant"), ("第五节 完善专业化体系", "zh-hans")}
+        ("第五節 完善專業化體系", "zh-hant"),
+        ("第五节 完善专业化体系", "zh-hans"),
+    }
     # 001 line 471: a titled measure is labelled by its title
     assert labels(store, liaoning + "/zh-Hans/chp_5__sec_2__para_7") == {("提升应急救援能力。", "zh-hans")}
-    cite = {r["l"].value for r in store.query(SPARQL_PREFIXES + f"""SELECT ?l WHERE {{ GRAPH ?g {{
-        ?c a pk:Citation ; pk:inPlan <{liaoning}> ; rdfs:label ?l }} }}""")}
+    cite = {
+        r["l"].value
+        for r in store.query(
+            SPARQL_PREFIXES
+            + f"""SELECT ?l WHERE {{ GRAPH ?g {{
+        ?c a pk:Citation ; pk:inPlan <{liaoning}> ; rdfs:label ?l }} }}"""
+        )
+    }
     assert "《“十四五”民政事业发展规划》" in cite  # 001 line 23
 
 

@@ -58,6 +58,7 @@ def ask(store: Store, query: str) -> bool:
 
 # ---------------------------------------------------------------- parent-chain fixture
 
+
 def test_fixture_summary(chain) -> None:
     _, summary = chain
     # citations: 广西 cites the national plan (not loaded); 玉林 cites 广西 and its own 纲要; 南宁 cites 广西
@@ -71,58 +72,102 @@ def test_declared_parents_and_unresolved_citation(chain) -> None:
     lineage = f"GRAPH <{LINEAGE_GRAPH}>"
     assert ask(store, f"ASK {{ {lineage} {{ <{PLAN}450900/fyp/2021-2025> pk:parentPlan <{PLAN}450000/fyp/2021-2025> }} }}")
     assert ask(store, f"ASK {{ {lineage} {{ <{PLAN}450100/fyp/2021-2025> pk:parentPlan <{PLAN}450000/fyp/2021-2025> }} }}")
-    rows = store.query(SPARQL_PREFIXES + f"""SELECT ?t WHERE {{ {lineage} {{ ?w a pk:UnresolvedWork }}
-        GRAPH ?g {{ ?w pk:normalizedTitle ?t }} }} ORDER BY ?t""")
-    assert [r["t"].value for r in rows] == ["十四五民政事业发展规划",
-                                            "玉林市国民经济和社会发展十四五规划和二〇三五年远景目标纲要"]
+    rows = store.query(
+        SPARQL_PREFIXES
+        + f"""SELECT ?t WHERE {{ {lineage} {{ ?w a pk:UnresolvedWork }}
+        GRAPH ?g {{ ?w pk:normalizedTitle ?t }} }} ORDER BY ?t"""
+    )
+    assert [r["t"].value for r in rows] == [
+        "十四五民政事业发展规划",
+        "玉林市国民经济和社会发展十四五规划和二〇三五年远景目标纲要",
+    ]
 
 
 def test_direction_parent_to_child_and_siblings_undirected(chain) -> None:
     store, _ = chain
     lineage = f"GRAPH <{LINEAGE_GRAPH}>"
     for city in (YL, NN):
-        assert ask(store, f"""ASK {{ {lineage} {{ <{city}{EMERGENCY}> prov:wasDerivedFrom <{GX}{EMERGENCY}> ;
+        assert ask(
+            store,
+            f"""ASK {{ {lineage} {{ <{city}{EMERGENCY}> prov:wasDerivedFrom <{GX}{EMERGENCY}> ;
             prov:qualifiedDerivation ?d . ?d a prov:Derivation ; prov:entity <{GX}{EMERGENCY}> ;
-            pk:directed true ; pk:method "{textreuse.METHOD}" }} }}""")
+            pk:directed true ; pk:method "{textreuse.METHOD}" }} }}""",
+        )
         assert not ask(store, f"ASK {{ {lineage} {{ <{GX}{EMERGENCY}> prov:wasDerivedFrom ?x }} }}")
     # the two cities share the wording but neither copied the other
-    assert ask(store, f"""ASK {{ {lineage} {{ ?l a pk:TextReuse ; pk:between <{YL}{EMERGENCY}> , <{NN}{EMERGENCY}> ;
-        pk:directed false . FILTER NOT EXISTS {{ ?l a prov:Derivation }} }} }}""")
+    assert ask(
+        store,
+        f"""ASK {{ {lineage} {{ ?l a pk:TextReuse ; pk:between <{YL}{EMERGENCY}> , <{NN}{EMERGENCY}> ;
+        pk:directed false . FILTER NOT EXISTS {{ ?l a prov:Derivation }} }} }}""",
+    )
 
 
 def test_shared_passages_are_exact_spans_of_both_sources(chain) -> None:
     store, _ = chain
-    rows = list(store.query(SPARQL_PREFIXES + f"""SELECT ?src ?start ?end ?exact WHERE {{ GRAPH <{LINEAGE_GRAPH}> {{
+    rows = list(
+        store.query(
+            SPARQL_PREFIXES
+            + f"""SELECT ?src ?start ?end ?exact WHERE {{ GRAPH <{LINEAGE_GRAPH}> {{
         ?l pk:sharedPassage ?p . ?p oa:hasTarget ?t . ?t oa:hasSource ?src ; oa:hasSelector ?pos , ?q .
-        ?pos oa:start ?start ; oa:end ?end . ?q oa:exact ?exact }} }}"""))
+        ?pos oa:start ?start ; oa:end ?end . ?q oa:exact ?exact }} }}"""
+        )
+    )
     assert len(rows) == 14  # 7 passages, 2 sides each: 玉林 writes 玉林市 into the emergency measure, splitting two
     for r in rows:
         graph = r["src"].value.replace(PLAN, "https://w3id.org/plankg/id/graph/plan/").removesuffix("/source")
         text = source_of(store, graph)
-        assert text[int(r["start"].value):int(r["end"].value)] == r["exact"].value
+        assert text[int(r["start"].value) : int(r["end"].value)] == r["exact"].value
 
 
 def test_diffusion_paths(chain) -> None:
     store, _ = chain
-    rows = [(o_region, origin.removeprefix(PLAN), s_region, step.removeprefix(PLAN), score, s2)
-            for o_region, origin, s_region, step, score, _r2, s2, _sc2 in run(store, "diffusion-paths")]
+    rows = [
+        (o_region, origin.removeprefix(PLAN), s_region, step.removeprefix(PLAN), score, s2)
+        for o_region, origin, s_region, step, score, _r2, s2, _sc2 in run(store, "diffusion-paths")
+    ]
     assert rows == [
-        ("广西壮族自治区", "450000/fyp/2021-2025/zh-Hans/chp_2__sec_1__para_1", "南宁市",
-         "450100/fyp/2021-2025/zh-Hans/chp_2__sec_1__para_1", "1", ""),
-        ("广西壮族自治区", "450000/fyp/2021-2025/zh-Hans/chp_2__sec_1__para_1", "玉林市",
-         "450900/fyp/2021-2025/zh-Hans/chp_2__sec_1__para_1", "1", ""),  # all of the province's wording is kept
-        ("广西壮族自治区", "450000/fyp/2021-2025/zh-Hans/chp_2__sec_2__para_1", "玉林市",
-         "450900/fyp/2021-2025/zh-Hans/chp_2__sec_2__para_1", "1", ""),
-        ("广西壮族自治区", "450000/fyp/2021-2025/zh-Hans/chp_2__sec_2__para_2", "南宁市",
-         "450100/fyp/2021-2025/zh-Hans/chp_2__sec_2__para_1", "1", ""),
+        (
+            "广西壮族自治区",
+            "450000/fyp/2021-2025/zh-Hans/chp_2__sec_1__para_1",
+            "南宁市",
+            "450100/fyp/2021-2025/zh-Hans/chp_2__sec_1__para_1",
+            "1",
+            "",
+        ),
+        (
+            "广西壮族自治区",
+            "450000/fyp/2021-2025/zh-Hans/chp_2__sec_1__para_1",
+            "玉林市",
+            "450900/fyp/2021-2025/zh-Hans/chp_2__sec_1__para_1",
+            "1",
+            "",
+        ),  # all of the province's wording is kept
+        (
+            "广西壮族自治区",
+            "450000/fyp/2021-2025/zh-Hans/chp_2__sec_2__para_1",
+            "玉林市",
+            "450900/fyp/2021-2025/zh-Hans/chp_2__sec_2__para_1",
+            "1",
+            "",
+        ),
+        (
+            "广西壮族自治区",
+            "450000/fyp/2021-2025/zh-Hans/chp_2__sec_2__para_2",
+            "南宁市",
+            "450100/fyp/2021-2025/zh-Hans/chp_2__sec_2__para_1",
+            "1",
+            "",
+        ),
     ]
 
 
 def test_measure_lineage_query(chain) -> None:
     store, _ = chain
     rows = run(store, "measure-lineage", measure=GX + EMERGENCY)
-    assert [(level, region, date, member.removeprefix(PLAN)[:6], relation, score, quote[:12])
-            for _, level, region, date, member, relation, score, quote in rows] == [
+    assert [
+        (level, region, date, member.removeprefix(PLAN)[:6], relation, score, quote[:12])
+        for _, level, region, date, member, relation, score, quote in rows
+    ] == [
         ("Province", "广西壮族自治区", "period 2021-2025", "450000", "measure", "", "1. 提升应急救援能力。"),  # no date stated
         ("PrefectureCity", "南宁市", "period 2021-2025", "450100", "copied clause", "1", "1. 提升应急救援能力。"),
         ("PrefectureCity", "玉林市", "period 2021-2025", "450900", "copied clause", "1", "1. 提升应急救援能力。"),
@@ -130,31 +175,47 @@ def test_measure_lineage_query(chain) -> None:
     # both relations: 玉林 copies the clause and names the same instrument
     rows = run(store, "measure-lineage", measure=GX + "/chp_2__sec_2__para_1")
     assert [(region, relation, score) for _, _, region, _, _, relation, score, _ in rows] == [
-        ("广西壮族自治区", "measure", ""), ("玉林市", "copied clause", "1"),
-        ("玉林市", "instrument 农村留守妇女关爱行动", "0.667")]
+        ("广西壮族自治区", "measure", ""),
+        ("玉林市", "copied clause", "1"),
+        ("玉林市", "instrument 农村留守妇女关爱行动", "0.667"),
+    ]
 
 
 def test_binding_missing_in_child(chain) -> None:
     store, _ = chain
     # 南宁 has 婚姻登记"跨省通办"覆盖率, a close match of the provincial 实施率; 玉林 has neither
     assert run(store, "binding-missing-in-child") == [
-        ("玉林市“十四五”民政事业发展规划", "广西民政事业发展“十四五”规划", "婚姻登记“跨省通办”实施率", "100")]
+        ("玉林市“十四五”民政事业发展规划", "广西民政事业发展“十四五”规划", "婚姻登记“跨省通办”实施率", "100")
+    ]
 
 
 def test_shared_indicator_concepts_query(chain) -> None:
     store, _ = chain
-    rows = [(c, m, region, name, target, norm) for c, m, region, name, _y, target, norm, _u
-            in run(store, "shared-indicator-concepts")]
+    rows = [
+        (c, m, region, name, target, norm) for c, m, region, name, _y, target, norm, _u in run(store, "shared-indicator-concepts")
+    ]
     assert rows == [
         ("养老机构护理型床位占比", "exactMatch", "南宁市", "养老机构护理型床位占比", "55", "55"),
         ("养老机构护理型床位占比", "exactMatch", "广西壮族自治区", "养老机构护理型床位占比", "55", "55"),
         ("养老机构护理型床位占比", "exactMatch", "玉林市", "养老机构护理型床位占比", "55", "55"),
         ("婚姻登记跨省通办实施率", "closeMatch", "南宁市", "婚姻登记“跨省通办”覆盖率", "100", "100"),
         ("婚姻登记跨省通办实施率", "exactMatch", "广西壮族自治区", "婚姻登记“跨省通办”实施率", "100", "100"),
-        ("志愿服务站点在社区综合服务设施中的覆盖率", "exactMatch", "广西壮族自治区",
-         "志愿服务站点在社区综合服务设施中的覆盖率", "90", "90"),
-        ("志愿服务站点在社区综合服务设施中的覆盖率", "exactMatch", "玉林市",
-         "志愿服务站点在社区综合服务设施中的覆盖率", "90", "90"),
+        (
+            "志愿服务站点在社区综合服务设施中的覆盖率",
+            "exactMatch",
+            "广西壮族自治区",
+            "志愿服务站点在社区综合服务设施中的覆盖率",
+            "90",
+            "90",
+        ),
+        (
+            "志愿服务站点在社区综合服务设施中的覆盖率",
+            "exactMatch",
+            "玉林市",
+            "志愿服务站点在社区综合服务设施中的覆盖率",
+            "90",
+            "90",
+        ),
     ]
 
 
@@ -173,8 +234,12 @@ def test_theme_coverage_query(chain) -> None:
     store, _ = chain
     nanning = [row[1:] for row in run(store, "theme-coverage") if row[0] == "南宁市“十四五”民政事业发展规划"]
     # 推进殡葬移风易俗 is 殡葬 and, through 村民委员会/红白理事会/村民自治章程, 基层治理 too
-    assert nanning == [("养老服务", "1", "0", "1"), ("基层治理", "1", "0", "0"), ("婚姻收养", "0", "0", "1"),
-                       ("殡葬", "1", "0", "0")]
+    assert nanning == [
+        ("养老服务", "1", "0", "1"),
+        ("基层治理", "1", "0", "0"),
+        ("婚姻收养", "0", "0", "1"),
+        ("殡葬", "1", "0", "0"),
+    ]
 
 
 def test_rebuild_is_idempotent(chain) -> None:
@@ -186,6 +251,7 @@ def test_rebuild_is_idempotent(chain) -> None:
 
 
 # ---------------------------------------------------------------- corpus
+
 
 def test_title_keys_meet_across_spellings() -> None:
     assert title_key("辽宁省民政事业发展第十四个五年规划") == title_key("辽宁省民政事业发展“十四五”规划")
@@ -214,16 +280,23 @@ def test_corpus_summary(corpus) -> None:
 
 
 def _indicator_iris(store: Store) -> dict[tuple[str, int], str]:
-    rows = store.query(SPARQL_PREFIXES + """SELECT ?i ?file ?line WHERE { GRAPH ?g {
-        ?i a pk:Indicator ; pk:nameDerivedFrom ?r . ?r pk:line ?line ; oa:hasSource ?s . ?s dct:identifier ?file } }""")
+    rows = store.query(
+        SPARQL_PREFIXES
+        + """SELECT ?i ?file ?line WHERE { GRAPH ?g {
+        ?i a pk:Indicator ; pk:nameDerivedFrom ?r . ?r pk:line ?line ; oa:hasSource ?s . ?s dct:identifier ?file } }"""
+    )
     return {(r["file"].value, int(r["line"].value)): r["i"].value for r in rows}
 
 
 def test_labelled_indicator_groups_are_found(corpus) -> None:
     store, _ = corpus
     iris = _indicator_iris(store)
-    concept = {r["i"].value: r["c"].value for r in store.query(
-        f"SELECT ?i ?c WHERE {{ GRAPH <{LINEAGE_GRAPH}> {{ ?i <https://w3id.org/plankg/ontology#indicatorConcept> ?c }} }}")}
+    concept = {
+        r["i"].value: r["c"].value
+        for r in store.query(
+            f"SELECT ?i ?c WHERE {{ GRAPH <{LINEAGE_GRAPH}> {{ ?i <https://w3id.org/plankg/ontology#indicatorConcept> ?c }} }}"
+        )
+    }
     seen = set()
     for group in LABELS["indicator_groups"]:
         concepts = {concept.get(iris[(f, line)]) for f, line in group["members"]}
@@ -236,9 +309,12 @@ def test_manifest_example_is_linked(corpus) -> None:
     store, _ = corpus
     a = PLAN + "450900/fyp/2021-2025/zh-Hans/para_17"  # 000 提升应急救援能力
     b = PLAN + "210000/fyp/2021-2025/zh-Hans/chp_5__sec_2__para_7"  # 001 提升应急救援能力
-    assert ask(store, f"""ASK {{ GRAPH <{LINEAGE_GRAPH}> {{ ?l pk:between <{a}> , <{b}> ; pk:directed false ;
+    assert ask(
+        store,
+        f"""ASK {{ GRAPH <{LINEAGE_GRAPH}> {{ ?l pk:between <{a}> , <{b}> ; pk:directed false ;
         pk:sharedPassage ?p . ?p oa:hasTarget ?t . ?t oa:hasSelector ?q . ?q oa:exact ?e
-        FILTER(CONTAINS(?e, "分层分类、平战结合、高效协作")) }} }}""")
+        FILTER(CONTAINS(?e, "分层分类、平战结合、高效协作")) }} }}""",
+    )
 
 
 @pytest.fixture(scope="module")
@@ -255,14 +331,26 @@ def test_labelled_set_size() -> None:
     grades = ("clear", "borderline", "no")
     assert all(p["copied"] in grades and p["instrument"] in grades for p in pairs)  # both questions, every pair
     assert all(bool(p.get("instruments")) == (p["instrument"] != "no") for p in pairs)
-    counts = {(split, question, grade): sum(p["split"] == split and p[question] == grade for p in pairs)
-              for split in ("dev", "blind") for question in ("copied", "instrument") for grade in grades}
+    counts = {
+        (split, question, grade): sum(p["split"] == split and p[question] == grade for p in pairs)
+        for split in ("dev", "blind")
+        for question in ("copied", "instrument")
+        for grade in grades
+    }
     assert counts == {
-        ("dev", "copied", "clear"): 49, ("dev", "copied", "borderline"): 7, ("dev", "copied", "no"): 223,
-        ("dev", "instrument", "clear"): 55, ("dev", "instrument", "borderline"): 28, ("dev", "instrument", "no"): 196,
-        ("blind", "copied", "clear"): 51, ("blind", "copied", "borderline"): 7, ("blind", "copied", "no"): 223,
-        ("blind", "instrument", "clear"): 57, ("blind", "instrument", "borderline"): 29,
-        ("blind", "instrument", "no"): 195}
+        ("dev", "copied", "clear"): 49,
+        ("dev", "copied", "borderline"): 7,
+        ("dev", "copied", "no"): 223,
+        ("dev", "instrument", "clear"): 55,
+        ("dev", "instrument", "borderline"): 28,
+        ("dev", "instrument", "no"): 196,
+        ("blind", "copied", "clear"): 51,
+        ("blind", "copied", "borderline"): 7,
+        ("blind", "copied", "no"): 223,
+        ("blind", "instrument", "clear"): 57,
+        ("blind", "instrument", "borderline"): 29,
+        ("blind", "instrument", "no"): 195,
+    }
     assert all(p["a"].split("/")[0] != p["b"].split("/")[0] for p in pairs)  # different documents
     assert len({frozenset((p["a"], p["b"])) for p in pairs}) == len(pairs)  # no pair labelled twice
     assert sum("audit" in p for p in pairs) == 5  # copied-clause answers changed on a second reading, each with why
@@ -286,8 +374,11 @@ def test_copied_clauses_on_the_blind_half(labelled) -> None:
     """The blind half, split off before any model was built and scored once, at the end, as it came out."""
     blind = reuse_train.graded([p for p in labelled if p.label["split"] == "blind"])
     model = reuse_model.shipped()
-    figures = reuse_train.measure([p.label["copied"] == "clear" for p in blind],
-                                  [model.probability(p.features) if p.proposed else 0.0 for p in blind], model.threshold)
+    figures = reuse_train.measure(
+        [p.label["copied"] == "clear" for p in blind],
+        [model.probability(p.features) if p.proposed else 0.0 for p in blind],
+        model.threshold,
+    )
     assert (figures["tp"], figures["fp"], figures["fn"]) == (38, 3, 13)
     assert (figures["precision"], figures["recall"]) == (0.927, 0.745)
     assert (figures["average_precision"], figures["precision_at_recall_0.9"]) == (0.884, 0.676)
@@ -300,6 +391,7 @@ def test_copied_clauses_meet_required_accuracy() -> None:
 
 
 # ---------------------------------------------------------------- policy instruments
+
 
 def test_instrument_names_read_back_to_their_governing_verb() -> None:
     # 001 line 460 建立特殊困难老人定期探访制度、农村留守老年人关爱服务制度; 001 line 477 实施“养老服务+行业”行动
@@ -324,19 +416,32 @@ def test_generic_names_are_not_instruments(corpus) -> None:
 
 def test_shared_instruments_query(corpus) -> None:
     store, _ = corpus
-    rows = [(name, plans, region, quote) for name, _s, plans, _d, region, _m, _b, _e, quote in run(store, "shared-instruments")
-            if name == "收养评估制度"]
+    rows = [
+        (name, plans, region, quote)
+        for name, _s, plans, _d, region, _m, _b, _e, quote in run(store, "shared-instruments")
+        if name == "收养评估制度"
+    ]
     # 000 line 309, 001 line 408, 002 line 551 (Traditional), 004 line 21
-    assert rows == [("收养评估制度", "4", "怀化市", "收養評估制度"), ("收养评估制度", "4", "玉林市", "收养评估制度"),
-                    ("收养评估制度", "4", "辽宁省", "收养评估制度"), ("收养评估制度", "4", "韶关市", "收养评估制度")]
-    assert ask(store, f"""ASK {{ GRAPH <{LINEAGE_GRAPH}> {{ ?c a pk:PolicyInstrument ; skos:prefLabel "收养评估制度"@zh-Hans ,
-        "收養評估制度"@zh-Hant ; skos:inScheme ?s }} }}""")
+    assert rows == [
+        ("收养评估制度", "4", "怀化市", "收養評估制度"),
+        ("收养评估制度", "4", "玉林市", "收养评估制度"),
+        ("收养评估制度", "4", "辽宁省", "收养评估制度"),
+        ("收养评估制度", "4", "韶关市", "收养评估制度"),
+    ]
+    assert ask(
+        store,
+        f"""ASK {{ GRAPH <{LINEAGE_GRAPH}> {{ ?c a pk:PolicyInstrument ; skos:prefLabel "收养评估制度"@zh-Hans ,
+        "收養評估制度"@zh-Hant ; skos:inScheme ?s }} }}""",
+    )
 
 
-@pytest.mark.parametrize(("split", "expected"), [
-    ("dev", {"tp": 32, "fp": 6, "fn": 23, "tn": 190}),  # precision 0.842, recall 0.582
-    ("blind", {"tp": 32, "fp": 12, "fn": 25, "tn": 183}),  # precision 0.727, recall 0.561, measured once at the end
-])
+@pytest.mark.parametrize(
+    ("split", "expected"),
+    [
+        ("dev", {"tp": 32, "fp": 6, "fn": 23, "tn": 190}),  # precision 0.842, recall 0.582
+        ("blind", {"tp": 32, "fp": 12, "fn": 25, "tn": 183}),  # precision 0.727, recall 0.561, measured once at the end
+    ],
+)
 def test_shared_instruments_against_labels(corpus, split: str, expected: dict[str, int]) -> None:
     """Pairs labelled clear (or no) on the instrument question: related when both items name a shared instrument.
     The line between instruments and generic terms was drawn looking at the dev half only."""

@@ -25,13 +25,22 @@ def test_a_plan_without_region_takes_part_in_lineage_without_a_region(tmp_path: 
     results = load_paths(store, [bundled_corpus(), unplaced])
     assert all(r.ok for r in results), [r.error for r in results if not r.ok]
     found = rebuild_lineage(store)
-    linked = store.query(SPARQL_PREFIXES + f"""
+    linked = store.query(
+        SPARQL_PREFIXES
+        + f"""
         SELECT ?a ?b WHERE {{ GRAPH <{LINEAGE_GRAPH}> {{ ?r a pk:TextReuse ; pk:between ?a, ?b }}
-                             FILTER(CONTAINS(STR(?a), "/unknown-region/") && ?a != ?b) }}""")
+                             FILTER(CONTAINS(STR(?a), "/unknown-region/") && ?a != ?b) }}"""
+    )
     assert found.reuse_links > 0 and len(list(linked)) >= 1  # the copied clause is linked to 001's
-    placed = store.query(SPARQL_PREFIXES + """
-        SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?plan a pk:Plan } FILTER NOT EXISTS { GRAPH ?h { ?plan pk:region ?r } } }""")
+    placed = store.query(
+        SPARQL_PREFIXES
+        + """
+        SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?plan a pk:Plan } FILTER NOT EXISTS { GRAPH ?h { ?plan pk:region ?r } } }"""
+    )
     assert int(next(iter(placed))["n"].value) == 1  # the opinion: its text states no place
-    regions = store.query(SPARQL_PREFIXES + f"""
-        SELECT ?r WHERE {{ GRAPH <{LINEAGE_GRAPH}> {{ ?family pk:spansRegion ?r }} }}""")
+    regions = store.query(
+        SPARQL_PREFIXES
+        + f"""
+        SELECT ?r WHERE {{ GRAPH <{LINEAGE_GRAPH}> {{ ?family pk:spansRegion ?r }} }}"""
+    )
     assert all(row["r"].value.startswith("https://w3id.org/plankg/id/region/") for row in regions)

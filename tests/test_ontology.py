@@ -28,8 +28,7 @@ ELI = Namespace("http://data.europa.eu/eli/ontology#")
 QB = Namespace("http://purl.org/linked-data/cube#")
 XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
 ONTOLOGY = URIRef("https://w3id.org/plankg/ontology")
-DECLARATIONS = {OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, SKOS.Concept, SKOS.ConceptScheme,
-                QB.DataStructureDefinition}
+DECLARATIONS = {OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, SKOS.Concept, SKOS.ConceptScheme, QB.DataStructureDefinition}
 
 # 004 (韶关市2021年民政工作要点): line 13 "三、积极应对人口老龄化,推进养老服务事业发展";
 # line 16 "(十二)完善社区和居家养老服务体系。新建风采长者饭堂6间,…".
@@ -44,8 +43,17 @@ XW_SAFEGUARD = URIRef(f"{XW}/chp_5__para_1")
 XW_BINDING = URIRef(f"{XW}/tbl_1__row_1")
 
 
-GENRES_NOT_IN_CORPUS = {PK.SpecialPlan, PK.Outline, PK.Proposal, PK.ImplementationPlan, PK.ActionPlan, PK.Opinion,
-                        PK.PolicyMeasures, PK.Rules, PK.Notice}
+GENRES_NOT_IN_CORPUS = {
+    PK.SpecialPlan,
+    PK.Outline,
+    PK.Proposal,
+    PK.ImplementationPlan,
+    PK.ActionPlan,
+    PK.Opinion,
+    PK.PolicyMeasures,
+    PK.Rules,
+    PK.Notice,
+}
 
 
 def _graph(quads) -> Graph:
@@ -175,13 +183,43 @@ def test_every_declared_term_has_english_and_chinese_label_and_definition(ontolo
 def test_every_term_in_the_corpus_data_is_declared(ontology: Graph, corpus_graph: Graph) -> None:
     used = pk_terms(corpus_graph)
     classes = {o for o in corpus_graph.objects(None, RDF.type) if o.startswith(PK)}
-    assert classes == {PK[n] for n in (
-        "Region", "Plan", "PlanText", "SourceDocument", "Sidecar", "MetadataFact", "LoaderRun", "Chapter", "Section",
-        "Part", "Box", "IndicatorTable", "Measure", "SafeguardMeasure", "Indicator", "TableIndicator",
-        "ProseIndicator", "BindingIndicator",
-        "ExpectedIndicator", "IndicatorValue", "Project", "Quantity", "Citation", "CitedWork", "DroppedText",
-        "Passage", "Preamble", "LeadParagraph", "Statement", "Continuation", "Conclusion",
-        "IssuingNotice")}  # 001's notice, lines 5-19
+    assert classes == {
+        PK[n]
+        for n in (
+            "Region",
+            "Plan",
+            "PlanText",
+            "SourceDocument",
+            "Sidecar",
+            "MetadataFact",
+            "LoaderRun",
+            "Chapter",
+            "Section",
+            "Part",
+            "Box",
+            "IndicatorTable",
+            "Measure",
+            "SafeguardMeasure",
+            "Indicator",
+            "TableIndicator",
+            "ProseIndicator",
+            "BindingIndicator",
+            "ExpectedIndicator",
+            "IndicatorValue",
+            "Project",
+            "Quantity",
+            "Citation",
+            "CitedWork",
+            "DroppedText",
+            "Passage",
+            "Preamble",
+            "LeadParagraph",
+            "Statement",
+            "Continuation",
+            "Conclusion",
+            "IssuingNotice",
+        )
+    }  # 001's notice, lines 5-19
     for term in sorted(used):
         kinds = set(ontology.objects(term, RDF.type)) & DECLARATIONS
         assert kinds, f"{term} is not declared"
@@ -262,13 +300,33 @@ def test_lineage_terms_are_declared_and_true_of_the_data(ontology: Graph, corpus
     # what the bundled plans do not state: significance, closing clauses, responsible bodies in brackets
     # (tests/test_structure_general.py checks those on other documents), the genres and validity no bundled plan
     # has (tests/test_genres_levels.py checks the documents that have them).
-    assert declared - used == {PK.DocumentElement, PK.StructuralUnit, PK.hasPart, PK.RegionLevels,
-                               PK.DocumentTypes, PK.ValueKinds, PK.resolvesTo,
-                               PK.parentPlan, PK.ContentRoles, PK.ResponsibilityRoles, PK.Significance, PK.Scope,
-                               PK.Responsibilities, PK.ClosingClause, PK.Attachment, PK.AnnexText,
-                               PK.ClosingProvisions, PK.responsibleBody, PK.responsibility,
-                               PK.Responsibility, PK.LeadRole, PK.ResponsibleRole, PK.SupportingRole,
-                               PK.validity, *GENRES_NOT_IN_CORPUS}
+    assert declared - used == {
+        PK.DocumentElement,
+        PK.StructuralUnit,
+        PK.hasPart,
+        PK.RegionLevels,
+        PK.DocumentTypes,
+        PK.ValueKinds,
+        PK.resolvesTo,
+        PK.parentPlan,
+        PK.ContentRoles,
+        PK.ResponsibilityRoles,
+        PK.Significance,
+        PK.Scope,
+        PK.Responsibilities,
+        PK.ClosingClause,
+        PK.Attachment,
+        PK.AnnexText,
+        PK.ClosingProvisions,
+        PK.responsibleBody,
+        PK.responsibility,
+        PK.Responsibility,
+        PK.LeadRole,
+        PK.ResponsibleRole,
+        PK.SupportingRole,
+        PK.validity,
+        *GENRES_NOT_IN_CORPUS,
+    }
     assert violations(ontology, data) == []
 
 

@@ -79,9 +79,11 @@ def service_query(url: str) -> str:
 def test_sparql_refuses_service_and_sends_nothing(built: Path, outside: Outside) -> None:
     result = plankg("sparql", "--store", str(built), "--format", "csv", service_query(outside.url))
     assert result.returncode == 2 and "Traceback" not in result.stderr
-    assert result.stderr.strip() == (f"Error: SERVICE <{outside.url}> refused: a SERVICE pattern makes this machine send "
-                                     "a request to another endpoint, which plankg does only when allowed "
-                                     "(--allow-service)")
+    assert result.stderr.strip() == (
+        f"Error: SERVICE <{outside.url}> refused: a SERVICE pattern makes this machine send "
+        "a request to another endpoint, which plankg does only when allowed "
+        "(--allow-service)"
+    )
     assert outside.requests == []
     allowed = plankg("sparql", "--store", str(built), "--format", "csv", "--allow-service", service_query(outside.url))
     assert allowed.returncode == 0, allowed.stderr
@@ -92,8 +94,7 @@ def test_sparql_refuses_service_and_sends_nothing(built: Path, outside: Outside)
 
 
 def test_service_as_text_is_not_a_service_pattern(built: Path, outside: Outside) -> None:
-    text = (f'SELECT ?s WHERE {{ ?s ?p "SERVICE <{outside.url}> {{ ?s ?p ?o }}" }} # SERVICE <{outside.url}> {{ }}\n'
-            f"LIMIT 1")
+    text = f'SELECT ?s WHERE {{ ?s ?p "SERVICE <{outside.url}> {{ ?s ?p ?o }}" }} # SERVICE <{outside.url}> {{ }}\nLIMIT 1'
     result = plankg("sparql", "--store", str(built), "--format", "csv", text)
     assert result.returncode == 0 and result.stdout.splitlines() == ["s"], result.stderr
     assert outside.requests == []
@@ -126,8 +127,11 @@ def _send(url: str, how: str, text: str) -> tuple[int, str]:
     if how == "get":
         request = urllib.request.Request(url + "?" + urllib.parse.urlencode({"query": text}))
     elif how == "form":
-        request = urllib.request.Request(url, data=urllib.parse.urlencode({"query": text}).encode(),
-                                         headers={"Content-Type": "application/x-www-form-urlencoded"})
+        request = urllib.request.Request(
+            url,
+            data=urllib.parse.urlencode({"query": text}).encode(),
+            headers={"Content-Type": "application/x-www-form-urlencoded"},
+        )
     else:
         request = urllib.request.Request(url, data=text.encode(), headers={"Content-Type": "application/sparql-query"})
     request.add_header("Accept", "text/csv")
@@ -153,12 +157,17 @@ def test_serve_refuses_service_with_the_reason(served, outside: Outside, how: st
     _, url, _ = served
     status, body = _send(url + "/query", how, service_query(outside.url))
     assert status == 403
-    assert body.strip() == (f"SERVICE <{outside.url}> refused: a SERVICE pattern makes this machine send a request to "
-                            "another endpoint, which plankg does only when allowed (start plankg serve with "
-                            "--allow-service)")
+    assert body.strip() == (
+        f"SERVICE <{outside.url}> refused: a SERVICE pattern makes this machine send a request to "
+        "another endpoint, which plankg does only when allowed (start plankg serve with "
+        "--allow-service)"
+    )
     assert outside.requests == []
-    status, body = _send(url + "/query", how, "SELECT (COUNT(*) AS ?n) WHERE { ?p a pk:Plan }"
-                         .replace("pk:Plan", "<https://w3id.org/plankg/ontology#Plan>"))
+    status, body = _send(
+        url + "/query",
+        how,
+        "SELECT (COUNT(*) AS ?n) WHERE { ?p a pk:Plan }".replace("pk:Plan", "<https://w3id.org/plankg/ontology#Plan>"),
+    )
     assert (status, body.split()) == (200, ["n", "5"])
 
 
@@ -166,8 +175,9 @@ def test_serve_with_allow_service_passes_it_on(built: Path, tmp_path: Path, outs
     oxigraph()
     port = free_port()
     url = f"http://127.0.0.1:{port}"
-    with started([*PLANKG, "serve", "--store", str(built), "--port", str(port), "--allow-service"], url + "/",
-                 tmp_path / "serve.log"):
+    with started(
+        [*PLANKG, "serve", "--store", str(built), "--port", str(port), "--allow-service"], url + "/", tmp_path / "serve.log"
+    ):
         status, body = _send(url + "/query", "form", service_query(outside.url))
     assert status == 200 and body.split() == ["s"] and outside.requests == ["/sparql"]
 
@@ -176,10 +186,13 @@ def test_a_build_refuses_to_write_a_served_store_and_says_so(served) -> None:
     store, _, server = served
     before = nquads(store)
     message = clean_failure(plankg("build", "--store", str(store), "--no-views", str(CORPUS / DOC)))
-    assert message.startswith(f"Error: the store {store} is being served by process {server.pid} (plankg serve --store "
-                              f"{store} --port ")
-    assert message.endswith("a served store is not written to, as the server would go on answering from the old "
-                            "data; stop the server, then build and serve again")
+    assert message.startswith(
+        f"Error: the store {store} is being served by process {server.pid} (plankg serve --store {store} --port "
+    )
+    assert message.endswith(
+        "a served store is not written to, as the server would go on answering from the old "
+        "data; stop the server, then build and serve again"
+    )
     removed = clean_failure(plankg("remove", "--store", str(store), DOC))
     assert removed == message
     assert nquads(store) == before

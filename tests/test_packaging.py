@@ -21,9 +21,15 @@ def test_wheel_has_only_the_plankg_top_level(tmp_path: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     top = {n.split("/")[0] for n in names if not n.split("/")[0].endswith((".dist-info", ".data"))}
     assert top == {"plankg"}
-    for data in ("plankg/corpus/001_e6d1326eb6e5ef17.txt", "plankg/corpus/MANIFEST.md",
-                 "plankg/corpus/000_7c45746ca5003da4.meta.json", "plankg/ontology/plankg.ttl",
-                 "plankg/loaders/tables.py", "plankg/cli/__init__.py", "plankg/lineage/graph.py"):
+    for data in (
+        "plankg/corpus/001_e6d1326eb6e5ef17.txt",
+        "plankg/corpus/MANIFEST.md",
+        "plankg/corpus/000_7c45746ca5003da4.meta.json",
+        "plankg/ontology/plankg.ttl",
+        "plankg/loaders/tables.py",
+        "plankg/cli/__init__.py",
+        "plankg/lineage/graph.py",
+    ):
         assert data in names
     assert "plankg/py.typed" in names  # the package is typed (PEP 561) for its users' type checkers
 

@@ -68,8 +68,9 @@ def test_every_library_query_answers_the_same_on_virtuoso(store_dir: Path, local
     result = push(store_dir, virtuoso + "/sparql", env=VIRTUOSO_CREDENTIALS)
     assert result.returncode == 0, result.stderr
     assert f"to {virtuoso}/sparql-graph-crud-auth; counts match" in result.stdout
-    assert {g: n for g, n in remote_counts(virtuoso + "/sparql").items() if g in dict(local_graphs(local))} \
-        == dict(local_graphs(local))
+    assert {g: n for g, n in remote_counts(virtuoso + "/sparql").items() if g in dict(local_graphs(local))} == dict(
+        local_graphs(local)
+    )
     found = answers(local, virtuoso + "/sparql")
     assert len(found["plans-overview"][1][1]) == 5  # the five corpus plans
     # Virtuoso 7 turns a GROUP_CONCAT separator outside Latin-1 into "?" (the regions column): the one difference.
@@ -81,8 +82,11 @@ def test_every_library_query_answers_the_same_on_virtuoso(store_dir: Path, local
 
 def test_plankg_query_runs_on_virtuoso(store_dir: Path, virtuoso: str) -> None:
     assert push(store_dir, virtuoso + "/sparql", env=VIRTUOSO_CREDENTIALS).returncode == 0
-    result = subprocess.run([*PLANKG, "query", "measure-search", "--param", "text=平战结合", "--format", "csv",
-                             "--endpoint", virtuoso + "/sparql"], capture_output=True, text=True)
+    result = subprocess.run(
+        [*PLANKG, "query", "measure-search", "--param", "text=平战结合", "--format", "csv", "--endpoint", virtuoso + "/sparql"],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stderr
     # 000:283 (玉林市) and 001:471 (辽宁省): "提升应急救援能力。…平战结合…".
     assert result.stdout.splitlines() == [
@@ -104,8 +108,12 @@ def test_wrong_credentials_are_refused_clearly(store_dir: Path, virtuoso: str) -
 
 def test_a_bad_endpoint_is_a_clear_error(store_dir: Path) -> None:
     nobody = f"http://127.0.0.1:{free_port()}"
-    assert_clear_failure(push(store_dir, nobody + "/query", "--attempts", "2"),
-                         f"PUT {nobody}/store?graph=", "cannot reach the store", "Connection refused")
+    assert_clear_failure(
+        push(store_dir, nobody + "/query", "--attempts", "2"),
+        f"PUT {nobody}/store?graph=",
+        "cannot reach the store",
+        "Connection refused",
+    )
     assert_clear_failure(push(store_dir, nobody + "/ds/endpoint"), "give --graph-store")
     bad_url = push(store_dir, "127.0.0.1:8890/sparql")
     assert bad_url.returncode == 2 and "not an http(s) URL: '127.0.0.1:8890/sparql'" in bad_url.stderr

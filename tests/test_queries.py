@@ -29,8 +29,21 @@ def test_every_query_documents_its_question() -> None:
 
 def test_plans_overview(store: Store) -> None:
     got = {r[1]: r[2:] for r in rows(store, "plans-overview")}
-    assert got["辽宁省"] == ["Province", "中国", "FiveYearPlan", "2021", "2025", "辽宁省民政事业发展第十四个五年规划",
-                          "6", "35", "107", "32", "34", "15", "辽宁省民政厅; 辽宁省发展和改革委员会"]  # 001 lines 15-16;
+    assert got["辽宁省"] == [
+        "Province",
+        "中国",
+        "FiveYearPlan",
+        "2021",
+        "2025",
+        "辽宁省民政事业发展第十四个五年规划",
+        "6",
+        "35",
+        "107",
+        "32",
+        "34",
+        "15",
+        "辽宁省民政厅; 辽宁省发展和改革委员会",
+    ]  # 001 lines 15-16;
     # 32 indicators: 20 table rows, 12 targets in prose
     assert got["怀化市"][:6] == ["PrefectureCity", "湖南省", "FiveYearPlan", "2021", "2025", "懷化市“十四五”民政事業發展規劃"]
     assert got["韶关市"][2:5] == ["AnnualWorkPlan", "2021", "2021"]
@@ -45,12 +58,13 @@ def test_indicators_shared_by_three_plans(store: Store) -> None:
     assert ("养老机构护理型床位占比", "怀化市", "≥55", "333") in got  # 002 line 333, name 養老機構護理型床位占比(%
     assert {r[0] for r in got} == {"养老机构护理型床位占比", "城乡低保标准年度增速", "志愿服务站点在社区综合服务设施中的覆盖率"}
     # Targets stated in prose sit beside the table rows: 002:523 (no year stated), 000:269, 000:274 and 000:353.
-    prose = sorted((r[0], r[2], r[3], r[5], r[6]) for r in rows(store, "indicators-shared", min_plans="3")
-                   if r[7] == "prose")
-    assert prose == [("养老机构护理型床位占比", "怀化市", "超過55%", "", "523"),
-                     ("养老机构护理型床位占比", "玉林市", "不低于55%", "2025", "274"),
-                     ("养老机构护理型床位占比", "玉林市", "达到55%以上", "2025", "269"),
-                     ("志愿服务站点在社区综合服务设施中的覆盖率", "玉林市", "达到60%", "2025", "353")]
+    prose = sorted((r[0], r[2], r[3], r[5], r[6]) for r in rows(store, "indicators-shared", min_plans="3") if r[7] == "prose")
+    assert prose == [
+        ("养老机构护理型床位占比", "怀化市", "超過55%", "", "523"),
+        ("养老机构护理型床位占比", "玉林市", "不低于55%", "2025", "274"),
+        ("养老机构护理型床位占比", "玉林市", "达到55%以上", "2025", "269"),
+        ("志愿服务站点在社区综合服务设施中的覆盖率", "玉林市", "达到60%", "2025", "353"),
+    ]
     assert len(got) == 9 + 4
 
 
@@ -95,9 +109,11 @@ def test_binding_indicators_of_a_plan(store: Store) -> None:
 def test_projects_by_region_with_quantities(store: Store) -> None:
     got = rows(store, "projects-by-region")
     shaoguan = {(r[2], r[3], r[4], r[6]) for r in got if r[0] == "韶关市"}
-    assert shaoguan == {("开展2期市级养老护理员培训", "2", "期", "14"),  # 004 line 14, item (十)
-                        ("新建风采长者饭堂6间", "6", "间", "16"),  # 004 line 16, item (十二)
-                        ("新建农村居家养老服务“幸福计划”项目试点5个", "5", "个", "16")}
+    assert shaoguan == {
+        ("开展2期市级养老护理员培训", "2", "期", "14"),  # 004 line 14, item (十)
+        ("新建风采长者饭堂6间", "6", "间", "16"),  # 004 line 16, item (十二)
+        ("新建农村居家养老服务“幸福计划”项目试点5个", "5", "个", "16"),
+    }
     assert {r[1] for r in got if r[0] == "韶关市"} == {"养老服务"}
 
 
@@ -109,12 +125,15 @@ def test_provenance_of_a_node(store: Store) -> None:
 
 
 def test_measure_search_in_either_script(store: Store) -> None:
-    expected = [["玉林市", BASE + "450900/fyp/2021-2025/zh-Hans/para_17", "提升应急救援能力。", "283"],
-                ["辽宁省", BASE + "210000/fyp/2021-2025/zh-Hans/chp_5__sec_2__para_7", "提升应急救援能力。", "471"]]
+    expected = [
+        ["玉林市", BASE + "450900/fyp/2021-2025/zh-Hans/para_17", "提升应急救援能力。", "283"],
+        ["辽宁省", BASE + "210000/fyp/2021-2025/zh-Hans/chp_5__sec_2__para_7", "提升应急救援能力。", "471"],
+    ]
     assert rows(store, "measure-search", text="平战結合") == expected  # a Traditional query finds Simplified text
     # a Simplified query finds 002's Traditional 實施特困供養服務機構改造提升工程 (line 489, untitled measure)
     assert rows(store, "measure-search", text="特困供养服务机构改造提升") == [
-        ["怀化市", BASE + "431200/fyp/2021-2025/zh-Hant/chp_3__sec_1__para_1", "", "489"]]
+        ["怀化市", BASE + "431200/fyp/2021-2025/zh-Hant/chp_3__sec_1__para_1", "", "489"]
+    ]
 
 
 def test_measures_by_chapter_flags_safeguards(store: Store) -> None:

@@ -30,16 +30,12 @@ NOT_DOCUMENTS = {"MANIFEST.md", "FACTS.md", "README.md"}
 def documents_under(root: Path) -> list[Path]:
     """Every document file below root: the fixtures' notes and sidecars are not documents."""
     return sorted(
-        p
-        for p in root.rglob("*")
-        if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES and p.name not in NOT_DOCUMENTS
+        p for p in root.rglob("*") if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES and p.name not in NOT_DOCUMENTS
     )
 
 
 REFUSED = {"news_item.txt"}  # a news item: no policy content, refused by design (tests/fixtures/genres/README.md)
-FIXTURE_DOCUMENTS = [
-    p for p in documents_under(FIXTURES) if "parent_chain" not in p.parts and p.name not in REFUSED
-]
+FIXTURE_DOCUMENTS = [p for p in documents_under(FIXTURES) if "parent_chain" not in p.parts and p.name not in REFUSED]
 
 
 def plankg(*args: str) -> subprocess.CompletedProcess:
@@ -125,9 +121,19 @@ ISSUERS = {
     "008_guobanfa_2018_123_gov_new_media_opinion.html": {"国务院办公厅"},
     "009_shanghai_sponge_city_opinion_2024.md": {"上海市人民政府办公厅"},
     "010_shanghai_huangpu_renewable_energy_action_plan_2025.md": {
-        "黄浦区发展和改革委员会", "黄浦区建设和管理委员会", "黄浦区规划和自然资源局", "黄浦区住房保障和房屋管理局",
-        "黄浦区城市管理行政执法局", "黄浦区科学技术委员会", "黄浦区机关事务管理局", "黄浦区国有资产监督管理委员会",
-        "黄浦区商务委员会", "黄浦区卫生健康委员会", "黄浦区教育局", "黄浦区文化和旅游局", "黄浦区投资促进办公室",
+        "黄浦区发展和改革委员会",
+        "黄浦区建设和管理委员会",
+        "黄浦区规划和自然资源局",
+        "黄浦区住房保障和房屋管理局",
+        "黄浦区城市管理行政执法局",
+        "黄浦区科学技术委员会",
+        "黄浦区机关事务管理局",
+        "黄浦区国有资产监督管理委员会",
+        "黄浦区商务委员会",
+        "黄浦区卫生健康委员会",
+        "黄浦区教育局",
+        "黄浦区文化和旅游局",
+        "黄浦区投资促进办公室",
     },
 }
 
@@ -471,8 +477,7 @@ def test_targets_stated_in_prose_are_indicators(name: str) -> None:
     ]
     for number, words, amount, comparator, year in PROSE_TARGETS[name]:
         assert any(
-            (n, a, c, y) == (number, amount, comparator, year) and words in target_name
-            for n, target_name, a, c, y in found
+            (n, a, c, y) == (number, amount, comparator, year) and words in target_name for n, target_name, a, c, y in found
         ), (number, words, found)
 
 

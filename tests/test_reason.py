@@ -39,10 +39,32 @@ MEASURE, SECTION, CHAPTER = (URIRef(f"{LN}/{eid}") for eid in ("chp_5__sec_4__pa
 # 003 (无锡高新区(新吴区)): 新吴区 320214 ⊂ 无锡市 320200 ⊂ 江苏省 320000 ⊂ China.
 XINWU = URIRef(f"{ID}region/320214")
 # The classes under pk:DocumentElement the loaders write (ontology/plankg.ttl).
-ELEMENTS = {str(PK[c]) for c in ("Chapter", "Section", "Part", "Box", "IndicatorTable", "Measure", "SafeguardMeasure",
-                            "Indicator", "BindingIndicator", "ExpectedIndicator", "Project", "Citation", "DroppedText",
-                            "Passage", "Preamble", "LeadParagraph", "Statement", "Continuation", "Conclusion",
-                            "ClosingClause")}
+ELEMENTS = {
+    str(PK[c])
+    for c in (
+        "Chapter",
+        "Section",
+        "Part",
+        "Box",
+        "IndicatorTable",
+        "Measure",
+        "SafeguardMeasure",
+        "Indicator",
+        "BindingIndicator",
+        "ExpectedIndicator",
+        "Project",
+        "Citation",
+        "DroppedText",
+        "Passage",
+        "Preamble",
+        "LeadParagraph",
+        "Statement",
+        "Continuation",
+        "Conclusion",
+        "ClosingClause",
+    )
+}
+
 
 def document(name: str) -> list[Quad]:
     doc, region = parse_document(CORPUS / name)
@@ -60,13 +82,18 @@ def inferred(store: Store) -> Graph:
 def owlrl_entailments(quads: list[Quad]) -> set:
     """owlrl's OWL 2 RL closure of the ontology and the quads' triples, restricted to instance entailments."""
     data = rdflib_graph(q.triple for q in quads)
-    closure = Graph().parse(data=(resources.files("plankg.ontology") / "plankg.ttl").read_text(encoding="utf-8"),
-                            format="turtle")
+    closure = Graph().parse(data=(resources.files("plankg.ontology") / "plankg.ttl").read_text(encoding="utf-8"), format="turtle")
     closure += data
     owlrl.DeductiveClosure(owlrl.OWLRL_Semantics).expand(closure)
-    return {(s, p, o) for s, p, o in closure
-            if (s, p, o) not in data and isinstance(s, URIRef) and s.startswith(str(ID))
-            and not (p == OWL.sameAs and s == o) and not (p == RDF.type and (o == OWL.Thing or isinstance(o, BNode)))}
+    return {
+        (s, p, o)
+        for s, p, o in closure
+        if (s, p, o) not in data
+        and isinstance(s, URIRef)
+        and s.startswith(str(ID))
+        and not (p == OWL.sameAs and s == o)
+        and not (p == RDF.type and (o == OWL.Thing or isinstance(o, BNode)))
+    }
 
 
 @pytest.mark.parametrize("name", FILES)
@@ -106,8 +133,16 @@ def test_corpus_entailments(reasoned) -> None:
     assert set(graph.objects(SECTION, RDF.type)) == {PK.StructuralUnit, PK.DocumentElement}
     assert set(graph.objects(XINWU, PK.partOf)) == {URIRef(f"{ID}region/320000"), URIRef(f"{ID}region/CN")}
     assert [str(o) for o in graph.objects(XINWU, DCTERMS.identifier)] == ["320214"]
-    assert set(graph.predicates()) == {RDF.type, PK.partOf, PK.hasPart, DCTERMS.isPartOf, DCTERMS.hasPart,
-                                       DCTERMS.identifier, PROV.wasDerivedFrom, DCTERMS.spatial}
+    assert set(graph.predicates()) == {
+        RDF.type,
+        PK.partOf,
+        PK.hasPart,
+        DCTERMS.isPartOf,
+        DCTERMS.hasPart,
+        DCTERMS.identifier,
+        PROV.wasDerivedFrom,
+        DCTERMS.spatial,
+    }
     # 003 line 6: 发布机构 新吴区民政卫健局, whose pk:jurisdiction (⊑ dct:spatial) is 新吴区.
     assert set(graph.subjects(DCTERMS.spatial, XINWU)) == {URIRef(org_iri("新吴区民政卫健局"))}
 
@@ -146,8 +181,11 @@ def test_one_graph_per_update_gives_the_same_inferred_graph(reasoned, monkeypatc
 def test_no_part_of_chain_spans_two_graphs(reasoned) -> None:
     """The rules close pk:partOf inside each graph (kg/graph/reason.py); that equals the closure of the union only so."""
     store, _ = reasoned
-    ask = SPARQL_PREFIXES + f"""ASK {{ GRAPH ?g {{ ?x pk:partOf|^pk:hasPart ?y }} GRAPH ?h {{ ?y pk:partOf|^pk:hasPart ?z }}
+    ask = (
+        SPARQL_PREFIXES
+        + f"""ASK {{ GRAPH ?g {{ ?x pk:partOf|^pk:hasPart ?y }} GRAPH ?h {{ ?y pk:partOf|^pk:hasPart ?z }}
                                       FILTER(?g != ?h && ?g != <{INFERRED_GRAPH}> && ?h != <{INFERRED_GRAPH}>) }}"""
+    )
     assert not bool(store.query(ask))
 
 
@@ -155,9 +193,12 @@ def test_inferred_part_of_answers_like_the_property_path(reasoned) -> None:
     """measures-by-chapter walks pk:partOf+; with the inferred graph, one pk:partOf step gives the same pairs."""
     store, _ = reasoned
     path = SPARQL_PREFIXES + "SELECT ?m ?c WHERE { GRAPH ?g { ?m a pk:Measure ; pk:partOf+ ?c . ?c a pk:Chapter } }"
-    step = SPARQL_PREFIXES + f"""SELECT ?m ?c WHERE {{
+    step = (
+        SPARQL_PREFIXES
+        + f"""SELECT ?m ?c WHERE {{
       GRAPH ?g {{ ?m a pk:Measure . ?c a pk:Chapter }}
       {{ GRAPH ?g {{ ?m pk:partOf ?c }} }} UNION {{ GRAPH <{INFERRED_GRAPH}> {{ ?m pk:partOf ?c }} }} }}"""
+    )
     by_path = {(r["m"].value, r["c"].value) for r in store.query(path)}
     assert {(r["m"].value, r["c"].value) for r in store.query(step)} == by_path
     assert len({m for m, _ in by_path}) == len(by_path)  # every measure in exactly one chapter
@@ -171,8 +212,18 @@ def test_the_readme_example_runs_on_the_reasoned_corpus(reasoned) -> None:
     # 001 第五章 (line 452): its lead paragraph (line 455); 第一节…第五节 (lines 457-487) with 3, 9, 3, 3, 3
     # measures; the project of line 484; 专栏5 (line 493) with items 1-6 (lines 495-500); targets stated in prose at
     # lines 466 (two), 469 and 497.
-    assert rows == [("Box", 1), ("DocumentElement", 39), ("Indicator", 4), ("LeadParagraph", 1), ("Measure", 21),
-                    ("Passage", 1), ("Project", 7), ("ProseIndicator", 4), ("Section", 5), ("StructuralUnit", 6)]
+    assert rows == [
+        ("Box", 1),
+        ("DocumentElement", 39),
+        ("Indicator", 4),
+        ("LeadParagraph", 1),
+        ("Measure", 21),
+        ("Passage", 1),
+        ("Project", 7),
+        ("ProseIndicator", 4),
+        ("Section", 5),
+        ("StructuralUnit", 6),
+    ]
 
 
 def test_a_binding_indicator_is_inferred_to_be_an_indicator() -> None:
@@ -194,8 +245,12 @@ def test_a_binding_indicator_is_inferred_to_be_an_indicator() -> None:
 
 
 def plankg(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-c", "from plankg.cli import main; main()", *args], capture_output=True,
-                          text=True, env={"PATH": "/usr/bin:/bin", "PYTHONIOENCODING": "utf-8"})
+    return subprocess.run(
+        [sys.executable, "-c", "from plankg.cli import main; main()", *args],
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin:/bin", "PYTHONIOENCODING": "utf-8"},
+    )
 
 
 def test_build_reason_and_the_reason_command(tmp_path: Path) -> None:
@@ -211,8 +266,9 @@ def test_build_reason_and_the_reason_command(tmp_path: Path) -> None:
     rules = plankg("reason", "--rules", "--store", str(store_dir))
     assert f"?x (^<{PK.hasPart}>|<{PK.partOf}>)+ ?y" in rules.stdout
     # 004 (韶关市, annual plan 2021) and the regions: one batch
-    assert rules.stdout.startswith("# run once per batch of up to 10 asserted graphs (VALUES ?g), after dropping the inferred "
-                                   "graph; batch 1 of 1:\n")
+    assert rules.stdout.startswith(
+        "# run once per batch of up to 10 asserted graphs (VALUES ?g), after dropping the inferred graph; batch 1 of 1:\n"
+    )
     assert f"VALUES ?g {{ <https://w3id.org/plankg/id/graph/plan/440200/annual/2021/zh-Hans> <{REGIONS_GRAPH}> }}" in rules.stdout
     missing = plankg("reason", "--store", str(tmp_path / "nowhere"))
     assert missing.returncode == 1

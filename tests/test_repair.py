@@ -41,8 +41,15 @@ def extracted(text: str, header: str, page_chars: int = 1500, wrap: int = 37) ->
         if re.search("[，。,；]", line):
             line = re.sub(f"(?<=[{_HAN}])(?=\\d)|(?<=\\d)(?=[{_HAN}])", " ", line)  # numbers set apart
             # a stray space where a justified line wrapped, between two Han characters
-            line = "".join(c + (" " if i % wrap == wrap - 1 and re.match(f"[{_HAN}]", c) and
-                                re.match(f"[{_HAN}]", line[i + 1:i + 2]) else "") for i, c in enumerate(line))
+            line = "".join(
+                c
+                + (
+                    " "
+                    if i % wrap == wrap - 1 and re.match(f"[{_HAN}]", c) and re.match(f"[{_HAN}]", line[i + 1 : i + 2])
+                    else ""
+                )
+                for i, c in enumerate(line)
+            )
         if size > page_chars and len(line) > 80:
             cut = next(i for i in range(len(line) // 2, len(line)) if re.match(f"[{_HAN}]", line[i - 1]))
             out.append(f"{line[:cut]}\n\n- {page} -\n\f{header}\n\n{line[cut:]}")
@@ -72,21 +79,34 @@ def test_stray_spaces_and_page_breaks_are_repaired_with_spans_on_the_original(tm
     # the same work plan as the clean text: parts, items, projects, quantities and citations
     assert content(doc) == content(parsed[f"{WORK_PLAN}.txt"])
     assert [[(q.value, q.unit) for q in p.quantities] for p in doc.projects] == [
-        [(q.value, q.unit) for q in p.quantities] for p in parsed[f"{WORK_PLAN}.txt"].projects]
+        [(q.value, q.unit) for q in p.quantities] for p in parsed[f"{WORK_PLAN}.txt"].projects
+    ]
     # 004 line 16: the project is read repaired; its span quotes the extracted text, spaces and all
     canteens = next(p for p in doc.projects if p.title.startswith("新建风采长者饭堂"))
     assert canteens.title == "新建风采长者饭堂6间"
     assert canteens.span.quote == "新建风采长者饭堂 6 间"
-    spans = [h.span for h in doc.headings] + [m.span for m in doc.measures] + [p.span for p in doc.projects] + [
-        q.span for p in doc.projects for q in p.quantities] + [c.span for c in doc.citations] + [
-        d.span for d in doc.dropped]
-    assert all(pdf_text[s.start:s.end] == s.quote for s in spans)
+    spans = (
+        [h.span for h in doc.headings]
+        + [m.span for m in doc.measures]
+        + [p.span for p in doc.projects]
+        + [q.span for p in doc.projects for q in p.quantities]
+        + [c.span for c in doc.citations]
+        + [d.span for d in doc.dropped]
+    )
+    assert all(pdf_text[s.start : s.end] == s.quote for s in spans)
     assert doc.source.text == pdf_text
     pages = pdf_text.count("\f")
     assert pages >= 3
     dropped = [(d.reason, d.span.quote) for d in doc.dropped]
-    assert dropped == [r for pair in zip([("page number", f"- {n} -") for n in range(1, pages + 1)],
-                                          [("running header", "韶关市民政局文件")] * pages, strict=True) for r in pair]
+    assert dropped == [
+        r
+        for pair in zip(
+            [("page number", f"- {n} -") for n in range(1, pages + 1)],
+            [("running header", "韶关市民政局文件")] * pages,
+            strict=True,
+        )
+        for r in pair
+    ]
     # a measure a page break cut is one measure whose span runs over the break
     assert [m for m in doc.measures if "\f" in m.span.quote]
     assert not [m for m in doc.measures if "韶关市民政局文件" in m.text or "- 1 -" in m.text]
@@ -126,7 +146,7 @@ def test_single_symptoms_map_back_exactly() -> None:
     assert view is not None and view.text.splitlines()[0] == "第0项，保障困难群众基本生活，发放救命钱，发展养老服务。"
     at = view.text.index("救命钱")
     span = view.span(prose, _span_of(view.text[: at + 3], "救命钱"))
-    assert span.quote == "救 命钱" and prose[span.start:span.end] == "救 命钱"
+    assert span.quote == "救 命钱" and prose[span.start : span.end] == "救 命钱"
     # joint issuers and a heading number keep their space in a text that is otherwise repaired
     kept = prose + "第一章 总体要求，中共中央 国务院印发意见。\n"
     assert repair(kept, split_lines(kept)).text.splitlines()[-1] == "第一章 总体要求，中共中央 国务院印发意见。"
@@ -162,9 +182,21 @@ def test_a_pdf_with_a_running_header_and_page_numbers_reads_as_its_text(tmp_path
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         missing_tool("LibreOffice (soffice)")
-    subprocess.run([soffice, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless", "--convert-to",
-                    "pdf", "--outdir", str(tmp_path), str(tmp_path / "opinion.docx")], check=True,
-                   capture_output=True, timeout=600)
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(tmp_path / "opinion.docx"),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
     from pdfminer.high_level import extract_text
 
     raw = extract_text(tmp_path / "opinion.pdf")
@@ -214,9 +246,13 @@ def test_text_wrapped_at_the_page_width_reads_as_its_paragraphs(tmp_path: Path, 
     assert "\u3000\u3000(十二)完善社区和居家养老服务体系。新建风采长者饭堂6间,浈江区、武江区各3\n间," in pdf_text
     doc, _ = parse_document(path)
     assert content(doc) == content(parsed[f"{WORK_PLAN}.txt"])
-    spans = [h.span for h in doc.headings] + [m.span for m in doc.measures] + [p.span for p in doc.projects] + [
-        d.span for d in doc.dropped]
-    assert all(pdf_text[s.start:s.end] == s.quote for s in spans)
+    spans = (
+        [h.span for h in doc.headings]
+        + [m.span for m in doc.measures]
+        + [p.span for p in doc.projects]
+        + [d.span for d in doc.dropped]
+    )
+    assert all(pdf_text[s.start : s.end] == s.quote for s in spans)
     assert [d.reason for d in doc.dropped] == ["page number"] * pdf_text.count("\f")
     item = next(m for m in doc.measures if m.number == "(十二)")
     assert "\n" in item.span.quote and "\n" not in item.text
@@ -242,6 +278,6 @@ def test_offsets_into_a_text_read_repaired_step_over_what_the_view_deleted(tmp_p
     assert pdf_text[start:end] == "新建风采长者饭堂 6 间"
     cut = next(m for m in doc.measures if "\f" in m.span.quote)
     at = read_offsets(cut.text, cut.span.quote)
-    whole = pdf_text[cut.span.start + at[0]:cut.span.start + at[-1] + 1]
+    whole = pdf_text[cut.span.start + at[0] : cut.span.start + at[-1] + 1]
     assert whole == cut.span.quote and "韶关市民政局文件" in whole
     assert read_offsets("新建养老床位", "新建风采长者饭堂") is None

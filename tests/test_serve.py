@@ -35,22 +35,30 @@ def test_every_library_query_answers_the_same_remotely(served) -> None:
 
 def test_ad_hoc_queries_with_the_prefixes_and_the_union_default_graph(served) -> None:
     store_dir, url = served
+
     def sparql(*args: str) -> subprocess.CompletedProcess:
         return subprocess.run([*PLANKG, "sparql", "--endpoint", url + "/query", *args], capture_output=True, text=True)
+
     assert sparql("SELECT (COUNT(?p) AS ?n) WHERE { ?p a pk:Plan }").stdout.splitlines() == ["n", "5"]
     constructed = sparql("CONSTRUCT WHERE { ?r skos:prefLabel ?label } LIMIT 3", "--format", "ntriples").stdout
     assert len(constructed.splitlines()) == 3
-    request = urllib.request.Request(url + "/query", data=urllib.parse.urlencode(
-        {"query": "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"}).encode(), headers={"Accept": "text/csv"})
+    request = urllib.request.Request(
+        url + "/query",
+        data=urllib.parse.urlencode({"query": "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"}).encode(),
+        headers={"Accept": "text/csv"},
+    )
     with urllib.request.urlopen(request, timeout=30) as answer:  # as curl or YASGUI would ask, with no GRAPH
         assert answer.read().decode().split() == ["n", str(len(open_store(store_dir, read_only=True)))]
     plans = "SELECT (COUNT(?p) AS ?n) WHERE { ?p a pk:Plan }"  # the prefixes predefined for any client too
-    for request in (urllib.request.Request(url + "/query?" + urllib.parse.urlencode({"query": plans}),
-                                           headers={"Accept": "text/csv"}),
-                    urllib.request.Request(url + "/query", data=urllib.parse.urlencode({"query": plans}).encode(),
-                                           headers={"Accept": "text/csv"}),
-                    urllib.request.Request(url + "/query", data=plans.encode(), headers={
-                        "Accept": "text/csv", "Content-Type": "application/sparql-query"})):
+    for request in (
+        urllib.request.Request(url + "/query?" + urllib.parse.urlencode({"query": plans}), headers={"Accept": "text/csv"}),
+        urllib.request.Request(
+            url + "/query", data=urllib.parse.urlencode({"query": plans}).encode(), headers={"Accept": "text/csv"}
+        ),
+        urllib.request.Request(
+            url + "/query", data=plans.encode(), headers={"Accept": "text/csv", "Content-Type": "application/sparql-query"}
+        ),
+    ):
         with urllib.request.urlopen(request, timeout=30) as answer:
             assert answer.read().decode().split() == ["n", "5"]
 
@@ -71,8 +79,12 @@ def test_the_python_api_queries_the_endpoint_as_the_store(served) -> None:
 
 def test_updates_are_refused(served) -> None:
     _, url = served
-    request = urllib.request.Request(url + "/update", data=b"INSERT DATA { <urn:a> <urn:b> <urn:c> }",
-                                     headers={"Content-Type": "application/sparql-update"}, method="POST")
+    request = urllib.request.Request(
+        url + "/update",
+        data=b"INSERT DATA { <urn:a> <urn:b> <urn:c> }",
+        headers={"Content-Type": "application/sparql-update"},
+        method="POST",
+    )
     with pytest.raises(urllib.error.HTTPError) as refused:
         urllib.request.urlopen(request, timeout=5)
     assert refused.value.code == 403
@@ -92,7 +104,10 @@ def test_the_query_page_is_served(served) -> None:
 
 
 def test_a_missing_store_is_a_clear_error(tmp_path: Path) -> None:
-    result = subprocess.run([sys.executable, "-c", "from plankg.cli import main; main()", "serve", "--store",
-                             str(tmp_path / "none")], capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-c", "from plankg.cli import main; main()", "serve", "--store", str(tmp_path / "none")],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 1
     assert "no store at" in result.stderr

@@ -10,7 +10,9 @@ from pyoxigraph import Store
 
 from plankg.graph.vocab import SPARQL_PREFIXES
 
-SPANS = SPARQL_PREFIXES + """
+SPANS = (
+    SPARQL_PREFIXES
+    + """
 SELECT ?g ?res ?start ?end ?exact ?text WHERE {
   GRAPH ?g {
     ?res a oa:SpecificResource ; oa:hasSource ?src ; oa:hasSelector ?pos, ?quote .
@@ -19,8 +21,11 @@ SELECT ?g ?res ?start ?end ?exact ?text WHERE {
   }
   GRAPH ?sg { ?src pk:text ?text }
 }"""
+)
 
-DERIVED_NODES = SPARQL_PREFIXES + """
+DERIVED_NODES = (
+    SPARQL_PREFIXES
+    + """
 SELECT ?cls (COUNT(DISTINCT ?n) AS ?all) (COUNT(DISTINCT ?with) AS ?spanned) WHERE {
   GRAPH ?g {
     VALUES ?cls { pk:Chapter pk:Section pk:Measure pk:Indicator pk:Project pk:Box pk:IndicatorTable pk:Citation
@@ -29,6 +34,7 @@ SELECT ?cls (COUNT(DISTINCT ?n) AS ?all) (COUNT(DISTINCT ?with) AS ?spanned) WHE
     OPTIONAL { ?n prov:wasDerivedFrom ?r . ?r a oa:SpecificResource . BIND(?n AS ?with) }
   }
 } GROUP BY ?cls"""
+)
 
 
 def test_every_span_quotes_its_source_exactly(corpus_store: Store) -> None:
@@ -62,8 +68,9 @@ def test_lineage_passages_quote_both_sources_exactly(corpus_store: Store) -> Non
     rebuild_lineage(corpus_store)
     rows = [r for r in corpus_store.query(SPANS) if r["g"].value == str(LINEAGE_GRAPH)]
     assert len(rows) >= 2 * 135  # two targets per shared passage, at least one passage per reuse link
-    assert [r["res"].value for r in rows
-            if r["text"].value[int(r["start"].value) : int(r["end"].value)] != r["exact"].value] == []
+    assert [
+        r["res"].value for r in rows if r["text"].value[int(r["start"].value) : int(r["end"].value)] != r["exact"].value
+    ] == []
 
 
 def test_line_numbers_agree_with_the_clean_stage_for_every_line_end() -> None:

@@ -20,16 +20,23 @@ from rich.console import Console
 from plankg.query.library import QueryError, execute, run_library
 from plankg.query.results import curie, print_table, write
 
-PLANS = {"https://w3id.org/plankg/id/plan/210000/fyp/2021-2025", "https://w3id.org/plankg/id/plan/320214/fyp/2021-2025",
-         "https://w3id.org/plankg/id/plan/431200/fyp/2021-2025", "https://w3id.org/plankg/id/plan/440200/annual/2021",
-         "https://w3id.org/plankg/id/plan/450900/fyp/2021-2025"}
+PLANS = {
+    "https://w3id.org/plankg/id/plan/210000/fyp/2021-2025",
+    "https://w3id.org/plankg/id/plan/320214/fyp/2021-2025",
+    "https://w3id.org/plankg/id/plan/431200/fyp/2021-2025",
+    "https://w3id.org/plankg/id/plan/440200/annual/2021",
+    "https://w3id.org/plankg/id/plan/450900/fyp/2021-2025",
+}
 MEASURE = "https://w3id.org/plankg/id/plan/210000/fyp/2021-2025/zh-Hans/chp_5__sec_2__para_7"  # 001 line 471
 
 
 def plankg(*args: str, store: Path, **env: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-c", "from plankg.cli import main; main()", *args, "--store", str(store)],
-                          capture_output=True, text=True, env={"PATH": "/usr/bin:/bin", "PYTHONIOENCODING": "utf-8", **env})
-
+    return subprocess.run(
+        [sys.executable, "-c", "from plankg.cli import main; main()", *args, "--store", str(store)],
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin:/bin", "PYTHONIOENCODING": "utf-8", **env},
+    )
 
 
 def test_prefixes_are_predefined_and_the_default_graph_is_the_union(corpus_store: Store) -> None:
@@ -44,8 +51,12 @@ def test_ask_construct_and_describe(corpus_store: Store) -> None:
     assert bool(execute(corpus_store, 'ASK { ?r skos:prefLabel "辽宁省"@zh-hans }'))
     assert not bool(execute(corpus_store, 'ASK { ?r skos:prefLabel "辽宁"@zh-hans }'))
     out = io.BytesIO()
-    write(execute(corpus_store, "CONSTRUCT { ?p dct:title ?t } WHERE { ?p a pk:Plan . ?e eli:realizes ?p ; dct:title ?t }"),
-          "turtle", out, Console())
+    write(
+        execute(corpus_store, "CONSTRUCT { ?p dct:title ?t } WHERE { ?p a pk:Plan . ?e eli:realizes ?p ; dct:title ?t }"),
+        "turtle",
+        out,
+        Console(),
+    )
     graph = rdflib.Graph().parse(data=out.getvalue(), format="turtle")
     assert "@prefix dct: <http://purl.org/dc/terms/> ." in out.getvalue().decode()
     titles = {str(o) for o in graph.objects(rdflib.URIRef("https://w3id.org/plankg/id/plan/210000/fyp/2021-2025"))}
@@ -107,7 +118,7 @@ def shown(text: str, columns: list[str]) -> list[str]:
     for line in text.splitlines()[:-1]:  # the last line counts the rows
         name = line.split("  ")[0]
         if name in joined:
-            key, line = name, line[len(name):]
+            key, line = name, line[len(name) :]
         if key and not line.startswith("──"):
             joined[key] += line.strip()
     return list(joined.values())
@@ -115,8 +126,12 @@ def shown(text: str, columns: list[str]) -> list[str]:
 
 @pytest.mark.parametrize("width", [80, 120])
 def test_tables_fit_the_terminal_and_cut_nothing(corpus_store: Store, width: int) -> None:
-    for name, params in [("measure-search", {"text": "平战结合"}), ("plans-overview", {}),
-                         ("indicators-shared", {"min_plans": "3"}), ("provenance", {"node": MEASURE})]:
+    for name, params in [
+        ("measure-search", {"text": "平战结合"}),
+        ("plans-overview", {}),
+        ("indicators-shared", {"min_plans": "3"}),
+        ("provenance", {"node": MEASURE}),
+    ]:
         console = Console(width=width, file=io.StringIO(), color_system=None)
         print_table(console, run_library(corpus_store, name, params))
         text = console.file.getvalue()
@@ -125,12 +140,24 @@ def test_tables_fit_the_terminal_and_cut_nothing(corpus_store: Store, width: int
         results = run_library(corpus_store, name, params)
         columns = [v.value for v in results.variables]
         rows = [[row[c] for c in columns] for row in results]
-        expected = ["".join("" if t is None else curie(t.value) if t.__class__.__name__ == "NamedNode" else
-                            t.value.replace(" ", "").replace("\n", "") for t in column) for column in zip(*rows, strict=True)]
+        expected = [
+            "".join(
+                ""
+                if t is None
+                else curie(t.value)
+                if t.__class__.__name__ == "NamedNode"
+                else t.value.replace(" ", "").replace("\n", "")
+                for t in column
+            )
+            for column in zip(*rows, strict=True)
+        ]
         assert [s.replace(" ", "") for s in shown(text, columns)] == expected, (name, width, text)
         for row in rows:  # an IRI is never broken across lines
-            assert all(curie(t.value) in text.splitlines() or any(curie(t.value) in line for line in text.splitlines())
-                       for t in row if t.__class__.__name__ == "NamedNode")
+            assert all(
+                curie(t.value) in text.splitlines() or any(curie(t.value) in line for line in text.splitlines())
+                for t in row
+                if t.__class__.__name__ == "NamedNode"
+            )
     console = Console(width=80, file=io.StringIO(), color_system=None)
     print_table(console, run_library(corpus_store, "measure-search", {"text": "平战结合"}))
     assert "pkid:plan/210000/fyp/2021-2025/zh-Hans/chp_5__sec_2__para_7" in console.file.getvalue()
@@ -148,16 +175,21 @@ def test_the_command_line(store_dir: Path) -> None:
     piped = plankg("sparql", "SELECT ?p WHERE { ?p a pk:Plan } ORDER BY ?p", store=store_dir)
     assert piped.returncode == 0, piped.stderr
     assert piped.stdout.splitlines() == ["p", *sorted(PLANS)]  # CSV when stdout is not a terminal
-    assert plankg("sparql", "ASK { ?p a pk:Plan }", "--format", "json", store=store_dir).stdout.strip() == \
-        '{"head":{},"boolean":true}'
+    assert (
+        plankg("sparql", "ASK { ?p a pk:Plan }", "--format", "json", store=store_dir).stdout.strip()
+        == '{"head":{},"boolean":true}'
+    )
     constructed = plankg("sparql", "CONSTRUCT WHERE { ?p a pk:Plan }", store=store_dir)
     assert len(rdflib.Graph().parse(data=constructed.stdout, format="turtle")) == 5
     assert plankg("sparql", "SELECT * { ?s ?p ?o }", "--no-union", store=store_dir).stdout == "o,p,s\n"
     listed = plankg("sparql", "--prefixes", store=store_dir).stdout.splitlines()
     assert "PREFIX pk: <https://w3id.org/plankg/ontology#>" in listed and "PREFIX pkid: <https://w3id.org/plankg/id/>" in listed
-    stdin = subprocess.run([sys.executable, "-c", "from plankg.cli import main; main()", "sparql", "--file", "-",
-                            "--store", str(store_dir)], input="SELECT (COUNT(*) AS ?n) { ?p a pk:Plan }",
-                           capture_output=True, text=True)
+    stdin = subprocess.run(
+        [sys.executable, "-c", "from plankg.cli import main; main()", "sparql", "--file", "-", "--store", str(store_dir)],
+        input="SELECT (COUNT(*) AS ?n) { ?p a pk:Plan }",
+        capture_output=True,
+        text=True,
+    )
     assert stdin.stdout.splitlines() == ["n", "5"]
 
 

@@ -28,8 +28,14 @@ COUNTS = {
 def test_counts(parsed, name: str) -> None:
     doc = parsed[name]
     box_items = [p for p in doc.projects if p.box is not None]
-    got = (len(doc.of_kind("chapter")), len(doc.of_kind("section")), len(doc.of_kind("box")),
-           len(doc.indicators), len(box_items), len(doc.measures))
+    got = (
+        len(doc.of_kind("chapter")),
+        len(doc.of_kind("section")),
+        len(doc.of_kind("box")),
+        len(doc.indicators),
+        len(box_items),
+        len(doc.measures),
+    )
     assert got == COUNTS[name]
 
 
@@ -46,7 +52,10 @@ def test_traditional_headings_nest_and_keep_their_script(parsed) -> None:
     doc = parsed["002_1d4cc66293008ec4.txt"]
     sections = doc.of_kind("section")
     assert (sections[0].number, sections[0].title, sections[0].parent.title) == (
-        "第一節", "發展基礎", "懷化民政事業發展邁入新階段")  # lines 9, 11
+        "第一節",
+        "發展基礎",
+        "懷化民政事業發展邁入新階段",
+    )  # lines 9, 11
     last = doc.of_kind("chapter")[-1]
     assert (last.number, last.title, last.eid) == ("第十一章", "全力保障規劃順利實施", "chp_11")  # line 725
     box = doc.of_kind("box")[0]
@@ -56,7 +65,10 @@ def test_traditional_headings_nest_and_keep_their_script(parsed) -> None:
 def test_measures_have_title_sentences_and_parents(parsed) -> None:
     m1 = parsed["001_e6d1326eb6e5ef17.txt"].measures
     assert (m1[0].heading, m1[0].parent.title, m1[0].eid) == (  # line 283
-        "健全防止返贫动态监测和帮扶机制。", "推动巩固拓展脱贫攻坚兜底保障成果同乡村振兴有效衔接", "chp_2__sec_1__para_1")
+        "健全防止返贫动态监测和帮扶机制。",
+        "推动巩固拓展脱贫攻坚兜底保障成果同乡村振兴有效衔接",
+        "chp_2__sec_1__para_1",
+    )
     assert m1[4].heading == "完善基本生活救助制度。"  # line 290
     m2 = parsed["002_1d4cc66293008ec4.txt"].measures
     assert (m2[0].heading, m2[0].parent.title) == ("", "鞏固拓展脫貧攻堅兜底保障成果")  # untitled, lines 451-453
@@ -64,7 +76,8 @@ def test_measures_have_title_sentences_and_parents(parsed) -> None:
     m4 = parsed["004_816c855b418fc27c.txt"].measures
     assert [(m.number, m.heading) for m in (m4[0], m4[-1])] == [
         ("(一)", "持续推动学习贯彻习近平新时代中国特色社会主义思想。"),  # line 3
-        ("(四十)", "加强全市民政系统干部队伍建设。")]  # line 49
+        ("(四十)", "加强全市民政系统干部队伍建设。"),
+    ]  # line 49
     m0 = parsed["000_7c45746ca5003da4.txt"].measures
     assert m0[0].heading == "搭建城乡大养老服务体系。" and m0[0].parent is None  # line 267: headings were lost
 
@@ -73,8 +86,13 @@ def test_safeguard_chapters_type_their_measures(parsed) -> None:
     safeguards = {name: sum(m.safeguard for m in doc.measures) for name, doc in parsed.items()}
     # 001 第六章 强化实施保障 (17 titled paragraphs, lines 506-540); 002 第十一章 全力保障規劃順利實施 (7 節);
     # 003 第五章 保障举措 (4 items); 000 lost its headings and 004 has no such part
-    assert safeguards == {"000_7c45746ca5003da4.txt": 0, "001_e6d1326eb6e5ef17.txt": 17, "002_1d4cc66293008ec4.txt": 7,
-                          "003_1530986ba0a39128.txt": 4, "004_816c855b418fc27c.txt": 0}
+    assert safeguards == {
+        "000_7c45746ca5003da4.txt": 0,
+        "001_e6d1326eb6e5ef17.txt": 17,
+        "002_1d4cc66293008ec4.txt": 7,
+        "003_1530986ba0a39128.txt": 4,
+        "004_816c855b418fc27c.txt": 0,
+    }
 
 
 def test_box_items_are_projects_not_measures(parsed) -> None:
@@ -90,8 +108,11 @@ def test_box_items_are_projects_not_measures(parsed) -> None:
 
 def undertakings(doc) -> list[tuple[int, str, float, str, str]]:
     """(line, title, count, unit, qualifier) of the quantified undertakings inside a document's measures."""
-    return [(line_at(doc.source.text, p.span.start), p.title, p.quantities[0].value, p.quantities[0].unit,
-             p.quantities[0].qualifier) for p in doc.projects if p.box is None]
+    return [
+        (line_at(doc.source.text, p.span.start), p.title, p.quantities[0].value, p.quantities[0].unit, p.quantities[0].qualifier)
+        for p in doc.projects
+        if p.box is None
+    ]
 
 
 def test_quantified_undertakings_inside_measures(parsed) -> None:
@@ -136,8 +157,12 @@ def test_quantified_undertakings_inside_measures(parsed) -> None:
     listed = [p for p in parsed["002_1d4cc66293008ec4.txt"].projects if p.box is None and p.span.quote[0].isdigit()]
     # a listed item spans its own count and object; its title names the verb that governs the list
     assert [p.span.quote for p in listed] == [
-        "500名以上專業養老護理員", "350名以上專(兼)職老年社會工作者", "220名以上養老機構營養師或營養指導員",
-        "30個五星級鄉鎮(街道)社工站", "100個五星級村(社區)社工室"]
+        "500名以上專業養老護理員",
+        "350名以上專(兼)職老年社會工作者",
+        "220名以上養老機構營養師或營養指導員",
+        "30個五星級鄉鎮(街道)社工站",
+        "100個五星級村(社區)社工室",
+    ]
     assert undertakings(parsed["003_1530986ba0a39128.txt"]) == [
         (552, "建成600张以上", 600.0, "张", "以上"),  # …全面推广家庭养老照护床位,…到2025年底建成600张以上
         (554, "新增取得职业技能等级证书的养老护理员不少于2000名", 2000.0, "名", ""),

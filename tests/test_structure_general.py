@@ -81,8 +81,12 @@ def test_proposal_parts_items_and_measures(proposal: Read) -> None:
 def test_proposal_principles_and_goals_are_statements_not_measures(proposal: Read) -> None:
     statements = {proposal.line(p): p.role for p in proposal.passages if p.kind == "statement"}
     assert statements == {
-        9: "background", 11: "background", 13: "goals",  # 1. …取得决定性成就。 2. 我国发展环境… 3. 到二〇三五年…远景目标。
-        17: "guiding", 19: "principles", 31: "goals",  # 4. …指导思想。 5. …必须遵循的原则。 6. …主要目标。
+        9: "background",
+        11: "background",
+        13: "goals",  # 1. …取得决定性成就。 2. 我国发展环境… 3. 到二〇三五年…远景目标。
+        17: "guiding",
+        19: "principles",
+        31: "goals",  # 4. …指导思想。 5. …必须遵循的原则。 6. …主要目标。
         **dict.fromkeys((21, 23, 25, 27, 29), "principles"),  # ——坚持党的全面领导。 … ——坚持系统观念。
         **dict.fromkeys((33, 35, 37, 39, 41, 43), "goals"),  # ——经济发展取得新成效。 … ——国家治理效能得到新提升。
     }
@@ -99,33 +103,54 @@ def test_proposal_lead_paragraphs_preamble_and_conclusion(proposal: Read) -> Non
     assert (proposal.lines("preamble"), proposal.lines("conclusion")) == ([5], [205])
     assert proposal.lines("closing") == [] and proposal.bodies_per_line() == {}
     # Every paragraph of the body is kept: 54 measures and 32 passages, the title and date lines are metadata.
-    paragraphs = [n for n in range(5, 206, 2) if n not in (7, 15, 45, 57, 71, 83, 97, 109, 119, 129, 141, 151,
-                                                            169, 181, 189)]
+    paragraphs = [n for n in range(5, 206, 2) if n not in (7, 15, 45, 57, 71, 83, 97, 109, 119, 129, 141, 151, 169, 181, 189)]
     assert sorted(proposal.line(n) for n in [*proposal.measures, *proposal.passages]) == paragraphs
 
 
 def test_opinion_items_under_parts_and_their_roles(opinion: Read) -> None:
     chapters = [h for h in opinion.headings if h.kind == "chapter"]
     assert [opinion.line(h) for h in chapters] == [4, 8, 22, 29, 35, 41, 48, 56, 62, 68, 75, 80]
-    assert [(h.role, h.title) for h in chapters[:2]] == [("significance", "新时代实施乡村振兴战略的重大意义"),
-                                                         ("requirements", "实施乡村振兴战略的总体要求")]
+    assert [(h.role, h.title) for h in chapters[:2]] == [
+        ("significance", "新时代实施乡村振兴战略的重大意义"),
+        ("requirements", "实施乡村振兴战略的总体要求"),
+    ]
     principles = next(h for h in opinion.headings if h.kind == "part")  # （三）基本原则, line 14
     assert (opinion.line(principles), principles.role) == (14, "principles")
     # The （一）… items of parts 三-十二: 5+4+4+5+6+4+4+5+3+6.
     assert Counter(opinion.line(m.parent) for m in opinion.measures) == {
-        22: 5, 29: 4, 35: 4, 41: 5, 48: 6, 56: 4, 62: 4, 68: 5, 75: 3, 80: 6}
+        22: 5,
+        29: 4,
+        35: 4,
+        41: 5,
+        48: 6,
+        56: 4,
+        62: 4,
+        68: 5,
+        75: 3,
+        80: 6,
+    }
     assert [(m.number, m.heading) for m in (opinion.measures[0], opinion.measures[-1])] == [
-        ("（一）", "夯实农业生产能力基础。"), ("（六）", "营造乡村振兴良好氛围。")]  # lines 24, 87
+        ("（一）", "夯实农业生产能力基础。"),
+        ("（六）", "营造乡村振兴良好氛围。"),
+    ]  # lines 24, 87
 
 
 def test_opinion_statements_leads_and_goal_paragraphs(opinion: Read) -> None:
     statements = {opinion.line(p): p.role for p in opinion.passages if p.kind == "statement"}
-    assert statements == {5: "significance", 6: "significance", 7: "significance",  # part 一 has no items
-                          9: "guiding", 10: "goals",  # （一）指导思想。 （二）目标任务。
-                          **dict.fromkeys(range(15, 22), "principles")}  # ——坚持党管农村工作。 …
+    assert statements == {
+        5: "significance",
+        6: "significance",
+        7: "significance",  # part 一 has no items
+        9: "guiding",
+        10: "goals",  # （一）指导思想。 （二）目标任务。
+        **dict.fromkeys(range(15, 22), "principles"),
+    }  # ——坚持党管农村工作。 …
     goals_item = opinion.at(10)
     assert [(opinion.line(p), p.role, p.item) for p in opinion.passages if p.kind == "continuation"] == [
-        (11, "goals", goals_item), (12, "goals", goals_item), (13, "goals", goals_item)]  # 到2020年 / 2035年 / 2050年
+        (11, "goals", goals_item),
+        (12, "goals", goals_item),
+        (13, "goals", goals_item),
+    ]  # 到2020年 / 2035年 / 2050年
     assert opinion.lines("lead") == [23, 30, 36, 42, 49, 57, 63, 69, 76, 81]
     assert (opinion.lines("preamble"), opinion.lines("conclusion")) == ([3], [88])
 
@@ -135,34 +160,90 @@ def test_rules_generalise_to_other_real_documents() -> None:
     yangpu = Read(REAL / "004_shanghai_yangpu_industrial_heritage_measures_2023.md")
     assert len(yangpu.measures) == 20 and yangpu.lines("lead") == [52, 70, 84, 96]
     assert {yangpu.line(p): p.role for p in yangpu.passages if p.kind == "statement"} == {
-        32: "guiding", 36: "principles", 38: "principles", 40: "principles", 42: "principles", 46: "goals"}
+        32: "guiding",
+        36: "principles",
+        38: "principles",
+        40: "principles",
+        42: "principles",
+        46: "goals",
+    }
     zhelin = Read(REAL / "006_shanghai_zhelin_town_heritage_plan_2023.md")
     assert len(zhelin.measures) == 15  # 12 tasks of 二 and the 3 safeguards of 三 (lines 86, 90, 94)
     assert sum(m.safeguard for m in zhelin.measures) == 3
     assert zhelin.lines("statement", "principles") == [36, 38, 40, 42] and zhelin.lines("statement", "goals") == [46]
     media = Read(REAL / "008_guobanfa_2018_123_gov_new_media_opinion.html")
     assert len(media.measures) == 10  # 三 3, 四 4 and 五's 3 safeguards; 一 and 二 state requirements and duties
-    assert [h.role for h in media.headings if h.kind == "chapter"] == [
-        "requirements", "responsibilities", "", "", ""]
+    assert [h.role for h in media.headings if h.kind == "chapter"] == ["requirements", "responsibilities", "", "", ""]
     assert [p.heading for p in media.passages if p.role == "principles"] == [
-        "坚持正确导向。", "坚持需求引领。", "坚持互联融合。", "坚持创新发展。"]
+        "坚持正确导向。",
+        "坚持需求引领。",
+        "坚持互联融合。",
+        "坚持创新发展。",
+    ]
     sponge = Read(REAL / "009_shanghai_sponge_city_opinion_2024.md")
     assert len(sponge.measures) == 29 and sponge.lines("statement", "goals") == [32, 34]  # 一、工作目标, no items
 
 
 def test_responsible_bodies_of_real_documents() -> None:
     sponge = Read(REAL / "009_shanghai_sponge_city_opinion_2024.md").bodies_per_line()
-    assert sorted(sponge) == [40, 42, 44, 48, 50, 52, 54, 58, 60, 62, 66, 68, 70, 72, 76, 78, 80, 82, 84,
-                              88, 90, 92, 94, 96, 98, 100, 104, 106, 108]
-    assert sponge[40] == ["市规划资源局", "市住房城乡建设管理委", "市交通委", "市水务局", "市绿化市容局", "市房屋管理局",
-                          "各区政府"]
+    assert sorted(sponge) == [
+        40,
+        42,
+        44,
+        48,
+        50,
+        52,
+        54,
+        58,
+        60,
+        62,
+        66,
+        68,
+        70,
+        72,
+        76,
+        78,
+        80,
+        82,
+        84,
+        88,
+        90,
+        92,
+        94,
+        96,
+        98,
+        100,
+        104,
+        106,
+        108,
+    ]
+    assert sponge[40] == [
+        "市规划资源局",
+        "市住房城乡建设管理委",
+        "市交通委",
+        "市水务局",
+        "市绿化市容局",
+        "市房屋管理局",
+        "各区政府",
+    ]
     assert (sponge[42], sponge[70]) == (["市住房城乡建设管理委", "各区政府"], ["市水务局", "各区政府"])
     assert (len(sponge[76]), len(sponge[104]), sponge[104][-1]) == (9, 11, "各区政府")
     assert sponge[52][-1] == "各区政府"  # after an ASCII comma
     huangpu = Read(REAL / "010_shanghai_huangpu_renewable_energy_action_plan_2025.md")
     bodies = huangpu.bodies_per_line()
     assert {line: len(names) for line, names in bodies.items()} == {
-        50: 12, 56: 2, 62: 6, 68: 6, 74: 5, 80: 4, 86: 2, 92: 1, 98: 5, 104: 4, 110: 3}
+        50: 12,
+        56: 2,
+        62: 6,
+        68: 6,
+        74: 5,
+        80: 4,
+        86: 2,
+        92: 1,
+        98: 5,
+        104: 4,
+        110: 3,
+    }
     assert bodies[110] == ["区发展改革委", "各相关部门", "各街道管理办"]
     # （责任单位：…） on a line of its own names the bodies of the item before it (line 48, 54 …), which keeps them.
     first = huangpu.measures[0]
@@ -174,9 +255,16 @@ def test_bodies_that_open_a_paragraph_as_its_subject() -> None:
     """003 五、主要职责 (lines 90-120) and 六 (line 124): 区规划资源局负责…, 区更新办牵头…; FACTS.md lists them."""
     renewal = Read(REAL / "003_shanghai_jiading_urban_renewal_opinion_2023.md")
     bodies = {line: names for line, names in renewal.bodies_per_line().items()}
-    assert bodies == {94: ["区城市更新领导小组"], 100: ["“两旧一村”改造工作专班"], 104: ["区规划资源局"],
-                      106: ["区建设管理委"], 108: ["区住房保障房屋管理局"], 110: ["区经委"], 112: ["区商务委"],
-                      124: ["区更新办"]}
+    assert bodies == {
+        94: ["区城市更新领导小组"],
+        100: ["“两旧一村”改造工作专班"],
+        104: ["区规划资源局"],
+        106: ["区建设管理委"],
+        108: ["区住房保障房屋管理局"],
+        110: ["区经委"],
+        112: ["区商务委"],
+        124: ["区更新办"],
+    }
     assert [b.role for b in renewal.at(124).bodies] == ["lead"]
     # 由…负责解释 names who interprets the text, not who carries a task out.
     assert Read(OWN / "county_rural_measures.txt").at(23).bodies == []
@@ -200,7 +288,7 @@ def test_bodies_in_brackets_become_organisations_with_roles(action_plan: Read) -
     }
     for measure in action_plan.measures:
         for body in measure.bodies:
-            assert text[body.span.start:body.span.end] == body.span.quote == body.name
+            assert text[body.span.start : body.span.end] == body.span.quote == body.name
     # Kept out of the title, kept in the text as written.
     facilities = action_plan.at(23)
     assert facilities.heading == "加强社区养老服务设施建设"
@@ -211,10 +299,16 @@ def test_bodies_in_brackets_become_organisations_with_roles(action_plan: Read) -
 
 def test_closing_clauses_leads_and_requirements_of_an_action_plan(action_plan: Read) -> None:
     assert [(action_plan.line(p), p.role) for p in action_plan.passages if p.kind == "closing"] == [
-        (36, "closing"), (38, "closing")]  # 本方案自印发之日起施行，有效期至… / 本方案由市民政局负责解释。
+        (36, "closing"),
+        (38, "closing"),
+    ]  # 本方案自印发之日起施行，有效期至… / 本方案由市民政局负责解释。
     assert action_plan.lines("lead") == [19] and action_plan.lines("preamble") == [3]
     assert {action_plan.line(p): p.role for p in action_plan.passages if p.kind == "statement"} == {
-        7: "guiding", 9: "goals", 13: "principles", 15: "principles"}
+        7: "guiding",
+        9: "goals",
+        13: "principles",
+        15: "principles",
+    }
     assert [m.safeguard for m in action_plan.measures] == [False] * 4 + [True] * 2
 
 
@@ -224,7 +318,11 @@ def test_background_part_dash_tasks_and_a_closing_part() -> None:
     assert measures.lines("statement", "background") == [7, 9]
     # Dash bullets under a task are tasks too; bodies split at 和.
     assert [(measures.line(m), m.heading) for m in measures.measures] == [
-        (13, "完善农村养老服务网络。"), (15, "提升乡镇敬老院照护能力。"), (17, "发展互助养老。"), (19, "加强人才队伍建设。")]
+        (13, "完善农村养老服务网络。"),
+        (15, "提升乡镇敬老院照护能力。"),
+        (17, "发展互助养老。"),
+        (19, "加强人才队伍建设。"),
+    ]
     assert [b.name for b in measures.at(19).bodies] == ["县人力资源社会保障局", "县民政局"]
     assert measures.lines("closing") == [23]
 
@@ -235,7 +333,11 @@ def test_an_attachment_holds_no_measures() -> None:
     transport = Read(REAL / "007_shanghai_transport_refined_management_action_plan_2024.md")
     attachment = next(h for h in transport.headings if h.kind == "attachment")
     assert (transport.line(attachment), attachment.number, attachment.eid, attachment.title) == (
-        90, "附件", "att_1", "交通领域精细化管理工作三年行动计划任务清单（2024-2026年）")
+        90,
+        "附件",
+        "att_1",
+        "交通领域精细化管理工作三年行动计划任务清单（2024-2026年）",
+    )
     numbers = [m.number for m in transport.measures[:23]]
     assert (numbers[0], numbers[9], numbers[-1], len(set(numbers))) == ("（一）", "（十）", "（二十三）", 23)
     assert (transport.line(transport.measures[-1]), transport.measures[-1].safeguard) == (88, True)
@@ -246,36 +348,57 @@ def test_an_attachment_holds_no_measures() -> None:
 
 def test_articles_scope_and_a_closing_article_of_rules() -> None:
     rules = Read(OWN / "dayi_subsidy_rules.txt")
-    assert [(h.title, h.role) for h in rules.headings] == [("总则", "requirements"), ("补贴对象和标准", ""),
-                                                          ("附则", "closing")]
+    assert [(h.title, h.role) for h in rules.headings] == [("总则", "requirements"), ("补贴对象和标准", ""), ("附则", "closing")]
     assert {rules.line(p): (p.kind, p.number, p.role) for p in rules.passages} == {
         5: ("statement", "第一条", "requirements"),  # 为规范…，制定本办法。
         7: ("statement", "第二条", "scope"),  # 本办法适用于…
         23: ("statement", "第六条", "closing"),  # 各乡镇可参照本办法制定具体操作规程。
-        25: ("closing", "第七条", "closing")}  # 本办法由县民政局负责解释，自2024年3月1日起施行。
+        25: ("closing", "第七条", "closing"),
+    }  # 本办法由县民政局负责解释，自2024年3月1日起施行。
     assert [(rules.line(m), m.number) for m in rules.measures] == [
-        (11, "第三条"), (13, "第四条"), (15, "（1）"), (17, "（2）"), (19, "第五条")]
+        (11, "第三条"),
+        (13, "第四条"),
+        (15, "（1）"),
+        (17, "（2）"),
+        (19, "第五条"),
+    ]
     # 县民政局负责补贴的审核…（县民政局牵头，县财政局配合）: the subject of the sentence, then the bracket.
     assert [(b.name, b.role) for b in rules.at(19).bodies] == [
-        ("县民政局", "responsible"), ("县民政局", "lead"), ("县财政局", "supporting")]
+        ("县民政局", "responsible"),
+        ("县民政局", "lead"),
+        ("县财政局", "supporting"),
+    ]
 
 
 def test_bullets_other_than_dashes() -> None:
     text = "一、基本原则\n●坚持政府主导。强化兜底。\n■坚持社会参与。调动社会力量。\n"
     seg = segment(text, clean(text).content)
-    assert [(p.bullet, p.text[p.body_offset:]) for p in seg.paragraphs] == [
-        ("●", "坚持政府主导。强化兜底。"), ("■", "坚持社会参与。调动社会力量。")]
+    assert [(p.bullet, p.text[p.body_offset :]) for p in seg.paragraphs] == [
+        ("●", "坚持政府主导。强化兜底。"),
+        ("■", "坚持社会参与。调动社会力量。"),
+    ]
 
 
-@pytest.mark.parametrize(("title", "role"), [
-    ("新时代实施乡村振兴战略的重大意义", "significance"), ("“十四五”时期经济社会发展指导方针和主要目标", "requirements"),
-    ("基本原则", "principles"), ("發展基礎", "background"), ("发展机遇", "background"), ("工作目标。", "goals"),
-    ("主要职责", "responsibilities"), ("适用范围", "scope"), ("附则", "closing"),
-    # A task names such a noun after its verb, a slogan has two clauses: neither is a role.
-    ("夯实社会组织高质量发展基础。", ""), ("优化慈善事业发展环境。", ""), ("确保实现脱贫攻坚目标。", ""),
-    ("全面构建养老服务体系,推动积极应对人口老龄化战略取得新成效", ""),
-    ("全党全国各族人民团结起来，为实现“十四五”规划和二〇三五年远景目标而奋斗", ""),
-])
+@pytest.mark.parametrize(
+    ("title", "role"),
+    [
+        ("新时代实施乡村振兴战略的重大意义", "significance"),
+        ("“十四五”时期经济社会发展指导方针和主要目标", "requirements"),
+        ("基本原则", "principles"),
+        ("發展基礎", "background"),
+        ("发展机遇", "background"),
+        ("工作目标。", "goals"),
+        ("主要职责", "responsibilities"),
+        ("适用范围", "scope"),
+        ("附则", "closing"),
+        # A task names such a noun after its verb, a slogan has two clauses: neither is a role.
+        ("夯实社会组织高质量发展基础。", ""),
+        ("优化慈善事业发展环境。", ""),
+        ("确保实现脱贫攻坚目标。", ""),
+        ("全面构建养老服务体系,推动积极应对人口老龄化战略取得新成效", ""),
+        ("全党全国各族人民团结起来，为实现“十四五”规划和二〇三五年远景目标而奋斗", ""),
+    ],
+)
 def test_roles_are_read_from_what_a_heading_names(title: str, role: str) -> None:
     assert heading_role(title) == role
 
@@ -321,15 +444,21 @@ def test_bodies_and_passages_in_the_graph(action_plan_graph) -> None:
     assert (measure, str(PK.responsibleBody), civil_affairs) in by
     assert (civil_affairs, "http://www.w3.org/1999/02/22-rdf-syntax-ns#type", str(ORG.Organization)) in by
     body = f"{measure}/body_1"
-    assert {(p, o) for s, p, o in by if s == body} >= {
-        (PROV + "agent", civil_affairs), (PROV + "hadRole", str(PK.LeadRole))}
+    assert {(p, o) for s, p, o in by if s == body} >= {(PROV + "agent", civil_affairs), (PROV + "hadRole", str(PK.LeadRole))}
     titles = {o for s, p, o in by if s == measure and p == "http://purl.org/dc/terms/title"}
     assert titles == {"加强社区养老服务设施建设"}
     kinds = {str(PK[c]) for c in ("Preamble", "LeadParagraph", "Statement", "Continuation", "Conclusion", "ClosingClause")}
     assert {s.removeprefix(expression + "/"): o.removeprefix(str(PK)) for s, p, o in by if o in kinds} == {
-        "preamble_1": "Preamble", "chp_1__stmt_1": "Statement", "chp_1__stmt_2": "Statement",
-        "chp_1__part_3__point_1": "Statement", "chp_1__part_3__point_2": "Statement", "chp_2__intro_1": "LeadParagraph",
-        "chp_2__para_4__cont_1": "Continuation", "chp_3__closing_1": "ClosingClause", "chp_3__closing_2": "ClosingClause"}
+        "preamble_1": "Preamble",
+        "chp_1__stmt_1": "Statement",
+        "chp_1__stmt_2": "Statement",
+        "chp_1__part_3__point_1": "Statement",
+        "chp_1__part_3__point_2": "Statement",
+        "chp_2__intro_1": "LeadParagraph",
+        "chp_2__para_4__cont_1": "Continuation",
+        "chp_3__closing_1": "ClosingClause",
+        "chp_3__closing_2": "ClosingClause",
+    }
     roles = {s.removeprefix(expression + "/"): o for s, p, o in by if p == str(PK.role)}
     assert roles["chp_1"] == str(PK.GeneralRequirements) and roles["chp_1__stmt_2"] == str(PK.Goals)
 
@@ -339,8 +468,9 @@ def test_the_graph_conforms_to_the_shapes_and_the_ontology(action_plan_graph) ->
     report = validate_triples("chengdu", "", triples, "pyrudof")
     assert [(f.shape, f.focus) for f in report.findings if f.severity == "Violation"] == []
     data = Graph().parse(data=serialize(triples, format=RdfFormat.N_TRIPLES).decode("utf-8"), format="nt")
-    ontology = Graph().parse(data=(resources.files("plankg.ontology") / "plankg.ttl").read_text(encoding="utf-8"),
-                             format="turtle")
+    ontology = Graph().parse(
+        data=(resources.files("plankg.ontology") / "plankg.ttl").read_text(encoding="utf-8"), format="turtle"
+    )
     declared = {s for c in DECLARATIONS for s in ontology.subjects(RDF.type, c)}
     assert pk_terms(data) <= declared
     assert violations(ontology, data) == []
@@ -349,14 +479,17 @@ def test_the_graph_conforms_to_the_shapes_and_the_ontology(action_plan_graph) ->
 def test_measures_by_body_query(own_store: Store) -> None:
     header, found = run(own_store, "measures-by-body", {"body": "民政局"})
     assert header == ["organisation", "role", "region", "measure", "title", "line"]
-    county, city = (plan_identity(*parse_document(OWN / name))[1] for name in (
-        "county_rural_measures.txt", "chengdu_eldercare_action_plan.txt"))
+    county, city = (
+        plan_identity(*parse_document(OWN / name))[1]
+        for name in ("county_rural_measures.txt", "chengdu_eldercare_action_plan.txt")
+    )
     assert found == [
         ["县民政局", "responsible", "大邑县", county + "/chp_2__para_1", "完善农村养老服务网络。", "13"],
         ["县民政局", "responsible", "大邑县", county + "/chp_2__para_4", "加强人才队伍建设。", "19"],
         ["市民政局", "responsible", "成都市", city + "/chp_2__para_1", "完善居家养老服务。", "21"],
         ["市民政局", "lead", "成都市", city + "/chp_2__para_2", "加强社区养老服务设施建设", "23"],
-        ["市民政局", "lead", "成都市", city + "/chp_2__para_3", "提升养老机构服务质量。", "25"]]
+        ["市民政局", "lead", "成都市", city + "/chp_2__para_3", "提升养老机构服务质量。", "25"],
+    ]
 
 
 def test_the_plan_view_shows_roles_leads_and_bodies(own_store: Store) -> None:

@@ -15,8 +15,13 @@ from plankg.query.stats import summaries
 from plankg.wording import counted
 
 # SHACL warnings per document, as `plankg validate` counts them (tests/test_validate_cli.py).
-WARNINGS = {"000_7c45746ca5003da4.txt": 17, "001_e6d1326eb6e5ef17.txt": 21, "002_1d4cc66293008ec4.txt": 18,
-            "003_1530986ba0a39128.txt": 9, "004_816c855b418fc27c.txt": 1}
+WARNINGS = {
+    "000_7c45746ca5003da4.txt": 17,
+    "001_e6d1326eb6e5ef17.txt": 21,
+    "002_1d4cc66293008ec4.txt": 18,
+    "003_1530986ba0a39128.txt": 9,
+    "004_816c855b418fc27c.txt": 1,
+}
 
 
 def rows_of(text: str, header: str) -> dict[str, list[str]]:
@@ -25,7 +30,7 @@ def rows_of(text: str, header: str) -> dict[str, list[str]]:
     lines = text.splitlines()
     start = next(i for i, line in enumerate(lines) if line.split()[:2] == header.split())
     rows: dict[str, list[str]] = {}
-    for line in lines[start + 2:]:
+    for line in lines[start + 2 :]:
         cells = line.split()
         if not cells or cells[0] == "file" or "=" in line:
             break
@@ -56,6 +61,11 @@ def test_the_summary_fits_and_cuts_nothing(corpus_store: Store, width: int) -> N
 
 
 def test_counts_read_in_the_singular_for_one() -> None:
-    assert [counted(1, "warning"), counted(17, "warning"), counted(1, "document"), counted(0, "violation"),
-            counted(1, "policy family", "policy families"), counted(44, "policy family", "policy families")] == [
-        "1 warning", "17 warnings", "1 document", "0 violations", "1 policy family", "44 policy families"]
+    assert [
+        counted(1, "warning"),
+        counted(17, "warning"),
+        counted(1, "document"),
+        counted(0, "violation"),
+        counted(1, "policy family", "policy families"),
+        counted(44, "policy family", "policy families"),
+    ] == ["1 warning", "17 warnings", "1 document", "0 violations", "1 policy family", "44 policy families"]

@@ -20,8 +20,10 @@ def test_bar_layout_result_table_keeps_an_empty_growth_cell(parsed) -> None:
     assert values(ind) == [(2015, "actual", "", "-", "", None), (2020, "actual", "", "40", "", 40.0)]
     # row 1, lines 16-21: 510 -> 760, 9.8 % a year
     assert values(row(parsed["000_7c45746ca5003da4.txt"], "tbl_1", 1)) == [
-        (2015, "actual", "", "510", "", 510.0), (2020, "actual", "", "760", "", 760.0),
-        (None, "growth", "", "9.8", "", 9.8)]
+        (2015, "actual", "", "510", "", 510.0),
+        (2020, "actual", "", "760", "", 760.0),
+        (None, "growth", "", "9.8", "", 9.8),
+    ]
 
 
 def test_bar_layout_urban_rural_cell_and_text_target(parsed) -> None:
@@ -41,7 +43,11 @@ def test_bar_layout_notes_categories_and_odd_values(parsed) -> None:
     assert len([i for i in doc.indicators if i.table.eid == "tbl_2"]) == 22  # 表2 rows 1-22, lines 106-263
     eighth = row(doc, "tbl_2", 8)  # lines 156-162: note 玉林新增, still category 社会救助
     assert (eighth.category, eighth.name, eighth.attribute, eighth.note) == (
-        "社会救助", "对生活不能自理特困人员的集中供养率", "约束性", "玉林新增")
+        "社会救助",
+        "对生活不能自理特困人员的集中供养率",
+        "约束性",
+        "玉林新增",
+    )
     tenth = row(doc, "tbl_2", 10)  # line 175: "60(100)"
     assert values(tenth)[1] == (2025, "target", "", "60(100)", "", 60.0)
     fifteenth = row(doc, "tbl_2", 15)  # lines 207-212: the 2020 cell is missing, only the target ≥35
@@ -59,8 +65,7 @@ def test_blank_layout_wrapped_cell_is_one_value(parsed) -> None:
     assert target.as_written == "不低于居民上年度人均消费支出增速"
     assert target.span.quote == "不低于居\n民上年度\n人均消费\n支出增速"
     fifth = doc.indicators[4]  # line 120: 福利彩票销售网点数 has no unit cell
-    assert (fifth.name, fifth.unit, values(fifth)) == (
-        "福利彩票销售网点数", "", [(2025, "target", "", "12000", "", 12000.0)])
+    assert (fifth.name, fifth.unit, values(fifth)) == ("福利彩票销售网点数", "", [(2025, "target", "", "12000", "", 12000.0)])
 
 
 def test_traditional_result_table_sub_rows(parsed) -> None:
@@ -68,10 +73,14 @@ def test_traditional_result_table_sub_rows(parsed) -> None:
     first = row(doc, "tbl_1", 1)  # lines 45-87: 城市 330/500/522 完成, 農村 165/333/356 完成
     assert (first.name, first.unit) == ("最低生活保障平均標準(元/月)", "元/月")
     assert values(first) == [
-        (2015, "actual", "城市", "330", "", 330.0), (2020, "target", "城市", "500", "", 500.0),
-        (2020, "actual", "城市", "522", "", 522.0), (None, "status", "城市", "完成", "", None),
-        (2015, "actual", "農村", "165", "", 165.0), (2020, "target", "農村", "333", "", 333.0),
-        (2020, "actual", "農村", "356", "", 356.0), (None, "status", "農村", "完成", "", None),
+        (2015, "actual", "城市", "330", "", 330.0),
+        (2020, "target", "城市", "500", "", 500.0),
+        (2020, "actual", "城市", "522", "", 522.0),
+        (None, "status", "城市", "完成", "", None),
+        (2015, "actual", "農村", "165", "", 165.0),
+        (2020, "target", "農村", "333", "", 333.0),
+        (2020, "actual", "農村", "356", "", 356.0),
+        (None, "status", "農村", "完成", "", None),
     ]
     assert len([i for i in doc.indicators if i.table.eid == "tbl_1"]) == 8
     assert row(doc, "tbl_1", 4).values[-1].as_written == "未完成"  # line 119
@@ -84,8 +93,10 @@ def test_traditional_target_table_row_with_four_values(parsed) -> None:
     assert (ind.category, ind.unit, ind.attribute) == ("公共社會福利", "元/人、月", "預期性")
     assert ind.name == "社會散居孤兒和社會福利機構內集中養育孤兒養育標準(元/人、月)"
     assert values(ind) == [
-        (2020, "actual", "1", "950", "", 950.0), (2025, "target", "1", "1350", "", 1350.0),
-        (2020, "actual", "2", "1200", "", 1200.0), (2025, "target", "2", "1800", "", 1800.0),
+        (2020, "actual", "1", "950", "", 950.0),
+        (2025, "target", "1", "1350", "", 1350.0),
+        (2020, "actual", "2", "1200", "", 1200.0),
+        (2025, "target", "2", "1800", "", 1800.0),
     ]
 
 

@@ -48,9 +48,11 @@ def test_band_keys_are_those_of_datasketchs_signatures(datasketch, parsed, monke
 
 
 def test_lineage_does_not_import_datasketch_or_scipy() -> None:
-    code = ("import sys; from plankg.lineage import textreuse; "
-            "textreuse.candidate_pairs([textreuse.Item('a', 'p', 'measure', '健全分层分类平战结合的应急救援队伍体系', 's', 0)]); "
-            "print(sorted(m for m in ('datasketch', 'scipy') if m in sys.modules))")
+    code = (
+        "import sys; from plankg.lineage import textreuse; "
+        "textreuse.candidate_pairs([textreuse.Item('a', 'p', 'measure', '健全分层分类平战结合的应急救援队伍体系', 's', 0)]); "
+        "print(sorted(m for m in ('datasketch', 'scipy') if m in sys.modules))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
 
@@ -77,8 +79,14 @@ def test_a_short_shared_clause_inside_long_items_is_a_candidate(corpus_store) ->
     items, _ = reuse_items(corpus_store)
     index = {item.iri: n for n, item in enumerate(items)}
     plan = "https://w3id.org/plankg/id/plan/"
-    pair = tuple(sorted((index[plan + "210000/fyp/2021-2025/zh-Hans/chp_2__sec_4__para_1"],
-                         index[plan + "450900/fyp/2021-2025/zh-Hans/box_4__item_2"])))
+    pair = tuple(
+        sorted(
+            (
+                index[plan + "210000/fyp/2021-2025/zh-Hans/chp_2__sec_4__para_1"],
+                index[plan + "450900/fyp/2021-2025/zh-Hans/box_4__item_2"],
+            )
+        )
+    )
     assert pair not in textreuse.lsh_pairs(items)
     assert pair in textreuse.shared_run_pairs(items) and pair in textreuse.candidate_pairs(items)
 

@@ -21,8 +21,13 @@ MEASURE_004 = "https://w3id.org/plankg/id/plan/440200/annual/2021/zh-Hans/chp_3_
 # Warnings per document (see tests/test_shapes.py for what each is in the source).
 # The table rows' missing attributes, baselines and units, and the targets stated in prose without a year
 # (pks:ProseIndicator-year: 000 3, 001 10, 002 4, 003 3), plus 000's and 004's missing date and issuer.
-EXPECTED = {"000_7c45746ca5003da4.txt": 22, "001_e6d1326eb6e5ef17.txt": 31, "002_1d4cc66293008ec4.txt": 22,
-            "003_1530986ba0a39128.txt": 12, "004_816c855b418fc27c.txt": 3}
+EXPECTED = {
+    "000_7c45746ca5003da4.txt": 22,
+    "001_e6d1326eb6e5ef17.txt": 31,
+    "002_1d4cc66293008ec4.txt": 22,
+    "003_1530986ba0a39128.txt": 12,
+    "004_816c855b418fc27c.txt": 3,
+}
 
 
 @pytest.fixture(scope="module")
@@ -41,8 +46,9 @@ def broken_004(built, tmp_path_factory: pytest.TempPathFactory) -> Path:
     del store
     lines = [line for line in text.splitlines() if not (line.startswith(f"<{MEASURE_004}> ") and "ontology#inPlan>" in line)]
     path = tmp_path_factory.mktemp("data") / "broken.nt"
-    path.write_text("\n".join(lines).replace('"004_816c855b418fc27c.txt"', '"x<script>alert(1)</script>.txt"') + "\n",
-                    encoding="utf-8")
+    path.write_text(
+        "\n".join(lines).replace('"004_816c855b418fc27c.txt"', '"x<script>alert(1)</script>.txt"') + "\n", encoding="utf-8"
+    )
     return path
 
 
@@ -51,7 +57,8 @@ def test_build_validates_what_it_loaded(built):
     assert result.returncode == 0, result.stderr
     lines = [line for line in result.stdout.splitlines() if line.startswith("validation: ")]
     assert [line.split(" (")[0] for line in lines] == [
-        f"validation: {file} conforms, 0 violations, {n} warning{'' if n == 1 else 's'}" for file, n in EXPECTED.items()]
+        f"validation: {file} conforms, 0 violations, {n} warning{'' if n == 1 else 's'}" for file, n in EXPECTED.items()
+    ]
 
 
 def test_text_report_summarises_and_points_at_the_source(built):
@@ -65,8 +72,9 @@ def test_text_report_summarises_and_points_at_the_source(built):
     # 000 line 207: row 15 每百户拥有社区服务设施建筑面积 has no 2020 cell.
     at = out.index("    focus https://w3id.org/plankg/id/plan/450900/fyp/2021-2025/zh-Hans/tbl_2__row_15")
     assert out[at - 1] == "  - Warning pks:Indicator-baseline  path pk:hasValue"
-    assert out[at + 2] == ("    000_7c45746ca5003da4.txt:207  "
-                           "「15 | ⏎ 每百户拥有社区服务设施建筑面积 | ⏎ 平方米 | ⏎ ≥35 | ⏎ 预期性」")
+    assert out[at + 2] == (
+        "    000_7c45746ca5003da4.txt:207  「15 | ⏎ 每百户拥有社区服务设施建筑面积 | ⏎ 平方米 | ⏎ ≥35 | ⏎ 预期性」"
+    )
 
 
 def test_one_document_with_the_reference_engine(built):
@@ -111,10 +119,22 @@ def test_ttl_is_the_standard_report(broken_004, tmp_path):
     (node,) = report.subjects(None, SH.ValidationReport)
     assert report.value(node, SH.conforms).toPython() is False
     violations = [r for r in report.objects(node, SH.result) if report.value(r, SH.resultSeverity) == SH.Violation]
-    assert [(report.value(r, SH.focusNode), report.value(r, SH.sourceShape), report.value(r, SH.resultPath),
-             report.value(r, SH.sourceConstraintComponent)) for r in violations] == [
-        (URIRef(MEASURE_004), URIRef(PKS + "Element-inPlan"), URIRef("https://w3id.org/plankg/ontology#inPlan"),
-         SH.MinCountConstraintComponent)]
+    assert [
+        (
+            report.value(r, SH.focusNode),
+            report.value(r, SH.sourceShape),
+            report.value(r, SH.resultPath),
+            report.value(r, SH.sourceConstraintComponent),
+        )
+        for r in violations
+    ] == [
+        (
+            URIRef(MEASURE_004),
+            URIRef(PKS + "Element-inPlan"),
+            URIRef("https://w3id.org/plankg/ontology#inPlan"),
+            SH.MinCountConstraintComponent,
+        )
+    ]
 
 
 class _Elements(HTMLParser):
@@ -176,8 +196,7 @@ def test_long_quotes_are_folded_with_show_all(built, browser, shots, tmp_path): 
     store_dir, _ = built
     out = tmp_path / "report" / "index.html"
     out.parent.mkdir()
-    result = plankg("validate", "--document", "002_1d4cc66293008ec4.txt", "--format", "html", "-o", str(out),
-                    store=store_dir)
+    result = plankg("validate", "--document", "002_1d4cc66293008ec4.txt", "--format", "html", "-o", str(out), store=store_dir)
     assert result.returncode == 0, result.stderr
     opened = Opened(browser, out, shots)
     opened.page.set_viewport_size({"width": 1280, "height": 800})

@@ -25,13 +25,27 @@ from plankg.query.library import run as run_query
 from plankg.viz.site import json_block, write_site
 
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 PLAN = "https://w3id.org/plankg/id/plan/"
 CAP = 50  # the node cap the synthetic corpus is drawn with
-CORPUS_PAGES = ["index.html", "plan-000_7c45746ca5003da4.html", "plan-001_e6d1326eb6e5ef17.html",
-                "plan-002_1d4cc66293008ec4.html", "plan-003_1530986ba0a39128.html", "plan-004_816c855b418fc27c.html",
-                "lineage.html", "indicators.html"]
+CORPUS_PAGES = [
+    "index.html",
+    "plan-000_7c45746ca5003da4.html",
+    "plan-001_e6d1326eb6e5ef17.html",
+    "plan-002_1d4cc66293008ec4.html",
+    "plan-003_1530986ba0a39128.html",
+    "plan-004_816c855b418fc27c.html",
+    "lineage.html",
+    "indicators.html",
+]
 
 
 def _unavailable(what: str) -> None:
@@ -131,10 +145,13 @@ def test_every_page_opens_offline_without_errors(browser, site: Path, shots: Pat
 
 def tree_sizes(store) -> dict[str, int]:
     """Nodes a plan view must show, by document: its region, its plan and every element of its tree."""
-    query = SPARQL_PREFIXES + """
+    query = (
+        SPARQL_PREFIXES
+        + """
     SELECT ?file (COUNT(DISTINCT ?n) AS ?size) WHERE { GRAPH ?g {
       ?n a ?cls . VALUES ?cls { pk:Chapter pk:Section pk:Part pk:Box pk:IndicatorTable pk:Measure pk:Indicator pk:Project }
       ?src a pk:SourceDocument ; dct:identifier ?file } } GROUP BY ?file"""
+    )
     return {r["file"].value: int(r["size"].value) + 2 for r in store.query(query)}
 
 
@@ -251,8 +268,9 @@ def injected(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     lines = (bundled_corpus() / "003_1530986ba0a39128.txt").read_text(encoding="utf-8").split("\n")
     lines[0] = lines[0].replace("民政事业", '民政事业<script>alert("title")</script>', 1)
-    lines[571] = lines[571].replace("深化绿色惠民殡葬改革。", '深化绿色惠民殡葬改革<img src=x onerror=alert("measure")>。'
-                                    "<script>window.pwned=1</script>", 1)
+    lines[571] = lines[571].replace(
+        "深化绿色惠民殡葬改革。", '深化绿色惠民殡葬改革<img src=x onerror=alert("measure")>。<script>window.pwned=1</script>', 1
+    )
     folder = tmp_path_factory.mktemp("injected")
     (folder / "injected.txt").write_text("\n".join(lines), encoding="utf-8")
     store = open_store(folder / "store")
@@ -322,7 +340,8 @@ def test_views_above_the_cap_aggregate_and_say_so(browser, capped: Path, shots: 
     assert lineage.page.locator(".notice").all_inner_texts() == [
         f"{len(regions)} families and shared indicators exceed the cap of {CAP} nodes per view: "
         f"the {CAP - 12} shared by the most plans are shown. Plan-to-plan edges count all of them.",
-        f"{pairs} pairs of plans share something: the {CAP} pairs that share the most are drawn."]
+        f"{pairs} pairs of plans share something: the {CAP} pairs that share the most are drawn.",
+    ]
     lineage.page.close()
 
 
@@ -337,8 +356,10 @@ def test_small_caps_collapse_further(corpus_store, site: Path) -> None:
     assert len(by_chapter.nodes) == 14 and "everything below each chapter is collapsed" in by_chapter.notes[0]
     whole = plan_view(liaoning, tree, max_nodes=10)
     assert [n["label"] for n in whole.nodes] == ["辽宁省", "辽宁省民政事业发展第十四个五年…", "220 collapsed"]
-    assert whole.notes == ["This plan has 222 nodes, more than the cap of 10 per view: everything below the plan is collapsed "
-                           "into one grey node (3 nodes shown). Click a grey node for the list."]
+    assert whole.notes == [
+        "This plan has 222 nodes, more than the cap of 10 per view: everything below the plan is collapsed "
+        "into one grey node (3 nodes shown). Click a grey node for the list."
+    ]
     few = lineage_view(plans, data.lineage(corpus_store), max_nodes=6)
     assert few.notes[0] == "5 plans exceed half the cap of 6 nodes per view: the 3 plans that share the most are shown."
     assert len(few.nodes) == 6
@@ -410,8 +431,11 @@ def test_search_selects_focuses_and_shows_the_matches(browser, corpus_store, sit
     assert "https://w3id.org/plankg/id/plan/210000/fyp/2021-2025" in selected
     assert lineage.text("#found") == f"{len(selected)} nodes match"
     # a family's panel lists each member's text with its plan and line: 玉林 line 283 and 辽宁 line 471 are one family
-    [family] = [r["f"].value for r in corpus_store.query(f"""SELECT ?f WHERE {{ GRAPH ?g {{ ?f <{PK}member>
-        <https://w3id.org/plankg/id/plan/450900/fyp/2021-2025/zh-Hans/para_17> , <{measure}> }} }}""")]
+    [family] = [
+        r["f"].value
+        for r in corpus_store.query(f"""SELECT ?f WHERE {{ GRAPH ?g {{ ?f <{PK}member>
+        <https://w3id.org/plankg/id/plan/450900/fyp/2021-2025/zh-Hans/para_17> , <{measure}> }} }}""")
+    ]
     panel = lineage.click_node(family)
     assert "member texts" in panel
     assert "玉林市 line 283: 提升应急救援能力。按照“分层分类、平战结合、高效协作”原则" in panel
@@ -491,19 +515,41 @@ def test_a_plan_without_chapters_is_grouped_by_theme(corpus_store, site: Path) -
     top = [e["to"] for e in view.edges if e["from"] == yulin.plan]
     # the two indicator tables (lines 9, 97) and parts 发展机遇 / 发展挑战 (lines 76, 79) stay; the groups follow
     assert [label[t] for t in top] == [
-        "“十三五”时期民政事业发展规划…", "发展机遇", "发展挑战", "玉林市“十四五”时期民政事业发…", "社会救助 (1)", "养老服务 (18)",
-        "基层治理 (8)", "党建与保障 (12)", "社会组织 (8)", "慈善 (3)", "福利彩票 (2)", "儿童福利 (12)", "婚姻收养 (3)",
-        "残疾人福利 (2)", "殡葬 (6)", "区划地名 (6)", "社会工作 (5)", "志愿服务 (5)"]
-    assert view.notes == ["This plan states no chapters: its 91 items (measure 83, box 8) are grouped under 14 theme nodes, "
-                          "from the themes assigned to their texts (not headings of the document)."]
+        "“十三五”时期民政事业发展规划…",
+        "发展机遇",
+        "发展挑战",
+        "玉林市“十四五”时期民政事业发…",
+        "社会救助 (1)",
+        "养老服务 (18)",
+        "基层治理 (8)",
+        "党建与保障 (12)",
+        "社会组织 (8)",
+        "慈善 (3)",
+        "福利彩票 (2)",
+        "儿童福利 (12)",
+        "婚姻收养 (3)",
+        "残疾人福利 (2)",
+        "殡葬 (6)",
+        "区划地名 (6)",
+        "社会工作 (5)",
+        "志愿服务 (5)",
+    ]
+    assert view.notes == [
+        "This plan states no chapters: its 91 items (measure 83, box 8) are grouped under 14 theme nodes, "
+        "from the themes assigned to their texts (not headings of the document)."
+    ]
     members = {label[t]: dict(view.details[t]["fields"])["members"] for t in top if "#theme/" in t}
     assert sum(len(m) for m in members.values()) == 91  # each measure and box in one group
     assert members["养老服务 (18)"][:2] == ["搭建城乡大养老服务体系。 (line 267)", "持续提升养老服务质量。 (line 268)"]
     assert "“幸福颐养”专项工程 (line 284)" in members["养老服务 (18)"]  # a box of elderly-care projects
     # line 355: its one project is 志愿服务, 基层治理 and 养老服务 alike; it follows the 志愿服务 measures of lines 351-354
-    assert members["志愿服务 (5)"] == ["健全志愿服务组织体系。 (line 351)", "完善志愿服务项目体系。 (line 352)",
-                                    "构建志愿服务协作机制。 (line 353)", "建立志愿服务大系统平台。 (line 354)",
-                                    "“志愿者服务”专项工程 (line 355)"]
+    assert members["志愿服务 (5)"] == [
+        "健全志愿服务组织体系。 (line 351)",
+        "完善志愿服务项目体系。 (line 352)",
+        "构建志愿服务协作机制。 (line 353)",
+        "建立志愿服务大系统平台。 (line 354)",
+        "“志愿者服务”专项工程 (line 355)",
+    ]
     # general, not fitted to 000: a plan with chapters is left as it is, so is a flat plan of at most MAX_FAN items,
     # and items without themes (no lineage graph) are grouped in runs of document order
     liaoning = plans["001_e6d1326eb6e5ef17.txt"]
@@ -513,8 +559,16 @@ def test_a_plan_without_chapters_is_grouped_by_theme(corpus_store, site: Path) -
     assert group_by_theme(flat[:MAX_FAN])[1] == []
     runs = group_by_theme([replace(n, themes=[]) for n in tree])[1]
     # 91 items: box 1 (line 264) and the measures of lines 267-277 first, then 278-283, box 2 (284) and 287-291 …
-    assert [g.label for g in runs] == ["第264–277行 (12)", "第278–291行 (12)", "第292–305行 (12)", "第306–320行 (12)",
-                                       "第321–332行 (12)", "第333–346行 (12)", "第347–361行 (12)", "第362–368行 (7)"]
+    assert [g.label for g in runs] == [
+        "第264–277行 (12)",
+        "第278–291行 (12)",
+        "第292–305行 (12)",
+        "第306–320行 (12)",
+        "第321–332行 (12)",
+        "第333–346行 (12)",
+        "第347–361行 (12)",
+        "第362–368行 (7)",
+    ]
     without = [replace(n, themes=[]) for n in tree if n.line not in {"362", "363", "364", "365", "366", "367"}]
     assert group_by_theme(without)[1][-1].label == "第368行 (1)"  # 85 items: the last run is line 368 alone
 
@@ -580,8 +634,7 @@ CHARTS = """(() => { const c = document.getElementById("chart"), matches = JSON.
 
 
 @pytest.mark.parametrize("size", [(1280, 800), (1920, 1080)])
-def test_indicator_search_frames_the_charts_and_brings_the_first_into_view(browser, site: Path, shots: Path,
-                                                                           size) -> None:
+def test_indicator_search_frames_the_charts_and_brings_the_first_into_view(browser, site: Path, shots: Path, size) -> None:
     opened = Opened(browser, site / "indicators.html", shots)
     opened.page.set_viewport_size({"width": size[0], "height": size[1]})
     opened.page.fill("#search", "婚姻登记")  # the 6th chart (by name), below the fold at both sizes
@@ -594,8 +647,11 @@ def test_indicator_search_frames_the_charts_and_brings_the_first_into_view(brows
     assert opened.page.evaluate(CHARTS)["matched"] == [["养老机构护理型床位占比 (%)", ["怀化市"]]]
     opened.page.fill("#search", "怀化")  # a plan: its bars outlined in every chart it has one in
     matched = opened.page.evaluate(CHARTS)["matched"]
-    assert len(matched) == opened.page.evaluate(
-        "document.getElementById('chart').data.filter((t) => t.x.includes('怀化市')).length") > 1
+    assert (
+        len(matched)
+        == opened.page.evaluate("document.getElementById('chart').data.filter((t) => t.x.includes('怀化市')).length")
+        > 1
+    )
     assert all(bars == ["怀化市"] for _title, bars in matched)
     opened.page.fill("#search", "")
     assert opened.text("#found") == "" and opened.page.evaluate(CHARTS)["frames"] == 0
@@ -633,8 +689,9 @@ def test_no_two_labels_collide_at_the_fitted_zoom(browser, corpus_store, site: P
         assert {info.region, info.plan} <= set(fitted["drawn"])
         measures = [n.iri for n in data.plan_tree(corpus_store, info.graph) if n.cls == "Measure"]
         assert not set(measures) & set(fitted["drawn"])  # the measures wait for a closer look
-        opened.page.evaluate("id => plankgView.network.focus(id, {scale: 1.5 * plankgView.network.getScale(), "
-                             "animation: false})", measures[0])
+        opened.page.evaluate(
+            "id => plankgView.network.focus(id, {scale: 1.5 * plankgView.network.getScale(), animation: false})", measures[0]
+        )
         assert measures[0] in opened.page.evaluate(FITTED_LABELS)["drawn"]
         opened.page.screenshot(path=str(shots / f"zoomed-{Path(info.file).stem}-{size[0]}.png"))
         opened.assert_clean()
@@ -700,8 +757,11 @@ def test_every_filter_applies_to_the_counts_and_the_panel(browser, corpus_store,
     assert {(a, b): label for a, b, label, _h, _n in opened.page.evaluate(PAIRS_SHOWN)} == before
     # the family of 玉林 line 283 and 辽宁 lines 471, 500 (提升应急救援能力): under the Province level, 辽宁省's only
     measure = f"{PLAN}210000/fyp/2021-2025/zh-Hans/chp_5__sec_2__para_7"
-    [family] = [r["f"].value for r in corpus_store.query(f"""SELECT ?f WHERE {{ GRAPH ?g {{ ?f <{PK}member>
-        <{PLAN}450900/fyp/2021-2025/zh-Hans/para_17> , <{measure}> }} }}""")]
+    [family] = [
+        r["f"].value
+        for r in corpus_store.query(f"""SELECT ?f WHERE {{ GRAPH ?g {{ ?f <{PK}member>
+        <{PLAN}450900/fyp/2021-2025/zh-Hans/para_17> , <{measure}> }} }}""")
+    ]
     panel = opened.click_node(family)
     assert "玉林市: 1" in panel and "玉林市 line 283: 提升应急救援能力。" in panel
     opened.page.select_option("#level", "Province")

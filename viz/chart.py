@@ -54,8 +54,12 @@ def _grid(count: int, rows: int, spacing: float) -> tuple[dict, list[tuple[float
         row, col, suffix = i // COLUMNS, i % COLUMNS, str(i + 1) if i else ""
         left, top = col * (width + HORIZONTAL_SPACING), 1 - row * (height + spacing)
         axes[f"xaxis{suffix}"] = {**AXIS, "anchor": f"y{suffix}", "domain": [round(left, 6), round(left + width, 6)]}
-        axes[f"yaxis{suffix}"] = {**AXIS, "anchor": f"x{suffix}", "domain": [round(max(top - height, 0), 6), round(top, 6)],
-                                  "rangemode": "tozero"}
+        axes[f"yaxis{suffix}"] = {
+            **AXIS,
+            "anchor": f"x{suffix}",
+            "domain": [round(max(top - height, 0), 6), round(top, 6)],
+            "rangemode": "tozero",
+        }
         tops.append((left + width / 2, top))
     return axes, tops
 
@@ -75,23 +79,52 @@ def comparison_figure(plans: list[PlanInfo], targets: dict[str, list[Target]], m
         ts = sorted(ts, key=lambda t: rank[t.plan])
         names = [_e(name.get(t.plan, t.plan)) for t in ts]
         suffix = str(i + 1) if i else ""
-        data.append({
-            "type": "bar", "x": names, "y": [t.value for t in ts], "text": [_e(t.written) for t in ts],
-            "marker": {"color": [colour[t.plan] for t in ts]}, "textposition": "outside", "cliponaxis": False,
-            "hoverinfo": "text", "showlegend": False, "xaxis": f"x{suffix}", "yaxis": f"y{suffix}",
-            "hovertext": [f"{n}: {_e(t.name)} — target {t.year} as written {_e(t.written)} ({_e(t.file)} line {t.line})"
-                          for n, t in zip(names, ts, strict=True)],
-            "customdata": [_search_words(label, name.get(t.plan, t.plan), t) for t in ts],
-        })
+        data.append(
+            {
+                "type": "bar",
+                "x": names,
+                "y": [t.value for t in ts],
+                "text": [_e(t.written) for t in ts],
+                "marker": {"color": [colour[t.plan] for t in ts]},
+                "textposition": "outside",
+                "cliponaxis": False,
+                "hoverinfo": "text",
+                "showlegend": False,
+                "xaxis": f"x{suffix}",
+                "yaxis": f"y{suffix}",
+                "hovertext": [
+                    f"{n}: {_e(t.name)} — target {t.year} as written {_e(t.written)} ({_e(t.file)} line {t.line})"
+                    for n, t in zip(names, ts, strict=True)
+                ],
+                "customdata": [_search_words(label, name.get(t.plan, t.plan), t) for t in ts],
+            }
+        )
         units = ", ".join(sorted({t.unit for t in ts if t.unit})) or "no unit"
         title = f"{label} ({units})"
         if len(ts) > MAX_LABELLED_BARS:
             axes[f"xaxis{suffix}"]["showticklabels"] = False
             title += f": {len(ts)} plans, hover a bar for its plan"
-        titles.append({"text": _e(title), "x": x, "y": y, "xref": "paper", "yref": "paper",
-                       "xanchor": "center", "yanchor": "bottom", "showarrow": False, "font": {"size": 16}})
-    layout = {**axes, "annotations": titles, "height": max(280 * rows, 320), "bargap": 0.35,
-              "margin": {"t": 60, "l": 50, "r": 20, "b": 40}, "plot_bgcolor": "#E5ECF6",
-              "font": {"family": "Noto Sans CJK SC, Noto Sans CJK TC, sans-serif"},
-              "uniformtext": {"mode": "hide", "minsize": 8}}
+        titles.append(
+            {
+                "text": _e(title),
+                "x": x,
+                "y": y,
+                "xref": "paper",
+                "yref": "paper",
+                "xanchor": "center",
+                "yanchor": "bottom",
+                "showarrow": False,
+                "font": {"size": 16},
+            }
+        )
+    layout = {
+        **axes,
+        "annotations": titles,
+        "height": max(280 * rows, 320),
+        "bargap": 0.35,
+        "margin": {"t": 60, "l": 50, "r": 20, "b": 40},
+        "plot_bgcolor": "#E5ECF6",
+        "font": {"family": "Noto Sans CJK SC, Noto Sans CJK TC, sans-serif"},
+        "uniformtext": {"mode": "hide", "minsize": 8},
+    }
     return {"data": data, "layout": layout}

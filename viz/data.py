@@ -18,8 +18,20 @@ from plankg.graph.solutions import string_rows
 from plankg.graph.vocab import LINEAGE_GRAPH, PK, SKOS
 
 # Most specific first: a node typed Indicator and BindingIndicator is shown as the latter.
-TREE_CLASSES = ("BindingIndicator", "ExpectedIndicator", "ProseIndicator", "Indicator", "SafeguardMeasure", "Measure",
-                "Project", "Chapter", "Section", "Part", "Box", "IndicatorTable")
+TREE_CLASSES = (
+    "BindingIndicator",
+    "ExpectedIndicator",
+    "ProseIndicator",
+    "Indicator",
+    "SafeguardMeasure",
+    "Measure",
+    "Project",
+    "Chapter",
+    "Section",
+    "Part",
+    "Box",
+    "IndicatorTable",
+)
 
 
 @dataclass
@@ -47,9 +59,21 @@ def plans(store: Store) -> list[PlanInfo]:
     of its own that says so."""
     from plankg.query.stats import COUNTED, summaries
 
-    return [PlanInfo(s.graph, s.file, s.plan, s.region_iri or f"{s.plan}#no-region", s.region or NO_REGION,
-                     s.level, s.period, s.title, {COUNTED[key].removeprefix("pk:"): n for key, n in s.counts.items()},
-                     genre_labels().get(s.genre, s.genre)) for s in summaries(store)]
+    return [
+        PlanInfo(
+            s.graph,
+            s.file,
+            s.plan,
+            s.region_iri or f"{s.plan}#no-region",
+            s.region or NO_REGION,
+            s.level,
+            s.period,
+            s.title,
+            {COUNTED[key].removeprefix("pk:"): n for key, n in s.counts.items()},
+            genre_labels().get(s.genre, s.genre),
+        )
+        for s in summaries(store)
+    ]
 
 
 @lru_cache(maxsize=1)
@@ -88,7 +112,9 @@ class TreeNode:
 def plan_tree(store: Store, graph: str) -> list[TreeNode]:
     """The structural units, measures, indicators and projects of one document, in document order."""
     values = " ".join(f"pk:{c}" for c in TREE_CLASSES)
-    found = string_rows(store, f"""
+    found = string_rows(
+        store,
+        f"""
     SELECT ?n ?cls ?parent ?eid ?order ?title ?text ?name ?line ?exact WHERE {{ GRAPH <{graph}> {{
       ?expr a pk:PlanText ; dct:language ?script .
       ?n a ?cls ; pk:partOf ?parent ; pk:eId ?eid . VALUES ?cls {{ {values} }}
@@ -97,28 +123,43 @@ def plan_tree(store: Store, graph: str) -> list[TreeNode]:
       OPTIONAL {{ ?n pk:text ?text FILTER(lang(?text) = LCASE(?script)) }}
       OPTIONAL {{ ?n pk:name ?name FILTER(lang(?name) = LCASE(?script)) }}
       OPTIONAL {{ ?n prov:wasDerivedFrom ?span . ?span pk:line ?line ; oa:hasSelector ?q .
-                 ?q a oa:TextQuoteSelector ; oa:exact ?exact }} }} }}""")
+                 ?q a oa:TextQuoteSelector ; oa:exact ?exact }} }} }}""",
+    )
     nodes: dict[str, TreeNode] = {}
     rank = {c: i for i, c in enumerate(TREE_CLASSES)}
     for r in sorted(found, key=lambda r: (rank[r["cls"].removeprefix(PK)], r["n"], r["parent"])):
         if r["n"] in nodes:
             continue
         text = r["text"] or r["name"] or r["title"]
-        nodes[r["n"]] = TreeNode(r["n"], r["cls"].removeprefix(PK), r["parent"], int(r["order"] or 0),
-                                 r["title"] or r["name"] or text[:30] or r["eid"], text, r["exact"], r["line"])
-    for r in string_rows(store, f"""
+        nodes[r["n"]] = TreeNode(
+            r["n"],
+            r["cls"].removeprefix(PK),
+            r["parent"],
+            int(r["order"] or 0),
+            r["title"] or r["name"] or text[:30] or r["eid"],
+            text,
+            r["exact"],
+            r["line"],
+        )
+    for r in string_rows(
+        store,
+        f"""
     SELECT ?n ?kind ?year ?group ?written ?number ?comparator ?qualifier ?unit WHERE {{ GRAPH <{graph}> {{
       {{ ?n pk:hasValue ?v . ?v pk:asWritten ?written . OPTIONAL {{ ?v pk:valueKind ?k }} OPTIONAL {{ ?v pk:year ?year }}
          OPTIONAL {{ ?v pk:group ?group }} OPTIONAL {{ ?v pk:comparator ?comparator }} BIND(STRAFTER(STR(?k), "#") AS ?kind) }}
       UNION {{ ?n pk:quantity ?v . BIND("quantity" AS ?kind) OPTIONAL {{ ?v pk:qualifier ?qualifier }} }}
       OPTIONAL {{ ?v pk:numericValue ?number }} OPTIONAL {{ ?v pk:unit ?unit }}
-    }} }} ORDER BY ?n ?v"""):
+    }} }} ORDER BY ?n ?v""",
+    ):
         if r["n"] in nodes:
             nodes[r["n"]].numbers.append(_number(r))
     _framing(store, graph, nodes)
-    for r in string_rows(store, f"""
+    for r in string_rows(
+        store,
+        f"""
     SELECT ?n ?theme WHERE {{ GRAPH <{LINEAGE_GRAPH}> {{ ?n pk:theme ?t . ?t skos:prefLabel ?theme
-      FILTER(lang(?theme) = "zh-hans") }} GRAPH <{graph}> {{ ?n pk:partOf ?up }} }} ORDER BY ?n ?theme"""):
+      FILTER(lang(?theme) = "zh-hans") }} GRAPH <{graph}> {{ ?n pk:partOf ?up }} }} ORDER BY ?n ?theme""",
+    ):
         if r["n"] in nodes:
             nodes[r["n"]].themes.append(r["theme"])
     return sorted(nodes.values(), key=lambda n: (n.parent, n.order, n.iri))
@@ -126,7 +167,9 @@ def plan_tree(store: Store, graph: str) -> list[TreeNode]:
 
 def _framing(store: Store, graph: str, nodes: dict[str, TreeNode]) -> None:
     """What a click on a unit or measure also shows: its role, its lead paragraphs, its responsible bodies."""
-    for r in string_rows(store, f"""
+    for r in string_rows(
+        store,
+        f"""
     SELECT ?n ?role ?lead ?body ?bodyRole WHERE {{ GRAPH <{graph}> {{
       {{ ?n pk:role ?r BIND(STRAFTER(STR(?r), "#") AS ?role) }}
       UNION {{ ?expr a pk:PlanText ; dct:language ?script .
@@ -135,7 +178,8 @@ def _framing(store: Store, graph: str, nodes: dict[str, TreeNode]) -> None:
                ?n pk:responsibility ?q . ?q prov:agent ?o ; prov:hadRole ?h ;
                   prov:wasDerivedFrom/oa:hasSelector/oa:start ?order .
                ?o skos:prefLabel ?body FILTER(lang(?body) = LCASE(?script)) BIND(STRAFTER(STR(?h), "#") AS ?bodyRole) }}
-    }} }} ORDER BY ?n ?order"""):
+    }} }} ORDER BY ?n ?order""",
+    ):
         node = nodes.get(r["n"])
         if node is None:
             continue
@@ -148,7 +192,7 @@ def _framing(store: Store, graph: str, nodes: dict[str, TreeNode]) -> None:
 
 
 def _number(r: dict[str, str]) -> str:
-    """"Target 2025: ≥55 (≥ 55 %)": a value as written and as parsed; "quantity: 6 间 (以上)" for a project."""
+    """ "Target 2025: ≥55 (≥ 55 %)": a value as written and as parsed; "quantity: 6 间 (以上)" for a project."""
     what = " ".join(x for x in (r["kind"], r["year"], r["group"]) if x)
     parsed = " ".join(x for x in (r["comparator"], r["number"], r["unit"]) if x)
     if r["kind"] == "quantity":
@@ -170,38 +214,56 @@ class Lineage:
 def lineage(store: Store) -> Lineage:
     """The lineage graph as the lineage view needs it: each family or concept's plans with a count."""
     out = Lineage()
-    for r in string_rows(store, f"""
+    for r in string_rows(
+        store,
+        f"""
     SELECT ?f ?label ?plan (COUNT(DISTINCT ?m) AS ?n) (SAMPLE(?themeLabel) AS ?theme) WHERE {{
       GRAPH <{LINEAGE_GRAPH}> {{ ?f a pk:PolicyFamily ; rdfs:label ?label ; pk:member ?m .
         OPTIONAL {{ ?f pk:theme ?t . ?t skos:prefLabel ?themeLabel FILTER(lang(?themeLabel) = "zh-hans") }} }}
-      GRAPH ?g {{ ?m pk:inPlan ?plan }} }} GROUP BY ?f ?label ?plan ORDER BY ?f ?plan"""):
+      GRAPH ?g {{ ?m pk:inPlan ?plan }} }} GROUP BY ?f ?label ?plan ORDER BY ?f ?plan""",
+    ):
         family = out.families.setdefault(r["f"], {"label": r["label"], "themes": set(), "plans": {}})
         family["plans"][r["plan"]] = int(r["n"])
         family["themes"].update([r["theme"]] if r["theme"] else [])
-    for r in string_rows(store, f"""
+    for r in string_rows(
+        store,
+        f"""
     SELECT ?f ?plan ?line ?text WHERE {{
       GRAPH <{LINEAGE_GRAPH}> {{ ?f a pk:PolicyFamily ; pk:member ?m }}
       GRAPH ?g {{ ?m pk:inPlan ?plan ; pk:text ?text ; prov:wasDerivedFrom/pk:line ?line .
                  ?doc eli:realizes ?plan ; dct:language ?script . FILTER(lang(?text) = LCASE(?script)) }}
-    }} ORDER BY ?f ?plan ?line"""):
+    }} ORDER BY ?f ?plan ?line""",
+    ):
         if r["f"] in out.families:  # each member's text as written, with its plan and line
             out.families[r["f"]].setdefault("members", []).append((r["plan"], r["line"], r["text"]))
-    for r in string_rows(store, f"""
+    for r in string_rows(
+        store,
+        f"""
     SELECT ?c ?label ?plan (COUNT(DISTINCT ?ind) AS ?n) (GROUP_CONCAT(DISTINCT ?themeLabel; separator="|") AS ?themes)
     WHERE {{
       GRAPH <{LINEAGE_GRAPH}> {{ ?c a pk:IndicatorConcept ; skos:prefLabel ?label ; pk:match/pk:indicator ?ind .
         OPTIONAL {{ ?ind pk:theme ?t . ?t skos:prefLabel ?themeLabel FILTER(lang(?themeLabel) = "zh-hans") }} }}
-      GRAPH ?g {{ ?ind pk:inPlan ?plan }} }} GROUP BY ?c ?label ?plan ORDER BY ?c ?plan"""):
+      GRAPH ?g {{ ?ind pk:inPlan ?plan }} }} GROUP BY ?c ?label ?plan ORDER BY ?c ?plan""",
+    ):
         concept = out.concepts.setdefault(r["c"], {"label": r["label"], "themes": set(), "plans": {}})
         concept["plans"][r["plan"]] = int(r["n"])
         concept["themes"].update(t for t in r["themes"].split("|") if t)
-    for r in string_rows(store, f"""
+    for r in string_rows(
+        store,
+        f"""
     SELECT ?f (AVG(?s) AS ?score) WHERE {{ GRAPH <{LINEAGE_GRAPH}> {{
-      ?f a pk:PolicyFamily ; pk:member ?m . ?link a pk:TextReuse ; pk:between ?m ; pk:score ?s }} }} GROUP BY ?f"""):
+      ?f a pk:PolicyFamily ; pk:member ?m . ?link a pk:TextReuse ; pk:between ?m ; pk:score ?s }} }} GROUP BY ?f""",
+    ):
         if r["f"] in out.families:  # the mean probability of the family's copied-clause links
             out.families[r["f"]]["score"] = round(float(r["score"]), 3)
-    out.parents = [(r["child"], r["parent"]) for r in string_rows(store, f"""
-    SELECT ?child ?parent WHERE {{ GRAPH <{LINEAGE_GRAPH}> {{ ?child pk:parentPlan ?parent }} }} ORDER BY ?child ?parent""")]
+    out.parents = [
+        (r["child"], r["parent"])
+        for r in string_rows(
+            store,
+            f"""
+    SELECT ?child ?parent WHERE {{ GRAPH <{LINEAGE_GRAPH}> {{ ?child pk:parentPlan ?parent }} }} ORDER BY ?child ?parent""",
+        )
+    ]
     out.themes = sorted({t for kind in (out.families, out.concepts) for item in kind.values() for t in item["themes"]})
     return out
 
@@ -228,10 +290,15 @@ def shared_targets(store: Store) -> dict[str, list[Target]]:
     Oxigraph evaluated the two joined in one query in time growing with the square of the plans (15 s at 100).
     """
     concepts: dict[str, set[str]] = defaultdict(set)
-    for r in string_rows(store, f"""SELECT ?label ?ind WHERE {{
-      GRAPH <{LINEAGE_GRAPH}> {{ ?c a pk:IndicatorConcept ; skos:prefLabel ?label ; pk:match/pk:indicator ?ind }} }}"""):
+    for r in string_rows(
+        store,
+        f"""SELECT ?label ?ind WHERE {{
+      GRAPH <{LINEAGE_GRAPH}> {{ ?c a pk:IndicatorConcept ; skos:prefLabel ?label ; pk:match/pk:indicator ?ind }} }}""",
+    ):
         concepts[r["ind"]].add(r["label"])
-    found = string_rows(store, """
+    found = string_rows(
+        store,
+        """
     SELECT ?ind ?plan ?name ?written ?number ?normalized ?comparator ?unit ?year ?file ?line ?prose WHERE {
       GRAPH ?g { ?expr a pk:PlanText ; dct:language ?script .
         ?ind pk:inPlan ?plan ; pk:name ?name FILTER(lang(?name) = LCASE(?script))
@@ -239,15 +306,19 @@ def shared_targets(store: Store) -> dict[str, list[Target]]:
            prov:wasDerivedFrom ?span . ?span pk:line ?line ; oa:hasSource/dct:identifier ?file .
         OPTIONAL { ?v pk:normalizedValue ?normalized } OPTIONAL { ?v pk:comparator ?comparator }
         OPTIONAL { ?v pk:unit ?unit } OPTIONAL { ?v pk:year ?year } OPTIONAL { ?ind pk:statedIn ?prose } }
-    }""")
+    }""",
+    )
     by_concept: dict[str, dict[str, Target]] = defaultdict(dict)
     # A plan's latest target; of one year, its indicator table's row before a target it restates in prose.
-    latest_first = sorted((r for r in found if r["ind"] in concepts),
-                          key=lambda r: (-int(r["year"] or 0), bool(r["prose"]), r["ind"], r["line"]))
+    latest_first = sorted(
+        (r for r in found if r["ind"] in concepts), key=lambda r: (-int(r["year"] or 0), bool(r["prose"]), r["ind"], r["line"])
+    )
     for r in latest_first:
         value = float(r["normalized"] or r["number"])
         for label in concepts[r["ind"]]:
-            by_concept[label].setdefault(r["plan"], Target(r["plan"], r["name"], r["written"], value, r["comparator"],
-                                                           r["unit"], r["year"], r["file"], r["line"]))
+            by_concept[label].setdefault(
+                r["plan"],
+                Target(r["plan"], r["name"], r["written"], value, r["comparator"], r["unit"], r["year"], r["file"], r["line"]),
+            )
     shared = {label: sorted(targets.values(), key=lambda t: t.plan) for label, targets in by_concept.items()}
     return {label: targets for label, targets in sorted(shared.items()) if len(targets) >= 2}

@@ -18,8 +18,16 @@ from plankg.viz.data import TreeNode
 
 MAX_FAN = 12  # items hanging from the plan node itself above which they are grouped
 GROUP = "ThemeGroup"
-GROUPED = {"Measure", "SafeguardMeasure", "Indicator", "BindingIndicator", "ExpectedIndicator", "ProseIndicator",
-           "Project", "Box"}
+GROUPED = {
+    "Measure",
+    "SafeguardMeasure",
+    "Indicator",
+    "BindingIndicator",
+    "ExpectedIndicator",
+    "ProseIndicator",
+    "Project",
+    "Box",
+}
 
 
 def _line(node: TreeNode) -> int:

@@ -27,26 +27,48 @@ LABEL_CHARS = 16
 TREE_LABEL_ZOOM = 16  # a plan view's label font size below which a label is not drawn at the fitted zoom
 
 COLOURS = {
-    "Region": "#8c564b", "Plan": "#d62728", "Chapter": "#1f77b4", "Section": "#6baed6", "Part": "#9ecae1",
-    "Box": "#ff7f0e", "IndicatorTable": "#bcbd22", "Measure": "#2ca02c", "SafeguardMeasure": "#98df8a",
-    "Indicator": "#c5b0d5", "BindingIndicator": "#6a3d9a", "ExpectedIndicator": "#9467bd",
-    "ProseIndicator": "#dbb6f0", "Project": "#e377c2",
-    "ThemeGroup": "#17becf", "Collapsed": "#7f7f7f", "PolicyFamily": "#2ca02c", "IndicatorConcept": "#9467bd",
+    "Region": "#8c564b",
+    "Plan": "#d62728",
+    "Chapter": "#1f77b4",
+    "Section": "#6baed6",
+    "Part": "#9ecae1",
+    "Box": "#ff7f0e",
+    "IndicatorTable": "#bcbd22",
+    "Measure": "#2ca02c",
+    "SafeguardMeasure": "#98df8a",
+    "Indicator": "#c5b0d5",
+    "BindingIndicator": "#6a3d9a",
+    "ExpectedIndicator": "#9467bd",
+    "ProseIndicator": "#dbb6f0",
+    "Project": "#e377c2",
+    "ThemeGroup": "#17becf",
+    "Collapsed": "#7f7f7f",
+    "PolicyFamily": "#2ca02c",
+    "IndicatorConcept": "#9467bd",
 }
 NAMES = {
-    "Region": "region 行政区", "Plan": "plan 规划", "Chapter": "chapter 章", "Section": "section 节", "Part": "part 部分",
-    "Box": "box 专栏", "IndicatorTable": "indicator table 指标表", "Measure": "measure 任务措施",
-    "SafeguardMeasure": "safeguard measure 保障措施", "Indicator": "indicator 指标",
-    "BindingIndicator": "binding indicator 约束性指标", "ExpectedIndicator": "expected indicator 预期性指标",
+    "Region": "region 行政区",
+    "Plan": "plan 规划",
+    "Chapter": "chapter 章",
+    "Section": "section 节",
+    "Part": "part 部分",
+    "Box": "box 专栏",
+    "IndicatorTable": "indicator table 指标表",
+    "Measure": "measure 任务措施",
+    "SafeguardMeasure": "safeguard measure 保障措施",
+    "Indicator": "indicator 指标",
+    "BindingIndicator": "binding indicator 约束性指标",
+    "ExpectedIndicator": "expected indicator 预期性指标",
     "ProseIndicator": "target stated in prose 文中目标",
-    "Project": "project 项目", "ThemeGroup": "theme group 主题分组",
-    "Collapsed": "collapsed group", "PolicyFamily": "policy family 政策家族",
+    "Project": "project 项目",
+    "ThemeGroup": "theme group 主题分组",
+    "Collapsed": "collapsed group",
+    "PolicyFamily": "policy family 政策家族",
     "IndicatorConcept": "shared indicator 共享指标",
 }
 SIZES = {"Region": 30, "Plan": 26, "Chapter": 20, "ThemeGroup": 20, "Section": 15, "PolicyFamily": 12, "IndicatorConcept": 12}
 SCORES = {"PolicyFamily": "mean probability of its copied clauses"}
-CONTENT = {"Measure", "SafeguardMeasure", "Indicator", "BindingIndicator", "ExpectedIndicator", "ProseIndicator",
-           "Project"}
+CONTENT = {"Measure", "SafeguardMeasure", "Indicator", "BindingIndicator", "ExpectedIndicator", "ProseIndicator", "Project"}
 FONT = "Noto Sans CJK SC, Noto Sans CJK TC, sans-serif"
 
 
@@ -74,8 +96,7 @@ def short(label: str) -> str:
 OPTIONS: dict[str, Any] = {  # vis-network options of every view (those pyvis wrote, which the pages were made with)
     "configure": {"enabled": False},
     "edges": {"color": {"inherit": True}, "smooth": {"enabled": True, "type": "dynamic"}},
-    "interaction": {"dragNodes": True, "hideEdgesOnDrag": False, "hideNodesOnDrag": False, "hover": True,
-                    "tooltipDelay": 300},
+    "interaction": {"dragNodes": True, "hideEdgesOnDrag": False, "hideNodesOnDrag": False, "hover": True, "tooltipDelay": 300},
     "nodes": {"font": {"face": FONT, "size": 14}, "borderWidth": 1, "scaling": {"label": {"drawThreshold": 7}}},
 }
 LEAF_RADIUS = 18  # room a leaf of a tree takes (a node of size 10 and its margin)
@@ -146,15 +167,30 @@ def spring_layout(nodes: list[dict], edges: list[dict]) -> dict[str, tuple[float
     return {node: (round(float(x), 1), round(float(y), 1)) for node, (x, y) in positions.items()}
 
 
-def _view(title: str, nodes: list[dict], edges: list[dict], positions: dict[str, tuple[float, float]], directed: bool,
-          details: dict[str, dict], legend: list[str], notes: list[str], meta: dict, tree: bool) -> View:
+def _view(
+    title: str,
+    nodes: list[dict],
+    edges: list[dict],
+    positions: dict[str, tuple[float, float]],
+    directed: bool,
+    details: dict[str, dict],
+    legend: list[str],
+    notes: list[str],
+    meta: dict,
+    tree: bool,
+) -> View:
     """The view's vis-network data: the nodes at their positions, physics only in a small lineage view."""
     placed = [{**n, "x": positions[n["id"]][0], "y": positions[n["id"]][1]} for n in nodes]
     if directed:
         edges = [{"arrows": "to", **e} for e in edges]
-    options = {**OPTIONS, "edges": dict(OPTIONS["edges"]), "physics": {
-        "enabled": not tree and len(nodes) <= PHYSICS_MAX_NODES,
-        "stabilization": {"enabled": True, "fit": True, "iterations": 300, "onlyDynamicEdges": False, "updateInterval": 50}}}
+    options = {
+        **OPTIONS,
+        "edges": dict(OPTIONS["edges"]),
+        "physics": {
+            "enabled": not tree and len(nodes) <= PHYSICS_MAX_NODES,
+            "stabilization": {"enabled": True, "fit": True, "iterations": 300, "onlyDynamicEdges": False, "updateInterval": 50},
+        },
+    }
     return View(title, placed, edges, options, details, [(COLOURS[c], NAMES[c]) for c in legend], notes, meta, tree)
 
 
@@ -211,27 +247,39 @@ def plan_view(info: PlanInfo, tree: list[TreeNode], max_nodes: int = MAX_NODES) 
         grouped = [n for n in tree if n.parent in {g.iri for g in themed}]
         count = Counter(NAMES[n.cls].rsplit(" ", 1)[0] for n in grouped)
         named = ", ".join(f"{k} {v}" for k, v in sorted(count.items(), key=lambda kv: (-kv[1], kv[0])))
-        where = ("This plan states no chapters: its" if not any(n.cls == "Chapter" for n in tree)
-                 else "Outside its chapters, this plan's")
-        notes.append(f"{where} {len(grouped)} items ({named}) are grouped under {len(themed)} theme nodes, from the "
-                     "themes assigned to their texts (not headings of the document).")
+        where = (
+            "This plan states no chapters: its"
+            if not any(n.cls == "Chapter" for n in tree)
+            else "Outside its chapters, this plan's"
+        )
+        notes.append(
+            f"{where} {len(grouped)} items ({named}) are grouped under {len(themed)} theme nodes, from the "
+            "themes assigned to their texts (not headings of the document)."
+        )
     if len(tree) + 2 > max_nodes:
         for level, what in COLLAPSE:
             kept, groups = _aggregate(tree, level)
             collapsed = what
             if len(kept) + len(groups) + 2 <= max_nodes:
                 break
-        notes.insert(0, f"This plan has {stated} nodes{f' and {len(themed)} theme nodes' if themed else ''}, more than the "
-                     f"cap of {max_nodes} per view: {collapsed} "
-                     f"({len(kept) + len(groups) + 2} nodes shown). Click a grey node for the list.")
+        notes.insert(
+            0,
+            f"This plan has {stated} nodes{f' and {len(themed)} theme nodes' if themed else ''}, more than the "
+            f"cap of {max_nodes} per view: {collapsed} "
+            f"({len(kept) + len(groups) + 2} nodes shown). Click a grey node for the list.",
+        )
         tree = kept
     nodes = [_node(info.region, "Region", info.region_label), _node(info.plan, "Plan", info.title or info.file)]
     edges = [{"from": info.region, "to": info.plan, "tree": True}]
     details: dict[str, dict[str, Any]] = {
-        info.region: {"title": info.region_label, "fields": [["class", NAMES["Region"]], ["level", info.level],
-                                                             ["IRI", info.region]]},
-        info.plan: {"title": info.title, "fields": [["class", NAMES["Plan"]], ["period", info.period],
-                                                    ["document", info.file], ["IRI", info.plan]]},
+        info.region: {
+            "title": info.region_label,
+            "fields": [["class", NAMES["Region"]], ["level", info.level], ["IRI", info.region]],
+        },
+        info.plan: {
+            "title": info.title,
+            "fields": [["class", NAMES["Plan"]], ["period", info.period], ["document", info.file], ["IRI", info.plan]],
+        },
     }
     known = {n.iri for n in tree}
     for n in tree:
@@ -257,8 +305,9 @@ def plan_view(info: PlanInfo, tree: list[TreeNode], max_nodes: int = MAX_NODES) 
         lines = [f"{m.label} (line {m.line})" for m in members]
         details[gid] = {"title": f"{len(members)} nodes collapsed: {label}", "fields": [["members", lines]]}
     classes = ["Region", "Plan"] + sorted({n.cls for n in tree}, key=list(COLOURS).index) + (["Collapsed"] if groups else [])
-    view = _view(info.title or info.file, nodes, edges, balloon_layout(info.plan, edges), True, details, classes, notes, {},
-                 tree=True)
+    view = _view(
+        info.title or info.file, nodes, edges, balloon_layout(info.plan, edges), True, details, classes, notes, {}, tree=True
+    )
     kinds = {info.region: "Region", info.plan: "Plan"} | {n.iri: n.cls for n in tree}
     kinds |= {f"{into or info.plan}#collapsed": "Collapsed" for into in groups}
     view.depths = _depths(edges, kinds)
@@ -271,11 +320,19 @@ def plan_view(info: PlanInfo, tree: list[TreeNode], max_nodes: int = MAX_NODES) 
 def _group_details(group: TreeNode, members: list[TreeNode]) -> dict:
     """A theme group's panel: its theme and its members in document order, with their lines."""
     theme = group.text or "none assigned: grouped in document order"
-    return {"title": group.label, "fields": [
-        ["class", NAMES[GROUP]], ["theme", theme],
-        ["why", "these items hang from the plan itself, outside any chapter; the group is derived from their texts, "
-                "not a heading of the document"],
-        ["members", [f"{m.label} (line {m.line})" for m in sorted(members, key=lambda m: (m.order, m.iri))]]]}
+    return {
+        "title": group.label,
+        "fields": [
+            ["class", NAMES[GROUP]],
+            ["theme", theme],
+            [
+                "why",
+                "these items hang from the plan itself, outside any chapter; the group is derived from their texts, "
+                "not a heading of the document",
+            ],
+            ["members", [f"{m.label} (line {m.line})" for m in sorted(members, key=lambda m: (m.order, m.iri))]],
+        ],
+    }
 
 
 def _depths(edges: list[dict], kinds: dict[str, str]) -> list[tuple[int, str]]:
@@ -301,14 +358,18 @@ def lineage_view(plans: list[PlanInfo], found: Lineage, max_nodes: int = MAX_NOD
     if len(by_plan) > max_nodes // 2:
         sharing = Counter(p for _cls, _iri, item in items for p in item["plans"] if p in by_plan)
         keep = sorted(by_plan, key=lambda p: (-sharing[p], p))[: max_nodes // 2]
-        notes.append(f"{len(by_plan)} plans exceed half the cap of {max_nodes} nodes per view: the {len(keep)} plans "
-                     "that share the most are shown.")
+        notes.append(
+            f"{len(by_plan)} plans exceed half the cap of {max_nodes} nodes per view: the {len(keep)} plans "
+            "that share the most are shown."
+        )
         by_plan = {p: by_plan[p] for p in sorted(keep)}
         items = [i for i in items if any(p in by_plan for p in i[2]["plans"])]
     room = max_nodes - len(by_plan)
     if len(items) > room:
-        notes.append(f"{len(items)} families and shared indicators exceed the cap of {max_nodes} nodes per view: "
-                     f"the {room} shared by the most plans are shown. Plan-to-plan edges count all of them.")
+        notes.append(
+            f"{len(items)} families and shared indicators exceed the cap of {max_nodes} nodes per view: "
+            f"the {room} shared by the most plans are shown. Plan-to-plan edges count all of them."
+        )
     nodes: list[dict] = []
     edges: list[dict] = []
     details: dict[str, dict[str, Any]] = {}
@@ -316,8 +377,16 @@ def lineage_view(plans: list[PlanInfo], found: Lineage, max_nodes: int = MAX_NOD
     for p in by_plan.values():
         nodes.append({**_node(p.plan, "Plan", f"{p.region_label} {p.period}"), "mass": PLAN_MASS})
         meta[p.plan] = {"kind": "plan", "level": p.level, "themes": []}
-        details[p.plan] = {"title": p.title, "fields": [["class", NAMES["Plan"]], ["region", p.region_label],
-                                                         ["level", p.level], ["period", p.period], ["document", p.file]]}
+        details[p.plan] = {
+            "title": p.title,
+            "fields": [
+                ["class", NAMES["Plan"]],
+                ["region", p.region_label],
+                ["level", p.level],
+                ["period", p.period],
+                ["document", p.file],
+            ],
+        }
     shared: Counter[tuple[str, str]] = Counter()
     for _cls, _iri, item in items:
         shared.update(combinations(sorted(p for p in item["plans"] if p in by_plan), 2))
@@ -325,16 +394,29 @@ def lineage_view(plans: list[PlanInfo], found: Lineage, max_nodes: int = MAX_NOD
         nodes.append(_node(iri, cls, item["label"]))
         # which plan each line of "items per plan" and "member texts" is of: the page leaves out the plans a
         # filter hides, and says how many
-        meta[iri] = {"kind": "item", "level": "", "themes": sorted(item["themes"]), "score": item.get("score"),
-                     "rows": {"items per plan": [p for p in item["plans"] if p in by_plan],
-                              "member texts": [p for p, _l, _t in item.get("members", []) if p in by_plan]}}
+        meta[iri] = {
+            "kind": "item",
+            "level": "",
+            "themes": sorted(item["themes"]),
+            "score": item.get("score"),
+            "rows": {
+                "items per plan": [p for p in item["plans"] if p in by_plan],
+                "member texts": [p for p, _l, _t in item.get("members", []) if p in by_plan],
+            },
+        }
         members = [f"{by_plan[p].region_label}: {n}" for p, n in item["plans"].items() if p in by_plan]
-        texts = [f"{by_plan[p].region_label} line {line}: {text}" for p, line, text in item.get("members", [])
-                 if p in by_plan]
-        details[iri] = {"title": item["label"], "fields": [["class", NAMES[cls]], ["themes", sorted(item["themes"])],
-                                                          *([[SCORES[cls], item["score"]]] if "score" in item else []),
-                                                          ["items per plan", members],
-                                                          *([["member texts", texts]] if texts else []), ["IRI", iri]]}
+        texts = [f"{by_plan[p].region_label} line {line}: {text}" for p, line, text in item.get("members", []) if p in by_plan]
+        details[iri] = {
+            "title": item["label"],
+            "fields": [
+                ["class", NAMES[cls]],
+                ["themes", sorted(item["themes"])],
+                *([[SCORES[cls], item["score"]]] if "score" in item else []),
+                ["items per plan", members],
+                *([["member texts", texts]] if texts else []),
+                ["IRI", iri],
+            ],
+        }
         for plan, count in item["plans"].items():
             if plan in by_plan:
                 edges.append({"from": iri, "to": plan, "width": count, "value": count, "color": COLOURS[cls]})
@@ -342,19 +424,41 @@ def lineage_view(plans: list[PlanInfo], found: Lineage, max_nodes: int = MAX_NOD
     if len(shared) > max_nodes:
         notes.append(f"{len(shared)} pairs of plans share something: the {max_nodes} pairs that share the most are drawn.")
     for (a, b), weight in sorted(strongest):
-        edges.append({"from": a, "to": b, "width": weight, "value": weight, "label": str(weight), "color": "#d62728",
-                      "pair": True, "weight": weight})
+        edges.append(
+            {
+                "from": a,
+                "to": b,
+                "width": weight,
+                "value": weight,
+                "label": str(weight),
+                "color": "#d62728",
+                "pair": True,
+                "weight": weight,
+            }
+        )
     for child, parent in found.parents:
         if child in by_plan and parent in by_plan:
             edges.append({"from": child, "to": parent, "dashes": True, "arrows": "to", "label": "依据"})
-    view = _view("Policy lineage across plans", nodes, edges, spring_layout(nodes, edges), False, details,
-                 ["Plan", "PolicyFamily", "IndicatorConcept"], notes, meta, tree=False)
+    view = _view(
+        "Policy lineage across plans",
+        nodes,
+        edges,
+        spring_layout(nodes, edges),
+        False,
+        details,
+        ["Plan", "PolicyFamily", "IndicatorConcept"],
+        notes,
+        meta,
+        tree=False,
+    )
     view.options["edges"]["scaling"] = {"min": 1, "max": 12}
     # Labels by zoom level: at the fitted zoom, whatever the screen, the plans' names only; the families' and
     # indicators' (a smaller font) appear once one zooms in past 1.3 times it, so that they do not pile up.
     view.options["labelZoom"] = 13  # the label font size, at the fitted zoom, below which a label is not drawn
-    view.edge_legend = ["family or indicator – plan: width = the plan's items in the family, or its indicator rows",
-                        "plan – plan (red, labelled): how many families and shared indicators the two plans share "
-                        "(under a filter: of those shown)",
-                        "dashed arrow 依据: the plan cites the other as its basis"]
+    view.edge_legend = [
+        "family or indicator – plan: width = the plan's items in the family, or its indicator rows",
+        "plan – plan (red, labelled): how many families and shared indicators the two plans share "
+        "(under a filter: of those shown)",
+        "dashed arrow 依据: the plan cites the other as its basis",
+    ]
     return view

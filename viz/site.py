@@ -67,18 +67,39 @@ class Site:
 
         scripts = [v for k, v in raw.items() if k.endswith("_js")]
         page = self.env.get_template(template).render(
-            {**context, **{k: Markup(v) for k, v in raw.items()}, "script_hashes": _hashes(*scripts) or "'none'"})
+            {**context, **{k: Markup(v) for k, v in raw.items()}, "script_hashes": _hashes(*scripts) or "'none'"}
+        )
         path = self.out / name
         path.write_text(page, encoding="utf-8")
         return path
 
     def network(self, name: str, view: View, **context) -> Path:
-        payload = {"nodes": view.nodes, "edges": view.edges, "options": view.options, "details": view.details,
-                   "meta": view.meta, "simplified": search_words(view)}
-        raw = {"data": json_block(payload), "vis_js": _resource("vendor", "vis-network.min.js"),
-               "vis_css": _resource("vendor", "vis-network.min.css"), "page_js": _resource("templates", "network.js")}
-        return self.write(name, "network.html", raw, title=view.title, notes=view.notes, legend=view.legend,
-                          edge_legend=view.edge_legend, tree=view.tree, depths=view.depths, **context)
+        payload = {
+            "nodes": view.nodes,
+            "edges": view.edges,
+            "options": view.options,
+            "details": view.details,
+            "meta": view.meta,
+            "simplified": search_words(view),
+        }
+        raw = {
+            "data": json_block(payload),
+            "vis_js": _resource("vendor", "vis-network.min.js"),
+            "vis_css": _resource("vendor", "vis-network.min.css"),
+            "page_js": _resource("templates", "network.js"),
+        }
+        return self.write(
+            name,
+            "network.html",
+            raw,
+            title=view.title,
+            notes=view.notes,
+            legend=view.legend,
+            edge_legend=view.edge_legend,
+            tree=view.tree,
+            depths=view.depths,
+            **context,
+        )
 
 
 def _simplified(text: str) -> list[str]:
@@ -118,8 +139,18 @@ def write_site(store: Store, out: Path, max_nodes: int = MAX_NODES) -> list[Path
         elements.append([[NAMES[n.cls].rsplit(" ", 1)[0], n.label, *_simplified(n.label)] for n in tree])
         pages.append(site.network(page_name(info), plan_view(info, tree, max_nodes)))
     raw = {"data": json_block({"elements": elements}), "page_js": _resource("templates", "index.js")}
-    pages.insert(0, site.write("index.html", "index.html", raw, title="plankg: plans in the store", notes=[],
-                               plans=[(p, page_name(p)) for p in plans], max_nodes=max_nodes))
+    pages.insert(
+        0,
+        site.write(
+            "index.html",
+            "index.html",
+            raw,
+            title="plankg: plans in the store",
+            notes=[],
+            plans=[(p, page_name(p)) for p in plans],
+            max_nodes=max_nodes,
+        ),
+    )
     found = data.lineage(store)
     view = lineage_view(plans, found, max_nodes)
     levels = sorted({p.level for p in plans if p.level})
@@ -128,11 +159,11 @@ def write_site(store: Store, out: Path, max_nodes: int = MAX_NODES) -> list[Path
     figure = comparison_figure(plans, targets)
     notes = [] if targets else ["No indicator with numeric targets is shared by two plans or more in this store."]
     if len(targets) > MAX_CHARTS:
-        notes.append(f"{len(targets)} shared indicators exceed the cap of {MAX_CHARTS} charts: the first {MAX_CHARTS} "
-                     "(by name) are shown; `plankg query shared-indicator-concepts` lists them all.")
-    raw = {"data": json_block(figure), "plotly_js": plotly_js(),
-           "page_js": _resource("templates", "chart.js")}
+        notes.append(
+            f"{len(targets)} shared indicators exceed the cap of {MAX_CHARTS} charts: the first {MAX_CHARTS} "
+            "(by name) are shown; `plankg query shared-indicator-concepts` lists them all."
+        )
+    raw = {"data": json_block(figure), "plotly_js": plotly_js(), "page_js": _resource("templates", "chart.js")}
     title = "Shared indicators: the plans' targets side by side"
     pages.append(site.write("indicators.html", "chart.html", raw, title=title, notes=notes))
     return pages
-

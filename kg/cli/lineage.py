@@ -14,9 +14,12 @@ from plankg.cli.common import command, console, open_graph, store_option
 
 @command()
 @store_option
-@click.option("--min-score", type=click.FloatRange(0, 1), default=None,
-              help="Least probability of a copied clause to link two items (default: the model's threshold, "
-                   "chosen for precision).")
+@click.option(
+    "--min-score",
+    type=click.FloatRange(0, 1),
+    default=None,
+    help="Least probability of a copied clause to link two items (default: the model's threshold, chosen for precision).",
+)
 def lineage(store: Path, min_score: float | None) -> None:
     """Rebuild the lineage graph (citations, shared indicators, text reuse, families, themes)."""
     from rich.table import Table

@@ -14,17 +14,21 @@ import click
 
 from plankg.cli.common import command, console, format_option, open_store, store_option
 
-FORMAT_HELP = ("table (the default on a terminal), csv (the default otherwise), tsv, json, xml: the SPARQL 1.1 "
-               "result formats; a CONSTRUCT or DESCRIBE graph: turtle (its default), ntriples, jsonld, rdfxml.")
+FORMAT_HELP = (
+    "table (the default on a terminal), csv (the default otherwise), tsv, json, xml: the SPARQL 1.1 "
+    "result formats; a CONSTRUCT or DESCRIBE graph: turtle (its default), ntriples, jsonld, rdfxml."
+)
 
 
 def _query_options(command):
     """--format, --allow-service, --full-iris, --endpoint and --store, of both commands."""
-    command = click.option("--allow-service", is_flag=True,
-                           help="Let SERVICE patterns send requests to other endpoints (refused otherwise).")(command)
+    command = click.option(
+        "--allow-service", is_flag=True, help="Let SERVICE patterns send requests to other endpoints (refused otherwise)."
+    )(command)
     command = click.option("--full-iris", is_flag=True, help="Show whole IRIs in tables instead of CURIEs.")(command)
-    command = click.option("--endpoint", default=None,
-                           help="Run on a remote SPARQL 1.1 endpoint (e.g. `plankg serve`'s) instead of the store.")(command)
+    command = click.option(
+        "--endpoint", default=None, help="Run on a remote SPARQL 1.1 endpoint (e.g. `plankg serve`'s) instead of the store."
+    )(command)
     return format_option(_format_names, FORMAT_HELP)(store_option(command))
 
 
@@ -68,8 +72,16 @@ def _solution_types() -> tuple[type, ...]:
 @click.option("--param", "pairs", multiple=True, metavar="KEY=VALUE", help="A query parameter (repeatable).")
 @click.option("--list", "list_only", is_flag=True, help="List the library's queries and their parameters.")
 @_query_options
-def query(name: str | None, pairs: tuple[str, ...], list_only: bool, fmt: str | None, full_iris: bool,
-          allow_service: bool, endpoint: str | None, store: Path) -> None:
+def query(
+    name: str | None,
+    pairs: tuple[str, ...],
+    list_only: bool,
+    fmt: str | None,
+    full_iris: bool,
+    allow_service: bool,
+    endpoint: str | None,
+    store: Path,
+) -> None:
     """Run a query of the library (see --list)."""
     from plankg.query.library import get, library, remote_library, run_library
 
@@ -109,14 +121,29 @@ def _with_hints(store, name: str, params: dict[str, str], results):
 
 @command()
 @click.argument("text", required=False)
-@click.option("--file", "file", type=click.File("r", encoding="utf-8"), default=None,
-              help="Read the query from a file (- for standard input).")
+@click.option(
+    "--file",
+    "file",
+    type=click.File("r", encoding="utf-8"),
+    default=None,
+    help="Read the query from a file (- for standard input).",
+)
 @click.option("--prefixes", "list_prefixes", is_flag=True, help="Print the predefined prefixes and exit.")
-@click.option("--no-union", is_flag=True,
-              help="Query the store's own default graph (empty) instead of the union of the named graphs.")
+@click.option(
+    "--no-union", is_flag=True, help="Query the store's own default graph (empty) instead of the union of the named graphs."
+)
 @_query_options
-def sparql(text: str | None, file, list_prefixes: bool, no_union: bool, fmt: str | None, full_iris: bool,
-           allow_service: bool, endpoint: str | None, store: Path) -> None:
+def sparql(
+    text: str | None,
+    file,
+    list_prefixes: bool,
+    no_union: bool,
+    fmt: str | None,
+    full_iris: bool,
+    allow_service: bool,
+    endpoint: str | None,
+    store: Path,
+) -> None:
     """Run a SPARQL query (SELECT, ASK, CONSTRUCT or DESCRIBE) given as TEXT or with --file.
 
     The project's and the standard prefixes are predefined (see --prefixes) and the default graph is the union
@@ -129,8 +156,10 @@ def sparql(text: str | None, file, list_prefixes: bool, no_union: bool, fmt: str
             click.echo(f"PREFIX {prefix}: <{namespace}>")
         return
     if text is None and file is None:
-        raise click.UsageError("give a query: plankg sparql 'SELECT ?p WHERE { ?p a pk:Plan }', or --file Q.rq "
-                               "(- for standard input); plankg sparql --prefixes lists the predefined prefixes")
+        raise click.UsageError(
+            "give a query: plankg sparql 'SELECT ?p WHERE { ?p a pk:Plan }', or --file Q.rq "
+            "(- for standard input); plankg sparql --prefixes lists the predefined prefixes"
+        )
     if text is not None and file is not None:
         raise click.UsageError("give the query as TEXT or with --file, not both")
     source = text if text is not None else file.read()

@@ -24,13 +24,23 @@ if TYPE_CHECKING:
     from plankg.pipeline import BuildReport
     from plankg.validation.shacl import DocumentReport
 
-ABBREVIATED = {"chapters": "chap", "sections": "sect", "boxes": "box", "measures": "meas", "indicators": "ind",
-               "projects": "proj", "citations": "cite", "violations": "viol", "warnings": "warn"}
+ABBREVIATED = {
+    "chapters": "chap",
+    "sections": "sect",
+    "boxes": "box",
+    "measures": "meas",
+    "indicators": "ind",
+    "projects": "proj",
+    "citations": "cite",
+    "violations": "viol",
+    "warnings": "warn",
+}
 TITLE_MIN_WIDTH = 16
 
 
-def print_summary(console: Console, store: Store, results: list[LoadResult],
-                  findings: dict[str, tuple[int, int]] | None = None) -> None:
+def print_summary(
+    console: Console, store: Store, results: list[LoadResult], findings: dict[str, tuple[int, int]] | None = None
+) -> None:
     """A table per document (from the store), then load warnings and failures of this run. findings: SHACL
     (violations, warnings) by graph, when the build validated (the same counts as its validation lines)."""
     rows = summaries(store)
@@ -45,9 +55,11 @@ def print_summary(console: Console, store: Store, results: list[LoadResult],
     if results:  # loaded: the graphs written, a graph replaced by a later file of the same plan counted once
         replaced = sum(1 for r in results if r.ok and r.replaced_by)
         loaded = len(results) - len(failed) - replaced
-        console.print(f"loaded {loaded} of {counted(len(results), 'document')}"
-                      + (f", {len(failed)} failed" if failed else "")
-                      + (f", {replaced} replaced by a later file of the same plan" if replaced else ""))
+        console.print(
+            f"loaded {loaded} of {counted(len(results), 'document')}"
+            + (f", {len(failed)} failed" if failed else "")
+            + (f", {replaced} replaced by a later file of the same plan" if replaced else "")
+        )
 
 
 def print_report(console: Console, store: Store, report: BuildReport) -> None:
@@ -61,10 +73,12 @@ def print_report(console: Console, store: Store, report: BuildReport) -> None:
     if report.validation is not None:
         print_checked(console, report.validation)
     if found := report.lineage:
-        console.print(f"lineage: {counted(found.reuse_links, 'reuse link')} in "
-                      f"{counted(found.families, 'policy family', 'policy families')}, "
-                      f"{counted(found.indicator_concepts, 'shared indicator concept')}, "
-                      f"{found.resolved_citations} of {counted(found.citations, 'citation')} resolved to loaded plans")
+        console.print(
+            f"lineage: {counted(found.reuse_links, 'reuse link')} in "
+            f"{counted(found.families, 'policy family', 'policy families')}, "
+            f"{counted(found.indicator_concepts, 'shared indicator concept')}, "
+            f"{found.resolved_citations} of {counted(found.citations, 'citation')} resolved to loaded plans"
+        )
     if report.inferred is not None:
         console.print(f"reasoning: {report.inferred} inferred triples in <{INFERRED_GRAPH}>")
     if report.pages:
@@ -76,11 +90,16 @@ def print_checked(console: Console, reports: list[DocumentReport], engine: str =
     where the findings are."""
     for report in reports:
         outcome = "conforms," if report.conforms else "does not conform:"
-        console.print(f"validation: {report.name} {outcome} {counted(report.count('Violation'), 'violation')}, "
-                      f"{counted(report.count('Warning'), 'warning')}", markup=False, highlight=False)
+        console.print(
+            f"validation: {report.name} {outcome} {counted(report.count('Violation'), 'violation')}, "
+            f"{counted(report.count('Warning'), 'warning')}",
+            markup=False,
+            highlight=False,
+        )
     if reports:
-        console.print(f"(validated by {engine}; `plankg validate` shows each finding with its source quote)",
-                      markup=False, highlight=False)
+        console.print(
+            f"(validated by {engine}; `plankg validate` shows each finding with its source quote)", markup=False, highlight=False
+        )
 
 
 def summary_tables(width: int, rows: list[PlanSummary], findings: dict[str, tuple[int, int]] | None) -> list[Table]:
@@ -89,8 +108,11 @@ def summary_tables(width: int, rows: list[PlanSummary], findings: dict[str, tupl
     about = ["file", "region", "level", "title", "period"]
     count_names = [*COUNTED, *(["violations", "warnings"] if findings is not None else [])]
     cells = {row.graph: [row.file, row.region, row.level, row.title, row.period] for row in rows}
-    counts = {row.graph: [str(row.counts[k]) for k in COUNTED]
-              + ([str(n) for n in findings.get(row.graph, ("", ""))] if findings is not None else []) for row in rows}
+    counts = {
+        row.graph: [str(row.counts[k]) for k in COUNTED]
+        + ([str(n) for n in findings.get(row.graph, ("", ""))] if findings is not None else [])
+        for row in rows
+    }
     title_width = max([cell_len("title"), *(cell_len(c[3]) for c in cells.values())])
     single = _table(about + count_names, about, rows, cells, counts, title="plankg store")
     if _natural_width(single) - title_width + min(title_width, TITLE_MIN_WIDTH) <= width:
@@ -101,15 +123,22 @@ def summary_tables(width: int, rows: list[PlanSummary], findings: dict[str, tupl
     for headers, padding in (([ABBREVIATED[n] for n in count_names], (0, 1)), ([ABBREVIATED[n] for n in count_names], (0, 0))):
         if _natural_width(second) <= width:
             break
-        second = _table(["file", *headers], ["file"], rows, {g: c[:1] for g, c in cells.items()}, counts,
-                        padding=padding, **compact)
+        second = _table(
+            ["file", *headers], ["file"], rows, {g: c[:1] for g, c in cells.items()}, counts, padding=padding, **compact
+        )
         second.caption = "  ".join(f"{ABBREVIATED[n]}={n}" for n in count_names)
         second.caption_justify = "left"
     return [first, second]
 
 
-def _table(headers: list[str], about: list[str], rows: list[PlanSummary], cells: dict[str, list[str]],
-           counts: dict[str, list[str]], **style) -> Table:
+def _table(
+    headers: list[str],
+    about: list[str],
+    rows: list[PlanSummary],
+    cells: dict[str, list[str]],
+    counts: dict[str, list[str]],
+    **style,
+) -> Table:
     """Text columns first (whole, but the title, which wraps), then right-aligned counts."""
     table = Table(header_style="bold", **style)
     for i, header in enumerate(headers):

@@ -15,17 +15,36 @@ from plankg.cli.common import command, format_option, open_graph, store_option
 
 @command()
 @store_option
-@click.option("--document", "documents", multiple=True, metavar="FILE",
-              help="Validate only this document (file name or graph IRI); repeatable.")
-@click.option("--data", "data_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Validate a graph file (trig, nq, ttl, jsonld, nt, rdf) instead of the store.")
-@click.option("--engine", type=click.Choice(["pyrudof", "pyshacl"]), default="pyrudof", show_default=True,
-              help="pyrudof is fast; pyshacl is the reference (tests check that they agree).")
+@click.option(
+    "--document",
+    "documents",
+    multiple=True,
+    metavar="FILE",
+    help="Validate only this document (file name or graph IRI); repeatable.",
+)
+@click.option(
+    "--data",
+    "data_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Validate a graph file (trig, nq, ttl, jsonld, nt, rdf) instead of the store.",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["pyrudof", "pyshacl"]),
+    default="pyrudof",
+    show_default=True,
+    help="pyrudof is fast; pyshacl is the reference (tests check that they agree).",
+)
 @format_option(["text", "html", "ttl"], default="text")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Write the report to this file instead of standard output.")
-def validate(store: Path, documents: tuple[str, ...], data_file: Path | None, engine: str, fmt: str,
-             output: Path | None) -> None:
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write the report to this file instead of standard output.",
+)
+def validate(store: Path, documents: tuple[str, ...], data_file: Path | None, engine: str, fmt: str, output: Path | None) -> None:
     """Validate documents against the SHACL shapes; exit 1 when there is a violation."""
     from plankg.graph.files import read_graph_file
     from plankg.validation.report import render_html, render_text, render_ttl
@@ -44,4 +63,3 @@ def validate(store: Path, documents: tuple[str, ...], data_file: Path | None, en
     else:
         click.echo(text, nl=False)
     sys.exit(0 if all(r.conforms for r in reports) else 1)
-

@@ -11,10 +11,21 @@ from plankg.viz import MAX_NODES
 
 
 @command()
-@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), default=Path("plankg-site"),
-              show_default=True, help="Folder to write the pages into.")
-@click.option("--max-nodes", type=click.IntRange(min=10), default=MAX_NODES, show_default=True,
-              help="Node cap per view; larger views are aggregated and say so.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("plankg-site"),
+    show_default=True,
+    help="Folder to write the pages into.",
+)
+@click.option(
+    "--max-nodes",
+    type=click.IntRange(min=10),
+    default=MAX_NODES,
+    show_default=True,
+    help="Node cap per view; larger views are aggregated and say so.",
+)
 @store_option
 def viz(output: Path, max_nodes: int, store: Path) -> None:
     """Write offline HTML views: an index of plans, a view per plan, lineage, indicator comparison."""

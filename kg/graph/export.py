@@ -19,14 +19,45 @@ from pyoxigraph import serialize as serialize_rdf
 from plankg.graph.solutions import construct, select, written
 from plankg.graph.vocab import PK, QUERY_PREFIXES, RDF_TYPE, SPARQL_PREFIXES
 
-FORMATS = {"trig": RdfFormat.TRIG, "nquads": RdfFormat.N_QUADS, "turtle": RdfFormat.TURTLE,
-           "ntriples": RdfFormat.N_TRIPLES, "jsonld": RdfFormat.JSON_LD, "csv": None}
-EXTENSIONS = {".trig": "trig", ".nq": "nquads", ".nquads": "nquads", ".ttl": "turtle", ".nt": "ntriples",
-              ".jsonld": "jsonld", ".json": "jsonld", ".csv": "csv"}
+FORMATS = {
+    "trig": RdfFormat.TRIG,
+    "nquads": RdfFormat.N_QUADS,
+    "turtle": RdfFormat.TURTLE,
+    "ntriples": RdfFormat.N_TRIPLES,
+    "jsonld": RdfFormat.JSON_LD,
+    "csv": None,
+}
+EXTENSIONS = {
+    ".trig": "trig",
+    ".nq": "nquads",
+    ".nquads": "nquads",
+    ".ttl": "turtle",
+    ".nt": "ntriples",
+    ".jsonld": "jsonld",
+    ".json": "jsonld",
+    ".csv": "csv",
+}
 # Written with prefixes: the vocabularies' (pkid: is left out: its local names would need every / escaped).
 RDF_PREFIXES = {p: ns for p, ns in QUERY_PREFIXES.items() if p != "pkid"}
-CSV_COLUMNS = ["file", "region", "plan", "table", "indicator", "number", "category", "name", "unit", "attribute",
-               "year", "kind", "group", "asWritten", "comparator", "value", "line"]
+CSV_COLUMNS = [
+    "file",
+    "region",
+    "plan",
+    "table",
+    "indicator",
+    "number",
+    "category",
+    "name",
+    "unit",
+    "attribute",
+    "year",
+    "kind",
+    "group",
+    "asWritten",
+    "comparator",
+    "value",
+    "line",
+]
 
 
 def format_for(path: Path) -> str | None:
@@ -49,9 +80,12 @@ def export_store(store: Store, fmt: str) -> bytes:
 
 def jsonld_context(store: Store) -> dict[str, str]:
     """The vocabularies' prefixes, and a short name for every pk: term the store uses (pk:inPlan → inPlan)."""
-    used = select(store, f"""SELECT DISTINCT ?term WHERE {{
+    used = select(
+        store,
+        f"""SELECT DISTINCT ?term WHERE {{
       {{ GRAPH ?g {{ ?s ?term ?o }} }} UNION {{ GRAPH ?g {{ ?s a ?term }} }}
-      FILTER(STRSTARTS(STR(?term), "{PK}")) }}""")
+      FILTER(STRSTARTS(STR(?term), "{PK}")) }}""",
+    )
     context = dict(QUERY_PREFIXES)
     for row in used:
         name = row["term"].value.removeprefix(str(PK))
@@ -82,7 +116,7 @@ class _Shortener:
         if vocab and iri in self.terms:
             return self.terms[iri]
         for namespace, prefix in self.prefixes:
-            local = iri[len(namespace):]
+            local = iri[len(namespace) :]
             if iri.startswith(namespace) and local and not local.startswith("//") and ":" not in local.split("/")[0]:
                 return f"{prefix}:{local}"
         return iri
@@ -115,22 +149,37 @@ class _Shortener:
 # Everything the CSV needs, read as few simple patterns over all graphs and joined here: the single query joining
 # them all took Oxigraph's planner 20 s on the corpus.
 _PK = str(PK)
-_DOCUMENTS = SPARQL_PREFIXES + """
+_DOCUMENTS = (
+    SPARQL_PREFIXES
+    + """
 SELECT ?g ?file ?plan ?script ?region WHERE {
   GRAPH ?g { ?expr a pk:PlanText ; eli:realizes ?plan ; dct:language ?script ; prov:wasDerivedFrom ?src .
              ?src dct:identifier ?file . ?plan pk:region ?r . }
   GRAPH ?rg { ?r skos:prefLabel ?region }
 }"""
-_INDICATORS = SPARQL_PREFIXES + """
+)
+_INDICATORS = (
+    SPARQL_PREFIXES
+    + """
 SELECT ?g ?ind ?p ?o WHERE { GRAPH ?g { ?ind a pk:Indicator ; ?p ?o } }"""
-_VALUES = SPARQL_PREFIXES + """
+)
+_VALUES = (
+    SPARQL_PREFIXES
+    + """
 SELECT ?g ?v ?p ?o WHERE { GRAPH ?g { ?v a pk:IndicatorValue ; ?p ?o } }"""
-_VALUE_LINES = SPARQL_PREFIXES + """
+)
+_VALUE_LINES = (
+    SPARQL_PREFIXES
+    + """
 SELECT ?g ?v ?line WHERE { GRAPH ?g { ?v a pk:IndicatorValue ; prov:wasDerivedFrom/pk:line ?line } }"""
-_TABLES_AND_LINES = SPARQL_PREFIXES + """
+)
+_TABLES_AND_LINES = (
+    SPARQL_PREFIXES
+    + """
 SELECT ?g ?ind ?table ?title ?line WHERE { GRAPH ?g {
   ?ind a pk:Indicator ; pk:partOf ?t ; prov:wasDerivedFrom/pk:line ?line .
   OPTIONAL { ?t a pk:IndicatorTable ; pk:number ?table } OPTIONAL { ?t a pk:IndicatorTable ; dct:title ?title } } }"""
+)
 # (A target stated in prose is part of its measure, not of a table: its table column stays empty.)
 
 
@@ -161,16 +210,33 @@ def indicator_csv(store: Store) -> bytes:
         names, line = located[(graph, ind)]
         numbers = [t.value for t in names if t.language is None]
         table = numbers[0] if numbers else _in_script(names, script)
-        common = [doc["file"].value, doc["region"].value, doc["plan"].value, table, ind,
-                  _in_script(props.get(_PK + "number", []), script), _in_script(props.get(_PK + "category", []), script), name,
-                  _in_script(props.get(_PK + "unit", []), script), _in_script(props.get(_PK + "attribute", []), script)]
+        common = [
+            doc["file"].value,
+            doc["region"].value,
+            doc["plan"].value,
+            table,
+            ind,
+            _in_script(props.get(_PK + "number", []), script),
+            _in_script(props.get(_PK + "category", []), script),
+            name,
+            _in_script(props.get(_PK + "unit", []), script),
+            _in_script(props.get(_PK + "attribute", []), script),
+        ]
         for value_node in props.get(_PK + "hasValue", []):
             v = values.get((graph, value_node.value), {})
             kind = v.get(_PK + "valueKind", [None])[0]
-            rows.append([*common, _first(v.get(_PK + "year")), kind.value.rsplit("#", 1)[-1] if kind else "",
-                         _in_script(v.get(_PK + "group", []), script), _first(v.get(_PK + "asWritten")),
-                         _first(v.get(_PK + "comparator")), _first(v.get(_PK + "numericValue")),
-                         value_lines.get((graph, value_node.value), line)])
+            rows.append(
+                [
+                    *common,
+                    _first(v.get(_PK + "year")),
+                    kind.value.rsplit("#", 1)[-1] if kind else "",
+                    _in_script(v.get(_PK + "group", []), script),
+                    _first(v.get(_PK + "asWritten")),
+                    _first(v.get(_PK + "comparator")),
+                    _first(v.get(_PK + "numericValue")),
+                    value_lines.get((graph, value_node.value), line),
+                ]
+            )
     rows.sort(key=lambda r: (r[0], r[-1], r[10], r[11], r[12], r[13]))  # file, line, year, kind, group, as written
     out = io.StringIO()
     writer = csv.writer(out)
@@ -188,4 +254,3 @@ def _in_script(terms: list, script: str) -> str:
     tagged = [t.value for t in terms if isinstance(t, Literal) and t.language == script]
     plain = [t.value for t in terms if isinstance(t, Literal) and t.language is None]
     return (tagged or plain or [""])[0]
-

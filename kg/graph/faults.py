@@ -58,8 +58,10 @@ def store_in_use(store: Path) -> Fault:
     """The store's RocksDB lock is held: by `plankg serve` (a served store is not written while served) or a writer."""
     holder = lock_holder(store / "LOCK")
     if " serve" in holder:
-        return Fault(f"the store {store} is being served by {holder}: a served store is not written to, as the server "
-                     "would go on answering from the old data; stop the server, then build and serve again")
+        return Fault(
+            f"the store {store} is being served by {holder}: a served store is not written to, as the server "
+            "would go on answering from the old data; stop the server, then build and serve again"
+        )
     return Fault(f"the store {store} is in use by {holder}: wait for it to finish (or give --wait SECONDS)")
 
 
@@ -68,8 +70,11 @@ def is_disk_full(exc: BaseException) -> bool:
 
 
 def is_no_permission(exc: BaseException) -> bool:
-    return isinstance(exc, OSError) and (exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS)
-                                         or "Permission denied" in str(exc) or "Read-only file system" in str(exc))
+    return isinstance(exc, OSError) and (
+        exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS)
+        or "Permission denied" in str(exc)
+        or "Read-only file system" in str(exc)
+    )
 
 
 def free_bytes(path: Path) -> int:
@@ -86,12 +91,17 @@ def megabytes(size: float) -> str:
 
 def disk_full(store: Path, needed: int, doing: str) -> Fault:
     """The disk holding the store is full: how much is free, about how much more the rest of the work needs."""
-    return Fault(f"the disk holding the store {store} is full ({megabytes(free_bytes(store))} free) while {doing}; "
-                 f"stopped at once: the store keeps what was written before. Free about {megabytes(needed)} "
-                 "more and run the same command again")
+    return Fault(
+        f"the disk holding the store {store} is full ({megabytes(free_bytes(store))} free) while {doing}; "
+        f"stopped at once: the store keeps what was written before. Free about {megabytes(needed)} "
+        "more and run the same command again"
+    )
 
 
 def no_permission(path: Path, exc: OSError) -> Fault:
-    reason = "is on a read-only file system" if exc.errno == errno.EROFS or "Read-only" in str(exc) else \
-        "is not writable by this user (permission denied)"
+    reason = (
+        "is on a read-only file system"
+        if exc.errno == errno.EROFS or "Read-only" in str(exc)
+        else "is not writable by this user (permission denied)"
+    )
     return Fault(f"the store {path} {reason}: give --store a folder you can write to, or change its permissions")

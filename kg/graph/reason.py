@@ -31,8 +31,7 @@ from plankg.graph.solutions import select
 from plankg.graph.vocab import ID, INFERRED_GRAPH, OWL, RDF, RDFS, RUNS_GRAPH, XSD
 
 # owl:Thing holds of every node and owl:Nothing of none; the others are datatypes, whose instances are literals.
-NOT_MATERIALISED = {str(c) for c in (OWL.Thing, OWL.Nothing, RDFS.Literal, RDF.langString, RDF.PlainLiteral,
-                                     RDF.XMLLiteral)}
+NOT_MATERIALISED = {str(c) for c in (OWL.Thing, OWL.Nothing, RDFS.Literal, RDF.langString, RDF.PlainLiteral, RDF.XMLLiteral)}
 
 BATCH_GRAPHS = 10  # asserted graphs reasoned over in one update (one transaction)
 Edge = tuple[str, bool]  # a property, and whether its triples count reversed (through owl:inverseOf)
@@ -62,8 +61,7 @@ def ontology_closure() -> Graph:
 
 def _iri_pairs(closure: Graph, predicate: URIRef) -> list[tuple[str, str]]:
     """(subject, object) of a predicate in the closure, both IRIs (owl:unionOf classes are blank nodes)."""
-    return [(str(s), str(o)) for s, o in closure.subject_objects(predicate)
-            if isinstance(s, URIRef) and isinstance(o, URIRef)]
+    return [(str(s), str(o)) for s, o in closure.subject_objects(predicate) if isinstance(s, URIRef) and isinstance(o, URIRef)]
 
 
 def _class(iri: str) -> bool:
@@ -191,4 +189,3 @@ def materialise(store: Store) -> int:
 def inferred_size(store: Store) -> int:
     query = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{INFERRED_GRAPH}> {{ ?s ?p ?o }} }}"
     return int(next(iter(select(store, query)))["n"].value)
-

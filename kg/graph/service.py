@@ -42,7 +42,7 @@ def service_targets(text: str) -> list[str]:
     targets = []
     for i, (kind, value) in enumerate(tokens):
         if kind == "word" and value.upper() == "SERVICE":
-            rest = tokens[i + 1:i + 3]
+            rest = tokens[i + 1 : i + 3]
             if rest and rest[0][1].upper() == "SILENT":
                 rest = rest[1:]
             targets.append(rest[0][1] if rest else "")
@@ -52,5 +52,7 @@ def service_targets(text: str) -> list[str]:
 def refuse_service(text: str, how_to_allow: str = ALLOW_FLAG) -> None:
     """Raise ServiceRefused if the query has a SERVICE pattern; the message says why and how to allow it."""
     if targets := service_targets(text):
-        raise ServiceRefused(f"SERVICE {targets[0]} refused: a SERVICE pattern makes this machine send a request to "
-                             f"another endpoint, which plankg does only when allowed ({how_to_allow})")
+        raise ServiceRefused(
+            f"SERVICE {targets[0]} refused: a SERVICE pattern makes this machine send a request to "
+            f"another endpoint, which plankg does only when allowed ({how_to_allow})"
+        )

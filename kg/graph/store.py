@@ -105,11 +105,14 @@ def run_record(graph: str) -> str:
 
 def document_graphs(store: Store) -> list[tuple[str, str, str]]:
     """(graph, source file name, plan) of every loaded document, in file-name order."""
-    query = SPARQL_PREFIXES + """
+    query = (
+        SPARQL_PREFIXES
+        + """
     SELECT ?g ?file ?plan WHERE {
       GRAPH ?g { ?expr a pk:PlanText ; eli:realizes ?plan ; prov:wasDerivedFrom ?src .
                  ?src a pk:SourceDocument ; dct:identifier ?file . }
     } ORDER BY ?file"""
+    )
     return [(r["g"].value, r["file"].value, r["plan"].value) for r in select(store, query)]
 
 

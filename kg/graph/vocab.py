@@ -89,9 +89,17 @@ LEVELS = {"country": PK.Country, "province": PK.Province, "prefecture": PK.Prefe
 VALUE_KINDS = {"actual": PK.Actual, "target": PK.Target, "growth": PK.AnnualGrowth, "status": PK.CompletionStatus}
 
 # What a structural unit or passage states (pk:ContentRoles), by the loaders' role names (loaders/roles.py).
-ROLES = {"background": PK.Background, "significance": PK.Significance, "guiding": PK.GuidingThought,
-         "principles": PK.Principles, "goals": PK.Goals, "requirements": PK.GeneralRequirements,
-         "scope": PK.Scope, "responsibilities": PK.Responsibilities, "closing": PK.ClosingProvisions}
+ROLES = {
+    "background": PK.Background,
+    "significance": PK.Significance,
+    "guiding": PK.GuidingThought,
+    "principles": PK.Principles,
+    "goals": PK.Goals,
+    "requirements": PK.GeneralRequirements,
+    "scope": PK.Scope,
+    "responsibilities": PK.Responsibilities,
+    "closing": PK.ClosingProvisions,
+}
 # The part a responsible body plays in a measure (pk:ResponsibilityRoles).
 RESPONSIBILITY_ROLES = {"lead": PK.LeadRole, "responsible": PK.ResponsibleRole, "supporting": PK.SupportingRole}
 

@@ -105,47 +105,70 @@ def _lit(value, datatype: str | None = None, lang: str | None = None) -> Literal
 
 # ---------------------------------------------------------------- reading the document graphs
 
+
 def _plans(store: Store) -> dict[str, dict]:
     """plan IRI -> title key, region and ancestor regions (none when the text states no place), the document
     date the text states (else ""), period start."""
-    rows = string_rows(store, """
+    rows = string_rows(
+        store,
+        """
     SELECT ?plan ?title ?region ?date ?start WHERE {
       GRAPH ?g { ?plan a pk:Plan . OPTIONAL { ?plan pk:region ?region }
                  OPTIONAL { ?plan dct:title ?title FILTER(lang(?title) = "zh-hans") }
-                 OPTIONAL { ?plan eli:date_document ?date } OPTIONAL { ?plan pk:periodStart ?start } } }""")
-    parents = {r["r"]: r["p"] for r in string_rows(store, f"""
-    SELECT ?r ?p WHERE {{ GRAPH <{REGIONS_GRAPH}> {{ ?r pk:partOf ?p }} }}""")}
+                 OPTIONAL { ?plan eli:date_document ?date } OPTIONAL { ?plan pk:periodStart ?start } } }""",
+    )
+    parents = {
+        r["r"]: r["p"]
+        for r in string_rows(
+            store,
+            f"""
+    SELECT ?r ?p WHERE {{ GRAPH <{REGIONS_GRAPH}> {{ ?r pk:partOf ?p }} }}""",
+        )
+    }
     plans = {}
     for r in rows:
         ancestors, region = [], r["region"]
         while region in parents:
             region = parents[region]
             ancestors.append(region)
-        plans[r["plan"]] = {"key": title_key(r["title"]), "region": r["region"], "ancestors": ancestors,
-                            "date": r["date"], "start": r["start"]}
+        plans[r["plan"]] = {
+            "key": title_key(r["title"]),
+            "region": r["region"],
+            "ancestors": ancestors,
+            "date": r["date"],
+            "start": r["start"],
+        }
     return plans
 
 
 def reuse_items(store: Store) -> tuple[list[textreuse.Item], dict[str, str]]:
     """Measures and projects (Simplified text, source, offset) and each one's heading context."""
-    rows = string_rows(store, """
+    rows = string_rows(
+        store,
+        """
     SELECT ?item ?kind ?plan ?text ?src ?start ?end WHERE {
       GRAPH ?g {
         VALUES (?cls ?kind) { (pk:Measure "measure") (pk:Project "project") }
         ?item a ?cls ; pk:inPlan ?plan ; pk:text ?text ; prov:wasDerivedFrom ?res .
         FILTER(lang(?text) = "zh-hans")
         ?res oa:hasSource ?src ; oa:hasSelector ?pos .
-        ?pos a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end . } }""")
-    items = sorted((textreuse.Item(r["item"], r["plan"], r["kind"], r["text"], r["src"], int(r["start"]), int(r["end"]))
-                    for r in rows), key=lambda i: (i.plan, i.start, i.iri))
+        ?pos a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end . } }""",
+    )
+    items = sorted(
+        (textreuse.Item(r["item"], r["plan"], r["kind"], r["text"], r["src"], int(r["start"]), int(r["end"])) for r in rows),
+        key=lambda i: (i.plan, i.start, i.iri),
+    )
     return items, _contexts(store, "VALUES ?cls { pk:Measure pk:Project }")
 
 
 def _contexts(store: Store, values: str) -> dict[str, str]:
     """Node -> the Simplified titles of the headings it sits in."""
-    rows = string_rows(store, f"""
+    rows = string_rows(
+        store,
+        f"""
     SELECT ?node ?title WHERE {{ GRAPH ?g {{ {values} ?node a ?cls ; pk:partOf+ ?h .
-        ?h dct:title ?title FILTER(lang(?title) = "zh-hans") }} }}""")
+        ?h dct:title ?title FILTER(lang(?title) = "zh-hans") }} }}""",
+    )
     context: dict[str, list[str]] = {}
     for r in rows:
         context.setdefault(r["node"], []).append(r["title"])
@@ -153,35 +176,49 @@ def _contexts(store: Store, values: str) -> dict[str, str]:
 
 
 def _indicators(store: Store) -> list[dict[str, str]]:
-    return string_rows(store, """
+    return string_rows(
+        store,
+        """
     SELECT ?ind ?plan ?name ?category WHERE { GRAPH ?g {
       ?ind a pk:Indicator ; pk:inPlan ?plan ; pk:name ?name FILTER(lang(?name) = "zh-hans")
-      OPTIONAL { ?ind pk:category ?category FILTER(lang(?category) = "zh-hans") } } } ORDER BY ?ind""")
+      OPTIONAL { ?ind pk:category ?category FILTER(lang(?category) = "zh-hans") } } } ORDER BY ?ind""",
+    )
 
 
 def _stated_texts(store: Store) -> dict[str, str]:
     """A target stated in prose -> the Simplified text of the measure or box item stating it (its context, as
     a table row's is its table's title: 参训率 alone names no theme)."""
-    return {r["ind"]: r["text"] for r in string_rows(store, """
-    SELECT ?ind ?text WHERE { GRAPH ?g { ?ind pk:statedIn ?e . ?e pk:text ?text FILTER(lang(?text) = "zh-hans") } }""")}
+    return {
+        r["ind"]: r["text"]
+        for r in string_rows(
+            store,
+            """
+    SELECT ?ind ?text WHERE { GRAPH ?g { ?ind pk:statedIn ?e . ?e pk:text ?text FILTER(lang(?text) = "zh-hans") } }""",
+        )
+    }
 
 
 def _citations(store: Store) -> list[dict[str, str]]:
-    return string_rows(store, """
+    return string_rows(
+        store,
+        """
     SELECT ?cite ?plan ?work ?title ?basis WHERE { GRAPH ?g {
       ?cite a pk:Citation ; pk:inPlan ?plan ; pk:citedWork ?work ; pk:isBasis ?basis .
-      ?work pk:normalizedTitle ?title } } ORDER BY ?cite""")
+      ?work pk:normalizedTitle ?title } } ORDER BY ?cite""",
+    )
 
 
 # ---------------------------------------------------------------- citation lineage
+
 
 def title_key(title: str) -> str:
     """A title reduced so that a citation and the cited plan's own title meet: see normalise_title."""
     return normalise_title(title).replace("(", "(").replace(")", ")") if title else ""
 
 
-def _citation_lineage(out: _Out, plans: dict[str, dict], citations: list[dict[str, str]],
-                      summary: LineageSummary) -> dict[str, set[str]]:
+def _citation_lineage(
+    out: _Out, plans: dict[str, dict], citations: list[dict[str, str]], summary: LineageSummary
+) -> dict[str, set[str]]:
     """Resolve citations; returns child plan -> its declared parent plans."""
     by_key = {p["key"]: plan for plan, p in plans.items() if p["key"]}
     parents: dict[str, set[str]] = {}
@@ -209,6 +246,7 @@ def _is_parent(parent: str, child: str, plans: dict[str, dict], declared: dict[s
 
 
 # ---------------------------------------------------------------- indicator lineage
+
 
 def indicator_name(name: str) -> str:
     """An indicator name in Simplified, without quote marks, spaces or a trailing unit like (%) or (元/人)."""
@@ -249,7 +287,7 @@ def indicator_groups(rows: list[dict[str, str]]) -> list[list[int]]:
     graph: nx.Graph[int] = nx.Graph()
     graph.add_nodes_from(range(len(distinct)))
     for i, name in enumerate(distinct):
-        grams = {_comparable(name)[k:k + 2] for k in range(len(_comparable(name)) - 1)}
+        grams = {_comparable(name)[k : k + 2] for k in range(len(_comparable(name)) - 1)}
         if len(grams) >= 3:  # rows sharing a name are one indicator when the name is long enough to compare
             graph.add_edge(i, i)
         seen: Counter[int] = Counter()
@@ -298,14 +336,22 @@ def _indicator_lineage(out: _Out, rows: list[dict[str, str]], summary: LineageSu
 
 # ---------------------------------------------------------------- measure lineage
 
+
 def _source_texts(store: Store) -> dict[str, str]:
     """Each source document's text as written: passage quotes come from it, not from the Simplified copy."""
     rows = string_rows(store, "SELECT ?src ?text WHERE { GRAPH ?g { ?src a pk:SourceDocument ; pk:text ?text } }")
     return {r["src"]: r["text"] for r in rows}
 
 
-def _reuse_lineage(out: _Out, items: list[textreuse.Item], links: list[textreuse.Reuse], plans: dict[str, dict],
-                   declared: dict[str, set[str]], summary: LineageSummary, sources: dict[str, str]) -> None:
+def _reuse_lineage(
+    out: _Out,
+    items: list[textreuse.Item],
+    links: list[textreuse.Reuse],
+    plans: dict[str, dict],
+    declared: dict[str, set[str]],
+    summary: LineageSummary,
+    sources: dict[str, str],
+) -> None:
     for link in links:
         a, b = items[link.a], items[link.b]
         node = str(ID[f"reuse/{_digest(*sorted((a.iri, b.iri)))}"])
@@ -345,8 +391,7 @@ def _reuse_lineage(out: _Out, items: list[textreuse.Item], links: list[textreuse
     summary.reuse_links = len(links)
 
 
-def _instrument_lineage(out: _Out, items: list[textreuse.Item], summary: LineageSummary,
-                        sources: dict[str, str]) -> None:
+def _instrument_lineage(out: _Out, items: list[textreuse.Item], summary: LineageSummary, sources: dict[str, str]) -> None:
     """One SKOS concept per instrument named by two or more plans, its occurrences as spans of the sources."""
     found = instruments.find([item.text for item in items], [item.plan for item in items])
     if not found.shared:
@@ -376,8 +421,7 @@ def _instrument_lineage(out: _Out, items: list[textreuse.Item], summary: Lineage
     summary.instruments = len(found.shared)
 
 
-def _span(out: _Out, annotation: str, target: str, item: textreuse.Item, start: int, end: int,
-          sources: dict[str, str]) -> None:
+def _span(out: _Out, annotation: str, target: str, item: textreuse.Item, start: int, end: int, sources: dict[str, str]) -> None:
     """A target of annotation selecting item's text from start to end (offsets into the item's text) in its source."""
     out.add(annotation, OA.hasTarget, target)
     out.type(target, OA.SpecificResource)
@@ -397,7 +441,7 @@ def _span(out: _Out, annotation: str, target: str, item: textreuse.Item, start: 
 def _in_source(item: textreuse.Item, source: str, start: int, end: int) -> tuple[int, int]:
     """Offsets into an item's text as offsets into its source. A text read from a repaired view (PDF text,
     Markdown) lacks characters its span has (stray spaces, page furniture, markup): they are stepped over."""
-    quote = to_simplified(source[item.start:item.end]) if item.end > item.start else ""
+    quote = to_simplified(source[item.start : item.end]) if item.end > item.start else ""
     if end <= start or len(quote) == len(item.text) or (at := read_offsets(item.text, quote)) is None:
         return item.start + start, item.start + end
     return item.start + at[start], item.start + at[end - 1] + 1
@@ -416,8 +460,14 @@ def _when(plan: dict) -> tuple[int, str]:
     return (0, plan["date"]) if plan["date"] else (1, plan["start"] or "9999")
 
 
-def _families(out: _Out, items: list[textreuse.Item], links: list[textreuse.Reuse], plans: dict[str, dict],
-              item_themes: dict[str, list[str]], summary: LineageSummary) -> None:
+def _families(
+    out: _Out,
+    items: list[textreuse.Item],
+    links: list[textreuse.Reuse],
+    plans: dict[str, dict],
+    item_themes: dict[str, list[str]],
+    summary: LineageSummary,
+) -> None:
     """Connected components of the reuse graph, labelled by the title of their earliest member."""
     import networkx as nx
 
@@ -433,8 +483,7 @@ def _families(out: _Out, items: list[textreuse.Item], links: list[textreuse.Reus
         theme_count = Counter(t for i in members for t in item_themes.get(items[i].iri, []))
         in_label = themes.hits(family_label(first.text))
         if theme_count:
-            out.add(family, PK.theme, min(theme_count, key=lambda t: (-theme_count[t], -in_label.get(t, 0),
-                                                                          labels.get(t, t))))
+            out.add(family, PK.theme, min(theme_count, key=lambda t: (-theme_count[t], -in_label.get(t, 0), labels.get(t, t))))
         for i in members:
             out.add(family, PK.member, items[i].iri)
         for plan in sorted({items[i].plan for i in members}):
@@ -450,8 +499,15 @@ def _families(out: _Out, items: list[textreuse.Item], links: list[textreuse.Reus
 
 # ---------------------------------------------------------------- themes
 
-def _themes(out: _Out, store: Store, items: list[textreuse.Item], item_context: dict[str, str],
-            indicators: list[dict[str, str]], summary: LineageSummary) -> dict[str, list[str]]:
+
+def _themes(
+    out: _Out,
+    store: Store,
+    items: list[textreuse.Item],
+    item_context: dict[str, str],
+    indicators: list[dict[str, str]],
+    summary: LineageSummary,
+) -> dict[str, list[str]]:
     out.quads.extend(Quad(t.subject, t.predicate, t.object, out.g) for t in themes.thesaurus_triples())
     assigned: dict[str, list[str]] = {}
     for item in items:
@@ -471,6 +527,7 @@ def _themes(out: _Out, store: Store, items: list[textreuse.Item], item_context: 
 
 
 # ---------------------------------------------------------------- the whole rebuild
+
 
 def _write(store: Store, quads: list[Quad]) -> None:
     """Replace the lineage graph: in one transaction up to WRITE_BATCH quads, else in batches of that size.

@@ -40,8 +40,7 @@ _SUBSIDY_SYSTEM = re.compile(r"(补贴|津贴)制度$")
 
 def _lines(name: str) -> tuple[str, ...]:
     text = resources.files("plankg").joinpath(f"data/{name}").read_text(encoding="utf-8")
-    return tuple(sorted({ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")},
-                        key=len, reverse=True))
+    return tuple(sorted({ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")}, key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)

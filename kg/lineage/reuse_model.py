@@ -36,8 +36,16 @@ from plankg.lineage.passages import Passage, compare, evidence, normalised
 if TYPE_CHECKING:
     import numpy as np
 
-FEATURES = ("idf_containment", "longest_passage", "cover_short", "cover_long", "tfidf_cosine", "passage_spread",
-            "title_similarity", "policy_wording")
+FEATURES = (
+    "idf_containment",
+    "longest_passage",
+    "cover_short",
+    "cover_long",
+    "tfidf_cosine",
+    "passage_spread",
+    "title_similarity",
+    "policy_wording",
+)
 MODEL_FILE = "data/reuse_model.json"
 _TITLE_END = re.compile(r"[。:：;；]")
 _ENUMERATOR = re.compile(r"^[(（]?[一二三四五六七八九十\d]+[)）.、]\s*")
@@ -181,9 +189,15 @@ class Model:
         return 1 / (1 + math.exp(-max(min(z, 40.0), -40.0)))
 
     def to_json(self) -> dict:
-        return {"features": list(FEATURES), "mean": list(self.mean), "scale": list(self.scale),
-                "coef": list(self.coef), "intercept": self.intercept, "threshold": self.threshold,
-                "measured": self.measured}
+        return {
+            "features": list(FEATURES),
+            "mean": list(self.mean),
+            "scale": list(self.scale),
+            "coef": list(self.coef),
+            "intercept": self.intercept,
+            "threshold": self.threshold,
+            "measured": self.measured,
+        }
 
 
 @lru_cache(maxsize=1)
@@ -192,8 +206,9 @@ def shipped() -> Model:
     data = json.loads(resources.files("plankg").joinpath(MODEL_FILE).read_text(encoding="utf-8"))
     if tuple(data["features"]) != FEATURES:
         raise ValueError(f"{MODEL_FILE}: trained on features {data['features']}, this code computes {list(FEATURES)}")
-    return Model(tuple(data["mean"]), tuple(data["scale"]), tuple(data["coef"]), data["intercept"],
-                 data["threshold"], data["measured"])
+    return Model(
+        tuple(data["mean"]), tuple(data["scale"]), tuple(data["coef"]), data["intercept"], data["threshold"], data["measured"]
+    )
 
 
 def fit(x: np.ndarray, y: np.ndarray, c: float = 1.0, threshold: float = 0.5, measured: dict | None = None) -> Model:
@@ -214,8 +229,7 @@ def fit(x: np.ndarray, y: np.ndarray, c: float = 1.0, threshold: float = 0.5, me
         w -= step
         if np.abs(step).max() < 1e-10:
             break
-    return Model(tuple(mean.tolist()), tuple(scale.tolist()), tuple(w[1:].tolist()), float(w[0]), threshold,
-                 measured or {})
+    return Model(tuple(mean.tolist()), tuple(scale.tolist()), tuple(w[1:].tolist()), float(w[0]), threshold, measured or {})
 
 
 def score(a: str, b: str, stats: Statistics, model: Model | None = None) -> tuple[float, dict[str, float], tuple[Passage, ...]]:

@@ -55,8 +55,9 @@ def labelled_pairs(labels: list[dict], items: list[textreuse.Item]) -> list[Labe
     return out
 
 
-_NEUTRAL = reuse_model.Model((0.0,) * len(reuse_model.FEATURES), (1.0,) * len(reuse_model.FEATURES),
-                             (0.0,) * len(reuse_model.FEATURES), 0.0, 0.5, {})
+_NEUTRAL = reuse_model.Model(
+    (0.0,) * len(reuse_model.FEATURES), (1.0,) * len(reuse_model.FEATURES), (0.0,) * len(reuse_model.FEATURES), 0.0, 0.5, {}
+)
 
 
 def _xy(pairs: list[Labelled]):
@@ -109,11 +110,18 @@ def measure(y: list[bool], p: list[float], threshold: float) -> dict[str, float]
     hits = [(s >= threshold, t) for s, t in zip(p, y, strict=True)]
     tp_t = sum(1 for h, t in hits if h and t)
     fp_t = sum(1 for h, t in hits if h and not t)
-    return {"pairs": len(y), "positives": positives, "threshold": round(threshold, 4),
-            "precision": round(tp_t / (tp_t + fp_t), 3) if tp_t + fp_t else 0.0,
-            "recall": round(tp_t / positives, 3) if positives else 0.0,
-            "tp": tp_t, "fp": fp_t, "fn": positives - tp_t,
-            "average_precision": round(ap, 3), "precision_at_recall_0.9": round(best_at_09, 3)}
+    return {
+        "pairs": len(y),
+        "positives": positives,
+        "threshold": round(threshold, 4),
+        "precision": round(tp_t / (tp_t + fp_t), 3) if tp_t + fp_t else 0.0,
+        "recall": round(tp_t / positives, 3) if positives else 0.0,
+        "tp": tp_t,
+        "fp": fp_t,
+        "fn": positives - tp_t,
+        "average_precision": round(ap, 3),
+        "precision_at_recall_0.9": round(best_at_09, 3),
+    }
 
 
 def choose_threshold(y: list[bool], p: list[float]) -> float:
@@ -136,8 +144,10 @@ def train(pairs: list[Labelled]) -> reuse_model.Model:
     y = [p.label["copied"] == "clear" for p in scored]
     oof = cross_validated(pairs)
     threshold = choose_threshold(y, oof)
-    measured = {"cross_validated": measure(y, oof, threshold),
-                "method": "leave-one-document-pair-out over the dev split, clear vs no, borderline left out"}
+    measured = {
+        "cross_validated": measure(y, oof, threshold),
+        "method": "leave-one-document-pair-out over the dev split, clear vs no, borderline left out",
+    }
     x, yy = _xy(scored)
     return reuse_model.fit(x, yy, C, threshold, measured)
 

@@ -243,8 +243,9 @@ def shared_run_pairs(items: list[Item]) -> set[tuple[int, int]]:
     keep = plan[a] != plan[b]
     codes = np.unique(np.minimum(a, b)[keep] * len(items) + np.maximum(a, b)[keep])
     pairs.update((int(c // len(items)), int(c % len(items))) for c in codes)
-    for start, size in zip(starts[(sizes > 2) & (sizes <= MAX_SHARERS)], sizes[(sizes > 2) & (sizes <= MAX_SHARERS)],
-                           strict=True):
+    for start, size in zip(
+        starts[(sizes > 2) & (sizes <= MAX_SHARERS)], sizes[(sizes > 2) & (sizes <= MAX_SHARERS)], strict=True
+    ):
         group = sorted(set(o[start : start + size].tolist()))
         pairs.update((x, y) for i, x in enumerate(group) for y in group[i + 1 :] if plan[x] != plan[y])
     return pairs
@@ -266,8 +267,9 @@ def compare_texts(pairs: list[tuple[str, str]]) -> list[Compared]:
     return results
 
 
-def judge(items: list[Item], ordered: list[tuple[int, int]], compared: list[Compared],
-          min_score: float | None = None) -> list[Reuse]:
+def judge(
+    items: list[Item], ordered: list[tuple[int, int]], compared: list[Compared], min_score: float | None = None
+) -> list[Reuse]:
     """The pairs whose probability of a copied clause reaches min_score (default: the model's threshold)."""
     model = reuse_model.shipped()
     threshold = model.threshold if min_score is None else min_score
@@ -308,8 +310,10 @@ class SharedSearch:
             if self.candidates.exception() is not None:
                 return  # raised again by result()
             ordered = sorted(self.candidates.result())
-            self.chunks = [[(self.items[a].text, self.items[b].text) for a, b in ordered[k : k + SCORE_CHUNK]]
-                           for k in range(0, len(ordered), SCORE_CHUNK)]
+            self.chunks = [
+                [(self.items[a].text, self.items[b].text) for a, b in ordered[k : k + SCORE_CHUNK]]
+                for k in range(0, len(ordered), SCORE_CHUNK)
+            ]
             self.futures = submit_from_the_end(self.worker, compare_texts, self.chunks)
         except (CancelledError, RuntimeError):  # the worker was shut down: the build stopped on a fault
             self.chunks, self.futures = [], []
@@ -319,8 +323,7 @@ class SharedSearch:
         pairs = self.candidates.result()
         self.queueing.join()
         compared = collect(compare_texts, self.chunks, self.futures)
-        return pairs, judge(self.items, sorted(pairs), [result for chunk in compared for result in chunk],
-                            self.min_score)
+        return pairs, judge(self.items, sorted(pairs), [result for chunk in compared for result in chunk], self.min_score)
 
 
 def load_dictionary() -> None:

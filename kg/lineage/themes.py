@@ -34,8 +34,7 @@ def thesaurus() -> tuple[Theme, ...]:
             labels[s] = o.value
         elif p == SKOS + "hiddenLabel":
             keywords.setdefault(s, []).append(o.value)
-    return tuple(Theme(iri, labels[iri], tuple(sorted(keywords.get(iri, []), key=len, reverse=True)))
-                 for iri in sorted(labels))
+    return tuple(Theme(iri, labels[iri], tuple(sorted(keywords.get(iri, []), key=len, reverse=True))) for iri in sorted(labels))
 
 
 def thesaurus_triples() -> list:
@@ -64,5 +63,4 @@ def assign(own: str, context: str = "", title: str = "") -> list[str]:
     if not scores:
         return []
     best = max(scores.values())
-    return sorted(iri for iri, s in scores.items()
-                  if s == best or (own_hits.get(iri, 0) >= 2 and 2 * s >= best))
+    return sorted(iri for iri, s in scores.items() if s == best or (own_hits.get(iri, 0) >= 2 and 2 * s >= best))

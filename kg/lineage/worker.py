@@ -23,8 +23,7 @@ def start(warm_up: Callable[[], object]) -> Executor:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    worker = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
-                                 initializer=_exit_with_parent)
+    worker = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"), initializer=_exit_with_parent)
     worker.submit(warm_up)
     return worker
 

@@ -179,8 +179,10 @@ def load_paths(store: Store, paths: list[Path], on_done: Callable[[LoadResult], 
 
 def stored_file(store: Store, graph: str) -> str | None:
     """The file name of the document whose graph the store holds under that IRI, if any."""
-    rows = select(store, f"SELECT ?file WHERE {{ GRAPH <{graph}> {{ ?source a <{PK.SourceDocument}> ; "
-                         f"<{DCT.identifier}> ?file }} }} LIMIT 1")
+    rows = select(
+        store,
+        f"SELECT ?file WHERE {{ GRAPH <{graph}> {{ ?source a <{PK.SourceDocument}> ; <{DCT.identifier}> ?file }} }} LIMIT 1",
+    )
     return next((row["file"].value for row in rows), None)
 
 
@@ -188,8 +190,14 @@ class Batch:
     """The documents of one build, loaded one by one: a graph written by one file of the batch is not silently
     replaced by another (an error naming both, or with replace=True a warning), and a full disk stops it at once."""
 
-    def __init__(self, store: Store, limits: Limits = DEFAULT_LIMITS, replace: bool = False, store_dir: Path | None = None,
-                 remaining_bytes: int = 0) -> None:
+    def __init__(
+        self,
+        store: Store,
+        limits: Limits = DEFAULT_LIMITS,
+        replace: bool = False,
+        store_dir: Path | None = None,
+        remaining_bytes: int = 0,
+    ) -> None:
         self.store, self.limits, self.replace, self.store_dir = store, limits, replace, store_dir or Path(".")
         self.written: dict[str, LoadResult] = {}
         self.remaining_bytes = remaining_bytes  # input bytes not yet loaded: for the space a full disk still needs
@@ -206,17 +214,20 @@ class Batch:
             return result
         earlier = self.written.get(parsed.graph)
         if earlier and not self.replace:
-            result.error = (f"writes the same graph as {earlier.path} (the same plan: issuer, period, kind and "
-                            f"language), <{parsed.graph}>; nothing written for it: load one of the two, or give "
-                            "--replace to let the later file replace the earlier")
+            result.error = (
+                f"writes the same graph as {earlier.path} (the same plan: issuer, period, kind and "
+                f"language), <{parsed.graph}>; nothing written for it: load one of the two, or give "
+                "--replace to let the later file replace the earlier"
+            )
             return result
         stored = None if earlier else stored_file(self.store, parsed.graph)
         try:
             replace_graph(self.store, parsed.graph, parsed.quads, shared=parsed.shared)
         except Exception as exc:
             if is_disk_full(exc):
-                raise disk_full(self.store_dir, (self.remaining_bytes + size) * STORE_BYTES_PER_INPUT_BYTE,
-                                f"writing {path.name}") from None
+                raise disk_full(
+                    self.store_dir, (self.remaining_bytes + size) * STORE_BYTES_PER_INPUT_BYTE, f"writing {path.name}"
+                ) from None
             result.error = _failure(exc)
             return result
         if earlier:

@@ -58,8 +58,7 @@ def check_file(path: Path, limits: Limits) -> None:
 
 def check_text(path: Path, text: str, limits: Limits) -> None:
     if len(text) > limits.text_chars:
-        raise _over(path, f"its text is {len(text):,} characters", f"{limits.text_chars:,} characters",
-                    "--max-text CHARS")
+        raise _over(path, f"its text is {len(text):,} characters", f"{limits.text_chars:,} characters", "--max-text CHARS")
 
 
 def _check_package(path: Path, limits: Limits) -> None:
@@ -69,8 +68,12 @@ def _check_package(path: Path, limits: Limits) -> None:
         with zipfile.ZipFile(path) as package:
             unzipped = sum(info.file_size for info in package.infolist())
             if unzipped > limits.unzipped_mb * MB:
-                raise _over(path, f"its parts decompress to {unzipped / MB:,.1f} MB ({path.stat().st_size / MB:.1f} MB "
-                            "compressed)", f"{limits.unzipped_mb:g} MB", "--max-unzipped MB")
+                raise _over(
+                    path,
+                    f"its parts decompress to {unzipped / MB:,.1f} MB ({path.stat().st_size / MB:.1f} MB compressed)",
+                    f"{limits.unzipped_mb:g} MB",
+                    "--max-unzipped MB",
+                )
             if "word/document.xml" in package.namelist():
                 with package.open("word/document.xml") as body:
                     _count_xml_elements(path, body, limits)
@@ -93,11 +96,18 @@ def _count_xml_elements(path: Path, stream, limits: Limits) -> None:
         nonlocal count, depth, text
         count, depth, text = count + 1, depth + 1, 0
         if count > limits.elements:
-            raise _over(path, f"its body has more than {limits.elements:,} XML elements", f"{limits.elements:,} elements",
-                        "--max-elements N")
+            raise _over(
+                path,
+                f"its body has more than {limits.elements:,} XML elements",
+                f"{limits.elements:,} elements",
+                "--max-elements N",
+            )
         if depth > XML_MAX_DEPTH:
-            raise LoadError(path.name, f"its body nests XML elements more than {XML_MAX_DEPTH} deep, which the Word "
-                            "reader refuses (no real document does)")
+            raise LoadError(
+                path.name,
+                f"its body nests XML elements more than {XML_MAX_DEPTH} deep, which the Word "
+                "reader refuses (no real document does)",
+            )
 
     def end(_name: str) -> None:
         nonlocal depth, text
@@ -107,8 +117,11 @@ def _count_xml_elements(path: Path, stream, limits: Limits) -> None:
         nonlocal text
         text += len(data.encode("utf-8"))
         if text > XML_MAX_TEXT_BYTES:
-            raise LoadError(path.name, f"its body has a run of text over {XML_MAX_TEXT_BYTES:,} bytes in one XML node, "
-                            "which the Word reader refuses (no real document does)")
+            raise LoadError(
+                path.name,
+                f"its body has a run of text over {XML_MAX_TEXT_BYTES:,} bytes in one XML node, "
+                "which the Word reader refuses (no real document does)",
+            )
 
     parser = expat.ParserCreate()
     parser.StartElementHandler, parser.EndElementHandler, parser.CharacterDataHandler = start, end, characters
@@ -126,8 +139,9 @@ _TAG = re.compile(rb"<[A-Za-z]")
 def _check_page(path: Path, limits: Limits) -> None:
     for count, _ in enumerate(_TAG.finditer(path.read_bytes()), start=1):
         if count > limits.elements:
-            raise _over(path, f"the page has more than {limits.elements:,} elements", f"{limits.elements:,} elements",
-                        "--max-elements N")
+            raise _over(
+                path, f"the page has more than {limits.elements:,} elements", f"{limits.elements:,} elements", "--max-elements N"
+            )
 
 
 @contextmanager
@@ -146,8 +160,9 @@ def time_limit(path: Path, limits: Limits) -> Iterator[None]:
     try:
         yield
     except DocumentTimeout:
-        raise _over(path, f"reading it took more than {limits.seconds:g} s", f"{limits.seconds:g} s",
-                    "--timeout SECONDS") from None
+        raise _over(
+            path, f"reading it took more than {limits.seconds:g} s", f"{limits.seconds:g} s", "--timeout SECONDS"
+        ) from None
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)

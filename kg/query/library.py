@@ -187,8 +187,10 @@ def run_library(store: Store, name: str, params: dict[str, str], allow_service: 
 _POSITION = re.compile(r"error at (\d+):(\d+): (?:expected one of |expected )?(.*)", re.DOTALL)
 _ALTERNATIVE = re.compile(r'"[^"]*"|\[[^\]]*\]|[^,]+')
 _FORM = re.compile(r"\s*(?:(?:#[^\n]*|PREFIX\s+[\w.-]*:\s*<[^>]*>|BASE\s*<[^>]*>)\s*)*(\w*)", re.IGNORECASE)
-_LEXEMES = re.compile(r'#[^\n]*|"""(?:[^\\]|\\.)*?"""|\'\'\'(?:[^\\]|\\.)*?\'\'\'|"(?:[^"\\\n]|\\.)*"|'
-                      r"'(?:[^'\\\n]|\\.)*'|<[^<>\"{}|^`\\\s]*>|[{}()\[\]]")
+_LEXEMES = re.compile(
+    r'#[^\n]*|"""(?:[^\\]|\\.)*?"""|\'\'\'(?:[^\\]|\\.)*?\'\'\'|"(?:[^"\\\n]|\\.)*"|'
+    r"'(?:[^'\\\n]|\\.)*'|<[^<>\"{}|^`\\\s]*>|[{}()\[\]]"
+)
 _CLOSER = {"}": "{", ")": "(", "]": "["}
 
 
@@ -212,11 +214,10 @@ def syntax_message(text: str, error: str) -> str:
         reason = "a query starts with SELECT, ASK, CONSTRUCT or DESCRIBE (after any PREFIX and BASE lines)"
         line, column = _line_column(text, form.start(1))
     elif words == ["Prefix not found"]:
-        names = list(re.finditer(r"([A-Za-z][\w.-]*)?:[^\s]*", source[: column]))
+        names = list(re.finditer(r"([A-Za-z][\w.-]*)?:[^\s]*", source[:column]))
         name = (names[-1].group(1) or "") + ":" if names else ":"
         column = names[-1].start() + 1 if names else column
-        reason = (f"unknown prefix {name} (predefined: {', '.join(QUERY_PREFIXES)}; "
-                  f"declare others with PREFIX {name} <…>)")
+        reason = f"unknown prefix {name} (predefined: {', '.join(QUERY_PREFIXES)}; declare others with PREFIX {name} <…>)"
     elif (unbalanced := _unbalanced(text)) is not None:
         offset, reason = unbalanced
         line, column = _line_column(text, offset)
@@ -240,8 +241,12 @@ def _unbalanced(text: str) -> tuple[int, str] | None:
             opened.append((token, lexeme.start()))
         elif token in _CLOSER:
             if not opened or opened[-1][0] != _CLOSER[token]:
-                return lexeme.start(), f"{token} closes nothing" if not opened else \
-                    f"{token} where the {opened[-1][0]} opened before it is still open"
+                return (
+                    lexeme.start(),
+                    f"{token} closes nothing"
+                    if not opened
+                    else f"{token} where the {opened[-1][0]} opened before it is still open",
+                )
             opened.pop()
     if opened:
         return opened[-1][1], f"{opened[-1][0]} is never closed"
@@ -285,8 +290,7 @@ def run_remote(endpoint: str, name: str, params: dict[str, str], timeout: float 
     return sparql_select(endpoint, with_values(query.text, bind(query, params)), timeout)
 
 
-def remote_library(endpoint: str, name: str, params: dict[str, str], timeout: float = 60,
-                   allow_service: bool = False) -> Results:
+def remote_library(endpoint: str, name: str, params: dict[str, str], timeout: float = 60, allow_service: bool = False) -> Results:
     """A library query's results from a SPARQL 1.1 endpoint (to serialise in any result format)."""
     query = get(name)
     return execute_remote(endpoint, with_values(query.text, bind(query, params)), timeout, allow_service)
@@ -299,8 +303,9 @@ def execute_remote(endpoint: str, text: str, timeout: float = 60, allow_service:
     from pyoxigraph import QueryResultsFormat, RdfFormat, parse, parse_query_results
 
     _check_service(text, allow_service)
-    body, media_type = _post(endpoint, with_prefixes(text), timeout,
-                             "application/sparql-results+json, application/n-triples;q=0.9")
+    body, media_type = _post(
+        endpoint, with_prefixes(text), timeout, "application/sparql-results+json, application/n-triples;q=0.9"
+    )
     if media_type in ("application/n-triples", "text/plain"):
         return [q.triple for q in parse(body, format=RdfFormat.N_TRIPLES)]
     if media_type == "text/turtle":
@@ -318,14 +323,18 @@ def with_prefixes(text: str) -> str:
     return "".join(f"PREFIX {p}: <{ns}> " for p, ns in QUERY_PREFIXES.items() if p not in declared) + text
 
 
-def _post(endpoint: str, text: str, timeout: float, accept: str,
-          opener: urllib.request.OpenerDirector | None = None) -> tuple[bytes, str]:
+def _post(
+    endpoint: str, text: str, timeout: float, accept: str, opener: urllib.request.OpenerDirector | None = None
+) -> tuple[bytes, str]:
     """POST a query URL-encoded (SPARQL 1.1 Protocol): the body and media type of the answer.
 
     URL-encoded is the form every endpoint takes (Virtuoso 7 hangs on application/sparql-query)."""
     request = urllib.request.Request(
-        endpoint, data=urllib.parse.urlencode({"query": text}).encode("ascii"), method="POST",
-        headers={"Content-Type": "application/x-www-form-urlencoded", "Accept": accept})
+        endpoint,
+        data=urllib.parse.urlencode({"query": text}).encode("ascii"),
+        method="POST",
+        headers={"Content-Type": "application/x-www-form-urlencoded", "Accept": accept},
+    )
     try:
         with (opener.open if opener else urllib.request.urlopen)(request, timeout=timeout) as response:
             return response.read(), response.headers.get_content_type()
@@ -336,8 +345,9 @@ def _post(endpoint: str, text: str, timeout: float, accept: str,
         raise EndpointError(f"{endpoint}: cannot reach the endpoint ({getattr(exc, 'reason', exc)})") from exc
 
 
-def sparql_select(endpoint: str, text: str, timeout: float = 60, opener: urllib.request.OpenerDirector | None = None
-                  ) -> tuple[list[str], list[list[str]]]:
+def sparql_select(
+    endpoint: str, text: str, timeout: float = 60, opener: urllib.request.OpenerDirector | None = None
+) -> tuple[list[str], list[list[str]]]:
     """POST a SELECT query (SPARQL 1.1 Protocol) and read its JSON results; opener carries credentials if any."""
     body, _ = _post(endpoint, text, timeout, "application/sparql-results+json", opener)
     results = json.loads(body.decode("utf-8"))

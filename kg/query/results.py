@@ -21,10 +21,18 @@ from plankg.errors import UsageProblem
 from plankg.graph.solutions import written
 from plankg.graph.vocab import QUERY_PREFIXES, XSD
 
-RESULT_FORMATS = {"csv": QueryResultsFormat.CSV, "tsv": QueryResultsFormat.TSV, "json": QueryResultsFormat.JSON,
-                  "xml": QueryResultsFormat.XML}
-GRAPH_FORMATS = {"turtle": RdfFormat.TURTLE, "ntriples": RdfFormat.N_TRIPLES, "jsonld": RdfFormat.JSON_LD,
-                 "rdfxml": RdfFormat.RDF_XML}
+RESULT_FORMATS = {
+    "csv": QueryResultsFormat.CSV,
+    "tsv": QueryResultsFormat.TSV,
+    "json": QueryResultsFormat.JSON,
+    "xml": QueryResultsFormat.XML,
+}
+GRAPH_FORMATS = {
+    "turtle": RdfFormat.TURTLE,
+    "ntriples": RdfFormat.N_TRIPLES,
+    "jsonld": RdfFormat.JSON_LD,
+    "rdfxml": RdfFormat.RDF_XML,
+}
 # A graph asked for in a result format's name gets that name's RDF counterpart.
 GRAPH_EQUIVALENTS = {"table": "turtle", "json": "jsonld", "xml": "rdfxml"}
 FORMAT_NAMES = ["table", *RESULT_FORMATS, *GRAPH_FORMATS]
@@ -42,7 +50,7 @@ def curie(iri: str) -> str:
     if best is None:
         return iri
     prefix = next(p for p, ns in QUERY_PREFIXES.items() if ns == best)
-    return f"{prefix}:{iri[len(best):]}"
+    return f"{prefix}:{iri[len(best) :]}"
 
 
 def cell(term, full_iris: bool = False) -> str:
@@ -60,8 +68,10 @@ def write(results, fmt: str, out: BinaryIO, console: Console, full_iris: bool = 
     """Results of any query form in fmt: a table on the console, else bytes to out."""
     if isinstance(results, QuerySolutions | QueryBoolean):
         if fmt in GRAPH_FORMATS:
-            raise FormatError(f"--format {fmt} is for CONSTRUCT and DESCRIBE; a SELECT or ASK query's results "
-                              f"are written as {', '.join(['table', *RESULT_FORMATS])}")
+            raise FormatError(
+                f"--format {fmt} is for CONSTRUCT and DESCRIBE; a SELECT or ASK query's results "
+                f"are written as {', '.join(['table', *RESULT_FORMATS])}"
+            )
         if fmt == "table":
             print_table(console, results, full_iris)
         else:
@@ -69,8 +79,7 @@ def write(results, fmt: str, out: BinaryIO, console: Console, full_iris: bool = 
         return
     fmt = GRAPH_EQUIVALENTS.get(fmt, fmt)
     if fmt not in GRAPH_FORMATS:
-        raise FormatError(f"a CONSTRUCT or DESCRIBE query gives a graph, written as {', '.join(GRAPH_FORMATS)} "
-                          f"(not {fmt})")
+        raise FormatError(f"a CONSTRUCT or DESCRIBE query gives a graph, written as {', '.join(GRAPH_FORMATS)} (not {fmt})")
     _write_lines(out, serialize_graph(results, GRAPH_FORMATS[fmt]))
 
 
@@ -95,13 +104,19 @@ def print_table(console: Console, results: QuerySolutions | QueryBoolean, full_i
     rows = [[solution[c] for c in columns] for solution in results]
     cells = [[cell(term, full_iris) for term in row] for row in rows]
     iri_columns = {i for i in range(len(columns)) if any(isinstance(row[i], NamedNode) for row in rows)}
-    numeric = {i for i in range(len(columns))
-               if any(row[i] is not None for row in rows) and all(_is_number(row[i]) for row in rows if row[i] is not None)}
+    numeric = {
+        i
+        for i in range(len(columns))
+        if any(row[i] is not None for row in rows) and all(_is_number(row[i]) for row in rows if row[i] is not None)
+    }
     widths = [max([cell_len(columns[i]), *(cell_len(r[i]) for r in cells)]) for i in range(len(columns))]
-    iri_widths = {i: max([cell_len(columns[i]), *(cell_len(c[i]) for c, r in zip(cells, rows, strict=True)
-                                                   if isinstance(r[i], NamedNode))]) for i in iri_columns}
-    needed = [max(iri_widths[i], min(w, TEXT_MIN_WIDTH)) if i in iri_columns else min(w, TEXT_MIN_WIDTH)
-              for i, w in enumerate(widths)]
+    iri_widths = {
+        i: max([cell_len(columns[i]), *(cell_len(c[i]) for c, r in zip(cells, rows, strict=True) if isinstance(r[i], NamedNode))])
+        for i in iri_columns
+    }
+    needed = [
+        max(iri_widths[i], min(w, TEXT_MIN_WIDTH)) if i in iri_columns else min(w, TEXT_MIN_WIDTH) for i, w in enumerate(widths)
+    ]
     if sum(needed) + 3 * len(columns) + 1 <= console.width:
         table = Table(*columns, header_style="bold")
         for i, column in enumerate(table.columns):
@@ -137,4 +152,3 @@ def _print_records(console: Console, columns: list[str], cells: list[list[str]],
             lines = Text(value).wrap(console, max(console.width - len(indent), 10))
             for i, line in enumerate(lines):
                 console.print((key if i == 0 else Text(indent)) + line, soft_wrap=True)
-

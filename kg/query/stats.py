@@ -36,7 +36,9 @@ class PlanSummary:
 
 def summaries(store: Store) -> list[PlanSummary]:
     """One row per document graph: region, title, period and counts of each kind of node."""
-    query = SPARQL_PREFIXES + """
+    query = (
+        SPARQL_PREFIXES
+        + """
     SELECT ?g ?file ?plan ?r ?title ?start ?end ?type WHERE { GRAPH ?g {
         ?expr a pk:PlanText ; eli:realizes ?plan ; prov:wasDerivedFrom ?src .
         ?src dct:identifier ?file .
@@ -47,11 +49,17 @@ def summaries(store: Store) -> list[PlanSummary]:
         OPTIONAL { ?plan pk:periodEnd ?end }
         OPTIONAL { ?plan pk:documentType ?type }
     } } ORDER BY ?file"""
+    )
     # Regions are looked up once, not joined per plan (joined directly, Oxigraph took 39 s at 1,000 plans); a
     # plan whose text states no region has none.
-    regions = {r["r"].value: (r["region"].value, r["lv"].value.rsplit("#", 1)[-1]) for r in select(
-        store, SPARQL_PREFIXES + f"SELECT ?r ?region ?lv WHERE {{ GRAPH <{REGIONS_GRAPH}> {{ ?r skos:prefLabel ?region ; "
-                                 f"pk:adminLevel ?lv }} }}")}
+    regions = {
+        r["r"].value: (r["region"].value, r["lv"].value.rsplit("#", 1)[-1])
+        for r in select(
+            store,
+            SPARQL_PREFIXES + f"SELECT ?r ?region ?lv WHERE {{ GRAPH <{REGIONS_GRAPH}> {{ ?r skos:prefLabel ?region ; "
+            f"pk:adminLevel ?lv }} }}",
+        )
+    }
     rows = {}
     for r in select(store, query):
         g = r["g"].value
@@ -59,9 +67,18 @@ def summaries(store: Store) -> list[PlanSummary]:
         period = start if start == end else f"{start}–{end}"  # –2025: an end with no stated start
         region_iri = r["r"].value if r["r"] else ""
         region, level = regions.get(region_iri, ("", ""))
-        rows[g] = PlanSummary(r["file"].value, g, region, level,
-                              r["title"].value if r["title"] else "", period, dict.fromkeys(COUNTED, 0),
-                              r["plan"].value, region_iri, r["type"].value.rsplit("#", 1)[-1] if r["type"] else "")
+        rows[g] = PlanSummary(
+            r["file"].value,
+            g,
+            region,
+            level,
+            r["title"].value if r["title"] else "",
+            period,
+            dict.fromkeys(COUNTED, 0),
+            r["plan"].value,
+            region_iri,
+            r["type"].value.rsplit("#", 1)[-1] if r["type"] else "",
+        )
     for key, cls in COUNTED.items():
         count_query = SPARQL_PREFIXES + f"SELECT ?g (COUNT(?n) AS ?c) WHERE {{ GRAPH ?g {{ ?n a {cls} }} }} GROUP BY ?g"
         for r in select(store, count_query):

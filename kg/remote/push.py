@@ -85,8 +85,10 @@ def graph_store_for(endpoint: str) -> str:
     for suffix, store_path in GRAPH_STORE_PATHS.items():
         if parts.path.endswith(suffix) and (suffix != "/sparql" or parts.path == "/sparql"):
             return urllib.parse.urlunsplit(parts._replace(path=parts.path[: -len(suffix)] + store_path, query=""))
-    raise PushError(f"cannot tell the Graph Store URL of {endpoint}: give --graph-store "
-                    "(Fuseki: http://HOST:3030/DATASET/data; Virtuoso: http://HOST:8890/sparql-graph-crud-auth)")
+    raise PushError(
+        f"cannot tell the Graph Store URL of {endpoint}: give --graph-store "
+        "(Fuseki: http://HOST:3030/DATASET/data; Virtuoso: http://HOST:8890/sparql-graph-crud-auth)"
+    )
 
 
 def local_graphs(store: Store) -> list[tuple[str, int]]:
@@ -114,9 +116,11 @@ def _graph_url(graph_store: str, graph: str) -> str:
 def _reason(exc: Exception, remote: Remote) -> str:
     if isinstance(exc, urllib.error.HTTPError):
         detail = redact.server_body(exc.read(4096), remote.hidden())
-        hint = {401: f" (credentials missing or refused: see {USER_ENV} and {PASSWORD_ENV})",
-                403: " (the store takes no writes from this user; in Virtuoso it needs the SPARQL_UPDATE role)",
-                404: " (no Graph Store there: give --graph-store)"}.get(exc.code, "")
+        hint = {
+            401: f" (credentials missing or refused: see {USER_ENV} and {PASSWORD_ENV})",
+            403: " (the store takes no writes from this user; in Virtuoso it needs the SPARQL_UPDATE role)",
+            404: " (no Graph Store there: give --graph-store)",
+        }.get(exc.code, "")
         return f"HTTP {exc.code}{hint}: {detail}"
     if isinstance(exc, urllib.error.URLError):
         return f"cannot reach the store ({exc.reason})"
@@ -163,9 +167,11 @@ def _authorize(remote: Remote, request: urllib.request.Request) -> None:
             return f"Digest {digest.get_authorization(req, fields)}"
     elif "basic" in schemes:
         if urllib.parse.urlsplit(request.full_url).scheme == "http" and not remote.basic_over_http:
-            raise PushError(f"PUT {request.full_url}: the store asks for Basic authentication over plain http, which "
-                            "would send the password readable by anyone on the way: use its https URL, or give "
-                            "--allow-basic-over-http if the network between is trusted")
+            raise PushError(
+                f"PUT {request.full_url}: the store asks for Basic authentication over plain http, which "
+                "would send the password readable by anyone on the way: use its https URL, or give "
+                "--allow-basic-over-http if the network between is trusted"
+            )
         token = base64.b64encode(":".join(remote.credentials).encode("utf-8")).decode("ascii")
 
         def answer(req: urllib.request.Request) -> str:
@@ -173,8 +179,7 @@ def _authorize(remote: Remote, request: urllib.request.Request) -> None:
     else:
         return
     if _challenges(request.full_url, remote.timeout, answer(urllib.request.Request(request.full_url, method="HEAD"))):
-        raise PushError(f"PUT {request.full_url}: HTTP 401: the store refused the credentials in {USER_ENV} and "
-                        f"{PASSWORD_ENV}")
+        raise PushError(f"PUT {request.full_url}: HTTP 401: the store refused the credentials in {USER_ENV} and {PASSWORD_ENV}")
     request.add_unredirected_header("Authorization", answer(request))
 
 
@@ -182,8 +187,7 @@ def put_graph(remote: Remote, graph: str, body: bytes) -> None:
     """Replace one remote graph by body, retrying transient failures a bounded number of times."""
     url = _graph_url(remote.graph_store, graph)
     for attempt in range(1, remote.attempts + 1):
-        request = urllib.request.Request(url, data=body, method="PUT",
-                                         headers={"Content-Type": "application/n-triples"})
+        request = urllib.request.Request(url, data=body, method="PUT", headers={"Content-Type": "application/n-triples"})
         try:
             _authorize(remote, request)
             with urllib.request.build_opener().open(request, timeout=remote.timeout) as response:
@@ -207,15 +211,18 @@ def remote_count(remote: Remote, graph: str) -> int:
     return int(rows[0][0]) if rows else 0
 
 
-def push_store(store, remote: Remote, sent: Callable[[str, int], None] = lambda graph, triples: None
-               ) -> list[tuple[str, int, int]]:
+def push_store(
+    store, remote: Remote, sent: Callable[[str, int], None] = lambda graph, triples: None
+) -> list[tuple[str, int, int]]:
     """PUT every named graph, then count each remotely: (graph, local count, remote count) per graph."""
     graphs = local_graphs(store)
     for number, (graph, triples) in enumerate(graphs, start=1):
         try:
             put_graph(remote, graph, graph_body(store, graph))
         except PushError as exc:
-            raise PushError(f"{exc}\nstopped at graph {number} of {len(graphs)} ({graph}); graphs are replaced, "
-                            "never added to, so running the same push again completes it") from exc
+            raise PushError(
+                f"{exc}\nstopped at graph {number} of {len(graphs)} ({graph}); graphs are replaced, "
+                "never added to, so running the same push again completes it"
+            ) from exc
         sent(graph, triples)
     return [(graph, triples, remote_count(remote, graph)) for graph, triples in graphs]

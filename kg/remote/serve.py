@@ -32,8 +32,16 @@ from pathlib import Path
 from plankg.graph.faults import Fault, lock_holder
 
 MAX_BODY = 16 << 20  # bytes of a request body passed on (a query or form); larger ones are refused with 413
-HOP_BY_HOP = {"connection", "keep-alive", "transfer-encoding", "te", "trailer", "upgrade", "proxy-authorization",
-              "proxy-authenticate"}
+HOP_BY_HOP = {
+    "connection",
+    "keep-alive",
+    "transfer-encoding",
+    "te",
+    "trailer",
+    "upgrade",
+    "proxy-authorization",
+    "proxy-authenticate",
+}
 
 
 def oxigraph_binary() -> str:
@@ -71,8 +79,11 @@ def hold_store(store: Path) -> int:
 
 def queries_in(path: str, headers, body: bytes) -> list[str]:
     """The SPARQL texts a protocol request carries: `query`/`update` in the URL or a form body, or the body itself."""
-    found = [value for key, value in urllib.parse.parse_qsl(urllib.parse.urlsplit(path).query, keep_blank_values=True)
-             if key in ("query", "update")]
+    found = [
+        value
+        for key, value in urllib.parse.parse_qsl(urllib.parse.urlsplit(path).query, keep_blank_values=True)
+        if key in ("query", "update")
+    ]
     kind = (headers.get("Content-Type") or "").split(";")[0].strip().lower()
     text = body.decode("utf-8", "replace")
     if kind == "application/x-www-form-urlencoded":
@@ -179,8 +190,9 @@ def start_oxigraph(store: Path, union: bool) -> tuple[subprocess.Popen, int]:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     log = tempfile.TemporaryFile()  # noqa: SIM115 (open while the server runs) its output, shown if it stops (a pipe nobody reads could fill and block it)
-    server = subprocess.Popen(server_command(store, "127.0.0.1", port, union), stdout=log, stderr=subprocess.STDOUT,
-                              preexec_fn=_die_with_parent)
+    server = subprocess.Popen(
+        server_command(store, "127.0.0.1", port, union), stdout=log, stderr=subprocess.STDOUT, preexec_fn=_die_with_parent
+    )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if server.poll() is not None:

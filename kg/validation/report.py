@@ -27,8 +27,10 @@ def summary(report: DocumentReport) -> str:
 def per_shape(report: DocumentReport) -> list[tuple[str, str, int]]:
     """(severity, shape, count), most severe first."""
     counts = Counter((f.severity, f.shape) for f in report.findings)
-    return sorted(((sev, shape, n) for (sev, shape), n in counts.items()),
-                  key=lambda row: (SEVERITIES.index(row[0]) if row[0] in SEVERITIES else 3, row[1]))
+    return sorted(
+        ((sev, shape, n) for (sev, shape), n in counts.items()),
+        key=lambda row: (SEVERITIES.index(row[0]) if row[0] in SEVERITIES else 3, row[1]),
+    )
 
 
 def where(f: Finding) -> str:
@@ -83,38 +85,54 @@ def quote_html(quote: str) -> str:
     if len(lines) <= QUOTE_LINES and len(quote) <= QUOTE_CHARS:
         return f"<blockquote>{e(quote)}</blockquote>"
     start = "\n".join(lines[:FOLDED_LINES])[:QUOTE_CHARS]
-    return (f'<details class="quote"><summary><blockquote class="start">{e(start)} …</blockquote>'
-            f'<span class="more">show all ({len(lines)} lines, {len(quote)} characters)</span></summary>'
-            f"<blockquote>{e(quote)}</blockquote></details>")
+    return (
+        f'<details class="quote"><summary><blockquote class="start">{e(start)} …</blockquote>'
+        f'<span class="more">show all ({len(lines)} lines, {len(quote)} characters)</span></summary>'
+        f"<blockquote>{e(quote)}</blockquote></details>"
+    )
 
 
 def render_html(reports: list[DocumentReport]) -> str:
     """One self-contained page (no external CSS, scripts or fonts); every text from the data is escaped."""
     e = html.escape
-    parts = ["<!DOCTYPE html>", '<html lang="zh-Hans"><head><meta charset="utf-8">',
-             "<title>plankg validation report · 验证报告</title>", f"<style>{STYLE}</style></head><body>",
-             "<h1>plankg validation report · 验证报告</h1>", "<table><tr><th>document</th><th>outcome</th>"
-             + "".join(f"<th>{s.lower()}s</th>" for s in SEVERITIES) + "<th>engine</th></tr>"]
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="zh-Hans"><head><meta charset="utf-8">',
+        "<title>plankg validation report · 验证报告</title>",
+        f"<style>{STYLE}</style></head><body>",
+        "<h1>plankg validation report · 验证报告</h1>",
+        "<table><tr><th>document</th><th>outcome</th>"
+        + "".join(f"<th>{s.lower()}s</th>" for s in SEVERITIES)
+        + "<th>engine</th></tr>",
+    ]
     for r in reports:
         outcome = '<span class="ok">conforms</span>' if r.conforms else '<span class="Violation">does not conform</span>'
-        parts.append(f'<tr><td><a href="#{e(r.name)}">{e(r.name)}</a></td><td>{outcome}</td>'
-                     + "".join(f"<td>{r.count(s)}</td>" for s in SEVERITIES) + f"<td>{e(r.engine)}</td></tr>")
+        parts.append(
+            f'<tr><td><a href="#{e(r.name)}">{e(r.name)}</a></td><td>{outcome}</td>'
+            + "".join(f"<td>{r.count(s)}</td>" for s in SEVERITIES)
+            + f"<td>{e(r.engine)}</td></tr>"
+        )
     parts.append("</table>")
     for r in reports:
         parts.append(f'<h2 id="{e(r.name)}">{e(r.name)}</h2><p>{e(summary(r))}</p>')
         if r.graph:
             parts.append(f"<p>graph <code>{e(r.graph)}</code></p>")
         parts.append("<table><tr><th>severity</th><th>shape</th><th>count</th></tr>")
-        parts.extend(f'<tr><td class="{e(sev)}">{e(sev)}</td><td><code>{e(short(shape))}</code></td><td>{n}</td></tr>'
-                     for sev, shape, n in per_shape(r))
+        parts.extend(
+            f'<tr><td class="{e(sev)}">{e(sev)}</td><td><code>{e(short(shape))}</code></td><td>{n}</td></tr>'
+            for sev, shape, n in per_shape(r)
+        )
         parts.append("</table>")
         if r.findings:
             parts.append("<table><tr><th>severity</th><th>finding</th><th>source</th></tr>")
             for f in r.findings:
-                detail = (f"<code>{e(short(f.shape))}</code>" + (f" · path <code>{e(f.path)}</code>" if f.path else "")
-                          + f"<br>focus <code>{e(f.focus)}</code>"
-                          + (f"<br>value <code>{e(f.value)}</code>" if f.value and f.value != f.focus else "")
-                          + f"<br>{e(f.message_zh)}<br>{e(f.message_en)}")
+                detail = (
+                    f"<code>{e(short(f.shape))}</code>"
+                    + (f" · path <code>{e(f.path)}</code>" if f.path else "")
+                    + f"<br>focus <code>{e(f.focus)}</code>"
+                    + (f"<br>value <code>{e(f.value)}</code>" if f.value and f.value != f.focus else "")
+                    + f"<br>{e(f.message_zh)}<br>{e(f.message_en)}"
+                )
                 source = e(where(f)) + (quote_html(f.quote) if f.quote else "")
                 parts.append(f'<tr><td class="{e(f.severity)}">{e(f.severity)}</td><td>{detail}</td><td>{source}</td></tr>')
             parts.append("</table>")

@@ -86,12 +86,16 @@ def shape_descriptions() -> dict[str, tuple[str, str, str]]:
     graph = _turtle_store(shapes_text("plankg"), shapes_text("lineage"))
     messages: dict[str, dict[str, str]] = {}
     paths: dict[str, str] = {}
-    for r in select(graph, f"""SELECT ?shape ?message ?path ?inverse WHERE {{ ?shape <{SH}message> ?message .
-            OPTIONAL {{ ?shape <{SH}path> ?path OPTIONAL {{ ?path <{SH}inversePath> ?inverse }} }} }}"""):
+    for r in select(
+        graph,
+        f"""SELECT ?shape ?message ?path ?inverse WHERE {{ ?shape <{SH}message> ?message .
+            OPTIONAL {{ ?shape <{SH}path> ?path OPTIONAL {{ ?path <{SH}inversePath> ?inverse }} }} }}""",
+    ):
         shape, message, path, inverse = r["shape"].value, r["message"], r["path"], r["inverse"]
         messages.setdefault(shape, {})[(message.language or "").lower()] = message.value
-        paths[shape] = ("^" + short(inverse.value) if inverse is not None
-                        else short(path.value) if isinstance(path, NamedNode) else "")
+        paths[shape] = (
+            "^" + short(inverse.value) if inverse is not None else short(path.value) if isinstance(path, NamedNode) else ""
+        )
     return {shape: (paths[shape], m.get("en", ""), m.get("zh-hans", "")) for shape, m in messages.items()}
 
 
@@ -122,8 +126,11 @@ def superclasses() -> dict[str, set[str]]:
     """
     ontology = _turtle_store((resources.files("plankg.ontology") / "plankg.ttl").read_text(encoding="utf-8"))
     found: dict[str, set[str]] = {}
-    for r in select(ontology, f"""SELECT DISTINCT ?class ?super WHERE {{ ?class <{RDFS}subClassOf>+ ?super
-            FILTER(isIRI(?class) && isIRI(?super) && ?class != ?super) }}"""):
+    for r in select(
+        ontology,
+        f"""SELECT DISTINCT ?class ?super WHERE {{ ?class <{RDFS}subClassOf>+ ?super
+            FILTER(isIRI(?class) && isIRI(?super) && ?class != ?super) }}""",
+    ):
         found.setdefault(r["class"].value, set()).add(r["super"].value)
     return found
 
@@ -156,12 +163,15 @@ def graph_triples(store: Store, graphs: list[str]) -> list[Triple]:
 
 
 def _document_query(graph: str) -> str:
-    return SPARQL_PREFIXES + f"""
+    return (
+        SPARQL_PREFIXES
+        + f"""
         CONSTRUCT {{ ?s ?p ?o }} WHERE {{
           {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}
           UNION
           {{ GRAPH <{graph}> {{ ?plan a pk:Plan ; pk:region ?region }}
              GRAPH <{REGIONS_GRAPH}> {{ ?region pk:partOf* ?s . ?s ?p ?o }} }} }}"""
+    )
 
 
 def document_triples(store: Store, graph: str) -> list[Triple]:
@@ -197,29 +207,46 @@ STAND_IN = 1000
 
 def _engine_input(data: Store) -> str:
     """The data as N-Triples for an engine, each source text longer than LONG_TEXT replaced by its stand-in."""
-    long_texts = [(r["s"], r["t"]) for r in select(
-        data,         f"SELECT ?s ?t WHERE {{ ?s <{PK_TEXT}> ?t FILTER (STRLEN(?t) > {LONG_TEXT}) }}")]
+    long_texts = [
+        (r["s"], r["t"]) for r in select(data, f"SELECT ?s ?t WHERE {{ ?s <{PK_TEXT}> ?t FILTER (STRLEN(?t) > {LONG_TEXT}) }}")
+    ]
     if not long_texts:
         return written(data.dump(format=RdfFormat.N_TRIPLES, from_graph=DefaultGraph())).decode("utf-8")
     text = NamedNode(PK_TEXT)
     copy = Store()
     replaced = {(s, t) for s, t in long_texts}
-    copy.extend(q for q in data.quads_for_pattern(None, None, None, DefaultGraph())
-                if q.predicate != text or (q.subject, q.object) not in replaced)
-    copy.extend(Quad(s, text, Literal(t.value[:STAND_IN], datatype=t.datatype) if t.language is None
-                     else Literal(t.value[:STAND_IN], language=t.language), DefaultGraph()) for s, t in long_texts)
+    copy.extend(
+        q
+        for q in data.quads_for_pattern(None, None, None, DefaultGraph())
+        if q.predicate != text or (q.subject, q.object) not in replaced
+    )
+    copy.extend(
+        Quad(
+            s,
+            text,
+            Literal(t.value[:STAND_IN], datatype=t.datatype)
+            if t.language is None
+            else Literal(t.value[:STAND_IN], language=t.language),
+            DefaultGraph(),
+        )
+        for s, t in long_texts
+    )
     return written(copy.dump(format=RdfFormat.N_TRIPLES, from_graph=DefaultGraph())).decode("utf-8")
 
 
 def lineage_triples(store: Store) -> list[Triple]:
     """The lineage graph, the types of the document nodes it links to, and the citations of the works it classifies."""
-    linked = construct(store, SPARQL_PREFIXES + f"""
+    linked = construct(
+        store,
+        SPARQL_PREFIXES
+        + f"""
         CONSTRUCT {{ ?node a ?class . ?citation pk:citedWork ?work }} WHERE {{
           {{ GRAPH <{LINEAGE_GRAPH}> {{ {{ ?x ?p ?node }} UNION {{ ?node ?p ?x }} }}
              GRAPH ?g {{ ?node a ?class }} FILTER (?g != <{LINEAGE_GRAPH}>) }}
           UNION
           {{ GRAPH <{LINEAGE_GRAPH}> {{ ?work a pk:UnresolvedWork }} GRAPH ?g {{ ?citation pk:citedWork ?work }} }}
-        }}""")
+        }}""",
+    )
     return sorted(set(graph_triples(store, [str(LINEAGE_GRAPH)])) | set(linked), key=str)
 
 
@@ -243,8 +270,10 @@ def _run_pyrudof(ntriples: str, shapes: str) -> list[Finding]:
     rudof = _rudof(shapes)
     rudof.reset_data()
     rudof.read_data(ntriples, format=pyrudof.RDFFormat.NTriples, reader_mode=pyrudof.ReaderMode.Strict)
-    return [Finding(e.focus_node, e.source_shape or "", e.severity.removeprefix(SH), e.constraint_component or "",
-                    e.value or "") for e in rudof.validate_shacl()]
+    return [
+        Finding(e.focus_node, e.source_shape or "", e.severity.removeprefix(SH), e.constraint_component or "", e.value or "")
+        for e in rudof.validate_shacl()
+    ]
 
 
 def _run_pyshacl(ntriples: str, shapes: str) -> list[Finding]:
@@ -259,8 +288,11 @@ def _run_pyshacl(ntriples: str, shapes: str) -> list[Finding]:
     query = f"""SELECT ?focus ?shape ?severity ?component ?value WHERE {{
         ?r <{SH}focusNode> ?focus ; <{SH}sourceShape> ?shape ; <{SH}resultSeverity> ?severity ;
            <{SH}sourceConstraintComponent> ?component . OPTIONAL {{ ?r <{SH}value> ?value }} }}"""
-    return [Finding(str(r.focus), str(r.shape), str(r.severity).removeprefix(SH), str(r.component), _term(r.value))
-            for r in report.query(query) if isinstance(r, ResultRow)]  # a SELECT query's rows are all ResultRows
+    return [
+        Finding(str(r.focus), str(r.shape), str(r.severity).removeprefix(SH), str(r.component), _term(r.value))
+        for r in report.query(query)
+        if isinstance(r, ResultRow)
+    ]  # a SELECT query's rows are all ResultRows
 
 
 def _term(term) -> str:
@@ -270,8 +302,9 @@ def _term(term) -> str:
     return "" if term is None else str(term) if isinstance(term, URIRef) else term.n3()
 
 
-def validate_triples(name: str, graph: str, triples: list[Triple], engine: str = "pyrudof",
-                     shapes: str = "plankg") -> DocumentReport:
+def validate_triples(
+    name: str, graph: str, triples: list[Triple], engine: str = "pyrudof", shapes: str = "plankg"
+) -> DocumentReport:
     """Validate one graph (supertypes are added here) and explain each finding against its source."""
     return validate_data(name, graph, _memory_store(triples), engine, shapes)
 
@@ -310,17 +343,28 @@ def _spans(store: Store, nodes: set[str]) -> dict[str, tuple[str, int, str]]:
     nodes = {n for n in nodes if n.startswith("http")}
     if not nodes:
         return {}
-    texts = {r["src"].value: (r["file"].value, r["text"].value) for r in select(store, SPARQL_PREFIXES + """
-        SELECT ?src ?file ?text WHERE { ?src a pk:SourceDocument ; dct:identifier ?file ; pk:text ?text }""")}
+    texts = {
+        r["src"].value: (r["file"].value, r["text"].value)
+        for r in select(
+            store,
+            SPARQL_PREFIXES
+            + """
+        SELECT ?src ?file ?text WHERE { ?src a pk:SourceDocument ; dct:identifier ?file ; pk:text ?text }""",
+        )
+    }
     found: dict[str, tuple[str, int, str]] = {}
-    rows = select(store, SPARQL_PREFIXES + f"""
+    rows = select(
+        store,
+        SPARQL_PREFIXES
+        + f"""
         SELECT ?node ?src ?start ?end ?exact WHERE {{
           VALUES ?node {{ {" ".join(f"<{n}>" for n in sorted(nodes))} }}
           {{ ?node prov:wasDerivedFrom ?span }} UNION {{ ?node a oa:SpecificResource . BIND(?node AS ?span) }}
           UNION {{ ?span oa:hasSelector ?node }}
           ?span a oa:SpecificResource ; oa:hasSource ?src ; oa:hasSelector ?p , ?q .
           ?p oa:start ?start ; oa:end ?end . ?q oa:exact ?exact .
-        }}""")
+        }}""",
+    )
     for r in rows:
         node, source = r["node"].value, r["src"].value
         if node in found or source not in texts:
@@ -355,4 +399,3 @@ def validate_dataset(store: Store, name: str, engine: str = "pyrudof") -> list[D
 def check_loaded(store: Store, graphs: list[str], engine: str = "pyrudof") -> list[DocumentReport]:
     """After a build: validate the documents just loaded."""
     return validate_store(store, engine, graphs)
-
