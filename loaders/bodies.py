@@ -5,8 +5,10 @@ Policy documents name who carries a measure out in a bracketed attribution: ［�
 （各县（市、区）人民政府负责）. Each body is one organisation with the span of its name and its role: lead
 (牵头, 主责), responsible (负责, 责任单位) or supporting (配合, 参与, 协办). A bracket is an attribution only when
 every name in it looks like an organisation (…局, …厅, …委, …政府, 各县（市、区）…), so that explanatory
-brackets (（含社区）, （2021-2025年）) are left alone. A paragraph that opens with organisations as the subject
-of 负责 or 牵头 (区规划资源局负责本区城市更新规划土地管理工作) names them too.
+brackets (（含社区）, （2021-2025年）) are left alone. Clauses of the prose name them too: a sentence that opens
+with organisations as the subject of 负责 / 牵头 / 按照职责分工 / 在各自职责范围内 (区规划资源局负责本区…), a clause
+由A牵头 / 由A负责, A会同B、C等部门共同推进… (A leads, B and C support), A是…的责任主体, and A由B、C协同开展工作
+(B and C support A). A collective written as a list of fields (区发展改革、财政、税务等有关部门) is one body.
 """
 
 from __future__ import annotations
@@ -46,7 +48,7 @@ _JOIN = re.compile(r"[和及与]")  # 市民政局和市财政局, but 人力资
 _ORG_END = re.compile(
     r"(局|厅|委|委员会|办|办公室|部|院|政府|中心|总会|协会|联合会|联|会|署|行|公司|集团|党委|党组|法院|检察院|"
     r"监狱|大学|学校|支队|总队|大队|公安|海关|银行|分行|税务|气象|团委|街道|乡镇|管委会|工委|社|站|所|"
-    r"小组|专班|工作组|指挥部|办事处)$"
+    r"小组|专班|工作组|指挥部|办事处|企业)$"
 )
 _EACH = re.compile(r"^各[\u4e00-\u9fff（）()、]{1,30}$")  # 各县（市、区）人民政府, 各有关部门, 各地
 _NOT_ORG = re.compile(r"\d|年|月|日|%|以上|以下|不少于|含|包括|例如|如|等$")
@@ -109,9 +111,27 @@ def _separators(text: str) -> list[tuple[int, int]]:
     return found
 
 
+# A list of fields closed by the departments they stand for: 区发展改革、财政、税务、国资等有关部门.
+_COLLECTIVE = re.compile(r"^[\u4e00-\u9fff“”、]{2,80}等[\u4e00-\u9fff、]{0,24}(部门|单位)$")
+# Words that open a task, not an organisation: 构建乡镇牵头… is a task whose subject is left unwritten.
+_VERB_OPENING = re.compile(
+    r"^(构建|建立|健全|完善|推动|推进|加强|加快|实施|开展|落实|形成|坚持|强化|深化|支持|鼓励|引导|探索|明确|发挥)"
+)
+
+
 def _names(text: str, start: int, offset: int, role: str, source: str) -> list[ResponsibleBody] | None:
     """The bodies listed in text (which starts at offset start of the body, offset into source), or None
     when a piece is not an organisation."""
+    found = _listed(text, start, offset, role, source)
+    name = text.strip(" \u3000")
+    if found is None and _COLLECTIVE.match(name) and not _NOT_ORG.search(name[:-2]):
+        s = offset + start + text.index(name)
+        return [ResponsibleBody(name, Span.of(source, s, s + len(name)), role)]
+    return found
+
+
+def _listed(text: str, start: int, offset: int, role: str, source: str) -> list[ResponsibleBody] | None:
+    """The bodies listed in text, one per name between separators, or None when a piece is not one."""
     bodies = []
     pos = 0
     pieces = []
@@ -127,13 +147,16 @@ def _names(text: str, start: int, offset: int, role: str, source: str) -> list[R
             continue
         if name.startswith("由") and len(name) > 3:
             name, lead = name[1:], lead + 1  # （由市民政局负责）
-        if name.endswith("等"):
-            name = name[:-1]  # 市民政局等 (a list left open) names 市民政局
-        if not _is_org(name):
+        if m := _OPEN_LIST.search(name):
+            name = name[: m.start()]  # 市民政局等 / 区城运中心等部门 (a list left open) names the body before 等
+        if not _is_org(name) or _VERB_OPENING.match(name):
             return None
         s = offset + start + a + lead
         bodies.append(ResponsibleBody(name, Span.of(source, s, s + len(name)), role))
     return bodies
+
+
+_OPEN_LIST = re.compile(r"等((有关|相关)?(部门|单位))?$")
 
 
 def _segment_bodies(seg: str, start: int, offset: int, source: str, default: str) -> list[ResponsibleBody] | None:
@@ -161,17 +184,72 @@ def _segment_bodies(seg: str, start: int, offset: int, source: str, default: str
     return bodies
 
 
-# A paragraph that opens with the bodies it assigns: 区规划资源局负责…, 区更新办牵头…各成员单位.
-_SUBJECT = re.compile(r"^(?P<names>[^，,。；;：:（(]{2,80}?)(?P<word>负责|牵头)(?!人|解释)")
+_CLAUSE_END = re.compile(r"[，,。；;]")
+_NAMES = r"[^，,。；;：:（(［\[【〔由]{2,400}?"
+_ROLE_PHRASE = r"负责|牵头|主责|按照?职责分工|按照?职责|依职责|在各自职责范围内|根据[^，,。；;]{1,15}?要求"
+# The forms of a clause that names who carries the work out, each with the role of its first and later names.
+_CLAUSES = (
+    # 区政府是推进本区城市体检工作的责任主体
+    (re.compile(rf"^(?P<names>{_NAMES})是[^，,。；;]{{0,40}}?(责任主体|第一责任人)"), "responsible", ""),
+    # 区建设管理委会同区发展改革委、…等部门共同推进
+    (
+        re.compile(
+            rf"^(?P<names>{_NAMES})会同(?P<others>{_NAMES})(共同|一起)?(推进|负责|开展|实施|落实|做好|研究|制定|组织|抓好)"
+        ),
+        "lead",
+        "supporting",
+    ),
+    # 区更新办由区建设管理委、…三家副主任单位协同开展工作
+    (
+        re.compile(
+            rf"^(?P<names>{_NAMES})由(?P<others>{_NAMES})([一二三四五六七八九十两\d]+家[\u4e00-\u9fff]{{0,8}}单位)?(协同|配合|共同)"
+        ),
+        "responsible",
+        "supporting",
+    ),
+    # 由市民政局牵头 / 由县民政局负责 (but not 负责解释: who interprets the text)
+    (re.compile(rf"^由(?P<names>{_NAMES})(?P<word>牵头|负责|主责)(?!人|解释)"), "", ""),
+    # 区规划资源局负责… / 街道办事处、镇人民政府按照职责分工… / 区属国有企业根据区政府要求开展…
+    (re.compile(rf"^(?P<names>{_NAMES})(?P<word>{_ROLE_PHRASE})(?!人|解释)"), "", ""),
+)
 
 
-def subject_bodies(source: str, offset: int, body: str) -> list[ResponsibleBody]:
-    """The organisations a paragraph opens with as the subject of 负责/牵头 (区经委负责贯彻落实…), or []."""
-    m = _SUBJECT.match(body)
-    if m is None:
-        return []
-    found = _names(m.group("names"), 0, offset, "lead" if m.group("word") == "牵头" else "responsible", source)
-    return found or []
+def _clause(clause: str, start: int, offset: int, source: str) -> list[ResponsibleBody]:
+    """The bodies one clause names (clause starts at offset start of the paragraph body), or []."""
+    for pattern, role, others_role in _CLAUSES:
+        m = pattern.match(clause)
+        if m is None:
+            continue
+        first = role or ("lead" if m.group("word") == "牵头" else "responsible")
+        names = _names(m.group("names"), start + m.start("names"), offset, first, source)
+        if not names:
+            continue
+        if others_role:
+            others = _names(m.group("others"), start + m.start("others"), offset, others_role, source)
+            if not others:
+                continue
+            names += others
+        return names
+    return []
+
+
+def clause_bodies(source: str, offset: int, body: str) -> list[ResponsibleBody]:
+    """The bodies the clauses of a paragraph's prose name (区规划资源局负责…, 由市民政局牵头, A会同B、C等部门
+    共同推进…), outside brackets, in reading order. A clause ends at a comma or full stop, so one that names
+    bodies never hides inside a title sentence."""
+    found: list[ResponsibleBody] = []
+    depth, start = 0, 0
+    for i, ch in enumerate(body + "。"):
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _OPEN.values():
+            depth = max(0, depth - 1)
+        elif (depth == 0 and _CLAUSE_END.match(ch)) or i == len(body):
+            clause = body[start:i]
+            lead = len(clause) - len(clause.lstrip(" \u3000"))
+            found.extend(_clause(clause.strip(" \u3000"), start + lead, offset, source))
+            start = i + 1
+    return found
 
 
 def attributions(source: str, offset: int, body: str) -> list[tuple[Span, list[ResponsibleBody]]]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .bodies import attributions, subject_bodies
+from .bodies import attributions, clause_bodies
 from .records import Citation, Heading, Measure, Passage, Project, ResponsibleBody, Span
 from .script import to_simplified
 from .segment import Paragraph, TableRegion
@@ -211,7 +211,8 @@ def _unattributed(para: Paragraph) -> str:
 
 def _titled(text: str, para: Paragraph) -> tuple[str, Span | None, list[ResponsibleBody]]:
     """A paragraph's title sentence and its span, with any responsible bodies kept out of the title
-    (加快建设养老设施（牵头单位：市民政局）。… has the title 加快建设养老设施), and the bodies."""
+    (加快建设养老设施（牵头单位：市民政局）。… has the title 加快建设养老设施), and the bodies: those its
+    prose clauses name (…，由市民政局牵头，…) first, then the bracketed ones."""
     body = para.text[para.body_offset :]
     start = para.span.start + para.body_offset
     found = attributions(text, start, body)
@@ -223,7 +224,7 @@ def _titled(text: str, para: Paragraph) -> tuple[str, Span | None, list[Responsi
     inside = next((a for a, _ in cuts if a < len(title)), None)  # the first attribution inside the title
     if inside is not None:
         title = body[:inside].rstrip()
-    bodies = subject_bodies(text, start, body) + [b for _, group in found for b in group]
+    bodies = clause_bodies(text, start, body) + [b for _, group in found for b in group]
     title_span = Span.of(text, start, start + len(title)) if title else None
     return title, title_span, bodies
 

@@ -227,7 +227,11 @@ def test_responsible_bodies_of_real_documents() -> None:
         "各区政府",
     ]
     assert (sponge[42], sponge[70]) == (["市住房城乡建设管理委", "各区政府"], ["市水务局", "各区政府"])
-    assert (len(sponge[76]), len(sponge[104]), sponge[104][-1]) == (9, 11, "各区政府")
+    assert (len(sponge[76]), len(sponge[104]), sponge[104][-1]) == (9, 13, "各区政府")
+    # Line 104 names two bodies in its prose before its 11 bracketed ones: 市住房城乡建设管理委牵头负责…；
+    # 各相关行业管理部门按照职责分工…; line 92 one: 各相关行业管理部门依职责…
+    assert sponge[104][:3] == ["市住房城乡建设管理委", "各相关行业管理部门", "市住房城乡建设管理委"]
+    assert sponge[92][0] == "各相关行业管理部门" and len(sponge[92]) == 7
     assert sponge[52][-1] == "各区政府"  # after an ASCII comma
     huangpu = Read(REAL / "010_shanghai_huangpu_renewable_energy_action_plan_2025.md")
     bodies = huangpu.bodies_per_line()
@@ -264,8 +268,18 @@ def test_bodies_that_open_a_paragraph_as_its_subject() -> None:
         110: ["区经委"],
         112: ["区商务委"],
         124: ["区更新办"],
+        # written in the prose, not as the subject of 负责: X由A、B、C…协同开展工作 (A, B, C support X),
+        # a collective of fields (…等有关部门), X根据…要求, X按照职责分工
+        98: ["区更新办", "区建设管理委", "区住房保障房屋管理局", "区规划资源局"],
+        114: [
+            "区交通、生态环境、绿化市容、水务、文化旅游、应急管理、国防、科技、民政、农业农村等市政交通设施、公共服务设施相关部门"
+        ],
+        116: ["区发展改革、财政、税务、国资等有关部门"],
+        118: ["区属国有企业"],
+        120: ["街道办事处", "镇人民政府"],
     }
     assert [b.role for b in renewal.at(124).bodies] == ["lead"]
+    assert [b.role for b in renewal.at(98).bodies] == ["responsible", "supporting", "supporting", "supporting"]
     # 由…负责解释 names who interprets the text, not who carries a task out.
     assert Read(OWN / "county_rural_measures.txt").at(23).bodies == []
 
@@ -365,6 +379,7 @@ def test_articles_scope_and_a_closing_article_of_rules() -> None:
     # 县民政局负责补贴的审核…（县民政局牵头，县财政局配合）: the subject of the sentence, then the bracket.
     assert [(b.name, b.role) for b in rules.at(19).bodies] == [
         ("县民政局", "responsible"),
+        ("县财政局", "responsible"),  # its second clause: 县财政局负责资金保障
         ("县民政局", "lead"),
         ("县财政局", "supporting"),
     ]
