@@ -247,7 +247,9 @@ def test_rebuild_is_idempotent(chain) -> None:
     query = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{LINEAGE_GRAPH}> {{ ?s ?p ?o }} }}"
     before = int(next(iter(store.query(query)))["n"].value)
     assert rebuild_lineage(store).triples == summary.triples
-    assert int(next(iter(store.query(query)))["n"].value) == before == summary.triples == 679  # 1 instrument, no date, 35 labels
+    assert (
+        int(next(iter(store.query(query)))["n"].value) == before == summary.triples == 681
+    )  # 1 instrument with its 2 plans, no date, 35 labels
 
 
 # ---------------------------------------------------------------- corpus
@@ -433,6 +435,13 @@ def test_shared_instruments_query(corpus) -> None:
         f"""ASK {{ GRAPH <{LINEAGE_GRAPH}> {{ ?c a pk:PolicyInstrument ; skos:prefLabel "收养评估制度"@zh-Hans ,
         "收養評估制度"@zh-Hant ; skos:inScheme ?s }} }}""",
     )
+    plans = f"""SELECT (COUNT(?p) AS ?n) WHERE {{ GRAPH <{LINEAGE_GRAPH}> {{
+        ?c skos:prefLabel "收养评估制度"@zh-Hans ; pk:spansPlan ?p }} }}"""
+    assert next(iter(store.query(SPARQL_PREFIXES + plans)))["n"].value == "4"
+    # 工作协调机制 is written whole by 辽宁 alone (001 line 360: 推动建立各级社会组织工作协调机制); 怀化 (002) writes it
+    # only as the end of 未成年人保护工作协调机制 (001 line 413, 002 line 543), the instrument the two share
+    assert not ask(store, f"""ASK {{ GRAPH <{LINEAGE_GRAPH}> {{ ?c skos:prefLabel "工作协调机制"@zh-Hans }} }}""")
+    assert ask(store, f"""ASK {{ GRAPH <{LINEAGE_GRAPH}> {{ ?c skos:prefLabel "未成年人保护工作协调机制"@zh-Hans }} }}""")
 
 
 @pytest.mark.parametrize(

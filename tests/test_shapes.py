@@ -517,7 +517,7 @@ def test_messages_in_both_languages():
 
 
 # The lineage graph, validated against shapes/lineage.ttl: a small graph keeps one of each lineage node.
-LINEAGE_KINDS = ("reuse/", "family/", "indicator-concept/", "work/")
+LINEAGE_KINDS = ("reuse/", "family/", "indicator-concept/", "work/", "instrument/")
 
 
 def _first(g: Graph, cls: str) -> str:
@@ -561,6 +561,33 @@ def _linked_row(g):
     return min(t.subject.value for t in g.triples if t.predicate.value == str(PK.indicatorConcept))
 
 
+def _feature(g):
+    return g.objects(_reuse(g), str(PK.drivenBy))[0].value
+
+
+def _instrument(g):
+    return _first(g, PK.PolicyInstrument)
+
+
+def _mention(g):
+    return min(o.value for o in g.objects(_instrument(g), str(PK.mention)))
+
+
+def _naming_item(g):
+    return min(t.subject.value for t in g.triples if t.predicate.value == str(PK.namesInstrument))
+
+
+def _drop_label(g: Graph, node: str, language: str) -> None:
+    """Remove node's skos:prefLabel in one language (pyoxigraph writes tags in lower case)."""
+    before = len(g.triples)
+    g.triples = [
+        t
+        for t in g.triples
+        if not (t.subject.value == node and t.predicate.value == SKOS + "prefLabel" and t.object.language == language)
+    ]
+    assert len(g.triples) == before - 1
+
+
 def _edit(node, change):
     """A mutation that changes what node(graph) names and returns that node, the expected focus."""
 
@@ -586,6 +613,41 @@ LINEAGE_CASES: list[tuple[str, LineageMutation, str, str]] = [
     ("SharedPassage-targets", _edit(_passage, lambda g, n: _keep_one(g, n, OA.hasTarget)), "oa:hasTarget", "Violation"),
     ("PassageSpan-source", _edit(_target, lambda g, n: g.remove(n, OA.hasSource)), "oa:hasSource", "Violation"),
     ("PassageSpan-scope", _edit(_target, lambda g, n: g.set(n, OA.hasScope, P)), "oa:hasScope", "Violation"),
+    ("TextReuse-driver", _edit(_reuse, lambda g, n: g.set(n, PK.drivenBy, P)), "pk:drivenBy", "Violation"),
+    ("FeatureValue-name", _edit(_feature, lambda g, n: g.remove(n, PK.featureName)), "pk:featureName", "Violation"),
+    (
+        "FeatureValue-value",
+        _edit(_feature, lambda g, n: g.set(n, PK.featureValue, Literal("high"))),
+        "pk:featureValue",
+        "Violation",
+    ),
+    ("FeatureValue-contribution", _edit(_feature, lambda g, n: g.remove(n, PK.contribution)), "pk:contribution", "Violation"),
+    (
+        "PassageSpan-position",
+        _edit(_target, lambda g, n: g.set(n + "/position", OA.start, Literal("-1", datatype=NamedNode(XSD + "integer")))),
+        "oa:hasSelector",
+        "Violation",
+    ),
+    ("PassageSpan-quote", _edit(_target, lambda g, n: g.remove(n + "/quote", OA.exact)), "oa:hasSelector", "Violation"),
+    # a shared instrument: a label in each script, in its scheme, its specificity, two plans, two occurrences
+    ("PolicyInstrument-label", _edit(_instrument, lambda g, n: _drop_label(g, n, "zh-hant")), "skos:prefLabel", "Violation"),
+    (
+        "PolicyInstrument-scheme",
+        _edit(_instrument, lambda g, n: g.set(n, SKOS + "inScheme", ID + "indicator-concept")),
+        "skos:inScheme",
+        "Violation",
+    ),
+    (
+        "PolicyInstrument-specificity",
+        _edit(_instrument, lambda g, n: g.remove(n, PK.specificity)),
+        "pk:specificity",
+        "Violation",
+    ),
+    ("PolicyInstrument-plan", _edit(_instrument, lambda g, n: _keep_one(g, n, PK.spansPlan)), "pk:spansPlan", "Violation"),
+    ("PolicyInstrument-mention", _edit(_instrument, lambda g, n: _keep_one(g, n, PK.mention)), "pk:mention", "Violation"),
+    ("InstrumentMention-body", _edit(_mention, lambda g, n: g.set(n, OA.hasBody, P)), "oa:hasBody", "Violation"),
+    ("InstrumentMention-target", _edit(_mention, lambda g, n: g.remove(n, OA.hasTarget)), "oa:hasTarget", "Violation"),
+    ("Instrument-link", _edit(_naming_item, lambda g, n: g.set(n, PK.namesInstrument, P)), "pk:namesInstrument", "Violation"),
     ("PolicyFamily-member", _edit(_family, lambda g, n: _keep_one(g, n, PK.member)), "pk:member", "Violation"),
     ("PolicyFamily-size", _edit(_family, lambda g, n: g.remove(n, PK.size)), "pk:size", "Violation"),
     ("PolicyFamily-plan", _edit(_family, lambda g, n: g.remove(n, PK.spansPlan)), "pk:spansPlan", "Violation"),
@@ -630,7 +692,7 @@ def lineage_store(tmp_path_factory):
 @pytest.fixture(scope="module")
 def small_lineage(lineage_store) -> list[Triple]:
     full = Graph(lineage_triples(lineage_store))
-    kept = {_reuse(full), _family(full), _concept(full), _work(full)}
+    kept = {_reuse(full), _family(full), _concept(full), _work(full), _instrument(full)}
     return [
         t
         for t in full.triples

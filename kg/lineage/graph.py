@@ -391,8 +391,11 @@ def _reuse_lineage(
     summary.reuse_links = len(links)
 
 
-def _instrument_lineage(out: _Out, items: list[textreuse.Item], summary: LineageSummary, sources: dict[str, str]) -> None:
-    """One SKOS concept per instrument named by two or more plans, its occurrences as spans of the sources."""
+def _instrument_lineage(
+    out: _Out, items: list[textreuse.Item], plans: dict[str, dict], summary: LineageSummary, sources: dict[str, str]
+) -> None:
+    """One SKOS concept per instrument named by two or more plans, with those plans, the earliest document date
+    they state (none when none states one) and its occurrences as spans of the sources."""
     found = instruments.find([item.text for item in items], [item.plan for item in items])
     if not found.shared:
         return
@@ -407,6 +410,11 @@ def _instrument_lineage(out: _Out, items: list[textreuse.Item], summary: Lineage
         broader = next((k[n:] for n in range(1, len(k)) if k[n:] in found.shared), None)
         if broader:
             out.add(concept, SKOS + "broader", concepts[broader])
+        for plan in sorted(found.shared[k]):
+            out.add(concept, PK.spansPlan, plan)
+        dates = [plans[plan]["date"] for plan in found.shared[k] if plans[plan]["date"]]
+        if dates:
+            out.add(concept, PK.earliestAppearance, _lit(min(dates), "date"))
     for item, spans in zip(items, found.spans, strict=True):
         for k, start, end in spans:
             concept = concepts[k]
@@ -586,7 +594,7 @@ class LineageRebuild:
         summary.candidate_pairs = len(candidates)
         sources = _source_texts(store)
         _reuse_lineage(out, items, links, self.plans, declared, summary, sources)
-        _instrument_lineage(out, items, summary, sources)
+        _instrument_lineage(out, items, self.plans, summary, sources)
         self.lap("instruments")
         _families(out, items, links, self.plans, item_themes, summary)
         out.quads.extend(label_quads(out.quads))  # rdfs:label from each concept's prefLabel, for generic tools

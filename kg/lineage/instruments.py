@@ -215,12 +215,22 @@ class Found:
 
 def find(texts: list[str], plans: list[str]) -> Found:
     """The instruments named by two or more plans among items (their Simplified texts and plans), and where
-    each item names them (offsets into its text)."""
+    each item names them (offsets into its text): the plans of an instrument are those of the items it is
+    resolved in, so that each shared instrument has spans in two plans at least."""
     found = [mentions(t) for t in texts]
     by_plan: dict[str, list[Mention]] = {}
     for plan, ms in zip(plans, found, strict=True):
         by_plan.setdefault(plan, []).extend(ms)
     specificity = Specificity(texts)
     shared = shared_keys(by_plan, specificity)
-    spans = [sorted({(k, *span(t, m, k)) for m in ms for k in resolve(m, shared)}) for t, ms in zip(texts, found, strict=True)]
-    return Found(shared, spans, specificity)
+    while True:  # a name shared only as the end of a longer shared name (工作协调机制 of 未成年人保护工作协调机制) is dropped
+        spans = [
+            sorted({(k, *span(t, m, k)) for m in ms for k in resolve(m, shared)}) for t, ms in zip(texts, found, strict=True)
+        ]
+        naming: dict[str, set[str]] = {}
+        for plan, item_spans in zip(plans, spans, strict=True):
+            for k, _start, _end in item_spans:
+                naming.setdefault(k, set()).add(plan)
+        if all(len(naming.get(k, ())) >= 2 for k in shared):
+            return Found(naming, spans, specificity)
+        shared = {k: p for k, p in shared.items() if len(naming.get(k, ())) >= 2}
