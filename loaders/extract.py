@@ -72,11 +72,24 @@ def is_safeguard(heading: Heading | None) -> bool:
     return False
 
 
-def _container(heading: Heading | None) -> Heading | None:
-    """The chapter, section or part a paragraph belongs to (boxes and tables do not hold measures)."""
-    while heading is not None and heading.kind in ("box", "table"):
-        heading = heading.parent
-    return heading
+def _interrupted(headings: list[Heading]) -> dict[int, Heading | None]:
+    """Per box, the unit whose running text it interrupts: the innermost unit open where the box stands. A 专栏
+    is set into the text, which goes on after it without a new heading; a box closing a chapter's run of
+    sections belongs to the chapter (its projects are the sections'), but the paragraphs after it are still
+    the last section's."""
+    resumes: dict[int, Heading | None] = {}
+    before: Heading | None = None  # the heading opened last; the units open are it and its ancestors
+    for heading in headings:
+        if heading.kind == "box":
+            if before is not None and before.kind == "box":
+                resumes[id(heading)] = resumes[id(before)]  # boxes in a row interrupt the same text
+            else:
+                unit = before
+                while unit is not None and unit.kind in ("box", "table"):
+                    unit = unit.parent  # a table's lines are taken whole: the text after it is its parent's
+                resumes[id(heading)] = unit
+        before = heading
+    return resumes
 
 
 def extract_measures_and_projects(
@@ -91,6 +104,7 @@ def extract_measures_and_projects(
     candidates: list[Paragraph] = []
     flow: list[Paragraph] = []  # every paragraph that is not a box item, in document order
     has_chapters = any(h.kind == "chapter" for h in headings)
+    resumes = _interrupted(headings)
     for para in paragraphs:
         box = para.parent if para.parent is not None and para.parent.kind == "box" else None
         if box is not None and id(box) not in closed and (id(box) not in in_box or _is_box_item(para)):
@@ -99,7 +113,7 @@ def extract_measures_and_projects(
             continue
         if box is not None:
             closed.add(id(box))  # the first paragraph that is not an item ends the box
-            para.parent = _container(box)
+            para.parent = resumes[id(box)]  # the text the box interrupted goes on
         flow.append(para)
         if para.parent is None and has_chapters:
             continue  # preamble before the first chapter: the plan's purpose, not a task

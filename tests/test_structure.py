@@ -106,6 +106,22 @@ def test_box_items_are_projects_not_measures(parsed) -> None:
     assert [p.title for p in box0[:2]] == ["提升基层社会救助经办服务能力", "流浪乞讨人员救助管理设施建设工程"]  # 265-266
 
 
+def test_text_after_a_box_goes_on_with_the_section_the_box_interrupts(parsed) -> None:
+    """001: 专栏6 (line 541, items 543-544) stands inside 第六节 完善规划实施、监测、评估机制 (line 535); the three
+    paragraphs after it (546-548: 各级民政部门要强化主体责任…开展监测评估…) are that section's text, going on
+    from its last measure 加强规划实施督导 (line 539), not a conclusion of the whole chapter."""
+    doc = parsed["001_e6d1326eb6e5ef17.txt"]
+    text = doc.source.text
+    after = [p for p in doc.passages if line_at(text, p.span.start) in (546, 547, 548)]
+    assert [p.text[:10] for p in after] == ["各级民政部门要强化主", "各级发展改革部门要立", "确需对本规划的重大目"]
+    assert {p.kind for p in after} == {"continuation"}
+    section = next(h for h in doc.of_kind("section") if h.title == "完善规划实施、监测、评估机制")
+    assert line_at(text, section.span.start) == 535
+    assert all(p.parent is section for p in after)
+    assert {p.item.heading for p in after if p.item is not None} == {"加强规划实施督导。"}
+    assert [p.eid for p in after] == [f"chp_6__sec_6__para_3__cont_{n}" for n in (1, 2, 3)]
+
+
 def undertakings(doc) -> list[tuple[int, str, float, str, str]]:
     """(line, title, count, unit, qualifier) of the quantified undertakings inside a document's measures."""
     return [
