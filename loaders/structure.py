@@ -75,7 +75,7 @@ def classify(
     while tail > 0 and _signature(flow[tail - 1].text):
         tail -= 1  # the issuer, date and （此件公开发布） lines after the body: metadata, not content
     flow = flow[:tail]
-    items = _Items(chosen, titles, subunits)
+    items = _Items(chosen, titles, subunits, flow)
     if body_start is None:  # no chapters (1. … items only): the body starts at the first numbered item
         body_start = min((p.span.start for p in flow if p.parent is None and p.number), default=None)
     first_item = _first_items(flow, items, subunits)
@@ -136,15 +136,22 @@ _ISSUER = re.compile(r"^[\u4e00-\u9fff]{2,30}(人民政府|政府|办公厅|办�
 
 class _Items:
     """Which paragraphs are items: numbered or bulleted ones, and measures and titled paragraphs outside a
-    unit with a role and not before the unit's first sub-unit (those lead into the sub-units)."""
+    unit with a role and not before the unit's first sub-unit or first numbered item (those lead into them:
+    where a unit numbers its items, an unnumbered paragraph before 1. or （一） is its lead, even when it opens
+    with a short sentence such as 零星更新的操作流程分为…三部分。)."""
 
-    def __init__(self, chosen: set[int], titles: dict[int, str], subunits: dict[int, int]) -> None:
+    def __init__(self, chosen: set[int], titles: dict[int, str], subunits: dict[int, int], flow: list[Paragraph]) -> None:
         self.chosen, self.titles, self.subunits = chosen, titles, subunits
+        self.numbered: dict[int, int] = {}  # per unit, where its first numbered item starts
+        for para in flow:
+            if para.number:
+                self.numbered.setdefault(id(para.parent), para.span.start)
 
     def has(self, para: Paragraph) -> bool:
         if para.number or para.bullet:
             return True
-        if unit_role(para.parent) or para.span.start < self.subunits.get(id(para.parent), -1):
+        unit = id(para.parent)
+        if unit_role(para.parent) or para.span.start < max(self.subunits.get(unit, -1), self.numbered.get(unit, -1)):
             return False
         return id(para) in self.chosen or bool(self.titles[id(para)])
 

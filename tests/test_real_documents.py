@@ -189,6 +189,8 @@ PART_LINES = {  # the line of every top-level part 一、…
 LEAD_LINES = {  # paragraphs under a part heading before its first item
     "001_zhongyang_14th_fyp_proposal.txt": [47, 59, 73, 85, 99, 111, 121, 131, 143, 153, 171, 183, 191],
     "002_xiangcun_zhenxing_opinion_2018.txt": [23, 30, 36, 42, 49, 57, 63, 69, 76, 81],
+    # under 三 (40), 四 (54), 四（二） (66), 四（三） (80: 零星更新的操作流程分为…三部分。, before its 1.) and 六 (124)
+    "003_shanghai_jiading_urban_renewal_opinion_2023.md": [40, 54, 66, 80, 124],
     "004_shanghai_yangpu_industrial_heritage_measures_2023.md": [52, 70, 84, 96],
     "005_shanghai_chongming_city_checkup_workplan_2021.md": [32],
     "006_shanghai_zhelin_town_heritage_plan_2023.md": [],

@@ -184,6 +184,20 @@ def test_rules_generalise_to_other_real_documents() -> None:
     assert len(sponge.measures) == 29 and sponge.lines("statement", "goals") == [32, 34]  # 一、工作目标, no items
 
 
+def test_an_unnumbered_paragraph_before_numbered_items_is_their_lead() -> None:
+    """003 四（三）零星更新 (line 78): line 80 零星更新的操作流程分为项目咨询、项目更新方案编制和项目实施三部分。
+    opens with a short sentence, yet it leads into the unit's numbered items 1.-3. (lines 82, 84, 88); it is
+    no measure, as line 66 under 四（二） is none."""
+    jiading = Read(REAL / "003_shanghai_jiading_urban_renewal_opinion_2023.md")
+    lead = jiading.at(80)
+    assert isinstance(lead, Passage) and lead.kind == "lead"
+    assert lead.parent is not None and lead.parent.number == "（三）" and lead.parent.title == "零星更新"
+    under = [m for m in jiading.measures if m.parent is lead.parent]
+    assert [(jiading.line(m), m.number) for m in under] == [(82, "1."), (84, "2."), (88, "3.")]
+    regional = [m for m in jiading.measures if m.parent is not None and m.parent.title == "区域更新"]
+    assert [jiading.line(m) for m in regional] == [68, 70, 72, 76]
+
+
 def test_responsible_bodies_of_real_documents() -> None:
     sponge = Read(REAL / "009_shanghai_sponge_city_opinion_2024.md").bodies_per_line()
     assert sorted(sponge) == [
