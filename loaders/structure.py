@@ -98,6 +98,9 @@ def classify(
             if "。" in para.text:
                 out.append(Classified(para, "preamble", ""))
             # a line without a sentence before the body is the title, date or issuer line: metadata
+        elif unit in current and is_sub_item(para.number, current[unit][0].number):
+            item, role = current[unit]  # 1. … after （四）…: a point of item （四）, not an item of the part
+            out.append(Classified(para, "continuation", paragraph_role(body) or role or around, item))
         elif items.has(para):
             out.append(_item(para, body, titles[id(para)], chosen, current.get(unit), around))
             if not para.bullet:
@@ -136,9 +139,10 @@ _ISSUER = re.compile(r"^[\u4e00-\u9fff]{2,30}(人民政府|政府|办公厅|办�
 
 class _Items:
     """Which paragraphs are items: numbered or bulleted ones, and measures and titled paragraphs outside a
-    unit with a role and not before the unit's first sub-unit or first numbered item (those lead into them:
-    where a unit numbers its items, an unnumbered paragraph before 1. or （一） is its lead, even when it opens
-    with a short sentence such as 零星更新的操作流程分为…三部分。)."""
+    unit with a role, not before the unit's first sub-unit (those lead into the sub-units), and not in a unit
+    that numbers its items: there the numbers mark the items, and an unnumbered paragraph leads into them
+    (before 1. or （一）) or goes on with the item before it, even when it opens with a short sentence
+    (零星更新的操作流程分为…三部分。; 体检报告主要内容包括：)."""
 
     def __init__(self, chosen: set[int], titles: dict[int, str], subunits: dict[int, int], flow: list[Paragraph]) -> None:
         self.chosen, self.titles, self.subunits = chosen, titles, subunits
@@ -151,9 +155,30 @@ class _Items:
         if para.number or para.bullet:
             return True
         unit = id(para.parent)
-        if unit_role(para.parent) or para.span.start < max(self.subunits.get(unit, -1), self.numbered.get(unit, -1)):
+        if unit_role(para.parent) or para.span.start < self.subunits.get(unit, -1) or unit in self.numbered:
             return False
         return id(para) in self.chosen or bool(self.titles[id(para)])
+
+
+# The ranks of item numbers in official documents (GB/T 9704: 一、 > （一） > 1. > （1）), articles above them.
+_RANKS = (
+    re.compile(r"^第.+条$"),
+    re.compile(r"^[(（][一二三四五六七八九十百零〇两]+[)）]$"),
+    re.compile(r"^\d{1,2}[.．、]$"),
+    re.compile(r"^[(（]\d{1,2}[)）]$"),
+    re.compile(r"^[①-⑳]$"),
+)
+
+
+def number_rank(number: str) -> int | None:
+    """The rank of an item number as written (（四） 1, 1. 2, （1） 3), or None for no number."""
+    return next((rank for rank, rx in enumerate(_RANKS) if rx.match(number.strip())), None)
+
+
+def is_sub_item(number: str, item_number: str) -> bool:
+    """A number of a lower rank than the item before it (1. after （四）…) numbers a point of that item."""
+    rank, above = number_rank(number), number_rank(item_number)
+    return rank is not None and above is not None and rank > above
 
 
 def _first_subunits(headings: list[Heading]) -> dict[int, int]:

@@ -333,6 +333,8 @@ ITEMS = {  # the numbers of the items directly under each part, as written
     "002_xiangcun_zhenxing_opinion_2018.txt": [paren(n) for n in (0, 3, 5, 4, 4, 5, 6, 4, 4, 5, 3, 6)],
     "003_shanghai_jiading_urban_renewal_opinion_2023.md": [paren(n) for n in (0, 0, 5, 3, 3, 5)],
     "004_shanghai_yangpu_industrial_heritage_measures_2023.md": [paren(n) for n in (0, 0, 0, 4)],
+    # 三's sub-items 1.-4. (lines 90-96) are points of its item （四） (line 86), not items of the part
+    "005_shanghai_chongming_city_checkup_workplan_2021.md": [paren(n) for n in (8, 5, 5, 0)],
     "006_shanghai_zhelin_town_heritage_plan_2023.md": [[f"({cn(i)})" for i in range(1, n + 1)] for n in (3, 4, 3)],
     "007_shanghai_transport_refined_management_action_plan_2024.md": [
         [f"（{cn(i)}）" for i in range(first, last + 1)] for first, last in ((1, 6), (7, 12), (13, 16), (17, 23), (1, 0))
@@ -370,8 +372,29 @@ def units(doc: ParsedDocument) -> list:
 
 
 def items_under(doc: ParsedDocument, part: Heading) -> list[str]:
-    """The numbers of the numbered units whose parent is the part (dash bullets are not items)."""
-    return [u.number for u in units(doc) if u.parent is part and u.number and u.number != "——"]
+    """The numbers of the numbered units whose parent is the part (dash bullets and the points of an item,
+    1. … under （四）…, are not items of the part)."""
+    return [
+        u.number for u in units(doc) if u.parent is part and u.number and u.number != "——" and getattr(u, "item", None) is None
+    ]
+
+
+def test_sub_items_are_points_of_the_item_before_them() -> None:
+    """005 三、工作步骤: item （四）形成体检报告（2021年10月）。… (line 86) goes on with 体检报告主要内容包括： (88)
+    and its sub-items 1.-4. (90, 92, 94, 96); they belong to （四）, and （五） (98) is the part's next item."""
+    doc = parsed("005_shanghai_chongming_city_checkup_workplan_2021.md")
+    item = next(m for m in doc.measures if line(doc, m.span) == 86)
+    assert item.number == "（四）" and item.parent is not None and item.parent.number == "三、"
+    points = [p for p in doc.passages if p.item is item]
+    assert [(line(doc, p.span), p.number) for p in points] == [(88, ""), (90, "1."), (92, "2."), (94, "3."), (96, "4.")]
+    assert {p.kind for p in points} == {"continuation"}
+    assert [(line(doc, m.span), m.number) for m in doc.measures if m.parent is item.parent] == [
+        (80, "（一）"),
+        (82, "（二）"),
+        (84, "（三）"),
+        (86, "（四）"),
+        (98, "（五）"),
+    ]
 
 
 @pytest.mark.parametrize("name", PART_LINES)

@@ -380,16 +380,13 @@ def test_articles_scope_and_a_closing_article_of_rules() -> None:
     assert {rules.line(p): (p.kind, p.number, p.role) for p in rules.passages} == {
         5: ("statement", "第一条", "requirements"),  # 为规范…，制定本办法。
         7: ("statement", "第二条", "scope"),  # 本办法适用于…
+        15: ("continuation", "（1）", ""),  # the cases of 第四条 补贴标准按照以下情形确定：, points of that article
+        17: ("continuation", "（2）", ""),
         23: ("statement", "第六条", "closing"),  # 各乡镇可参照本办法制定具体操作规程。
         25: ("closing", "第七条", "closing"),
     }  # 本办法由县民政局负责解释，自2024年3月1日起施行。
-    assert [(rules.line(m), m.number) for m in rules.measures] == [
-        (11, "第三条"),
-        (13, "第四条"),
-        (15, "（1）"),
-        (17, "（2）"),
-        (19, "第五条"),
-    ]
+    assert [(rules.line(m), m.number) for m in rules.measures] == [(11, "第三条"), (13, "第四条"), (19, "第五条")]
+    assert {p.item.number for p in rules.passages if p.kind == "continuation" and p.item is not None} == {"第四条"}
     # 县民政局负责补贴的审核…（县民政局牵头，县财政局配合）: the subject of the sentence, then the bracket.
     assert [(b.name, b.role) for b in rules.at(19).bodies] == [
         ("县民政局", "responsible"),
