@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from plankg.graph.store import open_store
-from plankg.graph.vocab import PK, SPARQL_PREFIXES
+from plankg.graph.vocab import PK, SKOS, SPARQL_PREFIXES
 from plankg.lineage.graph import rebuild_lineage
 from plankg.loading.documents import load_paths
 from plankg.query.library import run as run_query
@@ -209,12 +209,16 @@ def test_folding_at_the_chapters_hides_what_lies_under_them(browser, corpus_stor
 
 
 def shared_regions(store) -> tuple[list[list[str]], list[set[str]]]:
-    """The policy-families rows, and the regions of every family and shared indicator concept (library queries)."""
+    """The policy-families rows, and the regions of every family, shared indicator concept and shared instrument
+    (library queries)."""
     _, families = run_query(store, "policy-families", {})
     by_concept: dict[str, set[str]] = {}
     for row in run_query(store, "shared-indicator-concepts", {})[1]:
         by_concept.setdefault(row[0], set()).add(row[2])
-    return families, [set(f[5].split("、")) for f in families] + list(by_concept.values())
+    by_instrument: dict[str, set[str]] = {}
+    for row in run_query(store, "shared-instruments", {})[1]:
+        by_instrument.setdefault(row[0], set()).add(row[4])
+    return families, [set(f[5].split("、")) for f in families] + list(by_concept.values()) + list(by_instrument.values())
 
 
 def test_lineage_view_plans_families_and_shared_indicators(browser, corpus_store, site: Path, shots: Path) -> None:
@@ -245,6 +249,73 @@ def test_lineage_view_plans_families_and_shared_indicators(browser, corpus_store
     assert sum(f[2] == "养老服务" for f in families) <= len(items)  # every elderly-care family is among them
     shown = opened.click_node(f"{PLAN}320214/fyp/2021-2025")
     assert shown.startswith("无锡高新区(新吴区)民政事业 “十四五”发展规划\nclass\nplan 规划\nregion\n新吴区\nlevel\nDistrict")
+    opened.page.close()
+
+
+SHOWN_META = """(() => { const d = JSON.parse(document.getElementById("view-data").textContent);
+    return d.nodes.filter(n => !plankgView.nodes.get(n.id).hidden).map(n => d.meta[n.id]); })()"""
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1920, 1080)])
+def test_lineage_view_shows_shared_instruments(browser, corpus_store, site: Path, shots: Path, size) -> None:
+    """Each instrument two plans or more name is a node linked to those plans; its panel lists where each names it;
+    a toggle hides the instruments (and the plan-to-plan counts drop what they shared), like families and indicators."""
+    instruments: dict[str, set[str]] = {}
+    for row in run_query(corpus_store, "shared-instruments", {})[1]:
+        instruments.setdefault(row[0], set()).add(row[4])
+    assert len(instruments) == 94
+    opened = Opened(browser, site / "lineage.html", shots)
+    opened.page.set_viewport_size({"width": size[0], "height": size[1]})
+    shown = opened.page.evaluate(SHOWN_META)
+    assert sum(m.get("cls") == "PolicyInstrument" for m in shown) == 94
+    [node] = [
+        r["c"].value
+        for r in corpus_store.query(
+            f"""SELECT ?c WHERE {{ GRAPH ?g {{ ?c <{SKOS}prefLabel> "收养评估制度"@zh-Hans ; a <{PK}PolicyInstrument> }} }}"""
+        )
+    ]
+    plans = opened.page.evaluate(f"plankgView.network.getConnectedNodes('{node}')")
+    assert sorted(p.removeprefix(PLAN) for p in plans) == [
+        "210000/fyp/2021-2025",
+        "431200/fyp/2021-2025",
+        "440200/annual/2021",
+        "450900/fyp/2021-2025",
+    ]
+    panel = opened.click_node(node)
+    # 001 line 408, 002 line 551 (Traditional, as written), 004 line 21, 000 line 309: the name and its sentence
+    occurrences = panel.split("occurrences\n")[-1].split("\nIRI")[0].splitlines()
+    assert occurrences == [
+        "辽宁省 line 408: 收养评估制度 — 全面实施收养评估制度,研究推动收养病残儿童的家庭支持政策措施,鼓励收养病残儿童",
+        "怀化市 line 551: 收養評估制度 — 實施收養評估制度,嚴格落實收養登記評估實施細則,執行收養評估標準,"
+        "切實保障收養關系當事人合法權益",
+        "韶关市 line 21: 收养评估制度 — 贯彻落实《中华人民共和国民法典》关于收养的规定,做好收养登记相关规定变更后的办理工作,"
+        "全面实施收养评估制度,严格把握收养条件,理顺收养登记程序,规范收养登记工作",
+        "玉林市 line 309: 收养评估制度 — 规范儿童送养管理,规范收养登记程序,全面推进实施收养评估制度,逐步建立完善收养评估标准体系",
+    ]
+    assert (
+        "shared instrument 共享政策工具" in panel and "occurrences per plan\n辽宁省: 1\n怀化市: 1\n韶关市: 1\n玉林市: 1" in panel
+    )
+    opened.page.screenshot(path=str(shots / f"lineage-instrument-{size[0]}.png"))
+    before = {(a, b): label for a, b, label, _hidden, _n in opened.page.evaluate(PAIRS_SHOWN)}
+    opened.page.uncheck("input.relation[value=PolicyInstrument]")
+    shown = opened.page.evaluate(SHOWN_META)
+    assert not any(m.get("cls") == "PolicyInstrument" for m in shown) and sum(m["kind"] == "plan" for m in shown) == 5
+    assert opened.text("#status").startswith(f"{len(shown)} of {len(shown) + 94} nodes")
+    after = opened.page.evaluate(PAIRS_SHOWN)
+    for a, b, label, hidden, shared in after:  # what the two plans share among the families and indicators left
+        assert (label, hidden) == (str(shared), shared == 0), (a, b)
+    assert sum(int(label) for _a, _b, label, _h, _n in after) < sum(int(v) for v in before.values())
+    opened.page.uncheck("input.relation[value=PolicyFamily]")
+    opened.page.uncheck("input.relation[value=IndicatorConcept]")
+    opened.page.check("input.relation[value=PolicyInstrument]")
+    shown = opened.page.evaluate(SHOWN_META)
+    assert sorted({m.get("cls", "plan") for m in shown}) == ["PolicyInstrument", "plan"] and len(shown) == 5 + 94
+    opened.page.evaluate("plankgView.network.fit({animation: false})")
+    opened.page.screenshot(path=str(shots / f"lineage-instruments-only-{size[0]}.png"))
+    for box in ("PolicyFamily", "IndicatorConcept"):
+        opened.page.check(f"input.relation[value={box}]")
+    assert {(a, b): label for a, b, label, _h, _n in opened.page.evaluate(PAIRS_SHOWN)} == before
+    opened.assert_clean()
     opened.page.close()
 
 
@@ -336,9 +407,9 @@ def test_views_above_the_cap_aggregate_and_say_so(browser, capped: Path, shots: 
     pairs = len({pair for r in regions for pair in combinations(sorted(r), 2)})
     assert len(regions) > CAP - 12 and pairs > CAP
     lineage = Opened(browser, capped / "lineage.html", shots)
-    assert lineage.counts()[0] == CAP  # the 12 plans and the most widely shared families and indicators
+    assert lineage.counts()[0] == CAP  # the 12 plans and the most widely shared families, indicators and instruments
     assert lineage.page.locator(".notice").all_inner_texts() == [
-        f"{len(regions)} families and shared indicators exceed the cap of {CAP} nodes per view: "
+        f"{len(regions)} families, shared indicators and instruments exceed the cap of {CAP} nodes per view: "
         f"the {CAP - 12} shared by the most plans are shown. Plan-to-plan edges count all of them.",
         f"{pairs} pairs of plans share something: the {CAP} pairs that share the most are drawn.",
     ]

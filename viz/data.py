@@ -202,11 +202,13 @@ def _number(r: dict[str, str]) -> str:
 
 @dataclass
 class Lineage:
-    """Plans, policy families and shared indicator concepts, with which plans each touches and how much, and a
-    family's mean copied-clause probability as its score."""
+    """Plans, policy families, shared indicator concepts and shared policy instruments, with which plans each
+    touches and how much, a family's mean copied-clause probability as its score, and an instrument's
+    occurrences (plan, line, the name as written and the sentence it is named in)."""
 
     families: dict[str, dict] = field(default_factory=dict)
     concepts: dict[str, dict] = field(default_factory=dict)
+    instruments: dict[str, dict] = field(default_factory=dict)
     parents: list[tuple[str, str]] = field(default_factory=list)
     themes: list[str] = field(default_factory=list)
 
@@ -256,6 +258,7 @@ def lineage(store: Store) -> Lineage:
     ):
         if r["f"] in out.families:  # the mean probability of the family's copied-clause links
             out.families[r["f"]]["score"] = round(float(r["score"]), 3)
+    _instruments(store, out)
     out.parents = [
         (r["child"], r["parent"])
         for r in string_rows(
@@ -264,8 +267,57 @@ def lineage(store: Store) -> Lineage:
     SELECT ?child ?parent WHERE {{ GRAPH <{LINEAGE_GRAPH}> {{ ?child pk:parentPlan ?parent }} }} ORDER BY ?child ?parent""",
         )
     ]
-    out.themes = sorted({t for kind in (out.families, out.concepts) for item in kind.values() for t in item["themes"]})
+    out.themes = sorted(
+        {t for kind in (out.families, out.concepts, out.instruments) for item in kind.values() for t in item["themes"]}
+    )
     return out
+
+
+_SENTENCE_END = "。；;！!？?\n"
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    """The sentence of text that holds text[start:end], without its full stop."""
+    before = max(text.rfind(c, 0, start) for c in _SENTENCE_END)
+    after = min((i for i in (text.find(c, end) for c in _SENTENCE_END) if i >= 0), default=len(text))
+    return text[before + 1 : after].strip()
+
+
+def _instruments(store: Store, out: Lineage) -> None:
+    """Each shared instrument's plans with its occurrences in each (the themes of the items naming it are its
+    themes), and each occurrence's line, quote and sentence, read from the span of the item it is in."""
+    for r in string_rows(
+        store,
+        f"""
+    SELECT ?c ?label ?specificity ?plan (COUNT(DISTINCT ?m) AS ?n) (GROUP_CONCAT(DISTINCT ?themeLabel; separator="|") AS ?themes)
+    WHERE {{
+      GRAPH <{LINEAGE_GRAPH}> {{ ?c a pk:PolicyInstrument ; skos:prefLabel ?label ; pk:specificity ?specificity ;
+          pk:mention ?m . FILTER(lang(?label) = "zh-hans") ?m oa:hasTarget/oa:hasScope ?item .
+        OPTIONAL {{ ?item pk:theme ?t . ?t skos:prefLabel ?themeLabel FILTER(lang(?themeLabel) = "zh-hans") }} }}
+      GRAPH ?g {{ ?item pk:inPlan ?plan }} }} GROUP BY ?c ?label ?specificity ?plan ORDER BY ?c ?plan""",
+    ):
+        found = out.instruments.setdefault(
+            r["c"], {"label": r["label"], "specificity": float(r["specificity"]), "themes": set(), "plans": {}}
+        )
+        found["plans"][r["plan"]] = int(r["n"])
+        found["themes"].update(t for t in r["themes"].split("|") if t)
+    rows = string_rows(
+        store,
+        f"""
+    SELECT ?c ?plan ?start ?quote ?line ?itemStart ?itemText WHERE {{
+      GRAPH <{LINEAGE_GRAPH}> {{ ?c a pk:PolicyInstrument ; pk:mention/oa:hasTarget ?t .
+        ?t oa:hasScope ?item ; oa:hasSelector ?pos , ?q . ?pos oa:start ?start . ?q oa:exact ?quote }}
+      GRAPH ?g {{ ?item pk:inPlan ?plan ; prov:wasDerivedFrom ?span . ?span pk:line ?line ; oa:hasSelector ?ipos , ?iq .
+        ?ipos oa:start ?itemStart . ?iq oa:exact ?itemText }}
+    }}""",
+    )
+    for r in sorted(rows, key=lambda r: (r["c"], r["plan"], int(r["start"]))):
+        if r["c"] not in out.instruments:
+            continue
+        at, text = int(r["start"]) - int(r["itemStart"]), r["itemText"]
+        line = int(r["line"]) + text[:at].count("\n")
+        occurrence = (r["plan"], str(line), r["quote"], _sentence(text, at, at + len(r["quote"])))
+        out.instruments[r["c"]].setdefault("occurrences", []).append(occurrence)
 
 
 @dataclass

@@ -45,6 +45,7 @@ COLOURS = {
     "Collapsed": "#7f7f7f",
     "PolicyFamily": "#2ca02c",
     "IndicatorConcept": "#9467bd",
+    "PolicyInstrument": "#ff7f0e",
 }
 NAMES = {
     "Region": "region 行政区",
@@ -65,9 +66,20 @@ NAMES = {
     "Collapsed": "collapsed group",
     "PolicyFamily": "policy family 政策家族",
     "IndicatorConcept": "shared indicator 共享指标",
+    "PolicyInstrument": "shared instrument 共享政策工具",
 }
-SIZES = {"Region": 30, "Plan": 26, "Chapter": 20, "ThemeGroup": 20, "Section": 15, "PolicyFamily": 12, "IndicatorConcept": 12}
+SIZES = {
+    "Region": 30,
+    "Plan": 26,
+    "Chapter": 20,
+    "ThemeGroup": 20,
+    "Section": 15,
+    "PolicyFamily": 12,
+    "IndicatorConcept": 12,
+    "PolicyInstrument": 12,
+}
 SCORES = {"PolicyFamily": "mean probability of its copied clauses"}
+RELATIONS = {"PolicyFamily": "families", "IndicatorConcept": "indicators", "PolicyInstrument": "instruments"}  # toggles
 CONTENT = {"Measure", "SafeguardMeasure", "Indicator", "BindingIndicator", "ExpectedIndicator", "ProseIndicator", "Project"}
 FONT = "Noto Sans CJK SC, Noto Sans CJK TC, sans-serif"
 
@@ -155,15 +167,31 @@ def balloon_layout(centre: str, edges: list[dict]) -> dict[str, tuple[float, flo
     return positions
 
 
-def spring_layout(nodes: list[dict], edges: list[dict]) -> dict[str, tuple[float, float]]:
-    """networkx's force-directed positions (vis-network's physics, started from random positions, never settles)."""
+def spring_layout(
+    nodes: list[dict], edges: list[dict], later: frozenset[str] | set[str] = frozenset()
+) -> dict[str, tuple[float, float]]:
+    """networkx's force-directed positions (vis-network's physics, started from random positions, never settles).
+
+    The nodes in `later` are placed after the others, which stay where they were: an instrument named by two plans
+    settles between them, inside the area the rest takes, instead of widening it (and shrinking the fitted zoom).
+    """
     import networkx as nx
 
+    first = [n for n in nodes if n["id"] not in later]
     graph: nx.Graph[str] = nx.Graph()
-    graph.add_nodes_from(n["id"] for n in nodes)
-    graph.add_edges_from((e["from"], e["to"]) for e in edges)
-    size = max(len(nodes), 1)
-    positions = nx.spring_layout(graph, k=2.5 / size**0.5, seed=7, iterations=100, scale=70 * size**0.5)
+    graph.add_nodes_from(n["id"] for n in first)
+    graph.add_edges_from((e["from"], e["to"]) for e in edges if e["from"] not in later and e["to"] not in later)
+    size = max(len(first), 1)
+    scale = 70 * size**0.5
+    positions = nx.spring_layout(graph, k=2.5 / size**0.5, seed=7, iterations=100, scale=scale)
+    if later:
+        graph.add_nodes_from(n["id"] for n in nodes)
+        graph.add_edges_from((e["from"], e["to"]) for e in edges)
+        placed = nx.spring_layout(graph, pos=positions, fixed=list(positions) or None, k=scale / size**0.5, seed=7, iterations=50)
+        xs, ys = [x for x, _y in positions.values()], [y for _x, y in positions.values()]
+        low, high = (min(xs, default=0), min(ys, default=0)), (max(xs, default=0), max(ys, default=0))
+        clamped = {node: (min(max(x, low[0]), high[0]), min(max(y, low[1]), high[1])) for node, (x, y) in placed.items()}
+        return {node: (round(float(x), 1), round(float(y), 1)) for node, (x, y) in clamped.items()}
     return {node: (round(float(x), 1), round(float(y), 1)) for node, (x, y) in positions.items()}
 
 
@@ -348,10 +376,11 @@ def _depths(edges: list[dict], kinds: dict[str, str]) -> list[tuple[int, str]]:
 
 
 def lineage_view(plans: list[PlanInfo], found: Lineage, max_nodes: int = MAX_NODES) -> View:
-    """Plans, policy families and shared indicator concepts; edge width by how much they share."""
+    """Plans, policy families, shared indicator concepts and shared instruments; edge width by how much they share."""
     by_plan = {p.plan: p for p in plans}
     items = [("PolicyFamily", iri, v) for iri, v in found.families.items()]
     items += [("IndicatorConcept", iri, v) for iri, v in found.concepts.items()]
+    items += [("PolicyInstrument", iri, v) for iri, v in found.instruments.items()]
     items = [i for i in items if any(p in by_plan for p in i[2]["plans"])]
     items.sort(key=lambda i: (-len(i[2]["plans"]), -sum(i[2]["plans"].values()), i[2]["label"], i[1]))
     notes = []
@@ -367,7 +396,7 @@ def lineage_view(plans: list[PlanInfo], found: Lineage, max_nodes: int = MAX_NOD
     room = max_nodes - len(by_plan)
     if len(items) > room:
         notes.append(
-            f"{len(items)} families and shared indicators exceed the cap of {max_nodes} nodes per view: "
+            f"{len(items)} families, shared indicators and instruments exceed the cap of {max_nodes} nodes per view: "
             f"the {room} shared by the most plans are shown. Plan-to-plan edges count all of them."
         )
     nodes: list[dict] = []
@@ -394,26 +423,36 @@ def lineage_view(plans: list[PlanInfo], found: Lineage, max_nodes: int = MAX_NOD
         nodes.append(_node(iri, cls, item["label"]))
         # which plan each line of "items per plan" and "member texts" is of: the page leaves out the plans a
         # filter hides, and says how many
+        per_plan = "occurrences per plan" if cls == "PolicyInstrument" else "items per plan"
         meta[iri] = {
             "kind": "item",
+            "cls": cls,
             "level": "",
             "themes": sorted(item["themes"]),
             "score": item.get("score"),
             "rows": {
-                "items per plan": [p for p in item["plans"] if p in by_plan],
+                per_plan: [p for p in item["plans"] if p in by_plan],
                 "member texts": [p for p, _l, _t in item.get("members", []) if p in by_plan],
+                "occurrences": [p for p, *_ in item.get("occurrences", []) if p in by_plan],
             },
         }
         members = [f"{by_plan[p].region_label}: {n}" for p, n in item["plans"].items() if p in by_plan]
         texts = [f"{by_plan[p].region_label} line {line}: {text}" for p, line, text in item.get("members", []) if p in by_plan]
+        named = [
+            f"{by_plan[p].region_label} line {line}: {quote} — {sentence}"
+            for p, line, quote, sentence in item.get("occurrences", [])
+            if p in by_plan
+        ]
         details[iri] = {
             "title": item["label"],
             "fields": [
                 ["class", NAMES[cls]],
                 ["themes", sorted(item["themes"])],
                 *([[SCORES[cls], item["score"]]] if "score" in item else []),
-                ["items per plan", members],
+                *([["specificity", item["specificity"]]] if "specificity" in item else []),
+                [per_plan, members],
                 *([["member texts", texts]] if texts else []),
+                *([["occurrences", named]] if named else []),
                 ["IRI", iri],
             ],
         }
@@ -443,21 +482,23 @@ def lineage_view(plans: list[PlanInfo], found: Lineage, max_nodes: int = MAX_NOD
         "Policy lineage across plans",
         nodes,
         edges,
-        spring_layout(nodes, edges),
+        spring_layout(nodes, edges, {iri for cls, iri, _item in items[:room] if cls == "PolicyInstrument"}),
         False,
         details,
-        ["Plan", "PolicyFamily", "IndicatorConcept"],
+        ["Plan", *RELATIONS],
         notes,
         meta,
         tree=False,
     )
     view.options["edges"]["scaling"] = {"min": 1, "max": 12}
-    # Labels by zoom level: at the fitted zoom, whatever the screen, the plans' names only; the families' and
-    # indicators' (a smaller font) appear once one zooms in past 1.3 times it, so that they do not pile up.
-    view.options["labelZoom"] = 13  # the label font size, at the fitted zoom, below which a label is not drawn
+    # Labels by zoom level: at the fitted zoom, whatever the screen, the plans' names only; the families',
+    # indicators' and instruments' (a font of 10) appear once one zooms in past 1.2 times it, so that they do not
+    # pile up (a view with its instruments is dense: 162 nodes on the corpus, fitted at half size on 1280×800).
+    view.options["labelZoom"] = 12  # the label font size, at the fitted zoom, below which a label is not drawn
     view.edge_legend = [
-        "family or indicator – plan: width = the plan's items in the family, or its indicator rows",
-        "plan – plan (red, labelled): how many families and shared indicators the two plans share "
+        "family, indicator or instrument – plan: width = the plan's items in the family, its indicator rows, or the "
+        "places it names the instrument",
+        "plan – plan (red, labelled): how many families, shared indicators and instruments the two plans share "
         "(under a filter: of those shown)",
         "dashed arrow 依据: the plan cites the other as its basis",
     ]

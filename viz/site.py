@@ -18,7 +18,7 @@ from pathlib import Path
 from pyoxigraph import Store
 
 from plankg.viz import MAX_NODES, data
-from plankg.viz.network import NAMES, View, lineage_view, plan_view
+from plankg.viz.network import NAMES, RELATIONS, View, lineage_view, plan_view
 
 
 @cache
@@ -154,7 +154,7 @@ def write_site(store: Store, out: Path, max_nodes: int = MAX_NODES) -> list[Path
     found = data.lineage(store)
     view = lineage_view(plans, found, max_nodes)
     levels = sorted({p.level for p in plans if p.level})
-    pages.append(site.network("lineage.html", view, themes=found.themes, levels=levels))
+    pages.append(site.network("lineage.html", view, themes=found.themes, levels=levels, relations=list(RELATIONS.items())))
     targets = data.shared_targets(store)
     figure = comparison_figure(plans, targets)
     notes = [] if targets else ["No indicator with numeric targets is shared by two plans or more in this store."]

@@ -72,16 +72,22 @@
     return out;
   }
 
-  // Filters (lineage view): a plan by its region level, a family or indicator by its theme, a family by its score
-  // (indicators have none).
+  // Filters (lineage view): the kinds of shared thing shown (families, indicators, instruments), a plan by its region
+  // level, a family, indicator or instrument by its theme, a family by its score (the others have none).
+  const relations = [...document.querySelectorAll("input.relation")];
+  function hiddenRelations() {
+    return new Set(relations.filter((box) => !box.checked).map((box) => box.value));
+  }
   function filteredOut() {
     const out = new Set();
     const theme = document.getElementById("theme");
     const level = document.getElementById("level");
     const score = document.getElementById("score");
     if (!theme || !level) return out;
+    const off = hiddenRelations();
     for (const n of data.nodes) {
       const meta = data.meta[n.id];
+      if (meta.kind === "item" && off.has(meta.cls)) out.add(n.id);
       if (meta.kind === "plan" && level.value && meta.level !== level.value) out.add(n.id);
       if (meta.kind === "item" && theme.value && !meta.themes.includes(theme.value)) out.add(n.id);
       if (meta.kind === "item" && score && meta.score != null && meta.score < Number(score.value)) out.add(n.id);
@@ -94,8 +100,8 @@
     return out;
   }
 
-  // Plan-to-plan edges (lineage view) count the families and indicators the two plans share: all of them when no
-  // filter is on (the cap may leave some out of the view), else those the filter leaves shown.
+  // Plan-to-plan edges (lineage view) count the families, indicators and instruments the two plans share: all of them
+  // when no filter is on (the cap may leave some out of the view), else those the filter leaves shown.
   const itemPlans = {};
   for (const e of data.edges) {
     const from = data.meta ? data.meta[e.from] : undefined;
@@ -119,7 +125,7 @@
     const hidden = filteredOut();
     const score = document.getElementById("score");
     const filtering = ["theme", "level"].some((id) => document.getElementById(id) && document.getElementById(id).value) ||
-      (score !== null && Number(score.value) > 0);
+      (score !== null && Number(score.value) > 0) || hiddenRelations().size > 0;
     for (const id of folded) under(id, hidden);
     nodes.update(data.nodes.map((n) => ({ id: n.id, hidden: hidden.has(n.id) })));
     const emptyPairs = recount(hidden, filtering);
@@ -204,6 +210,7 @@
       refresh();
     });
   }
+  for (const box of relations) box.addEventListener("change", refresh);
   for (const id of ["theme", "level"]) {
     const select = document.getElementById(id);
     if (select) select.addEventListener("change", refresh);
