@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from .records import ResponsibleBody, Span
+from .records import Cell, ResponsibleBody, Span
 from .script import to_simplified
 
 _OPEN = {"（": "）", "(": ")", "［": "］", "[": "]", "【": "】", "〔": "〕"}
@@ -48,11 +48,12 @@ _JOIN = re.compile(r"[和及与]")  # 市民政局和市财政局, but 人力资
 _ORG_END = re.compile(
     r"(局|厅|委|委员会|办|办公室|部|院|政府|中心|总会|协会|联合会|联|会|署|行|公司|集团|党委|党组|法院|检察院|"
     r"监狱|大学|学校|支队|总队|大队|公安|海关|银行|分行|税务|气象|团委|街道|乡镇|管委会|工委|社|站|所|"
-    r"小组|专班|工作组|指挥部|办事处|企业)$"
+    r"小组|专班|工作组|指挥部|办事处|企业|处)$"
 )
 _EACH = re.compile(r"^各[\u4e00-\u9fff（）()、]{1,30}$")  # 各县（市、区）人民政府, 各有关部门, 各地
 _NOT_ORG = re.compile(r"\d|年|月|日|%|以上|以下|不少于|含|包括|例如|如|等$")
 MAX_BRACKET = 200
+_SUB_UNITS = re.compile(r"[（(][^（）()]{2,40}(处|科|室|局|办|中心)[）)]$")
 
 
 def _brackets(body: str) -> list[tuple[int, int]]:
@@ -85,6 +86,8 @@ def _is_org(name: str) -> bool:
     s = to_simplified(name)
     if len(s) < 2 or _NOT_ORG.search(s):
         return False
+    if (m := _SUB_UNITS.search(s)) and m.start() >= 2:
+        s = s[: m.start()]  # 市交通委（科信处、宣传处）: a body with the divisions that act for it
     return bool(_ORG_END.search(s) or _EACH.match(s))
 
 
@@ -250,6 +253,13 @@ def clause_bodies(source: str, offset: int, body: str) -> list[ResponsibleBody]:
             found.extend(_clause(clause.strip(" \u3000"), start + lead, offset, source))
             start = i + 1
     return found
+
+
+def table_cell_bodies(source: str, cell: Cell, role: str) -> list[ResponsibleBody] | None:
+    """The bodies a table cell names (设施养护处, 各行业主管部门、各区), or None when it names something else."""
+    if cell.span is None or cell.span.quote != cell.text:
+        return None  # a cell wrapped over lines: its names have no single span each
+    return _names(cell.text, 0, cell.span.start, role, source) or None
 
 
 def attributions(source: str, offset: int, body: str) -> list[tuple[Span, list[ResponsibleBody]]]:

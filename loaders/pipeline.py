@@ -17,6 +17,7 @@ from .repair import Repaired, repair
 from .segment import segment
 from .tables import parse_table
 from .targets import prose_targets, target_scopes
+from .task_tables import TaskRow, attach_task_bodies, task_rows, task_table_lines
 
 _REPAIRED_MEDIA = ("text/plain", "application/pdf")
 
@@ -60,12 +61,19 @@ def _parse(source: SourceText, sidecar: dict) -> tuple[ParsedDocument, Region | 
         raise LoadError(source.name, f"only page noise ({', '.join(reasons)}): no plan text left after cleaning")
     seg = segment(text, cleaned.content)
     indicators, warnings = [], []
+    task_list: list[TaskRow] = []
     for table in seg.tables:
+        if (tasks := task_rows(text, task_table_lines(table, cleaned.content, seg.headings))) is not None:
+            task_list.extend(tasks)  # a table of tasks and the bodies that carry them out: no indicators
+            table.heading.tasks = True
+            continue
         rows, table_warnings = parse_table(text, table.heading, table.lines)
         indicators.extend(rows)
         warnings.extend(table_warnings)
     tasks_start = first_task_offset(seg.tables)
     measures, projects, passages = extract_measures_and_projects(text, seg.paragraphs, seg.headings, tasks_start)
+    for row in attach_task_bodies(measures, task_list):
+        warnings.append(f"task table: the row {row.task[:40]!r} names no measure of the text; its bodies are not linked")
     if not has_policy_content(seg.headings, measures, indicators):
         raise LoadError(source.name, "no policy content: no numbered parts or items, measures, table or box found")
     first_heading = min((h.span.start for h in seg.headings), default=len(text))

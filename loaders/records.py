@@ -100,6 +100,8 @@ class Heading:
     # What the unit states (loaders/roles.py): "" for tasks, else background | significance | guiding |
     # principles | goals | requirements | closing.
     role: str = ""
+    # A table of tasks whose columns name responsible bodies (牵头部门, 责任单位): no indicator rows.
+    tasks: bool = False
 
 
 @dataclass

@@ -362,14 +362,14 @@ def _element(g: _Graph, node: str, cls: str, parent: str, plan: str, order: int,
 def _heading(g: _Graph, h: Heading, expression: str, plan: str, nodes: dict[int, str]) -> str:
     node = f"{expression}/{h.eid}"
     parent = nodes[id(h.parent)] if h.parent is not None else expression
-    _element(g, node, _HEADING_CLASS[h.kind], parent, plan, h.ordinal, h.eid)
+    _element(g, node, "TaskTable" if h.tasks else _HEADING_CLASS[h.kind], parent, plan, h.ordinal, h.eid)
     if h.number:
         g.add(node, PK.number, Literal(h.number))
     if h.title:
         g.text_literal(node, DCT + "title", h.title)
     if h.role:
         g.add(node, PK.role, ROLES[h.role])
-    if h.kind == "table":
+    if h.kind == "table" and not h.tasks:
         g.type(node, str(QB.DataSet))
         g.add(node, QB.structure, PK.IndicatorTableStructure)
     g.span(node, h.span)
