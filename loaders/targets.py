@@ -26,7 +26,7 @@ _SENTENCE_END = re.compile(r"[。；;！!？?\n]")
 _NUM = r"\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?"
 _UNIT = (
     r"%|％|‰|个百分点|倍|平方米|平方公里|公顷|万亩|亩|公斤|斤|吨|千瓦时|千瓦|元|人次|人|个|家|所|张|名|户|处"
-    r"|座|间|条|支|场|项|次|辆|套|岁|天|小时|分钟|公里|千米|册|件|床"
+    r"|座|间|条|支|场|项|次|辆|套|岁|天|小时|分钟|公里|千米|册|件|床|对|列|班"
 )
 _VALUE = re.compile(
     rf"(?P<approx>约|近|超)?(?:百分之(?P<pct>{_NUM})|(?P<num>{_NUM})\s*(?P<scale>万亿|亿|万|千)?\s*(?P<unit>{_UNIT}))"
@@ -90,9 +90,14 @@ _COMPARATORS = {
 _COMPARATOR = re.compile(
     "|".join(sorted(map(re.escape, filter(None, _COMPARATORS)), key=len, reverse=True))
     + r"|(?<=率|比|例|重)(?=\d+(?:\.\d+)?[%％]|百分之)"  # a rate followed by its value: 达标率100%
-    + r"|(?<=[\u4e00-\u9fff])(?=\d+(?:\.\d+)?(?:名|人|张|个|所|家)(?:以上|以下|左右)?$)"  # 每万人拥有社工18人
+    + r"|(?<=[\u4e00-\u9fff])(?=\d+(?:\.\d+)?(?:名|人|张|个|所|家|对|列|班)(?:以上|以下|左右)?$)"  # 每万人拥有社工18人
 )
 _PROVISION = re.compile(r"^每.+(?:拥有|配备|配有)")  # a count per head (每万名常住人口拥有社区工作者)
+# A count per period of time, a level of service (金山铁路全天开行列车38对): a target when a year is stated.
+_PER_PERIOD = re.compile(r"全天|每天|每日|日均|每周|高峰小时|每小时")
+# A completion rate given bare after the work done (完成…改造，完成比例88.6%): a result reported, not a target
+# (完成率达到100% has a comparator and is one).
+_RESULT_RATE = re.compile(r"(完成比例|完成率|完成进度)$")
 # Adverbs between the quantity and its comparator: not part of the name.
 _ADVERBS = re.compile(
     r"(?:均|都|总体上|总体|分别|平均|力争|争取|要|将|稳步|逐步|进一步|基本|全部|一般|原则上|始终|持续"
@@ -120,7 +125,10 @@ _FYP_END = {"十二": 2015, "十三": 2020, "十四": 2025, "十五": 2030, "十
 _FYP = re.compile(r"(十[二三四五六七])五")
 # A sentence about the past (results, background) states no target.
 # (相比“十三五”期下降10% compares with the past: a target.)
-_PAST_SENTENCE = re.compile(r"(?<![比较“\"])(?<![比较][“\"])十[二三]五|五年来|近年来|过去五年|以来|截至|截止|已经|业已|先后")
+_PAST_SENTENCE = re.compile(
+    r"(?<![比较“\"])(?<![比较][“\"])十[二三]五|五年来|近年来|过去五年|以来|截至|截止|已经|业已|先后"
+    r"|已(?:建成|完成|实现|达到|覆盖|形成|超过)"  # 已建成: done
+)
 # A paragraph that is background as a whole (in text without headings, or under a background heading).
 _PAST_PARAGRAPH = re.compile(r"(?<![比较“\"])(?<![比较][“\"])十[二三]五|五年来|近年来|过去五年|取得.{0,8}成[就效]")
 _BACKGROUND_HEADING = re.compile(r"发展基础|工作基础|现实基础|发展环境|形势|成就|回顾|现状|机遇|挑战|十三五|十二五|背景|意义")
@@ -202,7 +210,7 @@ def prose_targets(text: str, scopes: list[TargetScope], not_before: int | None =
                 Indicator(
                     ordinal=n,
                     number="",
-                    name=name.quote,
+                    name=_label(name, value),
                     name_span=name,
                     span=clause,
                     category="",
@@ -219,6 +227,19 @@ def prose_targets(text: str, scopes: list[TargetScope], not_before: int | None =
                 )
             )
     return found
+
+
+_COUNTED_LIST = re.compile(rf"等(?:{_NUM})个")
+
+
+def _label(name: Span, value: Value) -> str:
+    """The quantity's name without its value: a share names the whole clause (建成区40%以上的面积达到…要求), whose
+    value is not part of the quantity (建成区的面积达到…要求); a list closed by its count (松江、青浦、嘉定、奉贤等
+    4个新城) is named by its members (松江、青浦、嘉定、奉贤等新城). The name's span keeps the clause as written."""
+    label = name.quote
+    if name.start <= value.span.start and value.span.end <= name.end:
+        label = label[: value.span.start - name.start] + label[value.span.end - name.start :]
+    return _COUNTED_LIST.sub("等", label)
 
 
 def _targets_in(original: str, simple: str, start: int, end: int, not_before: int | None):
@@ -238,6 +259,10 @@ def _targets_in(original: str, simple: str, start: int, end: int, not_before: in
                 year = next((y for at, y in reversed(year_at) if at < value_start), None)
                 if year is not None and not_before is not None and year < not_before:
                     continue  # a result of an earlier period
+                if not comparator and _RESULT_RATE.search(simple[name_start:name_end]):
+                    continue
+                if not comparator and _PER_PERIOD.search(simple[name_start:name_end]) and year is None:
+                    continue  # a level of service is a target only by a year (至2026年…全天开行列车38对)
                 value = _value(original, value_start, value_end, comparator, value_match, year)
                 if value is not None:
                     yield Span.of(original, c_start, max(value_end, name_end)), Span.of(original, name_start, name_end), value
@@ -360,8 +385,8 @@ def _is_quantity(name: str, unit: str, word: str) -> bool:
     if _BAD_NAME.search(name):
         return False
     rate = unit in _RATE_UNIT
-    if not word and not rate:
-        return bool(_PROVISION.search(name))  # a bare count is a target only as a provision per head
+    if not word and not rate:  # a bare count is a target only as a provision per head or a level of service
+        return bool(_PROVISION.search(name) or _PER_PERIOD.search(name))
     if _UNDERTAKING.search(name) and not _RATE_HEAD.search(name):
         return False  # 培育市级社会组织不少于10个, 对…开展培训不少于2万人次: undertakings, which are projects
     if rate or _COMPARATORS[word] in ("+", "-"):
