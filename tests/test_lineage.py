@@ -468,3 +468,83 @@ def test_shared_instruments_against_labels(corpus, split: str, expected: dict[st
         counts[("t" if related == truth else "f") + ("p" if related else "n")] += 1
     # names written differently by two plans (强制报告 / 强制报告制度) are missed
     assert counts == expected
+
+
+GOAL_PLAN = """梧州市“十四五”民政事业发展规划
+
+规划期为2021至2025年。
+
+第一章  发展目标
+
+  到2025年，农村留守妇女关爱行动覆盖率达到100%。
+
+第二章  主要任务
+
+第一节  儿童福利
+
+  1. 加强儿童福利。完善孤儿基本生活保障制度。
+"""
+TASK_PLAN = """北海市“十四五”民政事业发展规划
+
+规划期为2021至2025年。
+
+第一章  主要任务
+
+第一节  儿童福利
+
+  1. 关爱农村留守妇女。深入开展农村留守妇女关爱行动。
+"""
+
+
+def test_targets_stated_in_prose_name_instruments(tmp_path: Path) -> None:
+    """A target a goal states (line 7 of the first plan), outside any measure, names an instrument a measure of
+    another plan names: both are its occurrences, and the lineage graph still conforms to its shapes."""
+    from plankg.lineage.graph import target_items
+    from plankg.validation.shacl import validate_store
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "wuzhou.txt").write_text(GOAL_PLAN, encoding="utf-8")
+    (tmp_path / "docs" / "beihai.txt").write_text(TASK_PLAN, encoding="utf-8")
+    store = open_store(tmp_path / "store")
+    assert all(r.ok for r in load_paths(store, [tmp_path / "docs"]))
+    wuzhou = PLAN + "450400/fyp/2021-2025"
+    assert [(i.iri, i.kind, i.text) for i in target_items(store)] == [
+        (wuzhou + "/zh-Hans/chp_1__stmt_1__ind_1", "target", "农村留守妇女关爱行动覆盖率达到100%")
+    ]
+    summary = rebuild_lineage(store)
+    assert (summary.items, summary.instruments, summary.instrument_mentions) == (2, 1, 2)  # items: measures, projects
+    assert [
+        (name, plans, region, member.removeprefix(PLAN), start, end, quote)
+        for name, _s, plans, _d, region, member, start, end, quote in run(store, "shared-instruments")
+    ] == [
+        (
+            "农村留守妇女关爱行动",
+            "2",
+            "北海市",
+            "450500/fyp/2021-2025/zh-Hans/chp_1__sec_1__para_1",
+            "75",
+            "85",
+            "农村留守妇女关爱行动",
+        ),
+        (
+            "农村留守妇女关爱行动",
+            "2",
+            "梧州市",
+            "450400/fyp/2021-2025/zh-Hans/chp_1__stmt_1__ind_1",
+            "55",
+            "65",
+            "农村留守妇女关爱行动",
+        ),
+    ]
+    assert ask(store, f"ASK {{ GRAPH <{LINEAGE_GRAPH}> {{ <{wuzhou}/zh-Hans/chp_1__stmt_1__ind_1> pk:namesInstrument ?c }} }}")
+    assert validate_store(store)[-1].findings == []
+
+
+def test_corpus_targets_in_prose_all_sit_in_measures_or_box_items(corpus) -> None:
+    """The corpus's 53 targets stated in prose are all in measures (43) or box items (10): its instruments come from
+    those items alone (94), none from a target."""
+    from plankg.lineage.graph import target_items
+
+    store, summary = corpus
+    assert target_items(store) == []
+    assert (summary.instruments, summary.instrument_mentions) == (94, 306)

@@ -10,8 +10,9 @@ transaction would hold gigabytes: the graph is then dropped and written in batch
   kg/lineage/reuse_model.py), as PROV-O qualified derivations when the direction is knowable (declared parent, or a
   plan of an ancestor region), else as undirected pk:TextReuse links, each with its probability, the features
   that drove it and its shared passages (Web Annotations targeting spans of both sources);
-- policy instruments (kg/lineage/instruments.py) named by two or more plans, as SKOS concepts with their
-  occurrences as Web Annotations on spans of the sources, each item linked to the instruments it names;
+- policy instruments (kg/lineage/instruments.py) named by two or more plans in measures, projects and targets
+  stated in prose, as SKOS concepts with their plans and occurrences as Web Annotations on spans of the
+  sources, each element linked to the instruments it names;
 - policy families (connected components of reuse links, networkx) and themes of every item.
 """
 
@@ -159,6 +160,27 @@ def reuse_items(store: Store) -> tuple[list[textreuse.Item], dict[str, str]]:
         key=lambda i: (i.plan, i.start, i.iri),
     )
     return items, _contexts(store, "VALUES ?cls { pk:Measure pk:Project }")
+
+
+def target_items(store: Store) -> list[textreuse.Item]:
+    """Targets stated in prose outside any measure or project (in a goal or a lead paragraph), as items of kind
+    "target" (their Simplified clause, source, offset): their clauses name instruments too (到2025年，特殊困难老人
+    定期探访制度全面建立). A target stated in a measure or a box item is not one: that item names its instruments."""
+    rows = string_rows(
+        store,
+        """
+    SELECT ?item ?plan ?exact ?src ?start ?end WHERE {
+      GRAPH ?g {
+        ?item a pk:ProseIndicator ; pk:inPlan ?plan ; prov:wasDerivedFrom ?res .
+        FILTER NOT EXISTS { ?item pk:statedIn ?e . ?e a ?cls VALUES ?cls { pk:Measure pk:Project } }
+        ?res oa:hasSource ?src ; oa:hasSelector ?pos , ?quote .
+        ?pos a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end . ?quote oa:exact ?exact . } }""",
+    )
+    items = (
+        textreuse.Item(r["item"], r["plan"], "target", to_simplified(r["exact"]), r["src"], int(r["start"]), int(r["end"]))
+        for r in rows
+    )
+    return sorted(items, key=lambda i: (i.plan, i.start, i.iri))
 
 
 def _contexts(store: Store, values: str) -> dict[str, str]:
@@ -564,6 +586,7 @@ class LineageRebuild:
         self.plans = _plans(store)
         self.items, self.item_context = reuse_items(store)
         self.indicators = _indicators(store)
+        self.targets = target_items(store)
         self.citations = _citations(store)
         self.summary.plans, self.summary.items = len(self.plans), len(self.items)
         self.search = textreuse.SharedSearch(self.items, worker, min_score) if worker else None
@@ -594,7 +617,7 @@ class LineageRebuild:
         summary.candidate_pairs = len(candidates)
         sources = _source_texts(store)
         _reuse_lineage(out, items, links, self.plans, declared, summary, sources)
-        _instrument_lineage(out, items, self.plans, summary, sources)
+        _instrument_lineage(out, items + self.targets, self.plans, summary, sources)
         self.lap("instruments")
         _families(out, items, links, self.plans, item_themes, summary)
         out.quads.extend(label_quads(out.quads))  # rdfs:label from each concept's prefLabel, for generic tools

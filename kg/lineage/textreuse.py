@@ -53,7 +53,7 @@ class Item:
 
     iri: str
     plan: str
-    kind: str  # "measure" | "project"
+    kind: str  # "measure" | "project" ("target" for a target stated in prose, which names instruments only)
     text: str
     source: str  # the pk:SourceDocument node its offsets index
     start: int
