@@ -39,6 +39,13 @@ store_option = click.option(
     callback=_store_location,
     help="Store folder (default: $PLANKG_STORE or ./plankg-data).",
 )
+
+
+def output_file_option(help: str) -> Callable[[Any], Any]:
+    """`-o/--output FILE`: where a command writes instead of standard output."""
+    return click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None, help=help)
+
+
 wait_option = click.option(
     "--wait",
     type=click.FloatRange(min=0),

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from plankg.cli.common import command, format_option, open_graph, store_option
+from plankg.cli.common import command, format_option, open_graph, output_file_option, store_option
 
 
 @command()
@@ -16,13 +16,7 @@ from plankg.cli.common import command, format_option, open_graph, store_option
     "trig, nquads, jsonld: every named graph; turtle, ntriples: their union; csv: indicator values. "
     "Default: from -o's extension, else trig.",
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Write to this file (.trig .nq .ttl .nt .jsonld .csv choose the format).",
-)
+@output_file_option("Write to this file (.trig .nq .ttl .nt .jsonld .csv choose the format).")
 @store_option
 def export(fmt: str | None, output: Path | None, store: Path) -> None:
     """Write the whole graph out (csv: one row per indicator value per plan)."""

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from plankg.cli.common import command, format_option, open_graph, store_option
+from plankg.cli.common import command, format_option, open_graph, output_file_option, store_option
 
 
 @command()
@@ -37,13 +37,7 @@ from plankg.cli.common import command, format_option, open_graph, store_option
     help="pyrudof is fast; pyshacl is the reference (tests check that they agree).",
 )
 @format_option(["text", "html", "ttl"], default="text")
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Write the report to this file instead of standard output.",
-)
+@output_file_option("Write the report to this file instead of standard output.")
 def validate(store: Path, documents: tuple[str, ...], data_file: Path | None, engine: str, fmt: str, output: Path | None) -> None:
     """Validate documents against the SHACL shapes; exit 1 when there is a violation."""
     from plankg.graph.files import read_graph_file
