@@ -20,6 +20,7 @@ either script.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from .records import Measure, Project, Quantity, Span
@@ -97,28 +98,33 @@ def undertakings(text: str, start: int, end: int) -> list[Undertaking]:
     """Every counted undertaking in text[start:end], in reading order."""
     simple = same_length_simplified(text)
     found: list[Undertaking] = []
+    stops = [i for i in range(start, end) if simple[i] in _SENTENCE_END]  # found once: a paragraph is scanned once
     taken = start  # an undertaking never starts inside the one before it
     for m in _TO.finditer(simple, start, end):
-        found.extend(_done_to(text, simple, m, start, end))
+        found.extend(_done_to(text, simple, m, start, end, stops))
     claimed = [u.span for u in found]
     verbs = [(m, False) for m in _VERBS.finditer(simple, start, end)]
     verbs += [(m, True) for m in _SUPPORT.finditer(simple, start, end)]
     for m, support in sorted(verbs, key=lambda v: v[0].start()):
         if m.start() < taken or any(a <= m.start() < b for a, b in claimed):
             continue
-        items = _governed(text, simple, m, start, end, support)
+        items = _governed(text, simple, m, start, end, stops, support)
         if items:
             found.extend(items)
             taken = items[-1].span[1]
     return sorted(found, key=lambda u: u.span[0])
 
 
-def _governed(text: str, simple: str, verb: re.Match[str], start: int, end: int, support: bool = False) -> list[Undertaking]:
+def _governed(
+    text: str, simple: str, verb: re.Match[str], start: int, end: int, stops: list[int], support: bool = False
+) -> list[Undertaking]:
     """The counts a verb governs: its first count with what comes between, then any list of further counts.
     A verb of support governs a count only when no verb of doing follows it and what it supports is building."""
-    if not (support or _HEAD_VERB.search(verb.group())) or _DONE_BEFORE.search(simple[start : verb.start()]):
+    if not (support or _HEAD_VERB.search(verb.group())) or _DONE_BEFORE.search(
+        simple, max(start, verb.start() - 2), verb.start()
+    ):
         return []
-    if _PAST.search(_sentence(simple, start, end, verb.start())):
+    if _PAST.search(_sentence(simple, start, end, verb.start(), stops)):
         return []
     between = _BEFORE_COUNT.match(simple, verb.end(), end)
     if between is None or _NOT_UNDERTAKEN.search(between.group()) or _QUANTITY_NAME.search(between.group()):
@@ -167,11 +173,11 @@ def _is_other(simple: str, count: re.Match[str]) -> bool:
     return count.end() < len(simple) and simple[count.end()] not in _BOUNDARY + "、和及与以（("
 
 
-def _done_to(text: str, simple: str, to: re.Match[str], start: int, end: int) -> list[Undertaking]:
+def _done_to(text: str, simple: str, to: re.Match[str], start: int, end: int, stops: list[int]) -> list[Undertaking]:
     """对300个公交站台进行适老化改造, 为300户…实施适老化改造: one undertaking from 对 or 为 to the end of the action."""
     hedge = _ITEM.match(simple, to.end(), end)
     count = _COUNT.match(simple, hedge.end(), end) if hedge else None
-    if count is None or _PAST.search(_sentence(simple, start, end, to.start())):
+    if count is None or _PAST.search(_sentence(simple, start, end, to.start(), stops)):
         return []
     action = _TO_ACTION.match(simple, count.end(), end)
     if action is None or _ATTRIBUTION.search(action.group()):
@@ -179,11 +185,10 @@ def _done_to(text: str, simple: str, to: re.Match[str], start: int, end: int) ->
     return [_undertaking(text, to.start(), action.end(), count)]
 
 
-def _sentence(simple: str, start: int, end: int, at: int) -> str:
-    """The sentence of simple[start:end] that holds offset at."""
-    a = max((simple.rfind(c, start, at) for c in _SENTENCE_END), default=-1) + 1
-    ends = [i for c in _SENTENCE_END if (i := simple.find(c, at, end)) >= 0]
-    return simple[max(start, a) : min(ends, default=end)]
+def _sentence(simple: str, start: int, end: int, at: int, stops: list[int]) -> str:
+    """The sentence of simple[start:end] that holds offset at; stops are the offsets of its sentence ends, in order."""
+    i = bisect_left(stops, at)
+    return simple[stops[i - 1] + 1 if i else start : stops[i] if i < len(stops) else end]
 
 
 def _is_frequency(simple: str, start: int, verb: re.Match[str], count: re.Match[str]) -> bool:

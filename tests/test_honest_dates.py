@@ -70,6 +70,11 @@ def test_every_date_has_a_span_or_the_sidecar_behind_it(store: Store) -> None:
         SELECT ?f ?plan WHERE { GRAPH ?lg { ?f pk:earliestPlan ?plan } }"""
         )
     }
+    instrument_plans: dict[str, set[str]] = {}  # a policy instrument -> the plans naming it
+    for r in store.query(
+        SPARQL_PREFIXES + "SELECT ?i ?plan WHERE { GRAPH ?lg { ?i a pk:PolicyInstrument ; pk:spansPlan ?plan } }"
+    ):
+        instrument_plans.setdefault(r["i"].value, set()).add(r["plan"].value)
     headers = {
         (r["g"].value, r["v"].value): source_of(store, r["g"].value)[
             int((r["table"] or r["within"]).value) : int(r["cell"].value)
@@ -89,6 +94,8 @@ def test_every_date_has_a_span_or_the_sidecar_behind_it(store: Store) -> None:
             written = headers[(graph, node)]
             ways = {value, value.translate(CN_DIGITS), *(f"{name}末" for name, end in PERIOD_ENDS.items() if end == value)}
             assert any(way in written for way in ways), (node, value)
+        elif prop.endswith("#earliestAppearance") and node in instrument_plans:  # the earliest its plans state
+            assert min(plan_dates[p] for p in instrument_plans[node] if p in plan_dates) == value, (node, value)
         elif prop.endswith("#earliestAppearance"):
             assert plan_dates.get(families[node]) == value, (node, value)
         elif prop.endswith(("#periodStart", "#periodEnd")):
