@@ -13,6 +13,9 @@ sees a pair of the two documents it is measured on); clear pairs are positives, 
 borderline pairs are neither trained on nor counted. A pair the candidate search never proposes counts as
 predicted "no", as at run time. The default threshold is the lowest at which the cross-validated precision
 stays at least TARGET_PRECISION from there up.
+
+Shared instruments (kg/lineage/instruments.py) are measured against the `instrument` labels the same way, on
+the training pairs (and with --blind on the blind split); nothing is trained there, so nothing is cross-validated.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from plankg.graph.vocab import ID
-from plankg.lineage import reuse_model, textreuse
+from plankg.lineage import instruments, reuse_model, textreuse
 
 PLAN = str(ID["plan/"])  # labels name a plan by its IRI after this prefix
 TARGET_PRECISION = 0.9
@@ -152,6 +155,27 @@ def train(pairs: list[Labelled]) -> reuse_model.Model:
     return reuse_model.fit(x, yy, C, threshold, measured)
 
 
+def instrument_counts(labels: list[dict], items: list[textreuse.Item], blind: bool) -> dict[str, float]:
+    """The shared-instrument relation against the `instrument` labels of the training pairs (or of the blind
+    split): a pair is related when both
+    items name a shared instrument (nothing is trained, so the figures are not cross-validated); clear pairs are
+    positives, "no" pairs negatives, borderline pairs are not counted."""
+    found = instruments.find([i.text for i in items], [i.plan for i in items])
+    named = {item.iri: {k for k, _s, _e in spans} for item, spans in zip(items, found.spans, strict=True)}
+    counts = {"tp": 0, "fp": 0, "fn": 0, "tn": 0}
+    for label in labels:
+        if (label.get("split") == "blind") != blind or label["instrument"] == "borderline":
+            continue
+        related, truth = bool(named[PLAN + label["a"]] & named[PLAN + label["b"]]), label["instrument"] == "clear"
+        counts[("t" if related == truth else "f") + ("p" if related else "n")] += 1
+    tp, fp, fn = counts["tp"], counts["fp"], counts["fn"]
+    return {
+        **counts,
+        "precision": round(tp / (tp + fp), 3) if tp + fp else 0.0,
+        "recall": round(tp / (tp + fn), 3) if tp + fn else 0.0,
+    }
+
+
 def load_items(corpus: Path | None) -> list[textreuse.Item]:
     from plankg.graph.store import open_store
     from plankg.lineage.graph import reuse_items
@@ -173,10 +197,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--blind", action="store_true", help="also measure the shipped model on the blind split")
     args = parser.parse_args(argv)
     labels = json.loads(args.labels.read_text(encoding="utf-8"))["pairs"]
-    pairs = labelled_pairs(labels, load_items(args.corpus))
+    items = load_items(args.corpus)
+    pairs = labelled_pairs(labels, items)
     model = train([p for p in pairs if p.label.get("split") != "blind"])
     print(json.dumps(model.measured, indent=1))
     print("coefficients:", dict(zip(reuse_model.FEATURES, (round(c, 3) for c in model.coef), strict=True)))
+    print("shared instruments, dev:", instrument_counts(labels, items, blind=False))
     if args.out:
         args.out.write_text(json.dumps(model.to_json(), indent=1) + "\n", encoding="utf-8")
     if args.blind:
@@ -184,6 +210,7 @@ def main(argv: list[str] | None = None) -> None:
         shipped = reuse_model.shipped()
         probs = [shipped.probability(p.features) if p.proposed else 0.0 for p in blind]
         print("blind:", measure([p.label["copied"] == "clear" for p in blind], probs, shipped.threshold))
+        print("shared instruments, blind:", instrument_counts(labels, items, blind=True))
 
 
 if __name__ == "__main__":
