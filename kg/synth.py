@@ -77,7 +77,7 @@ def load_material() -> Material:
     return Material(measures, projects, indicators, chapters, vocabulary)
 
 
-def _vary_numbers(text: str, rng: random.Random) -> str:
+def vary_numbers(text: str, rng: random.Random) -> str:
     return re.sub(r"\d+", lambda m: str(max(1, int(m.group()) + rng.randint(-3, 3))), text)
 
 
@@ -101,7 +101,7 @@ def _words(text: str) -> tuple[str, ...]:
 def perturb(title: str, body: str, level: int, rng: random.Random) -> tuple[str, str]:
     """The copied measure at a perturbation level; the title sentence is kept so copies stay findable."""
     if level >= 1:
-        body = _vary_numbers(body, rng)
+        body = vary_numbers(body, rng)
     sentences = [s for s in re.split(r"(?<=。)", body) if s]
     if level >= 2 and len(sentences) > 2:
         sentences.pop(rng.randrange(1, len(sentences)))
@@ -119,7 +119,7 @@ def _table(rows: list[Indicator], layout: str, rng: random.Random) -> list[str]:
     for n, row in enumerate(rows, start=1):
         target = next(v for v in row.values if v.kind == "target")
         baseline = next((v.as_written for v in row.values if v.kind == "actual"), "--")
-        value = _vary_numbers(target.as_written, rng) if target.number is not None else target.as_written
+        value = vary_numbers(target.as_written, rng) if target.number is not None else target.as_written
         attribute = to_simplified(row.attribute) or "预期性"
         body.append([str(n), to_simplified(row.name), to_simplified(row.unit) or "%", baseline, value, attribute])
     cells = header + [c for r in body for c in r]
@@ -148,7 +148,7 @@ class PlanWriter:
         lines = self._render(rng, place, layout, measures)
         text = "\n".join(lines) + "\n"
         if rng.random() < 0.25:
-            text = _to_traditional(text)
+            text = to_traditional(text)
         (out / name).write_text(text, encoding="utf-8")
         if layout == "lost-headings":  # no title line, as in corpus 000: the title comes from a sidecar
             sidecar = {"title": f"{place}“十四五”民政事业发展规划", "region": region.name}
@@ -189,7 +189,7 @@ class PlanWriter:
         boxes = [edit(m.projects[rng.randrange(len(m.projects))], m, rng) for _ in range(rng.randint(2, 5))]
         if layout == "annual":
             lines = noise + [f"{place}2021年民政工作要点", ""]
-            parts = _chunks(measures, 4)
+            parts = chunks(measures, 4)
             item = 0
             for p, chunk in enumerate(parts, start=1):
                 lines += [f"{cn_numeral(p)}、{m.chapter_titles[rng.randrange(len(m.chapter_titles))]}", ""]
@@ -199,7 +199,7 @@ class PlanWriter:
         elif layout == "lost-headings":
             lines = noise + [f"为推动{place}民政事业高质量发展,制定本规划。规划期为2021至2025年。", ""]
             lines += [f"表1 {place}“十四五”时期民政事业发展主要指标"] + table + [""]
-            for b, chunk in enumerate(_chunks(measures, 3), start=1):
+            for b, chunk in enumerate(chunks(measures, 3), start=1):
                 lines += [f"{title}{body}" for title, body in chunk]
                 lines += [f"专栏{b}:重点工程 |", f"{boxes[(b - 1) % len(boxes)]}"]
         else:
@@ -218,9 +218,9 @@ class PlanWriter:
                 + table
                 + [""]
             )
-            for c, chunk in enumerate(_chunks(measures, 3), start=2):
+            for c, chunk in enumerate(chunks(measures, 3), start=2):
                 lines += [f"第{cn_numeral(c)}章 {m.chapter_titles[rng.randrange(len(m.chapter_titles))]}", ""]
-                for s, part in enumerate(_chunks(chunk, 2), start=1):
+                for s, part in enumerate(chunks(chunk, 2), start=1):
                     lines += [f"第{cn_numeral(s)}节 重点任务{s}", ""]
                     lines += [x for title, body in part for x in (f"  {title}{body}", "")]
                 lines += [f"专栏{c - 1}:重点工程", ""] + [x for k, b in enumerate(boxes, 1) for x in (f"  {k}.{b}", "")]
@@ -229,11 +229,11 @@ class PlanWriter:
         return lines
 
 
-def _chunks(items: list, size: int) -> list[list]:
+def chunks(items: list, size: int) -> list[list]:
     return [items[i : i + size] for i in range(0, len(items), size)]
 
 
-def _to_traditional(text: str) -> str:
+def to_traditional(text: str) -> str:
     import opencc
 
     return opencc.OpenCC("s2t").convert(text)

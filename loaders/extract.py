@@ -28,7 +28,8 @@ _BOX_ITEM_TITLE = re.compile(r"(工程|行动|计划|項目|项目|建设|建設
 _CITATION = re.compile(r"《([^《》\n]{1,100})》")
 _BASIS = re.compile(r"(依据|根据|依據|根據)$")
 _DRAFTED = re.compile(r"(制定|编制|製定|編制)(本|《)")
-_CITATION_JOIN = re.compile(r"^[和及与與、,，][\u4e00-\u9fff]{0,4}$")
+# Between two cited titles of one basis: a conjunction, after the first one's document number (国发〔2021〕35号).
+_CITATION_JOIN = re.compile(r"^(?:[(（][^()（）]{1,30}[)）])?[和及与與、,，][\u4e00-\u9fff]{0,4}$")
 
 
 def title_of(body: str) -> str:

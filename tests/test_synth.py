@@ -73,3 +73,117 @@ def test_a_synthetic_corpus_loads_and_validates_without_violation(corpora, tmp_p
     assert [r.error for r in results] == [""] * 6
     reports = validate_store(store, documents=[r.graph for r in results])
     assert [(r.name, r.count("Violation")) for r in reports] == [(f"synth_{n:05d}.txt", 0) for n in range(1, 7)]
+
+
+# ---------------------------------------------------------------- a national hierarchy (plankg synth --hierarchy)
+
+
+@pytest.fixture(scope="module")
+def tree(tmp_path_factory: pytest.TempPathFactory):
+    """A 12-plan tree of seed 1 (national, 吉林省, 长春市, eight of its counties, an annual work plan), loaded."""
+    from plankg.graph.store import open_store
+    from plankg.lineage.graph import rebuild_lineage
+    from plankg.loading.documents import load_paths
+    from plankg.synth_tree import write_tree
+
+    corpus = tmp_path_factory.mktemp("tree")
+    write_tree(12, 1, corpus)
+    store = open_store(tmp_path_factory.mktemp("tree-store") / "store")
+    results = load_paths(store, [corpus])
+    assert [r.error for r in results] == [""] * 12
+    rebuild_lineage(store)
+    return corpus, json.loads((corpus / "lineage-truth.json").read_text(encoding="utf-8")), store
+
+
+def test_tree_levels_and_regions_are_a_true_parent_chain(tree) -> None:
+    """Real gazetteer regions, each five-year plan's inside its parent's; an annual work plan is its region's."""
+    from plankg.loaders.regions import region
+
+    _, truth, _ = tree
+    plans = {p["file"]: p for p in truth["plan_tree"]}
+    assert [p["level"] for p in truth["plan_tree"]] == ["national", "province", "prefecture"] + ["district"] * 8 + ["annual"]
+    assert [p["title"] for p in truth["plan_tree"][:4]] == [
+        "“十四五”民政事业发展规划",
+        "吉林省民政事业发展“十四五”规划",
+        "长春市民政事业发展“十四五”规划",
+        "南关区民政事业发展“十四五”规划",
+    ]
+    assert plans["synth_00006.txt"]["title"] == "长春市朝阳区民政事业发展第十四个五年规划"  # 朝阳区 alone is also Beijing's
+    for plan in truth["plan_tree"][1:]:
+        parent = plans[plan["parent_file"]]
+        if plan["level"] == "annual":
+            assert plan["region"] == parent["region"] and plan["title"] == "榆树市2022年民政工作要点"
+        else:
+            assert region(plan["region"]).parent_code == (parent["region"] or "000000")
+
+
+def test_tree_children_cite_their_parents_title(tree) -> None:
+    corpus, truth, _ = tree
+    text = (corpus / "synth_00009.txt").read_text(encoding="utf-8")  # 农安县 cites 长春市's plan by its issuing notice
+    assert "依据《长春市民政局关于印发长春市民政事业发展“十四五”规划的通知》(长民发〔2021〕41号)和《农安县国民经济" in text
+    traditional = to_simplified((corpus / "synth_00005.txt").read_text(encoding="utf-8"))  # 宽城区, in Traditional script
+    assert traditional.count("《长春市民政事业发展「十四五」规划》") == 1
+
+
+def test_tree_citations_resolve_to_the_recorded_parents(tree) -> None:
+    """Every child's basis citation (title, other quote marks, Traditional script, issuing notice) resolves."""
+    from plankg.graph.vocab import LINEAGE_GRAPH
+    from plankg.query.library import run_sparql
+
+    _, truth, store = tree
+    _, rows = run_sparql(
+        store,
+        f"""SELECT ?cf ?pf WHERE {{ GRAPH <{LINEAGE_GRAPH}> {{ ?c pk:parentPlan ?p }}
+        GRAPH ?g {{ ?c a pk:Plan . ?s a pk:SourceDocument ; dct:identifier ?cf }}
+        GRAPH ?h {{ ?p a pk:Plan . ?t a pk:SourceDocument ; dct:identifier ?pf }} }}""",
+    )
+    recorded = {(p["file"], p["parent_file"]) for p in truth["plan_tree"] if p["parent_file"]}
+    assert len(recorded) == 11
+    assert {tuple(r) for r in rows} == recorded
+
+
+def test_tree_dropped_binding_indicators_are_reported(tree) -> None:
+    """binding-missing-in-child reports exactly the binding indicators the children dropped."""
+    from plankg.query.library import run
+
+    _, truth, store = tree
+    _, rows = run(store, "binding-missing-in-child", {})
+    titles = {p["file"]: p["title"] for p in truth["plan_tree"]}
+    dropped = {(titles[d["file"]], titles[d["parent_file"]], d["indicator"]) for d in truth["dropped_binding"]}
+    assert ("农安县民政事业发展第十四个五年规划", "长春市民政事业发展“十四五”规划", "街道儿童关爱之家覆盖率") in dropped
+    assert len(dropped) == 6
+    assert {(child, parent, indicator) for child, parent, indicator, _ in rows} == dropped
+
+
+def test_tree_weakened_binding_indicators_keep_the_concept() -> None:
+    """A weakened binding indicator stays in the child (lower target or expected), so it is not 'missing'."""
+    from plankg.synth_tree import Node, Row, inherit_rows
+
+    parent = Node(None, "five-year", file="p.txt", rows=[Row(f"指标{n}覆盖率", "%", "--", "≥60", "约束性") for n in range(40)])
+    child = Node(None, "five-year", parent, file="c.txt")
+    rows, dropped, weakened = inherit_rows(parent, child, [], random.Random(5))
+    kept = {r.name: r for r in rows}
+    assert dropped and weakened and len(rows) + len(dropped) == 40
+    assert all(d["indicator"] not in kept for d in dropped)
+    for w in weakened:
+        row = kept[w["indicator"]]
+        assert (row.target, row.attribute) == ((w["target"], "约束性") if w["how"] == "lower target" else ("≥60", "预期性"))
+        assert w["how"] == "no longer binding" or int(w["target"][1:]) < 60
+
+
+def test_a_citation_of_an_issuing_notice_resolves_to_the_plan_it_issued() -> None:
+    """《国务院关于印发“十四五”国家老龄事业发展和养老服务体系规划的通知》(国发〔2021〕35号) cites that plan; the
+    document number between two basis citations does not end the basis."""
+    from plankg.lineage.graph import cited_keys, title_key
+    from plankg.loaders.extract import extract_citations
+
+    plan = title_key("“十四五”国家老龄事业发展和养老服务体系规划")
+    assert cited_keys("国务院关于印发“十四五”国家老龄事业发展和养老服务体系规划的通知")[-1] == plan
+    assert cited_keys("民政部 国家发展改革委关于印发〈“十四五”民政事业发展规划〉的通知")[-1] == "十四五民政事业发展规划"
+    assert cited_keys("关于改革完善社会救助制度的实施意见") == ["关于改革完善社会救助制度的实施意见"]
+    text = (
+        "根据《国务院关于印发“十四五”国家老龄事业发展和养老服务体系规划的通知》(国发〔2021〕35号)"
+        "和《甲市养老服务条例》,制定本规划。"
+    )
+    found = [(c.title, c.basis) for c in extract_citations(text, [(0, len(text))])]
+    assert found == [("国务院关于印发“十四五”国家老龄事业发展和养老服务体系规划的通知", True), ("甲市养老服务条例", True)]

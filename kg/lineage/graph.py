@@ -238,6 +238,17 @@ def title_key(title: str) -> str:
     return normalise_title(title).replace("(", "(").replace(")", ")") if title else ""
 
 
+_ISSUING_NOTICE = re.compile(r"关于(?:印发|转发|颁布|发布|公布)[〈<《]?(.+?)[〉>》]?的(?:通知|决定)$")
+
+
+def cited_keys(title: str) -> list[str]:
+    """The keys a citation may match a loaded plan by: its title's, then, when it cites the notice that issued a
+    plan (《民政部关于印发〈“十四五”民政事业发展规划〉的通知》), the issued plan's."""
+    key = title_key(title)
+    notice = _ISSUING_NOTICE.search(key)
+    return [key, notice.group(1)] if notice else [key]
+
+
 def _citation_lineage(
     out: _Out, plans: dict[str, dict], citations: list[dict[str, str]], summary: LineageSummary
 ) -> dict[str, set[str]]:
@@ -247,7 +258,7 @@ def _citation_lineage(
     works_done: set[str] = set()
     for c in citations:
         summary.citations += 1
-        target = by_key.get(title_key(c["title"]))
+        target = next((by_key[k] for k in cited_keys(c["title"]) if k in by_key), None)
         if target and target != c["plan"]:
             summary.resolved_citations += 1
             if c["work"] not in works_done:
