@@ -17,9 +17,11 @@ import json
 import random
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
-from plankg.loaders.regions import Region, find_region, gazetteer
+from plankg.graph.vocab import NATION_CODE
+from plankg.loaders.regions import Region, chain, find_region, gazetteer
 from plankg.loaders.script import to_simplified
 from plankg.synth import PERTURBATIONS, Material, chunks, cn_numeral, edit, load_material, perturb, to_traditional, vary_numbers
 
@@ -91,89 +93,100 @@ def level_counts(plans: int) -> dict[str, int]:
 
 
 def _children_by_region() -> dict[str, list[Region]]:
+    """Region code -> the regions directly inside it."""
     children: dict[str, list[Region]] = {}
-    for reg in gazetteer().values():
+    for reg in sorted(gazetteer().values(), key=lambda r: r.code):
         if reg.parent_code and not reg.code.startswith(_OUTSIDE):
             children.setdefault(reg.parent_code, []).append(reg)
-    return {code: sorted(regs, key=lambda r: r.code) for code, regs in children.items()}
+    return children
+
+
+class _TreeBuilder:
+    """Grows the tree level by level. Counties are added to the chosen prefecture with the fewest, prefectures to
+    the chosen province with the fewest; when the chosen ones have no region left, the next one above joins."""
+
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+        self.children = _children_by_region()
+        self.root = Node(None, "five-year")
+        self.provinces: list[Node] = []
+        self.prefectures: list[Node] = []
+        self.size = 1  # five-year plans so far
+        candidates = [r for r in self.children.get(NATION_CODE, []) if r.level == "province"]
+        self.free_provinces = [p for p in candidates if any(self._inside(c, "district") for c in self._inside(p, "prefecture"))]
+        rng.shuffle(self.free_provinces)
+
+    def _inside(self, region: Region, level: str) -> list[Region]:
+        return [r for r in self.children.get(region.code, []) if r.level == level]
+
+    def _add(self, region: Region, parent: Node) -> Node:
+        node = Node(region, "five-year", parent)
+        parent.children.append(node)
+        self.size += 1
+        return node
+
+    def _free(self, node: Node, level: str) -> list[Region]:
+        """The regions of a level inside node's that have no plan yet and that a title can name."""
+        taken = {c.region for c in node.children}
+        return [r for r in self._inside(node.region, level) if r not in taken and place_name(r)]  # type: ignore[arg-type]
+
+    def province(self) -> bool:
+        while self.free_provinces:
+            region = self.free_provinces.pop()
+            if place_name(region):
+                self.provinces.append(self._add(region, self.root))
+                return True
+        return False
+
+    def prefecture(self) -> bool:
+        while True:
+            for province in sorted(self.provinces, key=lambda p: len(p.children)):
+                free = [r for r in self._free(province, "prefecture") if self._inside(r, "district")]
+                if free:
+                    self.prefectures.append(self._add(free[self.rng.randrange(len(free))], province))
+                    return True
+            if not self.province():
+                return False
+
+    def county(self) -> bool:
+        while True:
+            open_ones = [p for p in self.prefectures if self._free(p, "district")]
+            if open_ones:
+                prefecture = min(open_ones, key=lambda p: len(p.children))
+                free = self._free(prefecture, "district")
+                self._add(free[self.rng.randrange(len(free))], prefecture)
+                return True
+            if not self.prefecture():
+                return False
 
 
 def plan_tree(plans: int, rng: random.Random) -> list[Node]:
-    """The plans, parents before children: real regions, each inside its parent's.
-
-    Counties are taken round-robin from the chosen prefectures and prefectures from the chosen provinces; when
-    the chosen ones have no more, the next region of the level above joins (so the shares are approximate)."""
+    """The plans, parents before children: real regions, each inside its parent's, in the shares of level_counts.
+    More plans than the gazetteer has regions for become further annual work plans."""
     counts = level_counts(plans)
-    children = _children_by_region()
-    provinces = [r for r in gazetteer().values() if r.level == "province" and not r.code.startswith(_OUTSIDE)]
-    provinces = [p for p in sorted(provinces, key=lambda r: r.code) if any(_districts(c, children) for c in _prefs(p, children))]
-    rng.shuffle(provinces)
-    root = Node(None, "five-year")
-    tree = [root]
-    chosen_provinces: list[Node] = []
-    chosen_prefectures: list[Node] = []
-
-    def add(region: Region, parent: Node, into: list[Node]) -> Node:
-        node = Node(region, "five-year", parent)
-        parent.children.append(node)
-        into.append(node)
-        return node
-
-    def next_province() -> bool:
-        if not provinces:
-            return False
-        add(provinces.pop(), root, chosen_provinces)
-        return True
-
-    def next_prefecture() -> bool:
-        while True:
-            for province in sorted(chosen_provinces, key=lambda p: len(p.children)):
-                taken = {c.region for c in province.children}
-                free = [c for c in _prefs(province.region, children) if c not in taken and _districts(c, children)]
-                if free:
-                    add(free[rng.randrange(len(free))], province, chosen_prefectures)
-                    return True
-            if not next_province():
-                return False
-
+    tree = _TreeBuilder(rng)
     for _ in range(counts["province"]):
-        next_province()
+        tree.province()
     for _ in range(counts["prefecture"]):
-        next_prefecture()
-    for k in range(counts["district"]):
-        open_ones = [p for p in chosen_prefectures if len(p.children) < len(_districts(p.region, children))]  # type: ignore[arg-type]
-        if not open_ones and not next_prefecture():
-            counts["annual"] += counts["district"] - k  # every county has its plan: more annual work plans
-            break
-        open_ones = open_ones or chosen_prefectures[-1:]
-        prefecture = min(open_ones, key=lambda p: len(p.children))
-        taken = {c.region for c in prefecture.children}
-        free = [d for d in _districts(prefecture.region, children) if d not in taken]  # type: ignore[arg-type]
-        add(free[rng.randrange(len(free))], prefecture, [])
-    regional = [n for n in _walk(root) if n.region is not None]
-    years: set[tuple[str, int]] = set()
-    if counts["annual"] > len(regional) * ANNUAL_YEARS:
+        tree.prefecture()
+    while tree.size < plans - counts["annual"] and tree.county():
+        pass
+    regional = [n for n in _walk(tree.root) if n.region is not None]
+    annual = plans - tree.size
+    if annual > len(regional) * ANNUAL_YEARS:
         raise ValueError(f"{plans} plans: more than the gazetteer's regions have plans for")
-    for _ in range(counts["annual"]):
+    years: set[tuple[Region, int]] = set()
+    for _ in range(annual):
         while True:
             parent, year = regional[rng.randrange(len(regional))], 2021 + rng.randrange(ANNUAL_YEARS)
-            if (parent.region.code, year) not in years:  # type: ignore[union-attr]
+            if (parent.region, year) not in years:
                 break
-        years.add((parent.region.code, year))  # type: ignore[union-attr]
-        annual = Node(parent.region, "annual", parent, year=year)
-        parent.children.append(annual)
-    tree = list(_walk(root))
-    for n, node in enumerate(tree, start=1):
+        years.add((parent.region, year))  # type: ignore[arg-type]
+        parent.children.append(Node(parent.region, "annual", parent, year=year))
+    nodes = _walk(tree.root)
+    for n, node in enumerate(nodes, start=1):
         node.file = f"synth_{n:05d}.txt"
-    return tree
-
-
-def _prefs(province: Region | None, children: dict[str, list[Region]]) -> list[Region]:
-    return [r for r in children.get(province.code if province else "", []) if r.level == "prefecture"]
-
-
-def _districts(prefecture: Region, children: dict[str, list[Region]]) -> list[Region]:
-    return [r for r in children.get(prefecture.code, []) if r.level == "district"]
+    return nodes
 
 
 def _walk(root: Node) -> list[Node]:
@@ -186,10 +199,10 @@ def _walk(root: Node) -> list[Node]:
     return order
 
 
+@cache
 def place_name(region: Region) -> str:
-    """The region's name as a title writes it: its own name when that names it alone, else with its parents'."""
-    from plankg.loaders.regions import chain
-
+    """The region's name as a title writes it: its own name when that names it alone, else with its parents'
+    ('' when no title names it)."""
     names = [r.name for r in chain(region.code)]
     for k in range(1, len(names) + 1):
         place = "".join(reversed(names[:k]))
@@ -197,7 +210,7 @@ def place_name(region: Region) -> str:
         found = find_region(title, context=title)
         if found and found[0].code == region.code:
             return place
-    raise ValueError(f"no title names region {region.code} {region.name} alone")
+    return ""
 
 
 def _title(node: Node, rng: random.Random) -> str:

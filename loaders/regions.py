@@ -61,9 +61,11 @@ def gazetteer() -> dict[str, Region]:
 
 @lru_cache(maxsize=1)
 def _by_name() -> dict[str, list[Region]]:
+    """Regions by name in Simplified script as to_simplified writes it: texts are looked up after conversion, which
+    turns 乾 into 干 (乾县 is looked up as 干县)."""
     names: dict[str, list[Region]] = {}
     for region in gazetteer().values():
-        names.setdefault(region.name, []).append(region)
+        names.setdefault(to_simplified(region.name), []).append(region)
     return names
 
 

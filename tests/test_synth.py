@@ -187,3 +187,13 @@ def test_a_citation_of_an_issuing_notice_resolves_to_the_plan_it_issued() -> Non
     )
     found = [(c.title, c.basis) for c in extract_citations(text, [(0, len(text))])]
     assert found == [("国务院关于印发“十四五”国家老龄事业发展和养老服务体系规划的通知", True), ("甲市养老服务条例", True)]
+
+
+def test_a_region_whose_name_opencc_rewrites_is_found() -> None:
+    """乾县 (610424) and 乾安县 (220723): Simplified conversion writes 乾 as 干, so they are looked up as converted."""
+    from plankg.loaders.regions import find_region
+    from plankg.synth_tree import place_name
+
+    assert find_region("乾县“十四五”民政事业发展规划")[0].code == "610424"  # type: ignore[index]
+    assert find_region("松原市乾安县民政事业发展第十四个五年规划")[0].code == "220723"  # type: ignore[index]
+    assert place_name(find_region("乾安县")[0]) == "乾安县"  # type: ignore[index]
