@@ -1,0 +1,255 @@
+"""plankg benchmark: lineage on a synthetic national hierarchy, against the truth `plankg synth --hierarchy` records.
+
+Run:  nice python benchmarks/hierarchy.py [--sizes 100 1000] [--seed 1] [--work DIR] [--out FILE.json]
+
+For each size: writes the tree (plankg.synth_tree), loads it into a fresh store, rebuilds lineage, then prints
+recall and precision of
+- citation resolution: the pk:parentPlan links against the recorded parents, and the pk:resolvesTo links of the
+  citing plans' citations (a resolved citation is right when it resolves to the citing plan's recorded parent;
+  recall by the form the child cites its parent in);
+- binding-missing-in-child (the library query) against the binding indicators the children dropped;
+- diffusion-paths (the library query) against the recorded chains of copies (origin -> step 1 -> step 2, the
+  origin a measure copied from nothing), and its steps (prov:wasDerivedFrom) against the recorded copies;
+- text reuse on the copies (benchmarks/recall.py: recall by perturbation level, precision against copy chains).
+Each size runs in this process one after the other (run it under `nice`: it is one heavy process). Not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from recall import _find, _items_by_file, evaluate  # noqa: E402
+
+from plankg.graph.solutions import string_rows  # noqa: E402
+from plankg.graph.vocab import LINEAGE_GRAPH  # noqa: E402
+from plankg.lineage.graph import indicator_name, title_key  # noqa: E402
+from plankg.loaders.script import to_simplified  # noqa: E402
+
+Key = tuple[str, str]  # (file, measure title) of a measure of the truth
+
+
+def _ratio(hits: int, total: int) -> float | None:
+    return round(hits / total, 4) if total else None
+
+
+def _scores(found: set, truth: set) -> dict:
+    hits = len(found & truth)
+    return {
+        "truth": len(truth),
+        "found": len(found),
+        "correct": hits,
+        "recall": _ratio(hits, len(truth)),
+        "precision": _ratio(hits, len(found)),
+    }
+
+
+def _plan_files(store) -> dict[str, str]:
+    """Plan IRI -> the source file it was read from."""
+    rows = string_rows(
+        store, "SELECT ?plan ?file WHERE { GRAPH ?g { ?plan a pk:Plan . ?s a pk:SourceDocument ; dct:identifier ?file } }"
+    )
+    return {r["plan"]: r["file"] for r in rows}
+
+
+def citations(store, truth: dict) -> dict:
+    files = _plan_files(store)
+    parent_of = {p["file"]: p["parent_file"] for p in truth["plan_tree"] if p["parent_file"]}
+    declared = string_rows(store, f"SELECT ?c ?p WHERE {{ GRAPH <{LINEAGE_GRAPH}> {{ ?c pk:parentPlan ?p }} }}")
+    parent_links = {(files[r["c"]], files[r["p"]]) for r in declared}
+    resolved = string_rows(
+        store,
+        f"""SELECT ?plan ?target WHERE {{ GRAPH ?g {{ ?cite a pk:Citation ; pk:inPlan ?plan ; pk:citedWork ?work }}
+        GRAPH <{LINEAGE_GRAPH}> {{ ?work pk:resolvesTo ?target }} }}""",
+    )
+    resolutions = {(files[r["plan"]], files[r["target"]]) for r in resolved}
+    by_form: dict[str, list[int]] = {}
+    for plan in truth["plan_tree"]:
+        if plan["parent_file"]:
+            hit = by_form.setdefault(plan["citation_form"], [0, 0])
+            hit[0] += (plan["file"], plan["parent_file"]) in resolutions
+            hit[1] += 1
+    return {
+        "parentPlan": _scores(parent_links, set(parent_of.items())),
+        "resolvesTo": _scores(resolutions, set(parent_of.items())),
+        "resolvesTo_recall_by_form": {form: _ratio(*hit) for form, hit in sorted(by_form.items())},
+    }
+
+
+def binding_missing(store, truth: dict) -> dict:
+    from plankg.query.library import run
+
+    file_of = {title_key(p["title"]): p["file"] for p in truth["plan_tree"]}
+    _, rows = run(store, "binding-missing-in-child", {})
+    found = {
+        (
+            file_of.get(title_key(to_simplified(child)), child),
+            file_of.get(title_key(to_simplified(parent)), parent),
+            indicator_name(ind),
+        )
+        for child, parent, ind, _ in rows
+    }
+    dropped = {(d["file"], d["parent_file"], indicator_name(d["indicator"])) for d in truth["dropped_binding"]}
+    annual = {p["file"] for p in truth["plan_tree"] if p["level"] == "annual"}
+    return {
+        "all": _scores(found, dropped),
+        "five-year children": _scores({f for f in found if f[0] not in annual}, {d for d in dropped if d[0] not in annual}),
+        "weakened_reported": len(
+            {(d["file"], d["parent_file"], indicator_name(d["indicator"])) for d in truth["weakened_binding"]} & found
+        ),
+        "weakened": len(truth["weakened_binding"]),
+    }
+
+
+def diffusion(store, truth: dict) -> dict:
+    """The diffusion-paths rows and the derivation steps, as (file, measure title) keys, against the copy chains.
+
+    Strict: a row is one recorded chain (origin -> its copy -> the copy's copy), a step one recorded copy. Lenient:
+    a step from any earlier link of the same chain is right too (a county's copy of its prefecture's copy of a
+    provincial measure does derive from the provincial one, and the province is an ancestor region)."""
+    from plankg.query.library import run
+
+    items = _items_by_file(store)
+    source_of: dict[Key, Key] = {}
+    children: dict[Key, list[Key]] = {}
+    for c in truth["copies"]:
+        source, copy = (c["source_file"], c["source_title"]), (c["file"], c["title"])
+        source_of[copy] = source
+        children.setdefault(source, []).append(copy)
+    keys = set(children) | set(source_of)
+    key_of = {iri: key for key in keys if (iri := _find(items.get(key[0], []), key[1]))}
+    extracted = set(key_of.values())
+
+    def chain_above(key: Key | str) -> set[Key | str]:
+        above: set[Key | str] = set()
+        while key in source_of:
+            key = source_of[key]  # type: ignore[index]
+            above.add(key)
+        return above
+
+    paths = {
+        (origin, step1, step2)
+        for origin in children
+        if origin not in source_of
+        for step1 in children[origin]
+        for step2 in children.get(step1, [None])  # type: ignore[list-item]
+    }
+    truth_paths = {p for p in paths if all(k is None or k in extracted for k in p)}
+    header, rows = run(store, "diffusion-paths", {})
+    at = {name: header.index(name) for name in ("origin", "step1", "step2")}
+    found = {tuple(key_of.get(r[at[c]], r[at[c]]) if r[at[c]] else None for c in ("origin", "step1", "step2")) for r in rows}
+    lenient = {p for p in found if p[0] in chain_above(p[1]) and (p[2] is None or p[1] in chain_above(p[2]))}
+    steps = string_rows(store, f"SELECT ?d ?s WHERE {{ GRAPH <{LINEAGE_GRAPH}> {{ ?d prov:wasDerivedFrom ?s }} }}")
+    found_steps = {(key_of.get(r["s"], r["s"]), key_of.get(r["d"], r["d"])) for r in steps}
+    truth_steps = {(s, c) for c, s in source_of.items() if s in extracted and c in extracted}
+    return {
+        "paths": _scores(found, truth_paths),
+        "paths_lenient_precision": _ratio(len(lenient), len(found)),
+        "paths_not_extracted": len(paths) - len(truth_paths),
+        "steps": _scores(found_steps, truth_steps),
+        "steps_lenient_precision": _ratio(sum(1 for s, d in found_steps if s in chain_above(d)), len(found_steps)),
+    }
+
+
+def run_size(n: int, seed: int, work: Path) -> dict:
+    from plankg.graph.store import open_store
+    from plankg.lineage.graph import rebuild_lineage
+    from plankg.loading.documents import load_paths
+    from plankg.synth_tree import write_tree
+
+    corpus, store_dir = work / f"tree-{n}", work / f"tree-store-{n}"
+    shutil.rmtree(corpus, ignore_errors=True)
+    shutil.rmtree(store_dir, ignore_errors=True)
+    seconds = {}
+    clock = time.perf_counter()
+    write_tree(n, seed, corpus)
+    seconds["synth"] = time.perf_counter() - clock
+    truth = json.loads((corpus / "lineage-truth.json").read_text(encoding="utf-8"))
+    store = open_store(store_dir)
+    clock = time.perf_counter()
+    results = load_paths(store, [corpus])
+    seconds["load"] = time.perf_counter() - clock
+    failed = [f"{r.name}: {r.error}" for r in results if r.error]
+    clock = time.perf_counter()
+    summary = rebuild_lineage(store)
+    seconds["lineage"] = time.perf_counter() - clock
+    clock = time.perf_counter()
+    figures = {
+        "plans": n,
+        "levels": dict(Counter(p["level"] for p in truth["plan_tree"])),
+        "failed_to_load": failed,
+        "citations_in_store": summary.citations,
+        "citations_resolved": summary.resolved_citations,
+        "citation": citations(store, truth),
+        "binding_missing_in_child": binding_missing(store, truth),
+        "diffusion": diffusion(store, truth),
+        "text_reuse": evaluate(store, corpus),
+    }
+    seconds["evaluate"] = time.perf_counter() - clock
+    figures["seconds"] = {k: round(v, 1) for k, v in seconds.items()}
+    return figures
+
+
+def _line(name: str, s: dict) -> str:
+    def f(x: float | None) -> str:
+        return "  n/a" if x is None else f"{x:.3f}"
+
+    counts = f"({s['correct']} of {s['truth']} true, {s['found']} found)"
+    return f"  {name:<34} recall {f(s['recall'])}  precision {f(s['precision'])}  {counts}"
+
+
+def report(fig: dict) -> None:
+    print(f"\nN={fig['plans']} plans {fig['levels']}; load failures: {len(fig['failed_to_load'])}; seconds {fig['seconds']}")
+    for failure in fig["failed_to_load"][:5]:
+        print(f"  failed: {failure}")
+    c = fig["citation"]
+    print(f"  citations: {fig['citations_resolved']} of {fig['citations_in_store']} resolved to loaded plans")
+    print(_line("citation -> parent (pk:parentPlan)", c["parentPlan"]))
+    print(_line("citation -> parent (pk:resolvesTo)", c["resolvesTo"]))
+    print("  resolvesTo recall by citation form: " + ", ".join(f"{k} {v:.3f}" for k, v in c["resolvesTo_recall_by_form"].items()))
+    b = fig["binding_missing_in_child"]
+    print(_line("binding-missing-in-child", b["all"]))
+    print(_line("  of five-year children", b["five-year children"]))
+    print(f"  weakened binding indicators reported as missing: {b['weakened_reported']} of {b['weakened']}")
+    d = fig["diffusion"]
+    print(_line("diffusion-paths rows", d["paths"]) + f"; {d['paths_not_extracted']} paths not extracted")
+    print(f"    lenient precision (a step from an earlier link of the same chain): {d['paths_lenient_precision']:.3f}")
+    print(_line("derivation steps (wasDerivedFrom)", d["steps"]))
+    print(f"    lenient precision: {d['steps_lenient_precision']:.3f}")
+    t = fig["text_reuse"]
+    print(
+        f"  text reuse on the copies: recall {t['recall']:.3f} precision {t['precision']:.3f} ({t['copies']} copies, "
+        f"{t['copies_not_extracted']} not extracted); by level: "
+        + ", ".join(f"{k.split()[0]}={v:.3f}" for k, v in t["recall_by_level"].items())
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000])
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "plankg-hierarchy")
+    parser.add_argument("--out", type=Path, help="Also write the figures as JSON to this file.")
+    args = parser.parse_args()
+    print(f"load average {os.getloadavg()}", flush=True)
+    figures = []
+    for n in args.sizes:
+        figures.append(run_size(n, args.seed, args.work))
+        report(figures[-1])
+        sys.stdout.flush()
+    if args.out:
+        args.out.write_text(json.dumps(figures, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
