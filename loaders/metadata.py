@@ -276,17 +276,20 @@ def _period(text: str, title: str, meta: PlanMetadata, first: int) -> Fact | Non
 
 
 def _region(text: str, meta: PlanMetadata, sidecar: dict) -> tuple[Region | None, Fact | None]:
-    """The plan's region: stated by the sidecar, named in the title, governed by the issuer, else the region the
-    text speaks of as its own (全市 …); None when none of them says."""
+    """The plan's region: stated by the sidecar, named in the title (the sidecar's too: a scrape that lost the title
+    line loses no place), governed by the issuer, else the region the text speaks of as its own (全市 …); None
+    when none of them says."""
     if "region" in sidecar:
         return _sidecar_region(str(sidecar["region"]), f"{sidecar.get('title', '')}\n{text[:3000]}")
-    if meta.title and meta.title.span:
+    if meta.title and (meta.title.span or meta.title.from_sidecar):
         found = find_region(meta.title.value, context=text[:3000])
-        if found:
+        if found and not meta.title.span:
+            return found[0], Fact(found[0].name, from_sidecar=True)
+        if found and meta.title.span:
             reg, at = found
             start = meta.title.span.start + at
             span = Span.of(text, start, start + len(reg.name))
-            if to_simplified(span.quote) == reg.name:
+            if to_simplified(span.quote) in (reg.name, to_simplified(reg.name)):
                 return reg, Fact(span.quote, span)
     for issuer in meta.issuers:
         body = recognise(issuer.value, context=text[:3000])

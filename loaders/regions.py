@@ -61,11 +61,12 @@ def gazetteer() -> dict[str, Region]:
 
 @lru_cache(maxsize=1)
 def _by_name() -> dict[str, list[Region]]:
-    """Regions by name in Simplified script as to_simplified writes it: texts are looked up after conversion, which
-    turns 乾 into 干 (乾县 is looked up as 干县)."""
+    """Regions by name, and by the name as to_simplified writes it: texts are looked up after conversion, which
+    turns the Simplified 乾安县 into 干安县 but the Traditional 乾安縣 into 乾安县."""
     names: dict[str, list[Region]] = {}
     for region in gazetteer().values():
-        names.setdefault(to_simplified(region.name), []).append(region)
+        for name in dict.fromkeys((region.name, to_simplified(region.name))):
+            names.setdefault(name, []).append(region)
     return names
 
 

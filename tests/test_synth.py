@@ -197,3 +197,32 @@ def test_a_region_whose_name_opencc_rewrites_is_found() -> None:
     assert find_region("乾县“十四五”民政事业发展规划")[0].code == "610424"  # type: ignore[index]
     assert find_region("松原市乾安县民政事业发展第十四个五年规划")[0].code == "220723"  # type: ignore[index]
     assert place_name(find_region("乾安县")[0]) == "乾安县"  # type: ignore[index]
+
+
+_BODY = "\n第一章 主要任务\n\n第一节 社会救助\n\n  完善社会救助制度。加快建设分层分类的社会救助体系,到2025年覆盖全部困难群众。\n"
+
+
+def test_region_of_a_traditional_title_with_a_name_opencc_rewrites(tmp_path: Path) -> None:
+    """乾安縣 in a Traditional title is 乾安县 (220723), its span the title's own characters."""
+    from plankg.loaders.pipeline import parse_document
+
+    path = tmp_path / "qianan.txt"
+    path.write_text("乾安縣民政事業發展“十四五”規劃\n\n  爲推動民政事業高質量發展,制定本規劃。\n" + _BODY, encoding="utf-8")
+    doc, region = parse_document(path)
+    assert region is not None and region.code == "220723"
+    assert doc.metadata.region is not None and doc.metadata.region.span is not None
+    assert doc.metadata.region.span.quote == "乾安縣"
+
+
+def test_a_sidecar_title_names_the_region_when_the_title_line_was_lost(tmp_path: Path) -> None:
+    """A lost title line given by the sidecar still names the place: not the parent whose plan the preamble cites
+    (全市 and 四平市 in the citation would make it 四平市; the plan is 双辽市's, a county-level city in 四平市)."""
+    from plankg.loaders.pipeline import parse_document
+
+    path = tmp_path / "shuangliao.txt"
+    preamble = "为推动全市民政事业高质量发展,依据《四平市民政事业发展第十四个五年规划》,制定本规划。\n"
+    path.write_text(preamble + _BODY, encoding="utf-8")
+    (tmp_path / "shuangliao.meta.json").write_text('{"title": "双辽市民政事业发展“十四五”规划"}', encoding="utf-8")
+    doc, region = parse_document(path)
+    assert region is not None and (region.code, region.name) == ("220382", "双辽市")
+    assert doc.metadata.region is not None and doc.metadata.region.from_sidecar
