@@ -179,7 +179,7 @@ def run_size(n: int, seed: int, work: Path) -> dict:
     clock = time.perf_counter()
     results = load_paths(store, [corpus])
     seconds["load"] = time.perf_counter() - clock
-    failed = [f"{r.name}: {r.error}" for r in results if r.error]
+    failed = [f"{r.path.name}: {r.error}" for r in results if r.error]
     clock = time.perf_counter()
     summary = rebuild_lineage(store)
     seconds["lineage"] = time.perf_counter() - clock
