@@ -372,6 +372,24 @@ def test_copied_clauses_cross_validated_by_document_pair(labelled) -> None:
     assert (figures["average_precision"], figures["precision_at_recall_0.9"]) == (0.919, 0.595)
 
 
+def test_misjudged_training_pairs_are_listed_with_their_texts(labelled, corpus) -> None:
+    """`reuse_train --misjudged` lists the cross-validation's errors to read: as many as it counts, misses first."""
+    from plankg.lineage.graph import reuse_items
+
+    dev = [p for p in labelled if p.label["split"] == "dev"]
+    shipped = reuse_model.shipped()
+    wrong = reuse_train.misjudged(dev, shipped.threshold)
+    figures = shipped.measured["cross_validated"]
+    assert [p.label["copied"] for _, p in wrong] == ["clear"] * figures["fn"] + ["no"] * figures["fp"]
+    # 001 line 284 将低收入(低保边缘)家庭中的重病、重残人员,参照“单人户”纳入低保 against 002 line 457 (Traditional)
+    # …低保边缘家庭中重病、重残人员,参照单人户纳入低保: a clause copied inside a long measure, missed
+    missed = next((p, pair) for p, pair in wrong if pair.label["a"].endswith("chp_2__sec_1__para_2"))
+    assert missed[1].label["b"] == "431200/fyp/2021-2025/zh-Hant/chp_2__sec_2__para_1" and missed[0] < shipped.threshold
+    store, _ = corpus
+    shown = reuse_train.show_misjudged([missed], reuse_items(store)[0])
+    assert "shared: 低保边缘)家庭中 | 重病、重残人员,参照“单人户”纳入低保" in shown
+
+
 def test_copied_clauses_on_the_blind_half(labelled) -> None:
     """The blind half, split off before any model was built and scored once, at the end, as it came out."""
     blind = reuse_train.graded([p for p in labelled if p.label["split"] == "blind"])

@@ -1,7 +1,7 @@
 """Train the copied-clause model on labelled pairs and measure it by document pair, never in-sample.
 
     python -m plankg.lineage.reuse_train [--labels tests/lineage_labels.json] [--out kg/data/reuse_model.json]
-                                 [--corpus DIR] [--blind]
+                                 [--corpus DIR] [--blind] [--misjudged]
 
 The labels file holds pairs of items (IRIs relative to the plan base, as in tests/lineage_labels.json) labelled
 `copied`: clear, borderline or no (guideline: tests/lineage_labels.md); pairs whose `split` is "blind" are
@@ -28,6 +28,7 @@ from pathlib import Path
 
 from plankg.graph.vocab import ID
 from plankg.lineage import instruments, reuse_model, textreuse
+from plankg.lineage.passages import compare
 
 PLAN = str(ID["plan/"])  # labels name a plan by its IRI after this prefix
 TARGET_PRECISION = 0.9
@@ -155,6 +156,33 @@ def train(pairs: list[Labelled]) -> reuse_model.Model:
     return reuse_model.fit(x, yy, C, threshold, measured)
 
 
+def misjudged(pairs: list[Labelled], threshold: float) -> list[tuple[float, Labelled]]:
+    """The graded training pairs the cross-validated model gets wrong at threshold, as (out-of-fold probability,
+    pair): the clear pairs it misses (never proposed: probability 0), then the "no" pairs it links; the ones to
+    read when looking for what the features do not see."""
+    scored = graded(pairs)
+    wrong = [(p, pair) for p, pair in zip(cross_validated(pairs), scored, strict=True) if (p >= threshold) != _clear(pair)]
+    return sorted(wrong, key=lambda w: (not _clear(w[1]), w[0]))
+
+
+def _clear(pair: Labelled) -> bool:
+    return pair.label["copied"] == "clear"
+
+
+def show_misjudged(wrong: list[tuple[float, Labelled]], items: list[textreuse.Item]) -> str:
+    """Each misjudged pair with its probability, features, both texts and the passages they share."""
+    text = {item.iri: item.text for item in items}
+    lines = []
+    for p, pair in wrong:
+        a, b = text[PLAN + pair.label["a"]], text[PLAN + pair.label["b"]]
+        kind = "missed (clear)" if _clear(pair) else "linked (no)"
+        features = ", ".join(f"{f} {v:.3f}" for f, v in pair.features.items())
+        lines += [f"{kind} p={p:.3f}{'' if pair.proposed else ' never proposed'}: {pair.label['a']} ~ {pair.label['b']}"]
+        lines += [f"  {features}", f"  a: {a}", f"  b: {b}"]
+        lines += [f"  shared: {' | '.join(x.text for x in compare(a, b)[0])}", ""]
+    return "\n".join(lines)
+
+
 def instrument_counts(labels: list[dict], items: list[textreuse.Item], blind: bool) -> dict[str, float]:
     """The shared-instrument relation against the `instrument` labels of the training pairs (or of the blind
     split): a pair is related when both
@@ -195,14 +223,20 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, default=None, help="where to write the weights (default: print only)")
     parser.add_argument("--corpus", type=Path, default=None)
     parser.add_argument("--blind", action="store_true", help="also measure the shipped model on the blind split")
+    parser.add_argument(
+        "--misjudged", action="store_true", help="print the training pairs the cross-validated model gets wrong, with their texts"
+    )
     args = parser.parse_args(argv)
     labels = json.loads(args.labels.read_text(encoding="utf-8"))["pairs"]
     items = load_items(args.corpus)
     pairs = labelled_pairs(labels, items)
-    model = train([p for p in pairs if p.label.get("split") != "blind"])
+    training = [p for p in pairs if p.label.get("split") != "blind"]
+    model = train(training)
     print(json.dumps(model.measured, indent=1))
     print("coefficients:", dict(zip(reuse_model.FEATURES, (round(c, 3) for c in model.coef), strict=True)))
     print("shared instruments, dev:", instrument_counts(labels, items, blind=False))
+    if args.misjudged:
+        print(show_misjudged(misjudged(training, model.threshold), items))
     if args.out:
         args.out.write_text(json.dumps(model.to_json(), indent=1) + "\n", encoding="utf-8")
     if args.blind:
