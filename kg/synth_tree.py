@@ -238,8 +238,10 @@ def citation(parent: Node, rng: random.Random) -> tuple[str, str]:
     roll = rng.random()
     if parent.region is None and roll < 0.3:  # after the child's own outline: 依据《…纲要》和国家《…》, as 001 writes it
         return "national", f"国家《{title}》"
-    if roll < 0.5:
+    if roll < 0.4:
         return "title", f"《{title}》"
+    if roll < 0.5:  # the period written elsewhere in the title, as 003 cites 《江苏省民政事业发展“十四五”规划》
+        return "order", f"《{period_moved(title)}》"
     if roll < 0.7:
         left, right = _QUOTE_FORMS[1 + rng.randrange(len(_QUOTE_FORMS) - 1)]
         return "quotes", f"《{title.replace('“', left).replace('”', right)}》"
@@ -247,6 +249,15 @@ def citation(parent: Node, rng: random.Random) -> tuple[str, str]:
     if roll < 0.85:
         return "notice", f"《{parent.issuer}关于印发〈{title}〉的通知》{number}"
     return "notice", f"《{parent.issuer}关于印发{title}的通知》{number}"
+
+
+def period_moved(title: str) -> str:
+    """X“十四五”民政事业发展规划 <-> X民政事业发展“十四五”规划; X民政事业发展第十四个五年规划 -> X“十四五”民政事业发展规划."""
+    if "民政事业发展“十四五”规划" in title:
+        return title.replace("民政事业发展“十四五”规划", "“十四五”民政事业发展规划")
+    if "“十四五”民政事业发展规划" in title:
+        return title.replace("“十四五”民政事业发展规划", "民政事业发展“十四五”规划")
+    return title.replace("民政事业发展第十四个五年规划", "“十四五”民政事业发展规划")
 
 
 def _doc_prefix(node: Node) -> str:

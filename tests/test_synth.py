@@ -178,8 +178,8 @@ def test_a_citation_of_an_issuing_notice_resolves_to_the_plan_it_issued() -> Non
     from plankg.loaders.extract import extract_citations
 
     plan = title_key("“十四五”国家老龄事业发展和养老服务体系规划")
-    assert cited_keys("国务院关于印发“十四五”国家老龄事业发展和养老服务体系规划的通知")[-1] == plan
-    assert cited_keys("民政部 国家发展改革委关于印发〈“十四五”民政事业发展规划〉的通知")[-1] == "十四五民政事业发展规划"
+    assert cited_keys("国务院关于印发“十四五”国家老龄事业发展和养老服务体系规划的通知")[1] == plan
+    assert cited_keys("民政部 国家发展改革委关于印发〈“十四五”民政事业发展规划〉的通知")[1] == "十四五民政事业发展规划"
     assert cited_keys("关于改革完善社会救助制度的实施意见") == ["关于改革完善社会救助制度的实施意见"]
     text = (
         "根据《国务院关于印发“十四五”国家老龄事业发展和养老服务体系规划的通知》(国发〔2021〕35号)"
@@ -226,3 +226,26 @@ def test_a_sidecar_title_names_the_region_when_the_title_line_was_lost(tmp_path:
     doc, region = parse_document(path)
     assert region is not None and (region.code, region.name) == ("220382", "双辽市")
     assert doc.metadata.region is not None and doc.metadata.region.from_sidecar
+
+
+def test_a_citation_with_the_period_written_elsewhere_resolves() -> None:
+    """003 (line 10) cites 《江苏省民政事业发展十四五规划》: the plan titled 江苏省“十四五”民政事业发展规划. The period
+    stays part of the key: a 十三五 plan is not the 十四五 one, and a key two plans share resolves to neither."""
+    from plankg.lineage.graph import cited_keys, plan_keys, title_key
+
+    plans = {
+        "js14": {"key": title_key("江苏省“十四五”民政事业发展规划")},
+        "js13": {"key": title_key("江苏省“十三五”民政事业发展规划")},
+        "a": {"key": title_key("甲市“十四五”养老服务规划")},
+        "b": {"key": title_key("甲市养老服务“十四五”规划")},
+    }
+    keys = plan_keys(plans)
+
+    def resolve(title: str) -> str | None:
+        return next((keys[k] for k in cited_keys(title) if k in keys), None)
+
+    assert resolve("江苏省民政事业发展十四五规划") == "js14"
+    assert resolve("江苏省民政事业发展“十三五”规划") == "js13"
+    assert resolve("甲市养老服务“十四五”规划") == "b"  # the exact title first
+    assert resolve("“十四五”甲市养老服务规划") is None  # both a and b have the period apart: neither
+    assert resolve("江苏省民政事业发展规划") is None

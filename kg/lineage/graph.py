@@ -241,19 +241,41 @@ def title_key(title: str) -> str:
 _ISSUING_NOTICE = re.compile(r"关于(?:印发|转发|颁布|发布|公布)[〈<《]?(.+?)[〉>》]?的(?:通知|决定)$")
 
 
+_FIVE_YEAR = re.compile(r"十[三四五]五")
+
+
+def _period_apart(key: str) -> str:
+    """A title key with its five-year period taken out and put at the end: 江苏省民政事业发展“十四五”规划 and
+    江苏省“十四五”民政事业发展规划 are one plan, cited either way ("" when the title names no period)."""
+    periods = _FIVE_YEAR.findall(key)
+    return f"{_FIVE_YEAR.sub('', key)}|{'|'.join(periods)}" if periods else ""
+
+
 def cited_keys(title: str) -> list[str]:
-    """The keys a citation may match a loaded plan by: its title's, then, when it cites the notice that issued a
-    plan (《民政部关于印发〈“十四五”民政事业发展规划〉的通知》), the issued plan's."""
+    """The keys a citation may match a loaded plan by (see plan_keys), most exact first: its title's, the issued
+    plan's when it cites the notice that issued one (《民政部关于印发〈“十四五”民政事业发展规划〉的通知》), then each
+    with the period apart."""
     key = title_key(title)
     notice = _ISSUING_NOTICE.search(key)
-    return [key, notice.group(1)] if notice else [key]
+    keys = [key, notice.group(1)] if notice else [key]
+    return keys + [loose for k in keys if (loose := _period_apart(k))]
+
+
+def plan_keys(plans: dict[str, dict]) -> dict[str, str]:
+    """Title key -> plan, and key with the period apart -> plan where one plan alone has it."""
+    by_key = {p["key"]: plan for plan, p in plans.items() if p["key"]}
+    loose: dict[str, set[str]] = {}
+    for key, plan in by_key.items():
+        if apart := _period_apart(key):
+            loose.setdefault(apart, set()).add(plan)
+    return by_key | {key: next(iter(found)) for key, found in loose.items() if len(found) == 1 and key not in by_key}
 
 
 def _citation_lineage(
     out: _Out, plans: dict[str, dict], citations: list[dict[str, str]], summary: LineageSummary
 ) -> dict[str, set[str]]:
     """Resolve citations; returns child plan -> its declared parent plans."""
-    by_key = {p["key"]: plan for plan, p in plans.items() if p["key"]}
+    by_key = plan_keys(plans)
     parents: dict[str, set[str]] = {}
     works_done: set[str] = set()
     for c in citations:
