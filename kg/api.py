@@ -223,16 +223,17 @@ class KnowledgeGraph:
 
         return lineage(self.store)
 
-    def rebuild_lineage(self, min_score: float | None = None) -> LineageSummary:
+    def rebuild_lineage(self, min_score: float | None = None, full: bool = False) -> LineageSummary:
         """Recompute the lineage graph from the document graphs (the store opened with read_only=False); min_score
-        is the least probability of a copied clause linked (default: the model's threshold).
+        is the least probability of a copied clause linked (default: the model's threshold). What changed since the
+        last rebuild is recomputed, the rest read from the store's lineage cache; full recomputes everything.
 
         Example:
             >>> plankg.open("plankg-data", read_only=False).rebuild_lineage().families
         """
         from plankg.lineage.graph import rebuild_lineage
 
-        return rebuild_lineage(self._writable("rebuild the lineage graph"), min_score)
+        return rebuild_lineage(self._writable("rebuild the lineage graph"), min_score, cache=self.path, full=full)
 
     def reason(self) -> int:
         """Materialise the OWL 2 RL entailments into the inferred graph (read_only=False); the triples inferred.
@@ -257,7 +258,7 @@ class KnowledgeGraph:
         store = self._writable("remove a document")
         self.document(document)
         removed = remove_document(store, document)
-        rebuild_lineage(store)  # lineage links to the removed nodes would dangle otherwise
+        rebuild_lineage(store, cache=self.path)  # lineage links to the removed nodes would dangle otherwise
         drop_derived_inferences(store)
         return removed
 

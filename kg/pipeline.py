@@ -185,7 +185,7 @@ def build(
     try:
         report = BuildReport(location)
         _load(opened, report, _paths(paths), replace, limits, location, progress or _quiet)
-        _after_loading(opened, report, lineage, worker, validate, reason, views, Path(site), engine, progress or _quiet)
+        _after_loading(opened, location, report, lineage, worker, validate, reason, views, Path(site), engine, progress or _quiet)
         return report
     except BaseException as exc:
         # The store's files stay locked while anything refers to the Store: a notebook keeps the last exception, and
@@ -260,6 +260,7 @@ def _load(
 
 def _after_loading(
     store: Store,
+    location: Path | None,
     report: BuildReport,
     lineage: bool,
     worker: Executor | None,
@@ -275,7 +276,8 @@ def _after_loading(
     if lineage:
         from plankg.lineage.graph import LineageRebuild
 
-        rebuild = LineageRebuild(store, worker)  # a worker searches text reuse while this process validates
+        # a worker searches text reuse while this process validates; what lineage computed is kept in the store's folder
+        rebuild = LineageRebuild(store, worker, cache=location)
     if validate:
         from plankg.validation.shacl import check_loaded
 

@@ -20,15 +20,20 @@ from plankg.cli.common import command, console, open_graph, store_option
     default=None,
     help="Least probability of a copied clause to link two items (default: the model's threshold, chosen for precision).",
 )
-def lineage(store: Path, min_score: float | None) -> None:
-    """Rebuild the lineage graph (citations, shared indicators, text reuse, families, themes)."""
+@click.option(
+    "--rebuild",
+    is_flag=True,
+    help="Recompute everything and replace the whole graph (by default what the store's lineage cache holds is reused).",
+)
+def lineage(store: Path, min_score: float | None, rebuild: bool) -> None:
+    """Update the lineage graph (citations, shared indicators, text reuse, families, themes) for what changed."""
     from rich.table import Table
 
     from plankg.graph.vocab import LINEAGE_GRAPH
 
     shown = console(wide=False)
     with shown.status("rebuilding lineage"), open_graph(store, write=True) as kg:
-        summary = kg.rebuild_lineage(min_score)
+        summary = kg.rebuild_lineage(min_score, full=rebuild)
     table = Table(title=f"lineage graph <{LINEAGE_GRAPH}>")
     table.add_column("what")
     table.add_column("count", justify="right")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import time
+import uuid
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -57,7 +58,8 @@ def flush(store: Store) -> None:
     store.flush()
 
 
-def _triples_text(quads: Iterable[Quad]) -> str:
+def triples_text(quads: Iterable[Quad]) -> str:
+    """Quads as N-Triples lines (for an update naming their graph)."""
     triples = [Triple(q.subject, q.predicate, q.object) for q in quads]
     return written(serialize(triples, format=RdfFormat.N_TRIPLES)).decode("utf-8")
 
@@ -75,22 +77,23 @@ def replace_graph(store: Store, graph: str, quads: list[Quad], shared: Iterable[
         store.extend([*own, *shared, *(Quad(t.subject, t.predicate, t.object, runs) for t in _run_triples(graph))])
         return
     parts = [f"DROP SILENT GRAPH <{graph}> ;"]
-    parts.append(f"INSERT DATA {{ GRAPH <{graph}> {{\n{_triples_text(quads)}}} }} ;")
+    parts.append(f"INSERT DATA {{ GRAPH <{graph}> {{\n{triples_text(quads)}}} }} ;")
     by_graph: dict[str, list[Quad]] = {}
     for q in shared:
         if isinstance(q.graph_name, DefaultGraph):
             raise ValueError(f"a shared quad names no graph: {q}")
         by_graph.setdefault(q.graph_name.value, []).append(q)
     for other, items in by_graph.items():
-        parts.append(f"INSERT DATA {{ GRAPH <{other}> {{\n{_triples_text(items)}}} }} ;")
+        parts.append(f"INSERT DATA {{ GRAPH <{other}> {{\n{triples_text(items)}}} }} ;")
     parts.append(run_record(graph))
     store.update("\n".join(parts).rstrip(" ;"))
 
 
 def _run_triples(graph: str) -> list[Triple]:
-    """When the graph was (re)written, kept apart from the graph so reloading stays idempotent."""
+    """When the graph was (re)written, kept apart from the graph so reloading stays idempotent. Each write is a run
+    of its own, two in the same second included: what lineage cached of a graph is of the runs that wrote it."""
     now = datetime.now(UTC).isoformat(timespec="seconds")
-    run = NamedNode(f"{ID}run/{now}/{hashlib.sha256(graph.encode()).hexdigest()[:16]}")
+    run = NamedNode(f"{ID}run/{now}/{hashlib.sha256(f'{graph} {uuid.uuid4()}'.encode()).hexdigest()[:16]}")
     return [
         Triple(run, NamedNode(PROV + "generated"), NamedNode(graph)),
         Triple(run, NamedNode(PROV + "endedAtTime"), Literal(now, datatype=XSD_DATETIME)),

@@ -1,8 +1,9 @@
-"""The lineage graph: how policy travels between the loaded plans, rebuilt from the document graphs.
+"""The lineage graph: how policy travels between the loaded plans, recomputed from the document graphs.
 
-Four kinds of link, all written to one named graph (LINEAGE_GRAPH) in one transaction, so the graph is
-either the previous one or the new one (beyond WRITE_BATCH quads, a thousand plans' worth, a single
-transaction would hold gigabytes: the graph is then dropped and written in batches, see _write):
+The whole graph is recomputed as a function of the document graphs, its costly parts read from the store's lineage
+cache for what did not change (kg/lineage/cache.py, records.py), and only the subjects whose quads changed are
+written (kg/lineage/write.py): the graph is the one a rebuild from scratch writes, at a fraction of the cost.
+Four kinds of link, all in one named graph (LINEAGE_GRAPH):
 - citations resolved to loaded plans by normalised title; a plan's basis (依据/根据) citations are its
   declared parents (pk:parentPlan); a citation of a plan that is not loaded stays a pk:UnresolvedWork;
 - indicator rows of different plans grouped under shared SKOS concepts, exact or close, with evidence;
@@ -26,23 +27,22 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
-from pyoxigraph import Literal, NamedNode, Quad, Store
+from pyoxigraph import Literal, NamedNode, Store
 
-from plankg.graph.solutions import string_rows
-from plankg.graph.store import replace_graph
-from plankg.graph.vocab import ID, LINEAGE_GRAPH, OA, PK, PROV, RDF_TYPE, RDFS, REGIONS_GRAPH, SKOS, XSD
-from plankg.lineage import instruments, textreuse, themes
+from plankg.graph.vocab import ID, OA, PK, PROV, RDF_TYPE, RDFS, SKOS, XSD
+from plankg.lineage import instruments, records, textreuse, themes, write
+from plankg.lineage.cache import LineageCache, text_key
+from plankg.lineage.passages import Passage
 from plankg.loaders.extract import normalise_title, title_of
-from plankg.loaders.labels import label_quads
 from plankg.loaders.repair import read_offsets
 from plankg.loaders.script import to_simplified
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor
+    from pathlib import Path
 
 INDICATOR_SCHEME = ID["indicator-concept"]
 INSTRUMENT_SCHEME = ID["instrument"]
-WRITE_BATCH = 100_000  # lineage quads written in one transaction
 DRIVERS = 3  # features recorded on a reuse link: those that raised its probability most
 CLOSE_RATIO = 0.8  # difflib ratio of normalised indicator names for a close match
 _UNIT_SUFFIX = re.compile(r"[(（][^()（）]*(%|元|个|张|人|亿|万|平方米|/)[^()（）]*[)）]?$|[(（]%$")
@@ -72,6 +72,7 @@ class LineageSummary:
     directed_links: int = 0
     families: int = 0
     triples: int = 0
+    documents_read: int = 0  # document graphs read from the store (the others' records came from the cache)
     seconds: dict[str, float] = field(default_factory=dict)
 
 
@@ -84,14 +85,13 @@ def _digest(*parts: str) -> str:
 
 
 class _Out:
-    """Collects the lineage quads."""
+    """Collects the lineage quads, grouped by subject (kg/lineage/write.py writes those that changed)."""
 
     def __init__(self) -> None:
-        self.g = _n(LINEAGE_GRAPH)
-        self.quads: list[Quad] = []
+        self.subjects: write.Subjects = {}
 
     def add(self, s: str, p: str, o: str | Literal) -> None:
-        self.quads.append(Quad(_n(s), _n(p), o if isinstance(o, Literal) else _n(o), self.g))
+        self.subjects.setdefault(str(s), set()).add((str(p), o if isinstance(o, Literal) else str(o)))
 
     def type(self, s: str, *classes: str) -> None:
         for c in classes:
@@ -107,127 +107,70 @@ def _lit(value, datatype: str | None = None, lang: str | None = None) -> Literal
 # ---------------------------------------------------------------- reading the document graphs
 
 
-def _plans(store: Store) -> dict[str, dict]:
+def _plans(corpus: records.Corpus, parents: dict[str, str]) -> dict[str, dict]:
     """plan IRI -> title key, region and ancestor regions (none when the text states no place), the document
     date the text states (else ""), period start."""
-    rows = string_rows(
-        store,
-        """
-    SELECT ?plan ?title ?region ?date ?start WHERE {
-      GRAPH ?g { ?plan a pk:Plan . OPTIONAL { ?plan pk:region ?region }
-                 OPTIONAL { ?plan dct:title ?title FILTER(lang(?title) = "zh-hans") }
-                 OPTIONAL { ?plan eli:date_document ?date } OPTIONAL { ?plan pk:periodStart ?start } } }""",
-    )
-    parents = {
-        r["r"]: r["p"]
-        for r in string_rows(
-            store,
-            f"""
-    SELECT ?r ?p WHERE {{ GRAPH <{REGIONS_GRAPH}> {{ ?r pk:partOf ?p }} }}""",
-        )
-    }
     plans = {}
-    for r in rows:
-        ancestors, region = [], r["region"]
-        while region in parents:
-            region = parents[region]
-            ancestors.append(region)
-        plans[r["plan"]] = {
-            "key": title_key(r["title"]),
-            "region": r["region"],
-            "ancestors": ancestors,
-            "date": r["date"],
-            "start": r["start"],
-        }
+    for plan, title, region, date, start in corpus.rows("plans"):
+        ancestors, place = [], region
+        while place in parents:
+            place = parents[place]
+            ancestors.append(place)
+        plans[plan] = {"key": title_key(title), "region": region, "ancestors": ancestors, "date": date, "start": start}
     return plans
 
 
 def reuse_items(store: Store) -> tuple[list[textreuse.Item], dict[str, str]]:
     """Measures and projects (Simplified text, source, offset) and each one's heading context."""
-    rows = string_rows(
-        store,
-        """
-    SELECT ?item ?kind ?plan ?text ?src ?start ?end WHERE {
-      GRAPH ?g {
-        VALUES (?cls ?kind) { (pk:Measure "measure") (pk:Project "project") }
-        ?item a ?cls ; pk:inPlan ?plan ; pk:text ?text ; prov:wasDerivedFrom ?res .
-        FILTER(lang(?text) = "zh-hans")
-        ?res oa:hasSource ?src ; oa:hasSelector ?pos .
-        ?pos a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end . } }""",
+    corpus = records.Corpus(records.read(store))
+    return _reuse_items(corpus), _contexts(corpus.rows("item_context"))
+
+
+def _reuse_items(corpus: records.Corpus) -> list[textreuse.Item]:
+    items = (
+        textreuse.Item(item, plan, kind, text, src, int(start), int(end))
+        for item, plan, kind, text, src, start, end in corpus.rows("items")
     )
-    items = sorted(
-        (textreuse.Item(r["item"], r["plan"], r["kind"], r["text"], r["src"], int(r["start"]), int(r["end"])) for r in rows),
-        key=lambda i: (i.plan, i.start, i.iri),
-    )
-    return items, _contexts(store, "VALUES ?cls { pk:Measure pk:Project }")
+    return sorted(items, key=lambda i: (i.plan, i.start, i.iri))
 
 
 def target_items(store: Store) -> list[textreuse.Item]:
     """Targets stated in prose outside any measure or project (in a goal or a lead paragraph), as items of kind
     "target" (their Simplified clause, source, offset): their clauses name instruments too (到2025年，特殊困难老人
     定期探访制度全面建立). A target stated in a measure or a box item is not one: that item names its instruments."""
-    rows = string_rows(
-        store,
-        """
-    SELECT ?item ?plan ?exact ?src ?start ?end WHERE {
-      GRAPH ?g {
-        ?item a pk:ProseIndicator ; pk:inPlan ?plan ; prov:wasDerivedFrom ?res .
-        FILTER NOT EXISTS { ?item pk:statedIn ?e . ?e a ?cls VALUES ?cls { pk:Measure pk:Project } }
-        ?res oa:hasSource ?src ; oa:hasSelector ?pos , ?quote .
-        ?pos a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end . ?quote oa:exact ?exact . } }""",
-    )
+    return _target_items(records.Corpus(records.read(store)))
+
+
+def _target_items(corpus: records.Corpus) -> list[textreuse.Item]:
     items = (
-        textreuse.Item(r["item"], r["plan"], "target", to_simplified(r["exact"]), r["src"], int(r["start"]), int(r["end"]))
-        for r in rows
+        textreuse.Item(item, plan, "target", to_simplified(exact), src, int(start), int(end))
+        for item, plan, exact, src, start, end in corpus.rows("targets")
     )
     return sorted(items, key=lambda i: (i.plan, i.start, i.iri))
 
 
-def _contexts(store: Store, values: str) -> dict[str, str]:
+def _contexts(rows: list[list[str]]) -> dict[str, str]:
     """Node -> the Simplified titles of the headings it sits in."""
-    rows = string_rows(
-        store,
-        f"""
-    SELECT ?node ?title WHERE {{ GRAPH ?g {{ {values} ?node a ?cls ; pk:partOf+ ?h .
-        ?h dct:title ?title FILTER(lang(?title) = "zh-hans") }} }}""",
-    )
     context: dict[str, list[str]] = {}
-    for r in rows:
-        context.setdefault(r["node"], []).append(r["title"])
+    for node, title in rows:
+        context.setdefault(node, []).append(title)
     return {k: " ".join(sorted(v)) for k, v in context.items()}
 
 
-def _indicators(store: Store) -> list[dict[str, str]]:
-    return string_rows(
-        store,
-        """
-    SELECT ?ind ?plan ?name ?category WHERE { GRAPH ?g {
-      ?ind a pk:Indicator ; pk:inPlan ?plan ; pk:name ?name FILTER(lang(?name) = "zh-hans")
-      OPTIONAL { ?ind pk:category ?category FILTER(lang(?category) = "zh-hans") } } } ORDER BY ?ind""",
-    )
+def _indicators(corpus: records.Corpus) -> list[dict[str, str]]:
+    rows = [dict(zip(("ind", "plan", "name", "category"), r, strict=True)) for r in corpus.rows("indicators")]
+    return sorted(rows, key=lambda r: r["ind"])
 
 
-def _stated_texts(store: Store) -> dict[str, str]:
+def _stated_texts(corpus: records.Corpus) -> dict[str, str]:
     """A target stated in prose -> the Simplified text of the measure or box item stating it (its context, as
     a table row's is its table's title: 参训率 alone names no theme)."""
-    return {
-        r["ind"]: r["text"]
-        for r in string_rows(
-            store,
-            """
-    SELECT ?ind ?text WHERE { GRAPH ?g { ?ind pk:statedIn ?e . ?e pk:text ?text FILTER(lang(?text) = "zh-hans") } }""",
-        )
-    }
+    return {ind: text for ind, text in corpus.rows("stated")}
 
 
-def _citations(store: Store) -> list[dict[str, str]]:
-    return string_rows(
-        store,
-        """
-    SELECT ?cite ?plan ?work ?title ?basis WHERE { GRAPH ?g {
-      ?cite a pk:Citation ; pk:inPlan ?plan ; pk:citedWork ?work ; pk:isBasis ?basis .
-      ?work pk:normalizedTitle ?title } } ORDER BY ?cite""",
-    )
+def _citations(corpus: records.Corpus) -> list[dict[str, str]]:
+    rows = [dict(zip(("cite", "plan", "work", "title", "basis"), r, strict=True)) for r in corpus.rows("citations")]
+    return sorted(rows, key=lambda r: r["cite"])
 
 
 # ---------------------------------------------------------------- citation lineage
@@ -392,10 +335,9 @@ def _indicator_lineage(out: _Out, rows: list[dict[str, str]], summary: LineageSu
 # ---------------------------------------------------------------- measure lineage
 
 
-def _source_texts(store: Store) -> dict[str, str]:
+def _source_texts(corpus: records.Corpus) -> dict[str, str]:
     """Each source document's text as written: passage quotes come from it, not from the Simplified copy."""
-    rows = string_rows(store, "SELECT ?src ?text WHERE { GRAPH ?g { ?src a pk:SourceDocument ; pk:text ?text } }")
-    return {r["src"]: r["text"] for r in rows}
+    return {src: text for src, text in corpus.rows("sources")}
 
 
 def _reuse_lineage(
@@ -447,11 +389,23 @@ def _reuse_lineage(
 
 
 def _instrument_lineage(
-    out: _Out, items: list[textreuse.Item], plans: dict[str, dict], summary: LineageSummary, sources: dict[str, str]
+    out: _Out,
+    items: list[textreuse.Item],
+    plans: dict[str, dict],
+    summary: LineageSummary,
+    sources: dict[str, str],
+    cache: LineageCache,
 ) -> None:
     """One SKOS concept per instrument named by two or more plans, with those plans, the earliest document date
     they state (none when none states one) and its occurrences as spans of the sources."""
-    found = instruments.find([item.text for item in items], [item.plan for item in items])
+    texts = [item.text for item in items]
+    named = cache.results(
+        "mentions",
+        [text_key(t) for t in texts],
+        lambda todo: [[[m.start, m.end, m.quote, list(m.keys)] for m in instruments.mentions(texts[n])] for n in todo],
+    )
+    mentions = [[instruments.Mention(a, b, q, tuple(k)) for a, b, q, k in ms] for ms in named]
+    found = instruments.find(texts, [item.plan for item in items], mentions)
     if not found.shared:
         return
     out.type(INSTRUMENT_SCHEME, SKOS + "ConceptScheme")
@@ -565,24 +519,32 @@ def _families(
 
 def _themes(
     out: _Out,
-    store: Store,
+    corpus: records.Corpus,
     items: list[textreuse.Item],
     item_context: dict[str, str],
     indicators: list[dict[str, str]],
     summary: LineageSummary,
+    cache: LineageCache,
 ) -> dict[str, list[str]]:
-    out.quads.extend(Quad(t.subject, t.predicate, t.object, out.g) for t in themes.thesaurus_triples())
-    assigned: dict[str, list[str]] = {}
+    for t in themes.thesaurus_triples():
+        out.add(t.subject.value, t.predicate.value, t.object if isinstance(t.object, Literal) else t.object.value)
+    inputs: list[tuple[str, tuple[str, ...]]] = []
     for item in items:
-        assigned[item.iri] = themes.assign(item.text, item_context.get(item.iri, ""), family_label(item.text))
-    ind_context = _contexts(store, "VALUES ?cls { pk:Indicator }")
-    stated = _stated_texts(store)
+        inputs.append((item.iri, (item.text, item_context.get(item.iri, ""), family_label(item.text))))
+    ind_context = _contexts(corpus.rows("indicator_context"))
+    stated = _stated_texts(corpus)
     for row in indicators:
         own = f"{row['name']} {row['category']}"
         context = " ".join(filter(None, (ind_context.get(row["ind"], ""), stated.get(row["ind"], ""))))
-        assigned[row["ind"]] = themes.assign(own, context)
-    for node, found in assigned.items():
-        for theme in found:
+        inputs.append((row["ind"], (own, context, "")))
+    found = cache.results(
+        "themes", [text_key(*args) for _, args in inputs], lambda todo: [themes.assign(*inputs[n][1]) for n in todo]
+    )
+    assigned: dict[str, list[str]] = {}
+    for (node, _), theme_list in zip(inputs, found, strict=True):
+        assigned[node] = theme_list
+    for node, theme_list in assigned.items():
+        for theme in theme_list:
             out.add(node, PK.theme, theme)
     summary.themed_nodes = sum(1 for v in assigned.values() if v)
     summary.unthemed_nodes = sum(1 for v in assigned.values() if not v)
@@ -592,38 +554,50 @@ def _themes(
 # ---------------------------------------------------------------- the whole rebuild
 
 
-def _write(store: Store, quads: list[Quad]) -> None:
-    """Replace the lineage graph: in one transaction up to WRITE_BATCH quads, else in batches of that size.
-
-    Oxigraph keeps a transaction in memory (about 2 KB a quad as a SPARQL update), so the single transaction
-    that keeps the graph whole would need 13 GB for a thousand plans; a batched rewrite interrupted part-way
-    leaves part of the new graph, which the next rebuild replaces (lineage is derived from the documents).
-    """
-    if len(quads) <= WRITE_BATCH:
-        replace_graph(store, str(LINEAGE_GRAPH), quads)
-        return
-    store.remove_graph(_n(LINEAGE_GRAPH))
-    for start in range(0, len(quads), WRITE_BATCH):
-        store.extend(quads[start : start + WRITE_BATCH])
-
-
 class LineageRebuild:
     """A rebuild in two steps: reading the document graphs, which starts the text-reuse search on a worker
     process when given one (plankg.lineage.worker, textreuse.SharedSearch), then the rest (finish). Between the
-    two the caller's own work runs beside the search (`plankg build` validates the documents)."""
+    two the caller's own work runs beside the search (`plankg build` validates the documents).
 
-    def __init__(self, store: Store, worker: Executor | None = None, min_score: float | None = None) -> None:
-        self.store, self.min_score = store, min_score
+    cache: the folder of the store, where the results of the costly steps are kept (kg/lineage/cache.py), so that
+    a rebuild after a few documents changed costs a few documents; None keeps them for this rebuild only. The
+    result does not depend on it. full: forget what the cache holds and replace the whole lineage graph."""
+
+    def __init__(
+        self,
+        store: Store,
+        worker: Executor | None = None,
+        min_score: float | None = None,
+        cache: Path | None = None,
+        full: bool = False,
+    ) -> None:
+        self.store, self.min_score, self.full = store, min_score, full
+        self.cache = LineageCache(cache)
+        self.persistent = cache is not None
+        if full:
+            self.cache.clear()
         self.summary = LineageSummary()
         self.clock = time.perf_counter()
-        self.plans = _plans(store)
-        self.items, self.item_context = reuse_items(store)
-        self.indicators = _indicators(store)
-        self.targets = target_items(store)
-        self.citations = _citations(store)
+        corpus = records.load(store, self.cache if self.persistent else None)
+        self.corpus = corpus
+        self.plans = _plans(corpus, records.region_parents(store))
+        self.items = _reuse_items(corpus)
+        self.item_context = _contexts(corpus.rows("item_context"))
+        self.indicators = _indicators(corpus)
+        self.targets = _target_items(corpus)
+        self.citations = _citations(corpus)
         self.summary.plans, self.summary.items = len(self.plans), len(self.items)
-        self.search = textreuse.SharedSearch(self.items, worker, min_score) if worker else None
+        self.summary.documents_read = corpus.read_from_store
         self.lap("read")
+        texts = [item.text for item in self.items]
+        keys = [text_key(t) for t in texts]
+        self.signed: list[bytes] | None = None
+        self.search: textreuse.SharedSearch | None = None
+        if worker and self.cache.missing("minhash", keys) * 2 > len(keys):
+            self.search = textreuse.SharedSearch(self.items, worker, min_score)
+        else:
+            self.signed = self.cache.results("minhash", keys, lambda todo: textreuse.signatures([texts[n] for n in todo]))
+            self.lap("signatures")
 
     def lap(self, stage: str) -> None:
         now = time.perf_counter()
@@ -631,36 +605,63 @@ class LineageRebuild:
         self.clock = now
 
     def finish(self) -> LineageSummary:
-        """Compute the rest and replace the lineage graph (see _write for how atomically)."""
-        store, summary, items, out = self.store, self.summary, self.items, _Out()
+        """Compute the rest and write what changed in the lineage graph (kg/lineage/write.py)."""
+        summary, items, out, cache = self.summary, self.items, _Out(), self.cache
         self.clock = time.perf_counter()
         declared = _citation_lineage(out, self.plans, self.citations, summary)
         _indicator_lineage(out, self.indicators, summary)
         self.lap("citations+indicators")
-        item_themes = _themes(out, store, items, self.item_context, self.indicators, summary)
+        item_themes = _themes(out, self.corpus, items, self.item_context, self.indicators, summary, cache)
         self.lap("themes")
         if self.search:
             candidates, links = self.search.result()
+            ordered = sorted(candidates)
+            cache.keep("minhash", [text_key(item.text) for item in items], self.search.signed)
+            cache.keep(
+                "passages",
+                [text_key(items[a].text, items[b].text) for a, b in ordered],
+                [_encode(c) for c in self.search.compared],
+            )
             self.lap("reuse (shared with the worker)")
         else:
-            candidates = textreuse.candidate_pairs(items)
+            candidates = textreuse.candidate_pairs(items, self.signed)
             self.lap("candidates")
-            links = textreuse.score_pairs(items, candidates, self.min_score)
+            ordered = sorted(candidates)
+            compared = cache.results(
+                "passages",
+                [text_key(items[a].text, items[b].text) for a, b in ordered],
+                lambda todo: [
+                    _encode(textreuse.compare_texts([(items[ordered[n][0]].text, items[ordered[n][1]].text)])[0]) for n in todo
+                ],
+            )
+            links = textreuse.judge(items, ordered, [_decode(c) for c in compared], self.min_score)
             self.lap("scoring")
         summary.candidate_pairs = len(candidates)
-        sources = _source_texts(store)
+        sources = _source_texts(self.corpus)
         _reuse_lineage(out, items, links, self.plans, declared, summary, sources)
-        _instrument_lineage(out, items + self.targets, self.plans, summary, sources)
+        _instrument_lineage(out, items + self.targets, self.plans, summary, sources, cache)
         self.lap("instruments")
         _families(out, items, links, self.plans, item_themes, summary)
-        out.quads.extend(label_quads(out.quads))  # rdfs:label from each concept's prefLabel, for generic tools
-        summary.triples = len(set(out.quads))
-        _write(store, out.quads)
+        summary.triples = write.write(self.store, out.subjects, cache if self.persistent else None, self.full)
         self.lap("write")
+        cache.close()
         return summary
 
 
-def rebuild_lineage(store: Store, min_score: float | None = None) -> LineageSummary:
-    """Recompute the lineage graph from the document graphs and replace it (see _write for how atomically);
-    min_score is the least probability of a copied clause linked (default: the model's threshold)."""
-    return LineageRebuild(store, min_score=min_score).finish()
+def _encode(compared: textreuse.Compared) -> list:
+    passages, longest = compared
+    return [[[p.a_start, p.a_end, p.b_start, p.b_end, p.text] for p in passages], longest]
+
+
+def _decode(value: list) -> textreuse.Compared:
+    return tuple(Passage(*p) for p in value[0]), value[1]
+
+
+def rebuild_lineage(
+    store: Store, min_score: float | None = None, cache: Path | None = None, full: bool = False
+) -> LineageSummary:
+    """Recompute the lineage graph from the document graphs and write what changed (kg/lineage/write.py); min_score
+    is the least probability of a copied clause linked (default: the model's threshold); cache is the store's
+    folder, where what was computed is kept for the next time (None: nothing kept); full forgets it and replaces
+    the whole graph."""
+    return LineageRebuild(store, min_score=min_score, cache=cache, full=full).finish()

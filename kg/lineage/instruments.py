@@ -213,11 +213,12 @@ class Found:
     specificity: Specificity
 
 
-def find(texts: list[str], plans: list[str]) -> Found:
+def find(texts: list[str], plans: list[str], named: list[list[Mention]] | None = None) -> Found:
     """The instruments named by two or more plans among items (their Simplified texts and plans), and where
     each item names them (offsets into its text): the plans of an instrument are those of the items it is
-    resolved in, so that each shared instrument has spans in two plans at least."""
-    found = [mentions(t) for t in texts]
+    resolved in, so that each shared instrument has spans in two plans at least. named: each text's mentions,
+    when known."""
+    found = named if named is not None else [mentions(t) for t in texts]
     by_plan: dict[str, list[Mention]] = {}
     for plan, ms in zip(plans, found, strict=True):
         by_plan.setdefault(plan, []).extend(ms)

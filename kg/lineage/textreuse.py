@@ -36,6 +36,7 @@ SEED = 1
 LSH_THRESHOLD = 0.3  # LSH only proposes candidates, scoring decides
 BANDS, ROWS = 37, 3  # datasketch's optimal banding of NUM_PERM permutations for LSH_THRESHOLD (MinHashLSH .b, .r)
 SCORE_CHUNK = 32  # candidate pairs scored by one task when a worker process shares the scoring
+SIGNATURE_BYTES = BANDS * ROWS * 4  # the bands of one clause's MinHash signature (uint32 values)
 SIGNATURE_CHUNK = 4096  # clause signatures computed by one numpy operation (about 60k shingles: 27 MB)
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -128,53 +129,74 @@ def _permutations():
 
 
 def band_keys(shingled: Iterable[tuple[int, set[str]]]) -> Iterator[tuple[int, list[int]]]:
-    """(owner, a hash of each band of the MinHash signature) of each (owner, non-empty shingle set), in order.
+    """(owner, a hash of each band of the MinHash signature) of each (owner, non-empty shingle set), in order."""
+    width = ROWS * 4
+    for owner, raw in clause_signatures(shingled):
+        yield owner, [hash(raw[k : k + width]) for k in range(0, BANDS * width, width)]
+
+
+def clause_signatures(shingled: Iterable[tuple[int, set[str]]]) -> Iterator[tuple[int, bytes]]:
+    """(owner, the bands of the MinHash signature as SIGNATURE_BYTES bytes) of each (owner, non-empty shingle set),
+    in order.
 
     Signatures are computed SIGNATURE_CHUNK sets at a time, so memory stays bounded however many clauses.
     """
     import numpy as np
 
     a, b = _permutations()
-    width = ROWS * 4  # bytes of one band of uint32 values
     entries = iter(shingled)
     while chunk := list(islice(entries, SIGNATURE_CHUNK)):
         hashes = np.array([_shingle_hash(g) for _, grams in chunk for g in grams], dtype=np.uint32)
         starts = np.cumsum([0] + [len(grams) for _, grams in chunk[:-1]])
         raw = np.minimum.reduceat(hashes[:, None] * a + b, starts, axis=0).tobytes()
         for n, (owner, _) in enumerate(chunk):
-            row = n * BANDS * width
-            yield owner, [hash(raw[k : k + width]) for k in range(row, row + BANDS * width, width)]
+            yield owner, raw[n * SIGNATURE_BYTES : (n + 1) * SIGNATURE_BYTES]
+
+
+def signatures(texts: list[str]) -> list[bytes]:
+    """Each text's clause signatures one after the other (SIGNATURE_BYTES each): what lsh_pairs compares, a
+    function of the text alone, so that it can be kept (kg/lineage/cache.py)."""
+    found = [bytearray() for _ in texts]
+    for i, raw in clause_signatures(_shingled_clauses(texts)):
+        found[i] += raw
+    return [bytes(f) for f in found]
 
 
 def clause_shingles(items: list[Item]) -> Iterator[tuple[int, set[str]]]:
     """(item index, shingles) of each clause of each item's masked text that has shingles, in order."""
-    for i, item in enumerate(items):
-        for clause in clauses(mask(item.text, " ")):
+    return _shingled_clauses([item.text for item in items])
+
+
+def _shingled_clauses(texts: list[str]) -> Iterator[tuple[int, set[str]]]:
+    for i, text in enumerate(texts):
+        for clause in clauses(mask(text, " ")):
             grams = shingles(clause)
             if grams:
                 yield i, grams
 
 
-def candidate_pairs(items: list[Item]) -> set[tuple[int, int]]:
+def candidate_pairs(items: list[Item], signed: list[bytes] | None = None) -> set[tuple[int, int]]:
     """Pairs of items of different plans worth comparing: similar clauses (lsh_pairs) or a shared run of
-    SHARED_RUN characters (shared_run_pairs)."""
-    return lsh_pairs(items) | shared_run_pairs(items)
+    SHARED_RUN characters (shared_run_pairs). signed: each item's signatures when known (see signatures)."""
+    return lsh_pairs(items, signed) | shared_run_pairs(items)
 
 
-def lsh_pairs(items: list[Item]) -> set[tuple[int, int]]:
+def lsh_pairs(items: list[Item], signed: list[bytes] | None = None) -> set[tuple[int, int]]:
     """Pairs of items of different plans with a clause each that MinHash LSH buckets together (never all pairs).
 
-    The buckets are plain dicts keyed by a hash of the band holding a clause number, a list only when clauses
+    The buckets are plain dicts keyed by the bytes of the band holding a clause number, a list only when clauses
     collide (the same candidates as datasketch's MinHashLSH, without its per-band byte swapping, the bulk of its
     time, and at a fraction of its memory).
     A clause that already has MAX_NEIGHBOURS near-duplicates in the index still pairs with them but is not
     indexed itself, so a formula repeated by every plan costs each plan a bounded number of candidates instead
     of one per earlier plan; its repeaters stay connected through the indexed ones.
     """
-    buckets: list[dict[int, int | list[int]]] = [{} for _ in range(BANDS)]  # band hash -> clause, or clauses
+    buckets: list[dict[bytes, int | list[int]]] = [{} for _ in range(BANDS)]  # band -> clause, or clauses
     owner: list[int] = []
     pairs: set[tuple[int, int]] = set()
-    for i, keys in band_keys(clause_shingles(items)):
+    width = ROWS * 4
+    for i, raw in _item_clauses(items, signed):
+        keys = [raw[k : k + width] for k in range(0, SIGNATURE_BYTES, width)]
         item = items[i]
         near: set[int] = set()
         for bucket, key in zip(buckets, keys, strict=True):
@@ -183,8 +205,8 @@ def lsh_pairs(items: list[Item]) -> set[tuple[int, int]]:
                 near.add(found)
             elif found:
                 near.update(found)
-        for key in near:
-            j = owner[key]
+        for clause in near:
+            j = owner[clause]
             if items[j].plan != item.plan:
                 pairs.add((j, i))
         if len(near) < MAX_NEIGHBOURS:
@@ -198,6 +220,16 @@ def lsh_pairs(items: list[Item]) -> set[tuple[int, int]]:
                     found.append(len(owner))
             owner.append(i)
     return pairs
+
+
+def _item_clauses(items: list[Item], signed: list[bytes] | None) -> Iterator[tuple[int, bytes]]:
+    """(item index, the signature of one of its clauses), in order."""
+    if signed is None:
+        yield from clause_signatures(clause_shingles(items))
+        return
+    for i, raw in enumerate(signed):
+        for start in range(0, len(raw), SIGNATURE_BYTES):
+            yield i, raw[start : start + SIGNATURE_BYTES]
 
 
 Compared = tuple[tuple[Passage, ...], str]  # the shared passages of two texts and their longest shared run
@@ -294,12 +326,15 @@ class SharedSearch:
     The worker searches the candidates; a thread of this process waits for them and queues their scoring on the
     worker in chunks, the last chunk first. When this process collects the result it scores chunks from the first
     on, each chunk the worker has not taken yet (cancelled there), so the two finish together whatever else this
-    process had to do meanwhile.
+    process had to do meanwhile. Once the result is in, `signed` holds each item's signatures and `compared` each
+    candidate pair's comparison (in sorted order), for the cache (kg/lineage/cache.py).
     """
 
     def __init__(self, items: list[Item], worker: Executor, min_score: float | None = None) -> None:
         self.items, self.worker, self.min_score = items, worker, min_score
-        self.candidates = worker.submit(candidate_pairs, items)
+        self.candidates = worker.submit(signed_candidates, items)
+        self.signed: list[bytes] = []
+        self.compared: list[Compared] = []
         self.chunks: list[list[tuple[str, str]]] = []
         self.futures: list[Future] = []
         self.queueing = threading.Thread(target=self._queue_scoring, daemon=True)
@@ -309,7 +344,7 @@ class SharedSearch:
         try:
             if self.candidates.exception() is not None:
                 return  # raised again by result()
-            ordered = sorted(self.candidates.result())
+            ordered = sorted(self.candidates.result()[0])
             self.chunks = [
                 [(self.items[a].text, self.items[b].text) for a, b in ordered[k : k + SCORE_CHUNK]]
                 for k in range(0, len(ordered), SCORE_CHUNK)
@@ -320,10 +355,16 @@ class SharedSearch:
 
     def result(self) -> tuple[set[tuple[int, int]], list[Reuse]]:
         """The candidate pairs and the reuse links among them, as score_pairs finds them."""
-        pairs = self.candidates.result()
+        pairs, self.signed = self.candidates.result()
         self.queueing.join()
-        compared = collect(compare_texts, self.chunks, self.futures)
-        return pairs, judge(self.items, sorted(pairs), [result for chunk in compared for result in chunk], self.min_score)
+        self.compared = [result for chunk in collect(compare_texts, self.chunks, self.futures) for result in chunk]
+        return pairs, judge(self.items, sorted(pairs), self.compared, self.min_score)
+
+
+def signed_candidates(items: list[Item]) -> tuple[set[tuple[int, int]], list[bytes]]:
+    """candidate_pairs of items, and the signatures of their texts it compared."""
+    signed = signatures([item.text for item in items])
+    return candidate_pairs(items, signed), signed
 
 
 def load_dictionary() -> None:

@@ -1,0 +1,190 @@
+"""What lineage computed before, kept beside the store so that a change to a few documents costs a few documents.
+
+Lineage is a pure function of the document graphs. Its costly parts are pure functions too: of one document graph
+(the records lineage reads from it), of one item's text (jieba's MinHash signatures, instrument mentions, themes)
+and of a pair of texts (their shared passages). Their results are kept in an SQLite file in the store's folder
+(Oxigraph leaves a file it does not know alone), keyed by their inputs: a document graph by the runs that wrote
+it (every write records a new run, kg/graph/store.py), a text by its SHA-256. The global parts are recomputed
+from these with the same functions a rebuild uses, so the result is a rebuild's by construction; the cache only
+saves time: missing or dropped, it gives the same graph, slower. Results of another version of the code are
+never read: the cache is emptied when the code that computes them changed (CODE).
+
+The cache also records a digest of each subject's quads in the lineage graph it last wrote, and the runs that
+wrote that graph, so that the next write changes only the subjects whose quads changed (graph.py, _write).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+FILE_NAME = "lineage-cache.sqlite3"
+# The packages (and folders of them) whose code or data the cached results depend on.
+CODE = (("plankg.lineage", ""), ("plankg.loaders", ""), ("plankg.graph", ""), ("plankg", "data"), ("plankg.ontology", ""))
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """A digest of the code and data the cached results come from, and of jieba's version."""
+    import jieba
+
+    digest = hashlib.sha256(jieba.__version__.encode())
+    for package, folder in CODE:
+        node = resources.files(package)
+        for f in sorted(_walk(node.joinpath(folder) if folder else node), key=lambda f: str(f)):
+            digest.update(str(f.name).encode() + b"\0" + f.read_bytes())
+    return digest.hexdigest()
+
+
+def _walk(node) -> Iterable:
+    for child in node.iterdir():
+        if child.is_dir():
+            if child.name != "__pycache__":
+                yield from _walk(child)
+        elif child.name.endswith((".py", ".txt", ".json", ".ttl")):
+            yield child
+
+
+def text_key(*texts: str) -> bytes:
+    """The key of a computation over texts."""
+    return hashlib.sha256("\x1f".join(texts).encode("utf-8")).digest()[:20]
+
+
+def _encode(value: Any) -> bytes | str:
+    """A result as kept: bytes as they are (a BLOB), anything else as JSON (TEXT)."""
+    return value if isinstance(value, bytes) else json.dumps(value, ensure_ascii=False)
+
+
+def _decode(value: bytes | str) -> Any:
+    return value if isinstance(value, bytes) else json.loads(value)
+
+
+class LineageCache:
+    """The cached results (an SQLite file, or memory only when the store has no folder or for a full rebuild)."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        self.path = folder / FILE_NAME if folder is not None else None
+        self.db = sqlite3.connect(str(self.path) if self.path else ":memory:", isolation_level=None)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.executescript(
+            """
+            CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value BLOB);
+            CREATE TABLE IF NOT EXISTS documents (graph TEXT PRIMARY KEY, runs TEXT, records BLOB);
+            CREATE TABLE IF NOT EXISTS results (kind TEXT, key BLOB, value BLOB, PRIMARY KEY (kind, key)) WITHOUT ROWID;
+            CREATE TABLE IF NOT EXISTS written (subject TEXT PRIMARY KEY, digest BLOB, quads INTEGER) WITHOUT ROWID;
+            """
+        )
+        if self.meta("code") != code_version():
+            self.clear()
+
+    def clear(self) -> None:
+        """Forget everything (another version of the code wrote it, or a full rebuild was asked for)."""
+        self.db.executescript("BEGIN; DELETE FROM meta; DELETE FROM documents; DELETE FROM results; DELETE FROM written; COMMIT;")
+        self.set_meta("code", code_version())
+
+    def close(self) -> None:
+        self.db.close()
+
+    def meta(self, name: str) -> Any:
+        row = self.db.execute("SELECT value FROM meta WHERE name = ?", (name,)).fetchone()
+        return None if row is None else json.loads(row[0])
+
+    def set_meta(self, name: str, value: Any) -> None:
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (name, json.dumps(value)))
+
+    def blob(self, name: str) -> bytes | None:
+        row = self.db.execute("SELECT value FROM meta WHERE name = ?", (name,)).fetchone()
+        return None if row is None else bytes(row[0])
+
+    def set_blob(self, name: str, value: bytes) -> None:
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (name, value))
+
+    # ---------------------------------------------------------------- per document graph
+
+    def documents(self, runs: dict[str, str]) -> dict[str, dict]:
+        """The records of each graph whose runs are those given (graph -> its runs' digest)."""
+        found = {}
+        for graph, written_by, records in self.db.execute("SELECT graph, runs, records FROM documents"):
+            if runs.get(graph) == written_by:
+                found[graph] = json.loads(records)
+        return found
+
+    def keep_documents(self, records: dict[str, tuple[str, dict]], current: Iterable[str]) -> None:
+        """Keep records (graph -> (its runs' digest, records)) and forget the graphs no longer in the store."""
+        with self.db:
+            self.db.execute("BEGIN")
+            self.db.executemany(
+                "INSERT OR REPLACE INTO documents VALUES (?, ?, ?)",
+                ((g, runs, json.dumps(r, ensure_ascii=False)) for g, (runs, r) in records.items()),
+            )
+            kept = set(current)
+            gone = [(g,) for (g,) in self.db.execute("SELECT graph FROM documents") if g not in kept]
+            self.db.executemany("DELETE FROM documents WHERE graph = ?", gone)
+
+    # ---------------------------------------------------------------- per text or pair of texts
+
+    def results(self, kind: str, keys: list[bytes], compute: Callable[[list[int]], list[Any]]) -> list[Any]:
+        """The result of kind for each key: kept ones read, the others computed (compute gets their positions in
+        keys and returns their results, JSON values) and kept."""
+        known: dict[bytes, Any] = {}
+        wanted = list(dict.fromkeys(keys))
+        for start in range(0, len(wanted), 500):
+            part = wanted[start : start + 500]
+            rows = self.db.execute(
+                f"SELECT key, value FROM results WHERE kind = ? AND key IN ({','.join('?' * len(part))})", (kind, *part)
+            )
+            known.update((bytes(k), v) for k, v in rows)
+        missing = [n for n, k in enumerate(keys) if k not in known]
+        first: dict[bytes, int] = {}
+        for n in missing:
+            first.setdefault(keys[n], n)
+        todo = list(first.values())
+        if todo:
+            computed = compute(todo)
+            encoded = [(kind, keys[n], _encode(v)) for n, v in zip(todo, computed, strict=True)]
+            with self.db:
+                self.db.execute("BEGIN")
+                self.db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?, ?)", encoded)
+            known.update((k, e) for _, k, e in encoded)
+        return [_decode(known[k]) for k in keys]
+
+    def keep(self, kind: str, keys: list[bytes], values: list[Any]) -> None:
+        """Keep results computed elsewhere (by the worker process)."""
+        with self.db:
+            self.db.execute("BEGIN")
+            self.db.executemany(
+                "INSERT OR REPLACE INTO results VALUES (?, ?, ?)",
+                ((kind, k, _encode(v)) for k, v in zip(keys, values, strict=True)),
+            )
+
+    def missing(self, kind: str, keys: list[bytes]) -> int:
+        """How many of keys have no result of kind kept."""
+        wanted = set(keys)
+        kept = 0
+        for start in range(0, len(keys), 500):
+            part = list(wanted)[start : start + 500] if start < len(wanted) else []
+            if part:
+                query = f"SELECT count(*) FROM results WHERE kind = ? AND key IN ({','.join('?' * len(part))})"
+                kept += self.db.execute(query, (kind, *part)).fetchone()[0]
+        return len(wanted) - kept
+
+    # ---------------------------------------------------------------- the lineage graph last written
+
+    def written(self) -> dict[str, tuple[bytes, int]]:
+        """Subject -> (digest of its quads, how many) in the lineage graph last written (kg/lineage/write.py)."""
+        return {s: (bytes(d), n) for s, d, n in self.db.execute("SELECT subject, digest, quads FROM written")}
+
+    def set_written(self, subjects: dict[str, tuple[bytes, int]], gone: Iterable[str] = (), replace: bool = False) -> None:
+        with self.db:
+            self.db.execute("BEGIN")
+            if replace:
+                self.db.execute("DELETE FROM written")
+            self.db.executemany("DELETE FROM written WHERE subject = ?", ((s,) for s in gone))
+            self.db.executemany("INSERT OR REPLACE INTO written VALUES (?, ?, ?)", ((s, d, n) for s, (d, n) in subjects.items()))

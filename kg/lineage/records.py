@@ -1,0 +1,157 @@
+"""What lineage reads from the document graphs, read one graph at a time so that unchanged graphs are not read again.
+
+Every query names the graph it reads (?g), so a graph's rows are a function of that graph alone: those of the graphs
+written since the last lineage run are read from the store, the others come from the cache (kg/lineage/cache.py).
+Rows are sorted within a graph and graphs taken in IRI order, so the lists lineage works on are the same whichever
+graphs were read from the store.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from plankg.graph.solutions import string_rows
+from plankg.graph.vocab import INFERRED_GRAPH, LINEAGE_GRAPH, REGIONS_GRAPH, RUNS_GRAPH
+
+if TYPE_CHECKING:
+    from pyoxigraph import Store
+
+    from plankg.lineage.cache import LineageCache
+
+NOT_DOCUMENTS = frozenset(map(str, (LINEAGE_GRAPH, RUNS_GRAPH, INFERRED_GRAPH)))
+READ_ALL = 0.3  # share of the graphs to read above which one query reads every graph (cheaper than naming them)
+
+# kind -> (the columns kept, the query: ?g and its rows; {graphs} restricts ?g)
+QUERIES: dict[str, tuple[tuple[str, ...], str]] = {
+    "plans": (
+        ("plan", "title", "region", "date", "start"),
+        """
+    SELECT ?g ?plan ?title ?region ?date ?start WHERE { {graphs}
+      GRAPH ?g { ?plan a pk:Plan . OPTIONAL { ?plan pk:region ?region }
+                 OPTIONAL { ?plan dct:title ?title FILTER(lang(?title) = "zh-hans") }
+                 OPTIONAL { ?plan eli:date_document ?date } OPTIONAL { ?plan pk:periodStart ?start } } }""",
+    ),
+    "items": (
+        ("item", "plan", "kind", "text", "src", "start", "end"),
+        """
+    SELECT ?g ?item ?kind ?plan ?text ?src ?start ?end WHERE { {graphs}
+      GRAPH ?g {
+        VALUES (?cls ?kind) { (pk:Measure "measure") (pk:Project "project") }
+        ?item a ?cls ; pk:inPlan ?plan ; pk:text ?text ; prov:wasDerivedFrom ?res .
+        FILTER(lang(?text) = "zh-hans")
+        ?res oa:hasSource ?src ; oa:hasSelector ?pos .
+        ?pos a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end . } }""",
+    ),
+    "item_context": (
+        ("node", "title"),
+        """
+    SELECT ?g ?node ?title WHERE { {graphs} GRAPH ?g { VALUES ?cls { pk:Measure pk:Project } ?node a ?cls ; pk:partOf+ ?h .
+        ?h dct:title ?title FILTER(lang(?title) = "zh-hans") } }""",
+    ),
+    "targets": (
+        ("item", "plan", "exact", "src", "start", "end"),
+        """
+    SELECT ?g ?item ?plan ?exact ?src ?start ?end WHERE { {graphs}
+      GRAPH ?g {
+        ?item a pk:ProseIndicator ; pk:inPlan ?plan ; prov:wasDerivedFrom ?res .
+        FILTER NOT EXISTS { ?item pk:statedIn ?e . ?e a ?cls VALUES ?cls { pk:Measure pk:Project } }
+        ?res oa:hasSource ?src ; oa:hasSelector ?pos , ?quote .
+        ?pos a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end . ?quote oa:exact ?exact . } }""",
+    ),
+    "indicators": (
+        ("ind", "plan", "name", "category"),
+        """
+    SELECT ?g ?ind ?plan ?name ?category WHERE { {graphs} GRAPH ?g {
+      ?ind a pk:Indicator ; pk:inPlan ?plan ; pk:name ?name FILTER(lang(?name) = "zh-hans")
+      OPTIONAL { ?ind pk:category ?category FILTER(lang(?category) = "zh-hans") } } }""",
+    ),
+    "indicator_context": (
+        ("node", "title"),
+        """
+    SELECT ?g ?node ?title WHERE { {graphs} GRAPH ?g { VALUES ?cls { pk:Indicator } ?node a ?cls ; pk:partOf+ ?h .
+        ?h dct:title ?title FILTER(lang(?title) = "zh-hans") } }""",
+    ),
+    "stated": (
+        ("ind", "text"),
+        """
+    SELECT ?g ?ind ?text WHERE { {graphs}
+      GRAPH ?g { ?ind pk:statedIn ?e . ?e pk:text ?text FILTER(lang(?text) = "zh-hans") } }""",
+    ),
+    "citations": (
+        ("cite", "plan", "work", "title", "basis"),
+        """
+    SELECT ?g ?cite ?plan ?work ?title ?basis WHERE { {graphs} GRAPH ?g {
+      ?cite a pk:Citation ; pk:inPlan ?plan ; pk:citedWork ?work ; pk:isBasis ?basis .
+      ?work pk:normalizedTitle ?title } }""",
+    ),
+    "sources": (
+        ("src", "text"),
+        """SELECT ?g ?src ?text WHERE { {graphs} GRAPH ?g { ?src a pk:SourceDocument ; pk:text ?text } }""",
+    ),
+}
+
+Records = dict[str, list[list[str]]]  # kind -> rows (the columns of QUERIES), sorted
+
+
+def _empty() -> Records:
+    return {kind: [] for kind in QUERIES}
+
+
+def read(store: Store, graphs: list[str] | None = None) -> dict[str, Records]:
+    """graph -> its records, for the graphs given (None: every graph but lineage's, the runs' and the inferred)."""
+    found: dict[str, Records] = {g: _empty() for g in graphs or ()}
+    if graphs == []:
+        return found
+    restrict = "" if graphs is None else "VALUES ?g { " + " ".join(f"<{g}>" for g in graphs) + " }"
+    for kind, (columns, query) in QUERIES.items():
+        for row in string_rows(store, query.replace("{graphs}", restrict)):
+            if row["g"] not in NOT_DOCUMENTS:
+                found.setdefault(row["g"], _empty())[kind].append([row[c] for c in columns])
+    for records in found.values():
+        for rows in records.values():
+            rows.sort()
+    return found
+
+
+def writes(store: Store) -> dict[str, str]:
+    """graph -> a digest of the runs that wrote it (kg/graph/store.py records one with every write of a graph)."""
+    runs: dict[str, list[str]] = {}
+    for row in string_rows(store, f"SELECT ?g ?run WHERE {{ GRAPH <{RUNS_GRAPH}> {{ ?run prov:generated ?g }} }}"):
+        runs.setdefault(row["g"], []).append(row["run"])
+    return {g: hashlib.sha256("\n".join(sorted(r)).encode()).hexdigest() for g, r in runs.items()}
+
+
+def region_parents(store: Store) -> dict[str, str]:
+    """Region -> the region it is part of (the shared regions graph, read whole: it is small)."""
+    rows = string_rows(store, f"SELECT ?r ?p WHERE {{ GRAPH <{REGIONS_GRAPH}> {{ ?r pk:partOf ?p }} }}")
+    return {r["r"]: r["p"] for r in rows}
+
+
+@dataclass
+class Corpus:
+    """The records of every document graph, in graph IRI order, and how many were read from the store."""
+
+    graphs: dict[str, Records]
+    read_from_store: int = 0
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    def rows(self, kind: str) -> list[list[str]]:
+        return [row for g in sorted(self.graphs) for row in self.graphs[g][kind]]
+
+
+def load(store: Store, cache: LineageCache | None) -> Corpus:
+    """The records of every document graph: from the cache for a graph written by the same runs as when it was
+    cached, else from the store (and then kept in the cache)."""
+    if cache is None:
+        graphs = read(store)
+        return Corpus(graphs, len(set(graphs) & set(writes(store))))
+    written = writes(store)
+    current = sorted(g.value for g in store.named_graphs() if g.value not in NOT_DOCUMENTS)
+    known = cache.documents(written)
+    missing = [g for g in current if g not in known]
+    fresh = read(store, None if len(missing) > READ_ALL * len(current) else missing)
+    graphs = {g: known[g] if g in known else fresh.get(g, _empty()) for g in current}
+    cache.keep_documents({g: (written[g], graphs[g]) for g in missing if g in written}, current)
+    return Corpus(graphs, sum(1 for g in missing if g in written))

@@ -1,0 +1,123 @@
+"""Lineage kept up to date document by document equals lineage rebuilt from scratch, quad for quad.
+
+The store's lineage cache (kg/lineage/cache.py) lets a build, a removal or `plankg lineage` recompute only what the
+changed documents touch; these tests check the graph it leaves is the one a full rebuild of the same documents in
+a fresh store writes, after a seeded random sequence of adds, replacements and removals, and when the cache is
+stale, missing or of other code.
+"""
+
+from __future__ import annotations
+
+import random
+import shutil
+from pathlib import Path
+
+import pytest
+from pyoxigraph import NamedNode, Store
+
+import plankg
+from plankg.graph.store import open_store
+from plankg.graph.vocab import LINEAGE_GRAPH
+from plankg.lineage import cache as lineage_cache
+from plankg.lineage.graph import rebuild_lineage
+from plankg.loading.documents import bundled_corpus, load_paths
+from plankg.synth import write_corpus
+
+CORPUS = bundled_corpus()
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def lineage_quads(store: Store) -> set[str]:
+    return {str(q) for q in store.quads_for_pattern(None, None, None, NamedNode(str(LINEAGE_GRAPH)))}
+
+
+def rebuilt(paths: list[Path], where: Path) -> set[str]:
+    """The lineage graph of the documents at paths loaded into a fresh store and rebuilt without any cache."""
+    store = open_store(where)
+    results = load_paths(store, paths)
+    assert all(r.ok for r in results), [r.error for r in results if not r.ok]
+    rebuild_lineage(store)
+    return lineage_quads(store)
+
+
+@pytest.fixture(scope="module")
+def documents(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Small documents: two corpus plans, the Guangxi parent chain (its citations resolve to loaded plans), four
+    synthetic plans that copy clauses from each other, and reworded versions of three of them (the same plans)."""
+    folder = tmp_path_factory.mktemp("documents")
+    synthetic = folder / "synth"
+    write_corpus(4, 7, synthetic)
+    found = {p.name: p for p in [CORPUS / "003_1530986ba0a39128.txt", CORPUS / "004_816c855b418fc27c.txt"]}
+    found.update({p.name: p for p in sorted((FIXTURES / "parent_chain").glob("*.txt"))})
+    found.update({p.name: p for p in sorted(synthetic.glob("*.txt"))})
+    longest = {name: max(path.read_text(encoding="utf-8").splitlines(), key=len) for name, path in found.items()}
+    for name, line in (
+        ("synth_00002.txt", longest["synth_00001.txt"]),  # a clause of another plan copied in place of its longest line
+        ("450100_nanning.txt", ""),  # its longest line dropped
+        ("004_816c855b418fc27c.txt", longest["003_1530986ba0a39128.txt"]),
+    ):
+        reworded = folder / "reworded" / name
+        reworded.parent.mkdir(exist_ok=True)
+        reworded.write_text(found[name].read_text(encoding="utf-8").replace(longest[name], line, 1), encoding="utf-8")
+        if (meta := found[name].with_suffix(".meta.json")).exists():
+            shutil.copy(meta, reworded.with_suffix(".meta.json"))
+        found["reworded " + name] = reworded
+    return found
+
+
+def test_adds_replacements_and_removals_leave_the_graph_a_full_rebuild_writes(documents, tmp_path: Path) -> None:
+    rng = random.Random(18)
+    originals = [name for name in documents if not name.startswith("reworded ")]
+    kg = plankg.open(tmp_path / "store", read_only=False)
+    loaded: dict[str, Path] = {}  # file name -> the path loaded under it
+    done, changed = [], []
+    for n in range(10):
+        before = lineage_quads(kg.store)
+        kind = "add" if n == 0 else rng.choice(("add", "add", "replace", "remove"))
+        if kind == "remove" and loaded:
+            name = rng.choice(sorted(loaded))
+            kg.remove(name)
+            del loaded[name]
+        elif kind == "replace" and (replaceable := sorted(x for x in loaded if "reworded " + x in documents)):
+            name = rng.choice(replaceable)  # the original and the reworded version replace each other
+            loaded[name] = documents[name] if loaded[name] != documents[name] else documents["reworded " + name]
+            assert kg.build([loaded[name]], validate=False).ok
+        else:
+            kind = "add"
+            names = rng.sample([x for x in originals if x not in loaded], 4 if n == 0 else 1)
+            loaded.update((name, documents[name]) for name in names)
+            assert kg.build([documents[name] for name in names], validate=False).ok
+        done.append(kind)
+        assert lineage_quads(kg.store) == rebuilt(list(loaded.values()), tmp_path / f"fresh-{n}"), done
+        if lineage_quads(kg.store) != before:
+            changed.append(kind)
+    assert set(changed) == {"add", "replace", "remove"}, (done, changed)
+
+
+def test_adding_a_document_reads_only_its_graph_from_the_store(documents, tmp_path: Path) -> None:
+    kg = plankg.open(tmp_path / "store", read_only=False)
+    first = [documents[n] for n in ("450000_guangxi.txt", "450100_nanning.txt", "synth_00001.txt")]
+    assert kg.build(first, validate=False).lineage.documents_read == 3
+    report = kg.build([documents["450900_yulin.txt"]], validate=False)
+    assert report.lineage.documents_read == 1
+    assert kg.rebuild_lineage().documents_read == 0
+    assert lineage_quads(kg.store) == rebuilt([*first, documents["450900_yulin.txt"]], tmp_path / "fresh")
+
+
+def test_a_stale_missing_or_foreign_cache_gives_the_same_graph(documents, tmp_path: Path, monkeypatch) -> None:
+    paths = [documents[n] for n in ("450000_guangxi.txt", "450100_nanning.txt", "synth_00003.txt", "synth_00004.txt")]
+    expected = rebuilt(paths, tmp_path / "fresh")
+    kg = plankg.open(tmp_path / "store", read_only=False)
+    kg.build(paths[:3], validate=False)
+    rebuild_lineage(kg.store)  # written without the cache: the cache's record of the lineage graph is stale
+    kg.build(paths[3:], validate=False)
+    assert lineage_quads(kg.store) == expected
+    for kept in (tmp_path / "store").glob(lineage_cache.FILE_NAME + "*"):
+        kept.unlink()
+    assert kg.rebuild_lineage().documents_read == 4  # no cache: every graph read again
+    assert lineage_quads(kg.store) == expected
+    monkeypatch.setattr(lineage_cache, "code_version", lambda: "another version of the code")
+    assert kg.rebuild_lineage().documents_read == 4  # the results of other code are not read
+    assert lineage_quads(kg.store) == expected
+    assert kg.rebuild_lineage(full=True).triples == len(expected)
+    assert lineage_quads(kg.store) == expected
