@@ -16,6 +16,7 @@ stays at least TARGET_PRECISION from there up.
 
 Shared instruments (kg/lineage/instruments.py) are measured against the `instrument` labels the same way, on
 the training pairs (and with --blind on the blind split); nothing is trained there, so nothing is cross-validated.
+Both together: the share of pairs labelled clear on either question that the right relation relates.
 """
 
 from __future__ import annotations
@@ -183,18 +184,25 @@ def show_misjudged(wrong: list[tuple[float, Labelled]], items: list[textreuse.It
     return "\n".join(lines)
 
 
-def instrument_counts(labels: list[dict], items: list[textreuse.Item], blind: bool) -> dict[str, float]:
-    """The shared-instrument relation against the `instrument` labels of the training pairs (or of the blind
-    split): a pair is related when both
-    items name a shared instrument (nothing is trained, so the figures are not cross-validated); clear pairs are
-    positives, "no" pairs negatives, borderline pairs are not counted."""
+def instruments_named(items: list[textreuse.Item]) -> dict[str, set[str]]:
+    """Each item's IRI -> the shared instruments it names (kg/lineage/instruments.py over all the items)."""
     found = instruments.find([i.text for i in items], [i.plan for i in items])
-    named = {item.iri: {k for k, _s, _e in spans} for item, spans in zip(items, found.spans, strict=True)}
+    return {item.iri: {k for k, _s, _e in spans} for item, spans in zip(items, found.spans, strict=True)}
+
+
+def _share(label: dict, named: dict[str, set[str]]) -> bool:
+    return bool(named[PLAN + label["a"]] & named[PLAN + label["b"]])
+
+
+def instrument_counts(labels: list[dict], named: dict[str, set[str]], blind: bool) -> dict[str, float]:
+    """The shared-instrument relation against the `instrument` labels of the training pairs (or of the blind
+    split): a pair is related when both items name a shared instrument (nothing is trained, so the figures are
+    not cross-validated); clear pairs are positives, "no" pairs negatives, borderline pairs are not counted."""
     counts = {"tp": 0, "fp": 0, "fn": 0, "tn": 0}
     for label in labels:
         if (label.get("split") == "blind") != blind or label["instrument"] == "borderline":
             continue
-        related, truth = bool(named[PLAN + label["a"]] & named[PLAN + label["b"]]), label["instrument"] == "clear"
+        related, truth = _share(label, named), label["instrument"] == "clear"
         counts[("t" if related == truth else "f") + ("p" if related else "n")] += 1
     tp, fp, fn = counts["tp"], counts["fp"], counts["fn"]
     return {
@@ -202,6 +210,21 @@ def instrument_counts(labels: list[dict], items: list[textreuse.Item], blind: bo
         "precision": round(tp / (tp + fp), 3) if tp + fp else 0.0,
         "recall": round(tp / (tp + fn), 3) if tp + fn else 0.0,
     }
+
+
+def right_relation(pairs: list[Labelled], probabilities: list[float], threshold: float, named: dict[str, set[str]]) -> dict:
+    """How many pairs labelled clear on either question the right relation relates: a copied clause by a
+    TextReuse link (probability >= threshold), a shared instrument by an instrument both items name; a pair clear
+    on both questions needs both. probabilities: the copied-clause model's, one per graded pair (see graded)."""
+    graded_probabilities = iter(probabilities)
+    total = related = 0
+    for p in pairs:
+        linked = p.label["copied"] != "borderline" and next(graded_probabilities) >= threshold
+        copied, instrument = p.label["copied"] == "clear", p.label["instrument"] == "clear"
+        if copied or instrument:
+            total += 1
+            related += (not copied or linked) and (not instrument or _share(p.label, named))
+    return {"pairs": total, "related": related, "share": round(related / total, 3) if total else 0.0}
 
 
 def load_items(corpus: Path | None) -> list[textreuse.Item]:
@@ -230,21 +253,24 @@ def main(argv: list[str] | None = None) -> None:
     labels = json.loads(args.labels.read_text(encoding="utf-8"))["pairs"]
     items = load_items(args.corpus)
     pairs = labelled_pairs(labels, items)
+    named = instruments_named(items)
     training = [p for p in pairs if p.label.get("split") != "blind"]
     model = train(training)
     print(json.dumps(model.measured, indent=1))
     print("coefficients:", dict(zip(reuse_model.FEATURES, (round(c, 3) for c in model.coef), strict=True)))
-    print("shared instruments, dev:", instrument_counts(labels, items, blind=False))
+    print("shared instruments, dev:", instrument_counts(labels, named, blind=False))
+    print("clear on either question, dev:", right_relation(training, cross_validated(training), model.threshold, named))
     if args.misjudged:
         print(show_misjudged(misjudged(training, model.threshold), items))
     if args.out:
         args.out.write_text(json.dumps(model.to_json(), indent=1) + "\n", encoding="utf-8")
     if args.blind:
-        blind = graded([p for p in pairs if p.label.get("split") == "blind"])
+        blind = [p for p in pairs if p.label.get("split") == "blind"]
         shipped = reuse_model.shipped()
-        probs = [shipped.probability(p.features) if p.proposed else 0.0 for p in blind]
-        print("blind:", measure([p.label["copied"] == "clear" for p in blind], probs, shipped.threshold))
-        print("shared instruments, blind:", instrument_counts(labels, items, blind=True))
+        probs = [shipped.probability(p.features) if p.proposed else 0.0 for p in graded(blind)]
+        print("blind:", measure([p.label["copied"] == "clear" for p in graded(blind)], probs, shipped.threshold))
+        print("shared instruments, blind:", instrument_counts(labels, named, blind=True))
+        print("clear on either question, blind:", right_relation(blind, probs, shipped.threshold, named))
 
 
 if __name__ == "__main__":
