@@ -499,6 +499,22 @@ def test_shared_instruments_against_labels(corpus, split: str, expected: dict[st
     assert {k: counts[k] for k in expected} == expected
 
 
+def test_instrument_relation_errors_are_listed(corpus) -> None:
+    """`reuse_train --misjudged` lists the dev pairs the instrument relation gets wrong: the 23 missed, the 6 related."""
+    from plankg.lineage.graph import reuse_items
+
+    store, _ = corpus
+    shown = reuse_train.instruments_misjudged(LABELS["pairs"], reuse_train.instruments_named(reuse_items(store)[0]))
+    lines = shown.splitlines()
+    assert sum(ln.startswith("missed (clear: ") for ln in lines) == 23
+    assert sum(ln.startswith("related (no): ") for ln in lines) == 6
+    # 强制报告 (a name without a head noun) is not read as an instrument: the pair is missed
+    assert lines[0] == (
+        "missed (clear: 强制报告): 450900/fyp/2021-2025/zh-Hans/para_41 names ['农村留守儿童监护指导制度']; "
+        "431200/fyp/2021-2025/zh-Hant/chp_4__sec_4__para_1 names ['农村留守妇女关爱行动']"
+    )
+
+
 GOAL_PLAN = """梧州市“十四五”民政事业发展规划
 
 规划期为2021至2025年。

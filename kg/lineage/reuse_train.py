@@ -212,6 +212,23 @@ def instrument_counts(labels: list[dict], named: dict[str, set[str]], blind: boo
     }
 
 
+def instruments_misjudged(labels: list[dict], named: dict[str, set[str]]) -> str:
+    """The training pairs the shared-instrument relation gets wrong: each pair labelled clear whose items name no
+    shared instrument in common (with the names the labels give and those each item is found to name), then each
+    pair labelled "no" whose items do (with the instruments they share)."""
+    missed, related = [], []
+    for label in labels:
+        if label.get("split") == "blind" or label["instrument"] == "borderline":
+            continue
+        a, b = named[PLAN + label["a"]], named[PLAN + label["b"]]
+        if label["instrument"] == "clear" and not a & b:
+            names = "、".join(label["instruments"])
+            missed.append(f"missed (clear: {names}): {label['a']} names {sorted(a)}; {label['b']} names {sorted(b)}")
+        elif label["instrument"] == "no" and a & b:
+            related.append(f"related (no): {label['a']} ~ {label['b']} share {sorted(a & b)}")
+    return "\n".join(missed + related)
+
+
 def right_relation(pairs: list[Labelled], probabilities: list[float], threshold: float, named: dict[str, set[str]]) -> dict:
     """How many pairs labelled clear on either question the right relation relates: a copied clause by a
     TextReuse link (probability >= threshold), a shared instrument by an instrument both items name; a pair clear
@@ -247,7 +264,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--corpus", type=Path, default=None)
     parser.add_argument("--blind", action="store_true", help="also measure the shipped model on the blind split")
     parser.add_argument(
-        "--misjudged", action="store_true", help="print the training pairs the cross-validated model gets wrong, with their texts"
+        "--misjudged",
+        action="store_true",
+        help="print the training pairs the cross-validated model or the instrument relation gets wrong",
     )
     args = parser.parse_args(argv)
     labels = json.loads(args.labels.read_text(encoding="utf-8"))["pairs"]
@@ -262,6 +281,7 @@ def main(argv: list[str] | None = None) -> None:
     print("clear on either question, dev:", right_relation(training, cross_validated(training), model.threshold, named))
     if args.misjudged:
         print(show_misjudged(misjudged(training, model.threshold), items))
+        print(instruments_misjudged(labels, named))
     if args.out:
         args.out.write_text(json.dumps(model.to_json(), indent=1) + "\n", encoding="utf-8")
     if args.blind:
