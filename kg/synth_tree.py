@@ -33,6 +33,9 @@ DROP_BINDING = 0.2  # chance a child drops one of its parent's binding indicator
 WEAKEN_BINDING = 0.15  # chance a child keeps one but weakens it (a lower target, or no longer binding)
 ANNUAL_YEARS = 5  # an annual work plan is of one of the period's years, 2021 to 2025
 KEEP_EXPECTED = 0.8  # chance a child keeps one of its parent's expected (预期性) indicators
+YEARS_IN_TITLE = 0.15  # share of titles ending with the period's years, 规划(2021—2025年)
+CITED_YEARS = 0.1  # chance a child cites its parent with the years its title does not state, or without those it does
+GRANDPARENT_TOO = 0.15  # chance a child cites its grandparent's plan too, before its parent's
 TRADITIONAL_SHARE = 0.2
 NATIONAL_TITLE = "“十四五”民政事业发展规划"
 NATIONAL_ISSUER = "民政部 国家发展改革委"
@@ -232,10 +235,13 @@ def _issuer(node: Node) -> str:
     return f"{node.place}民政{'厅' if node.region.level == 'province' else '局'}"
 
 
-def citation(parent: Node, rng: random.Random) -> tuple[str, str]:
+def citation(parent: Node, rng: random.Random, variant_rng: random.Random) -> tuple[str, str]:
     """How a child cites its parent: (form, the text from 《 to the end of the citation)."""
     title = parent.title
     roll = rng.random()
+    if parent.kind == "five-year" and parent.region is not None and variant_rng.random() < CITED_YEARS:
+        years = "(2021—2025年)"  # cited with the years its title does not state, or without those it does
+        return "years", f"《{title.removesuffix(years) if title.endswith(years) else title + years}》"
     if parent.region is None and roll < 0.3:  # after the child's own outline: 依据《…纲要》和国家《…》, as 001 writes it
         return "national", f"国家《{title}》"
     if roll < 0.4:
@@ -294,17 +300,16 @@ def _weaker(target: str, rng: random.Random) -> str | None:
     return target[: m.start()] + written + target[m.end() :] if written != m.group() else None
 
 
-def inherit_rows(parent: Node, child: Node, pool: list[Row], rng: random.Random) -> tuple[list[Row], list[dict], list[dict]]:
-    """The child's indicator rows from its parent's: (rows, dropped binding, weakened binding)."""
+def inherit_rows(parent: Node, child: Node, pool: list[Row], rng: random.Random) -> tuple[list[Row], list[dict]]:
+    """The child's indicator rows from its parent's, some binding ones dropped: (rows, the weakened binding ones)."""
     from plankg.lineage.graph import indicators_match
 
-    rows, dropped, weakened = [], [], []
+    rows, weakened = [], []
     for row in parent.rows:
         fact = {"file": child.file, "parent_file": parent.file, "indicator": row.name, "parent_target": row.target}
         if row.binding:
             roll = rng.random()
             if roll < DROP_BINDING:
-                dropped.append(fact)
                 continue
             if roll < DROP_BINDING + WEAKEN_BINDING:
                 lower = _weaker(row.target, rng)
@@ -323,7 +328,7 @@ def inherit_rows(parent: Node, child: Node, pool: list[Row], rng: random.Random)
         if own:
             pick = own.pop(rng.randrange(len(own)))
             rows.append(Row(pick.name, pick.unit, pick.baseline, vary_numbers(pick.target, rng), pick.attribute))
-    return rows, dropped, weakened
+    return rows, weakened
 
 
 def national_rows(pool: list[Row], rng: random.Random) -> list[Row]:
@@ -378,6 +383,18 @@ def inherit_measures(
 
 
 # ---------------------------------------------------------------- rendering
+
+
+def missing_binding(node: Node, basis: list[Node]) -> list[dict]:
+    """The binding indicators of the plans node names as its basis that node's table lacks (all of them for an
+    annual work plan, which states no table)."""
+    own = {r.name for r in node.rows}
+    return [
+        {"file": node.file, "parent_file": b.file, "indicator": r.name, "parent_target": r.target}
+        for b in basis
+        for r in b.rows
+        if r.binding and r.name not in own
+    ]
 
 
 def preamble(node: Node, cite: str, form: str) -> str:
@@ -441,26 +458,28 @@ def write_tree(plans: int, seed: int, out: Path, progress=None) -> list[Path]:
     records, copies, dropped, weakened = [], [], [], []
     paths = []
     for node in tree:
-        plan_rng = random.Random(seed * 1_000_003 + int(node.file[6:11]))
+        number = int(node.file[6:11])
+        plan_rng = random.Random(seed * 1_000_003 + number)
+        variant_rng = random.Random(seed * 7_000_003 + number)  # the forms added since: the draws above stay as they were
         if node.region is not None:
             node.place = place_name(node.region)
         node.title, node.issuer = _title(node, plan_rng), _issuer(node)
+        if node.kind == "five-year" and node.region is not None and variant_rng.random() < YEARS_IN_TITLE:
+            node.title += "(2021—2025年)"
         node.measures, found = inherit_measures(node.parent, node, material, plan_rng)
         copies += found
-        form, cite = citation(node.parent, plan_rng) if node.parent else ("", "")
+        form, cite = citation(node.parent, plan_rng, variant_rng) if node.parent else ("", "")
+        basis = [node.parent] if node.parent else []
+        if node.parent and node.parent.parent and form != "national" and variant_rng.random() < GRANDPARENT_TOO:
+            basis.insert(0, node.parent.parent)  # 根据《福建省…规划》,《龙岩市…规划》,《长汀县…纲要》: both levels above
+            cite = f"《{node.parent.parent.title}》,{cite}"
         if node.kind == "five-year":
             if node.parent is None:
                 node.rows = national_rows(pool, plan_rng)
             else:
-                node.rows, lost, weaker = inherit_rows(node.parent, node, pool, plan_rng)
-                dropped += lost
+                node.rows, weaker = inherit_rows(node.parent, node, pool, plan_rng)
                 weakened += weaker
-        elif node.parent is not None:  # an annual work plan states no indicator table: it lacks every binding one
-            dropped += [
-                {"file": node.file, "parent_file": node.parent.file, "indicator": r.name, "parent_target": r.target}
-                for r in node.parent.rows
-                if r.binding
-            ]
+        dropped += missing_binding(node, basis)
         lines, lost_title = render(node, cite, form, material, plan_rng)
         if plan_rng.random() < 0.3:
             lines += ["", "免费在线观看| 精品视频| 高清专区| 最新影视| 热门推荐| 手机观看| 在线播放"]
@@ -481,6 +500,7 @@ def write_tree(plans: int, seed: int, out: Path, progress=None) -> list[Path]:
                 "level": node.level,
                 "region": node.region.code if node.region else "",
                 "parent_file": node.parent.file if node.parent else "",
+                "basis_files": [b.file for b in basis],
                 "citation_form": form,
                 "traditional": traditional,
             }

@@ -185,13 +185,21 @@ _ISSUING_NOTICE = re.compile(r"关于(?:印发|转发|颁布|发布|公布)[〈<
 
 
 _FIVE_YEAR = re.compile(r"十[三四五]五")
+_YEARS_AFTER = re.compile(r"[(（](\d{4})\s*[-—–~至到]\s*(\d{4})\s*年?[)）]$")  # 规划(2021—2025年)
+_PERIOD_OF_YEARS = {("2016", "2020"): "十三五", ("2021", "2025"): "十四五", ("2026", "2030"): "十五五"}
 
 
 def _period_apart(key: str) -> str:
-    """A title key with its five-year period taken out and put at the end: 江苏省民政事业发展“十四五”规划 and
-    江苏省“十四五”民政事业发展规划 are one plan, cited either way ("" when the title names no period)."""
-    periods = _FIVE_YEAR.findall(key)
-    return f"{_FIVE_YEAR.sub('', key)}|{'|'.join(periods)}" if periods else ""
+    """A title key with its five-year period taken out and put at the end, the years a title may end with read as
+    the period they are: 江苏省民政事业发展“十四五”规划, 江苏省“十四五”民政事业发展规划 and 江苏省“十四五”民政事业发展
+    规划(2021—2025年) are one plan, cited any of these ways ("" when the title names no period)."""
+    years = _YEARS_AFTER.search(key)
+    bare = key[: years.start()] if years else key
+    periods = set(_FIVE_YEAR.findall(bare))
+    if years:
+        first, last = years.group(1), years.group(2)
+        periods.add(_PERIOD_OF_YEARS.get((first, last), f"{first}-{last}"))
+    return f"{_FIVE_YEAR.sub('', bare)}|{'|'.join(sorted(periods))}" if periods else ""
 
 
 def cited_keys(title: str) -> list[str]:
