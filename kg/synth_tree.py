@@ -415,9 +415,18 @@ def _whole(region: Region) -> str:
     return region.name[-1] if region.name[-1] in "市州盟县区旗" else "区"
 
 
+def task_chapters(material: Material) -> list[str]:
+    """The corpus's chapter titles that head tasks (not 发展基础 or 指导思想…): a real plan states its measures there."""
+    from plankg.loaders.extract import is_background
+    from plankg.loaders.records import Heading, Span
+
+    return [t for t in material.chapter_titles if not is_background(Heading("chapter", "第一章", 1, t, Span(0, 0, "")))]
+
+
 def render(node: Node, cite: str, form: str, material: Material, rng: random.Random) -> tuple[list[str], bool]:
     """The plan's lines, and whether its title is left to a sidecar (a scrape that lost the title line)."""
     m = material
+    chapters = task_chapters(material)
     noise = ["首页 > 政务公开 > 规划计划", ""] if rng.random() < 0.5 else []
     boxes = [edit(m.projects[rng.randrange(len(m.projects))], m, rng) for _ in range(rng.randint(2, 4))]
     opening = preamble(node, cite, form)
@@ -425,7 +434,7 @@ def render(node: Node, cite: str, form: str, material: Material, rng: random.Ran
         lines = noise + [node.title, "", f"  {opening}", ""]
         item = 0
         for p, chunk in enumerate(chunks(node.measures, 4), start=1):
-            lines += [f"{cn_numeral(p)}、{m.chapter_titles[rng.randrange(len(m.chapter_titles))]}", ""]
+            lines += [f"{cn_numeral(p)}、{chapters[rng.randrange(len(chapters))]}", ""]
             for title, body in chunk:
                 item += 1
                 lines += [f"({cn_numeral(item)}){title}{body}", ""]
@@ -439,7 +448,7 @@ def render(node: Node, cite: str, form: str, material: Material, rng: random.Ran
         return lines, True
     lines = noise + [node.title, "", f"  {opening}", "", "第一章 发展基础", "", "第一节 主要指标", ""] + table + [""]
     for c, chunk in enumerate(chunks(node.measures, 3), start=2):
-        lines += [f"第{cn_numeral(c)}章 {m.chapter_titles[rng.randrange(len(m.chapter_titles))]}", ""]
+        lines += [f"第{cn_numeral(c)}章 {chapters[rng.randrange(len(chapters))]}", ""]
         for s, part in enumerate(chunks(chunk, 2), start=1):
             lines += [f"第{cn_numeral(s)}节 重点任务{s}", ""]
             lines += [x for title, body in part for x in (f"  {title}{body}", "")]
