@@ -256,3 +256,21 @@ def test_a_citation_with_the_period_written_elsewhere_resolves() -> None:
     assert resolve("甲市养老服务“十四五”规划") == "b"  # the exact title first
     assert resolve("“十四五”甲市养老服务规划") is None  # both a and b have the period apart: neither
     assert resolve("江苏省民政事业发展规划") is None
+
+
+def test_a_later_work_plan_of_an_ancestor_region_is_no_source() -> None:
+    """A copied clause is directed from a plan of an ancestor region unless that plan's period starts later: in a
+    100-plan tree 吉林省's 2025 work plan, which copies 吉林省's plan as its counties do, was made their source."""
+    from plankg.lineage.graph import _is_parent
+
+    plans = {
+        "jilin": {"region": "220000", "ancestors": [], "start": "2021"},
+        "jilin-2025": {"region": "220000", "ancestors": [], "start": "2025"},
+        "nanguan": {"region": "220102", "ancestors": ["220100", "220000"], "start": "2021"},
+        "nanguan-2025": {"region": "220102", "ancestors": ["220100", "220000"], "start": "2025"},
+        "undated": {"region": "220102", "ancestors": ["220100", "220000"], "start": ""},
+    }
+    assert _is_parent("jilin", "nanguan", plans, {}) and _is_parent("jilin-2025", "nanguan-2025", plans, {})
+    assert not _is_parent("jilin-2025", "nanguan", plans, {})
+    assert _is_parent("jilin-2025", "undated", plans, {})  # no period stated: nothing says it is later
+    assert _is_parent("nanguan-2025", "nanguan", plans, {"nanguan": {"nanguan-2025"}})  # a declared parent is one

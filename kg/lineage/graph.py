@@ -247,8 +247,13 @@ def _citation_lineage(
 
 
 def _is_parent(parent: str, child: str, plans: dict[str, dict], declared: dict[str, set[str]]) -> bool:
-    """A declared parent, or a plan of one of the child's ancestor regions."""
-    return parent in declared.get(child, set()) or plans[parent]["region"] in plans[child]["ancestors"]
+    """A declared parent, or a plan of one of the child's ancestor regions whose period does not start after the
+    child's: a province's 2025 work plan is no source of a county's 2021-2025 plan (both copy the province's)."""
+    if parent in declared.get(child, set()):
+        return True
+    above, below = plans[parent], plans[child]
+    later = bool(above["start"] and below["start"]) and above["start"][:4] > below["start"][:4]
+    return above["region"] in below["ancestors"] and not later
 
 
 # ---------------------------------------------------------------- indicator lineage
