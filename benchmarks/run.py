@@ -1,15 +1,18 @@
-"""plankg benchmark: every stage at N = 10, 100, 1000 synthetic plans, beside the naive way of doing the same work.
+"""plankg benchmark: every stage at N synthetic plans (10, 100, 1,000 … 10,000), beside the naive way of doing the same work.
 
-Run:  python benchmarks/run.py [--sizes 10 100 1000] [--out docs/benchmark-results.json]
+Run:  python benchmarks/run.py [--sizes 10 100 1000] [--out docs/benchmark-results.json] [--trace]
       python benchmarks/run.py --series   (cleaner, segmenter and table parser on inputs up to 50 MB)
-      python benchmarks/run.py --stages 1000 --store DIR   (reasoning and views only, on a store built before)
+      python benchmarks/run.py --stage views --plans 1000 --store DIR --corpus DIR   (one stage on a store built before)
 
 Stages: synth, load (documents/s, MB/s, triples/s), store size, SHACL validation (pyrudof per document; pyshacl
-over the whole graph at once as the naive baseline), lineage (time, peak memory, recall and precision on the
-recorded copies; all-pairs comparison as the baseline), OWL 2 RL reasoning (SPARQL rules; owlrl on rdflib as the
-baseline), views, and p50/p95 latency of every library query (rdflib's in-memory SPARQL as the baseline).
-A baseline runs where it is feasible and is extrapolated beyond. Each size runs in a fresh subprocess, so peak
-memory (ru_maxrss) is that size's own. Prints a table of figures and ratios and writes JSON. Not a test.
+over the whole graph at once as the naive baseline), lineage (time, recall and precision on the recorded copies;
+all-pairs comparison as the baseline), OWL 2 RL reasoning (SPARQL rules; owlrl on rdflib as the baseline), views,
+and p50/p95 latency of every library query (rdflib's in-memory SPARQL as the baseline). A baseline runs where it
+is feasible and is extrapolated beyond. Each stage runs in a child process of its own on the store the stages
+before it left, so its peak memory (ru_maxrss) is that stage's own; --trace adds the Python heap's peak and its
+largest holders (tracemalloc, slower). The corpus is `plankg synth`'s, hierarchical when synth can write one.
+Prints a table of figures and ratios and writes JSON (after each size, so a long run keeps what it measured).
+Not a test.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ ROOT = HERE.parent
 RDFLIB_MAX_TRIPLES = 400_000  # rdflib parses ~35k triples/s and answers some queries in minutes beyond this
 PYSHACL_MAX_TRIPLES = 40_000  # pyshacl validates ~3k triples/s
 OWLRL_MAX_TRIPLES = 40_000
+PLANKG = [sys.executable, "-c", "from plankg.cli import main; main()"]
 QUERY_TIMEOUT_S = 60  # a library query slower than this at some N is reported as a timeout there
 ALL_PAIRS_SAMPLE = 2000  # pairs compared to time the all-pairs baseline, then extrapolated to all pairs
 QUERY_KIND = {
@@ -79,99 +83,181 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def run_size(n: int, work: Path) -> dict:
-    """All stages for one corpus size; returns the figures."""
-    from plankg.graph.store import flush, open_store
-    from plankg.loading.documents import load_paths
-    from plankg.synth import write_corpus
+def _rss_mb() -> float:
+    """This process's resident memory now (ru_maxrss is the peak)."""
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
 
+
+def run_size(n: int, work: Path, corpus_args: list[str], trace: bool = False, quick: bool = False) -> dict:
+    """All stages for one corpus size, each in a child process of its own (so each peak memory is that stage's own);
+    returns the figures."""
     corpus, store_dir = work / f"corpus-{n}", work / f"store-{n}"
     shutil.rmtree(store_dir, ignore_errors=True)
-    shutil.rmtree(corpus, ignore_errors=True)
-    _, synth_s = _timed(write_corpus, n, 1, corpus, stage="synth")
-    files = sorted(corpus.glob("*.txt"))
-    megabytes = sum(f.stat().st_size for f in files) / 1e6
-    store = open_store(store_dir)
-    results, load_s = _timed(load_paths, store, files, stage="load")
-    triples = sum(r.triples for r in results)
-    figures: dict = {
-        "plans": n,
-        "input_mb": megabytes,
-        "synth_s": synth_s,
-        "failed": sum(not r.ok for r in results),
-        "triples": triples,
-        "load_s": load_s,
-        "load_docs_per_s": n / load_s,
-        "load_mb_per_s": megabytes / load_s,
-        "load_triples_per_s": triples / load_s,
-        "load_ms_per_plan": 1000 * load_s / n,
-        "load_peak_rss_mb": _peak_mb(),
-    }
-    figures.update(_validation(store, n, triples))
-    figures.update(_lineage(store, n, corpus))
-    figures["load_validate_lineage_s"] = load_s + figures.get("validate_s", 0) + figures["lineage_s"]
-    figures.update(_reasoning(store, n))
-    figures.update(_views(store, n, work))
+    _, synth_s = _timed(write_corpus, n, corpus, corpus_args)
+    figures: dict = {"plans": n, "synth_s": synth_s, "corpus_args": corpus_args}
+    common = ["--plans", str(n), "--store", str(store_dir), "--corpus", str(corpus), "--work", str(work)]
+    for stage in STAGES:
+        figures.update(_child(["--stage", stage, *common, *(["--trace"] if trace else []), *(["--quick"] if quick else [])]))
+        print(f"N={n}: {stage} done, load average {os.getloadavg()[0]:.2f}", file=sys.stderr)
+    load_s = figures["load_s"]
+    figures.update(
+        load_docs_per_s=n / load_s, load_mb_per_s=figures["input_mb"] / load_s, load_triples_per_s=figures["triples"] / load_s
+    )
+    figures["load_validate_lineage_s"] = figures["load_s"] + figures["validate_s"] + figures["lineage_s"]
     figures["store_mb"] = sum(f.stat().st_size for f in store_dir.rglob("*") if f.is_file()) / 1e6
-    figures["store_quads"] = len(store)
-    figures["peak_rss_mb"] = _peak_mb()
-    flush(store)  # as the plankg commands leave it: a later open replays no log
-    del store  # closed: each query runs in its own process on the store opened read-only, under a time limit
-    figures["queries"] = _queries(store_dir, n)
-    figures.update({f"{stage}_cpu_s": seconds for stage, seconds in CPU.items()})
-    per_plan = ("load", "validate", "lineage", "reason", "views")
-    figures.update({f"{stage}_cpu_ms_per_plan": 1000 * CPU[stage] / n for stage in per_plan if stage in CPU})
+    figures["queries"] = {} if quick else _queries(store_dir, n)
+    figures["peak_rss_mb"] = max(figures[f"{stage}_peak_rss_mb"] for stage in STAGES)
     figures["load_average_1min_at_end"] = os.getloadavg()[0]
     return figures
 
 
-def _validation(store, n: int, triples: int) -> dict:
+STAGES = ("load", "validate", "lineage", "reason", "views")
+
+
+def write_corpus(n: int, corpus: Path, corpus_args: list[str]) -> None:
+    """`plankg synth` as a user runs it (its options, e.g. a hierarchy, from --corpus-args), unless written before."""
+    done = corpus / ".plans"
+    if done.exists() and done.read_text() == " ".join([str(n), *corpus_args]):
+        return
+    shutil.rmtree(corpus, ignore_errors=True)
+    subprocess.run([*PLANKG, "synth", "--plans", str(n), "--seed", "1", "-o", str(corpus), *corpus_args], check=True)
+    done.write_text(" ".join([str(n), *corpus_args]))
+
+
+def _child(arguments: list[str]) -> dict:
+    out = subprocess.run([sys.executable, __file__, *arguments], check=True, stdout=subprocess.PIPE, text=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def run_stage(stage: str, n: int, store_dir: Path, corpus: Path, work: Path, trace: bool, quick: bool = False) -> dict:
+    """One stage in this process, on the store the stages before it left: wall, CPU, the resident memory after
+    the imports and at its peak (ru_maxrss), and with trace the Python heap's peak and its largest holders."""
+    from plankg.graph.store import flush, open_store
+
+    _import_stage(stage)
+    store = open_store(store_dir)
+    rss_open = _rss_mb()
+    if trace:
+        import tracemalloc
+
+        tracemalloc.start(8)
+    start, cpu = time.perf_counter(), time.process_time()
+    out = STAGE_FUNCTIONS[stage](store, n, corpus, work)
+    seconds, cpu_s = time.perf_counter() - start, time.process_time() - cpu
+    figures = {
+        f"{stage}_s": seconds,
+        f"{stage}_cpu_s": cpu_s,
+        f"{stage}_ms_per_plan": 1000 * seconds / n,
+        f"{stage}_cpu_ms_per_plan": 1000 * cpu_s / n,
+        f"{stage}_start_rss_mb": rss_open,
+        f"{stage}_peak_rss_mb": _peak_mb(),
+        f"{stage}_end_rss_mb": _rss_mb(),
+        f"{stage}_load_average": os.getloadavg()[0],
+    }
+    if trace:
+        figures.update(_heap(stage))
+    flush(store)  # as the plankg commands leave it: a later open replays no log
+    after = out.pop("_after", lambda: {})
+    if not quick:
+        figures.update(after())  # baselines and recall, computed after the stage's own time and memory
+    figures.update(out)
+    return figures
+
+
+def _import_stage(stage: str) -> None:
+    """The stage's modules imported before its memory and time are read (as the command has them at start-up)."""
+    import plankg.lineage.graph  # noqa: F401
+    import plankg.loading.documents  # noqa: F401
+    import plankg.validation.shacl  # noqa: F401
+    import plankg.viz.site  # noqa: F401
+
+
+def _heap(stage: str) -> dict:
+    """The Python heap's peak (tracemalloc) and the ten places holding the most of it at the stage's end."""
+    import tracemalloc
+
+    snapshot = tracemalloc.take_snapshot()
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    top = snapshot.statistics("traceback")[:10]
+    return {
+        f"{stage}_heap_peak_mb": peak / 2**20,
+        f"{stage}_heap_end_mb": sum(s.size for s in snapshot.statistics("filename")) / 2**20,
+        f"{stage}_heap_top": [
+            {"mb": s.size / 2**20, "blocks": s.count, "where": [f"{f.filename}:{f.lineno}" for f in s.traceback][-4:]}
+            for s in top
+        ],
+    }
+
+
+def _load_stage(store, n: int, corpus: Path, work: Path) -> dict:
+    from plankg.loading.documents import load_paths
+
+    files = _plan_files(corpus)[:n]
+    results = load_paths(store, files)
+    megabytes = sum(f.stat().st_size for f in files) / 1e6
+    triples = sum(r.triples for r in results)
+    return {
+        "input_mb": megabytes,
+        "failed": sum(not r.ok for r in results),
+        "triples": triples,
+    }
+
+
+def _plan_files(corpus: Path) -> list[Path]:
+    return sorted(corpus.glob("*.txt"))
+
+
+def _validate_stage(store, n: int, corpus: Path, work: Path) -> dict:
     """pyrudof one document at a time (what build does); pyshacl over the whole graph at once, where feasible."""
-    if not (ROOT / "kg" / "validate.py").exists():
-        return {"validate_missing": 1}
+    from plankg.validation.shacl import validate_store
+
+    violations = sum(r.count("Violation") for r in validate_store(store))
+    return {"validate_violations": violations, "_after": lambda: _naive_pyshacl(store)}
+
+
+def _naive_pyshacl(store) -> dict:
     from pyoxigraph import RdfFormat, serialize
 
     from plankg.graph.store import document_graphs
     from plankg.graph.vocab import REGIONS_GRAPH
-    from plankg.validation.shacl import graph_triples, run_engine, validate_store, with_supertypes
+    from plankg.validation.shacl import graph_triples, run_engine, with_supertypes
 
-    reports, seconds = _timed(validate_store, store, stage="validate")
-    out = {
-        "validate_s": seconds,
-        "validate_ms_per_plan": 1000 * seconds / n,
-        "validate_triples_per_s": triples / seconds,
-        "validate_violations": sum(r.count("Violation") for r in reports),
+    if len(store) > PYSHACL_MAX_TRIPLES:
+        return {}
+    whole = with_supertypes(graph_triples(store, [g for g, _, _ in document_graphs(store)] + [str(REGIONS_GRAPH)]))
+    text = serialize(whole, format=RdfFormat.N_TRIPLES).decode("utf-8")
+    _, naive = _timed(run_engine, "pyshacl", text, stage="naive_pyshacl_whole")
+    return {"naive_pyshacl_whole_s": naive, "naive_pyshacl_triples_per_s": len(whole) / naive}
+
+
+def _lineage_stage(store, n: int, corpus: Path, work: Path) -> dict:
+    """Lineage rebuilt in this process alone (no worker), then recall/precision on the recorded copies and the
+    all-pairs baseline (after the stage's time and memory are read)."""
+    from plankg.lineage.graph import rebuild_lineage
+
+    summary = rebuild_lineage(store)
+    return {
+        "lineage_items": summary.items,
+        "lineage_candidates": summary.candidate_pairs,
+        "lineage_links": summary.reuse_links,
+        "lineage_triples": summary.triples,
+        "lineage_resolved_citations": summary.resolved_citations,
+        "lineage_citations": summary.citations,
+        "lineage_stage_s": summary.seconds,
+        "_after": lambda: _lineage_truth(store, corpus),
     }
-    if triples <= PYSHACL_MAX_TRIPLES:
-        whole = with_supertypes(graph_triples(store, [g for g, _, _ in document_graphs(store)] + [str(REGIONS_GRAPH)]))
-        text = serialize(whole, format=RdfFormat.N_TRIPLES).decode("utf-8")
-        _, naive = _timed(run_engine, "pyshacl", text, stage="naive_pyshacl_whole")
-        out.update({"naive_pyshacl_whole_s": naive, "naive_pyshacl_triples_per_s": len(whole) / naive})
-    return out
 
 
-def _lineage(store, n: int, corpus: Path) -> dict:
-    """Lineage rebuild timed, its peak memory, recall/precision on the recorded copies, and the all-pairs baseline."""
-    from plankg.lineage.graph import rebuild_lineage, reuse_items
+def _lineage_truth(store, corpus: Path) -> dict:
+    from plankg.lineage.graph import reuse_items
     from plankg.lineage.passages import compare
 
     sys.path.insert(0, str(HERE))
     from recall import evaluate
 
-    before = _peak_mb()
-    summary, seconds = _timed(rebuild_lineage, store, stage="lineage")
-    out = {
-        "lineage_s": seconds,
-        "lineage_ms_per_plan": 1000 * seconds / n,
-        "lineage_peak_rss_mb": _peak_mb(),
-        "lineage_rss_growth_mb": _peak_mb() - before,
-        "lineage_items": summary.items,
-        "lineage_candidates": summary.candidate_pairs,
-        "lineage_links": summary.reuse_links,
-        "lineage_triples": summary.triples,
-        "lineage_stage_s": summary.seconds,
-    }
-    out["lineage_truth"] = evaluate(store, corpus)
+    out: dict = {"lineage_truth": evaluate(store, corpus)}
     items, _ = reuse_items(store)
     pairs = (
         [(a, b) for a in range(len(items)) for b in range(a + 1, len(items)) if items[a].plan != items[b].plan]
@@ -205,58 +291,52 @@ def _random_cross_pair(items, rng: random.Random) -> tuple[int, int]:
             return a, b
 
 
-def _reasoning(store, n: int) -> dict:
-    if not (ROOT / "kg" / "reason.py").exists():
-        return {"reason_missing": 1}
+def _reason_stage(store, n: int, corpus: Path, work: Path) -> dict:
     from plankg.graph.reason import materialise
 
-    inferred, seconds = _timed(materialise, store, stage="reason")
-    out = {"reason_s": seconds, "reason_ms_per_plan": 1000 * seconds / n, "reason_inferred": inferred}
-    asserted = len(store) - inferred
-    if asserted <= OWLRL_MAX_TRIPLES:
-        import owlrl
-        from rdflib import Graph
-
-        from plankg.graph.reason import INFERRED_GRAPH, ontology_closure
-
-        graph = Graph()
-        graph += ontology_closure()
-        data = store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{INFERRED_GRAPH}>) }}")
-        from pyoxigraph import RdfFormat, serialize
-
-        graph.parse(data=serialize(data, format=RdfFormat.N_TRIPLES).decode("utf-8"), format="nt")
-        _, naive = _timed(owlrl.DeductiveClosure(owlrl.OWLRL_Semantics).expand, graph, stage="naive_owlrl")
-        out["naive_owlrl_s"] = naive
-    return out
+    inferred = materialise(store)
+    return {"reason_inferred": inferred, "store_quads": len(store), "_after": lambda: _naive_owlrl(store, inferred)}
 
 
-def _views(store, n: int, work: Path) -> dict:
-    if not (ROOT / "viz" / "site.py").exists():
-        return {"views_missing": 1}
+def _naive_owlrl(store, inferred: int) -> dict:
+    if len(store) - inferred > OWLRL_MAX_TRIPLES:
+        return {}
+    import owlrl
+    from pyoxigraph import RdfFormat, serialize
+    from rdflib import Graph
+
+    from plankg.graph.reason import INFERRED_GRAPH, ontology_closure
+
+    graph = Graph()
+    graph += ontology_closure()
+    data = store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{INFERRED_GRAPH}>) }}")
+    graph.parse(data=serialize(data, format=RdfFormat.N_TRIPLES).decode("utf-8"), format="nt")
+    _, naive = _timed(owlrl.DeductiveClosure(owlrl.OWLRL_Semantics).expand, graph, stage="naive_owlrl")
+    return {"naive_owlrl_s": naive}
+
+
+def _views_stage(store, n: int, corpus: Path, work: Path) -> dict:
     from plankg.viz.data import plans
     from plankg.viz.site import write_site
 
     out_dir = work / f"site-{n}"
     shutil.rmtree(out_dir, ignore_errors=True)
-    _, plans_s = _timed(plans, store)  # the summary query the views share with `plankg stats`, timed on its own
-    pages, seconds = _timed(write_site, store, out_dir, stage="views")
+    pages = write_site(store, out_dir)
     return {
-        "views_s": seconds,
-        "views_ms_per_plan": 1000 * seconds / n,
         "views_pages": len(pages),
-        "views_plans_query_s": plans_s,
+        "views_site_mb": sum(p.stat().st_size for p in out_dir.rglob("*") if p.is_file()) / 1e6,
+        # the summary query the views share with `plankg stats`, timed on its own
+        "_after": lambda: {"views_plans_query_s": _timed(plans, store)[1]},
     }
 
 
-def run_stages(store_dir: Path, n: int, work: Path) -> dict:
-    """Only the reasoning and views stages, on a store built before (its inferred graph is rewritten)."""
-    from plankg.graph.store import open_store
-
-    store = open_store(store_dir)
-    figures = {"plans": n, "store_quads": len(store), **_reasoning(store, n), **_views(store, n, work)}
-    figures.update({f"{stage}_cpu_ms_per_plan": 1000 * CPU[stage] / n for stage in ("reason", "views")})
-    figures["load_average_1min_at_end"] = os.getloadavg()[0]
-    return figures
+STAGE_FUNCTIONS = {
+    "load": _load_stage,
+    "validate": _validate_stage,
+    "lineage": _lineage_stage,
+    "reason": _reason_stage,
+    "views": _views_stage,
+}
 
 
 def _queries(store_dir: Path, n: int) -> dict:
@@ -411,6 +491,8 @@ def _print(rows: list[dict]) -> None:
     for key in keys:
         print(f"{key:<34}" + "".join(f"{r.get(key, float('nan')):>14.2f}" for r in rows))
     for row in rows:
+        if "lineage_truth" not in row:
+            continue
         truth = row["lineage_truth"]
         print(
             f"N={row['plans']}: lineage recall {truth['recall']:.3f} precision {truth['precision']:.3f} "
@@ -450,27 +532,35 @@ def main() -> None:
     parser.add_argument("--series", action="store_true", help="Run the loader-stage series instead (up to 50 MB).")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmark-results.json")
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "plankg-bench")
+    parser.add_argument(
+        "--corpus-args",
+        default=None,
+        help="Options given to `plankg synth` (default: --hierarchy when plankg synth has it, else none: a flat corpus).",
+    )
+    parser.add_argument("--trace", action="store_true", help="Also trace the Python heap of each stage (slower).")
+    parser.add_argument("--quick", action="store_true", help="The stages only: no baselines, recall or query latencies.")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # internal: run one size in this process
     parser.add_argument("--query", help=argparse.SUPPRESS)  # internal: time one query on --store
     parser.add_argument("--params", type=json.loads, help=argparse.SUPPRESS)  # internal: the --query's parameters
-    parser.add_argument("--store", type=Path, help="With --stages: a store built before (e.g. `plankg build --no-views`).")
-    parser.add_argument(
-        "--stages",
-        type=int,
-        metavar="N",
-        help="Time only reasoning and views on --store, a store of N plans (it rewrites its inferred graph).",
-    )
+    parser.add_argument("--stage", choices=STAGES, help="Run one stage on --store, a store of --plans plans built before.")
+    parser.add_argument("--plans", type=int, help="With --stage: how many plans the store holds.")
+    parser.add_argument("--store", type=Path, help="With --stage: a store built before (e.g. `plankg build --no-views`).")
+    parser.add_argument("--corpus", type=Path, help="With --stage: the synthetic corpus the store was built from.")
     args = parser.parse_args()
     if args.query:
         print(json.dumps(query_latency(args.store, args.query, args.params)))
         return
-    if args.stages:
-        args.work.mkdir(parents=True, exist_ok=True)
-        print(json.dumps(run_stages(args.store, args.stages, args.work)))
-        return
     args.work.mkdir(parents=True, exist_ok=True)
+    if args.stage:
+        print(
+            json.dumps(
+                run_stage(args.stage, args.plans, args.store, args.corpus, args.work, args.trace, args.quick), ensure_ascii=False
+            )
+        )
+        return
+    corpus_args = _corpus_args(args.corpus_args)
     if args.one:
-        print(json.dumps(run_size(args.one, args.work)))
+        print(json.dumps(run_size(args.one, args.work, corpus_args, args.trace, args.quick), ensure_ascii=False))
         return
     previous = json.loads(args.out.read_text()) if args.out.exists() else {}
     if args.series:
@@ -480,14 +570,27 @@ def main() -> None:
         return
     rows = []
     for n in args.sizes:
-        out = subprocess.run(
-            [sys.executable, __file__, "--one", str(n), "--work", str(args.work)], check=True, stdout=subprocess.PIPE, text=True
-        ).stdout
-        rows.append(json.loads(out.strip().splitlines()[-1]))
+        command = ["--one", str(n), "--work", str(args.work), "--corpus-args", " ".join(corpus_args)]
+        rows.append(_child(command + (["--trace"] if args.trace else []) + (["--quick"] if args.quick else [])))
         print(f"N={n}: done", file=sys.stderr)
-        previous.update({"machine": _machine(), "runs": rows})
+        previous.update({"machine": _machine(), "commit": _commit(), "runs": rows})
         args.out.write_text(json.dumps(previous, indent=1, ensure_ascii=False))  # after each size: a long run keeps its part
     _print(rows)
+
+
+def _corpus_args(given: str | None) -> list[str]:
+    if given is not None:
+        return given.split()
+    shown = subprocess.run([*PLANKG, "synth", "--help"], capture_output=True, text=True).stdout
+    return ["--hierarchy"] if "--hierarchy" in shown else []
+
+
+def _commit() -> str:
+    found = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
+    dirty = subprocess.run(
+        ["git", "-C", str(ROOT), "status", "--porcelain", "--untracked-files=no"], capture_output=True, text=True
+    )
+    return found.stdout.strip() + ("+changes" if dirty.stdout.strip() else "")
 
 
 if __name__ == "__main__":
