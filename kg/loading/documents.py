@@ -18,7 +18,7 @@ from pyoxigraph import Quad, Store
 
 from plankg.graph.faults import disk_full, is_disk_full
 from plankg.graph.solutions import select
-from plankg.graph.store import replace_graph
+from plankg.graph.store import flush, replace_graph
 from plankg.graph.vocab import DCT, PK
 from plankg.loaders.errors import LoadError
 from plankg.loaders.metadata import read_sidecar
@@ -34,6 +34,10 @@ SIDECAR = ".meta.json"
 # Bytes of store per byte of input, measured on the bundled corpus (27.2 MB of log and tables for 330 KB of text):
 # the estimate of the space a build still needs when the disk fills.
 STORE_BYTES_PER_INPUT_BYTE = 85
+# Quads a batch writes before it flushes the store: RocksDB keeps what is written in memory (its memtables) until
+# then, about 1.1 KB per quad, so without it a 500-plan load held 1 GB and grew with every document; flushed every
+# 100k quads (about 45 synthetic plans) it stays near 215 MB, for about 5% more CPU.
+FLUSH_EVERY_QUADS = 100_000
 
 
 @dataclass
@@ -201,6 +205,7 @@ class Batch:
         self.store, self.limits, self.replace, self.store_dir = store, limits, replace, store_dir or Path(".")
         self.written: dict[str, LoadResult] = {}
         self.remaining_bytes = remaining_bytes  # input bytes not yet loaded: for the space a full disk still needs
+        self.unflushed = 0  # quads written since the store was last flushed
 
     def load(self, path: Path) -> LoadResult:
         """Parse one file and replace its graph; a failure leaves the store untouched. Raises a Fault on a full disk."""
@@ -237,4 +242,17 @@ class Batch:
             parsed.warnings.append(f"replaced the graph loaded from {stored} before (the same plan)")
         result.graph, result.triples, result.warnings = parsed.graph, len(parsed.quads), parsed.warnings
         self.written[parsed.graph] = result
+        self._flush_now_and_then(len(parsed.quads))
         return result
+
+    def _flush_now_and_then(self, quads: int) -> None:
+        """Flush the store every FLUSH_EVERY_QUADS quads, so that a batch's memory does not grow with its size."""
+        self.unflushed += quads
+        if self.unflushed >= FLUSH_EVERY_QUADS:
+            try:
+                flush(self.store)
+            except OSError as exc:
+                if is_disk_full(exc):
+                    raise disk_full(self.store_dir, self.remaining_bytes * STORE_BYTES_PER_INPUT_BYTE, "flushing") from None
+                raise
+            self.unflushed = 0
