@@ -3,8 +3,10 @@
 An instrument is found in an item's text by its head noun, the last word of the name (工程, 行动, 补贴, 饭堂,
 工作站, 床位 …; 制度, 机制, 政策 … : kg/data/instrument_heads.txt), and by quote marks (“一网通办”): the name
 runs back from its head to the verb that governs it (建立/实施/开展 … : kg/data/instrument_verbs.txt) or to the
-start of the clause. Names are compared in a normal form (Simplified, without quote marks, punctuation or
-a leading 全省/我市), so that one instrument is one concept across all plans, whatever the script.
+start of the clause, and is read again after a 的 in it. Verbs and heads count where a word (jieba) starts or
+ends. Coordinated modifiers share their head (年度报告和信息公开制度 names 年度报告制度 too). Names are compared
+in a normal form (Simplified, without quote marks, punctuation or a leading 全省/我市), so that one instrument
+is one concept across all plans, whatever the script.
 
 A name every plan uses for its field of work is not an instrument (社会救助制度, 工作机制, 社会政策). Decided
 from the text: the modifier (the name without its head) must have MIN_MODIFIER characters and not start with
@@ -33,9 +35,16 @@ _FUNCTION_START = re.compile(r"^[与和及或的等并按为在对以每各其�
 _CLAUSE = re.compile(r"[^。;；,，:：!！?？、\n]+")
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]")
 _DROPPED = re.compile(r"[“”\"‘’'「」『』（）()《》\s·+＋]")
-_LEADING = re.compile(r"^(全省|全市|全区|全县|全州|全盟|我省|我市|我区|我县|各地|各级|省级|市级)")
+_LEADING = re.compile(r"^(相关|有关|全省|全市|全区|全县|全州|全盟|我省|我市|我区|我县|各地|各级|省级|市级)")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _SUBSIDY_SYSTEM = re.compile(r"(补贴|津贴)制度$")
+_STATION = re.compile(r"站点$")  # 服务站点 is the 服务站
+_NOT_A_NAME = re.compile(r"或|规划")  # alternatives (规划或行动计划), plans (民政规划计划: documents, no instruments)
+_ETC = re.compile(r"等(?!级)")  # a list (…等), not a grade (等级评定)
+_PER = re.compile(r"每?[一二三四五六七八九十百千万两\d]+[张个名所家位户]")  # a quantity's unit
+_ACTOR = re.compile(r"(部门|单位)$")  # 职能部门职责 names who acts, not an instrument
+_GROUP = re.compile(r"(儿童|孤儿|老人|老年人|人员|妇女|残疾人|群众|对象)$")  # a group of people is no modifier
+_WORK = "工作"  # 试点工作 is the 试点
 
 
 def _lines(name: str) -> tuple[str, ...]:
@@ -86,20 +95,38 @@ class Mention:
 def key(name: str) -> str:
     """The normal form of a name: Simplified (the caller's text is), no quote marks, brackets or spaces, no
     leading 全省/我市, no 制度 after a subsidy (困难残疾人生活补贴制度 is the subsidy)."""
-    return _SUBSIDY_SYSTEM.sub(r"\1", _LEADING.sub("", _DROPPED.sub("", name)))
+    return _STATION.sub("站", _SUBSIDY_SYSTEM.sub(r"\1", _LEADING.sub("", _DROPPED.sub("", name))))
 
 
 def mentions(text: str) -> list[Mention]:
-    """The instrument names in a Simplified text, one per head noun (or quoted name)."""
+    """The instrument names in a Simplified text, one per head noun (or quoted name). Verbs and heads count only
+    where a word starts or ends (jieba): 组织 in 社会组织 governs nothing, 服务站 in 志愿服务站点 is no head."""
+    from plankg.lineage.textreuse import words
+
+    bounds, at = {0}, 0
+    for word in words(text):
+        at += len(word)
+        bounds.add(at)
     found: list[Mention] = []
+    listed: list[tuple[int, int]] = []  # the objects of the clauses before this one in a list (…、…、)
     for clause in _CLAUSE.finditer(text):
         body, base = clause.group(), clause.start()
-        verbs = [m.end() for m in _verbs().finditer(body)]
-        for head in _heads().finditer(body):
+        if not (base and text[base - 1] == "、"):
+            listed = []
+        verbs = [m.end() for m in _verbs().finditer(body) if _governs(body, m, base, bounds)]
+        for head in _heads_at(body, base, bounds):
             start = max((v for v in verbs if v <= head.start()), default=0)
-            keys = tuple(k for k in _ends(body[start : head.end()]) if _acceptable(k, head.group()))
-            if keys:
-                found.append(Mention(base + start, base + head.end(), body[start : head.end()], keys))
+            cut = max([start] + [n + 1 for n in range(start, head.start()) if body[n] == "的"])
+            if _PER.match(body, cut):
+                continue  # 每百张养老机构床位: the unit of a ratio
+            for begin in sorted({start, cut}):  # after a 的 too: 建立翔实完备的困境儿童信息台账
+                keys = tuple(k for k in _ends(body[begin : head.end()]) if _acceptable(k, head.group()))
+                if keys:
+                    found.append(Mention(base + begin, base + head.end(), body[begin : head.end()], keys))
+            if cut == start:
+                found += _distributed(text, base, body[start : head.start()], base + start, head, [] if start else listed)
+        start = max(verbs, default=0)
+        listed.append((base + start, base + len(body)))
     for quoted in _QUOTED.finditer(text):
         name = key(quoted.group(1))
         if _acceptable(name, ""):
@@ -107,18 +134,78 @@ def mentions(text: str) -> list[Mention]:
     return found
 
 
+def _distributed(text: str, base: int, modifier: str, at: int, head: re.Match, listed: list[tuple[int, int]]) -> list[Mention]:
+    """The names a coordinated modifier shares a head with: 社会工作和社会救助服务站 names 社会工作服务站,
+    慈善组织登记认定、年度报告和信息公开制度 names 慈善组织登记认定制度 and 年度报告制度 (and, as the end of the
+    whole, 信息公开制度); with 等 before the head, the last conjunct too (信息公开、公开募捐资格管理等制度). Each
+    is found at the coordination, from the conjunct to the head."""
+    etc = modifier.endswith("等")
+    if _ETC.search(modifier[:-1]) or not (etc or re.search("[和及]", modifier)):
+        return []  # no coordination right before the head (or a list summed up by a category: …等专项救助制度)
+    conjuncts = list(listed)
+    offset = at
+    for part in re.split(r"([和及])", modifier.removesuffix("等")):
+        if part and part not in "和及":
+            conjuncts.append((offset, offset + len(part)))
+        offset += len(part)
+    if any(key(text[a:b]).endswith(head.group()) for a, b in conjuncts):
+        return []  # each conjunct is a whole name (中期评估和总结评估)
+    if not etc:
+        conjuncts = conjuncts[:-1]
+    end = base + head.end()
+    out = []
+    for start, stop in conjuncts:
+        name = key(text[start:stop]) + head.group()
+        if "的" in name or _GROUP.search(text, start, stop) or not _acceptable(name, head.group()):
+            continue
+        keys = tuple(k for k in _ends(name) if _acceptable(k, head.group()))
+        out.append(Mention(start, end, text[start:end], keys))
+    return out
+
+
+def _heads_at(body: str, base: int, bounds: set[int]) -> list[re.Match]:
+    """The head nouns of a clause that end a word (站点 in 志愿服务站点, not 服务站; 试点 in 试点工作), the longest
+    at each end."""
+    found = []
+    ends = {b - base for b in bounds if base < b <= base + len(body)}
+    ends |= {e - len(_WORK) for e in ends if body.endswith(_WORK, 0, e)}
+    for end in sorted(ends):
+        head = _head_end().search(body, 0, end)
+        if head:
+            found.append(head)
+    return found
+
+
+@lru_cache(maxsize=1)
+def _head_end() -> re.Pattern:
+    return re.compile("(" + "|".join(re.escape(h.lstrip("~")) for h in _lines("instrument_heads.txt")) + ")$")
+
+
+def _governs(body: str, verb: re.Match, base: int, bounds: set[int]) -> bool:
+    """A verb match that is a word of its own or ends a word of verbs (深入开展), not the end of a noun (社会组织)."""
+    if base + verb.end() not in bounds:
+        return False
+    if base + verb.start() in bounds:
+        return True
+    word_start = max(b for b in bounds if b < base + verb.start()) - base
+    return word_start >= 0 and bool(_verbs().fullmatch(body[word_start : verb.start()]))
+
+
 def span(text: str, mention: Mention, name: str) -> tuple[int, int]:
     """Offsets in text of the shared name a mention stands for: the mention's last Han characters, as many as
-    the name has (全市养老机构护理型床位 names 护理型床位 in its last five)."""
+    the name has (全市养老机构护理型床位 names 护理型床位 in its last five), or the whole mention when the name is
+    not written in one piece (社会工作和社会救助服务站 names 社会工作服务站)."""
     wanted = len(_HAN.findall(name))
     end = mention.end
     if mention.quote.endswith("制度") and not name.endswith("制度"):  # 补贴制度 names the subsidy
         end -= 2
+    if mention.quote.endswith("站点") and not name.endswith("站点"):  # 服务站点 names the 服务站
+        end -= 1
     start = end
     while wanted and start > mention.start:
         start -= 1
         wanted -= bool(_HAN.match(text[start]))
-    return start, end
+    return (start, end) if key(text[start:end]) == name else (mention.start, mention.end)
 
 
 def _ends(name: str) -> list[str]:
@@ -138,9 +225,11 @@ def _acceptable(name: str, head: str) -> bool:
     han = len(_HAN.findall(name))
     if not MIN_NAME <= han <= MAX_NAME or han != len(name):
         return False
-    if head and han - len(head) < MIN_MODIFIER:
+    if head and (han - len(head) < MIN_MODIFIER or _ACTOR.search(name, 0, len(name) - len(head))):
         return False
-    return not (_FUNCTION_START.match(name) or "等" in name or any(name in p for p in stock_phrases()))
+    if _ETC.search(name) or _NOT_A_NAME.search(name):
+        return False
+    return not (_FUNCTION_START.match(name) or any(name in p for p in stock_phrases()))
 
 
 def shared_keys(mentions_by_plan: dict[str, list[Mention]], specificity: Specificity) -> dict[str, set[str]]:
