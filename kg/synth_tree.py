@@ -466,6 +466,7 @@ def write_tree(plans: int, seed: int, out: Path, progress=None) -> list[Path]:
     truth: dict = {"seed": seed, "plans": plans, "hierarchy": True, "perturbations": PERTURBATIONS}
     records, copies, dropped, weakened = [], [], [], []
     paths = []
+    written: set[str] = set()
     for node in tree:
         number = int(node.file[6:11])
         plan_rng = random.Random(seed * 1_000_003 + number)
@@ -515,6 +516,9 @@ def write_tree(plans: int, seed: int, out: Path, progress=None) -> list[Path]:
             }
         )
         paths.append(out / node.file)
+        written.add(node.file)
+        if node.parent and all(c.file in written for c in node.parent.children):
+            node.parent.measures = []  # its children have copied theirs: a large tree is not held whole
         if progress:
             progress()
     truth |= {"plan_tree": records, "copies": copies, "dropped_binding": dropped, "weakened_binding": weakened}

@@ -274,3 +274,21 @@ def test_a_later_work_plan_of_an_ancestor_region_is_no_source() -> None:
     assert not _is_parent("jilin-2025", "nanguan", plans, {})
     assert _is_parent("jilin-2025", "undated", plans, {})  # no period stated: nothing says it is later
     assert _is_parent("nanguan-2025", "nanguan", plans, {"nanguan": {"nanguan-2025"}})  # a declared parent is one
+
+
+def test_plankg_synth_hierarchy_writes_the_tree(tmp_path: Path) -> None:
+    """`plankg synth --plans 3 --hierarchy`: the national plan, one province's and one of its prefectures', as
+    write_tree writes them for the same seed."""
+    from click.testing import CliRunner
+
+    from plankg.cli.synth import synth
+    from plankg.synth_tree import write_tree
+
+    result = CliRunner().invoke(synth, ["--plans", "3", "--hierarchy", "--seed", "4", "-o", str(tmp_path / "cli")])
+    assert result.exit_code == 0, result.output
+    assert result.output.strip().endswith(f"wrote 3 plans and lineage-truth.json to {tmp_path / 'cli'}")
+    write_tree(3, 4, tmp_path / "api")
+    truth = json.loads((tmp_path / "cli" / "lineage-truth.json").read_text(encoding="utf-8"))
+    assert [p["level"] for p in truth["plan_tree"]] == ["national", "province", "prefecture"]
+    assert sorted(p.name for p in (tmp_path / "cli").iterdir()) == sorted(p.name for p in (tmp_path / "api").iterdir())
+    assert all((tmp_path / "cli" / p.name).read_bytes() == p.read_bytes() for p in (tmp_path / "api").iterdir())
