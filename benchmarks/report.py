@@ -33,13 +33,23 @@ FIGURES = [
     ("naive: owlrl on rdflib s", "naive_owlrl_s", 1),
     ("views s", "views_s", 1),
     ("views: the plans' summary query s", "views_plans_query_s", 2),
-    ("peak RSS after lineage MB", "lineage_peak_rss_mb", 0),
-    ("peak RSS MB", "peak_rss_mb", 0),
+    ("lineage citations (resolved to a loaded plan)", ("lineage_citations", "lineage_resolved_citations"), 0),
+    ("peak RSS MB: load (its own process)", "load_peak_rss_mb", 0),
+    ("peak RSS MB: validate", "validate_peak_rss_mb", 0),
+    ("peak RSS MB: lineage", "lineage_peak_rss_mb", 0),
+    ("peak RSS MB: reasoning", "reason_peak_rss_mb", 0),
+    ("peak RSS MB: views", "views_peak_rss_mb", 0),
+    ("peak RSS MB (largest stage)", "peak_rss_mb", 0),
     ("load ms/plan (wall / CPU)", ("load_ms_per_plan", "load_cpu_ms_per_plan"), 0),
     ("validate ms/plan (wall / CPU)", ("validate_ms_per_plan", "validate_cpu_ms_per_plan"), 0),
     ("lineage ms/plan (wall / CPU)", ("lineage_ms_per_plan", "lineage_cpu_ms_per_plan"), 0),
     ("reasoning ms/plan (wall / CPU)", ("reason_ms_per_plan", "reason_cpu_ms_per_plan"), 0),
     ("views ms/plan (wall / CPU)", ("views_ms_per_plan", "views_cpu_ms_per_plan"), 0),
+    (
+        "load average (1 min) after load / validate / lineage",
+        tuple(f"{s}_load_average" for s in ("load", "validate", "lineage")),
+        1,
+    ),
     ("load average (1 min) at the end", "load_average_1min_at_end", 1),
 ]
 
@@ -71,7 +81,18 @@ def render(results: dict) -> str:
             cpu_ratio = f"{b[cpu] / a[cpu]:.2f}" if cpu in a and cpu in b else "–"
             cells.append(f"{b[wall] / a[wall]:.2f} / {cpu_ratio}" if wall in a and wall in b else "–")
         lines.append(f"| {stage} | " + " | ".join(cells) + " |")
-    lines += [
+    if all("lineage_truth" in r for r in runs):
+        lines += _truth(runs)
+    lines += _queries(runs)
+    if "series" in results:
+        lines += _series(results["series"])
+    if "incremental" in results:
+        lines += _incremental(results["incremental"])
+    return "\n".join(lines)
+
+
+def _truth(runs: list[dict]) -> list[str]:
+    lines = [
         "",
         "Lineage against the copies plankg synth recorded:",
         "",
@@ -86,7 +107,11 @@ def render(results: dict) -> str:
             f"| {r['plans']} | {t['copies']} | {t['copies_not_extracted']} | {t['links']} | {t['precision']:.3f} | "
             f"{t['recall']:.3f} | " + " | ".join(f"{v:.3f}" for _, v in sorted(t["recall_by_level"].items())) + " |"
         )
-    lines += [
+    return lines
+
+
+def _queries(runs: list[dict]) -> list[str]:
+    lines = [
         "",
         "Library queries, p50 (p95) in ms; rdflib's in-memory SPARQL p50 and the speed-up where it was run:",
         "",
@@ -114,20 +139,55 @@ def render(results: dict) -> str:
             if _has_rdflib(r)
         ]
         lines.append(f"| {name} | {runs[0]['queries'][name]['kind']} | " + " | ".join(cells + rdflib) + " |")
-    if "series" in results:
-        lines += [
-            "",
-            "Loader stages on one growing input (CPU seconds per MB; linear growth is a flat column):",
-            "",
-            "| input MB | clean s | segment s | tables s | clean CPU s/MB | segment CPU s/MB | tables CPU s/MB |",
-            "|---|---|---|---|---|---|---|",
-        ]
-        lines += [
-            f"| {s['mb']:.1f} | {s['clean_s']:.2f} | {s['segment_s']:.2f} | {s['tables_s']:.2f} | "
-            f"{s['clean_cpu_s_per_mb']:.3f} | {s['segment_cpu_s_per_mb']:.3f} | {s['tables_cpu_s_per_mb']:.3f} |"
-            for s in results["series"]
-        ]
-    return "\n".join(lines)
+    return lines
+
+
+def _series(series: list[dict]) -> list[str]:
+    return [
+        "",
+        "Loader stages on one growing input (CPU seconds per MB; linear growth is a flat column):",
+        "",
+        "| input MB | clean s | segment s | tables s | clean CPU s/MB | segment CPU s/MB | tables CPU s/MB |",
+        "|---|---|---|---|---|---|---|",
+    ] + [
+        f"| {s['mb']:.1f} | {s['clean_s']:.2f} | {s['segment_s']:.2f} | {s['tables_s']:.2f} | "
+        f"{s['clean_cpu_s_per_mb']:.3f} | {s['segment_cpu_s_per_mb']:.3f} | {s['tables_cpu_s_per_mb']:.3f} |"
+        for s in series
+    ]
+
+
+INCREMENTAL = [
+    ("full build of the N plans (load, validate, lineage)", "full_build"),
+    ("`plankg lineage --rebuild` on it", "full_lineage_rebuild"),
+    ("add 1 plan (`plankg build ONE --store S --no-views`)", "add_1"),
+    ("add 10 plans", "add_10"),
+    ("add 100 plans", "add_100"),
+    ("remove 1 plan (`plankg remove`)", "remove_1"),
+]
+
+
+def _incremental(series: dict[str, dict]) -> list[str]:
+    sizes = sorted(series, key=int)
+    lines = [
+        "",
+        "Changes to a store of N plans, each from a copy of the same store, start-up included: wall s / CPU s / peak MB",
+        "(CPU of the command and its worker; load average after it in brackets):",
+        "",
+        "| change | " + " | ".join(f"N={n} (commit {series[n].get('commit', '?')})" for n in sizes) + " |",
+        "|---" * (1 + len(sizes)) + "|",
+    ]
+    for label, key in INCREMENTAL:
+        cells = []
+        for n in sizes:
+            row = series[n].get(key)
+            cells.append(
+                "–"
+                if row is None
+                else f"{row['s']:,.1f} / {row['cpu_s']:,.1f} / {row['peak_rss_mb']:,.0f} ({row['load_average']:.1f})"
+                + ("" if row["exit"] in (0, 1) else f" exit {row['exit']}")
+            )
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    return lines
 
 
 def _has_rdflib(run: dict) -> bool:

@@ -104,6 +104,7 @@ def run_size(n: int, work: Path, corpus_args: list[str], trace: bool = False, qu
     figures.update(
         load_docs_per_s=n / load_s, load_mb_per_s=figures["input_mb"] / load_s, load_triples_per_s=figures["triples"] / load_s
     )
+    figures["validate_triples_per_s"] = figures["triples"] / figures["validate_s"]
     figures["load_validate_lineage_s"] = figures["load_s"] + figures["validate_s"] + figures["lineage_s"]
     figures["store_mb"] = sum(f.stat().st_size for f in store_dir.rglob("*") if f.is_file()) / 1e6
     figures["queries"] = {} if quick else _queries(store_dir, n)
@@ -437,6 +438,73 @@ def _example_params(store) -> dict[str, str]:
     }
 
 
+# ---------------------------------------------------------------- incremental series
+
+ADDED = (1, 10, 100)
+
+
+def run_incremental(n: int, work: Path, corpus_args: list[str]) -> dict:
+    """Adding 1, 10 and 100 plans to a store of n plans, and removing one, each as a user does it (`plankg build
+    FILES --store S --no-views`, `plankg remove FILE`), start-up included, beside the full builds they replace: a
+    build of the n plans in a fresh store and `plankg lineage --rebuild` on it. Each change starts from a copy of the
+    same n-plan store. Wall, CPU (the command and its worker) and peak memory (its largest process)."""
+    corpus = work / f"corpus-{n}+{max(ADDED)}"
+    write_corpus(n + max(ADDED), corpus, corpus_args)
+    files = _plan_files(corpus)
+    held, rest = files[:n], files[n:]
+    base = work / f"incremental-{n}" / "base"
+    shutil.rmtree(base.parent, ignore_errors=True)
+    base.parent.mkdir(parents=True)
+    links = base.parent / "base-corpus"  # too many paths for one command line at 10,000: a folder of links
+    links.mkdir()
+    for f in held:
+        (links / f.name).symlink_to(f)
+        if (meta := f.with_name(f.stem + ".meta.json")).exists():
+            (links / meta.name).symlink_to(meta)
+    figures: dict = {"plans": n, "corpus_args": corpus_args}
+    figures["full_build"] = _command(["build", str(links), "--store", str(base), "--no-views"])
+    figures["full_lineage_rebuild"] = _command(["lineage", "--rebuild", "--store", str(base)])
+    for k in ADDED:
+        store = _copy(base, base.parent / f"add-{k}")
+        figures[f"add_{k}"] = _command(["build", *map(str, rest[:k]), "--store", str(store), "--no-views"])
+        shutil.rmtree(store)
+    store = _copy(base, base.parent / "remove-1")
+    figures["remove_1"] = _command(["remove", held[len(held) // 2].name, "--store", str(store)])
+    shutil.rmtree(store)
+    figures["load_average_1min_at_end"] = os.getloadavg()[0]
+    return figures
+
+
+def _copy(store: Path, to: Path) -> Path:
+    shutil.rmtree(to, ignore_errors=True)
+    shutil.copytree(store, to)
+    return to
+
+
+def _command(arguments: list[str]) -> dict:
+    """One plankg command, timed: wall, CPU of it and its children, peak memory of the largest, the load average."""
+    with tempfile.TemporaryFile("w+") as out:  # a file, not a pipe: a build prints a line per document
+        start = time.perf_counter()
+        process = subprocess.Popen([*PLANKG, *arguments], stdout=out, stderr=subprocess.STDOUT, text=True)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+        out.seek(0)
+        printed = out.read()
+    process.returncode = os.waitstatus_to_exitcode(status)
+    row = {
+        "command": "plankg " + " ".join(a if len(a) < 60 else "…" + a[-40:] for a in arguments[:6]),
+        "exit": process.returncode,
+        "s": seconds,
+        "cpu_s": usage.ru_utime + usage.ru_stime,
+        "peak_rss_mb": usage.ru_maxrss / 1024,
+        "load_average": os.getloadavg()[0],
+    }
+    if process.returncode not in (0, 1):  # 1: a document did not conform, still a finished command
+        row["output"] = printed[-2000:]
+    print(f"{row['command'][:80]}: {seconds:.1f} s, CPU {row['cpu_s']:.1f} s, {row['peak_rss_mb']:.0f} MB", file=sys.stderr)
+    return row
+
+
 # ---------------------------------------------------------------- linear growth of the loader stages
 
 
@@ -535,7 +603,14 @@ def main() -> None:
     parser.add_argument(
         "--corpus-args",
         default=None,
-        help="Options given to `plankg synth` (default: --hierarchy when plankg synth has it, else none: a flat corpus).",
+        help="plankg synth's options as one argument: --corpus-args=--hierarchy (default if synth has it), --corpus-args= flat.",
+    )
+    parser.add_argument(
+        "--incremental",
+        type=int,
+        nargs="+",
+        metavar="N",
+        help="The incremental series on stores of N plans (see run_incremental).",
     )
     parser.add_argument("--trace", action="store_true", help="Also trace the Python heap of each stage (slower).")
     parser.add_argument("--quick", action="store_true", help="The stages only: no baselines, recall or query latencies.")
@@ -568,9 +643,17 @@ def main() -> None:
         previous["series_machine"] = _machine()
         args.out.write_text(json.dumps(previous, indent=1, ensure_ascii=False))
         return
+    if args.incremental:
+        series = previous.setdefault("incremental", {})
+        for n in args.incremental:
+            series[str(n)] = run_incremental(n, args.work, corpus_args)
+            series[str(n)].update(machine=_machine(), commit=_commit())
+            args.out.write_text(json.dumps(previous, indent=1, ensure_ascii=False))
+        print(json.dumps(series, indent=1, ensure_ascii=False))
+        return
     rows = []
     for n in args.sizes:
-        command = ["--one", str(n), "--work", str(args.work), "--corpus-args", " ".join(corpus_args)]
+        command = ["--one", str(n), "--work", str(args.work), "--corpus-args=" + " ".join(corpus_args)]
         rows.append(_child(command + (["--trace"] if args.trace else []) + (["--quick"] if args.quick else [])))
         print(f"N={n}: done", file=sys.stderr)
         previous.update({"machine": _machine(), "commit": _commit(), "runs": rows})
