@@ -44,6 +44,15 @@ QUERIES: dict[str, tuple[tuple[str, ...], str]] = {
         ?res oa:hasSource ?src ; oa:hasSelector ?pos .
         ?pos a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end . } }""",
     ),
+    "continuations": (
+        ("item", "start", "end", "text"),
+        """
+    SELECT ?g ?item ?start ?end ?text WHERE { {graphs}
+      GRAPH ?g {
+        ?part a pk:Continuation ; pk:partOf ?item ; pk:text ?text ; prov:wasDerivedFrom ?res .
+        FILTER(lang(?text) = "zh-hans") VALUES ?cls { pk:Measure pk:Project } ?item a ?cls .
+        ?res oa:hasSelector ?pos . ?pos a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end . } }""",
+    ),
     "item_context": (
         ("node", "title"),
         """
@@ -112,7 +121,34 @@ def read(store: Store, graphs: list[str] | None = None) -> dict[str, Records]:
     for records in found.values():
         for rows in records.values():
             rows.sort()
+        _continue_items(records)
     return found
+
+
+def _continue_items(records: Records) -> None:
+    """A measure or project read with the paragraphs that continue it (pk:Continuation, e.g. after a box that
+    interrupts it): its text runs on through them, one newline for each line break of the source between, so
+    that every character still stands, in order, where its span's source has it (graph._in_source maps the
+    offsets back; spans stay exact). A continuation whose characters would not be found there is left out."""
+    from plankg.loaders.repair import read_offsets
+    from plankg.loaders.script import to_simplified
+
+    following: dict[str, list[tuple[int, int, str]]] = {}
+    for item, c_start, c_end, text in records["continuations"]:
+        following.setdefault(item, []).append((int(c_start), int(c_end), text))
+    if not following:
+        return
+    sources = {src: text for src, text in records["sources"]}
+    for row in records["items"]:
+        source, start, end = sources.get(row[4], ""), int(row[5]), int(row[6])
+        for after, until, text in sorted(following.get(row[0], ())):
+            if after < end or not text:
+                continue
+            joined = row[3] + "\n" * max(1, source.count("\n", end, after)) + text
+            at = read_offsets(joined, to_simplified(source[start:until]))
+            if at is None or start + at[len(joined) - len(text)] != source.index(source[after:until].lstrip()[:1], after):
+                continue
+            row[3], row[6], end = joined, str(until), until
 
 
 def writes(store: Store) -> dict[str, str]:
