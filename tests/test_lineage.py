@@ -415,11 +415,11 @@ def test_pairs_clear_on_either_question_against_the_right_relation(labelled, cor
     shipped = reuse_model.shipped()
     dev = [p for p in labelled if p.label["split"] == "dev"]
     on_dev = reuse_train.right_relation(dev, reuse_train.cross_validated(dev), shipped.threshold, named)
-    assert on_dev == {"pairs": 80, "related": 57, "share": 0.713}
+    assert on_dev == {"pairs": 80, "related": 59, "share": 0.738}
     blind = [p for p in labelled if p.label["split"] == "blind"]
     probabilities = [shipped.probability(p.features) if p.proposed else 0.0 for p in reuse_train.graded(blind)]
     on_blind = reuse_train.right_relation(blind, probabilities, shipped.threshold, named)
-    assert on_blind == {"pairs": 81, "related": 50, "share": 0.617}
+    assert on_blind == {"pairs": 81, "related": 51, "share": 0.63}
 
 
 @pytest.mark.xfail(strict=True, reason="cross-validated recall 0.796 at precision 0.907 misses the required 0.9")
@@ -482,6 +482,16 @@ def test_instrument_names_at_word_boundaries_and_in_coordinations() -> None:
     listed = "优化完善社会散居孤儿、家庭寄养儿童、事实无人抚养儿童家庭走访、家庭培训、监护评估和监护保护制度。"
     assert names(listed) == ["监护评估和监护保护制度", "事实无人抚养儿童家庭走访制度", "家庭培训制度", "监护评估制度"]
     assert names("完善年度监测分析、中期评估和总结评估的工作机制")[0] == "中期评估和总结评估"
+    # a mechanism named by the list of its steps, and by the list's ends (another plan adds a step before):
+    # 001 line 412 (quoted there), 002 line 543 (Traditional), 000 line 336
+    steps = "建立发现报告、应急处置、评估帮扶、监护干预的未成年人保护响应机制。"
+    assert names(steps)[-2:] == ["发现报告应急处置评估帮扶监护干预机制", "应急处置评估帮扶监护干预机制"]
+    assert "应急处置评估帮扶监护干预机制" in names(
+        "建立健全预先发现、强制报告、应急处置、评估帮扶、监护干预“五位一体”的救助保护机制"
+    )
+    # ... not a slogan's list (000 line 344)
+    slogan = "健全党委领导、政府负责、群团助推、社会协同、公众参与的社会工作统筹机制,"
+    assert names(slogan) == ["公众参与的社会工作统筹机制", "社会工作统筹机制"]
     # 001 line 485: the unit of a ratio is no instrument; nor are a plan (规划) or alternatives (或)
     assert names("推动实现每千名老年人、每百张养老机构床位均拥有1名社会工作者。") == []
     assert names("因地制宜制定本地区民政事业发展规划或行动计划,") == []
@@ -529,8 +539,8 @@ def test_shared_instruments_query(corpus) -> None:
 @pytest.mark.parametrize(
     ("split", "expected"),
     [
-        ("dev", {"tp": 40, "fp": 5, "fn": 15, "tn": 191}),  # precision 0.889, recall 0.727
-        ("blind", {"tp": 37, "fp": 16, "fn": 20, "tn": 179}),  # precision 0.698, recall 0.649, measured once at the end
+        ("dev", {"tp": 42, "fp": 4, "fn": 13, "tn": 192}),  # precision 0.913, recall 0.764
+        ("blind", {"tp": 38, "fp": 14, "fn": 19, "tn": 181}),  # precision 0.731, recall 0.667, measured once at the end
     ],
 )
 def test_shared_instruments_against_labels(corpus, split: str, expected: dict[str, int]) -> None:
@@ -546,14 +556,14 @@ def test_shared_instruments_against_labels(corpus, split: str, expected: dict[st
 
 
 def test_instrument_relation_errors_are_listed(corpus) -> None:
-    """`reuse_train --misjudged` lists the dev pairs the instrument relation gets wrong: the 15 missed, the 5 related."""
+    """`reuse_train --misjudged` lists the dev pairs the instrument relation gets wrong: the 13 missed, the 4 related."""
     from plankg.lineage.graph import reuse_items
 
     store, _ = corpus
     shown = reuse_train.instruments_misjudged(LABELS["pairs"], reuse_train.instruments_named(reuse_items(store)[0]))
     lines = shown.splitlines()
-    assert sum(ln.startswith("missed (clear: ") for ln in lines) == 15
-    assert sum(ln.startswith("related (no): ") for ln in lines) == 5
+    assert sum(ln.startswith("missed (clear: ") for ln in lines) == 13
+    assert sum(ln.startswith("related (no): ") for ln in lines) == 4
     # 001 line 466 构建城市地区“一刻钟”居家养老服务圈 and 002 line 497 (Traditional) 构建城市地区十五分钟养老服务圈:
     # 养老服务圈 is written by neither plan as a whole name (only as the end of a longer one), so the pair is missed
     assert lines[0] == (
@@ -638,9 +648,9 @@ def test_targets_stated_in_prose_name_instruments(tmp_path: Path) -> None:
 
 def test_corpus_targets_in_prose_all_sit_in_measures_or_box_items(corpus) -> None:
     """The corpus's 53 targets stated in prose are all in measures (43) or box items (10): its instruments come from
-    those items alone (112), none from a target."""
+    those items alone (110), none from a target."""
     from plankg.lineage.graph import target_items
 
     store, summary = corpus
     assert target_items(store) == []
-    assert (summary.instruments, summary.instrument_mentions) == (112, 376)
+    assert (summary.instruments, summary.instrument_mentions) == (110, 366)

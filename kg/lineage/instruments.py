@@ -30,9 +30,10 @@ from plankg.lineage.reuse_model import gram_codes
 MIN_NAME = 4  # Han characters of a name, head included
 MAX_NAME = 24
 MIN_MODIFIER = 3  # Han characters of a name before its head (quoted names excepted)
-MIN_SPECIFICITY = 0.5  # scaled IDF of the rarest modifier 4-gram below which a name with an abstract head is generic
+MIN_SPECIFICITY = 0.6  # scaled IDF of the rarest modifier 4-gram below which a name with an abstract head is generic
 _FUNCTION_START = re.compile(r"^[与和及或的等并按为在对以每各其该]")
 _CLAUSE = re.compile(r"[^。;；,，:：!！?？、\n]+")
+_STEPS = re.compile(r"((?:[\u4e00-\u9fff]{2,6}、){2,}[\u4e00-\u9fff]{2,6})[”\"]?(?:“[^”]{1,8}”)?的")
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]")
 _DROPPED = re.compile(r"[“”\"‘’'「」『』（）()《》\s·+＋]")
 _LEADING = re.compile(r"^(相关|有关|全省|全市|全区|全县|全州|全盟|我省|我市|我区|我县|各地|各级|省级|市级)")
@@ -127,10 +128,36 @@ def mentions(text: str) -> list[Mention]:
                 found += _distributed(text, base, body[start : head.start()], base + start, head, [] if start else listed)
         start = max(verbs, default=0)
         listed.append((base + start, base + len(body)))
+    found += _listed_mechanisms(text)
     for quoted in _QUOTED.finditer(text):
         name = key(quoted.group(1))
         if _acceptable(name, ""):
             found.append(Mention(quoted.start(1), quoted.end(1), quoted.group(1), (name,)))
+    return found
+
+
+def _listed_mechanisms(text: str) -> list[Mention]:
+    """A mechanism named by the list of its steps (建立发现报告、应急处置、评估帮扶、监护干预的未成年人保护响应机制):
+    the steps joined with the head (发现报告应急处置评估帮扶监护干预机制), and as well the ends of that list three
+    steps long or more (another plan may add a step before: 预先发现、强制报告、应急处置…). Each is found from its
+    first step to the head."""
+    found = []
+    for listed in _STEPS.finditer(text):
+        clause = _CLAUSE.match(text, listed.end())
+        head = next(_heads().finditer(clause.group()), None) if clause else None
+        if not head or not clause:
+            continue
+        end = clause.start() + head.end()
+        steps = [(m.start(), m.end()) for m in re.finditer(r"[\u4e00-\u9fff]+", listed.group(1))]
+        first = max((m.end() for m in _verbs().finditer(listed.group(1), 0, steps[0][1])), default=0)
+        steps[0] = (first, steps[0][1])
+        if any(listed.group(1)[first:] in p for p in stock_phrases()):
+            continue  # a slogan's list (党委领导、政府负责、群团助推、社会协同、公众参与) names no mechanism
+        for n in range(len(steps) - 2):
+            name = "".join(listed.group(1)[a:b] for a, b in steps[n:]) + head.group()
+            if len(_HAN.findall(name)) <= 2 * MAX_NAME and steps[n][1] - steps[n][0] >= 2:
+                start = listed.start(1) + steps[n][0]
+                found.append(Mention(start, end, text[start:end], (name,)))
     return found
 
 
