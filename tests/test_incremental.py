@@ -70,6 +70,7 @@ def test_adds_replacements_and_removals_leave_the_graph_a_full_rebuild_writes(do
     originals = [name for name in documents if not name.startswith("reworded ")]
     kg = plankg.open(tmp_path / "store", read_only=False)
     loaded: dict[str, Path] = {}  # file name -> the path loaded under it
+    # every other build with a worker process: it searches text reuse (all new texts) or signs the new texts
     done, changed = [], []
     for n in range(10):
         before = lineage_quads(kg.store)
@@ -81,12 +82,12 @@ def test_adds_replacements_and_removals_leave_the_graph_a_full_rebuild_writes(do
         elif kind == "replace" and (replaceable := sorted(x for x in loaded if "reworded " + x in documents)):
             name = rng.choice(replaceable)  # the original and the reworded version replace each other
             loaded[name] = documents[name] if loaded[name] != documents[name] else documents["reworded " + name]
-            assert kg.build([loaded[name]], validate=False).ok
+            assert kg.build([loaded[name]], validate=False, parallel=n % 2 == 1).ok
         else:
             kind = "add"
             names = rng.sample([x for x in originals if x not in loaded], 4 if n == 0 else 1)
             loaded.update((name, documents[name]) for name in names)
-            assert kg.build([documents[name] for name in names], validate=False).ok
+            assert kg.build([documents[name] for name in names], validate=False, parallel=n % 2 == 1).ok
         done.append(kind)
         assert lineage_quads(kg.store) == rebuilt(list(loaded.values()), tmp_path / f"fresh-{n}"), done
         if lineage_quads(kg.store) != before:

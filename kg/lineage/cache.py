@@ -65,6 +65,15 @@ def _decode(value: bytes | str) -> Any:
     return value if isinstance(value, bytes) else json.loads(value)
 
 
+def unknown(keys: list[bytes], known: dict[bytes, Any]) -> list[int]:
+    """The position of the first of each key without a known result."""
+    first: dict[bytes, int] = {}
+    for n, k in enumerate(keys):
+        if k not in known:
+            first.setdefault(k, n)
+    return list(first.values())
+
+
 class LineageCache:
     """The cached results (an SQLite file, or memory only when the store has no folder or for a full rebuild)."""
 
@@ -132,28 +141,26 @@ class LineageCache:
 
     def results(self, kind: str, keys: list[bytes], compute: Callable[[list[int]], list[Any]]) -> list[Any]:
         """The result of kind for each key: kept ones read, the others computed (compute gets their positions in
-        keys and returns their results, JSON values) and kept."""
-        known: dict[bytes, Any] = {}
+        keys and returns their results, JSON values or bytes) and kept."""
+        known = self.known(kind, keys)
+        todo = unknown(keys, known)
+        if todo:
+            computed = compute(todo)
+            self.keep(kind, [keys[n] for n in todo], computed)
+            known.update(zip((keys[n] for n in todo), computed, strict=True))
+        return [known[k] for k in keys]
+
+    def known(self, kind: str, keys: list[bytes]) -> dict[bytes, Any]:
+        """The results of kind kept for those of keys that have one."""
+        found: dict[bytes, Any] = {}
         wanted = list(dict.fromkeys(keys))
         for start in range(0, len(wanted), 500):
             part = wanted[start : start + 500]
             rows = self.db.execute(
                 f"SELECT key, value FROM results WHERE kind = ? AND key IN ({','.join('?' * len(part))})", (kind, *part)
             )
-            known.update((bytes(k), v) for k, v in rows)
-        missing = [n for n, k in enumerate(keys) if k not in known]
-        first: dict[bytes, int] = {}
-        for n in missing:
-            first.setdefault(keys[n], n)
-        todo = list(first.values())
-        if todo:
-            computed = compute(todo)
-            encoded = [(kind, keys[n], _encode(v)) for n, v in zip(todo, computed, strict=True)]
-            with self.db:
-                self.db.execute("BEGIN")
-                self.db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?, ?)", encoded)
-            known.update((k, e) for _, k, e in encoded)
-        return [_decode(known[k]) for k in keys]
+            found.update((bytes(k), _decode(v)) for k, v in rows)
+        return found
 
     def keep(self, kind: str, keys: list[bytes], values: list[Any]) -> None:
         """Keep results computed elsewhere (by the worker process)."""
@@ -163,17 +170,6 @@ class LineageCache:
                 "INSERT OR REPLACE INTO results VALUES (?, ?, ?)",
                 ((kind, k, _encode(v)) for k, v in zip(keys, values, strict=True)),
             )
-
-    def missing(self, kind: str, keys: list[bytes]) -> int:
-        """How many of keys have no result of kind kept."""
-        wanted = set(keys)
-        kept = 0
-        for start in range(0, len(keys), 500):
-            part = list(wanted)[start : start + 500] if start < len(wanted) else []
-            if part:
-                query = f"SELECT count(*) FROM results WHERE kind = ? AND key IN ({','.join('?' * len(part))})"
-                kept += self.db.execute(query, (kind, *part)).fetchone()[0]
-        return len(wanted) - kept
 
     # ---------------------------------------------------------------- the lineage graph last written
 

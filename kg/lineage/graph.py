@@ -29,18 +29,34 @@ from typing import TYPE_CHECKING
 
 from pyoxigraph import Literal, NamedNode, Store
 
-from plankg.graph.vocab import ID, OA, PK, PROV, RDF_TYPE, RDFS, SKOS, XSD
+from plankg.graph import vocab
+from plankg.graph.vocab import ID, PROV, RDF_TYPE, RDFS, SKOS, XSD
 from plankg.lineage import instruments, records, textreuse, themes, write
-from plankg.lineage.cache import LineageCache, text_key
+from plankg.lineage.cache import LineageCache, text_key, unknown
 from plankg.lineage.passages import Passage
 from plankg.loaders.extract import normalise_title, title_of
 from plankg.loaders.repair import read_offsets
 from plankg.loaders.script import to_simplified
 
 if TYPE_CHECKING:
-    from concurrent.futures import Executor
+    from concurrent.futures import Executor, Future
     from pathlib import Path
 
+
+class _Terms:
+    """A namespace's terms as plain strings, each made once (an rdflib Namespace makes a URIRef at every access:
+    a third of the time of writing a thousand plans' lineage quads)."""
+
+    def __init__(self, namespace: vocab.Namespace) -> None:
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> str:
+        term = str(getattr(self._namespace, name))
+        setattr(self, name, term)
+        return term
+
+
+PK, OA = _Terms(vocab.PK), _Terms(vocab.OA)
 INDICATOR_SCHEME = ID["indicator-concept"]
 INSTRUMENT_SCHEME = ID["instrument"]
 DRIVERS = 3  # features recorded on a reuse link: those that raised its probability most
@@ -606,11 +622,14 @@ class LineageRebuild:
         keys = [text_key(t) for t in texts]
         self.signed: list[bytes] | None = None
         self.search: textreuse.SharedSearch | None = None
-        if worker and self.cache.missing("minhash", keys) * 2 > len(keys):
+        self.known = self.cache.known("minhash", keys)
+        self.unsigned = unknown(keys, self.known)
+        self.signing: Future[list[bytes]] | None = None
+        if worker and len(self.unsigned) * 2 > len(keys):  # mostly new texts: the worker shares the whole search
             self.search = textreuse.SharedSearch(self.items, worker, min_score)
-        else:
-            self.signed = self.cache.results("minhash", keys, lambda todo: textreuse.signatures([texts[n] for n in todo]))
-            self.lap("signatures")
+        elif worker and self.unsigned:  # the worker signs the new texts (its jieba is loaded) while the caller works
+            self.signing = worker.submit(textreuse.signatures, [texts[n] for n in self.unsigned])
+        self.lap("signatures")
 
     def lap(self, stage: str) -> None:
         now = time.perf_counter()
@@ -637,6 +656,14 @@ class LineageRebuild:
             )
             self.lap("reuse (shared with the worker)")
         else:
+            keys = [text_key(item.text) for item in items]
+            if self.unsigned:
+                texts = [items[n].text for n in self.unsigned]
+                signed = self.signing.result() if self.signing else textreuse.signatures(texts)
+                cache.keep("minhash", [keys[n] for n in self.unsigned], signed)
+                self.known.update(zip((keys[n] for n in self.unsigned), signed, strict=True))
+            self.signed = [self.known[k] for k in keys]
+            self.lap("signatures")
             candidates = textreuse.candidate_pairs(items, self.signed)
             self.lap("candidates")
             ordered = sorted(candidates)
