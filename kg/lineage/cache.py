@@ -25,30 +25,45 @@ from pathlib import Path
 from typing import Any
 
 FILE_NAME = "lineage-cache.sqlite3"
-# The packages (and folders of them) whose code or data the cached results depend on.
-CODE = (("plankg.lineage", ""), ("plankg.loaders", ""), ("plankg.graph", ""), ("plankg", "data"), ("plankg.ontology", ""))
+SCHEMA = 1  # the layout of the tables
+_DATA: tuple[str, str | None] = (
+    "plankg",
+    None,
+)  # every data file (stock phrases, jieba's user dictionary, instrument heads and verbs …)
+# Each kind of result -> the modules and data files (package, file; None: the whole folder) it is computed by.
+DEPENDS: dict[str, tuple[tuple[str, str | None], ...]] = {
+    "records": (("plankg.lineage", "records.py"), ("plankg.graph", "solutions.py"), ("plankg.graph", "vocab.py")),
+    "minhash": (("plankg.lineage", "textreuse.py"), ("plankg.lineage", "passages.py"), _DATA),
+    "passages": (("plankg.lineage", "passages.py"), _DATA),
+    "runs": (("plankg.lineage", "textreuse.py"), ("plankg.lineage", "passages.py"), _DATA),
+    "mentions": (
+        ("plankg.lineage", "instruments.py"),
+        ("plankg.lineage", "textreuse.py"),
+        ("plankg.lineage", "passages.py"),
+        _DATA,
+    ),
+    "themes": (("plankg.lineage", "themes.py"), ("plankg.ontology", "themes.ttl")),
+}
 
 
 @lru_cache(maxsize=1)
-def code_version() -> str:
-    """A digest of the code and data the cached results come from, and of jieba's version."""
+def versions() -> dict[str, str]:
+    """Each kind of result -> a digest of the code and data that compute it (and of jieba's version), so that the
+    results of other code are never read, and a change to other code keeps them."""
     import jieba
 
-    digest = hashlib.sha256(jieba.__version__.encode())
-    for package, folder in CODE:
-        node = resources.files(package)
-        for f in sorted(_walk(node.joinpath(folder) if folder else node), key=lambda f: str(f)):
-            digest.update(str(f.name).encode() + b"\0" + f.read_bytes())
-    return digest.hexdigest()
-
-
-def _walk(node) -> Iterable:
-    for child in node.iterdir():
-        if child.is_dir():
-            if child.name != "__pycache__":
-                yield from _walk(child)
-        elif child.name.endswith((".py", ".txt", ".json", ".ttl")):
-            yield child
+    found = {}
+    for kind, parts in DEPENDS.items():
+        digest = hashlib.sha256(f"{SCHEMA} {jieba.__version__}".encode())
+        for package, name in parts:
+            if name is None:
+                files = sorted((f for f in resources.files(package).joinpath("data").iterdir() if f.is_file()), key=str)
+            else:
+                files = [resources.files(package).joinpath(name)]
+            for f in files:
+                digest.update(f.name.encode() + b"\0" + f.read_bytes())
+        found[kind] = digest.hexdigest()[:16]
+    return found
 
 
 def text_key(*texts: str) -> bytes:
@@ -90,13 +105,24 @@ class LineageCache:
             CREATE TABLE IF NOT EXISTS written (subject TEXT PRIMARY KEY, digest BLOB, quads INTEGER) WITHOUT ROWID;
             """
         )
-        if self.meta("code") != code_version():
+        kept = self.meta("versions") or {}
+        if kept.get("schema") != SCHEMA:
             self.clear()
+        elif kept != {**versions(), "schema": SCHEMA}:
+            with self.db:
+                self.db.execute("BEGIN")
+                for kind, version in versions().items():
+                    if kept.get(kind) != version:  # computed by other code: forgotten
+                        self.db.execute(
+                            "DELETE FROM documents" if kind == "records" else "DELETE FROM results WHERE kind = ?",
+                            () if kind == "records" else (kind,),
+                        )
+                self.set_meta("versions", {**versions(), "schema": SCHEMA})
 
     def clear(self) -> None:
-        """Forget everything (another version of the code wrote it, or a full rebuild was asked for)."""
+        """Forget everything (a full rebuild was asked for, or the tables are of another layout)."""
         self.db.executescript("BEGIN; DELETE FROM meta; DELETE FROM documents; DELETE FROM results; DELETE FROM written; COMMIT;")
-        self.set_meta("code", code_version())
+        self.set_meta("versions", {**versions(), "schema": SCHEMA})
 
     def close(self) -> None:
         self.db.close()

@@ -648,7 +648,9 @@ class LineageRebuild:
         if self.search:
             candidates, links = self.search.result()
             ordered = sorted(candidates)
-            cache.keep("minhash", [text_key(item.text) for item in items], self.search.signed)
+            keys = [text_key(item.text) for item in items]
+            cache.keep("minhash", keys, self.search.signed)
+            cache.keep("runs", keys, self.search.hashed)
             cache.keep(
                 "passages",
                 [text_key(items[a].text, items[b].text) for a, b in ordered],
@@ -664,7 +666,8 @@ class LineageRebuild:
                 self.known.update(zip((keys[n] for n in self.unsigned), signed, strict=True))
             self.signed = [self.known[k] for k in keys]
             self.lap("signatures")
-            candidates = textreuse.candidate_pairs(items, self.signed)
+            hashed = cache.results("runs", keys, lambda todo: [textreuse.run_hashes(items[n].text) for n in todo])
+            candidates = textreuse.candidate_pairs(items, self.signed, hashed)
             self.lap("candidates")
             ordered = sorted(candidates)
             compared = cache.results(

@@ -175,10 +175,12 @@ def _shingled_clauses(texts: list[str]) -> Iterator[tuple[int, set[str]]]:
                 yield i, grams
 
 
-def candidate_pairs(items: list[Item], signed: list[bytes] | None = None) -> set[tuple[int, int]]:
+def candidate_pairs(
+    items: list[Item], signed: list[bytes] | None = None, hashed: list[bytes] | None = None
+) -> set[tuple[int, int]]:
     """Pairs of items of different plans worth comparing: similar clauses (lsh_pairs) or a shared run of
-    SHARED_RUN characters (shared_run_pairs). signed: each item's signatures when known (see signatures)."""
-    return lsh_pairs(items, signed) | shared_run_pairs(items)
+    SHARED_RUN characters (shared_run_pairs). signed, hashed: each item's signatures and run hashes when known."""
+    return lsh_pairs(items, signed) | shared_run_pairs(items, hashed)
 
 
 def lsh_pairs(items: list[Item], signed: list[bytes] | None = None) -> set[tuple[int, int]]:
@@ -235,29 +237,39 @@ def _item_clauses(items: list[Item], signed: list[bytes] | None) -> Iterator[tup
 Compared = tuple[tuple[Passage, ...], str]  # the shared passages of two texts and their longest shared run
 
 
-def shared_run_pairs(items: list[Item]) -> set[tuple[int, int]]:
+def run_hashes(text: str) -> bytes:
+    """The distinct hashes of the runs of SHARED_RUN normalised characters of a text holding no masked character
+    (sorted uint64 values), what shared_run_pairs compares: a function of the text alone, so that it can be kept."""
+    import numpy as np
+
+    units = np.frombuffer(normalised(text)[0].encode("utf-16-le"), dtype=np.uint16).astype(np.uint64)
+    m = len(units) - SHARED_RUN + 1
+    if m <= 0:
+        return b""
+    h = np.zeros(m, dtype=np.uint64)
+    masked = np.zeros(m, dtype=bool)
+    for k in range(SHARED_RUN):
+        window = units[k : k + m]
+        h = h * np.uint64(1_000_003) + window
+        masked |= window == 0
+    return np.unique(h[~masked]).tobytes()
+
+
+def shared_run_pairs(items: list[Item], hashed: list[bytes] | None = None) -> set[tuple[int, int]]:
     """Pairs of items of different plans that share a run of SHARED_RUN normalised characters (stock phrases
     masked, punctuation dropped): a short clause inside long items, which MinHash of whole clauses can miss.
 
     Every run is hashed (a polynomial hash over 16-bit code units, numpy), the (hash, item) entries sorted, and
     pairs taken within each group of equal hashes of at most MAX_SHARERS items: the work grows with the text,
-    not with the number of pairs of items.
+    not with the number of pairs of items. hashed: each item's run_hashes when known.
     """
     import numpy as np
 
     hashes, owners = [], []
     for n, item in enumerate(items):
-        units = np.frombuffer(normalised(item.text)[0].encode("utf-16-le"), dtype=np.uint16).astype(np.uint64)
-        m = len(units) - SHARED_RUN + 1
-        if m <= 0:
+        h = np.frombuffer(hashed[n] if hashed is not None else run_hashes(item.text), dtype=np.uint64)
+        if not len(h):
             continue
-        h = np.zeros(m, dtype=np.uint64)
-        masked = np.zeros(m, dtype=bool)
-        for k in range(SHARED_RUN):
-            window = units[k : k + m]
-            h = h * np.uint64(1_000_003) + window
-            masked |= window == 0
-        h = np.unique(h[~masked])
         hashes.append(h)
         owners.append(np.full(len(h), n, dtype=np.int32))
     if not hashes:
@@ -326,7 +338,8 @@ class SharedSearch:
     The worker searches the candidates; a thread of this process waits for them and queues their scoring on the
     worker in chunks, the last chunk first. When this process collects the result it scores chunks from the first
     on, each chunk the worker has not taken yet (cancelled there), so the two finish together whatever else this
-    process had to do meanwhile. Once the result is in, `signed` holds each item's signatures and `compared` each
+    process had to do meanwhile. Once the result is in, `signed` and `hashed` hold each item's signatures and run
+    hashes, and `compared` each
     candidate pair's comparison (in sorted order), for the cache (kg/lineage/cache.py).
     """
 
@@ -334,6 +347,7 @@ class SharedSearch:
         self.items, self.worker, self.min_score = items, worker, min_score
         self.candidates = worker.submit(signed_candidates, items)
         self.signed: list[bytes] = []
+        self.hashed: list[bytes] = []
         self.compared: list[Compared] = []
         self.chunks: list[list[tuple[str, str]]] = []
         self.futures: list[Future] = []
@@ -355,16 +369,17 @@ class SharedSearch:
 
     def result(self) -> tuple[set[tuple[int, int]], list[Reuse]]:
         """The candidate pairs and the reuse links among them, as score_pairs finds them."""
-        pairs, self.signed = self.candidates.result()
+        pairs, self.signed, self.hashed = self.candidates.result()
         self.queueing.join()
         self.compared = [result for chunk in collect(compare_texts, self.chunks, self.futures) for result in chunk]
         return pairs, judge(self.items, sorted(pairs), self.compared, self.min_score)
 
 
-def signed_candidates(items: list[Item]) -> tuple[set[tuple[int, int]], list[bytes]]:
-    """candidate_pairs of items, and the signatures of their texts it compared."""
+def signed_candidates(items: list[Item]) -> tuple[set[tuple[int, int]], list[bytes], list[bytes]]:
+    """candidate_pairs of items, and the signatures and run hashes of their texts it compared."""
     signed = signatures([item.text for item in items])
-    return candidate_pairs(items, signed), signed
+    hashed = [run_hashes(item.text) for item in items]
+    return candidate_pairs(items, signed, hashed), signed, hashed
 
 
 def load_dictionary() -> None:
