@@ -32,7 +32,13 @@ _DATA: tuple[str, str | None] = (
 )  # every data file (stock phrases, jieba's user dictionary, instrument heads and verbs …)
 # Each kind of result -> the modules and data files (package, file; None: the whole folder) it is computed by.
 DEPENDS: dict[str, tuple[tuple[str, str | None], ...]] = {
-    "records": (("plankg.lineage", "records.py"), ("plankg.graph", "solutions.py"), ("plankg.graph", "vocab.py")),
+    "records": (
+        ("plankg.lineage", "records.py"),
+        ("plankg.graph", "solutions.py"),
+        ("plankg.graph", "vocab.py"),
+        ("plankg.loaders", "repair.py"),
+        ("plankg.loaders", "script.py"),
+    ),
     "minhash": (("plankg.lineage", "textreuse.py"), ("plankg.lineage", "passages.py"), _DATA),
     "passages": (("plankg.lineage", "passages.py"), _DATA),
     "runs": (("plankg.lineage", "textreuse.py"), ("plankg.lineage", "passages.py"), _DATA),
