@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -101,21 +102,22 @@ def key(name: str) -> str:
 
 def mentions(text: str) -> list[Mention]:
     """The instrument names in a Simplified text, one per head noun (or quoted name). Verbs and heads count only
-    where a word starts or ends (jieba): 组织 in 社会组织 governs nothing, 服务站 in 志愿服务站点 is no head."""
-    from plankg.lineage.textreuse import words
-
-    bounds, at = {0}, 0
-    for word in words(text):
-        at += len(word)
-        bounds.add(at)
+    where a word starts or ends (jieba): 组织 in 社会组织 governs nothing, 服务站 in 志愿服务站点 is no head. Only the
+    clauses that need it are cut into words (jieba cuts at punctuation anyway, so a clause's words are the text's):
+    those with a head, and a list's earlier clauses when their objects share it."""
     found: list[Mention] = []
-    listed: list[tuple[int, int]] = []  # the objects of the clauses before this one in a list (…、…、)
+    listed: list[tuple[int, str]] = []  # the clauses before this one in a list (…、…、): where each starts, its text
     for clause in _CLAUSE.finditer(text):
         body, base = clause.group(), clause.start()
         if not (base and text[base - 1] == "、"):
             listed = []
-        verbs = [m.end() for m in _verbs().finditer(body) if _governs(body, m, base, bounds)]
-        for head in _heads_at(body, base, bounds):
+        if text.startswith("、", clause.end()):
+            listed.append((base, body))
+        if not _heads().search(body):
+            continue
+        bounds = _bounds(body)
+        verbs = _governing(body, bounds)
+        for head in _heads_at(body, bounds):
             start = max((v for v in verbs if v <= head.start()), default=0)
             cut = max([start] + [n + 1 for n in range(start, head.start()) if body[n] == "的"])
             if _PER.match(body, cut):
@@ -125,15 +127,47 @@ def mentions(text: str) -> list[Mention]:
                 if keys:
                     found.append(Mention(base + begin, base + head.end(), body[begin : head.end()], keys))
             if cut == start:
-                found += _distributed(text, base, body[start : head.start()], base + start, head, [] if start else listed)
-        start = max(verbs, default=0)
-        listed.append((base + start, base + len(body)))
+                before = [] if start else [c for c in listed if c[0] < base]
+                found += _distributed(text, body[start : head.start()], base + start, head, before)
     found += _listed_mechanisms(text)
     for quoted in _QUOTED.finditer(text):
         name = key(quoted.group(1))
         if _acceptable(name, ""):
             found.append(Mention(quoted.start(1), quoted.end(1), quoted.group(1), (name,)))
     return found
+
+
+def _governing(body: str, bounds: list[int] | None = None) -> list[int]:
+    """Where the verbs governing a name end in a clause (see _governs)."""
+    bounds = bounds or _bounds(body)
+    return [m.end() for m in _verbs().finditer(body) if _governs(body, m, bounds)]
+
+
+def _bounds(body: str) -> list[int]:
+    """Where the words of a clause start and end (jieba), in order."""
+    from plankg.lineage.textreuse import _jieba
+
+    out = [0]
+    for word in _jieba().lcut(body, HMM=False):  # dictionary words: what verbs and heads are
+        out.append(out[-1] + len(word))
+    return out
+
+
+@dataclass(frozen=True)
+class _Head:
+    """A head noun found in a clause, read like a regular expression's match."""
+
+    at: int
+    name: str
+
+    def start(self) -> int:
+        return self.at
+
+    def end(self) -> int:
+        return self.at + len(self.name)
+
+    def group(self) -> str:
+        return self.name
 
 
 def _listed_mechanisms(text: str) -> list[Mention]:
@@ -161,15 +195,16 @@ def _listed_mechanisms(text: str) -> list[Mention]:
     return found
 
 
-def _distributed(text: str, base: int, modifier: str, at: int, head: re.Match, listed: list[tuple[int, int]]) -> list[Mention]:
+def _distributed(text: str, modifier: str, at: int, head: _Head, listed: list[tuple[int, str]]) -> list[Mention]:
     """The names a coordinated modifier shares a head with: 社会工作和社会救助服务站 names 社会工作服务站,
     慈善组织登记认定、年度报告和信息公开制度 names 慈善组织登记认定制度 and 年度报告制度 (and, as the end of the
     whole, 信息公开制度); with 等 before the head, the last conjunct too (信息公开、公开募捐资格管理等制度). Each
-    is found at the coordination, from the conjunct to the head."""
+    is found at the coordination, from the conjunct to the head. listed: the clauses before in a list (…、…: where
+    each starts, its text), when the head's clause has no verb of its own: their objects are conjuncts too."""
     etc = modifier.endswith("等")
     if _ETC.search(modifier[:-1]) or not (etc or re.search("[和及]", modifier)):
         return []  # no coordination right before the head (or a list summed up by a category: …等专项救助制度)
-    conjuncts = list(listed)
+    conjuncts = [(base + max(_governing(body), default=0), base + len(body)) for base, body in listed]
     offset = at
     for part in re.split(r"([和及])", modifier.removesuffix("等")):
         if part and part not in "和及":
@@ -179,7 +214,7 @@ def _distributed(text: str, base: int, modifier: str, at: int, head: re.Match, l
         return []  # each conjunct is a whole name (中期评估和总结评估)
     if not etc:
         conjuncts = conjuncts[:-1]
-    end = base + head.end()
+    end = at + len(modifier) + len(head.group())
     out = []
     for start, stop in conjuncts:
         name = key(text[start:stop]) + head.group()
@@ -190,32 +225,32 @@ def _distributed(text: str, base: int, modifier: str, at: int, head: re.Match, l
     return out
 
 
-def _heads_at(body: str, base: int, bounds: set[int]) -> list[re.Match]:
+def _heads_at(body: str, bounds: list[int]) -> list[_Head]:
     """The head nouns of a clause that end a word (站点 in 志愿服务站点, not 服务站; 试点 in 试点工作), the longest
     at each end."""
+    ends = set(bounds[1:]) | {e - len(_WORK) for e in bounds if body.endswith(_WORK, 0, e)}
     found = []
-    ends = {b - base for b in bounds if base < b <= base + len(body)}
-    ends |= {e - len(_WORK) for e in ends if body.endswith(_WORK, 0, e)}
     for end in sorted(ends):
-        head = _head_end().search(body, 0, end)
+        head = next((h for h in _head_names().get(body[end - 1 : end], ()) if body.endswith(h, 0, end)), None)
         if head:
-            found.append(head)
+            found.append(_Head(end - len(head), head))
     return found
 
 
 @lru_cache(maxsize=1)
-def _head_end() -> re.Pattern:
-    return re.compile("(" + "|".join(re.escape(h.lstrip("~")) for h in _lines("instrument_heads.txt")) + ")$")
+def _head_names() -> dict[str, tuple[str, ...]]:
+    """The heads by their last character, longest first."""
+    heads = sorted((h.lstrip("~") for h in _lines("instrument_heads.txt")), key=len, reverse=True)
+    return {c: tuple(h for h in heads if h.endswith(c)) for c in {h[-1] for h in heads}}
 
 
-def _governs(body: str, verb: re.Match, base: int, bounds: set[int]) -> bool:
+def _governs(body: str, verb: re.Match, bounds: list[int]) -> bool:
     """A verb match that is a word of its own or ends a word of verbs (深入开展), not the end of a noun (社会组织)."""
-    if base + verb.end() not in bounds:
+    at = bisect_left(bounds, verb.end())
+    if at == len(bounds) or bounds[at] != verb.end():
         return False
-    if base + verb.start() in bounds:
-        return True
-    word_start = max(b for b in bounds if b < base + verb.start()) - base
-    return word_start >= 0 and bool(_verbs().fullmatch(body[word_start : verb.start()]))
+    word_start = bounds[bisect_right(bounds, verb.start()) - 1]
+    return word_start == verb.start() or bool(_verbs().fullmatch(body, word_start, verb.start()))
 
 
 def span(text: str, mention: Mention, name: str) -> tuple[int, int]:
