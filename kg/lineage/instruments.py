@@ -221,7 +221,8 @@ def _distributed(text: str, modifier: str, at: int, head: _Head, listed: list[tu
         if "的" in name or _GROUP.search(text, start, stop) or not _acceptable(name, head.group()):
             continue
         keys = tuple(k for k in _ends(name) if _acceptable(k, head.group()))
-        out.append(Mention(start, end, text[start:end], keys))
+        if keys:  # no end of the name is acceptable (访视普及面净化市场监管站点): names nothing
+            out.append(Mention(start, end, text[start:end], keys))
     return out
 
 
