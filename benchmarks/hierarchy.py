@@ -1,6 +1,6 @@
 """plankg benchmark: lineage on a synthetic national hierarchy, against the truth `plankg synth --hierarchy` records.
 
-Run:  nice python benchmarks/hierarchy.py [--sizes 100 1000] [--seed 1] [--work DIR] [--out FILE.json]
+Run:  nice python benchmarks/hierarchy.py [--sizes 100 1000] [--seed 1] [--work DIR] [--out FILE.json] [--evaluate-only]
 
 For each size: writes the tree (plankg.synth_tree), loads it into a fresh store, rebuilds lineage, then prints
 recall and precision of
@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import sys
 import tempfile
@@ -161,42 +162,48 @@ def diffusion(store, truth: dict) -> dict:
     }
 
 
-def run_size(n: int, seed: int, work: Path) -> dict:
+def run_size(n: int, seed: int, work: Path, evaluate_only: bool = False) -> dict:
+    """All stages for one size (evaluate_only: the figures of the tree and store a previous run left in work)."""
     from plankg.graph.store import open_store
     from plankg.lineage.graph import rebuild_lineage
     from plankg.loading.documents import load_paths
     from plankg.synth_tree import write_tree
 
     corpus, store_dir = work / f"tree-{n}", work / f"tree-store-{n}"
-    shutil.rmtree(corpus, ignore_errors=True)
-    shutil.rmtree(store_dir, ignore_errors=True)
-    seconds = {}
-    clock = time.perf_counter()
-    write_tree(n, seed, corpus)
-    seconds["synth"] = time.perf_counter() - clock
+    seconds: dict[str, float] = {}
+
+    def stage(name: str, fn, *args):
+        clock = time.perf_counter()
+        result = fn(*args)
+        seconds[name] = round(time.perf_counter() - clock, 1)
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20
+        print(f"N={n}: {name} {seconds[name]} s (peak so far {peak:.1f} GB)", file=sys.stderr, flush=True)
+        return result
+
+    figures: dict = {"plans": n}
+    if not evaluate_only:
+        shutil.rmtree(corpus, ignore_errors=True)
+        shutil.rmtree(store_dir, ignore_errors=True)
+        stage("synth", write_tree, n, seed, corpus)
     truth = json.loads((corpus / "lineage-truth.json").read_text(encoding="utf-8"))
     store = open_store(store_dir)
-    clock = time.perf_counter()
-    results = load_paths(store, [corpus])
-    seconds["load"] = time.perf_counter() - clock
-    failed = [f"{r.path.name}: {r.error}" for r in results if r.error]
-    clock = time.perf_counter()
-    summary = rebuild_lineage(store)
-    seconds["lineage"] = time.perf_counter() - clock
-    clock = time.perf_counter()
-    figures = {
-        "plans": n,
-        "levels": dict(Counter(p["level"] for p in truth["plan_tree"])),
-        "failed_to_load": failed,
-        "citations_in_store": summary.citations,
-        "citations_resolved": summary.resolved_citations,
-        "citation": citations(store, truth),
-        "binding_missing_in_child": binding_missing(store, truth),
-        "diffusion": diffusion(store, truth),
-        "text_reuse": evaluate(store, corpus),
-    }
-    seconds["evaluate"] = time.perf_counter() - clock
-    figures["seconds"] = {k: round(v, 1) for k, v in seconds.items()}
+    if not evaluate_only:
+        results = stage("load", load_paths, store, [corpus])
+        summary = stage("lineage", rebuild_lineage, store)
+        figures |= {
+            "failed_to_load": [f"{r.path.name}: {r.error}" for r in results if r.error],
+            "citations_in_store": summary.citations,
+            "citations_resolved": summary.resolved_citations,
+            "reuse_links": summary.reuse_links,
+            "lineage_triples": summary.triples,
+        }
+    figures["levels"] = dict(Counter(p["level"] for p in truth["plan_tree"]))
+    figures["citation"] = stage("citation figures", citations, store, truth)
+    figures["binding_missing_in_child"] = stage("binding-missing-in-child", binding_missing, store, truth)
+    figures["diffusion"] = stage("diffusion-paths", diffusion, store, truth)
+    figures["text_reuse"] = stage("text reuse", evaluate, store, corpus)
+    figures["seconds"] = seconds
+    figures["peak_gb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20, 2)
     return figures
 
 
@@ -209,11 +216,15 @@ def _line(name: str, s: dict) -> str:
 
 
 def report(fig: dict) -> None:
-    print(f"\nN={fig['plans']} plans {fig['levels']}; load failures: {len(fig['failed_to_load'])}; seconds {fig['seconds']}")
-    for failure in fig["failed_to_load"][:5]:
+    failed = fig.get("failed_to_load", [])
+    print(f"\nN={fig['plans']} plans {fig['levels']}; load failures: {len(failed)}")
+    print(f"  seconds {fig['seconds']}; peak memory {fig['peak_gb']} GB")
+    for failure in failed[:5]:
         print(f"  failed: {failure}")
+    if "reuse_links" in fig:
+        print(f"  lineage: {fig['reuse_links']} reuse links, {fig['lineage_triples']} triples")
+        print(f"  citations: {fig['citations_resolved']} of {fig['citations_in_store']} resolved to loaded plans")
     c = fig["citation"]
-    print(f"  citations: {fig['citations_resolved']} of {fig['citations_in_store']} resolved to loaded plans")
     print(_line("cited basis (pk:parentPlan)", c["parentPlan"]))
     print(_line("cited basis (pk:resolvesTo)", c["resolvesTo"]))
     forms = ", ".join(f"{k} {v:.3f}" for k, v in c["resolvesTo_recall_by_form"].items())
@@ -241,11 +252,14 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "plankg-hierarchy")
     parser.add_argument("--out", type=Path, help="Also write the figures as JSON to this file.")
+    parser.add_argument(
+        "--evaluate-only", action="store_true", help="Only the figures, on the tree and store an earlier run left in --work."
+    )
     args = parser.parse_args()
     print(f"load average {os.getloadavg()}", flush=True)
     figures = []
     for n in args.sizes:
-        figures.append(run_size(n, args.seed, args.work))
+        figures.append(run_size(n, args.seed, args.work, args.evaluate_only))
         report(figures[-1])
         sys.stdout.flush()
     if args.out:
