@@ -19,6 +19,7 @@ import plankg
 from plankg.graph.store import open_store
 from plankg.graph.vocab import LINEAGE_GRAPH
 from plankg.lineage import cache as lineage_cache
+from plankg.lineage import write
 from plankg.lineage.graph import rebuild_lineage
 from plankg.loading.documents import bundled_corpus, load_paths
 from plankg.synth import write_corpus
@@ -108,6 +109,7 @@ def test_adding_a_document_reads_only_its_graph_from_the_store(documents, tmp_pa
 def test_a_stale_missing_or_foreign_cache_gives_the_same_graph(documents, tmp_path: Path, monkeypatch) -> None:
     paths = [documents[n] for n in ("450000_guangxi.txt", "450100_nanning.txt", "synth_00003.txt", "synth_00004.txt")]
     expected = rebuilt(paths, tmp_path / "fresh")
+    monkeypatch.setattr(write, "WRITE_BATCH", 700)  # whole graphs and differences written in several transactions
     kg = plankg.open(tmp_path / "store", read_only=False)
     kg.build(paths[:3], validate=False)
     rebuild_lineage(kg.store)  # written without the cache: the cache's record of the lineage graph is stale

@@ -13,7 +13,7 @@ pk:citedWork), so labels are made for the subjects written only.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad
@@ -54,12 +54,10 @@ def write(store: Store, subjects: Subjects, cache: LineageCache | None, whole: b
     digests = {s: digest(pairs) for s, pairs in subjects.items()}
     previous = None if whole else _previous(store, cache)
     if previous is None:
-        quads = quads_of(subjects.items())
-        labels = label_quads(quads)
-        _replace(store, quads + labels)
         counts = {s: len(pairs) for s, pairs in subjects.items()}
-        for q in labels:
-            counts[_subject(q)] += 1
+        for labels in _replace(store, subjects):
+            for q in labels:
+                counts[_subject(q)] += 1
         written = {s: (digests[s], counts[s]) for s in subjects}
         if cache is not None:
             cache.set_written(written, replace=True)
@@ -104,19 +102,33 @@ def _previous(store: Store, cache: LineageCache | None) -> dict[str, tuple[bytes
     return cache.written()
 
 
-def _replace(store: Store, quads: list[Quad]) -> None:
-    """Replace the lineage graph: in one transaction up to WRITE_BATCH quads, else in batches of that size.
+def _replace(store: Store, subjects: Subjects) -> Iterator[list[Quad]]:
+    """Replace the lineage graph by the quads of subjects and their labels (yielded, a batch at a time): in one
+    transaction up to WRITE_BATCH quads, else in batches of about that size, made as they are written.
 
     Oxigraph keeps a transaction in memory (about 2 KB a quad as a SPARQL update), so the single transaction
     that keeps the graph whole would need 13 GB for a thousand plans; a batched rewrite interrupted part-way
-    leaves part of the new graph, which the next rebuild replaces (lineage is derived from the documents).
+    leaves part of the new graph, which the next write replaces whole (the cache does not vouch for it).
     """
-    if len(quads) <= WRITE_BATCH:
-        replace_graph(store, str(LINEAGE_GRAPH), quads)
+    if sum(len(pairs) for pairs in subjects.values()) <= WRITE_BATCH:
+        quads = quads_of(subjects.items())
+        labels = label_quads(quads)
+        replace_graph(store, str(LINEAGE_GRAPH), quads + labels)
+        yield labels
         return
     store.remove_graph(NamedNode(str(LINEAGE_GRAPH)))
-    for start in range(0, len(quads), WRITE_BATCH):
-        store.extend(quads[start : start + WRITE_BATCH])
+    batch: list[tuple[str, set[tuple[str, Object]]]] = []
+    size = 0
+    for n, entry in enumerate(subjects.items()):
+        batch.append(entry)
+        size += len(entry[1])
+        if size >= WRITE_BATCH or n == len(subjects) - 1:
+            quads = quads_of(batch)
+            labels = label_quads(quads)  # a node's label is a function of its own quads: see the module's docstring
+            store.extend(quads + labels)
+            store.flush()  # RocksDB holds what was written in memory until a flush: about 1 KB a quad
+            yield labels
+            batch, size = [], 0
     store.update(run_record(str(LINEAGE_GRAPH)))
 
 
@@ -131,5 +143,7 @@ def _apply(store: Store, delete: list[Quad], insert: list[Quad]) -> None:
         last = n == len(batches) - 1
         update = f"{verb} DATA {{ GRAPH <{graph}> {{\n{triples_text(quads)}}} }}"
         store.update(f"{update} ;\n{run_record(graph)}" if last else update)
+        if len(batches) > 1:
+            store.flush()
     if not batches:
         store.update(run_record(graph))
