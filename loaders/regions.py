@@ -94,24 +94,26 @@ def find_region(text: str, context: str = "") -> tuple[Region, int] | None:
     """The most specific region named in text, with its offset.
 
     A name inside a longer name is not a match (南县 in 广南县); a name shared by several regions
-    counts only when the context names one of its ancestors.
+    counts only when the context names one of its ancestors, and one whose ancestor the text itself names comes
+    first (四平市铁西区 is 四平市's, though the context names 辽宁省 of 鞍山市's 铁西区 too).
     """
     simplified = to_simplified(text)
     context_s = to_simplified(context)
-    found: list[tuple[int, int, Region]] = []
+    found: list[tuple[int, int, Region, bool]] = []
     for name, regions in _by_name().items():
         at = simplified.find(name)
         if at < 0:
             continue
         for reg in regions:
             ancestors = chain(reg.code)[1:]
-            if len(regions) == 1 or any(a.name in context_s for a in ancestors):
-                found.append((at, at + len(name), reg))
+            named_here = len(regions) == 1 or any(a.name in simplified for a in ancestors)
+            if named_here or any(a.name in context_s for a in ancestors):
+                found.append((at, at + len(name), reg, named_here))
     whole = [f for f in found if not any(o[0] <= f[0] and f[1] <= o[1] and o[1] - o[0] > f[1] - f[0] for o in found)]
     if not whole:
         return None
     rank = {"province": 0, "prefecture": 1, "district": 2}
-    at, _, best = max(whole, key=lambda f: (rank[f[2].level], -f[0]))
+    at, _, best, _ = max(whole, key=lambda f: (rank[f[2].level], f[3], -f[0]))
     return best, at
 
 

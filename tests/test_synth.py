@@ -292,3 +292,13 @@ def test_plankg_synth_hierarchy_writes_the_tree(tmp_path: Path) -> None:
     assert [p["level"] for p in truth["plan_tree"]] == ["national", "province", "prefecture"]
     assert sorted(p.name for p in (tmp_path / "cli").iterdir()) == sorted(p.name for p in (tmp_path / "api").iterdir())
     assert all((tmp_path / "cli" / p.name).read_bytes() == p.read_bytes() for p in (tmp_path / "api").iterdir())
+
+
+def test_a_title_naming_the_prefecture_picks_that_prefectures_district() -> None:
+    """铁西区 is a district of 沈阳市 and 鞍山市 (辽宁省) and of 四平市 (吉林省): the title 四平市铁西区… names 四平市's,
+    even when the text around it names 辽宁省 too (a 1,000-plan tree loaded it as 鞍山市's, a duplicate plan)."""
+    from plankg.loaders.regions import find_region
+
+    title = "四平市铁西区民政事业发展第十四个五年规划"
+    assert find_region(title, context=f"{title}\\n学习辽宁省经验,对口支援。")[0].code == "220302"  # type: ignore[index]
+    assert find_region("铁西区民政事业发展规划", context="鞍山市民政局")[0].code == "210303"  # type: ignore[index]
