@@ -35,7 +35,7 @@ SIDECAR = ".meta.json"
 # the estimate of the space a build still needs when the disk fills.
 STORE_BYTES_PER_INPUT_BYTE = 85
 # Quads a batch writes before it flushes the store: RocksDB keeps what is written in memory (its memtables) until
-# then, about 1.1 KB per quad, so without it a 500-plan load held 1 GB and grew with every document; flushed every
+# then, about 1 KB per quad, so without it a 500-plan load held 1 GB and grew with every document; flushed every
 # 100k quads (about 45 synthetic plans) it stays near 215 MB, for about 5% more CPU.
 FLUSH_EVERY_QUADS = 100_000
 
