@@ -43,7 +43,7 @@ def remove(document: str, store: Path, wait: float) -> None:
         for graph in removed:
             click.echo(f"removed {graph}")
         found = rebuild_lineage(opened, cache=store)  # lineage links to the removed nodes would dangle otherwise
-        click.echo(f"lineage rebuilt: {found.reuse_links} reuse links, {found.indicator_concepts} shared indicator concepts")
+        click.echo(f"lineage updated: {found.reuse_links} reuse links, {found.indicator_concepts} shared indicator concepts")
         if drop_derived_inferences(opened):
             click.echo("the inferred graph was dropped: run `plankg reason` to materialise it again")
     finally:
