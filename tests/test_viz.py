@@ -115,11 +115,17 @@ class Opened:
         return tuple(self.page.evaluate("[plankgView.nodes.length, plankgView.edges.length]"))
 
     def click_node(self, node: str) -> str:
-        """Click the node on the canvas like a person would; returns the details panel's text."""
+        """Click the node on the canvas like a person would; returns the details panel's text. The canvas is let
+        redraw before the focus and after it (a viewport just resized is laid out on the next frames)."""
+        self.next_frames()
         self.page.evaluate("id => plankgView.network.focus(id, {scale: 1.5, animation: false})", node)
+        self.next_frames()
         box = self.page.locator("#graph").bounding_box()
         self.page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
         return self.page.locator("#details").inner_text()
+
+    def next_frames(self) -> None:
+        self.page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
 
     def text(self, selector: str) -> str:
         return self.page.locator(selector).inner_text()
