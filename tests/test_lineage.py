@@ -63,7 +63,8 @@ def test_fixture_summary(chain) -> None:
     _, summary = chain
     # citations: 广西 cites the national plan (not loaded); 玉林 cites 广西 and its own 纲要; 南宁 cites 广西
     assert (summary.plans, summary.citations, summary.resolved_citations, summary.declared_parents) == (3, 4, 2, 2)
-    assert (summary.items, summary.reuse_links, summary.directed_links, summary.families) == (8, 5, 4, 3)
+    # 4 derivations; the two cities' copies of 提升应急救援能力 are not linked to each other (both derive from 广西's)
+    assert (summary.items, summary.reuse_links, summary.directed_links, summary.families) == (8, 4, 4, 3)
     assert (summary.indicator_concepts, summary.grouped_indicators, summary.unthemed_nodes) == (3, 7, 0)
 
 
@@ -83,7 +84,7 @@ def test_declared_parents_and_unresolved_citation(chain) -> None:
     ]
 
 
-def test_direction_parent_to_child_and_siblings_undirected(chain) -> None:
+def test_direction_parent_to_child_and_siblings_through_their_source(chain) -> None:
     store, _ = chain
     lineage = f"GRAPH <{LINEAGE_GRAPH}>"
     for city in (YL, NN):
@@ -94,12 +95,15 @@ def test_direction_parent_to_child_and_siblings_undirected(chain) -> None:
             pk:directed true ; pk:method "{textreuse.METHOD}" }} }}""",
         )
         assert not ask(store, f"ASK {{ {lineage} {{ <{GX}{EMERGENCY}> prov:wasDerivedFrom ?x }} }}")
-    # the two cities share the wording but neither copied the other
+    # the two cities share the wording but neither copied the other: both derive from the province's measure, so no
+    # link of their own is stated (stated_links); their family, with the province's measure, says they belong together
+    assert not ask(store, f"ASK {{ {lineage} {{ ?l pk:between <{YL}{EMERGENCY}> , <{NN}{EMERGENCY}> }} }}")
     assert ask(
         store,
-        f"""ASK {{ {lineage} {{ ?l a pk:TextReuse ; pk:between <{YL}{EMERGENCY}> , <{NN}{EMERGENCY}> ;
-        pk:directed false . FILTER NOT EXISTS {{ ?l a prov:Derivation }} }} }}""",
+        f"""ASK {{ {lineage} {{ ?f a pk:PolicyFamily ; pk:size 3 ;
+        pk:member <{GX}{EMERGENCY}> , <{YL}{EMERGENCY}> , <{NN}{EMERGENCY}> }} }}""",
     )
+    assert not ask(store, f"ASK {{ {lineage} {{ ?l a pk:TextReuse ; pk:directed false }} }}")
 
 
 def test_shared_passages_are_exact_spans_of_both_sources(chain) -> None:
@@ -112,7 +116,9 @@ def test_shared_passages_are_exact_spans_of_both_sources(chain) -> None:
         ?pos oa:start ?start ; oa:end ?end . ?q oa:exact ?exact }} }}"""
         )
     )
-    assert len(rows) == 14  # 7 passages, 2 sides each: 玉林 writes 玉林市 into the emergency measure, splitting two
+    # 5 passages, 2 sides each: the emergency measure's derivations (玉林 writes 玉林市 into it, splitting it in two,
+    # 南宁 one), 留守妇女 (玉林) and 殡葬 (南宁); the two cities' emergency measures share no link of their own
+    assert len(rows) == 10
     for r in rows:
         graph = r["src"].value.replace(PLAN, "https://w3id.org/plankg/id/graph/plan/").removesuffix("/source")
         text = source_of(store, graph)
@@ -169,14 +175,22 @@ def test_measure_lineage_query(chain) -> None:
         for _, level, region, date, member, relation, score, quote in rows
     ] == [
         ("Province", "广西壮族自治区", "period 2021-2025", "450000", "measure", "", "1. 提升应急救援能力。"),  # no date stated
-        ("PrefectureCity", "南宁市", "period 2021-2025", "450100", "copied clause", "1", "1. 提升应急救援能力。"),
-        ("PrefectureCity", "玉林市", "period 2021-2025", "450900", "copied clause", "1", "1. 提升应急救援能力。"),
+        ("PrefectureCity", "南宁市", "period 2021-2025", "450100", "copy", "1", "1. 提升应急救援能力。"),
+        ("PrefectureCity", "玉林市", "period 2021-2025", "450900", "copy", "1", "1. 提升应急救援能力。"),
+    ]
+    # from a city's measure: the province's it derives from, and 南宁's, which copies the same source (no link of its
+    # own between the two cities, and so no probability)
+    rows = run(store, "measure-lineage", measure=YL + EMERGENCY)
+    assert [(region, member.removeprefix(PLAN)[:6], relation, score) for _, _, region, _, member, relation, score, _ in rows] == [
+        ("广西壮族自治区", "450000", "source", "1"),
+        ("南宁市", "450100", "same source", ""),
+        ("玉林市", "450900", "measure", ""),
     ]
     # both relations: 玉林 copies the clause and names the same instrument
     rows = run(store, "measure-lineage", measure=GX + "/chp_2__sec_2__para_1")
     assert [(region, relation, score) for _, _, region, _, _, relation, score, _ in rows] == [
         ("广西壮族自治区", "measure", ""),
-        ("玉林市", "copied clause", "1"),
+        ("玉林市", "copy", "1"),
         ("玉林市", "instrument 农村留守妇女关爱行动", "0.667"),
     ]
 
@@ -248,8 +262,85 @@ def test_rebuild_is_idempotent(chain) -> None:
     before = int(next(iter(store.query(query)))["n"].value)
     assert rebuild_lineage(store).triples == summary.triples
     assert (
-        int(next(iter(store.query(query)))["n"].value) == before == summary.triples == 681
-    )  # 1 instrument with its 2 plans, no date, 35 labels
+        int(next(iter(store.query(query)))["n"].value) == before == summary.triples == 608
+    )  # 1 instrument with its 2 plans, no date, 35 labels; no sibling link (73 triples: 3 features, 2 passages)
+
+
+# ---------------------------------------------------------------- derivation trees, not sibling cliques
+
+_PLANS = {  # 广西 (450000), its cities 南宁 (450100) and 玉林 (450900), 南宁's 兴宁区 (450102), and 辽宁 (210000)
+    "gx": {"region": "450000", "ancestors": [], "start": "2021"},
+    "nn": {"region": "450100", "ancestors": ["450000"], "start": "2021"},
+    "yl": {"region": "450900", "ancestors": ["450000"], "start": "2021"},
+    "xn": {"region": "450102", "ancestors": ["450100", "450000"], "start": "2021"},
+    "ln": {"region": "210000", "ancestors": [], "start": "2021"},
+    "ln-city": {"region": "210100", "ancestors": ["210000"], "start": "2021"},
+}
+
+
+def _reuse(*pairs: tuple[int, int]) -> list[textreuse.Reuse]:
+    return [textreuse.Reuse(a, b, 0.9, (), ()) for a, b in pairs]
+
+
+def _tree_items(plans: list[str]) -> list[textreuse.Item]:
+    return [textreuse.Item(f"item/{n}", plan, "measure", "", "", 0) for n, plan in enumerate(plans)]
+
+
+def test_undirected_links_that_derivations_already_connect_are_not_stated() -> None:
+    from plankg.lineage.graph import directed, stated_links
+
+    items = _tree_items(["gx", "nn", "yl", "xn", "ln", "ln-city"])
+    gx, nn, yl, xn, ln, ln_city = range(6)
+    links = _reuse(
+        (gx, nn),
+        (gx, yl),
+        (nn, xn),
+        (gx, xn),  # derivations: down the chain of regions
+        (nn, yl),  # siblings copying 广西's measure: connected through it
+        (yl, xn),  # a county and its city's sibling: connected through 南宁 and 广西
+        (yl, ln),  # 辽宁's measure shares the wording, no derivation joins it to 广西's tree: stated
+        (nn, ln_city),  # a city of 辽宁 with 南宁: two trees, stated
+        (ln, ln_city),  # 辽宁's own derivation: 辽宁 and its city are one tree, still apart from 广西's
+    )
+    assert [directed(items[x.a], items[x.b], _PLANS, {}) for x in links] == [True] * 4 + [False] * 4 + [True]
+    kept = stated_links(items, links, _PLANS, {})
+    assert [(x.a, x.b) for x in kept] == [(gx, nn), (gx, yl), (nn, xn), (gx, xn), (yl, ln), (nn, ln_city), (ln, ln_city)]
+    # a declared parent directs a link too: a plan of the same region (an annual work plan) declaring 南宁's plan
+    items.append(textreuse.Item("item/6", "nn-2022", "measure", "", "", 0))
+    plans = _PLANS | {"nn-2022": {"region": "450100", "ancestors": ["450000"], "start": "2022"}}
+    links += _reuse((nn, 6), (yl, 6))
+    kept = stated_links(items, links, plans, {"nn-2022": {"nn"}})
+    assert (nn, 6) in [(x.a, x.b) for x in kept] and (yl, 6) not in [(x.a, x.b) for x in kept]
+    assert (yl, 6) in [(x.a, x.b) for x in stated_links(items, links, plans, {})]  # undeclared: no derivation
+
+
+def test_stated_links_do_not_depend_on_order_and_keep_the_families() -> None:
+    """A set-based rule (an incremental update must equal a rebuild) that leaves every family (connected component
+    of the links) as it was: on random links among 30 items of the six plans, in shuffled orders."""
+    import random
+
+    import networkx as nx
+
+    from plankg.lineage.graph import directed, stated_links
+
+    rng = random.Random(18)
+    plans, left_out = list(_PLANS), 0
+    for _ in range(20):
+        items = _tree_items([rng.choice(plans) for _ in range(30)])
+        pairs = {tuple(sorted(rng.sample(range(30), 2))) for _ in range(90)}
+        links = _reuse(*(p for p in sorted(pairs) if items[p[0]].plan != items[p[1]].plan))
+        kept = {(x.a, x.b) for x in stated_links(items, links, _PLANS, {})}
+        for _ in range(3):
+            shuffled = rng.sample(links, len(links))
+            assert {(x.a, x.b) for x in stated_links(items, shuffled, _PLANS, {})} == kept
+        derivations = nx.Graph((x.a, x.b) for x in links if directed(items[x.a], items[x.b], _PLANS, {}))
+        assert {(x.a, x.b) for x in links if derivations.has_edge(x.a, x.b)} <= kept  # every derivation is stated
+        for a, b in {(x.a, x.b) for x in links} - kept:  # what is left out joins two items of one derivation tree
+            assert nx.has_path(derivations, a, b)
+            left_out += 1
+        families = {frozenset(c) for c in nx.connected_components(nx.Graph([(x.a, x.b) for x in links]))}
+        assert {frozenset(c) for c in nx.connected_components(nx.Graph(list(kept)))} == families
+    assert left_out == 71  # of 1,337 links for this seed: the rule was exercised
 
 
 # ---------------------------------------------------------------- corpus

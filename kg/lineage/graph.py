@@ -10,7 +10,9 @@ Four kinds of link, all in one named graph (LINEAGE_GRAPH):
 - copied clauses between measures and projects of different plans (kg/lineage/textreuse.py, judged by the model of
   kg/lineage/reuse_model.py), as PROV-O qualified derivations when the direction is knowable (declared parent, or a
   plan of an ancestor region), else as undirected pk:TextReuse links, each with its probability, the features
-  that drove it and its shared passages (Web Annotations targeting spans of both sources);
+  that drove it and its shared passages (Web Annotations targeting spans of both sources); an undirected link
+  between two items that derivations already connect is not stated (stated_links): items copied from one source
+  are a derivation tree under it, not a clique of sibling links, and their family says they belong together;
 - policy instruments (kg/lineage/instruments.py) named by two or more plans in measures, projects and targets
   stated in prose, as SKOS concepts with their plans and occurrences as Web Annotations on spans of the
   sources, each element linked to the instruments it names;
@@ -369,6 +371,60 @@ def _source_texts(corpus: records.Corpus) -> dict[str, str]:
     return {src: text for src, text in corpus.rows("sources")}
 
 
+def directed(a: textreuse.Item, b: textreuse.Item, plans: dict[str, dict], declared: dict[str, set[str]]) -> bool:
+    """Whether a copied clause between a and b has a knowable direction (a derivation): one's plan is a parent of
+    the other's (_is_parent). It depends on the two plans only, never on the texts."""
+    return _is_parent(a.plan, b.plan, plans, declared) or _is_parent(b.plan, a.plan, plans, declared)
+
+
+class _Components:
+    """Union-find over item indexes: which items a set of links connects."""
+
+    def __init__(self) -> None:
+        self.parent: dict[int, int] = {}
+
+    def find(self, x: int) -> int:
+        root = x
+        while (up := self.parent.get(root, root)) != root:
+            root = up
+        while x != root:  # path compression
+            self.parent[x], x = root, self.parent.get(x, x)
+        return root
+
+    def join(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def derivation_components(
+    items: list[textreuse.Item], links: list[textreuse.Reuse], plans: dict[str, dict], declared: dict[str, set[str]]
+) -> _Components:
+    """The items the directed links (derivations) connect, as components."""
+    components = _Components()
+    for link in links:
+        if directed(items[link.a], items[link.b], plans, declared):
+            components.join(link.a, link.b)
+    return components
+
+
+def stated_links(
+    items: list[textreuse.Item], links: list[textreuse.Reuse], plans: dict[str, dict], declared: dict[str, set[str]]
+) -> list[textreuse.Reuse]:
+    """The copied-clause links the graph states: every derivation, and an undirected link only between items that no
+    chain of derivations already connects. When thirty prefectures copy a province's measure, the thirty derivations
+    and the policy family say it; their 435 pairwise sibling links would say it again. A set-based rule (the result
+    depends on the links and plans only, never on their order), so an incremental update equals a rebuild, and the
+    families (connected components of the links) are the same with or without the links left out: each joins two
+    items already connected."""
+    components = derivation_components(items, links, plans, declared)
+    return [
+        link
+        for link in links
+        if directed(items[link.a], items[link.b], plans, declared) or components.find(link.a) != components.find(link.b)
+    ]
+
+
 def _reuse_lineage(
     out: _Out,
     items: list[textreuse.Item],
@@ -680,6 +736,7 @@ class LineageRebuild:
             links = textreuse.judge(items, ordered, [_decode(c) for c in compared], self.min_score)
             self.lap("scoring")
         summary.candidate_pairs = len(candidates)
+        links = stated_links(items, links, self.plans, declared)
         sources = _source_texts(self.corpus)
         _reuse_lineage(out, items, links, self.plans, declared, summary, sources)
         _instrument_lineage(out, items + self.targets, self.plans, summary, sources, cache)
