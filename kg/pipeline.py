@@ -251,7 +251,7 @@ def _load(
     for done, path in enumerate(inputs.files):
         progress(Step("loading", done, len(inputs.files), path))
         results.append(batch.load(path))
-    counts = {s.graph: s.counts for s in summaries(store)} if results else {}
+    counts = {s.graph: s.counts for s in summaries(store, [r.graph for r in results if r.ok])}
     report.documents = [DocumentResult(**vars(r)) for r in results]  # replaced_by is set on earlier results by then
     for document in report.loaded:
         document.counts = counts.get(document.graph, {})

@@ -17,7 +17,7 @@ from rich.measure import Measurement
 from rich.table import Table
 
 from plankg.loading.documents import LoadResult
-from plankg.query.stats import COUNTED, PlanSummary, summaries
+from plankg.query.stats import COUNTED, PlanSummary, document_count, summaries
 from plankg.wording import counted
 
 if TYPE_CHECKING:
@@ -41,11 +41,14 @@ TITLE_MIN_WIDTH = 16
 def print_summary(
     console: Console, store: Store, results: list[LoadResult], findings: dict[str, tuple[int, int]] | None = None
 ) -> None:
-    """A table per document (from the store), then load warnings and failures of this run. findings: SHACL
-    (violations, warnings) by graph, when the build validated (the same counts as its validation lines)."""
-    rows = summaries(store)
-    for table in summary_tables(console.width, rows, findings):
-        console.print(table)
+    """A table per document (from the store): those this run loaded (a build's results), else all; then load
+    warnings and failures of this run, and how many documents the store holds when the table shows fewer.
+    findings: SHACL (violations, warnings) by graph, when the build validated (the same counts as its validation
+    lines)."""
+    rows = summaries(store, [r.graph for r in results if r.ok]) if results else summaries(store)
+    if rows or not results:
+        for table in summary_tables(console.width, rows, findings):
+            console.print(table)
     for result in results:
         for warning in result.warnings:
             console.print(f"[yellow]warning[/] {result.path.name}: {warning}", soft_wrap=True)
@@ -60,6 +63,8 @@ def print_summary(
             + (f", {len(failed)} failed" if failed else "")
             + (f", {replaced} replaced by a later file of the same plan" if replaced else "")
         )
+    if results and (held := document_count(store)) > len(rows):
+        console.print(f"the store holds {counted(held, 'document')}: `plankg stats` lists them all", highlight=False)
 
 
 def print_report(console: Console, store: Store, report: BuildReport) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from pyoxigraph import Store
@@ -34,12 +35,18 @@ class PlanSummary:
     genre: str = ""  # the document type's local name (FiveYearPlan, Opinion …), "" when not stated
 
 
-def summaries(store: Store) -> list[PlanSummary]:
-    """One row per document graph: region, title, period and counts of each kind of node."""
+def summaries(store: Store, graphs: Iterable[str] | None = None) -> list[PlanSummary]:
+    """One row per document graph (those of graphs, default all): region, title, period and counts of each kind of
+    node. Only the graphs asked for are read, so the rows of a build's few documents cost a few documents."""
+    only = ""
+    if graphs is not None:
+        if not (wanted := sorted(set(graphs))):
+            return []
+        only = "VALUES ?g { " + " ".join(f"<{g}>" for g in wanted) + " }"
     query = (
         SPARQL_PREFIXES
         + """
-    SELECT ?g ?file ?plan ?r ?title ?start ?end ?type WHERE { GRAPH ?g {
+    SELECT ?g ?file ?plan ?r ?title ?start ?end ?type WHERE { {only} GRAPH ?g {
         ?expr a pk:PlanText ; eli:realizes ?plan ; prov:wasDerivedFrom ?src .
         ?src dct:identifier ?file .
         OPTIONAL { ?plan pk:region ?r }
@@ -48,7 +55,7 @@ def summaries(store: Store) -> list[PlanSummary]:
         OPTIONAL { ?plan pk:periodStart ?start }
         OPTIONAL { ?plan pk:periodEnd ?end }
         OPTIONAL { ?plan pk:documentType ?type }
-    } } ORDER BY ?file"""
+    } } ORDER BY ?file""".replace("{only}", only)
     )
     # Regions are looked up once, not joined per plan (joined directly, Oxigraph took 39 s at 1,000 plans); a
     # plan whose text states no region has none.
@@ -80,8 +87,14 @@ def summaries(store: Store) -> list[PlanSummary]:
             r["type"].value.rsplit("#", 1)[-1] if r["type"] else "",
         )
     for key, cls in COUNTED.items():
-        count_query = SPARQL_PREFIXES + f"SELECT ?g (COUNT(?n) AS ?c) WHERE {{ GRAPH ?g {{ ?n a {cls} }} }} GROUP BY ?g"
+        count_query = SPARQL_PREFIXES + f"SELECT ?g (COUNT(?n) AS ?c) WHERE {{ {only} GRAPH ?g {{ ?n a {cls} }} }} GROUP BY ?g"
         for r in select(store, count_query):
             if r["g"].value in rows:
                 rows[r["g"].value].counts[key] = int(r["c"].value)
     return sorted(rows.values(), key=lambda s: s.file)
+
+
+def document_count(store: Store) -> int:
+    """How many document graphs the store holds (the rows summaries gives for all)."""
+    query = SPARQL_PREFIXES + "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?expr a pk:PlanText } }"
+    return int(next(iter(select(store, query)))["n"].value)
