@@ -682,7 +682,7 @@ class LineageRebuild:
         self.unsigned = unknown(keys, self.known)
         self.signing: Future[list[bytes]] | None = None
         if worker and len(self.unsigned) * 2 > len(keys):  # mostly new texts: the worker shares the whole search
-            self.search = textreuse.SharedSearch(self.items, worker, min_score)
+            self.search = textreuse.SharedSearch(self.items, worker, min_score, _ranks(self.items, self.plans))
         elif worker and self.unsigned:  # the worker signs the new texts (its jieba is loaded) while the caller works
             self.signing = worker.submit(textreuse.signatures, [texts[n] for n in self.unsigned])
         self.lap("signatures")
@@ -723,7 +723,7 @@ class LineageRebuild:
             self.signed = [self.known[k] for k in keys]
             self.lap("signatures")
             hashed = cache.results("runs", keys, lambda todo: [textreuse.run_hashes(items[n].text) for n in todo])
-            candidates = textreuse.candidate_pairs(items, self.signed, hashed)
+            candidates = textreuse.candidate_pairs(items, self.signed, hashed, _ranks(items, self.plans))
             self.lap("candidates")
             ordered = sorted(candidates)
             compared = cache.results(
@@ -746,6 +746,13 @@ class LineageRebuild:
         self.lap("write")
         cache.close()
         return summary
+
+
+def _ranks(items: list[textreuse.Item], plans: dict[str, dict]) -> list[int]:
+    """Each item's rank among the writers of a formula (textreuse.lsh_pairs): the depth of its plan's region (the
+    nation's plans first, then a province's …), a plan whose text states no region last."""
+    deepest = max((len(p["ancestors"]) for p in plans.values()), default=0) + 1
+    return [len(plans[i.plan]["ancestors"]) if plans[i.plan]["region"] else deepest for i in items]
 
 
 def _encode(compared: textreuse.Compared) -> list:

@@ -43,7 +43,7 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _WORD = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 _CLAUSE_END = re.compile(r"[。;；,，:：!！?？\n]")
 MIN_CLAUSE = 6
-MAX_NEIGHBOURS = 32  # a clause with this many near-duplicates already indexed is boilerplate: not indexed again
+MAX_BUCKET = 32  # an LSH bucket of more items than this is a formula: its items are paired with this many only
 SHARED_RUN = 8  # normalised characters two items must share in one run to be a candidate whatever LSH says
 MAX_SHARERS = 16  # a run that more items than this write is boilerplate: it proposes no pair
 
@@ -162,11 +162,6 @@ def signatures(texts: list[str]) -> list[bytes]:
     return [bytes(f) for f in found]
 
 
-def clause_shingles(items: list[Item]) -> Iterator[tuple[int, set[str]]]:
-    """(item index, shingles) of each clause of each item's masked text that has shingles, in order."""
-    return _shingled_clauses([item.text for item in items])
-
-
 def _shingled_clauses(texts: list[str]) -> Iterator[tuple[int, set[str]]]:
     for i, text in enumerate(texts):
         for clause in clauses(mask(text, " ")):
@@ -176,62 +171,90 @@ def _shingled_clauses(texts: list[str]) -> Iterator[tuple[int, set[str]]]:
 
 
 def candidate_pairs(
-    items: list[Item], signed: list[bytes] | None = None, hashed: list[bytes] | None = None
+    items: list[Item], signed: list[bytes] | None = None, hashed: list[bytes] | None = None, rank: list[int] | None = None
 ) -> set[tuple[int, int]]:
     """Pairs of items of different plans worth comparing: similar clauses (lsh_pairs) or a shared run of
-    SHARED_RUN characters (shared_run_pairs). signed, hashed: each item's signatures and run hashes when known."""
-    return lsh_pairs(items, signed) | shared_run_pairs(items, hashed)
+    SHARED_RUN characters (shared_run_pairs). signed, hashed: each item's signatures and run hashes when known;
+    rank: see lsh_pairs."""
+    return lsh_pairs(items, signed, rank) | shared_run_pairs(items, hashed)
 
 
-def lsh_pairs(items: list[Item], signed: list[bytes] | None = None) -> set[tuple[int, int]]:
+def lsh_pairs(items: list[Item], signed: list[bytes] | None = None, rank: list[int] | None = None) -> set[tuple[int, int]]:
     """Pairs of items of different plans with a clause each that MinHash LSH buckets together (never all pairs).
 
-    The buckets are plain dicts keyed by the bytes of the band holding a clause number, a list only when clauses
-    collide (the same candidates as datasketch's MinHashLSH, without its per-band byte swapping, the bulk of its
-    time, and at a fraction of its memory).
-    A clause that already has MAX_NEIGHBOURS near-duplicates in the index still pairs with them but is not
-    indexed itself, so a formula repeated by every plan costs each plan a bounded number of candidates instead
-    of one per earlier plan; its repeaters stay connected through the indexed ones.
+    A bucket is a band of the signature (ROWS values) and its number; every (bucket, item) is sorted at once with
+    numpy and pairs are taken within each bucket. A bucket holding the clauses of more than MAX_BUCKET items is a
+    formula many plans repeat: each of its items is paired with the MAX_BUCKET items ranked first only (rank: a
+    number per item, lowest first, e.g. the depth of its plan's region, so that a formula's writers are paired
+    with the plans above them; ties and no rank: the item order), so a formula costs each plan a bounded number of
+    candidates and its writers stay connected through the first ones. The rule is a function of each bucket's
+    set of items, whatever order the items came in, so adding or removing a plan changes only the pairs of the
+    buckets its clauses fall in.
     """
-    buckets: list[dict[bytes, int | list[int]]] = [{} for _ in range(BANDS)]  # band -> clause, or clauses
-    owner: list[int] = []
-    pairs: set[tuple[int, int]] = set()
-    width = ROWS * 4
-    for i, raw in _item_clauses(items, signed):
-        keys = [raw[k : k + width] for k in range(0, SIGNATURE_BYTES, width)]
-        item = items[i]
-        near: set[int] = set()
-        for bucket, key in zip(buckets, keys, strict=True):
-            found = bucket.get(key)
-            if isinstance(found, int):
-                near.add(found)
-            elif found:
-                near.update(found)
-        for clause in near:
-            j = owner[clause]
-            if items[j].plan != item.plan:
-                pairs.add((j, i))
-        if len(near) < MAX_NEIGHBOURS:
-            for bucket, key in zip(buckets, keys, strict=True):
-                found = bucket.get(key)
-                if found is None:
-                    bucket[key] = len(owner)
-                elif isinstance(found, int):
-                    bucket[key] = [found, len(owner)]
-                else:
-                    found.append(len(owner))
-            owner.append(i)
-    return pairs
+    import numpy as np
 
-
-def _item_clauses(items: list[Item], signed: list[bytes] | None) -> Iterator[tuple[int, bytes]]:
-    """(item index, the signature of one of its clauses), in order."""
     if signed is None:
-        yield from clause_signatures(clause_shingles(items))
-        return
-    for i, raw in enumerate(signed):
-        for start in range(0, len(raw), SIGNATURE_BYTES):
-            yield i, raw[start : start + SIGNATURE_BYTES]
+        signed = signatures([item.text for item in items])
+    clauses = np.array([len(raw) // SIGNATURE_BYTES for raw in signed], dtype=np.int64)
+    if not clauses.sum():
+        return set()
+    bands = np.frombuffer(b"".join(signed), dtype=np.uint32).reshape(-1, BANDS, ROWS)
+    keys = np.arange(BANDS, dtype=np.uint64)[None, :] * np.uint64(0x9E3779B97F4A7C15)
+    for row in range(ROWS):
+        keys = _mix(keys ^ bands[:, :, row].astype(np.uint64))
+    owners = np.repeat(np.arange(len(items), dtype=np.int64), clauses * BANDS)
+    order = np.arange(len(items), dtype=np.int64)
+    if rank is not None:
+        order = np.empty(len(items), dtype=np.int64)
+        order[np.lexsort((np.arange(len(items)), np.asarray(rank)))] = np.arange(len(items))
+    return _grouped_pairs(keys.ravel(), owners, order, items, MAX_BUCKET, capped=True)
+
+
+def _mix(h):
+    """A 64-bit finaliser (splitmix64's) of a uint64 array: the band's values and number make one well-spread key
+    (two different bands agreeing on it is a chance of one in 2^64 per pair of buckets, and only adds a candidate)."""
+    import numpy as np
+
+    h = h ^ (h >> np.uint64(30))
+    h = h * np.uint64(0xBF58476D1CE4E5B9)
+    h = h ^ (h >> np.uint64(27))
+    h = h * np.uint64(0x94D049BB133111EB)
+    return h ^ (h >> np.uint64(31))
+
+
+def _grouped_pairs(keys, owners, order, items: list[Item], most: int, capped: bool) -> set[tuple[int, int]]:
+    """Pairs of items of different plans whose entries (key, owner item) share a key. A key of more than `most`
+    items pairs nothing (capped False) or pairs each item with the `most` first of the key's items in `order` (an
+    item's position, capped True). numpy throughout: the work grows with the entries, not with the pairs of items."""
+    import numpy as np
+
+    sort = np.lexsort((order[owners], keys))
+    keys, owners = keys[sort], owners[sort]
+    distinct = np.r_[True, (keys[1:] != keys[:-1]) | (owners[1:] != owners[:-1])]  # an item once per key
+    keys, owners = keys[distinct], owners[distinct]
+    first = np.r_[True, keys[1:] != keys[:-1]]
+    starts = np.flatnonzero(first)
+    sizes = np.diff(np.r_[starts, len(keys)])
+    group = np.cumsum(first) - 1
+    position = np.arange(len(keys)) - starts[group]
+    kept = sizes[group] >= 2
+    if not capped:
+        kept &= sizes[group] <= most
+    position, owners = position[kept], owners[kept]  # whole groups are kept: each stays contiguous
+    start = np.arange(len(owners)) - position
+    plan_of: dict[str, int] = {}
+    plan = np.array([plan_of.setdefault(item.plan, len(plan_of)) for item in items], dtype=np.int64)
+    found = []
+    for k in range(min(most, int(position.max(initial=0)))):  # each entry with the k-th of its group, if before it
+        later = np.flatnonzero(position > k)
+        a, b = owners[start[later] + k], owners[later]
+        differ = plan[a] != plan[b]
+        a, b = a[differ], b[differ]
+        found.append(np.minimum(a, b) * len(items) + np.maximum(a, b))
+    if not found:
+        return set()
+    codes = np.unique(np.concatenate(found))
+    return set(zip((codes // len(items)).tolist(), (codes % len(items)).tolist(), strict=True))
 
 
 Compared = tuple[tuple[Passage, ...], str]  # the shared passages of two texts and their longest shared run
@@ -265,34 +288,13 @@ def shared_run_pairs(items: list[Item], hashed: list[bytes] | None = None) -> se
     """
     import numpy as np
 
-    hashes, owners = [], []
-    for n, item in enumerate(items):
-        h = np.frombuffer(hashed[n] if hashed is not None else run_hashes(item.text), dtype=np.uint64)
-        if not len(h):
-            continue
-        hashes.append(h)
-        owners.append(np.full(len(h), n, dtype=np.int32))
-    if not hashes:
+    hashes = [
+        np.frombuffer(hashed[n] if hashed is not None else run_hashes(item.text), dtype=np.uint64) for n, item in enumerate(items)
+    ]
+    if not sum(len(h) for h in hashes):
         return set()
-    h, o = np.concatenate(hashes), np.concatenate(owners)
-    order = np.argsort(h, kind="stable")
-    h, o = h[order], o[order]
-    starts = np.flatnonzero(np.r_[True, h[1:] != h[:-1]])
-    sizes = np.diff(np.r_[starts, len(h)])
-    plan_of = {item.plan: k for k, item in enumerate(items)}
-    plan = np.array([plan_of[item.plan] for item in items], dtype=np.int64)
-    pairs: set[tuple[int, int]] = set()
-    two = starts[sizes == 2]
-    a, b = o[two].astype(np.int64), o[two + 1].astype(np.int64)
-    keep = plan[a] != plan[b]
-    codes = np.unique(np.minimum(a, b)[keep] * len(items) + np.maximum(a, b)[keep])
-    pairs.update((int(c // len(items)), int(c % len(items))) for c in codes)
-    for start, size in zip(
-        starts[(sizes > 2) & (sizes <= MAX_SHARERS)], sizes[(sizes > 2) & (sizes <= MAX_SHARERS)], strict=True
-    ):
-        group = sorted(set(o[start : start + size].tolist()))
-        pairs.update((x, y) for i, x in enumerate(group) for y in group[i + 1 :] if plan[x] != plan[y])
-    return pairs
+    owners = np.repeat(np.arange(len(items), dtype=np.int64), [len(h) for h in hashes])
+    return _grouped_pairs(np.concatenate(hashes), owners, np.arange(len(items), dtype=np.int64), items, MAX_SHARERS, capped=False)
 
 
 def score_pairs(items: list[Item], pairs: set[tuple[int, int]], min_score: float | None = None) -> list[Reuse]:
@@ -343,9 +345,11 @@ class SharedSearch:
     candidate pair's comparison (in sorted order), for the cache (kg/lineage/cache.py).
     """
 
-    def __init__(self, items: list[Item], worker: Executor, min_score: float | None = None) -> None:
+    def __init__(
+        self, items: list[Item], worker: Executor, min_score: float | None = None, rank: list[int] | None = None
+    ) -> None:
         self.items, self.worker, self.min_score = items, worker, min_score
-        self.candidates = worker.submit(signed_candidates, items)
+        self.candidates = worker.submit(signed_candidates, items, rank)
         self.signed: list[bytes] = []
         self.hashed: list[bytes] = []
         self.compared: list[Compared] = []
@@ -375,11 +379,11 @@ class SharedSearch:
         return pairs, judge(self.items, sorted(pairs), self.compared, self.min_score)
 
 
-def signed_candidates(items: list[Item]) -> tuple[set[tuple[int, int]], list[bytes], list[bytes]]:
+def signed_candidates(items: list[Item], rank: list[int] | None = None) -> tuple[set[tuple[int, int]], list[bytes], list[bytes]]:
     """candidate_pairs of items, and the signatures and run hashes of their texts it compared."""
     signed = signatures([item.text for item in items])
     hashed = [run_hashes(item.text) for item in items]
-    return candidate_pairs(items, signed, hashed), signed, hashed
+    return candidate_pairs(items, signed, hashed, rank), signed, hashed
 
 
 def load_dictionary() -> None:
