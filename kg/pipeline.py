@@ -212,11 +212,12 @@ def _no_script() -> bool:
 
 
 def _paths(paths: Iterable[str | Path] | str | Path | None) -> list[Path]:
-    """The paths to load: None is the bundled corpus; an empty list is nothing."""
-    from plankg.loading.documents import bundled_corpus
+    """The paths to load: None is the bundled corpus's documents (its package files, notes and bytecode are none of
+    the user's business); an empty list is nothing."""
+    from plankg.loading.documents import bundled_corpus, find_documents
 
     if paths is None:
-        return [bundled_corpus()]
+        return find_documents([bundled_corpus()])
     if isinstance(paths, str | Path):
         return [Path(paths)]
     return [Path(p) for p in paths]
