@@ -255,25 +255,36 @@ def run_engine(engine: str, ntriples: str, shapes: str = "plankg") -> list[Findi
     return _run_pyrudof(ntriples, shapes) if engine == "pyrudof" else _run_pyshacl(ntriples, shapes)
 
 
+# A triple no shape can target (no class, no property of the shapes): the data each document is staged over.
+_STAGING_BASE = "<urn:plankg:staging-base> <urn:plankg:staging-base> <urn:plankg:staging-base> .\n"
+
+
 @cache
 def _rudof(shapes: str):
     import pyrudof
 
     rudof = pyrudof.Rudof()
     rudof.read_shacl(shapes_text(shapes), format=pyrudof.ShaclFormat.Turtle, reader_mode=pyrudof.ReaderMode.Strict)
+    rudof.read_data(_STAGING_BASE, format=pyrudof.RDFFormat.NTriples, reader_mode=pyrudof.ReaderMode.Strict)
     return rudof
 
 
 def _run_pyrudof(ntriples: str, shapes: str) -> list[Finding]:
+    """Each document is read into a staging frame over _STAGING_BASE and rolled back after: replacing or resetting
+    pyrudof's data costs about 0.1 s a time, more than validating a plan, and a rollback next to nothing (the same
+    findings, a third of the time)."""
     import pyrudof
 
     rudof = _rudof(shapes)
-    rudof.reset_data()
-    rudof.read_data(ntriples, format=pyrudof.RDFFormat.NTriples, reader_mode=pyrudof.ReaderMode.Strict)
-    return [
-        Finding(e.focus_node, e.source_shape or "", e.severity.removeprefix(SH), e.constraint_component or "", e.value or "")
-        for e in rudof.validate_shacl()
-    ]
+    rudof.begin_staging()
+    try:
+        rudof.read_data(ntriples, format=pyrudof.RDFFormat.NTriples, reader_mode=pyrudof.ReaderMode.Strict, merge=True)
+        return [
+            Finding(e.focus_node, e.source_shape or "", e.severity.removeprefix(SH), e.constraint_component or "", e.value or "")
+            for e in rudof.validate_shacl()
+        ]
+    finally:
+        rudof.rollback_staging()
 
 
 def _run_pyshacl(ntriples: str, shapes: str) -> list[Finding]:
