@@ -10,7 +10,12 @@ recall and precision of
 - binding-missing-in-child (the library query) against the binding indicators the children dropped;
 - diffusion-paths (the library query) against the recorded chains of copies (origin -> step 1 -> step 2, the
   origin a measure copied from nothing), and its steps (prov:wasDerivedFrom) against the recorded copies;
-- text reuse on the copies (benchmarks/recall.py: recall by perturbation level, precision against copy chains).
+- text reuse on the copies (benchmarks/recall.py: recall by perturbation level, precision against copy chains),
+  and the shape of the links: directed (derivations) and undirected, how many undirected links join two items that
+  derivations already connect (none are stated: kg/lineage/graph.py, stated_links), and how many recorded copies
+  are linked to their source, or only share its family (the link left out as implied by derivations). A sibling
+  pair (two copies of one source) is no recorded copy: recall never counts it; precision counts a link right when
+  its two items belong to one chain of copies, siblings included (they do share the wording).
 Each size runs in this process one after the other (run it under `nice`: it is one heavy process). Not a test.
 """
 
@@ -162,6 +167,40 @@ def diffusion(store, truth: dict) -> dict:
     }
 
 
+def link_shape(store, truth: dict) -> dict:
+    """Directed and undirected reuse links; undirected ones between items of one derivation tree (a component of the
+    directed links: stated_links leaves them out); recorded copies linked to their source, or only in its family."""
+    import networkx as nx
+
+    rows = string_rows(
+        store,
+        f"""SELECT ?a ?b ?d WHERE {{ GRAPH <{LINEAGE_GRAPH}> {{
+        ?l pk:between ?a , ?b ; pk:directed ?d FILTER(STR(?a) < STR(?b)) }} }}""",
+    )
+    directed = nx.Graph([(r["a"], r["b"]) for r in rows if r["d"] == "true"])
+    undirected = [(r["a"], r["b"]) for r in rows if r["d"] != "true"]
+    tree = {item: n for n, component in enumerate(nx.connected_components(directed)) for item in component}
+    linked = {frozenset((r["a"], r["b"])) for r in rows}
+    family = {
+        r["m"]: r["f"] for r in string_rows(store, f"SELECT ?f ?m WHERE {{ GRAPH <{LINEAGE_GRAPH}> {{ ?f pk:member ?m }} }}")
+    }
+    items = _items_by_file(store)
+    copies = [
+        (a, b)
+        for c in truth["copies"]
+        if (a := _find(items.get(c["file"], []), c["title"])) and (b := _find(items.get(c["source_file"], []), c["title"]))
+    ]
+    in_family = [(a, b) for a, b in copies if frozenset((a, b)) not in linked and a in family and family[a] == family.get(b)]
+    return {
+        "directed": directed.number_of_edges(),
+        "undirected": len(undirected),
+        "undirected_within_a_derivation_tree": sum(1 for a, b in undirected if a in tree and tree[a] == tree.get(b)),
+        "copies_extracted": len(copies),
+        "copies_linked_to_their_source": sum(1 for a, b in copies if frozenset((a, b)) in linked),
+        "copies_only_in_their_sources_family": len(in_family),
+    }
+
+
 def run_size(n: int, seed: int, work: Path, evaluate_only: bool = False) -> dict:
     """All stages for one size (evaluate_only: the figures of the tree and store a previous run left in work)."""
     from plankg.graph.store import open_store
@@ -195,6 +234,7 @@ def run_size(n: int, seed: int, work: Path, evaluate_only: bool = False) -> dict
             "citations_in_store": summary.citations,
             "citations_resolved": summary.resolved_citations,
             "reuse_links": summary.reuse_links,
+            "directed_links": summary.directed_links,
             "lineage_triples": summary.triples,
         }
     figures["levels"] = dict(Counter(p["level"] for p in truth["plan_tree"]))
@@ -202,6 +242,7 @@ def run_size(n: int, seed: int, work: Path, evaluate_only: bool = False) -> dict
     figures["binding_missing_in_child"] = stage("binding-missing-in-child", binding_missing, store, truth)
     figures["diffusion"] = stage("diffusion-paths", diffusion, store, truth)
     figures["text_reuse"] = stage("text reuse", evaluate, store, corpus)
+    figures["link_shape"] = stage("link shape", link_shape, store, truth)
     figures["seconds"] = seconds
     figures["peak_gb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20, 2)
     return figures
@@ -222,7 +263,7 @@ def report(fig: dict) -> None:
     for failure in failed[:5]:
         print(f"  failed: {failure}")
     if "reuse_links" in fig:
-        print(f"  lineage: {fig['reuse_links']} reuse links, {fig['lineage_triples']} triples")
+        print(f"  lineage: {fig['reuse_links']} reuse links ({fig['directed_links']} directed), {fig['lineage_triples']} triples")
         print(f"  citations: {fig['citations_resolved']} of {fig['citations_in_store']} resolved to loaded plans")
     c = fig["citation"]
     print(_line("cited basis (pk:parentPlan)", c["parentPlan"]))
@@ -243,6 +284,15 @@ def report(fig: dict) -> None:
         f"  text reuse on the copies: recall {t['recall']:.3f} precision {t['precision']:.3f} ({t['copies']} copies, "
         f"{t['copies_not_extracted']} not extracted); by level: "
         + ", ".join(f"{k.split()[0]}={v:.3f}" for k, v in t["recall_by_level"].items())
+    )
+    s = fig["link_shape"]
+    print(
+        f"  reuse links: {s['directed']} directed, {s['undirected']} undirected, of which "
+        f"{s['undirected_within_a_derivation_tree']} join two items derivations already connect"
+    )
+    print(
+        f"  recorded copies linked to their source: {s['copies_linked_to_their_source']} of {s['copies_extracted']}; "
+        f"only in their source's family (the link implied by derivations): {s['copies_only_in_their_sources_family']}"
     )
 
 

@@ -157,6 +157,53 @@ def test_tree_dropped_binding_indicators_are_reported(tree) -> None:
     assert {(child, parent, indicator) for child, parent, indicator, _ in rows} == dropped
 
 
+def test_tree_copies_are_derivation_trees_not_sibling_cliques(tree) -> None:
+    """Every recorded copy is a derivation from its source, and no undirected link is stated: the 83 the model also
+    finds (73 of them between two copies of one source) join items that derivations already connect. 长春市's
+    过程突出贡献教育引导 (synth_00003, para_20) is copied by six of its counties (lineage-truth.json; 二道区 writes it in
+    Traditional): measure-lineage from 南关区's copy shows 长春市's as its source and the five others as copies of the
+    same source, with no link of their own."""
+    from plankg.graph.solutions import string_rows
+    from plankg.graph.vocab import LINEAGE_GRAPH
+    from plankg.query.library import run
+
+    _, truth, store = tree
+    plan = "https://w3id.org/plankg/id/plan/"
+    links = string_rows(
+        store,
+        f"""SELECT ?a ?b ?d WHERE {{ GRAPH <{LINEAGE_GRAPH}> {{ ?l pk:between ?a , ?b ; pk:directed ?d
+        FILTER(STR(?a) < STR(?b)) }} }}""",
+    )
+    assert [sum(r["d"] == d for r in links) for d in ("true", "false")] == [134, 0]  # 81 recorded copies among them
+    families = string_rows(store, f"SELECT ?f WHERE {{ GRAPH <{LINEAGE_GRAPH}> {{ ?f a pk:PolicyFamily }} }}")
+    assert len(families) == 26  # as many as when the sibling links were stated
+    source = plan + "220100/fyp/2021-2025/zh-Hans/para_20"
+    copies = {
+        "synth_00004.txt": "220102/fyp/2021-2025/zh-Hans/chp_4__sec_1__para_2",  # 南关区
+        "synth_00007.txt": "220105/fyp/2021-2025/zh-Hant/chp_6__sec_1__para_2",  # 二道区
+        "synth_00008.txt": "220113/fyp/2021-2025/zh-Hans/chp_7__sec_2__para_1",  # 九台区
+        "synth_00009.txt": "220122/fyp/2021-2025/zh-Hans/chp_7__sec_2__para_1",  # 农安县
+        "synth_00010.txt": "220182/fyp/2021-2025/zh-Hans/chp_8__sec_1__para_1",  # 榆树市
+        "synth_00011.txt": "220183/fyp/2021-2025/zh-Hans/chp_7__sec_2__para_1",  # 德惠市
+    }
+    recorded = {c["file"]: c["source_file"] for c in truth["copies"] if c["title"] == "过程突出贡献教育引导。"}
+    assert recorded == dict.fromkeys(copies, "synth_00003.txt")
+    derived = string_rows(store, f"SELECT ?d WHERE {{ GRAPH <{LINEAGE_GRAPH}> {{ ?d prov:wasDerivedFrom <{source}> }} }}")
+    assert {r["d"].removeprefix(plan) for r in derived} == set(copies.values())
+    between = {frozenset((r["a"].removeprefix(plan), r["b"].removeprefix(plan))) for r in links}
+    assert not any(frozenset((a, b)) in between for a in copies.values() for b in copies.values())
+    _, rows = run(store, "measure-lineage", {"measure": plan + copies["synth_00004.txt"]})
+    assert [(region, relation, score) for _, _, region, _, _, relation, score, _ in rows if relation[:10] != "instrument"] == [
+        ("长春市", "source", "1"),
+        ("南关区", "measure", ""),
+        ("二道区", "same source", ""),
+        ("九台区", "same source", ""),
+        ("农安县", "same source", ""),
+        ("榆树市", "same source", ""),
+        ("德惠市", "same source", ""),
+    ]
+
+
 def test_tree_weakened_binding_indicators_keep_the_concept() -> None:
     """A weakened binding indicator stays in the child (lower target or expected), so it is not 'missing'."""
     from plankg.synth_tree import Node, Row, inherit_rows, missing_binding
