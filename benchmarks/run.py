@@ -39,6 +39,7 @@ OWLRL_MAX_TRIPLES = 40_000
 PLANKG = [sys.executable, "-c", "from plankg.cli import main; main()"]
 QUERY_TIMEOUT_S = 60  # a library query slower than this at some N is reported as a timeout there
 ALL_PAIRS_SAMPLE = 2000  # pairs compared to time the all-pairs baseline, then extrapolated to all pairs
+QUERY_TARGET_MS = {"targeted": 100, "text-filter": 5000, "aggregation": 5000, "join": 5000}  # issue 18's targets
 QUERY_KIND = {
     "provenance": "targeted",
     "measure-lineage": "targeted",
@@ -340,8 +341,9 @@ STAGE_FUNCTIONS = {
 }
 
 
-def _queries(store_dir: Path, n: int) -> dict:
-    """p50/p95 of each library query on the store, and on rdflib's in-memory dataset where it is feasible."""
+def _queries(store_dir: Path, n: int, only: list[str] | None = None) -> dict:
+    """p50/p95 of each library query on the store (or of the `only` ones), and on rdflib's in-memory dataset where it
+    is feasible."""
     from pyoxigraph import RdfFormat
 
     from plankg.graph.store import open_store
@@ -356,7 +358,7 @@ def _queries(store_dir: Path, n: int) -> dict:
         _, parse_s = _timed(dataset.parse, data=store.dump(format=RdfFormat.N_QUADS), format="nquads")
     params = _example_params(store)
     figures: dict = {"_rdflib_parse_s": parse_s, "_params": params}
-    for name in library():
+    for name in only or library():
         row = {"kind": QUERY_KIND.get(name, "other")}
         try:
             out = subprocess.run(
@@ -388,14 +390,40 @@ def _queries(store_dir: Path, n: int) -> dict:
     return figures
 
 
+def run_queries_on(store_dir: Path, only: list[str] | None, out: Path) -> None:
+    """Every library query on a store built before, each in a child process (the store opened read-only), printed
+    against issue 18's targets (targeted < 100 ms, corpus-wide < 5 s) with the load average before and after; the
+    figures go to out's "queries_on" entry, keyed by the store's folder."""
+    before = os.getloadavg()
+    figures = _queries(store_dir, 0, only)
+    figures["_machine"] = _machine() | {"load_average_before": before}
+    figures["_commit"] = _commit()
+    previous = json.loads(out.read_text()) if out.exists() else {}
+    previous.setdefault("queries_on", {})[str(store_dir)] = figures
+    out.write_text(json.dumps(previous, indent=1, ensure_ascii=False))
+    print(f"{'query':<27}{'kind':<13}{'p50 ms':>10}{'p95 ms':>10}{'rows':>8}  target")
+    for name, row in figures.items():
+        if name.startswith("_"):
+            continue
+        target = QUERY_TARGET_MS.get(row["kind"], 5000)
+        if "p50_ms" in row:
+            verdict = "met" if row["p50_ms"] < target else "MISSED"
+            times = f"{row['p50_ms']:>10.1f}{row['p95_ms']:>10.1f}{row['rows']:>8}"
+            print(f"{name:<27}{row['kind']:<13}{times}  < {target:,} ms {verdict}")
+        else:
+            print(f"{name:<27}{row['kind']:<13}{'> ' + str(row['timeout_s']) + ' s':>20}{'':>8}  < {target:,} ms MISSED")
+    print(f"load average before {before[0]:.2f}, after {os.getloadavg()[0]:.2f}; commit {figures['_commit']}")
+
+
 def query_latency(store_dir: Path, name: str, params: dict[str, str]) -> dict:
     """One library query's p50/p95 on the store (run in a child process by _queries)."""
     from plankg.graph.store import open_store
 
     store = open_store(store_dir, read_only=True)
     text = _bound_query(name, params)
-    p50, p95 = _latencies(lambda: list(store.query(text)), repeat=20)
-    return {"p50_ms": p50, "p95_ms": p95}
+    rows: list[int] = []
+    p50, p95 = _latencies(lambda: rows.append(len(list(store.query(text)))), repeat=20)
+    return {"p50_ms": p50, "p95_ms": p95, "rows": rows[-1]}
 
 
 def _bound_query(name: str, params: dict[str, str]) -> str:
@@ -615,6 +643,13 @@ def main() -> None:
     parser.add_argument("--trace", action="store_true", help="Also trace the Python heap of each stage (slower).")
     parser.add_argument("--quick", action="store_true", help="The stages only: no baselines, recall or query latencies.")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # internal: run one size in this process
+    parser.add_argument(
+        "--queries-on",
+        type=Path,
+        metavar="STORE",
+        help="Time every library query (or --only NAME …) on a store built before, against issue 18's targets.",
+    )
+    parser.add_argument("--only", nargs="+", metavar="QUERY", help="With --queries-on: these queries only.")
     parser.add_argument("--query", help=argparse.SUPPRESS)  # internal: time one query on --store
     parser.add_argument("--params", type=json.loads, help=argparse.SUPPRESS)  # internal: the --query's parameters
     parser.add_argument("--stage", choices=STAGES, help="Run one stage on --store, a store of --plans plans built before.")
@@ -624,6 +659,9 @@ def main() -> None:
     args = parser.parse_args()
     if args.query:
         print(json.dumps(query_latency(args.store, args.query, args.params)))
+        return
+    if args.queries_on:
+        run_queries_on(args.queries_on, args.only, args.out)
         return
     args.work.mkdir(parents=True, exist_ok=True)
     if args.stage:

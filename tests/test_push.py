@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import subprocess
+import urllib.request
 from pathlib import Path
 
 import pytest
 
 from plankg.graph.store import open_store
+from plankg.graph.vocab import LINEAGE_GRAPH as LINEAGE
 from plankg.query.library import sparql_select
-from plankg.remote.push import local_graphs
+from plankg.remote.push import Remote, local_graphs, push_store
 from tests.servers import (
     PLANKG,
     VIRTUOSO_CREDENTIALS,
@@ -22,6 +24,7 @@ from tests.servers import (
     virtuoso_server,
 )
 
+LINEAGE_GRAPH = str(LINEAGE)
 COUNTS = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
 
 
@@ -78,6 +81,40 @@ def test_every_library_query_answers_the_same_on_virtuoso(store_dir: Path, local
     assert there == (columns, sorted(row[:5] + [row[5].replace("、", "?")] + row[6:] for row in rows))
     for name, (here, there) in found.items():
         assert there == here, name
+
+
+def parts_sent(store, remote: Remote) -> dict[str, list[int]]:
+    """Push in-process; the triple counts of the parts sent, per graph (checking the counts read back match)."""
+    sent: dict[str, list[int]] = {}
+    checked = push_store(store, remote, lambda graph, triples: sent.setdefault(graph, []).append(triples))
+    assert [(graph, here) for graph, here, _ in checked] == local_graphs(store)
+    assert all(here == there for _, here, there in checked), checked
+    return sent
+
+
+def test_a_large_graph_goes_as_a_put_then_posts_and_replaces_what_was_there(local, tmp_path: Path) -> None:
+    graphs = dict(local_graphs(local))
+    with oxigraph_server(tmp_path / "remote") as (url, _):
+        stale = f"INSERT DATA {{ GRAPH <{LINEAGE_GRAPH}> {{ <urn:x:stale> <urn:x:p> <urn:x:o> }} }}"
+        headers = {"Content-Type": "application/sparql-update"}
+        urllib.request.urlopen(urllib.request.Request(url + "/update", stale.encode(), headers)).close()
+        assert remote_counts(url + "/query")[LINEAGE_GRAPH] == 1
+        sent = parts_sent(local, Remote(url + "/query", url + "/store", part_triples=1000))
+        # Every graph in parts of 1,000 triples and one last part of the rest; the stale triple is gone (the PUT).
+        for graph, triples in graphs.items():
+            assert sent[graph] == [1000] * (triples // 1000) + ([triples % 1000] if triples % 1000 else []), graph
+        assert len(sent[LINEAGE_GRAPH]) > 2
+        assert remote_counts(url + "/query") == graphs
+        for name, (here, there) in answers(local, url + "/query").items():
+            assert there == here, name
+
+
+def test_virtuoso_adds_the_posted_parts(local, virtuoso: str) -> None:
+    remote = Remote(virtuoso + "/sparql", virtuoso + "/sparql-graph-crud-auth", ("dba", "dba"), part_triples=1000)
+    assert len(parts_sent(local, remote)[LINEAGE_GRAPH]) > 2
+    assert {g: n for g, n in remote_counts(virtuoso + "/sparql").items() if g in dict(local_graphs(local))} == dict(
+        local_graphs(local)
+    )
 
 
 def test_plankg_query_runs_on_virtuoso(store_dir: Path, virtuoso: str) -> None:

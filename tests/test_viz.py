@@ -325,16 +325,34 @@ def test_lineage_view_shows_shared_instruments(browser, corpus_store, site: Path
     opened.page.close()
 
 
+DRAWN = """(indices) => Promise.all(indices.map((i) => plankgCharts.draw(i))).then(() => indices.map((i) => {
+  const plot = document.querySelectorAll("#chart figure")[i].querySelector(".plot");
+  return [document.querySelectorAll("#chart figcaption")[i].textContent, plot.data.length, plot.data[0]]; }))"""
+
+
 def test_indicator_comparison_puts_targets_side_by_side(browser, site: Path, shots: Path) -> None:
     opened = Opened(browser, site / "indicators.html", shots)
-    chart = "document.getElementById('chart')"
     # one chart, and one bar trace, per shared concept with targets (17: 3 of them shared through targets in prose)
-    assert opened.page.evaluate(f"[{chart}.layout.annotations.length, {chart}.data.length]") == [17, 17]
-    bars = opened.page.evaluate(f"""{chart}.data.filter(t => t.hovertext.some(h => /护理型床位占比|護理型床位占比/.test(h)))
-                                    .flatMap(t => t.x.map((x, i) => [x, t.y[i], t.text[i]]))""")
+    counted = "[document.querySelectorAll('#chart figure').length, plankgCharts.figure.charts.length]"
+    assert opened.page.evaluate(counted) == [17, 17]
+    # opened at 1400x900: the charts in view (and 200 px below) are drawn, those further down only when scrolled to
+    drawn = opened.page.evaluate("[...document.querySelectorAll('#chart figure')].map((f) => f.dataset.drawn === 'true')")
+    assert drawn[:4] == [True] * 4 and drawn[-2:] == [False, False]
+    nursing = opened.page.evaluate(
+        "plankgCharts.figure.charts.flatMap((c, i) => "
+        "c.trace.hovertext.some((h) => /护理型床位占比|護理型床位占比/.test(h)) ? [i] : [])"
+    )
+    assert len(nursing) == 1
+    [(title, traces, trace)] = opened.page.evaluate(DRAWN, nursing)
+    assert (title, traces) == ("养老机构护理型床位占比 (%)", 1)
+    bars = [[x, y, text] for x, y, text in zip(trace["x"], trace["y"], trace["text"], strict=True)]
     # 怀化市 (002 line 333) ≥55, 新吴区 (003 line 552, in prose) 达到90%以上, 玉林市 (000 line 168) ≥60, 辽宁省 (001
     # line 252) ≥55: a plan's table row before the targets it restates in prose (000 lines 269, 274; 002 line 523)
     assert bars == [["怀化市", 55, "≥55"], ["新吴区", 90, "达到90%以上"], ["玉林市", 60, "≥60"], ["辽宁省", 55, "≥55"]]
+    opened.page.mouse.wheel(0, 20_000)  # scrolled to the end: the last charts are drawn as they come into view
+    opened.page.locator("#chart figure:last-child[data-drawn=true]").wait_for(state="attached")
+    opened.page.screenshot(path=str(shots / "indicators-scrolled.png"))
+    opened.assert_clean()
     opened.page.close()
 
 
@@ -703,18 +721,20 @@ def test_index_search_marks_the_plans_and_opens_their_views_searching(browser, s
 
 
 CHARTS = """(() => { const c = document.getElementById("chart"), matches = JSON.parse(c.dataset.matches || "[]");
-  const first = matches.length ? c._fullLayout["yaxis" + (matches[0] ? matches[0] + 1 : "")]._offset : 0;
-  return { matched: matches.map((i) => [c.layout.annotations[i].text,
-                                        c.data[i].x.filter((x, j) => c.data[i].marker.line.width[j] > 0)]),
-           frames: (c.layout.shapes || []).length, top: c.getBoundingClientRect().top + first,
-           bar: document.getElementById("search-bar").getBoundingClientRect().bottom }; })()"""
+  const boxes = document.querySelectorAll("#chart figure");
+  return Promise.all(matches.map((i) => plankgCharts.draw(i))).then(() => ({
+    matched: matches.map((i) => { const bars = boxes[i].querySelector(".plot").data[0];
+      return [boxes[i].querySelector("figcaption").textContent, bars.x.filter((x, j) => bars.marker.line.width[j] > 0)]; }),
+    frames: document.querySelectorAll("#chart figure.matched").length,
+    top: matches.length ? boxes[matches[0]].getBoundingClientRect().top : 0,
+    bar: document.getElementById("search-bar").getBoundingClientRect().bottom })); })()"""
 
 
 @pytest.mark.parametrize("size", [(1280, 800), (1920, 1080)])
 def test_indicator_search_frames_the_charts_and_brings_the_first_into_view(browser, site: Path, shots: Path, size) -> None:
     opened = Opened(browser, site / "indicators.html", shots)
     opened.page.set_viewport_size({"width": size[0], "height": size[1]})
-    opened.page.fill("#search", "婚姻登记")  # the 6th chart (by name), below the fold at both sizes
+    opened.page.fill("#search", "婚姻登记")  # the 6th chart (by name), in the third row
     assert opened.text("#found") == "1 chart matches"
     found = opened.page.evaluate(CHARTS)
     assert found["matched"] == [["婚姻登记跨省通办实施率 (%)", ["新吴区", "玉林市", "辽宁省"]]] and found["frames"] == 1
@@ -725,9 +745,7 @@ def test_indicator_search_frames_the_charts_and_brings_the_first_into_view(brows
     opened.page.fill("#search", "怀化")  # a plan: its bars outlined in every chart it has one in
     matched = opened.page.evaluate(CHARTS)["matched"]
     assert (
-        len(matched)
-        == opened.page.evaluate("document.getElementById('chart').data.filter((t) => t.x.includes('怀化市')).length")
-        > 1
+        len(matched) == opened.page.evaluate("plankgCharts.figure.charts.filter((c) => c.trace.x.includes('怀化市')).length") > 1
     )
     assert all(bars == ["怀化市"] for _title, bars in matched)
     opened.page.fill("#search", "")

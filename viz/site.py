@@ -129,7 +129,7 @@ def page_name(info: data.PlanInfo) -> str:
 
 def write_site(store: Store, out: Path, max_nodes: int = MAX_NODES) -> list[Path]:
     """Write every view of the store into out; returns the pages written, index first."""
-    from plankg.viz.chart import MAX_CHARTS, comparison_figure
+    from plankg.viz.chart import CHART_HEIGHT, MAX_CHARTS, comparison_figure
 
     site = Site(out)
     plans = data.plans(store)
@@ -165,5 +165,5 @@ def write_site(store: Store, out: Path, max_nodes: int = MAX_NODES) -> list[Path
         )
     raw = {"data": json_block(figure), "plotly_js": plotly_js(), "page_js": _resource("templates", "chart.js")}
     title = "Shared indicators: the plans' targets side by side"
-    pages.append(site.write("indicators.html", "chart.html", raw, title=title, notes=notes))
+    pages.append(site.write("indicators.html", "chart.html", raw, title=title, notes=notes, chart_height=CHART_HEIGHT))
     return pages

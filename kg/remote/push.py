@@ -1,10 +1,14 @@
 """Pushing every named graph of the store into a remote SPARQL 1.1 store (Fuseki, Virtuoso, GraphDB, Oxigraph).
 
 Each graph goes by the SPARQL 1.1 Graph Store HTTP Protocol with PUT, which replaces the remote graph: pushing
-twice leaves the remote store as pushing once, and a push cut short is finished by pushing again. Credentials
-come from $PLANKG_ENDPOINT_USER and $PLANKG_ENDPOINT_PASSWORD (HTTP basic or digest, whichever the server asks
-for; Virtuoso asks digest), never from the command line. Afterwards every graph's triple count is read back
-from the SPARQL endpoint and compared with the store's, so a store that silently dropped triples is caught.
+twice leaves the remote store as pushing once, and a push cut short is finished by pushing again. A graph larger
+than `Remote.part_triples` (the lineage graph: millions of triples at 1,000 plans) goes as a PUT of its first
+part and POSTs (the protocol's merge) of the rest, read from the store a part at a time, so neither side holds
+the whole graph as one request; a POST sent twice adds nothing, and the next push's PUT replaces the graph again.
+Credentials come from $PLANKG_ENDPOINT_USER and $PLANKG_ENDPOINT_PASSWORD (HTTP basic or digest, whichever the
+server asks for; Virtuoso asks digest), never from the command line. Afterwards every graph's triple count is
+read back from the SPARQL endpoint and compared with the store's, so a store that silently dropped triples is
+caught.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -46,6 +50,7 @@ class Remote:
     timeout: float = 120
     attempts: int = 3
     basic_over_http: bool = False  # send a Basic password over plain http (readable on the way) when asked for it
+    part_triples: int = 100_000  # triples per request (about 20 MB of N-Triples)
 
     def hidden(self) -> list[str]:
         """The values no message may show: the password, and the forms a server could echo it in."""
@@ -99,14 +104,26 @@ def local_graphs(store: Store) -> list[tuple[str, int]]:
     return [(row["g"].value, int(row["n"].value)) for row in rows]
 
 
-def graph_body(store: Store, graph: str) -> bytes:
-    """One graph as N-Triples (UTF-8), the body of its PUT."""
-    from pyoxigraph import NamedNode, RdfFormat, serialize
+def graph_parts(store: Store, graph: str, part_triples: int) -> Iterator[tuple[bytes, int]]:
+    """One graph as N-Triples bodies of at most part_triples triples each (0: one body), with their triple counts.
+
+    A blank node's triples must reach the server in one request (each request's labels are its own), so once a
+    graph shows one the rest of the graph is a single part; plankg writes none.
+    """
+    from pyoxigraph import BlankNode, NamedNode, RdfFormat, serialize
 
     from plankg.graph.solutions import written
 
-    triples = (q.triple for q in store.quads_for_pattern(None, None, None, NamedNode(graph)))
-    return written(serialize(triples, format=RdfFormat.N_TRIPLES))
+    part: list = []
+    blank = False
+    for quad in store.quads_for_pattern(None, None, None, NamedNode(graph)):
+        part.append(quad.triple)
+        blank = blank or isinstance(quad.subject, BlankNode) or isinstance(quad.object, BlankNode)
+        if part_triples and len(part) >= part_triples and not blank:
+            yield written(serialize(part, format=RdfFormat.N_TRIPLES)), len(part)
+            part = []
+    if part:
+        yield written(serialize(part, format=RdfFormat.N_TRIPLES)), len(part)
 
 
 def _graph_url(graph_store: str, graph: str) -> str:
@@ -156,8 +173,9 @@ def _authorize(remote: Remote, request: urllib.request.Request) -> None:
     """
     if not (challenges := _challenges(request.full_url, remote.timeout)):
         return
+    doing = f"{request.get_method()} {request.full_url}"
     if remote.credentials is None:
-        raise PushError(f"PUT {request.full_url}: HTTP 401: the store wants credentials: set {USER_ENV} and {PASSWORD_ENV}")
+        raise PushError(f"{doing}: HTTP 401: the store wants credentials: set {USER_ENV} and {PASSWORD_ENV}")
     schemes = {c.partition(" ")[0].lower(): c.partition(" ")[2] for c in challenges}
     if "digest" in schemes:
         fields = urllib.request.parse_keqv_list([f for f in urllib.request.parse_http_list(schemes["digest"]) if f])
@@ -168,7 +186,7 @@ def _authorize(remote: Remote, request: urllib.request.Request) -> None:
     elif "basic" in schemes:
         if urllib.parse.urlsplit(request.full_url).scheme == "http" and not remote.basic_over_http:
             raise PushError(
-                f"PUT {request.full_url}: the store asks for Basic authentication over plain http, which "
+                f"{doing}: the store asks for Basic authentication over plain http, which "
                 "would send the password readable by anyone on the way: use its https URL, or give "
                 "--allow-basic-over-http if the network between is trusted"
             )
@@ -179,15 +197,16 @@ def _authorize(remote: Remote, request: urllib.request.Request) -> None:
     else:
         return
     if _challenges(request.full_url, remote.timeout, answer(urllib.request.Request(request.full_url, method="HEAD"))):
-        raise PushError(f"PUT {request.full_url}: HTTP 401: the store refused the credentials in {USER_ENV} and {PASSWORD_ENV}")
+        raise PushError(f"{doing}: HTTP 401: the store refused the credentials in {USER_ENV} and {PASSWORD_ENV}")
     request.add_unredirected_header("Authorization", answer(request))
 
 
-def put_graph(remote: Remote, graph: str, body: bytes) -> None:
-    """Replace one remote graph by body, retrying transient failures a bounded number of times."""
+def put_graph(remote: Remote, graph: str, body: bytes, method: str = "PUT") -> None:
+    """Replace one remote graph by body (PUT), or add body to it (POST), retrying transient failures a bounded number
+    of times (both are idempotent: a POST sent twice adds the same triples to a set)."""
     url = _graph_url(remote.graph_store, graph)
     for attempt in range(1, remote.attempts + 1):
-        request = urllib.request.Request(url, data=body, method="PUT", headers={"Content-Type": "application/n-triples"})
+        request = urllib.request.Request(url, data=body, method=method, headers={"Content-Type": "application/n-triples"})
         try:
             _authorize(remote, request)
             with urllib.request.build_opener().open(request, timeout=remote.timeout) as response:
@@ -195,8 +214,15 @@ def put_graph(remote: Remote, graph: str, body: bytes) -> None:
             return
         except (OSError, http.client.HTTPException) as exc:
             if attempt == remote.attempts or not _transient(exc):
-                raise PushError(f"PUT {url}: {_reason(exc, remote)}") from exc
+                raise PushError(f"{method} {url}: {_reason(exc, remote)}") from exc
             time.sleep(0.5 * 2 ** (attempt - 1))
+
+
+def send_graph(store: Store, remote: Remote, graph: str, sent: Callable[[str, int], None]) -> None:
+    """One graph: a PUT of its first part, POSTs of the rest."""
+    for number, (body, triples) in enumerate(graph_parts(store, graph, remote.part_triples)):
+        put_graph(remote, graph, body, "POST" if number else "PUT")
+        sent(graph, triples)
 
 
 def remote_count(remote: Remote, graph: str) -> int:
@@ -214,15 +240,15 @@ def remote_count(remote: Remote, graph: str) -> int:
 def push_store(
     store, remote: Remote, sent: Callable[[str, int], None] = lambda graph, triples: None
 ) -> list[tuple[str, int, int]]:
-    """PUT every named graph, then count each remotely: (graph, local count, remote count) per graph."""
+    """PUT every named graph (a large one in parts), then count each remotely: (graph, local count, remote count) per
+    graph. sent(graph, triples) is told of each part sent."""
     graphs = local_graphs(store)
-    for number, (graph, triples) in enumerate(graphs, start=1):
+    for number, (graph, _) in enumerate(graphs, start=1):
         try:
-            put_graph(remote, graph, graph_body(store, graph))
+            send_graph(store, remote, graph, sent)
         except PushError as exc:
             raise PushError(
-                f"{exc}\nstopped at graph {number} of {len(graphs)} ({graph}); graphs are replaced, "
-                "never added to, so running the same push again completes it"
+                f"{exc}\nstopped at graph {number} of {len(graphs)} ({graph}); each graph is replaced (its first "
+                "part by PUT) before anything is added to it, so running the same push again completes it"
             ) from exc
-        sent(graph, triples)
     return [(graph, triples, remote_count(remote, graph)) for graph, triples in graphs]
