@@ -1,8 +1,9 @@
 """What lineage computed before, kept beside the store so that a change to a few documents costs a few documents.
 
 Lineage is a pure function of the document graphs. Its costly parts are pure functions too: of one document graph
-(the records lineage reads from it), of one item's text (jieba's MinHash signatures, instrument mentions, themes)
-and of a pair of texts (their shared passages). Their results are kept in an SQLite file in the store's folder
+(the records lineage reads from it), of one item's text (jieba's MinHash signatures, character grams, instrument
+mentions, themes) and of a pair of texts (their shared passages, what the copied-clause features need besides the
+corpus statistics). Their results are kept in an SQLite file in the store's folder
 (Oxigraph leaves a file it does not know alone), keyed by their inputs: a document graph by the runs that wrote
 it (every write records a new run, kg/graph/store.py), a text by its SHA-256. The global parts are recomputed
 from these with the same functions a rebuild uses, so the result is a rebuild's by construction; the cache only
@@ -49,6 +50,8 @@ DEPENDS: dict[str, tuple[tuple[str, str | None], ...]] = {
         _DATA,
     ),
     "themes": (("plankg.lineage", "themes.py"), ("plankg.ontology", "themes.ttl")),
+    "grams": (("plankg.lineage", "reuse_model.py"), ("plankg.lineage", "passages.py"), _DATA),
+    "terms": (("plankg.lineage", "reuse_model.py"), ("plankg.lineage", "passages.py"), _DATA),
 }
 
 

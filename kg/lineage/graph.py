@@ -33,7 +33,7 @@ from pyoxigraph import Literal, NamedNode, Store
 
 from plankg.graph import vocab
 from plankg.graph.vocab import ID, PROV, RDF_TYPE, RDFS, SKOS, XSD
-from plankg.lineage import instruments, records, textreuse, themes, write
+from plankg.lineage import instruments, records, reuse_model, textreuse, themes, write
 from plankg.lineage.cache import LineageCache, text_key, unknown
 from plankg.lineage.passages import Passage
 from plankg.loaders.extract import normalise_title, title_of
@@ -726,14 +726,7 @@ class LineageRebuild:
             candidates = textreuse.candidate_pairs(items, self.signed, hashed, _ranks(items, self.plans))
             self.lap("candidates")
             ordered = sorted(candidates)
-            compared = cache.results(
-                "passages",
-                [text_key(items[a].text, items[b].text) for a, b in ordered],
-                lambda todo: [
-                    _encode(textreuse.compare_texts([(items[ordered[n][0]].text, items[ordered[n][1]].text)])[0]) for n in todo
-                ],
-            )
-            links = textreuse.judge(items, ordered, [_decode(c) for c in compared], self.min_score)
+            links = _scored(items, ordered, cache, self.min_score)
             self.lap("scoring")
         summary.candidate_pairs = len(candidates)
         links = stated_links(items, links, self.plans, declared)
@@ -746,6 +739,39 @@ class LineageRebuild:
         self.lap("write")
         cache.close()
         return summary
+
+
+def _scored(
+    items: list[textreuse.Item], ordered: list[tuple[int, int]], cache: LineageCache, min_score: float | None
+) -> list[textreuse.Reuse]:
+    """The reuse links among pairs of items (textreuse.judge), what does not depend on the corpus read from the
+    cache where known: each pair's shared passages and pair terms, each item's grams. A pair's result does not
+    depend on the other pairs scored with it (the statistics are over all the items)."""
+    pair_keys = [text_key(items[a].text, items[b].text) for a, b in ordered]
+    compared = [
+        _decode(c)
+        for c in cache.results(
+            "passages",
+            pair_keys,
+            lambda todo: [
+                _encode(textreuse.compare_texts([(items[ordered[n][0]].text, items[ordered[n][1]].text)])[0]) for n in todo
+            ],
+        )
+    ]
+    terms = cache.results(
+        "terms",
+        pair_keys,
+        lambda todo: [
+            reuse_model.pair_terms(items[ordered[n][0]].text, items[ordered[n][1]].text, list(compared[n][0]), compared[n][1])
+            if compared[n][0]
+            else b""
+            for n in todo
+        ],
+    )
+    grams = cache.results(
+        "grams", [text_key(item.text) for item in items], lambda todo: [reuse_model.item_grams(items[n].text) for n in todo]
+    )
+    return textreuse.judge(items, ordered, compared, min_score, grams, terms)
 
 
 def _ranks(items: list[textreuse.Item], plans: dict[str, dict]) -> list[int]:

@@ -72,30 +72,116 @@ def gram_codes(text: str, n: int, counts: bool = False):
     return np.unique(found, return_counts=True) if counts else np.unique(found)
 
 
+def item_grams(text: str) -> bytes:
+    """What the statistics and the features read of one item: the 4-gram codes of its normalised text, its bigram
+    codes and how often each occurs (uint32: a bigram is two 16-bit units), packed. A function of the text alone,
+    so that it can be kept (kg/lineage/cache.py)."""
+    import numpy as np
+
+    norm = normalised(text)[0]
+    four = gram_codes(norm, 4)
+    two, counts = gram_codes(norm, 2, counts=True)
+    head = np.array([len(four), len(two)], dtype=np.uint32)
+    return head.tobytes() + four.tobytes() + two.astype(np.uint32).tobytes() + counts.astype(np.uint32).tobytes()
+
+
+def _unpack_grams(packed: bytes) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    import numpy as np
+
+    n4, n2 = np.frombuffer(packed, dtype=np.uint32, count=2).tolist()
+    four = np.frombuffer(packed, dtype=np.uint64, count=n4, offset=8)
+    two = np.frombuffer(packed, dtype=np.uint32, count=n2, offset=8 + 8 * n4)
+    counts = np.frombuffer(packed, dtype=np.uint32, count=n2, offset=8 + 8 * n4 + 4 * n2)
+    return four, two, counts
+
+
+def pair_terms(a: str, b: str, passages: list[Passage], longest: str) -> bytes:
+    """What the features of items a and b (texts) need besides the corpus statistics, packed: the features that do
+    not depend on them (longest_passage, cover_short, cover_long, title_similarity, policy_wording), the 4-grams
+    both share, the bigrams both share with the product of their counts, and the 4-grams of the longest shared
+    passage. A function of the two texts alone (passages and longest are compare's), so that it can be kept."""
+    import numpy as np
+
+    na, nb = normalised(a)[0], normalised(b)[0]
+    shared4 = np.intersect1d(gram_codes(na, 4), gram_codes(nb, 4), assume_unique=True)
+    (ka, ta), (kb, tb) = gram_codes(na, 2, counts=True), gram_codes(nb, 2, counts=True)
+    shared2, ia, ib = np.intersect1d(ka, kb, assume_unique=True, return_indices=True)
+    product = (ta[ia] * tb[ib]).astype(np.float64)
+    spread = gram_codes(longest, 4) if len(longest) >= 4 else np.zeros(0, dtype=np.uint64)
+    han_a, han_b = (sum(1 for ch in t if ch != "\x00") or 1 for t in (na, nb))
+    index = normalised(a)[1]
+    covered = sum(bisect_left(index, p.a_end) - bisect_left(index, p.a_start) for p in passages)
+    shorter, longer = sorted((han_a, han_b))
+    fixed = [
+        math.log1p(len(longest)),
+        min(covered / shorter, 1.0),
+        min(covered / longer, 1.0),
+        SequenceMatcher(None, title(a), title(b), autojunk=False).ratio(),
+        math.log1p(evidence(passages)),
+    ]
+    head = np.array([len(shared4), len(shared2), len(spread)], dtype=np.uint32)
+    return (
+        np.array(fixed, dtype=np.float64).tobytes()
+        + head.tobytes()
+        + b"\0" * 4
+        + shared4.tobytes()
+        + spread.tobytes()
+        + product.tobytes()
+        + shared2.astype(np.uint32).tobytes()
+    )
+
+
+_FIXED = ("longest_passage", "cover_short", "cover_long", "title_similarity", "policy_wording")
+
+
+def _unpack_terms(packed: bytes) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(the statistics-free features, shared 4-grams, 4-grams of the longest passage, bigram count products,
+    shared bigrams) of pair_terms."""
+    import numpy as np
+
+    fixed = np.frombuffer(packed, dtype=np.float64, count=len(_FIXED))
+    at = 8 * len(_FIXED)
+    n4, n2, nl = np.frombuffer(packed, dtype=np.uint32, count=3, offset=at).tolist()
+    at += 16
+    shared4 = np.frombuffer(packed, dtype=np.uint64, count=n4, offset=at)
+    spread = np.frombuffer(packed, dtype=np.uint64, count=nl, offset=at + 8 * n4)
+    product = np.frombuffer(packed, dtype=np.float64, count=n2, offset=at + 8 * (n4 + nl))
+    shared2 = np.frombuffer(packed, dtype=np.uint32, count=n2, offset=at + 8 * (n4 + nl + n2))
+    return fixed, shared4, spread, product, shared2
+
+
 class Statistics:
-    """Document frequencies over the store's items (IDF of 4-grams and bigrams) and over its plans (spread)."""
+    """Document frequencies over the store's items (IDF of 4-grams and bigrams) and over its plans (spread), and
+    what each of those items weighs under them (weight4: the sum of its 4-grams' IDF; norm2: the norm of its
+    bigram TF-IDF vector). grams: each item's item_grams when known (kept by the cache), else made from texts."""
 
-    def __init__(self, texts: list[str], plans: list[str]) -> None:
+    def __init__(self, texts: list[str], plans: list[str], grams: list[bytes] | None = None) -> None:
         import numpy as np
 
-        self.items = max(len(texts), 1)
-        norm = [normalised(t)[0] for t in texts]
-        fours = [gram_codes(t, 4) for t in norm]
-        self.g4, self.df4 = self._df(fours)
-        self.g2, self.df2 = self._df([gram_codes(t, 2) for t in norm])
-        by_plan: dict[str, list[np.ndarray]] = {}
-        for plan, codes in zip(plans, fours, strict=True):
-            by_plan.setdefault(plan, []).append(codes)
-        self.plans = len(by_plan)
-        self.p4, self.pdf4 = self._df([np.unique(np.concatenate(c)) for c in by_plan.values()])
+        packed = grams if grams is not None else [item_grams(t) for t in texts]
+        unpacked = [_unpack_grams(g) for g in packed]
+        self.items = max(len(unpacked), 1)
+        fours = [u[0] for u in unpacked]
+        self.g4, self.df4 = np.unique(_joined(fours, np.uint64), return_counts=True)
+        self.g2, self.df2 = np.unique(_joined([u[1] for u in unpacked], np.uint32), return_counts=True)
+        self.weight4, self.norm2 = self.weights(unpacked)
+        plan_ids = np.unique(np.array(plans, dtype=object), return_inverse=True)[1] if plans else np.zeros(0, dtype=np.int64)
+        owner = np.repeat(plan_ids.astype(np.int64), [len(f) for f in fours])
+        joined = _joined(fours, np.uint64)
+        order = np.lexsort((joined, owner))
+        joined, owner = joined[order], owner[order]
+        first = np.r_[True, (joined[1:] != joined[:-1]) | (owner[1:] != owner[:-1])] if len(joined) else np.zeros(0, bool)
+        self.plans = len(set(plans))
+        self.p4, self.pdf4 = np.unique(joined[first], return_counts=True)
 
-    @staticmethod
-    def _df(code_sets: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    def weights(self, unpacked: list[tuple[np.ndarray, np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
+        """weight4 and norm2 of items (their unpacked item_grams) under these statistics."""
         import numpy as np
 
-        if not code_sets:
-            return np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.uint64)
-        return np.unique(np.concatenate(code_sets), return_counts=True)
+        weight4 = _sums(self.idf4(_joined([u[0] for u in unpacked], np.uint64)), [len(u[0]) for u in unpacked])
+        counts = _joined([u[2] for u in unpacked], np.uint32).astype(float)
+        tfidf = counts * self.idf2(_joined([u[1] for u in unpacked], np.uint32))
+        return weight4, np.sqrt(_sums(tfidf * tfidf, [len(u[1]) for u in unpacked]))
 
     @staticmethod
     def _lookup(keys: np.ndarray, counts: np.ndarray, codes: np.ndarray) -> np.ndarray:
@@ -121,6 +207,50 @@ class Statistics:
         codes = gram_codes(text, 4)
         return int(self._lookup(self.p4, self.pdf4, codes).min()) if len(codes) else 0
 
+    def features(self, terms: list[bytes], weight4: np.ndarray, norm2: np.ndarray) -> np.ndarray:
+        """The features (columns in FEATURES order) of pairs, given each pair's pair_terms and its two items'
+        weight4 and norm2 (arrays of two columns), all pairs at once: one lookup of every shared gram."""
+        import numpy as np
+
+        unpacked = [_unpack_terms(t) for t in terms]
+        n = len(unpacked)
+        x = np.zeros((n, len(FEATURES)))
+        if not n:
+            return x
+        fixed = np.stack([u[0] for u in unpacked])
+        for k, name in enumerate(_FIXED):
+            x[:, FEATURES.index(name)] = fixed[:, k]
+        shared = _sums(self.idf4(_joined([u[1] for u in unpacked], np.uint64)), [len(u[1]) for u in unpacked])
+        weight = weight4.min(axis=1)
+        x[:, FEATURES.index("idf_containment")] = np.divide(shared, weight, out=np.zeros(n), where=weight > 0)
+        idf2 = self.idf2(_joined([u[4] for u in unpacked], np.uint32))
+        dot = _sums(_joined([u[3] for u in unpacked], np.float64) * idf2 * idf2, [len(u[4]) for u in unpacked])
+        norm = norm2[:, 0] * norm2[:, 1]
+        x[:, FEATURES.index("tfidf_cosine")] = np.divide(dot, norm, out=np.zeros(n), where=norm > 0)
+        sizes = np.array([len(u[2]) for u in unpacked], dtype=np.int64)
+        writing = self._lookup(self.p4, self.pdf4, _joined([u[2] for u in unpacked], np.uint64))
+        fewest = np.zeros(n)
+        if (some := sizes > 0).any():
+            fewest[some] = np.minimum.reduceat(writing, np.r_[0, np.cumsum(sizes)[:-1]][some])
+        if (others := self.plans - 2) > 0:
+            x[:, FEATURES.index("passage_spread")] = np.maximum(fewest - 2, 0) / others
+        return x
+
+
+def _joined(arrays: list[np.ndarray], dtype) -> np.ndarray:
+    import numpy as np
+
+    return np.concatenate(arrays) if arrays else np.zeros(0, dtype=dtype)
+
+
+def _sums(values: np.ndarray, sizes) -> np.ndarray:
+    """The sums of consecutive runs of values of the given sizes (0 for an empty run), each added in order."""
+    import numpy as np
+
+    sizes = np.asarray(sizes, dtype=np.int64)
+    owner = np.repeat(np.arange(len(sizes)), sizes)
+    return np.bincount(owner, weights=values, minlength=len(sizes)) if len(sizes) else np.zeros(0)
+
 
 def title(text: str) -> str:
     """An item's title sentence (its text up to the first full stop or colon), without its enumerator."""
@@ -129,44 +259,11 @@ def title(text: str) -> str:
 
 
 def features(a: str, b: str, passages: list[Passage], longest: str, stats: Statistics) -> dict[str, float]:
-    """The features of items a and b (texts), given their shared passages (passages.compare) and the longest."""
-    import numpy as np
-
-    na, nb = normalised(a)[0], normalised(b)[0]
-    ca, cb = gram_codes(na, 4), gram_codes(nb, 4)
-    shared = np.intersect1d(ca, cb, assume_unique=True)
-    weight = min(stats.idf4(ca).sum(), stats.idf4(cb).sum())
-    idf_containment = float(stats.idf4(shared).sum() / weight) if weight > 0 else 0.0
-    a2, b2 = gram_codes(na, 2, counts=True), gram_codes(nb, 2, counts=True)
-    cosine = _cosine(a2, b2, stats)
-    han_a, han_b = (sum(1 for ch in t if ch != "\x00") or 1 for t in (na, nb))
-    index = normalised(a)[1]
-    covered = sum(bisect_left(index, p.a_end) - bisect_left(index, p.a_start) for p in passages)
-    shorter, longer = sorted((han_a, han_b))
-    others = stats.plans - 2
-    spread = (max(stats.plans_writing(longest) - 2, 0) / others) if others > 0 and len(longest) >= 4 else 0.0
-    return {
-        "idf_containment": idf_containment,
-        "longest_passage": math.log1p(len(longest)),
-        "cover_short": min(covered / shorter, 1.0),
-        "cover_long": min(covered / longer, 1.0),
-        "tfidf_cosine": cosine,
-        "passage_spread": spread,
-        "title_similarity": SequenceMatcher(None, title(a), title(b), autojunk=False).ratio(),
-        "policy_wording": math.log1p(evidence(passages)),
-    }
-
-
-def _cosine(a: tuple[np.ndarray, np.ndarray], b: tuple[np.ndarray, np.ndarray], stats: Statistics) -> float:
-    import numpy as np
-
-    (ka, ta), (kb, tb) = a, b
-    if not len(ka) or not len(kb):
-        return 0.0
-    wa, wb = ta * stats.idf2(ka), tb * stats.idf2(kb)
-    _, ia, ib = np.intersect1d(ka, kb, assume_unique=True, return_indices=True)
-    norm = float(np.linalg.norm(wa) * np.linalg.norm(wb))
-    return float((wa[ia] * wb[ib]).sum() / norm) if norm > 0 else 0.0
+    """The features of items a and b (texts), given their shared passages (passages.compare) and the longest, under
+    statistics made of items that include them (Statistics.features computes them for many pairs at once)."""
+    weight4, norm2 = stats.weights([_unpack_grams(item_grams(a)), _unpack_grams(item_grams(b))])
+    x = stats.features([pair_terms(a, b, passages, longest)], weight4[None, :], norm2[None, :])
+    return dict(zip(FEATURES, x[0].tolist(), strict=True))
 
 
 @dataclass(frozen=True)
@@ -187,6 +284,19 @@ class Model:
     def probability(self, x: dict[str, float]) -> float:
         z = self.intercept + sum(self.contributions(x).values())
         return 1 / (1 + math.exp(-max(min(z, 40.0), -40.0)))
+
+    def contribution_matrix(self, x: np.ndarray) -> np.ndarray:
+        """contributions of many pairs at once (rows of features in FEATURES order)."""
+        import numpy as np
+
+        return np.asarray(self.coef) * (x - np.asarray(self.mean)) / np.asarray(self.scale)
+
+    def probabilities(self, contributions: np.ndarray) -> np.ndarray:
+        """probability of many pairs at once, given their contribution_matrix."""
+        import numpy as np
+
+        z = self.intercept + contributions.sum(axis=1)
+        return 1 / (1 + np.exp(-np.clip(z, -40.0, 40.0)))
 
     def to_json(self) -> dict:
         return {

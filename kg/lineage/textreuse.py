@@ -314,23 +314,39 @@ def compare_texts(pairs: list[tuple[str, str]]) -> list[Compared]:
 
 
 def judge(
-    items: list[Item], ordered: list[tuple[int, int]], compared: list[Compared], min_score: float | None = None
+    items: list[Item],
+    ordered: list[tuple[int, int]],
+    compared: list[Compared],
+    min_score: float | None = None,
+    grams: list[bytes] | None = None,
+    terms: list[bytes] | None = None,
 ) -> list[Reuse]:
-    """The pairs whose probability of a copied clause reaches min_score (default: the model's threshold)."""
+    """The pairs whose probability of a copied clause reaches min_score (default: the model's threshold), all
+    scored at once under the statistics of all the items. grams: each item's reuse_model.item_grams; terms: each
+    pair's reuse_model.pair_terms (b"" for a pair without shared passages); computed when not given."""
+    import numpy as np
+
     model = reuse_model.shipped()
     threshold = model.threshold if min_score is None else min_score
-    if not ordered:
+    shared = [n for n, (passages, _) in enumerate(compared) if passages]
+    if not shared:
         return []
-    stats = reuse_model.Statistics([i.text for i in items], [i.plan for i in items])
+    stats = reuse_model.Statistics([i.text for i in items], [i.plan for i in items], grams)
+    if terms is None:
+        terms = [b""] * len(ordered)
+        for n in shared:
+            (a, b), (passages, longest) = ordered[n], compared[n]
+            terms[n] = reuse_model.pair_terms(items[a].text, items[b].text, list(passages), longest)
+    pairs = np.array([ordered[n] for n in shared], dtype=np.int64).reshape(-1, 2)
+    x = stats.features([terms[n] for n in shared], stats.weight4[pairs], stats.norm2[pairs])
+    contributions = model.contribution_matrix(x)
+    probability = model.probabilities(contributions)
     links = []
-    for (a, b), (passages, longest) in zip(ordered, compared, strict=True):
-        if not passages:
-            continue
-        x = reuse_model.features(items[a].text, items[b].text, list(passages), longest, stats)
-        p = model.probability(x)
-        if p >= threshold:
-            drivers = sorted(((f, x[f], c) for f, c in model.contributions(x).items()), key=lambda d: -d[2])
-            links.append(Reuse(a, b, round(p, 4), passages, tuple((f, round(v, 4), round(c, 4)) for f, v, c in drivers)))
+    for k in np.flatnonzero(probability >= threshold).tolist():
+        (a, b), (passages, _) = ordered[shared[k]], compared[shared[k]]
+        drivers = sorted(zip(reuse_model.FEATURES, x[k].tolist(), contributions[k].tolist(), strict=True), key=lambda d: -d[2])
+        rounded = tuple((f, round(v, 4), round(c, 4)) for f, v, c in drivers)
+        links.append(Reuse(a, b, round(float(probability[k]), 4), passages, rounded))
     return links
 
 
