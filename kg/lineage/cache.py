@@ -51,6 +51,7 @@ DEPENDS: dict[str, tuple[tuple[str, str | None], ...]] = {
     ),
     "themes": (("plankg.lineage", "themes.py"), ("plankg.ontology", "themes.ttl")),
     "grams": (("plankg.lineage", "reuse_model.py"), ("plankg.lineage", "passages.py"), _DATA),
+    "keygrams": (("plankg.lineage", "instruments.py"), ("plankg.lineage", "reuse_model.py"), _DATA),
     "terms": (("plankg.lineage", "reuse_model.py"), ("plankg.lineage", "passages.py"), _DATA),
 }
 

@@ -479,18 +479,16 @@ def _instrument_lineage(
     plans: dict[str, dict],
     summary: LineageSummary,
     sources: dict[str, str],
+    named: list[list],
     cache: LineageCache,
 ) -> None:
     """One SKOS concept per instrument named by two or more plans, with those plans, the earliest document date
-    they state (none when none states one) and its occurrences as spans of the sources."""
+    they state (none when none states one) and its occurrences as spans of the sources. named: each item's
+    mentions (_mention_rows)."""
     texts = [item.text for item in items]
-    named = cache.results(
-        "mentions",
-        [text_key(t) for t in texts],
-        lambda todo: [[[m.start, m.end, m.quote, list(m.keys)] for m in instruments.mentions(texts[n])] for n in todo],
-    )
+    grams = cache.results("keygrams", [text_key(t) for t in texts], lambda todo: [instruments.key_grams(texts[n]) for n in todo])
     mentions = [[instruments.Mention(a, b, q, tuple(k)) for a, b, q, k in ms] for ms in named]
-    found = instruments.find(texts, [item.plan for item in items], mentions)
+    found = instruments.find(texts, [item.plan for item in items], mentions, grams)
     if not found.shared:
         return
     out.type(INSTRUMENT_SCHEME, SKOS + "ConceptScheme")
@@ -521,6 +519,11 @@ def _instrument_lineage(
             _span(out, node, f"{node}/target", item, start, end, sources)
             summary.instrument_mentions += 1
     summary.instruments = len(found.shared)
+
+
+def _mention_rows(texts: list[str]) -> list[list]:
+    """The instrument mentions of each text as kept (jieba's work: on the worker process when there is one)."""
+    return [[[m.start, m.end, m.quote, list(m.keys)] for m in instruments.mentions(text)] for text in texts]
 
 
 def _span(out: _Out, annotation: str, target: str, item: textreuse.Item, start: int, end: int, sources: dict[str, str]) -> None:
@@ -685,12 +688,29 @@ class LineageRebuild:
             self.search = textreuse.SharedSearch(self.items, worker, min_score, _ranks(self.items, self.plans))
         elif worker and self.unsigned:  # the worker signs the new texts (its jieba is loaded) while the caller works
             self.signing = worker.submit(textreuse.signatures, [texts[n] for n in self.unsigned])
+        named = [item.text for item in self.items + self.targets]
+        self.named_keys = [text_key(t) for t in named]
+        self.named = self.cache.known("mentions", self.named_keys)
+        self.unnamed = unknown(self.named_keys, self.named)
+        self.naming: Future[list[list]] | None = None
+        if worker and self.unnamed:  # so do the instrument mentions of the new texts
+            self.naming = worker.submit(_mention_rows, [named[n] for n in self.unnamed])
         self.lap("signatures")
 
     def lap(self, stage: str) -> None:
         now = time.perf_counter()
         self.summary.seconds[stage] = round(now - self.clock, 3)
         self.clock = now
+
+    def _mentions(self) -> list[list]:
+        """Each instrument item's mentions (_mention_rows): kept ones, and those of the new texts, kept now."""
+        if self.unnamed:
+            texts = [(self.items + self.targets)[n].text for n in self.unnamed]
+            rows = self.naming.result() if self.naming else _mention_rows(texts)
+            keys = [self.named_keys[n] for n in self.unnamed]
+            self.cache.keep("mentions", keys, rows)
+            self.named.update(zip(keys, rows, strict=True))
+        return [self.named[k] for k in self.named_keys]
 
     def finish(self) -> LineageSummary:
         """Compute the rest and write what changed in the lineage graph (kg/lineage/write.py)."""
@@ -732,7 +752,7 @@ class LineageRebuild:
         links = stated_links(items, links, self.plans, declared)
         sources = _source_texts(self.corpus)
         _reuse_lineage(out, items, links, self.plans, declared, summary, sources)
-        _instrument_lineage(out, items + self.targets, self.plans, summary, sources, cache)
+        _instrument_lineage(out, items + self.targets, self.plans, summary, sources, self._mentions(), cache)
         self.lap("instruments")
         _families(out, items, links, self.plans, item_themes, summary)
         summary.triples = write.write(self.store, out.subjects, cache if self.persistent else None, self.full)

@@ -327,14 +327,22 @@ def modifier(name: str) -> str:
     return name[: heads[-1].start()] if heads and heads[-1].end() == len(name) else name
 
 
-class Specificity:
-    """How specific a name is, from the document frequency of character 4-grams over the store's items."""
+def key_grams(text: str) -> bytes:
+    """The 4-gram codes of a text's normal form (uint64), what Specificity counts: a function of the text alone,
+    so that it can be kept (kg/lineage/cache.py)."""
+    return gram_codes(key(text), 4).tobytes()
 
-    def __init__(self, texts: list[str]) -> None:
+
+class Specificity:
+    """How specific a name is, from the document frequency of character 4-grams over the store's items.
+    grams: each text's key_grams when known."""
+
+    def __init__(self, texts: list[str], grams: list[bytes] | None = None) -> None:
         import numpy as np
 
         self.items = max(len(texts), 2)
-        codes = [gram_codes(key(t), 4) for t in texts]
+        kept = grams if grams is not None else [key_grams(t) for t in texts]
+        codes = [np.frombuffer(g, dtype=np.uint64) for g in kept]
         joined = np.concatenate(codes) if codes else np.zeros(0, dtype=np.uint64)
         self.grams, self.df = np.unique(joined, return_counts=True)
 
@@ -365,16 +373,16 @@ class Found:
     specificity: Specificity
 
 
-def find(texts: list[str], plans: list[str], named: list[list[Mention]] | None = None) -> Found:
+def find(texts: list[str], plans: list[str], named: list[list[Mention]] | None = None, grams: list[bytes] | None = None) -> Found:
     """The instruments named by two or more plans among items (their Simplified texts and plans), and where
     each item names them (offsets into its text): the plans of an instrument are those of the items it is
     resolved in, so that each shared instrument has spans in two plans at least. named: each text's mentions,
-    when known."""
+    when known; grams: each text's key_grams, when known."""
     found = named if named is not None else [mentions(t) for t in texts]
     by_plan: dict[str, list[Mention]] = {}
     for plan, ms in zip(plans, found, strict=True):
         by_plan.setdefault(plan, []).extend(ms)
-    specificity = Specificity(texts)
+    specificity = Specificity(texts, grams)
     shared = shared_keys(by_plan, specificity)
     while True:  # a name shared only as the end of a longer shared name (工作协调机制 of 未成年人保护工作协调机制) is dropped
         spans = [
