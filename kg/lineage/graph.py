@@ -16,7 +16,7 @@ Four kinds of link, all in one named graph (LINEAGE_GRAPH):
 - policy instruments (kg/lineage/instruments.py) named by two or more plans in measures, projects and targets
   stated in prose, as SKOS concepts with their plans and occurrences as Web Annotations on spans of the
   sources, each element linked to the instruments it names;
-- policy families (connected components of reuse links, networkx) and themes of every item.
+- policy families (connected components of reuse links) and themes of every item.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ import hashlib
 import re
 import time
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
@@ -308,30 +309,27 @@ def indicator_groups(rows: list[dict[str, str]]) -> list[list[int]]:
     Distinct names are compared, not rows (a thousand plans repeat a few hundred names), and candidates come
     from an inverted index of character bigrams, so names are not compared all to all.
     """
-    import networkx as nx
-
     names = [indicator_name(r["name"]) for r in rows]
     distinct = sorted(set(names))
     index: dict[str, set[int]] = {}
-    graph: nx.Graph[int] = nx.Graph()
-    graph.add_nodes_from(range(len(distinct)))
+    matched, comparable = _Components(), set[int]()
     for i, name in enumerate(distinct):
         grams = {_comparable(name)[k : k + 2] for k in range(len(_comparable(name)) - 1)}
         if len(grams) >= 3:  # rows sharing a name are one indicator when the name is long enough to compare
-            graph.add_edge(i, i)
+            comparable.add(i)
         seen: Counter[int] = Counter()
         for g in grams:
             seen.update(index.get(g, ()))
             index.setdefault(g, set()).add(i)
         for j, shared in seen.items():
             if shared >= 3 and indicators_match(name, distinct[j]):
-                graph.add_edge(i, j)
+                matched.join(i, j)
     rows_of: dict[str, list[int]] = {}
     for i, name in enumerate(names):
         rows_of.setdefault(name, []).append(i)
     groups = []
-    for component in nx.connected_components(graph):
-        if len(component) == 1 and not graph.has_edge(*component, *component):
+    for component in matched.components(range(len(distinct))):
+        if len(component) == 1 and component[0] not in comparable:
             continue
         members = sorted(r for n in component for r in rows_of[distinct[n]])
         if len({rows[i]["plan"] for i in members}) >= 2:
@@ -395,6 +393,13 @@ class _Components:
         ra, rb = self.find(a), self.find(b)
         if ra != rb:
             self.parent[max(ra, rb)] = min(ra, rb)
+
+    def components(self, nodes: Iterable[int]) -> list[list[int]]:
+        """The components the nodes fall in, each in the nodes' order."""
+        found: dict[int, list[int]] = {}
+        for node in nodes:
+            found.setdefault(self.find(node), []).append(node)
+        return list(found.values())
 
 
 def derivation_components(
@@ -574,12 +579,11 @@ def _families(
     summary: LineageSummary,
 ) -> None:
     """Connected components of the reuse graph, labelled by the title of their earliest member."""
-    import networkx as nx
-
-    graph: nx.Graph[int] = nx.Graph()
-    graph.add_edges_from((link.a, link.b) for link in links)
+    linked = _Components()
+    for link in links:
+        linked.join(link.a, link.b)
     labels = {t.iri: t.label for t in themes.thesaurus()}
-    for component in nx.connected_components(graph):
+    for component in linked.components(sorted({i for link in links for i in (link.a, link.b)})):
         members = sorted(component, key=lambda i: (_when(plans[items[i].plan]), items[i].iri))
         first = items[members[0]]
         family = str(ID[f"family/{_digest(*sorted(items[i].iri for i in members))}"])

@@ -98,15 +98,15 @@ def _unpack_grams(packed: bytes) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 def pair_terms(a: str, b: str, passages: list[Passage], longest: str) -> bytes:
     """What the features of items a and b (texts) need besides the corpus statistics, packed: the features that do
     not depend on them (longest_passage, cover_short, cover_long, title_similarity, policy_wording), the 4-grams
-    both share, the bigrams both share with the product of their counts, and the 4-grams of the longest shared
-    passage. A function of the two texts alone (passages and longest are compare's), so that it can be kept."""
+    both share, the 4-grams of the longest shared passage, the bigrams both share with their counts on each side.
+    A function of the two texts alone (passages and longest are compare's), so that it can be kept."""
     import numpy as np
 
     na, nb = normalised(a)[0], normalised(b)[0]
     shared4 = np.intersect1d(gram_codes(na, 4), gram_codes(nb, 4), assume_unique=True)
     (ka, ta), (kb, tb) = gram_codes(na, 2, counts=True), gram_codes(nb, 2, counts=True)
     shared2, ia, ib = np.intersect1d(ka, kb, assume_unique=True, return_indices=True)
-    product = (ta[ia] * tb[ib]).astype(np.float64)
+    counts = np.concatenate([ta[ia], tb[ib]]).astype(np.float64)
     spread = gram_codes(longest, 4) if len(longest) >= 4 else np.zeros(0, dtype=np.uint64)
     han_a, han_b = (sum(1 for ch in t if ch != "\x00") or 1 for t in (na, nb))
     index = normalised(a)[1]
@@ -126,7 +126,7 @@ def pair_terms(a: str, b: str, passages: list[Passage], longest: str) -> bytes:
         + b"\0" * 4
         + shared4.tobytes()
         + spread.tobytes()
-        + product.tobytes()
+        + counts.tobytes()
         + shared2.astype(np.uint32).tobytes()
     )
 
@@ -135,8 +135,8 @@ _FIXED = ("longest_passage", "cover_short", "cover_long", "title_similarity", "p
 
 
 def _unpack_terms(packed: bytes) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """(the statistics-free features, shared 4-grams, 4-grams of the longest passage, bigram count products,
-    shared bigrams) of pair_terms."""
+    """(the statistics-free features, shared 4-grams, 4-grams of the longest passage, the shared bigrams' counts
+    in a then in b, shared bigrams) of pair_terms."""
     import numpy as np
 
     fixed = np.frombuffer(packed, dtype=np.float64, count=len(_FIXED))
@@ -145,9 +145,9 @@ def _unpack_terms(packed: bytes) -> tuple[np.ndarray, np.ndarray, np.ndarray, np
     at += 16
     shared4 = np.frombuffer(packed, dtype=np.uint64, count=n4, offset=at)
     spread = np.frombuffer(packed, dtype=np.uint64, count=nl, offset=at + 8 * n4)
-    product = np.frombuffer(packed, dtype=np.float64, count=n2, offset=at + 8 * (n4 + nl))
-    shared2 = np.frombuffer(packed, dtype=np.uint32, count=n2, offset=at + 8 * (n4 + nl + n2))
-    return fixed, shared4, spread, product, shared2
+    counts = np.frombuffer(packed, dtype=np.float64, count=2 * n2, offset=at + 8 * (n4 + nl))
+    shared2 = np.frombuffer(packed, dtype=np.uint32, count=n2, offset=at + 8 * (n4 + nl + 2 * n2))
+    return fixed, shared4, spread, counts, shared2
 
 
 class Statistics:
@@ -175,13 +175,22 @@ class Statistics:
         self.p4, self.pdf4 = np.unique(joined[first], return_counts=True)
 
     def weights(self, unpacked: list[tuple[np.ndarray, np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
-        """weight4 and norm2 of items (their unpacked item_grams) under these statistics."""
+        """weight4 and norm2 of items (their unpacked item_grams) under these statistics. The IDF of every gram is
+        looked up at once; each item's own sums are numpy's over its own array, as features() of one pair sums them,
+        so a pair's features are the same bits whichever way they are computed."""
         import numpy as np
 
-        weight4 = _sums(self.idf4(_joined([u[0] for u in unpacked], np.uint64)), [len(u[0]) for u in unpacked])
-        counts = _joined([u[2] for u in unpacked], np.uint32).astype(float)
-        tfidf = counts * self.idf2(_joined([u[1] for u in unpacked], np.uint32))
-        return weight4, np.sqrt(_sums(tfidf * tfidf, [len(u[1]) for u in unpacked]))
+        idf4 = self.idf4(_joined([u[0] for u in unpacked], np.uint64))
+        tfidf = _joined([u[2] for u in unpacked], np.uint32).astype(float) * self.idf2(
+            _joined([u[1] for u in unpacked], np.uint32)
+        )
+        weight4, norm2 = np.zeros(len(unpacked)), np.zeros(len(unpacked))
+        at4 = at2 = 0
+        for n, (four, two, _) in enumerate(unpacked):
+            weight4[n] = idf4[at4 : at4 + len(four)].sum()
+            norm2[n] = np.linalg.norm(tfidf[at2 : at2 + len(two)].copy())
+            at4, at2 = at4 + len(four), at2 + len(two)
+        return weight4, norm2
 
     @staticmethod
     def _lookup(keys: np.ndarray, counts: np.ndarray, codes: np.ndarray) -> np.ndarray:
@@ -220,13 +229,22 @@ class Statistics:
         fixed = np.stack([u[0] for u in unpacked])
         for k, name in enumerate(_FIXED):
             x[:, FEATURES.index(name)] = fixed[:, k]
-        shared = _sums(self.idf4(_joined([u[1] for u in unpacked], np.uint64)), [len(u[1]) for u in unpacked])
-        weight = weight4.min(axis=1)
-        x[:, FEATURES.index("idf_containment")] = np.divide(shared, weight, out=np.zeros(n), where=weight > 0)
+        idf4 = self.idf4(_joined([u[1] for u in unpacked], np.uint64))
         idf2 = self.idf2(_joined([u[4] for u in unpacked], np.uint32))
-        dot = _sums(_joined([u[3] for u in unpacked], np.float64) * idf2 * idf2, [len(u[4]) for u in unpacked])
-        norm = norm2[:, 0] * norm2[:, 1]
-        x[:, FEATURES.index("tfidf_cosine")] = np.divide(dot, norm, out=np.zeros(n), where=norm > 0)
+        counts = [u[3] for u in unpacked]
+        tfidf_a = _joined([c[: len(c) // 2] for c in counts], np.float64) * idf2
+        tfidf_b = _joined([c[len(c) // 2 :] for c in counts], np.float64) * idf2
+        at4 = at2 = 0
+        containment, cosine = x[:, FEATURES.index("idf_containment")], x[:, FEATURES.index("tfidf_cosine")]
+        for k, (_, shared4, _, _, shared2) in enumerate(unpacked):  # each pair's sums over its own array, in order
+            weight = min(weight4[k, 0], weight4[k, 1])
+            if weight > 0:
+                containment[k] = float(idf4[at4 : at4 + len(shared4)].sum() / weight)
+            norm = float(norm2[k, 0] * norm2[k, 1])
+            if norm > 0:
+                end = at2 + len(shared2)
+                cosine[k] = float((tfidf_a[at2:end] * tfidf_b[at2:end]).sum() / norm)
+            at4, at2 = at4 + len(shared4), at2 + len(shared2)
         sizes = np.array([len(u[2]) for u in unpacked], dtype=np.int64)
         writing = self._lookup(self.p4, self.pdf4, _joined([u[2] for u in unpacked], np.uint64))
         fewest = np.zeros(n)
@@ -241,15 +259,6 @@ def _joined(arrays: list[np.ndarray], dtype) -> np.ndarray:
     import numpy as np
 
     return np.concatenate(arrays) if arrays else np.zeros(0, dtype=dtype)
-
-
-def _sums(values: np.ndarray, sizes) -> np.ndarray:
-    """The sums of consecutive runs of values of the given sizes (0 for an empty run), each added in order."""
-    import numpy as np
-
-    sizes = np.asarray(sizes, dtype=np.int64)
-    owner = np.repeat(np.arange(len(sizes)), sizes)
-    return np.bincount(owner, weights=values, minlength=len(sizes)) if len(sizes) else np.zeros(0)
 
 
 def title(text: str) -> str:
@@ -291,12 +300,15 @@ class Model:
 
         return np.asarray(self.coef) * (x - np.asarray(self.mean)) / np.asarray(self.scale)
 
-    def probabilities(self, contributions: np.ndarray) -> np.ndarray:
-        """probability of many pairs at once, given their contribution_matrix."""
+    def probabilities(self, contributions: np.ndarray) -> list[float]:
+        """probability of many pairs, given their contribution_matrix: the same bits as probability's (the
+        contributions added in FEATURES order, math.exp)."""
         import numpy as np
 
-        z = self.intercept + contributions.sum(axis=1)
-        return 1 / (1 + np.exp(-np.clip(z, -40.0, 40.0)))
+        total = np.zeros(len(contributions))
+        for column in contributions.T:
+            total = total + column
+        return [1 / (1 + math.exp(-max(min(z, 40.0), -40.0))) for z in (self.intercept + total).tolist()]
 
     def to_json(self) -> dict:
         return {

@@ -342,11 +342,11 @@ def judge(
     contributions = model.contribution_matrix(x)
     probability = model.probabilities(contributions)
     links = []
-    for k in np.flatnonzero(probability >= threshold).tolist():
+    for k in (k for k, p in enumerate(probability) if p >= threshold):
         (a, b), (passages, _) = ordered[shared[k]], compared[shared[k]]
         drivers = sorted(zip(reuse_model.FEATURES, x[k].tolist(), contributions[k].tolist(), strict=True), key=lambda d: -d[2])
         rounded = tuple((f, round(v, 4), round(c, 4)) for f, v, c in drivers)
-        links.append(Reuse(a, b, round(float(probability[k]), 4), passages, rounded))
+        links.append(Reuse(a, b, round(probability[k], 4), passages, rounded))
     return links
 
 
