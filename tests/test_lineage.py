@@ -343,6 +343,40 @@ def test_stated_links_do_not_depend_on_order_and_keep_the_families() -> None:
     assert left_out == 71  # of 1,337 links for this seed: the rule was exercised
 
 
+def test_pairs_whose_link_would_not_be_stated_are_not_scored() -> None:
+    """score_stated finds the links stated_links keeps of all the scored candidates, scoring only the directed pairs
+    and the undirected ones across derivation trees: on random candidates among 30 items of the six plans."""
+    import random
+
+    import networkx as nx
+
+    from plankg.lineage.graph import directed, score_stated, stated_links
+
+    rng = random.Random(14)
+    plans, skipped = list(_PLANS), 0
+    for _ in range(20):
+        items = _tree_items([rng.choice(plans) for _ in range(30)])
+        ordered = sorted(
+            p for p in {tuple(sorted(rng.sample(range(30), 2))) for _ in range(90)} if items[p[0]].plan != items[p[1]].plan
+        )
+        copied = set(rng.sample(ordered, len(ordered) * 2 // 3))  # the pairs the model would link
+        scored: list[tuple[int, int]] = []
+
+        def score(pairs: list[tuple[int, int]], scored=scored, copied=copied) -> list[textreuse.Reuse]:
+            scored.extend(pairs)
+            return _reuse(*(p for p in pairs if p in copied))
+
+        found = score_stated(items, ordered, _PLANS, {}, score)
+        assert sorted(scored) == sorted(set(scored))  # no pair scored twice
+        expected = stated_links(items, _reuse(*(p for p in ordered if p in copied)), _PLANS, {})
+        assert [(x.a, x.b) for x in found] == [(x.a, x.b) for x in expected]
+        trees = nx.Graph((a, b) for a, b in copied if directed(items[a], items[b], _PLANS, {}))
+        for a, b in set(ordered) - set(scored):  # never scored: undirected, between two items of one derivation tree
+            assert not directed(items[a], items[b], _PLANS, {}) and nx.has_path(trees, a, b)
+            skipped += 1
+    assert skipped == 44  # of 1,337 candidate pairs for this seed
+
+
 # ---------------------------------------------------------------- corpus
 
 

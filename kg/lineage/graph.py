@@ -42,6 +42,7 @@ from plankg.loaders.repair import read_offsets
 from plankg.loaders.script import to_simplified
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from concurrent.futures import Executor, Future
     from pathlib import Path
 
@@ -430,6 +431,24 @@ def stated_links(
     ]
 
 
+def score_stated(
+    items: list[textreuse.Item],
+    ordered: list[tuple[int, int]],
+    plans: dict[str, dict],
+    declared: dict[str, set[str]],
+    score: Callable[[list[tuple[int, int]]], list[textreuse.Reuse]],
+) -> list[textreuse.Reuse]:
+    """stated_links of the links score finds among the candidate pairs ordered, scoring only the pairs it can keep:
+    whether a pair is directed depends on its plans alone, so the directed pairs are scored first, and of the others
+    only those whose items no derivation found connects. score must judge a pair the same whatever else it is given
+    (the model's statistics are over all items)."""
+    down = [(a, b) for a, b in ordered if directed(items[a], items[b], plans, declared)]
+    links = score(down)
+    trees = derivation_components(items, links, plans, declared)
+    across = [(a, b) for a, b in ordered if not directed(items[a], items[b], plans, declared) and trees.find(a) != trees.find(b)]
+    return sorted(links + score(across), key=lambda link: (link.a, link.b))
+
+
 def _reuse_lineage(
     out: _Out,
     items: list[textreuse.Item],
@@ -749,11 +768,12 @@ class LineageRebuild:
             hashed = cache.results("runs", keys, lambda todo: [textreuse.run_hashes(items[n].text) for n in todo])
             candidates = textreuse.candidate_pairs(items, self.signed, hashed, _ranks(items, self.plans))
             self.lap("candidates")
-            ordered = sorted(candidates)
-            links = _scored(items, ordered, cache, self.min_score)
+            links = score_stated(  # the pairs whose link would not be stated are not scored
+                items, sorted(candidates), self.plans, declared, lambda pairs: _scored(items, pairs, cache, self.min_score)
+            )
             self.lap("scoring")
         summary.candidate_pairs = len(candidates)
-        links = stated_links(items, links, self.plans, declared)
+        links = stated_links(items, links, self.plans, declared)  # the worker's: it scored every candidate
         sources = _source_texts(self.corpus)
         _reuse_lineage(out, items, links, self.plans, declared, summary, sources)
         _instrument_lineage(out, items + self.targets, self.plans, summary, sources, self._mentions(), cache)
