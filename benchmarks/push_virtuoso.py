@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -48,8 +49,8 @@ def _ini(text: str, buffers: int) -> str:
 
 
 @contextmanager
-def virtuoso(directory: Path, buffers: int) -> Iterator[str]:
-    """Virtuoso with tests/servers.py's database layout and this benchmark's buffer pool: its base URL."""
+def virtuoso(directory: Path, buffers: int) -> Iterator[tuple[str, int]]:
+    """Virtuoso with tests/servers.py's database layout and this benchmark's buffer pool: its base URL and pid."""
     from tests.servers import VIRTUOSO_INI, free_port, started
 
     binary = shutil.which("virtuoso-t")
@@ -59,8 +60,17 @@ def virtuoso(directory: Path, buffers: int) -> Iterator[str]:
     ini = directory / "virtuoso.ini"
     ini.write_text(_ini(VIRTUOSO_INI.format(dir=directory, sql_port=free_port(), http_port=http_port), buffers))
     url = f"http://127.0.0.1:{http_port}"
-    with started([binary, "+configfile", str(ini), "+foreground"], url + "/sparql?query=ASK%7B%7D", directory / "virtuoso.out"):
-        yield url
+    command = [binary, "+configfile", str(ini), "+foreground"]
+    with started(command, url + "/sparql?query=ASK%7B%7D", directory / "virtuoso.out") as server:
+        yield url, server.pid
+
+
+def _peak_mb(pid: int) -> float:
+    """A running process's peak resident memory (VmHWM), MB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
 
 
 def _p50(fn, repeat: int) -> tuple[float, object]:
@@ -139,11 +149,12 @@ def main() -> None:
     graphs = local_graphs(store)
     figures: dict = {"plans": args.plans, "graphs": len(graphs), "triples": sum(n for _, n in graphs)}
     del store
-    with tempfile.TemporaryDirectory(prefix="plankg-virtuoso-") as tmp, virtuoso(Path(tmp), args.buffers) as url:
+    with tempfile.TemporaryDirectory(prefix="plankg-virtuoso-") as tmp, virtuoso(Path(tmp), args.buffers) as (url, pid):
         env = {k: v for k, v in os.environ.items() if not k.startswith("PLANKG_ENDPOINT_")}
         env |= {"PLANKG_ENDPOINT_USER": "dba", "PLANKG_ENDPOINT_PASSWORD": "dba"}  # a fresh database's admin
         command = [sys.executable, "-c", "from plankg.cli import main; main()", "push", "--store", str(args.store)]
         command += ["--endpoint", url + "/sparql", "--timeout", "600"]
+        load_before = os.getloadavg()[0]
         start, before = time.perf_counter(), os.times()
         pushed = subprocess.run(command, capture_output=True, text=True, env=env)
         after = os.times()
@@ -153,6 +164,9 @@ def main() -> None:
             push_exit=pushed.returncode,
             push_output=pushed.stdout.strip().splitlines()[-1:] + pushed.stderr.strip().splitlines()[-3:],
             counts_match="counts match" in pushed.stdout,
+            push_peak_rss_mb=resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,  # the push: the one child ended
+            virtuoso_peak_rss_mb=_peak_mb(pid),
+            load_average_before_push=load_before,
             load_average_after_push=os.getloadavg()[0],
         )
         print(json.dumps(figures, ensure_ascii=False), file=sys.stderr)
