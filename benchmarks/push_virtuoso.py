@@ -119,8 +119,12 @@ def compare_queries(store_dir: Path, endpoint: str, repeat: int) -> dict:
 
 
 def _latin1_separator(answer) -> tuple[list[str], list[list[str]]]:
-    """The answer as Virtuoso 7 gives it: a GROUP_CONCAT separator outside Latin-1 turned into "?" (tests/test_push.py)."""
-    return answer[0], sorted([cell.replace("、", "?") for cell in row] for row in answer[1])
+    """The answer as Virtuoso 7 gives it: a GROUP_CONCAT separator outside Latin-1 turned into "?" (tests/test_push.py),
+    in the concatenated column only (policy-families' regions): a label may hold 、 of its own."""
+    concatenated = [i for i, column in enumerate(answer[0]) if column == "regions"]
+    return answer[0], sorted(
+        [cell.replace("、", "?") if i in concatenated else cell for i, cell in enumerate(row)] for row in answer[1]
+    )
 
 
 def _difference(local, remote) -> dict:
