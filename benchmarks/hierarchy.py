@@ -13,7 +13,8 @@ recall and precision of
 - text reuse on the copies (benchmarks/recall.py: recall by perturbation level, precision against copy chains),
   and the shape of the links: directed (derivations) and undirected, how many undirected links join two items that
   derivations already connect (none are stated: kg/lineage/graph.py, stated_links), and how many recorded copies
-  are linked to their source, or only share its family (the link left out as implied by derivations). A sibling
+  are linked to their source, or are not but share its family (left out as implied by derivations when their
+  pair is undirected; a directed pair that is not linked was missed: no candidate or below the threshold). A sibling
   pair (two copies of one source) is no recorded copy: recall never counts it; precision counts a link right when
   its two items belong to one chain of copies, siblings included (they do share the wording).
 Each size runs in this process one after the other (run it under `nice`: it is one heavy process). Not a test.
@@ -169,7 +170,8 @@ def diffusion(store, truth: dict) -> dict:
 
 def link_shape(store, truth: dict) -> dict:
     """Directed and undirected reuse links; undirected ones between items of one derivation tree (a component of the
-    directed links: stated_links leaves them out); recorded copies linked to their source, or only in its family."""
+    directed links: stated_links leaves them out); recorded copies linked to their source, or not but in its family
+    (of which directed: a missed link, not one the rule left out)."""
     import networkx as nx
 
     rows = string_rows(
@@ -186,19 +188,49 @@ def link_shape(store, truth: dict) -> dict:
     }
     items = _items_by_file(store)
     copies = [
-        (a, b)
+        (a, b, c["file"], c["source_file"])
         for c in truth["copies"]
         if (a := _find(items.get(c["file"], []), c["title"])) and (b := _find(items.get(c["source_file"], []), c["title"]))
     ]
-    in_family = [(a, b) for a, b in copies if frozenset((a, b)) not in linked and a in family and family[a] == family.get(b)]
+    directed_plans = _plan_direction(store)
+    in_family = [
+        (f, g) for a, b, f, g in copies if frozenset((a, b)) not in linked and a in family and family[a] == family.get(b)
+    ]
     return {
         "directed": directed.number_of_edges(),
         "undirected": len(undirected),
         "undirected_within_a_derivation_tree": sum(1 for a, b in undirected if a in tree and tree[a] == tree.get(b)),
         "copies_extracted": len(copies),
-        "copies_linked_to_their_source": sum(1 for a, b in copies if frozenset((a, b)) in linked),
+        "copies_linked_to_their_source": sum(1 for a, b, _, _ in copies if frozenset((a, b)) in linked),
         "copies_only_in_their_sources_family": len(in_family),
+        "copies_only_in_family_directed": sum(1 for f, g in in_family if directed_plans(f, g)),
     }
+
+
+def _plan_direction(store):
+    """A function of (child file, parent file): whether a link between items of the two plans is directed: the child
+    declares the parent (pk:parentPlan), or the parent's region is one of the child's ancestor regions (the period
+    rule of _is_parent aside: a recorded parent's period never starts later)."""
+    from plankg.lineage.records import region_parents
+
+    plan = {f: p for p, f in _plan_files(store).items()}
+    rows = string_rows(store, f"SELECT ?c ?p WHERE {{ GRAPH <{LINEAGE_GRAPH}> {{ ?c pk:parentPlan ?p }} }}")
+    declared = {(r["c"], r["p"]) for r in rows}
+    region = {
+        r["plan"]: r["r"] for r in string_rows(store, "SELECT ?plan ?r WHERE { GRAPH ?g { ?plan a pk:Plan ; pk:region ?r } }")
+    }
+    part_of = region_parents(store)
+
+    def directed(child_file: str, parent_file: str) -> bool:
+        child, parent = plan.get(child_file), plan.get(parent_file)
+        place = region.get(child)
+        ancestors = set()
+        while place in part_of:
+            place = part_of[place]
+            ancestors.add(place)
+        return (child, parent) in declared or region.get(parent) in ancestors
+
+    return directed
 
 
 def run_size(n: int, seed: int, work: Path, evaluate_only: bool = False) -> dict:
@@ -292,7 +324,8 @@ def report(fig: dict) -> None:
     )
     print(
         f"  recorded copies linked to their source: {s['copies_linked_to_their_source']} of {s['copies_extracted']}; "
-        f"only in their source's family (the link implied by derivations): {s['copies_only_in_their_sources_family']}"
+        f"not linked but in their source's family: {s['copies_only_in_their_sources_family']} "
+        f"({s['copies_only_in_family_directed']} of them directed pairs: missed, not left out)"
     )
 
 
