@@ -226,7 +226,7 @@ def _paths(paths: Iterable[str | Path] | str | Path | None) -> list[Path]:
 def _start_worker() -> Executor:
     """The build's worker process (plankg.lineage.worker), started before anything else so that it has loaded jieba's
     dictionary by the time the documents are loaded and its text-reuse search can start."""
-    from plankg.lineage.textreuse import load_dictionary
+    from plankg.lineage.fingerprints import load_dictionary
     from plankg.lineage.worker import start
 
     return start(load_dictionary)

@@ -93,7 +93,7 @@ def edit(text: str, material: Material, rng: random.Random, share: float = EDIT_
 
 @cache
 def _words(text: str) -> tuple[str, ...]:
-    from plankg.lineage.textreuse import words
+    from plankg.lineage.fingerprints import words
 
     return tuple(words(text))
 

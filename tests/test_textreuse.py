@@ -1,4 +1,4 @@
-"""The MinHash LSH of kg/lineage/textreuse.py gives datasketch's signatures and banding, without importing datasketch."""
+"""The MinHash LSH of kg/lineage/fingerprints.py gives datasketch's signatures and banding, without importing datasketch."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from plankg.lineage import textreuse
+from plankg.lineage import fingerprints, textreuse
 from plankg.lineage.passages import compare, mask
 from plankg.lineage.worker import start
 
@@ -25,24 +25,24 @@ def datasketch():
 
 
 def test_banding_is_datasketchs_optimum_for_the_threshold(datasketch) -> None:
-    lsh = datasketch.MinHashLSH(threshold=textreuse.LSH_THRESHOLD, num_perm=textreuse.NUM_PERM)
-    assert (lsh.b, lsh.r) == (textreuse.BANDS, textreuse.ROWS) == (37, 3)
+    lsh = datasketch.MinHashLSH(threshold=fingerprints.LSH_THRESHOLD, num_perm=fingerprints.NUM_PERM)
+    assert (lsh.b, lsh.r) == (fingerprints.BANDS, fingerprints.ROWS) == (37, 3)
 
 
 def test_band_keys_are_those_of_datasketchs_signatures(datasketch, parsed, monkeypatch) -> None:
     """Every clause of corpus 001's measures: the band keys equal those of datasketch's MinHash of its shingles."""
     texts = [m.text for m in parsed["001_e6d1326eb6e5ef17.txt"].measures]
-    sets = [grams for text in texts for c in textreuse.clauses(mask(text, " ")) if (grams := textreuse.shingles(c))]
-    monkeypatch.setattr(textreuse, "SIGNATURE_CHUNK", 100)  # 1,078 clauses: eleven chunks, the last one short
-    template = datasketch.MinHash(num_perm=textreuse.NUM_PERM, seed=textreuse.SEED)
+    sets = [grams for text in texts for c in fingerprints.clauses(mask(text, " ")) if (grams := fingerprints.shingles(c))]
+    monkeypatch.setattr(fingerprints, "SIGNATURE_CHUNK", 100)  # 1,078 clauses: eleven chunks, the last one short
+    template = datasketch.MinHash(num_perm=fingerprints.NUM_PERM, seed=fingerprints.SEED)
     assert template.scheme == "affine32"
-    width = textreuse.ROWS
+    width = fingerprints.ROWS
     expected = []
     for grams in sets:
-        sig = datasketch.MinHash(num_perm=textreuse.NUM_PERM, permutations=template.permutations, scheme="affine32")
+        sig = datasketch.MinHash(num_perm=fingerprints.NUM_PERM, permutations=template.permutations, scheme="affine32")
         sig.update_batch([g.encode("utf-8") for g in grams])
-        expected.append([hash(sig.hashvalues[k : k + width].tobytes()) for k in range(0, textreuse.BANDS * width, width)])
-    found = list(textreuse.band_keys(enumerate(sets)))
+        expected.append([hash(sig.hashvalues[k : k + width].tobytes()) for k in range(0, fingerprints.BANDS * width, width)])
+    found = list(fingerprints.band_keys(enumerate(sets)))
     assert [n for n, _ in found] == list(range(len(sets)))
     assert [keys for _, keys in found] == expected
 
@@ -61,7 +61,7 @@ def test_the_search_shared_with_a_worker_process_finds_what_one_process_finds(co
     from plankg.lineage.graph import reuse_items
 
     items, _ = reuse_items(corpus_store)
-    worker = start(textreuse.load_dictionary)
+    worker = start(fingerprints.load_dictionary)
     try:
         pairs, links = textreuse.SharedSearch(items, worker).result()
     finally:

@@ -34,7 +34,7 @@ from pyoxigraph import Literal, NamedNode, Store
 
 from plankg.graph import vocab
 from plankg.graph.vocab import ID, PROV, RDF_TYPE, RDFS, SKOS, XSD
-from plankg.lineage import instruments, records, reuse_model, textreuse, themes, write
+from plankg.lineage import fingerprints, instruments, records, reuse_model, textreuse, themes, write
 from plankg.lineage.cache import LineageCache, text_key, unknown
 from plankg.lineage.passages import Passage
 from plankg.loaders.extract import normalise_title, title_of
@@ -710,7 +710,7 @@ class LineageRebuild:
         if worker and len(self.unsigned) * 2 > len(keys):  # mostly new texts: the worker shares the whole search
             self.search = textreuse.SharedSearch(self.items, worker, min_score, _ranks(self.items, self.plans))
         elif worker and self.unsigned:  # the worker signs the new texts (its jieba is loaded) while the caller works
-            self.signing = worker.submit(textreuse.signatures, [texts[n] for n in self.unsigned])
+            self.signing = worker.submit(fingerprints.signatures, [texts[n] for n in self.unsigned])
         named = [item.text for item in self.items + self.targets]
         self.named_keys = [text_key(t) for t in named]
         self.named = self.cache.known("mentions", self.named_keys)
@@ -760,12 +760,12 @@ class LineageRebuild:
             keys = [text_key(item.text) for item in items]
             if self.unsigned:
                 texts = [items[n].text for n in self.unsigned]
-                signed = self.signing.result() if self.signing else textreuse.signatures(texts)
+                signed = self.signing.result() if self.signing else fingerprints.signatures(texts)
                 cache.keep("minhash", [keys[n] for n in self.unsigned], signed)
                 self.known.update(zip((keys[n] for n in self.unsigned), signed, strict=True))
             self.signed = [self.known[k] for k in keys]
             self.lap("signatures")
-            hashed = cache.results("runs", keys, lambda todo: [textreuse.run_hashes(items[n].text) for n in todo])
+            hashed = cache.results("runs", keys, lambda todo: [fingerprints.run_hashes(items[n].text) for n in todo])
             candidates = textreuse.candidate_pairs(items, self.signed, hashed, _ranks(items, self.plans))
             self.lap("candidates")
             links = score_stated(  # the pairs whose link would not be stated are not scored

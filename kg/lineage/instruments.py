@@ -145,7 +145,7 @@ def _governing(body: str, bounds: list[int] | None = None) -> list[int]:
 
 def _bounds(body: str) -> list[int]:
     """Where the words of a clause start and end (jieba), in order."""
-    from plankg.lineage.textreuse import _jieba
+    from plankg.lineage.fingerprints import _jieba
 
     out = [0]
     for word in _jieba().lcut(body, HMM=False):  # dictionary words: what verbs and heads are
@@ -273,7 +273,7 @@ def span(text: str, mention: Mention, name: str) -> tuple[int, int]:
 
 def _ends(name: str) -> list[str]:
     """The normal form of a name and of each of its ends that starts at a word (jieba), longest first."""
-    from plankg.lineage.textreuse import words
+    from plankg.lineage.fingerprints import words
 
     cut, ends = 0, []
     for word in words(name):
