@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import random
 import subprocess
 import sys
 
@@ -97,3 +98,21 @@ def test_quote_marks_and_punctuation_do_not_split_a_shared_passage() -> None:
     assert [p.text for p in passages] == ["实施“养老服务+行业”行动,促进"] and longest == "实施养老服务行业行动促进"
     passages, _ = compare("重病、重残人员,参照“单人户”纳入低保", "重病重残人员参照单人户纳入低保范围")
     assert [(p.a_start, p.a_end, p.b_start, p.b_end) for p in passages] == [(0, 19, 0, 15)]
+
+
+def test_a_clause_many_plans_write_pairs_its_writers_with_the_first_by_rank_whatever_their_order() -> None:
+    """A clause forty plans write word for word falls in one LSH bucket in every band: each writer is paired with
+    the MAX_BUCKET writers ranked first (rank, then item order), not with all 39 others, and the pairs are the same
+    whichever order the items come in."""
+    clause = "建立健全困难群众基本生活救助标准动态调整机制"
+    items = [textreuse.Item(f"item{n:02}", f"plan{n:02}", "measure", clause, "source", 0) for n in range(40)]
+    rank = [n % 3 * 100 + n for n in range(40)]  # say the depth of each plan's region, then its name
+    first = sorted(range(40), key=lambda n: rank[n])[: textreuse.MAX_BUCKET]
+    assert textreuse.MAX_BUCKET == 32 and first[-6:] == [37, 2, 5, 8, 11, 14]
+    expected = {tuple(sorted((f"item{a:02}", f"item{b:02}"))) for a in first for b in range(40) if a != b}
+    assert len(expected) == 32 * 31 // 2 + 8 * 32
+    for order in (list(range(40)), random.Random(14).sample(range(40), 40)):
+        shuffled = [items[n] for n in order]
+        pairs = textreuse.lsh_pairs(shuffled, rank=[rank[n] for n in order])
+        assert {tuple(sorted((shuffled[a].iri, shuffled[b].iri))) for a, b in pairs} == expected
+        assert textreuse.shared_run_pairs(shuffled) == set()  # a run more than MAX_SHARERS items write proposes nothing
