@@ -28,6 +28,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from pyoxigraph import Literal, NamedNode, Store
@@ -570,10 +571,17 @@ def _span(out: _Out, annotation: str, target: str, item: textreuse.Item, start: 
 def _in_source(item: textreuse.Item, source: str, start: int, end: int) -> tuple[int, int]:
     """Offsets into an item's text as offsets into its source. A text read from a repaired view (PDF text,
     Markdown) lacks characters its span has (stray spaces, page furniture, markup): they are stepped over."""
-    quote = to_simplified(source[item.start : item.end]) if item.end > item.start else ""
-    if end <= start or len(quote) == len(item.text) or (at := read_offsets(item.text, quote)) is None:
+    if end <= start or (at := _offsets_in_span(item.text, source, item.start, item.end)) is None:
         return item.start + start, item.start + end
     return item.start + at[start], item.start + at[end - 1] + 1
+
+
+@lru_cache(maxsize=1024)
+def _offsets_in_span(text: str, source: str, start: int, end: int) -> list[int] | None:
+    """Where each character of an item's text is in its span of the source (from start), None when they are the same
+    length (read as they stand): a function of the item alone, made once for all of its passages and mentions."""
+    quote = to_simplified(source[start:end]) if end > start else ""
+    return None if len(quote) == len(text) else read_offsets(text, quote)
 
 
 def family_label(text: str) -> str:
@@ -788,34 +796,38 @@ class LineageRebuild:
 def _scored(
     items: list[textreuse.Item], ordered: list[tuple[int, int]], cache: LineageCache, min_score: float | None
 ) -> list[textreuse.Reuse]:
-    """The reuse links among pairs of items (textreuse.judge), what does not depend on the corpus read from the
-    cache where known: each pair's shared passages and pair terms, each item's grams. A pair's result does not
-    depend on the other pairs scored with it (the statistics are over all the items)."""
+    """The reuse links among pairs of items (textreuse.scored), what does not depend on the corpus read from the
+    cache where known: each pair's pair terms and shared passages (read for the links only), each item's grams. A
+    pair's result does not depend on the other pairs scored with it (the statistics are over all the items)."""
     pair_keys = [text_key(items[a].text, items[b].text) for a, b in ordered]
-    compared = [
-        _decode(c)
-        for c in cache.results(
-            "passages",
-            pair_keys,
-            lambda todo: [
-                _encode(textreuse.compare_texts([(items[ordered[n][0]].text, items[ordered[n][1]].text)])[0]) for n in todo
-            ],
-        )
-    ]
-    terms = cache.results(
-        "terms",
-        pair_keys,
-        lambda todo: [
-            reuse_model.pair_terms(items[ordered[n][0]].text, items[ordered[n][1]].text, list(compared[n][0]), compared[n][1])
-            if compared[n][0]
-            else b""
-            for n in todo
-        ],
-    )
+    terms = cache.known("terms", pair_keys)
+    compared: dict[bytes, textreuse.Compared] = {}
+    if todo := unknown(pair_keys, terms):  # new pairs: their passages (kept or compared now), then their terms
+        compared = dict(zip((pair_keys[n] for n in todo), _passages([ordered[n] for n in todo], items, cache), strict=True))
+        new = []
+        for n in todo:
+            (a, b), (passages, longest) = ordered[n], compared[pair_keys[n]]
+            new.append(reuse_model.pair_terms(items[a].text, items[b].text, list(passages), longest) if passages else b"")
+        cache.keep("terms", [pair_keys[n] for n in todo], new)
+        terms.update(zip((pair_keys[n] for n in todo), new, strict=True))
     grams = cache.results(
         "grams", [text_key(item.text) for item in items], lambda todo: [reuse_model.item_grams(items[n].text) for n in todo]
     )
-    return textreuse.judge(items, ordered, compared, min_score, grams, terms)
+    found = textreuse.scored(items, ordered, [terms[k] for k in pair_keys], min_score, grams)
+    unread = [ordered[n] for n, _, _ in found if pair_keys[n] not in compared]
+    read = _passages(unread, items, cache)
+    compared.update(zip((text_key(items[a].text, items[b].text) for a, b in unread), read, strict=True))
+    return [textreuse.Reuse(*ordered[n], score, compared[pair_keys[n]][0], drivers) for n, score, drivers in found]
+
+
+def _passages(pairs: list[tuple[int, int]], items: list[textreuse.Item], cache: LineageCache) -> list[textreuse.Compared]:
+    """The shared passages of pairs of items: kept ones read, the others compared (passages.compare) and kept."""
+    found = cache.results(
+        "passages",
+        [text_key(items[a].text, items[b].text) for a, b in pairs],
+        lambda todo: [_encode(textreuse.compare_texts([(items[pairs[n][0]].text, items[pairs[n][1]].text)])[0]) for n in todo],
+    )
+    return [_decode(value) for value in found]
 
 
 def _ranks(items: list[textreuse.Item], plans: dict[str, dict]) -> list[int]:

@@ -162,35 +162,26 @@ class Statistics:
         unpacked = [_unpack_grams(g) for g in packed]
         self.items = max(len(unpacked), 1)
         fours = [u[0] for u in unpacked]
-        self.g4, self.df4 = np.unique(_joined(fours, np.uint64), return_counts=True)
-        self.g2, self.df2 = np.unique(_joined([u[1] for u in unpacked], np.uint32), return_counts=True)
-        self.weight4, self.norm2 = self.weights(unpacked)
-        plan_ids = np.unique(np.array(plans, dtype=object), return_inverse=True)[1] if plans else np.zeros(0, dtype=np.int64)
-        owner = np.repeat(plan_ids.astype(np.int64), [len(f) for f in fours])
-        joined = _joined(fours, np.uint64)
-        order = np.lexsort((joined, owner))
-        joined, owner = joined[order], owner[order]
-        first = np.r_[True, (joined[1:] != joined[:-1]) | (owner[1:] != owner[:-1])] if len(joined) else np.zeros(0, bool)
-        self.plans = len(set(plans))
-        self.p4, self.pdf4 = np.unique(joined[first], return_counts=True)
+        self.g4, inverse4, self.df4 = np.unique(_joined(fours, np.uint64), return_inverse=True, return_counts=True)
+        twos = _joined([u[1] for u in unpacked], np.uint32)
+        self.g2, inverse2, self.df2 = np.unique(twos, return_inverse=True, return_counts=True)
+        idf4 = np.log((self.items + 1) / self.df4[inverse4].astype(float))  # idf4() of every item's 4-grams
+        idf2 = np.log((self.items + 1) / self.df2[inverse2].astype(float))
+        self.weight4, self.norm2 = _weights(unpacked, idf4, idf2)
+        by_plan: dict[str, list[np.ndarray]] = {}
+        for plan, codes in zip(plans, fours, strict=True):
+            by_plan.setdefault(plan, []).append(codes)
+        self.plans = len(by_plan)
+        self.p4, self.pdf4 = np.unique(
+            _joined([np.unique(np.concatenate(c)) for c in by_plan.values()], np.uint64), return_counts=True
+        )
 
     def weights(self, unpacked: list[tuple[np.ndarray, np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
-        """weight4 and norm2 of items (their unpacked item_grams) under these statistics. The IDF of every gram is
-        looked up at once; each item's own sums are numpy's over its own array, as features() of one pair sums them,
-        so a pair's features are the same bits whichever way they are computed."""
+        """weight4 and norm2 of items (their unpacked item_grams) under these statistics."""
         import numpy as np
 
         idf4 = self.idf4(_joined([u[0] for u in unpacked], np.uint64))
-        tfidf = _joined([u[2] for u in unpacked], np.uint32).astype(float) * self.idf2(
-            _joined([u[1] for u in unpacked], np.uint32)
-        )
-        weight4, norm2 = np.zeros(len(unpacked)), np.zeros(len(unpacked))
-        at4 = at2 = 0
-        for n, (four, two, _) in enumerate(unpacked):
-            weight4[n] = idf4[at4 : at4 + len(four)].sum()
-            norm2[n] = np.linalg.norm(tfidf[at2 : at2 + len(two)].copy())
-            at4, at2 = at4 + len(four), at2 + len(two)
-        return weight4, norm2
+        return _weights(unpacked, idf4, self.idf2(_joined([u[1] for u in unpacked], np.uint32)))
 
     @staticmethod
     def _lookup(keys: np.ndarray, counts: np.ndarray, codes: np.ndarray) -> np.ndarray:
@@ -198,8 +189,9 @@ class Statistics:
 
         if not len(keys):
             return np.ones(len(codes))
-        at = np.clip(np.searchsorted(keys, codes), 0, len(keys) - 1)
-        return np.where(keys[at] == codes, counts[at], 1).astype(float)
+        distinct, inverse = np.unique(codes, return_inverse=True)  # sorted queries: the table is read in order
+        at = np.clip(np.searchsorted(keys, distinct), 0, len(keys) - 1)
+        return np.where(keys[at] == distinct, counts[at], 1).astype(float)[inverse]
 
     def idf4(self, codes: np.ndarray) -> np.ndarray:
         import numpy as np
@@ -253,6 +245,24 @@ class Statistics:
         if (others := self.plans - 2) > 0:
             x[:, FEATURES.index("passage_spread")] = np.maximum(fewest - 2, 0) / others
         return x
+
+
+def _weights(
+    unpacked: list[tuple[np.ndarray, np.ndarray, np.ndarray]], idf4: np.ndarray, idf2: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """weight4 and norm2 of items given the IDF of each of their grams (joined in order). Each item's sums are
+    numpy's over its own array, as one pair's features() sums them, so a pair's features are the same bits whichever
+    way they are computed."""
+    import numpy as np
+
+    tfidf = _joined([u[2] for u in unpacked], np.uint32).astype(float) * idf2
+    weight4, norm2 = np.zeros(len(unpacked)), np.zeros(len(unpacked))
+    at4 = at2 = 0
+    for n, (four, two, _) in enumerate(unpacked):
+        weight4[n] = idf4[at4 : at4 + len(four)].sum()
+        norm2[n] = np.linalg.norm(tfidf[at2 : at2 + len(two)].copy())
+        at4, at2 = at4 + len(four), at2 + len(two)
+    return weight4, norm2
 
 
 def _joined(arrays: list[np.ndarray], dtype) -> np.ndarray:

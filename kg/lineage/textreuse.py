@@ -110,15 +110,22 @@ def _grouped_pairs(keys, owners, order, items: list[Item], most: int, capped: bo
     item's position, capped True). numpy throughout: the work grows with the entries, not with the pairs of items."""
     import numpy as np
 
-    sort = np.lexsort((order[owners], keys))
-    keys, owners = keys[sort], owners[sort]
-    distinct = np.r_[True, (keys[1:] != keys[:-1]) | (owners[1:] != owners[:-1])]  # an item once per key
-    keys, owners = keys[distinct], owners[distinct]
+    sort = np.argsort(keys)
+    keys = keys[sort]
     first = np.r_[True, keys[1:] != keys[:-1]]
-    starts = np.flatnonzero(first)
-    sizes = np.diff(np.r_[starts, len(keys)])
     group = np.cumsum(first) - 1
-    position = np.arange(len(keys)) - starts[group]
+    shared = np.bincount(group)[group] >= 2  # most keys are one clause's: left out before the second sort
+    # (key, item) as one number, the key's group above the item's position in `order`: sorted, distinct
+    entries = np.unique((group[shared].astype(np.uint64) << np.uint64(32)) | order[owners[sort][shared]].astype(np.uint64))
+    if not len(entries):
+        return set()
+    group = (entries >> np.uint64(32)).astype(np.int64)
+    owners = np.argsort(order)[(entries & np.uint64(0xFFFFFFFF)).astype(np.int64)]
+    first = np.r_[True, group[1:] != group[:-1]]
+    starts = np.flatnonzero(first)
+    sizes = np.diff(np.r_[starts, len(group)])
+    group = np.cumsum(first) - 1
+    position = np.arange(len(group)) - starts[group]
     kept = sizes[group] >= 2
     if not capped:
         kept &= sizes[group] <= most
@@ -183,35 +190,52 @@ def judge(
     compared: list[Compared],
     min_score: float | None = None,
     grams: list[bytes] | None = None,
-    terms: list[bytes] | None = None,
 ) -> list[Reuse]:
     """The pairs whose probability of a copied clause reaches min_score (default: the model's threshold), all
-    scored at once under the statistics of all the items. grams: each item's reuse_model.item_grams; terms: each
-    pair's reuse_model.pair_terms (b"" for a pair without shared passages); computed when not given."""
+    scored at once under the statistics of all the items (grams: each item's reuse_model.item_grams, when known)."""
+    terms = [
+        reuse_model.pair_terms(items[a].text, items[b].text, list(passages), longest) if passages else b""
+        for (a, b), (passages, longest) in zip(ordered, compared, strict=True)
+    ]
+    return [
+        Reuse(*ordered[n], score, compared[n][0], drivers)
+        for n, score, drivers in scored(items, ordered, terms, min_score, grams)
+    ]
+
+
+Drivers = tuple[tuple[str, float, float], ...]
+
+
+def scored(
+    items: list[Item],
+    ordered: list[tuple[int, int]],
+    terms: list[bytes],
+    min_score: float | None = None,
+    grams: list[bytes] | None = None,
+) -> list[tuple[int, float, Drivers]]:
+    """(position in ordered, probability, drivers) of the pairs whose probability reaches min_score (default: the
+    model's threshold), given each pair's reuse_model.pair_terms (b"" for a pair without shared passages, which is
+    no link): all scored at once under the statistics of all the items, so that a pair's result does not depend on
+    the pairs scored with it. grams: each item's reuse_model.item_grams, when known."""
     import numpy as np
 
     model = reuse_model.shipped()
     threshold = model.threshold if min_score is None else min_score
-    shared = [n for n, (passages, _) in enumerate(compared) if passages]
+    shared = [n for n, t in enumerate(terms) if t]
     if not shared:
         return []
     stats = reuse_model.Statistics([i.text for i in items], [i.plan for i in items], grams)
-    if terms is None:
-        terms = [b""] * len(ordered)
-        for n in shared:
-            (a, b), (passages, longest) = ordered[n], compared[n]
-            terms[n] = reuse_model.pair_terms(items[a].text, items[b].text, list(passages), longest)
     pairs = np.array([ordered[n] for n in shared], dtype=np.int64).reshape(-1, 2)
     x = stats.features([terms[n] for n in shared], stats.weight4[pairs], stats.norm2[pairs])
     contributions = model.contribution_matrix(x)
-    probability = model.probabilities(contributions)
-    links = []
-    for k in (k for k, p in enumerate(probability) if p >= threshold):
-        (a, b), (passages, _) = ordered[shared[k]], compared[shared[k]]
-        drivers = sorted(zip(reuse_model.FEATURES, x[k].tolist(), contributions[k].tolist(), strict=True), key=lambda d: -d[2])
-        rounded = tuple((f, round(v, 4), round(c, 4)) for f, v, c in drivers)
-        links.append(Reuse(a, b, round(probability[k], 4), passages, rounded))
-    return links
+    found = []
+    for k, p in enumerate(model.probabilities(contributions)):
+        if p >= threshold:
+            drivers = sorted(
+                zip(reuse_model.FEATURES, x[k].tolist(), contributions[k].tolist(), strict=True), key=lambda d: -d[2]
+            )
+            found.append((shared[k], round(p, 4), tuple((f, round(v, 4), round(c, 4)) for f, v, c in drivers)))
+    return found
 
 
 class SharedSearch:
