@@ -81,27 +81,19 @@ def lsh_pairs(items: list[Item], signed: list[bytes] | None = None, rank: list[i
     if not clauses.sum():
         return set()
     bands = np.frombuffer(b"".join(signed), dtype=np.uint32).reshape(-1, BANDS, ROWS)
-    keys = np.arange(BANDS, dtype=np.uint64)[None, :] * np.uint64(0x9E3779B97F4A7C15)
-    for row in range(ROWS):
-        keys = _mix(keys ^ bands[:, :, row].astype(np.uint64))
+    # a band's three values and number as one 64-bit key: the first two whole, the third and the band number mixed
+    # in by odd multipliers (two different bands agreeing on it is a chance of one in 2^64 per pair of buckets, and
+    # only adds a candidate)
+    keys = (bands[:, :, 0].astype(np.uint64) << np.uint64(32)) | bands[:, :, 1]
+    keys ^= bands[:, :, 2].astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+    keys ^= np.arange(1, BANDS + 1, dtype=np.uint64)[None, :] * np.uint64(0xBF58476D1CE4E5B9)
+    keys = keys.ravel()
     owners = np.repeat(np.arange(len(items), dtype=np.int64), clauses * BANDS)
     order = np.arange(len(items), dtype=np.int64)
     if rank is not None:
         order = np.empty(len(items), dtype=np.int64)
         order[np.lexsort((np.arange(len(items)), np.asarray(rank)))] = np.arange(len(items))
-    return _grouped_pairs(keys.ravel(), owners, order, items, MAX_BUCKET, capped=True)
-
-
-def _mix(h):
-    """A 64-bit finaliser (splitmix64's) of a uint64 array: the band's values and number make one well-spread key
-    (two different bands agreeing on it is a chance of one in 2^64 per pair of buckets, and only adds a candidate)."""
-    import numpy as np
-
-    h = h ^ (h >> np.uint64(30))
-    h = h * np.uint64(0xBF58476D1CE4E5B9)
-    h = h ^ (h >> np.uint64(27))
-    h = h * np.uint64(0x94D049BB133111EB)
-    return h ^ (h >> np.uint64(31))
+    return _grouped_pairs(keys, owners, order, items, MAX_BUCKET, capped=True)
 
 
 def _grouped_pairs(keys, owners, order, items: list[Item], most: int, capped: bool) -> set[tuple[int, int]]:
@@ -116,7 +108,7 @@ def _grouped_pairs(keys, owners, order, items: list[Item], most: int, capped: bo
     group = np.cumsum(first) - 1
     shared = np.bincount(group)[group] >= 2  # most keys are one clause's: left out before the second sort
     # (key, item) as one number, the key's group above the item's position in `order`: sorted, distinct
-    entries = np.unique((group[shared].astype(np.uint64) << np.uint64(32)) | order[owners[sort][shared]].astype(np.uint64))
+    entries = _distinct((group[shared].astype(np.uint64) << np.uint64(32)) | order[owners[sort][shared]].astype(np.uint64))
     if not len(entries):
         return set()
     group = (entries >> np.uint64(32)).astype(np.int64)
@@ -126,24 +118,34 @@ def _grouped_pairs(keys, owners, order, items: list[Item], most: int, capped: bo
     sizes = np.diff(np.r_[starts, len(group)])
     group = np.cumsum(first) - 1
     position = np.arange(len(group)) - starts[group]
-    kept = sizes[group] >= 2
+    # a clause copied word for word falls in the same group of items in every band: each such group counted once
+    spread = (entries & np.uint64(0xFFFFFFFF)) * np.uint64(0x9E3779B97F4A7C15)
+    spread ^= spread >> np.uint64(29)
+    alike = np.add.reduceat(spread * np.uint64(0xBF58476D1CE4E5B9), starts) ^ sizes.astype(np.uint64)
+    once = np.zeros(len(starts), dtype=bool)
+    once[np.unique(alike, return_index=True)[1]] = True
+    kept = once[group] & (sizes[group] >= 2)
     if not capped:
         kept &= sizes[group] <= most
     position, owners = position[kept], owners[kept]  # whole groups are kept: each stays contiguous
     start = np.arange(len(owners)) - position
     plan_of: dict[str, int] = {}
     plan = np.array([plan_of.setdefault(item.plan, len(plan_of)) for item in items], dtype=np.int64)
-    found = []
-    for k in range(min(most, int(position.max(initial=0)))):  # each entry with the k-th of its group, if before it
-        later = np.flatnonzero(position > k)
-        a, b = owners[start[later] + k], owners[later]
-        differ = plan[a] != plan[b]
-        a, b = a[differ], b[differ]
-        found.append(np.minimum(a, b) * len(items) + np.maximum(a, b))
-    if not found:
-        return set()
-    codes = np.unique(np.concatenate(found))
+    width = np.minimum(position, most)  # each entry is paired with the entries before it in its group, `most` at most
+    entry = np.repeat(np.arange(len(owners)), width)
+    before = np.arange(len(entry)) - np.repeat(np.cumsum(width) - width, width)
+    a, b = owners[start[entry] + before], owners[entry]
+    differ = plan[a] != plan[b]
+    codes = _distinct(np.minimum(a, b)[differ] * len(items) + np.maximum(a, b)[differ])
     return set(zip((codes // len(items)).tolist(), (codes % len(items)).tolist(), strict=True))
+
+
+def _distinct(values):
+    """The distinct values of an array, sorted (numpy's unique hashes them: slower on millions of distinct values)."""
+    import numpy as np
+
+    values = np.sort(values)
+    return values[np.r_[True, values[1:] != values[:-1]]] if len(values) else values
 
 
 Compared = tuple[tuple[Passage, ...], str]  # the shared passages of two texts and their longest shared run
