@@ -97,17 +97,21 @@ def _unpack_grams(packed: bytes) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 def pair_terms(a: str, b: str, passages: list[Passage], longest: str) -> bytes:
     """What the features of items a and b (texts) need besides the corpus statistics, packed: the features that do
-    not depend on them (longest_passage, cover_short, cover_long, title_similarity, policy_wording), the 4-grams
-    both share, the 4-grams of the longest shared passage, the bigrams both share with their counts on each side.
-    A function of the two texts alone (passages and longest are compare's), so that it can be kept."""
+    not depend on them (longest_passage, cover_short, cover_long, title_similarity, policy_wording), and where in
+    the two items' item_grams the grams that matter are: the 4-grams both share (in a), the bigrams both share (in a
+    and in b), the 4-grams of the longest shared passage (in a: it is a run of a's text). A function of the two texts
+    alone (passages and longest are compare's), so that it can be kept; the statistics are then read by position,
+    never looked up."""
     import numpy as np
 
     na, nb = normalised(a)[0], normalised(b)[0]
-    shared4 = np.intersect1d(gram_codes(na, 4), gram_codes(nb, 4), assume_unique=True)
-    (ka, ta), (kb, tb) = gram_codes(na, 2, counts=True), gram_codes(nb, 2, counts=True)
-    shared2, ia, ib = np.intersect1d(ka, kb, assume_unique=True, return_indices=True)
-    counts = np.concatenate([ta[ia], tb[ib]]).astype(np.float64)
+    ca = gram_codes(na, 4)
+    _, ia4, _ = np.intersect1d(ca, gram_codes(nb, 4), assume_unique=True, return_indices=True)
+    _, ia2, ib2 = np.intersect1d(gram_codes(na, 2), gram_codes(nb, 2), assume_unique=True, return_indices=True)
     spread = gram_codes(longest, 4) if len(longest) >= 4 else np.zeros(0, dtype=np.uint64)
+    il = np.searchsorted(ca, spread)
+    if len(spread) and not np.array_equal(ca[np.minimum(il, len(ca) - 1)], spread):
+        raise ValueError(f"the longest shared passage is not a run of the first text: {longest!r}")
     han_a, han_b = (sum(1 for ch in t if ch != "\x00") or 1 for t in (na, nb))
     index = normalised(a)[1]
     covered = sum(bisect_left(index, p.a_end) - bisect_left(index, p.a_start) for p in passages)
@@ -119,41 +123,61 @@ def pair_terms(a: str, b: str, passages: list[Passage], longest: str) -> bytes:
         SequenceMatcher(None, title(a), title(b), autojunk=False).ratio(),
         math.log1p(evidence(passages)),
     ]
-    head = np.array([len(shared4), len(shared2), len(spread)], dtype=np.uint32)
-    return (
-        np.array(fixed, dtype=np.float64).tobytes()
-        + head.tobytes()
-        + b"\0" * 4
-        + shared4.tobytes()
-        + spread.tobytes()
-        + counts.tobytes()
-        + shared2.astype(np.uint32).tobytes()
-    )
+    head = np.array([len(ia4), len(ia2), len(il), 0], dtype=np.uint32)
+    positions = np.concatenate([ia4, ia2, ib2, il]).astype(np.uint32)
+    return np.array(fixed, dtype=np.float64).tobytes() + head.tobytes() + positions.tobytes()
 
 
 _FIXED = ("longest_passage", "cover_short", "cover_long", "title_similarity", "policy_wording")
 
 
 def _unpack_terms(packed: bytes) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """(the statistics-free features, shared 4-grams, 4-grams of the longest passage, the shared bigrams' counts
-    in a then in b, shared bigrams) of pair_terms."""
+    """(the statistics-free features, and the positions of: the shared 4-grams in a, the shared bigrams in a and in
+    b, the longest passage's 4-grams in a) of pair_terms."""
     import numpy as np
 
     fixed = np.frombuffer(packed, dtype=np.float64, count=len(_FIXED))
-    at = 8 * len(_FIXED)
-    n4, n2, nl = np.frombuffer(packed, dtype=np.uint32, count=3, offset=at).tolist()
-    at += 16
-    shared4 = np.frombuffer(packed, dtype=np.uint64, count=n4, offset=at)
-    spread = np.frombuffer(packed, dtype=np.uint64, count=nl, offset=at + 8 * n4)
-    counts = np.frombuffer(packed, dtype=np.float64, count=2 * n2, offset=at + 8 * (n4 + nl))
-    shared2 = np.frombuffer(packed, dtype=np.uint32, count=n2, offset=at + 8 * (n4 + nl + 2 * n2))
-    return fixed, shared4, spread, counts, shared2
+    n4, n2, nl, _ = np.frombuffer(packed, dtype=np.uint32, count=4, offset=8 * len(_FIXED)).tolist()
+    positions = np.frombuffer(packed, dtype=np.uint32, offset=8 * len(_FIXED) + 16).astype(np.int64)
+    return fixed, positions[:n4], positions[n4 : n4 + n2], positions[n4 + n2 : n4 + 2 * n2], positions[n4 + 2 * n2 :]
+
+
+@dataclass
+class _Weighed:
+    """Items under the statistics: the IDF of each 4-gram, the TF-IDF of each bigram and the plans writing each
+    4-gram, joined item after item in item_grams order (at4, at2: where each item's start), and each item's weight4
+    (the sum of its 4-grams' IDF) and norm2 (the norm of its TF-IDF vector)."""
+
+    idf4: np.ndarray
+    tfidf: np.ndarray
+    plans4: np.ndarray
+    at4: np.ndarray
+    at2: np.ndarray
+    weight4: np.ndarray
+    norm2: np.ndarray
+
+
+def _weighed(
+    unpacked: list[tuple[np.ndarray, np.ndarray, np.ndarray]], idf4: np.ndarray, idf2: np.ndarray, plans4: np.ndarray
+) -> _Weighed:
+    """Items under the statistics, given the IDF and plans of each of their grams. Each item's sums are numpy's over
+    its own array, as they always were, so a pair's features are the same bits whichever way they are computed."""
+    import numpy as np
+
+    tfidf = _joined([u[2] for u in unpacked], np.uint32).astype(float) * idf2
+    at4 = np.r_[0, np.cumsum([len(u[0]) for u in unpacked])].astype(np.int64)
+    at2 = np.r_[0, np.cumsum([len(u[1]) for u in unpacked])].astype(np.int64)
+    weight4, norm2 = np.zeros(len(unpacked)), np.zeros(len(unpacked))
+    for n in range(len(unpacked)):
+        weight4[n] = idf4[at4[n] : at4[n + 1]].sum()
+        norm2[n] = np.linalg.norm(tfidf[at2[n] : at2[n + 1]].copy())
+    return _Weighed(idf4, tfidf, plans4, at4, at2, weight4, norm2)
 
 
 class Statistics:
-    """Document frequencies over the store's items (IDF of 4-grams and bigrams) and over its plans (spread), and
-    what each of those items weighs under them (weight4: the sum of its 4-grams' IDF; norm2: the norm of its
-    bigram TF-IDF vector). grams: each item's item_grams when known (kept by the cache), else made from texts."""
+    """Document frequencies over the store's items (IDF of 4-grams and bigrams) and over its plans (spread), and the
+    items weighed under them (own). grams: each item's item_grams when known (kept by the cache), else made from
+    texts."""
 
     def __init__(self, texts: list[str], plans: list[str], grams: list[bytes] | None = None) -> None:
         import numpy as np
@@ -161,27 +185,28 @@ class Statistics:
         packed = grams if grams is not None else [item_grams(t) for t in texts]
         unpacked = [_unpack_grams(g) for g in packed]
         self.items = max(len(unpacked), 1)
-        fours = [u[0] for u in unpacked]
-        self.g4, inverse4, self.df4 = np.unique(_joined(fours, np.uint64), return_inverse=True, return_counts=True)
+        fours = _joined([u[0] for u in unpacked], np.uint64)
+        self.g4, inverse4, self.df4 = np.unique(fours, return_inverse=True, return_counts=True)
         twos = _joined([u[1] for u in unpacked], np.uint32)
         self.g2, inverse2, self.df2 = np.unique(twos, return_inverse=True, return_counts=True)
+        plan_ids: dict[str, int] = {}
+        owner = np.repeat([plan_ids.setdefault(p, len(plan_ids)) for p in plans], [len(u[0]) for u in unpacked])
+        self.plans = len(plan_ids)
+        written = np.sort(inverse4.astype(np.int64) * max(self.plans, 1) + owner)  # (4-gram, plan), each once
+        written = written[np.r_[True, written[1:] != written[:-1]]] if len(written) else written
+        self.p4, self.pdf4 = self.g4, np.bincount(written // max(self.plans, 1), minlength=len(self.g4))
         idf4 = np.log((self.items + 1) / self.df4[inverse4].astype(float))  # idf4() of every item's 4-grams
         idf2 = np.log((self.items + 1) / self.df2[inverse2].astype(float))
-        self.weight4, self.norm2 = _weights(unpacked, idf4, idf2)
-        by_plan: dict[str, list[np.ndarray]] = {}
-        for plan, codes in zip(plans, fours, strict=True):
-            by_plan.setdefault(plan, []).append(codes)
-        self.plans = len(by_plan)
-        self.p4, self.pdf4 = np.unique(
-            _joined([np.unique(np.concatenate(c)) for c in by_plan.values()], np.uint64), return_counts=True
-        )
+        self.own = _weighed(unpacked, idf4, idf2, self.pdf4[inverse4].astype(float))
 
-    def weights(self, unpacked: list[tuple[np.ndarray, np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
-        """weight4 and norm2 of items (their unpacked item_grams) under these statistics."""
+    def weighed(self, grams: list[bytes]) -> _Weighed:
+        """Other items (their item_grams) weighed under these statistics."""
         import numpy as np
 
-        idf4 = self.idf4(_joined([u[0] for u in unpacked], np.uint64))
-        return _weights(unpacked, idf4, self.idf2(_joined([u[1] for u in unpacked], np.uint32)))
+        unpacked = [_unpack_grams(g) for g in grams]
+        fours = _joined([u[0] for u in unpacked], np.uint64)
+        idf2 = self.idf2(_joined([u[1] for u in unpacked], np.uint32))
+        return _weighed(unpacked, self.idf4(fours), idf2, self._lookup(self.p4, self.pdf4, fours))
 
     @staticmethod
     def _lookup(keys: np.ndarray, counts: np.ndarray, codes: np.ndarray) -> np.ndarray:
@@ -189,9 +214,8 @@ class Statistics:
 
         if not len(keys):
             return np.ones(len(codes))
-        distinct, inverse = np.unique(codes, return_inverse=True)  # sorted queries: the table is read in order
-        at = np.clip(np.searchsorted(keys, distinct), 0, len(keys) - 1)
-        return np.where(keys[at] == distinct, counts[at], 1).astype(float)[inverse]
+        at = np.clip(np.searchsorted(keys, codes), 0, len(keys) - 1)
+        return np.where(keys[at] == codes, counts[at], 1).astype(float)
 
     def idf4(self, codes: np.ndarray) -> np.ndarray:
         import numpy as np
@@ -203,16 +227,12 @@ class Statistics:
 
         return np.log((self.items + 1) / self._lookup(self.g2, self.df2, codes))
 
-    def plans_writing(self, text: str) -> int:
-        """An upper bound of the plans whose items contain text: the fewest plans any of its 4-grams occurs in."""
-        codes = gram_codes(text, 4)
-        return int(self._lookup(self.p4, self.pdf4, codes).min()) if len(codes) else 0
-
-    def features(self, terms: list[bytes], weight4: np.ndarray, norm2: np.ndarray) -> np.ndarray:
-        """The features (columns in FEATURES order) of pairs, given each pair's pair_terms and its two items'
-        weight4 and norm2 (arrays of two columns), all pairs at once: one lookup of every shared gram."""
+    def features(self, terms: list[bytes], pairs: np.ndarray, weighed: _Weighed | None = None) -> np.ndarray:
+        """The features (columns in FEATURES order) of pairs of items (rows of two indexes into weighed, default the
+        statistics' own items), given each pair's pair_terms: the grams that matter read by position, all at once."""
         import numpy as np
 
+        w = weighed or self.own
         unpacked = [_unpack_terms(t) for t in terms]
         n = len(unpacked)
         x = np.zeros((n, len(FEATURES)))
@@ -221,48 +241,27 @@ class Statistics:
         fixed = np.stack([u[0] for u in unpacked])
         for k, name in enumerate(_FIXED):
             x[:, FEATURES.index(name)] = fixed[:, k]
-        idf4 = self.idf4(_joined([u[1] for u in unpacked], np.uint64))
-        idf2 = self.idf2(_joined([u[4] for u in unpacked], np.uint32))
-        counts = [u[3] for u in unpacked]
-        tfidf_a = _joined([c[: len(c) // 2] for c in counts], np.float64) * idf2
-        tfidf_b = _joined([c[len(c) // 2 :] for c in counts], np.float64) * idf2
-        at4 = at2 = 0
+        a, b = pairs[:, 0], pairs[:, 1]
+        sizes4, sizes2, sizesl = (np.array([len(u[k]) for u in unpacked], dtype=np.int64) for k in (1, 2, 4))
+        idf4 = w.idf4[np.repeat(w.at4[a], sizes4) + _joined([u[1] for u in unpacked], np.int64)]
+        tfidf = w.tfidf[np.repeat(w.at2[a], sizes2) + _joined([u[2] for u in unpacked], np.int64)]
+        tfidf *= w.tfidf[np.repeat(w.at2[b], sizes2) + _joined([u[3] for u in unpacked], np.int64)]
+        at4, at2 = np.r_[0, np.cumsum(sizes4)], np.r_[0, np.cumsum(sizes2)]
         containment, cosine = x[:, FEATURES.index("idf_containment")], x[:, FEATURES.index("tfidf_cosine")]
-        for k, (_, shared4, _, _, shared2) in enumerate(unpacked):  # each pair's sums over its own array, in order
-            weight = min(weight4[k, 0], weight4[k, 1])
+        for k in range(n):  # each pair's sums over its own grams, in their order
+            weight = min(w.weight4[a[k]], w.weight4[b[k]])
             if weight > 0:
-                containment[k] = float(idf4[at4 : at4 + len(shared4)].sum() / weight)
-            norm = float(norm2[k, 0] * norm2[k, 1])
+                containment[k] = float(idf4[at4[k] : at4[k + 1]].sum() / weight)
+            norm = float(w.norm2[a[k]] * w.norm2[b[k]])
             if norm > 0:
-                end = at2 + len(shared2)
-                cosine[k] = float((tfidf_a[at2:end] * tfidf_b[at2:end]).sum() / norm)
-            at4, at2 = at4 + len(shared4), at2 + len(shared2)
-        sizes = np.array([len(u[2]) for u in unpacked], dtype=np.int64)
-        writing = self._lookup(self.p4, self.pdf4, _joined([u[2] for u in unpacked], np.uint64))
+                cosine[k] = float(tfidf[at2[k] : at2[k + 1]].sum() / norm)
+        writing = w.plans4[np.repeat(w.at4[a], sizesl) + _joined([u[4] for u in unpacked], np.int64)]
         fewest = np.zeros(n)
-        if (some := sizes > 0).any():
-            fewest[some] = np.minimum.reduceat(writing, np.r_[0, np.cumsum(sizes)[:-1]][some])
+        if (some := sizesl > 0).any():
+            fewest[some] = np.minimum.reduceat(writing, np.r_[0, np.cumsum(sizesl)[:-1]][some])
         if (others := self.plans - 2) > 0:
             x[:, FEATURES.index("passage_spread")] = np.maximum(fewest - 2, 0) / others
         return x
-
-
-def _weights(
-    unpacked: list[tuple[np.ndarray, np.ndarray, np.ndarray]], idf4: np.ndarray, idf2: np.ndarray
-) -> tuple[np.ndarray, np.ndarray]:
-    """weight4 and norm2 of items given the IDF of each of their grams (joined in order). Each item's sums are
-    numpy's over its own array, as one pair's features() sums them, so a pair's features are the same bits whichever
-    way they are computed."""
-    import numpy as np
-
-    tfidf = _joined([u[2] for u in unpacked], np.uint32).astype(float) * idf2
-    weight4, norm2 = np.zeros(len(unpacked)), np.zeros(len(unpacked))
-    at4 = at2 = 0
-    for n, (four, two, _) in enumerate(unpacked):
-        weight4[n] = idf4[at4 : at4 + len(four)].sum()
-        norm2[n] = np.linalg.norm(tfidf[at2 : at2 + len(two)].copy())
-        at4, at2 = at4 + len(four), at2 + len(two)
-    return weight4, norm2
 
 
 def _joined(arrays: list[np.ndarray], dtype) -> np.ndarray:
@@ -280,8 +279,10 @@ def title(text: str) -> str:
 def features(a: str, b: str, passages: list[Passage], longest: str, stats: Statistics) -> dict[str, float]:
     """The features of items a and b (texts), given their shared passages (passages.compare) and the longest, under
     statistics made of items that include them (Statistics.features computes them for many pairs at once)."""
-    weight4, norm2 = stats.weights([_unpack_grams(item_grams(a)), _unpack_grams(item_grams(b))])
-    x = stats.features([pair_terms(a, b, passages, longest)], weight4[None, :], norm2[None, :])
+    import numpy as np
+
+    weighed = stats.weighed([item_grams(a), item_grams(b)])
+    x = stats.features([pair_terms(a, b, passages, longest)], np.array([[0, 1]]), weighed)
     return dict(zip(FEATURES, x[0].tolist(), strict=True))
 
 

@@ -228,7 +228,7 @@ def scored(
         return []
     stats = reuse_model.Statistics([i.text for i in items], [i.plan for i in items], grams)
     pairs = np.array([ordered[n] for n in shared], dtype=np.int64).reshape(-1, 2)
-    x = stats.features([terms[n] for n in shared], stats.weight4[pairs], stats.norm2[pairs])
+    x = stats.features([terms[n] for n in shared], pairs)
     contributions = model.contribution_matrix(x)
     found = []
     for k, p in enumerate(model.probabilities(contributions)):
