@@ -27,6 +27,7 @@ from typing import Any
 
 FILE_NAME = "lineage-cache.sqlite3"
 SCHEMA = 1  # the layout of the tables
+SCAN = 20_000  # results of one kind wanted above which its rows are read in one pass rather than looked up
 _DATA: tuple[str, str | None] = (
     "plankg",
     None,
@@ -76,8 +77,9 @@ def versions() -> dict[str, str]:
     return found
 
 
+@lru_cache(maxsize=1 << 18)
 def text_key(*texts: str) -> bytes:
-    """The key of a computation over texts."""
+    """The key of a computation over texts (remembered: lineage asks for the key of one text for several kinds)."""
     return hashlib.sha256("\x1f".join(texts).encode("utf-8")).digest()[:20]
 
 
@@ -190,6 +192,11 @@ class LineageCache:
         """The results of kind kept for those of keys that have one."""
         found: dict[bytes, Any] = {}
         wanted = list(dict.fromkeys(keys))
+        if len(wanted) > SCAN:  # most of a kind: one pass over its rows costs less than the lookups
+            rows = self.db.execute("SELECT key, value FROM results WHERE kind = ?", (kind,))
+            want = set(wanted)
+            found.update((k, _decode(v)) for k, v in ((bytes(k), v) for k, v in rows) if k in want)
+            return found
         for start in range(0, len(wanted), 500):
             part = wanted[start : start + 500]
             rows = self.db.execute(
