@@ -776,8 +776,9 @@ class LineageRebuild:
             hashed = cache.results("runs", keys, lambda todo: [fingerprints.run_hashes(items[n].text) for n in todo])
             candidates = textreuse.candidate_pairs(items, self.signed, hashed, _ranks(items, self.plans))
             self.lap("candidates")
+            stats = _statistics(items, cache)
             links = score_stated(  # the pairs whose link would not be stated are not scored
-                items, sorted(candidates), self.plans, declared, lambda pairs: _scored(items, pairs, cache, self.min_score)
+                items, sorted(candidates), self.plans, declared, lambda pairs: _scored(items, pairs, cache, self.min_score, stats)
             )
             self.lap("scoring")
         summary.candidate_pairs = len(candidates)
@@ -793,12 +794,25 @@ class LineageRebuild:
         return summary
 
 
+def _statistics(items: list[textreuse.Item], cache: LineageCache) -> reuse_model.Statistics:
+    """The copied-clause model's statistics over all the items, each item's grams read from the cache where known."""
+    grams = cache.results(
+        "grams", [text_key(item.text) for item in items], lambda todo: [reuse_model.item_grams(items[n].text) for n in todo]
+    )
+    return reuse_model.Statistics([item.text for item in items], [item.plan for item in items], grams)
+
+
 def _scored(
-    items: list[textreuse.Item], ordered: list[tuple[int, int]], cache: LineageCache, min_score: float | None
+    items: list[textreuse.Item],
+    ordered: list[tuple[int, int]],
+    cache: LineageCache,
+    min_score: float | None,
+    stats: reuse_model.Statistics | None = None,
 ) -> list[textreuse.Reuse]:
     """The reuse links among pairs of items (textreuse.scored), what does not depend on the corpus read from the
-    cache where known: each pair's pair terms and shared passages (read for the links only), each item's grams. A
-    pair's result does not depend on the other pairs scored with it (the statistics are over all the items)."""
+    cache where known: each pair's pair terms and shared passages (read for the links only), each item's grams (stats:
+    the statistics made of them, when made already). A pair's result does not depend on the other pairs scored with
+    it (the statistics are over all the items)."""
     pair_keys = [text_key(items[a].text, items[b].text) for a, b in ordered]
     terms = cache.known("terms", pair_keys)
     compared: dict[bytes, textreuse.Compared] = {}
@@ -810,10 +824,7 @@ def _scored(
             new.append(reuse_model.pair_terms(items[a].text, items[b].text, list(passages), longest) if passages else b"")
         cache.keep("terms", [pair_keys[n] for n in todo], new)
         terms.update(zip((pair_keys[n] for n in todo), new, strict=True))
-    grams = cache.results(
-        "grams", [text_key(item.text) for item in items], lambda todo: [reuse_model.item_grams(items[n].text) for n in todo]
-    )
-    found = textreuse.scored(items, ordered, [terms[k] for k in pair_keys], min_score, grams)
+    found = textreuse.scored(items, ordered, [terms[k] for k in pair_keys], min_score, stats=stats or _statistics(items, cache))
     unread = [ordered[n] for n, _, _ in found if pair_keys[n] not in compared]
     read = _passages(unread, items, cache)
     compared.update(zip((text_key(items[a].text, items[b].text) for a, b in unread), read, strict=True))

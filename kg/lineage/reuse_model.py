@@ -190,7 +190,8 @@ class Statistics:
         twos = _joined([u[1] for u in unpacked], np.uint32)
         self.g2, inverse2, self.df2 = np.unique(twos, return_inverse=True, return_counts=True)
         plan_ids: dict[str, int] = {}
-        owner = np.repeat([plan_ids.setdefault(p, len(plan_ids)) for p in plans], [len(u[0]) for u in unpacked])
+        plan_of = np.array([plan_ids.setdefault(p, len(plan_ids)) for p in plans], dtype=np.int64)
+        owner = np.repeat(plan_of, [len(u[0]) for u in unpacked])
         self.plans = len(plan_ids)
         written = np.sort(inverse4.astype(np.int64) * max(self.plans, 1) + owner)  # (4-gram, plan), each once
         written = written[np.r_[True, written[1:] != written[:-1]]] if len(written) else written

@@ -214,11 +214,13 @@ def scored(
     terms: list[bytes],
     min_score: float | None = None,
     grams: list[bytes] | None = None,
+    stats: reuse_model.Statistics | None = None,
 ) -> list[tuple[int, float, Drivers]]:
     """(position in ordered, probability, drivers) of the pairs whose probability reaches min_score (default: the
     model's threshold), given each pair's reuse_model.pair_terms (b"" for a pair without shared passages, which is
     no link): all scored at once under the statistics of all the items, so that a pair's result does not depend on
-    the pairs scored with it. grams: each item's reuse_model.item_grams, when known."""
+    the pairs scored with it. grams: each item's reuse_model.item_grams, when known; stats: the statistics of the
+    items, when made already."""
     import numpy as np
 
     model = reuse_model.shipped()
@@ -226,7 +228,7 @@ def scored(
     shared = [n for n, t in enumerate(terms) if t]
     if not shared:
         return []
-    stats = reuse_model.Statistics([i.text for i in items], [i.plan for i in items], grams)
+    stats = stats or reuse_model.Statistics([i.text for i in items], [i.plan for i in items], grams)
     pairs = np.array([ordered[n] for n in shared], dtype=np.int64).reshape(-1, 2)
     x = stats.features([terms[n] for n in shared], pairs)
     contributions = model.contribution_matrix(x)
