@@ -102,6 +102,23 @@ def test_list_and_remove(tmp_path: Path, built) -> None:
     assert store.query(f"ASK {{ GRAPH <{LINEAGE_GRAPH}> {{ ?s ?p ?o }} }}")
 
 
+def test_building_one_more_document_shows_its_row_and_how_many_the_store_holds(tmp_path: Path) -> None:
+    """The table of a build is the documents it loaded (the store's other rows are `plankg stats`'s): a build of
+    one document in a store of a thousand reads one document's summary, not a thousand."""
+    from plankg.loading.documents import bundled_corpus
+
+    store = tmp_path / "store"
+    files = sorted(str(p) for p in bundled_corpus().glob("*.txt"))
+    assert plankg("build", *files[:4], "--no-validate", "--no-lineage", "--no-views", store=store).returncode == 0
+    result = plankg("build", files[4], "--no-validate", "--no-lineage", "--no-views", store=store)
+    assert result.returncode == 0, result.stderr
+    rows = [line.split("│")[1].strip() for line in result.stdout.splitlines() if line.count("│") > 10]
+    assert rows == ["004_816c855b418fc27c.txt"]
+    assert "loaded 1 of 1 document\nthe store holds 5 documents: `plankg stats` lists them all\n" in result.stdout
+    listed = [line.split("│")[1].strip() for line in plankg("stats", store=store).stdout.splitlines() if line.count("│") > 10]
+    assert listed == [Path(f).name for f in files]
+
+
 def test_unknown_subcommand_is_a_usage_error(built) -> None:
     store_dir, _ = built
     assert plankg("frobnicate", store=store_dir).returncode == 2
