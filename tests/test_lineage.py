@@ -468,9 +468,9 @@ def test_labelled_set_size() -> None:
         ("dev", "copied", "clear"): 49,
         ("dev", "copied", "borderline"): 7,
         ("dev", "copied", "no"): 223,
-        ("dev", "instrument", "clear"): 55,
+        ("dev", "instrument", "clear"): 56,
         ("dev", "instrument", "borderline"): 28,
-        ("dev", "instrument", "no"): 196,
+        ("dev", "instrument", "no"): 195,
         ("blind", "copied", "clear"): 51,
         ("blind", "copied", "borderline"): 7,
         ("blind", "copied", "no"): 223,
@@ -480,7 +480,8 @@ def test_labelled_set_size() -> None:
     }
     assert all(p["a"].split("/")[0] != p["b"].split("/")[0] for p in pairs)  # different documents
     assert len({frozenset((p["a"], p["b"])) for p in pairs}) == len(pairs)  # no pair labelled twice
-    assert sum("audit" in p for p in pairs) == 5  # copied-clause answers changed on a second reading, each with why
+    # answers changed on a second reading, each with why: five copied-clause answers, one instrument answer
+    assert sum("audit" in p for p in pairs) == 6
 
 
 def test_copied_clauses_cross_validated_by_document_pair(labelled) -> None:
@@ -540,11 +541,11 @@ def test_pairs_clear_on_either_question_against_the_right_relation(labelled, cor
     shipped = reuse_model.shipped()
     dev = [p for p in labelled if p.label["split"] == "dev"]
     on_dev = reuse_train.right_relation(dev, reuse_train.cross_validated(dev), shipped.threshold, named)
-    assert on_dev == {"pairs": 80, "related": 59, "share": 0.738}
+    assert on_dev == {"pairs": 80, "related": 61, "share": 0.762}
     blind = [p for p in labelled if p.label["split"] == "blind"]
     probabilities = [shipped.probability(p.features) if p.proposed else 0.0 for p in reuse_train.graded(blind)]
     on_blind = reuse_train.right_relation(blind, probabilities, shipped.threshold, named)
-    assert on_blind == {"pairs": 81, "related": 51, "share": 0.63}
+    assert on_blind == {"pairs": 81, "related": 52, "share": 0.642}
 
 
 @pytest.mark.xfail(strict=True, reason="cross-validated recall 0.796 at precision 0.907 misses the required 0.9")
@@ -620,6 +621,12 @@ def test_instrument_names_at_word_boundaries_and_in_coordinations() -> None:
     # 001 line 485: the unit of a ratio is no instrument; nor are a plan (规划) or alternatives (或)
     assert names("推动实现每千名老年人、每百张养老机构床位均拥有1名社会工作者。") == []
     assert names("因地制宜制定本地区民政事业发展规划或行动计划,") == []
+    # a system (体系) is an instrument's head: 000 line 302 and 003 line 578; 更加完备的 describes it, no name starts there
+    assert names("以慈善组织和慈善活动为重点,建立更加完备的慈善综合监管体系,加强") == ["慈善综合监管体系"]
+    # ... but a field before a slogan's words (治理体系 of 治理体系和治理能力现代化) is the slogan (000 lines 88, 287)
+    assert names("健全党组织领导的城乡基层治理体系,全面提升") == names("健全城乡社区治理体系。") == []
+    # 000 line 269: the base of a share (护理型床位占比) is a target's quantity, not an instrument
+    assert names("到2025年,养老机构护理型床位占比达到55%以上。") == []
 
 
 def test_generic_names_are_not_instruments(corpus) -> None:
@@ -664,8 +671,8 @@ def test_shared_instruments_query(corpus) -> None:
 @pytest.mark.parametrize(
     ("split", "expected"),
     [
-        ("dev", {"tp": 42, "fp": 4, "fn": 13, "tn": 192}),  # precision 0.913, recall 0.764
-        ("blind", {"tp": 38, "fp": 14, "fn": 19, "tn": 181}),  # precision 0.731, recall 0.667, measured once at the end
+        ("dev", {"tp": 45, "fp": 1, "fn": 11, "tn": 194}),  # precision 0.978, recall 0.804
+        ("blind", {"tp": 39, "fp": 12, "fn": 18, "tn": 183}),  # precision 0.765, recall 0.684, as it came out
     ],
 )
 def test_shared_instruments_against_labels(corpus, split: str, expected: dict[str, int]) -> None:
@@ -681,14 +688,14 @@ def test_shared_instruments_against_labels(corpus, split: str, expected: dict[st
 
 
 def test_instrument_relation_errors_are_listed(corpus) -> None:
-    """`reuse_train --misjudged` lists the dev pairs the instrument relation gets wrong: the 13 missed, the 4 related."""
+    """`reuse_train --misjudged` lists the dev pairs the instrument relation gets wrong: the 11 missed, the 1 related."""
     from plankg.lineage.graph import reuse_items
 
     store, _ = corpus
     shown = reuse_train.instruments_misjudged(LABELS["pairs"], reuse_train.instruments_named(reuse_items(store)[0]))
     lines = shown.splitlines()
-    assert sum(ln.startswith("missed (clear: ") for ln in lines) == 13
-    assert sum(ln.startswith("related (no): ") for ln in lines) == 4
+    assert sum(ln.startswith("missed (clear: ") for ln in lines) == 11
+    assert sum(ln.startswith("related (no): ") for ln in lines) == 1
     # 001 line 466 构建城市地区“一刻钟”居家养老服务圈 and 002 line 497 (Traditional) 构建城市地区十五分钟养老服务圈:
     # 养老服务圈 is written by neither plan as a whole name (only as the end of a longer one), so the pair is missed
     assert lines[0] == (
@@ -773,9 +780,9 @@ def test_targets_stated_in_prose_name_instruments(tmp_path: Path) -> None:
 
 def test_corpus_targets_in_prose_all_sit_in_measures_or_box_items(corpus) -> None:
     """The corpus's 53 targets stated in prose are all in measures (43) or box items (10): its instruments come from
-    those items alone (110), none from a target."""
+    those items alone (118), none from a target."""
     from plankg.lineage.graph import target_items
 
     store, summary = corpus
     assert target_items(store) == []
-    assert (summary.instruments, summary.instrument_mentions) == (110, 366)
+    assert (summary.instruments, summary.instrument_mentions) == (118, 376)

@@ -10,7 +10,9 @@ is one concept across all plans, whatever the script.
 
 A name every plan uses for its field of work is not an instrument (社会救助制度, 工作机制, 社会政策). Decided
 from the text: the modifier (the name without its head) must have MIN_MODIFIER characters and not start with
-a conjunction or a quantifier, and slogans (kg/data/stock_phrases.txt) are not names. Decided from the
+a conjunction or a quantifier; slogans (kg/data/stock_phrases.txt) are not names, nor is a field put before a
+slogan's words (基层治理体系: 治理体系); the base of a ratio (护理型床位占比) is a target's quantity, not an instrument
+set up; a degree adverb starts a description, not a name (更加完备的慈善综合监管体系). Decided from the
 store: a name with an abstract head (制度, 机制, 政策 …) must be specific, its specificity being the inverse
 document frequency, over the store's items, of the rarest character 4-gram of its modifier, scaled to 0-1;
 below MIN_SPECIFICITY it is generic. The README shows where the line falls on the bundled corpus.
@@ -33,6 +35,7 @@ MAX_NAME = 24
 MIN_MODIFIER = 3  # Han characters of a name before its head (quoted names excepted)
 MIN_SPECIFICITY = 0.6  # scaled IDF of the rarest modifier 4-gram below which a name with an abstract head is generic
 _FUNCTION_START = re.compile(r"^[与和及或的等并按为在对以每各其该]")
+_DEGREE = re.compile(r"(更加|更为|日益|越来越|十分|非常|较为|最为)")  # a description (更加完备的…体系), not a name
 _CLAUSE = re.compile(r"[^。;；,，:：!！?？、\n]+")
 _STEPS = re.compile(r"((?:[\u4e00-\u9fff]{2,6}、){2,}[\u4e00-\u9fff]{2,6})[”\"]?(?:“[^”]{1,8}”)?的")
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]")
@@ -44,6 +47,7 @@ _STATION = re.compile(r"站点$")  # 服务站点 is the 服务站
 _NOT_A_NAME = re.compile(r"或|规划")  # alternatives (规划或行动计划), plans (民政规划计划: documents, no instruments)
 _ETC = re.compile(r"等(?!级)")  # a list (…等), not a grade (等级评定)
 _PER = re.compile(r"每?[一二三四五六七八九十百千万两\d]+[张个名所家位户]")  # a quantity's unit
+_RATIO = re.compile(r"(占比|比例|比重)")  # after a name: the base of a share (护理型床位占比), not an instrument set up
 _ACTOR = re.compile(r"(部门|单位)$")  # 职能部门职责 names who acts, not an instrument
 _GROUP = re.compile(r"(儿童|孤儿|老人|老年人|人员|妇女|残疾人|群众|对象)$")  # a group of people is no modifier
 _WORK = "工作"  # 试点工作 is the 试点
@@ -120,9 +124,10 @@ def mentions(text: str) -> list[Mention]:
         for head in _heads_at(body, bounds):
             start = max((v for v in verbs if v <= head.start()), default=0)
             cut = max([start] + [n + 1 for n in range(start, head.start()) if body[n] == "的"])
-            if _PER.match(body, cut):
-                continue  # 每百张养老机构床位: the unit of a ratio
-            for begin in sorted({start, cut}):  # after a 的 too: 建立翔实完备的困境儿童信息台账
+            if _PER.match(body, cut) or _RATIO.match(body, head.end()):
+                continue  # 每百张养老机构床位, 护理型床位占比: the unit or the base of a ratio
+            described = _DEGREE.match(body, start) is not None  # 更加完备的…: a description, the name is after 的
+            for begin in sorted({cut} if described else {start, cut}):  # after a 的 too: 建立翔实完备的困境儿童信息台账
                 keys = tuple(k for k in _ends(body[begin : head.end()]) if _acceptable(k, head.group()))
                 if keys:
                     found.append(Mention(base + begin, base + head.end(), body[begin : head.end()], keys))
@@ -292,7 +297,16 @@ def _acceptable(name: str, head: str) -> bool:
         return False
     if _ETC.search(name) or _NOT_A_NAME.search(name):
         return False
-    return not (_FUNCTION_START.match(name) or any(name in p for p in stock_phrases()))
+    if _FUNCTION_START.match(name) or any(name in p for p in stock_phrases()):
+        return False
+    return not (head and _slogan_end(name, head))
+
+
+def _slogan_end(name: str, head: str) -> bool:
+    """A name that ends in a slogan's words, its head with the word before (治理体系 of 治理体系和治理能力现代化):
+    a field put in front of a slogan (基层治理体系, 城乡社区治理体系) is still the slogan, not an instrument."""
+    end = name[-len(head) - 2 :]
+    return len(end) > len(head) + 1 and any(end in p for p in stock_phrases())
 
 
 def shared_keys(mentions_by_plan: dict[str, list[Mention]], specificity: Specificity) -> dict[str, set[str]]:
