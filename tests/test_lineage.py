@@ -541,7 +541,7 @@ def test_pairs_clear_on_either_question_against_the_right_relation(labelled, cor
     shipped = reuse_model.shipped()
     dev = [p for p in labelled if p.label["split"] == "dev"]
     on_dev = reuse_train.right_relation(dev, reuse_train.cross_validated(dev), shipped.threshold, named)
-    assert on_dev == {"pairs": 80, "related": 61, "share": 0.762}
+    assert on_dev == {"pairs": 80, "related": 63, "share": 0.787}
     blind = [p for p in labelled if p.label["split"] == "blind"]
     probabilities = [shipped.probability(p.features) if p.proposed else 0.0 for p in reuse_train.graded(blind)]
     on_blind = reuse_train.right_relation(blind, probabilities, shipped.threshold, named)
@@ -617,7 +617,7 @@ def test_instrument_names_at_word_boundaries_and_in_coordinations() -> None:
     )
     # ... not a slogan's list (000 line 344)
     slogan = "健全党委领导、政府负责、群团助推、社会协同、公众参与的社会工作统筹机制,"
-    assert names(slogan) == ["公众参与的社会工作统筹机制", "社会工作统筹机制"]
+    assert names(slogan) == ["社会工作统筹机制"]  # the list's last item before the 的 is no name either
     # 001 line 485: the unit of a ratio is no instrument; nor are a plan (规划) or alternatives (或)
     assert names("推动实现每千名老年人、每百张养老机构床位均拥有1名社会工作者。") == []
     assert names("因地制宜制定本地区民政事业发展规划或行动计划,") == []
@@ -627,6 +627,15 @@ def test_instrument_names_at_word_boundaries_and_in_coordinations() -> None:
     assert names("健全党组织领导的城乡基层治理体系,全面提升") == names("健全城乡社区治理体系。") == []
     # 000 line 269: the base of a share (护理型床位占比) is a target's quantity, not an instrument
     assert names("到2025年,养老机构护理型床位占比达到55%以上。") == []
+    # a campaign named by a noun of change: 001 line 405 扎实开展…, 004 line 35 加快婚姻登记历史数据补录
+    assert names("扎实开展婚姻登记历史数据补录,推动部门间信息数据交换共享。") == ["婚姻登记历史数据补录"]
+    # ... not the manner of an action (创造性转化: tests/fixtures/real 002 line 38), nor qualities listed before a
+    # system (real 001 line 67: 系统完备、高效实用…的现代化基础设施体系), nor a conjunction's piece (real 002 line 53: 以及)
+    assert names("在保护传承的基础上,创造性转化、创新性发展") == []
+    assert names("统筹推进基础设施建设,构建系统完备、高效实用、智能绿色、安全可靠的现代化基础设施体系。") == [
+        "现代化基础设施体系"
+    ]
+    assert "老年人以体系" not in names("健全农村留守儿童和妇女、老年人以及困境儿童关爱服务体系。")
 
 
 def test_generic_names_are_not_instruments(corpus) -> None:
@@ -671,7 +680,7 @@ def test_shared_instruments_query(corpus) -> None:
 @pytest.mark.parametrize(
     ("split", "expected"),
     [
-        ("dev", {"tp": 45, "fp": 1, "fn": 11, "tn": 194}),  # precision 0.978, recall 0.804
+        ("dev", {"tp": 47, "fp": 1, "fn": 9, "tn": 194}),  # precision 0.979, recall 0.839
         ("blind", {"tp": 39, "fp": 12, "fn": 18, "tn": 183}),  # precision 0.765, recall 0.684, as it came out
     ],
 )
@@ -683,18 +692,18 @@ def test_shared_instruments_against_labels(corpus, split: str, expected: dict[st
     store, _ = corpus
     named = reuse_train.instruments_named(reuse_items(store)[0])
     counts = reuse_train.instrument_counts(LABELS["pairs"], named, blind=split == "blind")
-    # names with no head noun (婚俗改革, 精神障碍社区康复服务) are missed
+    # names with no head noun (平安边界建设, 精神障碍社区康复服务) or a two-character modifier (婚俗改革) are missed
     assert {k: counts[k] for k in expected} == expected
 
 
 def test_instrument_relation_errors_are_listed(corpus) -> None:
-    """`reuse_train --misjudged` lists the dev pairs the instrument relation gets wrong: the 11 missed, the 1 related."""
+    """`reuse_train --misjudged` lists the dev pairs the instrument relation gets wrong: the 9 missed, the 1 related."""
     from plankg.lineage.graph import reuse_items
 
     store, _ = corpus
     shown = reuse_train.instruments_misjudged(LABELS["pairs"], reuse_train.instruments_named(reuse_items(store)[0]))
     lines = shown.splitlines()
-    assert sum(ln.startswith("missed (clear: ") for ln in lines) == 11
+    assert sum(ln.startswith("missed (clear: ") for ln in lines) == 9
     assert sum(ln.startswith("related (no): ") for ln in lines) == 1
     # 001 line 466 构建城市地区“一刻钟”居家养老服务圈 and 002 line 497 (Traditional) 构建城市地区十五分钟养老服务圈:
     # 养老服务圈 is written by neither plan as a whole name (only as the end of a longer one), so the pair is missed
@@ -780,9 +789,9 @@ def test_targets_stated_in_prose_name_instruments(tmp_path: Path) -> None:
 
 def test_corpus_targets_in_prose_all_sit_in_measures_or_box_items(corpus) -> None:
     """The corpus's 53 targets stated in prose are all in measures (43) or box items (10): its instruments come from
-    those items alone (118), none from a target."""
+    those items alone (122), none from a target."""
     from plankg.lineage.graph import target_items
 
     store, summary = corpus
     assert target_items(store) == []
-    assert (summary.instruments, summary.instrument_mentions) == (118, 376)
+    assert (summary.instruments, summary.instrument_mentions) == (122, 389)

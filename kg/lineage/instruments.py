@@ -50,6 +50,7 @@ _PER = re.compile(r"每?[一二三四五六七八九十百千万两\d]+[张个�
 _RATIO = re.compile(r"(占比|比例|比重)")  # after a name: the base of a share (护理型床位占比), not an instrument set up
 _ACTOR = re.compile(r"(部门|单位)$")  # 职能部门职责 names who acts, not an instrument
 _GROUP = re.compile(r"(儿童|孤儿|老人|老年人|人员|妇女|残疾人|群众|对象)$")  # a group of people is no modifier
+_PROCEDURES = ("机制", "制度")  # the heads a list of steps can name
 _WORK = "工作"  # 试点工作 is the 试点
 
 
@@ -126,7 +127,9 @@ def mentions(text: str) -> list[Mention]:
             cut = max([start] + [n + 1 for n in range(start, head.start()) if body[n] == "的"])
             if _PER.match(body, cut) or _RATIO.match(body, head.end()):
                 continue  # 每百张养老机构床位, 护理型床位占比: the unit or the base of a ratio
-            described = _DEGREE.match(body, start) is not None  # 更加完备的…: a description, the name is after 的
+            # a description before the 的, the name after it: 更加完备的…, or the last of a list of qualities
+            # (系统完备、高效实用、…、安全可靠的现代化基础设施体系)
+            described = _DEGREE.match(body, start) is not None or (not start and base > 0 and text[base - 1] == "、")
             for begin in sorted({cut} if described else {start, cut}):  # after a 的 too: 建立翔实完备的困境儿童信息台账
                 keys = tuple(k for k in _ends(body[begin : head.end()]) if _acceptable(k, head.group()))
                 if keys:
@@ -184,8 +187,8 @@ def _listed_mechanisms(text: str) -> list[Mention]:
     for listed in _STEPS.finditer(text):
         clause = _CLAUSE.match(text, listed.end())
         head = next(_heads().finditer(clause.group()), None) if clause else None
-        if not head or not clause:
-            continue
+        if not head or not clause or head.group() not in _PROCEDURES:
+            continue  # steps make a procedure; a list before another head is its qualities (系统完备、高效实用…的…体系)
         end = clause.start() + head.end()
         steps = [(m.start(), m.end()) for m in re.finditer(r"[\u4e00-\u9fff]+", listed.group(1))]
         first = max((m.end() for m in _verbs().finditer(listed.group(1), 0, steps[0][1])), default=0)
@@ -211,8 +214,8 @@ def _distributed(text: str, modifier: str, at: int, head: _Head, listed: list[tu
         return []  # no coordination right before the head (or a list summed up by a category: …等专项救助制度)
     conjuncts = [(base + max(_governing(body), default=0), base + len(body)) for base, body in listed]
     offset = at
-    for part in re.split(r"([和及])", modifier.removesuffix("等")):
-        if part and part not in "和及":
+    for part in re.split(r"(以及|和|及)", modifier.removesuffix("等")):
+        if part and part not in ("以及", "和", "及"):
             conjuncts.append((offset, offset + len(part)))
         offset += len(part)
     if any(key(text[a:b]).endswith(head.group()) for a, b in conjuncts):
@@ -299,6 +302,8 @@ def _acceptable(name: str, head: str) -> bool:
         return False
     if _FUNCTION_START.match(name) or any(name in p for p in stock_phrases()):
         return False
+    if head in abstract_heads() and name.endswith("性" + head):
+        return False  # the manner of an action (创造性转化, 结构性改革), not a name
     return not (head and _slogan_end(name, head))
 
 
