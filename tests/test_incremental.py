@@ -17,7 +17,7 @@ from pyoxigraph import NamedNode, Store
 
 import plankg
 from plankg.graph.store import open_store
-from plankg.graph.vocab import LINEAGE_GRAPH
+from plankg.graph.vocab import LINEAGE_GRAPH, XSD_INTEGER
 from plankg.lineage import cache as lineage_cache
 from plankg.lineage import write
 from plankg.lineage.graph import rebuild_lineage
@@ -110,6 +110,7 @@ def test_a_stale_missing_or_foreign_cache_gives_the_same_graph(documents, tmp_pa
     paths = [documents[n] for n in ("450000_guangxi.txt", "450100_nanning.txt", "synth_00003.txt", "synth_00004.txt")]
     expected = rebuilt(paths, tmp_path / "fresh")
     monkeypatch.setattr(write, "WRITE_BATCH", 700)  # whole graphs and differences written in several transactions
+    monkeypatch.setattr(write, "SPOOL_RUN", 500)  # the quads spilled to disk in sorted runs and merged back
     kg = plankg.open(tmp_path / "store", read_only=False)
     kg.build(paths[:3], validate=False)
     rebuild_lineage(kg.store)  # written without the cache: the cache's record of the lineage graph is stale
@@ -124,3 +125,28 @@ def test_a_stale_missing_or_foreign_cache_gives_the_same_graph(documents, tmp_pa
     assert lineage_quads(kg.store) == expected
     assert kg.rebuild_lineage(full=True).triples == len(expected)
     assert lineage_quads(kg.store) == expected
+
+
+def test_the_spool_gives_each_subject_its_distinct_quads_sorted_whatever_the_order_and_the_runs(monkeypatch) -> None:
+    from pyoxigraph import Literal
+
+    rng = random.Random(3)
+    quads = [
+        (f"http://x/{rng.randrange(50)}", f"http://p/{rng.randrange(3)}", f"http://o/{rng.randrange(9)}") for _ in range(900)
+    ]
+    quads += [
+        ("http://x/1", "http://p/t", Literal("一\n二\t三")),
+        ("http://x/1/a", "http://p/t", Literal("4", datatype=XSD_INTEGER)),
+    ]
+    expected: dict[str, set[bytes]] = {}
+    for s, p, o in quads:
+        expected.setdefault(s, set()).add(f"{p} {o if isinstance(o, Literal) else f'<{o}>'}".encode())
+    for run in (100_000, 70):  # in memory, and spilled in runs of 70 quads
+        monkeypatch.setattr(write, "SPOOL_RUN", run)
+        spool = write.Spool()
+        for q in rng.sample(quads + quads[:100], len(quads) + 100):
+            spool.add(*q)
+        found = list(spool.subjects())
+        assert [s for s, _ in found] == sorted(expected)
+        assert all(lines == sorted(expected[s]) for s, lines in found)
+        assert write.quads_of(found[:2])[0].subject == NamedNode(found[0][0])

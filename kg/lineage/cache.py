@@ -19,7 +19,8 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Callable, Iterable
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -27,6 +28,7 @@ from typing import Any
 
 FILE_NAME = "lineage-cache.sqlite3"
 SCHEMA = 1  # the layout of the tables
+WRITTEN_PAGE = 50_000  # rows of the record of the lineage graph read at a time
 SCAN = 20_000  # results of one kind wanted above which its rows are read in one pass rather than looked up
 _DATA: tuple[str, str | None] = (
     "plankg",
@@ -102,11 +104,17 @@ def unknown(keys: list[bytes], known: dict[bytes, Any]) -> list[int]:
 
 
 class LineageCache:
-    """The cached results (an SQLite file, or memory only when the store has no folder or for a full rebuild)."""
+    """The cached results: an SQLite file in the store's folder, or in a temporary folder removed when closed (no
+    folder: the results are kept for one rebuild only, on disk rather than in memory, where they would be a
+    gigabyte at three thousand plans)."""
 
     def __init__(self, folder: Path | None = None) -> None:
-        self.path = folder / FILE_NAME if folder is not None else None
-        self.db = sqlite3.connect(str(self.path) if self.path else ":memory:", isolation_level=None)
+        self.temporary = None
+        if folder is None:
+            self.temporary = tempfile.TemporaryDirectory(prefix="plankg-lineage-")
+            folder = Path(self.temporary.name)
+        self.path = folder / FILE_NAME
+        self.db = sqlite3.connect(str(self.path), isolation_level=None)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.executescript(
@@ -138,6 +146,8 @@ class LineageCache:
 
     def close(self) -> None:
         self.db.close()
+        if self.temporary is not None:
+            self.temporary.cleanup()
 
     def meta(self, name: str) -> Any:
         row = self.db.execute("SELECT value FROM meta WHERE name = ?", (name,)).fetchone()
@@ -216,14 +226,24 @@ class LineageCache:
 
     # ---------------------------------------------------------------- the lineage graph last written
 
-    def written(self) -> dict[str, tuple[bytes, int]]:
-        """Subject -> (digest of its quads, how many) in the lineage graph last written (kg/lineage/write.py)."""
-        return {s: (bytes(d), n) for s, d, n in self.db.execute("SELECT subject, digest, quads FROM written")}
+    def written(self) -> Iterator[tuple[str, bytes, int]]:
+        """(subject, digest of its quads, how many) of the lineage graph last written (kg/lineage/write.py), in
+        subject order, read WRITTEN_PAGE rows at a time: the rows of subjects up to the last one read may be
+        changed meanwhile (set_written), those after it not."""
+        after = ""
+        while rows := self.db.execute(
+            "SELECT subject, digest, quads FROM written WHERE subject > ? ORDER BY subject LIMIT ?", (after, WRITTEN_PAGE)
+        ).fetchall():
+            for s, d, n in rows:
+                yield s, bytes(d), n
+            after = rows[-1][0]
 
-    def set_written(self, subjects: dict[str, tuple[bytes, int]], gone: Iterable[str] = (), replace: bool = False) -> None:
+    def clear_written(self) -> None:
+        self.db.execute("DELETE FROM written")
+
+    def set_written(self, rows: Iterable[tuple[str, bytes, int]], gone: Iterable[str] = ()) -> None:
+        """Record (subject, digest, how many quads) of subjects written and forget those that went."""
         with self.db:
             self.db.execute("BEGIN")
-            if replace:
-                self.db.execute("DELETE FROM written")
             self.db.executemany("DELETE FROM written WHERE subject = ?", ((s,) for s in gone))
-            self.db.executemany("INSERT OR REPLACE INTO written VALUES (?, ?, ?)", ((s, d, n) for s, (d, n) in subjects.items()))
+            self.db.executemany("INSERT OR REPLACE INTO written VALUES (?, ?, ?)", rows)

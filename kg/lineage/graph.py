@@ -43,9 +43,11 @@ from plankg.loaders.repair import read_offsets
 from plankg.loaders.script import to_simplified
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
     from concurrent.futures import Executor, Future
     from pathlib import Path
+
+    import numpy as np
 
 
 class _Terms:
@@ -64,6 +66,7 @@ class _Terms:
 PK, OA = _Terms(vocab.PK), _Terms(vocab.OA)
 INDICATOR_SCHEME = ID["indicator-concept"]
 INSTRUMENT_SCHEME = ID["instrument"]
+SCORE_BATCH = 20_000  # candidate pairs scored at once (at most cache.SCAN: their results are looked up)
 DRIVERS = 3  # features recorded on a reuse link: those that raised its probability most
 CLOSE_RATIO = 0.8  # difflib ratio of normalised indicator names for a close match
 _UNIT_SUFFIX = re.compile(r"[(（][^()（）]*(%|元|个|张|人|亿|万|平方米|/)[^()（）]*[)）]?$|[(（]%$")
@@ -106,17 +109,17 @@ def _digest(*parts: str) -> str:
 
 
 class _Out:
-    """Collects the lineage quads, grouped by subject (kg/lineage/write.py writes those that changed)."""
+    """Collects the lineage quads (kg/lineage/write.py spools them to disk and writes those that changed)."""
 
     def __init__(self) -> None:
-        self.subjects: write.Subjects = {}
+        self.spool = write.Spool()
 
     def add(self, s: str, p: str, o: str | Literal) -> None:
-        self.subjects.setdefault(str(s), set()).add((str(p), o if isinstance(o, Literal) else str(o)))
+        self.spool.add(s, p, o)
 
     def type(self, s: str, *classes: str) -> None:
         for c in classes:
-            self.add(s, str(RDF_TYPE.value), c)
+            self.spool.add(s, RDF_TYPE.value, c)
 
 
 def _lit(value, datatype: str | None = None, lang: str | None = None) -> Literal:
@@ -377,6 +380,25 @@ def directed(a: textreuse.Item, b: textreuse.Item, plans: dict[str, dict], decla
     return _is_parent(a.plan, b.plan, plans, declared) or _is_parent(b.plan, a.plan, plans, declared)
 
 
+def _directed_pairs(
+    items: list[textreuse.Item], pairs: np.ndarray, plans: dict[str, dict], declared: dict[str, set[str]]
+) -> np.ndarray:
+    """directed, of each pair (a row of two item indexes), decided once for each pair of plans."""
+    import numpy as np
+
+    names = {name: n for n, name in enumerate(sorted({item.plan for item in items}))}
+    if not len(pairs):
+        return np.zeros(0, dtype=bool)
+    plan_of = np.array([names[item.plan] for item in items], dtype=np.int64)
+    both, inverse = np.unique(plan_of[pairs[:, 0]] * len(names) + plan_of[pairs[:, 1]], return_inverse=True)
+    plan = list(names)
+    decided = [
+        _is_parent(plan[x], plan[y], plans, declared) or _is_parent(plan[y], plan[x], plans, declared)
+        for x, y in zip((both // len(names)).tolist(), (both % len(names)).tolist(), strict=True)
+    ]
+    return np.array(decided, dtype=bool)[inverse.reshape(-1)]
+
+
 class _Components:
     """Union-find over item indexes: which items a set of links connects."""
 
@@ -434,20 +456,32 @@ def stated_links(
 
 def score_stated(
     items: list[textreuse.Item],
-    ordered: list[tuple[int, int]],
+    ordered: Sequence[tuple[int, int]] | np.ndarray,
     plans: dict[str, dict],
     declared: dict[str, set[str]],
     score: Callable[[list[tuple[int, int]]], list[textreuse.Reuse]],
 ) -> list[textreuse.Reuse]:
-    """stated_links of the links score finds among the candidate pairs ordered, scoring only the pairs it can keep:
-    whether a pair is directed depends on its plans alone, so the directed pairs are scored first, and of the others
-    only those whose items no derivation found connects. score must judge a pair the same whatever else it is given
-    (the model's statistics are over all items)."""
-    down = [(a, b) for a, b in ordered if directed(items[a], items[b], plans, declared)]
-    links = score(down)
+    """stated_links of the links score finds among the candidate pairs ordered (sorted pairs, or rows of an array),
+    scoring only the pairs it can keep: whether a pair is directed depends on its plans alone, so the directed pairs
+    are scored first, and of the others only those whose items no derivation found connects. score must judge a pair
+    the same whatever else it is given (the model's statistics are over all items): it is given SCORE_BATCH pairs at
+    a time, so that what is held of the pairs stays bounded however many there are."""
+    import numpy as np
+
+    pairs = np.asarray(ordered, dtype=np.int64).reshape(-1, 2)
+    down = _directed_pairs(items, pairs, plans, declared)
+    links = _in_batches(score, pairs[down])
     trees = derivation_components(items, links, plans, declared)
-    across = [(a, b) for a, b in ordered if not directed(items[a], items[b], plans, declared) and trees.find(a) != trees.find(b)]
-    return sorted(links + score(across), key=lambda link: (link.a, link.b))
+    tree = np.array([trees.find(i) for i in range(len(items))], dtype=np.int64)
+    across = pairs[~down & (tree[pairs[:, 0]] != tree[pairs[:, 1]])]
+    return sorted(links + _in_batches(score, across), key=lambda link: (link.a, link.b))
+
+
+def _in_batches(score: Callable[[list[tuple[int, int]]], list[textreuse.Reuse]], pairs: np.ndarray) -> list[textreuse.Reuse]:
+    found: list[textreuse.Reuse] = []
+    for k in range(0, len(pairs), SCORE_BATCH):
+        found += score([(a, b) for a, b in pairs[k : k + SCORE_BATCH].tolist()])
+    return found
 
 
 def _reuse_lineage(
@@ -754,6 +788,7 @@ class LineageRebuild:
         self.lap("themes")
         if self.search:
             candidates, links = self.search.result()
+            summary.candidate_pairs = len(candidates)
             ordered = sorted(candidates)
             keys = [text_key(item.text) for item in items]
             cache.keep("minhash", keys, self.search.signed)
@@ -765,6 +800,8 @@ class LineageRebuild:
             )
             self.lap("reuse (shared with the worker)")
         else:
+            import numpy as np
+
             keys = [text_key(item.text) for item in items]
             if self.unsigned:
                 texts = [items[n].text for n in self.unsigned]
@@ -774,21 +811,22 @@ class LineageRebuild:
             self.signed = [self.known[k] for k in keys]
             self.lap("signatures")
             hashed = cache.results("runs", keys, lambda todo: [fingerprints.run_hashes(items[n].text) for n in todo])
-            candidates = textreuse.candidate_pairs(items, self.signed, hashed, _ranks(items, self.plans))
+            codes = textreuse.candidate_codes(items, self.signed, hashed, _ranks(items, self.plans))
+            summary.candidate_pairs = len(codes)
+            pairs = np.stack([codes // max(len(items), 1), codes % max(len(items), 1)], axis=1)  # sorted, as the codes
             self.lap("candidates")
             stats = _statistics(items, cache)
             links = score_stated(  # the pairs whose link would not be stated are not scored
-                items, sorted(candidates), self.plans, declared, lambda pairs: _scored(items, pairs, cache, self.min_score, stats)
+                items, pairs, self.plans, declared, lambda batch: _scored(items, batch, cache, self.min_score, stats)
             )
             self.lap("scoring")
-        summary.candidate_pairs = len(candidates)
         links = stated_links(items, links, self.plans, declared)  # the worker's: it scored every candidate
         sources = _source_texts(self.corpus)
         _reuse_lineage(out, items, links, self.plans, declared, summary, sources)
         _instrument_lineage(out, items + self.targets, self.plans, summary, sources, self._mentions(), cache)
         self.lap("instruments")
         _families(out, items, links, self.plans, item_themes, summary)
-        summary.triples = write.write(self.store, out.subjects, cache if self.persistent else None, self.full)
+        summary.triples = write.write(self.store, out.spool, cache if self.persistent else None, self.full)
         self.lap("write")
         cache.close()
         return summary

@@ -22,6 +22,8 @@ from plankg.lineage.worker import collect, submit_from_the_end
 if TYPE_CHECKING:
     from concurrent.futures import Executor, Future
 
+    import numpy as np
+
 METHOD = "jieba-minhash-lsh/difflib-passages/logistic-model"
 SCORE_CHUNK = 32  # candidate pairs scored by one task when a worker process shares the scoring
 MAX_BUCKET = 32  # an LSH bucket of more items than this is a formula: its items are paired with this many only
@@ -58,11 +60,31 @@ def candidate_pairs(
     """Pairs of items of different plans worth comparing: similar clauses (lsh_pairs) or a shared run of
     SHARED_RUN characters (shared_run_pairs). signed, hashed: each item's signatures and run hashes when known;
     rank: see lsh_pairs."""
-    return lsh_pairs(items, signed, rank) | shared_run_pairs(items, hashed)
+    return pairs_of(candidate_codes(items, signed, hashed, rank), len(items))
+
+
+def candidate_codes(
+    items: list[Item], signed: list[bytes] | None = None, hashed: list[bytes] | None = None, rank: list[int] | None = None
+) -> np.ndarray:
+    """candidate_pairs as codes a * len(items) + b (a < b), sorted: 8 bytes a pair rather than a tuple's hundred."""
+    import numpy as np
+
+    return np.union1d(_lsh_codes(items, signed, rank), _shared_run_codes(items, hashed))
+
+
+def pairs_of(codes: np.ndarray, items: int) -> set[tuple[int, int]]:
+    """The pairs of items (a, b) that codes a * items + b stand for."""
+    return set(zip((codes // items).tolist(), (codes % items).tolist(), strict=True))
 
 
 def lsh_pairs(items: list[Item], signed: list[bytes] | None = None, rank: list[int] | None = None) -> set[tuple[int, int]]:
-    """Pairs of items of different plans with a clause each that MinHash LSH buckets together (never all pairs).
+    """Pairs of items of different plans with a clause each that MinHash LSH buckets together (_lsh_codes)."""
+    return pairs_of(_lsh_codes(items, signed, rank), len(items))
+
+
+def _lsh_codes(items: list[Item], signed: list[bytes] | None = None, rank: list[int] | None = None) -> np.ndarray:
+    """Pairs of items of different plans with a clause each that MinHash LSH buckets together (never all pairs), as
+    codes (candidate_codes).
 
     A bucket is a band of the signature (ROWS values) and its number; every (bucket, item) is sorted at once with
     numpy and pairs are taken within each bucket. A bucket holding the clauses of more than MAX_BUCKET items is a
@@ -79,7 +101,7 @@ def lsh_pairs(items: list[Item], signed: list[bytes] | None = None, rank: list[i
         signed = signatures([item.text for item in items])
     clauses = np.array([len(raw) // SIGNATURE_BYTES for raw in signed], dtype=np.int64)
     if not clauses.sum():
-        return set()
+        return np.zeros(0, dtype=np.int64)
     bands = np.frombuffer(b"".join(signed), dtype=np.uint32).reshape(-1, BANDS, ROWS)
     # a band's three values and number as one 64-bit key: the first two whole, the third and the band number mixed
     # in by odd multipliers (two different bands agreeing on it is a chance of one in 2^64 per pair of buckets, and
@@ -93,13 +115,14 @@ def lsh_pairs(items: list[Item], signed: list[bytes] | None = None, rank: list[i
     if rank is not None:
         order = np.empty(len(items), dtype=np.int64)
         order[np.lexsort((np.arange(len(items)), np.asarray(rank)))] = np.arange(len(items))
-    return _grouped_pairs(keys, owners, order, items, MAX_BUCKET, capped=True)
+    return _grouped_codes(keys, owners, order, items, MAX_BUCKET, capped=True)
 
 
-def _grouped_pairs(keys, owners, order, items: list[Item], most: int, capped: bool) -> set[tuple[int, int]]:
-    """Pairs of items of different plans whose entries (key, owner item) share a key. A key of more than `most`
-    items pairs nothing (capped False) or pairs each item with the `most` first of the key's items in `order` (an
-    item's position, capped True). numpy throughout: the work grows with the entries, not with the pairs of items."""
+def _grouped_codes(keys, owners, order, items: list[Item], most: int, capped: bool) -> np.ndarray:
+    """Pairs of items of different plans (as codes: candidate_codes) whose entries (key, owner item) share a key. A
+    key of more than `most` items pairs nothing (capped False) or pairs each item with the `most` first of the key's
+    items in `order` (an item's position, capped True). numpy throughout: the work grows with the entries, not with
+    the pairs of items."""
     import numpy as np
 
     sort = np.argsort(keys)
@@ -110,7 +133,7 @@ def _grouped_pairs(keys, owners, order, items: list[Item], most: int, capped: bo
     # (key, item) as one number, the key's group above the item's position in `order`: sorted, distinct
     entries = _distinct((group[shared].astype(np.uint64) << np.uint64(32)) | order[owners[sort][shared]].astype(np.uint64))
     if not len(entries):
-        return set()
+        return np.zeros(0, dtype=np.int64)
     group = (entries >> np.uint64(32)).astype(np.int64)
     owners = np.argsort(order)[(entries & np.uint64(0xFFFFFFFF)).astype(np.int64)]
     first = np.r_[True, group[1:] != group[:-1]]
@@ -136,8 +159,7 @@ def _grouped_pairs(keys, owners, order, items: list[Item], most: int, capped: bo
     before = np.arange(len(entry)) - np.repeat(np.cumsum(width) - width, width)
     a, b = owners[start[entry] + before], owners[entry]
     differ = plan[a] != plan[b]
-    codes = _distinct(np.minimum(a, b)[differ] * len(items) + np.maximum(a, b)[differ])
-    return set(zip((codes // len(items)).tolist(), (codes % len(items)).tolist(), strict=True))
+    return _distinct(np.minimum(a, b)[differ] * len(items) + np.maximum(a, b)[differ])
 
 
 def _distinct(values):
@@ -152,8 +174,14 @@ Compared = tuple[tuple[Passage, ...], str]  # the shared passages of two texts a
 
 
 def shared_run_pairs(items: list[Item], hashed: list[bytes] | None = None) -> set[tuple[int, int]]:
-    """Pairs of items of different plans that share a run of SHARED_RUN normalised characters (stock phrases
-    masked, punctuation dropped): a short clause inside long items, which MinHash of whole clauses can miss.
+    """Pairs of items of different plans that share a run of SHARED_RUN normalised characters (_shared_run_codes)."""
+    return pairs_of(_shared_run_codes(items, hashed), len(items))
+
+
+def _shared_run_codes(items: list[Item], hashed: list[bytes] | None = None) -> np.ndarray:
+    """Pairs of items of different plans (as codes: candidate_codes) that share a run of SHARED_RUN normalised
+    characters (stock phrases masked, punctuation dropped): a short clause inside long items, which MinHash of whole
+    clauses can miss.
 
     Every run is hashed (a polynomial hash over 16-bit code units, numpy), the (hash, item) entries sorted, and
     pairs taken within each group of equal hashes of at most MAX_SHARERS items: the work grows with the text,
@@ -165,9 +193,9 @@ def shared_run_pairs(items: list[Item], hashed: list[bytes] | None = None) -> se
         np.frombuffer(hashed[n] if hashed is not None else run_hashes(item.text), dtype=np.uint64) for n, item in enumerate(items)
     ]
     if not sum(len(h) for h in hashes):
-        return set()
+        return np.zeros(0, dtype=np.int64)
     owners = np.repeat(np.arange(len(items), dtype=np.int64), [len(h) for h in hashes])
-    return _grouped_pairs(np.concatenate(hashes), owners, np.arange(len(items), dtype=np.int64), items, MAX_SHARERS, capped=False)
+    return _grouped_codes(np.concatenate(hashes), owners, np.arange(len(items), dtype=np.int64), items, MAX_SHARERS, capped=False)
 
 
 def score_pairs(items: list[Item], pairs: set[tuple[int, int]], min_score: float | None = None) -> list[Reuse]:
