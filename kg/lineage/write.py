@@ -1,13 +1,15 @@
-"""Writing the lineage graph: only the subjects whose quads changed since the last write, else the whole graph.
+"""Writing the lineage graph: only the quads that changed since the last write.
 
 Lineage's quads are spooled as they are made (Spool): each one a line of its subject and its predicate and object
 in N-Triples form, sorted in runs of bounded size spilled to disk and merged back in subject order, so that no
-process ever holds the whole graph (14 million quads at ten thousand plans). Each subject's quads are digested
-as they come. The cache (kg/lineage/cache.py) keeps the digests of the graph last written, in the same order,
-with the runs that wrote it; when the store's lineage graph was last written by those runs, a subject whose digest
-is unchanged is left alone, and for each other subject the quads the store holds for it are compared with the new
-ones: those that went are deleted, the new ones inserted. A store written since by anything else (or no cache)
-gets the whole graph replaced. Either way the graph holds the new quads.
+process ever holds the whole graph (14 million quads at ten thousand plans). The cache (kg/lineage/cache.py) keeps
+a digest of each subject's quads in the graph last written, in the same order, and the runs that wrote it; when the
+store's lineage graph was last written by those runs, a subject whose digest is unchanged is left alone, and for
+each other subject the quads the store holds for it are compared with the new ones: those that went are deleted,
+the new ones inserted. A store written since by anything else, no cache or a full rebuild: the graph the store holds
+is read (spooled the same way) and compared with the new one subject by subject. Either way the graph holds the new
+quads, and a rebuild that finds what was there rewrites nothing (replacing a graph in one transaction would hold
+1.4 KB a quad of it in memory).
 
 The rdfs:label of a lineage node is a function of that node's own quads (plankg.loaders.labels, lineage writes no
 pk:citedWork), so labels are made for the subjects written only, a batch of whole subjects at a time.
@@ -19,13 +21,12 @@ import hashlib
 import heapq
 import tempfile
 from collections.abc import Iterable, Iterator
-from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse
 
-from plankg.graph.store import replace_graph, run_record, triples_text
+from plankg.graph.store import run_record
 from plankg.graph.vocab import LINEAGE_GRAPH
 from plankg.lineage import records
 from plankg.loaders.labels import label_quads
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
 WRITE_BATCH = 100_000  # lineage quads written in one transaction
 SPOOL_RUN = 500_000  # quads sorted in memory before a run of them is spilled to disk (about 100 MB)
 Object = str | Literal  # an IRI as a string, else the literal
+Old = tuple[bytes, int] | list[bytes]  # a subject's digest and number of quads recorded by the cache, or its lines
 Subject = tuple[str, list[bytes]]  # a subject IRI and its quads' "predicate object" lines (N-Triples terms), sorted
 
 
@@ -120,28 +122,51 @@ class Spool:
 
 def quads_of(subjects: Iterable[Subject]) -> list[Quad]:
     """The quads of subjects, in the lineage graph (parsed from their N-Triples lines at once)."""
-    text = b"".join(
+    graph = NamedNode(str(LINEAGE_GRAPH))
+    return [Quad(t.subject, t.predicate, t.object, graph) for t in parse(_ntriples(subjects), format=RdfFormat.N_TRIPLES)]
+
+
+def _ntriples(subjects: Iterable[Subject]) -> bytes:
+    return b"".join(
         b"<" + s.encode() + b"> <" + line.replace(b" ", b"> ", 1) + b" .\n" for s, lines in subjects for line in lines
     )
-    graph = NamedNode(str(LINEAGE_GRAPH))
-    return [Quad(t.subject, t.predicate, t.object, graph) for t in parse(text, format=RdfFormat.N_TRIPLES)]
+
+
+def _line(quad: Quad) -> bytes:
+    """A quad's "predicate object" line (the object in N-Triples form, as Spool writes it)."""
+    return f"{quad.predicate.value} {quad.object}".encode()
 
 
 def write(store: Store, spool: Spool, cache: LineageCache | None, whole: bool = False) -> int:
-    """Make the lineage graph hold the quads of the spool and their labels (whole: replace it whole); returns how
-    many quads it holds. The cache's record of the graph is withdrawn while the store is written (an interrupted
-    write leaves a graph the cache does not vouch for: the next one replaces it whole) and made again after."""
+    """Make the lineage graph hold the quads of the spool and their labels; returns how many quads it holds. Only
+    the quads that changed are written: found by the digests the cache recorded of the graph it vouches for, else
+    (whole, no cache, or a graph written since by anything else) by reading the graph the store holds. The cache's
+    record of the graph is withdrawn while the store is written (an interrupted write leaves a graph the cache does
+    not vouch for) and made again after."""
     previous = None if whole else _previous(store, cache)
     if cache is not None:
         cache.set_meta("lineage-runs", None)
-    if previous is None:
-        total = _replace(store, spool, cache)
-    else:
-        assert cache is not None
-        total = _update(store, spool, cache, previous)
+        if previous is None:
+            cache.clear_written()
+    total = _write(store, spool, cache, previous if previous is not None else _stored(store))
     if cache is not None:
         cache.set_meta("lineage-runs", records.writes(store).get(str(LINEAGE_GRAPH)))
     return total
+
+
+def _stored(store: Store) -> Iterator[tuple[str, Old]]:
+    """Each subject of the lineage graph the store holds, with its lines, in subject order (spooled)."""
+    spool = Spool()
+    for q in store.quads_for_pattern(None, None, None, NamedNode(str(LINEAGE_GRAPH))):
+        o = q.object
+        spool.add(_named(q.subject), q.predicate.value, o if isinstance(o, Literal) else _named(o))
+    return spool.subjects()
+
+
+def _named(term: object) -> str:
+    if not isinstance(term, NamedNode):
+        raise TypeError(f"a lineage quad's subject or object is a blank node: {term}")
+    return term.value
 
 
 def _batches(subjects: Iterable[Subject], size: int) -> Iterator[list[Subject]]:
@@ -158,21 +183,15 @@ def _batches(subjects: Iterable[Subject], size: int) -> Iterator[list[Subject]]:
         yield batch
 
 
-def _subject(quad: Quad) -> str:
-    if not isinstance(quad.subject, NamedNode):
-        raise TypeError(f"a lineage quad's subject is not an IRI: {quad}")
-    return quad.subject.value
-
-
 def _counted(batch: list[Subject], labels: list[Quad]) -> list[tuple[str, bytes, int]]:
     """(subject, digest, how many quads with its labels) of each subject of a batch."""
     labelled: dict[str, int] = {}
     for q in labels:
-        labelled[_subject(q)] = labelled.get(_subject(q), 0) + 1
+        labelled[_named(q.subject)] = labelled.get(_named(q.subject), 0) + 1
     return [(s, digest(lines), len(lines) + labelled.get(s, 0)) for s, lines in batch]
 
 
-def _previous(store: Store, cache: LineageCache | None) -> Iterator[tuple[str, bytes, int]] | None:
+def _previous(store: Store, cache: LineageCache | None) -> Iterator[tuple[str, Old]] | None:
     """The digests of the lineage graph's subjects as the cache recorded them (in subject order), if the store's
     lineage graph is still the one written then (written by the same runs); else None."""
     if cache is None or not store.contains_named_graph(NamedNode(str(LINEAGE_GRAPH))):
@@ -180,129 +199,105 @@ def _previous(store: Store, cache: LineageCache | None) -> Iterator[tuple[str, b
     runs = cache.meta("lineage-runs")
     if runs is None or records.writes(store).get(str(LINEAGE_GRAPH)) != runs:
         return None
-    return cache.written()
+    return ((s, (d, n)) for s, d, n in cache.written())
 
 
-def _replace(store: Store, spool: Spool, cache: LineageCache | None) -> int:
-    """Replace the lineage graph by the quads of the spool and their labels: in one transaction up to WRITE_BATCH
-    quads, else in batches of about that size, made as they are written (the cache's record of the graph with them).
-
-    Oxigraph keeps a transaction in memory (about 2 KB a quad as a SPARQL update), so the single transaction
-    that keeps the graph whole would need 13 GB for a thousand plans; a batched rewrite interrupted part-way
-    leaves part of the new graph, which the next write replaces whole (the cache does not vouch for it).
-    """
-    if cache is not None:
-        cache.clear_written()
-    batches = _batches(spool.subjects(), WRITE_BATCH)
-    first = next(batches, [])
-    second = next(batches, None)
-    total = 0
-    if second is None:
-        quads = quads_of(first)
-        labels = label_quads(quads)  # a node's label is a function of its own quads: see the module's docstring
-        replace_graph(store, str(LINEAGE_GRAPH), quads + labels)
-        if cache is not None:
-            cache.set_written(_counted(first, labels))
-        return len(quads) + len(labels)
-    store.remove_graph(NamedNode(str(LINEAGE_GRAPH)))
-    for batch in chain((first, second), batches):
-        quads = quads_of(batch)
-        labels = label_quads(quads)
-        store.extend(quads + labels)
-        store.flush()  # RocksDB holds what was written in memory until a flush: about 1 KB a quad
-        if cache is not None:
-            cache.set_written(_counted(batch, labels))
-        total += len(quads) + len(labels)
-    store.update(run_record(str(LINEAGE_GRAPH)))
-    return total
-
-
-def _changes(
-    spool: Spool, previous: Iterator[tuple[str, bytes, int]]
-) -> Iterator[tuple[str, list[bytes] | None, tuple[bytes, int] | None]]:
-    """(subject, its new lines or None when it went, its previous digest and count or None when new) of every
-    subject of the new graph or the previous one, in subject order (both come in it)."""
+def _changes(spool: Spool, previous: Iterator[tuple[str, Old]]) -> Iterator[tuple[str, list[bytes] | None, Old | None]]:
+    """(subject, its new lines or None when it went, what was recorded of it or None when new) of every subject of
+    the new graph or the previous one, in subject order (both come in it)."""
     old = next(previous, None)
     for s, lines in spool.subjects():
         while old is not None and old[0] < s:
-            yield old[0], None, old[1:]
+            yield old[0], None, old[1]
             old = next(previous, None)
         if old is not None and old[0] == s:
-            yield s, lines, old[1:]
+            yield s, lines, old[1]
             old = next(previous, None)
         else:
             yield s, lines, None
     while old is not None:
-        yield old[0], None, old[1:]
+        yield old[0], None, old[1]
         old = next(previous, None)
 
 
-def _update(store: Store, spool: Spool, cache: LineageCache, previous: Iterator[tuple[str, bytes, int]]) -> int:
-    """Write the subjects whose digest changed (the quads that went deleted, the new ones inserted) and forget the
-    subjects that went; the others are left alone. One update up to WRITE_BATCH quads changed, else several."""
+def _write(store: Store, spool: Spool, cache: LineageCache | None, previous: Iterator[tuple[str, Old]]) -> int:
+    """Delete the quads that went and insert the new ones, subject by subject; a subject the cache recorded with the
+    same digest is left alone. One update up to WRITE_BATCH quads changed, else several of about that size."""
     graph = NamedNode(str(LINEAGE_GRAPH))
-    total, updates = 0, 0
-    delete: list[Quad] = []
-    insert: list[Quad] = []
+    total, updates, size = 0, 0, 0
+    delete: list[Subject] = []
+    insert: list[Subject] = []
     written: list[tuple[str, bytes, int]] = []
     gone: list[str] = []
+    entries: list[tuple[str, list[bytes] | None, Old | None]] = []
 
-    def compare(subjects: list[Subject], went: list[str]) -> None:
-        """The quads to delete and insert for subjects (new lines) and went (subjects no longer in the graph)."""
+    def compare() -> None:
+        """The lines to delete and insert of the subjects of entries (labels made of their new quads)."""
         nonlocal total
-        new = quads_of(subjects)
-        labels = label_quads(new)
-        counted = _counted(subjects, labels)
-        total += sum(n for _, _, n in counted)
-        new_set = set(new) | set(labels)
-        nodes = [NamedNode(s) for s in (*(s for s, _ in subjects), *went)]
-        old_set = {q for node in nodes for q in store.quads_for_pattern(node, None, None, graph)}
-        delete.extend(old_set - new_set)
-        insert.extend(new_set - old_set)
-        written.extend(counted)
-        gone.extend(went)
+        subjects = [(s, lines) for s, lines, _ in entries if lines is not None]
+        labels = label_quads(quads_of(subjects))  # a node's label is a function of its own quads: see the docstring
+        labelled: dict[str, list[bytes]] = {}
+        for q in labels:
+            labelled.setdefault(_named(q.subject), []).append(_line(q))
+        for s, lines, old in entries:
+            new = set(lines or ()) | set(labelled.get(s, ()))
+            if old is None:
+                before: set[bytes] = set()
+            elif isinstance(old, list):
+                before = set(old)
+            else:
+                before = {_line(q) for q in store.quads_for_pattern(NamedNode(s), None, None, graph)}
+            if before - new:
+                delete.append((s, sorted(before - new)))
+            if new - before:
+                insert.append((s, sorted(new - before)))
+            if lines is None:
+                gone.append(s)
+            else:
+                written.append((s, digest(lines), len(new)))
+                total += len(new)
+        entries.clear()
 
     def apply(last: bool) -> None:
         nonlocal updates
-        _apply(store, sorted(delete, key=str), sorted(insert, key=str), last, batched=updates > 0 or not last)
-        cache.set_written(written, gone)
+        _apply(store, delete, insert, last, batched=updates > 0 or not last)
+        if cache is not None:
+            cache.set_written(written, gone)
         for done in (delete, insert, written, gone):
             done.clear()
         updates += 1
 
-    changed: list[Subject] = []
-    went: list[str] = []
-    size = 0
     for s, lines, old in _changes(spool, previous):
-        if lines is None:
-            went.append(s)
-            size += old[1] if old else 0
-        elif old is not None and old[0] == digest(lines):
-            total += old[1]
+        if lines is not None and isinstance(old, tuple) and old[0] == digest(lines):
+            total += old[1]  # recorded by the cache as it is now
             continue
-        else:
-            changed.append((s, lines))
-            size += len(lines)
+        entries.append((s, lines, old))
+        size += len(lines or ()) + (len(old) if isinstance(old, list) else old[1] if old else 0)
         if size >= WRITE_BATCH // 4:
-            compare(changed, went)
-            changed, went, size = [], [], 0
-            if len(delete) + len(insert) >= WRITE_BATCH:
+            compare()
+            size = 0
+            if sum(len(lines) for _, lines in (*delete, *insert)) >= WRITE_BATCH:
                 apply(last=False)
-    compare(changed, went)
+    compare()
     apply(last=True)
     return total
 
 
-def _apply(store: Store, delete: list[Quad], insert: list[Quad], last: bool, batched: bool) -> None:
-    """Delete and insert quads of the lineage graph, and record the run with the last; batched: one of several
-    updates (each flushed: an interrupted update leaves a graph the cache does not vouch for, so the next write
-    replaces it whole)."""
+def _apply(store: Store, delete: list[Subject], insert: list[Subject], last: bool, batched: bool) -> None:
+    """Delete and insert quads of the lineage graph (their lines), and record the run with the last; batched: one of
+    several updates (each flushed: an interrupted update leaves a graph the cache does not vouch for, so the next
+    write reads the store's)."""
     graph = str(LINEAGE_GRAPH)
-    changes = (("DELETE", delete), ("INSERT", insert))
-    parts = [f"{verb} DATA {{ GRAPH <{graph}> {{\n{triples_text(quads)}}} }}" for verb, quads in changes if quads]
+    parts = []
+    if delete:
+        parts.append(f"DELETE DATA {{ GRAPH <{graph}> {{\n{_ntriples(delete).decode()}}} }}")
+    if insert and not batched:
+        parts.append(f"INSERT DATA {{ GRAPH <{graph}> {{\n{_ntriples(insert).decode()}}} }}")
     if last:
         parts.append(run_record(graph))
+    if batched and insert:
+        store.extend(quads_of(insert))  # one transaction, half the cost of the update's text
     if parts:
         store.update(" ;\n".join(parts))
     if batched:
-        store.flush()
+        store.flush()  # RocksDB holds what was written in memory until a flush: about 1 KB a quad
