@@ -262,8 +262,9 @@ def test_rebuild_is_idempotent(chain) -> None:
     before = int(next(iter(store.query(query)))["n"].value)
     assert rebuild_lineage(store).triples == summary.triples
     assert (
-        int(next(iter(store.query(query)))["n"].value) == before == summary.triples == 608
-    )  # 1 instrument with its 2 plans, no date, 35 labels; no sibling link (73 triples: 3 features, 2 passages)
+        int(next(iter(store.query(query)))["n"].value) == before == summary.triples == 615
+    )  # 1 instrument with its 2 plans, no date, 35 labels; no sibling link (73 triples: 3 features, 2 passages);
+    # a name key on each of the 7 indicators
 
 
 # ---------------------------------------------------------------- derivation trees, not sibling cliques

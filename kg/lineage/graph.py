@@ -71,6 +71,7 @@ DRIVERS = 3  # features recorded on a reuse link: those that raised its probabil
 CLOSE_RATIO = 0.8  # difflib ratio of normalised indicator names for a close match
 _UNIT_SUFFIX = re.compile(r"[(（][^()（）]*(%|元|个|张|人|亿|万|平方米|/)[^()（）]*[)）]?$|[(（]%$")
 _NAME_NOISE = re.compile(r"[\"“”‘’'「」『』\s\u3000]")
+_TRAILING_BRACKET = re.compile(r"[(（][^()（）]*[)）]?\Z")  # SPARQL REPLACE(?name, "[(（][^()（）]*[)）]?$", "")
 _SYNONYMS = (("老年人", "老人"), ("比例", "占比"), ("个数", "数"), ("数量", "数"), ("总量", "数"), ("的", ""))
 _CONTRASTS = ({"城市", "农村"}, {"集中", "分散"}, {"困难", "重度"}, {"城镇", "农村"})
 _QUALIFIERS = ("城市", "农村", "每", "公办", "民办")  # an urban, rural, per-capita, public or private rate is not the overall one
@@ -288,6 +289,12 @@ def indicator_name(name: str) -> str:
     return _UNIT_SUFFIX.sub("", _NAME_NOISE.sub("", to_simplified(name)))
 
 
+def name_key(name: str) -> str:
+    """An indicator's Simplified name without its trailing bracketed part, a unit like (%) or an unclosed (万人: the
+    key indicators-shared groups by, stored (pk:nameKey) so that a query joins on it instead of computing it."""
+    return _TRAILING_BRACKET.sub("", name)
+
+
 def _comparable(name: str) -> str:
     for a, b in _SYNONYMS:
         name = name.replace(a, b)
@@ -344,6 +351,8 @@ def indicator_groups(rows: list[dict[str, str]]) -> list[list[int]]:
 
 def _indicator_lineage(out: _Out, rows: list[dict[str, str]], summary: LineageSummary) -> None:
     out.type(INDICATOR_SCHEME, SKOS + "ConceptScheme")
+    for row in rows:
+        out.add(row["ind"], PK.nameKey, _lit(name_key(row["name"]), lang="zh-Hans"))
     for group in indicator_groups(rows):
         names = [indicator_name(rows[i]["name"]) for i in group]
         label = Counter(names).most_common(1)[0][0]
