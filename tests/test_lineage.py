@@ -262,9 +262,9 @@ def test_rebuild_is_idempotent(chain) -> None:
     before = int(next(iter(store.query(query)))["n"].value)
     assert rebuild_lineage(store).triples == summary.triples
     assert (
-        int(next(iter(store.query(query)))["n"].value) == before == summary.triples == 615
+        int(next(iter(store.query(query)))["n"].value) == before == summary.triples == 620
     )  # 1 instrument with its 2 plans, no date, 35 labels; no sibling link (73 triples: 3 features, 2 passages);
-    # a name key on each of the 7 indicators
+    # a name key on each of the 7 indicators, and the name index: its type and the 4 distinct names
 
 
 # ---------------------------------------------------------------- derivation trees, not sibling cliques

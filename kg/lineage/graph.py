@@ -66,6 +66,7 @@ class _Terms:
 PK, OA = _Terms(vocab.PK), _Terms(vocab.OA)
 INDICATOR_SCHEME = ID["indicator-concept"]
 INSTRUMENT_SCHEME = ID["instrument"]
+INDICATOR_NAMES = ID["indicator-names"]  # the distinct Simplified names of all indicators (pk:NameIndex)
 SCORE_BATCH = 20_000  # candidate pairs scored at once (at most cache.SCAN: their results are looked up)
 DRIVERS = 3  # features recorded on a reuse link: those that raised its probability most
 CLOSE_RATIO = 0.8  # difflib ratio of normalised indicator names for a close match
@@ -351,8 +352,10 @@ def indicator_groups(rows: list[dict[str, str]]) -> list[list[int]]:
 
 def _indicator_lineage(out: _Out, rows: list[dict[str, str]], summary: LineageSummary) -> None:
     out.type(INDICATOR_SCHEME, SKOS + "ConceptScheme")
-    for row in rows:
+    out.type(INDICATOR_NAMES, PK.NameIndex)
+    for row in rows:  # lookup keys for the query library (indicators-shared, indicator-across-plans)
         out.add(row["ind"], PK.nameKey, _lit(name_key(row["name"]), lang="zh-Hans"))
+        out.add(INDICATOR_NAMES, PK.indicatorName, _lit(row["name"], lang="zh-Hans"))
     for group in indicator_groups(rows):
         names = [indicator_name(rows[i]["name"]) for i in group]
         label = Counter(names).most_common(1)[0][0]
