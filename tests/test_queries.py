@@ -151,3 +151,22 @@ def test_parameters_are_data_not_query_text(store: Store) -> None:
         run(store, "binding-indicators", {})
     with pytest.raises(QueryError, match="no query named"):
         run(store, "nonexistent", {})
+
+
+def test_lineage_stores_the_name_keys_the_queries_join_on(store: Store) -> None:
+    """indicators-shared joins on each indicator's stored name key (its Simplified name without a trailing bracketed
+    part, closed or not); indicator-across-plans searches the index of distinct names."""
+    lineage = "https://w3id.org/plankg/id/graph/lineage"
+    keys = dict(
+        (r["i"].value, r["k"].value)
+        for r in store.query(f"SELECT ?i ?k WHERE {{ GRAPH <{lineage}> {{ ?i <https://w3id.org/plankg/ontology#nameKey> ?k }} }}")
+    )
+    hh, yl = BASE + "431200/fyp/2021-2025/zh-Hant/", BASE + "450900/fyp/2021-2025/zh-Hans/"
+    assert keys[hh + "tbl_2__row_8"] == "养老机构护理型床位占比"  # 002 line 329: 養老機構護理型床位占比(%
+    assert keys[hh + "tbl_1__row_8"] == "慈善超市"  # 002 line 163: 慈善超市(個)
+    assert keys[yl + "tbl_2__row_11"] == "养老服务床位总数"  # 000 line 179: 养老服务床位总数(含旅居养老服务床位)
+    assert len(keys) == 146  # every indicator has one: 32 + 24 + 37 + 53, as plans-overview counts them
+    index = f"SELECT ?n WHERE {{ GRAPH <{lineage}> {{ <https://w3id.org/plankg/id/indicator-names> ?p ?n }} }}"
+    names = {r["n"].value for r in store.query(index)}
+    assert "养老服务床位总数(含旅居养老服务床位)" in names and "养老机构护理型床位占比(%" in names
+    assert len(names - {"https://w3id.org/plankg/ontology#NameIndex"}) == 121  # distinct Simplified names
