@@ -398,9 +398,8 @@ def test_indicator_names_close_not_exact() -> None:
 def test_corpus_summary(corpus) -> None:
     _, summary = corpus
     assert (summary.plans, summary.citations, summary.resolved_citations, summary.declared_parents) == (5, 79, 0, 0)
-    # copied clauses at the default threshold; the 16 quantified undertakings read since 381 items and 97 links add two:
-    # 001:308 培育2家以上儿童福利机构… with 000:308 (儿童福利机构), 002:655 30個五星級鄉鎮(街道)社工站 with 000:303
-    assert (summary.items, summary.reuse_links, summary.directed_links) == (397, 99, 0)
+    # copied clauses at the default threshold (tests/test_textreuse.py lists what aligned_density moved)
+    assert (summary.items, summary.reuse_links, summary.directed_links) == (397, 100, 0)
     # 16 concepts of table rows, plus 3 that targets stated in prose add: 配建设施达标率 (001:466 and 002:497),
     # 有集中供养意愿的特困人员集中供养率 (000:270 in prose, 002:311 in a table) and 每万名(城镇)常住人口拥有社区工作者
     # (000:291, 001:356, 003:564).
@@ -494,9 +493,9 @@ def test_copied_clauses_cross_validated_by_document_pair(labelled) -> None:
     assert model.coef == pytest.approx(shipped.coef, abs=1e-6) and model.threshold == shipped.threshold
     assert model.measured == shipped.measured
     figures = model.measured["cross_validated"]
-    assert (figures["tp"], figures["fp"], figures["fn"]) == (39, 4, 10)
-    assert (figures["precision"], figures["recall"]) == (0.907, 0.796)
-    assert (figures["average_precision"], figures["precision_at_recall_0.9"]) == (0.919, 0.595)
+    assert (figures["tp"], figures["fp"], figures["fn"]) == (42, 4, 7)
+    assert (figures["precision"], figures["recall"]) == (0.913, 0.857)
+    assert (figures["average_precision"], figures["precision_at_recall_0.9"]) == (0.948, 0.836)
 
 
 def test_misjudged_training_pairs_are_listed_with_their_texts(labelled, corpus) -> None:
@@ -508,13 +507,14 @@ def test_misjudged_training_pairs_are_listed_with_their_texts(labelled, corpus) 
     wrong = reuse_train.misjudged(dev, shipped.threshold)
     figures = shipped.measured["cross_validated"]
     assert [p.label["copied"] for _, p in wrong] == ["clear"] * figures["fn"] + ["no"] * figures["fp"]
-    # 001 line 284 将低收入(低保边缘)家庭中的重病、重残人员,参照“单人户”纳入低保 against 002 line 457 (Traditional)
-    # …低保边缘家庭中重病、重残人员,参照单人户纳入低保: a clause copied inside a long measure, missed
-    missed = next((p, pair) for p, pair in wrong if pair.label["a"].endswith("chp_2__sec_1__para_2"))
+    # 003 line 546 优化社会救助审核确认程序,按程序逐步将社会救助确认权限下放至街道 against 002 line 457
+    # (Traditional) 逐步将社会救助审核确认权限下放至乡镇(街道): a clause copied lightly edited inside a long measure,
+    # missed: the earlier 社会救助审核确认 of 003 takes the alignment, and the copied clause is left in runs of 2-7
+    missed = next((p, pair) for p, pair in wrong if pair.label["a"].endswith("320214/fyp/2021-2025/zh-Hans/chp_4__sec_1__para_1"))
     assert missed[1].label["b"] == "431200/fyp/2021-2025/zh-Hant/chp_2__sec_2__para_1" and missed[0] < shipped.threshold
     store, _ = corpus
     shown = reuse_train.show_misjudged([missed], reuse_items(store)[0])
-    assert "shared: 低保边缘)家庭中 | 重病、重残人员,参照“单人户”纳入低保" in shown
+    assert "shared: 社会救助审核确认\n" in shown
 
 
 def test_copied_clauses_on_the_blind_half(labelled) -> None:
@@ -526,9 +526,9 @@ def test_copied_clauses_on_the_blind_half(labelled) -> None:
         [model.probability(p.features) if p.proposed else 0.0 for p in blind],
         model.threshold,
     )
-    assert (figures["tp"], figures["fp"], figures["fn"]) == (38, 3, 13)
-    assert (figures["precision"], figures["recall"]) == (0.927, 0.745)
-    assert (figures["average_precision"], figures["precision_at_recall_0.9"]) == (0.887, 0.676)
+    assert (figures["tp"], figures["fp"], figures["fn"]) == (37, 5, 14)
+    assert (figures["precision"], figures["recall"]) == (0.881, 0.725)
+    assert (figures["average_precision"], figures["precision_at_recall_0.9"]) == (0.907, 0.687)
 
 
 def test_pairs_clear_on_either_question_against_the_right_relation(labelled, corpus) -> None:
@@ -542,14 +542,14 @@ def test_pairs_clear_on_either_question_against_the_right_relation(labelled, cor
     shipped = reuse_model.shipped()
     dev = [p for p in labelled if p.label["split"] == "dev"]
     on_dev = reuse_train.right_relation(dev, reuse_train.cross_validated(dev), shipped.threshold, named)
-    assert on_dev == {"pairs": 80, "related": 63, "share": 0.787}
+    assert on_dev == {"pairs": 80, "related": 66, "share": 0.825}
     blind = [p for p in labelled if p.label["split"] == "blind"]
     probabilities = [shipped.probability(p.features) if p.proposed else 0.0 for p in reuse_train.graded(blind)]
     on_blind = reuse_train.right_relation(blind, probabilities, shipped.threshold, named)
-    assert on_blind == {"pairs": 81, "related": 52, "share": 0.642}
+    assert on_blind == {"pairs": 81, "related": 51, "share": 0.63}
 
 
-@pytest.mark.xfail(strict=True, reason="cross-validated recall 0.796 at precision 0.907 misses the required 0.9")
+@pytest.mark.xfail(strict=True, reason="cross-validated recall 0.857 at precision 0.913 misses the required 0.9")
 def test_copied_clauses_meet_required_accuracy() -> None:
     figures = reuse_model.shipped().measured["cross_validated"]
     assert figures["precision"] >= 0.9 and figures["recall"] >= 0.9

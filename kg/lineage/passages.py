@@ -22,6 +22,8 @@ _BARE_NAME = re.compile(r"(机制|制度|工程|行动|改革|体系|补贴|计�
 _CLAUSE_BREAK = re.compile(r"[。;；,，:：!！?？]")
 _PASSAGE_EDGE = "。;；,，:：!！?？、 \n"
 _QUOTE_MARKS = str.maketrans({c: '"' for c in "“”‘’「」『』'"})
+ALIGNED_RUN = 4  # normalised characters of the shortest shared run the comparison keeps
+WINDOW = 40  # normalised characters of the stretch aligned_density reads: about a sentence
 MIN_PASSAGE = 7  # normalised characters of a shared passage recorded as a span (shorter ones are shared terms)
 TERM_LENGTH = 3  # a passage counts its characters beyond this many as policy wording: short passages are terms
 LIST_ITEM = 2  # characters of a list's first and last item that belong to the list, not to the clause
@@ -69,23 +71,53 @@ def normalised(text: str) -> tuple[str, tuple[int, ...]]:
     return "".join(masked[k] for k in index), index
 
 
+@lru_cache(maxsize=1 << 17)
+def aligned_runs(a: str, b: str) -> tuple[tuple[int, int, int], ...]:
+    """The runs of at least ALIGNED_RUN characters the normalised texts of a and b share in one alignment (difflib's
+    matching blocks, masked wording never matching), as (start in a's normalised text, start in b's, length). Kept
+    for the pair's features (aligned_density), which read them again after compare."""
+    na, nb = normalised(a)[0], normalised(b)[0]
+    matcher = SequenceMatcher(None, na, nb.replace("\x00", "\x01"), autojunk=False)
+    return tuple((m.a, m.b, m.size) for m in matcher.get_matching_blocks() if m.size >= ALIGNED_RUN)
+
+
 def compare(a: str, b: str, min_passage: int = MIN_PASSAGE) -> tuple[list[Passage], str]:
     """The passages of at least min_passage normalised characters a and b share (masked wording never matches),
-    as spans of both, and the longest shared run of at least 4 characters (normalised, "" if none)."""
+    as spans of both, and the longest shared run of at least ALIGNED_RUN characters (normalised, "" if none)."""
     na, ia = normalised(a)
     nb, ib = normalised(b)
-    matcher = SequenceMatcher(None, na, nb.replace("\x00", "\x01"), autojunk=False)
     passages, longest = [], ""
-    for block in matcher.get_matching_blocks():
-        if block.size < 4:
-            continue
-        run = na[block.a : block.a + block.size]
+    for at_a, at_b, size in aligned_runs(a, b):
+        run = na[at_a : at_a + size]
         longest = max(longest, run, key=len)
-        if block.size >= min_passage:
-            a_start, a_end = ia[block.a], ia[block.a + block.size - 1] + 1
-            b_start, b_end = ib[block.b], ib[block.b + block.size - 1] + 1
+        if size >= min_passage:
+            a_start, a_end = ia[at_a], ia[at_a + size - 1] + 1
+            b_start, b_end = ib[at_b], ib[at_b + size - 1] + 1
             passages.append(Passage(a_start, a_end, b_start, b_end, a[a_start:a_end]))
     return passages, longest
+
+
+def aligned_density(a: str, b: str, window: int = WINDOW) -> float:
+    """The largest share of any `window` normalised characters of either text that the aligned shared runs cover,
+    bare names of mechanisms and programmes left out (see _wording): a clause copied with light edits (a word
+    changed, a modifier dropped) is a stretch of text densely covered by short runs, however long the two items
+    are around it; a shared term or name is one run alone."""
+    import numpy as np
+
+    sizes = (len(normalised(a)[0]), len(normalised(b)[0]))
+    covered = [np.zeros(n + 1, dtype=np.int64) for n in sizes]
+    na = normalised(a)[0]
+    for at_a, at_b, size in aligned_runs(a, b):
+        if _BARE_NAME.search(na[at_a : at_a + size]):
+            continue
+        for side, at in zip(covered, (at_a, at_b), strict=True):
+            side[at] += 1
+            side[at + size] -= 1
+    best = 0
+    for side, n in zip(covered, sizes, strict=True):
+        total = np.r_[0, np.cumsum(np.cumsum(side[:n]) > 0)]
+        best = max(best, int(total[-1] if n <= window else (total[window:] - total[:-window]).max()))
+    return best / window
 
 
 def _wording(passage: str) -> int:

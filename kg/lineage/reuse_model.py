@@ -16,7 +16,11 @@ marks dropped so they never split a shared passage):
   (a passage every plan writes is a formula, not a copy);
 - title_similarity: difflib ratio of the two items' title sentences;
 - policy_wording: the shared wording beyond bare mechanism names, short terms and lists of groups (log;
-  kg/lineage/passages.py `evidence`).
+  kg/lineage/passages.py `evidence`);
+- aligned_density: the largest share of any stretch of about a sentence (passages.WINDOW characters) of either
+  side covered by the runs of 4 characters or more the two share in one alignment, bare names of mechanisms left
+  out (passages.aligned_density): a clause copied lightly edited inside a long measure is dense there, while the
+  other features, read over the whole items, dilute it.
 """
 
 from __future__ import annotations
@@ -31,7 +35,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from plankg.lineage.passages import Passage, compare, evidence, normalised
+from plankg.lineage.passages import Passage, aligned_density, compare, evidence, normalised
 
 if TYPE_CHECKING:
     import numpy as np
@@ -45,6 +49,7 @@ FEATURES = (
     "passage_spread",
     "title_similarity",
     "policy_wording",
+    "aligned_density",
 )
 MODEL_FILE = "data/reuse_model.json"
 _TITLE_END = re.compile(r"[。:：;；]")
@@ -97,7 +102,8 @@ def _unpack_grams(packed: bytes) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 def pair_terms(a: str, b: str, passages: list[Passage], longest: str) -> bytes:
     """What the features of items a and b (texts) need besides the corpus statistics, packed: the features that do
-    not depend on them (longest_passage, cover_short, cover_long, title_similarity, policy_wording), and where in
+    not depend on them (longest_passage, cover_short, cover_long, title_similarity, policy_wording,
+    aligned_density), and where in
     the two items' item_grams the grams that matter are: the 4-grams both share (in a), the bigrams both share (in a
     and in b), the 4-grams of the longest shared passage (in a: it is a run of a's text). A function of the two texts
     alone (passages and longest are compare's), so that it can be kept; the statistics are then read by position,
@@ -122,13 +128,14 @@ def pair_terms(a: str, b: str, passages: list[Passage], longest: str) -> bytes:
         min(covered / longer, 1.0),
         SequenceMatcher(None, title(a), title(b), autojunk=False).ratio(),
         math.log1p(evidence(passages)),
+        aligned_density(a, b),
     ]
     head = np.array([len(ia4), len(ia2), len(il), 0], dtype=np.uint32)
     positions = np.concatenate([ia4, ia2, ib2, il]).astype(np.uint32)
     return np.array(fixed, dtype=np.float64).tobytes() + head.tobytes() + positions.tobytes()
 
 
-_FIXED = ("longest_passage", "cover_short", "cover_long", "title_similarity", "policy_wording")
+_FIXED = ("longest_passage", "cover_short", "cover_long", "title_similarity", "policy_wording", "aligned_density")
 
 
 def _unpack_terms(packed: bytes) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
