@@ -71,11 +71,12 @@ def normalised(text: str) -> tuple[str, tuple[int, ...]]:
     return "".join(masked[k] for k in index), index
 
 
-@lru_cache(maxsize=1 << 17)
+@lru_cache(maxsize=1 << 15)
 def aligned_runs(a: str, b: str) -> tuple[tuple[int, int, int], ...]:
     """The runs of at least ALIGNED_RUN characters the normalised texts of a and b share in one alignment (difflib's
     matching blocks, masked wording never matching), as (start in a's normalised text, start in b's, length). Kept
-    for the pair's features (aligned_density), which read them again after compare."""
+    for the pair's features (aligned_density), which read them again after compare: a pair compared in another
+    process, or long before, is aligned again."""
     na, nb = normalised(a)[0], normalised(b)[0]
     matcher = SequenceMatcher(None, na, nb.replace("\x00", "\x01"), autojunk=False)
     return tuple((m.a, m.b, m.size) for m in matcher.get_matching_blocks() if m.size >= ALIGNED_RUN)
