@@ -398,7 +398,7 @@ def test_indicator_names_close_not_exact() -> None:
 def test_corpus_summary(corpus) -> None:
     _, summary = corpus
     assert (summary.plans, summary.citations, summary.resolved_citations, summary.declared_parents) == (5, 79, 0, 0)
-    # copied clauses at the default threshold (tests/test_textreuse.py lists what aligned_density moved)
+    # copied clauses at the default threshold
     assert (summary.items, summary.reuse_links, summary.directed_links) == (397, 100, 0)
     # 16 concepts of table rows, plus 3 that targets stated in prose add: 配建设施达标率 (001:466 and 002:497),
     # 有集中供养意愿的特困人员集中供养率 (000:270 in prose, 002:311 in a table) and 每万名(城镇)常住人口拥有社区工作者
