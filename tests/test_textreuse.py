@@ -64,9 +64,10 @@ def test_the_search_shared_with_a_worker_process_finds_what_one_process_finds(co
     items, _ = reuse_items(corpus_store)
     worker = start(fingerprints.load_dictionary)
     try:
-        pairs, links = textreuse.SharedSearch(items, worker).result()
+        codes, links = textreuse.SharedSearch(items, worker).result()
     finally:
         worker.shutdown()
+    pairs = textreuse.pairs_of(codes, len(items))
     assert pairs == textreuse.candidate_pairs(items)
     assert links == textreuse.score_pairs(items, pairs)
     assert (len(pairs), len(links)) == (1341, 100)  # the 100 copied clauses `plankg build` reports on the corpus

@@ -799,17 +799,16 @@ class LineageRebuild:
         item_themes = _themes(out, self.corpus, items, self.item_context, self.indicators, summary, cache)
         self.lap("themes")
         if self.search:
-            candidates, links = self.search.result()
+
+            def keep(pairs: list[tuple[int, int]], compared: list[textreuse.Compared]) -> None:
+                keys = [text_key(items[a].text, items[b].text) for a, b in pairs]
+                cache.keep("passages", keys, [_encode(c) for c in compared])
+
+            candidates, links = self.search.result(keep)
             summary.candidate_pairs = len(candidates)
-            ordered = sorted(candidates)
             keys = [text_key(item.text) for item in items]
             cache.keep("minhash", keys, self.search.signed)
             cache.keep("runs", keys, self.search.hashed)
-            cache.keep(
-                "passages",
-                [text_key(items[a].text, items[b].text) for a, b in ordered],
-                [_encode(c) for c in self.search.compared],
-            )
             self.lap("reuse (shared with the worker)")
         else:
             import numpy as np
@@ -824,6 +823,7 @@ class LineageRebuild:
             self.lap("signatures")
             hashed = cache.results("runs", keys, lambda todo: [fingerprints.run_hashes(items[n].text) for n in todo])
             codes = textreuse.candidate_codes(items, self.signed, hashed, _ranks(items, self.plans))
+            self.signed, self.known, hashed = None, {}, []  # held no longer than the candidates need them
             summary.candidate_pairs = len(codes)
             pairs = np.stack([codes // max(len(items), 1), codes % max(len(items), 1)], axis=1)  # sorted, as the codes
             self.lap("candidates")

@@ -17,14 +17,16 @@ from typing import TYPE_CHECKING
 from plankg.lineage import reuse_model
 from plankg.lineage.fingerprints import BANDS, ROWS, SIGNATURE_BYTES, run_hashes, signatures
 from plankg.lineage.passages import Passage, compare
-from plankg.lineage.worker import collect, submit_from_the_end
+from plankg.lineage.worker import submit_from_the_end
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from concurrent.futures import Executor, Future
 
     import numpy as np
 
 METHOD = "jieba-minhash-lsh/difflib-passages/logistic-model"
+JUDGE_BATCH = 20_000  # candidate pairs judged at once when the worker shares the search
 SCORE_CHUNK = 32  # candidate pairs scored by one task when a worker process shares the scoring
 MAX_BUCKET = 32  # an LSH bucket of more items than this is a formula: its items are paired with this many only
 MAX_SHARERS = 16  # a run that more items than this write is boilerplate: it proposes no pair
@@ -74,7 +76,12 @@ def candidate_codes(
 
 def pairs_of(codes: np.ndarray, items: int) -> set[tuple[int, int]]:
     """The pairs of items (a, b) that codes a * items + b stand for."""
-    return set(zip((codes // items).tolist(), (codes % items).tolist(), strict=True))
+    return set(ordered_pairs(codes, items))
+
+
+def ordered_pairs(codes: np.ndarray, items: int) -> list[tuple[int, int]]:
+    """The pairs of items (a, b) that codes a * items + b stand for, in the codes' order."""
+    return list(zip((codes // max(items, 1)).tolist(), (codes % max(items, 1)).tolist(), strict=True))
 
 
 def lsh_pairs(items: list[Item], signed: list[bytes] | None = None, rank: list[int] | None = None) -> set[tuple[int, int]]:
@@ -220,16 +227,18 @@ def judge(
     compared: list[Compared],
     min_score: float | None = None,
     grams: list[bytes] | None = None,
+    stats: reuse_model.Statistics | None = None,
 ) -> list[Reuse]:
     """The pairs whose probability of a copied clause reaches min_score (default: the model's threshold), all
-    scored at once under the statistics of all the items (grams: each item's reuse_model.item_grams, when known)."""
+    scored at once under the statistics of all the items (grams: each item's reuse_model.item_grams, when known;
+    stats: the statistics, when made already)."""
     terms = [
         reuse_model.pair_terms(items[a].text, items[b].text, list(passages), longest) if passages else b""
         for (a, b), (passages, longest) in zip(ordered, compared, strict=True)
     ]
     return [
         Reuse(*ordered[n], score, compared[n][0], drivers)
-        for n, score, drivers in scored(items, ordered, terms, min_score, grams)
+        for n, score, drivers in scored(items, ordered, terms, min_score, grams, stats)
     ]
 
 
@@ -276,9 +285,9 @@ class SharedSearch:
     The worker searches the candidates; a thread of this process waits for them and queues their scoring on the
     worker in chunks, the last chunk first. When this process collects the result it scores chunks from the first
     on, each chunk the worker has not taken yet (cancelled there), so the two finish together whatever else this
-    process had to do meanwhile. Once the result is in, `signed` and `hashed` hold each item's signatures and run
-    hashes, and `compared` each
-    candidate pair's comparison (in sorted order), for the cache (kg/lineage/cache.py).
+    process had to do meanwhile; the comparisons are judged JUDGE_BATCH pairs at a time as they come in, never all
+    held. Once the result is in, `signed` and `hashed` hold each item's signatures and run hashes, for the cache
+    (kg/lineage/cache.py).
     """
 
     def __init__(
@@ -288,9 +297,8 @@ class SharedSearch:
         self.candidates = worker.submit(signed_candidates, items, rank)
         self.signed: list[bytes] = []
         self.hashed: list[bytes] = []
-        self.compared: list[Compared] = []
         self.chunks: list[list[tuple[str, str]]] = []
-        self.futures: list[Future] = []
+        self.futures: list[Future | None] = []
         self.queueing = threading.Thread(target=self._queue_scoring, daemon=True)
         self.queueing.start()
 
@@ -298,25 +306,47 @@ class SharedSearch:
         try:
             if self.candidates.exception() is not None:
                 return  # raised again by result()
-            ordered = sorted(self.candidates.result()[0])
+            codes = self.candidates.result()[0]
+            ordered = ordered_pairs(codes, len(self.items))
             self.chunks = [
                 [(self.items[a].text, self.items[b].text) for a, b in ordered[k : k + SCORE_CHUNK]]
                 for k in range(0, len(ordered), SCORE_CHUNK)
             ]
-            self.futures = submit_from_the_end(self.worker, compare_texts, self.chunks)
+            self.futures = list(submit_from_the_end(self.worker, compare_texts, self.chunks))
         except (CancelledError, RuntimeError):  # the worker was shut down: the build stopped on a fault
             self.chunks, self.futures = [], []
 
-    def result(self) -> tuple[set[tuple[int, int]], list[Reuse]]:
-        """The candidate pairs and the reuse links among them, as score_pairs finds them."""
-        pairs, self.signed, self.hashed = self.candidates.result()
+    def result(
+        self, keep: Callable[[list[tuple[int, int]], list[Compared]], None] | None = None
+    ) -> tuple[np.ndarray, list[Reuse]]:
+        """The candidate pairs (candidate_codes) and the reuse links among them, as score_pairs finds them. keep: given
+        the pairs judged and their comparisons, a batch at a time (e.g. to keep them in the cache)."""
+        import numpy as np
+
+        codes, self.signed, self.hashed = self.candidates.result()
         self.queueing.join()
-        self.compared = [result for chunk in collect(compare_texts, self.chunks, self.futures) for result in chunk]
-        return pairs, judge(self.items, sorted(pairs), self.compared, self.min_score)
+        ordered = ordered_pairs(codes, len(self.items))
+        if sum(len(chunk) for chunk in self.chunks) != len(ordered):
+            raise RuntimeError("the worker process stopped before the text-reuse search was queued")
+        stats = reuse_model.Statistics([i.text for i in self.items], [i.plan for i in self.items])
+        links: list[Reuse] = []
+        compared: list[Compared] = []
+        done = 0
+        for k, chunk in enumerate(self.chunks):
+            future = self.futures[k]
+            compared += compare_texts(chunk) if future is None or future.cancel() else future.result()
+            self.futures[k] = None  # its result is held here no longer than its batch
+            if len(compared) >= JUDGE_BATCH or k == len(self.chunks) - 1:
+                pairs = ordered[done : done + len(compared)]
+                links += judge(self.items, pairs, compared, self.min_score, stats=stats)
+                if keep is not None:
+                    keep(pairs, compared)
+                done, compared = done + len(compared), []
+        return np.asarray(codes), links
 
 
-def signed_candidates(items: list[Item], rank: list[int] | None = None) -> tuple[set[tuple[int, int]], list[bytes], list[bytes]]:
-    """candidate_pairs of items, and the signatures and run hashes of their texts it compared."""
+def signed_candidates(items: list[Item], rank: list[int] | None = None) -> tuple[np.ndarray, list[bytes], list[bytes]]:
+    """candidate_codes of items, and the signatures and run hashes of their texts it compared."""
     signed = signatures([item.text for item in items])
     hashed = [run_hashes(item.text) for item in items]
-    return candidate_pairs(items, signed, hashed, rank), signed, hashed
+    return candidate_codes(items, signed, hashed, rank), signed, hashed
