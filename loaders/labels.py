@@ -49,6 +49,11 @@ def label_quads(quads: list[Quad], script: str = "zh-Hans") -> list[Quad]:
     return out
 
 
+def label_sources() -> tuple[str, ...]:
+    """The predicates a label is made of (_labels): a node that states none of them gets none."""
+    return (TITLE, PK + "name", PREF_LABEL, PK + "text", PK + "number", PK + "eId", PK + "citedWork")
+
+
 def _labels(p: dict[str, list], types: set[str], titles: dict, script: str) -> list[Literal]:
     tagged = lambda values: [v for v in values if isinstance(v, Literal) and v.language]  # noqa: E731
     number = next((v.value for v in p.get(PK + "number", []) if isinstance(v, Literal)), "")

@@ -29,7 +29,7 @@ from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse
 from plankg.graph.store import run_record
 from plankg.graph.vocab import LINEAGE_GRAPH
 from plankg.lineage import records
-from plankg.loaders.labels import label_quads
+from plankg.loaders.labels import label_quads, label_sources
 
 if TYPE_CHECKING:
     from pyoxigraph import Store
@@ -68,6 +68,12 @@ class Spool:
             self.lines.append(f"{s}\t{p} <{o}>".encode())
         else:
             raise TypeError(f"a lineage quad's object is neither an IRI nor a literal: {o!r}")
+        if len(self.lines) >= SPOOL_RUN:
+            self._spill()
+
+    def add_line(self, line: bytes) -> None:
+        """A quad as a line already (subject, tab, predicate and object)."""
+        self.lines.append(line)
         if len(self.lines) >= SPOOL_RUN:
             self._spill()
 
@@ -155,12 +161,25 @@ def write(store: Store, spool: Spool, cache: LineageCache | None, whole: bool = 
 
 
 def _stored(store: Store) -> Iterator[tuple[str, Old]]:
-    """Each subject of the lineage graph the store holds, with its lines, in subject order (spooled)."""
+    """Each subject of the lineage graph the store holds, with its lines, in subject order: the graph dumped as
+    N-Triples to a file (Oxigraph writes a term as str() of it does) and spooled."""
     spool = Spool()
-    for q in store.quads_for_pattern(None, None, None, NamedNode(str(LINEAGE_GRAPH))):
-        o = q.object
-        spool.add(_named(q.subject), q.predicate.value, o if isinstance(o, Literal) else _named(o))
+    with tempfile.TemporaryDirectory(prefix="plankg-lineage-") as folder:
+        dumped = Path(folder) / "lineage.nt"
+        store.dump(dumped, format=RdfFormat.N_TRIPLES, from_graph=NamedNode(str(LINEAGE_GRAPH)))
+        with dumped.open("rb") as f:
+            for line in f:  # <s> <p> o .
+                s, _, p_o = line[1:-3].partition(b"> <")
+                spool.add_line(s + b"\t" + p_o.replace(b"> ", b" ", 1))
     return spool.subjects()
+
+
+LABELLED_BY = tuple(f"{p} ".encode() for p in label_sources())  # the lines a label is made of (labels.py)
+
+
+def _may_be_labelled(lines: list[bytes]) -> bool:
+    """Whether label_quads may give a subject of these lines a label: only when it states one of LABELLED_BY."""
+    return any(line.startswith(LABELLED_BY) for line in lines)
 
 
 def _named(term: object) -> str:
@@ -234,7 +253,7 @@ def _write(store: Store, spool: Spool, cache: LineageCache | None, previous: Ite
     def compare() -> None:
         """The lines to delete and insert of the subjects of entries (labels made of their new quads)."""
         nonlocal total
-        subjects = [(s, lines) for s, lines, _ in entries if lines is not None]
+        subjects = [(s, lines) for s, lines, _ in entries if lines is not None and _may_be_labelled(lines)]
         labels = label_quads(quads_of(subjects))  # a node's label is a function of its own quads: see the docstring
         labelled: dict[str, list[bytes]] = {}
         for q in labels:
