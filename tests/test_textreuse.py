@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from plankg.lineage import fingerprints, textreuse
+from plankg.lineage import fingerprints, reuse_model, textreuse
 from plankg.lineage.passages import compare, mask
 from plankg.lineage.worker import start
 
@@ -63,13 +63,20 @@ def test_the_search_shared_with_a_worker_process_finds_what_one_process_finds(co
 
     items, _ = reuse_items(corpus_store)
     worker = start(fingerprints.load_dictionary)
+    kept: list[bytes] = []
     try:
-        codes, links = textreuse.SharedSearch(items, worker).result()
+        codes, links = textreuse.SharedSearch(items, worker).result(lambda _pairs, _compared, terms: kept.extend(terms))
     finally:
         worker.shutdown()
     pairs = textreuse.pairs_of(codes, len(items))
     assert pairs == textreuse.candidate_pairs(items)
     assert links == textreuse.score_pairs(items, pairs)
+    # the pair terms given to keep, each made where its pair was compared, are those made anew from its passages
+    texts = [(items[a].text, items[b].text) for a, b in sorted(pairs)]
+    assert kept == [
+        reuse_model.pair_terms(a, b, list(passages), longest) if passages else b""
+        for (a, b), (passages, longest) in zip(texts, textreuse.compare_texts(texts), strict=True)
+    ]
     assert (len(pairs), len(links)) == (1341, 100)  # the 100 copied clauses `plankg build` reports on the corpus
 
 

@@ -800,9 +800,10 @@ class LineageRebuild:
         self.lap("themes")
         if self.search:
 
-            def keep(pairs: list[tuple[int, int]], compared: list[textreuse.Compared]) -> None:
+            def keep(pairs: list[tuple[int, int]], compared: list[textreuse.Compared], terms: list[bytes]) -> None:
                 keys = [text_key(items[a].text, items[b].text) for a, b in pairs]
                 cache.keep("passages", keys, [_encode(c) for c in compared])
+                cache.keep("terms", keys, terms)  # made with the comparison: the next run never aligns the pair again
 
             candidates, links = self.search.result(keep)
             summary.candidate_pairs = len(candidates)

@@ -209,7 +209,8 @@ def score_pairs(items: list[Item], pairs: set[tuple[int, int]], min_score: float
     """The candidate pairs the model judges copied clauses (probability >= min_score, default the model's
     threshold), scored, with their shared passages."""
     ordered = sorted(pairs)
-    return judge(items, ordered, compare_texts([(items[a].text, items[b].text) for a, b in ordered]), min_score)
+    termed = termed_texts([(items[a].text, items[b].text) for a, b in ordered])
+    return judge(items, ordered, [c for c, _ in termed], min_score, terms=[t for _, t in termed])
 
 
 def compare_texts(pairs: list[tuple[str, str]]) -> list[Compared]:
@@ -221,6 +222,16 @@ def compare_texts(pairs: list[tuple[str, str]]) -> list[Compared]:
     return results
 
 
+def termed_texts(pairs: list[tuple[str, str]]) -> list[tuple[Compared, bytes]]:
+    """Each pair of texts' shared passages (compare_texts) and pair terms (reuse_model.pair_terms, b"" without a
+    shared passage), in the process that compared it: the terms read the alignment the comparison made
+    (passages.aligned_runs, kept for a while), which another process would have to make again."""
+    return [
+        ((passages, longest), reuse_model.pair_terms(a, b, list(passages), longest) if passages else b"")
+        for (a, b), (passages, longest) in zip(pairs, compare_texts(pairs), strict=True)
+    ]
+
+
 def judge(
     items: list[Item],
     ordered: list[tuple[int, int]],
@@ -228,14 +239,16 @@ def judge(
     min_score: float | None = None,
     grams: list[bytes] | None = None,
     stats: reuse_model.Statistics | None = None,
+    terms: list[bytes] | None = None,
 ) -> list[Reuse]:
     """The pairs whose probability of a copied clause reaches min_score (default: the model's threshold), all
     scored at once under the statistics of all the items (grams: each item's reuse_model.item_grams, when known;
-    stats: the statistics, when made already)."""
-    terms = [
-        reuse_model.pair_terms(items[a].text, items[b].text, list(passages), longest) if passages else b""
-        for (a, b), (passages, longest) in zip(ordered, compared, strict=True)
-    ]
+    stats: the statistics, when made already; terms: each pair's reuse_model.pair_terms, when made already)."""
+    if terms is None:
+        terms = [
+            reuse_model.pair_terms(items[a].text, items[b].text, list(passages), longest) if passages else b""
+            for (a, b), (passages, longest) in zip(ordered, compared, strict=True)
+        ]
     return [
         Reuse(*ordered[n], score, compared[n][0], drivers)
         for n, score, drivers in scored(items, ordered, terms, min_score, grams, stats)
@@ -312,15 +325,16 @@ class SharedSearch:
                 [(self.items[a].text, self.items[b].text) for a, b in ordered[k : k + SCORE_CHUNK]]
                 for k in range(0, len(ordered), SCORE_CHUNK)
             ]
-            self.futures = list(submit_from_the_end(self.worker, compare_texts, self.chunks))
+            self.futures = list(submit_from_the_end(self.worker, termed_texts, self.chunks))
         except (CancelledError, RuntimeError):  # the worker was shut down: the build stopped on a fault
             self.chunks, self.futures = [], []
 
     def result(
-        self, keep: Callable[[list[tuple[int, int]], list[Compared]], None] | None = None
+        self, keep: Callable[[list[tuple[int, int]], list[Compared], list[bytes]], None] | None = None
     ) -> tuple[np.ndarray, list[Reuse]]:
         """The candidate pairs (candidate_codes) and the reuse links among them, as score_pairs finds them. keep: given
-        the pairs judged and their comparisons, a batch at a time (e.g. to keep them in the cache)."""
+        the pairs judged, their comparisons and their pair terms (termed_texts: each made where the pair was
+        compared), a batch at a time (e.g. to keep them in the cache)."""
         import numpy as np
 
         codes, self.signed, self.hashed = self.candidates.result()
@@ -330,18 +344,19 @@ class SharedSearch:
             raise RuntimeError("the worker process stopped before the text-reuse search was queued")
         stats = reuse_model.Statistics([i.text for i in self.items], [i.plan for i in self.items])
         links: list[Reuse] = []
-        compared: list[Compared] = []
+        termed: list[tuple[Compared, bytes]] = []
         done = 0
         for k, chunk in enumerate(self.chunks):
             future = self.futures[k]
-            compared += compare_texts(chunk) if future is None or future.cancel() else future.result()
+            termed += termed_texts(chunk) if future is None or future.cancel() else future.result()
             self.futures[k] = None  # its result is held here no longer than its batch
-            if len(compared) >= JUDGE_BATCH or k == len(self.chunks) - 1:
-                pairs = ordered[done : done + len(compared)]
-                links += judge(self.items, pairs, compared, self.min_score, stats=stats)
+            if len(termed) >= JUDGE_BATCH or k == len(self.chunks) - 1:
+                pairs = ordered[done : done + len(termed)]
+                compared, terms = [c for c, _ in termed], [t for _, t in termed]
+                links += judge(self.items, pairs, compared, self.min_score, stats=stats, terms=terms)
                 if keep is not None:
-                    keep(pairs, compared)
-                done, compared = done + len(compared), []
+                    keep(pairs, compared, terms)
+                done, termed = done + len(termed), []
         return np.asarray(codes), links
 
 
