@@ -245,16 +245,21 @@ def right_relation(pairs: list[Labelled], probabilities: list[float], threshold:
 
 
 def load_items(corpus: Path | None) -> list[textreuse.Item]:
+    """The measures and projects of the plans of corpus (default: the bundled corpus), loaded into a temporary store
+    that is removed once they are read (each run used to leave a store of some 25 MB behind)."""
     from plankg.graph.store import open_store
     from plankg.lineage.graph import reuse_items
     from plankg.loading.documents import bundled_corpus, load_paths
 
-    store = open_store(Path(tempfile.mkdtemp(prefix="plankg-train-")))
-    results = load_paths(store, [corpus or bundled_corpus()])
-    failed = [r for r in results if not r.ok]
-    if failed:
-        raise SystemExit(f"{failed[0].path}: {failed[0].error}")
-    return reuse_items(store)[0]
+    with tempfile.TemporaryDirectory(prefix="plankg-train-") as folder:
+        store = open_store(Path(folder))
+        results = load_paths(store, [corpus or bundled_corpus()])
+        failed = [r for r in results if not r.ok]
+        if failed:
+            raise SystemExit(f"{failed[0].path}: {failed[0].error}")
+        items = reuse_items(store)[0]
+        del store  # closed before its folder is removed
+    return items
 
 
 def main(argv: list[str] | None = None) -> None:
