@@ -17,6 +17,7 @@ from pyoxigraph import Store
 from rich.cells import cell_len
 from rich.console import Console
 
+from plankg.lineage.graph import rebuild_lineage
 from plankg.query.library import QueryError, execute, run_library
 from plankg.query.results import curie, print_table, write
 
@@ -124,8 +125,15 @@ def shown(text: str, columns: list[str]) -> list[str]:
     return list(joined.values())
 
 
+@pytest.fixture(scope="module")
+def with_lineage(corpus_store: Store) -> Store:
+    """The corpus store with its lineage graph, whose name keys indicators-shared joins on."""
+    rebuild_lineage(corpus_store)
+    return corpus_store
+
+
 @pytest.mark.parametrize("width", [80, 120])
-def test_tables_fit_the_terminal_and_cut_nothing(corpus_store: Store, width: int) -> None:
+def test_tables_fit_the_terminal_and_cut_nothing(with_lineage: Store, width: int) -> None:
     for name, params in [
         ("measure-search", {"text": "平战结合"}),
         ("plans-overview", {}),
@@ -133,11 +141,11 @@ def test_tables_fit_the_terminal_and_cut_nothing(corpus_store: Store, width: int
         ("provenance", {"node": MEASURE}),
     ]:
         console = Console(width=width, file=io.StringIO(), color_system=None)
-        print_table(console, run_library(corpus_store, name, params))
+        print_table(console, run_library(with_lineage, name, params))
         text = console.file.getvalue()
         assert all(cell_len(line) <= width for line in text.splitlines()), (name, width, text)
         assert "…" not in text, (name, width)
-        results = run_library(corpus_store, name, params)
+        results = run_library(with_lineage, name, params)
         columns = [v.value for v in results.variables]
         rows = [[row[c] for c in columns] for row in results]
         expected = [
@@ -159,7 +167,7 @@ def test_tables_fit_the_terminal_and_cut_nothing(corpus_store: Store, width: int
                 if t.__class__.__name__ == "NamedNode"
             )
     console = Console(width=80, file=io.StringIO(), color_system=None)
-    print_table(console, run_library(corpus_store, "measure-search", {"text": "平战结合"}))
+    print_table(console, run_library(with_lineage, "measure-search", {"text": "平战结合"}))
     assert "pkid:plan/210000/fyp/2021-2025/zh-Hans/chp_5__sec_2__para_7" in console.file.getvalue()
     assert console.file.getvalue().endswith("2 rows\n")
 
