@@ -29,6 +29,7 @@ METHOD = "jieba-minhash-lsh/difflib-passages/logistic-model"
 JUDGE_BATCH = 20_000  # candidate pairs judged at once when the worker shares the search
 SCORE_CHUNK = 32  # candidate pairs scored by one task when a worker process shares the scoring
 MAX_BUCKET = 32  # an LSH bucket of more items than this is a formula: its items are paired with this many only
+PAIR_CHUNK = 4_000_000  # pairs of items drawn from the LSH buckets at once, before the distinct ones are kept
 MAX_SHARERS = 16  # a run that more items than this write is boilerplate: it proposes no pair
 
 
@@ -162,11 +163,20 @@ def _grouped_codes(keys, owners, order, items: list[Item], most: int, capped: bo
     plan_of: dict[str, int] = {}
     plan = np.array([plan_of.setdefault(item.plan, len(plan_of)) for item in items], dtype=np.int64)
     width = np.minimum(position, most)  # each entry is paired with the entries before it in its group, `most` at most
-    entry = np.repeat(np.arange(len(owners)), width)
-    before = np.arange(len(entry)) - np.repeat(np.cumsum(width) - width, width)
-    a, b = owners[start[entry] + before], owners[entry]
-    differ = plan[a] != plan[b]
-    return _distinct(np.minimum(a, b)[differ] * len(items) + np.maximum(a, b)[differ])
+    del keys, sort, first, group, shared, entries, spread, alike, kept, position
+    found = []
+    ends = np.cumsum(width)
+    low = 0
+    while low < len(width):  # PAIR_CHUNK pairs at a time: a formula's writers make tens of millions before the distinct
+        high = max(int(np.searchsorted(ends, (ends[low - 1] if low else 0) + PAIR_CHUNK, side="right")), low + 1)
+        part = width[low:high]
+        entry = low + np.repeat(np.arange(high - low), part)
+        before = np.arange(len(entry)) - np.repeat(np.cumsum(part) - part, part)
+        a, b = owners[start[entry] + before], owners[entry]
+        differ = plan[a] != plan[b]
+        found.append(_distinct(np.minimum(a, b)[differ] * len(items) + np.maximum(a, b)[differ]))
+        low = high
+    return _distinct(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
 
 
 def _distinct(values):
