@@ -832,6 +832,7 @@ class LineageRebuild:
             links = score_stated(  # the pairs whose link would not be stated are not scored
                 items, pairs, self.plans, declared, lambda batch: _scored(items, batch, cache, self.min_score, stats)
             )
+            del stats, pairs, codes  # the statistics' arrays: several hundred bytes an item
             self.lap("scoring")
         links = stated_links(items, links, self.plans, declared)  # the worker's: it scored every candidate
         sources = _source_texts(self.corpus)
