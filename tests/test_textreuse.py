@@ -108,13 +108,15 @@ def test_quote_marks_and_punctuation_do_not_split_a_shared_passage() -> None:
     assert [(p.a_start, p.a_end, p.b_start, p.b_end) for p in passages] == [(0, 19, 0, 15)]
 
 
-def test_candidates_drawn_a_chunk_at_a_time_are_those_drawn_at_once(corpus_store, monkeypatch) -> None:
+def test_candidates_drawn_a_part_at_a_time_are_those_drawn_at_once(corpus_store, monkeypatch) -> None:
     from plankg.lineage.graph import reuse_items
 
     items, _ = reuse_items(corpus_store)
     at_once = textreuse.candidate_codes(items)
     monkeypatch.setattr(textreuse, "PAIR_CHUNK", 7)
     assert len(at_once) == 1341 and textreuse.candidate_codes(items).tolist() == at_once.tolist()
+    monkeypatch.setattr(textreuse, "KEY_PART", 5000)  # and the keys a share at a time
+    assert textreuse.candidate_codes(items).tolist() == at_once.tolist()
 
 
 def test_a_clause_many_plans_write_pairs_its_writers_with_the_first_by_rank_whatever_their_order() -> None:

@@ -29,6 +29,7 @@ METHOD = "jieba-minhash-lsh/difflib-passages/logistic-model"
 JUDGE_BATCH = 20_000  # candidate pairs judged at once when the worker shares the search
 SCORE_CHUNK = 32  # candidate pairs scored by one task when a worker process shares the scoring
 MAX_BUCKET = 32  # an LSH bucket of more items than this is a formula: its items are paired with this many only
+KEY_PART = 8_000_000  # LSH and run entries (key, item) sorted and grouped at once
 PAIR_CHUNK = 4_000_000  # pairs of items drawn from the LSH buckets at once, before the distinct ones are kept
 MAX_SHARERS = 16  # a run that more items than this write is boilerplate: it proposes no pair
 
@@ -130,7 +131,23 @@ def _grouped_codes(keys, owners, order, items: list[Item], most: int, capped: bo
     """Pairs of items of different plans (as codes: candidate_codes) whose entries (key, owner item) share a key. A
     key of more than `most` items pairs nothing (capped False) or pairs each item with the `most` first of the key's
     items in `order` (an item's position, capped True). numpy throughout: the work grows with the entries, not with
-    the pairs of items."""
+    the pairs of items. The keys are taken a share of them at a time (KEY_PART entries, by their value: all the
+    entries of a key together), so that the sorting holds a share of the entries only."""
+    import numpy as np
+
+    parts = -(-len(keys) // KEY_PART)
+    if parts <= 1:
+        return _grouped_part(keys, owners, order, items, most, capped)
+    share = keys % np.uint64(parts)
+    found = []
+    for part in range(parts):
+        chosen = share == np.uint64(part)
+        found.append(_grouped_part(keys[chosen], owners[chosen], order, items, most, capped))
+    return _distinct(np.concatenate(found))
+
+
+def _grouped_part(keys, owners, order, items: list[Item], most: int, capped: bool) -> np.ndarray:
+    """_grouped_codes of some of the keys, each key with all of its entries."""
     import numpy as np
 
     sort = np.argsort(keys)
