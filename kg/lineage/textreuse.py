@@ -29,7 +29,7 @@ METHOD = "jieba-minhash-lsh/difflib-passages/logistic-model"
 JUDGE_BATCH = 20_000  # candidate pairs judged at once when the worker shares the search
 SCORE_CHUNK = 32  # candidate pairs scored by one task when a worker process shares the scoring
 MAX_BUCKET = 32  # an LSH bucket of more items than this is a formula: its items are paired with this many only
-KEY_PART = 8_000_000  # LSH and run entries (key, item) sorted and grouped at once
+KEY_PART = 2_000_000  # LSH and run entries (key, item) sorted and grouped at once
 PAIR_CHUNK = 4_000_000  # pairs of items drawn from the LSH buckets at once, before the distinct ones are kept
 MAX_SHARERS = 16  # a run that more items than this write is boilerplate: it proposes no pair
 
