@@ -188,28 +188,6 @@ def _named(term: object) -> str:
     return term.value
 
 
-def _batches(subjects: Iterable[Subject], size: int) -> Iterator[list[Subject]]:
-    """Whole subjects, about size quads at a time."""
-    batch: list[Subject] = []
-    count = 0
-    for entry in subjects:
-        batch.append(entry)
-        count += len(entry[1])
-        if count >= size:
-            yield batch
-            batch, count = [], 0
-    if batch:
-        yield batch
-
-
-def _counted(batch: list[Subject], labels: list[Quad]) -> list[tuple[str, bytes, int]]:
-    """(subject, digest, how many quads with its labels) of each subject of a batch."""
-    labelled: dict[str, int] = {}
-    for q in labels:
-        labelled[_named(q.subject)] = labelled.get(_named(q.subject), 0) + 1
-    return [(s, digest(lines), len(lines) + labelled.get(s, 0)) for s, lines in batch]
-
-
 def _previous(store: Store, cache: LineageCache | None) -> Iterator[tuple[str, Old]] | None:
     """The digests of the lineage graph's subjects as the cache recorded them (in subject order), if the store's
     lineage graph is still the one written then (written by the same runs); else None."""
