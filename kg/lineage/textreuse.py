@@ -114,17 +114,22 @@ def _lsh_codes(items: list[Item], signed: list[bytes] | None = None, rank: list[
     bands = np.frombuffer(b"".join(signed), dtype=np.uint32).reshape(-1, BANDS, ROWS)
     # a band's three values and number as one 64-bit key: the first two whole, the third and the band number mixed
     # in by odd multipliers (two different bands agreeing on it is a chance of one in 2^64 per pair of buckets, and
-    # only adds a candidate)
-    keys = (bands[:, :, 0].astype(np.uint64) << np.uint64(32)) | bands[:, :, 1]
-    keys ^= bands[:, :, 2].astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
-    keys ^= np.arange(1, BANDS + 1, dtype=np.uint64)[None, :] * np.uint64(0xBF58476D1CE4E5B9)
-    keys = keys.ravel()
-    owners = np.repeat(np.arange(len(items), dtype=np.int64), clauses * BANDS)
+    # only adds a candidate). A bucket is of one band: the bands are taken a few at a time (KEY_PART entries).
+    owners = np.repeat(np.arange(len(items), dtype=np.int64), clauses)  # each clause's item
     order = np.arange(len(items), dtype=np.int64)
     if rank is not None:
         order = np.empty(len(items), dtype=np.int64)
         order[np.lexsort((np.arange(len(items)), np.asarray(rank)))] = np.arange(len(items))
-    return _grouped_codes(keys, owners, order, items, MAX_BUCKET, capped=True)
+    found = np.zeros(0, dtype=np.int64)
+    step = max(1, KEY_PART // len(bands))
+    for first in range(0, BANDS, step):
+        some = bands[:, first : first + step, :]
+        keys = (some[:, :, 0].astype(np.uint64) << np.uint64(32)) | some[:, :, 1]
+        keys ^= some[:, :, 2].astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+        keys ^= np.arange(first + 1, first + some.shape[1] + 1, dtype=np.uint64)[None, :] * np.uint64(0xBF58476D1CE4E5B9)
+        codes = _grouped_codes(keys.ravel(), np.repeat(owners, some.shape[1]), order, items, MAX_BUCKET, capped=True)
+        found = _distinct(np.concatenate([found, codes]))
+    return found
 
 
 def _grouped_codes(keys, owners, order, items: list[Item], most: int, capped: bool) -> np.ndarray:
@@ -138,12 +143,12 @@ def _grouped_codes(keys, owners, order, items: list[Item], most: int, capped: bo
     parts = -(-len(keys) // KEY_PART)
     if parts <= 1:
         return _grouped_part(keys, owners, order, items, most, capped)
-    share = keys % np.uint64(parts)
-    found = []
+    share = (keys % np.uint64(parts)).astype(np.uint32)
+    found = np.zeros(0, dtype=np.int64)
     for part in range(parts):
-        chosen = share == np.uint64(part)
-        found.append(_grouped_part(keys[chosen], owners[chosen], order, items, most, capped))
-    return _distinct(np.concatenate(found))
+        chosen = share == part
+        found = _distinct(np.concatenate([found, _grouped_part(keys[chosen], owners[chosen], order, items, most, capped)]))
+    return found
 
 
 def _grouped_part(keys, owners, order, items: list[Item], most: int, capped: bool) -> np.ndarray:
@@ -181,7 +186,7 @@ def _grouped_part(keys, owners, order, items: list[Item], most: int, capped: boo
     plan = np.array([plan_of.setdefault(item.plan, len(plan_of)) for item in items], dtype=np.int64)
     width = np.minimum(position, most)  # each entry is paired with the entries before it in its group, `most` at most
     del keys, sort, first, group, shared, entries, spread, alike, kept, position
-    found = []
+    found = np.zeros(0, dtype=np.int64)
     ends = np.cumsum(width)
     low = 0
     while low < len(width):  # PAIR_CHUNK pairs at a time: a formula's writers make tens of millions before the distinct
@@ -191,9 +196,9 @@ def _grouped_part(keys, owners, order, items: list[Item], most: int, capped: boo
         before = np.arange(len(entry)) - np.repeat(np.cumsum(part) - part, part)
         a, b = owners[start[entry] + before], owners[entry]
         differ = plan[a] != plan[b]
-        found.append(_distinct(np.minimum(a, b)[differ] * len(items) + np.maximum(a, b)[differ]))
+        found = _distinct(np.concatenate([found, np.minimum(a, b)[differ] * len(items) + np.maximum(a, b)[differ]]))
         low = high
-    return _distinct(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
+    return found
 
 
 def _distinct(values):
