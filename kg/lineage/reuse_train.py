@@ -233,15 +233,42 @@ def right_relation(pairs: list[Labelled], probabilities: list[float], threshold:
     """How many pairs labelled clear on either question the right relation relates: a copied clause by a
     TextReuse link (probability >= threshold), a shared instrument by an instrument both items name; a pair clear
     on both questions needs both. probabilities: the copied-clause model's, one per graded pair (see graded)."""
-    graded_probabilities = iter(probabilities)
-    total = related = 0
-    for p in pairs:
-        linked = p.label["copied"] != "borderline" and next(graded_probabilities) >= threshold
-        copied, instrument = p.label["copied"] == "clear", p.label["instrument"] == "clear"
-        if copied or instrument:
-            total += 1
-            related += (not copied or linked) and (not instrument or _share(p.label, named))
+    wanting = relations_wanting(pairs, probabilities, threshold, named)
+    total = sum(1 for p in pairs if "clear" in (p.label["copied"], p.label["instrument"]))
+    related = total - len(wanting)
     return {"pairs": total, "related": related, "share": round(related / total, 3) if total else 0.0}
+
+
+def relations_wanting(
+    pairs: list[Labelled], probabilities: list[float], threshold: float, named: dict[str, set[str]]
+) -> list[tuple[Labelled, float, list[str]]]:
+    """The pairs labelled clear on either question that the right relation does not relate, each with its
+    copied-clause probability and what is wanting: "copied" (no TextReuse link for a clear copied clause),
+    "instrument" (no instrument both items name for a clear shared instrument), or both."""
+    graded_probabilities = iter(probabilities)
+    out = []
+    for p in pairs:
+        probability = next(graded_probabilities) if p.label["copied"] != "borderline" else 0.0
+        wanting = []
+        if p.label["copied"] == "clear" and probability < threshold:
+            wanting.append("copied")
+        if p.label["instrument"] == "clear" and not _share(p.label, named):
+            wanting.append("instrument")
+        if wanting:
+            out.append((p, probability, wanting))
+    return out
+
+
+def show_relations_wanting(wanting: list[tuple[Labelled, float, list[str]]]) -> str:
+    """One line per pair the right relation does not relate: what is wanting, the two answers, the copied-clause
+    probability and the instruments the labels name."""
+    lines = []
+    for p, probability, missing in wanting:
+        names = "、".join(p.label.get("instruments", []))
+        answers = f"copied {p.label['copied']}, instrument {p.label['instrument']}"
+        lines.append(f"wanting {' and '.join(missing)} ({answers}; p={probability:.3f}{'; ' + names if names else ''}): ")
+        lines[-1] += f"{p.label['a']} ~ {p.label['b']}"
+    return "\n".join(lines)
 
 
 def load_items(corpus: Path | None) -> list[textreuse.Item]:
@@ -287,6 +314,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.misjudged:
         print(show_misjudged(misjudged(training, model.threshold), items))
         print(instruments_misjudged(labels, named))
+        print(show_relations_wanting(relations_wanting(training, cross_validated(training), model.threshold, named)))
     if args.out:
         args.out.write_text(json.dumps(model.to_json(), indent=1) + "\n", encoding="utf-8")
     if args.blind:
