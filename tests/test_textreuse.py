@@ -119,19 +119,40 @@ def test_candidates_drawn_a_part_at_a_time_are_those_drawn_at_once(corpus_store,
     assert textreuse.candidate_codes(items).tolist() == at_once.tolist()
 
 
-def test_a_clause_many_plans_write_pairs_its_writers_with_the_first_by_rank_whatever_their_order() -> None:
-    """A clause forty plans write word for word falls in one LSH bucket in every band: each writer is paired with
-    the MAX_BUCKET writers ranked first (rank, then item order), not with all 39 others, and the pairs are the same
-    whichever order the items come in."""
+def test_a_clause_many_plans_write_pairs_its_writers_along_their_chain_of_regions_whatever_their_order() -> None:
+    """A clause forty plans write word for word falls in one LSH bucket in every band: a formula (more than
+    MAX_BUCKET writers). Each writer is paired with the FIRST_WRITERS writers ranked first (the nation's plan,
+    then provinces' by item order) and with the writers of the regions on its own chain (its region, its province,
+    the nation), never with the counties of other provinces; the pairs are the same whichever order the items
+    come in."""
     clause = "建立健全困难群众基本生活救助标准动态调整机制"
+    # plan00 the nation's; plan01-06 provinces A-F; plan07-38 counties, county n in province n % 6; plan39 is an
+    # annual work plan of plan38's county
+    chain = [("N",)] + [(province, "N") for province in "ABCDEF"]
+    chain += [(f"county{n:02}", "ABCDEF"[n % 6], "N") for n in range(7, 39)] + [("county38", "C", "N")]
+    rank = [len(c) * 100 + n for n, c in enumerate(chain)]  # the depth of each plan's region, then its name
     items = [textreuse.Item(f"item{n:02}", f"plan{n:02}", "measure", clause, "source", 0) for n in range(40)]
-    rank = [n % 3 * 100 + n for n in range(40)]  # say the depth of each plan's region, then its name
-    first = sorted(range(40), key=lambda n: rank[n])[: textreuse.MAX_BUCKET]
-    assert textreuse.MAX_BUCKET == 32 and first[-6:] == [37, 2, 5, 8, 11, 14]
-    expected = {tuple(sorted((f"item{a:02}", f"item{b:02}"))) for a in first for b in range(40) if a != b}
-    assert len(expected) == 32 * 31 // 2 + 8 * 32
+    assert (textreuse.MAX_BUCKET, textreuse.FIRST_WRITERS, textreuse.REGION_WRITERS) == (32, 4, 8)
+    first = {0, 1, 2, 3}  # lowest rank, then item order: the nation's, provinces A-C
+    expected = {(a, b) for a in first for b in range(40) if a < b}
+    expected |= {(n % 6 + 1, n) for n in range(7, 39)} | {(38, 39)}  # a county and its province; the annual plan
+    # pairs among the first, the first with the 36 others; the 15 counties of D-F with their province; the annual
+    assert len(expected) == 6 + 4 * 36 + 15 + 1
+    pairs_named = {(f"item{a:02}", f"item{b:02}") for a, b in expected}
     for order in (list(range(40)), random.Random(14).sample(range(40), 40)):
         shuffled = [items[n] for n in order]
-        pairs = textreuse.lsh_pairs(shuffled, rank=[rank[n] for n in order])
-        assert {tuple(sorted((shuffled[a].iri, shuffled[b].iri))) for a, b in pairs} == expected
+        places = textreuse.Places([rank[n] for n in order], [chain[n] for n in order])
+        pairs = textreuse.lsh_pairs(shuffled, places=places)
+        assert {tuple(sorted((shuffled[a].iri, shuffled[b].iri))) for a, b in pairs} == pairs_named
         assert textreuse.shared_run_pairs(shuffled) == set()  # a run more than MAX_SHARERS items write proposes nothing
+
+
+def test_a_clause_few_plans_write_pairs_all_its_writers() -> None:
+    """A bucket of MAX_BUCKET writers or fewer is no formula: every two of its writers of different plans are
+    paired, wherever their plans are."""
+    clause = "建立健全困难群众基本生活救助标准动态调整机制"
+    items = [textreuse.Item(f"item{n:02}", f"plan{n // 2:02}", "measure", clause, "source", 0) for n in range(32)]
+    places = textreuse.Places([2] * 32, [(f"county{n // 2:02}", "A", "N") for n in range(32)])
+    pairs = textreuse.lsh_pairs(items, places=places)
+    assert pairs == {(a, b) for a in range(32) for b in range(a + 1, 32) if a // 2 != b // 2}
+    assert len(pairs) == 32 * 31 // 2 - 16

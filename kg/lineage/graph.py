@@ -762,7 +762,7 @@ class LineageRebuild:
         self.unsigned = unknown(keys, self.known)
         self.signing: Future[list[bytes]] | None = None
         if worker and len(self.unsigned) * 2 > len(keys):  # mostly new texts: the worker shares the whole search
-            self.search = textreuse.SharedSearch(self.items, worker, min_score, _ranks(self.items, self.plans))
+            self.search = textreuse.SharedSearch(self.items, worker, min_score, _places(self.items, self.plans))
         elif worker and self.unsigned:  # the worker signs the new texts (its jieba is loaded) while the caller works
             self.signing = worker.submit(fingerprints.signatures, [texts[n] for n in self.unsigned])
         named = [item.text for item in self.items + self.targets]
@@ -823,7 +823,7 @@ class LineageRebuild:
             self.signed = [self.known[k] for k in keys]
             self.lap("signatures")
             hashed = cache.results("runs", keys, lambda todo: [fingerprints.run_hashes(items[n].text) for n in todo])
-            codes = textreuse.candidate_codes(items, self.signed, hashed, _ranks(items, self.plans))
+            codes = textreuse.candidate_codes(items, self.signed, hashed, _places(items, self.plans))
             self.signed, self.known, hashed = None, {}, []  # held no longer than the candidates need them
             summary.candidate_pairs = len(codes)
             pairs = np.stack([codes // max(len(items), 1), codes % max(len(items), 1)], axis=1)  # sorted, as the codes
@@ -893,11 +893,16 @@ def _passages(pairs: list[tuple[int, int]], items: list[textreuse.Item], cache: 
     return [_decode(value) for value in found]
 
 
-def _ranks(items: list[textreuse.Item], plans: dict[str, dict]) -> list[int]:
-    """Each item's rank among the writers of a formula (textreuse.lsh_pairs): the depth of its plan's region (the
-    nation's plans first, then a province's …), a plan whose text states no region last."""
+def _places(items: list[textreuse.Item], plans: dict[str, dict]) -> textreuse.Places:
+    """Where each item's plan sits among the writers of a formula (textreuse.lsh_pairs): its rank, the depth of its
+    plan's region (the nation's plans first, then a province's …, a plan whose text states no region last), and
+    its chain of regions (its plan's region and those it is part of, nearest first)."""
     deepest = max((len(p["ancestors"]) for p in plans.values()), default=0) + 1
-    return [len(plans[i.plan]["ancestors"]) if plans[i.plan]["region"] else deepest for i in items]
+    chains = {iri: (plan["region"], *plan["ancestors"]) if plan["region"] else () for iri, plan in plans.items()}
+    return textreuse.Places(
+        [len(plans[i.plan]["ancestors"]) if plans[i.plan]["region"] else deepest for i in items],
+        [chains[i.plan] for i in items],
+    )
 
 
 def _encode(compared: textreuse.Compared) -> list:

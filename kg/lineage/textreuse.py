@@ -28,7 +28,9 @@ if TYPE_CHECKING:
 METHOD = "jieba-minhash-lsh/difflib-passages/logistic-model"
 JUDGE_BATCH = 20_000  # candidate pairs judged at once when the worker shares the search
 SCORE_CHUNK = 32  # candidate pairs scored by one task when a worker process shares the scoring
-MAX_BUCKET = 32  # an LSH bucket of more items than this is a formula: its items are paired with this many only
+MAX_BUCKET = 32  # an LSH bucket of more items than this is a formula many plans write: _grouped_part pairs its items
+FIRST_WRITERS = 4  # in a formula's bucket, the writers ranked first each item is paired with (the nation's, a province's)
+REGION_WRITERS = 8  # and, for each region on its plan's chain, the writers of that region it is paired with at most
 KEY_PART = 2_000_000  # LSH and run entries (key, item) sorted and grouped at once
 PAIR_CHUNK = 4_000_000  # pairs of items drawn from the LSH buckets at once, before the distinct ones are kept
 MAX_SHARERS = 16  # a run that more items than this write is boilerplate: it proposes no pair
@@ -48,6 +50,16 @@ class Item:
 
 
 @dataclass(frozen=True)
+class Places:
+    """Where each item's plan sits among the plans: its rank (lowest first: the depth of its plan's region, a plan
+    without one last) and its chain of regions (its plan's region, then the regions that region is part of,
+    nearest first; empty when the text states no place). Items of one plan share one chain."""
+
+    rank: list[int]
+    chain: list[tuple[str, ...]]
+
+
+@dataclass(frozen=True)
 class Reuse:
     """A scored reuse link between items a and b (indexes into the item list)."""
 
@@ -59,21 +71,21 @@ class Reuse:
 
 
 def candidate_pairs(
-    items: list[Item], signed: list[bytes] | None = None, hashed: list[bytes] | None = None, rank: list[int] | None = None
+    items: list[Item], signed: list[bytes] | None = None, hashed: list[bytes] | None = None, places: Places | None = None
 ) -> set[tuple[int, int]]:
     """Pairs of items of different plans worth comparing: similar clauses (lsh_pairs) or a shared run of
     SHARED_RUN characters (shared_run_pairs). signed, hashed: each item's signatures and run hashes when known;
-    rank: see lsh_pairs."""
-    return pairs_of(candidate_codes(items, signed, hashed, rank), len(items))
+    places: see lsh_pairs."""
+    return pairs_of(candidate_codes(items, signed, hashed, places), len(items))
 
 
 def candidate_codes(
-    items: list[Item], signed: list[bytes] | None = None, hashed: list[bytes] | None = None, rank: list[int] | None = None
+    items: list[Item], signed: list[bytes] | None = None, hashed: list[bytes] | None = None, places: Places | None = None
 ) -> np.ndarray:
     """candidate_pairs as codes a * len(items) + b (a < b), sorted: 8 bytes a pair rather than a tuple's hundred."""
     import numpy as np
 
-    return np.union1d(_lsh_codes(items, signed, rank), _shared_run_codes(items, hashed))
+    return np.union1d(_lsh_codes(items, signed, places), _shared_run_codes(items, hashed))
 
 
 def pairs_of(codes: np.ndarray, items: int) -> set[tuple[int, int]]:
@@ -86,23 +98,25 @@ def ordered_pairs(codes: np.ndarray, items: int) -> list[tuple[int, int]]:
     return list(zip((codes // max(items, 1)).tolist(), (codes % max(items, 1)).tolist(), strict=True))
 
 
-def lsh_pairs(items: list[Item], signed: list[bytes] | None = None, rank: list[int] | None = None) -> set[tuple[int, int]]:
+def lsh_pairs(items: list[Item], signed: list[bytes] | None = None, places: Places | None = None) -> set[tuple[int, int]]:
     """Pairs of items of different plans with a clause each that MinHash LSH buckets together (_lsh_codes)."""
-    return pairs_of(_lsh_codes(items, signed, rank), len(items))
+    return pairs_of(_lsh_codes(items, signed, places), len(items))
 
 
-def _lsh_codes(items: list[Item], signed: list[bytes] | None = None, rank: list[int] | None = None) -> np.ndarray:
+def _lsh_codes(items: list[Item], signed: list[bytes] | None = None, places: Places | None = None) -> np.ndarray:
     """Pairs of items of different plans with a clause each that MinHash LSH buckets together (never all pairs), as
     codes (candidate_codes).
 
     A bucket is a band of the signature (ROWS values) and its number; every (bucket, item) is sorted at once with
     numpy and pairs are taken within each bucket. A bucket holding the clauses of more than MAX_BUCKET items is a
-    formula many plans repeat: each of its items is paired with the MAX_BUCKET items ranked first only (rank: a
-    number per item, lowest first, e.g. the depth of its plan's region, so that a formula's writers are paired
-    with the plans above them; ties and no rank: the item order), so a formula costs each plan a bounded number of
-    candidates and its writers stay connected through the first ones. The rule is a function of each bucket's
-    set of items, whatever order the items came in, so adding or removing a plan changes only the pairs of the
-    buckets its clauses fall in.
+    formula many plans write, and what many plans write comes down the hierarchy (a province's plan copies the
+    nation's, a county's its prefecture's) or is a stock formula: each of its items is paired with the writers on
+    its own plan's chain of regions (places: its region's plans, then its parent region's …, REGION_WRITERS of
+    each at most) and with the FIRST_WRITERS items ranked first (rank, then the item order: the nation's plan,
+    which every chain ends in; all a plan stating no place gets), never with the writers of unrelated regions. So
+    a formula costs each item a bounded number of candidates whatever the number of plans, and its writers stay
+    connected through their parents. The rule is a function of each bucket's set of items, whatever order the
+    items came in, so adding or removing a plan changes only the pairs of the buckets its clauses fall in.
     """
     import numpy as np
 
@@ -117,9 +131,11 @@ def _lsh_codes(items: list[Item], signed: list[bytes] | None = None, rank: list[
     # only adds a candidate). A bucket is of one band: the bands are taken a few at a time (KEY_PART entries).
     owners = np.repeat(np.arange(len(items), dtype=np.int64), clauses)  # each clause's item
     order = np.arange(len(items), dtype=np.int64)
-    if rank is not None:
+    chain = None
+    if places is not None:
         order = np.empty(len(items), dtype=np.int64)
-        order[np.lexsort((np.arange(len(items)), np.asarray(rank)))] = np.arange(len(items))
+        order[np.lexsort((np.arange(len(items)), np.asarray(places.rank)))] = np.arange(len(items))
+        chain = _chain_array(places.chain)
     found = np.zeros(0, dtype=np.int64)
     step = max(1, KEY_PART // len(bands))
     for first in range(0, BANDS, step):
@@ -127,31 +143,46 @@ def _lsh_codes(items: list[Item], signed: list[bytes] | None = None, rank: list[
         keys = (some[:, :, 0].astype(np.uint64) << np.uint64(32)) | some[:, :, 1]
         keys ^= some[:, :, 2].astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
         keys ^= np.arange(first + 1, first + some.shape[1] + 1, dtype=np.uint64)[None, :] * np.uint64(0xBF58476D1CE4E5B9)
-        codes = _grouped_codes(keys.ravel(), np.repeat(owners, some.shape[1]), order, items, MAX_BUCKET, capped=True)
+        codes = _grouped_codes(keys.ravel(), np.repeat(owners, some.shape[1]), order, items, MAX_BUCKET, chain)
         found = _distinct(np.concatenate([found, codes]))
     return found
 
 
-def _grouped_codes(keys, owners, order, items: list[Item], most: int, capped: bool) -> np.ndarray:
+def _chain_array(chains: list[tuple[str, ...]]) -> np.ndarray:
+    """Each item's chain of regions (Places.chain) as numbers, one row an item, -1 past its end."""
+    import numpy as np
+
+    number: dict[str, int] = {}
+    rows: dict[tuple[str, ...], list[int]] = {}
+    depth = max((len(c) for c in chains), default=0)
+    for c in chains:
+        if c not in rows:
+            rows[c] = [number.setdefault(region, len(number)) for region in c] + [-1] * (depth - len(c))
+    return np.array([rows[c] for c in chains], dtype=np.int64).reshape(len(chains), depth)
+
+
+def _grouped_codes(keys, owners, order, items: list[Item], most: int, chain=None, capped: bool = True) -> np.ndarray:
     """Pairs of items of different plans (as codes: candidate_codes) whose entries (key, owner item) share a key. A
-    key of more than `most` items pairs nothing (capped False) or pairs each item with the `most` first of the key's
-    items in `order` (an item's position, capped True). numpy throughout: the work grows with the entries, not with
-    the pairs of items. The keys are taken a share of them at a time (KEY_PART entries, by their value: all the
-    entries of a key together), so that the sorting holds a share of the entries only."""
+    key of more than `most` items pairs nothing (capped False) or pairs each item with the FIRST_WRITERS first of
+    the key's items in `order` (an item's position) and with those on its chain of regions (chain: _chain_array;
+    None: the first only). numpy throughout: the work grows with the entries, not with the pairs of items. The keys
+    are taken a share of them at a time (KEY_PART entries, by their value: all the entries of a key together), so
+    that the sorting holds a share of the entries only."""
     import numpy as np
 
     parts = -(-len(keys) // KEY_PART)
     if parts <= 1:
-        return _grouped_part(keys, owners, order, items, most, capped)
+        return _grouped_part(keys, owners, order, items, most, chain, capped)
     share = (keys % np.uint64(parts)).astype(np.uint32)
     found = np.zeros(0, dtype=np.int64)
     for part in range(parts):
         chosen = share == part
-        found = _distinct(np.concatenate([found, _grouped_part(keys[chosen], owners[chosen], order, items, most, capped)]))
+        codes = _grouped_part(keys[chosen], owners[chosen], order, items, most, chain, capped)
+        found = _distinct(np.concatenate([found, codes]))
     return found
 
 
-def _grouped_part(keys, owners, order, items: list[Item], most: int, capped: bool) -> np.ndarray:
+def _grouped_part(keys, owners, order, items: list[Item], most: int, chain, capped: bool) -> np.ndarray:
     """_grouped_codes of some of the keys, each key with all of its entries."""
     import numpy as np
 
@@ -180,13 +211,15 @@ def _grouped_part(keys, owners, order, items: list[Item], most: int, capped: boo
     kept = once[group] & (sizes[group] >= 2)
     if not capped:
         kept &= sizes[group] <= most
-    position, owners = position[kept], owners[kept]  # whole groups are kept: each stays contiguous
+    big = sizes[group][kept] > most
+    position, owners, group = position[kept], owners[kept], group[kept]  # whole groups kept: each stays contiguous
     start = np.arange(len(owners)) - position
     plan_of: dict[str, int] = {}
     plan = np.array([plan_of.setdefault(item.plan, len(plan_of)) for item in items], dtype=np.int64)
-    width = np.minimum(position, most)  # each entry is paired with the entries before it in its group, `most` at most
-    del keys, sort, first, group, shared, entries, spread, alike, kept, position
-    found = np.zeros(0, dtype=np.int64)
+    # each entry is paired with the entries before it in its group, in a formula's group the first ones only
+    width = np.where(big, np.minimum(position, FIRST_WRITERS), position)
+    found = _chain_codes(group[big], owners[big], chain, plan) if chain is not None and big.any() else _no_codes()
+    del keys, sort, first, group, shared, entries, spread, alike, kept, position, big
     ends = np.cumsum(width)
     low = 0
     while low < len(width):  # PAIR_CHUNK pairs at a time: a formula's writers make tens of millions before the distinct
@@ -198,6 +231,40 @@ def _grouped_part(keys, owners, order, items: list[Item], most: int, capped: boo
         differ = plan[a] != plan[b]
         found = _distinct(np.concatenate([found, np.minimum(a, b)[differ] * len(items) + np.maximum(a, b)[differ]]))
         low = high
+    return found
+
+
+def _no_codes() -> np.ndarray:
+    """No codes."""
+    import numpy as np
+
+    return np.zeros(0, dtype=np.int64)
+
+
+def _chain_codes(group, owners, chain, plan) -> np.ndarray:
+    """Pairs (as codes) of the entries (group, owner item) of formulae's groups with the entries of their group whose
+    item's plan is of a region on the owner's chain (chain: _chain_array), REGION_WRITERS a region at most, the
+    first in the group's order (the entries come sorted by group, then order)."""
+    import numpy as np
+
+    items = len(chain)
+    regions = int(chain.max()) + 2 if chain.size else 1
+    own = chain[owners, 0] if chain.shape[1] else np.full(len(owners), -1)
+    placed = own >= 0
+    by_region = group[placed] * regions + own[placed]
+    sort = np.argsort(by_region, kind="stable")  # stable: within a (group, region) the group's order stays
+    by_region, writers = by_region[sort], owners[placed][sort]
+    found = _no_codes()
+    for level in range(chain.shape[1]):
+        region = chain[owners, level]
+        here = region >= 0
+        wanted = group[here] * regions + region[here]
+        low = np.searchsorted(by_region, wanted, side="left")
+        count = np.minimum(np.searchsorted(by_region, wanted, side="right") - low, REGION_WRITERS)
+        a = np.repeat(owners[here], count)
+        b = writers[np.repeat(low, count) + np.arange(int(count.sum())) - np.repeat(np.cumsum(count) - count, count)]
+        differ = plan[a] != plan[b]
+        found = _distinct(np.concatenate([found, np.minimum(a, b)[differ] * items + np.maximum(a, b)[differ]]))
     return found
 
 
@@ -234,7 +301,8 @@ def _shared_run_codes(items: list[Item], hashed: list[bytes] | None = None) -> n
     if not sum(len(h) for h in hashes):
         return np.zeros(0, dtype=np.int64)
     owners = np.repeat(np.arange(len(items), dtype=np.int64), [len(h) for h in hashes])
-    return _grouped_codes(np.concatenate(hashes), owners, np.arange(len(items), dtype=np.int64), items, MAX_SHARERS, capped=False)
+    order = np.arange(len(items), dtype=np.int64)
+    return _grouped_codes(np.concatenate(hashes), owners, order, items, MAX_SHARERS, capped=False)
 
 
 def score_pairs(items: list[Item], pairs: set[tuple[int, int]], min_score: float | None = None) -> list[Reuse]:
@@ -335,11 +403,9 @@ class SharedSearch:
     (kg/lineage/cache.py).
     """
 
-    def __init__(
-        self, items: list[Item], worker: Executor, min_score: float | None = None, rank: list[int] | None = None
-    ) -> None:
+    def __init__(self, items: list[Item], worker: Executor, min_score: float | None = None, places: Places | None = None) -> None:
         self.items, self.worker, self.min_score = items, worker, min_score
-        self.candidates = worker.submit(signed_candidates, items, rank)
+        self.candidates = worker.submit(signed_candidates, items, places)
         self.signed: list[bytes] = []
         self.hashed: list[bytes] = []
         self.chunks: list[list[tuple[str, str]]] = []
@@ -392,8 +458,8 @@ class SharedSearch:
         return np.asarray(codes), links
 
 
-def signed_candidates(items: list[Item], rank: list[int] | None = None) -> tuple[np.ndarray, list[bytes], list[bytes]]:
+def signed_candidates(items: list[Item], places: Places | None = None) -> tuple[np.ndarray, list[bytes], list[bytes]]:
     """candidate_codes of items, and the signatures and run hashes of their texts it compared."""
     signed = signatures([item.text for item in items])
     hashed = [run_hashes(item.text) for item in items]
-    return candidate_codes(items, signed, hashed, rank), signed, hashed
+    return candidate_codes(items, signed, hashed, places), signed, hashed
