@@ -17,7 +17,7 @@ from pyoxigraph import NamedNode, Store
 
 import plankg
 from plankg.graph.store import open_store
-from plankg.graph.vocab import LINEAGE_GRAPH, XSD_INTEGER
+from plankg.graph.vocab import LINEAGE_GRAPH, PK, XSD_INTEGER
 from plankg.lineage import cache as lineage_cache
 from plankg.lineage import write
 from plankg.lineage.graph import rebuild_lineage
@@ -25,6 +25,7 @@ from plankg.loading.documents import bundled_corpus, load_paths
 from plankg.synth import write_corpus
 
 CORPUS = bundled_corpus()
+LINEAGE = NamedNode(str(LINEAGE_GRAPH))
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
@@ -150,3 +151,25 @@ def test_the_spool_gives_each_subject_its_distinct_quads_sorted_whatever_the_ord
         assert [s for s, _ in found] == sorted(expected)
         assert all(lines == sorted(expected[s]) for s, lines in found)
         assert write.quads_of(found[:2])[0].subject == NamedNode(found[0][0])
+
+
+def test_a_link_whose_inputs_did_not_change_is_not_made_again(documents, tmp_path: Path, monkeypatch) -> None:
+    from plankg.lineage import graph
+
+    made: list[str] = []
+    make = graph._reuse_node
+    monkeypatch.setattr(graph, "_reuse_node", lambda out, node, *rest: (made.append(node), make(out, node, *rest))[1])
+    kg = plankg.open(tmp_path / "store", read_only=False)
+    first = [documents[n] for n in ("synth_00001.txt", "synth_00002.txt", "synth_00003.txt")]
+    links = kg.build(first, validate=False).lineage.reuse_links
+    assert len(made) == len(set(made)) == links > 0  # each link's node made once
+    made.clear()
+    assert kg.rebuild_lineage().reuse_links == links
+    assert made == []  # nothing changed: no link made again, the graph as it was
+    assert lineage_quads(kg.store) == rebuilt(first, tmp_path / "fresh-3")
+    made.clear()  # (made by the rebuild in a fresh store)
+    report = kg.build([documents["synth_00004.txt"]], validate=False)
+    stated = {q.subject.value for q in kg.store.quads_for_pattern(None, NamedNode(str(PK.between)), None, LINEAGE)}
+    assert 0 < len(made) < report.lineage.reuse_links  # the links of the new plan, and those its statistics moved
+    assert set(made) <= stated
+    assert lineage_quads(kg.store) == rebuilt([*first, documents["synth_00004.txt"]], tmp_path / "fresh-4")

@@ -11,7 +11,9 @@ saves time: missing or dropped, it gives the same graph, slower. Results of anot
 never read: the cache is emptied when the code that computes them changed (CODE).
 
 The cache also records a digest of each subject's quads in the lineage graph it last wrote, and the runs that
-wrote that graph, so that the next write changes only the subjects whose quads changed (graph.py, _write).
+wrote that graph, so that the next write changes only the subjects whose quads changed (write.py, _write), and a
+digest of the inputs of each unit of that graph (a reuse link, an instrument mention: a node and the nodes under its
+IRI), so that a unit whose inputs did not change is neither made again nor compared (write.Units).
 """
 
 from __future__ import annotations
@@ -123,6 +125,7 @@ class LineageCache:
             CREATE TABLE IF NOT EXISTS documents (graph TEXT PRIMARY KEY, runs TEXT, records BLOB);
             CREATE TABLE IF NOT EXISTS results (kind TEXT, key BLOB, value BLOB, PRIMARY KEY (kind, key)) WITHOUT ROWID;
             CREATE TABLE IF NOT EXISTS written (subject TEXT PRIMARY KEY, digest BLOB, quads INTEGER) WITHOUT ROWID;
+            CREATE TABLE IF NOT EXISTS units (unit TEXT PRIMARY KEY, digest BLOB) WITHOUT ROWID;
             """
         )
         kept = self.meta("versions") or {}
@@ -141,7 +144,9 @@ class LineageCache:
 
     def clear(self) -> None:
         """Forget everything (a full rebuild was asked for, or the tables are of another layout)."""
-        self.db.executescript("BEGIN; DELETE FROM meta; DELETE FROM documents; DELETE FROM results; DELETE FROM written; COMMIT;")
+        self.db.executescript(
+            "BEGIN; DELETE FROM meta; DELETE FROM documents; DELETE FROM results; DELETE FROM written; DELETE FROM units; COMMIT;"
+        )
         self.set_meta("versions", {**versions(), "schema": SCHEMA})
 
     def close(self) -> None:
@@ -239,7 +244,11 @@ class LineageCache:
             after = rows[-1][0]
 
     def clear_written(self) -> None:
-        self.db.execute("DELETE FROM written")
+        """Forget the record of the lineage graph last written (the units' digests are part of it)."""
+        with self.db:
+            self.db.execute("BEGIN")
+            self.db.execute("DELETE FROM written")
+            self.db.execute("DELETE FROM units")
 
     def set_written(self, rows: Iterable[tuple[str, bytes, int]], gone: Iterable[str] = ()) -> None:
         """Record (subject, digest, how many quads) of subjects written and forget those that went."""
@@ -247,3 +256,14 @@ class LineageCache:
             self.db.execute("BEGIN")
             self.db.executemany("DELETE FROM written WHERE subject = ?", ((s,) for s in gone))
             self.db.executemany("INSERT OR REPLACE INTO written VALUES (?, ?, ?)", rows)
+
+    def units(self) -> dict[str, bytes]:
+        """unit -> the digest of its inputs, of the lineage graph last written (kg/lineage/write.py, Units)."""
+        return {u: bytes(d) for u, d in self.db.execute("SELECT unit, digest FROM units")}
+
+    def set_units(self, changed: dict[str, bytes], gone: Iterable[str]) -> None:
+        """Record the digests of units written and forget those that went."""
+        with self.db:
+            self.db.execute("BEGIN")
+            self.db.executemany("DELETE FROM units WHERE unit = ?", ((u,) for u in gone))
+            self.db.executemany("INSERT OR REPLACE INTO units VALUES (?, ?)", changed.items())

@@ -29,6 +29,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
+from itertools import takewhile
 from typing import TYPE_CHECKING
 
 from pyoxigraph import Literal, NamedNode, Store
@@ -504,44 +505,81 @@ def _reuse_lineage(
     declared: dict[str, set[str]],
     summary: LineageSummary,
     sources: dict[str, str],
+    units: write.Units,
 ) -> None:
+    """Each link's node (a unit: made only when its inputs changed, write.Units) and the derived item's quads."""
     for link in links:
         a, b = items[link.a], items[link.b]
         node = str(ID[f"reuse/{_digest(*sorted((a.iri, b.iri)))}"])
-        out.type(node, PK.TextReuse)
-        out.add(node, PK.between, a.iri)
-        out.add(node, PK.between, b.iri)
-        out.add(node, PK.score, _lit(link.score, "decimal"))
-        out.add(node, PK.method, _lit(textreuse.METHOD))
-        for name, value, contribution in link.drivers[:DRIVERS]:
-            if contribution <= 0:
-                break
-            feature = f"{node}/feature/{name}"
-            out.type(feature, PK.FeatureValue)
-            out.add(node, PK.drivenBy, feature)
-            out.add(feature, PK.featureName, _lit(name))
-            out.add(feature, PK.featureValue, _lit(value, "decimal"))
-            out.add(feature, PK.contribution, _lit(contribution, "decimal"))
         source, derived = None, None
         if _is_parent(a.plan, b.plan, plans, declared):
             source, derived = a, b
         elif _is_parent(b.plan, a.plan, plans, declared):
             source, derived = b, a
-        out.add(node, PK.directed, _lit("true" if source else "false", "boolean"))
         if source and derived:
             summary.directed_links += 1
-            out.type(node, PROV + "Derivation")
             out.add(derived.iri, PROV + "qualifiedDerivation", node)
             out.add(derived.iri, PROV + "wasDerivedFrom", source.iri)
-            out.add(node, PROV + "entity", source.iri)
-        for n, p in enumerate(link.passages, start=1):
-            passage = f"{node}/passage_{n}"
-            out.type(passage, OA.Annotation, PK.SharedPassage)
-            out.add(passage, OA.motivatedBy, OA.linking)
-            out.add(node, PK.sharedPassage, passage)
-            for side, item, start, end in (("a", a, p.a_start, p.a_end), ("b", b, p.b_start, p.b_end)):
-                _span(out, passage, f"{passage}/{side}", item, start, end, sources)
+        inputs = (_spanned(a, sources), _spanned(b, sources), link.score, _shown(link), link.passages, source == a)
+        if units.fresh(node, textreuse.METHOD, bool(source), *inputs):
+            _reuse_node(out, node, link, a, b, source, sources)
     summary.reuse_links = len(links)
+
+
+def _shown(link: textreuse.Reuse) -> tuple[tuple[str, float, float], ...]:
+    """The drivers a link's node states: the DRIVERS first that raised its probability."""
+    return tuple(takewhile(lambda driver: driver[2] > 0, link.drivers[:DRIVERS]))
+
+
+def _spanned(item: textreuse.Item, sources: dict[str, str]) -> tuple:
+    """What a span of an item's text in its source is made of (_span): the item and its source's text over its span."""
+    spanned = sources[item.source][item.start : max(item.end, item.start + len(item.text))]
+    return (item.iri, item.source, item.start, item.end, item.text, spanned)
+
+
+_UNIT = re.compile(re.escape(str(ID)) + r"(?:reuse|instrument/[0-9a-f]{16}/mention)/[0-9a-f]{16}(?=/|$)")
+
+
+def unit_of(subject: str) -> str | None:
+    """The unit of the lineage graph a subject belongs to (write.Units): the reuse link or the instrument mention whose
+    node it is or is under, None for any other."""
+    found = _UNIT.match(subject)
+    return found.group() if found else None
+
+
+def _reuse_node(
+    out: _Out,
+    node: str,
+    link: textreuse.Reuse,
+    a: textreuse.Item,
+    b: textreuse.Item,
+    source: textreuse.Item | None,
+    sources: dict[str, str],
+) -> None:
+    """A reuse link's node: its items, probability, drivers, direction and shared passages."""
+    out.type(node, PK.TextReuse)
+    out.add(node, PK.between, a.iri)
+    out.add(node, PK.between, b.iri)
+    out.add(node, PK.score, _lit(link.score, "decimal"))
+    out.add(node, PK.method, _lit(textreuse.METHOD))
+    for name, value, contribution in _shown(link):
+        feature = f"{node}/feature/{name}"
+        out.type(feature, PK.FeatureValue)
+        out.add(node, PK.drivenBy, feature)
+        out.add(feature, PK.featureName, _lit(name))
+        out.add(feature, PK.featureValue, _lit(value, "decimal"))
+        out.add(feature, PK.contribution, _lit(contribution, "decimal"))
+    out.add(node, PK.directed, _lit("true" if source else "false", "boolean"))
+    if source:
+        out.type(node, PROV + "Derivation")
+        out.add(node, PROV + "entity", source.iri)
+    for n, p in enumerate(link.passages, start=1):
+        passage = f"{node}/passage_{n}"
+        out.type(passage, OA.Annotation, PK.SharedPassage)
+        out.add(passage, OA.motivatedBy, OA.linking)
+        out.add(node, PK.sharedPassage, passage)
+        for side, item, start, end in (("a", a, p.a_start, p.a_end), ("b", b, p.b_start, p.b_end)):
+            _span(out, passage, f"{passage}/{side}", item, start, end, sources)
 
 
 def _instrument_lineage(
@@ -552,10 +590,11 @@ def _instrument_lineage(
     sources: dict[str, str],
     named: list[list],
     cache: LineageCache,
+    units: write.Units,
 ) -> None:
     """One SKOS concept per instrument named by two or more plans, with those plans, the earliest document date
-    they state (none when none states one) and its occurrences as spans of the sources. named: each item's
-    mentions (_mention_rows)."""
+    they state (none when none states one) and its occurrences as spans of the sources (each a unit: made only when
+    its inputs changed, write.Units). named: each item's mentions (_mention_rows)."""
     texts = [item.text for item in items]
     grams = cache.results("keygrams", [text_key(t) for t in texts], lambda todo: [instruments.key_grams(texts[n]) for n in todo])
     mentions = [[instruments.Mention(a, b, q, tuple(k)) for a, b, q, k in ms] for ms in named]
@@ -583,12 +622,13 @@ def _instrument_lineage(
             concept = concepts[k]
             out.add(item.iri, PK.namesInstrument, concept)
             node = f"{concept}/mention/{_digest(item.iri, f'{start}-{end}')}"
-            out.type(node, OA.Annotation, PK.InstrumentMention)
-            out.add(node, OA.motivatedBy, OA.identifying)
-            out.add(node, OA.hasBody, concept)
             out.add(concept, PK.mention, node)
-            _span(out, node, f"{node}/target", item, start, end, sources)
             summary.instrument_mentions += 1
+            if units.fresh(node, concept, _spanned(item, sources), start, end):
+                out.type(node, OA.Annotation, PK.InstrumentMention)
+                out.add(node, OA.motivatedBy, OA.identifying)
+                out.add(node, OA.hasBody, concept)
+                _span(out, node, f"{node}/target", item, start, end, sources)
     summary.instruments = len(found.shared)
 
 
@@ -836,11 +876,14 @@ class LineageRebuild:
             self.lap("scoring")
         links = stated_links(items, links, self.plans, declared)  # the worker's: it scored every candidate
         sources = _source_texts(self.corpus)
-        _reuse_lineage(out, items, links, self.plans, declared, summary, sources)
-        _instrument_lineage(out, items + self.targets, self.plans, summary, sources, self._mentions(), cache)
+        kept = self.persistent and not self.full and write.vouched(self.store, cache)  # else every unit is made
+        units = write.Units(cache.units() if kept else {}, unit_of)
+        _reuse_lineage(out, items, links, self.plans, declared, summary, sources, units)
+        _instrument_lineage(out, items + self.targets, self.plans, summary, sources, self._mentions(), cache, units)
         self.lap("instruments")
         _families(out, items, links, self.plans, item_themes, summary)
-        summary.triples = write.write(self.store, out.spool, cache if self.persistent else None, self.full)
+        persistent = cache if self.persistent else None
+        summary.triples = write.write(self.store, out.spool, persistent, self.full, units if persistent else None)
         self.lap("write")
         cache.close()
         return summary

@@ -16,6 +16,8 @@ from plankg.graph.solutions import string_rows
 from plankg.graph.vocab import INFERRED_GRAPH, LINEAGE_GRAPH, REGIONS_GRAPH, RUNS_GRAPH
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from pyoxigraph import Store
 
     from plankg.lineage.cache import LineageCache
@@ -23,12 +25,12 @@ if TYPE_CHECKING:
 NOT_DOCUMENTS = frozenset(map(str, (LINEAGE_GRAPH, RUNS_GRAPH, INFERRED_GRAPH)))
 READ_ALL = 0.3  # share of the graphs to read above which one query reads every graph (cheaper than naming them)
 
-# kind -> (the columns kept, the query: ?g and its rows; {graphs} restricts ?g)
+# kind -> (the columns kept, the query: ?g, the graph, and its rows)
 QUERIES: dict[str, tuple[tuple[str, ...], str]] = {
     "plans": (
         ("plan", "title", "region", "date", "start"),
         """
-    SELECT ?g ?plan ?title ?region ?date ?start WHERE { {graphs}
+    SELECT ?g ?plan ?title ?region ?date ?start WHERE {
       GRAPH ?g { ?plan a pk:Plan . OPTIONAL { ?plan pk:region ?region }
                  OPTIONAL { ?plan dct:title ?title FILTER(lang(?title) = "zh-hans") }
                  OPTIONAL { ?plan eli:date_document ?date } OPTIONAL { ?plan pk:periodStart ?start } } }""",
@@ -36,7 +38,7 @@ QUERIES: dict[str, tuple[tuple[str, ...], str]] = {
     "items": (
         ("item", "plan", "kind", "text", "src", "start", "end"),
         """
-    SELECT ?g ?item ?kind ?plan ?text ?src ?start ?end WHERE { {graphs}
+    SELECT ?g ?item ?kind ?plan ?text ?src ?start ?end WHERE {
       GRAPH ?g {
         VALUES (?cls ?kind) { (pk:Measure "measure") (pk:Project "project") }
         ?item a ?cls ; pk:inPlan ?plan ; pk:text ?text ; prov:wasDerivedFrom ?res .
@@ -47,7 +49,7 @@ QUERIES: dict[str, tuple[tuple[str, ...], str]] = {
     "continuations": (
         ("item", "start", "end", "text"),
         """
-    SELECT ?g ?item ?start ?end ?text WHERE { {graphs}
+    SELECT ?g ?item ?start ?end ?text WHERE {
       GRAPH ?g {
         ?part a pk:Continuation ; pk:partOf ?item ; pk:text ?text ; prov:wasDerivedFrom ?res .
         FILTER(lang(?text) = "zh-hans") VALUES ?cls { pk:Measure pk:Project } ?item a ?cls .
@@ -56,13 +58,13 @@ QUERIES: dict[str, tuple[tuple[str, ...], str]] = {
     "item_context": (
         ("node", "title"),
         """
-    SELECT ?g ?node ?title WHERE { {graphs} GRAPH ?g { VALUES ?cls { pk:Measure pk:Project } ?node a ?cls ; pk:partOf+ ?h .
+    SELECT ?g ?node ?title WHERE { GRAPH ?g { VALUES ?cls { pk:Measure pk:Project } ?node a ?cls ; pk:partOf+ ?h .
         ?h dct:title ?title FILTER(lang(?title) = "zh-hans") } }""",
     ),
     "targets": (
         ("item", "plan", "exact", "src", "start", "end"),
         """
-    SELECT ?g ?item ?plan ?exact ?src ?start ?end WHERE { {graphs}
+    SELECT ?g ?item ?plan ?exact ?src ?start ?end WHERE {
       GRAPH ?g {
         ?item a pk:ProseIndicator ; pk:inPlan ?plan ; prov:wasDerivedFrom ?res .
         FILTER NOT EXISTS { ?item pk:statedIn ?e . ?e a ?cls VALUES ?cls { pk:Measure pk:Project } }
@@ -72,32 +74,32 @@ QUERIES: dict[str, tuple[tuple[str, ...], str]] = {
     "indicators": (
         ("ind", "plan", "name", "category"),
         """
-    SELECT ?g ?ind ?plan ?name ?category WHERE { {graphs} GRAPH ?g {
+    SELECT ?g ?ind ?plan ?name ?category WHERE { GRAPH ?g {
       ?ind a pk:Indicator ; pk:inPlan ?plan ; pk:name ?name FILTER(lang(?name) = "zh-hans")
       OPTIONAL { ?ind pk:category ?category FILTER(lang(?category) = "zh-hans") } } }""",
     ),
     "indicator_context": (
         ("node", "title"),
         """
-    SELECT ?g ?node ?title WHERE { {graphs} GRAPH ?g { VALUES ?cls { pk:Indicator } ?node a ?cls ; pk:partOf+ ?h .
+    SELECT ?g ?node ?title WHERE { GRAPH ?g { VALUES ?cls { pk:Indicator } ?node a ?cls ; pk:partOf+ ?h .
         ?h dct:title ?title FILTER(lang(?title) = "zh-hans") } }""",
     ),
     "stated": (
         ("ind", "text"),
         """
-    SELECT ?g ?ind ?text WHERE { {graphs}
+    SELECT ?g ?ind ?text WHERE {
       GRAPH ?g { ?ind pk:statedIn ?e . ?e pk:text ?text FILTER(lang(?text) = "zh-hans") } }""",
     ),
     "citations": (
         ("cite", "plan", "work", "title", "basis"),
         """
-    SELECT ?g ?cite ?plan ?work ?title ?basis WHERE { {graphs} GRAPH ?g {
+    SELECT ?g ?cite ?plan ?work ?title ?basis WHERE { GRAPH ?g {
       ?cite a pk:Citation ; pk:inPlan ?plan ; pk:citedWork ?work ; pk:isBasis ?basis .
       ?work pk:normalizedTitle ?title } }""",
     ),
     "sources": (
         ("src", "text"),
-        """SELECT ?g ?src ?text WHERE { {graphs} GRAPH ?g { ?src a pk:SourceDocument ; pk:text ?text } }""",
+        """SELECT ?g ?src ?text WHERE { GRAPH ?g { ?src a pk:SourceDocument ; pk:text ?text } }""",
     ),
 }
 
@@ -113,16 +115,27 @@ def read(store: Store, graphs: list[str] | None = None) -> dict[str, Records]:
     found: dict[str, Records] = {g: _empty() for g in graphs or ()}
     if graphs == []:
         return found
-    restrict = "" if graphs is None else "VALUES ?g { " + " ".join(f"<{g}>" for g in graphs) + " }"
     for kind, (columns, query) in QUERIES.items():
-        for row in string_rows(store, query.replace("{graphs}", restrict)):
-            if row["g"] not in NOT_DOCUMENTS:
-                found.setdefault(row["g"], _empty())[kind].append([row[c] for c in columns])
+        for g, row in _rows(store, query, graphs):
+            if g not in NOT_DOCUMENTS:
+                found.setdefault(g, _empty())[kind].append([row[c] for c in columns])
     for records in found.values():
         for rows in records.values():
             rows.sort()
         _continue_items(records)
     return found
+
+
+def _rows(store: Store, query: str, graphs: list[str] | None) -> Iterator[tuple[str, dict[str, str]]]:
+    """(graph, row) of a query of QUERIES over every graph (None), or over the graphs given, each queried by its name:
+    Oxigraph joins a VALUES of graphs after evaluating the pattern over the whole store (a second for one graph of a
+    thousand), a named graph it reads alone."""
+    if graphs is None:
+        yield from ((row["g"], row) for row in string_rows(store, query))
+        return
+    for g in graphs:
+        named = query.replace("SELECT ?g ", "SELECT ").replace("GRAPH ?g", f"GRAPH <{g}>")
+        yield from ((g, row) for row in string_rows(store, named))
 
 
 def _continue_items(records: Records) -> None:

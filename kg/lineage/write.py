@@ -11,6 +11,9 @@ is read (spooled the same way) and compared with the new one subject by subject.
 quads, and a rebuild that finds what was there rewrites nothing (replacing a graph in one transaction would hold
 1.4 KB a quad of it in memory).
 
+A unit of the graph (Units: a reuse link and the nodes under its IRI, an instrument mention and its span) whose
+inputs are those it had in the graph the cache vouches for is not even made: its subjects are left alone.
+
 The rdfs:label of a lineage node is a function of that node's own quads (plankg.loaders.labels, lineage writes no
 pk:citedWork), so labels are made for the subjects written only, a batch of whole subjects at a time.
 """
@@ -20,7 +23,7 @@ from __future__ import annotations
 import hashlib
 import heapq
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -143,19 +146,58 @@ def _line(quad: Quad) -> bytes:
     return f"{quad.predicate.value} {quad.object}".encode()
 
 
-def write(store: Store, spool: Spool, cache: LineageCache | None, whole: bool = False) -> int:
+class Units:
+    """The units of the lineage graph: a node and the nodes under its IRI (a reuse link with its features, passages
+    and their spans; an instrument mention with its span), whose quads no other part of the graph adds to and which
+    are a function of a few inputs. Each unit's inputs are digested as the graph is made (fresh): a unit whose digest
+    is the one recorded when the graph the cache vouches for was written is neither made nor compared again; its
+    quads, in the store, stand (kept). unit_of: the unit a subject belongs to (None: none)."""
+
+    def __init__(self, before: dict[str, bytes], unit_of: Callable[[str], str | None]) -> None:
+        self.before, self.now, self.unit_of = before, dict[str, bytes](), unit_of
+
+    def fresh(self, unit: str, *inputs: object) -> bool:
+        """Record the digest of a unit's inputs (their repr: str, numbers and tuples of them); whether its quads must
+        be made (it is new, or its inputs changed)."""
+        digest = hashlib.blake2b(repr(inputs).encode(), digest_size=12).digest()
+        self.now[unit] = digest
+        return self.before.get(unit) != digest
+
+    def kept(self, subject: str) -> bool:
+        """Whether a subject belongs to a unit whose quads were not made again, being the same."""
+        unit = self.unit_of(subject)
+        return unit is not None and unit in self.now and self.before.get(unit) == self.now[unit]
+
+    def save(self, cache: LineageCache) -> None:
+        cache.set_units(
+            {u: d for u, d in self.now.items() if self.before.get(u) != d}, [u for u in self.before if u not in self.now]
+        )
+
+
+def vouched(store: Store, cache: LineageCache | None) -> bool:
+    """Whether the cache's record of the lineage graph (its subjects' and units' digests) is of the graph the store
+    holds: then a write compares the new graph with the record, and the units left unchanged need not be made."""
+    return _previous(store, cache) is not None
+
+
+def write(store: Store, spool: Spool, cache: LineageCache | None, whole: bool = False, units: Units | None = None) -> int:
     """Make the lineage graph hold the quads of the spool and their labels; returns how many quads it holds. Only
     the quads that changed are written: found by the digests the cache recorded of the graph it vouches for, else
     (whole, no cache, or a graph written since by anything else) by reading the graph the store holds. The cache's
     record of the graph is withdrawn while the store is written (an interrupted write leaves a graph the cache does
-    not vouch for) and made again after."""
+    not vouch for) and made again after. units: the graph's units, those kept (Units.kept) left out of the spool, which
+    only a graph the cache vouches for allows."""
     previous = None if whole else _previous(store, cache)
+    if units is not None and units.before and previous is None:
+        raise ValueError("units of the lineage graph were left out, but the cache does not vouch for the graph stored")
     if cache is not None:
         cache.set_meta("lineage-runs", None)
         if previous is None:
             cache.clear_written()
-    total = _write(store, spool, cache, previous if previous is not None else _stored(store))
+    total = _write(store, spool, cache, previous if previous is not None else _stored(store), units)
     if cache is not None:
+        if units is not None:
+            units.save(cache)
         cache.set_meta("lineage-runs", records.writes(store).get(str(LINEAGE_GRAPH)))
     return total
 
@@ -217,9 +259,12 @@ def _changes(spool: Spool, previous: Iterator[tuple[str, Old]]) -> Iterator[tupl
         old = next(previous, None)
 
 
-def _write(store: Store, spool: Spool, cache: LineageCache | None, previous: Iterator[tuple[str, Old]]) -> int:
+def _write(
+    store: Store, spool: Spool, cache: LineageCache | None, previous: Iterator[tuple[str, Old]], units: Units | None = None
+) -> int:
     """Delete the quads that went and insert the new ones, subject by subject; a subject the cache recorded with the
-    same digest is left alone. One update up to WRITE_BATCH quads changed, else several of about that size."""
+    same digest, or of a unit kept (Units), is left alone. One update up to WRITE_BATCH quads changed, else several
+    of about that size."""
     graph = NamedNode(str(LINEAGE_GRAPH))
     total, updates, size = 0, 0, 0
     delete: list[Subject] = []
@@ -267,6 +312,9 @@ def _write(store: Store, spool: Spool, cache: LineageCache | None, previous: Ite
     for s, lines, old in _changes(spool, previous):
         if lines is not None and isinstance(old, tuple) and old[0] == digest(lines):
             total += old[1]  # recorded by the cache as it is now
+            continue
+        if lines is None and isinstance(old, tuple) and units is not None and units.kept(s):
+            total += old[1]  # of a unit not made again: as recorded
             continue
         entries.append((s, lines, old))
         size += len(lines or ()) + (len(old) if isinstance(old, list) else old[1] if old else 0)
