@@ -398,8 +398,11 @@ def test_indicator_names_close_not_exact() -> None:
 def test_corpus_summary(corpus) -> None:
     _, summary = corpus
     assert (summary.plans, summary.citations, summary.resolved_citations, summary.declared_parents) == (5, 79, 0, 0)
-    # copied clauses at the default threshold
-    assert (summary.items, summary.reuse_links, summary.directed_links) == (397, 100, 0)
+    # copied clauses at the default threshold: 103 since the model reads list items and names apart (name_share,
+    # policy_wording) and a one-line project's share (_whole): 002 line 587 ~ 000 line 292 (易地扶贫搬迁集中安置社区、
+    # 生态移民搬迁安置社区: two names of a list) and 001 line 308 培育2家以上儿童福利机构… ~ 000 line 308 县级及以上
+    # 儿童福利机构 are not linked; 001 line 297 ~ 003 line 546 (推进现代信息技术在社会救助领域的运用/应用) is
+    assert (summary.items, summary.reuse_links, summary.directed_links) == (397, 103, 0)
     # 16 concepts of table rows, plus 3 that targets stated in prose add: 配建设施达标率 (001:466 and 002:497),
     # 有集中供养意愿的特困人员集中供养率 (000:270 in prose, 002:311 in a table) and 每万名(城镇)常住人口拥有社区工作者
     # (000:291, 001:356, 003:564).
@@ -493,9 +496,9 @@ def test_copied_clauses_cross_validated_by_document_pair(labelled) -> None:
     assert model.coef == pytest.approx(shipped.coef, abs=1e-6) and model.threshold == shipped.threshold
     assert model.measured == shipped.measured
     figures = model.measured["cross_validated"]
-    assert (figures["tp"], figures["fp"], figures["fn"]) == (42, 4, 7)
-    assert (figures["precision"], figures["recall"]) == (0.913, 0.857)
-    assert (figures["average_precision"], figures["precision_at_recall_0.9"]) == (0.948, 0.836)
+    assert (figures["tp"], figures["fp"], figures["fn"]) == (45, 5, 4)
+    assert (figures["precision"], figures["recall"]) == (0.9, 0.918)
+    assert (figures["average_precision"], figures["precision_at_recall_0.9"]) == (0.96, 0.9)
 
 
 def test_misjudged_training_pairs_are_listed_with_their_texts(labelled, corpus) -> None:
@@ -526,9 +529,9 @@ def test_copied_clauses_on_the_blind_half(labelled) -> None:
         [model.probability(p.features) if p.proposed else 0.0 for p in blind],
         model.threshold,
     )
-    assert (figures["tp"], figures["fp"], figures["fn"]) == (37, 5, 14)
-    assert (figures["precision"], figures["recall"]) == (0.881, 0.725)
-    assert (figures["average_precision"], figures["precision_at_recall_0.9"]) == (0.907, 0.687)
+    assert (figures["tp"], figures["fp"], figures["fn"]) == (40, 2, 11)
+    assert (figures["precision"], figures["recall"]) == (0.952, 0.784)
+    assert (figures["average_precision"], figures["precision_at_recall_0.9"]) == (0.928, 0.648)
 
 
 def test_pairs_clear_on_either_question_against_the_right_relation(labelled, corpus) -> None:
@@ -542,11 +545,11 @@ def test_pairs_clear_on_either_question_against_the_right_relation(labelled, cor
     shipped = reuse_model.shipped()
     dev = [p for p in labelled if p.label["split"] == "dev"]
     on_dev = reuse_train.right_relation(dev, reuse_train.cross_validated(dev), shipped.threshold, named)
-    assert on_dev == {"pairs": 80, "related": 66, "share": 0.825}
+    assert on_dev == {"pairs": 80, "related": 68, "share": 0.85}
     blind = [p for p in labelled if p.label["split"] == "blind"]
     probabilities = [shipped.probability(p.features) if p.proposed else 0.0 for p in reuse_train.graded(blind)]
     on_blind = reuse_train.right_relation(blind, probabilities, shipped.threshold, named)
-    assert on_blind == {"pairs": 81, "related": 51, "share": 0.63}
+    assert on_blind == {"pairs": 81, "related": 53, "share": 0.654}
 
 
 def test_pairs_the_right_relation_misses_are_listed_with_what_is_wanting(labelled, corpus) -> None:
@@ -563,7 +566,7 @@ def test_pairs_the_right_relation_misses_are_listed_with_what_is_wanting(labelle
     counted = reuse_train.right_relation(dev, probabilities, shipped.threshold, named)
     assert len(wanting) == counted["pairs"] - counted["related"]
     kinds = [" and ".join(missing) for _, _, missing in wanting]
-    assert {k: kinds.count(k) for k in set(kinds)} == {"copied": 5, "instrument": 7, "copied and instrument": 2}
+    assert {k: kinds.count(k) for k in set(kinds)} == {"copied": 3, "instrument": 8, "copied and instrument": 1}
     # 001 line 387 深入推进平安边界建设 and 003 line 570 巩固勘界和平安边界建设成果: a campaign both name, no
     # copied clause; 建设 heads no instrument (the ongoing work of a field), so the instrument is wanting
     shown = reuse_train.show_relations_wanting(wanting).splitlines()
@@ -571,7 +574,6 @@ def test_pairs_the_right_relation_misses_are_listed_with_what_is_wanting(labelle
     assert line.startswith("wanting instrument (copied no, instrument clear; p=") and "; 平安边界建设)" in line
 
 
-@pytest.mark.xfail(strict=True, reason="cross-validated recall 0.857 at precision 0.913 misses the required 0.9")
 def test_copied_clauses_meet_required_accuracy() -> None:
     figures = reuse_model.shipped().measured["cross_validated"]
     assert figures["precision"] >= 0.9 and figures["recall"] >= 0.9

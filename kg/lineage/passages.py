@@ -27,6 +27,8 @@ WINDOW = 40  # normalised characters of the stretch aligned_density reads: about
 MIN_PASSAGE = 7  # normalised characters of a shared passage recorded as a span (shorter ones are shared terms)
 TERM_LENGTH = 3  # a passage counts its characters beyond this many as policy wording: short passages are terms
 LIST_ITEM = 2  # characters of a list's first and last item that belong to the list, not to the clause
+_LIST_MARK = "、"
+_QUOTES = "\"“”‘’「」『』'"
 
 
 @dataclass(frozen=True)
@@ -121,6 +123,43 @@ def aligned_density(a: str, b: str, window: int = WINDOW) -> float:
     return best / window
 
 
+@lru_cache(maxsize=1)
+def _name_end() -> re.Pattern:
+    """The end of a name of an instrument: one of its head nouns (kg/data/instrument_heads.txt; 工程, 中心, 制度 …)."""
+    text = resources.files("plankg").joinpath("data/instrument_heads.txt").read_text(encoding="utf-8")
+    heads = {ln.strip().lstrip("~") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")}
+    return re.compile("(" + "|".join(map(re.escape, sorted(heads, key=len, reverse=True))) + ")$")
+
+
+def name_share(a: str, b: str) -> float:
+    """The share of the characters of the runs a and b share in one alignment (aligned_runs) that are in runs ending
+    at the head noun of an instrument's name (工程, 中心, 制度, 改造 …): where two items share names (建立特殊困难老人
+    定期探访制度, 实施特殊困难老年人家庭适老化改造), the instrument travelled; a copied clause shares its objects and
+    conditions too."""
+    na = normalised(a)[0]
+    runs = aligned_runs(a, b)
+    total = sum(size for _, _, size in runs)
+    named = sum(size for at, _, size in runs if _name_end().search(na[at : at + size]))
+    return named / total if total else 0.0
+
+
+def list_item(a: str, b: str, passage: Passage) -> bool:
+    """A passage that is one item of a list (a 、 right before or after it in either text, quote marks skipped, and
+    none inside it): 易地扶贫搬迁集中安置社区 of …安置社区、生态移民搬迁安置社区… is one of the groups or places a
+    list names, not a clause, even where the other text joins the items with 及."""
+    spans = ((a, passage.a_start, passage.a_end), (b, passage.b_start, passage.b_end))
+    if any(_LIST_MARK in text[start:end] for text, start, end in spans):
+        return False
+    return any(_LIST_MARK in (_beside(text, start - 1, -1), _beside(text, end, 1)) for text, start, end in spans)
+
+
+def _beside(text: str, at: int, step: int) -> str:
+    """The character at `at` in text, or the first one past it (in the direction of step) that is not a quote mark."""
+    while 0 <= at < len(text) and text[at] in _QUOTES:
+        at += step
+    return text[at] if 0 <= at < len(text) else ""
+
+
 def _wording(passage: str) -> int:
     """Han characters of a passage that state policy: none for a bare name of a national mechanism or programme
     (every plan implementing it writes the name), only the words around the list for an enumeration of groups."""
@@ -132,10 +171,14 @@ def _wording(passage: str) -> int:
     return len(_HAN.findall(passage))
 
 
-def evidence(passages: list[Passage]) -> int:
+def evidence(passages: list[Passage], a: str | None = None, b: str | None = None) -> int:
     """The policy wording the passages carry together: each distinct clause piece of a passage (split at
     punctuation; one inside a longer one counts once) adds its wording beyond TERM_LENGTH characters, so several
-    shared clauses add up and a shared term or a mechanism name with a generic verb does not."""
+    shared clauses add up and a shared term or a mechanism name with a generic verb does not. Given the two texts
+    (a and b, the passages' own), a passage that is one item of a list in either (list_item) adds nothing: the
+    groups or places a list names are not a clause, however long their names."""
+    if a is not None and b is not None:
+        passages = [p for p in passages if not list_item(a, b, p)]
     pieces = {piece.strip(_PASSAGE_EDGE) for p in passages for piece in _CLAUSE_BREAK.split(p.text)}
     counted: list[str] = []
     total = 0

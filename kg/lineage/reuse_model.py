@@ -8,19 +8,23 @@ kg/data/reuse_model.json; at run time only numpy is needed.
 Features of a pair (both texts Simplified, stock phrases, cited titles and digits masked out, punctuation and quote
 marks dropped so they never split a shared passage):
 - idf_containment: IDF-weighted share of the shorter side's character 4-grams that the other side has (the IDF
-  over all the items of the store: a 4-gram every plan writes weighs little);
+  over all the items of the store: a 4-gram every plan writes weighs little), counted fully only when the shorter
+  side has about a sentence (passages.WINDOW characters) or more, as cover_short is;
 - longest_passage: Han characters of the longest shared passage (log);
 - cover_short / cover_long: share of each side covered by shared passages of at least MIN_PASSAGE characters;
 - tfidf_cosine: cosine of the character-bigram TF-IDF vectors;
 - passage_spread: how many other plans write the longest shared passage too, as a share of the other plans
   (a passage every plan writes is a formula, not a copy);
 - title_similarity: difflib ratio of the two items' title sentences;
-- policy_wording: the shared wording beyond bare mechanism names, short terms and lists of groups (log;
-  kg/lineage/passages.py `evidence`);
+- policy_wording: the shared wording beyond bare mechanism names, short terms and lists of groups, a passage
+  that is one item of a list in either text adding nothing (log; kg/lineage/passages.py `evidence`);
 - aligned_density: the largest share of any stretch of about a sentence (passages.WINDOW characters) of either
   side covered by the runs of 4 characters or more the two share in one alignment, bare names of mechanisms left
   out (passages.aligned_density): a clause copied lightly edited inside a long measure is dense there, while the
-  other features, read over the whole items, dilute it.
+  other features, read over the whole items, dilute it;
+- name_share: the share of the shared runs' characters in runs that end at an instrument's head noun (工程, 中心,
+  制度 …; passages.name_share): two items sharing names share an instrument, not necessarily a clause (the
+  guideline's "a mechanism name with a generic verb", several names not adding up to a clause).
 """
 
 from __future__ import annotations
@@ -35,7 +39,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from plankg.lineage.passages import Passage, aligned_density, compare, evidence, normalised
+from plankg.lineage.passages import WINDOW, Passage, aligned_density, compare, evidence, name_share, normalised
 
 if TYPE_CHECKING:
     import numpy as np
@@ -50,6 +54,7 @@ FEATURES = (
     "title_similarity",
     "policy_wording",
     "aligned_density",
+    "name_share",
 )
 MODEL_FILE = "data/reuse_model.json"
 _TITLE_END = re.compile(r"[。:：;；]")
@@ -103,7 +108,7 @@ def _unpack_grams(packed: bytes) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 def pair_terms(a: str, b: str, passages: list[Passage], longest: str) -> bytes:
     """What the features of items a and b (texts) need besides the corpus statistics, packed: the features that do
     not depend on them (longest_passage, cover_short, cover_long, title_similarity, policy_wording,
-    aligned_density), and where in
+    aligned_density, name_share), and where in
     the two items' item_grams the grams that matter are: the 4-grams both share (in a), the bigrams both share (in a
     and in b), the 4-grams of the longest shared passage (in a: it is a run of a's text). A function of the two texts
     alone (passages and longest are compare's), so that it can be kept; the statistics are then read by position,
@@ -124,29 +129,46 @@ def pair_terms(a: str, b: str, passages: list[Passage], longest: str) -> bytes:
     shorter, longer = sorted((han_a, han_b))
     fixed = [
         math.log1p(len(longest)),
-        min(covered / shorter, 1.0),
+        min(covered / shorter, 1.0) * _whole(shorter),
         min(covered / longer, 1.0),
         SequenceMatcher(None, title(a), title(b), autojunk=False).ratio(),
-        math.log1p(evidence(passages)),
+        math.log1p(evidence(passages, a, b)),
         aligned_density(a, b),
+        name_share(a, b),
     ]
-    head = np.array([len(ia4), len(ia2), len(il), 0], dtype=np.uint32)
+    head = np.array([len(ia4), len(ia2), len(il), shorter], dtype=np.uint32)
     positions = np.concatenate([ia4, ia2, ib2, il]).astype(np.uint32)
     return np.array(fixed, dtype=np.float64).tobytes() + head.tobytes() + positions.tobytes()
 
 
-_FIXED = ("longest_passage", "cover_short", "cover_long", "title_similarity", "policy_wording", "aligned_density")
+_FIXED = (
+    "longest_passage",
+    "cover_short",
+    "cover_long",
+    "title_similarity",
+    "policy_wording",
+    "aligned_density",
+    "name_share",
+)
 
 
-def _unpack_terms(packed: bytes) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """(the statistics-free features, and the positions of: the shared 4-grams in a, the shared bigrams in a and in
-    b, the longest passage's 4-grams in a) of pair_terms."""
+def _whole(shorter: int) -> float:
+    """How far a share of the shorter item counts (cover_short, idf_containment): fully from about a sentence
+    (passages.WINDOW characters) up; a one-line project of twenty characters that shares a term with a long measure
+    (培育2家以上儿童福利机构高质量发展示范单位: 以上儿童福利机构) is not half copied."""
+    return min(shorter / WINDOW, 1.0)
+
+
+def _unpack_terms(packed: bytes) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, int]:
+    """(the statistics-free features, the positions of: the shared 4-grams in a, the shared bigrams in a and in
+    b, the longest passage's 4-grams in a; and the Han characters of the shorter item) of pair_terms."""
     import numpy as np
 
     fixed = np.frombuffer(packed, dtype=np.float64, count=len(_FIXED))
-    n4, n2, nl, _ = np.frombuffer(packed, dtype=np.uint32, count=4, offset=8 * len(_FIXED)).tolist()
+    n4, n2, nl, shorter = np.frombuffer(packed, dtype=np.uint32, count=4, offset=8 * len(_FIXED)).tolist()
     positions = np.frombuffer(packed, dtype=np.uint32, offset=8 * len(_FIXED) + 16).astype(np.int64)
-    return fixed, positions[:n4], positions[n4 : n4 + n2], positions[n4 + n2 : n4 + 2 * n2], positions[n4 + 2 * n2 :]
+    four, a2, b2 = positions[:n4], positions[n4 : n4 + n2], positions[n4 + n2 : n4 + 2 * n2]
+    return fixed, four, a2, b2, positions[n4 + 2 * n2 :], shorter
 
 
 @dataclass
@@ -250,7 +272,9 @@ class Statistics:
         for k, name in enumerate(_FIXED):
             x[:, FEATURES.index(name)] = fixed[:, k]
         a, b = pairs[:, 0], pairs[:, 1]
-        sizes4, sizes2, sizesl = (np.array([len(u[k]) for u in unpacked], dtype=np.int64) for k in (1, 2, 4))
+        sizes4 = np.array([len(u[1]) for u in unpacked], dtype=np.int64)
+        sizes2 = np.array([len(u[2]) for u in unpacked], dtype=np.int64)
+        sizesl = np.array([len(u[4]) for u in unpacked], dtype=np.int64)
         idf4 = w.idf4[np.repeat(w.at4[a], sizes4) + _joined([u[1] for u in unpacked], np.int64)]
         tfidf = w.tfidf[np.repeat(w.at2[a], sizes2) + _joined([u[2] for u in unpacked], np.int64)]
         tfidf *= w.tfidf[np.repeat(w.at2[b], sizes2) + _joined([u[3] for u in unpacked], np.int64)]
@@ -259,7 +283,7 @@ class Statistics:
         for k in range(n):  # each pair's sums over its own grams, in their order
             weight = min(w.weight4[a[k]], w.weight4[b[k]])
             if weight > 0:
-                containment[k] = float(idf4[at4[k] : at4[k + 1]].sum() / weight)
+                containment[k] = float(idf4[at4[k] : at4[k + 1]].sum() / weight) * _whole(unpacked[k][5])
             norm = float(w.norm2[a[k]] * w.norm2[b[k]])
             if norm > 0:
                 cosine[k] = float(tfidf[at2[k] : at2[k + 1]].sum() / norm)
