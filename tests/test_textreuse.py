@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from plankg.lineage import fingerprints, reuse_model, textreuse
-from plankg.lineage.passages import compare, mask
+from plankg.lineage.passages import compare, evidence, list_item, mask, name_share
 from plankg.lineage.worker import start
 
 
@@ -106,6 +106,56 @@ def test_quote_marks_and_punctuation_do_not_split_a_shared_passage() -> None:
     assert [p.text for p in passages] == ["实施“养老服务+行业”行动,促进"] and longest == "实施养老服务行业行动促进"
     passages, _ = compare("重病、重残人员,参照“单人户”纳入低保", "重病重残人员参照单人户纳入低保范围")
     assert [(p.a_start, p.a_end, p.b_start, p.b_end) for p in passages] == [(0, 19, 0, 15)]
+
+
+def test_the_items_of_a_list_are_no_policy_wording_a_clause_around_a_list_is() -> None:
+    # 002 line 587 (Traditional) …帮扶县易地扶贫搬迁集中安置社区、生态移民搬迁安置社区综合服务设施短板 and 000 line 292
+    # …特别是向易地扶贫搬迁集中安置社区及生态移民搬迁安置社区等辐射延伸: two places a list names, one passage each
+    a = "重点补齐乡村振兴帮扶县易地扶贫搬迁集中安置社区、生态移民搬迁安置社区综合服务设施短板"
+    b = "推动城市社区服务资源向农村,特别是向易地扶贫搬迁集中安置社区及生态移民搬迁安置社区等辐射延伸"
+    passages, _ = compare(a, b)
+    assert [p.text for p in passages] == ["易地扶贫搬迁集中安置社区", "生态移民搬迁安置社区"]
+    assert [list_item(a, b, p) for p in passages] == [True, True]
+    assert (evidence(passages), evidence(passages, a, b)) == (16, 0)
+    # 001 line 292 and 002 line 453 (Traditional): the clause shared around the list (对遭遇…的家庭或个人) still counts
+    a = "对遭遇突发事件、意外伤害、重大疾病、受传染病疫情等突发公共卫生事件影响或其他特殊原因导致基本生活暂时陷入困境"
+    a += ",靠自身和家庭无力解决,其他社会救助制度暂时无法覆盖或救助之后生活仍有困难的家庭或个人"
+    b = "对遭遇突发事件、意外伤害、重大疾病等导致基本生活困难的家庭或个人给予急难社会救助。"
+    passages, _ = compare(a, b)
+    assert [p.text for p in passages] == ["对遭遇突发事件、意外伤害、重大疾病", "困难的家庭或个人"]
+    assert [list_item(a, b, p) for p in passages] == [False, False]
+    assert evidence(passages, a, b) == evidence(passages) == 9
+    assert name_share(a, b) == 0.0
+
+
+def test_shared_names_of_instruments_are_read_as_a_name_share() -> None:
+    # 001 line 460 建立特殊困难老人定期探访制度、农村留守老年人关爱服务制度 and 002 line 489 (Traditional) 建立特殊困难
+    # 老人定期探访制度和农村留守老人关爱服务制度: two mechanism names with a generic verb (a shared instrument, no copied
+    # clause): 21 of the 26 characters of the runs they share end at a head noun (制度); 农村留守老 does not
+    a = "以重残、失能、留守、空巢、计划生育特殊家庭等特殊困难老年人为重点,"
+    a += "建立特殊困难老人定期探访制度、农村留守老年人关爱服务制度。"
+    b = "建立特殊困难老人定期探访制度和农村留守老人关爱服务制度,实现特殊困难老年人探访率100%"
+    assert name_share(a, b) == pytest.approx(21 / 26)
+    assert evidence(compare(a, b)[0], a, b) == 0  # each passage ends in a bare name
+
+
+def test_a_one_line_project_sharing_a_term_is_not_half_copied(corpus_store) -> None:
+    """A share of an item shorter than about a sentence (passages.WINDOW characters) counts in proportion to its
+    length: 001 line 308's project 培育2家以上儿童福利机构高质量发展示范单位 (15 normalised characters: the digit and
+    the stock 高质量发展 masked) shares 以上儿童福利机构 with 000 line 308 (统筹整合县级及以上儿童福利机构…), 8 of its
+    characters, which count as 8/15 * 15/40."""
+    from plankg.lineage.graph import reuse_items
+
+    items = reuse_items(corpus_store)[0]
+    text = {item.iri: item.text for item in items}
+    plan = "https://w3id.org/plankg/id/plan/"
+    a = text[plan + "210000/fyp/2021-2025/zh-Hans/chp_2__sec_4__para_2__proj_1"]
+    b = text[plan + "450900/fyp/2021-2025/zh-Hans/para_36"]
+    stats = reuse_model.Statistics([i.text for i in items], [i.plan for i in items])
+    probability, features, passages = reuse_model.score(a, b, stats)
+    assert [p.text for p in passages] == ["以上儿童福利机构"]
+    assert features["cover_short"] == pytest.approx(8 / 15 * 15 / 40)
+    assert probability < reuse_model.shipped().threshold
 
 
 def test_candidates_drawn_a_part_at_a_time_are_those_drawn_at_once(corpus_store, monkeypatch) -> None:
