@@ -231,17 +231,33 @@ class LineageCache:
 
     # ---------------------------------------------------------------- the lineage graph last written
 
-    def written(self) -> Iterator[tuple[str, bytes, int]]:
+    def written(self, outside: tuple[str, ...] = ()) -> Iterator[tuple[str, bytes, int]]:
         """(subject, digest of its quads, how many) of the lineage graph last written (kg/lineage/write.py), in
         subject order, read WRITTEN_PAGE rows at a time: the rows of subjects up to the last one read may be
-        changed meanwhile (set_written), those after it not."""
+        changed meanwhile (set_written), those after it not. outside: GLOB patterns of subjects left out."""
         after = ""
-        while rows := self.db.execute(
-            "SELECT subject, digest, quads FROM written WHERE subject > ? ORDER BY subject LIMIT ?", (after, WRITTEN_PAGE)
-        ).fetchall():
+        left_out = "".join(" AND NOT subject GLOB ?" for _ in outside)
+        query = f"SELECT subject, digest, quads FROM written WHERE subject > ?{left_out} ORDER BY subject LIMIT ?"
+        while rows := self.db.execute(query, (after, *outside, WRITTEN_PAGE)).fetchall():
             for s, d, n in rows:
                 yield s, bytes(d), n
             after = rows[-1][0]
+
+    def written_under(self, nodes: Iterable[str]) -> list[tuple[str, bytes, int]]:
+        """The rows of written of each node and of the nodes under its IRI (node/…), in subject order."""
+        found = []
+        for node in nodes:
+            rows = self.db.execute(
+                "SELECT subject, digest, quads FROM written WHERE subject = ? OR (subject >= ? AND subject < ?)",
+                (node, node + "/", node + "0"),  # "0" follows "/": every IRI under node/ sorts between the two
+            )
+            found += [(s, bytes(d), n) for s, d, n in rows]
+        return sorted(found)
+
+    def written_quads(self, within: tuple[str, ...]) -> int:
+        """How many quads the subjects matching any of the GLOB patterns had in the lineage graph last written."""
+        where = " OR ".join("subject GLOB ?" for _ in within) or "0"
+        return self.db.execute(f"SELECT COALESCE(SUM(quads), 0) FROM written WHERE {where}", within).fetchone()[0]
 
     def clear_written(self) -> None:
         """Forget the record of the lineage graph last written (the units' digests are part of it)."""

@@ -537,14 +537,7 @@ def _spanned(item: textreuse.Item, sources: dict[str, str]) -> tuple:
     return (item.iri, item.source, item.start, item.end, item.text, spanned)
 
 
-_UNIT = re.compile(re.escape(str(ID)) + r"(?:reuse|instrument/[0-9a-f]{16}/mention)/[0-9a-f]{16}(?=/|$)")
-
-
-def unit_of(subject: str) -> str | None:
-    """The unit of the lineage graph a subject belongs to (write.Units): the reuse link or the instrument mention whose
-    node it is or is under, None for any other."""
-    found = _UNIT.match(subject)
-    return found.group() if found else None
+UNITS = (f"{ID}reuse/*", f"{ID}instrument/*/mention/*")  # the subjects of units (write.Units): nodes of links, mentions
 
 
 def _reuse_node(
@@ -877,7 +870,7 @@ class LineageRebuild:
         links = stated_links(items, links, self.plans, declared)  # the worker's: it scored every candidate
         sources = _source_texts(self.corpus)
         kept = self.persistent and not self.full and write.vouched(self.store, cache)  # else every unit is made
-        units = write.Units(cache.units() if kept else {}, unit_of)
+        units = write.Units(cache.units() if kept else {}, UNITS)
         _reuse_lineage(out, items, links, self.plans, declared, summary, sources, units)
         _instrument_lineage(out, items + self.targets, self.plans, summary, sources, self._mentions(), cache, units)
         self.lap("instruments")

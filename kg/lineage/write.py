@@ -23,7 +23,7 @@ from __future__ import annotations
 import hashlib
 import heapq
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -150,11 +150,11 @@ class Units:
     """The units of the lineage graph: a node and the nodes under its IRI (a reuse link with its features, passages
     and their spans; an instrument mention with its span), whose quads no other part of the graph adds to and which
     are a function of a few inputs. Each unit's inputs are digested as the graph is made (fresh): a unit whose digest
-    is the one recorded when the graph the cache vouches for was written is neither made nor compared again; its
-    quads, in the store, stand (kept). unit_of: the unit a subject belongs to (None: none)."""
+    is the one recorded when the graph the cache vouches for was written is neither made, nor read, nor compared
+    again; its quads, in the store, stand. globs: GLOB patterns matching the subjects of units, and no others."""
 
-    def __init__(self, before: dict[str, bytes], unit_of: Callable[[str], str | None]) -> None:
-        self.before, self.now, self.unit_of = before, dict[str, bytes](), unit_of
+    def __init__(self, before: dict[str, bytes], globs: tuple[str, ...]) -> None:
+        self.before, self.now, self.globs = before, dict[str, bytes](), globs
 
     def fresh(self, unit: str, *inputs: object) -> bool:
         """Record the digest of a unit's inputs (their repr: str, numbers and tuples of them); whether its quads must
@@ -163,10 +163,9 @@ class Units:
         self.now[unit] = digest
         return self.before.get(unit) != digest
 
-    def kept(self, subject: str) -> bool:
-        """Whether a subject belongs to a unit whose quads were not made again, being the same."""
-        unit = self.unit_of(subject)
-        return unit is not None and unit in self.now and self.before.get(unit) == self.now[unit]
+    def redone(self) -> list[str]:
+        """The units recorded whose quads were made again or went."""
+        return [u for u, d in self.before.items() if self.now.get(u) != d]
 
     def save(self, cache: LineageCache) -> None:
         cache.set_units(
@@ -177,7 +176,10 @@ class Units:
 def vouched(store: Store, cache: LineageCache | None) -> bool:
     """Whether the cache's record of the lineage graph (its subjects' and units' digests) is of the graph the store
     holds: then a write compares the new graph with the record, and the units left unchanged need not be made."""
-    return _previous(store, cache) is not None
+    if cache is None or not store.contains_named_graph(NamedNode(str(LINEAGE_GRAPH))):
+        return False
+    runs = cache.meta("lineage-runs")
+    return runs is not None and records.writes(store).get(str(LINEAGE_GRAPH)) == runs
 
 
 def write(store: Store, spool: Spool, cache: LineageCache | None, whole: bool = False, units: Units | None = None) -> int:
@@ -185,16 +187,19 @@ def write(store: Store, spool: Spool, cache: LineageCache | None, whole: bool = 
     the quads that changed are written: found by the digests the cache recorded of the graph it vouches for, else
     (whole, no cache, or a graph written since by anything else) by reading the graph the store holds. The cache's
     record of the graph is withdrawn while the store is written (an interrupted write leaves a graph the cache does
-    not vouch for) and made again after. units: the graph's units, those kept (Units.kept) left out of the spool, which
+    not vouch for) and made again after. units: the graph's units, those not made again left out of the spool, which
     only a graph the cache vouches for allows."""
-    previous = None if whole else _previous(store, cache)
+    previous: Iterator[tuple[str, Old]] | None = None
+    unlisted = 0  # quads of the units not made again
+    if cache is not None and not whole and vouched(store, cache):
+        previous, unlisted = _previous(cache, units)
     if units is not None and units.before and previous is None:
         raise ValueError("units of the lineage graph were left out, but the cache does not vouch for the graph stored")
     if cache is not None:
         cache.set_meta("lineage-runs", None)
         if previous is None:
             cache.clear_written()
-    total = _write(store, spool, cache, previous if previous is not None else _stored(store), units)
+    total = unlisted + _write(store, spool, cache, previous if previous is not None else _stored(store))
     if cache is not None:
         if units is not None:
             units.save(cache)
@@ -230,15 +235,14 @@ def _named(term: object) -> str:
     return term.value
 
 
-def _previous(store: Store, cache: LineageCache | None) -> Iterator[tuple[str, Old]] | None:
-    """The digests of the lineage graph's subjects as the cache recorded them (in subject order), if the store's
-    lineage graph is still the one written then (written by the same runs); else None."""
-    if cache is None or not store.contains_named_graph(NamedNode(str(LINEAGE_GRAPH))):
-        return None
-    runs = cache.meta("lineage-runs")
-    if runs is None or records.writes(store).get(str(LINEAGE_GRAPH)) != runs:
-        return None
-    return ((s, (d, n)) for s, d, n in cache.written())
+def _previous(cache: LineageCache, units: Units | None) -> tuple[Iterator[tuple[str, Old]], int]:
+    """The digests of the lineage graph's subjects as the cache recorded them (in subject order), but those of the
+    units not made again (Units: their subjects stand), and how many quads those have."""
+    if units is None or not units.before:
+        return ((s, (d, n)) for s, d, n in cache.written()), 0
+    redone = cache.written_under(units.redone())
+    unlisted = cache.written_quads(units.globs) - sum(n for _, _, n in redone)
+    return ((s, (d, n)) for s, d, n in heapq.merge(cache.written(units.globs), redone)), unlisted
 
 
 def _changes(spool: Spool, previous: Iterator[tuple[str, Old]]) -> Iterator[tuple[str, list[bytes] | None, Old | None]]:
@@ -259,12 +263,9 @@ def _changes(spool: Spool, previous: Iterator[tuple[str, Old]]) -> Iterator[tupl
         old = next(previous, None)
 
 
-def _write(
-    store: Store, spool: Spool, cache: LineageCache | None, previous: Iterator[tuple[str, Old]], units: Units | None = None
-) -> int:
+def _write(store: Store, spool: Spool, cache: LineageCache | None, previous: Iterator[tuple[str, Old]]) -> int:
     """Delete the quads that went and insert the new ones, subject by subject; a subject the cache recorded with the
-    same digest, or of a unit kept (Units), is left alone. One update up to WRITE_BATCH quads changed, else several
-    of about that size."""
+    same digest is left alone. One update up to WRITE_BATCH quads changed, else several of about that size."""
     graph = NamedNode(str(LINEAGE_GRAPH))
     total, updates, size = 0, 0, 0
     delete: list[Subject] = []
@@ -312,9 +313,6 @@ def _write(
     for s, lines, old in _changes(spool, previous):
         if lines is not None and isinstance(old, tuple) and old[0] == digest(lines):
             total += old[1]  # recorded by the cache as it is now
-            continue
-        if lines is None and isinstance(old, tuple) and units is not None and units.kept(s):
-            total += old[1]  # of a unit not made again: as recorded
             continue
         entries.append((s, lines, old))
         size += len(lines or ()) + (len(old) if isinstance(old, list) else old[1] if old else 0)
