@@ -142,6 +142,14 @@ class LineageCache:
                         )
                 self.set_meta("versions", {**versions(), "schema": SCHEMA})
 
+    @classmethod
+    def reading(cls, path: Path) -> LineageCache:
+        """The cache file at path opened to read only (by the worker process, beside the process that writes it)."""
+        cache = cls.__new__(cls)
+        cache.temporary, cache.path = None, path
+        cache.db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None)
+        return cache
+
     def clear(self) -> None:
         """Forget everything (a full rebuild was asked for, or the tables are of another layout)."""
         self.db.executescript(
@@ -219,6 +227,12 @@ class LineageCache:
             )
             found.update((bytes(k), _decode(v)) for k, v in rows)
         return found
+
+    def have(self, kind: str, keys: list[bytes]) -> set[bytes]:
+        """Those of keys that have a result of kind kept (their values not read)."""
+        want = set(keys)
+        rows = self.db.execute("SELECT key FROM results WHERE kind = ?", (kind,))
+        return {k for k in (bytes(k) for (k,) in rows) if k in want}
 
     def keep(self, kind: str, keys: list[bytes], values: list[Any]) -> None:
         """Keep results computed elsewhere (by the worker process)."""

@@ -789,22 +789,22 @@ class LineageRebuild:
         self.lap("read")
         texts = [item.text for item in self.items]
         keys = [text_key(t) for t in texts]
-        self.signed: list[bytes] | None = None
         self.search: textreuse.SharedSearch | None = None
-        self.known = self.cache.known("minhash", keys)
+        # with a worker the signatures are read there: only which texts have one is read here
+        self.known = dict.fromkeys(self.cache.have("minhash", keys), b"") if worker else self.cache.known("minhash", keys)
         self.unsigned = unknown(keys, self.known)
-        self.signing: Future[list[bytes]] | None = None
-        if worker and len(self.unsigned) * 2 > len(keys):  # mostly new texts: the worker shares the whole search
-            self.search = textreuse.SharedSearch(self.items, worker, min_score, _places(self.items, self.plans))
-        elif worker and self.unsigned:  # the worker signs the new texts (its jieba is loaded) while the caller works
-            self.signing = worker.submit(fingerprints.signatures, [texts[n] for n in self.unsigned])
         named = [item.text for item in self.items + self.targets]
         self.named_keys = [text_key(t) for t in named]
         self.named = self.cache.known("mentions", self.named_keys)
         self.unnamed = unknown(self.named_keys, self.named)
+        if worker and len(self.unsigned) * 2 > len(keys):  # mostly new texts: the worker shares the whole search
+            self.search = textreuse.SharedSearch(self.items, worker, min_score, _places(self.items, self.plans))
         self.naming: Future[list[list]] | None = None
-        if worker and self.unnamed:  # so do the instrument mentions of the new texts
+        if worker and self.unnamed:  # the worker finds the instrument mentions of the new texts (its jieba is loaded)
             self.naming = worker.submit(_mention_rows, [named[n] for n in self.unnamed])
+        self.drawing: Future[Drawn] | None = None
+        if worker and not self.search:  # and draws the candidates (signing the new texts) while the caller works
+            self.drawing = worker.submit(_drawn, self.cache.path, self.items, self.unsigned, _places(self.items, self.plans))
         self.lap("signatures")
 
     def lap(self, stage: str) -> None:
@@ -822,6 +822,48 @@ class LineageRebuild:
             self.named.update(zip(keys, rows, strict=True))
         return [self.named[k] for k in self.named_keys]
 
+    def _searched(self) -> list[textreuse.Reuse]:
+        """The reuse links the search shared with the worker found (SharedSearch), what it computed kept."""
+        items, cache = self.items, self.cache
+
+        def keep(pairs: list[tuple[int, int]], compared: list[textreuse.Compared], terms: list[bytes]) -> None:
+            keys = [text_key(items[a].text, items[b].text) for a, b in pairs]
+            cache.keep("passages", keys, [_encode(c) for c in compared])
+            cache.keep("terms", keys, terms)  # made with the comparison: the next run never aligns the pair again
+
+        assert self.search is not None
+        candidates, links = self.search.result(keep)
+        self.summary.candidate_pairs = len(candidates)
+        keys = [text_key(item.text) for item in items]
+        cache.keep("minhash", keys, self.search.signed)
+        cache.keep("runs", keys, self.search.hashed)
+        self.lap("reuse (shared with the worker)")
+        return links
+
+    def _candidates(self) -> np.ndarray:
+        """The candidate pairs (textreuse.candidate_codes): drawn by the worker, or here; the signatures and run
+        hashes made for them kept."""
+        items, cache = self.items, self.cache
+        keys = [text_key(item.text) for item in items]
+        if self.drawing:
+            codes, signed, unhashed, hashed = self.drawing.result()
+            cache.keep("minhash", [keys[n] for n in self.unsigned], signed)
+            cache.keep("runs", [keys[n] for n in unhashed], hashed)
+            return codes
+        if self.unsigned:
+            signed = fingerprints.signatures([items[n].text for n in self.unsigned])
+            cache.keep("minhash", [keys[n] for n in self.unsigned], signed)
+            self.known.update(zip((keys[n] for n in self.unsigned), signed, strict=True))
+        signatures = [self.known[k] for k in keys]
+        self.known = {}  # held no longer than the candidates need them
+        self.lap("signatures")
+        hashed = cache.results("runs", keys, lambda todo: [fingerprints.run_hashes(items[n].text) for n in todo])
+        return textreuse.candidate_codes(items, signatures, hashed, _places(items, self.plans))
+
+    def _instruments(self, out: _Out, sources: dict[str, str], units: write.Units) -> None:
+        named = self._mentions()
+        _instrument_lineage(out, self.items + self.targets, self.plans, self.summary, sources, named, self.cache, units)
+
     def finish(self) -> LineageSummary:
         """Compute the rest and write what changed in the lineage graph (kg/lineage/write.py)."""
         summary, items, out, cache = self.summary, self.items, _Out(), self.cache
@@ -831,55 +873,70 @@ class LineageRebuild:
         self.lap("citations+indicators")
         item_themes = _themes(out, self.corpus, items, self.item_context, self.indicators, summary, cache)
         self.lap("themes")
+        sources = _source_texts(self.corpus)
+        kept = self.persistent and not self.full and write.vouched(self.store, cache)  # else every unit is made
+        units = write.Units(cache.units() if kept else {}, UNITS)
+        instrumented = False
         if self.search:
-
-            def keep(pairs: list[tuple[int, int]], compared: list[textreuse.Compared], terms: list[bytes]) -> None:
-                keys = [text_key(items[a].text, items[b].text) for a, b in pairs]
-                cache.keep("passages", keys, [_encode(c) for c in compared])
-                cache.keep("terms", keys, terms)  # made with the comparison: the next run never aligns the pair again
-
-            candidates, links = self.search.result(keep)
-            summary.candidate_pairs = len(candidates)
-            keys = [text_key(item.text) for item in items]
-            cache.keep("minhash", keys, self.search.signed)
-            cache.keep("runs", keys, self.search.hashed)
-            self.lap("reuse (shared with the worker)")
+            links = self._searched()
         else:
             import numpy as np
 
-            keys = [text_key(item.text) for item in items]
-            if self.unsigned:
-                texts = [items[n].text for n in self.unsigned]
-                signed = self.signing.result() if self.signing else fingerprints.signatures(texts)
-                cache.keep("minhash", [keys[n] for n in self.unsigned], signed)
-                self.known.update(zip((keys[n] for n in self.unsigned), signed, strict=True))
-            self.signed = [self.known[k] for k in keys]
-            self.lap("signatures")
-            hashed = cache.results("runs", keys, lambda todo: [fingerprints.run_hashes(items[n].text) for n in todo])
-            codes = textreuse.candidate_codes(items, self.signed, hashed, _places(items, self.plans))
-            self.signed, self.known, hashed = None, {}, []  # held no longer than the candidates need them
+            stats = None
+            if self.drawing:  # what does not need the candidates is done here while the worker draws them
+                stats = _statistics(items, cache)
+                self.lap("statistics")
+                self._instruments(out, sources, units)
+                instrumented = True
+                self.lap("instruments")
+            codes = self._candidates()
             summary.candidate_pairs = len(codes)
             pairs = np.stack([codes // max(len(items), 1), codes % max(len(items), 1)], axis=1)  # sorted, as the codes
             self.lap("candidates")
-            stats = _statistics(items, cache)
+            if stats is None:
+                stats = _statistics(items, cache)
             links = score_stated(  # the pairs whose link would not be stated are not scored
                 items, pairs, self.plans, declared, lambda batch: _scored(items, batch, cache, self.min_score, stats)
             )
             del stats, pairs, codes  # the statistics' arrays: several hundred bytes an item
             self.lap("scoring")
         links = stated_links(items, links, self.plans, declared)  # the worker's: it scored every candidate
-        sources = _source_texts(self.corpus)
-        kept = self.persistent and not self.full and write.vouched(self.store, cache)  # else every unit is made
-        units = write.Units(cache.units() if kept else {}, UNITS)
         _reuse_lineage(out, items, links, self.plans, declared, summary, sources, units)
-        _instrument_lineage(out, items + self.targets, self.plans, summary, sources, self._mentions(), cache, units)
-        self.lap("instruments")
+        if not instrumented:
+            self._instruments(out, sources, units)
+        self.lap("reuse and instruments" if not instrumented else "reuse")
         _families(out, items, links, self.plans, item_themes, summary)
         persistent = cache if self.persistent else None
         summary.triples = write.write(self.store, out.spool, persistent, self.full, units if persistent else None)
         self.lap("write")
         cache.close()
         return summary
+
+
+Drawn = tuple["np.ndarray", list[bytes], list[int], list[bytes]]
+
+
+def _drawn(path: Path, items: list[textreuse.Item], unsigned: list[int], places: textreuse.Places) -> Drawn:
+    """On the worker process: the candidate pairs of items (textreuse.candidate_codes), the signatures and run hashes
+    of their texts read from the cache (path, read only), those of the new texts made here. Returns the codes, the
+    signatures of the texts unsigned (positions in items), and the positions of the items whose run hashes were not
+    kept with those hashes, for the caller to keep."""
+    cache = LineageCache.reading(path)
+    try:
+        keys = [text_key(item.text) for item in items]
+        signed = fingerprints.signatures([items[n].text for n in unsigned])
+        known = cache.known("minhash", keys)
+        known.update(zip((keys[n] for n in unsigned), signed, strict=True))
+        signatures = [known[k] for k in keys]
+        del known
+        kept = cache.known("runs", keys)
+        unhashed = unknown(keys, kept)
+        hashed = [fingerprints.run_hashes(items[n].text) for n in unhashed]
+        kept.update(zip((keys[n] for n in unhashed), hashed, strict=True))
+        codes = textreuse.candidate_codes(items, signatures, [kept[k] for k in keys], places)
+        return codes, signed, unhashed, hashed
+    finally:
+        cache.close()
 
 
 def _statistics(items: list[textreuse.Item], cache: LineageCache) -> reuse_model.Statistics:
