@@ -375,8 +375,16 @@ def _indicator_lineage(out: _Out, rows: list[dict[str, str]], summary: LineageSu
             out.add(match, PK.indicator, ind)
             out.add(match, PK.normalizedName, _lit(name, lang="zh-Hans"))
             out.add(match, PK.matchType, SKOS + ("exactMatch" if name == label else "closeMatch"))
+        _concept_plans(out, concept, [rows[i]["plan"] for i in group])
         summary.indicator_concepts += 1
         summary.grouped_indicators += len(group)
+
+
+def _concept_plans(out: _Out, concept: str, plans: list[str]) -> None:
+    """The plans that have an indicator of the concept (pk:spansPlan), for the query library: whether a plan has
+    one is then one lookup (binding-missing-in-child), not a walk over every item of the plan."""
+    for plan in sorted(set(plans)):
+        out.add(concept, PK.spansPlan, plan)
 
 
 # ---------------------------------------------------------------- measure lineage
