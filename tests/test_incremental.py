@@ -173,3 +173,24 @@ def test_a_link_whose_inputs_did_not_change_is_not_made_again(documents, tmp_pat
     assert 0 < len(made) < report.lineage.reuse_links  # the links of the new plan, and those its statistics moved
     assert set(made) <= stated
     assert lineage_quads(kg.store) == rebuilt([*first, documents["synth_00004.txt"]], tmp_path / "fresh-4")
+
+
+def test_a_literal_made_in_another_form_than_the_store_holds_stays_when_written_in_batches(monkeypatch) -> None:
+    from pyoxigraph import Literal, Quad
+
+    decimal = NamedNode("http://www.w3.org/2001/XMLSchema#decimal")
+    store = Store()
+    for n in range(6):  # the store holds each score as "1" (its form of the xsd:decimal 1.0)
+        store.add(Quad(NamedNode(f"http://x/{n}"), NamedNode("http://p/score"), Literal("1", datatype=decimal), LINEAGE))
+        store.add(Quad(NamedNode(f"http://x/{n}"), NamedNode("http://p/old"), NamedNode("http://o/gone"), LINEAGE))
+    monkeypatch.setattr(write, "WRITE_BATCH", 4)  # several transactions
+    spool = write.Spool()
+    for n in range(6):  # the lineage made: the score as "1.0", one quad gone, one new
+        spool.add(f"http://x/{n}", "http://p/score", Literal("1.0", datatype=decimal))
+        spool.add(f"http://x/{n}", "http://p/new", "http://o/new")
+    assert write.write(store, spool, None) == 12
+    assert sorted(str(q.predicate) for q in store.quads_for_pattern(NamedNode("http://x/3"), None, None, LINEAGE)) == [
+        "<http://p/new>",
+        "<http://p/score>",
+    ]
+    assert len(list(store.quads_for_pattern(None, NamedNode("http://p/score"), None, LINEAGE))) == 6

@@ -329,18 +329,23 @@ def _write(store: Store, spool: Spool, cache: LineageCache | None, previous: Ite
 def _apply(store: Store, delete: list[Subject], insert: list[Subject], last: bool, batched: bool) -> None:
     """Delete and insert quads of the lineage graph (their lines), and record the run with the last; batched: one of
     several updates (each flushed: an interrupted update leaves a graph the cache does not vouch for, so the next
-    write reads the store's)."""
+    write reads the store's). The deletes go first: a line deleted and a line inserted may be one quad, a literal in
+    two forms (an xsd:decimal made as "1.0", which the store holds as "1"), which must stay."""
     graph = str(LINEAGE_GRAPH)
-    parts = []
+    deleted = f"DELETE DATA {{ GRAPH <{graph}> {{\n{_ntriples(delete).decode()}}} }}"
+    if not batched:
+        parts = [deleted] if delete else []
+        if insert:
+            parts.append(f"INSERT DATA {{ GRAPH <{graph}> {{\n{_ntriples(insert).decode()}}} }}")
+        if last:
+            parts.append(run_record(graph))
+        if parts:
+            store.update(" ;\n".join(parts))
+        return
     if delete:
-        parts.append(f"DELETE DATA {{ GRAPH <{graph}> {{\n{_ntriples(delete).decode()}}} }}")
-    if insert and not batched:
-        parts.append(f"INSERT DATA {{ GRAPH <{graph}> {{\n{_ntriples(insert).decode()}}} }}")
-    if last:
-        parts.append(run_record(graph))
-    if batched and insert:
+        store.update(deleted)
+    if insert:
         store.extend(quads_of(insert))  # one transaction, half the cost of the update's text
-    if parts:
-        store.update(" ;\n".join(parts))
-    if batched:
-        store.flush()  # RocksDB holds what was written in memory until a flush: about 1 KB a quad
+    if last:
+        store.update(run_record(graph))
+    store.flush()  # RocksDB holds what was written in memory until a flush: about 1 KB a quad
