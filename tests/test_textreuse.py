@@ -197,6 +197,26 @@ def test_a_clause_many_plans_write_pairs_its_writers_along_their_chain_of_region
         assert textreuse.shared_run_pairs(shuffled) == set()  # a run more than MAX_SHARERS items write proposes nothing
 
 
+def test_a_formula_costs_each_writer_the_same_candidates_however_many_plans_write_it() -> None:
+    """A clause written word for word by a county plan in every county of ten provinces, by the provinces and by the
+    nation: with 40 writers or 400, each county's plan is paired with the FIRST_WRITERS ranked first and its own
+    province's plan only (one bucket, one region above it), so the pairs grow with the writers, not faster."""
+    clause = "建立健全困难群众基本生活救助标准动态调整机制"
+    for writers in (40, 400):
+        chain = [("N",)] + [(f"province{n}", "N") for n in range(10)]
+        chain += [(f"county{n:03}", f"province{n % 10}", "N") for n in range(11, writers)]
+        rank = [len(c) * 1000 + n for n, c in enumerate(chain)]
+        items = [textreuse.Item(f"item{n:03}", f"plan{n:03}", "measure", clause, "source", 0) for n in range(writers)]
+        pairs = textreuse.lsh_pairs(items, places=textreuse.Places(rank, chain))
+        counties = writers - 11
+        # among the four first (the nation's, provinces 0-2), the four with every other writer, the counties of
+        # provinces 3-9 with their province
+        beside_own_province = sum(1 for n in range(11, writers) if n % 10 >= 3)
+        assert len(pairs) == 6 + 4 * (writers - 4) + beside_own_province
+        assert (counties, beside_own_province) in ((29, 21), (389, 273))
+        assert all(any(a in range(4) for a in pair) or pair[0] == pair[1] % 10 + 1 for pair in pairs)
+
+
 def test_a_clause_few_plans_write_pairs_all_its_writers() -> None:
     """A bucket of MAX_BUCKET writers or fewer is no formula: every two of its writers of different plans are
     paired, wherever their plans are."""
