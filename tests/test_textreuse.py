@@ -171,7 +171,7 @@ def test_candidates_drawn_a_part_at_a_time_are_those_drawn_at_once(corpus_store,
 
 def test_a_clause_many_plans_write_pairs_its_writers_along_their_chain_of_regions_whatever_their_order() -> None:
     """A clause forty plans write word for word falls in one LSH bucket in every band: a formula (more than
-    MAX_BUCKET writers). Each writer is paired with the FIRST_WRITERS writers ranked first (the nation's plan,
+    MAX_WRITERS plans). Each writer is paired with the FIRST_WRITERS writers ranked first (the nation's plan,
     then provinces' by item order) and with the writers of the regions on its own chain (its region, its province,
     the nation), never with the counties of other provinces; the pairs are the same whichever order the items
     come in."""
@@ -182,7 +182,7 @@ def test_a_clause_many_plans_write_pairs_its_writers_along_their_chain_of_region
     chain += [(f"county{n:02}", "ABCDEF"[n % 6], "N") for n in range(7, 39)] + [("county38", "C", "N")]
     rank = [len(c) * 100 + n for n, c in enumerate(chain)]  # the depth of each plan's region, then its name
     items = [textreuse.Item(f"item{n:02}", f"plan{n:02}", "measure", clause, "source", 0) for n in range(40)]
-    assert (textreuse.MAX_BUCKET, textreuse.FIRST_WRITERS, textreuse.REGION_WRITERS) == (32, 4, 8)
+    assert (textreuse.MAX_WRITERS, textreuse.FIRST_WRITERS, textreuse.REGION_WRITERS) == (8, 4, 8)
     first = {0, 1, 2, 3}  # lowest rank, then item order: the nation's, provinces A-C
     expected = {(a, b) for a in first for b in range(40) if a < b}
     expected |= {(n % 6 + 1, n) for n in range(7, 39)} | {(38, 39)}  # a county and its province; the annual plan
@@ -217,12 +217,16 @@ def test_a_formula_costs_each_writer_the_same_candidates_however_many_plans_writ
         assert all(any(a in range(4) for a in pair) or pair[0] == pair[1] % 10 + 1 for pair in pairs)
 
 
-def test_a_clause_few_plans_write_pairs_all_its_writers() -> None:
-    """A bucket of MAX_BUCKET writers or fewer is no formula: every two of its writers of different plans are
-    paired, wherever their plans are."""
+def test_a_clause_few_plans_write_pairs_all_its_writers_however_many_times_each_writes_it() -> None:
+    """A bucket of MAX_WRITERS plans or fewer is no formula, even when each plan writes the clause in four items:
+    every two of its items of different plans are paired, wherever their plans are; one plan more makes it one."""
     clause = "建立健全困难群众基本生活救助标准动态调整机制"
-    items = [textreuse.Item(f"item{n:02}", f"plan{n // 2:02}", "measure", clause, "source", 0) for n in range(32)]
-    places = textreuse.Places([2] * 32, [(f"county{n // 2:02}", "A", "N") for n in range(32)])
-    pairs = textreuse.lsh_pairs(items, places=places)
-    assert pairs == {(a, b) for a in range(32) for b in range(a + 1, 32) if a // 2 != b // 2}
-    assert len(pairs) == 32 * 31 // 2 - 16
+    for plans in (8, 9):
+        items = [textreuse.Item(f"item{n:02}", f"plan{n // 4}", "measure", clause, "source", 0) for n in range(plans * 4)]
+        places = textreuse.Places([2] * len(items), [(f"county{n // 4}", "A", "N") for n in range(len(items))])
+        pairs = textreuse.lsh_pairs(items, places=places)
+        if plans == 8:
+            assert pairs == {(a, b) for a in range(32) for b in range(a + 1, 32) if a // 4 != b // 4}
+            assert len(pairs) == 32 * 31 // 2 - 8 * 6
+        else:  # the four first items (all of plan0) with every other plan's: no county on another's chain
+            assert pairs == {(a, b) for a in range(4) for b in range(4, 36)}

@@ -28,7 +28,9 @@ if TYPE_CHECKING:
 METHOD = "jieba-minhash-lsh/difflib-passages/logistic-model"
 JUDGE_BATCH = 20_000  # candidate pairs judged at once when the worker shares the search
 SCORE_CHUNK = 32  # candidate pairs scored by one task when a worker process shares the scoring
-MAX_BUCKET = 32  # an LSH bucket of more items than this is a formula many plans write: _grouped_part pairs its items
+# An LSH bucket of more plans than one chain of inheritance holds (nation, province, prefecture, county, each with a
+# five-year plan and an annual one) is a formula written down several chains: _lsh_codes pairs its items sparingly.
+MAX_WRITERS = 8
 FIRST_WRITERS = 4  # in a formula's bucket, the writers ranked first each item is paired with (the nation's, a province's)
 REGION_WRITERS = 8  # and, for each region on its plan's chain, the writers of that region it is paired with at most
 KEY_PART = 2_000_000  # LSH and run entries (key, item) sorted and grouped at once
@@ -108,7 +110,7 @@ def _lsh_codes(items: list[Item], signed: list[bytes] | None = None, places: Pla
     codes (candidate_codes).
 
     A bucket is a band of the signature (ROWS values) and its number; every (bucket, item) is sorted at once with
-    numpy and pairs are taken within each bucket. A bucket holding the clauses of more than MAX_BUCKET items is a
+    numpy and pairs are taken within each bucket. A bucket holding the clauses of more than MAX_WRITERS plans is a
     formula many plans write, and what many plans write comes down the hierarchy (a province's plan copies the
     nation's, a county's its prefecture's) or is a stock formula: each of its items is paired with the writers on
     its own plan's chain of regions (places: its region's plans, then its parent region's …, REGION_WRITERS of
@@ -143,7 +145,7 @@ def _lsh_codes(items: list[Item], signed: list[bytes] | None = None, places: Pla
         keys = (some[:, :, 0].astype(np.uint64) << np.uint64(32)) | some[:, :, 1]
         keys ^= some[:, :, 2].astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
         keys ^= np.arange(first + 1, first + some.shape[1] + 1, dtype=np.uint64)[None, :] * np.uint64(0xBF58476D1CE4E5B9)
-        codes = _grouped_codes(keys.ravel(), np.repeat(owners, some.shape[1]), order, items, MAX_BUCKET, chain)
+        codes = _grouped_codes(keys.ravel(), np.repeat(owners, some.shape[1]), order, items, MAX_WRITERS, chain)
         found = _distinct(np.concatenate([found, codes]))
     return found
 
@@ -163,11 +165,11 @@ def _chain_array(chains: list[tuple[str, ...]]) -> np.ndarray:
 
 def _grouped_codes(keys, owners, order, items: list[Item], most: int, chain=None, capped: bool = True) -> np.ndarray:
     """Pairs of items of different plans (as codes: candidate_codes) whose entries (key, owner item) share a key. A
-    key of more than `most` items pairs nothing (capped False) or pairs each item with the FIRST_WRITERS first of
-    the key's items in `order` (an item's position) and with those on its chain of regions (chain: _chain_array;
-    None: the first only). numpy throughout: the work grows with the entries, not with the pairs of items. The keys
-    are taken a share of them at a time (KEY_PART entries, by their value: all the entries of a key together), so
-    that the sorting holds a share of the entries only."""
+    key of more than `most` items pairs nothing (capped False); a key of more than `most` plans (capped True) pairs
+    each item with the FIRST_WRITERS first of the key's items in `order` (an item's position) and with those on its
+    chain of regions (chain: _chain_array; None: the first only). numpy throughout: the work grows with the entries,
+    not with the pairs of items. The keys are taken a share of them at a time (KEY_PART entries, by their value: all
+    the entries of a key together), so that the sorting holds a share of the entries only."""
     import numpy as np
 
     parts = -(-len(keys) // KEY_PART)
@@ -209,13 +211,16 @@ def _grouped_part(keys, owners, order, items: list[Item], most: int, chain, capp
     once = np.zeros(len(starts), dtype=bool)
     once[np.unique(alike, return_index=True)[1]] = True
     kept = once[group] & (sizes[group] >= 2)
-    if not capped:
-        kept &= sizes[group] <= most
-    big = sizes[group][kept] > most
-    position, owners, group = position[kept], owners[kept], group[kept]  # whole groups kept: each stays contiguous
-    start = np.arange(len(owners)) - position
     plan_of: dict[str, int] = {}
     plan = np.array([plan_of.setdefault(item.plan, len(plan_of)) for item in items], dtype=np.int64)
+    if capped:  # a formula: a group of more than `most` plans (one plan may write a formula in several items)
+        writers = np.bincount(_distinct(group * len(plan_of) + plan[owners]) // len(plan_of), minlength=len(starts))
+        big = (writers[group] > most)[kept]
+    else:
+        kept &= sizes[group] <= most
+        big = np.zeros(int(kept.sum()), dtype=bool)
+    position, owners, group = position[kept], owners[kept], group[kept]  # whole groups kept: each stays contiguous
+    start = np.arange(len(owners)) - position
     # each entry is paired with the entries before it in its group, in a formula's group the first ones only
     width = np.where(big, np.minimum(position, FIRST_WRITERS), position)
     found = _chain_codes(group[big], owners[big], chain, plan) if chain is not None and big.any() else _no_codes()
