@@ -141,12 +141,82 @@ def test_json_blocks_cannot_close_their_script_element() -> None:
     assert json.loads(text) == {"quote": "</script><img src=x onerror=alert(1)>&"}
 
 
+def shared_files(name: str) -> list[str]:
+    """What a page reads from assets/ (one copy for every page), in the order it asks for them."""
+    own = {"index.html": ["index.js"], "indicators.html": ["plotly.min.js", "chart.js"]}
+    return own.get(name, ["vis-network.min.css", "vis-network.min.js", "network.js"])
+
+
 def test_every_page_opens_offline_without_errors(browser, site: Path, shots: Path) -> None:
     for name in CORPUS_PAGES:
         opened = Opened(browser, site / name, shots)
         opened.assert_clean()
-        assert opened.requested == [(site / name).as_uri()]  # everything is inlined: one request, the page
+        # the page, then the scripts and styles the pages share, from the folder beside them
+        assert opened.requested == [(site / name).as_uri()] + [(site / "assets" / f).as_uri() for f in shared_files(name)]
         opened.page.close()
+    assert sorted(p.name for p in (site / "assets").iterdir()) == [
+        "LICENSE-vis-network.txt",
+        "chart.js",
+        "index.js",
+        "network.js",
+        "plotly.min.js",
+        "vis-network.min.css",
+        "vis-network.min.js",
+    ]
+
+
+def test_the_policy_runs_the_loader_alone_and_what_it_inserts(browser, site: Path, shots: Path) -> None:
+    """Every page allows one inline script, its loader, by hash; a script the HTML parser meets runs only with that
+    hash, so markup put into a page runs nothing: an inline script, an event handler, not even a <script> of the
+    site's own shared files (a hash matches an external script only through Subresource Integrity, which Chromium
+    cannot check on file: URLs), while the scripts the loader inserts run ('strict-dynamic')."""
+    import base64
+    import hashlib
+    import re
+
+    for name in CORPUS_PAGES:
+        text = (site / name).read_text(encoding="utf-8")
+        [policy] = re.findall(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', text)
+        inline = re.findall(r"<script>(.*?)</script>", text, flags=re.S)
+        assert len(inline) == 1 and "<script src" not in text  # the loader; the JSON block has a type and no hash
+        digest = base64.b64encode(hashlib.sha256(inline[0].encode()).digest()).decode()
+        assert policy == (
+            f"default-src 'none'; script-src 'strict-dynamic' 'sha256-{digest}'; style-src 'self' 'unsafe-inline'; "
+            "img-src data:; font-src data:"
+        )
+    page = (site / "plan-003_1530986ba0a39128.html").read_text(encoding="utf-8")
+    planted = (
+        '<script src="assets/index.js"></script><script>window.pwned = 1</script>'
+        '<img src="data:," onerror="window.pwned = 2"><script src="assets/network.js" integrity="sha256-x"></script>'
+    )
+    (site / "planted.html").write_text(page.replace("<main ", planted + "<main ", 1), encoding="utf-8")
+    try:
+        opened = Opened(browser, site / "planted.html", shots)
+        assert opened.page.evaluate("window.pwned") is None
+        original = Opened(browser, site / "plan-003_1530986ba0a39128.html", shots)
+        assert opened.counts() == original.counts()  # the view drew: the scripts the loader inserts ran
+        original.page.close()
+        refused = [e for e in opened.errors if "violates the following Content Security Policy directive" in e]
+        assert (len(refused), len(opened.errors)) == (4, 4)  # two <script src>, the inline script, the handler
+        assert (opened.refused, opened.dialogs) == ([], [])
+        opened.page.close()
+    finally:
+        (site / "planted.html").unlink()
+
+
+def test_a_page_without_its_assets_says_what_it_needs(browser, site: Path, tmp_path: Path, shots: Path) -> None:
+    from shutil import copyfile
+
+    copyfile(site / "lineage.html", tmp_path / "lineage.html")
+    page = browser.new_page()
+    page.goto((tmp_path / "lineage.html").as_uri())
+    page.locator("p.notice").nth(1).wait_for()
+    assert page.locator("p.notice").all_inner_texts()[-2:] == [
+        "assets/vis-network.min.js cannot be read: the pages need the assets folder written beside them.",
+        "assets/network.js cannot be read: the pages need the assets folder written beside them.",
+    ]
+    page.screenshot(path=str(shots / "without-assets.png"))
+    page.close()
 
 
 def tree_sizes(store) -> dict[str, int]:
@@ -485,7 +555,7 @@ def test_build_writes_the_views_unless_told_not_to(tmp_path: Path) -> None:
     result = plankg("build", "--store", str(tmp_path / "store"), "--no-validate", "--no-lineage", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "views: 8 pages in plankg-site; open plankg-site/index.html" in result.stdout
-    assert sorted(p.name for p in (tmp_path / "plankg-site").iterdir()) == sorted(CORPUS_PAGES)
+    assert sorted(p.name for p in (tmp_path / "plankg-site").iterdir()) == sorted([*CORPUS_PAGES, "assets"])
 
 
 def test_viz_without_a_store_is_a_clear_error(tmp_path: Path) -> None:

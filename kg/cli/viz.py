@@ -1,4 +1,4 @@
-"""`plankg viz`: write the interactive views of the store as a folder of self-contained HTML pages."""
+"""`plankg viz`: write the interactive views of the store as a folder of HTML pages that open offline."""
 
 from __future__ import annotations
 
