@@ -159,6 +159,7 @@ def test_every_page_opens_offline_without_errors(browser, site: Path, shots: Pat
         "chart.js",
         "index.js",
         "network.js",
+        "overview.js",
         "plotly.min.js",
         "vis-network.min.css",
         "vis-network.min.js",
@@ -508,6 +509,60 @@ def test_views_above_the_cap_aggregate_and_say_so(browser, capped: Path, shots: 
         f"{pairs} pairs of plans share something: the {CAP} pairs that share the most are drawn.",
     ]
     lineage.page.close()
+
+
+def test_a_large_store_is_listed_by_province(browser, capped: Path, tmp_path: Path, shots: Path) -> None:
+    """Above plans_per_index plans, index.html lists the provinces (a region's province: the first two digits of
+    its GB/T 2260 code) with their plans' counts, each province's plans on a page of their own; its search lists
+    the plans whose fields hold the words and opens a province's page searching them."""
+    from plankg.viz import data
+    from plankg.viz.site import page_name
+
+    store = open_store(capped.parent / "store", read_only=True)
+    plans = data.plans(store)
+    expected: dict[str, list[str]] = {}
+    for p in plans:
+        code = p.region.rsplit("/", 1)[-1]
+        expected.setdefault("000000" if code == "CN" else code[:2] + "0000", []).append(page_name(p))
+    assert len(plans) == 12 and len(expected) > 2  # several provinces, several plans in some
+    site = tmp_path / "site"
+    names = [p.name for p in write_site(store, site, max_nodes=CAP, plans_per_index=5)]
+    assert names[0] == "index.html" and names[-2:] == ["lineage.html", "indicators.html"]
+    assert sorted(names[1:13]) == sorted(page_name(p) for p in plans)
+    assert names[13:-2] == [f"plans-{code}.html" for code in sorted(expected)]
+    index = Opened(browser, site / "index.html", shots)
+    index.assert_clean()
+    assert index.page.locator(".notice").all_inner_texts() == [
+        "12 plans, more than 5 for one table: they are listed by province, each province's plans on a page of their "
+        "own, whose search also looks through their headings, measures, indicators and projects."
+    ]
+    listed = index.page.locator("#provinces tbody tr").evaluate_all(
+        "rows => rows.map(r => [r.querySelector('a.province').getAttribute('href'), Number(r.cells[1].textContent)])"
+    )
+    assert listed == [[f"plans-{code}.html", len(files)] for code, files in sorted(expected.items())]
+    for code, files in sorted(expected.items()):
+        page = Opened(browser, site / f"plans-{code}.html", shots)
+        page.assert_clean()
+        assert sorted(page.page.locator("a.plan-view").evaluate_all("links => links.map(a => a.getAttribute('href'))")) == (
+            sorted(files)
+        )
+        page.page.close()
+    one = plans[3]
+    code = next(c for c, files in expected.items() if page_name(one) in files)
+    index.page.fill("#search", one.file)
+    assert index.text("#found") == "1 of 12 plans match, listed above the provinces"
+    assert index.page.locator("#matches tbody tr").evaluate_all(
+        "rows => rows.map(r => [r.cells[5].textContent, ...Array.from(r.querySelectorAll('a'), a => a.getAttribute('href'))])"
+    ) == [[one.file, f"{page_name(one)}#search={one.file}", f"plans-{code}.html#search={one.file}"]]
+    matching = index.page.locator("#provinces td.matching").all_inner_texts()
+    assert matching == ["1" if c == code else "0" for c in sorted(expected)]
+    index.page.screenshot(path=str(shots / "by-province-searched.png"))
+    index.page.locator(f'#matches a[href^="plans-{code}.html"]').click()
+    index.page.locator("body[data-ready=true]").wait_for(state="attached")
+    assert index.text("#found") == f"1 of {len(expected[code])} plans match"
+    assert index.page.locator("#plans tr[data-plan]:not([hidden]) td.document").all_inner_texts() == [one.file]
+    index.assert_clean()
+    index.page.close()
 
 
 def test_small_caps_collapse_further(corpus_store, site: Path) -> None:

@@ -15,7 +15,7 @@ from importlib import resources
 from pyoxigraph import Store
 
 from plankg.graph.solutions import string_rows
-from plankg.graph.vocab import LINEAGE_GRAPH, PK, SKOS
+from plankg.graph.vocab import CHINA, LINEAGE_GRAPH, NATION_CODE, PK, REGIONS_GRAPH, SKOS
 
 # Most specific first: a node typed Indicator and BindingIndicator is shown as the latter.
 TREE_CLASSES = (
@@ -74,6 +74,29 @@ def plans(store: Store) -> list[PlanInfo]:
         )
         for s in summaries(store)
     ]
+
+
+NATIONAL = "全国"  # the group of plans whose region is the nation
+
+
+def provinces(store: Store, plans: list[PlanInfo]) -> dict[str, tuple[str, str]]:
+    """Plan -> (code, name) of the province its region lies in (the region itself for a province; a municipality
+    such as 北京市 is a province): ("000000", 全国) for a national plan, ("", 未说明地区) for one without a region.
+    Read from the regions graph's pk:partOf chains (GB/T 2260 codes)."""
+    found = string_rows(
+        store,
+        f"""
+    SELECT ?r ?code ?name WHERE {{ GRAPH <{REGIONS_GRAPH}> {{
+      ?r pk:partOf* ?p . ?p pk:adminLevel pk:Province ; pk:adminCode ?code ; skos:prefLabel ?name }} }}""",
+    )
+    province = {r["r"]: (r["code"], r["name"]) for r in found}
+    out = {}
+    for p in plans:
+        if p.region == str(CHINA):
+            out[p.plan] = (NATION_CODE, NATIONAL)
+        else:
+            out[p.plan] = province.get(p.region, ("", NO_REGION))
+    return out
 
 
 @lru_cache(maxsize=1)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+from collections import Counter
 from functools import lru_cache
 from importlib import resources, util
 from pathlib import Path
@@ -43,6 +44,7 @@ SHARED = {  # file in assets/ -> where it is copied from: a package folder of pl
     "LICENSE-vis-network.txt": "vendor",
     "network.js": "templates",
     "index.js": "templates",
+    "overview.js": "templates",
     "chart.js": "templates",
     "plotly.min.js": "plotly",
 }
@@ -153,30 +155,112 @@ def page_name(info: data.PlanInfo) -> str:
     return f"plan-{Path(info.file).stem}.html"
 
 
-def write_site(store: Store, out: Path, max_nodes: int = MAX_NODES) -> list[Path]:
-    """Write every view of the store into out; returns the pages written, index first."""
-    from plankg.viz.chart import CHART_HEIGHT, MAX_CHARTS, comparison_figure
+def province_page(code: str) -> str:
+    """plans-<province code>.html, the page listing a province's plans (000000: the national ones; plans-none.html
+    those without a region)."""
+    return f"plans-{code or 'none'}.html"
 
-    site = Site(out)
-    plans = data.plans(store)
-    pages, elements = [], []  # each plan's element titles, which the index's search looks through
+
+def _plan_pages(site: Site, store: Store, plans: list[data.PlanInfo], max_nodes: int) -> tuple[list[Path], list]:
+    """A view per plan; with each plan's element titles, which the search of the page listing it looks through."""
+    pages, elements = [], []
     for info in plans:
         tree = data.plan_tree(store, info.graph)
         elements.append([[NAMES[n.cls].rsplit(" ", 1)[0], n.label, *_simplified(n.label)] for n in tree])
         pages.append(site.network(page_name(info), plan_view(info, tree, max_nodes)))
-    pages.insert(
-        0,
-        site.write(
-            "index.html",
-            "index.html",
-            {"data": json_block({"elements": elements})},
-            ["index.js"],
-            title="plankg: plans in the store",
-            notes=[],
-            plans=[(p, page_name(p)) for p in plans],
-            max_nodes=max_nodes,
-        ),
+    return pages, elements
+
+
+def _plans_page(site: Site, name: str, title: str, plans: list[data.PlanInfo], elements: list, max_nodes: int) -> Path:
+    """The table of these plans, with its search through their fields and element titles."""
+    return site.write(
+        name,
+        "index.html",
+        {"data": json_block({"elements": elements})},
+        ["index.js"],
+        title=title,
+        notes=[],
+        plans=[(p, page_name(p)) for p in plans],
+        max_nodes=max_nodes,
     )
+
+
+OVERVIEW_LEVELS = {"Country": "national", "Province": "provincial", "PrefectureCity": "prefecture", "District": "county"}
+
+
+def _overview(site: Site, groups: dict[tuple[str, str], list[data.PlanInfo]], limit: int, max_nodes: int) -> Path:
+    """index.html of a large store: the provinces, each with its plans' counts and a link to its page; the search
+    lists the plans whose region, level, genre, period, title or file hold the words, and counts them by province."""
+    rows = []
+    for (code, name), members in groups.items():
+        levels = Counter(p.level for p in members)
+        totals: Counter[str] = Counter()
+        for p in members:
+            totals.update(p.counts)
+        rows.append(
+            {
+                "name": name,
+                "page": province_page(code),
+                "plans": len(members),
+                "levels": [levels.get(level, 0) for level in OVERVIEW_LEVELS],
+                "other": len(members) - sum(levels.get(level, 0) for level in OVERVIEW_LEVELS),
+                "counts": [totals.get(key, 0) for key in ("Measure", "Indicator", "Project", "Citation")],
+            }
+        )
+    fields = [
+        [p.region_label, p.level, p.genre, p.period, p.title, p.file, page_name(p), group, *_simplified(p.title)]
+        for group, (_key, members) in enumerate(groups.items())
+        for p in members
+    ]
+    notes = [
+        f"{len(fields)} plans, more than {limit} for one table: they are listed by province, each province's "
+        "plans on a page of their own, whose search also looks through their headings, measures, indicators and projects."
+    ]
+    return site.write(
+        "index.html",
+        "overview.html",
+        {"data": json_block({"plans": fields, "pages": [r["page"] for r in rows]})},
+        ["overview.js"],
+        title="plankg: plans in the store, by province",
+        notes=notes,
+        provinces=rows,
+        levels=list(OVERVIEW_LEVELS.values()),
+        max_nodes=max_nodes,
+    )
+
+
+PLANS_PER_INDEX = 1000  # beyond, index.html lists the provinces, and each province's plans have a page of their own
+
+
+def write_site(store: Store, out: Path, max_nodes: int = MAX_NODES, plans_per_index: int = PLANS_PER_INDEX) -> list[Path]:
+    """Write every view of the store into out; returns the pages written, index first.
+
+    Up to plans_per_index plans, index.html lists them all, with a search through their element titles. Beyond,
+    one table of every plan is too long to open in seconds (10,000 rows and their titles: 39 MB, 23 s in
+    Chromium), and too long to read: index.html lists the provinces with their plans' counts and searches the
+    plans' own fields, and each province's plans are listed on a page of their own, as the single index lists them.
+    """
+    from plankg.viz.chart import CHART_HEIGHT, MAX_CHARTS, comparison_figure
+
+    site = Site(out)
+    plans = data.plans(store)
+    if len(plans) <= plans_per_index:
+        plan_pages, elements = _plan_pages(site, store, plans, max_nodes)
+        index = _plans_page(site, "index.html", "plankg: plans in the store", plans, elements, max_nodes)
+        pages = [index, *plan_pages]
+    else:
+        province = data.provinces(store, plans)
+        groups: dict[tuple[str, str], list[data.PlanInfo]] = {}
+        for info in plans:
+            groups.setdefault(province[info.plan], []).append(info)
+        groups = dict(sorted(groups.items(), key=lambda kv: kv[0][0] or "999999"))  # by code; no region last
+        pages, listed = [], []
+        for (code, name), members in groups.items():
+            plan_pages, elements = _plan_pages(site, store, members, max_nodes)  # a province at a time: memory flat
+            title = f"plankg: the {len(members)} plans of {name}"
+            listed.append(_plans_page(site, province_page(code), title, members, elements, max_nodes))
+            pages += plan_pages
+        pages = [_overview(site, groups, plans_per_index, max_nodes), *pages, *listed]
     found = data.lineage(store)
     view = lineage_view(plans, found, max_nodes)
     levels = sorted({p.level for p in plans if p.level})

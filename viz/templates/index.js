@@ -56,5 +56,10 @@
     found.textContent = q ? `${shown} of ${rows.length} plans match` : "";
   }
   search.addEventListener("input", find);
+  const asked = new URLSearchParams(location.hash.slice(1)).get("search");  // a link from the index of provinces
+  if (asked) {
+    search.value = asked;
+    find();
+  }
   document.body.dataset.ready = "true";
 })();
