@@ -2,6 +2,7 @@
 there beside the embedded store.
 
 Run:  python benchmarks/push_virtuoso.py --store DIR [--plans N] [--buffers 170000] [--out FILE.json]
+      [--keep DB_DIR | --reuse DB_DIR] [--only QUERY …]
 
 DIR is a store built before (`python benchmarks/run.py --sizes N` leaves $TMPDIR/plankg-bench/store-N). Virtuoso
 starts on free ports of 127.0.0.1 with its own database in a temporary folder (as tests/servers.py starts it),
@@ -10,6 +11,10 @@ own count check (every graph's triples counted back on the endpoint). Then each 
 embedded store opened read-only and Virtuoso's endpoint, the answers compared (rows sorted; ties in ORDER BY may
 come in any order), p50 of `--repeat` runs after one warm-up (a query over 1 s: its first run). Prints a table
 and writes JSON. Not a test.
+
+--keep DB_DIR keeps Virtuoso's database in DB_DIR (empty or new) after the run; --reuse DB_DIR starts Virtuoso on
+such a kept database and times the queries without pushing again (a push of 1,000 plans takes minutes), so that a
+query can be rewritten and timed on both sides in seconds. --only limits the queries timed.
 """
 
 from __future__ import annotations
@@ -89,7 +94,7 @@ def _p50(fn, repeat: int) -> tuple[float, object]:
     return statistics.median(times), answer
 
 
-def compare_queries(store_dir: Path, endpoint: str, repeat: int) -> dict:
+def compare_queries(store_dir: Path, endpoint: str, repeat: int, only: list[str] | None = None) -> dict:
     """Every library query on the embedded store and on the endpoint: p50s and whether the answers agree."""
     from run import _example_params
 
@@ -99,7 +104,7 @@ def compare_queries(store_dir: Path, endpoint: str, repeat: int) -> dict:
     store = open_store(store_dir, read_only=True)
     params = _example_params(store)
     rows = {"_params": params}
-    for name in library():
+    for name in only or library():
         given = {k: params[k] for k in get(name).parameters}
         local_ms, local = _p50(lambda n=name, g=given: run(store, n, g), repeat)
         row: dict = {"embedded_p50_ms": local_ms, "rows": len(local[1])}
@@ -145,7 +150,21 @@ def main() -> None:
     parser.add_argument("--buffers", type=int, default=170_000, help="Virtuoso's NumberOfBuffers (8 KB pages).")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--out", type=Path, default=Path(tempfile.gettempdir()) / "plankg-push-virtuoso.json")
+    kept = parser.add_mutually_exclusive_group()
+    kept.add_argument("--keep", type=Path, help="Keep Virtuoso's database in this folder (empty or new).")
+    kept.add_argument("--reuse", type=Path, help="Time the queries on a database kept by --keep, without a push.")
+    parser.add_argument("--only", nargs="+", help="Time these library queries only.")
     args = parser.parse_args()
+    if args.reuse:
+        with virtuoso(args.reuse, args.buffers) as (url, _):
+            figures = {"plans": args.plans, "reused": str(args.reuse)}
+            figures["queries"] = compare_queries(args.store, url + "/sparql", args.repeat, args.only)
+        _report(figures, args.out)
+        return
+    if args.keep:
+        args.keep.mkdir(parents=True, exist_ok=True)
+        if any(args.keep.iterdir()):
+            raise SystemExit(f"{args.keep} is not empty: --keep needs an empty or new folder")
     from plankg.graph.store import open_store
     from plankg.remote.push import local_graphs
 
@@ -153,7 +172,7 @@ def main() -> None:
     graphs = local_graphs(store)
     figures: dict = {"plans": args.plans, "graphs": len(graphs), "triples": sum(n for _, n in graphs)}
     del store
-    with tempfile.TemporaryDirectory(prefix="plankg-virtuoso-") as tmp, virtuoso(Path(tmp), args.buffers) as (url, pid):
+    with _database(args.keep) as tmp, virtuoso(Path(tmp), args.buffers) as (url, pid):
         env = {k: v for k, v in os.environ.items() if not k.startswith("PLANKG_ENDPOINT_")}
         env |= {"PLANKG_ENDPOINT_USER": "dba", "PLANKG_ENDPOINT_PASSWORD": "dba"}  # a fresh database's admin
         command = [sys.executable, "-c", "from plankg.cli import main; main()", "push", "--store", str(args.store)]
@@ -175,10 +194,25 @@ def main() -> None:
         )
         print(json.dumps(figures, ensure_ascii=False), file=sys.stderr)
         if pushed.returncode == 0:
-            figures["queries"] = compare_queries(args.store, url + "/sparql", args.repeat)
+            figures["queries"] = compare_queries(args.store, url + "/sparql", args.repeat, args.only)
         figures["virtuoso_db_mb"] = sum(f.stat().st_size for f in Path(tmp).glob("virtuoso*.db")) / 1e6
         figures["load_average_at_end"] = os.getloadavg()[0]
-    args.out.write_text(json.dumps(figures, indent=1, ensure_ascii=False))
+    _report(figures, args.out)
+
+
+@contextmanager
+def _database(keep: Path | None) -> Iterator[str]:
+    """The folder of Virtuoso's database: the one to keep, or a temporary one removed at the end."""
+    if keep is not None:
+        yield str(keep)
+        return
+    with tempfile.TemporaryDirectory(prefix="plankg-virtuoso-") as tmp:
+        yield tmp
+
+
+def _report(figures: dict, out: Path) -> None:
+    """The figures as JSON in out, and as a table on stdout."""
+    out.write_text(json.dumps(figures, indent=1, ensure_ascii=False))
     print(json.dumps({k: v for k, v in figures.items() if k != "queries"}, ensure_ascii=False))
     for name, row in figures.get("queries", {}).items():
         if not name.startswith("_"):
