@@ -546,11 +546,11 @@ def test_pairs_clear_on_either_question_against_the_right_relation(labelled, cor
     shipped = reuse_model.shipped()
     dev = [p for p in labelled if p.label["split"] == "dev"]
     on_dev = reuse_train.right_relation(dev, reuse_train.cross_validated(dev), shipped.threshold, named)
-    assert on_dev == {"pairs": 80, "related": 68, "share": 0.85}
+    assert on_dev == {"pairs": 80, "related": 72, "share": 0.9}
     blind = [p for p in labelled if p.label["split"] == "blind"]
     probabilities = [shipped.probability(p.features) if p.proposed else 0.0 for p in reuse_train.graded(blind)]
     on_blind = reuse_train.right_relation(blind, probabilities, shipped.threshold, named)
-    assert on_blind == {"pairs": 81, "related": 53, "share": 0.654}
+    assert on_blind == {"pairs": 81, "related": 56, "share": 0.691}
 
 
 def test_pairs_the_right_relation_misses_are_listed_with_what_is_wanting(labelled, corpus) -> None:
@@ -567,12 +567,12 @@ def test_pairs_the_right_relation_misses_are_listed_with_what_is_wanting(labelle
     counted = reuse_train.right_relation(dev, probabilities, shipped.threshold, named)
     assert len(wanting) == counted["pairs"] - counted["related"]
     kinds = [" and ".join(missing) for _, _, missing in wanting]
-    assert {k: kinds.count(k) for k in set(kinds)} == {"copied": 3, "instrument": 8, "copied and instrument": 1}
-    # 001 line 387 深入推进平安边界建设 and 003 line 570 巩固勘界和平安边界建设成果: a campaign both name, no
-    # copied clause; 建设 heads no instrument (the ongoing work of a field), so the instrument is wanting
+    assert {k: kinds.count(k) for k in set(kinds)} == {"copied": 4, "instrument": 4}
+    # 001 line 314 (推进精神障碍社区康复服务发展) and 002 line 617 (支持縣市區建設精神障礙社區康復服務機構): a service both
+    # name, no copied clause; neither is a name with a head (服务, 机构 head none), so the instrument is wanting
     shown = reuse_train.show_relations_wanting(wanting).splitlines()
-    line = next(n for n in shown if "320214/fyp/2021-2025/zh-Hans/chp_4__sec_4__para_2" in n)
-    assert line.startswith("wanting instrument (copied no, instrument clear; p=") and "; 平安边界建设)" in line
+    line = next(n for n in shown if "431200/fyp/2021-2025/zh-Hant/box_5__item_3" in n)
+    assert line.startswith("wanting instrument (copied no, instrument clear; p=") and "; 精神障碍社区康复服务)" in line
 
 
 def test_copied_clauses_meet_required_accuracy() -> None:
@@ -664,6 +664,65 @@ def test_instrument_names_at_word_boundaries_and_in_coordinations() -> None:
     assert "老年人以体系" not in names("健全农村留守儿童和妇女、老年人以及困境儿童关爱服务体系。")
 
 
+def test_instrument_names_of_campaigns_edits_and_verbs_that_are_nouns() -> None:
+    def names(text: str) -> list[str]:
+        return [m.keys[0] for m in instruments.mentions(text)]
+
+    # a campaign's object may be one uncommon word: 001 line 407 推进婚俗改革, 002 line 605 (Traditional) 大力推进
+    # 婚俗改革, 003 line 572 / 004 line 34 殡葬改革, tests/fixtures/real 002 line 40 深化农村殡葬改革; not a common word
+    assert names("推进婚俗改革。建立整治天价彩礼") == ["婚俗改革"]
+    assert [m.keys for m in instruments.mentions("深化农村殡葬改革。")] == [("农村殡葬改革", "殡葬改革")]
+    assert names("稳步推进重大改革,") == names("开展清理整治,") == []
+    # a quality built into a field is a campaign (001 line 387 深入推进平安边界建设, 003 line 570 巩固勘界和平安边界
+    # 建设成果; tests/fixtures/real 007 line 36 美丽乡村建设) though 建设 heads no other name (基层政权建设), nor does
+    # the building of what has a name of its own (法治体系建设), of a manner (数字化建设), or the 平安 of 和平安置
+    assert names("深入推进平安边界建设,切实维护边界地区和谐稳定。") == ["平安边界建设"]
+    assert names("巩固勘界和平安边界建设成果") == ["平安边界建设"]
+    assert names("结合农村公路规划建设和美丽乡村建设,") == ["美丽乡村建设"]
+    assert names("加强基层政权建设,推进法治体系建设,加快数字化建设,做好和平安置区建设") == []
+    # a verb that is also the noun of names governs only at its clause's start or after a verb: tests/fixtures/real
+    # 001 line 139 完善资源价格形成机制, 001 line 149 积极参与世界贸易组织改革
+    assert names("完善资源价格形成机制") == ["资源价格形成机制"]
+    assert names("积极参与世界贸易组织改革") == ["世界贸易组织改革"]
+    # a word ending in a head is not always one of its kind: 宅基地 (tests/fixtures/real 002 line 65) is no 基地
+    assert names("适度放活宅基地和农民房屋使用权") == []
+    # heads read by instruments alone (kg/data/instrument_heads_extra.txt): a system of responsibility (001 line 532
+    # 严格落实安全生产责任制), a decoupling (001 line 408 推进涉外收养与捐赠脱钩, 002 line 551 嚴格落實收養與捐贈脫鉤)
+    assert names("严格落实安全生产责任制,") == ["安全生产责任制"]
+    decoupled = instruments.mentions("推进涉外收养与捐赠脱钩。")
+    assert [m.keys for m in decoupled] == [("涉外收养与捐赠脱钩", "收养与捐赠脱钩", "捐赠脱钩")]
+    # a quarter of an hour is written one way: 001 line 466 城市地区“一刻钟”居家养老服务圈, 002 line 497 十五分钟
+    assert instruments.key("城市地区“一刻钟”居家养老服务圈") == "城市地区十五分钟居家养老服务圈"
+
+
+def test_a_name_another_plan_writes_with_words_added_inside_it_names_the_same_instrument() -> None:
+    """001 line 297 and 002 line 457 (Traditional) 社会救助审核确认权限下放, 003 line 546 社会救助确认权限下放: the
+    longer name stands for the shorter one too; 001 line 466 城市地区“一刻钟”居家养老服务圈 for 002 line 497 城市地区
+    十五分钟养老服务圈. A word replaced makes another instrument: 三社联动机制 / 五社联动机制, 养老 / 医疗."""
+    texts = [
+        "有条件的地方可按程序将低保、特困等社会救助审核确认权限下放至乡镇(街道)",
+        "按程序逐步将社会救助确认权限下放至街道",
+        "推动构建城市地区“一刻钟”居家养老服务圈",
+        "加快构建城市地区十五分钟养老服务圈",
+        "完善城乡居民基本养老保险制度",
+        "完善城乡居民基本医疗保险制度",
+    ]
+    found = instruments.find(texts, ["p1", "p2", "p1", "p2", "p1", "p2"])
+    assert [[k for k, _s, _e in spans] for spans in found.spans] == [
+        ["社会救助确认权限下放"],
+        ["社会救助确认权限下放"],
+        ["城市地区十五分钟养老服务圈"],
+        ["城市地区十五分钟养老服务圈"],
+        [],
+        [],
+    ]
+    start, end = found.spans[0][0][1:]
+    assert texts[0][start:end] == "特困等社会救助审核确认权限下放"  # not written in one piece: the whole mention
+    assert instruments.edited([[instruments.Mention(0, 6, "三社联动机制", ("三社联动机制",))]], ["p1"])
+    mentions = [instruments.mentions("健全三社联动机制"), instruments.mentions("健全五社联动机制")]
+    assert instruments.edited(mentions, ["p1", "p2"]) == mentions
+
+
 def test_generic_names_are_not_instruments(corpus) -> None:
     from plankg.lineage.graph import reuse_items
 
@@ -706,8 +765,8 @@ def test_shared_instruments_query(corpus) -> None:
 @pytest.mark.parametrize(
     ("split", "expected"),
     [
-        ("dev", {"tp": 47, "fp": 1, "fn": 9, "tn": 194}),  # precision 0.979, recall 0.839
-        ("blind", {"tp": 39, "fp": 12, "fn": 18, "tn": 183}),  # precision 0.765, recall 0.684, as it came out
+        ("dev", {"tp": 52, "fp": 1, "fn": 4, "tn": 194}),  # precision 0.981, recall 0.929
+        ("blind", {"tp": 42, "fp": 16, "fn": 15, "tn": 179}),  # precision 0.724, recall 0.737, as it came out
     ],
 )
 def test_shared_instruments_against_labels(corpus, split: str, expected: dict[str, int]) -> None:
@@ -718,26 +777,30 @@ def test_shared_instruments_against_labels(corpus, split: str, expected: dict[st
     store, _ = corpus
     named = reuse_train.instruments_named(reuse_items(store)[0])
     counts = reuse_train.instrument_counts(LABELS["pairs"], named, blind=split == "blind")
-    # names with no head noun (平安边界建设, 精神障碍社区康复服务) or a two-character modifier (婚俗改革) are missed
+    # names with no head noun (精神障碍社区康复服务) or edited by a word replaced (特困供养服务机构改造提升工程 /
+    # 特困人员供养服务设施改造提升工程) are missed
     assert {k: counts[k] for k in expected} == expected
 
 
 def test_instrument_relation_errors_are_listed(corpus) -> None:
-    """`reuse_train --misjudged` lists the dev pairs the instrument relation gets wrong: the 9 missed, the 1 related."""
+    """`reuse_train --misjudged` lists the dev pairs the instrument relation gets wrong: the 4 missed, the 1 related."""
     from plankg.lineage.graph import reuse_items
 
     store, _ = corpus
     shown = reuse_train.instruments_misjudged(LABELS["pairs"], reuse_train.instruments_named(reuse_items(store)[0]))
     lines = shown.splitlines()
-    assert sum(ln.startswith("missed (clear: ") for ln in lines) == 9
+    assert sum(ln.startswith("missed (clear: ") for ln in lines) == 4
     assert sum(ln.startswith("related (no): ") for ln in lines) == 1
-    # 001 line 466 构建城市地区“一刻钟”居家养老服务圈 and 002 line 497 (Traditional) 构建城市地区十五分钟养老服务圈:
-    # 养老服务圈 is written by neither plan as a whole name (only as the end of a longer one), so the pair is missed
+    # 001 line 294 强化社会救助家庭经济状况核对机制建设 and 002 line 465 完善居民家庭經濟狀況核對信息平臺: one
+    # programme under two heads (机制, 平台) and two modifiers, no name both write, so the pair is missed
     assert lines[0] == (
-        "missed (clear: 养老服务圈): 210000/fyp/2021-2025/zh-Hans/chp_5__sec_2__para_2 names []; "
-        "431200/fyp/2021-2025/zh-Hant/chp_3__sec_3__para_1 names ['家庭养老床位', '物业服务养老服务模式', "
-        "'特殊困难老年人家庭适老化改造', '适老化改造']"
+        "missed (clear: 社会救助家庭经济状况核对机制): 210000/fyp/2021-2025/zh-Hans/chp_2__sec_2__para_5 names "
+        "['社会救助和保障标准', '社会救助和保障标准与物价上涨挂钩的联动机制', '社会救助和保障标准与物价上涨挂钩联动机制']; "
+        "431200/fyp/2021-2025/zh-Hant/chp_2__sec_4__para_1 names []"
     )
+    # 001 line 466 构建城市地区“一刻钟”居家养老服务圈 and 002 line 497 (Traditional) 构建城市地区十五分钟养老服务圈:
+    # one span of time written two ways, and 居家 added inside the name: the pair is related now
+    assert not any("养老服务圈)" in ln for ln in lines)
     # 强制报告 (000 line 317, 001 line 419, 002 line 547: 有效履行强制报告、预防干预等职责) is read as the duty
     # 强制报告职责 each plan sets: those pairs are related now
     assert not any("强制报告)" in ln for ln in lines)
@@ -815,9 +878,9 @@ def test_targets_stated_in_prose_name_instruments(tmp_path: Path) -> None:
 
 def test_corpus_targets_in_prose_all_sit_in_measures_or_box_items(corpus) -> None:
     """The corpus's 53 targets stated in prose are all in measures (43) or box items (10): its instruments come from
-    those items alone (122), none from a target."""
+    those items alone (146), none from a target."""
     from plankg.lineage.graph import target_items
 
     store, summary = corpus
     assert target_items(store) == []
-    assert (summary.instruments, summary.instrument_mentions) == (122, 389)
+    assert (summary.instruments, summary.instrument_mentions) == (146, 475)

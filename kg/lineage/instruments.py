@@ -4,18 +4,23 @@ An instrument is found in an item's text by its head noun, the last word of the 
 工作站, 床位 …; 制度, 机制, 政策 … : kg/data/instrument_heads.txt), and by quote marks (“一网通办”): the name
 runs back from its head to the verb that governs it (建立/实施/开展 … : kg/data/instrument_verbs.txt) or to the
 start of the clause, and is read again after a 的 in it. Verbs and heads count where a word (jieba) starts or
-ends. Coordinated modifiers share their head (年度报告和信息公开制度 names 年度报告制度 too). Names are compared
-in a normal form (Simplified, without quote marks, punctuation or a leading 全省/我市), so that one instrument
-is one concept across all plans, whatever the script.
+ends; a verb that is also the noun of names (形成, 参与, 统筹: 价格形成机制) governs only at the start of its
+clause or after another verb. Coordinated modifiers share their head (年度报告和信息公开制度 names 年度报告制度
+too). A campaign building a quality into a field is named with 建设 (平安边界建设, 美丽乡村建设), though 建设
+heads no other name. Names are compared in a normal form (Simplified, without quote marks, punctuation or a
+leading 全省/我市), so that one instrument is one concept across all plans, whatever the script; a name another
+plan writes with a few words added inside it names the same instrument (社会救助审核确认权限下放 and
+社会救助确认权限下放), a name with a word replaced does not (三社联动机制, 五社联动机制).
 
-A name every plan uses for its field of work is not an instrument (社会救助制度, 工作机制, 社会政策). Decided
-from the text: the modifier (the name without its head) must have MIN_MODIFIER characters and not start with
-a conjunction or a quantifier; slogans (kg/data/stock_phrases.txt) are not names, nor is a field put before a
-slogan's words (基层治理体系: 治理体系); the base of a ratio (护理型床位占比) is a target's quantity, not an instrument
-set up; a degree adverb starts a description, not a name (更加完备的慈善综合监管体系). Decided from the
-store: a name with an abstract head (制度, 机制, 政策 …) must be specific, its specificity being the inverse
-document frequency, over the store's items, of the rarest character 4-gram of its modifier, scaled to 0-1;
-below MIN_SPECIFICITY it is generic. The README shows where the line falls on the bundled corpus.
+A name every plan uses for its field of work is not an instrument (社会救助制度, 工作机制, 社会政策). Decided from
+the text: the modifier (the name without its head) must have MIN_MODIFIER characters (a campaign's
+may be one uncommon word: 婚俗改革, not 重大改革) and not start with a conjunction or a quantifier; slogans
+(kg/data/stock_phrases.txt) are not names, nor is a field put before a slogan's words (基层治理体系:
+治理体系); the base of a ratio (护理型床位占比) is a target's quantity, not an instrument set up; a degree
+adverb starts a description, not a name (更加完备的慈善综合监管体系). Decided from the store: a name with an
+abstract head (制度, 机制, 政策 …) must be specific, its specificity being the inverse document frequency,
+over the store's items, of the rarest character 4-gram of its modifier, scaled to 0-1; below
+MIN_SPECIFICITY it is generic. The README shows where the line falls on the bundled corpus.
 """
 
 from __future__ import annotations
@@ -33,15 +38,21 @@ from plankg.lineage.reuse_model import gram_codes
 MIN_NAME = 4  # Han characters of a name, head included
 MAX_NAME = 24
 MIN_MODIFIER = 3  # Han characters of a name before its head (quoted names excepted)
+MAX_COMMON = 10  # per million words of jieba's reference corpus: a word of a campaign's two-character object
 MIN_SPECIFICITY = 0.6  # scaled IDF of the rarest modifier 4-gram below which a name with an abstract head is generic
-_FUNCTION_START = re.compile(r"^[与和及或的等并按为在对以每各其该]")
+_FUNCTION_START = re.compile(r"^([与和及或的等并按为在对以每各其该]|一批|若干|一些)")
 _DEGREE = re.compile(r"(更加|更为|日益|越来越|十分|非常|较为|最为)")  # a description (更加完备的…体系), not a name
 _CLAUSE = re.compile(r"[^。;；,，:：!！?？、\n]+")
 _STEPS = re.compile(r"((?:[\u4e00-\u9fff]{2,6}、){2,}[\u4e00-\u9fff]{2,6})[”\"]?(?:“[^”]{1,8}”)?的")
+# a campaign building a quality into a field (平安边界建设, 美丽乡村建设, 数字政府建设), unlike the ongoing work
+# of a field (基层政权建设: 建设 heads no other name)
+_BUILDING = re.compile(r"(平安|法治|智慧|数字|文明|美丽|健康|和谐|廉洁)[\u4e00-\u9fff]{2,6}?建设")
+_NOT_BUILT = re.compile(r"[和及与的化]|一体")  # 文明建设和党的建设, 数字化建设, 法治国家、法治政府、法治社会一体建设
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]")
 _DROPPED = re.compile(r"[“”\"‘’'「」『』（）()《》\s·+＋]")
 _LEADING = re.compile(r"^(相关|有关|全省|全市|全区|全县|全州|全盟|我省|我市|我区|我县|各地|各级|省级|市级)")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_QUARTER = re.compile(r"一刻钟|15分钟")  # one span of time (城市地区“一刻钟”居家养老服务圈, 十五分钟养老服务圈)
 _SUBSIDY_SYSTEM = re.compile(r"(补贴|津贴)制度$")
 _STATION = re.compile(r"站点$")  # 服务站点 is the 服务站
 _NOT_A_NAME = re.compile(r"或|规划")  # alternatives (规划或行动计划), plans (民政规划计划: documents, no instruments)
@@ -52,6 +63,7 @@ _ACTOR = re.compile(r"(部门|单位)$")  # 职能部门职责 names who acts, n
 _GROUP = re.compile(r"(儿童|孤儿|老人|老年人|人员|妇女|残疾人|群众|对象)$")  # a group of people is no modifier
 _PROCEDURES = ("机制", "制度")  # the heads a list of steps can name
 _WORK = "工作"  # 试点工作 is the 试点
+_NOT_HEADED = ("宅基地", "高标准", "按计划")  # words ending in a head that are none of its kind (homestead land, a high standard)
 
 
 def _lines(name: str) -> tuple[str, ...]:
@@ -60,19 +72,48 @@ def _lines(name: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def _head_lines() -> tuple[str, ...]:
+    """The heads of both files (kg/data/instrument_heads_extra.txt says why there are two), longest first."""
+    return tuple(sorted(_lines("instrument_heads.txt") + _lines("instrument_heads_extra.txt"), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
 def _heads() -> re.Pattern:
-    return re.compile("(" + "|".join(re.escape(h.lstrip("~")) for h in _lines("instrument_heads.txt")) + ")")
+    return re.compile("(" + "|".join(re.escape(h.lstrip("~")) for h in _head_lines()) + ")")
 
 
 @lru_cache(maxsize=1)
 def abstract_heads() -> tuple[str, ...]:
     """Heads that name an abstract instrument (制度, 机制 …): such names must pass the specificity test."""
-    return tuple(h[1:] for h in _lines("instrument_heads.txt") if h.startswith("~"))
+    return tuple(h.lstrip("~") for h in _head_lines() if h.startswith("~"))
+
+
+@lru_cache(maxsize=1)
+def campaign_heads() -> tuple[str, ...]:
+    """The nouns of change that name a campaign (改革, 整治 …): their object may be one uncommon word (婚俗改革)."""
+    return tuple(h[2:] for h in _head_lines() if h.startswith("~~"))
+
+
+def _uncommon_word(modifier: str) -> bool:
+    """One word of jieba's dictionary, rarer than MAX_COMMON per million words of its reference corpus: the
+    field-specific object of a campaign (婚俗, 殡葬, 地名, 脱钩), not a common word (重大, 风险, 成果, 清理)."""
+    from plankg.lineage.fingerprints import _jieba
+
+    tokenizer = _jieba()
+    tokenizer.check_initialized()
+    frequency = tokenizer.FREQ.get(modifier, 0)
+    return 0 < frequency * 1e6 / tokenizer.total < MAX_COMMON and not _verbs().fullmatch(modifier)
 
 
 @lru_cache(maxsize=1)
 def _verbs() -> re.Pattern:
-    return re.compile("(" + "|".join(map(re.escape, _lines("instrument_verbs.txt"))) + ")")
+    return re.compile("(" + "|".join(re.escape(v.lstrip("^")) for v in _lines("instrument_verbs.txt")) + ")")
+
+
+@lru_cache(maxsize=1)
+def _initial_verbs() -> frozenset[str]:
+    """Verbs that govern only at the start of a clause or after another governing verb (see the verbs' file)."""
+    return frozenset(v[1:] for v in _lines("instrument_verbs.txt") if v.startswith("^"))
 
 
 @lru_cache(maxsize=1)
@@ -101,8 +142,10 @@ class Mention:
 
 def key(name: str) -> str:
     """The normal form of a name: Simplified (the caller's text is), no quote marks, brackets or spaces, no
-    leading 全省/我市, no 制度 after a subsidy (困难残疾人生活补贴制度 is the subsidy)."""
-    return _STATION.sub("站", _SUBSIDY_SYSTEM.sub(r"\1", _LEADING.sub("", _DROPPED.sub("", name))))
+    leading 全省/我市, no 制度 after a subsidy (困难残疾人生活补贴制度 is the subsidy), a quarter of an hour written
+    one way (一刻钟, 15分钟: 十五分钟)."""
+    bare = _QUARTER.sub("十五分钟", _DROPPED.sub("", name))
+    return _STATION.sub("站", _SUBSIDY_SYSTEM.sub(r"\1", _LEADING.sub("", bare)))
 
 
 def mentions(text: str) -> list[Mention]:
@@ -138,6 +181,7 @@ def mentions(text: str) -> list[Mention]:
                 before = [] if start else [c for c in listed if c[0] < base]
                 found += _distributed(text, body[start : head.start()], base + start, head, before)
     found += _listed_mechanisms(text)
+    found += _buildings(text)
     for quoted in _QUOTED.finditer(text):
         name = key(quoted.group(1))
         if _acceptable(name, ""):
@@ -145,10 +189,34 @@ def mentions(text: str) -> list[Mention]:
     return found
 
 
+def _buildings(text: str) -> list[Mention]:
+    """Campaigns that build a quality into a field (平安边界建设, 智慧社区建设), the quality starting a word (not the
+    平安 of 和平安置), the field no name of its own (法治体系建设 builds the 法治体系) nor a list or a manner."""
+    found = []
+    for clause in _CLAUSE.finditer(text):
+        if not _BUILDING.search(clause.group()):
+            continue
+        starts = set(_bounds(clause.group()))
+        for built in _BUILDING.finditer(clause.group()):
+            field = built.group()[len(built.group(1)) : -2]
+            if built.start() not in starts or _NOT_BUILT.search(field) or _final_head(built.group()[:-2]):
+                continue
+            name = key(built.group())
+            if _acceptable(name, ""):
+                at = clause.start() + built.start()
+                found.append(Mention(at, at + len(built.group()), built.group(), (name,)))
+    return found
+
+
 def _governing(body: str, bounds: list[int] | None = None) -> list[int]:
     """Where the verbs governing a name end in a clause (see _governs)."""
     bounds = bounds or _bounds(body)
-    return [m.end() for m in _verbs().finditer(body) if _governs(body, m, bounds)]
+    ends: list[int] = []
+    for m in _verbs().finditer(body):
+        word_start = bounds[bisect_right(bounds, m.start()) - 1]  # 积极参与 is one word of verbs
+        if _governs(body, m, bounds) and (m.group() not in _initial_verbs() or word_start in [0, *ends]):
+            ends.append(m.end())
+    return ends
 
 
 def _bounds(body: str) -> list[int]:
@@ -241,7 +309,7 @@ def _heads_at(body: str, bounds: list[int]) -> list[_Head]:
     found = []
     for end in sorted(ends):
         head = next((h for h in _head_names().get(body[end - 1 : end], ()) if body.endswith(h, 0, end)), None)
-        if head:
+        if head and not body.endswith(_NOT_HEADED, 0, end):
             found.append(_Head(end - len(head), head))
     return found
 
@@ -249,7 +317,7 @@ def _heads_at(body: str, bounds: list[int]) -> list[_Head]:
 @lru_cache(maxsize=1)
 def _head_names() -> dict[str, tuple[str, ...]]:
     """The heads by their last character, longest first."""
-    heads = sorted((h.lstrip("~") for h in _lines("instrument_heads.txt")), key=len, reverse=True)
+    heads = sorted((h.lstrip("~") for h in _head_lines()), key=len, reverse=True)
     return {c: tuple(h for h in heads if h.endswith(c)) for c in {h[-1] for h in heads}}
 
 
@@ -296,8 +364,12 @@ def _acceptable(name: str, head: str) -> bool:
     han = len(_HAN.findall(name))
     if not MIN_NAME <= han <= MAX_NAME or han != len(name):
         return False
-    if head and (han - len(head) < MIN_MODIFIER or _ACTOR.search(name, 0, len(name) - len(head))):
+    if head and _ACTOR.search(name, 0, len(name) - len(head)):
         return False
+    if head and han - len(head) < MIN_MODIFIER:
+        short = han - len(head) == MIN_MODIFIER - 1 and head in campaign_heads()
+        if not (short and _uncommon_word(name[: -len(head)])):
+            return False
     if _ETC.search(name) or _NOT_A_NAME.search(name):
         return False
     if _FUNCTION_START.match(name) or any(name in p for p in stock_phrases()):
@@ -397,7 +469,7 @@ def find(texts: list[str], plans: list[str], named: list[list[Mention]] | None =
     each item names them (offsets into its text): the plans of an instrument are those of the items it is
     resolved in, so that each shared instrument has spans in two plans at least. named: each text's mentions,
     when known; grams: each text's key_grams, when known."""
-    found = named if named is not None else [mentions(t) for t in texts]
+    found = edited(named if named is not None else [mentions(t) for t in texts], plans)
     by_plan: dict[str, list[Mention]] = {}
     for plan, ms in zip(plans, found, strict=True):
         by_plan.setdefault(plan, []).extend(ms)
@@ -414,3 +486,62 @@ def find(texts: list[str], plans: list[str], named: list[list[Mention]] | None =
         if all(len(naming.get(k, ())) >= 2 for k in shared):
             return Found(naming, spans, specificity)
         shared = {k: p for k, p in shared.items() if len(naming.get(k, ())) >= 2}
+
+
+MIN_EDITED = 8  # Han characters of a name another plan writes with words added inside it
+MAX_ADDED = 4  # characters added inside a name that still names the same instrument
+MAX_FAMILY = 32  # names of one start and end: more are a family of names (…社会工作服务站), not edits of one
+
+
+def edited(found: list[list[Mention]], plans: list[str]) -> list[list[Mention]]:
+    """Mentions that also stand for a name another plan writes with fewer words inside it: 社会救助审核确认权限下放
+    for 社会救助确认权限下放, 城市地区十五分钟居家养老服务圈 for 城市地区十五分钟养老服务圈. The shorter name must be
+    a whole name of MIN_EDITED characters or more, the longer one the same characters in the same order with at
+    most MAX_ADDED added, none at its start (an added start is a shorter end, see _ends) nor within its head and
+    the two characters before it, and no more than two places edited. Words replaced (三社联动机制 / 五社联动机制,
+    城乡居民基本养老保险制度 / 城乡居民基本医疗保险制度) name another instrument, and are never merged."""
+    writers: dict[str, set[str]] = {}
+    for plan, ms in zip(plans, found, strict=True):
+        for m in ms:
+            writers.setdefault(m.keys[0], set()).add(plan)
+    families: dict[tuple[str, str], list[str]] = {}
+    for name in writers:
+        head = _final_head(name)
+        if head and len(name) >= MIN_EDITED:
+            families.setdefault((name[:2], name[-len(head) - 2 :]), []).append(name)
+    shorter: dict[str, list[str]] = {}
+    for names in families.values():
+        if len(names) > MAX_FAMILY:
+            continue
+        for long in names:
+            for short in names:
+                if 0 < len(long) - len(short) <= MAX_ADDED and writers[short] - writers[long] and _inserted(short, long):
+                    shorter.setdefault(long, []).append(short)
+    if not shorter:
+        return found
+    out = []
+    for ms in found:
+        out.append([_standing_for(m, shorter[m.keys[0]]) if m.keys[0] in shorter else m for m in ms])
+    return out
+
+
+def _standing_for(mention: Mention, names: list[str]) -> Mention:
+    keys = sorted(set(mention.keys) | set(names), key=lambda k: (-len(k), k))
+    return Mention(mention.start, mention.end, mention.quote, tuple(keys))
+
+
+def _final_head(name: str) -> str:
+    heads = [h for h in _head_names().get(name[-1:], ()) if name.endswith(h)]
+    return heads[0] if heads else ""
+
+
+def _inserted(short: str, long: str) -> bool:
+    """long is short with characters added inside it, in at most two places (see edited)."""
+    at, places, gap = 0, 0, False
+    for char in long:
+        if at < len(short) and char == short[at]:
+            at, gap = at + 1, False
+        else:
+            places += not gap
+            gap = True
+    return at == len(short) and places <= 2 and not gap and long[0] == short[0]
