@@ -240,31 +240,40 @@ def write_site(store: Store, out: Path, max_nodes: int = MAX_NODES, plans_per_in
     Chromium), and too long to read: index.html lists the provinces with their plans' counts and searches the
     plans' own fields, and each province's plans are listed on a page of their own, as the single index lists them.
     """
-    from plankg.viz.chart import CHART_HEIGHT, MAX_CHARTS, comparison_figure
-
     site = Site(out)
     plans = data.plans(store)
+    # the views across plans first: they can be opened while the plans' own views are written
+    across = [lineage_page(site, store, plans, max_nodes), indicators_page(site, store, plans)]
     if len(plans) <= plans_per_index:
         plan_pages, elements = _plan_pages(site, store, plans, max_nodes)
         index = _plans_page(site, "index.html", "plankg: plans in the store", plans, elements, max_nodes)
-        pages = [index, *plan_pages]
-    else:
-        province = data.provinces(store, plans)
-        groups: dict[tuple[str, str], list[data.PlanInfo]] = {}
-        for info in plans:
-            groups.setdefault(province[info.plan], []).append(info)
-        groups = dict(sorted(groups.items(), key=lambda kv: kv[0][0] or "999999"))  # by code; no region last
-        pages, listed = [], []
-        for (code, name), members in groups.items():
-            plan_pages, elements = _plan_pages(site, store, members, max_nodes)  # a province at a time: memory flat
-            title = f"plankg: the {len(members)} plans of {name}"
-            listed.append(_plans_page(site, province_page(code), title, members, elements, max_nodes))
-            pages += plan_pages
-        pages = [_overview(site, groups, plans_per_index, max_nodes), *pages, *listed]
+        return [index, *plan_pages, *across]
+    province = data.provinces(store, plans)
+    groups: dict[tuple[str, str], list[data.PlanInfo]] = {}
+    for info in plans:
+        groups.setdefault(province[info.plan], []).append(info)
+    groups = dict(sorted(groups.items(), key=lambda kv: kv[0][0] or "999999"))  # by code; no region last
+    pages, listed = [], []
+    for (code, name), members in groups.items():
+        plan_pages, elements = _plan_pages(site, store, members, max_nodes)  # a province at a time: memory flat
+        title = f"plankg: the {len(members)} plans of {name}"
+        listed.append(_plans_page(site, province_page(code), title, members, elements, max_nodes))
+        pages += plan_pages
+    return [_overview(site, groups, plans_per_index, max_nodes), *pages, *listed, *across]
+
+
+def lineage_page(site: Site, store: Store, plans: list[data.PlanInfo], max_nodes: int) -> Path:
+    """lineage.html: plans, policy families, shared indicators and instruments."""
     found = data.lineage(store)
     view = lineage_view(plans, found, max_nodes)
     levels = sorted({p.level for p in plans if p.level})
-    pages.append(site.network("lineage.html", view, themes=found.themes, levels=levels, relations=list(RELATIONS.items())))
+    return site.network("lineage.html", view, themes=found.themes, levels=levels, relations=list(RELATIONS.items()))
+
+
+def indicators_page(site: Site, store: Store, plans: list[data.PlanInfo]) -> Path:
+    """indicators.html: each shared indicator's targets, side by side."""
+    from plankg.viz.chart import CHART_HEIGHT, MAX_CHARTS, comparison_figure
+
     targets = data.shared_targets(store)
     figure = comparison_figure(plans, targets)
     notes = [] if targets else ["No indicator with numeric targets is shared by two plans or more in this store."]
@@ -276,5 +285,4 @@ def write_site(store: Store, out: Path, max_nodes: int = MAX_NODES, plans_per_in
     raw = {"data": json_block(figure)}
     title = "Shared indicators: the plans' targets side by side"
     scripts = ["plotly.min.js", "chart.js"]
-    pages.append(site.write("indicators.html", "chart.html", raw, scripts, title=title, notes=notes, chart_height=CHART_HEIGHT))
-    return pages
+    return site.write("indicators.html", "chart.html", raw, scripts, title=title, notes=notes, chart_height=CHART_HEIGHT)
