@@ -294,9 +294,18 @@ def _random_cross_pair(items, rng: random.Random) -> tuple[int, int]:
 
 
 def _reason_stage(store, n: int, corpus: Path, work: Path) -> dict:
+    """The inferred graph materialised; its progress on stderr (graphs done, CPU, memory) every 100 batches."""
     from plankg.graph.reason import materialise
 
-    inferred = materialise(store)
+    start, cpu, batches = time.perf_counter(), time.process_time(), []
+
+    def progress(batch: list[str]) -> None:
+        batches.append(len(batch))
+        if len(batches) % 100 == 1:
+            figures = {"graphs": sum(batches), "wall_s": time.perf_counter() - start, "cpu_s": time.process_time() - cpu}
+            print(json.dumps({**figures, "rss_mb": _rss_mb(), "peak_mb": _peak_mb()}), file=sys.stderr, flush=True)
+
+    inferred = materialise(store, progress)
     return {"reason_inferred": inferred, "store_quads": len(store), "_after": lambda: _naive_owlrl(store, inferred)}
 
 

@@ -4,10 +4,10 @@ owlrl's full closure does not scale to the data (seconds per document, minutes p
 triples), but the ontology alone closes in under a second. Its closure lists, for every class and property,
 everything OWL 2 RL can conclude about an instance: superclasses (cax-sco), super-properties (prp-spo1),
 inverses (prp-inv), transitivity (prp-trp), domains and ranges (prp-dom, prp-rng). Those conclusions become a
-few SPARQL rules that Oxigraph runs over the asserted graphs, a batch of graphs per update, into the inferred
-graph: the asserted graphs are never written, and running it twice gives the same graph. One update over the
-whole store held every inference in one transaction and cost more per plan as the store grew; per batch, the
-work per plan stays flat. A run interrupted part-way leaves part of the inferred graph, which the next run
+few SPARQL rules that Oxigraph runs over the asserted graphs, a batch of graphs per query, written into the
+inferred graph a part at a time: the asserted graphs are never written, and running it twice gives the same graph.
+One update over the whole store held every inference in one transaction and cost more per plan as the store grew;
+per batch, the work per plan stays flat. A run interrupted part-way leaves part of the inferred graph, which the next run
 replaces (it is derived, like the lineage graph).
 
 Only entailments about the data's own nodes (IRIs under https://w3id.org/plankg/id/) are kept: what the data
@@ -20,20 +20,22 @@ this ontology; tests/test_reason.py checks that owlrl and these rules agree trip
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from pyoxigraph import Store
+from pyoxigraph import NamedNode, Quad, Store
 from rdflib import Graph, URIRef
 
-from plankg.graph.solutions import select
+from plankg.graph.solutions import construct, select
 from plankg.graph.vocab import ID, INFERRED_GRAPH, OWL, RDF, RDFS, RUNS_GRAPH, XSD
 
 # owl:Thing holds of every node and owl:Nothing of none; the others are datatypes, whose instances are literals.
 NOT_MATERIALISED = {str(c) for c in (OWL.Thing, OWL.Nothing, RDFS.Literal, RDF.langString, RDF.PlainLiteral, RDF.XMLLiteral)}
 
-BATCH_GRAPHS = 10  # asserted graphs reasoned over in one update (one transaction)
+BATCH_GRAPHS = 10  # asserted graphs reasoned over in one query
+WRITE_QUADS = 100_000  # inferred quads written in one transaction
 Edge = tuple[str, bool]  # a property, and whether its triples count reversed (through owl:inverseOf)
 
 
@@ -133,15 +135,14 @@ def _values(pairs: list[tuple[str, str]]) -> str:
     return " ".join(f"(<{a}> <{b}>)" for a, b in sorted(pairs))
 
 
-def rules_update(rules: Rules, graphs: list[str]) -> str:
-    """The SPARQL update that adds the entailments of these asserted graphs to the inferred graph.
+def rules_where(rules: Rules, graphs: list[str]) -> str:
+    """The WHERE clause giving every entailment (?x ?p ?y) of these asserted graphs that no graph states yet.
 
-    One INSERT whose WHERE is a union of the rules: it is evaluated before anything is written, so no rule reads
-    another's output, and Oxigraph runs it several times faster than one INSERT per rule. Rules match inside one
-    graph at a time (GRAPH ?g, ?g bound by VALUES; over a merged dataset, USING, they run tens of times slower):
-    only a chain of a transitive property could span graphs, and none does, as a document's pk:partOf tree ends at
-    its PlanText in its own graph and the regions are a graph of their own (tests/test_reason.py checks it).
-    What any graph states, the inferred graph included (an earlier batch), is not added again.
+    A union of the rules, each matching inside one graph at a time (GRAPH ?g, ?g bound by VALUES; over a merged
+    dataset, USING, they run tens of times slower): only a chain of a transitive property could span graphs, and
+    none does, as a document's pk:partOf tree ends at its PlanText in its own graph and the regions are a graph of
+    their own (tests/test_reason.py checks it). What any graph states, the inferred graph included (an earlier
+    batch), is left out.
     """
     rdf_type = str(RDF.type)
     branches = []
@@ -159,11 +160,24 @@ def rules_update(rules: Rules, graphs: list[str]) -> str:
     ]
     rules_text = "\n  UNION ".join(branches)
     graph_values = " ".join(f"<{g}>" for g in graphs)
-    return f"""INSERT {{ GRAPH <{INFERRED_GRAPH}> {{ ?x ?p ?y }} }} WHERE {{
+    return f"""WHERE {{
   VALUES ?g {{ {graph_values} }}
   {rules_text}
   FILTER(STRSTARTS(STR(?x), "{ID}") && NOT EXISTS {{ GRAPH ?h {{ ?x ?p ?y }} }})
 }}"""
+
+
+def rules_update(rules: Rules, graphs: list[str]) -> str:
+    """The SPARQL update that adds the entailments of these asserted graphs to the inferred graph (for a store
+    elsewhere: `plankg reason --show-update`). One INSERT whose WHERE is a union of the rules: it is evaluated before
+    anything is written, so no rule reads another's output, and Oxigraph runs it several times faster than one
+    INSERT per rule."""
+    return f"INSERT {{ GRAPH <{INFERRED_GRAPH}> {{ ?x ?p ?y }} }} {rules_where(rules, graphs)}"
+
+
+def rules_construct(rules: Rules, graphs: list[str]) -> str:
+    """The same entailments as a CONSTRUCT, which materialise reads as they come and writes a part at a time."""
+    return f"CONSTRUCT {{ ?x ?p ?y }} {rules_where(rules, graphs)}"
 
 
 def asserted_graphs(store: Store) -> list[str]:
@@ -177,12 +191,28 @@ def batches(graphs: list[str]) -> list[list[str]]:
     return [graphs[i : i + BATCH_GRAPHS] for i in range(0, len(graphs), BATCH_GRAPHS)]
 
 
-def materialise(store: Store) -> int:
-    """Replace the inferred graph by the OWL 2 RL entailments of the asserted graphs; returns its size."""
+def materialise(store: Store, progress: Callable[[list[str]], None] | None = None) -> int:
+    """Replace the inferred graph by the OWL 2 RL entailments of the asserted graphs; returns its size. progress,
+    if given, is called after each batch of graphs with that batch.
+
+    Each batch's entailments are read from a CONSTRUCT (over the store as it was when the batch began) and written
+    WRITE_QUADS at a time, each part a transaction of its own: one INSERT per batch held a batch's entailments in
+    one transaction, and the lineage graph, a single graph of 15 million triples at 10,000 plans, made that one
+    transaction as large as the corpus. A triple written twice (two graphs of a batch entail it) is stored once.
+    """
     rules = derive_rules(ontology_closure())
     store.update(f"DROP SILENT GRAPH <{INFERRED_GRAPH}>")
+    inferred = NamedNode(str(INFERRED_GRAPH))
     for batch in batches(asserted_graphs(store)):
-        store.update(rules_update(rules, batch))
+        part: list[Quad] = []
+        for triple in construct(store, rules_construct(rules, batch)):
+            part.append(Quad(triple.subject, triple.predicate, triple.object, inferred))
+            if len(part) == WRITE_QUADS:
+                store.extend(part)
+                part = []
+        store.extend(part)
+        if progress:
+            progress(batch)
     return inferred_size(store)
 
 
