@@ -56,6 +56,13 @@ DEPENDS: dict[str, tuple[tuple[str, str | None], ...]] = {
     ),
     "themes": (("plankg.lineage", "themes.py"), ("plankg.ontology", "themes.ttl")),
     "grams": (("plankg.lineage", "reuse_model.py"), ("plankg.lineage", "passages.py"), _DATA),
+    # the copied-clause statistics' counts, kept beside the cache (kg/lineage/statistics.py)
+    "statistics": (
+        ("plankg.lineage", "statistics.py"),
+        ("plankg.lineage", "reuse_model.py"),
+        ("plankg.lineage", "passages.py"),
+        _DATA,
+    ),
     "keygrams": (("plankg.lineage", "instruments.py"), ("plankg.lineage", "reuse_model.py"), _DATA),
     "terms": (("plankg.lineage", "reuse_model.py"), ("plankg.lineage", "passages.py"), _DATA),
 }

@@ -36,7 +36,7 @@ from pyoxigraph import Literal, NamedNode, Store
 
 from plankg.graph import vocab
 from plankg.graph.vocab import ID, PROV, RDF_TYPE, RDFS, SKOS, XSD
-from plankg.lineage import fingerprints, instruments, records, reuse_model, textreuse, themes, write
+from plankg.lineage import fingerprints, instruments, records, reuse_model, statistics, textreuse, themes, write
 from plankg.lineage.cache import LineageCache, text_key, unknown
 from plankg.lineage.passages import Passage
 from plankg.loaders.extract import normalise_title, title_of
@@ -780,6 +780,7 @@ class LineageRebuild:
         self.store, self.min_score, self.full = store, min_score, full
         self.cache = LineageCache(cache)
         self.persistent = cache is not None
+        self.folder = cache  # where the copied-clause statistics' counts are kept (kg/lineage/statistics.py)
         if full:
             self.cache.clear()
         self.summary = LineageSummary()
@@ -892,7 +893,7 @@ class LineageRebuild:
 
             stats = None
             if self.drawing:  # what does not need the candidates is done here while the worker draws them
-                stats = _statistics(items, cache)
+                stats = _statistics(items, cache, self.folder, self.full)
                 self.lap("statistics")
                 self._instruments(out, sources, units)
                 instrumented = True
@@ -902,7 +903,7 @@ class LineageRebuild:
             pairs = np.stack([codes // max(len(items), 1), codes % max(len(items), 1)], axis=1)  # sorted, as the codes
             self.lap("candidates")
             if stats is None:
-                stats = _statistics(items, cache)
+                stats = _statistics(items, cache, self.folder, self.full)
             links = score_stated(  # the pairs whose link would not be stated are not scored
                 items, pairs, self.plans, declared, lambda batch: _scored(items, batch, cache, self.min_score, stats)
             )
@@ -947,12 +948,17 @@ def _drawn(path: Path, items: list[textreuse.Item], unsigned: list[int], places:
         cache.close()
 
 
-def _statistics(items: list[textreuse.Item], cache: LineageCache) -> reuse_model.Statistics:
-    """The copied-clause model's statistics over all the items, each item's grams read from the cache where known."""
-    grams = cache.results(
-        "grams", [text_key(item.text) for item in items], lambda todo: [reuse_model.item_grams(items[n].text) for n in todo]
-    )
-    return reuse_model.Statistics([item.text for item in items], [item.plan for item in items], grams)
+def _statistics(
+    items: list[textreuse.Item], cache: LineageCache, folder: Path | None = None, full: bool = False
+) -> reuse_model.Statistics:
+    """The copied-clause model's statistics over all the items: the counts kept in folder (the store's, beside the
+    cache) brought up to date (kg/lineage/statistics.py), the grams of the texts that came read from the cache."""
+    texts = {text_key(item.text): item.text for item in items}
+
+    def grams(keys: list[bytes]) -> list[bytes]:
+        return cache.results("grams", keys, lambda todo: [reuse_model.item_grams(texts[keys[n]]) for n in todo])
+
+    return statistics.statistics([text_key(item.text) for item in items], [item.plan for item in items], grams, folder, full)
 
 
 def _scored(

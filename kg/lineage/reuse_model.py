@@ -42,6 +42,8 @@ from typing import TYPE_CHECKING
 from plankg.lineage.passages import WINDOW, Passage, aligned_density, compare, evidence, name_share, normalised
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     import numpy as np
 
 FEATURES = (
@@ -172,6 +174,36 @@ def _unpack_terms(packed: bytes) -> tuple[np.ndarray, np.ndarray, np.ndarray, np
 
 
 @dataclass
+class Counts:
+    """The document frequencies the statistics are made of: how many items (items) and plans (plans) there are, the
+    distinct 4-grams (g4, sorted codes) with how many items (df4) and plans (pdf4) have each, the distinct bigrams (g2)
+    with how many items have each (df2)."""
+
+    items: int
+    plans: int
+    g4: np.ndarray
+    df4: np.ndarray
+    pdf4: np.ndarray
+    g2: np.ndarray
+    df2: np.ndarray
+
+
+@dataclass
+class Joined:
+    """The item_grams of several texts joined, text after text: their 4-gram codes (four), bigram codes (two) and
+    counts, where each text's start (at4, at2: one more than the texts, the last the end), and where each gram is
+    in the Counts they are counted in (ix4 in g4, ix2 in g2)."""
+
+    four: np.ndarray
+    two: np.ndarray
+    counts: np.ndarray
+    at4: np.ndarray
+    at2: np.ndarray
+    ix4: np.ndarray
+    ix2: np.ndarray
+
+
+@dataclass
 class _Weighed:
     """Items under the statistics: the IDF of each 4-gram, the TF-IDF of each bigram and the plans writing each
     4-gram, joined item after item in item_grams order (at4, at2: where each item's start), and each item's weight4
@@ -193,11 +225,27 @@ def _weighed(
     its own array, as they always were, so a pair's features are the same bits whichever way they are computed."""
     import numpy as np
 
-    tfidf = _joined([u[2] for u in unpacked], np.uint32).astype(float) * idf2
-    at4 = np.r_[0, np.cumsum([len(u[0]) for u in unpacked])].astype(np.int64)
-    at2 = np.r_[0, np.cumsum([len(u[1]) for u in unpacked])].astype(np.int64)
-    weight4, norm2 = np.zeros(len(unpacked)), np.zeros(len(unpacked))
-    for n in range(len(unpacked)):
+    counts = _joined([u[2] for u in unpacked], np.uint32)
+    return _weighed_joined([len(u[0]) for u in unpacked], [len(u[1]) for u in unpacked], counts, idf4, idf2, plans4)
+
+
+def _weighed_joined(
+    sizes4: Sequence[int] | np.ndarray,
+    sizes2: Sequence[int] | np.ndarray,
+    counts: np.ndarray,
+    idf4: np.ndarray,
+    idf2: np.ndarray,
+    plans4: np.ndarray,
+) -> _Weighed:
+    """_weighed of items whose grams come joined, item after item (sizes4, sizes2: how many of each an item has;
+    counts: each bigram's count in its item)."""
+    import numpy as np
+
+    tfidf = counts.astype(float) * idf2
+    at4 = np.r_[0, np.cumsum(sizes4)].astype(np.int64)
+    at2 = np.r_[0, np.cumsum(sizes2)].astype(np.int64)
+    weight4, norm2 = np.zeros(len(at4) - 1), np.zeros(len(at4) - 1)
+    for n in range(len(at4) - 1):
         weight4[n] = idf4[at4[n] : at4[n + 1]].sum()
         norm2[n] = np.linalg.norm(tfidf[at2[n] : at2[n + 1]].copy())
     return _Weighed(idf4, tfidf, plans4, at4, at2, weight4, norm2)
@@ -228,6 +276,25 @@ class Statistics:
         idf4 = np.log((self.items + 1) / self.df4[inverse4].astype(float))  # idf4() of every item's 4-grams
         idf2 = np.log((self.items + 1) / self.df2[inverse2].astype(float))
         self.own = _weighed(unpacked, idf4, idf2, self.pdf4[inverse4].astype(float))
+        self.rows: np.ndarray | None = None  # own is of the items themselves
+
+    @classmethod
+    def counted(cls, counts: Counts, texts: Joined, rows: np.ndarray) -> Statistics:
+        """The statistics of items given their counts (statistics.py keeps them up to date as plans come and go):
+        the same as those made of the items themselves, bit for bit. texts: the grams of each distinct text, joined;
+        rows: each item's text in texts (own is of the texts, each weighed once however many items have it)."""
+        import numpy as np
+
+        self = cls.__new__(cls)
+        self.items, self.plans = max(counts.items, 1), counts.plans
+        self.g4, self.df4, self.g2, self.df2 = counts.g4, counts.df4, counts.g2, counts.df2
+        self.p4, self.pdf4 = counts.g4, counts.pdf4
+        idf4 = np.log((self.items + 1) / self.df4[texts.ix4].astype(float))  # as idf4(texts.four), looked up once
+        idf2 = np.log((self.items + 1) / self.df2[texts.ix2].astype(float))
+        plans4 = self.pdf4[texts.ix4].astype(float)
+        self.own = _weighed_joined(np.diff(texts.at4), np.diff(texts.at2), texts.counts, idf4, idf2, plans4)
+        self.rows = rows
+        return self
 
     def weighed(self, grams: list[bytes]) -> _Weighed:
         """Other items (their item_grams) weighed under these statistics."""
@@ -272,6 +339,8 @@ class Statistics:
         for k, name in enumerate(_FIXED):
             x[:, FEATURES.index(name)] = fixed[:, k]
         a, b = pairs[:, 0], pairs[:, 1]
+        if weighed is None and self.rows is not None:  # own is of the distinct texts
+            a, b = self.rows[a], self.rows[b]
         sizes4 = np.array([len(u[1]) for u in unpacked], dtype=np.int64)
         sizes2 = np.array([len(u[2]) for u in unpacked], dtype=np.int64)
         sizesl = np.array([len(u[4]) for u in unpacked], dtype=np.int64)

@@ -1,0 +1,277 @@
+"""The copied-clause model's statistics over every item, kept up to date as plans come and go.
+
+The statistics (reuse_model.Statistics) are document frequencies over all the items of the store: how many items
+and plans have each 4-gram, how many items have each bigram, how many items and plans there are. Made from scratch
+they cost a sort of every gram of every item (four million of each at a thousand plans) and a read of every item's
+grams. They are counts, so they are kept beside the lineage cache (STATE_FILE) with what they count, each plan's
+texts and how many of its items have each, and a change of a few plans adds and subtracts the grams of the texts
+that came and went: the same integers as counting from scratch, hence the same statistics bit for bit (the weights
+of each text are computed from them as reuse_model always computes them). Each distinct text is weighed once, however
+many items have it.
+
+The kept counts are a function of what they count: a missing, damaged or foreign file (of other code) is counted
+again from scratch, and a full rebuild always counts from scratch.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import zipfile
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from plankg.lineage import reuse_model
+from plankg.lineage.reuse_model import Counts, Joined
+
+if TYPE_CHECKING:
+    import numpy as np
+
+STATE_FILE = "lineage-statistics.npz"  # beside the lineage cache, in the store's folder
+KEY_BYTES = 20  # a text's key (cache.text_key)
+
+Members = Counter[tuple[str, bytes]]  # (plan, text key) -> how many of the plan's items have the text
+
+
+@dataclass
+class Counted:
+    """What the counts were made of (members: each plan's texts and how many of its items have each), the grams of
+    each distinct text counted (texts, in keys' order) and the counts (Counts)."""
+
+    members: Members
+    keys: list[bytes]
+    texts: Joined
+    counts: Counts
+
+
+def statistics(
+    keys: list[bytes], plans: list[str], grams: Callable[[list[bytes]], list[bytes]], folder: Path | None, full: bool = False
+) -> reuse_model.Statistics:
+    """The statistics of the items whose texts' keys and plans are given: the counts kept in folder (None: none kept)
+    brought up to date, or counted from scratch when there are none (or full). grams: the item_grams of texts by key
+    (read from the lineage cache, or made)."""
+    import numpy as np
+
+    version = _version()
+    before = None if full or folder is None else _load(folder / STATE_FILE, version)
+    counted = update(before or empty(), Counter(zip(plans, keys, strict=True)), grams)
+    if folder is not None and counted is not before:
+        _save(folder / STATE_FILE, counted, version)
+    row = {k: n for n, k in enumerate(counted.keys)}
+    return reuse_model.Statistics.counted(counted.counts, counted.texts, np.array([row[k] for k in keys], dtype=np.int64))
+
+
+def empty() -> Counted:
+    """The counts of no items."""
+    import numpy as np
+
+    none4, none2, none = np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.uint32), np.zeros(0, dtype=np.int64)
+    start = np.zeros(1, dtype=np.int64)
+    texts = Joined(none4, none2, none2.copy(), start, start.copy(), none.copy(), none.copy())
+    return Counted(Counter(), [], texts, Counts(0, 0, none4, none, none.copy(), none2, none.copy()))
+
+
+def update(before: Counted, members: Members, grams: Callable[[list[bytes]], list[bytes]]) -> Counted:
+    """The counts of members, from those of before: the grams of the texts whose number of items changed added or
+    subtracted (df4, df2) and those of the plans whose texts changed (pdf4). Returns before itself when nothing
+    changed."""
+    import numpy as np
+
+    if members == before.members:
+        return before
+    change: Counter[bytes] = Counter()  # text -> change in how many items have it
+    for member in set(members) | set(before.members):
+        if d := members.get(member, 0) - before.members.get(member, 0):
+            change[member[1]] += d
+    texts_of, texts_before = _texts_of(members), _texts_of(before.members)
+    moved = sorted(p for p in set(texts_of) | set(texts_before) if texts_of.get(p) != texts_before.get(p))
+    row = {k: n for n, k in enumerate(before.keys)}
+    used = {key for _, key in members}
+    new = sorted(k for k in used if k not in row)  # texts no item had: their grams read (or made)
+    added = [reuse_model._unpack_grams(g) for g in grams(new)]
+    new_row = {k: n for n, k in enumerate(new)}
+
+    def four(key: bytes) -> np.ndarray:
+        if key in new_row:
+            return added[new_row[key]][0]
+        n = row[key]
+        return before.texts.four[before.texts.at4[n] : before.texts.at4[n + 1]]
+
+    def two(key: bytes) -> np.ndarray:
+        if key in new_row:
+            return added[new_row[key]][1]
+        n = row[key]
+        return before.texts.two[before.texts.at2[n] : before.texts.at2[n + 1]]
+
+    changed = sorted(change)
+    df4 = _summed([four(k) for k in changed], [change[k] for k in changed], np.uint64)
+    df2 = _summed([two(k) for k in changed], [change[k] for k in changed], np.uint32)
+    plan_grams = []  # each moved plan's distinct 4-grams: -1 as it was, +1 as it is
+    for p in moved:
+        for side, sign in ((texts_before.get(p, set()), -1), (texts_of.get(p, set()), 1)):
+            if side:
+                plan_grams.append((np.unique(np.concatenate([four(k) for k in sorted(side)])), sign))
+    pdf4 = _summed([g for g, _ in plan_grams], [sign for _, sign in plan_grams], np.uint64)
+    c = before.counts
+    g4, (new_df4, new_pdf4), move4 = _merged(c.g4, [c.df4, c.pdf4], [df4, pdf4])
+    g2, (new_df2,), move2 = _merged(c.g2, [c.df2], [df2])
+    # the texts counted: those kept, in their order (their grams' places in the counts moved), then the new ones
+    t = before.texts
+    keep = np.array([k in used for k in before.keys], dtype=bool)
+    sizes4, sizes2 = np.diff(t.at4), np.diff(t.at2)
+    kept4, kept2 = np.repeat(keep, sizes4), np.repeat(keep, sizes2)
+    ix4, ix2 = move4[t.ix4[kept4]], move2[t.ix2[kept2]]
+    if (ix4 < 0).any() or (ix2 < 0).any():
+        raise ValueError("a gram of a text still counted is no longer counted: the statistics kept do not match")
+    new4 = [a[0] for a in added]
+    new2 = [a[1] for a in added]
+    texts = Joined(
+        np.concatenate([t.four[kept4], *new4]).astype(np.uint64),
+        np.concatenate([t.two[kept2], *new2]).astype(np.uint32),
+        np.concatenate([t.counts[kept2], *(a[2] for a in added)]).astype(np.uint32),
+        np.r_[0, np.cumsum(np.concatenate([sizes4[keep], np.array([len(f) for f in new4], dtype=np.int64)]))],
+        np.r_[0, np.cumsum(np.concatenate([sizes2[keep], np.array([len(w) for w in new2], dtype=np.int64)]))],
+        np.concatenate([ix4, *(np.searchsorted(g4, f) for f in new4)]).astype(np.int64),
+        np.concatenate([ix2, *(np.searchsorted(g2, w) for w in new2)]).astype(np.int64),
+    )
+    counts = Counts(sum(members.values()), len(texts_of), g4, new_df4, new_pdf4, g2, new_df2)
+    return Counted(Counter(members), [k for k in before.keys if k in used] + new, texts, counts)
+
+
+def _texts_of(members: Members) -> dict[str, set[bytes]]:
+    """Each plan's texts."""
+    found: dict[str, set[bytes]] = {}
+    for plan, key in members:
+        found.setdefault(plan, set()).add(key)
+    return found
+
+
+def _summed(codes: list[np.ndarray], weights: list[int], dtype) -> tuple[np.ndarray, np.ndarray]:
+    """Each distinct code of the arrays (sorted) with the sum of the weights of the arrays that have it."""
+    import numpy as np
+
+    if not codes or not sum(len(c) for c in codes):
+        return np.zeros(0, dtype=dtype), np.zeros(0, dtype=np.int64)
+    joined = np.concatenate(codes).astype(dtype)
+    each = np.repeat(np.asarray(weights, dtype=np.int64), [len(c) for c in codes])
+    order = np.argsort(joined, kind="stable")
+    joined, each = joined[order], each[order]
+    starts = np.flatnonzero(np.r_[True, joined[1:] != joined[:-1]])
+    return joined[starts], np.add.reduceat(each, starts)
+
+
+def _merged(
+    keys: np.ndarray, columns: list[np.ndarray], changes: list[tuple[np.ndarray, np.ndarray]]
+) -> tuple[np.ndarray, list[np.ndarray], np.ndarray]:
+    """Sorted keys with a count in each column, each column's changes (sorted keys, amounts) added; keys whose first
+    count falls to nothing are dropped (a gram no item has any more). Returns the keys, the columns and where each
+    key given went (-1: dropped). Counts never fall below nothing."""
+    import numpy as np
+
+    touched = np.unique(np.concatenate([k for k, _ in changes])).astype(keys.dtype)
+    at = np.searchsorted(keys, touched)
+    present = at < len(keys)
+    present[present] = keys[at[present]] == touched[present]
+    extra, at = touched[~present], at[~present]
+    moved = np.arange(len(keys), dtype=np.int64)
+    if len(extra):  # the new keys inserted where they sort: the keys after them move up
+        moved += np.searchsorted(at, moved, side="right")
+        keys = np.insert(keys, at, extra)
+    columns = [np.insert(c.astype(np.int64), at, 0) if len(extra) else c.astype(np.int64) for c in columns]
+    for column, (changed, amounts) in zip(columns, changes, strict=True):
+        if len(changed):
+            column[np.searchsorted(keys, changed)] += amounts
+    if any((c < 0).any() for c in columns):
+        raise ValueError("a document frequency fell below nothing: the statistics kept do not match their members")
+    there = columns[0] > 0
+    place = np.cumsum(there) - 1
+    return keys[there], [c[there] for c in columns], np.where(there[moved], place[moved], -1)
+
+
+# ---------------------------------------------------------------- kept beside the cache
+
+
+def _version() -> str:
+    """The digest of the code the counts are made by (the lineage cache's, kg/lineage/cache.py)."""
+    from plankg.lineage.cache import versions
+
+    return versions()["statistics"]
+
+
+def _load(path: Path, version: str) -> Counted | None:
+    """The counts kept at path, None when there are none, they are damaged or other code made them."""
+    import numpy as np
+
+    try:
+        with np.load(path, allow_pickle=False) as f:
+            if str(f["version"]) != version:
+                return None
+            plans = [str(p) for p in f["plans"]]
+            keys = [bytes(k) for k in f["keys"].reshape(-1, KEY_BYTES)]
+            members = Counter(
+                {
+                    (plans[p], keys[k]): int(n)
+                    for p, k, n in zip(
+                        f["member_plan"].tolist(), f["member_key"].tolist(), f["member_count"].tolist(), strict=True
+                    )
+                }
+            )
+            texts = Joined(
+                f["four"], f["two"], f["counts"], f["at4"], f["at2"], f["ix4"].astype(np.int64), f["ix2"].astype(np.int64)
+            )
+            counts = Counts(
+                int(f["items"]),
+                int(f["plan_count"]),
+                f["g4"],
+                f["df4"].astype(np.int64),
+                f["pdf4"].astype(np.int64),
+                f["g2"],
+                f["df2"].astype(np.int64),
+            )
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile):
+        return None
+    return Counted(members, keys, texts, counts)
+
+
+def _save(path: Path, counted: Counted, version: str) -> None:
+    """Keep the counts at path, replacing what was there at once (a run stopped half way leaves the old file)."""
+    import numpy as np
+
+    plans = sorted({p for p, _ in counted.members})
+    plan_of = {p: n for n, p in enumerate(plans)}
+    row = {k: n for n, k in enumerate(counted.keys)}
+    members = sorted(counted.members.items())
+    t, c = counted.texts, counted.counts
+    fd, temporary = tempfile.mkstemp(prefix=".statistics-", suffix=".npz", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            np.savez(
+                f,
+                version=np.array(version),
+                plans=np.array(plans, dtype=str),
+                keys=np.frombuffer(b"".join(counted.keys), dtype=np.uint8).reshape(-1, KEY_BYTES),
+                member_plan=np.array([plan_of[p] for (p, _), _ in members], dtype=np.int32),
+                member_key=np.array([row[k] for (_, k), _ in members], dtype=np.int32),
+                member_count=np.array([n for _, n in members], dtype=np.int32),
+                four=t.four,
+                two=t.two,
+                counts=t.counts,
+                at4=t.at4,
+                at2=t.at2,
+                ix4=t.ix4.astype(np.uint32),
+                ix2=t.ix2.astype(np.uint32),
+                items=np.array(c.items),
+                plan_count=np.array(c.plans),
+                g4=c.g4,
+                df4=c.df4.astype(np.uint32),
+                pdf4=c.pdf4.astype(np.uint32),
+                g2=c.g2,
+                df2=c.df2.astype(np.uint32),
+            )
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
