@@ -419,6 +419,7 @@ def lineage_view(plans: list[PlanInfo], found: Lineage, max_nodes: int = MAX_NOD
     shared: Counter[tuple[str, str]] = Counter()
     for _cls, _iri, item in items:
         shared.update(combinations(sorted(p for p in item["plans"] if p in by_plan), 2))
+    found.read_texts([iri for _cls, iri, _item in items[:room]])
     for cls, iri, item in items[:room]:
         nodes.append(_node(iri, cls, item["label"]))
         # which plan each line of "items per plan" and "member texts" is of: the page leaves out the plans a
