@@ -111,6 +111,12 @@ def test_a_damaged_or_foreign_file_is_counted_again(items, tmp_path: Path, monke
     assert statistics.statistics(keys, plans, grams, tmp_path).df4.tolist() == fresh.df4.tolist()
     kept = statistics._load(tmp_path / statistics.STATE_FILE, statistics._version())
     assert kept is not None and kept.counts.df4.tolist() == fresh.df4.tolist()
+    some = [n for n, i in enumerate(items) if i.plan != plans[0]]  # a plan gone: too few texts to write the file again
+    fewer = statistics.statistics([keys[n] for n in some], [plans[n] for n in some], grams, tmp_path)
+    assert (
+        fewer.df4.tolist() == statistics.statistics([keys[n] for n in some], [plans[n] for n in some], grams, None).df4.tolist()
+    )
+    assert statistics._load(tmp_path / statistics.STATE_FILE, statistics._version()).counts.df4.tolist() == fresh.df4.tolist()
     monkeypatch.setattr(statistics, "_version", lambda: "other code")
     assert statistics._load(tmp_path / statistics.STATE_FILE, "other code") is None
     assert statistics.statistics(keys[:50], plans[:50], grams, tmp_path).items == 50

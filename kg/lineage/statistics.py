@@ -10,7 +10,8 @@ of each text are computed from them as reuse_model always computes them). Each d
 many items have it.
 
 The kept counts are a function of what they count: a missing, damaged or foreign file (of other code) is counted
-again from scratch, and a full rebuild always counts from scratch.
+again from scratch, and a full rebuild always counts from scratch. The file is written again once SAVE_AFTER texts
+came or went since.
 """
 
 from __future__ import annotations
@@ -32,6 +33,9 @@ if TYPE_CHECKING:
 
 STATE_FILE = "lineage-statistics.npz"  # beside the lineage cache, in the store's folder
 KEY_BYTES = 20  # a text's key (cache.text_key)
+# Texts come or gone since the kept counts from which they are kept again: below, each update adds and subtracts the
+# texts since the file again, cheaper than writing the whole file (a hundred megabytes at a thousand plans) each time.
+SAVE_AFTER = 1_000
 
 Members = Counter[tuple[str, bytes]]  # (plan, text key) -> how many of the plan's items have the text
 
@@ -58,7 +62,7 @@ def statistics(
     version = _version()
     before = None if full or folder is None else _load(folder / STATE_FILE, version)
     counted = update(before or empty(), Counter(zip(plans, keys, strict=True)), grams)
-    if folder is not None and counted is not before:
+    if folder is not None and (before is None or len(set(counted.keys) ^ set(before.keys)) >= SAVE_AFTER):
         _save(folder / STATE_FILE, counted, version)
     row = {k: n for n, k in enumerate(counted.keys)}
     return reuse_model.Statistics.counted(counted.counts, counted.texts, np.array([row[k] for k in keys], dtype=np.int64))
