@@ -44,3 +44,24 @@ def test_a_plan_without_region_takes_part_in_lineage_without_a_region(tmp_path: 
         SELECT ?r WHERE {{ GRAPH <{LINEAGE_GRAPH}> {{ ?family pk:spansRegion ?r }} }}"""
     )
     assert all(row["r"].value.startswith("https://w3id.org/plankg/id/region/") for row in regions)
+
+
+def test_a_plan_is_placed_on_the_chain_of_the_plan_it_cites_as_its_basis() -> None:
+    """A county plan whose region was read as another province's (澂江市 read as 广东省) still cites its prefecture's
+    plan as its basis (依据《玉溪市“十四五”民政事业发展规划》): the prefecture's chain is added to its own, so their
+    common clauses are drawn (graph._places), and its own region stays first."""
+    from plankg.lineage import graph, textreuse
+
+    plans = {
+        "county": {"key": graph.title_key("澂江市民政事业发展“十四五”规划"), "region": "GD", "ancestors": ["CN"]},
+        "city": {"key": graph.title_key("玉溪市“十四五”民政事业发展规划"), "region": "YX", "ancestors": ["YN", "CN"]},
+        "nation": {"key": graph.title_key("“十四五”民政事业发展规划"), "region": "CN", "ancestors": []},
+    }
+    for plan in plans.values():
+        plan.update(date="", start="2021")
+    cites = [{"cite": "c1", "plan": "county", "work": "w1", "title": "玉溪市「十四五」民政事业发展规划", "basis": "true"}]
+    items = [textreuse.Item(f"item-{p}", p, "measure", "建立健全困难群众基本生活救助标准动态调整机制", "s", 0) for p in plans]
+    places = graph._places(items, plans, cites)
+    assert places.chain == [("GD", "CN", "YX", "YN"), ("YX", "YN", "CN"), ("CN",)]
+    assert places.sourced == [("GD", "CN"), ("YX", "CN"), ("CN",)]
+    assert graph._places(items, plans).chain[0] == ("GD", "CN")

@@ -230,3 +230,24 @@ def test_a_clause_few_plans_write_pairs_all_its_writers_however_many_times_each_
             assert len(pairs) == 32 * 31 // 2 - 8 * 6
         else:  # the four first items (all of plan0) with every other plan's: no county on another's chain
             assert pairs == {(a, b) for a in range(4) for b in range(4, 36)}
+
+
+def test_a_clause_of_unrelated_plans_pairs_them_only_when_no_plan_above_both_explains_it() -> None:
+    """Three county plans of provinces A, B and C write one clause (a bucket of three plans, more than
+    UNRELATED_WRITERS). With the nation's plan among the plans (its region is on both chains), each county copies
+    from up its chain, so the counties are not paired with one another; without it, their likeness is all that shows
+    the source they share, and they are. Two counties of one province are siblings: always paired. A clause only two
+    unrelated plans write pairs them whatever is above them."""
+    clause = "建立健全困难群众基本生活救助标准动态调整机制"
+    assert textreuse.UNRELATED_WRITERS == 2
+
+    def pairs(chains: list[tuple[str, ...]], planned: set[str]) -> set[tuple[int, int]]:
+        items = [textreuse.Item(f"item{n}", f"plan{n}", "measure", clause, "source", 0) for n in range(len(chains))]
+        sourced = [tuple(r for r in c if r in planned) for c in chains]
+        return textreuse.lsh_pairs(items, places=textreuse.Places([len(c) for c in chains], chains, sourced))
+
+    counties = [("x", "A", "N"), ("y", "B", "N"), ("z", "C", "N")]
+    assert pairs(counties, {"x", "y", "z", "N"}) == set()
+    assert pairs(counties, {"x", "y", "z"}) == {(0, 1), (0, 2), (1, 2)}
+    assert pairs(counties[:2], {"x", "y", "N"}) == {(0, 1)}
+    assert pairs([("x", "A", "N"), ("w", "A", "N"), ("y", "B", "N")], {"x", "w", "y", "N"}) == {(0, 1)}

@@ -273,6 +273,17 @@ def _citation_lineage(
     return parents
 
 
+def cited_bases(plans: dict[str, dict], citations: list[dict[str, str]]) -> dict[str, set[str]]:
+    """Plan -> the loaded plans it cites as its basis (依据《…》), as _citation_lineage resolves them."""
+    by_key = plan_keys(plans)
+    bases: dict[str, set[str]] = {}
+    for c in citations:
+        target = next((by_key[k] for k in cited_keys(c["title"]) if k in by_key), None)
+        if target and target != c["plan"] and c["basis"] == "true":
+            bases.setdefault(c["plan"], set()).add(target)
+    return bases
+
+
 def _is_parent(parent: str, child: str, plans: dict[str, dict], declared: dict[str, set[str]]) -> bool:
     """A declared parent, or a plan of one of the child's ancestor regions whose period does not start after the
     child's: a province's 2025 work plan is no source of a county's 2021-2025 plan (both copy the province's)."""
@@ -807,13 +818,14 @@ class LineageRebuild:
         self.named = self.cache.known("mentions", self.named_keys)
         self.unnamed = unknown(self.named_keys, self.named)
         if worker and len(self.unsigned) * 2 > len(keys):  # mostly new texts: the worker shares the whole search
-            self.search = textreuse.SharedSearch(self.items, worker, min_score, _places(self.items, self.plans))
+            self.search = textreuse.SharedSearch(self.items, worker, min_score, _places(self.items, self.plans, self.citations))
         self.naming: Future[list[list]] | None = None
         if worker and self.unnamed:  # the worker finds the instrument mentions of the new texts (its jieba is loaded)
             self.naming = worker.submit(_mention_rows, [named[n] for n in self.unnamed])
         self.drawing: Future[Drawn] | None = None
         if worker and not self.search:  # and draws the candidates (signing the new texts) while the caller works
-            self.drawing = worker.submit(_drawn, self.cache.path, self.items, self.unsigned, _places(self.items, self.plans))
+            places = _places(self.items, self.plans, self.citations)
+            self.drawing = worker.submit(_drawn, self.cache.path, self.items, self.unsigned, places)
         self.lap("signatures")
 
     def lap(self, stage: str) -> None:
@@ -867,7 +879,7 @@ class LineageRebuild:
         self.known = {}  # held no longer than the candidates need them
         self.lap("signatures")
         hashed = cache.results("runs", keys, lambda todo: [fingerprints.run_hashes(items[n].text) for n in todo])
-        return textreuse.candidate_codes(items, signatures, hashed, _places(items, self.plans))
+        return textreuse.candidate_codes(items, signatures, hashed, _places(items, self.plans, self.citations))
 
     def _instruments(self, out: _Out, sources: dict[str, str], units: write.Units) -> None:
         named = self._mentions()
@@ -1000,15 +1012,25 @@ def _passages(pairs: list[tuple[int, int]], items: list[textreuse.Item], cache: 
     return [_decode(value) for value in found]
 
 
-def _places(items: list[textreuse.Item], plans: dict[str, dict]) -> textreuse.Places:
+def _places(
+    items: list[textreuse.Item], plans: dict[str, dict], citations: list[dict[str, str]] | None = None
+) -> textreuse.Places:
     """Where each item's plan sits among the writers of a formula (textreuse.lsh_pairs): its rank, the depth of its
     plan's region (the nation's plans first, then a province's …, a plan whose text states no region last), and
-    its chain of regions (its plan's region and those it is part of, nearest first)."""
+    its chain of regions (its plan's region and those it is part of, nearest first, then those of the plans it
+    cites as its basis: a county whose region was read wrong still copies the prefecture's plan it cites)."""
     deepest = max((len(p["ancestors"]) for p in plans.values()), default=0) + 1
-    chains = {iri: (plan["region"], *plan["ancestors"]) if plan["region"] else () for iri, plan in plans.items()}
+    own = {iri: (plan["region"], *plan["ancestors"]) if plan["region"] else () for iri, plan in plans.items()}
+    chains = dict(own)
+    for plan, bases in cited_bases(plans, citations or []).items():
+        if own[plan]:
+            chains[plan] = tuple(dict.fromkeys(own[plan] + tuple(r for base in sorted(bases) for r in own[base])))
+    planned = {plan["region"] for plan in plans.values() if plan["region"]}
+    sourced = {iri: tuple(r for r in chain if r in planned) for iri, chain in own.items()}
     return textreuse.Places(
         [len(plans[i.plan]["ancestors"]) if plans[i.plan]["region"] else deepest for i in items],
         [chains[i.plan] for i in items],
+        [sourced[i.plan] for i in items],
     )
 
 

@@ -36,6 +36,10 @@ REGION_WRITERS = 8  # and, for each region on its plan's chain, the writers of t
 KEY_PART = 2_000_000  # LSH and run entries (key, item) sorted and grouped at once
 PAIR_CHUNK = 4_000_000  # pairs of items drawn from the LSH buckets at once, before the distinct ones are kept
 MAX_SHARERS = 16  # a run that more items than this write is boilerplate: it proposes no pair
+# A clause (LSH bucket) or run that more plans than this write pairs only items of related plans (_related): a copy
+# comes from up the plan's chain of regions, a sibling or an earlier plan of its region; what a few plans of
+# unrelated regions write alike is kept (one copied the other), what more of them write is a chance resemblance.
+UNRELATED_WRITERS = 2
 
 
 @dataclass(frozen=True)
@@ -59,6 +63,7 @@ class Places:
 
     rank: list[int]
     chain: list[tuple[str, ...]]
+    sourced: list[tuple[str, ...]] | None = None  # the regions of its plan's own chain that have a plan of theirs
 
 
 @dataclass(frozen=True)
@@ -87,7 +92,7 @@ def candidate_codes(
     """candidate_pairs as codes a * len(items) + b (a < b), sorted: 8 bytes a pair rather than a tuple's hundred."""
     import numpy as np
 
-    return np.union1d(_lsh_codes(items, signed, places), _shared_run_codes(items, hashed))
+    return np.union1d(_lsh_codes(items, signed, places), _shared_run_codes(items, hashed, places))
 
 
 def pairs_of(codes: np.ndarray, items: int) -> set[tuple[int, int]]:
@@ -133,11 +138,11 @@ def _lsh_codes(items: list[Item], signed: list[bytes] | None = None, places: Pla
     # only adds a candidate). A bucket is of one band: the bands are taken a few at a time (KEY_PART entries).
     owners = np.repeat(np.arange(len(items), dtype=np.int64), clauses)  # each clause's item
     order = np.arange(len(items), dtype=np.int64)
-    chain = None
+    kin = None
     if places is not None:
         order = np.empty(len(items), dtype=np.int64)
         order[np.lexsort((np.arange(len(items)), np.asarray(places.rank)))] = np.arange(len(items))
-        chain = _chain_array(places.chain)
+        kin = _kin(places)
     found = np.zeros(0, dtype=np.int64)
     step = max(1, KEY_PART // len(bands))
     for first in range(0, BANDS, step):
@@ -145,7 +150,7 @@ def _lsh_codes(items: list[Item], signed: list[bytes] | None = None, places: Pla
         keys = (some[:, :, 0].astype(np.uint64) << np.uint64(32)) | some[:, :, 1]
         keys ^= some[:, :, 2].astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
         keys ^= np.arange(first + 1, first + some.shape[1] + 1, dtype=np.uint64)[None, :] * np.uint64(0xBF58476D1CE4E5B9)
-        codes = _grouped_codes(keys.ravel(), np.repeat(owners, some.shape[1]), order, items, MAX_WRITERS, chain)
+        codes = _grouped_codes(keys.ravel(), np.repeat(owners, some.shape[1]), order, items, MAX_WRITERS, kin)
         found = _distinct(np.concatenate([found, codes]))
     return found
 
@@ -163,28 +168,29 @@ def _chain_array(chains: list[tuple[str, ...]]) -> np.ndarray:
     return np.array([rows[c] for c in chains], dtype=np.int64).reshape(len(chains), depth)
 
 
-def _grouped_codes(keys, owners, order, items: list[Item], most: int, chain=None, capped: bool = True) -> np.ndarray:
+def _grouped_codes(keys, owners, order, items: list[Item], most: int, kin=None, capped: bool = True) -> np.ndarray:
     """Pairs of items of different plans (as codes: candidate_codes) whose entries (key, owner item) share a key. A
     key of more than `most` items pairs nothing (capped False); a key of more than `most` plans (capped True) pairs
     each item with the FIRST_WRITERS first of the key's items in `order` (an item's position) and with those on its
-    chain of regions (chain: _chain_array; None: the first only). numpy throughout: the work grows with the entries,
+    chain of regions (kin: _kin; None: the first only, and any two items related); a key of more than
+    UNRELATED_WRITERS plans pairs related items only (_related). numpy throughout: the work grows with the entries,
     not with the pairs of items. The keys are taken a share of them at a time (KEY_PART entries, by their value: all
     the entries of a key together), so that the sorting holds a share of the entries only."""
     import numpy as np
 
     parts = -(-len(keys) // KEY_PART)
     if parts <= 1:
-        return _grouped_part(keys, owners, order, items, most, chain, capped)
+        return _grouped_part(keys, owners, order, items, most, kin, capped)
     share = (keys % np.uint64(parts)).astype(np.uint32)
     found = np.zeros(0, dtype=np.int64)
     for part in range(parts):
         chosen = share == part
-        codes = _grouped_part(keys[chosen], owners[chosen], order, items, most, chain, capped)
+        codes = _grouped_part(keys[chosen], owners[chosen], order, items, most, kin, capped)
         found = _distinct(np.concatenate([found, codes]))
     return found
 
 
-def _grouped_part(keys, owners, order, items: list[Item], most: int, chain, capped: bool) -> np.ndarray:
+def _grouped_part(keys, owners, order, items: list[Item], most: int, kin, capped: bool) -> np.ndarray:
     """_grouped_codes of some of the keys, each key with all of its entries."""
     import numpy as np
 
@@ -213,17 +219,19 @@ def _grouped_part(keys, owners, order, items: list[Item], most: int, chain, capp
     kept = once[group] & (sizes[group] >= 2)
     plan_of: dict[str, int] = {}
     plan = np.array([plan_of.setdefault(item.plan, len(plan_of)) for item in items], dtype=np.int64)
+    writers = np.bincount(_distinct(group * len(plan_of) + plan[owners]) // len(plan_of), minlength=len(starts))
     if capped:  # a formula: a group of more than `most` plans (one plan may write a formula in several items)
-        writers = np.bincount(_distinct(group * len(plan_of) + plan[owners]) // len(plan_of), minlength=len(starts))
         big = (writers[group] > most)[kept]
     else:
         kept &= sizes[group] <= most
         big = np.zeros(int(kept.sum()), dtype=bool)
+    # a group of few plans pairs any of its items; a larger one only items of related plans (_related)
+    anywhere = (writers[group] <= UNRELATED_WRITERS)[kept] if kin is not None else np.ones(int(kept.sum()), dtype=bool)
     position, owners, group = position[kept], owners[kept], group[kept]  # whole groups kept: each stays contiguous
     start = np.arange(len(owners)) - position
     # each entry is paired with the entries before it in its group, in a formula's group the first ones only
     width = np.where(big, np.minimum(position, FIRST_WRITERS), position)
-    found = _chain_codes(group[big], owners[big], chain, plan) if chain is not None and big.any() else _no_codes()
+    found = _chain_codes(group[big], owners[big], kin[0], plan) if kin is not None and big.any() else _no_codes()
     del keys, sort, first, group, shared, entries, spread, alike, kept, position, big
     ends = np.cumsum(width)
     low = 0
@@ -234,9 +242,42 @@ def _grouped_part(keys, owners, order, items: list[Item], most: int, chain, capp
         before = np.arange(len(entry)) - np.repeat(np.cumsum(part) - part, part)
         a, b = owners[start[entry] + before], owners[entry]
         differ = plan[a] != plan[b]
+        if kin is not None:
+            differ &= anywhere[entry] | _related(a, b, *kin)
         found = _distinct(np.concatenate([found, np.minimum(a, b)[differ] * len(items) + np.maximum(a, b)[differ]]))
         low = high
     return found
+
+
+def _kin(places: Places) -> tuple[np.ndarray, np.ndarray]:
+    """Each item's chain (Places.chain) and the regions of it that have a plan (Places.sourced) as numbers, one row an
+    item, -1 past its end (_chain_array): what _chain_codes and _related read."""
+    none: list[tuple[str, ...]] = [()] * len(places.chain)
+    sourced = places.sourced if places.sourced is not None else none
+    both = _chain_array(places.chain + sourced)
+    return both[: len(places.chain)], both[len(places.chain) :]
+
+
+def _related(a: np.ndarray, b: np.ndarray, chain: np.ndarray, sourced: np.ndarray) -> np.ndarray:
+    """Whether the plans of items a and b (arrays of items; chain, sourced: _kin) are related the ways plans inherit:
+    one's region is on the other's chain (the same region: an earlier plan; a region it is part of: a plan up the
+    chain), or the two regions are parts of one region (siblings, which copy one another), or a plan states no
+    place (nothing rules it out), or no region both are part of has a plan of its own (cousins: the source both
+    copied is not among the plans, so their likeness is all that shows it; else each is paired with that source)."""
+    import numpy as np
+
+    if not chain.shape[1]:
+        return np.ones(len(a), dtype=bool)
+    own_a, own_b = chain[a, 0], chain[b, 0]
+    related = (own_a < 0) | (own_b < 0)
+    related |= (chain[a] == own_b[:, None]).any(axis=1) | (chain[b] == own_a[:, None]).any(axis=1)
+    if chain.shape[1] > 1:
+        related |= (chain[a, 1] == chain[b, 1]) & (chain[a, 1] >= 0)
+    common = np.zeros(len(a), dtype=bool)
+    for level in range(sourced.shape[1]):
+        region = sourced[a, level]
+        common |= (region >= 0) & (sourced[b] == region[:, None]).any(axis=1)
+    return related | ~common
 
 
 def _no_codes() -> np.ndarray:
@@ -289,7 +330,7 @@ def shared_run_pairs(items: list[Item], hashed: list[bytes] | None = None) -> se
     return pairs_of(_shared_run_codes(items, hashed), len(items))
 
 
-def _shared_run_codes(items: list[Item], hashed: list[bytes] | None = None) -> np.ndarray:
+def _shared_run_codes(items: list[Item], hashed: list[bytes] | None = None, places: Places | None = None) -> np.ndarray:
     """Pairs of items of different plans (as codes: candidate_codes) that share a run of SHARED_RUN normalised
     characters (stock phrases masked, punctuation dropped): a short clause inside long items, which MinHash of whole
     clauses can miss.
@@ -307,7 +348,8 @@ def _shared_run_codes(items: list[Item], hashed: list[bytes] | None = None) -> n
         return np.zeros(0, dtype=np.int64)
     owners = np.repeat(np.arange(len(items), dtype=np.int64), [len(h) for h in hashes])
     order = np.arange(len(items), dtype=np.int64)
-    return _grouped_codes(np.concatenate(hashes), owners, order, items, MAX_SHARERS, capped=False)
+    kin = _kin(places) if places is not None else None
+    return _grouped_codes(np.concatenate(hashes), owners, order, items, MAX_SHARERS, kin, capped=False)
 
 
 def score_pairs(items: list[Item], pairs: set[tuple[int, int]], min_score: float | None = None) -> list[Reuse]:
