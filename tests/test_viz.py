@@ -12,6 +12,7 @@ import math
 import os
 import subprocess
 import sys
+from dataclasses import replace
 from itertools import combinations
 from pathlib import Path
 
@@ -425,6 +426,32 @@ def test_indicator_comparison_puts_targets_side_by_side(browser, site: Path, sho
     opened.page.screenshot(path=str(shots / "indicators-scrolled.png"))
     opened.assert_clean()
     opened.page.close()
+
+
+def test_an_indicator_of_many_plans_is_charted_per_province(corpus_store, monkeypatch) -> None:
+    """Above MAX_BARS plans an indicator's chart is one per province (by its GB/T 2260 code), each led by the national
+    plans' targets. The corpus's four nursing-bed targets (see above) with a cap of 3: 辽宁省 210000, 新吴区 320214 of
+    江苏省, 怀化市 431200 of 湖南省, 玉林市 450900 of 广西壮族自治区."""
+    from plankg.viz import chart, data
+
+    plans = data.plans(corpus_store)
+    monkeypatch.setattr(chart, "MAX_BARS", 3)
+    figure = chart.comparison_figure(plans, data.shared_targets(corpus_store), provinces=data.provinces(corpus_store, plans))
+    nursing = [c for c in figure["charts"] if c["title"].startswith("养老机构护理型床位占比 (%)")]
+    assert [(c["title"], c["trace"]["x"], c["trace"]["text"]) for c in nursing] == [
+        ("养老机构护理型床位占比 (%) · 辽宁省: 1 of 4 plans", ["辽宁省"], ["≥55"]),
+        ("养老机构护理型床位占比 (%) · 江苏省: 1 of 4 plans", ["新吴区"], ["达到90%以上"]),
+        ("养老机构护理型床位占比 (%) · 湖南省: 1 of 4 plans", ["怀化市"], ["≥55"]),
+        ("养老机构护理型床位占比 (%) · 广西壮族自治区: 1 of 4 plans", ["玉林市"], ["≥60"]),
+    ]
+    assert max(len(c["trace"]["x"]) for c in figure["charts"]) == 3  # the rest stay whole
+    target = data.Target("", "养老机构护理型床位占比", "≥55", 55.0, "≥", "%", "2025", "f.txt", "1")
+    national, *rest = [replace(target, plan=p) for p in ("cn", "a1", "a2", "b1")]
+    provinces = {"cn": ("000000", "全国"), "a1": ("210000", "辽宁省"), "a2": ("210000", "辽宁省"), "b1": ("130000", "河北省")}
+    assert chart.by_province([national, *rest], provinces) == [
+        ("河北省: 1 of 4 plans", [national, rest[2]]),
+        ("辽宁省: 2 of 4 plans", [national, rest[0], rest[1]]),
+    ]
 
 
 @pytest.fixture(scope="module")

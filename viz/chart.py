@@ -15,9 +15,11 @@ from __future__ import annotations
 import html
 from collections import Counter
 
-from plankg.viz.data import PlanInfo, Target
+from plankg.graph.vocab import NATION_CODE
+from plankg.viz.data import NO_REGION, PlanInfo, Target
 
 MAX_CHARTS = 40
+MAX_BARS = 300  # an indicator of more plans is charted per province: thousands of bars are neither read nor drawn fast
 MAX_LABELLED_BARS = 24  # beyond, a chart's plan names would overlap the chart below: they show on hover only
 CHART_HEIGHT = 240  # pixels of one chart (its title above it is the page's)
 PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf")
@@ -44,40 +46,43 @@ def plan_names(plans: list[PlanInfo]) -> dict[str, str]:
     return {p.plan: names[p.plan] if repeated[names[p.plan]] == 1 else f"{names[p.plan]} {p.file}" for p in plans}
 
 
-def comparison_figure(plans: list[PlanInfo], targets: dict[str, list[Target]], max_charts: int = MAX_CHARTS) -> dict:
+def by_province(ts: list[Target], provinces: dict[str, tuple[str, str]]) -> list[tuple[str, list[Target]]]:
+    """An indicator's targets as charts of at most about MAX_BARS bars: all in one chart when there are no more, else
+    one chart per province, by its code, each led by the national plans' targets (the one every plan inherits)."""
+    if len(ts) <= MAX_BARS:
+        return [("", ts)]
+    national = [t for t in ts if provinces.get(t.plan, ("", ""))[0] == NATION_CODE]
+    groups: dict[tuple[str, str], list[Target]] = {}
+    for t in ts:
+        key = provinces.get(t.plan, ("", NO_REGION))
+        if key[0] != NATION_CODE:
+            groups.setdefault(key, []).append(t)
+    return [
+        (f"{name}: {len(part)} of {len(ts)} plans", national + part)
+        for (_code, name), part in sorted(groups.items(), key=lambda kv: kv[0][0] or "999999")
+    ]
+
+
+def comparison_figure(
+    plans: list[PlanInfo],
+    targets: dict[str, list[Target]],
+    max_charts: int = MAX_CHARTS,
+    provinces: dict[str, tuple[str, str]] | None = None,
+) -> dict:
     """One bar chart per shared indicator, one bar per plan (same colour for a plan everywhere), value as written:
     {"layout": plotly.js's layout shared by every chart, "charts": [{"title", "trace", "labelled"}, …]}, each chart
-    a figure of its own so that the page draws only the charts in view."""
+    a figure of its own so that the page draws only the charts in view. Given each plan's province, an indicator of
+    more than MAX_BARS plans is charted per province (see by_province)."""
     name = plan_names(plans)
     order = sorted({t.plan for ts in targets.values() for t in ts}, key=lambda p: (name.get(p, p), p))
     rank = {plan: i for i, plan in enumerate(order)}
     colour = {plan: PALETTE[i % len(PALETTE)] for i, plan in enumerate(order)}
     charts = []
-    for label, ts in list(targets.items())[:max_charts]:
-        ts = sorted(ts, key=lambda t: rank[t.plan])
-        names = [_e(name.get(t.plan, t.plan)) for t in ts]
-        trace = {
-            "type": "bar",
-            "x": names,
-            "y": [t.value for t in ts],
-            "text": [_e(t.written) for t in ts],
-            "marker": {"color": [colour[t.plan] for t in ts]},
-            "textposition": "outside",
-            "cliponaxis": False,
-            "hoverinfo": "text",
-            "showlegend": False,
-            "hovertext": [
-                f"{n}: {_e(t.name)} — target {t.year} as written {_e(t.written)} ({_e(t.file)} line {t.line})"
-                for n, t in zip(names, ts, strict=True)
-            ],
-            "customdata": [_search_words(label, name.get(t.plan, t.plan), t) for t in ts],
-        }
-        units = ", ".join(sorted({t.unit for t in ts if t.unit})) or "no unit"
-        title = f"{label} ({units})"  # shown as text (never as markup) above the chart
-        labelled = len(ts) <= MAX_LABELLED_BARS
-        if not labelled:
-            title += f": {len(ts)} plans, hover a bar for its plan"
-        charts.append({"title": title, "trace": trace, "labelled": labelled})
+    for label, every in list(targets.items())[:max_charts]:
+        units = ", ".join(sorted({t.unit for t in every if t.unit})) or "no unit"
+        every = sorted(every, key=lambda t: rank[t.plan])
+        for part, ts in by_province(every, provinces) if provinces else [("", every)]:
+            charts.append(_chart(label, units, part, ts, name, colour))
     layout = {
         "xaxis": dict(AXIS),
         "yaxis": {**AXIS, "rangemode": "tozero"},
@@ -89,3 +94,31 @@ def comparison_figure(plans: list[PlanInfo], targets: dict[str, list[Target]], m
         "uniformtext": {"mode": "hide", "minsize": 8},
     }
     return {"layout": layout, "charts": charts}
+
+
+def _chart(label: str, units: str, part: str, ts: list[Target], name: dict[str, str], colour: dict[str, str]) -> dict:
+    """One chart: a bar per plan's target; part names the province it is of (with its share of the plans), if any."""
+    names = [_e(name.get(t.plan, t.plan)) for t in ts]
+    trace = {
+        "type": "bar",
+        "x": names,
+        "y": [t.value for t in ts],
+        "text": [_e(t.written) for t in ts],
+        "marker": {"color": [colour[t.plan] for t in ts]},
+        "textposition": "outside",
+        "cliponaxis": False,
+        "hoverinfo": "text",
+        "showlegend": False,
+        "hovertext": [
+            f"{n}: {_e(t.name)} — target {t.year} as written {_e(t.written)} ({_e(t.file)} line {t.line})"
+            for n, t in zip(names, ts, strict=True)
+        ],
+        "customdata": [_search_words(label, name.get(t.plan, t.plan), t) for t in ts],
+    }
+    title = f"{label} ({units})"  # shown as text (never as markup) above the chart
+    labelled = len(ts) <= MAX_LABELLED_BARS
+    if part:
+        title += f" · {part}" + ("" if labelled else ", hover a bar for its plan")
+    elif not labelled:
+        title += f": {len(ts)} plans, hover a bar for its plan"
+    return {"title": title, "trace": trace, "labelled": labelled}

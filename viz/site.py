@@ -272,11 +272,16 @@ def lineage_page(site: Site, store: Store, plans: list[data.PlanInfo], max_nodes
 
 def indicators_page(site: Site, store: Store, plans: list[data.PlanInfo]) -> Path:
     """indicators.html: each shared indicator's targets, side by side."""
-    from plankg.viz.chart import CHART_HEIGHT, MAX_CHARTS, comparison_figure
+    from plankg.viz.chart import CHART_HEIGHT, MAX_BARS, MAX_CHARTS, comparison_figure
 
     targets = data.shared_targets(store)
-    figure = comparison_figure(plans, targets)
+    figure = comparison_figure(plans, targets, provinces=data.provinces(store, plans))
     notes = [] if targets else ["No indicator with numeric targets is shared by two plans or more in this store."]
+    if any(len(ts) > MAX_BARS for ts in list(targets.values())[:MAX_CHARTS]):
+        notes.append(
+            f"An indicator shared by more than {MAX_BARS} plans is charted per province, each chart led by the "
+            "national plan's target."
+        )
     if len(targets) > MAX_CHARTS:
         notes.append(
             f"{len(targets)} shared indicators exceed the cap of {MAX_CHARTS} charts: the first {MAX_CHARTS} "
