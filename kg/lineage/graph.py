@@ -525,6 +525,7 @@ def _reuse_lineage(
     summary: LineageSummary,
     sources: dict[str, str],
     units: write.Units,
+    spanned: _Spanned,
 ) -> None:
     """Each link's node (a unit: made only when its inputs changed, write.Units) and the derived item's quads."""
     for link in links:
@@ -539,7 +540,7 @@ def _reuse_lineage(
             summary.directed_links += 1
             out.add(derived.iri, PROV + "qualifiedDerivation", node)
             out.add(derived.iri, PROV + "wasDerivedFrom", source.iri)
-        inputs = (_spanned(a, sources), _spanned(b, sources), link.score, _shown(link), link.passages, source == a)
+        inputs = (spanned(a), spanned(b), link.score, _shown(link), link.passages, source == a)
         if units.fresh(node, textreuse.METHOD, bool(source), *inputs):
             _reuse_node(out, node, link, a, b, source, sources)
     summary.reuse_links = len(links)
@@ -550,10 +551,20 @@ def _shown(link: textreuse.Reuse) -> tuple[tuple[str, float, float], ...]:
     return tuple(takewhile(lambda driver: driver[2] > 0, link.drivers[:DRIVERS]))
 
 
-def _spanned(item: textreuse.Item, sources: dict[str, str]) -> tuple:
-    """What a span of an item's text in its source is made of (_span): the item and its source's text over its span."""
-    spanned = sources[item.source][item.start : max(item.end, item.start + len(item.text))]
-    return (item.iri, item.source, item.start, item.end, item.text, spanned)
+class _Spanned:
+    """What a span of an item's text in its source is made of (_span): the item and its source's text over its span,
+    digested once for each item however many units (reuse links, instrument mentions) it is an input of."""
+
+    def __init__(self, sources: dict[str, str]) -> None:
+        self.sources, self.done = sources, dict[str, bytes]()
+
+    def __call__(self, item: textreuse.Item) -> bytes:
+        found = self.done.get(item.iri)
+        if found is None:
+            spanned = self.sources[item.source][item.start : max(item.end, item.start + len(item.text))]
+            made = repr((item.iri, item.source, item.start, item.end, item.text, spanned)).encode()
+            found = self.done[item.iri] = hashlib.blake2b(made, digest_size=16).digest()
+        return found
 
 
 UNITS = (f"{ID}reuse/*", f"{ID}instrument/*/mention/*")  # the subjects of units (write.Units): nodes of links, mentions
@@ -603,6 +614,7 @@ def _instrument_lineage(
     named: list[list],
     cache: LineageCache,
     units: write.Units,
+    spanned: _Spanned,
 ) -> None:
     """One SKOS concept per instrument named by two or more plans, with those plans, the earliest document date
     they state (none when none states one) and its occurrences as spans of the sources (each a unit: made only when
@@ -636,7 +648,7 @@ def _instrument_lineage(
             node = f"{concept}/mention/{_digest(item.iri, f'{start}-{end}')}"
             out.add(concept, PK.mention, node)
             summary.instrument_mentions += 1
-            if units.fresh(node, concept, _spanned(item, sources), start, end):
+            if units.fresh(node, concept, spanned(item), start, end):
                 out.type(node, OA.Annotation, PK.InstrumentMention)
                 out.add(node, OA.motivatedBy, OA.identifying)
                 out.add(node, OA.hasBody, concept)
@@ -734,6 +746,12 @@ def _families(
 # ---------------------------------------------------------------- themes
 
 
+def _assigned(own: str, context: str, title: str | None = None) -> list[str]:
+    """themes.assign of a node: a measure or project (own text and context) titled by its family label, an indicator
+    (own name and category, context, title "")."""
+    return themes.assign(own, context, family_label(own) if title is None else title)
+
+
 def _themes(
     out: _Out,
     corpus: records.Corpus,
@@ -745,9 +763,9 @@ def _themes(
 ) -> dict[str, list[str]]:
     for t in themes.thesaurus_triples():
         out.add(t.subject.value, t.predicate.value, t.object if isinstance(t.object, Literal) else t.object.value)
-    inputs: list[tuple[str, tuple[str, ...]]] = []
-    for item in items:
-        inputs.append((item.iri, (item.text, item_context.get(item.iri, ""), family_label(item.text))))
+    inputs: list[tuple[str, tuple[str, ...]]] = []  # (node, the inputs its themes are a function of)
+    for item in items:  # an item's label (family_label) is a function of its text: made only if its themes are
+        inputs.append((item.iri, (item.text, item_context.get(item.iri, ""))))
     ind_context = _contexts(corpus.rows("indicator_context"))
     stated = _stated_texts(corpus)
     for row in indicators:
@@ -755,7 +773,7 @@ def _themes(
         context = " ".join(filter(None, (ind_context.get(row["ind"], ""), stated.get(row["ind"], ""))))
         inputs.append((row["ind"], (own, context, "")))
     found = cache.results(
-        "themes", [text_key(*args) for _, args in inputs], lambda todo: [themes.assign(*inputs[n][1]) for n in todo]
+        "themes", [text_key(*args) for _, args in inputs], lambda todo: [_assigned(*inputs[n][1]) for n in todo]
     )
     assigned: dict[str, list[str]] = {}
     for (node, _), theme_list in zip(inputs, found, strict=True):
@@ -881,9 +899,9 @@ class LineageRebuild:
         hashed = cache.results("runs", keys, lambda todo: [fingerprints.run_hashes(items[n].text) for n in todo])
         return textreuse.candidate_codes(items, signatures, hashed, _places(items, self.plans, self.citations))
 
-    def _instruments(self, out: _Out, sources: dict[str, str], units: write.Units) -> None:
+    def _instruments(self, out: _Out, sources: dict[str, str], units: write.Units, spanned: _Spanned) -> None:
         named = self._mentions()
-        _instrument_lineage(out, self.items + self.targets, self.plans, self.summary, sources, named, self.cache, units)
+        _instrument_lineage(out, self.items + self.targets, self.plans, self.summary, sources, named, self.cache, units, spanned)
 
     def finish(self) -> LineageSummary:
         """Compute the rest and write what changed in the lineage graph (kg/lineage/write.py)."""
@@ -897,6 +915,7 @@ class LineageRebuild:
         sources = _source_texts(self.corpus)
         kept = self.persistent and not self.full and write.vouched(self.store, cache)  # else every unit is made
         units = write.Units(cache.units() if kept else {}, UNITS)
+        spanned = _Spanned(sources)
         instrumented = False
         if self.search:
             links = self._searched()
@@ -907,7 +926,7 @@ class LineageRebuild:
             if self.drawing:  # what does not need the candidates is done here while the worker draws them
                 stats = _statistics(items, cache, self.folder, self.full)
                 self.lap("statistics")
-                self._instruments(out, sources, units)
+                self._instruments(out, sources, units, spanned)
                 instrumented = True
                 self.lap("instruments")
             codes = self._candidates()
@@ -922,9 +941,9 @@ class LineageRebuild:
             del stats, pairs, codes  # the statistics' arrays: several hundred bytes an item
             self.lap("scoring")
         links = stated_links(items, links, self.plans, declared)  # the worker's: it scored every candidate
-        _reuse_lineage(out, items, links, self.plans, declared, summary, sources, units)
+        _reuse_lineage(out, items, links, self.plans, declared, summary, sources, units, spanned)
         if not instrumented:
-            self._instruments(out, sources, units)
+            self._instruments(out, sources, units, spanned)
         self.lap("reuse and instruments" if not instrumented else "reuse")
         _families(out, items, links, self.plans, item_themes, summary)
         persistent = cache if self.persistent else None
