@@ -54,8 +54,10 @@ def _ini(text: str, buffers: int) -> str:
 
 
 @contextmanager
-def virtuoso(directory: Path, buffers: int) -> Iterator[tuple[str, int]]:
-    """Virtuoso with tests/servers.py's database layout and this benchmark's buffer pool: its base URL and pid."""
+def virtuoso(directory: Path, buffers: int, kept: bool = False) -> Iterator[tuple[str, int]]:
+    """Virtuoso with tests/servers.py's database layout and this benchmark's buffer pool: its base URL and pid.
+    kept: a database of an earlier run, whose transaction log is replayed and checkpointed first (a run without
+    checkpoints leaves the whole push there: minutes to replay, longer than the wait for the server to answer)."""
     from tests.servers import VIRTUOSO_INI, free_port, started
 
     binary = shutil.which("virtuoso-t")
@@ -66,6 +68,9 @@ def virtuoso(directory: Path, buffers: int) -> Iterator[tuple[str, int]]:
     ini.write_text(_ini(VIRTUOSO_INI.format(dir=directory, sql_port=free_port(), http_port=http_port), buffers))
     url = f"http://127.0.0.1:{http_port}"
     command = [binary, "+configfile", str(ini), "+foreground"]
+    if kept:
+        with (directory / "virtuoso.out").open("w") as out:
+            subprocess.run([*command, "+checkpoint-only"], stdout=out, stderr=subprocess.STDOUT, cwd=directory, check=True)
     with started(command, url + "/sparql?query=ASK%7B%7D", directory / "virtuoso.out") as server:
         yield url, server.pid
 
@@ -156,7 +161,7 @@ def main() -> None:
     parser.add_argument("--only", nargs="+", help="Time these library queries only.")
     args = parser.parse_args()
     if args.reuse:
-        with virtuoso(args.reuse, args.buffers) as (url, _):
+        with virtuoso(args.reuse, args.buffers, kept=True) as (url, _):
             figures = {"plans": args.plans, "reused": str(args.reuse)}
             figures["queries"] = compare_queries(args.store, url + "/sparql", args.repeat, args.only)
         _report(figures, args.out)
