@@ -39,6 +39,7 @@ MIN_NAME = 4  # Han characters of a name, head included
 MAX_NAME = 24
 MIN_MODIFIER = 3  # Han characters of a name before its head (quoted names excepted)
 MAX_COMMON = 10  # per million words of jieba's reference corpus: a word of a campaign's two-character object
+WORDS_KEPT = 1 << 16  # clauses, names cut into words (jieba) and judged, kept for when they come again
 MIN_SPECIFICITY = 0.6  # scaled IDF of the rarest modifier 4-gram below which a name with an abstract head is generic
 _FUNCTION_START = re.compile(r"^([与和及或的等并按为在对以每各其该]|一批|若干|一些)")
 _DEGREE = re.compile(r"(更加|更为|日益|越来越|十分|非常|较为|最为)")  # a description (更加完备的…体系), not a name
@@ -208,7 +209,7 @@ def _buildings(text: str) -> list[Mention]:
     return found
 
 
-def _governing(body: str, bounds: list[int] | None = None) -> list[int]:
+def _governing(body: str, bounds: tuple[int, ...] | None = None) -> list[int]:
     """Where the verbs governing a name end in a clause (see _governs)."""
     bounds = bounds or _bounds(body)
     ends: list[int] = []
@@ -219,14 +220,16 @@ def _governing(body: str, bounds: list[int] | None = None) -> list[int]:
     return ends
 
 
-def _bounds(body: str) -> list[int]:
-    """Where the words of a clause start and end (jieba), in order."""
+@lru_cache(maxsize=WORDS_KEPT)
+def _bounds(body: str) -> tuple[int, ...]:
+    """Where the words of a clause start and end (jieba), in order. Kept for the clauses met last: plans copy
+    clauses, so most are met again."""
     from plankg.lineage.fingerprints import _jieba
 
     out = [0]
     for word in _jieba().lcut(body, HMM=False):  # dictionary words: what verbs and heads are
         out.append(out[-1] + len(word))
-    return out
+    return tuple(out)
 
 
 @dataclass(frozen=True)
@@ -302,7 +305,7 @@ def _distributed(text: str, modifier: str, at: int, head: _Head, listed: list[tu
     return out
 
 
-def _heads_at(body: str, bounds: list[int]) -> list[_Head]:
+def _heads_at(body: str, bounds: tuple[int, ...]) -> list[_Head]:
     """The head nouns of a clause that end a word (站点 in 志愿服务站点, not 服务站; 试点 in 试点工作), the longest
     at each end."""
     ends = set(bounds[1:]) | {e - len(_WORK) for e in bounds if body.endswith(_WORK, 0, e)}
@@ -321,7 +324,7 @@ def _head_names() -> dict[str, tuple[str, ...]]:
     return {c: tuple(h for h in heads if h.endswith(c)) for c in {h[-1] for h in heads}}
 
 
-def _governs(body: str, verb: re.Match, bounds: list[int]) -> bool:
+def _governs(body: str, verb: re.Match, bounds: tuple[int, ...]) -> bool:
     """A verb match that is a word of its own or ends a word of verbs (深入开展), not the end of a noun (社会组织)."""
     at = bisect_left(bounds, verb.end())
     if at == len(bounds) or bounds[at] != verb.end():
@@ -347,17 +350,20 @@ def span(text: str, mention: Mention, name: str) -> tuple[int, int]:
     return (start, end) if key(text[start:end]) == name else (mention.start, mention.end)
 
 
-def _ends(name: str) -> list[str]:
-    """The normal form of a name and of each of its ends that starts at a word (jieba), longest first."""
+@lru_cache(maxsize=WORDS_KEPT)
+def _ends(name: str) -> tuple[str, ...]:
+    """The normal form of a name and of each of its ends that starts at a word (jieba), longest first (kept for
+    the names met last: most names recur)."""
     from plankg.lineage.fingerprints import words
 
     cut, ends = 0, []
     for word in words(name):
         ends.append(key(name[cut:]))
         cut += len(word)
-    return list(dict.fromkeys(e for e in ends if e))
+    return tuple(dict.fromkeys(e for e in ends if e))
 
 
+@lru_cache(maxsize=WORDS_KEPT)
 def _acceptable(name: str, head: str) -> bool:
     """A name of a plausible length, Han only, its modifier long enough (a quoted name excepted), not a
     slogan, not starting with a conjunction or quantifier, not a list (等)."""
