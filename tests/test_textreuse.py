@@ -171,10 +171,11 @@ def test_candidates_drawn_a_part_at_a_time_are_those_drawn_at_once(corpus_store,
 
 def test_a_clause_many_plans_write_pairs_its_writers_along_their_chain_of_regions_whatever_their_order() -> None:
     """A clause forty plans write word for word falls in one LSH bucket in every band: a formula (more than
-    MAX_WRITERS plans). Each writer is paired with the FIRST_WRITERS writers ranked first (the nation's plan,
-    then provinces' by item order) and with the writers of the regions on its own chain (its region, its province,
-    the nation), never with the counties of other provinces; the pairs are the same whichever order the items
-    come in."""
+    MAX_WRITERS plans). Each writer is paired with those of the FIRST_WRITERS writers ranked first (the nation's
+    plan, then provinces' by item order) it may have copied (the nation's; a sibling province; its own province)
+    and with the writers of the regions on its own chain (its region, its province, the nation), never with the
+    counties of other provinces: the nation's plan, which writes the clause too, is their common source. The pairs
+    are the same whichever order the items come in."""
     clause = "建立健全困难群众基本生活救助标准动态调整机制"
     # plan00 the nation's; plan01-06 provinces A-F; plan07-38 counties, county n in province n % 6; plan39 is an
     # annual work plan of plan38's county
@@ -184,10 +185,12 @@ def test_a_clause_many_plans_write_pairs_its_writers_along_their_chain_of_region
     items = [textreuse.Item(f"item{n:02}", f"plan{n:02}", "measure", clause, "source", 0) for n in range(40)]
     assert (textreuse.MAX_WRITERS, textreuse.FIRST_WRITERS, textreuse.REGION_WRITERS) == (8, 4, 8)
     first = {0, 1, 2, 3}  # lowest rank, then item order: the nation's, provinces A-C
-    expected = {(a, b) for a in first for b in range(40) if a < b}
+    province = {n: "NABCDEF".index(c[1]) if len(c) == 3 else 0 for n, c in enumerate(chain)}
+    expected = {(a, b) for a in first for b in range(a + 1, 40) if a == 0 or b <= 6 or province[b] == a}
     expected |= {(n % 6 + 1, n) for n in range(7, 39)} | {(38, 39)}  # a county and its province; the annual plan
-    # pairs among the first, the first with the 36 others; the 15 counties of D-F with their province; the annual
-    assert len(expected) == 6 + 4 * 36 + 15 + 1
+    # the nation's with the 39 others; provinces A-C with the provinces after them (12) and their own 17 counties and
+    # the annual plan; the 15 counties of D-F with their province; the annual plan with its county's
+    assert len(expected) == 39 + 12 + 18 + 15 + 1
     pairs_named = {(f"item{a:02}", f"item{b:02}") for a, b in expected}
     for order in (list(range(40)), random.Random(14).sample(range(40), 40)):
         shuffled = [items[n] for n in order]
@@ -199,8 +202,9 @@ def test_a_clause_many_plans_write_pairs_its_writers_along_their_chain_of_region
 
 def test_a_formula_costs_each_writer_the_same_candidates_however_many_plans_write_it() -> None:
     """A clause written word for word by a county plan in every county of ten provinces, by the provinces and by the
-    nation: with 40 writers or 400, each county's plan is paired with the FIRST_WRITERS ranked first and its own
-    province's plan only (one bucket, one region above it), so the pairs grow with the writers, not faster."""
+    nation: with 40 writers or 400, each county's plan is paired with the nation's and its own province's only (of
+    the FIRST_WRITERS ranked first, those it may have copied; one bucket, one region above it), so the pairs grow
+    with the writers, not faster."""
     clause = "建立健全困难群众基本生活救助标准动态调整机制"
     for writers in (40, 400):
         chain = [("N",)] + [(f"province{n}", "N") for n in range(10)]
@@ -209,12 +213,11 @@ def test_a_formula_costs_each_writer_the_same_candidates_however_many_plans_writ
         items = [textreuse.Item(f"item{n:03}", f"plan{n:03}", "measure", clause, "source", 0) for n in range(writers)]
         pairs = textreuse.lsh_pairs(items, places=textreuse.Places(rank, chain))
         counties = writers - 11
-        # among the four first (the nation's, provinces 0-2), the four with every other writer, the counties of
-        # provinces 3-9 with their province
-        beside_own_province = sum(1 for n in range(11, writers) if n % 10 >= 3)
-        assert len(pairs) == 6 + 4 * (writers - 4) + beside_own_province
-        assert (counties, beside_own_province) in ((29, 21), (389, 273))
-        assert all(any(a in range(4) for a in pair) or pair[0] == pair[1] % 10 + 1 for pair in pairs)
+        # the nation's with every other writer; provinces 0-2 with one another and with provinces 3-9 (siblings);
+        # each county with its own province
+        assert len(pairs) == (writers - 1) + 3 + 3 * 7 + counties
+        assert len(pairs) in (92, 812)
+        assert all(0 in pair or pair[1] <= 10 or pair[0] == pair[1] % 10 + 1 for pair in pairs)
 
 
 def test_a_clause_few_plans_write_pairs_all_its_writers_however_many_times_each_writes_it() -> None:
@@ -232,22 +235,30 @@ def test_a_clause_few_plans_write_pairs_all_its_writers_however_many_times_each_
             assert pairs == {(a, b) for a in range(4) for b in range(4, 36)}
 
 
-def test_a_clause_of_unrelated_plans_pairs_them_only_when_no_plan_above_both_explains_it() -> None:
-    """Three county plans of provinces A, B and C write one clause (a bucket of three plans, more than
-    UNRELATED_WRITERS). With the nation's plan among the plans (its region is on both chains), each county copies
-    from up its chain, so the counties are not paired with one another; without it, their likeness is all that shows
-    the source they share, and they are. Two counties of one province are siblings: always paired. A clause only two
-    unrelated plans write pairs them whatever is above them."""
+def test_a_clause_of_unrelated_plans_pairs_them_only_when_a_plan_above_both_writes_it_too() -> None:
+    """Three county plans of provinces A, B and C write one clause (a bucket of more than UNRELATED_WRITERS plans).
+    When the nation's plan writes it too, each county copied it from up its chain: each is paired with the nation's,
+    not with the other counties. When the nation's plan is among the plans but does not write the clause (a county's
+    own wording that others took up: policy spreading sideways), the counties' likeness is all that shows it, and
+    they are paired. Two counties of one province are siblings: always paired. A clause only two unrelated plans
+    write pairs them whatever is above them."""
     clause = "建立健全困难群众基本生活救助标准动态调整机制"
+    other = "全面推进殡葬改革，推行节地生态安葬，完善惠民殡葬政策"
     assert textreuse.UNRELATED_WRITERS == 2
 
-    def pairs(chains: list[tuple[str, ...]], planned: set[str]) -> set[tuple[int, int]]:
-        items = [textreuse.Item(f"item{n}", f"plan{n}", "measure", clause, "source", 0) for n in range(len(chains))]
-        sourced = [tuple(r for r in c if r in planned) for c in chains]
-        return textreuse.lsh_pairs(items, places=textreuse.Places([len(c) for c in chains], chains, sourced))
+    def pairs(chains: list[tuple[str, ...]], texts: list[str]) -> set[tuple[int, int]]:
+        items = [textreuse.Item(f"item{n}", f"plan{n}", "measure", t, "source", 0) for n, t in enumerate(texts)]
+        return textreuse.lsh_pairs(items, places=textreuse.Places([len(c) - 1 for c in chains], chains))
 
     counties = [("x", "A", "N"), ("y", "B", "N"), ("z", "C", "N")]
-    assert pairs(counties, {"x", "y", "z", "N"}) == set()
-    assert pairs(counties, {"x", "y", "z"}) == {(0, 1), (0, 2), (1, 2)}
-    assert pairs(counties[:2], {"x", "y", "N"}) == {(0, 1)}
-    assert pairs([("x", "A", "N"), ("w", "A", "N"), ("y", "B", "N")], {"x", "w", "y", "N"}) == {(0, 1)}
+    nation = [("N",)]
+    assert pairs(counties + nation, [clause] * 4) == {(0, 3), (1, 3), (2, 3)}
+    assert pairs(counties + nation, [clause] * 3 + [other]) == {(0, 1), (0, 2), (1, 2)}
+    assert pairs(counties, [clause] * 3) == {(0, 1), (0, 2), (1, 2)}
+    assert pairs([("x", "A", "N"), ("w", "A", "N"), ("y", "B", "N")] + nation, [clause] * 4) == {
+        (0, 1),
+        (0, 3),
+        (1, 3),
+        (2, 3),
+    }
+    assert pairs(counties[:2] + nation, [clause] * 2 + [other]) == {(0, 1)}

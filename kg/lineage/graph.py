@@ -1080,12 +1080,9 @@ def _places(
     for plan, bases in cited_bases(plans, citations or []).items():
         if own[plan]:
             chains[plan] = tuple(dict.fromkeys(own[plan] + tuple(r for base in sorted(bases) for r in own[base])))
-    planned = {plan["region"] for plan in plans.values() if plan["region"]}
-    sourced = {iri: tuple(r for r in chain if r in planned) for iri, chain in own.items()}
     return textreuse.Places(
         [len(plans[i.plan]["ancestors"]) if plans[i.plan]["region"] else deepest for i in items],
         [chains[i.plan] for i in items],
-        [sourced[i.plan] for i in items],
     )
 
 

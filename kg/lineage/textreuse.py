@@ -36,9 +36,9 @@ REGION_WRITERS = 8  # and, for each region on its plan's chain, the writers of t
 KEY_PART = 2_000_000  # LSH and run entries (key, item) sorted and grouped at once
 PAIR_CHUNK = 4_000_000  # pairs of items drawn from the LSH buckets at once, before the distinct ones are kept
 MAX_SHARERS = 16  # a run that more items than this write is boilerplate: it proposes no pair
-# A clause (LSH bucket) or run that more plans than this write pairs only items of related plans (_related): a copy
-# comes from up the plan's chain of regions, a sibling or an earlier plan of its region; what a few plans of
-# unrelated regions write alike is kept (one copied the other), what more of them write is a chance resemblance.
+# A clause (LSH bucket) or run that more plans than this write pairs items of unrelated plans only when no plan of a
+# region above both writes it too (_related): that plan is their common source, and each is paired with it; what a
+# few plans write alike is always paired (one copied the other).
 UNRELATED_WRITERS = 2
 
 
@@ -63,7 +63,6 @@ class Places:
 
     rank: list[int]
     chain: list[tuple[str, ...]]
-    sourced: list[tuple[str, ...]] | None = None  # the regions of its plan's own chain that have a plan of theirs
 
 
 @dataclass(frozen=True)
@@ -138,11 +137,11 @@ def _lsh_codes(items: list[Item], signed: list[bytes] | None = None, places: Pla
     # only adds a candidate). A bucket is of one band: the bands are taken a few at a time (KEY_PART entries).
     owners = np.repeat(np.arange(len(items), dtype=np.int64), clauses)  # each clause's item
     order = np.arange(len(items), dtype=np.int64)
-    kin = None
+    chain = None
     if places is not None:
         order = np.empty(len(items), dtype=np.int64)
         order[np.lexsort((np.arange(len(items)), np.asarray(places.rank)))] = np.arange(len(items))
-        kin = _kin(places)
+        chain = _chain_array(places.chain)
     found = np.zeros(0, dtype=np.int64)
     step = max(1, KEY_PART // len(bands))
     for first in range(0, BANDS, step):
@@ -150,7 +149,7 @@ def _lsh_codes(items: list[Item], signed: list[bytes] | None = None, places: Pla
         keys = (some[:, :, 0].astype(np.uint64) << np.uint64(32)) | some[:, :, 1]
         keys ^= some[:, :, 2].astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
         keys ^= np.arange(first + 1, first + some.shape[1] + 1, dtype=np.uint64)[None, :] * np.uint64(0xBF58476D1CE4E5B9)
-        codes = _grouped_codes(keys.ravel(), np.repeat(owners, some.shape[1]), order, items, MAX_WRITERS, kin)
+        codes = _grouped_codes(keys.ravel(), np.repeat(owners, some.shape[1]), order, items, MAX_WRITERS, chain)
         found = _distinct(np.concatenate([found, codes]))
     return found
 
@@ -168,29 +167,30 @@ def _chain_array(chains: list[tuple[str, ...]]) -> np.ndarray:
     return np.array([rows[c] for c in chains], dtype=np.int64).reshape(len(chains), depth)
 
 
-def _grouped_codes(keys, owners, order, items: list[Item], most: int, kin=None, capped: bool = True) -> np.ndarray:
+def _grouped_codes(keys, owners, order, items: list[Item], most: int, chain=None, capped: bool = True) -> np.ndarray:
     """Pairs of items of different plans (as codes: candidate_codes) whose entries (key, owner item) share a key. A
     key of more than `most` items pairs nothing (capped False); a key of more than `most` plans (capped True) pairs
     each item with the FIRST_WRITERS first of the key's items in `order` (an item's position) and with those on its
-    chain of regions (kin: _kin; None: the first only, and any two items related); a key of more than
-    UNRELATED_WRITERS plans pairs related items only (_related). numpy throughout: the work grows with the entries,
-    not with the pairs of items. The keys are taken a share of them at a time (KEY_PART entries, by their value: all
-    the entries of a key together), so that the sorting holds a share of the entries only."""
+    chain of regions (chain: _chain_array; None: the first only, and any two items related); a key of more than
+    UNRELATED_WRITERS plans pairs items of unrelated plans only when no writer of the key explains both (_related).
+    numpy throughout: the work grows with the entries, not with the pairs of items. The keys are taken a share of them
+    at a time (KEY_PART entries, by their value: all the entries of a key together), so that the sorting holds a
+    share of the entries only."""
     import numpy as np
 
     parts = -(-len(keys) // KEY_PART)
     if parts <= 1:
-        return _grouped_part(keys, owners, order, items, most, kin, capped)
+        return _grouped_part(keys, owners, order, items, most, chain, capped)
     share = (keys % np.uint64(parts)).astype(np.uint32)
     found = np.zeros(0, dtype=np.int64)
     for part in range(parts):
         chosen = share == part
-        codes = _grouped_part(keys[chosen], owners[chosen], order, items, most, kin, capped)
+        codes = _grouped_part(keys[chosen], owners[chosen], order, items, most, chain, capped)
         found = _distinct(np.concatenate([found, codes]))
     return found
 
 
-def _grouped_part(keys, owners, order, items: list[Item], most: int, kin, capped: bool) -> np.ndarray:
+def _grouped_part(keys, owners, order, items: list[Item], most: int, chain, capped: bool) -> np.ndarray:
     """_grouped_codes of some of the keys, each key with all of its entries."""
     import numpy as np
 
@@ -225,14 +225,15 @@ def _grouped_part(keys, owners, order, items: list[Item], most: int, kin, capped
     else:
         kept &= sizes[group] <= most
         big = np.zeros(int(kept.sum()), dtype=bool)
-    # a group of few plans pairs any of its items; a larger one only items of related plans (_related)
-    anywhere = (writers[group] <= UNRELATED_WRITERS)[kept] if kin is not None else np.ones(int(kept.sum()), dtype=bool)
+    # a group of few plans pairs any of its items; a larger one items of unrelated plans only if unexplained (_related)
+    anywhere = (writers[group] <= UNRELATED_WRITERS)[kept] if chain is not None else np.ones(int(kept.sum()), dtype=bool)
     position, owners, group = position[kept], owners[kept], group[kept]  # whole groups kept: each stays contiguous
+    writing = _writing(group, owners, chain) if chain is not None else None
     start = np.arange(len(owners)) - position
     # each entry is paired with the entries before it in its group, in a formula's group the first ones only
     width = np.where(big, np.minimum(position, FIRST_WRITERS), position)
-    found = _chain_codes(group[big], owners[big], kin[0], plan) if kin is not None and big.any() else _no_codes()
-    del keys, sort, first, group, shared, entries, spread, alike, kept, position, big
+    found = _chain_codes(group[big], owners[big], chain, plan) if chain is not None and big.any() else _no_codes()
+    del keys, sort, first, shared, entries, spread, alike, kept, position, big
     ends = np.cumsum(width)
     low = 0
     while low < len(width):  # PAIR_CHUNK pairs at a time: a formula's writers make tens of millions before the distinct
@@ -242,42 +243,47 @@ def _grouped_part(keys, owners, order, items: list[Item], most: int, kin, capped
         before = np.arange(len(entry)) - np.repeat(np.cumsum(part) - part, part)
         a, b = owners[start[entry] + before], owners[entry]
         differ = plan[a] != plan[b]
-        if kin is not None:
-            differ &= anywhere[entry] | _related(a, b, *kin)
+        if chain is not None and writing is not None:
+            differ &= anywhere[entry] | _related(a, b, chain, group[entry], writing)
         found = _distinct(np.concatenate([found, np.minimum(a, b)[differ] * len(items) + np.maximum(a, b)[differ]]))
         low = high
     return found
 
 
-def _kin(places: Places) -> tuple[np.ndarray, np.ndarray]:
-    """Each item's chain (Places.chain) and the regions of it that have a plan (Places.sourced) as numbers, one row an
-    item, -1 past its end (_chain_array): what _chain_codes and _related read."""
-    none: list[tuple[str, ...]] = [()] * len(places.chain)
-    sourced = places.sourced if places.sourced is not None else none
-    both = _chain_array(places.chain + sourced)
-    return both[: len(places.chain)], both[len(places.chain) :]
-
-
-def _related(a: np.ndarray, b: np.ndarray, chain: np.ndarray, sourced: np.ndarray) -> np.ndarray:
-    """Whether the plans of items a and b (arrays of items; chain, sourced: _kin) are related the ways plans inherit:
-    one's region is on the other's chain (the same region: an earlier plan; a region it is part of: a plan up the
-    chain), or the two regions are parts of one region (siblings, which copy one another), or a plan states no
-    place (nothing rules it out), or no region both are part of has a plan of its own (cousins: the source both
-    copied is not among the plans, so their likeness is all that shows it; else each is paired with that source)."""
+def _writing(group: np.ndarray, owners: np.ndarray, chain: np.ndarray) -> np.ndarray:
+    """The regions whose plans write each group, as sorted codes group * regions + region (chain: _chain_array): what
+    _related looks a common source up in."""
     import numpy as np
 
-    if not chain.shape[1]:
+    own = chain[owners, 0] if chain.shape[1] else np.full(len(owners), -1, dtype=np.int64)
+    placed = own >= 0
+    return np.unique(group[placed] * (int(chain.max(initial=0)) + 1) + own[placed])
+
+
+def _related(a: np.ndarray, b: np.ndarray, chain: np.ndarray, group: np.ndarray, writing: np.ndarray) -> np.ndarray:
+    """Whether the plans of items a and b (arrays of items of the groups `group`; chain: _chain_array; writing:
+    _writing) may have copied one another: one's region is on the other's chain (the same region: an earlier plan; a
+    region it is part of: a plan up the chain), or the two regions are parts of one region (siblings, which copy one
+    another), or a plan states no place (nothing rules it out), or no plan of a region above both writes the clause
+    too (cousins: with such a plan among the writers, both copied it and each is paired with it; without one, their
+    likeness is all that shows what they share, a source outside the store or one copying the other)."""
+    import numpy as np
+
+    if not chain.shape[1] or not len(writing):
         return np.ones(len(a), dtype=bool)
     own_a, own_b = chain[a, 0], chain[b, 0]
     related = (own_a < 0) | (own_b < 0)
     related |= (chain[a] == own_b[:, None]).any(axis=1) | (chain[b] == own_a[:, None]).any(axis=1)
     if chain.shape[1] > 1:
         related |= (chain[a, 1] == chain[b, 1]) & (chain[a, 1] >= 0)
-    common = np.zeros(len(a), dtype=bool)
-    for level in range(sourced.shape[1]):
-        region = sourced[a, level]
-        common |= (region >= 0) & (sourced[b] == region[:, None]).any(axis=1)
-    return related | ~common
+    regions = int(chain.max(initial=0)) + 1
+    explained = np.zeros(len(a), dtype=bool)
+    for level in range(1, chain.shape[1]):
+        region = chain[a, level]
+        common = (region >= 0) & (chain[b] == region[:, None]).any(axis=1)
+        code = group * regions + region
+        explained |= common & (writing[np.minimum(np.searchsorted(writing, code), len(writing) - 1)] == code)
+    return related | ~explained
 
 
 def _no_codes() -> np.ndarray:
@@ -348,8 +354,8 @@ def _shared_run_codes(items: list[Item], hashed: list[bytes] | None = None, plac
         return np.zeros(0, dtype=np.int64)
     owners = np.repeat(np.arange(len(items), dtype=np.int64), [len(h) for h in hashes])
     order = np.arange(len(items), dtype=np.int64)
-    kin = _kin(places) if places is not None else None
-    return _grouped_codes(np.concatenate(hashes), owners, order, items, MAX_SHARERS, kin, capped=False)
+    chain = _chain_array(places.chain) if places is not None else None
+    return _grouped_codes(np.concatenate(hashes), owners, order, items, MAX_SHARERS, chain, capped=False)
 
 
 def score_pairs(items: list[Item], pairs: set[tuple[int, int]], min_score: float | None = None) -> list[Reuse]:
