@@ -213,7 +213,7 @@ def _overview(site: Site, groups: dict[tuple[str, str], list[data.PlanInfo]], li
         for p in members
     ]
     notes = [
-        f"{len(fields)} plans, more than {limit} for one table: they are listed by province, each province's "
+        f"{len(fields):,} plans, more than {limit:,} for one table: they are listed by province, each province's "
         "plans on a page of their own, whose search also looks through their headings, measures, indicators and projects."
     ]
     return site.write(

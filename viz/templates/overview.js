@@ -59,9 +59,10 @@
       body.append(row);
     }
     matches.hidden = hits.length === 0;
-    found.textContent = !q ? "" : hits.length > SHOWN ? `${hits.length} of ${data.plans.length} plans match: the first ` +
-      `${SHOWN} are listed, then the provinces with how many of their plans match` :
-      `${hits.length} of ${data.plans.length} plans match, listed above the provinces`;
+    const of = `${hits.length.toLocaleString("en")} of ${data.plans.length.toLocaleString("en")} plans match`;
+    found.textContent = !q ? "" : hits.length > SHOWN ?
+      `${of}: the first ${SHOWN} are listed, then the provinces with how many of their plans match` :
+      `${of}, listed above the provinces`;
   }
   search.addEventListener("input", find);
   document.body.dataset.ready = "true";
