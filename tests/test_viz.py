@@ -144,7 +144,7 @@ def test_json_blocks_cannot_close_their_script_element() -> None:
 
 def shared_files(name: str) -> list[str]:
     """What a page reads from assets/ (one copy for every page), in the order it asks for them."""
-    own = {"index.html": ["index.js"], "indicators.html": ["plotly.min.js", "chart.js"]}
+    own = {"index.html": ["marks.js", "index.js"], "indicators.html": ["plotly.min.js", "chart.js"]}
     return own.get(name, ["vis-network.min.css", "vis-network.min.js", "network.js"])
 
 
@@ -159,6 +159,7 @@ def test_every_page_opens_offline_without_errors(browser, site: Path, shots: Pat
         "LICENSE-vis-network.txt",
         "chart.js",
         "index.js",
+        "marks.js",
         "network.js",
         "overview.js",
         "plotly.min.js",

@@ -9,19 +9,9 @@
   const cells = rows.map((row) => Array.from(row.cells).slice(0, 6).map((td) => td.textContent));
 
   function marked(td, text, q, simplified) {
-    // the text with each occurrence of q in a <mark>, built from text nodes: nothing from a document is parsed; a
-    // Traditional text is searched in its Simplified form (of the same length), so 护理 finds 護理
-    td.replaceChildren();
-    const lower = (simplified && simplified.length === text.length ? simplified : text).toLowerCase();
-    let at = 0;
-    for (let i = q ? lower.indexOf(q) : -1; i >= 0; i = lower.indexOf(q, at)) {
-      td.append(text.slice(at, i));
-      const mark = document.createElement("mark");
-      mark.textContent = text.slice(i, i + q.length);
-      td.append(mark);
-      at = i + q.length;
-    }
-    td.append(text.slice(at));
+    // a Traditional text is searched in its Simplified form (of the same length), so 护理 finds 護理
+    const searched = simplified && simplified.length === text.length ? simplified : text;
+    plankgMark(td, text, searched.toLowerCase(), q);
   }
 
   function find() {

@@ -13,19 +13,7 @@
   const words = data.plans.map((p) => [...p.slice(0, 6), ...p.slice(8)].join(" ").toLowerCase());
 
   function cell(text, q) {
-    // the text with each occurrence of q in a <mark>, built from text nodes
-    const td = document.createElement("td");
-    const lower = text.toLowerCase();
-    let at = 0;
-    for (let i = q ? lower.indexOf(q) : -1; i >= 0; i = lower.indexOf(q, at)) {
-      td.append(text.slice(at, i));
-      const mark = document.createElement("mark");
-      mark.textContent = text.slice(i, i + q.length);
-      td.append(mark);
-      at = i + q.length;
-    }
-    td.append(text.slice(at));
-    return td;
+    return plankgMark(document.createElement("td"), text, text.toLowerCase(), q);
   }
 
   function link(href, text) {
