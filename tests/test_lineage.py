@@ -757,6 +757,45 @@ def test_generic_names_are_not_instruments(corpus) -> None:
     assert not specificity.generic("社会救助服务站")  # a facility type: its head names something specific
 
 
+def test_names_of_generic_words_fields_and_periods_are_not_instruments(corpus) -> None:
+    """Where the line falls by the words of a name (kg/data/instrument_generic.txt) and the store's statistics:
+    nothing but vague and process words, a field with vague and place words under a system head, or a plan's
+    genre after a period are not instruments; a process word or a specific word keeps a name one."""
+    from plankg.lineage.graph import reuse_items
+
+    store, _ = corpus
+    texts = [item.text for item in reuse_items(store)[0]]
+    specificity = instruments.Specificity(texts)
+    # nothing but vague and process words: 001 line 376 完善内部治理机制, 001 line 313 建立补贴标准的动态调整机制,
+    # 000 line 359 …的体制机制改革 (two system heads before the campaign's)
+    for name in ("内部治理机制", "动态调整机制", "体制机制改革"):
+        assert specificity.generic(name), name
+    # a field with vague and place words under a system head: 000 line 290 健全城乡社区服务体系 (城乡 社区 服务),
+    # 001 line 302 落实社会保障政策 (社会 保障), 001 line 318 落实行业标准体系, 000 line 267 健全基本养老服务体系,
+    # 000 line 294 深化社会组织管理制度改革, 000 line 336 建立健全未成年人保护工作机制
+    for name in ("城乡社区服务体系", "社会保障政策", "行业标准体系", "基本养老服务体系", "社会组织管理制度"):
+        assert specificity.generic(name), name
+    assert specificity.generic("未成年人保护工作机制")
+    # the fields, by how many of the corpus's 397 measures and projects write them: 养老服务 73, 社会组织 63,
+    # 未成年人保护 20 (at least 3 in 100); 临时救助 is written by 9, 收养 by 4
+    assert len(texts) == 397
+    assert [round(specificity.share(w) * 397) for w in ("养老服务", "社会组织", "未成年人保护", "临时救助")] == [73, 63, 20, 9]
+    assert round(specificity.share("收养") * 397) == 4  # 2 characters: the commonest 4-gram they start (收养登记)
+    # a plan's genre after a period names a document: 000 line 303 社工站建设“三年行动计划”, 003 line 560,
+    # 004 line 29 …三年行动计划; the programme it is the plan of stays (000 line 270 …改造提升工程)
+    assert specificity.generic("三年行动计划") and not specificity.generic("特困人员供养服务设施改造提升工程")
+    # a process word says which arrangement: 001 line 349 健全城乡社区协商制度, 000 line 336 建立未成年人保护协调
+    # 机制, 000 line 302 and 003 line 578 慈善综合监管体系; a field the store seldom writes: 000 line 270 临时救助制度;
+    # a specific word: 001 line 532 健全安全风险评估制度 (its end 风险评估制度 is generic)
+    for name in ("城乡社区协商制度", "未成年人保护协调机制", "慈善综合监管体系", "临时救助制度", "安全风险评估制度"):
+        assert not specificity.generic(name), name
+    assert specificity.generic("风险评估制度")
+    # a word of everyday language is a field too (文化, 就业: no plan of the corpus writes these names), and a
+    # word made of generic words is read as them
+    assert specificity.generic("公共文化服务体系") and specificity.generic("就业服务体系")
+    assert instruments.modifier_parts("社会保障") == ((0, 4, "place+vague"),)
+
+
 def test_shared_instruments_query(corpus) -> None:
     store, _ = corpus
     rows = [
@@ -783,13 +822,22 @@ def test_shared_instruments_query(corpus) -> None:
     # only as the end of 未成年人保护工作协调机制 (001 line 413, 002 line 543), the instrument the two share
     assert not ask(store, f"""ASK {{ GRAPH <{LINEAGE_GRAPH}> {{ ?c skos:prefLabel "工作协调机制"@zh-Hans }} }}""")
     assert ask(store, f"""ASK {{ GRAPH <{LINEAGE_GRAPH}> {{ ?c skos:prefLabel "未成年人保护工作协调机制"@zh-Hans }} }}""")
+    # names of generic words are no instruments: 城乡社区服务体系 (000 line 290, 001 line 58: a field's services and
+    # a system), 三年行动计划 (000 line 303, 003 line 560, 004 line 29: a document); 城乡社区协商制度 (001 line 349,
+    # 002 line 575 健全城鄉社區協商制度) is one, its process word (协商) saying which arrangement
+    for name, shared in (("城乡社区服务体系", False), ("三年行动计划", False), ("城乡社区协商制度", True)):
+        query = f"""ASK {{ GRAPH <{LINEAGE_GRAPH}> {{ ?c a pk:PolicyInstrument ; skos:prefLabel "{name}"@zh-Hans }} }}"""
+        assert ask(store, query) is shared, name
 
 
 @pytest.mark.parametrize(
     ("split", "expected"),
     [
-        ("dev", {"tp": 52, "fp": 1, "fn": 4, "tn": 194}),  # precision 0.981, recall 0.929
-        ("blind", {"tp": 42, "fp": 16, "fn": 15, "tn": 179}),  # precision 0.724, recall 0.737, as it came out
+        # precision 1.000, recall 0.929: 内部治理机制 (001 line 376, 002) is no longer shared, nothing but generic words
+        ("dev", {"tp": 52, "fp": 0, "fn": 4, "tn": 195}),
+        # precision 0.792, recall 0.737, as it came out (scored once with the generic words final; 0.724 / 0.737
+        # before them)
+        ("blind", {"tp": 42, "fp": 11, "fn": 15, "tn": 184}),
     ],
 )
 def test_shared_instruments_against_labels(corpus, split: str, expected: dict[str, int]) -> None:
@@ -806,14 +854,15 @@ def test_shared_instruments_against_labels(corpus, split: str, expected: dict[st
 
 
 def test_instrument_relation_errors_are_listed(corpus) -> None:
-    """`reuse_train --misjudged` lists the dev pairs the instrument relation gets wrong: the 4 missed, the 1 related."""
+    """`reuse_train --misjudged` lists the dev pairs the instrument relation gets wrong: the 4 missed, none related
+    (the one related before shared 内部治理机制, a name of generic words)."""
     from plankg.lineage.graph import reuse_items
 
     store, _ = corpus
     shown = reuse_train.instruments_misjudged(LABELS["pairs"], reuse_train.instruments_named(reuse_items(store)[0]))
     lines = shown.splitlines()
     assert sum(ln.startswith("missed (clear: ") for ln in lines) == 4
-    assert sum(ln.startswith("related (no): ") for ln in lines) == 1
+    assert sum(ln.startswith("related (no): ") for ln in lines) == 0
     # 001 line 294 强化社会救助家庭经济状况核对机制建设 and 002 line 465 完善居民家庭經濟狀況核對信息平臺: one
     # programme under two heads (机制, 平台) and two modifiers, no name both write, so the pair is missed
     assert lines[0] == (
@@ -901,9 +950,10 @@ def test_targets_stated_in_prose_name_instruments(tmp_path: Path) -> None:
 
 def test_corpus_targets_in_prose_all_sit_in_measures_or_box_items(corpus) -> None:
     """The corpus's 53 targets stated in prose are all in measures (43) or box items (10): its instruments come from
-    those items alone (146), none from a target."""
+    those items alone (132), none from a target. 14 names of generic words are no instruments any more, with their
+    34 mentions (三年行动计划 4, 动态调整机制 4, 城乡社区服务体系 3, 基本养老服务体系 3, ten names of 2)."""
     from plankg.lineage.graph import target_items
 
     store, summary = corpus
     assert target_items(store) == []
-    assert (summary.instruments, summary.instrument_mentions) == (146, 475)
+    assert (summary.instruments, summary.instrument_mentions) == (132, 441)

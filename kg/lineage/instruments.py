@@ -17,9 +17,15 @@ the text: the modifier (the name without its head) must have MIN_MODIFIER charac
 may be one uncommon word: 婚俗改革, not 重大改革) and not start with a conjunction or a quantifier; slogans
 (kg/data/stock_phrases.txt) are not names, nor is a field put before a slogan's words (基层治理体系:
 治理体系); the base of a ratio (护理型床位占比) is a target's quantity, not an instrument set up; a degree
-adverb starts a description, not a name (更加完备的慈善综合监管体系). Decided from the store: a name with an
-abstract head (制度, 机制, 政策 …) must be specific, its specificity being the inverse document frequency,
-over the store's items, of the rarest character 4-gram of its modifier, scaled to 0-1; below
+adverb starts a description, not a name (更加完备的慈善综合监管体系). Decided from the words of a name
+(kg/data/instrument_generic.txt) and the store: a name with an abstract head (制度, 机制, 政策 …) is generic
+when its modifier is nothing but vague and process words (动态调整机制, 内部治理机制, 体制机制改革), or when
+its head names a system (制度, 机制, 体系, 政策 …) and its modifier is vague and place words around fields,
+words MIN_FIELD_SHARE of the store's items write or a word of everyday language (城乡社区服务体系, 社会组织管理
+制度, 基本养老服务体系, 公共文化服务体系), with no process word to say which arrangement it is (城乡社区协商
+制度, 未成年人保护协调机制 stay); a plan's genre after a period (三年行动计划) names a document. Whatever its
+words, a name with an abstract head must be specific too, its specificity being the inverse document
+frequency, over the store's items, of the rarest character 4-gram of its modifier, scaled to 0-1; below
 MIN_SPECIFICITY it is generic. The README shows where the line falls on the bundled corpus.
 """
 
@@ -41,6 +47,7 @@ MIN_MODIFIER = 3  # Han characters of a name before its head (quoted names excep
 MAX_COMMON = 10  # per million words of jieba's reference corpus: a word of a campaign's two-character object
 WORDS_KEPT = 1 << 16  # clauses, names cut into words (jieba) and judged, kept for when they come again
 MIN_SPECIFICITY = 0.6  # scaled IDF of the rarest modifier 4-gram below which a name with an abstract head is generic
+MIN_FIELD_SHARE = 0.03  # share of the store's items writing a word for it to be a field of work (养老服务, 社会组织)
 _FUNCTION_START = re.compile(r"^([与和及或的等并按为在对以每各其该]|一批|若干|一些)")
 _DEGREE = re.compile(r"(更加|更为|日益|越来越|十分|非常|较为|最为)")  # a description (更加完备的…体系), not a name
 _CLAUSE = re.compile(r"[^。;；,，:：!！?？、\n]+")
@@ -65,6 +72,8 @@ _GROUP = re.compile(r"(儿童|孤儿|老人|老年人|人员|妇女|残疾人|�
 _PROCEDURES = ("机制", "制度")  # the heads a list of steps can name
 _WORK = "工作"  # 试点工作 is the 试点
 _NOT_HEADED = ("宅基地", "高标准", "按计划")  # words ending in a head that are none of its kind (homestead land, a high standard)
+_JOINING = frozenset(("和", "与", "及", "以及", "的", "、"))  # joins the words of a modifier, says nothing of them
+_PERIOD = re.compile(r"[一二三四五六七八九十两\d]+年")  # a plan's time span (三年, 2021年)
 
 
 def _lines(name: str) -> tuple[str, ...]:
@@ -98,12 +107,75 @@ def campaign_heads() -> tuple[str, ...]:
 def _uncommon_word(modifier: str) -> bool:
     """One word of jieba's dictionary, rarer than MAX_COMMON per million words of its reference corpus: the
     field-specific object of a campaign (婚俗, 殡葬, 地名, 脱钩), not a common word (重大, 风险, 成果, 清理)."""
+    return 0 < _per_million(modifier) < MAX_COMMON and not _verbs().fullmatch(modifier)
+
+
+def _per_million(word: str) -> float:
+    """How often jieba's reference corpus writes word, per million words (0 for a word its dictionary lacks)."""
     from plankg.lineage.fingerprints import _jieba
 
     tokenizer = _jieba()
     tokenizer.check_initialized()
-    frequency = tokenizer.FREQ.get(modifier, 0)
-    return 0 < frequency * 1e6 / tokenizer.total < MAX_COMMON and not _verbs().fullmatch(modifier)
+    return tokenizer.FREQ.get(word, 0) * 1e6 / tokenizer.total
+
+
+@lru_cache(maxsize=1)
+def generic_words() -> dict[str, str]:
+    """Word -> its class in kg/data/instrument_generic.txt (vague, place, process, period, genre; system and
+    document for heads), the abstract heads vague words inside a modifier (体制机制改革), but for the nouns of
+    change that name a campaign (脱钩改革)."""
+    text = resources.files("plankg").joinpath("data/instrument_generic.txt").read_text(encoding="utf-8")
+    classes = dict.fromkeys(set(abstract_heads()) - set(campaign_heads()), "vague")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            kind, *words = line.split()
+            classes.update(dict.fromkeys(words, kind))
+    return classes
+
+
+def _word_class(word: str) -> str:
+    """A modifier word's class: its own, "joining" for a conjunction or 的, "period" for a span of years, or the
+    classes of the listed words it is made of (社会保障: place+vague); "" for a word the list does not hold."""
+    classes = generic_words()
+    if word in _JOINING:
+        return "joining"
+    if word in classes or _PERIOD.fullmatch(word):
+        return classes.get(word, "period")
+    parts = _listed_parts(word)
+    return "+".join(classes[p] for p in parts) if parts else ""
+
+
+@lru_cache(maxsize=WORDS_KEPT)
+def _listed_parts(word: str) -> tuple[str, ...]:
+    """word cut into listed generic words, longest first from the left, or () when it cannot be."""
+    if not word:
+        return ()
+    for n in range(len(word), 0, -1):
+        if word[:n] in generic_words() and n < len(word):
+            rest = _listed_parts(word[n:])
+            if rest:
+                return (word[:n], *rest)
+        elif word[:n] in generic_words():
+            return (word,)
+    return ()
+
+
+@lru_cache(maxsize=WORDS_KEPT)
+def modifier_parts(modifier: str) -> tuple[tuple[int, int, str], ...]:
+    """A modifier's words as (start, end, class), the words the generic list does not hold merged into one part
+    of class "" (社会组织, 未成年人保护, 收养): what may make the name specific."""
+    from plankg.lineage.fingerprints import _jieba
+
+    parts: list[tuple[int, int, str]] = []
+    at = 0
+    for word in _jieba().lcut(modifier, HMM=False):
+        kind = _word_class(word)
+        if parts and not kind and not parts[-1][2]:
+            parts[-1] = (parts[-1][0], at + len(word), "")
+        else:
+            parts.append((at, at + len(word), kind))
+        at += len(word)
+    return tuple(parts)
 
 
 @lru_cache(maxsize=1)
@@ -442,10 +514,60 @@ class Specificity:
         codes = [np.frombuffer(g, dtype=np.uint64) for g in kept]
         joined = np.concatenate(codes) if codes else np.zeros(0, dtype=np.uint64)
         self.grams, self.df = np.unique(joined, return_counts=True)
+        self._starting: dict[str, float] = {}  # share of a text of 2 or 3 characters, once looked up
 
     def generic(self, name: str) -> bool:
-        """A name with an abstract head whose modifier is not specific enough (see the module's docstring)."""
-        return name.endswith(abstract_heads()) and self(name) < MIN_SPECIFICITY
+        """A name with an abstract head whose modifier is not specific enough, or a plan's genre after a period
+        (see the module's docstring)."""
+        head = _final_head(name)
+        kinds = generic_words()
+        if kinds.get(head) == "document":
+            parts = modifier_parts(name[: -len(head)])
+            return all(set(kind.split("+")) <= {"period", "genre", "joining"} for _s, _e, kind in parts)
+        if not name.endswith(abstract_heads()):
+            return False
+        return self(name) < MIN_SPECIFICITY or (bool(head) and self._unspecific(name[: -len(head)], kinds.get(head) == "system"))
+
+    def _unspecific(self, modifier: str, system: bool) -> bool:
+        """A modifier of nothing but vague and process words (动态调整, 内部治理), or, before a system head, of vague
+        and place words around fields the store's items often write (城乡社区服务, 基本养老服务, 社会组织管理)."""
+        parts = modifier_parts(modifier)
+        kinds = {k for _s, _e, kind in parts for k in kind.split("+") if kind}
+        fields = [(start, end) for start, end, kind in parts if not kind]
+        if not fields and kinds <= {"vague", "process", "system", "period", "genre", "joining"}:
+            return True
+        if not system or not kinds <= {"vague", "place", "system", "period", "genre", "joining"}:
+            return False
+        return all(self.field(modifier[start:end]) for start, end in fields)
+
+    def field(self, part: str) -> bool:
+        """A field of work: a word of everyday language (文化, 就业: a single word of jieba's dictionary at least
+        MAX_COMMON per million words of its reference corpus), or words MIN_FIELD_SHARE of the store's items write
+        (养老服务, 社会组织, 未成年人保护)."""
+        from plankg.lineage.fingerprints import _jieba
+
+        one = _jieba().lcut(part, HMM=False) == [part]
+        return (one and _per_million(part) >= MAX_COMMON) or self.share(part) >= MIN_FIELD_SHARE
+
+    def share(self, text: str) -> float:
+        """The share of the store's items that write text, as far as the store's 4-grams tell: at most that of its
+        rarest 4-gram, and for a text of 2 or 3 characters at least that of the commonest 4-gram it starts."""
+        import numpy as np
+
+        if not len(self.grams):
+            return 0.0
+        if len(text) >= 4:
+            codes = gram_codes(key(text), 4)
+            at = np.clip(np.searchsorted(self.grams, codes), 0, len(self.grams) - 1)
+            df = np.where(self.grams[at] == codes, self.df[at], 0)
+            return float(df.min() / self.items) if len(df) else 0.0
+        if text not in self._starting:
+            units = np.frombuffer(text.encode("utf-16-le"), dtype=np.uint16).astype(np.uint64)
+            start = sum((int(u) << (16 * n) for n, u in enumerate(units)), 0)
+            mask = np.uint64((1 << (16 * len(units))) - 1)
+            found = self.df[(self.grams & mask) == np.uint64(start)]
+            self._starting[text] = float(found.max() / self.items) if len(found) else 0.0
+        return self._starting[text]
 
     def __call__(self, name: str) -> float:
         """0 (every item writes every piece of its modifier) to 1 (its rarest piece is in one item)."""
