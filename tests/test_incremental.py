@@ -128,6 +128,24 @@ def test_a_stale_missing_or_foreign_cache_gives_the_same_graph(documents, tmp_pa
     assert lineage_quads(kg.store) == expected
 
 
+def test_a_record_of_the_graph_kept_with_other_units_gives_the_same_graph(documents, tmp_path: Path, monkeypatch) -> None:
+    from plankg.lineage import graph
+
+    paths = [documents[n] for n in ("450000_guangxi.txt", "450100_nanning.txt", "synth_00003.txt", "synth_00004.txt")]
+    expected = rebuilt(paths, tmp_path / "fresh")
+    units = graph.UNITS
+    monkeypatch.setattr(graph, "UNITS", units[:2])  # the units of links and mentions only, as an earlier version kept
+    kg = plankg.open(tmp_path / "store", read_only=False)
+    kg.build(paths[:3], validate=False)
+    monkeypatch.setattr(graph, "UNITS", units)
+    assert not write.vouched(kg.store, lineage_cache.LineageCache(tmp_path / "store"), units)
+    report = kg.build(paths[3:], validate=False)  # families, theme counts and concepts moved: the stored graph compared
+    assert lineage_quads(kg.store) == expected
+    assert report.lineage.triples == len(expected)
+    assert kg.rebuild_lineage().triples == len(expected)  # vouched for again: the units left alone are counted
+    assert write.vouched(kg.store, lineage_cache.LineageCache(tmp_path / "store"), units)
+
+
 def test_the_spool_gives_each_subject_its_distinct_quads_sorted_whatever_the_order_and_the_runs(monkeypatch) -> None:
     from pyoxigraph import Literal
 

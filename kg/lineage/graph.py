@@ -362,7 +362,10 @@ def indicator_groups(rows: list[dict[str, str]]) -> list[list[int]]:
     return sorted(groups)
 
 
-def _indicator_lineage(out: _Out, rows: list[dict[str, str]], summary: LineageSummary) -> None:
+def _indicator_lineage(out: _Out, rows: list[dict[str, str]], summary: LineageSummary, units: write.Units) -> None:
+    """The lookup keys of every indicator, and a SKOS concept for each group of indicators of several plans that
+    measure the same thing (indicator_groups): the concept and its matches a unit (made only when its members, their
+    names or plans changed, write.Units)."""
     out.type(INDICATOR_SCHEME, SKOS + "ConceptScheme")
     out.type(INDICATOR_NAMES, PK.NameIndex)
     for row in rows:  # lookup keys for the query library (indicators-shared, indicator-across-plans)
@@ -372,23 +375,31 @@ def _indicator_lineage(out: _Out, rows: list[dict[str, str]], summary: LineageSu
         names = [indicator_name(rows[i]["name"]) for i in group]
         label = Counter(names).most_common(1)[0][0]
         concept = str(ID[f"indicator-concept/{_digest(label)}"])
-        out.type(concept, SKOS + "Concept", PK.IndicatorConcept)
-        out.add(concept, SKOS + "inScheme", INDICATOR_SCHEME)
-        out.add(concept, SKOS + "prefLabel", _lit(label, lang="zh-Hans"))
-        exact = len(set(names)) == 1
-        out.add(concept, PK.matchKind, _lit("exact" if exact else "close"))
-        for i, name in zip(group, names, strict=True):
-            ind = rows[i]["ind"]
-            match = f"{concept}/member/{_digest(ind)}"
+        members = [(rows[i]["ind"], name) for i, name in zip(group, names, strict=True)]
+        plans = [rows[i]["plan"] for i in group]
+        for ind, _ in members:
             out.add(ind, PK.indicatorConcept, concept)
-            out.type(match, PK.ConceptMatch)
-            out.add(concept, PK.match, match)
-            out.add(match, PK.indicator, ind)
-            out.add(match, PK.normalizedName, _lit(name, lang="zh-Hans"))
-            out.add(match, PK.matchType, SKOS + ("exactMatch" if name == label else "closeMatch"))
-        _concept_plans(out, concept, [rows[i]["plan"] for i in group])
+        if units.fresh(concept, label, members, sorted(set(plans))):
+            _indicator_concept(out, concept, label, members, plans)
         summary.indicator_concepts += 1
         summary.grouped_indicators += len(group)
+
+
+def _indicator_concept(out: _Out, concept: str, label: str, members: list[tuple[str, str]], plans: list[str]) -> None:
+    """An indicator concept's node and its matches (members: each indicator and its normalised name)."""
+    out.type(concept, SKOS + "Concept", PK.IndicatorConcept)
+    out.add(concept, SKOS + "inScheme", INDICATOR_SCHEME)
+    out.add(concept, SKOS + "prefLabel", _lit(label, lang="zh-Hans"))
+    exact = len({name for _, name in members}) == 1
+    out.add(concept, PK.matchKind, _lit("exact" if exact else "close"))
+    for ind, name in members:
+        match = f"{concept}/member/{_digest(ind)}"
+        out.type(match, PK.ConceptMatch)
+        out.add(concept, PK.match, match)
+        out.add(match, PK.indicator, ind)
+        out.add(match, PK.normalizedName, _lit(name, lang="zh-Hans"))
+        out.add(match, PK.matchType, SKOS + ("exactMatch" if name == label else "closeMatch"))
+    _concept_plans(out, concept, plans)
 
 
 def _concept_plans(out: _Out, concept: str, plans: list[str]) -> None:
@@ -567,7 +578,9 @@ class _Spanned:
         return found
 
 
-UNITS = (f"{ID}reuse/*", f"{ID}instrument/*/mention/*")  # the subjects of units (write.Units): nodes of links, mentions
+# the subjects of units (write.Units): nodes of links, instrument mentions, indicator concepts (with their matches),
+# policy families and theme counts
+UNITS = (f"{ID}reuse/*", f"{ID}instrument/*/mention/*", f"{ID}indicator-concept/*", f"{ID}family/*", f"{ID}theme-count/*")
 
 
 def _reuse_node(
@@ -714,8 +727,10 @@ def _families(
     plans: dict[str, dict],
     item_themes: dict[str, list[str]],
     summary: LineageSummary,
+    units: write.Units,
 ) -> None:
-    """Connected components of the reuse graph, labelled by the title of their earliest member."""
+    """Connected components of the reuse graph, labelled by the title of their earliest member; each family's node a
+    unit (made only when what it states changed, write.Units)."""
     linked = _Components()
     for link in links:
         linked.join(link.a, link.b)
@@ -724,23 +739,43 @@ def _families(
         members = sorted(component, key=lambda i: (_when(plans[items[i].plan]), items[i].iri))
         first = items[members[0]]
         family = str(ID[f"family/{_digest(*sorted(items[i].iri for i in members))}"])
-        out.type(family, PK.PolicyFamily)
-        out.add(family, RDFS + "label", _lit(family_label(first.text), lang="zh-Hans"))
+        label = family_label(first.text)
         theme_count = Counter(t for i in members for t in item_themes.get(items[i].iri, []))
-        in_label = themes.hits(family_label(first.text))
-        if theme_count:
-            out.add(family, PK.theme, min(theme_count, key=lambda t: (-theme_count[t], -in_label.get(t, 0), labels.get(t, t))))
-        for i in members:
-            out.add(family, PK.member, items[i].iri)
-        for plan in sorted({items[i].plan for i in members}):
-            out.add(family, PK.spansPlan, plan)
-            if plans[plan]["region"]:
-                out.add(family, PK.spansRegion, plans[plan]["region"])
-        out.add(family, PK.size, _lit(len(members), "integer"))
-        out.add(family, PK.earliestPlan, first.plan)
-        if plans[first.plan]["date"]:
-            out.add(family, PK.earliestAppearance, _lit(plans[first.plan]["date"], "date"))
+        in_label = themes.hits(label) if theme_count else {}
+        theme = min(theme_count, key=lambda t: (-theme_count[t], -in_label.get(t, 0), labels.get(t, t))) if theme_count else None
+        spanned = sorted({items[i].plan for i in members})
+        stated = (label, theme, [items[i].iri for i in members], [(p, plans[p]["region"]) for p in spanned])
+        if units.fresh(family, *stated, first.plan, plans[first.plan]["date"]):
+            _family(out, family, *stated, first.plan, plans[first.plan]["date"])
         summary.families += 1
+
+
+def _family(
+    out: _Out,
+    family: str,
+    label: str,
+    theme: str | None,
+    members: list[str],
+    spanned: list[tuple[str, str]],
+    first: str,
+    date: str,
+) -> None:
+    """A policy family's node: its label, theme, members, plans and regions, size, earliest plan and the date it
+    states (spanned: each plan with its region, "" when its text states none)."""
+    out.type(family, PK.PolicyFamily)
+    out.add(family, RDFS + "label", _lit(label, lang="zh-Hans"))
+    if theme:
+        out.add(family, PK.theme, theme)
+    for member in members:
+        out.add(family, PK.member, member)
+    for plan, region in spanned:
+        out.add(family, PK.spansPlan, plan)
+        if region:
+            out.add(family, PK.spansRegion, region)
+    out.add(family, PK.size, _lit(len(members), "integer"))
+    out.add(family, PK.earliestPlan, first)
+    if date:
+        out.add(family, PK.earliestAppearance, _lit(date, "date"))
 
 
 # ---------------------------------------------------------------- themes
@@ -797,13 +832,15 @@ def _node_titles(corpus: records.Corpus) -> dict[str, tuple[list[tuple[str, str]
     return nodes
 
 
-def _theme_counts(out: _Out, nodes: dict[str, tuple[list[tuple[str, str]], str]], assigned: dict[str, list[str]]) -> None:
+def _theme_counts(
+    out: _Out, nodes: dict[str, tuple[list[tuple[str, str]], str]], assigned: dict[str, list[str]], units: write.Units
+) -> None:
     """How many measures, projects and indicators of each plan each theme has, under the plan's Simplified title (a
     pk:ThemeCount node per plan, title and theme), for the query library: theme-coverage reads a count per plan and
     theme instead of joining every themed node with its class, document and title (half a million nodes at 10,000
     plans). Counted under each document's title: the query shows the title, and two documents of one plan may
     state two (nodes: node -> its document's (plan, title) pairs and its kind, as _node_titles; assigned: node ->
-    its themes)."""
+    its themes). Each count's node is a unit (made only when its count changed, write.Units)."""
     counts: dict[tuple[str, str, str], Counter[str]] = {}
     for node, theme_list in assigned.items():
         titles, kind = nodes[node]
@@ -812,6 +849,8 @@ def _theme_counts(out: _Out, nodes: dict[str, tuple[list[tuple[str, str]], str]]
                 counts.setdefault((plan, title, theme), Counter())[kind] += 1
     for (plan, title, theme), count in sorted(counts.items()):
         node = str(ID[f"theme-count/{_digest(plan, title, theme)}"])
+        if not units.fresh(node, plan, title, theme, count["measure"], count["project"], count["indicator"]):
+            continue
         out.type(node, PK.ThemeCount)
         out.add(node, PK.countedPlan, plan)
         out.add(node, PK.countedTitle, _lit(title, lang="zh-Hans"))
@@ -942,15 +981,15 @@ class LineageRebuild:
         """Compute the rest and write what changed in the lineage graph (kg/lineage/write.py)."""
         summary, items, out, cache = self.summary, self.items, _Out(), self.cache
         self.clock = time.perf_counter()
+        kept = self.persistent and not self.full and write.vouched(self.store, cache, UNITS)  # else every unit is made
+        units = write.Units(cache.units() if kept else {}, UNITS)
         declared = _citation_lineage(out, self.plans, self.citations, summary)
-        _indicator_lineage(out, self.indicators, summary)
+        _indicator_lineage(out, self.indicators, summary, units)
         self.lap("citations+indicators")
         item_themes = _themes(out, self.corpus, items, self.item_context, self.indicators, summary, cache)
-        _theme_counts(out, _node_titles(self.corpus), item_themes)
+        _theme_counts(out, _node_titles(self.corpus), item_themes, units)
         self.lap("themes")
         sources = _source_texts(self.corpus)
-        kept = self.persistent and not self.full and write.vouched(self.store, cache)  # else every unit is made
-        units = write.Units(cache.units() if kept else {}, UNITS)
         spanned = _Spanned(sources)
         instrumented = False
         if self.search:
@@ -981,7 +1020,7 @@ class LineageRebuild:
         if not instrumented:
             self._instruments(out, sources, units, spanned)
         self.lap("reuse and instruments" if not instrumented else "reuse")
-        _families(out, items, links, self.plans, item_themes, summary)
+        _families(out, items, links, self.plans, item_themes, summary, units)
         persistent = cache if self.persistent else None
         summary.triples = write.write(self.store, out.spool, persistent, self.full, units if persistent else None)
         self.lap("write")

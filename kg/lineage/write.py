@@ -173,12 +173,15 @@ class Units:
         )
 
 
-def vouched(store: Store, cache: LineageCache | None) -> bool:
+def vouched(store: Store, cache: LineageCache | None, globs: tuple[str, ...] = ()) -> bool:
     """Whether the cache's record of the lineage graph (its subjects' and units' digests) is of the graph the store
-    holds: then a write compares the new graph with the record, and the units left unchanged need not be made."""
+    holds, its units those of globs (Units.globs; a record kept with other units left out subjects it knows no digest
+    of): then a write compares the new graph with the record, and the units left unchanged need not be made."""
     if cache is None or not store.contains_named_graph(NamedNode(str(LINEAGE_GRAPH))):
         return False
     runs = cache.meta("lineage-runs")
+    if (cache.meta("lineage-units") or []) != list(globs):
+        return False
     return runs is not None and records.writes(store).get(str(LINEAGE_GRAPH)) == runs
 
 
@@ -191,7 +194,8 @@ def write(store: Store, spool: Spool, cache: LineageCache | None, whole: bool = 
     only a graph the cache vouches for allows."""
     previous: Iterator[tuple[str, Old]] | None = None
     unlisted = 0  # quads of the units not made again
-    if cache is not None and not whole and vouched(store, cache):
+    globs = units.globs if units is not None else ()
+    if cache is not None and not whole and vouched(store, cache, globs):
         previous, unlisted = _previous(cache, units)
     if units is not None and units.before and previous is None:
         raise ValueError("units of the lineage graph were left out, but the cache does not vouch for the graph stored")
@@ -203,6 +207,7 @@ def write(store: Store, spool: Spool, cache: LineageCache | None, whole: bool = 
     if cache is not None:
         if units is not None:
             units.save(cache)
+        cache.set_meta("lineage-units", list(globs))
         cache.set_meta("lineage-runs", records.writes(store).get(str(LINEAGE_GRAPH)))
     return total
 
