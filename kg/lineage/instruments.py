@@ -513,8 +513,9 @@ class Specificity:
         kept = grams if grams is not None else [key_grams(t) for t in texts]
         codes = [np.frombuffer(g, dtype=np.uint64) for g in kept]
         joined = np.concatenate(codes) if codes else np.zeros(0, dtype=np.uint64)
-        self.grams, self.df = np.unique(joined, return_counts=True)
-        self._starting: dict[str, float] = {}  # share of a text of 2 or 3 characters, once looked up
+        # sorted with the first character highest, so that the 4-grams a text starts are in a row (see _starting)
+        self.grams, self.df = np.unique(_first_highest(joined), return_counts=True)
+        self._starts: dict[int, tuple] = {}  # for texts of 2 or 3 characters (see _starting)
 
     def generic(self, name: str) -> bool:
         """A name with an abstract head whose modifier is not specific enough, or a plan's genre after a period
@@ -557,29 +558,49 @@ class Specificity:
         if not len(self.grams):
             return 0.0
         if len(text) >= 4:
-            codes = gram_codes(key(text), 4)
+            codes = _first_highest(gram_codes(key(text), 4))
             at = np.clip(np.searchsorted(self.grams, codes), 0, len(self.grams) - 1)
             df = np.where(self.grams[at] == codes, self.df[at], 0)
             return float(df.min() / self.items) if len(df) else 0.0
-        if text not in self._starting:
-            units = np.frombuffer(text.encode("utf-16-le"), dtype=np.uint16).astype(np.uint64)
-            start = sum((int(u) << (16 * n) for n, u in enumerate(units)), 0)
-            mask = np.uint64((1 << (16 * len(units))) - 1)
-            found = self.df[(self.grams & mask) == np.uint64(start)]
-            self._starting[text] = float(found.max() / self.items) if len(found) else 0.0
-        return self._starting[text]
+        starts, df = self._starting(len(text))
+        code = np.uint64(sum(ord(c) << (16 * (len(text) - 1 - n)) for n, c in enumerate(text)))
+        at = int(np.searchsorted(starts, code))
+        return float(df[at] / self.items) if at < len(starts) and starts[at] == code else 0.0
+
+    def _starting(self, n: int):
+        """The distinct first n characters of the store's 4-grams (codes, sorted) and the most items any 4-gram
+        starting with each is written by, made when a text of n characters is first looked up."""
+        import numpy as np
+
+        if n not in self._starts:
+            firsts = self.grams >> np.uint64(16 * (4 - n))  # sorted too: the first character is highest
+            bounds = np.flatnonzero(np.r_[True, firsts[1:] != firsts[:-1]]) if len(firsts) else np.zeros(0, dtype=np.intp)
+            self._starts[n] = (firsts[bounds], np.maximum.reduceat(self.df, bounds) if len(bounds) else self.df[:0])
+        return self._starts[n]
 
     def __call__(self, name: str) -> float:
         """0 (every item writes every piece of its modifier) to 1 (its rarest piece is in one item)."""
         import numpy as np
 
         part = modifier(name)
-        codes = gram_codes(part, 4) if len(part) >= 4 else gram_codes(name, 4)
+        codes = _first_highest(gram_codes(part, 4) if len(part) >= 4 else gram_codes(name, 4))
         if not len(codes) or not len(self.grams):
             return 0.0
         at = np.clip(np.searchsorted(self.grams, codes), 0, len(self.grams) - 1)
         df = np.where(self.grams[at] == codes, self.df[at], 1)
         return float(math.log(self.items / df.min()) / math.log(self.items))
+
+
+def _first_highest(codes):
+    """4-gram codes (reuse_model.gram_codes: the first character in the lowest 16 bits) with the order of their
+    characters turned, the first in the highest bits: sorted, the 4-grams a text starts are in a row."""
+    import numpy as np
+
+    unit = np.uint64(0xFFFF)
+    out = np.zeros(len(codes), dtype=np.uint64)
+    for k in range(4):
+        out |= ((codes >> np.uint64(16 * k)) & unit) << np.uint64(16 * (3 - k))
+    return out
 
 
 @dataclass
