@@ -796,6 +796,16 @@ def test_names_of_generic_words_fields_and_periods_are_not_instruments(corpus) -
     assert instruments.modifier_parts("社会保障") == ((0, 4, "place+vague"),)
 
 
+def test_a_plans_genre_after_a_period_names_a_document() -> None:
+    """计划 after nothing but a period and genre words names a plan (三年行动计划, 年度工作计划, 专项行动计划), a word
+    of its own names a programme: 000 line 311 “孤儿医疗康复明天计划”, 004 line 16 农村居家养老服务“幸福计划”."""
+    specificity = instruments.Specificity(["实施三年行动计划。", "实施孤儿医疗康复明天计划。"])
+    for name in ("三年行动计划", "五年行动计划", "年度工作计划", "专项行动计划"):
+        assert specificity.generic(name), name
+    assert not specificity.generic("孤儿医疗康复明天计划") and not specificity.generic("农村居家养老服务幸福计划")
+    assert instruments.modifier_parts("三年行动") == ((0, 2, "period"), (2, 4, "genre"))
+
+
 def test_shared_instruments_query(corpus) -> None:
     store, _ = corpus
     rows = [
