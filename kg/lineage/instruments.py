@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import math
 import re
+from array import array
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
@@ -558,7 +559,7 @@ class Specificity:
         if not len(self.grams):
             return 0.0
         if len(text) >= 4:
-            codes = _first_highest(gram_codes(key(text), 4))
+            codes = _query(key(text))
             at = np.clip(np.searchsorted(self.grams, codes), 0, len(self.grams) - 1)
             df = np.where(self.grams[at] == codes, self.df[at], 0)
             return float(df.min() / self.items) if len(df) else 0.0
@@ -583,7 +584,7 @@ class Specificity:
         import numpy as np
 
         part = modifier(name)
-        codes = _first_highest(gram_codes(part, 4) if len(part) >= 4 else gram_codes(name, 4))
+        codes = _query(part if len(part) >= 4 else name)
         if not len(codes) or not len(self.grams):
             return 0.0
         at = np.clip(np.searchsorted(self.grams, codes), 0, len(self.grams) - 1)
@@ -596,11 +597,18 @@ def _first_highest(codes):
     characters turned, the first in the highest bits: sorted, the 4-grams a text starts are in a row."""
     import numpy as np
 
-    unit = np.uint64(0xFFFF)
-    out = np.zeros(len(codes), dtype=np.uint64)
-    for k in range(4):
-        out |= ((codes >> np.uint64(16 * k)) & unit) << np.uint64(16 * (3 - k))
-    return out
+    units = np.ascontiguousarray(codes, dtype="<u8").view("<u2").reshape(-1, 4)[:, ::-1]
+    return np.ascontiguousarray(units).view("<u8").ravel().astype(np.uint64)
+
+
+def _query(text: str):
+    """The 4-gram codes of a short text as Specificity keeps them (_first_highest), made without numpy's cost per
+    call: each of the few names looked up is a handful of 4-grams."""
+    import numpy as np
+
+    units = array("H", text.encode("utf-16-le"))
+    windows = zip(units, units[1:], units[2:], units[3:], strict=False)
+    return np.array([a << 48 | b << 32 | c << 16 | d for a, b, c, d in windows if a and b and c and d], dtype=np.uint64)
 
 
 @dataclass
