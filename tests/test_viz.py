@@ -342,11 +342,11 @@ def test_lineage_view_shows_shared_instruments(browser, corpus_store, site: Path
     instruments: dict[str, set[str]] = {}
     for row in run_query(corpus_store, "shared-instruments", {})[1]:
         instruments.setdefault(row[0], set()).add(row[4])
-    assert len(instruments) == 132
+    assert len(instruments) == 145
     opened = Opened(browser, site / "lineage.html", shots)
     opened.page.set_viewport_size({"width": size[0], "height": size[1]})
     shown = opened.page.evaluate(SHOWN_META)
-    assert sum(m.get("cls") == "PolicyInstrument" for m in shown) == 132
+    assert sum(m.get("cls") == "PolicyInstrument" for m in shown) == 145
     [node] = [
         r["c"].value
         for r in corpus_store.query(
@@ -379,7 +379,7 @@ def test_lineage_view_shows_shared_instruments(browser, corpus_store, site: Path
     opened.page.uncheck("input.relation[value=PolicyInstrument]")
     shown = opened.page.evaluate(SHOWN_META)
     assert not any(m.get("cls") == "PolicyInstrument" for m in shown) and sum(m["kind"] == "plan" for m in shown) == 5
-    assert opened.text("#status").startswith(f"{len(shown)} of {len(shown) + 132} nodes")
+    assert opened.text("#status").startswith(f"{len(shown)} of {len(shown) + 145} nodes")
     after = opened.page.evaluate(PAIRS_SHOWN)
     for a, b, label, hidden, shared in after:  # what the two plans share among the families and indicators left
         assert (label, hidden) == (str(shared), shared == 0), (a, b)
@@ -388,7 +388,7 @@ def test_lineage_view_shows_shared_instruments(browser, corpus_store, site: Path
     opened.page.uncheck("input.relation[value=IndicatorConcept]")
     opened.page.check("input.relation[value=PolicyInstrument]")
     shown = opened.page.evaluate(SHOWN_META)
-    assert sorted({m.get("cls", "plan") for m in shown}) == ["PolicyInstrument", "plan"] and len(shown) == 5 + 132
+    assert sorted({m.get("cls", "plan") for m in shown}) == ["PolicyInstrument", "plan"] and len(shown) == 5 + 145
     opened.page.evaluate("plankgView.network.fit({animation: false})")
     opened.page.screenshot(path=str(shots / f"lineage-instruments-only-{size[0]}.png"))
     for box in ("PolicyFamily", "IndicatorConcept"):

@@ -48,6 +48,7 @@ MIN_MODIFIER = 3  # Han characters of a name before its head (quoted names excep
 MAX_COMMON = 10  # per million words of jieba's reference corpus: a word of a campaign's two-character object
 WORDS_KEPT = 1 << 16  # clauses, names cut into words (jieba) and judged, kept for when they come again
 MIN_SPECIFICITY = 0.6  # scaled IDF of the rarest modifier 4-gram below which a name with an abstract head is generic
+MIN_STEM = 6  # Han characters of a name's modifier shared under another head (家庭经济状况核对)
 MIN_FIELD_SHARE = 0.03  # share of the store's items writing a word for it to be a field of work (养老服务, 社会组织)
 _FUNCTION_START = re.compile(r"^([与和及或的等并按为在对以每各其该]|一批|若干|一些)")
 _DEGREE = re.compile(r"(更加|更为|日益|越来越|十分|非常|较为|最为)")  # a description (更加完备的…体系), not a name
@@ -74,6 +75,31 @@ _PROCEDURES = ("机制", "制度")  # the heads a list of steps can name
 _WORK = "工作"  # 试点工作 is the 试点
 _NOT_HEADED = ("宅基地", "高标准", "按计划")  # words ending in a head that are none of its kind (homestead land, a high standard)
 _JOINING = frozenset(("和", "与", "及", "以及", "的", "、"))  # joins the words of a modifier, says nothing of them
+_INSTITUTIONS = ("机构", "设施")  # kinds of institution and facility (救助管理设施) are no programme
+# heads that name what carries a programme (its rules, system, platform, facility, project): the modifier before
+# them names the programme, which another plan may carry under another head (家庭经济状况核对机制 / …核对信息平台);
+# the modifier of a noun of change (脱钩改革, 适老化改造) or of a thing given (补贴, 床位) is its object, no programme
+_CARRIERS = frozenset(
+    (
+        "制度",
+        "机制",
+        "体制",
+        "体系",
+        "政策",
+        "模式",
+        "标准",
+        "平台",
+        "系统",
+        "项目",
+        "清单",
+        "目录",
+        "责任制",
+        "工程",
+        "行动",
+        "计划",
+    )
+    + ("中心", "工作站", "服务站", "站点", "基地", "数据库", "信息库", "试点", "示范区", "热线", "基金")
+)
 _PERIOD = re.compile(r"[一二三四五六七八九十两\d]+年")  # a plan's time span (三年, 2021年)
 
 
@@ -248,9 +274,11 @@ def mentions(text: str) -> list[Mention]:
             # (系统完备、高效实用、…、安全可靠的现代化基础设施体系)
             described = _DEGREE.match(body, start) is not None or (not start and base > 0 and text[base - 1] == "、")
             for begin in sorted({cut} if described else {start, cut}):  # after a 的 too: 建立翔实完备的困境儿童信息台账
-                keys = tuple(k for k in _ends(body[begin : head.end()]) if _acceptable(k, head.group()))
-                if keys:
-                    found.append(Mention(base + begin, base + head.end(), body[begin : head.end()], keys))
+                name = body[begin : head.end()]
+                keys = tuple(k for k in _ends(name) if _acceptable(k, head.group()))
+                if keys:  # and the programme it carries, after the name's ends (see _stems)
+                    stems = _stems(body[begin : head.start()]) if head.group() in _CARRIERS else ()
+                    found.append(Mention(base + begin, base + head.end(), name, keys + stems))
             if cut == start:
                 before = [] if start else [c for c in listed if c[0] < base]
                 found += _distributed(text, body[start : head.start()], base + start, head, before)
@@ -261,6 +289,35 @@ def mentions(text: str) -> list[Mention]:
         if _acceptable(name, ""):
             found.append(Mention(quoted.start(1), quoted.end(1), quoted.group(1), (name,)))
     return found
+
+
+@lru_cache(maxsize=WORDS_KEPT)
+def _stems(modifier: str) -> tuple[str, ...]:
+    """The programme a name's modifier names whatever its head (社会救助家庭经济状况核对机制, 居民家庭经济状况核对信息
+    平台: 家庭经济状况核对; 精神障碍社区康复服务体系, 精神障碍社区康复服务机构): the normal form of the modifier
+    and of its ends that start at a word, with and without the vague words that end it (信息, 服务), each of
+    MIN_STEM Han characters or more, longest first. Shared only when specific (Specificity.generic_stem)."""
+    from plankg.lineage.fingerprints import words
+
+    whole = key(modifier)
+    cut = len(whole)
+    parts = modifier_parts(whole)
+    while parts and parts[-1][2] and set(parts[-1][2].split("+")) <= {"vague", "joining"}:
+        cut, parts = parts[-1][0], parts[:-1]
+    out = []
+    for stem in dict.fromkeys((whole, whole[:cut])):
+        at = 0
+        for word in words(stem):
+            end = stem[at:]
+            if (
+                len(_HAN.findall(end)) >= MIN_STEM
+                and "的" not in end
+                and not end.endswith(_INSTITUTIONS)
+                and _acceptable(end, "")
+            ):
+                out.append(end)
+            at += len(word)
+    return tuple(sorted(dict.fromkeys(out), key=len, reverse=True))
 
 
 def _buildings(text: str) -> list[Mention]:
@@ -412,6 +469,9 @@ def span(text: str, mention: Mention, name: str) -> tuple[int, int]:
     not written in one piece (社会工作和社会救助服务站 names 社会工作服务站)."""
     wanted = len(_HAN.findall(name))
     end = mention.end
+    head = _final_head(mention.keys[0])
+    if _is_stem(name, head):  # the programme before the head
+        end -= len(_final_head(mention.quote)) or len(head)
     if mention.quote.endswith("制度") and not name.endswith("制度"):  # 补贴制度 names the subsidy
         end -= 2
     if mention.quote.endswith("站点") and not name.endswith("站点"):  # 服务站点 names the 服务站
@@ -471,12 +531,39 @@ def shared_keys(mentions_by_plan: dict[str, list[Mention]], specificity: Specifi
     救急难工作机制 does not)."""
     plans: dict[str, set[str]] = {}
     whole: set[str] = set()
+    carried: dict[str, set[tuple[str, str]]] = {}  # a stem -> the (plan, head) pairs writing it
     for plan, found in mentions_by_plan.items():
         for mention in found:
             whole.add(mention.keys[0])
+            head = _final_head(mention.keys[0])
+            for k in mention.keys if head else ():
+                if _is_stem(k, head):
+                    carried.setdefault(k, set()).add((plan, head))
             for k in mention.keys:
                 plans.setdefault(k, set()).add(plan)
-    return {k: p for k, p in plans.items() if len(p) >= 2 and k in whole and not specificity.generic(k)}
+    stems = {k for k, written in carried.items() if _two_carriers(written)}
+    shared = {
+        k: p
+        for k, p in plans.items()
+        if len(p) >= 2
+        and (k in whole or k in stems)
+        and not specificity.generic(k)
+        and not (k in carried and specificity.generic_stem(k))
+    }
+    # a programme whose plans all share a name of it (社会组织孵化 of 社会组织孵化基地) is that name's concept
+    names = [(k, p) for k, p in shared.items() if k in whole]
+    return {k: p for k, p in shared.items() if k in whole or not any(k in n and p <= q for n, q in names)}
+
+
+def _two_carriers(written: set[tuple[str, str]]) -> bool:
+    """Two plans writing a programme under two heads (one plan's 机制, another's 平台): the programme is what they
+    share, not a name (under one head, the name is shared as a whole)."""
+    return any(p1 != p2 and h1 != h2 for p1, h1 in written for p2, h2 in written)
+
+
+def _is_stem(name: str, head: str) -> bool:
+    """A programme a name carries (_stems): a key of a mention with a head, itself without one."""
+    return bool(head) and not _final_head(name)
 
 
 def resolve(mention: Mention, shared: dict[str, set[str]]) -> list[str]:
@@ -529,6 +616,11 @@ class Specificity:
         if not name.endswith(abstract_heads()):
             return False
         return self(name) < MIN_SPECIFICITY or (bool(head) and self._unspecific(name[: -len(head)], kinds.get(head) == "system"))
+
+    def generic_stem(self, stem: str) -> bool:
+        """A name's modifier shared under other heads (_stems) is judged as the modifier of a system's name: not
+        specific enough, or vague and place words around fields (养老服务, 城乡社区服务)."""
+        return self(stem + "制度") < MIN_SPECIFICITY or self._unspecific(stem, system=True)
 
     def _unspecific(self, modifier: str, system: bool) -> bool:
         """A modifier of nothing but vague and process words (动态调整, 内部治理), or, before a system head, of vague
