@@ -58,6 +58,7 @@ QUERY_KIND = {
     "shared-indicator-concepts": "join",
     "measures-by-body": "text-filter",
     "shared-instruments": "aggregation",
+    "instrument-mentions": "targeted",
 }
 
 
@@ -471,7 +472,12 @@ def _example_params(store) -> dict[str, str]:
     )
     node = first("SELECT ?i WHERE { GRAPH ?g { ?i a pk:Indicator } } LIMIT 1")
     name = first(f'SELECT ?n WHERE {{ GRAPH ?g {{ <{node}> pk:name ?n FILTER(lang(?n) = "zh-hans") }} }} LIMIT 1')
+    instrument = first(
+        f"SELECT ?l WHERE {{ GRAPH <{LINEAGE_GRAPH}> {{ ?c a pk:PolicyInstrument ; skos:prefLabel ?l }} "
+        'FILTER(lang(?l) = "zh-hans") } LIMIT 1'
+    )
     return {
+        "instrument": instrument,
         "measure": measure,
         "node": node,
         "region": region,

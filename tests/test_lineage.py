@@ -838,8 +838,11 @@ def test_shared_instruments_query(corpus) -> None:
     store, _ = corpus
     rows = [
         (name, plans, region, quote)
-        for name, _s, plans, _d, region, _m, _b, _e, quote in run(store, "shared-instruments")
-        if name == "收养评估制度"
+        for name, _s, plans, _d, region, _m, _b, _e, quote in run(store, "instrument-mentions", instrument="收养评估制度")
+    ]
+    # the corpus-wide list: one row for it, with the plans its mentions count
+    assert [(name, plans) for name, _s, plans, _d in run(store, "shared-instruments") if name == "收养评估制度"] == [
+        ("收养评估制度", "4")
     ]
     # 000 line 309, 001 line 408, 002 line 551 (Traditional), 004 line 21
     assert rows == [
@@ -964,7 +967,9 @@ def test_targets_stated_in_prose_name_instruments(tmp_path: Path) -> None:
     assert (summary.items, summary.instruments, summary.instrument_mentions) == (2, 1, 2)  # items: measures, projects
     assert [
         (name, plans, region, member.removeprefix(PLAN), start, end, quote)
-        for name, _s, plans, _d, region, member, start, end, quote in run(store, "shared-instruments")
+        for name, _s, plans, _d, region, member, start, end, quote in run(
+            store, "instrument-mentions", instrument="农村留守妇女关爱行动"
+        )
     ] == [
         (
             "农村留守妇女关爱行动",

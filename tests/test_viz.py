@@ -287,6 +287,15 @@ def test_folding_at_the_chapters_hides_what_lies_under_them(browser, corpus_stor
     opened.page.close()
 
 
+def instrument_regions(store) -> dict[str, set[str]]:
+    """The regions of every instrument several plans name (shared-instruments lists them, instrument-mentions gives
+    the places each is named)."""
+    return {
+        row[0]: {mention[4] for mention in run_query(store, "instrument-mentions", {"instrument": row[0]})[1]}
+        for row in run_query(store, "shared-instruments", {})[1]
+    }
+
+
 def shared_regions(store) -> tuple[list[list[str]], list[set[str]]]:
     """The policy-families rows, and the regions of every family, shared indicator concept and shared instrument
     (library queries)."""
@@ -294,9 +303,7 @@ def shared_regions(store) -> tuple[list[list[str]], list[set[str]]]:
     by_concept: dict[str, set[str]] = {}
     for row in run_query(store, "shared-indicator-concepts", {})[1]:
         by_concept.setdefault(row[0], set()).add(row[2])
-    by_instrument: dict[str, set[str]] = {}
-    for row in run_query(store, "shared-instruments", {})[1]:
-        by_instrument.setdefault(row[0], set()).add(row[4])
+    by_instrument = instrument_regions(store)
     return families, [set(f[5].split("、")) for f in families] + list(by_concept.values()) + list(by_instrument.values())
 
 
@@ -339,9 +346,7 @@ SHOWN_META = """(() => { const d = JSON.parse(document.getElementById("view-data
 def test_lineage_view_shows_shared_instruments(browser, corpus_store, site: Path, shots: Path, size) -> None:
     """Each instrument two plans or more name is a node linked to those plans; its panel lists where each names it;
     a toggle hides the instruments (and the plan-to-plan counts drop what they shared), like families and indicators."""
-    instruments: dict[str, set[str]] = {}
-    for row in run_query(corpus_store, "shared-instruments", {})[1]:
-        instruments.setdefault(row[0], set()).add(row[4])
+    instruments = instrument_regions(corpus_store)
     assert len(instruments) == 145
     opened = Opened(browser, site / "lineage.html", shots)
     opened.page.set_viewport_size({"width": size[0], "height": size[1]})

@@ -111,7 +111,7 @@ def _with_hints(store, name: str, params: dict[str, str], results):
     data = results.serialize(format=QueryResultsFormat.JSON)
     if not json.loads(data)["results"]["bindings"]:
         for key, value in params.items():
-            values = candidate_values(store, key) if get(name).parameters[key] == "string" else []
+            values = candidate_values(store, key) if get(name).parameters[key] in ("string", "label") else []
             if values and value not in values:
                 close = suggestions(values, value)
                 hint = f"; did you mean {' or '.join(close)}?" if close else ""

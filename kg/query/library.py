@@ -1,7 +1,9 @@
 """The SPARQL query library: one .rq file per analyst question, run on the store or a remote endpoint.
 
-Each file starts with comment lines `# Question:`, `# Parameters:` (`name (IRI|string|integer) - meaning`,
-several separated by `;`, or `none.`) and examples. Parameters are bound as RDF terms, never pasted into
+Each file starts with comment lines `# Question:`, `# Parameters:` (`name (IRI|string|label|integer) - meaning`,
+several separated by `;`, or `none.`) and examples. A label is text bound as a Simplified label (`"…"@zh-Hans`),
+so that a query can look up the node it names directly (a BIND making one from a string is evaluated after the
+lookups it feeds, over the whole store). Parameters are bound as RDF terms, never pasted into
 query text: a VALUES block at the start of the WHERE clause binds them, its terms serialised by pyoxigraph
 (so quotes and braces in a value stay inside its literal). The same binding runs on the embedded store and
 on remote endpoints; a query uses its parameters in the top-level group (patterns and FILTERs there), where
@@ -26,11 +28,11 @@ from pyoxigraph import Literal, NamedNode, QueryBoolean, QuerySolutions, QueryTr
 from plankg.errors import FAILED, UsageProblem
 from plankg.graph.service import ServiceRefused, refuse_service
 from plankg.graph.solutions import select
-from plankg.graph.vocab import QUERY_PREFIXES, REGIONS_GRAPH, XSD_INTEGER
+from plankg.graph.vocab import LINEAGE_GRAPH, QUERY_PREFIXES, REGIONS_GRAPH, XSD_INTEGER
 from plankg.loaders.script import to_simplified
 from plankg.remote import redact
 
-_PARAM = re.compile(r"(\w+) \((IRI|string|integer)\)")
+_PARAM = re.compile(r"(\w+) \((IRI|string|label|integer)\)")
 Results = QuerySolutions | QueryBoolean | QueryTriples
 
 
@@ -104,6 +106,8 @@ def bind(query: LibraryQuery, params: dict[str, str]) -> dict[str, NamedNode | L
                 terms[key] = NamedNode(expand(value))
             elif kind == "integer":
                 terms[key] = Literal(str(int(value)), datatype=XSD_INTEGER)
+            elif kind == "label":
+                terms[key] = Literal(to_simplified(value), language="zh-Hans")
             else:
                 terms[key] = Literal(to_simplified(value))
         except ValueError as exc:
@@ -127,6 +131,8 @@ def expand(name: str) -> str:
 CANDIDATES = {
     "region": f"SELECT DISTINCT ?v WHERE {{ GRAPH <{REGIONS_GRAPH}> {{ ?r skos:prefLabel ?v }} }}",
     "name": "SELECT DISTINCT ?v WHERE { GRAPH ?g { ?i a pk:Indicator ; pk:name ?v } }",
+    "instrument": f"""SELECT ?v WHERE {{ GRAPH <{LINEAGE_GRAPH}> {{ ?c a pk:PolicyInstrument ; skos:prefLabel ?v }}
+        FILTER(lang(?v) = "zh-hans") }}""",
 }
 
 
