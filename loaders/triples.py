@@ -213,7 +213,31 @@ def document_quads(doc: ParsedDocument, region: Region | None) -> list[Quad]:
         g.add(node, PK.reason, Literal(dropped.reason))
         g.add(node, PK.partOf, expression)
         g.span(node, dropped.span)
+    g.quads += element_counts(g.quads, expression, graph)
     return g.quads + label_quads(g.quads, doc.source.script)
+
+
+# The elements a plan text's counts count (plans-overview's columns), by the count's property.
+COUNTED = {
+    PK.Chapter: PK.chapterCount,
+    PK.Section: PK.sectionCount,
+    PK.Measure: PK.measureCount,
+    PK.Indicator: PK.indicatorCount,
+    PK.Project: PK.projectCount,
+    PK.Citation: PK.citationCount,
+}
+
+
+def element_counts(quads: list[Quad], expression: str, graph: str) -> list[Quad]:
+    """How many chapters, sections, measures, indicators, projects and citations a document graph's quads type, as
+    integers on its plan text (0 when none): plans-overview reads six numbers per plan instead of counting every
+    typed node of the store (384,000 at 10,000 plans). Written with the graph, so a replaced or removed document
+    takes its counts along."""
+    typed: dict[str, set[str]] = {str(cls): set() for cls in COUNTED}
+    for quad in quads:
+        if quad.predicate == RDF_TYPE and isinstance(quad.object, NamedNode) and quad.object.value in typed:
+            typed[quad.object.value].add(str(quad.subject))
+    return [Quad(_n(expression), _n(prop), _int(len(typed[str(cls)])), _n(graph)) for cls, prop in COUNTED.items()]
 
 
 def region_quads(region: Region | None) -> list[Quad]:
