@@ -824,6 +824,21 @@ def test_names_of_generic_words_fields_and_periods_are_not_instruments(corpus) -
     assert instruments.modifier_parts("社会保障") == ((0, 4, "place+vague"),)
 
 
+def test_a_place_starting_a_word_and_systematically_are_no_specific_words() -> None:
+    """A place word before a field in one word of jieba is read as both: tests/fixtures/real 001 line 161 完善帮扶
+    残疾人、孤儿等社会福利制度 (社会福利: 社会 and 福利, an everyday word) is the field's system, where 社会福利 as one
+    word, written by few of a store's items, kept it; a period is part of a name's own words (003 line 578 年度报告和
+    信息公开制度). 系统 before 治理 or a verb is an adverb (real 001 line 137 坚持山水林田湖草系统治理, real 002 line
+    31 统筹山水林田湖草系统治理), not the head of 山水林田湖草系统; 系统建设 builds a system."""
+    assert instruments.modifier_parts("社会福利") == ((0, 4, ""),)  # one word of jieba
+    others = [f"推进第{n}批婚俗改革试点。" for n in range(40)]  # a store where few items write 社会福利 or 年度报告
+    specificity = instruments.Specificity(["完善帮扶残疾人、孤儿等社会福利制度。", "严格实施年度报告制度。", *others])
+    assert specificity.generic("社会福利制度") and not specificity.generic("年度报告制度")
+    names = [m.keys[0] for m in instruments.mentions("坚持山水林田湖草系统治理，构建生态廊道")]
+    assert names == [] and [m.keys[0] for m in instruments.mentions("统筹山水林田湖草系统治理。")] == []
+    assert [m.keys[0] for m in instruments.mentions("完善殡葬服务系统建设")] == ["殡葬服务系统"]
+
+
 def test_a_plans_genre_after_a_period_names_a_document() -> None:
     """计划 after nothing but a period and genre words names a plan (三年行动计划, 年度工作计划, 专项行动计划), a word
     of its own names a programme: 000 line 311 “孤儿医疗康复明天计划”, 004 line 16 农村居家养老服务“幸福计划”."""

@@ -5,12 +5,15 @@ An instrument is found in an item's text by its head noun, the last word of the 
 runs back from its head to the verb that governs it (建立/实施/开展 … : kg/data/instrument_verbs.txt) or to the
 start of the clause, and is read again after a 的 in it. Verbs and heads count where a word (jieba) starts or
 ends; a verb that is also the noun of names (形成, 参与, 统筹: 价格形成机制) governs only at the start of its
-clause or after another verb. Coordinated modifiers share their head (年度报告和信息公开制度 names 年度报告制度
-too). A campaign building a quality into a field is named with 建设 (平安边界建设, 美丽乡村建设), though 建设
-heads no other name. Names are compared in a normal form (Simplified, without quote marks, punctuation or a
-leading 全省/我市), so that one instrument is one concept across all plans, whatever the script; a name another
-plan writes with a few words added inside it names the same instrument (社会救助审核确认权限下放 and
-社会救助确认权限下放), a name with a word replaced does not (三社联动机制, 五社联动机制).
+clause or after another verb; 系统 before a verb is an adverb, no head (山水林田湖草系统治理). Coordinated
+modifiers share their head (年度报告和信息公开制度 names 年度报告制度 too). The modifier before a head of rules,
+systems, platforms or projects names the programme they carry, one instrument when two plans carry it under two
+heads (家庭经济状况核对机制, 居民家庭经济状况核对信息平台: 经济状况核对). A campaign building a quality into a
+field is named with 建设 (平安边界建设, 美丽乡村建设), though 建设 heads no other name. Names are compared in a
+normal form (Simplified, without quote marks, punctuation or a leading 全省/我市), so that one instrument is one
+concept across all plans, whatever the script; a name another plan writes with a few words added inside it
+names the same instrument (社会救助审核确认权限下放 and 社会救助确认权限下放), a name with a word replaced does not
+(三社联动机制, 五社联动机制).
 
 A name every plan uses for its field of work is not an instrument (社会救助制度, 工作机制, 社会政策). Decided from
 the text: the modifier (the name without its head) must have MIN_MODIFIER characters (a campaign's
@@ -23,7 +26,8 @@ when its modifier is nothing but vague and process words (动态调整机制, �
 its head names a system (制度, 机制, 体系, 政策 …) and its modifier is vague and place words around fields,
 words MIN_FIELD_SHARE of the store's items write or a word of everyday language (城乡社区服务体系, 社会组织管理
 制度, 基本养老服务体系, 公共文化服务体系), with no process word to say which arrangement it is (城乡社区协商
-制度, 未成年人保护协调机制 stay); a plan's genre after a period (三年行动计划) names a document. Whatever its
+制度, 未成年人保护协调机制 stay; a place word before a field in one word of jieba is read as both: 社会福利制度);
+a plan's genre after a period (三年行动计划) names a document. Whatever its
 words, a name with an abstract head must be specific too, its specificity being the inverse document
 frequency, over the store's items, of the rarest character 4-gram of its modifier, scaled to 0-1; below
 MIN_SPECIFICITY it is generic. The README shows where the line falls on the bundled corpus.
@@ -73,6 +77,7 @@ _ACTOR = re.compile(r"(部门|单位)$")  # 职能部门职责 names who acts, n
 _GROUP = re.compile(r"(儿童|孤儿|老人|老年人|人员|妇女|残疾人|群众|对象)$")  # a group of people is no modifier
 _PROCEDURES = ("机制", "制度")  # the heads a list of steps can name
 _WORK = "工作"  # 试点工作 is the 试点
+_SYSTEMATIC = "系统"  # a head, and an adverb before a verb (see _adverb)
 _NOT_HEADED = ("宅基地", "高标准", "按计划")  # words ending in a head that are none of its kind (homestead land, a high standard)
 _JOINING = frozenset(("和", "与", "及", "以及", "的", "、"))  # joins the words of a modifier, says nothing of them
 _INSTITUTIONS = ("机构", "设施")  # kinds of institution and facility (救助管理设施) are no programme
@@ -442,9 +447,18 @@ def _heads_at(body: str, bounds: tuple[int, ...]) -> list[_Head]:
     found = []
     for end in sorted(ends):
         head = next((h for h in _head_names().get(body[end - 1 : end], ()) if body.endswith(h, 0, end)), None)
-        if head and not body.endswith(_NOT_HEADED, 0, end):
+        if head and not body.endswith(_NOT_HEADED, 0, end) and not _adverb(body, bounds, end - len(head), end):
             found.append(_Head(end - len(head), head))
     return found
+
+
+def _adverb(body: str, bounds: tuple[int, ...], start: int, end: int) -> bool:
+    """系统 as a word of its own before a verb or 治理 is the adverb "systematically" (山水林田湖草系统治理, 系统推进),
+    not the noun (信息系统 is one word, 殡葬服务系统建设 the building of a system)."""
+    if body[start:end] != _SYSTEMATIC or start not in bounds or end not in bounds or end == len(body):
+        return False
+    after = body[end : bounds[bounds.index(end) + 1]]
+    return after == "治理" or (after != "建设" and bool(_verbs().fullmatch(after)))  # 系统建设 builds the system
 
 
 @lru_cache(maxsize=1)
@@ -632,7 +646,13 @@ class Specificity:
             return True
         if not system or not kinds <= {"vague", "place", "system", "period", "genre", "joining"}:
             return False
-        return all(self.field(modifier[start:end]) for start, end in fields)
+        return all(self.field(modifier[start:end]) or self._placed_field(modifier[start:end]) for start, end in fields)
+
+    def _placed_field(self, part: str) -> bool:
+        """A place word before a field in one word of jieba (社会福利: 社会 and 福利, an everyday word), which a store's
+        items may seldom write as a whole; a period stays part of a name's own words (年度报告)."""
+        place = next((part[:n] for n in range(len(part) - 1, 1, -1) if generic_words().get(part[:n]) == "place"), "")
+        return bool(place) and self.field(part[len(place) :])
 
     def field(self, part: str) -> bool:
         """A field of work: a word of everyday language (文化, 就业: a single word of jieba's dictionary at least
