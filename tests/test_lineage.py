@@ -569,11 +569,12 @@ def test_pairs_clear_on_either_question_against_the_right_relation(labelled, cor
     shipped = reuse_model.shipped()
     dev = [p for p in labelled if p.label["split"] == "dev"]
     on_dev = reuse_train.right_relation(dev, reuse_train.cross_validated(dev), shipped.threshold, named)
-    assert on_dev == {"pairs": 80, "related": 72, "share": 0.9}
+    # 73 since a programme under two heads is an instrument (家庭经济状况核对: 001 line 294, 002 line 465)
+    assert on_dev == {"pairs": 80, "related": 73, "share": 0.912}
     blind = [p for p in labelled if p.label["split"] == "blind"]
     probabilities = [shipped.probability(p.features) if p.proposed else 0.0 for p in reuse_train.graded(blind)]
     on_blind = reuse_train.right_relation(blind, probabilities, shipped.threshold, named)
-    assert on_blind == {"pairs": 81, "related": 56, "share": 0.691}
+    assert on_blind == {"pairs": 81, "related": 57, "share": 0.704}  # scored once with that rule (56 before it)
 
 
 def test_pairs_the_right_relation_misses_are_listed_with_what_is_wanting(labelled, corpus) -> None:
@@ -590,9 +591,9 @@ def test_pairs_the_right_relation_misses_are_listed_with_what_is_wanting(labelle
     counted = reuse_train.right_relation(dev, probabilities, shipped.threshold, named)
     assert len(wanting) == counted["pairs"] - counted["related"]
     kinds = [" and ".join(missing) for _, _, missing in wanting]
-    assert {k: kinds.count(k) for k in set(kinds)} == {"copied": 4, "instrument": 4}
+    assert {k: kinds.count(k) for k in set(kinds)} == {"copied": 4, "instrument": 3}
     # 001 line 314 (推进精神障碍社区康复服务发展) and 002 line 617 (支持縣市區建設精神障礙社區康復服務機構): a service both
-    # name, no copied clause; neither is a name with a head (服务, 机构 head none), so the instrument is wanting
+    # name, no copied clause; 机构 heads no name, and the service is stock wording, so the instrument is wanting
     shown = reuse_train.show_relations_wanting(wanting).splitlines()
     line = next(n for n in shown if "431200/fyp/2021-2025/zh-Hant/box_5__item_3" in n)
     assert line.startswith("wanting instrument (copied no, instrument clear; p=") and "; 精神障碍社区康复服务)" in line
