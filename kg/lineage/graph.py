@@ -634,7 +634,7 @@ def _instrument_lineage(
     its inputs changed, write.Units). named: each item's mentions (_mention_rows)."""
     texts = [item.text for item in items]
     grams = cache.results("keygrams", [text_key(t) for t in texts], lambda todo: [instruments.key_grams(texts[n]) for n in todo])
-    mentions = [[instruments.Mention(a, b, q, tuple(k)) for a, b, q, k in ms] for ms in named]
+    mentions = [[instruments.Mention.from_row(row) for row in ms] for ms in named]
     found = instruments.find(texts, [item.plan for item in items], mentions, grams)
     if not found.shared:
         return
@@ -671,7 +671,7 @@ def _instrument_lineage(
 
 def _mention_rows(texts: list[str]) -> list[list]:
     """The instrument mentions of each text as kept (jieba's work: on the worker process when there is one)."""
-    return [[[m.start, m.end, m.quote, list(m.keys)] for m in instruments.mentions(text)] for text in texts]
+    return [[m.row() for m in instruments.mentions(text)] for text in texts]
 
 
 def _span(out: _Out, annotation: str, target: str, item: textreuse.Item, start: int, end: int, sources: dict[str, str]) -> None:

@@ -108,6 +108,9 @@ _CARRIERS = frozenset(
 _PERIOD = re.compile(r"[一二三四五六七八九十两\d]+年")  # a plan's time span (三年, 2021年)
 
 
+WordTest = bool | tuple[tuple[str, ...], ...] | None  # see word_test
+
+
 def _lines(name: str) -> tuple[str, ...]:
     text = resources.files("plankg").joinpath(f"data/{name}").read_text(encoding="utf-8")
     return tuple(sorted({ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")}, key=len, reverse=True))
@@ -243,6 +246,34 @@ class Mention:
     end: int
     quote: str
     keys: tuple[str, ...]
+    tests: tuple[tuple[str, bool, WordTest], ...] = ()  # (key, is a stem, word_test) of the keys that need jieba
+
+    def row(self) -> list:
+        """The mention as kept (JSON)."""
+        return [self.start, self.end, self.quote, list(self.keys), [list(t) for t in self.tests]]
+
+    @classmethod
+    def from_row(cls, row: list) -> Mention:
+        start, end, quote, keys, *tests = row
+        return cls(start, end, quote, tuple(keys), tuple((k, stem, _tuples(t)) for k, stem, t in (tests[0] if tests else ())))
+
+
+def _tuples(test):
+    """A word test read from JSON (lists) as made (tuples)."""
+    return tuple(tuple(group) for group in test) if isinstance(test, list) else test
+
+
+def tested(mention: Mention) -> Mention:
+    """A mention with the word tests of its keys that need jieba's dictionary (word_test): the programmes it carries,
+    and the names with an abstract or a plan head."""
+    head = _final_head(mention.keys[0])
+    tests = []
+    for k in mention.keys:
+        if _is_stem(k, head):
+            tests.append((k, True, word_test(k, True)))
+        elif k.endswith(abstract_heads()) or generic_words().get(_final_head(k)) == "document":
+            tests.append((k, False, word_test(k)))
+    return Mention(mention.start, mention.end, mention.quote, mention.keys, tuple(tests))
 
 
 def key(name: str) -> str:
@@ -293,7 +324,7 @@ def mentions(text: str) -> list[Mention]:
         name = key(quoted.group(1))
         if _acceptable(name, ""):
             found.append(Mention(quoted.start(1), quoted.end(1), quoted.group(1), (name,)))
-    return found
+    return [tested(m) for m in found]
 
 
 @lru_cache(maxsize=WORDS_KEPT)
@@ -546,8 +577,10 @@ def shared_keys(mentions_by_plan: dict[str, list[Mention]], specificity: Specifi
     plans: dict[str, set[str]] = {}
     whole: set[str] = set()
     carried: dict[str, set[tuple[str, str]]] = {}  # a stem -> the (plan, head) pairs writing it
+    tests: dict[tuple[str, bool], WordTest] = {}  # word tests made where the mentions were found
     for plan, found in mentions_by_plan.items():
         for mention in found:
+            tests.update(((k, stem), test) for k, stem, test in mention.tests)
             whole.add(mention.keys[0])
             head = _final_head(mention.keys[0])
             for k in mention.keys if head else ():
@@ -561,8 +594,8 @@ def shared_keys(mentions_by_plan: dict[str, list[Mention]], specificity: Specifi
         for k, p in plans.items()
         if len(p) >= 2
         and (k in whole or k in stems)
-        and not specificity.generic(k)
-        and not (k in carried and specificity.generic_stem(k))
+        and not specificity.generic(k, tests.get((k, False), UNKNOWN))
+        and not (k in carried and specificity.generic_stem(k, tests.get((k, True), UNKNOWN)))
     }
     # a programme whose plans all share a name of it (社会组织孵化 of 社会组织孵化基地) is that name's concept
     names = [(k, p) for k, p in shared.items() if k in whole]
@@ -604,6 +637,62 @@ def key_grams(text: str) -> bytes:
     return gram_codes(key(text), 4).tobytes()
 
 
+class Unknown:
+    """A word test not given (computed then, with jieba's dictionary)."""
+
+
+UNKNOWN = Unknown()
+
+
+@lru_cache(maxsize=WORDS_KEPT)
+def word_test(name: str, stem: bool = False) -> WordTest:
+    """What a name's words decide of its being generic (jieba's work, done where mentions are found, so that the
+    store's statistics need no dictionary): None, never generic (no abstract head, or a plan head after words of its
+    own); True, generic by its words (nothing but vague and process words, a plan's genre after a period, a system's
+    field that is everyday language); False, its specificity decides; or groups of words, the fields of a system's
+    name, generic too when each group has one the store's items write often (Specificity._fields). stem: the
+    programme a name carries (_stems), judged as the modifier of a system."""
+    if stem:
+        return _modifier_test(name, system=True)
+    head = _final_head(name)
+    kinds = generic_words()
+    if kinds.get(head) == "document":
+        parts = modifier_parts(name[: -len(head)])
+        return True if all(set(kind.split("+")) <= {"period", "genre", "joining"} for _s, _e, kind in parts) else None
+    if not name.endswith(abstract_heads()):
+        return None
+    return _modifier_test(name[: -len(head)], kinds.get(head) == "system") if head else False
+
+
+def _modifier_test(modifier: str, system: bool) -> WordTest:
+    """A modifier of nothing but vague and process words (动态调整, 内部治理): generic; before a system head, vague and
+    place words around fields (城乡社区服务, 基本养老服务, 社会组织管理): the fields to look up in the store, each with
+    the field after a place word that starts it in one word of jieba (社会福利: 福利), but for a word of everyday
+    language, a field whatever the store (文化, 就业: a single word of jieba's dictionary at least MAX_COMMON per
+    million words of its reference corpus); otherwise the name's specificity decides."""
+    parts = modifier_parts(modifier)
+    kinds = {k for _s, _e, kind in parts for k in kind.split("+") if kind}
+    fields = [modifier[start:end] for start, end, kind in parts if not kind]
+    if not fields and kinds <= {"vague", "process", "system", "period", "genre", "joining"}:
+        return True
+    if not system or not kinds <= {"vague", "place", "system", "period", "genre", "joining"}:
+        return False
+    groups = []
+    for part in fields:
+        place = next((part[:n] for n in range(len(part) - 1, 1, -1) if generic_words().get(part[:n]) == "place"), "")
+        group = (part, part[len(place) :]) if place else (part,)
+        if not any(_everyday(word) for word in group):
+            groups.append(group)
+    return tuple(groups) or True
+
+
+def _everyday(word: str) -> bool:
+    """A single word of jieba's dictionary at least MAX_COMMON per million words of its reference corpus (文化, 福利)."""
+    from plankg.lineage.fingerprints import _jieba
+
+    return _jieba().lcut(word, HMM=False) == [word] and _per_million(word) >= MAX_COMMON
+
+
 class Specificity:
     """How specific a name is, from the document frequency of character 4-grams over the store's items.
     grams: each text's key_grams when known."""
@@ -619,49 +708,25 @@ class Specificity:
         self.grams, self.df = np.unique(_first_highest(joined), return_counts=True)
         self._starts: dict[int, tuple] = {}  # for texts of 2 or 3 characters (see _starting)
 
-    def generic(self, name: str) -> bool:
+    def generic(self, name: str, test: WordTest | Unknown = UNKNOWN) -> bool:
         """A name with an abstract head whose modifier is not specific enough, or a plan's genre after a period
-        (see the module's docstring)."""
-        head = _final_head(name)
-        kinds = generic_words()
-        if kinds.get(head) == "document":
-            parts = modifier_parts(name[: -len(head)])
-            return all(set(kind.split("+")) <= {"period", "genre", "joining"} for _s, _e, kind in parts)
-        if not name.endswith(abstract_heads()):
-            return False
-        return self(name) < MIN_SPECIFICITY or (bool(head) and self._unspecific(name[: -len(head)], kinds.get(head) == "system"))
+        (see the module's docstring). test: word_test(name), when known."""
+        test = word_test(name) if isinstance(test, Unknown) else test
+        if test is None or test is True:
+            return bool(test)
+        return self(name) < MIN_SPECIFICITY or self._fields(test)
 
-    def generic_stem(self, stem: str) -> bool:
+    def generic_stem(self, stem: str, test: WordTest | Unknown = UNKNOWN) -> bool:
         """A name's modifier shared under other heads (_stems) is judged as the modifier of a system's name: not
-        specific enough, or vague and place words around fields (养老服务, 城乡社区服务)."""
-        return self(stem + "制度") < MIN_SPECIFICITY or self._unspecific(stem, system=True)
+        specific enough, or vague and place words around fields (养老服务, 城乡社区服务). test: word_test(stem, True),
+        when known."""
+        test = word_test(stem, True) if isinstance(test, Unknown) else test
+        return test is True or self(stem + "制度") < MIN_SPECIFICITY or self._fields(test)
 
-    def _unspecific(self, modifier: str, system: bool) -> bool:
-        """A modifier of nothing but vague and process words (动态调整, 内部治理), or, before a system head, of vague
-        and place words around fields the store's items often write (城乡社区服务, 基本养老服务, 社会组织管理)."""
-        parts = modifier_parts(modifier)
-        kinds = {k for _s, _e, kind in parts for k in kind.split("+") if kind}
-        fields = [(start, end) for start, end, kind in parts if not kind]
-        if not fields and kinds <= {"vague", "process", "system", "period", "genre", "joining"}:
-            return True
-        if not system or not kinds <= {"vague", "place", "system", "period", "genre", "joining"}:
-            return False
-        return all(self.field(modifier[start:end]) or self._placed_field(modifier[start:end]) for start, end in fields)
-
-    def _placed_field(self, part: str) -> bool:
-        """A place word before a field in one word of jieba (社会福利: 社会 and 福利, an everyday word), which a store's
-        items may seldom write as a whole; a period stays part of a name's own words (年度报告)."""
-        place = next((part[:n] for n in range(len(part) - 1, 1, -1) if generic_words().get(part[:n]) == "place"), "")
-        return bool(place) and self.field(part[len(place) :])
-
-    def field(self, part: str) -> bool:
-        """A field of work: a word of everyday language (文化, 就业: a single word of jieba's dictionary at least
-        MAX_COMMON per million words of its reference corpus), or words MIN_FIELD_SHARE of the store's items write
+    def _fields(self, test: WordTest) -> bool:
+        """Every group of a word test (word_test) has a field: words MIN_FIELD_SHARE of the store's items write
         (养老服务, 社会组织, 未成年人保护)."""
-        from plankg.lineage.fingerprints import _jieba
-
-        one = _jieba().lcut(part, HMM=False) == [part]
-        return (one and _per_million(part) >= MAX_COMMON) or self.share(part) >= MIN_FIELD_SHARE
+        return isinstance(test, tuple) and all(any(self.share(w) >= MIN_FIELD_SHARE for w in group) for group in test)
 
     def share(self, text: str) -> float:
         """The share of the store's items that write text, as far as the store's 4-grams tell: at most that of its
@@ -796,7 +861,7 @@ def edited(found: list[list[Mention]], plans: list[str]) -> list[list[Mention]]:
 
 def _standing_for(mention: Mention, names: list[str]) -> Mention:
     keys = sorted(set(mention.keys) | set(names), key=lambda k: (-len(k), k))
-    return Mention(mention.start, mention.end, mention.quote, tuple(keys))
+    return Mention(mention.start, mention.end, mention.quote, tuple(keys), mention.tests)
 
 
 def _final_head(name: str) -> str:
