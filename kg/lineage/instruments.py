@@ -265,14 +265,13 @@ def _tuples(test):
 
 def tested(mention: Mention) -> Mention:
     """A mention with the word tests of its keys that need jieba's dictionary (word_test): the programmes it carries,
-    and the names with an abstract or a plan head."""
-    head = _final_head(mention.keys[0])
-    tests = []
-    for k in mention.keys:
-        if _is_stem(k, head):
-            tests.append((k, True, word_test(k, True)))
-        elif k.endswith(abstract_heads()) or generic_words().get(_final_head(k)) == "document":
-            tests.append((k, False, word_test(k)))
+    and its whole name when its head is abstract or a plan's. A shorter end is shared only where some mention names
+    it whole (shared_keys), and that mention has its test."""
+    name = mention.keys[0]
+    head = _final_head(name)
+    tests = [(k, True, word_test(k, True)) for k in mention.keys if _is_stem(k, head)]
+    if name.endswith(abstract_heads()) or generic_words().get(head) == "document":
+        tests.insert(0, (name, False, word_test(name)))
     return Mention(mention.start, mention.end, mention.quote, mention.keys, tuple(tests))
 
 
