@@ -175,14 +175,20 @@ class Units:
 
 def vouched(store: Store, cache: LineageCache | None, globs: tuple[str, ...] = ()) -> bool:
     """Whether the cache's record of the lineage graph (its subjects' and units' digests) is of the graph the store
-    holds, its units those of globs (Units.globs; a record kept with other units left out subjects it knows no digest
-    of): then a write compares the new graph with the record, and the units left unchanged need not be made."""
+    holds, kept with the units of globs (Units.globs; a record kept with other units has no digest of some subjects
+    and digests of units the other code never made): then a write compares the new graph with the record, and the
+    units left unchanged need not be made."""
     if cache is None or not store.contains_named_graph(NamedNode(str(LINEAGE_GRAPH))):
         return False
-    runs = cache.meta("lineage-runs")
-    if (cache.meta("lineage-units") or []) != list(globs):
-        return False
-    return runs is not None and records.writes(store).get(str(LINEAGE_GRAPH)) == runs
+    recorded = cache.meta("lineage-runs")
+    return recorded is not None and recorded == _recorded(store, globs)
+
+
+def _recorded(store: Store, globs: tuple[str, ...]) -> str | None:
+    """What the cache's record of the lineage graph is of: the runs that wrote the graph and the units left out of
+    the record (Units.globs), in one value, so that code leaving out other units (or none) never vouches for it."""
+    runs = records.writes(store).get(str(LINEAGE_GRAPH))
+    return None if runs is None else "|".join((runs, *globs))
 
 
 def write(store: Store, spool: Spool, cache: LineageCache | None, whole: bool = False, units: Units | None = None) -> int:
@@ -207,8 +213,7 @@ def write(store: Store, spool: Spool, cache: LineageCache | None, whole: bool = 
     if cache is not None:
         if units is not None:
             units.save(cache)
-        cache.set_meta("lineage-units", list(globs))
-        cache.set_meta("lineage-runs", records.writes(store).get(str(LINEAGE_GRAPH)))
+        cache.set_meta("lineage-runs", _recorded(store, globs))
     return total
 
 
