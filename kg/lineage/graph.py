@@ -116,9 +116,7 @@ class _Out:
 
     def __init__(self) -> None:
         self.spool = write.Spool()
-
-    def add(self, s: str, p: str, o: str | Literal) -> None:
-        self.spool.add(s, p, o)
+        self.add: Callable[[str, str, str | Literal], None] = self.spool.add  # called for every quad: no layer between
 
     def type(self, s: str, *classes: str) -> None:
         for c in classes:
