@@ -29,6 +29,7 @@ PARAMS = {  # example parameters for the queries that take some
     "binding-indicators": {"region": "辽宁省"},
     "indicator-across-plans": {"name": "跨省通办"},
     "indicators-shared": {"min_plans": "2"},
+    "instrument-mentions": {"instrument": "收养评估制度"},
     "measure-lineage": {"measure": "https://w3id.org/plankg/id/plan/450900/fyp/2021-2025/zh-Hans/para_17"},
     "measure-search": {"text": "平战结合"},
     "measures-by-chapter": {"region": "辽宁省"},
