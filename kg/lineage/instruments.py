@@ -19,8 +19,9 @@ A name every plan uses for its field of work is not an instrument (社会救助�
 the text: the modifier (the name without its head) must have MIN_MODIFIER characters (a campaign's
 may be one uncommon word: 婚俗改革, not 重大改革) and not start with a conjunction or a quantifier; slogans
 (kg/data/stock_phrases.txt) are not names, nor is a field put before a slogan's words (基层治理体系:
-治理体系); the base of a ratio (护理型床位占比) is a target's quantity, not an instrument set up; a degree
-adverb starts a description, not a name (更加完备的慈善综合监管体系). Decided from the words of a name
+治理体系), and a slogan's run of parallel verbs says no more than a vague word (共建共治共享治理机制); the
+base of a ratio (护理型床位占比) is a target's quantity, not an instrument set up; a degree adverb starts a
+description, not a name (更加完备的慈善综合监管体系). Decided from the words of a name
 (kg/data/instrument_generic.txt) and the store: a name with an abstract head (制度, 机制, 政策 …) is generic
 when its modifier is nothing but vague and process words (动态调整机制, 内部治理机制, 体制机制改革), or when
 its head names a system (制度, 机制, 体系, 政策 …) and its modifier is vague and place words around fields,
@@ -106,6 +107,9 @@ _CARRIERS = frozenset(
     + ("中心", "工作站", "服务站", "站点", "基地", "数据库", "信息库", "试点", "示范区", "热线", "基金")
 )
 _PERIOD = re.compile(r"[一二三四五六七八九十两\d]+年")  # a plan's time span (三年, 2021年)
+# a slogan's run of parallel two-character verbs sharing their first character (共建共治共享, 共商共建共享,
+# 众智众筹众创): the way any plan of the period speaks, no arrangement (a count is no verb: 一户一档一策)
+_PARALLEL = re.compile(r"([^一二三四五六七八九十百千万两\d])[\u4e00-\u9fff](?:\1[\u4e00-\u9fff]){2,}")
 
 
 WordTest = bool | tuple[tuple[str, ...], ...] | None  # see word_test
@@ -669,9 +673,10 @@ def _modifier_test(modifier: str, system: bool) -> WordTest:
     the field after a place word that starts it in one word of jieba (社会福利: 福利), but for a word of everyday
     language, a field whatever the store (文化, 就业: a single word of jieba's dictionary at least MAX_COMMON per
     million words of its reference corpus); otherwise the name's specificity decides."""
-    parts = modifier_parts(modifier)
-    kinds = {k for _s, _e, kind in parts for k in kind.split("+") if kind}
-    fields = [modifier[start:end] for start, end, kind in parts if not kind]
+    rest = _PARALLEL.sub("", modifier)  # a slogan's parallel verbs say no more than a vague word
+    parts = modifier_parts(rest) if rest else ()
+    kinds = {k for _s, _e, kind in parts for k in kind.split("+") if kind} | ({"vague"} if rest != modifier else set())
+    fields = [rest[start:end] for start, end, kind in parts if not kind]
     if not fields and kinds <= {"vague", "process", "system", "period", "genre", "joining"}:
         return True
     if not system or not kinds <= {"vague", "place", "system", "period", "genre", "joining"}:
