@@ -34,6 +34,7 @@ PARAMS = {  # example parameters for the queries that take some
     "measure-search": {"text": "平战结合"},
     "measures-by-chapter": {"region": "辽宁省"},
     "measures-by-body": {"body": "民政局"},
+    "projects-in-region": {"region": "韶关市"},
     "provenance": {"node": "https://w3id.org/plankg/id/plan/210000/fyp/2021-2025/zh-Hans/tbl_1__row_18"},
 }
 VIRTUOSO_INI = """[Database]

@@ -106,15 +106,30 @@ def test_binding_indicators_of_a_plan(store: Store) -> None:
     ]
 
 
-def test_projects_by_region_with_quantities(store: Store) -> None:
-    got = rows(store, "projects-by-region")
-    shaoguan = {(r[2], r[3], r[4], r[6]) for r in got if r[0] == "韶关市"}
-    assert shaoguan == {
+def test_projects_by_region_counts_each_regions_projects(store: Store) -> None:
+    # one row per region: its plans, their projects (the loader's pk:projectCount) and those stating a quantity
+    assert rows(store, "projects-by-region") == [
+        ["怀化市", "431200", "1", "35", "21"],
+        ["辽宁省", "210000", "1", "34", "6"],
+        ["玉林市", "450900", "1", "21", "10"],
+        ["新吴区", "320214", "1", "3", "3"],
+        ["韶关市", "440200", "1", "3", "3"],  # 004 lines 14 and 16: 开展2期… 新建…6间 …试点5个
+    ]
+
+
+def test_projects_in_region_with_quantities(store: Store) -> None:
+    got = rows(store, "projects-in-region", region="韶关市")
+    assert [(r[3], r[4], r[5], r[7]) for r in got] == [
         ("开展2期市级养老护理员培训", "2", "期", "14"),  # 004 line 14, item (十)
         ("新建风采长者饭堂6间", "6", "间", "16"),  # 004 line 16, item (十二)
         ("新建农村居家养老服务“幸福计划”项目试点5个", "5", "个", "16"),
-    }
-    assert {r[1] for r in got if r[0] == "韶关市"} == {"养老服务"}
+    ]
+    assert {(r[0], r[1], r[2]) for r in got} == {("韶关市", BASE + "440200/annual/2021", "养老服务")}
+    # the name in Traditional finds the region; a project naming two quantities is a row for each (002 line 481:
+    # 新建和改擴建10個縣級流浪乞討救助中心(站),新增床位390張以上)
+    huaihua = rows(store, "projects-in-region", region="懷化市")
+    assert sorted((r[4], r[5], r[6]) for r in huaihua if r[7] == "481") == [("10", "個", ""), ("390", "張", "以上")]
+    assert rows(store, "projects-in-region", region="韶关") == []
 
 
 def test_provenance_of_a_node(store: Store) -> None:
