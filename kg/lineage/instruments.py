@@ -28,7 +28,8 @@ its head names a system (制度, 机制, 体系, 政策 …) and its modifier is
 words MIN_FIELD_SHARE of the store's items write or a word of everyday language (城乡社区服务体系, 社会组织管理
 制度, 基本养老服务体系, 公共文化服务体系), with no process word to say which arrangement it is (城乡社区协商
 制度, 未成年人保护协调机制 stay; a place word before a field in one word of jieba is read as both: 社会福利制度);
-a plan's genre after a period (三年行动计划) names a document. Whatever its
+a system head after nothing but another head names a kind (联席会议制度); a plan's genre after a period
+(三年行动计划) names a document. Whatever its
 words, a name with an abstract head must be specific too, its specificity being the inverse document
 frequency, over the store's items, of the rarest character 4-gram of its modifier, scaled to 0-1; below
 MIN_SPECIFICITY it is generic. The README shows where the line falls on the bundled corpus.
@@ -664,6 +665,8 @@ def word_test(name: str, stem: bool = False) -> WordTest:
         return True if all(set(kind.split("+")) <= {"period", "genre", "joining"} for _s, _e, kind in parts) else None
     if not name.endswith(abstract_heads()):
         return None
+    if kinds.get(head) == "system" and _final_head(name[: -len(head)]) == name[: -len(head)]:
+        return True  # a system of a bare head is a kind (联席会议制度: the rules of any joint meeting), no instrument
     return _modifier_test(name[: -len(head)], kinds.get(head) == "system") if head else False
 
 
