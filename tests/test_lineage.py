@@ -1030,6 +1030,18 @@ def test_slogans_and_fields_are_no_programmes(corpus) -> None:
     assert word_test("一户一档一策", True) == (("一户一档一策",),)
 
 
+def test_the_base_of_a_composition_is_no_instrument(corpus) -> None:
+    """A head before 结构 is the base of a composition, as before 占比 that of a share: 000 line 274 and 001 line 469
+    优化城乡养老机构床位结构 speak of the make-up of the beds institutions have, no scheme two plans share (家庭养老床位
+    is one)."""
+    from plankg.lineage.instruments import mentions
+
+    store, _summary = corpus
+    shared = {row[0] for row in run(store, "shared-instruments")}
+    assert "城乡养老机构床位" not in shared and "家庭养老床位" in shared
+    assert not [m.quote for m in mentions("优化城乡养老机构床位结构") if "床位" in m.quote]
+
+
 def test_a_system_of_a_bare_head_is_a_kind(corpus) -> None:
     """A system head after nothing but another head names a kind, the rules of any joint meeting, no instrument:
     000 line 327 建立殡葬管理联席会议制度 and 003 line 576 有效运用社会组织联席会议制度 are two fields' meetings, not one
@@ -1044,14 +1056,15 @@ def test_a_system_of_a_bare_head_is_a_kind(corpus) -> None:
 
 def test_corpus_targets_in_prose_all_sit_in_measures_or_box_items(corpus) -> None:
     """The corpus's 53 targets stated in prose are all in measures (43) or box items (10): its instruments come from
-    those items alone (142), none from a target. 14 names of generic words are no instruments any more, with their
+    those items alone (141), none from a target. 14 names of generic words are no instruments any more, with their
     34 mentions (三年行动计划 4, 动态调整机制 4, 城乡社区服务体系 3, 基本养老服务体系 3, ten names of 2); 11
     programmes two plans carry under different heads are (家庭经济状况核对: 001 line 294 …核对机制, 002 line 465
     …核對信息平臺; 长期护理保险: 001 line 461 …保险制度, 002 line 493 …保險試點), with 54 mentions; a slogan and a
     field under two heads are not (test_slogans_and_fields_are_no_programmes); 联席会议制度 (4 mentions) is a kind,
-    no instrument (test_a_system_of_a_bare_head_is_a_kind)."""
+    no instrument (test_a_system_of_a_bare_head_is_a_kind), nor is 城乡养老机构床位 (2 mentions) before 结构
+    (test_the_base_of_a_composition_is_no_instrument)."""
     from plankg.lineage.graph import target_items
 
     store, summary = corpus
     assert target_items(store) == []
-    assert (summary.instruments, summary.instrument_mentions) == (142, 491)
+    assert (summary.instruments, summary.instrument_mentions) == (141, 489)

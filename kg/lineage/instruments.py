@@ -20,8 +20,8 @@ the text: the modifier (the name without its head) must have MIN_MODIFIER charac
 may be one uncommon word: 婚俗改革, not 重大改革) and not start with a conjunction or a quantifier; slogans
 (kg/data/stock_phrases.txt) are not names, nor is a field put before a slogan's words (基层治理体系:
 治理体系), and a slogan's run of parallel verbs says no more than a vague word (共建共治共享治理机制); the
-base of a ratio (护理型床位占比) is a target's quantity, not an instrument set up; a degree adverb starts a
-description, not a name (更加完备的慈善综合监管体系). Decided from the words of a name
+base of a ratio or a composition (护理型床位占比, 床位结构) is a target's quantity, not an instrument set up;
+a degree adverb starts a description, not a name (更加完备的慈善综合监管体系). Decided from the words of a name
 (kg/data/instrument_generic.txt) and the store: a name with an abstract head (制度, 机制, 政策 …) is generic
 when its modifier is nothing but vague and process words (动态调整机制, 内部治理机制, 体制机制改革), or when
 its head names a system (制度, 机制, 体系, 政策 …) and its modifier is vague and place words around fields,
@@ -74,7 +74,7 @@ _STATION = re.compile(r"站点$")  # 服务站点 is the 服务站
 _NOT_A_NAME = re.compile(r"或|规划")  # alternatives (规划或行动计划), plans (民政规划计划: documents, no instruments)
 _ETC = re.compile(r"等(?!级)")  # a list (…等), not a grade (等级评定)
 _PER = re.compile(r"每?[一二三四五六七八九十百千万两\d]+[张个名所家位户]")  # a quantity's unit
-_RATIO = re.compile(r"(占比|比例|比重)")  # after a name: the base of a share (护理型床位占比), not an instrument set up
+_RATIO = re.compile(r"(占比|比例|比重|结构)")  # after a name: the base of a share or a composition (护理型床位占比, 床位结构)
 _ACTOR = re.compile(r"(部门|单位)$")  # 职能部门职责 names who acts, not an instrument
 _GROUP = re.compile(r"(儿童|孤儿|老人|老年人|人员|妇女|残疾人|群众|对象)$")  # a group of people is no modifier
 _PROCEDURES = ("机制", "制度")  # the heads a list of steps can name
@@ -309,7 +309,7 @@ def mentions(text: str) -> list[Mention]:
             start = max((v for v in verbs if v <= head.start()), default=0)
             cut = max([start] + [n + 1 for n in range(start, head.start()) if body[n] == "的"])
             if _PER.match(body, cut) or _RATIO.match(body, head.end()):
-                continue  # 每百张养老机构床位, 护理型床位占比: the unit or the base of a ratio
+                continue  # 每百张养老机构床位, 护理型床位占比, 床位结构: the unit or the base of a ratio
             # a description before the 的, the name after it: 更加完备的…, or the last of a list of qualities
             # (系统完备、高效实用、…、安全可靠的现代化基础设施体系)
             described = _DEGREE.match(body, start) is not None or (not start and base > 0 and text[base - 1] == "、")
