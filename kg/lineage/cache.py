@@ -64,6 +64,14 @@ DEPENDS: dict[str, tuple[tuple[str, str | None], ...]] = {
         _DATA,
     ),
     "keygrams": (("plankg.lineage", "instruments.py"), ("plankg.lineage", "reuse_model.py"), _DATA),
+    # the instruments' 4-gram counts, kept beside the cache (kg/lineage/gram_counts.py)
+    "instrument-grams": (
+        ("plankg.lineage", "gram_counts.py"),
+        ("plankg.lineage", "statistics.py"),
+        ("plankg.lineage", "instruments.py"),
+        ("plankg.lineage", "reuse_model.py"),
+        _DATA,
+    ),
     "terms": (("plankg.lineage", "reuse_model.py"), ("plankg.lineage", "passages.py"), _DATA),
 }
 

@@ -36,7 +36,7 @@ from pyoxigraph import Literal, NamedNode, Store
 
 from plankg.graph import vocab
 from plankg.graph.vocab import ID, PROV, RDF_TYPE, RDFS, SKOS, XSD
-from plankg.lineage import fingerprints, instruments, records, reuse_model, statistics, textreuse, themes, write
+from plankg.lineage import fingerprints, gram_counts, instruments, records, reuse_model, statistics, textreuse, themes, write
 from plankg.lineage.cache import LineageCache, text_key, unknown
 from plankg.lineage.passages import Passage
 from plankg.loaders.extract import normalise_title, title_of
@@ -623,17 +623,16 @@ def _instrument_lineage(
     summary: LineageSummary,
     sources: dict[str, str],
     named: list[list],
-    cache: LineageCache,
+    specificity: instruments.Specificity,
     units: write.Units,
     spanned: _Spanned,
 ) -> None:
     """One SKOS concept per instrument named by two or more plans, with those plans, the earliest document date
     they state (none when none states one) and its occurrences as spans of the sources (each a unit: made only when
-    its inputs changed, write.Units). named: each item's mentions (_mention_rows)."""
+    its inputs changed, write.Units). named: each item's mentions (_mention_rows); specificity: the items' (_specificity)."""
     texts = [item.text for item in items]
-    grams = cache.results("keygrams", [text_key(t) for t in texts], lambda todo: [instruments.key_grams(texts[n]) for n in todo])
     mentions = [[instruments.Mention.from_row(row) for row in ms] for ms in named]
-    found = instruments.find(texts, [item.plan for item in items], mentions, grams)
+    found = instruments.find(texts, [item.plan for item in items], mentions, specificity)
     if not found.shared:
         return
     out.type(INSTRUMENT_SCHEME, SKOS + "ConceptScheme")
@@ -665,6 +664,26 @@ def _instrument_lineage(
                 out.add(node, OA.hasBody, concept)
                 _span(out, node, f"{node}/target", item, start, end, sources)
     summary.instruments = len(found.shared)
+
+
+def _specificity(
+    texts: list[str], cache: LineageCache, folder: Path | None = None, full: bool = False
+) -> instruments.Specificity:
+    """The Specificity of texts, from the 4-gram counts kept in folder (the store's, beside the cache) brought up to
+    date (kg/lineage/gram_counts.py), the 4-grams of the texts that came or went read from the cache (or made)."""
+    keys = [text_key(t) for t in texts]
+    text_of = dict(zip(keys, texts, strict=True))
+
+    def grams(wanted: list[bytes]) -> dict[bytes, np.ndarray]:
+        known = cache.known("keygrams", wanted)
+        todo = [k for k in wanted if k not in known and k in text_of]
+        made = [instruments.key_grams(text_of[k]) for k in todo]
+        cache.keep("keygrams", todo, made)
+        known.update(zip(todo, made, strict=True))
+        return {k: instruments.counted_grams(g) for k, g in known.items()}
+
+    counted = gram_counts.counts(keys, grams, folder, full)
+    return instruments.Specificity.counted(len(texts), counted.grams, counted.df)
 
 
 def _mention_rows(texts: list[str]) -> list[list]:
@@ -972,8 +991,9 @@ class LineageRebuild:
         return textreuse.candidate_codes(items, signatures, hashed, _places(items, self.plans, self.citations))
 
     def _instruments(self, out: _Out, sources: dict[str, str], units: write.Units, spanned: _Spanned) -> None:
-        named = self._mentions()
-        _instrument_lineage(out, self.items + self.targets, self.plans, self.summary, sources, named, self.cache, units, spanned)
+        named, items = self._mentions(), self.items + self.targets
+        specificity = _specificity([item.text for item in items], self.cache, self.folder, self.full)
+        _instrument_lineage(out, items, self.plans, self.summary, sources, named, specificity, units, spanned)
 
     def finish(self) -> LineageSummary:
         """Compute the rest and write what changed in the lineage graph (kg/lineage/write.py)."""

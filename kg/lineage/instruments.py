@@ -584,12 +584,12 @@ def shared_keys(mentions_by_plan: dict[str, list[Mention]], specificity: Specifi
     tests: dict[tuple[str, bool], WordTest] = {}  # word tests made where the mentions were found
     for plan, found in mentions_by_plan.items():
         for mention in found:
-            tests.update(((k, stem), test) for k, stem, test in mention.tests)
+            for k, stem, test in mention.tests:
+                tests[k, stem] = test
             whole.add(mention.keys[0])
-            head = _final_head(mention.keys[0])
-            for k in mention.keys if head else ():
-                if _is_stem(k, head):
-                    carried.setdefault(k, set()).add((plan, head))
+            head, carries = _carried(mention.keys)
+            for k in carries:
+                carried.setdefault(k, set()).add((plan, head))
             for k in mention.keys:
                 plans.setdefault(k, set()).add(plan)
     stems = {k for k, written in carried.items() if _two_carriers(written)}
@@ -609,7 +609,15 @@ def shared_keys(mentions_by_plan: dict[str, list[Mention]], specificity: Specifi
 def _two_carriers(written: set[tuple[str, str]]) -> bool:
     """Two plans writing a programme under two heads (one plan's 机制, another's 平台): the programme is what they
     share, not a name (under one head, the name is shared as a whole)."""
-    return any(p1 != p2 and h1 != h2 for p1, h1 in written for p2, h2 in written)
+    return len({plan for plan, _ in written}) > 1 and len({head for _, head in written}) > 1  # then two differ in both
+
+
+@lru_cache(maxsize=WORDS_KEPT)
+def _carried(keys: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
+    """The head of a mention's whole name (keys[0]) and the programmes it carries (_is_stem): a function of its keys,
+    made once for the many mentions of one name."""
+    head = _final_head(keys[0])
+    return head, tuple(k for k in keys if _is_stem(k, head))
 
 
 def _is_stem(name: str, head: str) -> bool:
@@ -639,6 +647,14 @@ def key_grams(text: str) -> bytes:
     """The 4-gram codes of a text's normal form (uint64), what Specificity counts: a function of the text alone,
     so that it can be kept (kg/lineage/cache.py)."""
     return gram_codes(key(text), 4).tobytes()
+
+
+def counted_grams(kept: bytes):
+    """A text's key_grams as Specificity counts them (_first_highest), for counts kept up to date
+    (kg/lineage/gram_counts.py)."""
+    import numpy as np
+
+    return _first_highest(np.frombuffer(kept, dtype=np.uint64))
 
 
 class Unknown:
@@ -714,6 +730,14 @@ class Specificity:
         # sorted with the first character highest, so that the 4-grams a text starts are in a row (see _starting)
         self.grams, self.df = np.unique(_first_highest(joined), return_counts=True)
         self._starts: dict[int, tuple] = {}  # for texts of 2 or 3 characters (see _starting)
+
+    @classmethod
+    def counted(cls, items: int, grams, df) -> Specificity:
+        """The specificity of counts already made (kg/lineage/gram_counts.py): how many items there are, each 4-gram
+        any of them has (sorted, as _first_highest orders them) and how many have it."""
+        specificity = cls.__new__(cls)
+        specificity.items, specificity.grams, specificity.df, specificity._starts = max(items, 2), grams, df, {}
+        return specificity
 
     def generic(self, name: str, test: WordTest | Unknown = UNKNOWN) -> bool:
         """A name with an abstract head whose modifier is not specific enough, or a plan's genre after a period
@@ -805,16 +829,18 @@ class Found:
     specificity: Specificity
 
 
-def find(texts: list[str], plans: list[str], named: list[list[Mention]] | None = None, grams: list[bytes] | None = None) -> Found:
+def find(
+    texts: list[str], plans: list[str], named: list[list[Mention]] | None = None, specificity: Specificity | None = None
+) -> Found:
     """The instruments named by two or more plans among items (their Simplified texts and plans), and where
     each item names them (offsets into its text): the plans of an instrument are those of the items it is
     resolved in, so that each shared instrument has spans in two plans at least. named: each text's mentions,
-    when known; grams: each text's key_grams, when known."""
+    when known; specificity: that of the texts, when made."""
     found = edited(named if named is not None else [mentions(t) for t in texts], plans)
     by_plan: dict[str, list[Mention]] = {}
     for plan, ms in zip(plans, found, strict=True):
         by_plan.setdefault(plan, []).extend(ms)
-    specificity = Specificity(texts, grams)
+    specificity = specificity or Specificity(texts)
     shared = shared_keys(by_plan, specificity)
     while True:  # a name shared only as the end of a longer shared name (工作协调机制 of 未成年人保护工作协调机制) is dropped
         spans = [
@@ -871,7 +897,9 @@ def _standing_for(mention: Mention, names: list[str]) -> Mention:
     return Mention(mention.start, mention.end, mention.quote, tuple(keys), mention.tests)
 
 
+@lru_cache(maxsize=WORDS_KEPT)
 def _final_head(name: str) -> str:
+    """The longest head a name ends with ("" when none): asked of every mention's names, a few thousand distinct."""
     heads = [h for h in _head_names().get(name[-1:], ()) if name.endswith(h)]
     return heads[0] if heads else ""
 
