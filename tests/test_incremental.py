@@ -193,6 +193,31 @@ def test_a_link_whose_inputs_did_not_change_is_not_made_again(documents, tmp_pat
     assert lineage_quads(kg.store) == rebuilt([*first, documents["synth_00004.txt"]], tmp_path / "fresh-4")
 
 
+def test_a_plan_outside_the_statistics_sample_makes_only_its_own_links(documents, tmp_path: Path, monkeypatch) -> None:
+    """The copied-clause statistics are counted over a sample of the plans (reuse_model.sample): a plan added outside
+    it changes no other pair's features, so the only links made are its own, and the graph is a rebuild's."""
+    from plankg.lineage import graph, reuse_model
+
+    monkeypatch.setattr(reuse_model, "SAMPLE", 2)
+    made: list[str] = []
+    make = graph._reuse_node
+    monkeypatch.setattr(graph, "_reuse_node", lambda out, node, *rest: (made.append(node), make(out, node, *rest))[1])
+    first = [documents[n] for n in ("synth_00001.txt", "synth_00002.txt", "synth_00003.txt")]
+    kg = plankg.open(tmp_path / "store", read_only=False)
+    kg.build(first, validate=False, parallel=False)
+    before = {item.plan for item in graph.reuse_items(kg.store)[0]}
+    made.clear()
+    kg.build([documents["synth_00004.txt"]], validate=False, parallel=False)
+    items = graph.reuse_items(kg.store)[0]
+    (added,) = {item.plan for item in items} - before
+    assert added not in reuse_model.sample(before | {added}) == reuse_model.sample(before)
+    mine = {item.iri for item in items if item.plan == added}
+    between = NamedNode(str(PK.between))
+    own = {q.subject.value for q in kg.store.quads_for_pattern(None, between, None, LINEAGE) if q.object.value in mine}
+    assert own and sorted(made) == sorted(own)  # its own links made, no other
+    assert lineage_quads(kg.store) == rebuilt([*first, documents["synth_00004.txt"]], tmp_path / "fresh")
+
+
 def test_a_literal_made_in_another_form_than_the_store_holds_stays_when_written_in_batches(monkeypatch) -> None:
     from pyoxigraph import Literal, Quad
 

@@ -50,10 +50,13 @@ def _grams(items: list[textreuse.Item]):
     return grams, asked
 
 
-def test_counts_kept_through_adds_removals_and_changes_are_those_counted_from_scratch(items, termed) -> None:
+@pytest.mark.parametrize("least", [reuse_model.SAMPLE, 2])
+def test_counts_kept_through_adds_removals_and_changes_are_those_counted_from_scratch(items, termed, least, monkeypatch) -> None:
     """A seeded sequence of sets of plans, some items' texts changed and one text written by a second item of the same
     plan and of another: after each, the counts brought up to date (and kept in a file and read back) are the counts
-    of the items, and the features of the pairs among them are the same bits as under statistics made from scratch."""
+    of the sampled plans' items (all plans, or a sample of at least 2 of them), and the features of the pairs among
+    them are the same bits as under statistics made from scratch."""
+    monkeypatch.setattr(reuse_model, "SAMPLE", least)
     rng = random.Random(18)
     plans = sorted({i.plan for i in items})
     assert len(plans) == 5
@@ -71,14 +74,19 @@ def test_counts_kept_through_adds_removals_and_changes_are_those_counted_from_sc
             now.append(textreuse.Item("copy-2", plans[0], "measure", now[3].text, now[3].source, now[3].start))
         keys = [text_key(i.text) for i in now]
         asked.clear()
-        state = statistics.update(state, Counter(zip([i.plan for i in now], keys, strict=True)), grams)
-        row = {k: n for n, k in enumerate(state.keys)}
-        kept = reuse_model.Statistics.counted(state.counts, state.texts, np.array([row[k] for k in keys]))
+        sampled = reuse_model.sample(i.plan for i in now)
+        members = Counter((i.plan, k) for i, k in zip(now, keys, strict=True) if i.plan in sampled)
+        state = statistics.update(state, members, grams)
+        distinct = list(dict.fromkeys(keys))
+        row = {k: n for n, k in enumerate(distinct)}
+        unpacked = statistics._unpacked(state, distinct, grams)
+        kept = reuse_model.Statistics.counted(state.counts, unpacked, np.array([row[k] for k in keys]))
         fresh = reuse_model.Statistics([i.text for i in now], [i.plan for i in now])
         for name in ("g4", "df4", "pdf4", "g2", "df2"):
             assert getattr(kept, name).tolist() == getattr(fresh, name).tolist(), (step, name)
-        assert (kept.items, kept.plans) == (len(now), len({i.plan for i in now}))
-        assert (kept.items, kept.plans) == (fresh.items, fresh.plans)
+        counted = [i for i in now if i.plan in sampled]
+        assert (kept.items, kept.plans) == (len(counted), len(sampled)) == (fresh.items, fresh.plans)
+        assert least == 2 or sampled == {i.plan for i in now}
         index = {i.iri: n for n, i in enumerate(now) if i.text == text.get(i.iri)}  # pairs of texts unchanged
         mine = [n for n, (a, b) in enumerate(pairs) if a in index and b in index]
         chosen_pairs = np.array([(index[pairs[n][0]], index[pairs[n][1]]) for n in mine], dtype=np.int64).reshape(-1, 2)
@@ -87,6 +95,23 @@ def test_counts_kept_through_adds_removals_and_changes_are_those_counted_from_sc
         assert kept.features(chosen_terms, chosen_pairs).tobytes() == fresh.features(chosen_terms, chosen_pairs).tobytes()
         state = _kept_and_read(state)
     assert compared >= 100
+
+
+def test_the_sample_is_of_the_plans_alone_and_grows_by_halves(monkeypatch) -> None:
+    """At least SAMPLE plans (all when there are no more), chosen by their IRIs' digests alone: whatever the order,
+    and a plan added outside it leaves it as it was, while the share kept halves as the plans double."""
+    monkeypatch.setattr(reuse_model, "SAMPLE", 8)
+    plans = [f"https://w3id.org/plankg/id/plan/p{n}" for n in range(200)]
+    assert reuse_model.sample(plans[:8]) == set(plans[:8])
+    sizes, outside = [], 0
+    for n in range(9, 201):
+        sampled = reuse_model.sample(plans[:n])
+        assert sampled == reuse_model.sample(reversed(plans[:n])) and len(sampled) >= 8
+        if plans[n - 1] not in sampled:
+            assert sampled == reuse_model.sample(plans[: n - 1])
+            outside += 1
+        sizes.append(len(sampled))
+    assert max(sizes[-20:]) < 32 and outside > 150  # about 200 / 2 ** 4 of the 200 plans in it
 
 
 def test_only_the_texts_that_came_are_read(items) -> None:

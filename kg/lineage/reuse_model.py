@@ -14,7 +14,8 @@ marks dropped so they never split a shared passage):
 - cover_short / cover_long: share of each side covered by shared passages of at least MIN_PASSAGE characters;
 - tfidf_cosine: cosine of the character-bigram TF-IDF vectors;
 - passage_spread: how many other plans write the longest shared passage too, as a share of the other plans
-  (a passage every plan writes is a formula, not a copy);
+  (a passage every plan writes is a formula, not a copy), both counted in the sample (the pair's own two plans
+  taken for two of its writers);
 - title_similarity: difflib ratio of the two items' title sentences;
 - policy_wording: the shared wording beyond bare mechanism names, short terms and lists of groups, a passage
   that is one item of a list in either text adding nothing (log; kg/lineage/passages.py `evidence`);
@@ -25,10 +26,18 @@ marks dropped so they never split a shared passage):
 - name_share: the share of the shared runs' characters in runs that end at an instrument's head noun (工程, 中心,
   制度 …; passages.name_share): two items sharing names share an instrument, not necessarily a clause (the
   guideline's "a mechanism name with a generic verb", several names not adding up to a clause).
+
+The corpus statistics (document frequencies) are counted over a sample of the plans (sample): all of them up to
+SAMPLE, above that those whose digest falls below the largest power-of-two share of the digests keeping at least
+SAMPLE of them. Every item is weighed under them. A frequency moves with every plan counted, and a gram of a common
+word is shared by most pairs, so with every plan counted one plan added moved the features of most pairs in their
+last digits and their links were written again; with a sample, a plan outside it (seven in eight at a thousand plans)
+changes no other pair's features. The sample is a function of the plans alone, so a rebuild and an update agree.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import re
@@ -42,7 +51,7 @@ from typing import TYPE_CHECKING
 from plankg.lineage.passages import WINDOW, Passage, aligned_density, compare, evidence, name_share, normalised
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterable, Sequence
 
     import numpy as np
 
@@ -59,6 +68,7 @@ FEATURES = (
     "name_share",
 )
 MODEL_FILE = "data/reuse_model.json"
+SAMPLE = 64  # plans the statistics are counted over, at least (all of them up to this many)
 _TITLE_END = re.compile(r"[。:：;；]")
 _ENUMERATOR = re.compile(r"^[(（]?[一二三四五六七八九十\d]+[)）.、]\s*")
 
@@ -173,6 +183,30 @@ def _unpack_terms(packed: bytes) -> tuple[np.ndarray, np.ndarray, np.ndarray, np
     return fixed, four, a2, b2, positions[n4 + 2 * n2 :], shorter
 
 
+def sample(plans: Iterable[str]) -> set[str]:
+    """The plans the statistics are counted over (see the module's docstring): a plan is in it when the first 64 bits
+    of its IRI's SHA-256 fall below 2 ** (64 - j), j the largest keeping at least SAMPLE plans in it. Adding a plan
+    changes the sample only when the plan falls in it (one in 2 ** j), or when it halves (j grows: rarely)."""
+    digest = {p: int.from_bytes(hashlib.sha256(p.encode()).digest()[:8], "big") for p in set(plans)}
+    ordered = sorted(digest.values())
+    shift = 64
+    while shift > 1 and bisect_left(ordered, 1 << (shift - 1)) >= SAMPLE:
+        shift -= 1
+    return {p for p, d in digest.items() if d < 1 << shift}
+
+
+def _sums(values: np.ndarray, at: np.ndarray) -> np.ndarray:
+    """The sum of each run values[at[n]:at[n + 1]] (nothing for an empty one), added in order: the same bits wherever
+    the run sits in values."""
+    import numpy as np
+
+    sums = np.zeros(len(at) - 1)
+    some = at[1:] > at[:-1]
+    if some.any():
+        sums[some] = np.add.reduceat(values, at[:-1][some])
+    return sums
+
+
 @dataclass
 class Counts:
     """The document frequencies the statistics are made of: how many items (items) and plans (plans) there are, the
@@ -221,8 +255,8 @@ class _Weighed:
 def _weighed(
     unpacked: list[tuple[np.ndarray, np.ndarray, np.ndarray]], idf4: np.ndarray, idf2: np.ndarray, plans4: np.ndarray
 ) -> _Weighed:
-    """Items under the statistics, given the IDF and plans of each of their grams. Each item's sums are numpy's over
-    its own array, as they always were, so a pair's features are the same bits whichever way they are computed."""
+    """Items under the statistics, given the IDF and plans of each of their grams. Each item's sums are made over its
+    own run of grams (_sums), so a pair's features are the same bits whichever way they are computed."""
     import numpy as np
 
     counts = _joined([u[2] for u in unpacked], np.uint32)
@@ -244,63 +278,57 @@ def _weighed_joined(
     tfidf = counts.astype(float) * idf2
     at4 = np.r_[0, np.cumsum(sizes4)].astype(np.int64)
     at2 = np.r_[0, np.cumsum(sizes2)].astype(np.int64)
-    weight4, norm2 = np.zeros(len(at4) - 1), np.zeros(len(at4) - 1)
-    for n in range(len(at4) - 1):
-        weight4[n] = idf4[at4[n] : at4[n + 1]].sum()
-        norm2[n] = np.linalg.norm(tfidf[at2[n] : at2[n + 1]].copy())
+    weight4, norm2 = _sums(idf4, at4), np.sqrt(_sums(tfidf * tfidf, at2))
     return _Weighed(idf4, tfidf, plans4, at4, at2, weight4, norm2)
 
 
 class Statistics:
-    """Document frequencies over the store's items (IDF of 4-grams and bigrams) and over its plans (spread), and the
-    items weighed under them (own). grams: each item's item_grams when known (kept by the cache), else made from
-    texts."""
+    """Document frequencies over the items of the sampled plans (sample: IDF of 4-grams and bigrams, and the plans
+    writing each 4-gram, for spread), and every item weighed under them (own). grams: each item's item_grams when
+    known (kept by the cache), else made from texts."""
 
     def __init__(self, texts: list[str], plans: list[str], grams: list[bytes] | None = None) -> None:
         import numpy as np
 
         packed = grams if grams is not None else [item_grams(t) for t in texts]
         unpacked = [_unpack_grams(g) for g in packed]
-        self.items = max(len(unpacked), 1)
-        fours = _joined([u[0] for u in unpacked], np.uint64)
+        chosen = sample(plans)
+        counted = [(u, p) for u, p in zip(unpacked, plans, strict=True) if p in chosen]
+        self.items = max(len(counted), 1)
+        fours = _joined([u[0] for u, _ in counted], np.uint64)
         self.g4, inverse4, self.df4 = np.unique(fours, return_inverse=True, return_counts=True)
-        twos = _joined([u[1] for u in unpacked], np.uint32)
-        self.g2, inverse2, self.df2 = np.unique(twos, return_inverse=True, return_counts=True)
+        self.g2, self.df2 = np.unique(_joined([u[1] for u, _ in counted], np.uint32), return_counts=True)
         plan_ids: dict[str, int] = {}
-        plan_of = np.array([plan_ids.setdefault(p, len(plan_ids)) for p in plans], dtype=np.int64)
-        owner = np.repeat(plan_of, [len(u[0]) for u in unpacked])
+        plan_of = np.array([plan_ids.setdefault(p, len(plan_ids)) for _, p in counted], dtype=np.int64)
+        owner = np.repeat(plan_of, [len(u[0]) for u, _ in counted])
         self.plans = len(plan_ids)
         written = np.sort(inverse4.astype(np.int64) * max(self.plans, 1) + owner)  # (4-gram, plan), each once
         written = written[np.r_[True, written[1:] != written[:-1]]] if len(written) else written
         self.p4, self.pdf4 = self.g4, np.bincount(written // max(self.plans, 1), minlength=len(self.g4))
-        idf4 = np.log((self.items + 1) / self.df4[inverse4].astype(float))  # idf4() of every item's 4-grams
-        idf2 = np.log((self.items + 1) / self.df2[inverse2].astype(float))
-        self.own = _weighed(unpacked, idf4, idf2, self.pdf4[inverse4].astype(float))
+        self.own = self._weigh(unpacked)
         self.rows: np.ndarray | None = None  # own is of the items themselves
 
     @classmethod
-    def counted(cls, counts: Counts, texts: Joined, rows: np.ndarray) -> Statistics:
+    def counted(cls, counts: Counts, texts: list[tuple[np.ndarray, np.ndarray, np.ndarray]], rows: np.ndarray) -> Statistics:
         """The statistics of items given their counts (statistics.py keeps them up to date as plans come and go):
-        the same as those made of the items themselves, bit for bit. texts: the grams of each distinct text, joined;
-        rows: each item's text in texts (own is of the texts, each weighed once however many items have it)."""
-        import numpy as np
-
+        the same as those made of the items themselves, bit for bit. texts: the unpacked item_grams of each distinct
+        text; rows: each item's text in texts (own is of the texts, each weighed once however many items have it)."""
         self = cls.__new__(cls)
         self.items, self.plans = max(counts.items, 1), counts.plans
         self.g4, self.df4, self.g2, self.df2 = counts.g4, counts.df4, counts.g2, counts.df2
         self.p4, self.pdf4 = counts.g4, counts.pdf4
-        idf4 = np.log((self.items + 1) / self.df4[texts.ix4].astype(float))  # as idf4(texts.four), looked up once
-        idf2 = np.log((self.items + 1) / self.df2[texts.ix2].astype(float))
-        plans4 = self.pdf4[texts.ix4].astype(float)
-        self.own = _weighed_joined(np.diff(texts.at4), np.diff(texts.at2), texts.counts, idf4, idf2, plans4)
+        self.own = self._weigh(texts)
         self.rows = rows
         return self
 
     def weighed(self, grams: list[bytes]) -> _Weighed:
         """Other items (their item_grams) weighed under these statistics."""
+        return self._weigh([_unpack_grams(g) for g in grams])
+
+    def _weigh(self, unpacked: list[tuple[np.ndarray, np.ndarray, np.ndarray]]) -> _Weighed:
+        """Items weighed under these statistics, their grams looked up: one way for every item, counted or not."""
         import numpy as np
 
-        unpacked = [_unpack_grams(g) for g in grams]
         fours = _joined([u[0] for u in unpacked], np.uint64)
         idf2 = self.idf2(_joined([u[1] for u in unpacked], np.uint32))
         return _weighed(unpacked, self.idf4(fours), idf2, self._lookup(self.p4, self.pdf4, fours))
@@ -347,15 +375,13 @@ class Statistics:
         idf4 = w.idf4[np.repeat(w.at4[a], sizes4) + _joined([u[1] for u in unpacked], np.int64)]
         tfidf = w.tfidf[np.repeat(w.at2[a], sizes2) + _joined([u[2] for u in unpacked], np.int64)]
         tfidf *= w.tfidf[np.repeat(w.at2[b], sizes2) + _joined([u[3] for u in unpacked], np.int64)]
-        at4, at2 = np.r_[0, np.cumsum(sizes4)], np.r_[0, np.cumsum(sizes2)]
-        containment, cosine = x[:, FEATURES.index("idf_containment")], x[:, FEATURES.index("tfidf_cosine")]
-        for k in range(n):  # each pair's sums over its own grams, in their order
-            weight = min(w.weight4[a[k]], w.weight4[b[k]])
-            if weight > 0:
-                containment[k] = float(idf4[at4[k] : at4[k + 1]].sum() / weight) * _whole(unpacked[k][5])
-            norm = float(w.norm2[a[k]] * w.norm2[b[k]])
-            if norm > 0:
-                cosine[k] = float(tfidf[at2[k] : at2[k + 1]].sum() / norm)
+        shared4 = _sums(idf4, np.r_[0, np.cumsum(sizes4)])  # each pair's sums over its own grams, in their order
+        shared2 = _sums(tfidf, np.r_[0, np.cumsum(sizes2)])
+        weight = np.minimum(w.weight4[a], w.weight4[b])
+        whole = np.minimum(np.array([u[5] for u in unpacked], dtype=float) / WINDOW, 1.0)  # _whole of each pair
+        x[:, FEATURES.index("idf_containment")] = np.divide(shared4, weight, out=np.zeros(n), where=weight > 0) * whole
+        norm = w.norm2[a] * w.norm2[b]
+        x[:, FEATURES.index("tfidf_cosine")] = np.divide(shared2, norm, out=np.zeros(n), where=norm > 0)
         writing = w.plans4[np.repeat(w.at4[a], sizesl) + _joined([u[4] for u in unpacked], np.int64)]
         fewest = np.zeros(n)
         if (some := sizesl > 0).any():

@@ -1,7 +1,8 @@
-"""The copied-clause model's statistics over every item, kept up to date as plans come and go.
+"""The copied-clause model's statistics over the sampled plans' items, kept up to date as plans come and go.
 
-The statistics (reuse_model.Statistics) are document frequencies over all the items of the store: how many items
-and plans have each 4-gram, how many items have each bigram, how many items and plans there are. Made from scratch
+The statistics (reuse_model.Statistics) are document frequencies over the items of the sampled plans of the store
+(reuse_model.sample): how many items and plans have each 4-gram, how many items have each bigram, how many items and
+plans there are. Made from scratch
 they cost a sort of every gram of every item (four million of each at a thousand plans) and a read of every item's
 grams. They are counts, so they are kept beside the lineage cache (STATE_FILE) with what they count, each plan's
 texts and how many of its items have each, and a change of a few plans adds and subtracts the grams of the texts
@@ -54,18 +55,38 @@ class Counted:
 def statistics(
     keys: list[bytes], plans: list[str], grams: Callable[[list[bytes]], list[bytes]], folder: Path | None, full: bool = False
 ) -> reuse_model.Statistics:
-    """The statistics of the items whose texts' keys and plans are given: the counts kept in folder (None: none kept)
-    brought up to date, or counted from scratch when there are none (or full). grams: the item_grams of texts by key
-    (read from the lineage cache, or made)."""
+    """The statistics of the items whose texts' keys and plans are given: the counts of the sampled plans' items
+    (reuse_model.sample) kept in folder (None: none kept) brought up to date, or counted from scratch when there are
+    none (or full), and every distinct text weighed under them. grams: the item_grams of texts by key (read from the
+    lineage cache, or made)."""
     import numpy as np
 
     version = _version()
     before = None if full or folder is None else _load(folder / STATE_FILE, version)
-    counted = update(before or empty(), Counter(zip(plans, keys, strict=True)), grams)
+    chosen = reuse_model.sample(plans)
+    members = Counter((p, k) for p, k in zip(plans, keys, strict=True) if p in chosen)
+    counted = update(before or empty(), members, grams)
     if folder is not None and (before is None or len(set(counted.keys) ^ set(before.keys)) >= SAVE_AFTER):
         _save(folder / STATE_FILE, counted, version)
+    distinct = list(dict.fromkeys(keys))
+    row = {k: n for n, k in enumerate(distinct)}
+    return reuse_model.Statistics.counted(
+        counted.counts, _unpacked(counted, distinct, grams), np.array([row[k] for k in keys], dtype=np.int64)
+    )
+
+
+def _unpacked(counted: Counted, keys: list[bytes], grams: Callable[[list[bytes]], list[bytes]]) -> list:
+    """The unpacked item_grams of texts by key: those counted from the counts, the others read (or made)."""
+    t = counted.texts
     row = {k: n for n, k in enumerate(counted.keys)}
-    return reuse_model.Statistics.counted(counted.counts, counted.texts, np.array([row[k] for k in keys], dtype=np.int64))
+    others = [k for k in keys if k not in row]
+    read = dict(zip(others, (reuse_model._unpack_grams(g) for g in grams(others)), strict=True))
+    return [
+        (t.four[t.at4[n] : t.at4[n + 1]], t.two[t.at2[n] : t.at2[n + 1]], t.counts[t.at2[n] : t.at2[n + 1]])
+        if (n := row.get(k)) is not None
+        else read[k]
+        for k in keys
+    ]
 
 
 def empty() -> Counted:
