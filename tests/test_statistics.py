@@ -74,13 +74,10 @@ def test_counts_kept_through_adds_removals_and_changes_are_those_counted_from_sc
             now.append(textreuse.Item("copy-2", plans[0], "measure", now[3].text, now[3].source, now[3].start))
         keys = [text_key(i.text) for i in now]
         asked.clear()
+        state = statistics.update(state, Counter(zip([i.plan for i in now], keys, strict=True)), grams)
+        row = {k: n for n, k in enumerate(state.keys)}
+        kept = reuse_model.Statistics.counted(state.counts, state.texts, np.array([row[k] for k in keys]))
         sampled = reuse_model.sample(i.plan for i in now)
-        members = Counter((i.plan, k) for i, k in zip(now, keys, strict=True) if i.plan in sampled)
-        state = statistics.update(state, members, grams)
-        distinct = list(dict.fromkeys(keys))
-        row = {k: n for n, k in enumerate(distinct)}
-        unpacked = statistics._unpacked(state, distinct, grams)
-        kept = reuse_model.Statistics.counted(state.counts, unpacked, np.array([row[k] for k in keys]))
         fresh = reuse_model.Statistics([i.text for i in now], [i.plan for i in now])
         for name in ("g4", "df4", "pdf4", "g2", "df2"):
             assert getattr(kept, name).tolist() == getattr(fresh, name).tolist(), (step, name)

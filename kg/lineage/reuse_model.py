@@ -209,9 +209,10 @@ def _sums(values: np.ndarray, at: np.ndarray) -> np.ndarray:
 
 @dataclass
 class Counts:
-    """The document frequencies the statistics are made of: how many items (items) and plans (plans) there are, the
-    distinct 4-grams (g4, sorted codes) with how many items (df4) and plans (pdf4) have each, the distinct bigrams (g2)
-    with how many items have each (df2)."""
+    """The document frequencies the statistics are made of: how many items (items) and plans (plans) of the sample
+    there are, the distinct 4-grams of every item counted (g4, sorted codes) with how many items (df4) and plans
+    (pdf4) of the sample have each, the distinct bigrams (g2) with how many items of the sample have each (df2), and
+    how many items of any plan have each gram (held4, held2: a gram no item has any more is dropped)."""
 
     items: int
     plans: int
@@ -220,6 +221,8 @@ class Counts:
     pdf4: np.ndarray
     g2: np.ndarray
     df2: np.ndarray
+    held4: np.ndarray
+    held2: np.ndarray
 
 
 @dataclass
@@ -309,15 +312,23 @@ class Statistics:
         self.rows: np.ndarray | None = None  # own is of the items themselves
 
     @classmethod
-    def counted(cls, counts: Counts, texts: list[tuple[np.ndarray, np.ndarray, np.ndarray]], rows: np.ndarray) -> Statistics:
+    def counted(cls, counts: Counts, texts: Joined, rows: np.ndarray) -> Statistics:
         """The statistics of items given their counts (statistics.py keeps them up to date as plans come and go):
-        the same as those made of the items themselves, bit for bit. texts: the unpacked item_grams of each distinct
-        text; rows: each item's text in texts (own is of the texts, each weighed once however many items have it)."""
+        the same as those made of the items themselves, bit for bit. texts: the grams of each distinct text, joined;
+        rows: each item's text in texts (own is of the texts, each weighed once however many items have it)."""
+        import numpy as np
+
         self = cls.__new__(cls)
         self.items, self.plans = max(counts.items, 1), counts.plans
-        self.g4, self.df4, self.g2, self.df2 = counts.g4, counts.df4, counts.g2, counts.df2
-        self.p4, self.pdf4 = counts.g4, counts.pdf4
-        self.own = self._weigh(texts)
+        some4, some2 = counts.df4 > 0, counts.df2 > 0  # the grams the sample has
+        self.g4, self.df4, self.pdf4 = counts.g4[some4], counts.df4[some4], counts.pdf4[some4]
+        self.g2, self.df2 = counts.g2[some2], counts.df2[some2]
+        self.p4 = self.g4
+        # as _weigh looks them up (a gram the sample lacks counts once), by the place of each gram in the counts
+        idf4 = np.log((self.items + 1) / np.maximum(counts.df4, 1)[texts.ix4].astype(float))
+        idf2 = np.log((self.items + 1) / np.maximum(counts.df2, 1)[texts.ix2].astype(float))
+        plans4 = np.maximum(counts.pdf4, 1)[texts.ix4].astype(float)
+        self.own = _weighed_joined(np.diff(texts.at4), np.diff(texts.at2), texts.counts, idf4, idf2, plans4)
         self.rows = rows
         return self
 
@@ -326,7 +337,7 @@ class Statistics:
         return self._weigh([_unpack_grams(g) for g in grams])
 
     def _weigh(self, unpacked: list[tuple[np.ndarray, np.ndarray, np.ndarray]]) -> _Weighed:
-        """Items weighed under these statistics, their grams looked up: one way for every item, counted or not."""
+        """Items weighed under these statistics, their grams looked up (counted does the same by place)."""
         import numpy as np
 
         fours = _joined([u[0] for u in unpacked], np.uint64)

@@ -2,7 +2,8 @@
 
 The statistics (reuse_model.Statistics) are document frequencies over the items of the sampled plans of the store
 (reuse_model.sample): how many items and plans have each 4-gram, how many items have each bigram, how many items and
-plans there are. Made from scratch
+plans there are; beside them, how many items of any plan have each gram, so that every text's grams have a place
+in the counts and every item is weighed by place, never looked up. Made from scratch
 they cost a sort of every gram of every item (four million of each at a thousand plans) and a read of every item's
 grams. They are counts, so they are kept beside the lineage cache (STATE_FILE) with what they count, each plan's
 texts and how many of its items have each, and a change of a few plans adds and subtracts the grams of the texts
@@ -63,30 +64,11 @@ def statistics(
 
     version = _version()
     before = None if full or folder is None else _load(folder / STATE_FILE, version)
-    chosen = reuse_model.sample(plans)
-    members = Counter((p, k) for p, k in zip(plans, keys, strict=True) if p in chosen)
-    counted = update(before or empty(), members, grams)
+    counted = update(before or empty(), Counter(zip(plans, keys, strict=True)), grams)
     if folder is not None and (before is None or len(set(counted.keys) ^ set(before.keys)) >= SAVE_AFTER):
         _save(folder / STATE_FILE, counted, version)
-    distinct = list(dict.fromkeys(keys))
-    row = {k: n for n, k in enumerate(distinct)}
-    return reuse_model.Statistics.counted(
-        counted.counts, _unpacked(counted, distinct, grams), np.array([row[k] for k in keys], dtype=np.int64)
-    )
-
-
-def _unpacked(counted: Counted, keys: list[bytes], grams: Callable[[list[bytes]], list[bytes]]) -> list:
-    """The unpacked item_grams of texts by key: those counted from the counts, the others read (or made)."""
-    t = counted.texts
     row = {k: n for n, k in enumerate(counted.keys)}
-    others = [k for k in keys if k not in row]
-    read = dict(zip(others, (reuse_model._unpack_grams(g) for g in grams(others)), strict=True))
-    return [
-        (t.four[t.at4[n] : t.at4[n + 1]], t.two[t.at2[n] : t.at2[n + 1]], t.counts[t.at2[n] : t.at2[n + 1]])
-        if (n := row.get(k)) is not None
-        else read[k]
-        for k in keys
-    ]
+    return reuse_model.Statistics.counted(counted.counts, counted.texts, np.array([row[k] for k in keys], dtype=np.int64))
 
 
 def empty() -> Counted:
@@ -96,22 +78,21 @@ def empty() -> Counted:
     none4, none2, none = np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.uint32), np.zeros(0, dtype=np.int64)
     start = np.zeros(1, dtype=np.int64)
     texts = Joined(none4, none2, none2.copy(), start, start.copy(), none.copy(), none.copy())
-    return Counted(Counter(), [], texts, Counts(0, 0, none4, none, none.copy(), none2, none.copy()))
+    return Counted(Counter(), [], texts, Counts(0, 0, none4, none, none.copy(), none2, none.copy(), none.copy(), none.copy()))
 
 
 def update(before: Counted, members: Members, grams: Callable[[list[bytes]], list[bytes]]) -> Counted:
     """The counts of members, from those of before: the grams of the texts whose number of items changed added or
-    subtracted (df4, df2) and those of the plans whose texts changed (pdf4). Returns before itself when nothing
-    changed."""
+    subtracted (held4, held2), those of the sampled plans' texts likewise (df4, df2: the sample, reuse_model.sample,
+    is a function of the plans, and a plan may come into it or leave it) and those of the sampled plans whose texts
+    changed (pdf4). Returns before itself when nothing changed."""
     import numpy as np
 
     if members == before.members:
         return before
-    change: Counter[bytes] = Counter()  # text -> change in how many items have it
-    for member in set(members) | set(before.members):
-        if d := members.get(member, 0) - before.members.get(member, 0):
-            change[member[1]] += d
-    texts_of, texts_before = _texts_of(members), _texts_of(before.members)
+    sampled, sampled_before = _sampled(members), _sampled(before.members)
+    held, change = _change(members, before.members), _change(sampled, sampled_before)
+    texts_of, texts_before = _texts_of(sampled), _texts_of(sampled_before)
     moved = sorted(p for p in set(texts_of) | set(texts_before) if texts_of.get(p) != texts_before.get(p))
     row = {k: n for n, k in enumerate(before.keys)}
     used = {key for _, key in members}
@@ -131,7 +112,9 @@ def update(before: Counted, members: Members, grams: Callable[[list[bytes]], lis
         n = row[key]
         return before.texts.two[before.texts.at2[n] : before.texts.at2[n + 1]]
 
-    changed = sorted(change)
+    changed, kept = sorted(change), sorted(held)
+    held4 = _summed([four(k) for k in kept], [held[k] for k in kept], np.uint64)
+    held2 = _summed([two(k) for k in kept], [held[k] for k in kept], np.uint32)
     df4 = _summed([four(k) for k in changed], [change[k] for k in changed], np.uint64)
     df2 = _summed([two(k) for k in changed], [change[k] for k in changed], np.uint32)
     plan_grams = []  # each moved plan's distinct 4-grams: -1 as it was, +1 as it is
@@ -141,8 +124,8 @@ def update(before: Counted, members: Members, grams: Callable[[list[bytes]], lis
                 plan_grams.append((np.unique(np.concatenate([four(k) for k in sorted(side)])), sign))
     pdf4 = _summed([g for g, _ in plan_grams], [sign for _, sign in plan_grams], np.uint64)
     c = before.counts
-    g4, (new_df4, new_pdf4), move4 = _merged(c.g4, [c.df4, c.pdf4], [df4, pdf4])
-    g2, (new_df2,), move2 = _merged(c.g2, [c.df2], [df2])
+    g4, (new_held4, new_df4, new_pdf4), move4 = _merged(c.g4, [c.held4, c.df4, c.pdf4], [held4, df4, pdf4])
+    g2, (new_held2, new_df2), move2 = _merged(c.g2, [c.held2, c.df2], [held2, df2])
     # the texts counted: those kept, in their order (their grams' places in the counts moved), then the new ones
     t = before.texts
     keep = np.array([k in used for k in before.keys], dtype=bool)
@@ -162,8 +145,23 @@ def update(before: Counted, members: Members, grams: Callable[[list[bytes]], lis
         np.concatenate([ix4, *(np.searchsorted(g4, f) for f in new4)]).astype(np.int64),
         np.concatenate([ix2, *(np.searchsorted(g2, w) for w in new2)]).astype(np.int64),
     )
-    counts = Counts(sum(members.values()), len(texts_of), g4, new_df4, new_pdf4, g2, new_df2)
+    counts = Counts(sum(sampled.values()), len(texts_of), g4, new_df4, new_pdf4, g2, new_df2, new_held4, new_held2)
     return Counted(Counter(members), [k for k in before.keys if k in used] + new, texts, counts)
+
+
+def _sampled(members: Members) -> Members:
+    """The members of the sampled plans (reuse_model.sample)."""
+    chosen = reuse_model.sample(plan for plan, _ in members)
+    return Counter({member: n for member, n in members.items() if member[0] in chosen})
+
+
+def _change(members: Members, before: Members) -> Counter[bytes]:
+    """Each text's change in how many items have it, from before to members."""
+    change: Counter[bytes] = Counter()
+    for member in set(members) | set(before):
+        if d := members.get(member, 0) - before.get(member, 0):
+            change[member[1]] += d
+    return change
 
 
 def _texts_of(members: Members) -> dict[str, set[bytes]]:
@@ -255,6 +253,8 @@ def _load(path: Path, version: str) -> Counted | None:
                 f["pdf4"].astype(np.int64),
                 f["g2"],
                 f["df2"].astype(np.int64),
+                f["held4"].astype(np.int64),
+                f["held2"].astype(np.int64),
             )
     except (OSError, KeyError, ValueError, zipfile.BadZipFile):
         return None
@@ -295,6 +295,8 @@ def _save(path: Path, counted: Counted, version: str) -> None:
                 pdf4=c.pdf4.astype(np.uint32),
                 g2=c.g2,
                 df2=c.df2.astype(np.uint32),
+                held4=c.held4.astype(np.uint32),
+                held2=c.held2.astype(np.uint32),
             )
         os.replace(temporary, path)
     except BaseException:
