@@ -231,9 +231,9 @@ class KnowledgeGraph:
         Example:
             >>> plankg.open("plankg-data", read_only=False).rebuild_lineage().families
         """
-        from plankg.lineage.graph import rebuild_lineage
+        from plankg.pipeline import update_lineage
 
-        return rebuild_lineage(self._writable("rebuild the lineage graph"), min_score, cache=self.path, full=full)
+        return update_lineage(self._writable("rebuild the lineage graph"), min_score, cache=self.path, full=full)
 
     def reason(self) -> int:
         """Materialise the OWL 2 RL entailments into the inferred graph (read_only=False); the triples inferred.
@@ -246,21 +246,17 @@ class KnowledgeGraph:
         return materialise(self._writable("reason"))
 
     def remove(self, document: str) -> list[str]:
-        """Remove a document (by file name or graph IRI), rebuild the lineage graph and drop the inferred graph,
-        which described it (read_only=False); the graphs removed.
+        """Remove a document (by file name or graph IRI), update the lineage graph and keep the inferred graph, if
+        any, up to date (read_only=False); the graphs removed.
 
         Example:
             >>> plankg.open("plankg-data", read_only=False).remove("004_816c855b418fc27c.txt")
         """
-        from plankg.graph.store import drop_derived_inferences, remove_document
-        from plankg.lineage.graph import rebuild_lineage
+        from plankg.pipeline import remove
 
         store = self._writable("remove a document")
         self.document(document)
-        removed = remove_document(store, document)
-        rebuild_lineage(store, cache=self.path)  # lineage links to the removed nodes would dangle otherwise
-        drop_derived_inferences(store)
-        return removed
+        return remove(store, document, cache=self.path).graphs
 
     def build(self, paths: Any = None, **options: Any) -> BuildReport:
         """plankg.build into this store (read_only=False), with the same options.

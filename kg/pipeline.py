@@ -21,6 +21,7 @@ from plankg.loading.documents import LoadResult
 if TYPE_CHECKING:
     from concurrent.futures import Executor
 
+    from plankg.graph.inferences import InferenceUpkeep, Kept
     from plankg.lineage.graph import LineageSummary
     from plankg.loading.limits import Limits
     from plankg.validation.shacl import DocumentReport
@@ -60,6 +61,7 @@ class BuildReport:
     validation: list[DocumentReport] | None = field(default=None, repr=False)
     lineage: LineageSummary | None = None
     inferred: int | None = None
+    inferences_kept: Kept | None = None  # a store's inferred graph kept up to date instead of materialised (reason)
     pages: list[Path] = field(default_factory=list)
 
     def __repr__(self) -> str:
@@ -184,8 +186,13 @@ def build(
     worker = _start_worker() if lineage and (_no_script() if parallel is None else parallel) else None
     try:
         report = BuildReport(location)
-        _load(opened, report, _paths(paths), replace, limits, location, progress or _quiet)
-        _after_loading(opened, location, report, lineage, worker, validate, reason, views, Path(site), engine, progress or _quiet)
+        from plankg.graph.inferences import InferenceUpkeep
+
+        upkeep = None if reason else InferenceUpkeep(opened)  # reasoning materialises the inferred graph anew
+        _load(opened, report, _paths(paths), replace, limits, location, upkeep, progress or _quiet)
+        _after_loading(
+            opened, location, report, lineage, worker, validate, reason, upkeep, views, Path(site), engine, progress or _quiet
+        )
         return report
     except BaseException as exc:
         # The store's files stay locked while anything refers to the Store: a notebook keeps the last exception, and
@@ -239,6 +246,7 @@ def _load(
     replace: bool,
     limits: Limits | None,
     location: Path | None,
+    upkeep: InferenceUpkeep | None,
     progress: Progress,
 ) -> None:
     """Each file loaded in turn, its result (counts read back from the store) added to the report."""
@@ -247,7 +255,7 @@ def _load(
     from plankg.query.stats import summaries
 
     inputs = gather(paths)
-    batch = Batch(store, limits or DEFAULT_LIMITS, replace, location, inputs.size())
+    batch = Batch(store, limits or DEFAULT_LIMITS, replace, location, inputs.size(), upkeep)
     results = []
     for done, path in enumerate(inputs.files):
         progress(Step("loading", done, len(inputs.files), path))
@@ -267,18 +275,20 @@ def _after_loading(
     worker: Executor | None,
     validate: bool,
     reason: bool,
+    upkeep: InferenceUpkeep | None,
     views: bool,
     site: Path,
     engine: str,
     progress: Progress,
 ) -> None:
-    """Validation runs while the worker searches text reuse for the lineage graph; then reasoning and views."""
+    """Validation runs while the worker searches text reuse for the lineage graph; then the inferred graph is
+    materialised (reason) or kept up to date (upkeep), and the views written."""
     rebuild = None
     if lineage:
         from plankg.lineage.graph import LineageRebuild
 
         # a worker searches text reuse while this process validates; what lineage computed is kept in the store's folder
-        rebuild = LineageRebuild(store, worker, cache=location)
+        rebuild = LineageRebuild(store, worker, cache=location, touched=upkeep.touched if upkeep else None)
     if validate:
         from plankg.validation.shacl import check_loaded
 
@@ -295,11 +305,53 @@ def _after_loading(
 
         progress(Step("reasoning"))
         report.inferred = materialise(store)
+    elif upkeep and upkeep.active:
+        progress(Step("reasoning"))
+        report.inferences_kept = upkeep.apply()
     if views:
         from plankg.viz.site import write_site
 
         progress(Step("views"))
         report.pages = write_site(store, site)
+
+
+def update_lineage(store: Store, min_score: float | None = None, cache: Path | None = None, full: bool = False) -> LineageSummary:
+    """Rebuild the lineage graph for what changed (lineage.graph.rebuild_lineage) and keep the store's inferred graph,
+    if it has one, up to date with it."""
+    from plankg.graph.inferences import InferenceUpkeep
+    from plankg.lineage.graph import rebuild_lineage
+
+    upkeep = InferenceUpkeep(store)
+    summary = rebuild_lineage(store, min_score, cache=cache, full=full, touched=upkeep.touched)
+    if kept := upkeep.apply():
+        summary.inferences = str(kept)
+    return summary
+
+
+@dataclass
+class Removal:
+    """What removing a document did: the graphs removed and the lineage graph after (its summary says how the
+    inferred graph followed)."""
+
+    graphs: list[str]
+    lineage: LineageSummary | None
+
+
+def remove(store: Store, document: str, cache: Path | None = None) -> Removal:
+    """Remove a document (by file name or graph IRI), update the lineage graph, whose links to the removed nodes
+    would dangle otherwise, and keep the inferred graph up to date; nothing is done when no document matches."""
+    from plankg.graph.inferences import InferenceUpkeep
+    from plankg.graph.store import remove_document
+    from plankg.lineage.graph import rebuild_lineage
+
+    upkeep = InferenceUpkeep(store)
+    removed = remove_document(store, document, before=upkeep.replacing)
+    if not removed:
+        return Removal([], None)
+    summary = rebuild_lineage(store, cache=cache, touched=upkeep.touched)
+    if kept := upkeep.apply():
+        summary.inferences = str(kept)
+    return Removal(removed, summary)
 
 
 def _flush_quietly(store: Store, flush: Callable[[Store], None]) -> None:

@@ -290,3 +290,67 @@ def test_build_reason_and_the_reason_command(tmp_path: Path) -> None:
     missing = plankg("reason", "--store", str(tmp_path / "nowhere"))
     assert missing.returncode == 1
     assert missing.stderr.strip() == f"Error: no store at {tmp_path / 'nowhere'}: run `plankg build` first"
+
+
+def inferred_quads(store: Store) -> set[Quad]:
+    return set(store.quads_for_pattern(None, None, None, NamedNode(str(INFERRED_GRAPH))))
+
+
+def test_the_inferred_graph_follows_adds_replaces_and_removes(tmp_path: Path, monkeypatch) -> None:
+    """A store with an inferred graph keeps it as materialise would make it, after each change, at the cost of what
+    changed (kg/graph/inferences.py): a document added, one replaced by an edited copy (the same plan, a line gone)
+    twice, one removed, each with the lineage graph updated. Past FULL_AFTER nodes a graph the inferred graph is
+    materialised again instead: the second replace takes that way."""
+    import plankg
+    from plankg.graph import inferences
+    from plankg.pipeline import remove
+
+    store = Store(str(tmp_path / "store"))
+    files = sorted(CORPUS.glob("*.txt"))
+    first = plankg.build([str(f) for f in files[:3]], store, reason=True, validate=False, parallel=False)
+    assert first.inferred is not None and first.inferred > 0
+
+    def kept_as_materialised() -> set[Quad]:
+        kept = inferred_quads(store)
+        materialise(store)
+        assert kept == inferred_quads(store)
+        return kept
+
+    def without_a_line(path: Path, at: float) -> Path:
+        text = path.read_text(encoding="utf-8")
+        cut = text.index("\n", int(len(text) * at))
+        edited = tmp_path / path.name
+        edited.write_text(text[:cut] + text[text.index("\n", cut + 1) :], encoding="utf-8")
+        return edited
+
+    monkeypatch.setattr(inferences, "FULL_AFTER", 10**6)
+    added = plankg.build([str(files[3])], store, validate=False, parallel=False).inferences_kept
+    assert added is not None and (added.graphs, added.materialised) == (1, None) and added.nodes > 0
+    # 003 (新吴区 ⊂ 无锡市 ⊂ 江苏省) is in a province the first three did not name: its region's chain is reasoned about
+    jiangsu = NamedNode(f"{ID}region/320000")
+    part_of = Quad(NamedNode(str(XINWU)), NamedNode(str(PK.partOf)), jiangsu, NamedNode(str(INFERRED_GRAPH)))
+    assert part_of in kept_as_materialised()
+
+    replaced = plankg.build([str(without_a_line(files[3], 0.5))], store, validate=False, parallel=False).inferences_kept
+    assert replaced is not None and replaced.materialised is None and replaced.nodes > 0
+    kept_as_materialised()
+
+    monkeypatch.setattr(inferences, "FULL_AFTER", 0)
+    replaced = plankg.build([str(without_a_line(files[3], 0.3))], store, validate=False, parallel=False).inferences_kept
+    assert replaced is not None and replaced.materialised == len(inferred_quads(store))
+    kept_as_materialised()
+
+    monkeypatch.setattr(inferences, "FULL_AFTER", 10**6)
+    removal = remove(store, files[1].name)
+    assert removal.lineage is not None and removal.lineage.inferences is not None
+    assert removal.lineage.inferences.startswith("reasoning: inferred graph updated for ")
+    assert not any("/210000/" in q.subject.value for q in kept_as_materialised())  # nothing is left about 001 (辽宁省)
+
+
+def test_the_shipped_rules_are_the_ontologys(tmp_path: Path) -> None:
+    """kg/data/reason_rules.json is what derive_rules reads off the ontology as it is; after an edit of the
+    ontology, write it again: python -c "from pathlib import Path; from plankg.graph.reason import write_rules_file;
+    write_rules_file(Path('kg/data'))" (until then the rules are derived at every start, a second or more)."""
+    shipped = (resources.files("plankg") / "data" / reason.RULES_FILE).read_text(encoding="utf-8")
+    assert reason.write_rules_file(tmp_path).read_text(encoding="utf-8") == shipped
+    assert reason.ontology_rules() == reason.derive_rules(reason.ontology_closure())

@@ -32,19 +32,18 @@ def list_documents(store: Path) -> None:
 @wait_option
 def remove(document: str, store: Path, wait: float) -> None:
     """Remove a document (by file name or graph IRI) from the store."""
-    from plankg.graph.store import drop_derived_inferences, remove_document
-    from plankg.lineage.graph import rebuild_lineage
+    from plankg.pipeline import remove as remove_from
 
     opened = open_store(store, write=True, wait=wait)
     try:
-        removed = remove_document(opened, document)
-        if not removed:
+        removal = remove_from(opened, document, cache=store)
+        if not removal.graphs:
             raise click.UsageError(f"no document {document!r} in the store (see `plankg list`)")
-        for graph in removed:
+        for graph in removal.graphs:
             click.echo(f"removed {graph}")
-        found = rebuild_lineage(opened, cache=store)  # lineage links to the removed nodes would dangle otherwise
-        click.echo(f"lineage updated: {found.reuse_links} reuse links, {found.indicator_concepts} shared indicator concepts")
-        if drop_derived_inferences(opened):
-            click.echo("the inferred graph was dropped: run `plankg reason` to materialise it again")
+        if found := removal.lineage:
+            click.echo(f"lineage updated: {found.reuse_links} reuse links, {found.indicator_concepts} shared indicator concepts")
+            if found.inferences:
+                click.echo(found.inferences)
     finally:
         flush_quietly(opened)

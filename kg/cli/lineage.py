@@ -52,3 +52,5 @@ def lineage(store: Path, min_score: float | None, rebuild: bool) -> None:
     ):
         table.add_row(label, str(value))
     shown.print(table)
+    if summary.inferences:
+        shown.print(summary.inferences)

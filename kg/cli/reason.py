@@ -27,8 +27,7 @@ def reason(store: Path, show_rules: bool) -> None:
         BATCH_GRAPHS,
         asserted_graphs,
         batches,
-        derive_rules,
-        ontology_closure,
+        ontology_rules,
         rules_update,
     )
     from plankg.graph.vocab import INFERRED_GRAPH
@@ -40,7 +39,7 @@ def reason(store: Path, show_rules: bool) -> None:
             f"# run once per batch of up to {BATCH_GRAPHS} asserted graphs (VALUES ?g), after dropping the inferred graph;"
             f" batch 1 of {max(len(batches(graphs)), 1)}:"
         )
-        click.echo(rules_update(derive_rules(ontology_closure()), graphs[:BATCH_GRAPHS]))
+        click.echo(rules_update(ontology_rules(), graphs[:BATCH_GRAPHS]))
         return
     started = time.perf_counter()
     with kg:

@@ -86,6 +86,8 @@ def print_report(console: Console, store: Store, report: BuildReport) -> None:
         )
     if report.inferred is not None:
         console.print(f"reasoning: {report.inferred} inferred triples in <{INFERRED_GRAPH}>")
+    if report.inferences_kept is not None:
+        console.print(str(report.inferences_kept))
     if report.pages:
         console.print(f"views: {len(report.pages)} pages in {report.pages[0].parent}; open {report.pages[0]}")
 

@@ -20,10 +20,13 @@ this ontology; tests/test_reason.py checks that owlrl and these rules agree trip
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 from pyoxigraph import NamedNode, Quad, Store
 from rdflib import Graph, URIRef
@@ -50,13 +53,58 @@ class Rules:
     object_types: dict[str, set[str]]  # property → the classes its non-literal objects belong to (ranges)
 
 
+RULES_FILE = "reason_rules.json"  # the rules derive_rules reads off the ontology, in kg/data (ontology_rules)
+
+
+@lru_cache(maxsize=1)
+def ontology_rules() -> Rules:
+    """The ontology's instance rules: kg/data/reason_rules.json when it was made from the ontology as it is (its
+    SHA-256 recorded), else derived again (owlrl's closure of the ontology takes a second or more, which adding one
+    document to a reasoned store would pay). tests/test_reason.py checks the file is current; write_rules_file
+    makes it."""
+    text = _ontology_text()
+    kept = json.loads((resources.files("plankg") / "data" / RULES_FILE).read_text(encoding="utf-8"))
+    if kept.get("ontology_sha256") != hashlib.sha256(text.encode()).hexdigest():
+        return derive_rules(ontology_closure())
+    return Rules(
+        {c: set(s) for c, s in kept["superclasses"].items()},
+        {p: {(e, rev) for e, rev in edges} for p, edges in kept["edges"].items()},
+        set(kept["transitive"]),
+        {p: set(c) for p, c in kept["subject_types"].items()},
+        {p: set(c) for p, c in kept["object_types"].items()},
+    )
+
+
+def write_rules_file(folder: Path) -> Path:
+    """Write the rules derived from the ontology as it is, with its SHA-256, to folder/RULES_FILE."""
+    rules = derive_rules(ontology_closure())
+
+    def listed(mapping: dict[str, set[str]]) -> dict[str, list[str]]:
+        return {k: sorted(v) for k, v in sorted(mapping.items())}
+
+    content = {
+        "ontology_sha256": hashlib.sha256(_ontology_text().encode()).hexdigest(),
+        "superclasses": listed(rules.superclasses),
+        "edges": {p: sorted([e, rev] for e, rev in edges) for p, edges in sorted(rules.edges.items())},
+        "transitive": sorted(rules.transitive),
+        "subject_types": listed(rules.subject_types),
+        "object_types": listed(rules.object_types),
+    }
+    path = folder / RULES_FILE
+    path.write_text(json.dumps(content, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return path
+
+
+def _ontology_text() -> str:
+    return (resources.files("plankg.ontology") / "plankg.ttl").read_text(encoding="utf-8")
+
+
 @lru_cache(maxsize=1)
 def ontology_closure() -> Graph:
     """The OWL 2 RL closure of ontology/plankg.ttl alone (owlrl; about a thousand triples)."""
     import owlrl
 
-    text = (resources.files("plankg.ontology") / "plankg.ttl").read_text(encoding="utf-8")
-    closure = Graph().parse(data=text, format="turtle")
+    closure = Graph().parse(data=_ontology_text(), format="turtle")
     owlrl.DeductiveClosure(owlrl.OWLRL_Semantics).expand(closure)
     return closure
 
@@ -144,24 +192,54 @@ def rules_where(rules: Rules, graphs: list[str]) -> str:
     their own (tests/test_reason.py checks it). What any graph states, the inferred graph included (an earlier
     batch), is left out.
     """
+    return _where(rules, f"VALUES ?g {{ {' '.join(f'<{g}>' for g in graphs)} }}")
+
+
+def paths_about(rules: Rules, nodes: list[str]) -> str:
+    """The CONSTRUCT of the entailments through properties' paths (sub-properties, inverses, transitive chains)
+    about these nodes (as ?x) from any asserted graph that no graph states yet: rules_where's path rules with ?x bound
+    instead of ?g. kg/graph/inferences.py applies the rest, the type rules, to a node's own triples."""
+    scope = f"VALUES ?x {{ {' '.join(f'<{n}>' for n in nodes)} }} FILTER(?g NOT IN (<{INFERRED_GRAPH}>, <{RUNS_GRAPH}>))"
+    return f"CONSTRUCT {{ ?x ?p ?y }} {_where(rules, scope, types=False)}"
+
+
+def path_predicates(rules: Rules) -> set[str]:
+    """The properties whose triples the path rules read: a node without any has no entailment through a path."""
+    read = set()
+    for prop in _pathed(rules):
+        for inner, _ in rules.edges[prop]:  # a transitive sub-property's path reads its own edges (_path)
+            read |= {edge for edge, _ in rules.edges.get(inner, {(inner, False)})}
+    return read
+
+
+def _pathed(rules: Rules) -> list[str]:
+    """The properties with a path rule: those with sub-properties or inverses, and the transitive ones."""
+    return [prop for prop in sorted(rules.edges) if rules.edges[prop] != {(prop, False)} or prop in rules.transitive]
+
+
+def _where(rules: Rules, scope: str, types: bool = True) -> str:
+    """The rules' union, within scope: a VALUES clause binding ?g (the graphs reasoned over) or ?x (the nodes);
+    types: with the rules giving types (superclasses, domains, ranges)."""
     rdf_type = str(RDF.type)
     branches = []
-    for prop in sorted(rules.edges):
-        if rules.edges[prop] != {(prop, False)} or prop in rules.transitive:
-            path = _path(rules.edges[prop], rules, closed=prop in rules.transitive)
-            branches.append(f"{{ GRAPH ?g {{ ?x {path} ?y }} BIND(<{prop}> AS ?p) }}")
+    for prop in _pathed(rules):
+        path = _path(rules.edges[prop], rules, closed=prop in rules.transitive)
+        branches.append(f"{{ GRAPH ?g {{ ?x {path} ?y }} BIND(<{prop}> AS ?p) }}")
     subclass = _values([(c, s) for c, sups in rules.superclasses.items() for s in sups])
     domain = _values([(p, c) for p, classes in rules.subject_types.items() for c in classes])
     range_ = _values([(p, c) for p, classes in rules.object_types.items() for c in classes])
-    branches += [
-        f"{{ VALUES (?d ?y) {{ {subclass} }} GRAPH ?g {{ ?x a ?d }} BIND(<{rdf_type}> AS ?p) }}",
-        f"{{ VALUES (?q ?y) {{ {domain} }} GRAPH ?g {{ ?x ?q ?o }} BIND(<{rdf_type}> AS ?p) }}",
-        f"{{ VALUES (?q ?y) {{ {range_} }} GRAPH ?g {{ ?s ?q ?x }} FILTER(!isLiteral(?x)) BIND(<{rdf_type}> AS ?p) }}",
-    ]
+    branches += (
+        [
+            f"{{ VALUES (?d ?y) {{ {subclass} }} GRAPH ?g {{ ?x a ?d }} BIND(<{rdf_type}> AS ?p) }}",
+            f"{{ VALUES (?q ?y) {{ {domain} }} GRAPH ?g {{ ?x ?q ?o }} BIND(<{rdf_type}> AS ?p) }}",
+            f"{{ VALUES (?q ?y) {{ {range_} }} GRAPH ?g {{ ?s ?q ?x }} FILTER(!isLiteral(?x)) BIND(<{rdf_type}> AS ?p) }}",
+        ]
+        if types
+        else []
+    )
     rules_text = "\n  UNION ".join(branches)
-    graph_values = " ".join(f"<{g}>" for g in graphs)
     return f"""WHERE {{
-  VALUES ?g {{ {graph_values} }}
+  {scope}
   {rules_text}
   FILTER(STRSTARTS(STR(?x), "{ID}") && NOT EXISTS {{ GRAPH ?h {{ ?x ?p ?y }} }})
 }}"""
@@ -201,7 +279,7 @@ def materialise(store: Store, progress: Callable[[list[str]], None] | None = Non
     at 10,000 plans, made that one transaction as large as the corpus. A triple written twice (two graphs of a batch
     entail it) is stored once.
     """
-    rules = derive_rules(ontology_closure())
+    rules = ontology_rules()
     store.update(f"DROP SILENT GRAPH <{INFERRED_GRAPH}>")
     inferred = NamedNode(str(INFERRED_GRAPH))
     unflushed = 0

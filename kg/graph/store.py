@@ -10,7 +10,7 @@ import hashlib
 import os
 import time
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -18,7 +18,7 @@ from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, RdfFormat, Store,
 
 from plankg.graph.faults import disk_full, is_disk_full, is_no_permission, no_permission, no_store, store_in_use
 from plankg.graph.solutions import select, written
-from plankg.graph.vocab import ID, INFERRED_GRAPH, PK, PROV, RUNS_GRAPH, SPARQL_PREFIXES, XSD_DATETIME
+from plankg.graph.vocab import ID, PK, PROV, RUNS_GRAPH, SPARQL_PREFIXES, XSD_DATETIME
 
 DEFAULT_STORE = "plankg-data"
 
@@ -119,21 +119,16 @@ def document_graphs(store: Store) -> list[tuple[str, str, str]]:
     return [(r["g"].value, r["file"].value, r["plan"].value) for r in select(store, query)]
 
 
-def remove_document(store: Store, name_or_graph: str) -> list[str]:
-    """Drop the graphs of the documents whose file name or graph IRI is given; returns them."""
+def remove_document(store: Store, name_or_graph: str, before: Callable[[str], None] | None = None) -> list[str]:
+    """Drop the graphs of the documents whose file name or graph IRI is given; returns them. before: called with
+    each graph before it is dropped."""
     graphs = [g for g, file, _ in document_graphs(store) if name_or_graph in (g, file)]
+    for graph in graphs:
+        if before:
+            before(graph)
     if graphs:
         store.update(" ;\n".join(f"DROP GRAPH <{g}>" for g in graphs))
     return graphs
-
-
-def drop_derived_inferences(store: Store) -> bool:
-    """Drop the inferred graph (it describes graphs that just changed); True when there was one."""
-    inferred = NamedNode(str(INFERRED_GRAPH))
-    if next(store.quads_for_pattern(None, None, None, inferred), None) is None:
-        return False
-    store.update(f"DROP GRAPH <{INFERRED_GRAPH}>")
-    return True
 
 
 def source_of(store: Store, graph: str) -> str:

@@ -101,6 +101,7 @@ class LineageSummary:
     triples: int = 0
     documents_read: int = 0  # document graphs read from the store (the others' records came from the cache)
     seconds: dict[str, float] = field(default_factory=dict)
+    inferences: str | None = None  # how the store's inferred graph followed, if it has one (pipeline.update_lineage)
 
 
 def _n(iri: str) -> NamedNode:
@@ -887,7 +888,8 @@ class LineageRebuild:
 
     cache: the folder of the store, where the results of the costly steps are kept (kg/lineage/cache.py), so that
     a rebuild after a few documents changed costs a few documents; None keeps them for this rebuild only. The
-    result does not depend on it. full: forget what the cache holds and replace the whole lineage graph."""
+    result does not depend on it. full: forget what the cache holds and replace the whole lineage graph. touched: told
+    the nodes of the lineage quads that went or came (kg/graph/inferences.py)."""
 
     def __init__(
         self,
@@ -896,8 +898,9 @@ class LineageRebuild:
         min_score: float | None = None,
         cache: Path | None = None,
         full: bool = False,
+        touched: Callable[[Iterable[str]], None] | None = None,
     ) -> None:
-        self.store, self.min_score, self.full = store, min_score, full
+        self.store, self.min_score, self.full, self.touched = store, min_score, full, touched
         self.cache = LineageCache(cache)
         self.persistent = cache is not None
         self.folder = cache  # where the copied-clause statistics' counts are kept (kg/lineage/statistics.py)
@@ -1040,7 +1043,7 @@ class LineageRebuild:
         self.lap("reuse and instruments" if not instrumented else "reuse")
         _families(out, items, links, self.plans, item_themes, summary, units)
         persistent = cache if self.persistent else None
-        summary.triples = write.write(self.store, out.spool, persistent, self.full, units if persistent else None)
+        summary.triples = write.write(self.store, out.spool, persistent, self.full, units if persistent else None, self.touched)
         self.lap("write")
         cache.close()
         return summary
@@ -1153,10 +1156,14 @@ def _decode(value: list) -> textreuse.Compared:
 
 
 def rebuild_lineage(
-    store: Store, min_score: float | None = None, cache: Path | None = None, full: bool = False
+    store: Store,
+    min_score: float | None = None,
+    cache: Path | None = None,
+    full: bool = False,
+    touched: Callable[[Iterable[str]], None] | None = None,
 ) -> LineageSummary:
     """Recompute the lineage graph from the document graphs and write what changed (kg/lineage/write.py); min_score
     is the least probability of a copied clause linked (default: the model's threshold); cache is the store's
     folder, where what was computed is kept for the next time (None: nothing kept); full forgets it and replaces
-    the whole graph."""
-    return LineageRebuild(store, min_score=min_score, cache=cache, full=full).finish()
+    the whole graph; touched is told the nodes of the quads that went or came."""
+    return LineageRebuild(store, min_score=min_score, cache=cache, full=full, touched=touched).finish()

@@ -23,7 +23,7 @@ from __future__ import annotations
 import hashlib
 import heapq
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -195,13 +195,21 @@ def _recorded(store: Store, globs: tuple[str, ...]) -> str | None:
     return None if runs is None else "|".join((runs, *globs))
 
 
-def write(store: Store, spool: Spool, cache: LineageCache | None, whole: bool = False, units: Units | None = None) -> int:
+def write(
+    store: Store,
+    spool: Spool,
+    cache: LineageCache | None,
+    whole: bool = False,
+    units: Units | None = None,
+    touched: Callable[[Iterable[str]], None] | None = None,
+) -> int:
     """Make the lineage graph hold the quads of the spool and their labels; returns how many quads it holds. Only
     the quads that changed are written: found by the digests the cache recorded of the graph it vouches for, else
     (whole, no cache, or a graph written since by anything else) by reading the graph the store holds. The cache's
     record of the graph is withdrawn while the store is written (an interrupted write leaves a graph the cache does
     not vouch for) and made again after. units: the graph's units, those not made again left out of the spool, which
-    only a graph the cache vouches for allows."""
+    only a graph the cache vouches for allows. touched: told the subjects and objects of the quads deleted or
+    inserted (kg/graph/inferences.py)."""
     previous: Iterator[tuple[str, Old]] | None = None
     unlisted = 0  # quads of the units not made again
     globs = units.globs if units is not None else ()
@@ -213,7 +221,7 @@ def write(store: Store, spool: Spool, cache: LineageCache | None, whole: bool = 
         cache.set_meta("lineage-runs", None)
         if previous is None:
             cache.clear_written()
-    total = unlisted + _write(store, spool, cache, previous if previous is not None else _stored(store))
+    total = unlisted + _write(store, spool, cache, previous if previous is not None else _stored(store), touched)
     if cache is not None:
         if units is not None:
             units.save(cache)
@@ -277,7 +285,13 @@ def _changes(spool: Spool, previous: Iterator[tuple[str, Old]]) -> Iterator[tupl
         old = next(previous, None)
 
 
-def _write(store: Store, spool: Spool, cache: LineageCache | None, previous: Iterator[tuple[str, Old]]) -> int:
+def _write(
+    store: Store,
+    spool: Spool,
+    cache: LineageCache | None,
+    previous: Iterator[tuple[str, Old]],
+    touched: Callable[[Iterable[str]], None] | None,
+) -> int:
     """Delete the quads that went and insert the new ones, subject by subject; a subject the cache recorded with the
     same digest is left alone. One update up to WRITE_BATCH quads changed, else several of about that size."""
     graph = NamedNode(str(LINEAGE_GRAPH))
@@ -317,6 +331,8 @@ def _write(store: Store, spool: Spool, cache: LineageCache | None, previous: Ite
 
     def apply(last: bool) -> None:
         nonlocal updates
+        if touched:
+            touched(_terms(delete + insert))
         _apply(store, delete, insert, last, batched=updates > 0 or not last)
         if cache is not None:
             cache.set_written(written, gone)
@@ -338,6 +354,16 @@ def _write(store: Store, spool: Spool, cache: LineageCache | None, previous: Ite
     compare()
     apply(last=True)
     return total
+
+
+def _terms(subjects: list[Subject]) -> Iterator[str]:
+    """The subjects of these quads and their objects that are IRIs."""
+    for s, lines in subjects:
+        yield s
+        for line in lines:
+            o = line.partition(b" ")[2]
+            if o.startswith(b"<"):
+                yield o[1:-1].decode()
 
 
 def _apply(store: Store, delete: list[Subject], insert: list[Subject], last: bool, batched: bool) -> None:

@@ -17,6 +17,7 @@ from pathlib import Path
 from pyoxigraph import Quad, Store
 
 from plankg.graph.faults import disk_full, is_disk_full
+from plankg.graph.inferences import InferenceUpkeep
 from plankg.graph.solutions import select
 from plankg.graph.store import flush, replace_graph
 from plankg.graph.vocab import DCT, PK
@@ -201,8 +202,10 @@ class Batch:
         replace: bool = False,
         store_dir: Path | None = None,
         remaining_bytes: int = 0,
+        upkeep: InferenceUpkeep | None = None,
     ) -> None:
         self.store, self.limits, self.replace, self.store_dir = store, limits, replace, store_dir or Path(".")
+        self.upkeep = upkeep  # told what is written, to keep the inferred graph up to date
         self.written: dict[str, LoadResult] = {}
         self.remaining_bytes = remaining_bytes  # input bytes not yet loaded: for the space a full disk still needs
         self.unflushed = 0  # quads written since the store was last flushed
@@ -226,6 +229,8 @@ class Batch:
             )
             return result
         stored = None if earlier else stored_file(self.store, parsed.graph)
+        if self.upkeep and (earlier or stored):
+            self.upkeep.replacing(parsed.graph)
         try:
             replace_graph(self.store, parsed.graph, parsed.quads, shared=parsed.shared)
         except Exception as exc:
@@ -240,6 +245,8 @@ class Batch:
             parsed.warnings.append(f"replaced the graph {earlier.path.name} wrote earlier in this build (the same plan)")
         elif stored and stored != path.name:
             parsed.warnings.append(f"replaced the graph loaded from {stored} before (the same plan)")
+        if self.upkeep:
+            self.upkeep.wrote(parsed.graph, parsed.shared)
         result.graph, result.triples, result.warnings = parsed.graph, len(parsed.quads), parsed.warnings
         self.written[parsed.graph] = result
         self._flush_now_and_then(len(parsed.quads))
