@@ -517,7 +517,8 @@ def test_copied_clauses_cross_validated_by_document_pair(labelled) -> None:
     dev = [p for p in labelled if p.label["split"] == "dev"]
     model = reuse_train.train(dev)
     shipped = reuse_model.shipped()
-    assert model.coef == pytest.approx(shipped.coef, abs=1e-6) and model.threshold == shipped.threshold
+    # to the last bits the fit depends on numpy's release (the threshold, a midpoint of two scores, moved by 1e-16)
+    assert model.coef == pytest.approx(shipped.coef, abs=1e-6) and model.threshold == pytest.approx(shipped.threshold, abs=1e-12)
     assert model.measured == shipped.measured
     figures = model.measured["cross_validated"]
     assert (figures["tp"], figures["fp"], figures["fn"]) == (45, 5, 4)
