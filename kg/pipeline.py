@@ -183,12 +183,12 @@ def build(
     else:
         location = store_path(str(store) if store is not None else None)
         opened = open_store(location, wait=wait)
+    from plankg.graph.inferences import InferenceUpkeep
+
     worker = _start_worker() if lineage and (_no_script() if parallel is None else parallel) else None
+    upkeep = None if reason else InferenceUpkeep(opened)  # reasoning materialises the inferred graph anew
     try:
         report = BuildReport(location)
-        from plankg.graph.inferences import InferenceUpkeep
-
-        upkeep = None if reason else InferenceUpkeep(opened)  # reasoning materialises the inferred graph anew
         _load(opened, report, _paths(paths), replace, limits, location, upkeep, progress or _quiet)
         _after_loading(
             opened, location, report, lineage, worker, validate, reason, upkeep, views, Path(site), engine, progress or _quiet
@@ -204,7 +204,7 @@ def build(
         if worker:
             worker.shutdown(wait=False, cancel_futures=True)
         _flush_quietly(opened, flush)
-        del opened
+        del opened, upkeep  # the upkeep refers to the store too
 
 
 def _quiet(step: Step) -> None:
