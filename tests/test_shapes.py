@@ -644,6 +644,12 @@ LINEAGE_CASES: list[tuple[str, LineageMutation, str, str]] = [
         "Violation",
     ),
     ("PolicyInstrument-plan", _edit(_instrument, lambda g, n: _keep_one(g, n, PK.spansPlan)), "pk:spansPlan", "Violation"),
+    (
+        "PolicyInstrument-plan-count",
+        _edit(_instrument, lambda g, n: g.remove(n, PK.planCount)),
+        "pk:planCount",
+        "Violation",
+    ),
     ("PolicyInstrument-mention", _edit(_instrument, lambda g, n: _keep_one(g, n, PK.mention)), "pk:mention", "Violation"),
     ("InstrumentMention-body", _edit(_mention, lambda g, n: g.set(n, OA.hasBody, P)), "oa:hasBody", "Violation"),
     ("InstrumentMention-target", _edit(_mention, lambda g, n: g.remove(n, OA.hasTarget)), "oa:hasTarget", "Violation"),

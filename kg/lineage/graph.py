@@ -649,6 +649,7 @@ def _instrument_lineage(
             out.add(concept, SKOS + "broader", concepts[broader])
         for plan in sorted(found.shared[k]):
             out.add(concept, PK.spansPlan, plan)
+        out.add(concept, PK.planCount, _lit(len(found.shared[k]), "integer"))
         dates = [plans[plan]["date"] for plan in found.shared[k] if plans[plan]["date"]]
         if dates:
             out.add(concept, PK.earliestAppearance, _lit(min(dates), "date"))
