@@ -284,8 +284,8 @@ def test_rebuild_is_idempotent(chain) -> None:
     before = int(next(iter(store.query(query)))["n"].value)
     assert rebuild_lineage(store).triples == summary.triples
     assert (
-        int(next(iter(store.query(query)))["n"].value) == before == summary.triples == 732
-    )  # 1 instrument with its 2 plans, no date, 35 labels; no sibling link (73 triples: 3 features, 2 passages);
+        int(next(iter(store.query(query)))["n"].value) == before == summary.triples == 733
+    )  # 1 instrument with its 2 plans and their count, no date, 35 labels; no sibling link (73 triples: 3 features, 2 passages);
     # a name key on each of the 7 indicators, and the name index: its type and the 4 distinct names; the plans of
     # each of the 3 indicator concepts (7: 养老机构护理型床位占比 in all three plans, the other two in two each);
     # a count of 7 triples per plan and theme (105: 15 themes, 6 of 广西's plan, 5 of 玉林's, 4 of 南宁's)
