@@ -319,9 +319,16 @@ def update_lineage(store: Store, min_score: float | None = None, cache: Path | N
     """Rebuild the lineage graph for what changed (lineage.graph.rebuild_lineage) and keep the store's inferred graph,
     if it has one, up to date with it."""
     from plankg.graph.inferences import InferenceUpkeep
+
+    return _lineage_kept(store, InferenceUpkeep(store), min_score, cache, full)
+
+
+def _lineage_kept(
+    store: Store, upkeep: InferenceUpkeep, min_score: float | None = None, cache: Path | None = None, full: bool = False
+) -> LineageSummary:
+    """Rebuild the lineage graph, upkeep told what it changed, then the inferred graph brought up to date."""
     from plankg.lineage.graph import rebuild_lineage
 
-    upkeep = InferenceUpkeep(store)
     summary = rebuild_lineage(store, min_score, cache=cache, full=full, touched=upkeep.touched)
     if kept := upkeep.apply():
         summary.inferences = str(kept)
@@ -342,16 +349,12 @@ def remove(store: Store, document: str, cache: Path | None = None) -> Removal:
     would dangle otherwise, and keep the inferred graph up to date; nothing is done when no document matches."""
     from plankg.graph.inferences import InferenceUpkeep
     from plankg.graph.store import remove_document
-    from plankg.lineage.graph import rebuild_lineage
 
     upkeep = InferenceUpkeep(store)
     removed = remove_document(store, document, before=upkeep.replacing)
     if not removed:
         return Removal([], None)
-    summary = rebuild_lineage(store, cache=cache, touched=upkeep.touched)
-    if kept := upkeep.apply():
-        summary.inferences = str(kept)
-    return Removal(removed, summary)
+    return Removal(removed, _lineage_kept(store, upkeep, cache=cache))
 
 
 def _flush_quietly(store: Store, flush: Callable[[Store], None]) -> None:
