@@ -1,19 +1,19 @@
 """Policy instruments: the named mechanisms, programmes, facility types, standards and campaigns plans set up.
 
-An instrument is found in an item's text by its head noun, the last word of the name (工程, 行动, 补贴, 饭堂,
-工作站, 床位 …; 制度, 机制, 政策 … : kg/data/instrument_heads.txt), and by quote marks (“一网通办”): the name
-runs back from its head to the verb that governs it (建立/实施/开展 … : kg/data/instrument_verbs.txt) or to the
-start of the clause, and is read again after a 的 in it. Verbs and heads count where a word (jieba) starts or
-ends; a verb that is also the noun of names (形成, 参与, 统筹: 价格形成机制) governs only at the start of its
-clause or after another verb; 系统 before a verb is an adverb, no head (山水林田湖草系统治理). Coordinated
-modifiers share their head (年度报告和信息公开制度 names 年度报告制度 too). The modifier before a head of rules,
-systems, platforms or projects names the programme they carry, one instrument when two plans carry it under two
-heads (家庭经济状况核对机制, 居民家庭经济状况核对信息平台: 经济状况核对). A campaign building a quality into a
-field is named with 建设 (平安边界建设, 美丽乡村建设), though 建设 heads no other name. Names are compared in a
-normal form (Simplified, without quote marks, punctuation or a leading 全省/我市), so that one instrument is one
-concept across all plans, whatever the script; a name another plan writes with a few words added inside it
-names the same instrument (社会救助审核确认权限下放 and 社会救助确认权限下放), a name with a word replaced does not
-(三社联动机制, 五社联动机制).
+An instrument is found in an item's text by its head noun, the last word of the name (工程, 行动, 补贴, 饭堂, 工作站,
+床位 …; 制度, 机制, 政策 … : kg/data/instrument_heads.txt), and by quote marks (“一网通办”): the name runs back from
+its head to the verb that governs it (建立/实施/开展 … : kg/data/instrument_verbs.txt) or to the start of the clause
+(a verb between two heads joins them: 改造提升工程), and is read again after a 的 in it. Verbs and heads count where a
+word (jieba) starts or ends; a verb that is also the noun of names (形成, 参与, 统筹: 价格形成机制) governs only at
+the start of its clause or after another verb; 系统 before a verb is an adverb, no head (山水林田湖草系统治理).
+Coordinated modifiers share their head (年度报告和信息公开制度 names 年度报告制度 too). The modifier before a head of
+rules, systems, platforms or projects names the programme they carry, one instrument when two plans carry it under two
+heads (家庭经济状况核对机制, 居民家庭经济状况核对信息平台: 经济状况核对). A campaign building a quality into a field
+is named with 建设 (平安边界建设, 美丽乡村建设), though 建设 heads no other name. Names are compared in a normal form
+(Simplified, without quote marks, punctuation or a leading 全省/我市), so that one instrument is one concept across
+all plans, whatever the script; a name another plan writes with a few words added inside it names the same instrument
+(社会救助审核确认权限下放 and 社会救助确认权限下放), a name with a word replaced does not (三社联动机制,
+五社联动机制).
 
 A name every plan uses for its field of work is not an instrument (社会救助制度, 工作机制, 社会政策). Decided from
 the text: the modifier (the name without its head) must have MIN_MODIFIER characters (a campaign's
@@ -304,8 +304,9 @@ def mentions(text: str) -> list[Mention]:
         if not _heads().search(body):
             continue
         bounds = _bounds(body)
-        verbs = _governing(body, bounds)
-        for head in _heads_at(body, bounds):
+        heads = _heads_at(body, bounds)
+        verbs = _governing(body, bounds, {(h.end(), g.start()) for h in heads for g in heads})
+        for head in heads:
             start = max((v for v in verbs if v <= head.start()), default=0)
             cut = max([start] + [n + 1 for n in range(start, head.start()) if body[n] == "的"])
             if _PER.match(body, cut) or _RATIO.match(body, head.end()):
@@ -379,12 +380,16 @@ def _buildings(text: str) -> list[Mention]:
     return found
 
 
-def _governing(body: str, bounds: tuple[int, ...] | None = None) -> list[int]:
-    """Where the verbs governing a name end in a clause (see _governs)."""
+def _governing(body: str, bounds: tuple[int, ...] | None = None, between: set[tuple[int, int]] | None = None) -> list[int]:
+    """Where the verbs governing a name end in a clause (see _governs). A verb between two head nouns (between: the
+    end of one and the start of the next) joins them in one name (改造提升工程: the 工程 of a 改造提升), it governs
+    nothing."""
     bounds = bounds or _bounds(body)
     ends: list[int] = []
     for m in _verbs().finditer(body):
         word_start = bounds[bisect_right(bounds, m.start()) - 1]  # 积极参与 is one word of verbs
+        if between and (word_start, m.end()) in between:
+            continue
         if _governs(body, m, bounds) and (m.group() not in _initial_verbs() or word_start in [0, *ends]):
             ends.append(m.end())
     return ends
