@@ -347,11 +347,11 @@ def test_lineage_view_shows_shared_instruments(browser, corpus_store, site: Path
     """Each instrument two plans or more name is a node linked to those plans; its panel lists where each names it;
     a toggle hides the instruments (and the plan-to-plan counts drop what they shared), like families and indicators."""
     instruments = instrument_regions(corpus_store)
-    assert len(instruments) == 141
+    assert len(instruments) == 142
     opened = Opened(browser, site / "lineage.html", shots)
     opened.page.set_viewport_size({"width": size[0], "height": size[1]})
     shown = opened.page.evaluate(SHOWN_META)
-    assert sum(m.get("cls") == "PolicyInstrument" for m in shown) == 141
+    assert sum(m.get("cls") == "PolicyInstrument" for m in shown) == 142
     [node] = [
         r["c"].value
         for r in corpus_store.query(
@@ -384,7 +384,7 @@ def test_lineage_view_shows_shared_instruments(browser, corpus_store, site: Path
     opened.page.uncheck("input.relation[value=PolicyInstrument]")
     shown = opened.page.evaluate(SHOWN_META)
     assert not any(m.get("cls") == "PolicyInstrument" for m in shown) and sum(m["kind"] == "plan" for m in shown) == 5
-    assert opened.text("#status").startswith(f"{len(shown)} of {len(shown) + 141} nodes")
+    assert opened.text("#status").startswith(f"{len(shown)} of {len(shown) + 142} nodes")
     after = opened.page.evaluate(PAIRS_SHOWN)
     for a, b, label, hidden, shared in after:  # what the two plans share among the families and indicators left
         assert (label, hidden) == (str(shared), shared == 0), (a, b)
@@ -393,7 +393,7 @@ def test_lineage_view_shows_shared_instruments(browser, corpus_store, site: Path
     opened.page.uncheck("input.relation[value=IndicatorConcept]")
     opened.page.check("input.relation[value=PolicyInstrument]")
     shown = opened.page.evaluate(SHOWN_META)
-    assert sorted({m.get("cls", "plan") for m in shown}) == ["PolicyInstrument", "plan"] and len(shown) == 5 + 141
+    assert sorted({m.get("cls", "plan") for m in shown}) == ["PolicyInstrument", "plan"] and len(shown) == 5 + 142
     opened.page.evaluate("plankgView.network.fit({animation: false})")
     opened.page.screenshot(path=str(shots / f"lineage-instruments-only-{size[0]}.png"))
     for box in ("PolicyFamily", "IndicatorConcept"):
