@@ -237,3 +237,27 @@ def test_a_literal_made_in_another_form_than_the_store_holds_stays_when_written_
         "<http://p/score>",
     ]
     assert len(list(store.quads_for_pattern(None, NamedNode("http://p/score"), None, LINEAGE))) == 6
+
+
+def test_each_kept_result_is_versioned_by_the_data_files_its_modules_read() -> None:
+    """A kind of kept result is computed again when a data file its code reads changes, and only then: retraining the
+    copied-clause model or writing the reasoning rules again keeps every result. Each module's reads are found in its
+    source (a file of kg/data named there), so a read added without declaring it fails here."""
+    from importlib import resources
+
+    data = {f.name for f in resources.files("plankg").joinpath("data").iterdir() if f.is_file()}
+    scored_only = {("plankg.lineage", "reuse_model.py"): {"reuse_model.json"}}  # read to score; no score is kept
+    for kind in lineage_cache.DEPENDS:
+        digested = lineage_cache.sources(kind)
+        for package, name in lineage_cache.DEPENDS[kind]:
+            source = resources.files(package).joinpath(name).read_text(encoding="utf-8")
+            named = {f for f in data if f'"{f}"' in source or f'data/{f}"' in source}
+            assert named - scored_only.get((package, name), set()) <= {n.removeprefix("data/") for _, n in digested}, (kind, name)
+        assert not {"data/reuse_model.json", "data/reason_rules.json", "data/central_bodies.tsv"} & {n for _, n in digested}
+    assert lineage_cache.sources("minhash") == [
+        ("plankg.lineage", "fingerprints.py"),
+        ("plankg.lineage", "passages.py"),
+        ("plankg", "data/userdict.txt"),
+        ("plankg", "data/stock_phrases.txt"),
+        ("plankg", "data/instrument_heads.txt"),
+    ]

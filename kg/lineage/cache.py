@@ -32,12 +32,10 @@ FILE_NAME = "lineage-cache.sqlite3"
 SCHEMA = 1  # the layout of the tables
 WRITTEN_PAGE = 50_000  # rows of the record of the lineage graph read at a time
 SCAN = 20_000  # results of one kind wanted above which its rows are read in one pass rather than looked up
-_DATA: tuple[str, str | None] = (
-    "plankg",
-    None,
-)  # every data file (stock phrases, jieba's user dictionary, instrument heads and verbs …)
-# Each kind of result -> the modules and data files (package, file; None: the whole folder) it is computed by.
-DEPENDS: dict[str, tuple[tuple[str, str | None], ...]] = {
+# Each kind of result -> the modules and files (package, file) it is computed by; the data files a module reads
+# (READS) count as its own, so a change to a file that no kind reads (the copied-clause model, the reasoning rules,
+# the central bodies) keeps every result.
+DEPENDS: dict[str, tuple[tuple[str, str], ...]] = {
     "records": (
         ("plankg.lineage", "records.py"),
         ("plankg.graph", "solutions.py"),
@@ -45,35 +43,43 @@ DEPENDS: dict[str, tuple[tuple[str, str | None], ...]] = {
         ("plankg.loaders", "repair.py"),
         ("plankg.loaders", "script.py"),
     ),
-    "minhash": (("plankg.lineage", "fingerprints.py"), ("plankg.lineage", "passages.py"), _DATA),
-    "passages": (("plankg.lineage", "passages.py"), _DATA),
-    "runs": (("plankg.lineage", "fingerprints.py"), ("plankg.lineage", "passages.py"), _DATA),
-    "mentions": (
-        ("plankg.lineage", "instruments.py"),
-        ("plankg.lineage", "fingerprints.py"),
-        ("plankg.lineage", "passages.py"),
-        _DATA,
-    ),
+    "minhash": (("plankg.lineage", "fingerprints.py"), ("plankg.lineage", "passages.py")),
+    "passages": (("plankg.lineage", "passages.py"),),
+    "runs": (("plankg.lineage", "fingerprints.py"), ("plankg.lineage", "passages.py")),
+    "mentions": (("plankg.lineage", "instruments.py"), ("plankg.lineage", "fingerprints.py"), ("plankg.lineage", "passages.py")),
     "themes": (("plankg.lineage", "themes.py"), ("plankg.ontology", "themes.ttl")),
-    "grams": (("plankg.lineage", "reuse_model.py"), ("plankg.lineage", "passages.py"), _DATA),
+    "grams": (("plankg.lineage", "reuse_model.py"), ("plankg.lineage", "passages.py")),
     # the copied-clause statistics' counts, kept beside the cache (kg/lineage/statistics.py)
-    "statistics": (
-        ("plankg.lineage", "statistics.py"),
-        ("plankg.lineage", "reuse_model.py"),
-        ("plankg.lineage", "passages.py"),
-        _DATA,
-    ),
-    "keygrams": (("plankg.lineage", "instruments.py"), ("plankg.lineage", "reuse_model.py"), _DATA),
+    "statistics": (("plankg.lineage", "statistics.py"), ("plankg.lineage", "reuse_model.py"), ("plankg.lineage", "passages.py")),
+    "keygrams": (("plankg.lineage", "instruments.py"), ("plankg.lineage", "reuse_model.py"), ("plankg.lineage", "passages.py")),
     # the instruments' 4-gram counts, kept beside the cache (kg/lineage/gram_counts.py)
     "instrument-grams": (
         ("plankg.lineage", "gram_counts.py"),
         ("plankg.lineage", "statistics.py"),
         ("plankg.lineage", "instruments.py"),
         ("plankg.lineage", "reuse_model.py"),
-        _DATA,
+        ("plankg.lineage", "passages.py"),
     ),
-    "terms": (("plankg.lineage", "reuse_model.py"), ("plankg.lineage", "passages.py"), _DATA),
+    "terms": (("plankg.lineage", "reuse_model.py"), ("plankg.lineage", "passages.py")),
 }
+# The files of kg/data each module of DEPENDS reads (reuse_model.py reads the copied-clause model only to score, and
+# no kept result is a score).
+READS: dict[tuple[str, str], tuple[str, ...]] = {
+    ("plankg.lineage", "passages.py"): ("stock_phrases.txt", "instrument_heads.txt"),
+    ("plankg.lineage", "fingerprints.py"): ("userdict.txt",),
+    ("plankg.lineage", "instruments.py"): (
+        "instrument_heads.txt",
+        "instrument_heads_extra.txt",
+        "instrument_verbs.txt",
+        "instrument_generic.txt",
+    ),
+}
+
+
+def sources(kind: str) -> list[tuple[str, str]]:
+    """The files (package, file) a kind of result is computed by: its modules and the data files they read."""
+    data = [("plankg", f"data/{name}") for part in DEPENDS[kind] for name in READS.get(part, ())]
+    return list(dict.fromkeys([*DEPENDS[kind], *data]))
 
 
 @lru_cache(maxsize=1)
@@ -83,15 +89,11 @@ def versions() -> dict[str, str]:
     import jieba
 
     found = {}
-    for kind, parts in DEPENDS.items():
+    for kind in DEPENDS:
         digest = hashlib.sha256(f"{SCHEMA} {jieba.__version__}".encode())
-        for package, name in parts:
-            if name is None:
-                files = sorted((f for f in resources.files(package).joinpath("data").iterdir() if f.is_file()), key=str)
-            else:
-                files = [resources.files(package).joinpath(name)]
-            for f in files:
-                digest.update(f.name.encode() + b"\0" + f.read_bytes())
+        for package, name in sources(kind):
+            f = resources.files(package).joinpath(name)
+            digest.update(f.name.encode() + b"\0" + f.read_bytes())
         found[kind] = digest.hexdigest()[:16]
     return found
 
