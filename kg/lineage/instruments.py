@@ -589,12 +589,11 @@ def shared_keys(mentions_by_plan: dict[str, list[Mention]], specificity: Specifi
     tests: dict[tuple[str, bool], WordTest] = {}  # word tests made where the mentions were found
     for plan, found in mentions_by_plan.items():
         for mention in found:
-            for k, stem, test in mention.tests:
+            for k, stem, test in mention.tests:  # a stem's test is made for every programme a name carries (tested)
                 tests[k, stem] = test
+                if stem:
+                    carried.setdefault(k, set()).add((plan, _final_head(mention.keys[0])))
             whole.add(mention.keys[0])
-            head, carries = _carried(mention.keys)
-            for k in carries:
-                carried.setdefault(k, set()).add((plan, head))
             for k in mention.keys:
                 plans.setdefault(k, set()).add(plan)
     stems = {k for k, written in carried.items() if _two_carriers(written)}
@@ -615,14 +614,6 @@ def _two_carriers(written: set[tuple[str, str]]) -> bool:
     """Two plans writing a programme under two heads (one plan's 机制, another's 平台): the programme is what they
     share, not a name (under one head, the name is shared as a whole)."""
     return len({plan for plan, _ in written}) > 1 and len({head for _, head in written}) > 1  # then two differ in both
-
-
-@lru_cache(maxsize=WORDS_KEPT)
-def _carried(keys: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
-    """The head of a mention's whole name (keys[0]) and the programmes it carries (_is_stem): a function of its keys,
-    made once for the many mentions of one name."""
-    head = _final_head(keys[0])
-    return head, tuple(k for k in keys if _is_stem(k, head))
 
 
 def _is_stem(name: str, head: str) -> bool:
