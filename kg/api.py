@@ -223,17 +223,19 @@ class KnowledgeGraph:
 
         return lineage(self.store)
 
-    def rebuild_lineage(self, min_score: float | None = None, full: bool = False) -> LineageSummary:
+    def rebuild_lineage(self, min_score: float | None = None, full: bool = False, parallel: bool | None = None) -> LineageSummary:
         """Recompute the lineage graph from the document graphs (the store opened with read_only=False); min_score
         is the least probability of a copied clause linked (default: the model's threshold). What changed since the
         last rebuild is recomputed, the rest read from the store's lineage cache; full recomputes everything.
+        parallel: as plankg.build's (a second process shares the text-reuse work).
 
         Example:
             >>> plankg.open("plankg-data", read_only=False).rebuild_lineage().families
         """
         from plankg.pipeline import update_lineage
 
-        return update_lineage(self._writable("rebuild the lineage graph"), min_score, cache=self.path, full=full)
+        store = self._writable("rebuild the lineage graph")
+        return update_lineage(store, min_score, cache=self.path, full=full, parallel=parallel)
 
     def reason(self) -> int:
         """Materialise the OWL 2 RL entailments into the inferred graph (read_only=False); the triples inferred.
@@ -245,9 +247,9 @@ class KnowledgeGraph:
 
         return materialise(self._writable("reason"))
 
-    def remove(self, document: str) -> list[str]:
+    def remove(self, document: str, parallel: bool | None = None) -> list[str]:
         """Remove a document (by file name or graph IRI), update the lineage graph and keep the inferred graph, if
-        any, up to date (read_only=False); the graphs removed.
+        any, up to date (read_only=False); the graphs removed. parallel: as plankg.build's.
 
         Example:
             >>> plankg.open("plankg-data", read_only=False).remove("004_816c855b418fc27c.txt")
@@ -256,7 +258,7 @@ class KnowledgeGraph:
 
         store = self._writable("remove a document")
         self.document(document)
-        return remove(store, document, cache=self.path).graphs
+        return remove(store, document, cache=self.path, parallel=parallel).graphs
 
     def build(self, paths: Any = None, **options: Any) -> BuildReport:
         """plankg.build into this store (read_only=False), with the same options.

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import traceback
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -315,24 +315,45 @@ def _after_loading(
         report.pages = write_site(store, site)
 
 
-def update_lineage(store: Store, min_score: float | None = None, cache: Path | None = None, full: bool = False) -> LineageSummary:
-    """Rebuild the lineage graph for what changed (lineage.graph.rebuild_lineage) and keep the store's inferred graph,
-    if it has one, up to date with it."""
+def update_lineage(
+    store: Store, min_score: float | None = None, cache: Path | None = None, full: bool = False, parallel: bool | None = None
+) -> LineageSummary:
+    """Rebuild the lineage graph for what changed (lineage.graph.LineageRebuild) and keep the store's inferred graph,
+    if it has one, up to date with it. parallel: as build's (a second process draws the candidates, or shares the
+    whole text-reuse search when most texts are new)."""
     from plankg.graph.inferences import InferenceUpkeep
 
-    return _lineage_kept(store, InferenceUpkeep(store), min_score, cache, full)
+    with _worker(parallel) as worker:
+        return _lineage_kept(store, InferenceUpkeep(store), min_score, cache, full, worker)
 
 
 def _lineage_kept(
-    store: Store, upkeep: InferenceUpkeep, min_score: float | None = None, cache: Path | None = None, full: bool = False
+    store: Store,
+    upkeep: InferenceUpkeep,
+    min_score: float | None = None,
+    cache: Path | None = None,
+    full: bool = False,
+    worker: Executor | None = None,
 ) -> LineageSummary:
     """Rebuild the lineage graph, upkeep told what it changed, then the inferred graph brought up to date."""
-    from plankg.lineage.graph import rebuild_lineage
+    from plankg.lineage.graph import LineageRebuild
 
-    summary = rebuild_lineage(store, min_score, cache=cache, full=full, touched=upkeep.touched)
+    summary = LineageRebuild(store, worker, min_score, cache, full, upkeep.touched).finish()
     if kept := upkeep.apply():
         summary.inferences = str(kept)
     return summary
+
+
+@contextlib.contextmanager
+def _worker(parallel: bool | None) -> Iterator[Executor | None]:
+    """build's worker process for a lineage update, started now (it loads jieba's dictionary while the caller works)
+    when parallel says so (None: only where there is no script a second process would import again), then let go."""
+    worker = _start_worker() if (_no_script() if parallel is None else parallel) else None
+    try:
+        yield worker
+    finally:
+        if worker:
+            worker.shutdown(wait=False, cancel_futures=True)
 
 
 @dataclass
@@ -344,17 +365,19 @@ class Removal:
     lineage: LineageSummary | None
 
 
-def remove(store: Store, document: str, cache: Path | None = None) -> Removal:
+def remove(store: Store, document: str, cache: Path | None = None, parallel: bool | None = None) -> Removal:
     """Remove a document (by file name or graph IRI), update the lineage graph, whose links to the removed nodes
-    would dangle otherwise, and keep the inferred graph up to date; nothing is done when no document matches."""
+    would dangle otherwise, and keep the inferred graph up to date; nothing is done when no document matches.
+    parallel: as update_lineage's."""
     from plankg.graph.inferences import InferenceUpkeep
     from plankg.graph.store import remove_document
 
     upkeep = InferenceUpkeep(store)
-    removed = remove_document(store, document, before=upkeep.replacing)
-    if not removed:
-        return Removal([], None)
-    return Removal(removed, _lineage_kept(store, upkeep, cache=cache))
+    with _worker(parallel) as worker:
+        removed = remove_document(store, document, before=upkeep.replacing)
+        if not removed:
+            return Removal([], None)
+        return Removal(removed, _lineage_kept(store, upkeep, cache=cache, worker=worker))
 
 
 def _flush_quietly(store: Store, flush: Callable[[Store], None]) -> None:

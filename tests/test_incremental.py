@@ -97,6 +97,19 @@ def test_adds_replacements_and_removals_leave_the_graph_a_full_rebuild_writes(do
     assert set(changed) == {"add", "replace", "remove"}, (done, changed)
 
 
+def test_a_removal_and_a_full_rebuild_with_a_worker_process_leave_the_graph_one_process_writes(documents, tmp_path: Path) -> None:
+    """`plankg remove` and `plankg lineage` start build's worker process: after a removal it draws the candidates, in
+    a full rebuild (every text new) it shares the whole text-reuse search."""
+    paths = [documents[n] for n in ("450000_guangxi.txt", "450100_nanning.txt", "synth_00003.txt", "synth_00004.txt")]
+    kg = plankg.open(tmp_path / "store", read_only=False)
+    kg.build(paths, validate=False, parallel=False)
+    assert kg.remove("450100_nanning.txt", parallel=True)
+    expected = rebuilt([p for p in paths if p.name != "450100_nanning.txt"], tmp_path / "fresh")
+    assert lineage_quads(kg.store) == expected
+    assert kg.rebuild_lineage(full=True, parallel=True).documents_read == 3
+    assert lineage_quads(kg.store) == expected
+
+
 def test_adding_a_document_reads_only_its_graph_from_the_store(documents, tmp_path: Path) -> None:
     kg = plankg.open(tmp_path / "store", read_only=False)
     first = [documents[n] for n in ("450000_guangxi.txt", "450100_nanning.txt", "synth_00001.txt")]

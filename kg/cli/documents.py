@@ -36,7 +36,7 @@ def remove(document: str, store: Path, wait: float) -> None:
 
     opened = open_store(store, write=True, wait=wait)
     try:
-        removal = remove_from(opened, document, cache=store)
+        removal = remove_from(opened, document, cache=store, parallel=True)
         if not removal.graphs:
             raise click.UsageError(f"no document {document!r} in the store (see `plankg list`)")
         for graph in removal.graphs:

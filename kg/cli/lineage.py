@@ -33,7 +33,7 @@ def lineage(store: Path, min_score: float | None, rebuild: bool) -> None:
 
     shown = console(wide=False)
     with shown.status("rebuilding lineage"), open_graph(store, write=True) as kg:
-        summary = kg.rebuild_lineage(min_score, full=rebuild)
+        summary = kg.rebuild_lineage(min_score, full=rebuild, parallel=True)
     table = Table(title=f"lineage graph <{LINEAGE_GRAPH}>")
     table.add_column("what")
     table.add_column("count", justify="right")
