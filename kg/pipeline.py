@@ -185,26 +185,25 @@ def build(
         opened = open_store(location, wait=wait)
     from plankg.graph.inferences import InferenceUpkeep
 
-    worker = _start_worker() if lineage and (_no_script() if parallel is None else parallel) else None
     upkeep = None if reason else InferenceUpkeep(opened)  # reasoning materialises the inferred graph anew
-    try:
-        report = BuildReport(location)
-        _load(opened, report, _paths(paths), replace, limits, location, upkeep, progress or _quiet)
-        _after_loading(
-            opened, location, report, lineage, worker, validate, reason, upkeep, views, Path(site), engine, progress or _quiet
-        )
-        return report
-    except BaseException as exc:
-        # The store's files stay locked while anything refers to the Store: a notebook keeps the last exception, and
-        # its traceback the frames below, whose locals would keep a store this call opened from being opened again.
-        if not isinstance(store, Store):
-            traceback.clear_frames(exc.__traceback__)
-        raise
-    finally:
-        if worker:
-            worker.shutdown(wait=False, cancel_futures=True)
-        _flush_quietly(opened, flush)
-        del opened, upkeep  # the upkeep refers to the store too
+    with _worker(parallel if lineage else False) as worker:
+        try:
+            report = BuildReport(location)
+            _load(opened, report, _paths(paths), replace, limits, location, upkeep, progress or _quiet)
+            _after_loading(
+                opened, location, report, lineage, worker, validate, reason, upkeep, views, Path(site), engine, progress or _quiet
+            )
+            return report
+        except BaseException as exc:
+            # The store's files stay locked while anything refers to the Store: a notebook keeps the last exception,
+            # and its traceback the frames below, whose locals would keep a store this call opened from being opened
+            # again.
+            if not isinstance(store, Store):
+                traceback.clear_frames(exc.__traceback__)
+            raise
+        finally:
+            _flush_quietly(opened, flush)
+            del opened, upkeep  # the upkeep refers to the store too
 
 
 def _quiet(step: Step) -> None:
@@ -346,7 +345,7 @@ def _lineage_kept(
 
 @contextlib.contextmanager
 def _worker(parallel: bool | None) -> Iterator[Executor | None]:
-    """build's worker process for a lineage update, started now (it loads jieba's dictionary while the caller works)
+    """The worker process of a build or a lineage update, started now (it loads jieba's dictionary while the caller works)
     when parallel says so (None: only where there is no script a second process would import again), then let go."""
     worker = _start_worker() if (_no_script() if parallel is None else parallel) else None
     try:
