@@ -2,7 +2,9 @@
 
 Offsets everywhere in plankg index the string returned here. For plain text a BOM is removed, line ends
 are kept as they are in the file, and nothing else is changed; HTML, Word and PDF files are first turned
-into text lines (loaders.html, loaders.docx, loaders.pdf), and that extracted text is what the spans index.
+into text lines (loaders.html, loaders.docx, loaders.pdf; .doc, RTF and OpenDocument files through
+LibreOffice, loaders.office), and that extracted text is what the spans index. A file is read by what its content
+is when its name does not say (a page saved without a suffix, a PDF downloaded under a server's link name).
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ import re
 from pathlib import Path
 
 from .errors import LoadError
+from .formats import MEDIA_TYPES, OFFICE_SUFFIXES, PDF, WEB_PAGE_SUFFIXES, ZIP, format_of
+from .office import office_to_docx
 from .records import SourceText
 from .script import detect_script
 
@@ -80,16 +84,7 @@ def _detected(data: bytes, name: str, utf8_error: UnicodeDecodeError) -> tuple[s
     return _strict(data, encoding, name), encoding
 
 
-MEDIA_TYPES = {
-    ".txt": "text/plain",
-    ".md": "text/markdown",
-    ".markdown": "text/markdown",
-    ".html": "text/html",
-    ".htm": "text/html",
-    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    ".pdf": "application/pdf",
-}
-_MAGIC = {".docx": (b"PK\x03\x04", "a Word (.docx) file"), ".pdf": (b"%PDF-", "a PDF file")}
+_MAGIC = {".docx": (ZIP, "a Word (.docx) file"), ".pdf": (PDF, "a PDF file")}
 
 
 def _declared_or_detected(data: bytes, declared: str | None, name: str) -> tuple[str, str]:
@@ -113,7 +108,7 @@ def read_source(path: Path) -> SourceText:
     For HTML, Word and PDF the spans index the extracted text, which the source node keeps.
     """
     data = _read_bytes(path)
-    suffix = path.suffix.lower()
+    suffix = format_of(data, path.suffix.lower())
     text, encoding = _text_of(data, suffix, path.name)
     return SourceText(
         name=path.name,
@@ -131,7 +126,7 @@ def _text_of(data: bytes, suffix: str, name: str) -> tuple[str, str]:
     if suffix in _MAGIC and not data.startswith(_MAGIC[suffix][0]):
         raise LoadError(name, f"not {_MAGIC[suffix][1]}: the content does not start like one")
     try:
-        if suffix in (".html", ".htm"):
+        if suffix in WEB_PAGE_SUFFIXES:
             from .html import declared_charset, html_to_text
 
             markup, encoding = _declared_or_detected(data, declared_charset(data), name)
@@ -147,6 +142,10 @@ def _text_of(data: bytes, suffix: str, name: str) -> tuple[str, str]:
             from .pdf import pdf_to_text
 
             return pdf_to_text(data, name), "PDF text layer"
+        if suffix in OFFICE_SUFFIXES:
+            from .docx import docx_to_text
+
+            return docx_to_text(office_to_docx(data, suffix, name), name), f"{suffix} converted by LibreOffice"
     except ModuleNotFoundError as exc:
         raise LoadError(name, f"reading {suffix} files needs {exc.name}: pip install 'plankg[formats]'") from exc
     return decode_bytes(data, name)

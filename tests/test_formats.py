@@ -1,8 +1,9 @@
-"""The same plan as a web page, a Word file and a PDF loads to the same content as its text file.
+"""The same plan as a web page, a Word file (.docx and Word 97-2003 .doc), RTF, OpenDocument and a PDF loads to the
+same content as its text file, and a file is read by its content when its name does not say what it is.
 
 The web page is written here from a corpus text the way government sites publish plans: navigation, an
 info bar, headings, a real <table> of indicators, injected spam links and a footer. LibreOffice, a
-third-party writer, turns that page into the .docx and the .pdf.
+third-party writer, turns that page into the other formats.
 """
 
 from __future__ import annotations
@@ -20,19 +21,20 @@ from plankg.graph.store import document_graphs, open_store, source_of
 from plankg.graph.vocab import SPARQL_PREFIXES
 from plankg.loaders.clean import clean
 from plankg.loaders.docx import docx_to_text
+from plankg.loaders.errors import LoadError
 from plankg.loaders.html import html_to_text
 from plankg.loaders.pipeline import parse_document
 from plankg.loaders.read import read_source
 from plankg.loaders.records import ParsedDocument
 from plankg.loaders.segment import TableRegion, segment
 from plankg.loaders.tables import parse_table, tokenize
-from plankg.loading.documents import bundled_corpus, load_document
+from plankg.loading.documents import bundled_corpus, gather, load_document
 from tests.test_spans import SPANS
 from tests.test_structure import COUNTS
 
 CORPUS = bundled_corpus()
 PLANS = ["001_e6d1326eb6e5ef17", "002_1d4cc66293008ec4"]  # Simplified with a table; Traditional with two
-FORMATS = [".html", ".docx", ".pdf"]
+FORMATS = [".html", ".docx", ".pdf", ".doc", ".rtf", ".odt"]
 HEADING_TAGS = {"chapter": "h2", "section": "h3", "part": "h4"}
 
 
@@ -41,6 +43,16 @@ def missing_tool(what: str) -> None:
     if os.environ.get("CI") == "true":
         pytest.fail(message)
     pytest.skip(message)
+
+
+def libreoffice(target: str, files: list[Path], out: Path, *options: str) -> None:
+    """LibreOffice (a third-party writer) converts files into out (target: its --convert-to argument)."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        missing_tool("LibreOffice (soffice)")
+    profile = (out / "libreoffice-profile").as_uri()
+    command = [soffice, f"-env:UserInstallation={profile}", "--headless", *options, "--convert-to", target]
+    subprocess.run([*command, "--outdir", str(out), *map(str, files)], check=True, capture_output=True, timeout=600)
 
 
 def table_rows(text: str, table: TableRegion) -> list[list[str]]:
@@ -108,26 +120,8 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for name in PLANS:
         pages.append(out / f"{name}.html")
         pages[-1].write_text(web_page(name), encoding="utf-8")
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        missing_tool("LibreOffice (soffice)")
-    profile = (out / "libreoffice-profile").as_uri()
-    for target in ("pdf", "docx:MS Word 2007 XML"):
-        subprocess.run(
-            [
-                soffice,
-                f"-env:UserInstallation={profile}",
-                "--headless",
-                "--convert-to",
-                target,
-                "--outdir",
-                str(out),
-                *map(str, pages),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=600,
-        )
+    for target in ("pdf", "docx:MS Word 2007 XML", "doc:MS Word 97", "rtf:Rich Text Format", "odt:writer8"):
+        libreoffice(target, pages, out)
     return out
 
 
@@ -215,6 +209,9 @@ def test_the_source_node_keeps_the_extracted_text_and_a_reload_replaces_the_grap
             ".html": ("text/html", "utf-8"),
             ".pdf": ("application/pdf", "PDF text layer"),
             ".docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "utf-8 (docx XML)"),
+            ".doc": ("application/msword", ".doc converted by LibreOffice"),
+            ".rtf": ("application/rtf", ".rtf converted by LibreOffice"),
+            ".odt": ("application/vnd.oasis.opendocument.text", ".odt converted by LibreOffice"),
         }[suffix]
     ]
 
@@ -332,24 +329,7 @@ def test_a_word_file_with_page_numbers_and_its_pdf_read_as_the_text(tmp_path: Pa
     footer._p.append(parse_xml(f'<w:fldSimple {nsdecls("w")} w:instr="PAGE"><w:r><w:t>1</w:t></w:r></w:fldSimple>'))
     document.save(tmp_path / f"{name}.docx")
     shutil.copy(CORPUS / f"{name}.meta.json", tmp_path)  # 004's title and region come from its sidecar
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        missing_tool("LibreOffice (soffice)")
-    subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(tmp_path / f"{name}.docx"),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=600,
-    )
+    libreoffice("pdf", [tmp_path / f"{name}.docx"], tmp_path)
     expected = content(parsed[f"{name}.txt"])
     for suffix in (".docx", ".pdf"):
         doc, _ = parse_document(tmp_path / f"{name}{suffix}")
@@ -360,3 +340,66 @@ def test_a_word_file_with_page_numbers_and_its_pdf_read_as_the_text(tmp_path: Pa
     pages = extract_text(tmp_path / f"{name}.pdf").count("\f")
     assert pages >= 3  # 004's 48 lines fill several pages, each with its number
     assert not [block for block in pdf_text.split("\n\n") if block.strip().isdigit()]
+
+
+REAL = Path(__file__).parent / "fixtures" / "real"
+
+
+def test_a_real_document_as_word_97_and_downloaded_without_a_suffix_reads_as_its_text(tmp_path: Path) -> None:
+    """002 (中共中央 国务院, CRLF text) saved by LibreOffice as Word 97-2003, the format of many 附件; then the same
+    file under a download's name without a suffix, read as a .doc by its content."""
+    text = tmp_path / "002.txt"
+    shutil.copy(REAL / "002_xiangcun_zhenxing_opinion_2018.txt", text)
+    libreoffice("doc:MS Word 97", [text], tmp_path, "--infilter=Text (encoded):UTF8,CRLF,,,")
+    shutil.copy(tmp_path / "002.doc", tmp_path / "附件1")
+    expected = content(parse_document(text)[0])
+    for name in ("002.doc", "附件1"):
+        doc, _ = parse_document(tmp_path / name)
+        assert content(doc) == expected
+        assert (doc.source.media_type, doc.source.encoding) == ("application/msword", ".doc converted by LibreOffice")
+        for span in [h.span for h in doc.headings] + [m.span for m in doc.measures]:
+            assert doc.source.text[span.start : span.end] == span.quote
+    # as the text says (002 lines 1, 3 and the signature): title, date, issuers; 12 parts (一、 to 十二、), 46 measures
+    assert expected["facts"] == ["中共中央 国务院关于实施乡村振兴战略的意见", "to-2050", "2018-01-02", None, "中共中央", "国务院"]
+    assert (len(expected["chapters"]), len(expected["measures"])) == (12, 46)
+    assert (expected["chapters"][0], expected["measures"][0]) == ("新时代实施乡村振兴战略的重大意义", "夯实农业生产能力基础。")
+
+
+def test_a_web_page_saved_as_shtml_without_a_suffix_or_as_txt_reads_as_the_page(tmp_path: Path) -> None:
+    """The gov.cn page of 国办发〔2018〕123号 as sites and browsers name pages: .shtml, the link's name, a .txt."""
+    page = REAL / "008_guobanfa_2018_123_gov_new_media_opinion.html"
+    expected = content(parse_document(page)[0])
+    for name in ("content_5352666.shtml", "content_5352666", "content_5352666.txt"):
+        shutil.copy(page, tmp_path / name)
+        doc, _ = parse_document(tmp_path / name)
+        assert content(doc) == expected
+        assert doc.source.media_type == "text/html" and doc.source.text == read_source(page).text
+    title, period, date, number = expected["facts"][:4]
+    assert title == "国务院办公厅关于推进政务新媒体健康有序发展的意见"
+    assert (period, date, number) == ("to-2022", "2018-12-07", "国办发〔2018〕123号")
+
+
+def test_a_file_that_is_not_what_its_name_says_fails_naming_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "plan.doc").write_text("一、总体要求\n", encoding="utf-8")  # text named .doc: LibreOffice would take it
+    (tmp_path / "plan.rtf").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
+    with pytest.raises(LoadError, match=r"^plan\.doc: not a Word 97-2003 \(\.doc\) file: the content does not start like one$"):
+        read_source(tmp_path / "plan.doc")
+    with pytest.raises(LoadError, match=r"^plan\.rtf: not an RTF file: the content does not start like one$"):
+        read_source(tmp_path / "plan.rtf")
+    (tmp_path / "plan.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
+    monkeypatch.setattr(shutil, "which", lambda _: None)
+    with pytest.raises(LoadError) as raised:
+        read_source(tmp_path / "plan.doc")
+    assert str(raised.value) == (
+        "plan.doc: reading a Word 97-2003 (.doc) file needs LibreOffice (soffice on PATH); or save it as .docx, .pdf or .txt"
+    )
+
+
+def test_a_folder_gives_its_pages_and_office_files_and_names_what_it_skips(tmp_path: Path) -> None:
+    for name in ("a.shtml", "b.doc", "c.rtf", "d.odt", "e.txt", "notes.md", "scan.jpg"):
+        (tmp_path / name).write_bytes(b"x")
+    found = gather([tmp_path])
+    assert [p.name for p in found.files] == ["a.shtml", "b.doc", "c.rtf", "d.odt", "e.txt"]
+    assert found.skipped == [
+        f"{tmp_path}: notes.md, scan.jpg: not documents (.doc, .docx, .htm, .html, .odt, .pdf, .rtf, .shtml, .txt, .xhtml)"
+    ]

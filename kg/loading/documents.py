@@ -22,6 +22,7 @@ from plankg.graph.solutions import select
 from plankg.graph.store import flush, replace_graph
 from plankg.graph.vocab import DCT, PK
 from plankg.loaders.errors import LoadError
+from plankg.loaders.formats import MEDIA_TYPES
 from plankg.loaders.metadata import read_sidecar
 from plankg.loaders.pipeline import parse_source
 from plankg.loaders.read import read_source
@@ -30,7 +31,7 @@ from plankg.loading.limits import DEFAULT_LIMITS, Limits, check_file, check_text
 
 # Markdown (.md) is read when a file is named, not when a folder is: beside documents it is the format of notes
 # (README.md, MANIFEST.md).
-DOCUMENT_SUFFIXES = {".txt", ".html", ".htm", ".docx", ".pdf"}
+DOCUMENT_SUFFIXES = set(MEDIA_TYPES) - {".md", ".markdown"}
 SIDECAR = ".meta.json"
 # Bytes of store per byte of input, measured on the bundled corpus (27.2 MB of log and tables for 330 KB of text):
 # the estimate of the space a build still needs when the disk fills.

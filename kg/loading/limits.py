@@ -17,6 +17,7 @@ from pathlib import Path
 from xml.parsers import expat
 
 from plankg.loaders.errors import LoadError
+from plankg.loaders.formats import SNIFFED_BYTES, WEB_PAGE_SUFFIXES, format_of
 
 MB = 1_000_000
 
@@ -49,10 +50,11 @@ def check_file(path: Path, limits: Limits) -> None:
     size = path.stat().st_size
     if size > limits.file_mb * MB:
         raise _over(path, f"the file is {size / MB:.1f} MB", f"{limits.file_mb:g} MB", "--max-file-size MB")
-    suffix = path.suffix.lower()
+    with path.open("rb") as file:
+        suffix = format_of(file.read(SNIFFED_BYTES), path.suffix.lower())  # what the reader will read it as
     if suffix == ".docx":
         _check_package(path, limits)
-    elif suffix in (".html", ".htm"):
+    elif suffix in WEB_PAGE_SUFFIXES:
         _check_page(path, limits)
 
 
