@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .bodies import attributions, clause_bodies
+from .issuers import recognise
 from .records import Citation, Heading, Measure, Passage, Project, ResponsibleBody, Span
 from .script import to_simplified
 from .segment import Paragraph, TableRegion
@@ -26,7 +27,9 @@ _BACKGROUND = re.compile(
 _SAFEGUARD = re.compile(r"保障规划|实施保障|保障举措|保障措施|组织实施|规划实施|强化保障")
 _BOX_ITEM_TITLE = re.compile(r"(工程|行动|计划|項目|项目|建设|建設|试点|試點)$")
 _CITATION = re.compile(r"《([^《》\n]{1,100})》")
-_BASIS = re.compile(r"(依据|根据|依據|根據)$")
+# 根据《…》, or 根据 the issuers of the cited document and then its title: 根据国家发展改革委、国家能源局《…》.
+_BASIS = re.compile(r"(?:依据|根据|依據|根據)(?P<issuers>[^。；，,《》]{0,40})$")
+_ISSUER_JOIN = re.compile(r"[、和与及與\s]+")
 _DRAFTED = re.compile(r"(制定|编制|製定|編制)(本|《)")
 # Between two cited titles of one basis: a conjunction, after the first one's document number (国发〔2021〕35号).
 _CITATION_JOIN = re.compile(r"^(?:[(（][^()（）]{1,30}[)）])?[和及与與、,，][\u4e00-\u9fff]{0,4}$")
@@ -235,13 +238,18 @@ def _titled(text: str, para: Paragraph) -> tuple[str, Span | None, list[Responsi
     kept, pos = "", 0
     for a, b in cuts:
         kept, pos = kept + body[pos:a], b
-    title = title_of(kept + body[pos:])
+    title = title_of(kept + body[pos:]) or (_bare_title(kept + body[pos:]) if para.number else "")
     inside = next((a for a, _ in cuts if a < len(title)), None)  # the first attribution inside the title
     if inside is not None:
         title = body[:inside].rstrip()
     bodies = clause_bodies(text, start, body) + [b for _, group in found for b in group]
     title_span = Span.of(text, start, start + len(title)) if title else None
     return title, title_span, bodies
+
+
+def _bare_title(body: str) -> str:
+    """A numbered point that is a short phrase alone (1.机制电量), the title of the paragraphs under it."""
+    return body if len(body) <= MAX_TITLE and not re.search(r"[。:：,，;；]", body) else ""
 
 
 def _is_box_item(para: Paragraph) -> bool:
@@ -320,8 +328,7 @@ def extract_citations(text: str, ranges: list[tuple[int, int]], own_title: str =
         last_end = 0
         for m in _CITATION.finditer(chunk):
             between = chunk[last_end : m.start()]
-            before = chunk[max(0, m.start() - 4) : m.start()]
-            if _BASIS.search(before):
+            if _cites_as_basis(chunk[max(0, m.start() - 48) : m.start()]):
                 basis_run = True
             elif not (basis_run and _CITATION_JOIN.match(between.strip() or "、")):
                 basis_run = False
@@ -335,6 +342,15 @@ def extract_citations(text: str, ranges: list[tuple[int, int]], own_title: str =
             basis = basis_run and bool(_DRAFTED.search(to_simplified(sentence)))
             citations.append(Citation(title=title, span=span, basis=basis, ordinal=len(citations) + 1))
     return citations
+
+
+def _cites_as_basis(before: str) -> bool:
+    """The words before a 《 say it is the basis: 根据 right before it, or 根据 and the cited document's issuers."""
+    m = _BASIS.search(before)
+    if not m:
+        return False
+    names = [n for n in _ISSUER_JOIN.split(m.group("issuers")) if n]
+    return all(recognise(n) for n in names)
 
 
 _QUOTES = re.compile(r"[\"“”‘’'「」『』\s\u00a0\u3000]")

@@ -4,7 +4,7 @@ A government page wraps the plan in navigation, footers and scripts. Those are d
 their tag (nav, footer, aside, script, form, ...), a class or id naming them (nav, menu, breadcrumb, footer,
 share, related, print, ...), being hidden, or being a list of nothing but links, each perhaps with its date
 (menus, related articles). Facts the page states in <meta> (publication date, source) and in its
-信息公开 metadata table (索引号, 发文机关, 文号, 成文日期 …) become labelled lines "文号：国办发〔2021〕45号",
+信息公开 metadata table or list (索引号, 发文机关, 文号, 成文日期 …) become labelled lines "文号：国办发〔2021〕45号",
 one fact a line, which the clean stage keeps as page metadata. Every block element starts a line, blocks are
 separated by a blank line, and a data <table> becomes one cell per line ending in " |" (an empty cell a bare
 "|"), the bar layout of loaders.tables; a table used for page layout (one column, or cells holding
@@ -135,6 +135,7 @@ PAGE_FIELDS = {
     "信息索引号",
     "主题分类",
     "分类",
+    "公文种类",
     "发文机关",
     "发文单位",
     "发布机构",
@@ -322,6 +323,10 @@ class _Writer:
             self.flush()
             self.blocks.extend(facts)
             return
+        if tag in ("ul", "ol") and (facts := _list_facts(el)) is not None:
+            self.flush()
+            self.blocks.extend(facts)
+            return
         block = tag in _BLOCK_TAGS
         if block:
             self.flush()
@@ -428,6 +433,13 @@ def _definition_facts(dl) -> list[str] | None:
         if isinstance(child.tag, str) and child.tag.lower() in ("dt", "dd") and not _is_chrome(child):
             pairs[-1].append(_cell_text(child))
     return _label_value_facts(pairs)
+
+
+def _list_facts(ul) -> list[str] | None:
+    """A list of page facts (<li><strong>文  号：</strong><span>…</span></li>) as "label：value" lines, or None
+    when an item is anything else."""
+    items = [child for child in ul if isinstance(child.tag, str) and child.tag.lower() == "li" and not _is_chrome(child)]
+    return _fact_cells([[_cell_text(item) for item in items]])
 
 
 def _cell_text(cell) -> str:

@@ -51,12 +51,19 @@ _TASK_VERB = re.compile(
 )
 _BY_DATE = re.compile(r"^(力争|争取)?(到|至|截至)\s*(20\d\d|二[〇○零][一二三四五六七八九〇○零]{2})\s*年")
 _PRINCIPLE_BULLET = re.compile(r"^坚持")
-# Clauses on taking effect, interpretation, validity and repeal (本方案自印发之日起施行; 有效期5年).
+# Clauses on taking effect, interpretation, validity and repeal (本方案自印发之日起施行; 有效期5年), on which rules
+# prevail (国家政策如有调整，从其规定) and where problems met in carrying it out go (执行过程中遇到问题，请及时报告…).
 _CLOSING = re.compile(
-    r"(自|从)[^。；]{0,30}(起|之日起)[^。；]{0,6}(施行|实施|执行|生效)|由[^。；]{1,40}负责解释|解释权归|"
+    r"由[^。；]{1,40}负责解释|解释权归|"
     r"有效期[^。；]{0,10}(年|月|日|至)|(同时|即行|一并)废止|此前[^。；]{0,30}(废止|不再执行|为准)|"
-    r"^本(方案|办法|意见|措施|规定|细则|通知|规划|计划|要点|政策)[^。；]{0,20}(解释|施行|印发之日)"
+    r"^本(方案|办法|意见|措施|规定|细则|通知|规划|计划|要点|政策)[^。；]{0,20}(解释|施行|印发之日)|"
+    r"如有(调整|变化|新规定)[，,]?(从其规定|按其执行|以[^。；]{1,20}为准)|"
+    r"^(执行|实施|落实)(过程)?中(遇到|发现|出现)的?(问题|情况)"
 )
+# Taking effect (自…起施行) is a closing clause when it is the document's: said of no subject, or of one named by a
+# genre noun (本方案, 以上政策措施); 机制电量和电价自本方案印发次月起执行 is a rule of the plan, not its entry into force.
+_TAKES_EFFECT = re.compile(r"(?P<subject>[^。；，,]*?)(?:自|从)[^。；]{0,30}(?:起|之日起)[^。；]{0,6}(?:施行|实施|执行|生效)")
+_DOCUMENT_NOUN = re.compile(r"(方案|办法|意见|措施|举措|规定|细则|通知|规划|计划|要点|政策|文件|条例|决定|规则|此件)$")
 _SENTENCE = re.compile(r"[^。；;!！]+[。；;!！]?")
 # A document's closing exhortation after its last item (让我们更加紧密地团结…; 为实现…而奋斗).
 _EXHORTATION = re.compile(r"让我们|紧密团结|团结一心|而不懈奋斗|而奋斗|努力奋斗|砥砺前行|谱写|开创[^。]{0,20}新局面")
@@ -117,7 +124,14 @@ def is_closing_clause(text: str) -> bool:
     """Every sentence is about taking effect, interpretation, validity or repeal (本方案自…起施行)."""
     s = to_simplified(text).strip()
     sentences = [m.group().strip() for m in _SENTENCE.finditer(s) if m.group().strip()]
-    return bool(sentences) and all(_CLOSING.search(x) for x in sentences)
+    return bool(sentences) and all(_CLOSING.search(x) or _takes_effect(x) for x in sentences)
+
+
+def _takes_effect(sentence: str) -> bool:
+    """The sentence puts the document (not a rule of it) into force: 本方案自印发之日起施行, 自2024年1月1日起实施."""
+    return any(
+        not (subject := m.group("subject").strip()) or _DOCUMENT_NOUN.search(subject) for m in _TAKES_EFFECT.finditer(sentence)
+    )
 
 
 def is_exhortation(text: str) -> bool:

@@ -23,9 +23,11 @@ _TRAILER = re.compile(r"(?:\s*[（(][^（）()]{1,20}[）)])+$")
 _WRAPPER = re.compile(r"^(?:关于)?(?:印发|转发)")  # the start of a wrapped 关于印发《…》的通知
 # The title of a notice that issues another document: 关于印发《广东省养老服务三年行动计划（2023—2025年）》的通知.
 # 国务院关于印发"十四五"国家老龄事业发展和养老服务体系规划的通知 names the issued document without 《》.
+# A page may give the notice's title with its 文号 after it: …的通知(川发改价格〔2025〕480号).
 _NOTICE_TITLE = re.compile(
     r"(?:关于)?(?:印发|转发)(?:《(?P<issued>[^《》]{2,80})》|(?P<bare>[^《》]{2,80}?"
-    r"(?:规划|纲要|方案|计划|意见|措施|办法|细则|要点)(?:[（(][^（）()]{1,20}[）)])?))的?(?:通知|通告)$"
+    r"(?:规划|纲要|方案|计划|意见|措施|办法|细则|要点)(?:[（(][^（）()]{1,20}[）)])?))的?(?:通知|通告)"
+    rf"(?:[（(](?P<number>{DOC_NUMBER.pattern})[）)])?$"
 )
 _NOTICE_END = re.compile(r"^[（(]此件(?:公开发布|主动公开)[）)]$|^特此(?:通知|通告|公告)。?$")
 _CLOSING = re.compile(r"^特此(?:通知|通告|公告)")  # the closing formula of a notice, not a title
@@ -86,9 +88,23 @@ def find_notice(text: str, head: list[Line]) -> tuple[IssuingNotice | None, Fact
             if len(block) < k or "。" in title or DOC_NUMBER.fullmatch(block[0].stripped):
                 break
             m = _NOTICE_TITLE.search(to_simplified(title))
-            if m and len(to_simplified(title)) == len(title):
+            if m and _joined(text, block, m.start()) and len(to_simplified(title)) == len(title):
                 return _notice(text, lines, i, i + k, m)
     return None, None
+
+
+def _joined(text: str, block: list[Line], start: int) -> bool:
+    """The lines form one wrapped title: it starts on the first line, or the lines before its start name the
+    issuers (省民政厅 省发展改革委 / 关于印发《…》的通知), not page chrome (网站支持ipv6 / 搜 索)."""
+    before = 0
+    for line in block:
+        width = len(title_span(text, line).quote)
+        if start < before + width:
+            return True
+        if not body_facts(text, line, ""):
+            return False
+        before += width
+    return False
 
 
 def _notice(text: str, lines: list[Line], first: int, after_title: int, m: re.Match[str]) -> tuple[IssuingNotice, Fact | None]:
@@ -107,17 +123,22 @@ def _notice(text: str, lines: list[Line], first: int, after_title: int, m: re.Ma
             break  # past the signature and its date: the issued document begins
     notice = IssuingNotice(Fact(title, titled), Span.of(text, start, line_span(text, lines[last]).end))
     own = lines[first - 1 if numbered else first : last + 1]
-    notice.doc_number = doc_number(text, [ln for ln in own if DOC_NUMBER.fullmatch(ln.stripped)])
+    notice.doc_number = doc_number(text, [ln for ln in own if DOC_NUMBER.fullmatch(ln.stripped)]) or _named(
+        text, titled, m.group("number")
+    )
     notice.date = next(
         (f for ln in own if (d := DATE.fullmatch(ln.stripped)) and (f := date_fact(text, line_span(text, ln).start, d))), None
     )
     notice.issuers = _signature(text, lines[after_title : last + 1]) or title_bodies(
         text, notice.title
     )  # 上海市崇明区人民政府办公室关于印发…, unsigned
-    name = m.group("issued") or m.group("bare")
-    at = titled.quote.find(name)
-    issued = Fact(name, Span.of(text, titled.start + at, titled.start + at + len(name))) if at >= 0 else None
-    return notice, issued
+    return notice, _named(text, titled, m.group("issued") or m.group("bare"))
+
+
+def _named(text: str, title: Span, name: str | None) -> Fact | None:
+    """The fact of a name the notice's title gives (the issued document, the 文号), with its span in the title."""
+    at = title.quote.find(name) if name else -1
+    return Fact(name, Span.of(text, title.start + at, title.start + at + len(name))) if name and at >= 0 else None
 
 
 def _signature(text: str, lines: list[Line]) -> list[Fact]:

@@ -82,6 +82,7 @@ TITLES = {  # the plan's own title (for a notice that issues a document, the iss
     "008_guobanfa_2018_123_gov_new_media_opinion.html": ("国务院办公厅关于推进政务新媒体健康有序发展的意见", None),
     "009_shanghai_sponge_city_opinion_2024.md": ("本市系统化全域推进海绵城市建设的实施意见", 26),
     "010_shanghai_huangpu_renewable_energy_action_plan_2025.md": ("黄浦区可再生能源发展行动方案", 40),
+    "011_sichuan_new_energy_price_reform_plan_2025.html": ("四川省深化新能源上网电价市场化改革实施方案", None),
 }
 
 DATES = {  # ISO date and the line it is written on
@@ -95,6 +96,7 @@ DATES = {  # ISO date and the line it is written on
     "008_guobanfa_2018_123_gov_new_media_opinion.html": ("2018-12-07", None),
     "009_shanghai_sponge_city_opinion_2024.md": ("2024-02-04", 24),
     "010_shanghai_huangpu_renewable_energy_action_plan_2025.md": ("2025-02-24", 38),
+    "011_sichuan_new_energy_price_reform_plan_2025.html": ("2025-09-29", None),
 }
 
 DOC_NUMBERS = {
@@ -108,6 +110,7 @@ DOC_NUMBERS = {
     "008_guobanfa_2018_123_gov_new_media_opinion.html": "国办发〔2018〕123号",
     "009_shanghai_sponge_city_opinion_2024.md": "沪府办发〔2024〕3号",
     "010_shanghai_huangpu_renewable_energy_action_plan_2025.md": "黄发改委办〔2025〕5号",
+    "011_sichuan_new_energy_price_reform_plan_2025.html": "川发改价格〔2025〕480号",
 }
 
 ISSUERS = {
@@ -135,6 +138,7 @@ ISSUERS = {
         "黄浦区文化和旅游局",
         "黄浦区投资促进办公室",
     },
+    "011_sichuan_new_energy_price_reform_plan_2025.html": {"四川省发展和改革委员会", "四川省能源局"},
 }
 
 DOC_TYPES = {
@@ -146,6 +150,7 @@ DOC_TYPES = {
     "008_guobanfa_2018_123_gov_new_media_opinion.html": "opinion",
     "009_shanghai_sponge_city_opinion_2024.md": "opinion",
     "010_shanghai_huangpu_renewable_energy_action_plan_2025.md": "action-plan",
+    "011_sichuan_new_energy_price_reform_plan_2025.html": "implementation-plan",
 }
 
 REGIONS = {  # admin code of the plan's region; 000000 is the nation
@@ -159,6 +164,7 @@ REGIONS = {  # admin code of the plan's region; 000000 is the nation
     "008_guobanfa_2018_123_gov_new_media_opinion.html": "000000",
     "009_shanghai_sponge_city_opinion_2024.md": "310000",
     "010_shanghai_huangpu_renewable_energy_action_plan_2025.md": "310101",
+    "011_sichuan_new_energy_price_reform_plan_2025.html": "510000",
 }
 
 PERIODS = {  # None: the text states no period, and none may be invented; "to-2030": a horizon (到2030年) only
@@ -172,6 +178,7 @@ PERIODS = {  # None: the text states no period, and none may be invented; "to-20
     "008_guobanfa_2018_123_gov_new_media_opinion.html": "to-2022",
     "009_shanghai_sponge_city_opinion_2024.md": "to-2030",
     "010_shanghai_huangpu_renewable_energy_action_plan_2025.md": "to-2030",
+    "011_sichuan_new_energy_price_reform_plan_2025.html": None,  # 确保2025年底前实现… is a goal's deadline
 }
 
 PART_LINES = {  # the line of every top-level part 一、…
@@ -261,6 +268,7 @@ PROJECTS = {
         (68, 6, "座", "建成中心城区6座污水处理厂初期雨水调蓄工程"),
     ],
     "real/010_shanghai_huangpu_renewable_energy_action_plan_2025.md": NO_UNDERTAKINGS,
+    "real/011_sichuan_new_energy_price_reform_plan_2025.html": NO_UNDERTAKINGS,
     "genres/city_measures_validity.txt": [
         (6, 1, "个", "建成运营1个社区养老服务综合体"),  # 每个区（市）县至少建成运营1个社区养老服务综合体
         (7, 2000, "张", "设立家庭养老床位2000张"),
@@ -342,6 +350,9 @@ ITEMS = {  # the numbers of the items directly under each part, as written
     "008_guobanfa_2018_123_gov_new_media_opinion.html": [paren(n) for n in (3, 0, 3, 4, 3)],
     "009_shanghai_sponge_city_opinion_2024.md": [paren(n) for n in (0, 6, 3)],
     "010_shanghai_huangpu_renewable_energy_action_plan_2025.md": [paren(n) for n in (10, 0)],
+    "011_sichuan_new_energy_price_reform_plan_2025.html": [
+        [f"（{cn(i)}）" for i in range(first, last + 1)] for first, last in ((1, 0), (1, 0), (1, 4), (5, 7), (8, 12), (13, 17))
+    ],
 }
 
 DASH_LINES = {  # paragraphs starting ——
@@ -519,3 +530,69 @@ def test_quantified_undertakings_keep_their_object(name: str) -> None:
     for project in doc.projects:  # a listed item spans its own count and object; its title adds the verb
         if project.box is None and project.title != project.span.quote:
             assert project.title.endswith(project.span.quote) and project.span.quote[0].isdigit()
+
+
+SICHUAN = "011_sichuan_new_energy_price_reform_plan_2025.html"
+
+
+def test_a_provincial_bureau_page_reads_as_its_plan() -> None:
+    """011, the page of 四川省发展和改革委员会: the 信息公开 fact list is page metadata (公文种类：通知 is no title),
+    the notice's title carries its 文号 in parentheses, and numbers written in spans of their own read as text."""
+    doc = parsed(SICHUAN)
+    assert doc.metadata.notice is not None
+    assert (
+        doc.metadata.notice.title.value == "关于印发《四川省深化新能源上网电价市场化改革实施方案》的通知(川发改价格〔2025〕480号)"
+    )
+    assert [h.title for h in parts(doc)] == [
+        "总体目标",
+        "基本原则",
+        "推动新能源上网电价全面由市场形成",
+        "建立健全支持新能源高质量发展的制度机制",
+        "强化政策衔接协同",
+        "保障措施",
+    ]
+    assert [(p.role, p.text[:7]) for p in doc.passages if p.kind == "statement"] == [
+        ("goals", "坚持市场化改革"),
+        ("principles", "坚持深化改革。"),
+        ("principles", "坚持分类施策。"),
+        ("principles", "坚持统筹协调。"),
+    ]
+    assert [m.safeguard for m in doc.measures].count(True) == 5  # the text of （十三）–（十七） under 六、保障措施
+
+
+def test_points_titled_by_a_phrase_alone_and_their_leads() -> None:
+    """011 （六） and （七）: a lead (存量/增量新能源项目是指…), then points 1.–3. each titled by a short phrase alone
+    (1.机制电量) whose text follows in paragraphs of its own."""
+    doc = parsed(SICHUAN)
+    for item, lead, titles in (
+        ("（六）", "存量新能源项目是指2025年6月1日前投产的新能源项目。", ["机制电量", "机制电价", "执行期限"]),
+        (
+            "（七）",
+            "增量新能源项目是指2025年6月1日及以后投产的新能源项目。",
+            ["机制电量竞价规模", "机制电价竞价上下限", "执行期限"],
+        ),
+    ):
+        assert [p.text[: len(lead)] for p in doc.passages if p.kind == "lead" and p.parent.number == item] == [lead]
+        points = [m for m in doc.measures if m.parent is not None and m.parent.number == item and m.number]
+        assert [(m.number, m.heading) for m in points] == [("1.", titles[0]), ("2.", titles[1]), ("3.", titles[2])]
+
+
+def test_only_the_plan_taking_effect_is_its_closing_clause() -> None:
+    """011: 本方案自印发之日起执行，… is the closing clause; 机制电量和电价自本方案印发次月起执行 sets when a rule of the plan
+    applies and stays the text of its point."""
+    doc = parsed(SICHUAN)
+    assert [p.text[:12] for p in doc.passages if p.kind == "closing"] == ["本方案自印发之日起执行，"]
+    ruled = [p for p in doc.passages if "机制电量和电价自" in p.text]
+    assert [(p.kind, p.text[:7]) for p in ruled] == [("continuation", "存量新能源项目"), ("continuation", "增量新能源项目")]
+
+
+def test_citations_name_other_documents_and_the_basis_after_its_issuers() -> None:
+    """011: 根据国家发展改革委、国家能源局《…》…制定本实施方案 makes the cited notice the plan's basis; the notice naming the
+    plan itself and the page's link to its 政策解读 are no citations."""
+    doc = parsed(SICHUAN)
+    assert {c.title for c in doc.citations} == {
+        "关于深化新能源上网电价市场化改革 促进新能源高质量发展的通知",
+        "关于促进新型储能积极健康发展的通知",
+        "2025年全省电力电量供需平衡方案及节能调度优先电量规模计划",
+    }
+    assert {c.title for c in doc.citations if c.basis} == {"关于深化新能源上网电价市场化改革 促进新能源高质量发展的通知"}
