@@ -3,7 +3,8 @@
 A PDF has glyphs at positions, not paragraphs. Lines are rebuilt from the glyphs (spaces only where the
 file has a space glyph or Latin words stand apart: the gap a typesetter puts between Chinese and Latin
 text is not a space). A line continues the paragraph before it when that one ran to the right margin
-(give or take a word that did not fit) and this one starts at the left margin without a paragraph gap.
+(give or take a word that did not fit) and this one starts at the left margin without a paragraph gap, unless that
+one ended a sentence and this one opens an item (（二）, 十、, 第三章: a document set without first-line indents).
 A table drawn with ruling lines is read cell by cell, row by row, into the bar layout of loaders.tables
 (one cell per line ending in " |"); a row split by a page break is joined again.
 Page numbers alone on the first or last line of a page are dropped, and so are running headers and footers: the
@@ -14,11 +15,13 @@ or more. A paragraph a page break cut is then joined again across the header it 
 from __future__ import annotations
 
 import io
+import logging
 import re
 from dataclasses import dataclass, field
 from statistics import median
 
 from .errors import LoadError
+from .repair import OPENS_ITEM, SENTENCE_END
 
 _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u2018-\u201d]")
 _PAGE_NUMBER = re.compile(r"^(?:[-—–\s]*\d{1,4}[-—–\s]*|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)$")
@@ -69,10 +72,17 @@ def pdf_to_text(data: bytes, name: str) -> str:
     """The document's text: paragraphs as lines separated by blank lines, tables as bar-layout cells."""
     from pdfminer.high_level import extract_pages
 
+    # pdfminer logs, naming no file, that a PDF's permissions ask not to extract its text, and reads it: many
+    # government PDFs set that flag, which only viewers heed (official documents carry no copyright, art. 5)
+    pdfminer_log = logging.getLogger("pdfminer")
+    level = pdfminer_log.level
+    pdfminer_log.setLevel(logging.ERROR)
     try:
         pages = list(extract_pages(io.BytesIO(data), laparams=None))  # glyphs only: lines are rebuilt here
     except Exception as exc:  # pdfminer signals a broken file with many exception types
         raise LoadError(name, f"not a readable PDF: {type(exc).__name__}: {exc}") from exc
+    finally:
+        pdfminer_log.setLevel(level)
     read = [_read_page(number, page) for number, page in enumerate(pages)]
     page_lines = [_without_page_numbers(lines) for lines, _ in read]
     running = _running_lines(page_lines)
@@ -299,5 +309,7 @@ def _continues(prev: _Line, line: _Line, left: float, right: float) -> bool:
     """This line carries on the paragraph of the line before it."""
     # A line can end several characters short of the margin when the next word or number does not fit.
     if abs(prev.size - line.size) > 0.5 or line.x0 > left + 0.5 * line.size or prev.x1 < right - 5 * prev.size:
+        return False
+    if SENTENCE_END.search(prev.text) and OPENS_ITEM.match(line.text):  # a full line that ended its paragraph
         return False
     return line.page != prev.page or prev.bottom - line.top < 0.8 * line.size

@@ -53,8 +53,8 @@ _PAGE_NUMBER = re.compile(
     r"^\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})\s*$"
 )
 _BARE_NUMBER = re.compile(r"^\s*\d{1,4}\s*$")
-_SENTENCE_END = re.compile(r"[。！？；：!?;:…”’」』）)】|]\s*$")
-_OPENS_ITEM = re.compile(
+SENTENCE_END = re.compile(r"[。！？；：!?;:…”’」』）)】|]\s*$")
+OPENS_ITEM = re.compile(
     r"^\s*(?:第[一二三四五六七八九十百零〇\d]+[章节篇编部分条]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]"
     r"|\d+[.、．]|[①-⑳]|专栏|附件|表\s*\d|——)"
 )
@@ -231,7 +231,7 @@ def _wrapped_lines(lines: list[Line], set_aside: set[str]) -> list[tuple[int, in
             _width(body) >= full - 4
             and next_body.strip()
             and not next_body.startswith(_INDENT)
-            and not _OPENS_ITEM.match(next_body)
+            and not OPENS_ITEM.match(next_body)
             and "\f" not in body + next_body
             and next_body.strip() not in set_aside
             and not _BARE_NUMBER.match(next_body)
@@ -357,9 +357,9 @@ def _header_like(s: str) -> bool:
 
 def _cut_paragraph(before: str, after: str) -> bool:
     """The text before a page break stops inside a sentence of a paragraph, and the text after goes on with it."""
-    if len(before) < _MIN_HALF or _SENTENCE_END.search(before) or _OPENS_ITEM.match(after):
+    if len(before) < _MIN_HALF or SENTENCE_END.search(before) or OPENS_ITEM.match(after):
         return False
-    if _OPENS_ITEM.match(before) and "。" not in before:
+    if OPENS_ITEM.match(before) and "。" not in before:
         return False  # a heading or an item's title, which a page may end with
     return bool(_PROSE.search(before)) or len(before) >= 30
 

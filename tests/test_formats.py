@@ -8,6 +8,7 @@ third-party writer, turns that page into the other formats.
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import subprocess
@@ -363,6 +364,25 @@ def test_a_real_document_as_word_97_and_downloaded_without_a_suffix_reads_as_its
     assert expected["facts"] == ["中共中央 国务院关于实施乡村振兴战略的意见", "to-2050", "2018-01-02", None, "中共中央", "国务院"]
     assert (len(expected["chapters"]), len(expected["measures"])) == (12, 46)
     assert (expected["chapters"][0], expected["measures"][0]) == ("新时代实施乡村振兴战略的重大意义", "夯实农业生产能力基础。")
+
+
+def test_a_real_document_as_a_pdf_without_indents_that_forbids_copying_reads_as_its_text(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """002 printed to PDF with no first-line indents and the permission flags many government PDFs set: a full line
+    ending a paragraph is not run on into the next item (（二）实施质量兴农战略。 after a line that ran to the margin),
+    and the flags neither stop the reading nor print pdfminer's message."""
+    text = tmp_path / "002.txt"
+    shutil.copy(REAL / "002_xiangcun_zhenxing_opinion_2018.txt", text)
+    libreoffice("doc:MS Word 97", [text], tmp_path, "--infilter=Text (encoded):UTF8,CRLF,,,")
+    restricted = '{"RestrictPermissions":{"type":"boolean","value":"true"},"PermissionPassword":{"type":"string","value":"x"}}'
+    libreoffice(f"pdf:writer_pdf_Export:{restricted}", [tmp_path / "002.doc"], tmp_path)
+    expected = content(parse_document(text)[0])
+    with caplog.at_level(logging.WARNING):
+        doc, _ = parse_document(tmp_path / "002.pdf")
+    assert content(doc) == expected and caplog.records == []
+    assert "推进物联网试验示范和遥感技术应用。\n\n（二）实施质量兴农战略。" in doc.source.text
+    assert "实施质量兴农战略。" in [m.heading for m in doc.measures]
 
 
 def test_a_web_page_saved_as_shtml_without_a_suffix_or_as_txt_reads_as_the_page(tmp_path: Path) -> None:
