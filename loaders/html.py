@@ -174,6 +174,9 @@ _DOCUMENT_TITLE = re.compile(
 )
 _LABELLED_CELL = re.compile(r"^((?:[\u4e00-\u9fff]\s*){2,8}?)\s*[:：]")
 _FIELD = re.compile("(?:" + "|".join(sorted(PAGE_FIELDS, key=len, reverse=True)) + ")[:：]")
+_RELATED_LABEL = re.compile(
+    r"(?:相关链接|相關鏈接|相关文件|相關文件|相关解读|相關解讀|相关阅读|相關閱讀|延伸阅读|延伸閱讀)[:：]?"
+)
 _LINK_ITEM_REST = re.compile(r"^[\s\W]*(?:\d{4}[-./年]\d{1,2}(?:[-./月]\d{1,2}日?)?)?[\s\W]*$")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.IGNORECASE)
@@ -244,7 +247,12 @@ def _is_chrome(el) -> bool:
         return True
     if el.get("hidden") is not None or _HIDDEN.search(el.get("style") or ""):
         return True
-    return any(_names_chrome(el.get(attr) or "") for attr in ("class", "id")) or _is_link_list(el, tag) or _is_link_bar(el, tag)
+    return (
+        any(_names_chrome(el.get(attr) or "") for attr in ("class", "id"))
+        or _is_link_list(el, tag)
+        or _is_link_bar(el, tag)
+        or _is_related_links(el, tag)
+    )
 
 
 def _names_chrome(name: str) -> bool:
@@ -274,6 +282,19 @@ def _is_link_bar(el, tag: str) -> bool:
     for link in links:
         rest = rest.replace(link.text_content(), "", 1)
     return not rest.strip(" \t\r\n\xa0|｜/·•-—_、>＞»")
+
+
+def _is_related_links(el, tag: str) -> bool:
+    """A box of links under a label of related material (相关链接：《…》政策解读): not the plan's text."""
+    if tag not in ("div", "section", "li", "td"):
+        return False
+    links = el.findall(".//a")
+    if not links:
+        return False
+    rest = el.text_content()
+    for link in links:
+        rest = rest.replace(link.text_content(), "", 1)
+    return bool(_RELATED_LABEL.fullmatch(re.sub(r"\s", "", rest)))
 
 
 def _is_link_item(item) -> bool:

@@ -558,6 +558,8 @@ def test_a_provincial_bureau_page_reads_as_its_plan() -> None:
         ("principles", "坚持统筹协调。"),
     ]
     assert [m.safeguard for m in doc.measures].count(True) == 5  # the text of （十三）–（十七） under 六、保障措施
+    # after the attachment list only page chrome follows: 点击下载此文件, the 相关链接 box, 回到 / 顶部
+    assert [p.text for p in doc.passages if p.kind == "annex"] == ["2.四川省新能源项目机制电量结算细则"]
 
 
 def test_points_titled_by_a_phrase_alone_and_their_leads() -> None:
