@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from .errors import LoadError
 
@@ -21,6 +21,7 @@ def docx_to_text(data: bytes, name: str) -> str:
     from docx import Document
     from docx.opc.exceptions import PackageNotFoundError
     from docx.table import Table
+    from docx.text.paragraph import Paragraph
 
     try:
         document = Document(io.BytesIO(data))
@@ -28,18 +29,79 @@ def docx_to_text(data: bytes, name: str) -> str:
         raise LoadError(name, f"not a readable Word (.docx) file: {exc}") from exc
     numbering = _Numbering(document)
     blocks: list[str] = []
-    for item in document.iter_inner_content():
-        if isinstance(item, Table):
-            if cells := _table_cells(item):
+    for element in _body_elements(document.element.body):
+        if element.tag == _W + "tbl":
+            if cells := _table_cells(Table(element, document)):
                 blocks.append("\n".join(cells))
-        else:
-            lines = [line.strip() for line in item.text.splitlines() if line.strip()]
-            if lines and (label := numbering.label(item)):
-                lines[0] = label + lines[0]
-            blocks.extend(lines)
+            continue
+        blocks.extend(_text_boxes(element))
+        lines = [line.strip() for line in _text(element).splitlines() if line.strip()]
+        if lines and (label := numbering.label(Paragraph(element, document))):
+            lines[0] = label + lines[0]
+        blocks.extend(lines)
     if not blocks:
         raise LoadError(name, "the Word file has no text")
     return "\n\n".join(blocks) + "\n"
+
+
+# Word wraps paragraphs, and runs, in content controls (w:sdt), tracked insertions (w:ins, w:moveTo), smart tags
+# (dates and places in files first written by Word 2003) and custom XML; python-docx reads none of them, so their
+# text would be lost. Deleted text (w:del, w:moveFrom) is not the document's, and a drawing's fallback (mc:Fallback)
+# repeats its text box for older readers.
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_WRAPPERS = {_W + tag for tag in ("sdt", "sdtContent", "ins", "moveTo", "customXml", "smartTag")}
+_NOT_TEXT = {_W + "del", _W + "moveFrom", _W + "txbxContent", _W + "instrText", _W + "delText"} | {
+    "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+}
+_CHARACTERS = {_W + "tab": "\t", _W + "ptab": "\t", _W + "cr": "\n", _W + "noBreakHyphen": "-"}
+
+
+def _body_elements(container) -> Iterator:
+    """The paragraphs (w:p) and tables (w:tbl) of the body in order, those inside wrappers included."""
+    for child in container.iterchildren():
+        if child.tag in (_W + "p", _W + "tbl"):
+            yield child
+        elif child.tag in _WRAPPERS:
+            yield from _body_elements(child)
+
+
+def _text(element) -> str:
+    """The text Word shows of a paragraph (or a cell): its runs wherever they are wrapped, without deleted text, field
+    codes or text boxes (read as paragraphs of their own, _text_boxes)."""
+    parts: list[str] = []
+    for child in element.iterchildren():
+        tag = child.tag
+        if tag in _NOT_TEXT or not isinstance(tag, str):
+            continue
+        if tag == _W + "t":
+            parts.append(child.text or "")
+        elif tag == _W + "br":
+            parts.append("" if child.get(_W + "type") in ("page", "column") else "\n")
+        elif tag in _CHARACTERS:
+            parts.append(_CHARACTERS[tag])
+        else:
+            parts.append(_text(child) + ("\n" if tag == _W + "p" else ""))
+    return "".join(parts)
+
+
+def _text_boxes(paragraph) -> list[str]:
+    """The lines of the text boxes anchored in a paragraph (a red header, a title set in a box), each once."""
+    lines = []
+    for box in paragraph.iter(_W + "txbxContent"):
+        nested = any(a.tag == _W + "txbxContent" for a in box.iterancestors())  # read with the box around it
+        if _shown(box, paragraph) and not nested:
+            lines += [line.strip() for p in box.iter(_W + "p") for line in _text(p).splitlines() if line.strip()]
+    return lines
+
+
+def _shown(element, within) -> bool:
+    """Whether an element inside within is shown: not deleted, not a drawing's fallback."""
+    for ancestor in element.iterancestors():
+        if ancestor is within:
+            return True
+        if ancestor.tag in _NOT_TEXT and ancestor.tag != _W + "txbxContent":
+            return False
+    return True
 
 
 def _table_cells(table) -> list[str]:
@@ -51,7 +113,8 @@ def _table_cells(table) -> list[str]:
             if cell._tc in seen:
                 continue
             seen.add(cell._tc)
-            text = "".join(p.text.strip() for p in cell.paragraphs).replace("|", "｜")
+            paragraphs = (p for p in cell._tc.iter(_W + "p") if _shown(p, cell._tc))
+            text = "".join(_text(p).strip() for p in paragraphs).replace("|", "｜")
             cells.append(f"{text} |" if text else "|")
     return cells
 

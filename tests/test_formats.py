@@ -274,6 +274,57 @@ def test_word_tables_read_a_merged_cell_once(tmp_path: Path) -> None:
     ]
 
 
+W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+MC_NS = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+WRAPPED_BODY = [  # 002 (中发〔2018〕1号) as Word wraps text: its opening lines, its red header; each wrapper named
+    # a content control around a paragraph (a cover page or a template's field)
+    "<w:sdt><w:sdtPr/><w:sdtContent><w:p><w:r><w:t>中共中央 国务院关于实施乡村振兴战略的意见</w:t></w:r></w:p>"
+    "</w:sdtContent></w:sdt>",
+    # a smart tag around a date (files first written by Word 2003), a simple field and a field code
+    '<w:p><w:r><w:t>（</w:t></w:r><w:smartTag w:uri="urn:schemas-microsoft-com:office:smarttags" w:element="chsdate">'
+    "<w:r><w:t>2018年1月2日</w:t></w:r></w:smartTag>"
+    '<w:fldSimple w:instr="DOCPROPERTY x"><w:r><w:t>）</w:t></w:r></w:fldSimple>'
+    '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r>'
+    '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>',
+    # a tracked insertion and a tracked deletion
+    "<w:p><w:r><w:t>一、新时代实施乡村振兴</w:t></w:r><w:ins><w:r><w:t>战略</w:t></w:r></w:ins>"
+    "<w:del><w:r><w:delText>工作</w:delText></w:r></w:del><w:r><w:t>的重大意义</w:t></w:r></w:p>",
+    # a text box, with the fallback older readers show
+    '<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><w:txbxContent><w:p><w:r>'
+    "<w:t>中共中央文件</w:t></w:r></w:p></w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict>"
+    "<w:txbxContent><w:p><w:r><w:t>中共中央文件</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback>"
+    "</mc:AlternateContent></w:r><w:r><w:t>中发〔2018〕1号</w:t></w:r></w:p>",
+]
+
+
+def test_word_text_in_content_controls_smart_tags_insertions_and_text_boxes_is_read_once(tmp_path: Path) -> None:
+    """Word wraps text that python-docx's paragraphs and body do not see; none of it may be lost or doubled, and
+    deleted text and field codes are not the document's."""
+    from docx import Document
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import qn
+
+    document = Document()
+    body = document.element.body
+    for xml in WRAPPED_BODY:
+        body.insert(len(body) - 1, parse_xml(f"<w:body {W_NS} {MC_NS}>{xml}</w:body>")[0])
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "到2020年"
+    cell = table.cell(0, 1)._tc
+    cell.remove(cell.find(qn("w:p")))
+    cell.append(parse_xml(f"<w:p {W_NS}><w:ins><w:r><w:t>乡村振兴</w:t></w:r></w:ins><w:r><w:t>取得重要进展</w:t></w:r></w:p>"))
+    path = tmp_path / "wrapped.docx"
+    document.save(path)
+    assert docx_to_text(path.read_bytes(), "wrapped.docx").split("\n\n") == [
+        "中共中央 国务院关于实施乡村振兴战略的意见",
+        "（2018年1月2日）",
+        "一、新时代实施乡村振兴战略的重大意义",
+        "中共中央文件",
+        "中发〔2018〕1号",
+        "到2020年 |\n乡村振兴取得重要进展 |\n",
+    ]
+
+
 def test_word_list_numbers_are_written_as_word_shows_them(tmp_path: Path) -> None:
     from docx import Document
     from docx.oxml.ns import qn
