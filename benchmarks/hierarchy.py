@@ -152,7 +152,7 @@ def diffusion(store, truth: dict) -> dict:
         for step2 in children.get(step1, [None])  # type: ignore[list-item]
     }
     truth_paths = {p for p in paths if all(k is None or k in extracted for k in p)}
-    header, rows = run(store, "diffusion-paths", {})
+    header, rows = run(store, "diffusion-paths", {"rows": "paths"})  # every path, not the count along each chain
     at = {name: header.index(name) for name in ("origin", "step1", "step2")}
     found = {tuple(key_of.get(r[at[c]], r[at[c]]) if r[at[c]] else None for c in ("origin", "step1", "step2")) for r in rows}
     lenient = {p for p in found if p[0] in chain_above(p[1]) and (p[2] is None or p[1] in chain_above(p[2]))}

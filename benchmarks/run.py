@@ -445,10 +445,11 @@ def query_latency(store_dir: Path, name: str, params: dict[str, str]) -> dict:
 
 
 def _bound_query(name: str, params: dict[str, str]) -> str:
+    """The query with the example parameters it takes bound; one it is not given takes its default."""
     from plankg.query.library import bind, get, with_values
 
     query = get(name)
-    return with_values(query.text, bind(query, {k: params[k] for k in query.parameters}))
+    return with_values(query.text, bind(query, {k: params[k] for k in query.parameters if k in params}))
 
 
 def _example_params(store) -> dict[str, str]:

@@ -18,6 +18,7 @@ from plankg.graph.vocab import LINEAGE_GRAPH, SPARQL_PREFIXES
 from plankg.lineage import instruments, reuse_model, reuse_train, textreuse
 from plankg.lineage.graph import indicator_name, indicators_match, rebuild_lineage, title_key
 from plankg.loading.documents import bundled_corpus, load_paths
+from plankg.query.library import QueryError
 from plankg.query.library import run as run_query
 
 HERE = Path(__file__).parent
@@ -128,8 +129,8 @@ def test_shared_passages_are_exact_spans_of_both_sources(chain) -> None:
 def test_diffusion_paths(chain) -> None:
     store, _ = chain
     rows = [
-        (o_region, origin.removeprefix(PLAN), s_region, step.removeprefix(PLAN), score, s2)
-        for o_region, origin, s_region, step, score, _r2, s2, _sc2 in run(store, "diffusion-paths")
+        (o_region, origin.removeprefix(PLAN), s_region, step.removeprefix(PLAN), score, s2, paths)
+        for o_region, origin, s_region, step, score, _r2, s2, _sc2, paths in run(store, "diffusion-paths", rows="paths")
     ]
     assert rows == [
         (
@@ -139,6 +140,7 @@ def test_diffusion_paths(chain) -> None:
             "450100/fyp/2021-2025/zh-Hans/chp_2__sec_1__para_1",
             "1",
             "",
+            "1",
         ),
         (
             "广西壮族自治区",
@@ -147,6 +149,7 @@ def test_diffusion_paths(chain) -> None:
             "450900/fyp/2021-2025/zh-Hans/chp_2__sec_1__para_1",
             "1",
             "",
+            "1",
         ),  # all of the province's wording is kept
         (
             "广西壮族自治区",
@@ -155,6 +158,7 @@ def test_diffusion_paths(chain) -> None:
             "450900/fyp/2021-2025/zh-Hans/chp_2__sec_2__para_1",
             "1",
             "",
+            "1",
         ),
         (
             "广西壮族自治区",
@@ -163,8 +167,21 @@ def test_diffusion_paths(chain) -> None:
             "450100/fyp/2021-2025/zh-Hans/chp_2__sec_2__para_1",
             "1",
             "",
+            "1",
         ),
     ]
+
+
+def test_diffusion_paths_by_default_counts_the_paths_along_each_chain_of_regions(chain) -> None:
+    """The province's wording reached each city by two paths, none further; the items and scores are left empty."""
+    store, _ = chain
+    assert run(store, "diffusion-paths") == [
+        ("广西壮族自治区", "", "南宁市", "", "", "", "", "", "2"),
+        ("广西壮族自治区", "", "玉林市", "", "", "", "", "", "2"),
+    ]
+    assert run(store, "diffusion-paths", rows="regions") == run(store, "diffusion-paths")
+    with pytest.raises(QueryError, match="parameter rows is not a valid regions.paths: 'path'"):
+        run(store, "diffusion-paths", rows="path")
 
 
 def test_measure_lineage_query(chain) -> None:

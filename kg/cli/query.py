@@ -83,12 +83,11 @@ def query(
     store: Path,
 ) -> None:
     """Run a query of the library (see --list)."""
-    from plankg.query.library import get, library, remote_library, run_library
+    from plankg.query.library import described, get, library, remote_library, run_library
 
     if list_only or not name:
         for q in library().values():
-            described = ", ".join(f"{k} ({v})" for k, v in q.parameters.items()) or "no parameters"
-            click.echo(f"{q.name}\t{described}\t{q.question}")
+            click.echo(f"{q.name}\t{described(q)}\t{q.question}")
         return
     params = _params(pairs)
     if endpoint:

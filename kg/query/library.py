@@ -1,13 +1,13 @@
 """The SPARQL query library: one .rq file per analyst question, run on the store or a remote endpoint.
 
-Each file starts with comment lines `# Question:`, `# Parameters:` (`name (IRI|string|label|integer) - meaning`,
-several separated by `;`, or `none.`) and examples. A label is text bound as a Simplified label (`"…"@zh-Hans`),
-so that a query can look up the node it names directly (a BIND making one from a string is evaluated after the
-lookups it feeds, over the whole store). Parameters are bound as RDF terms, never pasted into
-query text: a VALUES block at the start of the WHERE clause binds them, its terms serialised by pyoxigraph
-(so quotes and braces in a value stay inside its literal). The same binding runs on the embedded store and
-on remote endpoints; a query uses its parameters in the top-level group (patterns and FILTERs there), where
-the VALUES block is in scope.
+Each file starts with comment lines `# Question:`, `# Parameters:` (`name (IRI|string|label|integer) - meaning`, or
+`name (one|other) - meaning` for a choice among words, bound as a string; `name (one|other, default one)` for one that
+may be left out; several separated by `;`, or `none.`) and examples. A label is text bound as a Simplified label
+(`"…"@zh-Hans`), so that a query can look up the node it names directly (a BIND making one from a string is evaluated
+after the lookups it feeds, over the whole store). Parameters are bound as RDF terms, never pasted into query text: a
+VALUES block at the start of the WHERE clause binds them, its terms serialised by pyoxigraph (so quotes and braces in
+a value stay inside its literal). The same binding runs on the embedded store and on remote endpoints; a query uses
+its parameters in the top-level group (patterns and FILTERs there), where the VALUES block is in scope.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import unicodedata
 import urllib.error
 import urllib.parse
 import urllib.request
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -32,7 +32,7 @@ from plankg.graph.vocab import LINEAGE_GRAPH, QUERY_PREFIXES, REGIONS_GRAPH, XSD
 from plankg.loaders.script import to_simplified
 from plankg.remote import redact
 
-_PARAM = re.compile(r"(\w+) \((IRI|string|label|integer)\)")
+_PARAM = re.compile(r"(\w+) \((IRI|string|label|integer|\w+(?:\|\w+)+)(?:, default (\w+))?\)")
 Results = QuerySolutions | QueryBoolean | QueryTriples
 
 
@@ -52,6 +52,7 @@ class LibraryQuery:
     question: str
     parameters: dict[str, str]  # name -> type
     text: str
+    defaults: dict[str, str] = field(default_factory=dict)  # name -> the value a parameter left out takes
 
 
 @lru_cache(maxsize=1)
@@ -67,15 +68,18 @@ def library() -> dict[str, LibraryQuery]:
 
 def _parse(name: str, text: str) -> LibraryQuery:
     header = [line[1:].strip() for line in text.splitlines() if line.startswith("#")]
-    question, parameters, section = [], {}, ""
+    question, parameters, defaults, section = [], {}, {}, ""
     for line in header:
         if m := re.match(r"(Question|Parameters|Graphs|Example[^:]*):\s*(.*)", line):
             section, line = m.group(1), m.group(2)
         if section == "Question":
             question.append(line)
         elif section == "Parameters":
-            parameters.update(dict(_PARAM.findall(line)))
-    return LibraryQuery(name, " ".join(question).strip(), parameters, text)
+            for key, kind, default in _PARAM.findall(line):
+                parameters[key] = kind
+                if default:
+                    defaults[key] = default
+    return LibraryQuery(name, " ".join(question).strip(), parameters, text, defaults)
 
 
 def get(name: str) -> LibraryQuery:
@@ -87,17 +91,18 @@ def get(name: str) -> LibraryQuery:
 
 def bind(query: LibraryQuery, params: dict[str, str]) -> dict[str, NamedNode | Literal]:
     """Parameter values as RDF terms of the declared types; text parameters are matched in Simplified, IRIs may
-    be given as CURIEs with the project's prefixes (as tables show them)."""
+    be given as CURIEs with the project's prefixes (as tables show them); one left out takes its default."""
+    params = {**query.defaults, **params}
     unknown = sorted(set(params) - set(query.parameters))
     if unknown:
         name = unknown[0]
         close = difflib.get_close_matches(name, list(query.parameters), n=1)
         hint = f" (did you mean {close[0]}?)" if close else ""
-        raise QueryError(f"query {query.name} has no parameter {name}{hint}; it takes {_signature(query)}")
+        raise QueryError(f"query {query.name} has no parameter {name}{hint}; it takes {described(query)}")
     missing = [k for k in query.parameters if k not in params]
     if missing:
         given = " ".join(f"--param {k}=…" for k in missing)
-        raise QueryError(f"query {query.name} is missing {given}; it takes {_signature(query)}")
+        raise QueryError(f"query {query.name} is missing {given}; it takes {described(query)}")
     terms: dict[str, NamedNode | Literal] = {}
     for key, value in params.items():
         kind = query.parameters[key]
@@ -108,6 +113,8 @@ def bind(query: LibraryQuery, params: dict[str, str]) -> dict[str, NamedNode | L
                 terms[key] = Literal(str(int(value)), datatype=XSD_INTEGER)
             elif kind == "label":
                 terms[key] = Literal(to_simplified(value), language="zh-Hans")
+            elif "|" in kind:
+                terms[key] = Literal(_choice(value, kind.split("|")))
             else:
                 terms[key] = Literal(to_simplified(value))
         except ValueError as exc:
@@ -115,8 +122,22 @@ def bind(query: LibraryQuery, params: dict[str, str]) -> dict[str, NamedNode | L
     return terms
 
 
-def _signature(query: LibraryQuery) -> str:
-    return ", ".join(f"{k} ({v})" for k, v in query.parameters.items()) or "no parameters"
+def _choice(value: str, words: list[str]) -> str:
+    """The value when it is one of the words: a word mistyped is refused, not taken as another answer's."""
+    if value not in words:
+        raise ValueError(value)
+    return value
+
+
+def described(query: LibraryQuery) -> str:
+    """The parameters as the header declares them: `name (type)`, or `name (type, default value)`."""
+    return (
+        ", ".join(
+            f"{k} ({v}, default {query.defaults[k]})" if k in query.defaults else f"{k} ({v})"
+            for k, v in query.parameters.items()
+        )
+        or "no parameters"
+    )
 
 
 def expand(name: str) -> str:
