@@ -25,6 +25,8 @@ from .repair import OPENS_ITEM, SENTENCE_END
 
 _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u2018-\u201d]")
 _PAGE_NUMBER = re.compile(r"^(?:[-—–\s]*\d{1,4}[-—–\s]*|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)$")
+_UNMAPPED = re.compile(r"\(cid:\d+\)")  # pdfminer's text of a glyph its font maps to no character
+MAX_UNMAPPED_SHARE = 0.05  # a few are symbols (a bullet, a logo's letter); more and the words themselves are lost
 _TOLERANCE = 2.0  # points: ruling lines closer than this meet
 _MAX_SEGMENTS = 3000  # more ruling segments than this on a page is a drawing; pairing them would be quadratic
 
@@ -94,7 +96,21 @@ def pdf_to_text(data: bytes, name: str) -> str:
     text = "\n\n".join(_blocks([item for _, _, item in items]))
     if not text.strip():
         raise LoadError(name, "the PDF has no text layer (a scanned image?)")
-    return text + "\n"
+    return _unmapped_marked(text, name) + "\n"
+
+
+def _unmapped_marked(text: str, name: str) -> str:
+    """The text with each glyph its font maps to no character ("(cid:N)" from pdfminer) as U+FFFD; a LoadError when
+    so many are unmapped that the text cannot be read (fonts embedded without a Unicode map: the PDF's text is lost)."""
+    marked, unmapped = _UNMAPPED.subn("\ufffd", text)
+    glyphs = sum(1 for c in marked if not c.isspace())
+    if unmapped > MAX_UNMAPPED_SHARE * glyphs:
+        raise LoadError(
+            name,
+            f"{unmapped:,} of its {glyphs:,} characters are glyphs its fonts map to no character: the PDF's text "
+            "cannot be read (find a copy with a text layer, or OCR it)",
+        )
+    return marked
 
 
 def _read_page(number: int, page) -> tuple[list[_Line], list[_Table]]:

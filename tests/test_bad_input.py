@@ -64,6 +64,33 @@ EMPTY_PDF = (
     b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj "
     b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
 )
+
+
+def pdf_of(content: bytes, font: bytes) -> bytes:
+    """A one-page PDF whose page draws content with font F1 (its dictionary given), written out as a file."""
+    page = b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Resources<</Font<</F1 4 0 R>>>>/Contents 5 0 R>>"
+    objects = [b"<</Type/Catalog/Pages 2 0 R>>", b"<</Type/Pages/Kids[3 0 R]/Count 1>>", page, font]
+    objects.append(b"<</Length %d>>stream\n" % len(content) + content + b"\nendstream")
+    out, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    table = b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    return (
+        out
+        + b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+        + table
+        + b"trailer<</Size %d/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, len(out))
+    )
+
+
+# A Chinese font embedded as glyph numbers (Identity-H) without a Unicode map, as some offices' PDF printers write
+# them: 20 lines of 30 glyphs whose characters are lost.
+UNMAPPED_PDF = pdf_of(
+    b"".join(b"BT /F1 12 Tf 72 %d Td <%s> Tj ET\n" % (760 - 20 * n, bytes(range(30)).hex().encode() * 2) for n in range(20)),
+    b"<</Type/Font/Subtype/Type0/BaseFont/SimSun/Encoding/Identity-H/DescendantFonts[<</Type/Font/Subtype"
+    b"/CIDFontType2/BaseFont/SimSun/CIDSystemInfo<</Registry(Adobe)/Ordering(Identity)/Supplement 0>>/DW 1000>>]>>",
+)
 NOISE = "\n".join([*SIMPLIFIED.splitlines()[:3], TRADITIONAL.splitlines()[-1]]) + "\n"  # 001 lines 1-3, 002 line 756
 
 NO_CONTENT = "no policy content: no numbered parts or items, measures, table or box found"
@@ -82,7 +109,20 @@ BAD = {
     "broken.pdf": (b"%PDF-1.4\n" + bytes(range(256)) * 8, "not a readable PDF: "),
     "scanned.pdf": (EMPTY_PDF, "the PDF has no text layer (a scanned image?)"),
     "broken.docx": (b"PK\x03\x04" + bytes(200), "not a readable Word (.docx) file: "),
+    "unmapped.pdf": (
+        UNMAPPED_PDF,
+        "600 of its 600 characters are glyphs its fonts map to no character: the PDF's text cannot be read (find a "
+        "copy with a text layer, or OCR it)",
+    ),
+    "text.doc": (SIMPLIFIED.encode("utf-8"), "not a Word 97-2003 (.doc) file: the content does not start like one"),
 }
+
+
+def test_a_pdf_glyph_mapped_to_no_character_is_marked_not_dropped() -> None:
+    from plankg.loaders.pdf import _unmapped_marked
+
+    line = "{}到2025年，基本建成覆盖城乡、布局合理的养老服务体系。\n"  # one glyph of 29 unmapped: a bullet
+    assert _unmapped_marked(line.format("(cid:12)"), "a.pdf") == line.format("\ufffd")
 
 
 def test_each_bad_file_is_one_clear_line_and_the_batch_still_loads(tmp_path: Path) -> None:
