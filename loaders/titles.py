@@ -20,12 +20,16 @@ _HEADING_MARK = re.compile(r"^#{1,6}\s+")  # a Markdown heading's marks: not par
 # A title: a short line ending with the name of a genre, before any trailing （试行） or （2021—2025年）.
 _TITLE_END = re.compile(r"(?:规划|纲要|建议|要点|计划|方案|意见|措施|举措|政策|办法|细则|通知)[”\"]?$")
 _TRAILER = re.compile(r"(?:\s*[（(][^（）()]{1,20}[）)])+$")
-_WRAPPER = re.compile(r"^(?:关于)?(?:印发|转发)")  # the start of a wrapped 关于印发《…》的通知
+# The verbs of a notice that issues a document: its own (印发, 下发, 颁发) or one a lower body drafted (转发, 批转).
+_ISSUING = r"(?:印发|转发|批转|下发|颁发)"
+_WRAPPER = re.compile(rf"^(?:关于)?{_ISSUING}")  # the start of a wrapped 关于印发《…》的通知
 # The title of a notice that issues another document: 关于印发《广东省养老服务三年行动计划（2023—2025年）》的通知.
+# A notice passing on a lower body's document names that body first: 关于转发区建设管理委制订的《…》的通知,
+# 关于批转区文化局《…》的通知 (a short name, no punctuation, before the 《》).
 # 国务院关于印发"十四五"国家老龄事业发展和养老服务体系规划的通知 names the issued document without 《》.
 # A page may give the notice's title with its 文号 after it: …的通知(川发改价格〔2025〕480号).
 _NOTICE_TITLE = re.compile(
-    r"(?:关于)?(?:印发|转发)(?:《(?P<issued>[^《》]{2,80})》|(?P<bare>[^《》]{2,80}?"
+    rf"(?:关于)?{_ISSUING}(?:[^《》。，、；“”\s]{{0,24}}?《(?P<issued>[^《》]{{2,80}})》|(?P<bare>[^《》]{{2,80}}?"
     r"(?:规划|纲要|方案|计划|意见|措施|办法|细则|要点)(?:[（(][^（）()]{1,20}[）)])?))的?(?:通知|通告)"
     rf"(?:[（(](?P<number>{DOC_NUMBER.pattern})[）)])?$"
 )
