@@ -88,7 +88,7 @@ def extract_metadata(
     head = [ln for ln in content if ln.start < first_heading]
     meta.notice, issued_title = find_notice(text, head)
     after_notice = [ln for ln in content if not meta.notice or ln.start >= meta.notice.span.end]
-    meta.title = _from_sidecar(sidecar, "title") or find_title(text, after_notice, first_heading) or issued_title
+    meta.title = _from_sidecar(sidecar, "title") or find_title(text, after_notice, first_heading, issued_title) or issued_title
     tail = [ln for ln in content if ln.stripped][-TAIL_LINES:]
     tail = [ln for ln in tail if ln.start >= first_heading] if first_heading < len(text) else []
     meta.date = _from_sidecar(sidecar, "date") or _date(text, page_metadata, head, meta.notice, tail)

@@ -101,6 +101,8 @@ def segment(text: str, content: list[Line]) -> Segmented:
             i = _take_table(text, content, i, out, stack)
             continue
         heading, consumed = _heading_at(text, content, i, has_chapters)
+        if heading is not None and heading.kind == "attachment" and not out.headings:
+            heading = None  # 附件 before any part of a body: the notice attaches the plan that follows
         if heading is not None:
             if heading.kind == "attachment":
                 heading.ordinal = sum(h.kind == "attachment" for h in out.headings) + 1

@@ -35,6 +35,9 @@ _NOTICE_TITLE = re.compile(
 )
 _NOTICE_END = re.compile(r"^[（(]此件(?:公开发布|主动公开)[）)]$|^特此(?:通知|通告|公告)。?$")
 _CLOSING = re.compile(r"^特此(?:通知|通告|公告)")  # the closing formula of a notice, not a title
+_DASHES = re.compile(r"[—–－~～]+")
+_NAME_NOISE = re.compile(r"\s+")
+_ATTACHED = re.compile(r"^附件\s*[\d一二三四五六七八九十]*\s*[:：]")  # 特此通知。/ 附件：… / signature
 
 
 def line_span(text: str, line: Line) -> Span:
@@ -50,21 +53,29 @@ def title_span(text: str, line: Line) -> Span:
     return Span.of(text, span.start + mark.end(), span.end) if mark else span
 
 
-def find_title(text: str, content: list[Line], first_heading: int) -> Fact | None:
+def find_title(text: str, content: list[Line], first_heading: int, named: Fact | None = None) -> Fact | None:
     """The document's title line before its first heading: a short line (or two, when it wraps) ending with the
-    name of a genre (…发展规划, 中共中央 国务院关于…的意见), not a sentence, not the notice that issues it."""
+    name of a genre (…发展规划, 中共中央 国务院关于…的意见), not a sentence, not the notice that issues it
+    (whose 《…》, named, tells a title wrapped after any word)."""
     head = [ln for ln in content if ln.start < first_heading and ln.stripped]
     for i, line in enumerate(head):
         this = title_span(text, line)
+        nxt = title_span(text, head[i + 1]) if i + 1 < len(head) else None
+        if nxt and named and _same_name(this.quote + nxt.quote, named.value):
+            return Fact(this.quote + nxt.quote, Span.of(text, this.start, nxt.end))  # …示范区 / 深化建设三年行动计划
         if _is_title(this.quote):
             return Fact(this.quote, this)
-        if i + 1 == len(head) or SENTENCE_MARKS.search(this.quote):
+        if nxt is None or SENTENCE_MARKS.search(this.quote):
             continue
-        nxt = title_span(text, head[i + 1])
         # 国务院办公厅关于推进 / 政务新媒体健康有序发展的意见: a title wrapped after 关于… joins its next line
         if _is_title(this.quote + nxt.quote) and (not _is_title(nxt.quote) or "关于" in to_simplified(this.quote)):
             return Fact(this.quote + nxt.quote, Span.of(text, this.start, nxt.end))
     return None
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Two writings of one title: spaces aside, any dash between years (2024-2026, 2024—2026) alike."""
+    return _NAME_NOISE.sub("", _DASHES.sub("-", a)) == _NAME_NOISE.sub("", _DASHES.sub("-", b))
 
 
 def _is_title(s: str) -> bool:
@@ -74,7 +85,7 @@ def _is_title(s: str) -> bool:
         and not _CLOSING.match(simplified)
         and "。" not in s
         and bool(_TITLE_END.search(_TRAILER.sub("", simplified)))
-        and not simplified.startswith(("《", "表", "专栏"))
+        and not simplified.startswith(("《", "表", "专栏", "附件"))
         and not _WRAPPER.match(simplified)
         and not ("》" in simplified and "《" not in simplified.split("》")[0])  # the end of a wrapped 关于印发《…》
         and not simplified.endswith(("：", ":"))
@@ -123,7 +134,7 @@ def _notice(text: str, lines: list[Line], first: int, after_title: int, m: re.Ma
         s = lines[j].stripped
         if DATE.fullmatch(s) or _NOTICE_END.match(to_simplified(s)):
             last = j
-        elif last >= after_title and not body_facts(text, lines[j], ""):
+        elif last >= after_title and not body_facts(text, lines[j], "") and not _ATTACHED.match(s):
             break  # past the signature and its date: the issued document begins
     notice = IssuingNotice(Fact(title, titled), Span.of(text, start, line_span(text, lines[last]).end))
     own = lines[first - 1 if numbered else first : last + 1]
