@@ -291,7 +291,9 @@ def _region(text: str, meta: PlanMetadata, sidecar: dict) -> tuple[Region | None
             span = Span.of(text, start, start + len(reg.name))
             if to_simplified(span.quote) in (reg.name, to_simplified(reg.name)):
                 return reg, Fact(span.quote, span)
-    for issuer in meta.issuers:
+    # 市交通委 / 市公安局 sign a notice titled 上海市交通委员会 上海市公安局关于印发…: the title says whose they are
+    titled = title_bodies(text, meta.notice.title) if meta.notice else []
+    for issuer in [*meta.issuers, *titled]:
         body = recognise(issuer.value, context=text[:3000])
         if body and body.region:
             if body.central or not issuer.span or len(issuer.span.quote) != len(body.name):

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from plankg.loaders.pipeline import parse_document
 from plankg.loaders.records import ParsedDocument
+from plankg.loaders.regions import Region
 
 NOTICES = Path(__file__).parent / "fixtures" / "notices"
 
@@ -25,6 +26,12 @@ ZERO_CARBON = NOTICES / "zero_carbon_parks_plan_2026_excerpt.md"
 
 # 下发: the notice lists two attachments; the plan follows as 附件1 (the document goes on with 附件2, not excerpted).
 MAGNOLIA = NOTICES / "magnolia_action_plan_2024_excerpt.md"
+
+# A street office (街道办事处) issues a plan; the notice is dated but unsigned.
+TOUQIAO = NOTICES / "touqiao_street_land_reduction_plan_2024_excerpt.md"
+
+# Two municipal bodies issue a plan jointly: the title names them in full, the signature by short names.
+BULK_TRANSPORT = NOTICES / "bulk_transport_one_thing_plan_2025_excerpt.md"
 
 # The plan's title wraps over two lines after an ordinary word, the second line a title of its own.
 YANGPU = NOTICES / "yangpu_heritage_zone_action_plan_2024_excerpt.md"
@@ -132,3 +139,42 @@ def test_a_title_wrapped_after_any_word_is_the_one_the_notice_names() -> None:
     title = doc.metadata.title
     assert title is not None and title.span is not None
     assert title.span.quote == "上海杨浦生活秀带国家文物保护利用示范区\n\n深化建设三年行动计划（2024—2026年）"
+
+
+def _region(doc: ParsedDocument, region: Region | None) -> tuple[str, str, str, str]:
+    fact = doc.metadata.region
+    assert region is not None and fact is not None and fact.span is not None
+    assert doc.source.text[fact.span.start : fact.span.end] == fact.span.quote
+    return region.name, region.code, fact.value, fact.span.quote
+
+
+def test_a_street_office_issuing_a_plan_is_its_issuer_and_places_it() -> None:
+    """上海市奉贤区人民政府头桥街道办事处关于印发《…》的通知, unsigned: the street office of 奉贤区 issues it, and the
+    plan is 奉贤区's (the gazetteer goes down to districts, as for a town's plan)."""
+    doc, region = parse_document(TOUQIAO)
+    assert _facts(doc) == {
+        "title": "头桥街道建设用地减量化工作实施方案(2025-2027年)",
+        "notice": "上海市奉贤区人民政府头桥街道办事处关于印发《头桥街道建设用地减量化工作实施方案（2025年—2027年）》的通知",
+        "issuers": ["上海市奉贤区人民政府头桥街道办事处"],
+        "date": "2024-12-19",
+        "genre": "implementation-plan",
+        "period": "2025-2027",
+    }
+    assert _region(doc, region) == ("奉贤区", "310120", "奉贤区", "奉贤区")
+
+
+def test_bodies_signing_by_short_names_are_placed_by_the_notice_s_title() -> None:
+    """市交通委 / 市公安局 sign; 上海市交通委员会 上海市公安局关于印发… names them in full: the plan is 上海市's."""
+    doc, region = parse_document(BULK_TRANSPORT)
+    assert _facts(doc) == {
+        "title": "高效办成大件运输“一件事”实施方案",
+        "notice": "上海市交通委员会 上海市公安局关于印发《高效办成大件运输“一件事”实施方案》的通知",
+        "issuers": ["市交通委", "市公安局"],
+        "date": "2025-04-01",
+        "genre": "implementation-plan",
+        "period": None,
+    }
+    assert _region(doc, region) == ("上海市", "310000", "上海市", "上海市")
+    fact = doc.metadata.region
+    assert fact is not None and fact.span is not None and doc.metadata.notice is not None
+    assert doc.metadata.notice.title.span.start <= fact.span.start < doc.metadata.notice.title.span.end
