@@ -254,6 +254,12 @@ def test_a_declared_charset_is_used_and_recorded(tmp_path: Path) -> None:
     assert "某县“十四五”养老服务体系建设规划" in source.text
 
 
+def docx_blocks(document, path: Path) -> list[str]:
+    """The blocks (paragraphs, tables) docx_to_text reads from a python-docx document saved at path."""
+    document.save(path)
+    return docx_to_text(path.read_bytes(), path.name).split("\n\n")
+
+
 def test_word_tables_read_a_merged_cell_once(tmp_path: Path) -> None:
     from docx import Document
 
@@ -265,9 +271,7 @@ def test_word_tables_read_a_merged_cell_once(tmp_path: Path) -> None:
         for c, value in enumerate(row):
             table.cell(r, c).text = value
     table.cell(1, 0).merge(table.cell(2, 0))  # the category spans two rows, as in 002's second table
-    path = tmp_path / "plan.docx"
-    document.save(path)
-    assert docx_to_text(path.read_bytes(), "plan.docx").split("\n\n") == [
+    assert docx_blocks(document, tmp_path / "plan.docx") == [
         "第一章 总体要求",
         "到2025年,养老服务体系更加健全。",
         "类别 |\n指标 |\n目标 |\n社会救助 |\n城乡低保标准 |\n≥5 |\n特困供养率 |\n100 |\n",
@@ -313,9 +317,7 @@ def test_word_text_in_content_controls_smart_tags_insertions_and_text_boxes_is_r
     cell = table.cell(0, 1)._tc
     cell.remove(cell.find(qn("w:p")))
     cell.append(parse_xml(f"<w:p {W_NS}><w:ins><w:r><w:t>乡村振兴</w:t></w:r></w:ins><w:r><w:t>取得重要进展</w:t></w:r></w:p>"))
-    path = tmp_path / "wrapped.docx"
-    document.save(path)
-    assert docx_to_text(path.read_bytes(), "wrapped.docx").split("\n\n") == [
+    assert docx_blocks(document, tmp_path / "wrapped.docx") == [
         "中共中央 国务院关于实施乡村振兴战略的意见",
         "（2018年1月2日）",
         "一、新时代实施乡村振兴战略的重大意义",
@@ -342,9 +344,7 @@ def test_word_list_numbers_are_written_as_word_shows_them(tmp_path: Path) -> Non
     document.add_paragraph("2021年是实施“十四五”规划的开局之年。")
     for text in ["深入学习贯彻党的十九届五中全会精神", "着力提升基本民生保障水平"] + ["完善社会救助"] * 9:
         document.add_paragraph(text, style="List Number")
-    path = tmp_path / "plan.docx"
-    document.save(path)
-    blocks = docx_to_text(path.read_bytes(), "plan.docx").split("\n\n")
+    blocks = docx_blocks(document, tmp_path / "plan.docx")
     assert blocks[:3] == [
         "2021年是实施“十四五”规划的开局之年。",
         "一、 深入学习贯彻党的十九届五中全会精神",
