@@ -401,17 +401,19 @@ def _queries(store_dir: Path, n: int, only: list[str] | None = None) -> dict:
     return figures
 
 
-def run_queries_on(store_dir: Path, only: list[str] | None, out: Path) -> None:
+def run_queries_on(store_dir: Path, only: list[str] | None, out: Path | None) -> None:
     """Every library query on a store built before, each in a child process (the store opened read-only), printed
     against issue 18's targets (targeted < 100 ms, corpus-wide < 5 s) with the load average before and after; the
-    figures go to out's "queries_on" entry, keyed by the store's folder."""
+    figures go to out's "queries_on" entry, keyed by the store's folder, when out is given (a scratch store's
+    figures do not belong in the results the docs are made of)."""
     before = os.getloadavg()
     figures = _queries(store_dir, 0, only)
     figures["_machine"] = _machine() | {"load_average_before": before}
     figures["_commit"] = _commit()
-    previous = json.loads(out.read_text()) if out.exists() else {}
-    previous.setdefault("queries_on", {})[str(store_dir)] = figures
-    out.write_text(json.dumps(previous, indent=1, ensure_ascii=False))
+    if out is not None:
+        previous = json.loads(out.read_text()) if out.exists() else {}
+        previous.setdefault("queries_on", {})[str(store_dir)] = figures
+        out.write_text(json.dumps(previous, indent=1, ensure_ascii=False))
     print(f"{'query':<27}{'kind':<13}{'p50 ms':>10}{'p95 ms':>10}{'CPU ms':>10}{'rows':>8}  target (p50)")
     for name, row in figures.items():
         if name.startswith("_"):
@@ -646,11 +648,16 @@ def _machine() -> dict:
     }
 
 
+RESULTS = ROOT / "docs" / "benchmark-results.json"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 1000])
     parser.add_argument("--series", action="store_true", help="Run the loader-stage series instead (up to 50 MB).")
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmark-results.json")
+    parser.add_argument(
+        "--out", type=Path, help=f"The results file (default {RESULTS.relative_to(ROOT)}; with --queries-on, none)."
+    )
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "plankg-bench")
     parser.add_argument(
         "--corpus-args",
@@ -687,6 +694,7 @@ def main() -> None:
     if args.queries_on:
         run_queries_on(args.queries_on, args.only, args.out)
         return
+    args.out = args.out or RESULTS
     args.work.mkdir(parents=True, exist_ok=True)
     if args.stage:
         print(
