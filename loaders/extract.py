@@ -14,7 +14,7 @@ from .bodies import attributions, clause_bodies
 from .issuers import recognise
 from .records import Citation, Heading, Measure, Passage, Project, ResponsibleBody, Span
 from .script import to_simplified
-from .segment import Paragraph, TableRegion
+from .segment import PART, Paragraph, TableRegion
 from .structure import assign_heading_roles, classify
 from .undertakings import quantified_projects, quantities_in
 
@@ -119,8 +119,8 @@ def extract_measures_and_projects(
             closed.add(id(box))  # the first paragraph that is not an item ends the box
             para.parent = resumes[id(box)]  # the text the box interrupted goes on
         flow.append(para)
-        if para.parent is None and has_chapters:
-            continue  # preamble before the first chapter: the plan's purpose, not a task
+        if para.parent is None and has_chapters and not PART.match(para.text):
+            continue  # preamble before the first chapter: the plan's purpose, not a task (一、… is a part itself)
         if para.span.start >= tasks_start and not is_background(para.parent) and not in_attachment(para.parent):
             candidates.append(para)
     assign_heading_roles(headings, _legacy_role)

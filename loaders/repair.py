@@ -4,9 +4,10 @@ PDF text layers break words and paragraphs apart: some put a space between every
 ("各 地 区 、 各 部 门"), others a stray space inside a word ("救 命钱", "养 老服务") where a line was
 justified, and every page end cuts a paragraph in two, with the page number and the running header or footer
 between the halves. The later stages read a repaired view of the text in which those spaces, page numbers and
-running headers are deleted and the halves joined; the view only ever deletes characters, so each of its
-characters has one original offset, and every span found in the view is mapped back to the original
-(`source_text[start:end] == quote` holds on the original; a quote may then contain the deleted characters).
+running headers are deleted and the halves joined; the view deletes characters (and inserts line breaks only
+into a run-on line), so each of its characters has one original offset, and every span found in the view is
+mapped back to the original (`source_text[start:end] == quote` holds on the original; a quote may then contain
+the deleted characters).
 
 The rules are general and keyed to the symptoms, so ordinary text is never touched:
 - a line is letter-spaced when it has more Han–space–Han pairs than Han–Han ones (four at least, one in three
@@ -18,6 +19,9 @@ The rules are general and keyed to the symptoms, so ordinary text is never touch
   never after a heading number (第一章 总体要求) or between bodies issuing a document together (中共中央 国务院);
 - a text wrapped at the page's width (two lines in five as wide as its usual long line) has the line ends
   inside its paragraphs deleted: a full line runs on unless the next is indented, blank or opens an item;
+- a text whose paragraphs were run together on one line (a page's text a crawler stored with its line breaks
+  turned into spaces) is broken into lines again before its numbered parts and items and at its spaces (see
+  run_on_breaks): the only view that inserts characters, line breaks, which map to the character after them;
 - a page break is a form feed or a line that is only a page number ("- 12 -", "第3页 共20页"); a line next to
   page breaks that recurs beside half of them is a running header or footer; both are set aside (recorded as
   dropped text with their reason), and a paragraph cut by the break (its first half ends without a sentence
@@ -31,6 +35,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from .numerals import chinese_to_int
 from .records import Dropped, Line, ParsedDocument, SourceText, Span
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -72,16 +77,28 @@ class Repaired:
     cuts: list[int]  # view offsets where deleted characters were, ascending, starting with 0
     shifts: list[int]  # for each cut, how many original characters were deleted before it
     removed: list[tuple[str, int, int]]  # (reason, start, end) in the original: page numbers, running headers
+    inserted: list[tuple[int, int]] = dataclasses.field(default_factory=list)  # view ranges of inserted line breaks
 
     def origin(self, offset: int) -> int:
-        """The original offset of the view character at offset (of the original's end for the view's end)."""
+        """The original offset of the view character at offset (of the original's end for the view's end); an
+        inserted line break stands where the original character after it is."""
+        if (run := self._inserted_run(offset)) is not None:
+            offset = run[1]
         return offset + self.shifts[bisect_right(self.cuts, offset) - 1]
 
     def span(self, original: str, span: Span) -> Span:
         """A span of the view as the span of the original characters it was read from."""
-        start = self.origin(span.start)
-        end = self.origin(span.end - 1) + 1 if span.end > span.start else start
-        return Span.of(original, start, end)
+        start, end = self.origin(span.start), span.end
+        while end > span.start and (run := self._inserted_run(end - 1)) is not None:
+            end = run[0]  # a span ending on an inserted line break ends before it
+        end = self.origin(end - 1) + 1 if end > span.start else start
+        return Span.of(original, start, max(start, end))
+
+    def _inserted_run(self, offset: int) -> tuple[int, int] | None:
+        if not self.inserted:
+            return None
+        k = bisect_right(self.inserted, (offset, len(self.text) + 1)) - 1
+        return self.inserted[k] if k >= 0 and self.inserted[k][0] <= offset < self.inserted[k][1] else None
 
     def restore(self, doc: ParsedDocument, source: SourceText) -> ParsedDocument:
         """The document parsed from the view with every span on the original text, and the lines set aside."""
@@ -94,16 +111,21 @@ class Repaired:
 def read_offsets(read: str, quote: str) -> list[int] | None:
     """Where each character of a text read from a view stands in the quote of its span on the original.
 
-    A view only deletes characters (stray spaces, page furniture, markup), so the text read is a subsequence
-    of the quote: its characters are found in order. None when they are not (the text is not from a view).
+    A view deletes characters (stray spaces, page furniture, markup) and may break a run-on line, so the text
+    read, but for its inserted line breaks, is a subsequence of the quote: its characters are found in order (a
+    line break not in the quote stands where the next character is). None when they are not (the text is not
+    from a view).
     """
     out, j = [], 0
     for c in read:
-        j = quote.find(c, j)
-        if j < 0:
+        k = quote.find(c, j)
+        if k < 0 and c == "\n":
+            out.append(min(j, max(len(quote) - 1, 0)))
+            continue
+        if k < 0:
             return None
-        out.append(j)
-        j += 1
+        out.append(k)
+        j = k + 1
     return out
 
 
@@ -143,26 +165,37 @@ def repair(text: str, lines: list[Line]) -> Repaired | None:
     for line in lines:
         deletions += _space_deletions(line, stray)
     deletions += _wrapped_lines(lines, {text[a:b] for _, a, b in removed})
-    if not deletions:
+    breaks = run_on_breaks(lines)
+    deletions += [(a, b) for a, b in breaks if b > a]
+    if not deletions and not breaks:
         return None
-    return view_without(text, deletions, removed)
+    return view_without(text, deletions, removed, tuple(a for a, _ in breaks))
 
 
-def view_without(text: str, deletions: list[tuple[int, int]], removed: list[tuple[str, int, int]]) -> Repaired:
-    """The text without the deleted ranges (they may overlap), with the offsets to map the view back."""
-    pieces, cuts, shifts = [], [0], [0]
-    kept = deleted = 0
-    for a, b in sorted(deletions):
+def view_without(
+    text: str, deletions: list[tuple[int, int]], removed: list[tuple[str, int, int]], breaks: tuple[int, ...] = ()
+) -> Repaired:
+    """The text without the deleted ranges (they may overlap) and with a line break inserted at each offset of
+    breaks, with the offsets to map the view back."""
+    events = sorted([(a, 0, a) for a in set(breaks)] + [(a, 1, b) for a, b in deletions])
+    pieces, cuts, shifts, inserted = [], [0], [0], []
+    kept = shift = size = 0  # original characters taken; original minus view offsets; view length
+    for a, kind, b in events:
         a = max(a, kept)
-        if b <= a:
+        if kind == 1 and b <= a:
             continue
         pieces.append(text[kept:a])
-        deleted += b - a
-        cuts.append(a - (deleted - (b - a)))
-        shifts.append(deleted)
-        kept = b
+        size += a - kept
+        if kind == 0:
+            pieces.append("\n")
+            inserted.append((size, size + 1))
+            size, shift, kept = size + 1, shift - 1, a
+        else:
+            shift, kept = shift + b - a, b
+        cuts.append(size)
+        shifts.append(shift)
     pieces.append(text[kept:])
-    return Repaired("".join(pieces), cuts, shifts, sorted(removed, key=lambda r: r[1]))
+    return Repaired("".join(pieces), cuts, shifts, sorted(removed, key=lambda r: r[1]), inserted)
 
 
 # ---------------------------------------------------------------- spaces inside words
@@ -247,6 +280,62 @@ def _width(s: str) -> int:
     if len(s) > _PAGE_COLUMNS:
         return 2 * len(s)
     return len(s) + len(_WIDE_CHAR.findall(s))
+
+
+# ---------------------------------------------------------------- paragraphs run together on one line
+
+# A numbered part or item opening where a sentence or a paragraph ended: 。二、 … or a space before （三）.
+_RUN_ON_PART = re.compile(r"(?:(?<=[。！？!?”」』）)])|(?<=\s))([一二三四五六七八九十]{1,3})、")
+_RUN_ON_ITEM = re.compile(r"(?:(?<=[。！？!?”」』])|(?<=\s))[（(]([一二三四五六七八九十]{1,3})[）)]")
+_RUN_ON_GAP = re.compile(r"[ \t\u3000\u00a0]+")
+_RUN_ON_DATE = re.compile(r"(?:(?<=\s)|^)\d{4}年\d{1,2}月\d{1,2}日(?=[\u4e00-\u9fff《“])")
+_RUN_ON_MIN = 200  # characters: a line this long holding two numbered parts is paragraphs run together
+
+
+def run_on_breaks(lines: list[Line]) -> list[tuple[int, int]]:
+    """Where a text whose paragraphs were run together on one line (a page's text scraped with its line breaks
+    turned into spaces, or into nothing) breaks into its lines again: (offset, end of the space there).
+
+    A line is run on when it is long and holds two numbered parts (一、 二、 in order) or items ((一) (二) in
+    order), each opening right after a sentence's end or a space, i.e. where a paragraph began. Such a line
+    breaks before each of those numbers, at each space between two words of its (a space that stood for a line
+    break; not one between Latin letters or digits, nor one after a label's colon), and after a date of
+    signature run into the title after it (2023年11月3日平潭…). A line holding a list inside a sentence
+    (：（一）…；（二）…) is not run on. The titles of parts run into their text (一、加快码头建设2024年,…) stay so:
+    nothing marks where they end.
+    """
+    out: list[tuple[int, int]] = []
+    for line in lines:
+        body = line.text
+        if len(body.strip()) < _RUN_ON_MIN:
+            continue
+        parts, items = _in_order(_RUN_ON_PART, body), _in_order(_RUN_ON_ITEM, body, restart=True)
+        if len(parts) < 2 and len(items) < 2:
+            continue
+        cut: dict[int, int] = {}
+        for m in _RUN_ON_GAP.finditer(body):
+            left, right = body[m.start() - 1 : m.start()], body[m.end() : m.end() + 1]
+            if left and right and not (left.isascii() and right.isascii()) and left not in ":：":  # 当前位置： 首页…
+                cut[m.start()] = m.end()
+        broken = set(cut.values())  # offsets a cut at a space already opens a line with
+        for at in parts + items + [m.end() for m in _RUN_ON_DATE.finditer(body)]:
+            if at not in broken:
+                cut.setdefault(at, at)
+        out += [(line.start + a, line.start + b) for a, b in sorted(cut.items()) if a > len(body) - len(body.lstrip())]
+    return out
+
+
+def _in_order(pattern: re.Pattern[str], body: str, restart: bool = False) -> list[int]:
+    """Offsets of the numbers of pattern in a line that follow each other in order (一, 二, 三 …; with restart,
+    an item list may begin again at 一 under the next part)."""
+    out: list[int] = []
+    expected = 1
+    for m in pattern.finditer(body):
+        value = chinese_to_int(m.group(1))
+        if value == expected or (restart and value == 1 and out):
+            out.append(m.start())
+            expected = value + 1
+    return out
 
 
 # ---------------------------------------------------------------- page breaks

@@ -3,8 +3,9 @@
 Headings are recognised by their numbering (第X章, 第X节, 一、, (一), 专栏N, 表N, 附件N), whatever the script;
 a heading continued on the next line (no blank line between) is one heading. Indicator tables are
 recognised by their header cells and handed over as raw line ranges to the table parser. Paragraphs keep
-their item number (1. / （一） / 第一条 / （1） / ①) or bullet (——, ●); a numbered line that is a closing clause
-(十、本方案自印发之日起施行。) is a paragraph, not a part heading.
+their item number (1. / （一） / 第一条 / （1） / ①, or the 一、 of a part that is a paragraph: a sentence of
+clauses no items follow) or bullet (——, ●); a numbered line that is a closing clause (十、本方案自印发之日起施行。)
+is a paragraph, not a part heading.
 """
 
 from __future__ import annotations
@@ -81,6 +82,17 @@ def _is_heading_line(s: str) -> bool:
     return bool(CHAPTER.match(s) or SECTION.match(s) or BOX.match(s) or CAPTION.match(s))
 
 
+def _sentence(s: str) -> bool:
+    """A line that is a sentence of clauses (…，…。): a numbered paragraph, unless items follow it as its own
+    (一、践行建党精神，做好党建文章。 then （一）…: a heading written as a sentence)."""
+    return s.endswith("。") and bool(re.search(r"[，,；;]", s))
+
+
+def _items_follow(content: list[Line], i: int) -> bool:
+    nxt = next((ln.stripped for ln in content[i + 1 :] if ln.stripped), "")
+    return bool(SUBPART.match(nxt) or NUMBERED.match(nxt) or ITEM.match(nxt))
+
+
 def _is_paragraph_like(s: str) -> bool:
     return len(s) > MAX_CELL or ("。" in s and len(s) > 30)
 
@@ -113,6 +125,10 @@ def segment(text: str, content: list[Line]) -> Segmented:
             if heading.kind == "table":
                 i = _take_table(text, content, i, out, stack, caption=heading)
             continue
+        if PART.match(s):  # a part that is a paragraph (一、加大财政支持。对……) ends the part before it
+            level = _LEVEL["part" if has_chapters else "chapter"]
+            while stack and stack[-1].level >= level:
+                stack.pop()
         out.paragraphs.append(_paragraph(text, line, stack))
         i += 1
     return out
@@ -163,7 +179,13 @@ def _heading_at(text: str, content: list[Line], i: int, has_chapters: bool) -> t
     if (m := ATTACHMENT.match(s)) and len(s) <= MAX_HEADING and "。" not in s:
         number = s[: m.end(1)] if m.group(1) else "附件"
         return Heading("attachment", number, 0, m.group(2) or "", span), 1
-    if (m := PART.match(s)) and len(s) <= MAX_HEADING and "。" not in s[:-1] and not is_closing_clause(m.group(2)):
+    if (
+        (m := PART.match(s))
+        and len(s) <= MAX_HEADING
+        and "。" not in s[:-1]
+        and not (_sentence(s) and not _items_follow(content, i))
+        and not is_closing_clause(m.group(2))
+    ):
         kind = "part" if has_chapters else "chapter"
         return Heading(kind, f"{m.group(1)}、", chinese_to_int(m.group(1)), m.group(2), span), 1
     if (m := SUBPART.match(s)) and len(s) <= MAX_SUBPART and "。" not in s[:-1]:
@@ -248,7 +270,8 @@ def _paragraph(text: str, line: Line, stack: list[Heading]) -> Paragraph:
     span = stripped_span(text, line)
     s = span.quote
     number, body, bullet = "", 0, ""
-    if m := NUMBERED.match(s):
+    # 1. …, or a part that is a paragraph: 一、加大财政支持。对……给予奖励。
+    if (m := NUMBERED.match(s)) or (m := PART.match(s)):
         number, body = s[: m.start(2)].strip(), m.start(2)
     elif m := SUBPART.match(s):
         number, body = s[: m.start(2)], m.start(2)

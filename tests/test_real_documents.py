@@ -83,6 +83,7 @@ TITLES = {  # the plan's own title (for a notice that issues a document, the iss
     "009_shanghai_sponge_city_opinion_2024.md": ("本市系统化全域推进海绵城市建设的实施意见", 26),
     "010_shanghai_huangpu_renewable_energy_action_plan_2025.md": ("黄浦区可再生能源发展行动方案", 40),
     "011_sichuan_new_energy_price_reform_plan_2025.html": ("四川省深化新能源上网电价市场化改革实施方案", None),
+    "012_pingtan_yacht_tourism_measures_2023.txt": ("平潭综合实验区加快游艇旅游业发展的若干措施", 10),
 }
 
 DATES = {  # ISO date and the line it is written on
@@ -97,6 +98,7 @@ DATES = {  # ISO date and the line it is written on
     "009_shanghai_sponge_city_opinion_2024.md": ("2024-02-04", 24),
     "010_shanghai_huangpu_renewable_energy_action_plan_2025.md": ("2025-02-24", 38),
     "011_sichuan_new_energy_price_reform_plan_2025.html": ("2025-09-29", None),
+    "012_pingtan_yacht_tourism_measures_2023.txt": ("2023-11-03", 10),
 }
 
 DOC_NUMBERS = {
@@ -111,6 +113,7 @@ DOC_NUMBERS = {
     "009_shanghai_sponge_city_opinion_2024.md": "沪府办发〔2024〕3号",
     "010_shanghai_huangpu_renewable_energy_action_plan_2025.md": "黄发改委办〔2025〕5号",
     "011_sichuan_new_energy_price_reform_plan_2025.html": "川发改价格〔2025〕480号",
+    "012_pingtan_yacht_tourism_measures_2023.txt": None,
 }
 
 ISSUERS = {
@@ -139,6 +142,7 @@ ISSUERS = {
         "黄浦区投资促进办公室",
     },
     "011_sichuan_new_energy_price_reform_plan_2025.html": {"四川省发展和改革委员会", "四川省能源局"},
+    "012_pingtan_yacht_tourism_measures_2023.txt": {"平潭综合实验区管委会办公室"},
 }
 
 DOC_TYPES = {
@@ -151,6 +155,7 @@ DOC_TYPES = {
     "009_shanghai_sponge_city_opinion_2024.md": "opinion",
     "010_shanghai_huangpu_renewable_energy_action_plan_2025.md": "action-plan",
     "011_sichuan_new_energy_price_reform_plan_2025.html": "implementation-plan",
+    "012_pingtan_yacht_tourism_measures_2023.txt": "measures",
 }
 
 REGIONS = {  # admin code of the plan's region; 000000 is the nation
@@ -179,6 +184,7 @@ PERIODS = {  # None: the text states no period, and none may be invented; "to-20
     "009_shanghai_sponge_city_opinion_2024.md": "to-2030",
     "010_shanghai_huangpu_renewable_energy_action_plan_2025.md": "to-2030",
     "011_sichuan_new_energy_price_reform_plan_2025.html": None,  # 确保2025年底前实现… is a goal's deadline
+    "012_pingtan_yacht_tourism_measures_2023.txt": None,  # 2024年3月前 … are deadlines of single tasks
 }
 
 PART_LINES = {  # the line of every top-level part 一、…
@@ -269,6 +275,7 @@ PROJECTS = {
     ],
     "real/010_shanghai_huangpu_renewable_energy_action_plan_2025.md": NO_UNDERTAKINGS,
     "real/011_sichuan_new_energy_price_reform_plan_2025.html": NO_UNDERTAKINGS,
+    "real/012_pingtan_yacht_tourism_measures_2023.txt": NO_UNDERTAKINGS,
     "genres/city_measures_validity.txt": [
         (6, 1, "个", "建成运营1个社区养老服务综合体"),  # 每个区（市）县至少建成运营1个社区养老服务综合体
         (7, 2000, "张", "设立家庭养老床位2000张"),
@@ -598,3 +605,41 @@ def test_citations_name_other_documents_and_the_basis_after_its_issuers() -> Non
         "2025年全省电力电量供需平衡方案及节能调度优先电量规模计划",
     }
     assert {c.title for c in doc.citations if c.basis} == {"关于深化新能源上网电价市场化改革 促进新能源高质量发展的通知"}
+
+
+PINGTAN = "012_pingtan_yacht_tourism_measures_2023.txt"
+
+
+def test_a_body_scraped_onto_one_line_reads_as_its_measures() -> None:
+    """012, a crawler's text of a page of 平潭综合实验区: nine lines of page facts, then the whole body on line 10, its
+    paragraphs run together (a space between some, nothing between others). It reads as the notice, its signature
+    and date, the title and the measures 一、–七、, each from its number to the next; 八、附则… is the closing clause.
+    The measures' titles run into their text with no mark between (一、加快游艇码头设施建设2024年,发布…): no title
+    is made up. Every span quotes the file."""
+    doc, region = parse_document(REAL / PINGTAN)
+    text = doc.source.text
+    assert len(text) == 1340 and text.count("\n") == 9
+    assert [m.number for m in doc.measures] == [f"{cn(i)}、" for i in range(1, 8)]
+    assert [(m.span.quote[:8], m.span.quote[-6:]) for m in doc.measures] == [
+        ("一、加快游艇码头", "通码头配建。"),
+        ("二、实施游艇租赁", "速健康发展。"),
+        ("三、合理划定游艇", "营活动范围。"),
+        ("四、推进游艇夜航", "光试点线路。"),
+        ("五、支持举办游艇", "及赛事活动。"),
+        ("六、推动跨境游艇", "门共享共用。"),
+        ("七、搭建游艇旅游", "无感式管理。"),
+    ]
+    assert all(m.heading == "" and m.parent is None and line(doc, m.span) == 10 for m in doc.measures)
+    assert [(p.kind, p.span.quote[:10]) for p in doc.passages] == [
+        ("preamble", "各片区管理局，区直各"),
+        ("closing", "八、附则本若干措施中"),
+    ]
+    units = [*doc.measures, *doc.passages, *doc.citations, doc.metadata.title, doc.metadata.date, *doc.metadata.issuers]
+    assert all(text[u.span.start : u.span.end] == u.span.quote for u in units)
+    assert [c.title for c in doc.citations] == [
+        "平潭综合实验区游艇旅游业发展规划",
+        "平潭综合实验区游艇码头专项规划",
+        "游艇夜航管理办法",
+    ]
+    assert region is None  # 平潭综合实验区 is no division of GB/T 2260, and the text names none
+    assert [line(doc, d.span) for d in doc.dropped if d.reason == "page metadata"] == [1, 2, 3, 4, 5, 6]

@@ -60,8 +60,12 @@ def extracted(text: str, header: str, page_chars: int = 1500, wrap: int = 37) ->
     return "\n\n".join(out) + "\n"
 
 
+RUN_ON = "012_pingtan_yacht_tourism_measures_2023.txt"  # a crawler's text, its body run together on one line
+
+
 def test_ordinary_text_is_never_repaired() -> None:
-    files = sorted(CORPUS.glob("*.txt")) + sorted(REAL.glob("*.txt")) + sorted(REAL.glob("0*.md"))
+    real = [p for p in sorted(REAL.glob("*.txt")) if p.name != RUN_ON]
+    files = sorted(CORPUS.glob("*.txt")) + real + sorted(REAL.glob("0*.md"))
     assert len(files) >= 12
     for path in files:
         text = read_source(path).text
@@ -281,3 +285,22 @@ def test_offsets_into_a_text_read_repaired_step_over_what_the_view_deleted(tmp_p
     whole = pdf_text[cut.span.start + at[0] : cut.span.start + at[-1] + 1]
     assert whole == cut.span.quote and "韶关市民政局文件" in whole
     assert read_offsets("新建养老床位", "新建风采长者饭堂") is None
+
+
+def test_paragraphs_run_together_on_one_line_read_as_the_text(tmp_path: Path, parsed) -> None:
+    """A page's text scraped with every line break turned into a space (as crawlers store a page's text): the
+    work plan on one line reads as the plan, every span quoting the line; a long line holding a list inside a
+    sentence (：（一）…；（二）…) is no run-on text."""
+    text = read_source(CORPUS / f"{WORK_PLAN}.txt").text
+    flat = " ".join(line.strip() for line in text.splitlines() if line.strip())
+    path = tmp_path / f"{WORK_PLAN}.txt"
+    path.write_text(flat, encoding="utf-8")
+    shutil.copy(CORPUS / f"{WORK_PLAN}.meta.json", tmp_path)
+    assert "\n" not in flat and "周年。 一、深入学习" in flat
+    doc, _ = parse_document(path)
+    assert content(doc) == content(parsed[f"{WORK_PLAN}.txt"])
+    spans = [h.span for h in doc.headings] + [m.span for m in doc.measures] + [p.span for p in doc.projects]
+    assert all(flat[s.start : s.end] == s.quote for s in spans)
+    assert all("\n" not in m.text and not m.span.quote.startswith(" ") for m in doc.measures)
+    in_a_sentence = "各地要重点做好以下工作：（一）加强组织领导；（二）完善工作机制；（三）强化督促检查。" * 8
+    assert repair(in_a_sentence, split_lines(in_a_sentence)) is None
