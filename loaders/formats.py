@@ -17,12 +17,14 @@ MEDIA_TYPES = {
     ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     ".pdf": "application/pdf",
     ".doc": "application/msword",
+    ".wps": "application/wps-office.wps",  # WPS Office's own name for it (no registered type)
     ".rtf": "application/rtf",
     ".odt": "application/vnd.oasis.opendocument.text",
 }
 WEB_PAGE_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml")  # .shtml: the pages of many government sites
 OFFICE_SUFFIXES = {  # read through LibreOffice (loaders.office)
     ".doc": "a Word 97-2003 (.doc) file",
+    ".wps": "a WPS Writer (.wps) file",  # WPS Office's format: Word 97-2003 at base, which LibreOffice reads
     ".rtf": "an RTF file",
     ".odt": "an OpenDocument (.odt) file",
 }
@@ -69,4 +71,6 @@ def starts_like_office(data: bytes, suffix: str) -> bool:
         return start.startswith(RTF)
     if suffix == ".odt":
         return start.startswith(ZIP)
+    if suffix == ".wps":
+        return start.startswith(OLE2)
     return start.startswith((OLE2, RTF, ZIP)) or is_web_page(start)

@@ -1,9 +1,11 @@
-"""Word 97-2003 (.doc), RTF and OpenDocument (.odt) files -> .docx bytes, by LibreOffice, for loaders.docx to read.
+"""Word 97-2003 (.doc), WPS Writer (.wps), RTF and OpenDocument (.odt) files -> .docx bytes, by LibreOffice, for
+loaders.docx to read.
 
-Government offices publish many documents in these older or other formats (附件 as .doc). No Python library reads
-them all; LibreOffice does, offline, and its own format detection also reads the common "Word" file that is really
-RTF or a saved web page (loaders.formats.starts_like_office). It runs headless with a profile of its own in a
-temporary folder, so that it neither meets a LibreOffice the user has open nor leaves anything behind.
+Government offices publish many documents in these older or other formats: 附件 as .doc, and .wps from WPS Office,
+whose format is Word 97-2003 at base. No Python library reads them all; LibreOffice does, offline, and its own
+format detection also reads the common "Word" file that is really RTF or a saved web page
+(loaders.formats.starts_like_office). It runs headless with a profile of its own in a temporary folder, so that it
+neither meets a LibreOffice the user has open nor leaves anything behind.
 """
 
 from __future__ import annotations

@@ -397,18 +397,24 @@ def test_a_word_file_with_page_numbers_and_its_pdf_read_as_the_text(tmp_path: Pa
 REAL = Path(__file__).parent / "fixtures" / "real"
 
 
-def test_a_real_document_as_word_97_and_downloaded_without_a_suffix_reads_as_its_text(tmp_path: Path) -> None:
+WPS = "application/wps-office.wps"
+
+
+def test_a_real_document_as_word_97_wps_and_downloaded_without_a_suffix_reads_as_its_text(tmp_path: Path) -> None:
     """002 (中共中央 国务院, CRLF text) saved by LibreOffice as Word 97-2003, the format of many 附件; then the same
-    file under a download's name without a suffix, read as a .doc by its content."""
+    file as WPS Office names its own (.wps), and under a download's name without a suffix, read as a .doc by its
+    content."""
     text = tmp_path / "002.txt"
     shutil.copy(REAL / "002_xiangcun_zhenxing_opinion_2018.txt", text)
     libreoffice("doc:MS Word 97", [text], tmp_path, "--infilter=Text (encoded):UTF8,CRLF,,,")
     shutil.copy(tmp_path / "002.doc", tmp_path / "附件1")
+    shutil.copy(tmp_path / "002.doc", tmp_path / "002.wps")  # WPS Office's .wps: Word 97-2003 at base
     expected = content(parse_document(text)[0])
-    for name in ("002.doc", "附件1"):
+    for name, media_type in (("002.doc", "application/msword"), ("附件1", "application/msword"), ("002.wps", WPS)):
         doc, _ = parse_document(tmp_path / name)
         assert content(doc) == expected
-        assert (doc.source.media_type, doc.source.encoding) == ("application/msword", ".doc converted by LibreOffice")
+        suffix = ".wps" if name.endswith(".wps") else ".doc"
+        assert (doc.source.media_type, doc.source.encoding) == (media_type, f"{suffix} converted by LibreOffice")
         for span in [h.span for h in doc.headings] + [m.span for m in doc.measures]:
             assert doc.source.text[span.start : span.end] == span.quote
     # as the text says (002 lines 1, 3 and the signature): title, date, issuers; 12 parts (一、 to 十二、), 46 measures
@@ -467,10 +473,10 @@ def test_a_file_that_is_not_what_its_name_says_fails_naming_the_file(tmp_path: P
 
 
 def test_a_folder_gives_its_pages_and_office_files_and_names_what_it_skips(tmp_path: Path) -> None:
-    for name in ("a.shtml", "b.doc", "c.rtf", "d.odt", "e.txt", "notes.md", "scan.jpg"):
+    for name in ("a.shtml", "b.doc", "c.rtf", "d.odt", "e.txt", "f.wps", "notes.md", "scan.jpg"):
         (tmp_path / name).write_bytes(b"x")
     found = gather([tmp_path])
-    assert [p.name for p in found.files] == ["a.shtml", "b.doc", "c.rtf", "d.odt", "e.txt"]
+    assert [p.name for p in found.files] == ["a.shtml", "b.doc", "c.rtf", "d.odt", "e.txt", "f.wps"]
     assert found.skipped == [
-        f"{tmp_path}: notes.md, scan.jpg: not documents (.doc, .docx, .htm, .html, .odt, .pdf, .rtf, .shtml, .txt, .xhtml)"
+        f"{tmp_path}: notes.md, scan.jpg: not documents (.doc, .docx, .htm, .html, .odt, .pdf, .rtf, .shtml, .txt, .wps, .xhtml)"
     ]

@@ -90,7 +90,7 @@ def build(
     """Load documents (default: the bundled corpus) into the store and print a summary.
 
     PATHS are files or folders: text (.txt, .md), web pages (.html, .htm, .shtml), .docx, .pdf with a text layer,
-    and .doc, .rtf, .odt where LibreOffice is installed; a file is read by its content when its name does not say."""
+    and .doc, .wps, .rtf, .odt where LibreOffice is installed; a file is read by its content when its name does not say."""
     from plankg.cli.summary import print_report
     from plankg.loading.limits import Limits
     from plankg.pipeline import build as run
