@@ -48,6 +48,8 @@ _FIVE_YEAR = {"十三五": (2016, 2020), "十四五": (2021, 2025), "十五五":
 _FIVE_YEAR_TIME = re.compile(r"[“\"]?(十三五|十四五|十五五)[”\"]?(?:时期|期间)")  # the period a plan's preamble names
 # A title naming one year for the whole document: 2021年…工作要点, 2021年本区城市体检工作方案.
 _TITLE_YEAR = re.compile(r"(20\d\d)年(?!\d|[底末前后初])[^（(]{0,30}?(?:要点|工作计划|计划|方案|安排)(?:[（(].{0,10}[）)])?$")
+# …实施方案（2023年）, …若干举措（2026年）: the year in brackets after the genre is the plan's own
+_TITLE_YEAR_AFTER = re.compile(r"(?:要点|计划|方案|安排|措施|举措)[（(](20\d\d)年[）)]$")
 TAIL_LINES = 12  # a signature and date follow the body within its last lines
 
 _SIDECAR_FORMS = [
@@ -248,8 +250,10 @@ def _period(text: str, title: str, meta: PlanMetadata, first: int) -> Fact | Non
     title_span = meta.title.span if meta.title and meta.title.span else None
     title_from_sidecar = bool(meta.title and meta.title.from_sidecar)
     simplified_title = to_simplified(title)
-    if not TITLE_RANGE.search(simplified_title) and (m := _TITLE_YEAR.search(simplified_title)):
-        # 韶关市2021年民政工作要点, 2021年崇明区城市体检工作方案
+    if not TITLE_RANGE.search(simplified_title) and (
+        m := _TITLE_YEAR.search(simplified_title) or _TITLE_YEAR_AFTER.search(simplified_title)
+    ):
+        # 韶关市2021年民政工作要点, 2021年崇明区城市体检工作方案, …岸电使用率实施方案（2023年）
         return Fact(m.group(1), span=title_span, from_sidecar=title_from_sidecar)
     head = text[:5000]
     simplified = to_simplified(head)

@@ -33,6 +33,9 @@ TOUQIAO = NOTICES / "touqiao_street_land_reduction_plan_2024_excerpt.md"
 # Two municipal bodies issue a plan jointly: the title names them in full, the signature by short names.
 BULK_TRANSPORT = NOTICES / "bulk_transport_one_thing_plan_2025_excerpt.md"
 
+# The plan's year in brackets after its genre: …实施方案（2023年）.
+SHORE_POWER = NOTICES / "shore_power_plan_2023_excerpt.md"
+
 # The plan's title wraps over two lines after an ordinary word, the second line a title of its own.
 YANGPU = NOTICES / "yangpu_heritage_zone_action_plan_2024_excerpt.md"
 
@@ -178,3 +181,19 @@ def test_bodies_signing_by_short_names_are_placed_by_the_notice_s_title() -> Non
     fact = doc.metadata.region
     assert fact is not None and fact.span is not None and doc.metadata.notice is not None
     assert doc.metadata.notice.title.span.start <= fact.span.start < doc.metadata.notice.title.span.end
+
+
+def test_the_year_in_brackets_after_the_genre_is_the_plan_s_year() -> None:
+    """上海港提高靠港船舶岸电使用率实施方案（2023年）: a plan for 2023, the year stated by its title."""
+    doc = _parse(SHORE_POWER)
+    assert _facts(doc) == {
+        "title": "上海港提高靠港船舶岸电使用率实施方案（2023年）",
+        "notice": "上海市交通委员会、上海海事局 关于印发《上海港提高靠港船舶岸电使用率实施方案（2023年）》的通知",
+        "issuers": ["上海市交通委员会", "上海海事局"],
+        "date": "2023-04-17",
+        "genre": "implementation-plan",
+        "period": "2023",
+    }
+    period = doc.metadata.period
+    assert period is not None and period.span is not None
+    assert period.span.quote == "上海港提高靠港船舶岸电使用率实施方案（2023年）"
