@@ -241,7 +241,7 @@ def _take_table(
     j = i
     while j < len(content):
         s = content[j].stripped
-        if s and (j > i and (_is_heading_line(s) or _is_paragraph_like(s))):
+        if s and (j > i and (_is_heading_line(s) or _is_paragraph_like(s) or _next_part(s, out))):
             break
         j += 1
     while j > i and not content[j - 1].stripped:
@@ -249,6 +249,15 @@ def _take_table(
     out.tables.append(TableRegion(heading=caption, lines=content[i:j]))
     stack.remove(caption)
     return j
+
+
+def _next_part(s: str, out: Segmented) -> bool:
+    """四、… after a table in part 三、: the body's next part, which ends the table, not a cell of it."""
+    m = PART.match(s)
+    if not m or len(s) > MAX_HEADING or "。" in s[:-1]:
+        return False
+    last = next((h for h in reversed(out.headings) if h.number.endswith("、")), None)
+    return last is not None and chinese_to_int(m.group(1)) == last.ordinal + 1
 
 
 def _caption_before(text: str, content: list[Line], i: int, out: Segmented) -> Heading:

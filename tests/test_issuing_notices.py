@@ -36,6 +36,9 @@ BULK_TRANSPORT = NOTICES / "bulk_transport_one_thing_plan_2025_excerpt.md"
 # The plan's year in brackets after its genre: …实施方案（2023年）.
 SHORE_POWER = NOTICES / "shore_power_plan_2023_excerpt.md"
 
+# A 十五五 plan whose indicator table (one cell a line) is followed by its next part, 二、重点任务.
+MINHANG = NOTICES / "minhang_urban_renewal_15th_fyp_excerpt.md"
+
 # The plan's title wraps over two lines after an ordinary word, the second line a title of its own.
 YANGPU = NOTICES / "yangpu_heritage_zone_action_plan_2024_excerpt.md"
 
@@ -197,3 +200,24 @@ def test_the_year_in_brackets_after_the_genre_is_the_plan_s_year() -> None:
     period = doc.metadata.period
     assert period is not None and period.span is not None
     assert period.span.quote == "上海港提高靠港船舶岸电使用率实施方案（2023年）"
+
+
+def test_a_table_ends_before_the_body_s_next_part() -> None:
+    """一、发展目标 / 主要指标表 (its cells a line each, up to 11.5) / 二、重点任务 / （一）… / 1.…: 二、 follows 一、,
+    so it is the body's next part, not a cell of the table, and its items are the plan's tasks."""
+    doc = _parse(MINHANG)
+    assert _facts(doc) == {
+        "title": "闵行区城市更新“十五五”规划",
+        "notice": "闵行区人民政府关于印发《闵行区城市更新“十五五”规划》的通知",
+        "issuers": ["闵行区人民政府"],
+        "date": "2026-07-28",
+        "genre": "fyp",
+        "period": "2026-2030",
+    }
+    assert [(h.kind, h.number, h.title) for h in doc.headings] == [
+        ("chapter", "一、", "发展目标"),
+        ("table", "", "主要指标表"),
+        ("chapter", "二、", "重点任务"),
+        ("part", "（一）", "建设全龄友好宜居城区"),
+    ]
+    assert [m.span.quote[:12] for m in doc.measures] == ["1.加强既有居住建筑改造"]
