@@ -35,6 +35,7 @@ _NOTICE_TITLE = re.compile(
 )
 _NOTICE_END = re.compile(r"^[（(]此件(?:公开发布|主动公开)[）)]$|^特此(?:通知|通告|公告)。?$")
 _CLOSING = re.compile(r"^特此(?:通知|通告|公告)")  # the closing formula of a notice, not a title
+_FIELD = re.compile(r"^[^\s:：]{1,10}: ")  # a field of a dump's header (本地目录: zwgk/…/…工作计划), not a title
 _DASHES = re.compile(r"[—–－~～]+")
 _NAME_NOISE = re.compile(r"\s+")
 _ATTACHED = re.compile(r"^附件\s*[\d一二三四五六七八九十]*\s*[:：]")  # 特此通知。/ 附件：… / signature
@@ -89,6 +90,7 @@ def _is_title(s: str) -> bool:
         and not _WRAPPER.match(simplified)
         and not ("》" in simplified and "《" not in simplified.split("》")[0])  # the end of a wrapped 关于印发《…》
         and not simplified.endswith(("：", ":"))
+        and not _FIELD.match(s)
     )
 
 

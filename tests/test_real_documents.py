@@ -84,6 +84,7 @@ TITLES = {  # the plan's own title (for a notice that issues a document, the iss
     "010_shanghai_huangpu_renewable_energy_action_plan_2025.md": ("黄浦区可再生能源发展行动方案", 40),
     "011_sichuan_new_energy_price_reform_plan_2025.html": ("四川省深化新能源上网电价市场化改革实施方案", None),
     "012_pingtan_yacht_tourism_measures_2023.txt": ("平潭综合实验区加快游艇旅游业发展的若干措施", 10),
+    "013_pingtan_suping_work_plan_2022.txt": ("平潭综合实验区苏平片区管理局2022年度工作计划", 10),
 }
 
 DATES = {  # ISO date and the line it is written on
@@ -99,6 +100,7 @@ DATES = {  # ISO date and the line it is written on
     "010_shanghai_huangpu_renewable_energy_action_plan_2025.md": ("2025-02-24", 38),
     "011_sichuan_new_energy_price_reform_plan_2025.html": ("2025-09-29", None),
     "012_pingtan_yacht_tourism_measures_2023.txt": ("2023-11-03", 10),
+    "013_pingtan_suping_work_plan_2022.txt": ("2021-12-31", 2),  # the page's 发布时间: the text has no date
 }
 
 DOC_NUMBERS = {
@@ -114,6 +116,7 @@ DOC_NUMBERS = {
     "010_shanghai_huangpu_renewable_energy_action_plan_2025.md": "黄发改委办〔2025〕5号",
     "011_sichuan_new_energy_price_reform_plan_2025.html": "川发改价格〔2025〕480号",
     "012_pingtan_yacht_tourism_measures_2023.txt": None,
+    "013_pingtan_suping_work_plan_2022.txt": None,
 }
 
 ISSUERS = {
@@ -143,6 +146,7 @@ ISSUERS = {
     },
     "011_sichuan_new_energy_price_reform_plan_2025.html": {"四川省发展和改革委员会", "四川省能源局"},
     "012_pingtan_yacht_tourism_measures_2023.txt": {"平潭综合实验区管委会办公室"},
+    "013_pingtan_suping_work_plan_2022.txt": {"平潭综合实验区苏平片区管理局"},
 }
 
 DOC_TYPES = {
@@ -156,6 +160,7 @@ DOC_TYPES = {
     "010_shanghai_huangpu_renewable_energy_action_plan_2025.md": "action-plan",
     "011_sichuan_new_energy_price_reform_plan_2025.html": "implementation-plan",
     "012_pingtan_yacht_tourism_measures_2023.txt": "measures",
+    "013_pingtan_suping_work_plan_2022.txt": "annual",
 }
 
 REGIONS = {  # admin code of the plan's region; 000000 is the nation
@@ -185,6 +190,7 @@ PERIODS = {  # None: the text states no period, and none may be invented; "to-20
     "010_shanghai_huangpu_renewable_energy_action_plan_2025.md": "to-2030",
     "011_sichuan_new_energy_price_reform_plan_2025.html": None,  # 确保2025年底前实现… is a goal's deadline
     "012_pingtan_yacht_tourism_measures_2023.txt": None,  # 2024年3月前 … are deadlines of single tasks
+    "013_pingtan_suping_work_plan_2022.txt": "2022",
 }
 
 PART_LINES = {  # the line of every top-level part 一、…
@@ -197,6 +203,7 @@ PART_LINES = {  # the line of every top-level part 一、…
     "007_shanghai_transport_refined_management_action_plan_2024.md": [32, 46, 60, 70, 86],
     "009_shanghai_sponge_city_opinion_2024.md": [30, 36, 102],
     "010_shanghai_huangpu_renewable_energy_action_plan_2025.md": [44, 106],
+    "013_pingtan_suping_work_plan_2022.txt": [10, 10, 10, 10, 10],  # the whole page is line 10
 }
 
 LEAD_LINES = {  # paragraphs under a part heading before its first item
@@ -276,6 +283,8 @@ PROJECTS = {
     "real/010_shanghai_huangpu_renewable_energy_action_plan_2025.md": NO_UNDERTAKINGS,
     "real/011_sichuan_new_energy_price_reform_plan_2025.html": NO_UNDERTAKINGS,
     "real/012_pingtan_yacht_tourism_measures_2023.txt": NO_UNDERTAKINGS,
+    # 013 推动建成4个高级版、42个初级版绿盈村庄: the first member's object is left to the second, as written
+    "real/013_pingtan_suping_work_plan_2022.txt": [(10, 4, "个", "建成4个高级版"), (10, 42, "个", "建成42个初级版绿盈村庄")],
     "genres/city_measures_validity.txt": [
         (6, 1, "个", "建成运营1个社区养老服务综合体"),  # 每个区（市）县至少建成运营1个社区养老服务综合体
         (7, 2000, "张", "设立家庭养老床位2000张"),
@@ -357,6 +366,7 @@ ITEMS = {  # the numbers of the items directly under each part, as written
     "008_guobanfa_2018_123_gov_new_media_opinion.html": [paren(n) for n in (3, 0, 3, 4, 3)],
     "009_shanghai_sponge_city_opinion_2024.md": [paren(n) for n in (0, 6, 3)],
     "010_shanghai_huangpu_renewable_energy_action_plan_2025.md": [paren(n) for n in (10, 0)],
+    "013_pingtan_suping_work_plan_2022.txt": [paren(n) for n in (3, 3, 4, 3, 3)],
     "011_sichuan_new_energy_price_reform_plan_2025.html": [
         [f"（{cn(i)}）" for i in range(first, last + 1)] for first, last in ((1, 0), (1, 0), (1, 4), (5, 7), (8, 12), (13, 17))
     ],
@@ -643,3 +653,34 @@ def test_a_body_scraped_onto_one_line_reads_as_its_measures() -> None:
     ]
     assert region is None  # 平潭综合实验区 is no division of GB/T 2260, and the text names none
     assert [line(doc, d.span) for d in doc.dropped if d.reason == "page metadata"] == [1, 2, 3, 4, 5, 6]
+
+
+SUPING = "013_pingtan_suping_work_plan_2022.txt"
+
+
+def test_a_whole_page_scraped_onto_one_line_reads_as_its_parts_and_items() -> None:
+    """013, the same crawler's text of an annual work plan: the page on line 10, its chrome included (the
+    breadcrumb, 时间, the share buttons, 来源, 附件下载), each set aside; the parts 一、–五、 are sentences of
+    clauses with their items （一）… after them, so they are headings; the crawler's 本地目录 line (a path ending
+    with the title) is no title."""
+    doc, region = parse_document(REAL / SUPING)
+    assert [(d.reason, d.span.quote) for d in doc.dropped if line(doc, d.span) == 10] == [
+        ("breadcrumb navigation", "当前位置： 首页政务公开规划信息年度计划"),
+        ("page metadata", "时间：2021-12-31 15:37"),
+        ("page widget", "微信"),
+        ("page widget", "微博"),
+        ("page widget", "QQ空间"),
+        ("page metadata", "来源：平潭综合实验区苏平片区管理局"),
+        ("download links", "附件下载"),
+    ]
+    assert [h.title[:6] for h in parts(doc)] == ["践行建党精神", "立足三项工作", "深化四个合作", "持续三个探索", "贯彻三个坚持"]
+    assert [m.heading for m in doc.measures if m.parent is parts(doc)[2]] == [
+        "深化两岸旅游产业合作。",
+        "深化两岸技术交流合作。",
+        "深化两岸文化交流合作。",
+        "深化两岸基层治理交流合作。",
+    ]
+    assert [(p.kind, p.span.quote[:10]) for p in doc.passages] == [("preamble", "2022年，苏平片区")]
+    text = doc.source.text
+    assert all(text[u.span.start : u.span.end] == u.span.quote for u in [*doc.headings, *doc.measures, *doc.dropped])
+    assert region is None
