@@ -318,6 +318,11 @@ def _box_project(text: str, para: Paragraph, box: Heading, ordinal: int) -> Proj
     )
 
 
+# A form the plan asks for or hands out (…备案表, …承诺书, …回执单, …合同) is named in 《》 as a document is, but it is
+# neither a plan nor a law the plan draws on: no citation. A list (清单, 名单) is a document of its own.
+_FORM = re.compile(r"(表|(?<![清名])单|承诺书|告知书|申请书|责任书|委托书|协议书|合同|回执|模板|范本|式样)$")
+
+
 def extract_citations(text: str, ranges: list[tuple[int, int]], own_title: str = "") -> list[Citation]:
     """Every 《…》 in the given ranges of content; 依据/根据《A》和《B》 marks A and B as the plan's basis."""
     citations: list[Citation] = []
@@ -336,6 +341,8 @@ def extract_citations(text: str, ranges: list[tuple[int, int]], own_title: str =
             title = m.group(1)
             if own and normalise_title(title) == own:
                 continue  # the plan naming itself is not a citation
+            if _FORM.search(to_simplified(title)):
+                continue  # a form to fill in, named like a document, cites nothing
             span = Span.of(text, start + m.start(), start + m.end())
             sentence_end = chunk.find("。", m.end())
             sentence = chunk[m.end() : sentence_end if sentence_end >= 0 else len(chunk)]

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from plankg.loaders.extract import extract_citations
 from plankg.loaders.pipeline import parse_document
 from plankg.loaders.records import Heading, ParsedDocument, Span, line_at
 from plankg.loading.documents import bundled_corpus
@@ -615,6 +616,29 @@ def test_citations_name_other_documents_and_the_basis_after_its_issuers() -> Non
         "2025年全省电力电量供需平衡方案及节能调度优先电量规模计划",
     }
     assert {c.title for c in doc.citations if c.basis} == {"关于深化新能源上网电价市场化改革 促进新能源高质量发展的通知"}
+
+
+# 七宝镇人民政府《七宝镇限额以下小型建设工程管理的实施意见》(闵七府〔2020〕21号), lines 41 and 140, unchanged (repository
+# zhiyao87/Shanghai-Gov-Docs-Index, commit 49f4bb7b24691276dec660a576f20a54a0c46b63,
+# docs/工程建设管理/七宝镇限额以下小型建设工程管理的实施意见.md).
+QIBAO_LINES = (
+    "建设单位至镇规建办申报项目，填报《七宝镇限额以下小型建设工程项目申报流转表》、《七宝镇限额以下小型建设工程承诺书》，"
+    "经相关部门会签后，提交相关资料至镇规建办审核，待领导小组组长签字后由镇规建办出具《七宝镇限额以下小型建设工程项目受理"
+    "告知书》。\n"
+    "6.本实施意见中限额以下工程的质量安全监管参照《中华人民共和国建筑法》、《中华人民共和国安全生产法》、《上海市建设工程质量"
+    "安全监督工作手册》、《闵行区限额以下建设工程管理办法》等相关法律法规进行实施。\n"
+)
+
+
+def test_forms_a_plan_asks_for_are_no_citations() -> None:
+    """A form to fill in (…流转表, …承诺书, …告知书) is named in 《》 as a document is, but cites nothing; the laws,
+    rules and manual the same plan refers to are its citations."""
+    assert [c.title for c in extract_citations(QIBAO_LINES, [(0, len(QIBAO_LINES))])] == [
+        "中华人民共和国建筑法",
+        "中华人民共和国安全生产法",
+        "上海市建设工程质量安全监督工作手册",
+        "闵行区限额以下建设工程管理办法",
+    ]
 
 
 PINGTAN = "012_pingtan_yacht_tourism_measures_2023.txt"
