@@ -107,6 +107,33 @@ def test_direction_parent_to_child_and_siblings_through_their_source(chain) -> N
     assert not ask(store, f"ASK {{ {lineage} {{ ?l a pk:TextReuse ; pk:directed false }} }}")
 
 
+def test_each_derivation_states_the_regions_of_its_ends(chain) -> None:
+    """The province's measures reached its two cities: each derivation names the province as its source's region and
+    the city as its derived item's (what diffusion-paths reads instead of every item's plan)."""
+    store, _ = chain
+    rows = store.query(
+        SPARQL_PREFIXES
+        + f"""SELECT ?item ?source ?derived WHERE {{ GRAPH <{LINEAGE_GRAPH}> {{
+        ?item prov:qualifiedDerivation ?d . ?d pk:sourceRegion ?source ; pk:derivedRegion ?derived }} }}"""
+    )
+    region = "https://w3id.org/plankg/id/region/"
+    assert sorted((r["item"].value.removeprefix(PLAN), r["source"].value, r["derived"].value) for r in rows) == [
+        ("450100/fyp/2021-2025/zh-Hans/chp_2__sec_1__para_1", region + "450000", region + "450100"),
+        ("450100/fyp/2021-2025/zh-Hans/chp_2__sec_2__para_1", region + "450000", region + "450100"),
+        ("450900/fyp/2021-2025/zh-Hans/chp_2__sec_1__para_1", region + "450000", region + "450900"),
+        ("450900/fyp/2021-2025/zh-Hans/chp_2__sec_2__para_1", region + "450000", region + "450900"),
+    ]
+
+
+def test_the_derivations_conform_to_the_lineage_shapes(chain) -> None:
+    """The bundled corpus has no derivation: the shapes of their regions are met by real ones here, in both engines."""
+    from plankg.validation.shacl import validate_store
+
+    store, _ = chain
+    reports = [validate_store(store, engine)[-1] for engine in ("pyrudof", "pyshacl")]
+    assert [(r.name, r.findings) for r in reports] == [("lineage", []), ("lineage", [])]
+
+
 def test_shared_passages_are_exact_spans_of_both_sources(chain) -> None:
     store, _ = chain
     rows = list(
@@ -301,11 +328,12 @@ def test_rebuild_is_idempotent(chain) -> None:
     before = int(next(iter(store.query(query)))["n"].value)
     assert rebuild_lineage(store).triples == summary.triples
     assert (
-        int(next(iter(store.query(query)))["n"].value) == before == summary.triples == 733
+        int(next(iter(store.query(query)))["n"].value) == before == summary.triples == 741
     )  # 1 instrument with its 2 plans and their count, no date, 35 labels; no sibling link (73 triples: 3 features, 2 passages);
     # a name key on each of the 7 indicators, and the name index: its type and the 4 distinct names; the plans of
     # each of the 3 indicator concepts (7: 养老机构护理型床位占比 in all three plans, the other two in two each);
-    # a count of 7 triples per plan and theme (105: 15 themes, 6 of 广西's plan, 5 of 玉林's, 4 of 南宁's)
+    # a count of 7 triples per plan and theme (105: 15 themes, 6 of 广西's plan, 5 of 玉林's, 4 of 南宁's); the regions
+    # of the two ends of each of the 4 derivations (8)
 
 
 # ---------------------------------------------------------------- derivation trees, not sibling cliques

@@ -297,7 +297,8 @@ def test_lineage_terms_are_declared_and_true_of_the_data(ontology: Graph, corpus
     declared = {s for c in DECLARATIONS for s in ontology.subjects(RDF.type, c) if s in pk_terms(ontology)}
     assert used <= declared, used - declared
     # Declared but never written: abstract superclasses, the inferred inverse, the concept schemes, the
-    # links to a loaded plan (no bundled plan cites another bundled plan, so no cited work resolves), and
+    # links to a loaded plan (no bundled plan cites another bundled plan, so no cited work resolves), the regions of a
+    # derivation's ends (no bundled plan is another's parent, so no reuse link is directed), and
     # what the bundled plans do not state: significance, closing clauses, task tables, responsible or supporting
     # bodies (000 line 358 names one lead body: 市民政局牵头组织实施本规划; tests/test_structure_general.py checks
     # others), the genres and validity no bundled plan
@@ -311,6 +312,8 @@ def test_lineage_terms_are_declared_and_true_of_the_data(ontology: Graph, corpus
         PK.ValueKinds,
         PK.resolvesTo,
         PK.parentPlan,
+        PK.sourceRegion,
+        PK.derivedRegion,
         PK.ContentRoles,
         PK.ResponsibilityRoles,
         PK.Significance,

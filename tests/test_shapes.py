@@ -577,6 +577,13 @@ def _naming_item(g):
     return min(t.subject.value for t in g.triples if t.predicate.value == str(PK.namesInstrument))
 
 
+def _derived_with(g: Graph, node: str, prop: str, region: str) -> None:
+    """Make a reuse link a derivation stating region as one of its ends' regions (the bundled plans have no
+    derivation: no plan is another's parent)."""
+    g.add(node, RDF_TYPE, PROV + "Derivation")
+    g.add(node, prop, region)
+
+
 def _drop_label(g: Graph, node: str, language: str) -> None:
     """Remove node's skos:prefLabel in one language (pyoxigraph writes tags in lower case)."""
     before = len(g.triples)
@@ -610,6 +617,18 @@ LINEAGE_CASES: list[tuple[str, LineageMutation, str, str]] = [
         "Violation",
     ),
     ("TextReuse-passage", _edit(_reuse, lambda g, n: g.remove(n, PK.sharedPassage)), "pk:sharedPassage", "Violation"),
+    (
+        "Derivation-source-region",
+        _edit(_reuse, lambda g, n: _derived_with(g, n, PK.sourceRegion, P)),
+        "pk:sourceRegion",
+        "Violation",
+    ),
+    (
+        "Derivation-derived-region",
+        _edit(_reuse, lambda g, n: _derived_with(g, n, PK.derivedRegion, P)),
+        "pk:derivedRegion",
+        "Violation",
+    ),
     ("SharedPassage-targets", _edit(_passage, lambda g, n: _keep_one(g, n, OA.hasTarget)), "oa:hasTarget", "Violation"),
     ("PassageSpan-source", _edit(_target, lambda g, n: g.remove(n, OA.hasSource)), "oa:hasSource", "Violation"),
     ("PassageSpan-scope", _edit(_target, lambda g, n: g.set(n, OA.hasScope, P)), "oa:hasScope", "Violation"),

@@ -550,9 +550,10 @@ def _reuse_lineage(
             summary.directed_links += 1
             out.add(derived.iri, PROV + "qualifiedDerivation", node)
             out.add(derived.iri, PROV + "wasDerivedFrom", source.iri)
-        inputs = (spanned(a), spanned(b), link.score, _shown(link), link.passages, source == a)
+        regions = (plans[a.plan]["region"], plans[b.plan]["region"])
+        inputs = (spanned(a), spanned(b), link.score, _shown(link), link.passages, source == a, regions)
         if units.fresh(node, textreuse.METHOD, bool(source), *inputs):
-            _reuse_node(out, node, link, a, b, source, sources)
+            _reuse_node(out, node, link, (a, b), (source, derived), sources, plans)
     summary.reuse_links = len(links)
 
 
@@ -586,12 +587,14 @@ def _reuse_node(
     out: _Out,
     node: str,
     link: textreuse.Reuse,
-    a: textreuse.Item,
-    b: textreuse.Item,
-    source: textreuse.Item | None,
+    items: tuple[textreuse.Item, textreuse.Item],
+    direction: tuple[textreuse.Item | None, textreuse.Item | None],
     sources: dict[str, str],
+    plans: dict[str, dict],
 ) -> None:
     """A reuse link's node: its items, probability, drivers, direction and shared passages."""
+    a, b = items
+    source, derived = direction
     out.type(node, PK.TextReuse)
     out.add(node, PK.between, a.iri)
     out.add(node, PK.between, b.iri)
@@ -605,9 +608,10 @@ def _reuse_node(
         out.add(feature, PK.featureValue, _lit(value, "decimal"))
         out.add(feature, PK.contribution, _lit(contribution, "decimal"))
     out.add(node, PK.directed, _lit("true" if source else "false", "boolean"))
-    if source:
+    if source and derived:
         out.type(node, PROV + "Derivation")
         out.add(node, PROV + "entity", source.iri)
+        _derivation_regions(out, node, plans[source.plan]["region"], plans[derived.plan]["region"])
     for n, p in enumerate(link.passages, start=1):
         passage = f"{node}/passage_{n}"
         out.type(passage, OA.Annotation, PK.SharedPassage)
@@ -615,6 +619,15 @@ def _reuse_node(
         out.add(node, PK.sharedPassage, passage)
         for side, item, start, end in (("a", a, p.a_start, p.a_end), ("b", b, p.b_start, p.b_end)):
             _span(out, passage, f"{passage}/{side}", item, start, end, sources)
+
+
+def _derivation_regions(out: _Out, node: str, source: str | None, derived: str | None) -> None:
+    """The regions of a derivation's two ends' plans (a plan may state none), so that a query following derivations
+    down the administrative chain (diffusion-paths) reads them here instead of every item's plan and its region."""
+    if source:
+        out.add(node, PK.sourceRegion, source)
+    if derived:
+        out.add(node, PK.derivedRegion, derived)
 
 
 def _instrument_lineage(
