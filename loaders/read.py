@@ -2,7 +2,7 @@
 
 Offsets everywhere in plankg index the string returned here. For plain text a BOM is removed, line ends
 are kept as they are in the file, and nothing else is changed; HTML, Word and PDF files are first turned
-into text lines (loaders.html, loaders.docx, loaders.pdf; .doc, RTF and OpenDocument files through
+into text lines (loaders.html, loaders.docx, loaders.pdf; .doc, .wps, RTF and OpenDocument files through
 LibreOffice, loaders.office), and that extracted text is what the spans index. A file is read by what its content
 is when its name does not say (a page saved without a suffix, a PDF downloaded under a server's link name).
 """
