@@ -118,6 +118,8 @@ def segment(text: str, content: list[Line]) -> Segmented:
         if heading is not None:
             if heading.kind == "attachment":
                 heading.ordinal = sum(h.kind == "attachment" for h in out.headings) + 1
+            elif heading.kind in ("chapter", "section") and _in_attachment(stack):
+                heading.level, heading.kind = _ANNEX_LEVEL[heading.kind], "part"  # the annex's division, not the plan's
             if heading.kind == "box" and _box_is_table(content, i + consumed):
                 heading.kind = "table"
             _open(heading, stack, out)
@@ -136,7 +138,15 @@ def segment(text: str, content: list[Line]) -> Segmented:
 
 # An attachment holds whatever follows it, chapters and parts included, up to the next attachment.
 _LEVEL = {"attachment": -1, "chapter": 0, "section": 1, "part": 2, "box": 4, "table": 4}
+# Inside an attachment, its chapters and sections are parts, nested as they were (a part 一、 stays level 2).
+_ANNEX_LEVEL = {"chapter": 1, "section": 2}
 _EID_KEY = {"attachment": "att", "chapter": "chp", "section": "sec", "part": "part", "box": "box", "table": "tbl"}
+
+
+def _in_attachment(stack: list[Heading]) -> bool:
+    """An attachment is open: the chapters (一、 第一章) that follow divide the annexed document, not the plan,
+    so they are its parts; the plan's chapters end where its first attachment begins."""
+    return any(h.kind == "attachment" for h in stack)
 
 
 def _open(heading: Heading, stack: list[Heading], out: Segmented) -> None:
