@@ -5,7 +5,9 @@ converter's index data, `#` before the title and headings, `**` around emphasis,
 before a converter's note. The spans index the Markdown file itself; the later stages read a view in which the
 markup characters are deleted (loaders.repair's view, so every span maps back to the file). Front matter lines
 that the clean stage knows as page metadata (文号, 发布日期, 标题 …) stay in the view for the metadata stage;
-the converter's other index lines (层级, 状态, links) are set aside as dropped text with their reason.
+the converter's other index lines (层级, 状态, links) are set aside as dropped text with their reason, and so is a
+quoted note before the first heading (the converter's word on where the text came from, which may cite a law
+the document does not).
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ def markdown_view(text: str, lines: list[Line]) -> Repaired:
     deletions: list[tuple[int, int]] = []
     removed: list[tuple[str, int, int]] = []
     body = _front_matter(lines, deletions, removed)
+    body = _note_before_title(body, deletions, removed)
     for line in body:
         deletions += _markup(line)
     return view_without(text, deletions, removed)
@@ -57,6 +60,23 @@ def _front_matter(lines: list[Line], deletions: list[tuple[int, int]], removed: 
         lead = len(line.text) - len(line.text.lstrip())
         removed.append(("Markdown front matter", line.start + lead, line.start + len(line.text.rstrip())))
     return lines[close + 1 :]
+
+
+def _note_before_title(lines: list[Line], deletions: list[tuple[int, int]], removed: list[tuple[str, int, int]]) -> list[Line]:
+    """Set aside `>` quoted lines that come before the first heading with nothing else before them: a note about the
+    file (这份文本由…提取, 以官方链接为准), not the document, whose title is that heading. Return the lines after it."""
+    first = next((n for n, line in enumerate(lines) if line.stripped), len(lines))
+    end = first
+    while end < len(lines) and (not lines[end].stripped or _QUOTE_MARK.match(lines[end].text)):
+        end += 1
+    if end == first or end == len(lines) or not _HEADING_MARK.match(lines[end].text):
+        return lines
+    for line in lines[first:end]:
+        if line.stripped:
+            deletions.append((line.start, line.end))
+            lead = len(line.text) - len(line.text.lstrip())
+            removed.append(("Markdown note before the title", line.start + lead, line.start + len(line.text.rstrip())))
+    return lines[end:]
 
 
 def _markup(line: Line) -> list[tuple[int, int]]:

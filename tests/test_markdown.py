@@ -17,7 +17,7 @@ def _view(text: str):
     return markdown_view(text, split_lines(text))
 
 
-def test_front_matter_facts_stay_and_index_data_is_set_aside_with_its_reason() -> None:
+def test_front_matter_facts_stay_and_index_data_and_the_note_are_set_aside_with_their_reason() -> None:
     source = read_source(YANGPU)
     view = _view(source.text)
     assert source.media_type == "text/markdown"
@@ -34,8 +34,12 @@ def test_front_matter_facts_stay_and_index_data_is_set_aside_with_its_reason() -
         "类型: 通知公告",
         "状态: 有效",
         "官方链接: https://www.shanghai.gov.cn/zhengce/detail?businessId=0077d021f040ca9232d610dfb3c7556a02dd&siteId=0077",
+        "> 本文正文由脚本自上海市官方公开页面提取，仅供检索查阅；以[官方链接](https://www.shanghai.gov.cn/zhengce/detail?"
+        "businessId=0077d021f040ca9232d610dfb3c7556a02dd)发布版本为准。&siteId=0077",
+        "> 依《中华人民共和国著作权法》第五条第一项，具有立法、行政、司法性质的文件不适用著作权法。",
     ]
-    assert {reason for reason, _, _ in view.removed} == {"Markdown front matter"}
+    assert [reason for reason, _, _ in view.removed] == ["Markdown front matter"] * 5 + ["Markdown note before the title"] * 2
+    assert "著作权法" not in view.text  # the converter's note cites a law the document does not
 
 
 def test_heading_marks_are_left_out_and_spans_map_back_to_the_file() -> None:
@@ -55,3 +59,13 @@ def test_emphasis_links_images_rules_and_quote_marks_are_markup() -> None:
     assert view.text.splitlines() == ["标题", "", "", "", "说明", "", "（一）加强保护。详见通知。", "", ""]
     start = view.text.index("详见通知")
     assert view.span(text, Span.of(view.text, start, start + 4)).quote == "详见[通知"
+
+
+def test_a_quote_is_the_documents_own_text_unless_it_stands_before_the_first_heading() -> None:
+    after_title = _view("# 关于印发某方案的通知\n\n> 依据《某某规划》制定。\n")
+    assert "依据《某某规划》制定。" in after_title.text and not after_title.removed
+    no_heading = _view("> 依据《某某规划》制定。\n\n一、总体要求\n")
+    assert "依据《某某规划》制定。" in no_heading.text and not no_heading.removed
+    before_title = _view("> 本文由脚本提取。\n\n# 关于印发某方案的通知\n")
+    assert [reason for reason, _, _ in before_title.removed] == ["Markdown note before the title"]
+    assert before_title.text.split() == ["关于印发某方案的通知"]

@@ -708,3 +708,25 @@ def test_a_whole_page_scraped_onto_one_line_reads_as_its_parts_and_items() -> No
     text = doc.source.text
     assert all(text[u.span.start : u.span.end] == u.span.quote for u in [*doc.headings, *doc.measures, *doc.dropped])
     assert region is None
+
+
+@pytest.mark.parametrize(
+    ("name", "cited"),
+    [
+        ("005_shanghai_chongming_city_checkup_workplan_2021.md", ["关于印发<2021年上海市城市体检工作方案>的函"]),
+        ("006_shanghai_zhelin_town_heritage_plan_2023.md", []),
+        (
+            "010_shanghai_huangpu_renewable_energy_action_plan_2025.md",
+            [
+                "关于大力实施可再生能源替代行动的指导意见",
+                "分布式光伏发电开发建设管理办法",
+                "关于做好上海市分布式光伏项目管理有关事项的通知",
+            ],
+        ),
+    ],
+)
+def test_the_converters_note_before_the_title_cites_nothing(name: str, cited: list[str]) -> None:
+    """The Shanghai files open with their converter's quoted note (line 14: 依《中华人民共和国著作权法》第五条…), which is
+    no part of the document: a plan cites what its own text cites (lines 28 of 005, 42 and 102 of 010; 006 cites
+    nothing but the plan it issues)."""
+    assert [c.title for c in parsed(name).citations] == cited
