@@ -30,7 +30,7 @@ _CITATION = re.compile(r"《([^《》\n]{1,100})》")
 # 根据《…》, or 根据 the issuers of the cited document and then its title: 根据国家发展改革委、国家能源局《…》.
 _BASIS = re.compile(r"(?:依据|根据|依據|根據)(?P<issuers>[^。；，,《》]{0,40})$")
 _ISSUER_JOIN = re.compile(r"[、和与及與\s]+")
-_DRAFTED = re.compile(r"(制定|编制|製定|編制)(本|《)")
+_DRAFTED = re.compile(r"(制定|编制|製定|編制)(本|《)|(提出|制定|製定|通知|明确|明確)(如下|以下)")
 # Between two cited titles of one basis: a conjunction, after the first one's document number (国发〔2021〕35号).
 _CITATION_JOIN = re.compile(r"^(?:[(（][^()（）]{1,30}[)）])?[和及与與、,，][\u4e00-\u9fff]{0,4}$")
 

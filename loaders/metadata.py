@@ -51,6 +51,7 @@ _TITLE_YEAR = re.compile(r"(20\d\d)年(?!\d|[底末前后初])[^（(]{0,30}?(?:�
 # …实施方案（2023年）, …若干举措（2026年）: the year in brackets after the genre is the plan's own
 _TITLE_YEAR_AFTER = re.compile(r"(?:要点|计划|方案|安排|措施|举措)[（(](20\d\d)年[）)]$")
 TAIL_LINES = 12  # a signature and date follow the body within its last lines
+_ANNEX_MARK = re.compile(r"^[ \t\u3000]*附件[ \t\u3000]*[\d一二三四五六七八九十]*[ \t\u3000]*$", re.M)  # 附件 / 附件1 alone
 
 _SIDECAR_FORMS = [
     ("period", re.compile(r"(?:19|20)\d\d(?:-(?:19|20)\d\d)?|to-(?:19|20)\d\d"), "2021-2025, 2021 or to-2025"),
@@ -91,8 +92,7 @@ def extract_metadata(
     meta.notice, issued_title = find_notice(text, head)
     after_notice = [ln for ln in content if not meta.notice or ln.start >= meta.notice.span.end]
     meta.title = _from_sidecar(sidecar, "title") or find_title(text, after_notice, first_heading, issued_title) or issued_title
-    tail = [ln for ln in content if ln.stripped][-TAIL_LINES:]
-    tail = [ln for ln in tail if ln.start >= first_heading] if first_heading < len(text) else []
+    tail = _tail(text, content, first_heading) if first_heading < len(text) else []
     meta.date = _from_sidecar(sidecar, "date") or _date(text, page_metadata, head, meta.notice, tail)
     own_lines = [ln for ln in head if DOC_NUMBER.fullmatch(ln.stripped)]  # a 文号 line, not one cited in a sentence
     meta.doc_number = (
@@ -122,6 +122,14 @@ def extract_metadata(
         meta.doc_type = _doc_type(text, meta.title, first, meta.period.value)
     region, meta.region = _region(text, meta, sidecar)
     return meta, region
+
+
+def _tail(text: str, content: list[Line], first_heading: int) -> list[Line]:
+    """The last lines of the body, where its signature and date stand: before an annex (附件 or 附件1 alone on a line,
+    which the clean stage sets aside with links to download one, then the attached form or table) when one follows."""
+    lines = [ln for ln in content if ln.stripped and ln.start >= first_heading]
+    annex = next((m.start() for m in _ANNEX_MARK.finditer(text, lines[0].end)), len(text)) if lines else len(text)
+    return [ln for ln in lines if ln.start < annex][-TAIL_LINES:]
 
 
 def _from_sidecar(sidecar: dict, key: str) -> Fact | None:

@@ -730,3 +730,45 @@ def test_the_converters_note_before_the_title_cites_nothing(name: str, cited: li
     no part of the document: a plan cites what its own text cites (lines 28 of 005, 42 and 102 of 010; 006 cites
     nothing but the plan it issues)."""
     assert [c.title for c in parsed(name).citations] == cited
+
+
+INSPECTION = "014_shanghai_charging_facility_inspection_notice_2023.md"
+
+
+def test_a_notice_arranging_work_reads_as_its_parts_items_basis_and_signature_date() -> None:
+    """014: a notice that arranges an inspection (通知 as the document itself, no plan issued): its three parts and
+    seven items, the two documents it is issued on (根据《…》《…》要求，…现将…通知如下), the date under its signature
+    (line 36), not the converter's 发布日期 (2023-04-27), though an attached form follows the signature; the form
+    (附件 / 充电运营商自查表, lines 44-76) holds no measure."""
+    doc = parsed(INSPECTION)
+    meta = doc.metadata
+    title = "上海市交通委员会、上海市发展和改革委员会 关于开展公共充电设施自查抽查工作的通知"
+    assert meta.title is not None and meta.title.value == title
+    assert fact_line(doc, meta.title) == 16
+    assert meta.date is not None and (meta.date.value, fact_line(doc, meta.date)) == ("2023-04-24", 36)
+    assert meta.doc_number is not None and meta.doc_number.value == "沪交科〔2023〕301号"
+    assert [i.value for i in meta.issuers] == ["上海市交通委员会", "上海市发展和改革委员会"]
+    assert meta.doc_type is not None and meta.doc_type.value == "notice"
+    assert meta.period is None
+    _, region = parse_document(REAL / INSPECTION)
+    assert region is not None and region.code == "310000"
+    assert [(h.number, h.title, line(doc, h.span)) for h in parts(doc)] == [
+        ("一、", "检查对象", 22),
+        ("二、", "主要检查内容", 24),
+        ("三、", "检查安排", 27),
+    ]
+    assert [(line(doc, m.span), m.text[:7]) for m in doc.measures] == [
+        (23, "本市公共停车场"),
+        (25, "（一）场库配建"),
+        (26, "（二）设备状态"),
+        (28, "（一）公共停车"),
+        (29, "（二）充电运营"),
+        (30, "（三）各区交通"),
+        (31, "（四）市级管理"),
+    ]
+    assert [(c.title, c.basis, line(doc, c.span)) for c in doc.citations] == [
+        ("关于本市进一步推动充换电基础设施建设的实施意见", True, 21),
+        ("上海市公共停车场（库）充电设施建设管理办法", True, 21),
+        ("上海市公共停车场（库）充电设施建设管理办法", False, 25),
+        ("上海市公共停车场（库）充电设施建设管理办法", False, 30),
+    ]
