@@ -63,8 +63,10 @@ def in_attachment(heading: Heading | None) -> bool:
 
 
 def first_task_offset(tables: list[TableRegion]) -> int:
-    """Where the tasks may start: after the body's last indicator table (an attachment's tables do not count)."""
-    return max((t.lines[-1].end for t in tables if t.lines and not in_attachment(t.heading)), default=0)
+    """Where the tasks may start: after the body's last indicator table (an attachment's tables, and tables of tasks
+    or projects, which list what the tasks are, do not count)."""
+    indicator_tables = [t for t in tables if not (t.heading.tasks or t.heading.projects)]
+    return max((t.lines[-1].end for t in indicator_tables if t.lines and not in_attachment(t.heading)), default=0)
 
 
 def is_safeguard(heading: Heading | None) -> bool:

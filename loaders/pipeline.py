@@ -10,8 +10,9 @@ from .errors import LoadError
 from .extract import extract_citations, extract_measures_and_projects, first_task_offset
 from .markdown import markdown_view
 from .metadata import extract_metadata, read_sidecar
+from .project_tables import project_rows, project_table_lines
 from .read import read_source
-from .records import Heading, Indicator, Measure, ParsedDocument, PlanMetadata, SourceText
+from .records import Heading, Indicator, Measure, ParsedDocument, PlanMetadata, Project, SourceText
 from .regions import Region
 from .repair import Repaired, repair
 from .segment import segment
@@ -62,16 +63,24 @@ def _parse(source: SourceText, sidecar: dict) -> tuple[ParsedDocument, Region | 
     seg = segment(text, cleaned.content)
     indicators, warnings = [], []
     task_list: list[TaskRow] = []
+    listed: list[Project] = []
     for table in seg.tables:
         if (tasks := task_rows(text, task_table_lines(table, cleaned.content, seg.headings))) is not None:
             task_list.extend(tasks)  # a table of tasks and the bodies that carry them out: no indicators
             table.heading.tasks = True
+            continue
+        lines = project_table_lines(table, cleaned.content, seg.headings)
+        if (items := project_rows(text, lines, table.heading)) is not None:
+            listed.extend(items)  # a list of projects, one a row: its cells are neither indicators nor paragraphs
+            table.heading.projects = True
+            seg.paragraphs = [p for p in seg.paragraphs if not lines[0].start <= p.span.start < lines[-1].end]
             continue
         rows, table_warnings = parse_table(text, table.heading, table.lines)
         indicators.extend(rows)
         warnings.extend(table_warnings)
     tasks_start = first_task_offset(seg.tables)
     measures, projects, passages = extract_measures_and_projects(text, seg.paragraphs, seg.headings, tasks_start)
+    projects = listed + projects
     for row in attach_task_bodies(measures, task_list):
         warnings.append(f"task table: the row {row.task[:40]!r} names no measure of the text; its bodies are not linked")
     if not has_policy_content(seg.headings, measures, indicators):

@@ -102,6 +102,8 @@ class Heading:
     role: str = ""
     # A table of tasks whose columns name responsible bodies (牵头部门, 责任单位): no indicator rows.
     tasks: bool = False
+    # A table listing projects or key tasks one a row (重点项目清单, 重点任务清单): its rows are projects.
+    projects: bool = False
 
 
 @dataclass
@@ -161,7 +163,7 @@ class Quantity:
 
 @dataclass
 class Project:
-    """A box (专栏) item, or a quantified undertaking named inside a measure."""
+    """A box (专栏) item, a row of a project table, or a quantified undertaking named inside a measure."""
 
     ordinal: int
     number: str
@@ -172,6 +174,9 @@ class Project:
     box: Heading | None
     measure: Measure | None = None
     eid: str = ""
+    table: Heading | None = None  # the project table whose row it is (loaders/project_tables.py)
+    category: str = ""  # a table row's category cell, as written
+    bodies: list[ResponsibleBody] = field(default_factory=list)  # a table row's body cells (推进单位)
 
 
 @dataclass

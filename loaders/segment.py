@@ -31,8 +31,9 @@ NUMBERED = re.compile(r"^(\d{1,2})[.．、]\s*(.+)$")
 ITEM = re.compile(rf"^(第[{_CN}]+条|[(（]\d{{1,2}}[)）]|[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])[\s\u3000]*(.+)$")
 BULLET = re.compile(r"^(——|—|－－|--|━━|[●■◆▲•◇□▪])\s*(?=\S)")  # a bullet: ——坚持党的全面领导。…, ●…
 
-# First header cells of an indicator table, spaces removed.
+# First header cells of a table of indicators or of projects (任务类型 | 序号 | 工作任务 | 推进单位), spaces removed.
 TABLE_HEADER = {"序号", "序號", "分类", "分類", "类别", "類別", "主要指标", "主要指標", "主要发展指标", "主要發展指標"}
+TABLE_HEADER |= {"任务类型"}
 _TABLE_WORDS = re.compile(r"指标|指標|表\s*\d")
 
 MAX_HEADING = 120  # a part heading (一、…) longer than this is a paragraph

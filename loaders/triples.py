@@ -386,18 +386,25 @@ def _element(g: _Graph, node: str, cls: str, parent: str, plan: str, order: int,
 def _heading(g: _Graph, h: Heading, expression: str, plan: str, nodes: dict[int, str]) -> str:
     node = f"{expression}/{h.eid}"
     parent = nodes[id(h.parent)] if h.parent is not None else expression
-    _element(g, node, "TaskTable" if h.tasks else _HEADING_CLASS[h.kind], parent, plan, h.ordinal, h.eid)
+    _element(g, node, _heading_class(h), parent, plan, h.ordinal, h.eid)
     if h.number:
         g.add(node, PK.number, Literal(h.number))
     if h.title:
         g.text_literal(node, DCT + "title", h.title)
     if h.role:
         g.add(node, PK.role, ROLES[h.role])
-    if h.kind == "table" and not h.tasks:
+    if h.kind == "table" and not h.tasks and not h.projects:
         g.type(node, str(QB.DataSet))
         g.add(node, QB.structure, PK.IndicatorTableStructure)
     g.span(node, h.span)
     return node
+
+
+def _heading_class(h: Heading) -> str:
+    """A table is typed by what its rows are: tasks of the text's measures, projects, or indicators."""
+    if h.tasks:
+        return "TaskTable"
+    return "ProjectTable" if h.projects else _HEADING_CLASS[h.kind]
 
 
 def _measure(g: _Graph, m: Measure, expression: str, plan: str, nodes: dict[int, str]) -> str:
@@ -465,14 +472,17 @@ def _bodies(g: _Graph, node: str, bodies: list[ResponsibleBody]) -> None:
 
 def _project(g: _Graph, p: Project, expression: str, plan: str, nodes: dict[int, str]) -> str:
     node = f"{expression}/{p.eid}"
-    parent = nodes[id(p.box)] if p.box is not None else nodes[id(p.measure)]
+    parent = nodes[id(p.box or p.table or p.measure)]
     _element(g, node, "Project", parent, plan, p.ordinal, p.eid)
     if p.number:
         g.add(node, PK.number, Literal(p.number))
     if p.title:
         g.text_literal(node, DCT + "title", p.title)
+    if p.category:
+        g.text_literal(node, PK.category, p.category)
     g.text_literal(node, PK.text, p.text)
     g.span(node, p.span)
+    _bodies(g, node, p.bodies)
     for n, q in enumerate(p.quantities, start=1):
         qnode = f"{node}/quantity_{n}"
         g.type(qnode, str(PK.Quantity))

@@ -299,9 +299,9 @@ def test_lineage_terms_are_declared_and_true_of_the_data(ontology: Graph, corpus
     # Declared but never written: abstract superclasses, the inferred inverse, the concept schemes, the
     # links to a loaded plan (no bundled plan cites another bundled plan, so no cited work resolves), the regions of a
     # derivation's ends (no bundled plan is another's parent, so no reuse link is directed), and
-    # what the bundled plans do not state: significance, closing clauses, task tables, responsible or supporting
-    # bodies (000 line 358 names one lead body: 市民政局牵头组织实施本规划; tests/test_structure_general.py checks
-    # others), the genres and validity no bundled plan
+    # what the bundled plans do not state: significance, closing clauses, task and project tables (the latter checked
+    # by tests/test_project_tables.py), responsible or supporting bodies (000 line 358 names one lead body:
+    # 市民政局牵头组织实施本规划; tests/test_structure_general.py checks others), the genres and validity no bundled plan
     # has (tests/test_genres_levels.py checks the documents that have them).
     assert declared - used == {
         PK.DocumentElement,
@@ -324,6 +324,7 @@ def test_lineage_terms_are_declared_and_true_of_the_data(ontology: Graph, corpus
         PK.AnnexText,
         PK.ClosingProvisions,
         PK.TaskTable,
+        PK.ProjectTable,
         PK.ResponsibleRole,
         PK.SupportingRole,
         PK.validity,
