@@ -104,15 +104,18 @@ def title_role(title: str) -> str:
 
 
 _SCOPE = re.compile(r"^本(办法|意见|方案|措施|规定|细则|规划|计划|通知|政策)[^。]{0,6}(适用于|所称|所指)")
+# A definition: the paragraph opens with the term it defines, then 是指 (工业园区是指…; “游艇”是指…; 存量新能源项目是指…),
+# the term being a phrase without a stop or a comma before it (其中，“1”是指… inside a goal defines nothing by itself).
+_DEFINITION = re.compile(r"^[^。；;，,：:]{1,30}[，,]?(是指|系指)")
 
 
 def paragraph_role(body: str) -> str:
     """The role a paragraph states by its wording alone: goals dated 到2025年…, the scope a document gives
-    itself (本办法适用于…, 本意见所称…是指…), or ''."""
+    itself (本办法适用于…, 本实施意见所称…是指…) or a term it defines (工业园区是指…), or ''."""
     s = to_simplified(body)
     if _BY_DATE.match(s):
         return "goals"
-    if _SCOPE.match(s):
+    if _SCOPE.match(s) or _DEFINITION.match(s):
         return "scope"
     return ""
 
