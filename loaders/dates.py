@@ -1,6 +1,6 @@
 """Dates and periods as a policy document states them, each with the span that states it.
 
-A date is written 2018年1月2日, 二〇二〇年十月二十九日 or 2021-12-24; a period is a 规划期 (2021至2025年),
+A date is written 2018年1月2日, 二〇二〇年十月二十九日 (二○二○…) or 2021-12-24; a period is a 规划期 (2021至2025年),
 a five-year plan's number (十四五), an annual title (2021年…工作要点), a year opening a work plan
 (2021年是…第一年), an entry into force with a validity (自2022年6月20日起施行，有效期5年), or a horizon with
 no stated start (到2025年). Nothing here fills in what the text leaves out.
@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from .numerals import chinese_to_int
 from .records import Fact, Span
 
-_CN = "〇零一二三四五六七八九十"
+_CN = "〇○OＯ零一二三四五六七八九十"  # zero is also written ○ (a circle) or the letter O
 DATE = re.compile(
     rf"(?P<y>(?:19|20)\d\d|[一二][{_CN}]{{3}})\s*年\s*(?P<m>\d{{1,2}}|[{_CN}]{{1,2}})\s*月"
     rf"\s*(?P<d>\d{{1,2}}|[{_CN}]{{1,3}})\s*日"

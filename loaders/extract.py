@@ -218,6 +218,7 @@ def _passage_eids(passages: list[Passage]) -> None:
         p.eid = f"{container}__{key[1]}_{counts[key]}" if container else f"{key[1]}_{counts[key]}"
 
 
+_BRACKETED_TITLE = re.compile(r"[（(\[【][^（）()\[\]【】]+[）)\]】]")
 _ATTRIBUTION_LEFT = re.compile(r"[\s\u3000。；;，,.]+")
 
 
@@ -245,6 +246,8 @@ def _titled(text: str, para: Paragraph) -> tuple[str, Span | None, list[Responsi
     if inside is not None:
         title = body[:inside].rstrip()
     bodies = clause_bodies(text, start, body) + [b for _, group in found for b in group]
+    if _BRACKETED_TITLE.fullmatch(title):  # 第一条（目的和依据）: an article's title in brackets
+        title, start = title[1:-1], start + 1
     title_span = Span.of(text, start, start + len(title)) if title else None
     return title, title_span, bodies
 

@@ -1,6 +1,9 @@
 """Chinese numerals as they number chapters and items: 三 -> 3, 十四 -> 14, 四十 -> 40, 二〇三五 -> 2035."""
 
-_DIGITS = {"零": 0, "〇": 0, "O": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_DIGITS = {  # zero is also written ○ (a circle) or the letter O
+    **dict.fromkeys("零〇○OＯ", 0),
+    **{"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9},
+}
 _UNITS = {"十": 10, "百": 100}
 
 

@@ -39,6 +39,7 @@ _TABLE_WORDS = re.compile(r"指标|指標|表\s*\d")
 MAX_HEADING = 120  # a part heading (一、…) longer than this is a paragraph
 MAX_SUBPART = 40  # (一)… longer than this is a numbered paragraph, not a heading
 MAX_CELL = 80  # a table cell longer than this ends the table
+_LIST_ENTRY_END = ("；", ";", "，", ",")
 
 
 @dataclass
@@ -92,6 +93,15 @@ def _sentence(s: str) -> bool:
 def _items_follow(content: list[Line], i: int) -> bool:
     nxt = next((ln.stripped for ln in content[i + 1 :] if ln.stripped), "")
     return bool(SUBPART.match(nxt) or NUMBERED.match(nxt) or ITEM.match(nxt))
+
+
+def _list_entry(s: str, content: list[Line], i: int) -> bool:
+    """An entry of a list a sentence introduces (…主要包括： / （一）…； / （二）…；… / （四）…。): it ends with a
+    semicolon or comma, or follows an entry that does. A heading ends with nothing or a full stop."""
+    if s.endswith(_LIST_ENTRY_END):
+        return True
+    before = next((ln.stripped for ln in reversed(content[:i]) if ln.stripped), "")
+    return bool(SUBPART.match(before)) and before.endswith(_LIST_ENTRY_END)
 
 
 def _is_paragraph_like(s: str) -> bool:
@@ -199,7 +209,7 @@ def _heading_at(text: str, content: list[Line], i: int, has_chapters: bool) -> t
     ):
         kind = "part" if has_chapters else "chapter"
         return Heading(kind, f"{m.group(1)}、", chinese_to_int(m.group(1)), m.group(2), span), 1
-    if (m := SUBPART.match(s)) and len(s) <= MAX_SUBPART and "。" not in s[:-1]:
+    if (m := SUBPART.match(s)) and len(s) <= MAX_SUBPART and "。" not in s[:-1] and not _list_entry(s, content, i):
         return Heading("part", s[: m.start(2)], chinese_to_int(m.group(1)), m.group(2), span, level=3), 1
     return None, 0
 

@@ -772,3 +772,63 @@ def test_a_notice_arranging_work_reads_as_its_parts_items_basis_and_signature_da
         ("上海市公共停车场（库）充电设施建设管理办法", False, 25),
         ("上海市公共停车场（库）充电设施建设管理办法", False, 30),
     ]
+
+
+CREDIT_RULES = "015_shanghai_transport_credit_information_rules_2021.md"
+
+
+def test_rules_in_articles_read_as_titled_articles_with_their_roles() -> None:
+    """015: 办法 in articles, each 第X条（title） on a line of its own with its text in the paragraphs after it. The notice
+    is dated 二○二一年八月十日 (line 28, zero written as a circle); a list of an article's （一）…； entries is its
+    text, not headings; the definitions, scope, duties and principles (第二–五条, 第十二条) are statements of their role,
+    not measures; the other articles are measures titled without their brackets."""
+    doc = parsed(CREDIT_RULES)
+    meta = doc.metadata
+    assert meta.title is not None and (meta.title.value, fact_line(doc, meta.title)) == ("上海市交通建设市场信用信息管理办法", 30)
+    assert meta.date is not None and (meta.date.value, fact_line(doc, meta.date)) == ("2021-08-10", 28)
+    assert meta.doc_number is not None and meta.doc_number.value == "沪交行规〔2021〕8号"
+    assert [i.value for i in meta.issuers] == ["上海市交通委员会"]
+    assert meta.doc_type is not None and meta.doc_type.value == "rules"
+    assert meta.period is not None and (meta.period.value, fact_line(doc, meta.period)) == ("2021-2026", 22)
+    assert not doc.headings
+    assert [(m.number, m.heading, line(doc, m.span)) for m in doc.measures] == [
+        ("第一条", "目的和依据", 32),
+        ("第六条", "市场主体基本信息的内容及征集方式", 66),
+        ("第七条", "良好行为信息的内容及征集方式", 72),
+        ("第八条", "不良行为信息的内容及征集方式", 78),
+        ("第九条", "信用评价信息", 92),
+        ("第十条", "信息发布及发布期限", 100),
+        ("第十一条", "信用修复", 110),
+        ("第十三条", "信息共享", 118),
+        ("第十四条", "信用信息应用", 122),
+        ("第十五条", "法律责任", 148),
+        ("第十六条", "施行日期", 152),
+    ]
+    assert all(doc.source.text[m.heading_span.start - 1] == "（" for m in doc.measures if m.heading_span)
+    statements = [(line(doc, p.span), p.role) for p in doc.passages if p.kind == "statement"]
+    assert statements == [(36, "scope"), (46, "scope"), (50, "responsibilities"), (62, "principles"), (114, "principles")]
+    entries = [line(doc, p.span) for p in doc.passages if p.text.startswith("（")]
+    assert entries == [82, 84, 86, 88, 104, 106, 128, 130, 132, 134, 136, 140, 142, 144, 146]
+    assert [line(doc, p.span) for p in doc.passages if p.kind == "closing"] == [22, 154]
+    assert [c.title for c in doc.citations if c.basis and line(doc, c.span) == 34] == [
+        "国务院关于建立完善守信联合激励和失信联合惩戒制度加快推进社会诚信建设的指导意见",
+        "上海市社会信用条例",
+        "公路建设市场信用信息管理办法（试行）",
+        "水运工程建设市场信用信息管理办法（试行）",
+        "建筑市场信用管理暂行办法",
+        "上海市公共信用信息归集和使用管理办法",
+    ]
+
+
+def test_a_list_of_entries_ending_in_semicolons_is_no_run_of_headings() -> None:
+    """003 三、适用范围 (line 38): 具体包括： then （一）…； to （四）…； and （五）…。 (lines 42-50) list what the opinion
+    calls urban renewal; they are its text, not five sub-parts. The （一）“两旧一村” of 四、 (line 56) stays a heading."""
+    doc = parsed("003_shanghai_jiading_urban_renewal_opinion_2023.md")
+    assert [line(doc, h.span) for h in doc.headings if 38 <= line(doc, h.span) <= 56] == [38, 52, 56]
+    assert [line(doc, p.span) for p in doc.passages if p.text.startswith("（") and 42 <= line(doc, p.span) <= 50] == [
+        42,
+        44,
+        46,
+        48,
+        50,
+    ]
