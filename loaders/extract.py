@@ -31,6 +31,9 @@ _CITATION = re.compile(r"《([^《》\n]{1,100})》")
 _BASIS = re.compile(r"(?:依据|根据|依據|根據)(?P<issuers>[^。；，,《》]{0,40})$")
 _ISSUER_JOIN = re.compile(r"[、和与及與\s]+")
 _DRAFTED = re.compile(r"(制定|编制|製定|編制)(本|《)|(提出|制定|製定|通知|明确|明確)(如下|以下)")
+# 本规划纲要根据《…》进行编制: the plan named before 根据, the drafting verb after the cited title.
+_SELF_SUBJECT = re.compile(r"本(?:规划纲要|规划|纲要|方案|计划|意见|措施)[^。；]*$")
+_DRAFTED_AFTER = re.compile(r"^[^。；]*?(?:制定|编制|製定|編制)")
 # Between two cited titles of one basis: a conjunction, after the first one's document number (国发〔2021〕35号).
 _CITATION_JOIN = re.compile(r"^(?:[(（][^()（）]{1,30}[)）])?[和及与與、,，][\u4e00-\u9fff]{0,4}$")
 
@@ -328,6 +331,10 @@ def _box_project(text: str, para: Paragraph, box: Heading, ordinal: int) -> Proj
 _FORM = re.compile(r"(表|(?<![清名])单|承诺书|告知书|申请书|责任书|委托书|协议书|合同|回执|模板|范本|式样)$")
 
 
+# A title performed, screened or broadcast right after it is named is a work of art, not a document.
+_PERFORMED = re.compile(r"(?:落地|驻场|常态化)?(?:演出|上演|展演|公演|首演|巡演|首映|上映|播出|播映)")
+
+
 def extract_citations(text: str, ranges: list[tuple[int, int]], own_title: str = "") -> list[Citation]:
     """Every 《…》 in the given ranges of content; 依据/根据《A》和《B》 marks A and B as the plan's basis."""
     citations: list[Citation] = []
@@ -348,10 +355,15 @@ def extract_citations(text: str, ranges: list[tuple[int, int]], own_title: str =
                 continue  # the plan naming itself is not a citation
             if _FORM.search(to_simplified(title)):
                 continue  # a form to fill in, named like a document, cites nothing
+            if _PERFORMED.match(chunk, m.end()):
+                continue  # a show or a film (加快《平潭映象》落地演出): a work, not a document
             span = Span.of(text, start + m.start(), start + m.end())
             sentence_end = chunk.find("。", m.end())
             sentence = chunk[m.end() : sentence_end if sentence_end >= 0 else len(chunk)]
-            basis = basis_run and bool(_DRAFTED.search(to_simplified(sentence)))
+            drafted_by_it = _DRAFTED.search(to_simplified(sentence)) or (
+                _SELF_SUBJECT.search(to_simplified(chunk[: m.start()])) and _DRAFTED_AFTER.match(to_simplified(sentence))
+            )
+            basis = basis_run and bool(drafted_by_it)
             citations.append(Citation(title=title, span=span, basis=basis, ordinal=len(citations) + 1))
     return citations
 

@@ -33,7 +33,7 @@ from .issuers import body_facts, recognise, title_bodies
 from .records import Fact, IssuingNotice, Line, PlanMetadata, Span
 from .regions import NATION, NATION_NAMES, Region, find_region, region_of_text, regions_named
 from .script import to_simplified
-from .titles import DOC_NUMBER, doc_number, find_notice, find_title, line_span
+from .titles import DOC_NUMBER, doc_number, find_notice, find_title, line_span, page_title
 
 _DATE_LABELLED = re.compile(
     r"(?P<label>成文日期|签发时间|签发日期|發布時間|发布时间|发布日期|發布日期|生成日期|时间|時間)\s*[:：]?\s*"
@@ -91,7 +91,12 @@ def extract_metadata(
     head = [ln for ln in content if ln.start < first_heading]
     meta.notice, issued_title = find_notice(text, head)
     after_notice = [ln for ln in content if not meta.notice or ln.start >= meta.notice.span.end]
-    meta.title = _from_sidecar(sidecar, "title") or find_title(text, after_notice, first_heading, issued_title) or issued_title
+    meta.title = (
+        _from_sidecar(sidecar, "title")
+        or find_title(text, after_notice, first_heading, issued_title)
+        or issued_title
+        or page_title(text, page_metadata)
+    )
     tail = _tail(text, content, first_heading) if first_heading < len(text) else []
     meta.date = _from_sidecar(sidecar, "date") or _date(text, page_metadata, head, meta.notice, tail)
     own_lines = [ln for ln in head if DOC_NUMBER.fullmatch(ln.stripped)]  # a 文号 line, not one cited in a sentence
@@ -273,8 +278,12 @@ def _period(text: str, title: str, meta: PlanMetadata, first: int) -> Fact | Non
     for name, (a, b) in _FIVE_YEAR.items():
         if name in simplified_title:
             return Fact(f"{a}-{b}", span=title_span, from_sidecar=title_from_sidecar)
-    if genre in ("fyp", "special-plan", "outline") and (m := _FIVE_YEAR_TIME.search(simplified)) and len(simplified) == len(head):
-        a, b = _FIVE_YEAR[m.group(1)]  # 聚力推进柘林镇"十四五"时期文物保护利用工作, …编制本规划
+    named = list(_FIVE_YEAR_TIME.finditer(simplified)) if len(simplified) == len(head) else []
+    if genre in ("fyp", "special-plan", "outline") and named:
+        # 聚力推进柘林镇"十四五"时期文物保护利用工作, …编制本规划; a plan looking back (“十三五”期间，…取得…) names
+        # the past period first: its own is the latest it names
+        m = max(named, key=lambda n: _FIVE_YEAR[n.group(1)])
+        a, b = _FIVE_YEAR[m.group(1)]
         return Fact(f"{a}-{b}", Span.of(text, m.start(), m.end()))
     if meta.effective and meta.validity:
         e, v = meta.effective.span, meta.validity.span

@@ -15,6 +15,7 @@ from .read import read_source
 from .records import Heading, Indicator, Measure, ParsedDocument, PlanMetadata, Project, SourceText
 from .regions import Region
 from .repair import Repaired, repair
+from .run_tables import run_together_rows
 from .segment import segment
 from .tables import parse_table
 from .targets import prose_targets, target_scopes
@@ -75,7 +76,8 @@ def _parse(source: SourceText, sidecar: dict) -> tuple[ParsedDocument, Region | 
             table.heading.projects = True
             seg.paragraphs = [p for p in seg.paragraphs if not lines[0].start <= p.span.start < lines[-1].end]
             continue
-        rows, table_warnings = parse_table(text, table.heading, table.lines)
+        read = run_together_rows(text, table.heading, table.lines) or parse_table(text, table.heading, table.lines)
+        rows, table_warnings = read
         indicators.extend(rows)
         warnings.extend(table_warnings)
     tasks_start = first_task_offset(seg.tables)

@@ -127,9 +127,23 @@ _SELF_REFERENCE: dict[str, re.Pattern[str]] = {
     "country": re.compile(r"我国|全党全国|全国各族"),
 }
 _AMBIGUOUS_SELF = {"district": ("district", "province")}  # 全区 may be 广西壮族自治区 speaking of itself
+# The whole of a level as a yardstick a lower unit measures itself by (位居全省前列, 高于全省平均, 和全省一样,
+# 在全国全省…, 率先在全市…, 全市乃至全国): the level above the document, not the document speaking of itself.
+_YARDSTICK_BEFORE = re.compile(r"(?:全国|居于?|进入|超过|高于|低于|优于|好于|和|与|同|成为|率先在|领先)$")
+_YARDSTICK_AFTER = re.compile(r"[^，。；：]{0,10}?(?:前列|平均|领先|第一|示范|标杆|乃至全国)")
 
 
 SELF_WINDOW = 20_000  # characters read for it: a document speaks of itself throughout, its opening is enough
+
+
+def _own_cues(text: str, pattern: re.Pattern[str]) -> int:
+    """How often the text speaks of its own region at a level (全市 …), yardsticks aside."""
+    return sum(not _yardstick(text, m) for m in pattern.finditer(text))
+
+
+def _yardstick(text: str, cue: re.Match[str]) -> bool:
+    """A cue naming the whole of a level the document compares itself with, not its own region."""
+    return bool(_YARDSTICK_BEFORE.search(text[max(0, cue.start() - 4) : cue.start()]) or _YARDSTICK_AFTER.match(text, cue.end()))
 
 
 def region_of_text(text: str) -> tuple[Region, int, int] | None:
@@ -141,7 +155,7 @@ def region_of_text(text: str) -> tuple[Region, int, int] | None:
     simplified = to_simplified(text[:SELF_WINDOW])
     if len(simplified) != len(text[:SELF_WINDOW]):
         return None  # offsets would not index the text
-    cues = {level: len(pattern.findall(simplified)) for level, pattern in _SELF_REFERENCE.items()}
+    cues = {level: _own_cues(simplified, pattern) for level, pattern in _SELF_REFERENCE.items()}
     level = max(cues, key=lambda lv: (cues[lv], lv != "country"))  # a tie goes to the local level
     if cues[level] == 0:
         return None

@@ -287,6 +287,10 @@ def _width(s: str) -> int:
 # A numbered part or item opening where a sentence or a paragraph ended: 。二、 … or a space before （三）.
 _RUN_ON_PART = re.compile(r"(?:(?<=[。！？!?”」』）)])|(?<=\s))([一二三四五六七八九十]{1,3})、")
 _RUN_ON_ITEM = re.compile(r"(?:(?<=[。！？!?”」』])|(?<=\s))[（(]([一二三四五六七八九十]{1,3})[）)]")
+# A chapter, a section or a box opening where a sentence or a paragraph ended: 。第三章 …, a space before 第二节.
+_RUN_ON_CHAPTER = re.compile(r"(?:(?<=[。！？!?”」』）)])|(?<=\s))第([一二三四五六七八九十]{1,3})章")
+_RUN_ON_SECTION = re.compile(r"(?:(?<=[。！？!?”」』）)])|(?<=\s))第([一二三四五六七八九十]{1,3})节")
+_RUN_ON_BOX = re.compile(r"(?:(?<=[。！？!?”」』）)])|(?<=\s))专栏\s*(\d{1,2})")
 _RUN_ON_GAP = re.compile(r"[ \t\u3000\u00a0]+")
 _RUN_ON_DATE = re.compile(r"(?:(?<=\s)|^)\d{4}年\d{1,2}月\d{1,2}日(?=[\u4e00-\u9fff《“])")
 _RUN_ON_MIN = 200  # characters: a line this long holding two numbered parts is paragraphs run together
@@ -310,19 +314,29 @@ def run_on_breaks(lines: list[Line]) -> list[tuple[int, int]]:
         if len(body.strip()) < _RUN_ON_MIN:
             continue
         parts, items = _in_order(_RUN_ON_PART, body), _in_order(_RUN_ON_ITEM, body, restart=True)
-        if len(parts) < 2 and len(items) < 2:
+        chapters, sections = _in_order(_RUN_ON_CHAPTER, body), _in_order(_RUN_ON_SECTION, body, restart=True)
+        if max(len(parts), len(items), len(chapters), len(sections)) < 2:
             continue
         cut: dict[int, int] = {}
         for m in _RUN_ON_GAP.finditer(body):
-            left, right = body[m.start() - 1 : m.start()], body[m.end() : m.end() + 1]
-            if left and right and not (left.isascii() and right.isascii()) and left not in ":：":  # 当前位置： 首页…
+            if _breaks_at(body, m) and body[m.start() - 1 : m.start()] not in ":：":  # 当前位置： 首页…
                 cut[m.start()] = m.end()
         broken = set(cut.values())  # offsets a cut at a space already opens a line with
-        for at in parts + items + [m.end() for m in _RUN_ON_DATE.finditer(body)]:
+        boxes = _in_order(_RUN_ON_BOX, body) if chapters else []
+        for at in parts + items + chapters + sections + boxes + [m.end() for m in _RUN_ON_DATE.finditer(body)]:
             if at not in broken:
                 cut.setdefault(at, at)
         out += [(line.start + a, line.start + b) for a, b in sorted(cut.items()) if a > len(body) - len(body.lstrip())]
     return out
+
+
+def _breaks_at(body: str, gap: re.Match[str]) -> bool:
+    """A space of a run-on line stood for a line break, unless it is one between Latin letters or digits or
+    the one after a heading's number (第一章 发展基础, 专栏1 …), which belongs to the heading."""
+    left, right = body[gap.start() - 1 : gap.start()], body[gap.end() : gap.end() + 1]
+    if not left or not right or (left.isascii() and right.isascii()):
+        return False
+    return not _HEADING_NUMBER.search(body[max(0, gap.start() - 16) : gap.start()])
 
 
 def _in_order(pattern: re.Pattern[str], body: str, restart: bool = False) -> list[int]:

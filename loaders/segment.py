@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from .numerals import chinese_to_int
 from .records import Heading, Line, Span
 from .roles import is_closing_clause
+from .run_tables import is_run_together_header, is_run_together_row_line
 
 _CN = "一二三四五六七八九十百零〇两"
 CHAPTER = re.compile(rf"^第([{_CN}]+)章\s*(.*)$")
@@ -123,6 +124,11 @@ def segment(text: str, content: list[Line]) -> Segmented:
         if _cell_text(line) in TABLE_HEADER:
             i = _take_table(text, content, i, out, stack)
             continue
+        if run_on := _heading_run_into_text(text, line):
+            _open(run_on[0], stack, out)
+            out.paragraphs.append(_paragraph(text, run_on[1], stack))
+            i += 1
+            continue
         heading, consumed = _heading_at(text, content, i, has_chapters)
         if heading is not None and heading.kind == "attachment" and not out.headings:
             heading = None  # 附件 before any part of a body: the notice attaches the plan that follows
@@ -214,6 +220,22 @@ def _heading_at(text: str, content: list[Line], i: int, has_chapters: bool) -> t
     return None, 0
 
 
+def _heading_run_into_text(text: str, line: Line) -> tuple[Heading, Line] | None:
+    """A chapter or section number whose line runs on into the text (第二节 基本原则坚持党的全面领导。增强…, as a
+    scrape that lost the line breaks gives it): the heading is its number, its title unknown (nothing marks where
+    it ends), and the rest of the line is a paragraph under it."""
+    s = line.stripped
+    m = CHAPTER.match(s) or SECTION.match(s)
+    if not m or ("。" not in m.group(2) and len(m.group(2)) <= MAX_HEADING):
+        return None
+    lead = len(line.text) - len(line.text.lstrip())
+    number = s[: m.start(2)].strip()
+    kind = "chapter" if number.endswith("章") else "section"
+    at = line.start + lead
+    heading = Heading(kind, number, chinese_to_int(m.group(1)), "", Span.of(text, at, at + len(number)))
+    return heading, Line(line.number, at + m.start(2), m.group(2))
+
+
 def _wrapped(kind: str, number: str, ordinal: int, title: str, text: str, content: list[Line], i: int):
     """A chapter or section heading, joined with a continuation line that follows without a blank."""
     first = content[i]
@@ -240,7 +262,7 @@ def _box_is_table(content: list[Line], j: int) -> bool:
     seen = 0
     while j < len(content) and seen < 3:
         if content[j].stripped:
-            if _cell_text(content[j]) in TABLE_HEADER:
+            if _cell_text(content[j]) in TABLE_HEADER or is_run_together_header(content[j].stripped):
                 return True
             seen += 1
         j += 1
@@ -259,10 +281,13 @@ def _take_table(
     if caption is None:
         caption = _caption_before(text, content, i, out)
         _open(caption, stack, out)
+    run_together = is_run_together_header(content[i].stripped)
     j = i
     while j < len(content):
         s = content[j].stripped
-        if s and (j > i and (_is_heading_line(s) or _is_paragraph_like(s) or _next_part(s, out))):
+        if run_together and j > i and s and (_is_heading_line(s) or not is_run_together_row_line(s)):
+            break
+        if not run_together and s and (j > i and (_is_heading_line(s) or _is_paragraph_like(s) or _next_part(s, out))):
             break
         j += 1
     while j > i and not content[j - 1].stripped:

@@ -74,6 +74,24 @@ def find_title(text: str, content: list[Line], first_heading: int, named: Fact |
     return None
 
 
+_PAGE_TITLE = re.compile(r"^\s*(?:标题|標題)\s*[:：]\s*(?P<title>\S.*?)\s*$")
+
+
+def page_title(text: str, page_metadata: list[Line]) -> Fact | None:
+    """The title a page's 标题 field gives, for a body that repeats none (a scrape that starts at the 目录): the
+    document's own, or the one a notice's title names (关于印发《…》的通知)."""
+    for line in page_metadata:
+        if not (m := _PAGE_TITLE.match(line.text)):
+            continue
+        start, value = line.start + m.start("title"), m.group("title")
+        issued = _NOTICE_TITLE.search(to_simplified(value))
+        name = issued and (issued.group("issued") or issued.group("bare"))
+        if name and (at := value.find(name)) >= 0:
+            return Fact(name, Span.of(text, start + at, start + at + len(name)))
+        return Fact(value, Span.of(text, start, start + len(value))) if _is_title(value) else None
+    return None
+
+
 def _same_name(a: str, b: str) -> bool:
     """Two writings of one title: spaces aside, any dash between years (2024-2026, 2024—2026) alike."""
     return _NAME_NOISE.sub("", _DASHES.sub("-", a)) == _NAME_NOISE.sub("", _DASHES.sub("-", b))

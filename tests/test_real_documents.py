@@ -86,6 +86,8 @@ TITLES = {  # the plan's own title (for a notice that issues a document, the iss
     "011_sichuan_new_energy_price_reform_plan_2025.html": ("四川省深化新能源上网电价市场化改革实施方案", None),
     "012_pingtan_yacht_tourism_measures_2023.txt": ("平潭综合实验区加快游艇旅游业发展的若干措施", 10),
     "013_pingtan_suping_work_plan_2022.txt": ("平潭综合实验区苏平片区管理局2022年度工作计划", 10),
+    # the page's 标题: the body repeats none
+    "016_pingtan_14th_fyp_outline_2021.txt": ("平潭综合实验区国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要", 1),
 }
 
 DATES = {  # ISO date and the line it is written on
@@ -102,6 +104,7 @@ DATES = {  # ISO date and the line it is written on
     "011_sichuan_new_energy_price_reform_plan_2025.html": ("2025-09-29", None),
     "012_pingtan_yacht_tourism_measures_2023.txt": ("2023-11-03", 10),
     "013_pingtan_suping_work_plan_2022.txt": ("2021-12-31", 2),  # the page's 发布时间: the text has no date
+    "016_pingtan_14th_fyp_outline_2021.txt": ("2021-12-02", 2),  # the same
 }
 
 DOC_NUMBERS = {
@@ -118,6 +121,7 @@ DOC_NUMBERS = {
     "011_sichuan_new_energy_price_reform_plan_2025.html": "川发改价格〔2025〕480号",
     "012_pingtan_yacht_tourism_measures_2023.txt": None,
     "013_pingtan_suping_work_plan_2022.txt": None,
+    "016_pingtan_14th_fyp_outline_2021.txt": None,
 }
 
 ISSUERS = {
@@ -148,6 +152,7 @@ ISSUERS = {
     "011_sichuan_new_energy_price_reform_plan_2025.html": {"四川省发展和改革委员会", "四川省能源局"},
     "012_pingtan_yacht_tourism_measures_2023.txt": {"平潭综合实验区管委会办公室"},
     "013_pingtan_suping_work_plan_2022.txt": {"平潭综合实验区苏平片区管理局"},
+    "016_pingtan_14th_fyp_outline_2021.txt": {"平潭综合实验区经济发展局"},  # the page's 发布机构: the text is not signed
 }
 
 DOC_TYPES = {
@@ -162,6 +167,7 @@ DOC_TYPES = {
     "011_sichuan_new_energy_price_reform_plan_2025.html": "implementation-plan",
     "012_pingtan_yacht_tourism_measures_2023.txt": "measures",
     "013_pingtan_suping_work_plan_2022.txt": "annual",
+    "016_pingtan_14th_fyp_outline_2021.txt": "outline",
 }
 
 REGIONS = {  # admin code of the plan's region; 000000 is the nation
@@ -192,6 +198,7 @@ PERIODS = {  # None: the text states no period, and none may be invented; "to-20
     "011_sichuan_new_energy_price_reform_plan_2025.html": None,  # 确保2025年底前实现… is a goal's deadline
     "012_pingtan_yacht_tourism_measures_2023.txt": None,  # 2024年3月前 … are deadlines of single tasks
     "013_pingtan_suping_work_plan_2022.txt": "2022",
+    "016_pingtan_14th_fyp_outline_2021.txt": "2021-2025",  # the title's 第十四个五年, not the preamble's “十三五”期间
 }
 
 PART_LINES = {  # the line of every top-level part 一、…
@@ -231,6 +238,22 @@ PROSE_TARGETS = {  # (line, words of the quantity's name, value, comparator, yea
         (34, "南汇新城建设用地面积", 60, "≥", 2025),
         (34, "本市建成区", 80, "≥", 2030),  # 到2030年底，本市建成区80%以上的面积达到…
         (70, "雨水主管满管率", 50, "<", None),  # 实现分流制强排地区雨水主管满管率低于50%
+    ],
+    # 016: 13 of the 20 FACTS.md counts; 超1000万人次, 2000家以上 (no verb), 保持100% … are not read
+    "016_pingtan_14th_fyp_outline_2021.txt": [
+        (10, "旅游相关产业增加值占GDP比重", 14, "", 2025),
+        (10, "对台贸易额", 120, ">", 2025),
+        (10, "进出口总值", 230, "", 2025),
+        (10, "服务进出口占对外贸易比重", 15, "", 2025),
+        (10, "三产增加值比重", 65, "", 2025),
+        (10, "高新技术企业", 120, "≥", 2025),
+        (10, "公办三级达标以上高中比率", 100, "", 2025),
+        (10, "一级达标高中", 2, "", 2025),
+        (10, "村（社区）综合文化服务中心建设达标率", 100, "", None),
+        (10, "城市污水处理率", 95, "≥", 2025),  # 确保“十四五”期间…保持在95%以上
+        (10, "城市再生水利用率", 25, "", 2025),
+        (10, "垃圾回收利用率", 50, "", None),
+        (10, "实验区保障性住房配租率", 99, "≥", 2025),
     ],
     "010_shanghai_huangpu_renewable_energy_action_plan_2025.md": [
         (54, "新建机关办公建筑和教育建筑屋顶安装太阳能光伏面积比例", 50, "≥", None),
@@ -286,6 +309,20 @@ PROJECTS = {
     "real/012_pingtan_yacht_tourism_measures_2023.txt": NO_UNDERTAKINGS,
     # 013 推动建成4个高级版、42个初级版绿盈村庄: the first member's object is left to the second, as written
     "real/013_pingtan_suping_work_plan_2022.txt": [(10, 4, "个", "建成4个高级版"), (10, 42, "个", "建成42个初级版绿盈村庄")],
+    # 016: the undertakings of its tasks; a listed one takes its verb (完成 + 10所教改示范性学校培育)
+    "real/016_pingtan_14th_fyp_outline_2021.txt": [
+        (10, 1, "家", "创建4A级旅游景区、国家级、省级旅游度假区各1家"),
+        (10, 5000, "人", "培训台湾青年5000人"),
+        (10, 10, "个", "举办10个有区域特色的会展项目"),
+        (10, 5, "家", "引进5家以上的会展管理公司"),
+        (10, 42, "所", "完成42所学校管理标准化达标创建"),
+        (10, 10, "所", "完成10所教改示范性学校培育"),
+        (10, 15, "个", "完成新建、提升改造渔港和避风锚地15个"),
+        (10, 80, "公里", "新建改造供水干线管网80公里以上"),
+        (10, 60, "公里", "新改扩建燃气管网60公里以上"),
+        (10, 80, "公里", "新建改造污水管网80公里以上"),
+        (10, 60, "个", "实施旧城区60个老旧小区改造"),
+    ],
     "genres/city_measures_validity.txt": [
         (6, 1, "个", "建成运营1个社区养老服务综合体"),  # 每个区（市）县至少建成运营1个社区养老服务综合体
         (7, 2000, "张", "设立家庭养老床位2000张"),
@@ -831,4 +868,117 @@ def test_a_list_of_entries_ending_in_semicolons_is_no_run_of_headings() -> None:
         46,
         48,
         50,
+    ]
+
+
+OUTLINE = "016_pingtan_14th_fyp_outline_2021.txt"
+OUTLINE_ROWS = [  # 专栏1, as FACTS.md reads it: (name, unit); the rows are numbered 1 … 42
+    ("旅游业增加值占GDP比重", "%"),
+    ("旅游总收入", "亿元"),
+    ("游客接待总人数", "万人次"),
+    ("入境游客接待人数", "万人次"),
+    ("旅游床位数", "床"),
+    ("对台贸易额", "亿元"),
+    ("台资企业数", "户"),
+    ("经平潭口岸往来两岸人数", "万人次"),
+    ("台胞在岚人数", "人"),
+    ("进出口总额", "亿元"),
+    ("实际利用外资", "亿元"),
+    ("服务外包执行额", "亿美元"),
+    ("“规上限上”新兴产业企业数", "户"),
+    ("“规上限上”新兴产业营业收入", "亿元"),
+    ("高新技术企业数", "个"),
+    ("服务业增加值比重", "%"),
+    ("“规上限上”服务业企业数", "户"),
+    ("营商环境指数（错年数）", ""),
+    ("5G用户普及率", "%"),
+    ("千兆宽带用户普及率", "%"),
+    ("森林覆盖率", "%"),
+    ("城市空气质量优良天数比率", "%"),
+    ("近岸海域优良水质比例", "%"),
+    ("垃圾无害化处理率", "%"),
+    ("城市污水处理率", "%"),
+    ("农村自来水普及率", "%"),
+    ("城镇新增就业人数", "人"),
+    ("基本医疗保险参保率", "%"),
+    ("每千人老人养老床位数", "床"),
+    ("每千人口拥有3岁以下婴幼儿托位数", "个"),
+    ("幼儿入园率", "%"),
+    ("义务教育管理标准化学校", "所"),
+    ("高中达标校数量", "个"),
+    ("中职毕业生初次就业率", "%"),
+    ("每千人拥有执业（助理）医师数", "人"),
+    ("千人卫生医疗机构床位数", "张"),
+    ("家庭医生重点人群签约率", "%"),
+    ("地区生产总值增长", "%"),
+    ("自贸创新举措数量", "个"),
+    ("研发经费投入增长", "%"),
+    ("每万人口高价值发明专利拥有量", "%"),
+    ("居民人均可支配收入", "%"),
+]
+
+
+def test_a_whole_outline_scraped_onto_one_line_reads_as_its_chapters_sections_and_boxes() -> None:
+    """016, a 十四五 规划纲要 of 平潭综合实验区 as the crawler stored it: the body on line 10, a space where the page had
+    an empty paragraph. The chapters and sections open after a sentence end or a space and keep their titles
+    (第一章 发展基础); two section titles run into their text (第二节 基本原则坚持党的全面领导。…): the heading is
+    its number and the text a paragraph under it. The title, date and issuer are the page's facts; the region is
+    none (全省 is the province the zone compares itself with)."""
+    doc, region = parse_document(REAL / OUTLINE)
+    chapters = [h for h in doc.headings if h.kind == "chapter"]
+    assert [h.number for h in chapters] == [f"第{cn(i)}章" for i in range(1, 12)]
+    assert [h.title for h in chapters][:3] == ["发展基础", "“十四五”发展战略及2035年远景目标", "打造知名国际旅游岛"]
+    assert chapters[-1].title == "全面推进规划纲要实施"
+    sections = [h for h in doc.headings if h.kind == "section"]
+    assert [sum(s.parent is c for s in sections) for c in chapters] == [2, 3, 3, 4, 6, 5, 4, 4, 3, 4, 3]
+    assert [(s.parent.number, s.number) for s in sections if s.title == ""] == [("第二章", "第二节"), ("第六章", "第五节")]
+    assert [s.title for s in sections][:3] == ["“十三五”成效", "发展环境", "指导思想"]
+    boxes = [h for h in doc.headings if h.number.startswith("专栏")]
+    assert [(h.number, h.kind) for h in boxes] == [("专栏1", "table")] + [(f"专栏{i}", "box") for i in range(2, 16)]
+    leads = [p for p in doc.passages if p.kind == "lead"]
+    assert [p.parent.number for p in leads if p.parent] == [f"第{cn(i)}章" for i in range(2, 12)]
+    task_sections = [s for s in sections if chapters.index(s.parent) >= 2]
+    assert [m.parent for m in doc.measures] == task_sections  # the items of a section run together: one measure
+    assert [m.heading for m in doc.measures][:2] == ["优化全域全时旅游布局。", "提档升级旅游基础设施。"]
+    assert [(c.title[:12], c.basis) for c in doc.citations] == [
+        ("平潭综合实验区党工委关于", True),
+        ("平潭国际旅游岛建设方案", False),
+        ("总体发展规划", False),
+        ("告台湾同胞书", False),
+        ("中华人民共和国国民经济和", False),
+        ("平潭综合实验区国土空间总", False),
+        ("平潭综合实验区条例", False),
+        ("平潭国际旅游岛条例", False),
+    ]
+    assert region is None
+    text = doc.source.text
+    records = [*doc.headings, *doc.measures, *doc.passages, *doc.indicators, *doc.projects, *doc.citations]
+    assert all(text[u.span.start : u.span.end] == u.span.quote for u in records)
+
+
+def test_an_indicator_table_whose_cells_run_together_reads_as_its_rows_without_values() -> None:
+    """016 专栏1: header and rows run together (国际旅游1旅游业增加值占GDP比重%9.014.0[5]预期性2旅游总收入…). The
+    serial numbers in order, the attribute ending each row, the category before a group's first serial and the unit
+    between name and values frame every row (195G用户普及率 is row 19); the values run together with nothing between
+    them (9.014.0 is 9.0 and 14.0, or 9.01 and 4.0), so none is read, and a warning says so."""
+    doc = parsed(OUTLINE)
+    rows = [i for i in doc.indicators if i.source == "table"]
+    assert [(r.number, r.name, r.unit) for r in rows] == [(str(n), *row) for n, row in enumerate(OUTLINE_ROWS, start=1)]
+    assert [r.number for r in rows if r.attribute == "约束性"] == ["21", "22", "23"]
+    assert {r.attribute for r in rows} == {"预期性", "约束性"}
+    firsts = {"1", "6", "10", "13", "16", "21", "38"}  # the first row of each category
+    assert [(r.category, sum(1 for o in rows if o.category == r.category)) for r in rows if r.number in firsts] == [
+        ("国际旅游", 5),
+        ("闽台合作", 4),
+        ("对外开放", 3),
+        ("新兴产业", 3),
+        ("高端服务", 5),
+        ("宜居生活", 17),
+        ("创新发展", 5),
+    ]
+    assert all(r.values == [] and r.table is not None and r.table.number == "专栏1" for r in rows)
+    assert rows[18].span.quote == "195G用户普及率%1060[50]预期性"
+    assert all(line(doc, r.name_span) == 10 and r.name_span.quote == r.name for r in rows)
+    assert doc.warnings == [
+        "table 专栏1: the values of its 42 rows run together with nothing between the columns ('9.014.0[5]' …): not read"
     ]

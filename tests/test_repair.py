@@ -61,7 +61,11 @@ def extracted(text: str, header: str, page_chars: int = 1500, wrap: int = 37) ->
 
 
 # crawlers' texts, each body run together on one line
-RUN_ON = {"012_pingtan_yacht_tourism_measures_2023.txt", "013_pingtan_suping_work_plan_2022.txt"}
+RUN_ON = {
+    "012_pingtan_yacht_tourism_measures_2023.txt",
+    "013_pingtan_suping_work_plan_2022.txt",
+    "016_pingtan_14th_fyp_outline_2021.txt",
+}
 
 
 def test_ordinary_text_is_never_repaired() -> None:
