@@ -12,7 +12,7 @@ from .markdown import markdown_view
 from .metadata import extract_metadata, read_sidecar
 from .project_tables import project_rows, project_table_lines
 from .read import read_source
-from .records import Heading, Indicator, Measure, ParsedDocument, PlanMetadata, Project, SourceText
+from .records import Heading, Indicator, Line, Measure, ParsedDocument, PlanMetadata, Project, SourceText
 from .regions import Region
 from .repair import Repaired, repair
 from .run_tables import run_together_rows
@@ -20,6 +20,7 @@ from .segment import segment
 from .tables import parse_table
 from .targets import prose_targets, target_scopes
 from .task_tables import TaskRow, attach_task_bodies, task_rows, task_table_lines
+from .titles import find_notice
 
 _REPAIRED_MEDIA = ("text/plain", "application/pdf")
 
@@ -86,7 +87,7 @@ def _parse(source: SourceText, sidecar: dict) -> tuple[ParsedDocument, Region | 
     for row in attach_task_bodies(measures, task_list):
         warnings.append(f"task table: the row {row.task[:40]!r} names no measure of the text; its bodies are not linked")
     if not has_policy_content(seg.headings, measures, indicators):
-        raise LoadError(source.name, "no policy content: no numbered parts or items, measures, table or box found")
+        raise LoadError(source.name, _no_policy_content(text, cleaned.content))
     first_heading = min((h.span.start for h in seg.headings), default=len(text))
     meta, region = extract_metadata(text, cleaned.content, cleaned.metadata, first_heading, sidecar)
     not_before = _first_year(meta)
@@ -126,3 +127,13 @@ def has_policy_content(headings: list[Heading], measures: list[Measure], indicat
         or bool(indicators)
         or any(m.number for m in measures)
     )
+
+
+def _no_policy_content(text: str, content: list[Line]) -> str:
+    """Why a file is refused; a notice that issues a document whose text is not in the file (published as an
+    attachment of its own) says which document to load instead."""
+    reason = "no policy content: no numbered parts or items, measures, table or box found"
+    notice, issued = find_notice(text, content)
+    if notice is not None and issued is not None:
+        return f"{reason}; it is a notice issuing 《{issued.value}》, whose text is not in the file (load that document)"
+    return reason

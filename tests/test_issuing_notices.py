@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from plankg.loaders.errors import LoadError
 from plankg.loaders.pipeline import parse_document
 from plankg.loaders.records import ParsedDocument
 from plankg.loaders.regions import Region
@@ -221,3 +224,16 @@ def test_a_table_ends_before_the_body_s_next_part() -> None:
         ("part", "（一）", "建设全龄友好宜居城区"),
     ]
     assert [m.span.quote[:12] for m in doc.measures] == ["1.加强既有居住建筑改造"]
+
+
+def test_a_notice_without_the_plan_it_issues_is_refused_naming_that_plan() -> None:
+    """沪交安〔2024〕139号 as published: the notice alone, its plan an attachment of its own. Nothing is loaded, and the
+    error says which document to load instead."""
+    path = NOTICES / "transport_safety_plan_2024_notice_only.md"
+    with pytest.raises(LoadError) as refused:
+        parse_document(path)
+    assert str(refused.value) == (
+        "transport_safety_plan_2024_notice_only.md: no policy content: no numbered parts or items, measures, table or box "
+        "found; it is a notice issuing 《上海市交通行业 安全生产治本攻坚三年行动方案 （2024—2026年）》, whose text is not in "
+        "the file (load that document)"
+    )
