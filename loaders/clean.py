@@ -33,6 +33,12 @@ _CHROME: dict[str, re.Pattern[str]] = {
         r"^(部门文件|部門文件|政策文件|通知公告|相关稿件|相關稿件|相关链接|相關鏈接|相关文件|相關文件|相关新闻|相關新聞|"
         r"相关阅读|相關閱讀|延伸阅读|延伸閱讀|相关解读|相關解讀)[:：]?$"
     ),
+    # A document's table of contents: the line 目录, and entries whose dotted leader ends in a page number
+    # (第一章 发展基础 ……………… 1); a scrape may run several entries into one line (…… 5第一章 …… 6第一节 …).
+    "table of contents": re.compile(
+        r"^(?:目\s*录|目\s*次|目\s*錄)$|(?:[.．·…⋯]{3,}|…{2,})[ \t\u3000]*\d{1,3}[ \t\u3000]*$"
+        r"|(?:(?:[.．·…⋯]{3,}|…{2,})[ \t\u3000]*\d{1,3}(?!\d).*){2,}"
+    ),
     "site footer": re.compile(
         r"^(?=.{0,80}$).*(版权所有|版權所有|©|Copyright|ICP备|ICP備|网站标识码|網站標識碼|公网安备|公網安備)"
         r"|^(主办单位|主辦單位|承办单位|承辦單位|网站地图|網站地圖|联系我们|聯繫我們)[:：\s]",

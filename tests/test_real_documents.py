@@ -953,8 +953,13 @@ def test_a_whole_outline_scraped_onto_one_line_reads_as_its_chapters_sections_an
         ("平潭国际旅游岛条例", False),
     ]
     assert region is None
+    # the 目录 run together (…… 5第一章 发展基础…… 6第一节 …), as the repaired view breaks it at its spaces
+    assert [(d.reason, d.span.quote[:4], d.span.quote[-6:]) for d in doc.dropped if d.reason == "table of contents"] == [
+        ("table of contents", "言...", "产业转型升级"),
+        ("table of contents", "....", "... 74"),
+    ]
     text = doc.source.text
-    records = [*doc.headings, *doc.measures, *doc.passages, *doc.indicators, *doc.projects, *doc.citations]
+    records = [*doc.headings, *doc.measures, *doc.passages, *doc.indicators, *doc.projects, *doc.citations, *doc.dropped]
     assert all(text[u.span.start : u.span.end] == u.span.quote for u in records)
 
 

@@ -526,3 +526,30 @@ def test_the_plan_view_shows_roles_leads_and_bodies(own_store: Store) -> None:
     assert (tree["总体要求"].role, tree["基本原则"].role) == ("general requirements", "principles")
     assert tree["重点任务"].leads == ["围绕居家社区机构相协调、医养康养相结合，着力补齐养老服务短板。"]
     assert tree["提升养老机构服务质量。"].bodies == ["市民政局 (lead)", "市财政局 (supporting)", "市市场监管局 (supporting)"]
+
+
+def test_a_table_of_contents_is_set_aside_and_its_chapters_are_read_once(tmp_path: Path) -> None:
+    """A whole 规划纲要 opens with its 目录: entries with a dotted leader and a page number (also run together, as a
+    scrape gives them). They repeat the headings and are set aside; the chapters and sections are read once."""
+    path = tmp_path / "outline.txt"
+    path.write_text(
+        "某某县国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要\n\n目  录\n\n"
+        "第一章  发展基础 ………………………………………… 1\n第一节  “十三五”成效 …………………………………… 1\n"
+        "第二章  主要任务........................ 3第一节  发展现代农业.................... 3\n\n"
+        "第一章  发展基础\n\n第一节  “十三五”成效\n\n“十三五”期间，全县经济持续增长。\n\n"
+        "第二章  主要任务\n\n第一节  发展现代农业\n\n（一）推进高标准农田建设。到2025年，建成高标准农田10万亩。\n",
+        encoding="utf-8",
+    )
+    doc, _ = parse_document(path)
+    assert [(h.number, h.title) for h in doc.headings] == [
+        ("第一章", "发展基础"),
+        ("第一节", "“十三五”成效"),
+        ("第二章", "主要任务"),
+        ("第一节", "发展现代农业"),
+    ]
+    assert [(d.reason, line_at(doc.source.text, d.span.start)) for d in doc.dropped] == [
+        ("table of contents", 3),
+        ("table of contents", 5),
+        ("table of contents", 6),
+        ("table of contents", 7),
+    ]
