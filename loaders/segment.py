@@ -26,6 +26,8 @@ CAPTION = re.compile(r"^表\s*(\d+)\s*(.*?)[\s|]*$")
 PART = re.compile(rf"^([{_CN}]+)、\s*(.+)$")
 # 附件 / 附件1：… / 附件：…: what follows is an attachment, not the body's last part (a 附件下载 link is not).
 ATTACHMENT = re.compile(rf"^附件\s*([\d{_CN}]+)?\s*(?:[:：]\s*(.*?))?[\s|]*$")
+BARE_ATTACHMENT = re.compile(r"^附件\s*[:：]?\s*$")
+MAX_ATTACHMENT_TITLE = 60  # a line after 附件N longer than this is the attachment's text, not its title
 SUBPART = re.compile(rf"^[(（]([{_CN}]+)[)）]\s*(.+)$")
 NUMBERED = re.compile(r"^(\d{1,2})[.．、]\s*(.+)$")
 # Other item numbers: articles (第一条 of 办法, 细则), (1) / （1） and circled numbers (①).
@@ -132,6 +134,9 @@ def segment(text: str, content: list[Line]) -> Segmented:
         heading, consumed = _heading_at(text, content, i, has_chapters)
         if heading is not None and heading.kind == "attachment" and not out.headings:
             heading = None  # 附件 before any part of a body: the notice attaches the plan that follows
+        elif heading is not None and BARE_ATTACHMENT.match(s) and _attachment_just_opened(out):
+            i += 1  # the attachment's own 附件 label under the line that named it (附件：…清单): one attachment
+            continue
         if heading is not None:
             if heading.kind == "attachment":
                 heading.ordinal = sum(h.kind == "attachment" for h in out.headings) + 1
@@ -205,7 +210,9 @@ def _heading_at(text: str, content: list[Line], i: int, has_chapters: bool) -> t
         return Heading("table", f"表{m.group(1)}", int(m.group(1)), title, Span.of(text, span.start, end)), 1
     if (m := ATTACHMENT.match(s)) and len(s) <= MAX_HEADING and "。" not in s:
         number = s[: m.end(1)] if m.group(1) else "附件"
-        return Heading("attachment", number, 0, m.group(2) or "", span), 1
+        if m.group(2):
+            return Heading("attachment", number, 0, m.group(2), span), 1
+        return _attachment_titled_below(text, content, i, number)
     if (
         (m := PART.match(s))
         and len(s) <= MAX_HEADING
@@ -234,6 +241,32 @@ def _heading_run_into_text(text: str, line: Line) -> tuple[Heading, Line] | None
     at = line.start + lead
     heading = Heading(kind, number, chinese_to_int(m.group(1)), "", Span.of(text, at, at + len(number)))
     return heading, Line(line.number, at + m.start(2), m.group(2))
+
+
+def _attachment_titled_below(text: str, content: list[Line], i: int, number: str) -> tuple[Heading, int]:
+    """附件2 on a line of its own, with the attachment's title on the next line (白玉兰栽植和养护技术要求): a short line
+    that is no sentence, heading, numbered item or table header. Without one, an attachment without a title."""
+    span = stripped_span(text, content[i])
+    j = next((k for k in range(i + 1, len(content)) if content[k].stripped), None)
+    if j is None or not _attachment_title(content[j]):
+        return Heading("attachment", number, 0, "", span), 1
+    title = stripped_span(text, content[j])
+    return Heading("attachment", number, 0, title.quote, Span.of(text, span.start, title.end)), j - i + 1
+
+
+def _attachment_title(line: Line) -> bool:
+    s = line.stripped
+    numbered = any(rx.match(s) for rx in (PART, SUBPART, NUMBERED, ITEM, ATTACHMENT, BULLET))
+    short = len(s) <= MAX_ATTACHMENT_TITLE and "。" not in s
+    return short and not numbered and not _is_heading_line(s) and _cell_text(line) not in TABLE_HEADER
+
+
+def _attachment_just_opened(out: Segmented) -> bool:
+    """The last thing read is an attachment's heading: nothing of its text has come yet."""
+    last = out.headings[-1] if out.headings else None
+    if last is None or last.kind != "attachment":
+        return False
+    return not out.paragraphs or out.paragraphs[-1].span.start < last.span.start
 
 
 def _wrapped(kind: str, number: str, ordinal: int, title: str, text: str, content: list[Line], i: int):

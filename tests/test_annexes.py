@@ -1,7 +1,8 @@
 """What follows a plan's body is not the plan: an annexed document (附件2 after the plan's last part) keeps its
-own parts, which are not chapters of the plan, and its paragraphs are annex text, not measures.
+own parts, which are not chapters of the plan, and its paragraphs are annex text, not measures. An attachment
+labelled 附件 or 附件2 on a line of its own takes its title from the line below.
 
-Real document, unchanged and whole: tests/fixtures/annexes (see its README.md for the source and the hand counts).
+Real documents, unchanged and whole: tests/fixtures/annexes (see its README.md for the sources and the hand counts).
 """
 
 from __future__ import annotations
@@ -11,7 +12,9 @@ from pathlib import Path
 from plankg.loaders.pipeline import parse_document
 from plankg.loaders.records import line_at
 
-MAGNOLIA = Path(__file__).parent / "fixtures" / "annexes" / "magnolia_action_plan_2024.md"
+ANNEXES = Path(__file__).parent / "fixtures" / "annexes"
+MAGNOLIA = ANNEXES / "magnolia_action_plan_2024.md"
+TRANSPORT = ANNEXES / "transport_business_environment_plan_2026.md"
 
 
 def test_the_parts_of_an_annex_are_not_chapters_of_the_plan() -> None:
@@ -26,7 +29,7 @@ def test_the_parts_of_an_annex_are_not_chapters_of_the_plan() -> None:
         ("五、", "保障措施", 98),
     ]
     (annex,) = doc.of_kind("attachment")
-    assert (annex.number, line_at(text, annex.span.start)) == ("附件2", 112)
+    assert (annex.number, annex.title, line_at(text, annex.span.start)) == ("附件2", "白玉兰栽植和养护技术要求", 112)
     annex_parts = [(h.number, h.title, line_at(text, h.span.start)) for h in doc.headings if h.parent is annex]
     assert annex_parts == [("一、", "苗木要求", 118), ("二、", "栽植要求", 122), ("三、", "养护要求", 136)]
     assert all(h.kind == "part" for h in doc.headings if h.parent is annex)
@@ -37,4 +40,17 @@ def test_the_text_of_an_annex_holds_no_measure() -> None:
     text = doc.source.text
     assert max(line_at(text, m.span.start) for m in doc.measures) == 110
     annexed = [line_at(text, p.span.start) for p in doc.passages if p.kind == "annex"]
-    assert annexed == [114, 116, 120, 124, 126, 128, 130, 132, 134, 138, 140, 142, 144]
+    assert annexed == [116, 120, 124, 126, 128, 130, 132, 134, 138, 140, 142, 144]  # 114 is the annex's title
+
+
+def test_items_after_a_bare_attachment_label_are_annex_text_not_measures() -> None:
+    """附件 alone on a line after the plan's last item, then 示范场景 and its items 1.–7.: the items were read as
+    measures 20–26 of part 四 (the label set aside as a download link), they are the attachment's text."""
+    doc, _ = parse_document(TRANSPORT)
+    text = doc.source.text
+    (annex,) = doc.of_kind("attachment")
+    assert (annex.number, annex.title, line_at(text, annex.span.start)) == ("附件", "示范场景", 78)
+    assert [m.number for m in doc.measures] == [f"{n}." for n in range(1, 20)]
+    assert max(line_at(text, m.span.start) for m in doc.measures) == 76
+    assert [line_at(text, p.span.start) for p in doc.passages if p.kind == "annex"] == [82, 84, 86, 88, 90, 92, 94]
+    assert doc.projects == []  # 新增6个“一件事” (line 82) is the annex's, not an undertaking of a measure
