@@ -23,6 +23,7 @@ from .task_tables import TaskRow, attach_task_bodies, task_rows, task_table_line
 from .titles import find_notice
 
 _REPAIRED_MEDIA = ("text/plain", "application/pdf")
+_NOTICE_LINES, _NOTICE_WIDTH = 40, 300  # where a notice without its plan is looked for: its first lines, none long
 
 
 def parse_document(path: Path) -> tuple[ParsedDocument, Region | None]:
@@ -133,7 +134,8 @@ def _no_policy_content(text: str, content: list[Line]) -> str:
     """Why a file is refused; a notice that issues a document whose text is not in the file (published as an
     attachment of its own) says which document to load instead."""
     reason = "no policy content: no numbered parts or items, measures, table or box found"
-    notice, issued = find_notice(text, content)
+    head = [line for line in content[:_NOTICE_LINES] if len(line.stripped) <= _NOTICE_WIDTH]  # a notice's lines are short
+    notice, issued = find_notice(text, head)
     if notice is not None and issued is not None:
         return f"{reason}; it is a notice issuing 《{issued.value}》, whose text is not in the file (load that document)"
     return reason
