@@ -37,7 +37,7 @@ BULLET = re.compile(r"^(——|—|－－|--|━━|[●■◆▲•◇□▪])\
 # First header cells of a table of indicators or of projects (任务类型 | 序号 | 工作任务 | 推进单位), spaces removed.
 TABLE_HEADER = {"序号", "序號", "分类", "分類", "类别", "類別", "主要指标", "主要指標", "主要发展指标", "主要發展指標"}
 TABLE_HEADER |= {"任务类型"}
-_TABLE_WORDS = re.compile(r"指标|指標|表\s*\d")
+_TABLE_WORDS = re.compile(r"指标|指標|表\s*\d|清单$|清单[(（][^()（）]*[)）]$")
 
 MAX_HEADING = 120  # a part heading (一、…) longer than this is a paragraph
 MAX_SUBPART = 40  # (一)… longer than this is a numbered paragraph, not a heading
@@ -340,7 +340,8 @@ def _next_part(s: str, out: Segmented) -> bool:
 
 
 def _caption_before(text: str, content: list[Line], i: int, out: Segmented) -> Heading:
-    """An uncaptioned table takes the short line just before it as its title, if it names a table."""
+    """An uncaptioned table takes the short line just before it as its title, if it names a table (…指标, 表2,
+    …清单（2023-2025年）)."""
     ordinal = len(out.tables) + 1  # every table heading opened so far has its region in out.tables (a running count)
     k = i - 1
     while k >= 0 and not content[k].stripped:
