@@ -8,13 +8,14 @@ from pathlib import Path
 from .clean import clean, split_lines
 from .errors import LoadError
 from .extract import extract_citations, extract_measures_and_projects, first_task_offset
+from .glyphs import as_ideographs, has_stand_ins
 from .markdown import markdown_view
 from .metadata import extract_metadata, read_sidecar
 from .project_tables import project_rows, project_table_lines
 from .read import read_source
 from .records import Heading, Indicator, Line, Measure, ParsedDocument, PlanMetadata, Project, SourceText
 from .regions import Region
-from .repair import Repaired, repair
+from .repair import Repaired, repair, view_without
 from .run_tables import run_together_rows
 from .segment import segment
 from .tables import parse_table
@@ -49,12 +50,17 @@ def parse_source(source: SourceText, sidecar: dict) -> tuple[ParsedDocument, Reg
 
 
 def _view(source: SourceText) -> Repaired | None:
-    """The view the stages read instead of the text itself: Markdown without its markup, PDF text repaired."""
+    """The view the stages read instead of the text itself: Markdown without its markup, PDF text repaired, and
+    radicals a PDF's fonts put for ideographs read as those ideographs (loaders.glyphs, one for one)."""
+    view = None
     if source.media_type == "text/markdown":
-        return markdown_view(source.text, split_lines(source.text))
-    if source.media_type in _REPAIRED_MEDIA:
-        return repair(source.text, split_lines(source.text))
-    return None
+        view = markdown_view(source.text, split_lines(source.text))
+    elif source.media_type in _REPAIRED_MEDIA:
+        view = repair(source.text, split_lines(source.text))
+    if not has_stand_ins(source.text):
+        return view
+    view = view or view_without(source.text, [], [])
+    return dataclasses.replace(view, text=as_ideographs(view.text))
 
 
 def _parse(source: SourceText, sidecar: dict) -> tuple[ParsedDocument, Region | None]:
