@@ -294,6 +294,9 @@ _RUN_ON_BOX = re.compile(r"(?:(?<=[。！？!?”」』）)])|(?<=\s))专栏\s*(
 _RUN_ON_GAP = re.compile(r"[ \t\u3000\u00a0]+")
 _RUN_ON_DATE = re.compile(r"(?:(?<=\s)|^)\d{4}年\d{1,2}月\d{1,2}日(?=[\u4e00-\u9fff《“])")
 _RUN_ON_MIN = 200  # characters: a line this long holding two numbered parts is paragraphs run together
+# A line longer than a document's text may be by default (--max-text) is no page's body scraped onto one line but
+# a file without line ends: it is read as it is, and breaking it would make a plan of a whole archive.
+_RUN_ON_MAX = 500_000
 
 
 def run_on_breaks(lines: list[Line]) -> list[tuple[int, int]]:
@@ -311,7 +314,7 @@ def run_on_breaks(lines: list[Line]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for line in lines:
         body = line.text
-        if len(body.strip()) < _RUN_ON_MIN:
+        if not _RUN_ON_MIN <= len(body.strip()) <= _RUN_ON_MAX:
             continue
         parts, items = _in_order(_RUN_ON_PART, body), _in_order(_RUN_ON_ITEM, body, restart=True)
         chapters, sections = _in_order(_RUN_ON_CHAPTER, body), _in_order(_RUN_ON_SECTION, body, restart=True)
