@@ -40,12 +40,18 @@ _CHROME: dict[str, re.Pattern[str]] = {
         r"|(?:(?:[.．·…⋯]{3,}|…{2,})[ \t\u3000]*\d{1,3}(?!\d).*){2,}"
     ),
     "site footer": re.compile(
-        r"^(?=.{0,80}$).*(版权所有|版權所有|©|Copyright|ICP备|ICP備|网站标识码|網站標識碼|公网安备|公網安備)"
-        r"|^(主办单位|主辦單位|承办单位|承辦單位|网站地图|網站地圖|联系我们|聯繫我們)[:：\s]",
+        r"^(?=.{0,80}$).*(版权所有|版權所有|©|Copyright)"
+        r"|^(?=.{0,200}$).*(ICP备|ICP備|网站标识码|網站標識碼|公网安备|公網安備)"  # a printed page runs its footer on
+        r"|^(主办单位|主辦單位|承办单位|承辦單位|网站地图|網站地圖|联系我们|聯繫我們|关于我们|關於我們)[:：\s|]"
+        r"|^(友情链接|友情鏈接)[:：]",
         re.IGNORECASE,
     ),
+    # a link to the document's interpretation, as a page lists it under the text: 《…》政策解读
+    "related link": re.compile(r"^《[^《》]{2,100}》\s*(政策解读|政策解讀|解读|解讀|图解|圖解|答记者问|答記者問)$"),
 }
 
+# A label of two to six characters spaced out before its colon (文 号 ：, 有 效 性：), as a printed page aligns them.
+_SPACED_LABEL = re.compile(r"^((?:[\u4e00-\u9fff][ \t\u3000]+){1,5}[\u4e00-\u9fff])[ \t\u3000]*([:：])")
 # Page metadata blocks: labelled facts about the page rather than the plan's text.
 _METADATA = re.compile(
     r"^(时间|時間|发布时间|發布時間|信息索引号|索引号|索引號|生成日期|公开日期|文件编号|文件編號|"
@@ -93,13 +99,20 @@ def is_link_farm(line: str) -> bool:
     return sentence_marks == 0 and short >= 0.8 * len(items)
 
 
+def _unspaced_label(stripped: str) -> str:
+    """A line whose label is spaced out to align the fields of a page (文 号 ： …, 索 引 号：…) with the label closed up."""
+    if m := _SPACED_LABEL.match(stripped):
+        return re.sub(r"[ \t\u3000]", "", m.group(1)) + m.group(2) + stripped[m.end() :]
+    return stripped
+
+
 def classify_line(stripped: str) -> str | None:
     """The reason a line is not content, 'metadata' for page metadata, or None for content."""
     if not stripped:
         return None
     if is_link_farm(stripped):
         return "injected spam links"
-    if _METADATA.match(stripped):
+    if _METADATA.match(stripped) or ((unspaced := _unspaced_label(stripped)) != stripped and _METADATA.match(unspaced)):
         return "metadata"
     for reason, pattern in _CHROME.items():
         if pattern.search(stripped):

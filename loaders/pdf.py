@@ -17,6 +17,7 @@ from __future__ import annotations
 import io
 import logging
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from statistics import median
 
@@ -270,6 +271,7 @@ def _blocks(items: list[_Line | _Table]) -> list[str]:
     """Paragraphs rejoined from their lines, and tables as bar-layout cells, in reading order."""
     body = [i for i in items if isinstance(i, _Line)]
     left, right = min((ln.x0 for ln in body), default=0), max((ln.x1 for ln in body), default=0)
+    spacing = _line_spacing(body, right)
     blocks: list[str] = []
     prev: _Line | _Table | None = None
     rows: dict[tuple[int, int], str] = {}
@@ -282,7 +284,7 @@ def _blocks(items: list[_Line | _Table]) -> list[str]:
             else:
                 rows = texts
                 blocks.append(_bar(rows))
-        elif isinstance(prev, _Line) and _continues(prev, item, left, right):
+        elif isinstance(prev, _Line) and _continues(prev, item, left, right, spacing):
             sep = " " if prev.text[-1:].isascii() and prev.text[-1:].isalnum() and item.text[:1].isascii() else ""
             blocks[-1] += sep + item.text
         else:
@@ -321,11 +323,24 @@ def _join_split_row(rows: dict[tuple[int, int], str], more: dict[tuple[int, int]
             rows[last + r, c] = text
 
 
-def _continues(prev: _Line, line: _Line, left: float, right: float) -> bool:
-    """This line carries on the paragraph of the line before it."""
+def _line_spacing(lines: list[_Line], right: float) -> float:
+    """The space between the lines of a paragraph, in font sizes: the commonest gap below a line that runs to the
+    right margin (most such lines go on). A page printed from the web spaces its lines wide (line-height 2: a gap
+    of one size) and its paragraphs wider still; a typeset document spaces lines by a fraction of a size."""
+    gaps = Counter(
+        round((a.bottom - b.top) / b.size, 1)
+        for a, b in zip(lines, lines[1:], strict=False)
+        if a.page == b.page and abs(a.size - b.size) <= 0.5 and a.x1 >= right - 5 * a.size and b.size > 0
+    )
+    return gaps.most_common(1)[0][0] if gaps else 0.0
+
+
+def _continues(prev: _Line, line: _Line, left: float, right: float, spacing: float = 0.0) -> bool:
+    """This line carries on the paragraph of the line before it: no wider gap between them than the document's
+    spacing of lines (a paragraph gap is at least half a size more; with close lines, any gap of 0.8 size)."""
     # A line can end several characters short of the margin when the next word or number does not fit.
     if abs(prev.size - line.size) > 0.5 or line.x0 > left + 0.5 * line.size or prev.x1 < right - 5 * prev.size:
         return False
     if SENTENCE_END.search(prev.text) and OPENS_ITEM.match(line.text):  # a full line that ended its paragraph
         return False
-    return line.page != prev.page or prev.bottom - line.top < 0.8 * line.size
+    return line.page != prev.page or prev.bottom - line.top < max(0.8, spacing + 0.5) * line.size

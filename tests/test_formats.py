@@ -20,7 +20,7 @@ import pytest
 
 from plankg.graph.store import document_graphs, open_store, source_of
 from plankg.graph.vocab import SPARQL_PREFIXES
-from plankg.loaders.clean import clean
+from plankg.loaders.clean import classify_line, clean
 from plankg.loaders.docx import docx_to_text
 from plankg.loaders.errors import LoadError
 from plankg.loaders.html import html_to_text
@@ -482,6 +482,37 @@ def test_a_web_page_printed_to_pdf_by_a_browser_reads_as_the_page(tmp_path: Path
     assert first.text.startswith("（一）推进政务公开，强化解读回应。")
     assert first.span.quote.startswith("（⼀）推进政务公开，强化解读回应。")
     assert doc.source.text[first.span.start : first.span.end] == first.span.quote
+
+
+def test_a_provincial_page_printed_to_pdf_reads_as_the_page(tmp_path: Path) -> None:
+    """011 (the whole page of fgw.sc.gov.cn) printed by Chromium. The page spaces its lines a font size apart
+    (line-height 2) and its paragraphs three: each wrapped line had been a paragraph of its own (38 measures, not 26).
+    Its facts list spaces its labels (文 号 ： (川发改价格〔2025〕480号)), and its footer runs on in one line
+    (网站标识码…（蜀ICP备…）…版权所有…), after 友情链接：…, 关于我们 | 法律声明 and the link 《…》政策解读. Now the PDF reads
+    as the page: the same facts, headings, measures, passages and citations."""
+    page = REAL / "011_sichuan_new_energy_price_reform_plan_2025.html"
+    chromium_pdf(page, tmp_path / "011.pdf")
+    doc, _ = parse_document(tmp_path / "011.pdf")
+    html, _ = parse_document(page)
+    assert content(doc) == content(html)
+    assert doc.metadata.doc_number is not None and doc.metadata.doc_number.value == "川发改价格〔2025〕480号"
+    assert [(p.kind, p.text) for p in doc.passages] == [(p.kind, p.text) for p in html.passages]
+    assert [m.text for m in doc.measures] == [m.text for m in html.measures]
+    dropped = {d.reason for d in doc.dropped}
+    assert {"page metadata", "site footer", "related link"} <= dropped
+
+
+def test_printed_page_facts_footers_and_links_are_no_plan_text() -> None:
+    """Lines a printed page puts around the text (011 as Chromium prints it), one by one."""
+    assert classify_line("文 号 ： (川发改价格〔2025〕480号)") == "metadata"
+    assert classify_line("有 效 性 ： 有效") == "metadata"
+    assert classify_line("目 标：到2025年建成") is None  # spaced, but no label of a page's facts
+    footer = "网站标识码：5100000018（蜀ICP备12016782号-10）川公网安备51010402000507号四川省发展和改革委员会版权所有，如需转载"
+    assert classify_line(footer) == "site footer"
+    assert classify_line("友情链接：领导机关部门管理单位相关链接") == "site footer"
+    assert classify_line("关于我们 | 法律声明") == "site footer"
+    assert classify_line("《四川省深化新能源上网电价市场化改革实施方案》政策解读") == "related link"
+    assert classify_line("《四川省深化新能源上网电价市场化改革实施方案》已经省政府同意") is None
 
 
 def test_a_file_that_is_not_what_its_name_says_fails_naming_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
