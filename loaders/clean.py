@@ -1,7 +1,8 @@
 """Clean stage: split the text into lines and set aside what is not plan content.
 
-The rules are general ones about web pages, not about particular documents: breadcrumbs, widget
-labels, download links, page metadata blocks, and link farms (spam) injected into the page.
+The rules are general ones about web pages and printed documents, not about particular documents: breadcrumbs,
+widget labels, download links, page metadata blocks, link farms (spam) injected into the page, and the record
+(版记) a printed official document ends with.
 Page metadata that states a fact (publisher, date, index number) is dropped from the content but
 returned as metadata lines, so the metadata stage can still use it with its span.
 """
@@ -45,6 +46,11 @@ _CHROME: dict[str, re.Pattern[str]] = {
         r"|^(主办单位|主辦單位|承办单位|承辦單位|网站地图|網站地圖|联系我们|聯繫我們|关于我们|關於我們)[:：\s|]"
         r"|^(友情链接|友情鏈接)[:：]",
         re.IGNORECASE,
+    ),
+    # The record a printed official document ends with (版记, GB/T 9704): who gets copies and who printed it when
+    # (抄送：…; 国务院办公厅秘书局  2018年2月4日印发): about the copy, not the plan.
+    "document record": re.compile(
+        r"^(抄送|抄报|抄\s+送)[:：]|^(?=.{0,60}$)\S.*?\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$|^[（(]共印\d+份[)）]$"
     ),
     # a link to the document's interpretation, as a page lists it under the text: 《…》政策解读
     "related link": re.compile(r"^《[^《》]{2,100}》\s*(政策解读|政策解讀|解读|解讀|图解|圖解|答记者问|答記者問)$"),

@@ -515,6 +515,15 @@ def test_printed_page_facts_footers_and_links_are_no_plan_text() -> None:
     assert classify_line("《四川省深化新能源上网电价市场化改革实施方案》已经省政府同意") is None
 
 
+def test_the_record_a_printed_official_document_ends_with_is_no_plan_text() -> None:
+    """The 版记 of GB/T 9704 (the layout of official documents): the copy list and the printing line."""
+    assert classify_line("抄送：各省、自治区、直辖市人民政府，国务院各部委、各直属机构。") == "document record"
+    assert classify_line("国务院办公厅秘书局                          2018年2月4日印发") == "document record"
+    assert classify_line("（共印120份）") == "document record"
+    assert classify_line("2018年2月4日") is None  # a signature's date stays
+    assert classify_line("各地要在2018年2月4日印发实施方案后，抓紧组织落实，确保各项任务按期完成。") is None
+
+
 def test_a_file_that_is_not_what_its_name_says_fails_naming_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "plan.doc").write_text("一、总体要求\n", encoding="utf-8")  # text named .doc: LibreOffice would take it
     (tmp_path / "plan.rtf").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
