@@ -314,7 +314,7 @@ def _take_table(
     if caption is None:
         caption = _caption_before(text, content, i, out)
         _open(caption, stack, out)
-    run_together = is_run_together_header(content[i].stripped)
+    run_together = i < len(content) and is_run_together_header(content[i].stripped)
     j = i
     while j < len(content):
         s = content[j].stripped

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from plankg.loaders.records import Indicator, ParsedDocument
+from plankg.loaders.records import Heading, Indicator, Line, ParsedDocument, Span
+from plankg.loaders.run_tables import run_together_rows
 
 
 def row(doc: ParsedDocument, table_eid: str, ordinal: int) -> Indicator:
@@ -115,3 +116,26 @@ def test_units_are_normalised_for_comparison(parsed) -> None:
     ind = row(parsed["000_7c45746ca5003da4.txt"], "tbl_2", 16)  # 福利彩票销售网点数, 万个, 0.7 -> 1
     assert ind.unit == "万个"
     assert [(v.number, v.scale) for v in ind.values] == [(0.7, 10000.0), (1.0, 10000.0)]
+
+
+def test_a_table_whose_cells_ran_together_is_read_by_its_frame() -> None:
+    """A header and rows run together (序号指标名称单位…属性 then 1常住人口城镇化率%65.470约束性…): the serials in order,
+    the attribute ending each row and the unit between name and values frame the rows; the values (65.4 and 70, or
+    65.47 and 0) are not read. Serials out of order are no such table."""
+    header = "序号指标名称单位基期值目标值属性"
+    text = header + "1常住人口城镇化率%65.470约束性2农村自来水普及率%9899预期性3新增城镇就业人数万人1.21.5预期性"
+    heading = Heading("table", "表1", 1, "主要指标", Span.of(text, 0, 0))
+    read = run_together_rows(text, heading, [Line(1, 0, text)])
+    assert read is not None
+    rows, warnings = read
+    assert [(r.number, r.name, r.unit, r.attribute, r.values) for r in rows] == [
+        ("1", "常住人口城镇化率", "%", "约束性", []),
+        ("2", "农村自来水普及率", "%", "预期性", []),
+        ("3", "新增城镇就业人数", "万人", "预期性", []),
+    ]
+    assert all(text[r.name_span.start : r.name_span.end] == r.name for r in rows)
+    assert warnings == [
+        "table 表1: the values of its 3 rows run together with nothing between the columns ('65.470' …): not read"
+    ]
+    skipped = text.replace("2农村自来水普及率", "4农村自来水普及率")
+    assert run_together_rows(skipped, heading, [Line(1, 0, skipped)]) is None
