@@ -1,6 +1,6 @@
 """Segment stage: content lines -> headings (chapters, sections, parts, boxes, tables) and paragraphs.
 
-Headings are recognised by their numbering (第X章, 第X节, 一、, (一), 专栏N, 表N, 附件N), whatever the script;
+Headings are recognised by their numbering (第X篇, 第X章, 第X节, 一、, (一), 专栏N, 表N, 附件N), whatever the script;
 a heading continued on the next line (no blank line between) is one heading. Indicator tables are
 recognised by their header cells and handed over as raw line ranges to the table parser. Paragraphs keep
 their item number (1. / （一） / 第一条 / （1） / ①, or the 一、 of a part that is a paragraph: a sentence of
@@ -19,6 +19,7 @@ from .roles import is_closing_clause
 from .run_tables import is_run_together_header, is_run_together_row_line
 
 _CN = "一二三四五六七八九十百零〇两"
+BOOK = re.compile(rf"^第([{_CN}]+)篇\s*(.*)$")  # a 纲要 groups its chapters in books (第一篇 …), numbered on through them
 CHAPTER = re.compile(rf"^第([{_CN}]+)章\s*(.*)$")
 SECTION = re.compile(rf"^第([{_CN}]+)[节節]\s*(.*)$")
 BOX = re.compile(r"^(专栏|專欄)\s*(\d+)\s*[:：]?\s*(.*?)[\s|]*$")
@@ -84,7 +85,7 @@ def _cell_text(line: Line) -> str:
 
 
 def _is_heading_line(s: str) -> bool:
-    return bool(CHAPTER.match(s) or SECTION.match(s) or BOX.match(s) or CAPTION.match(s))
+    return bool(BOOK.match(s) or CHAPTER.match(s) or SECTION.match(s) or BOX.match(s) or CAPTION.match(s))
 
 
 def _sentence(s: str) -> bool:
@@ -140,7 +141,7 @@ def segment(text: str, content: list[Line]) -> Segmented:
         if heading is not None:
             if heading.kind == "attachment":
                 heading.ordinal = sum(h.kind == "attachment" for h in out.headings) + 1
-            elif heading.kind in ("chapter", "section") and _in_attachment(stack):
+            elif heading.kind in ("book", "chapter", "section") and _in_attachment(stack):
                 heading.level, heading.kind = _ANNEX_LEVEL[heading.kind], "part"  # the annex's division, not the plan's
             if heading.kind == "box" and _box_is_table(content, i + consumed):
                 heading.kind = "table"
@@ -159,10 +160,18 @@ def segment(text: str, content: list[Line]) -> Segmented:
 
 
 # An attachment holds whatever follows it, chapters and parts included, up to the next attachment.
-_LEVEL = {"attachment": -1, "chapter": 0, "section": 1, "part": 2, "box": 4, "table": 4}
-# Inside an attachment, its chapters and sections are parts, nested as they were (a part 一、 stays level 2).
-_ANNEX_LEVEL = {"chapter": 1, "section": 2}
-_EID_KEY = {"attachment": "att", "chapter": "chp", "section": "sec", "part": "part", "box": "box", "table": "tbl"}
+_LEVEL = {"attachment": -2, "book": -1, "chapter": 0, "section": 1, "part": 2, "box": 4, "table": 4}
+# Inside an attachment, its books, chapters and sections are parts, nested as they were (a part 一、 stays level 2).
+_ANNEX_LEVEL = {"book": 1, "chapter": 1, "section": 2}
+_EID_KEY = {
+    "attachment": "att",
+    "book": "book",
+    "chapter": "chp",
+    "section": "sec",
+    "part": "part",
+    "box": "box",
+    "table": "tbl",
+}
 
 
 def _in_attachment(stack: list[Heading]) -> bool:
@@ -195,6 +204,8 @@ def _heading_at(text: str, content: list[Line], i: int, has_chapters: bool) -> t
     line = content[i]
     s = line.stripped
     span = stripped_span(text, line)
+    if (m := BOOK.match(s)) and has_chapters and len(s) <= MAX_HEADING and "。" not in s:
+        return _wrapped("book", f"第{m.group(1)}篇", chinese_to_int(m.group(1)), m.group(2), text, content, i)
     if m := CHAPTER.match(s):
         return _wrapped("chapter", f"第{m.group(1)}章", chinese_to_int(m.group(1)), m.group(2), text, content, i)
     if m := SECTION.match(s):
@@ -270,7 +281,7 @@ def _attachment_just_opened(out: Segmented) -> bool:
 
 
 def _wrapped(kind: str, number: str, ordinal: int, title: str, text: str, content: list[Line], i: int):
-    """A chapter or section heading, joined with a continuation line that follows without a blank."""
+    """A book, chapter or section heading, joined with a continuation line that follows without a blank."""
     first = content[i]
     lines = [first]
     nxt = content[i + 1] if i + 1 < len(content) else None

@@ -65,6 +65,7 @@ from .regions import Region, chain
 from .script import to_simplified
 
 _HEADING_CLASS = {
+    "book": "Book",
     "chapter": "Chapter",
     "section": "Section",
     "part": "Part",

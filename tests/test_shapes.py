@@ -312,6 +312,7 @@ CASES: list[tuple[str, Mutation, str, str, str]] = [
         "pk:partOf",
         "Violation",
     ),
+    ("Book-parent", lambda g: g.add(E + "/box_1__item_1", RDF_TYPE, PK.Book), E + "/box_1__item_1", "pk:partOf", "Violation"),
     (
         "Section-parent",
         lambda g: g.set(E + "/chp_2__sec_1", PK.partOf, E + "/box_1"),

@@ -553,3 +553,38 @@ def test_a_table_of_contents_is_set_aside_and_its_chapters_are_read_once(tmp_pat
         ("table of contents", 6),
         ("table of contents", 7),
     ]
+
+
+def test_books_of_an_outline_group_chapters_numbered_on_through_them() -> None:
+    """A 规划纲要 divides its text into books (第一篇 …), whose chapters are numbered on through them (第二篇 opens with
+    第三章): each book is a heading above its chapters, and the chapters' numbering is no gap (layout fixture
+    tests/fixtures/structure/provincial_outline_books.txt, in the form of the national and provincial 纲要)."""
+    outline = Read(OWN / "provincial_outline_books.txt")
+    assert [(h.kind, h.number, outline.line(h), h.parent.number if h.parent else None, h.eid) for h in outline.headings] == [
+        ("book", "第一篇", 3, None, "book_1"),
+        ("chapter", "第一章", 5, "第一篇", "book_1__chp_1"),
+        ("chapter", "第二章", 9, "第一篇", "book_1__chp_2"),
+        ("book", "第二篇", 13, None, "book_2"),
+        ("chapter", "第三章", 15, "第二篇", "book_2__chp_3"),
+        ("section", "第一节", 17, "第三章", "book_2__chp_3__sec_1"),
+        ("section", "第二节", 21, "第三章", "book_2__chp_3__sec_2"),
+        ("chapter", "第四章", 25, "第二篇", "book_2__chp_4"),
+    ]
+    assert [(outline.line(m), m.parent.number if m.parent else None) for m in outline.measures] == [
+        (19, "第一节"),
+        (23, "第二节"),
+        (27, "第四章"),
+    ]
+    assert [(outline.line(p), p.role) for p in outline.passages] == [(7, "background"), (11, "guiding")]
+    doc, region = parse_document(OWN / "provincial_outline_books.txt")
+    store = Store()
+    store.extend(document_quads(doc, region))
+    store.extend(region_quads(region))
+    _, expression, graph = plan_identity(doc, region)
+    triples = document_triples(store, graph)
+    by = {(t.subject.value, t.predicate.value, t.object.value) for t in triples}
+    assert (f"{expression}/book_2", str(RDF.type), str(PK.Book)) in by
+    assert (f"{expression}/book_2__chp_3", str(PK.partOf), f"{expression}/book_2") in by
+    assert (f"{expression}/book_2", str(PK.partOf), expression) in by
+    report = validate_triples("outline", "", triples, "pyrudof")
+    assert [(f.shape, f.focus) for f in report.findings if f.severity == "Violation"] == []

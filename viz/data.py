@@ -26,6 +26,7 @@ TREE_CLASSES = (
     "SafeguardMeasure",
     "Measure",
     "Project",
+    "Book",
     "Chapter",
     "Section",
     "Part",

@@ -29,6 +29,7 @@ TREE_LABEL_ZOOM = 16  # a plan view's label font size below which a label is not
 COLOURS = {
     "Region": "#8c564b",
     "Plan": "#d62728",
+    "Book": "#08519c",
     "Chapter": "#1f77b4",
     "Section": "#6baed6",
     "Part": "#9ecae1",
@@ -50,6 +51,7 @@ COLOURS = {
 NAMES = {
     "Region": "region 行政区",
     "Plan": "plan 规划",
+    "Book": "book 篇",
     "Chapter": "chapter 章",
     "Section": "section 节",
     "Part": "part 部分",
@@ -71,6 +73,7 @@ NAMES = {
 SIZES = {
     "Region": 30,
     "Plan": 26,
+    "Book": 23,
     "Chapter": 20,
     "ThemeGroup": 20,
     "Section": 15,
