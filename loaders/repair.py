@@ -35,6 +35,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from plankg.loading.limits import DEFAULT_LIMITS
+
 from .numerals import chinese_to_int
 from .records import Dropped, Line, ParsedDocument, SourceText, Span
 
@@ -296,7 +298,7 @@ _RUN_ON_DATE = re.compile(r"(?:(?<=\s)|^)\d{4}年\d{1,2}月\d{1,2}日(?=[\u4e00-
 _RUN_ON_MIN = 200  # characters: a line this long holding two numbered parts is paragraphs run together
 # A line longer than a document's text may be by default (--max-text) is no page's body scraped onto one line but
 # a file without line ends: it is read as it is, and breaking it would make a plan of a whole archive.
-_RUN_ON_MAX = 500_000
+_RUN_ON_MAX = DEFAULT_LIMITS.text_chars
 
 
 def run_on_breaks(lines: list[Line]) -> list[tuple[int, int]]:
