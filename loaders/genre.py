@@ -17,6 +17,8 @@ _TITLE_GENRES: list[tuple[str, str]] = [
     ("工作要点", "annual"),
     ("工作计划", "annual"),
     ("年度计划", "annual"),
+    ("工作安排", "annual"),
+    ("重点工作任务", "annual"),
     ("要点", "annual"),
     ("行动计划", "action-plan"),
     ("行动方案", "action-plan"),
@@ -39,6 +41,11 @@ _TITLE_GENRES: list[tuple[str, str]] = [
     ("实施办法", "rules"),
     ("办法", "rules"),
     ("细则", "rules"),
+    ("条例", "rules"),
+    ("规定", "rules"),
+    ("应急预案", "contingency-plan"),
+    ("预案", "contingency-plan"),
+    ("决定", "decision"),
     ("纲要", "outline"),
     ("建议", "proposal"),
     ("规划", "plan"),
@@ -59,7 +66,9 @@ _TEXT_CUES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?:制定|印发)?本行动(?:方案|计划)"), "action-plan"),
     (re.compile(r"(?:制定|印发)?本(?:实施|工作)?方案"), "implementation-plan"),
     (re.compile(r"(?:制定|印发)?本(?:若干)?(?:政策)?(?:措施|举措)"), "measures"),
-    (re.compile(r"(?:制定|印发)?本(?:实施)?(?:办法|细则)"), "rules"),
+    (re.compile(r"(?:制定|印发)?本(?:实施)?(?:办法|细则|条例|规定)"), "rules"),
+    (re.compile(r"(?:制定|编制)?本(?:应急)?预案"), "contingency-plan"),
+    (re.compile(r"作出如下决定|本决定"), "decision"),
 ]
 # An annual work plan opens by placing its year: 2021年是实施"十四五"规划…的第一年.
 _ANNUAL_OPENING = re.compile(r"\s*((?:19|20)\d\d年是)")

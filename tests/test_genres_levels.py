@@ -488,6 +488,13 @@ def test_a_sentence_is_not_a_body() -> None:
         ("关于做好2022年春节期间困难群众帮扶工作的通知", "notice"),
         ("民政部关于加强养老服务工作的指导意见（征求意见稿）", "opinion"),
         ("某县养老服务体系建设实施方案", "implementation-plan"),
+        # genres of the nation's documents (their titles as issued)
+        ("中共中央关于全面深化改革若干重大问题的决定", "decision"),
+        ("国家自然灾害救助应急预案", "contingency-plan"),
+        ("深化医药卫生体制改革2016年重点工作任务", "annual"),
+        ("2013年食品安全重点工作安排", "annual"),
+        ("城市居民最低生活保障条例", "rules"),
+        ("中共中央关于制定国民经济和社会发展第十四个五年规划和二〇三五年远景目标的建议", "proposal"),
     ],
 )
 def test_genre_words_of_titles(title: str, genre: str) -> None:

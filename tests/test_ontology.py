@@ -52,6 +52,8 @@ GENRES_NOT_IN_CORPUS = {
     PK.Opinion,
     PK.PolicyMeasures,
     PK.Rules,
+    PK.ContingencyPlan,
+    PK.Decision,
     PK.Notice,
 }
 

@@ -75,6 +75,8 @@ DOC_TYPES = {
     "opinion": PK.Opinion,
     "measures": PK.PolicyMeasures,
     "rules": PK.Rules,
+    "contingency-plan": PK.ContingencyPlan,
+    "decision": PK.Decision,
     "notice": PK.Notice,
 }
 # The plan IRI segments that stand for a part of a plan's identity its text does not state.
