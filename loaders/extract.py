@@ -9,6 +9,7 @@ quantified undertakings named inside a measure (新建风采长者饭堂6间).
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from .bodies import attributions, clause_bodies
 from .issuers import recognise
@@ -130,6 +131,7 @@ def extract_measures_and_projects(
             candidates.append(para)
     assign_heading_roles(headings, _legacy_role)
     titled = {id(p): _titled(text, p) for p in flow}
+    titled.update(_preamble_headings(flow, titled))
     attribution_only = {id(p) for p in flow if titled[id(p)][2] and not _ATTRIBUTION_LEFT.sub("", _unattributed(p))}
     chosen = {id(p) for p in _task_paragraphs([p for p in candidates if id(p) not in attribution_only], headings)}
     per_parent: dict[int, int] = {}
@@ -197,6 +199,25 @@ def _legacy_role(heading: Heading) -> str:
         return ""
     title = to_simplified(heading.title)
     return next((role for word, role in _LEGACY_ROLE if word in title), "background")
+
+
+# The word that heads a preamble without a number (前言 …), on a line of its own, perhaps spaced out (前 言).
+_PREAMBLE_WORD = re.compile(r"^(前言|序言|引言)$")
+_LETTER_GAP = re.compile(r"[ \t\u3000\u00a0]+")
+
+
+_Titled = tuple[str, Span | None, list[ResponsibleBody]]
+
+
+def _preamble_headings(flow: list[Paragraph], titled: dict[int, _Titled]) -> dict[int, _Titled]:
+    """The paragraph after a preamble's heading line (前言, 前 言) before the first part, titled with that word
+    and that line's span, when it has no title sentence of its own: the heading is the preamble's, not text."""
+    out: dict[int, _Titled] = {}
+    for before, para in pairwise(flow):
+        word = _LETTER_GAP.sub("", to_simplified(before.text))
+        if before.parent is None and para.parent is None and _PREAMBLE_WORD.match(word) and not titled[id(para)][0]:
+            out[id(para)] = (word, before.span, titled[id(para)][2])
+    return out
 
 
 _PASSAGE_KEY = {

@@ -295,6 +295,11 @@ _RUN_ON_SECTION = re.compile(r"(?:(?<=[。！？!?”」』）)])|(?<=\s))第([�
 _RUN_ON_BOX = re.compile(r"(?:(?<=[。！？!?”」』）)])|(?<=\s))专栏\s*(\d{1,2})")
 _RUN_ON_GAP = re.compile(r"[ \t\u3000\u00a0]+")
 _RUN_ON_DATE = re.compile(r"(?:(?<=\s)|^)\d{4}年\d{1,2}月\d{1,2}日(?=[\u4e00-\u9fff《“])")
+# The words that head a document's parts without a number (目录, 前言, 附则, 结束语 …), which a page may space out
+# letter by letter (目 录 前 言): the spaces between their letters are none of the line breaks a run-on line lost.
+_PART_WORDS = ("目录", "目錄", "目次", "前言", "序言", "引言", "附则", "附則", "结束语", "結束語", "结语", "結語", "后记", "後記")
+_SPACED_WORDS = "|".join(_RUN_ON_GAP.pattern.join(word) for word in _PART_WORDS)
+_SPACED_PART_WORD = re.compile(rf"(?<![{_HAN}])(?:{_SPACED_WORDS})(?![{_HAN}])")
 _RUN_ON_MIN = 200  # characters: a line this long holding two numbered parts is paragraphs run together
 # A line longer than a document's text may be by default (--max-text) is no page's body scraped onto one line but
 # a file without line ends: it is read as it is, and breaking it would make a plan of a whole archive.
@@ -323,8 +328,9 @@ def run_on_breaks(lines: list[Line]) -> list[tuple[int, int]]:
         if max(len(parts), len(items), len(chapters), len(sections)) < 2:
             continue
         cut: dict[int, int] = {}
+        inside = _inside_spaced_words(body)
         for m in _RUN_ON_GAP.finditer(body):
-            if _breaks_at(body, m) and body[m.start() - 1 : m.start()] not in ":：":  # 当前位置： 首页…
+            if _breaks_at(body, m) and body[m.start() - 1 : m.start()] not in ":：" and m.start() not in inside:
                 cut[m.start()] = m.end()
         broken = set(cut.values())  # offsets a cut at a space already opens a line with
         boxes = _in_order(_RUN_ON_BOX, body) if chapters else []
@@ -333,6 +339,13 @@ def run_on_breaks(lines: list[Line]) -> list[tuple[int, int]]:
                 cut.setdefault(at, at)
         out += [(line.start + a, line.start + b) for a, b in sorted(cut.items()) if a > len(body) - len(body.lstrip())]
     return out
+
+
+def _inside_spaced_words(body: str) -> set[int]:
+    """Offsets of the spaces between the letters of a part's word spaced out (目 录, 结 束 语)."""
+    return {
+        gap.start() for word in _SPACED_PART_WORD.finditer(body) for gap in _RUN_ON_GAP.finditer(body, word.start(), word.end())
+    }
 
 
 def _breaks_at(body: str, gap: re.Match[str]) -> bool:

@@ -71,8 +71,14 @@ _SENTENCE = re.compile(r"[^。；;!！]+[。；;!！]?")
 _EXHORTATION = re.compile(r"让我们|紧密团结|团结一心|而不懈奋斗|而奋斗|努力奋斗|砥砺前行|谱写|开创[^。]{0,20}新局面")
 
 
+# A title spaced out letter by letter, as a printed page sets a short one (附 则, 总 则): it reads as the word.
+_SPACED_OUT = re.compile(r"^[\u4e00-\u9fff](?:[ \t\u3000\u00a0]+[\u4e00-\u9fff])+$")
+_LETTER_GAP = re.compile(r"[ \t\u3000\u00a0]+")
+
+
 def _core(title: str) -> str:
-    return _TRAIL.sub("", to_simplified(title)).strip()
+    core = _TRAIL.sub("", to_simplified(title)).strip()
+    return _LETTER_GAP.sub("", core) if _SPACED_OUT.match(core) else core
 
 
 def heading_role(title: str) -> str:

@@ -957,10 +957,17 @@ def test_a_whole_outline_scraped_onto_one_line_reads_as_its_chapters_sections_an
         ("平潭国际旅游岛条例", False),
     ]
     assert region is None
-    # the 目录 run together (…… 5第一章 发展基础…… 6第一节 …), as the repaired view breaks it at its spaces
+    # the 目录 run together (…… 5第一章 发展基础…… 6第一节 …), as the repaired view breaks it at its spaces; its heading
+    # spaced out letter by letter (目 录) is the word, set aside with it, and so is its first entry's (前 言……… 5)
     assert [(d.reason, d.span.quote[:4], d.span.quote[-6:]) for d in doc.dropped if d.reason == "table of contents"] == [
-        ("table of contents", "言...", "产业转型升级"),
+        ("table of contents", "目 录", "目 录"),
+        ("table of contents", "前 言.", "产业转型升级"),
         ("table of contents", "....", "... 74"),
+    ]
+    # the preamble's heading spaced out (前 言) heads it: 前言, with the span of the letters as the file has them
+    preamble = [p for p in doc.passages if p.kind == "preamble"]
+    assert [(p.heading, p.heading_span, p.text[:10]) for p in preamble] == [
+        ("前言", Span(2317, 2320, "前 言"), "“十三五”期间，平潭")
     ]
     text = doc.source.text
     records = [*doc.headings, *doc.measures, *doc.passages, *doc.indicators, *doc.projects, *doc.citations, *doc.dropped]

@@ -417,6 +417,8 @@ def test_bullets_other_than_dashes() -> None:
         ("主要职责", "responsibilities"),
         ("适用范围", "scope"),
         ("附则", "closing"),
+        ("附 则", "closing"),  # spaced out letter by letter, as a printed page sets it
+        ("总　则", "requirements"),
         # A task names such a noun after its verb, a slogan has two clauses: neither is a role.
         ("夯实社会组织高质量发展基础。", ""),
         ("优化慈善事业发展环境。", ""),
