@@ -200,6 +200,7 @@ class Value:
     number: float | None = None
     unit: str = ""
     scale: float = 1.0  # factor to the base unit (万人 -> 10000)
+    bounds: tuple[float, float] | None = None  # a range (6.5～7.5%): its two ends, and then no number
 
 
 @dataclass

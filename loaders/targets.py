@@ -28,8 +28,10 @@ _UNIT = (
     r"%|％|‰|个百分点|倍|平方米|平方公里|公顷|万亩|亩|公斤|斤|载重吨|吨|千瓦时|千瓦|元|人次|人|个|家|所|张|名|户|处"
     r"|座|间|条|支|场|项|次|辆|套|岁|天|小时|分钟|公里|千米|册|件|床|对|列|班"
 )
+# A range between two numbers (6.5～7.5%, 6.5%-7.5%, 6.5%至7.5%): the first may repeat the unit (%).
+_RANGE = r"(?:\s*(?P<first_unit>[%％])?\s*(?:[～~〜\-－—–]|至)\s*(?P<upper>\d+(?:\.\d+)?))?"
 _VALUE = re.compile(
-    rf"(?P<approx>约|近|超)?(?:百分之(?P<pct>{_NUM})|(?P<num>{_NUM})\s*(?P<scale>万亿|亿|万|千)?\s*(?P<unit>{_UNIT}))"
+    rf"(?P<approx>约|近|超)?(?:百分之(?P<pct>{_NUM})|(?P<num>{_NUM}){_RANGE}\s*(?P<scale>万亿|亿|万|千)?\s*(?P<unit>{_UNIT}))"
     r"(?P<qual>以上|以下|以内|左右)?"
 )
 # Comparators, longest first; the symbol is the one indicator tables use ("" for "reaches").
@@ -140,7 +142,7 @@ _UNDERTAKING = re.compile(
     r"(?:新建|建成|建设|改造|改建|扩建|培育|培养|培训|打造|创建|新增|完成|实施|设立|扶持|开展"
     r"|招募|引进|组建|发展|支持|引导|举办|选树|评选|推出|提供|救助|资助|发放)(?!的)"
 )
-_BAD_NAME = re.compile(r"按|[\d%]$|^[的地得之]|[的地得之在对于为把将和与及、]$|^每[年月周日天季]")
+_BAD_NAME = re.compile(r"按|[\d%]$|^[的得之]|^地(?![区方])|[的地得之在对于为把将和与及、]$|^每[年月周日天季]")
 MAX_NAME = 40
 
 
@@ -314,8 +316,8 @@ def _clause_targets(simple: str, start: int, end: int):
         if clause[m.start() - 1 : m.start()] in ("已", "曾"):
             name_from = value.end()
             continue  # 已达到: done
-        if word == "在" and not value.group("qual"):
-            continue  # 在60%以上 is a comparator, 在2025年 is not
+        if word == "在" and not value.group("qual") and not value.group("upper"):
+            continue  # 在60%以上 and 在6.5～7.5% are comparators, 在2025年 is not
         if word in ("实现", "达") and not value.group("unit") and not value.group("pct"):
             continue
         head = clause[name_from : m.start()]
@@ -408,6 +410,9 @@ def _value(original: str, start: int, end: int, word: str, m: re.Match[str], yea
     if comparator == "" and qual:
         comparator = {"以上": "≥", "以下": "≤", "以内": "≤"}.get(qual, "")
     scale = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3}.get(scale_word, 1.0)
+    bounds = _range(m, number, unit)
+    if m.group("upper") and bounds is None:
+        return None
     return Value(
         as_written=original[start:end],
         year=year,
@@ -415,7 +420,19 @@ def _value(original: str, start: int, end: int, word: str, m: re.Match[str], yea
         group="",
         span=Span.of(original, start, end),
         comparator=comparator,
-        number=number,
+        number=None if bounds else number,
         unit=scale_word + unit,
         scale=scale,
+        bounds=bounds,
     )
+
+
+def _range(m: re.Match[str], lower: float, unit: str) -> tuple[float, float] | None:
+    """The two ends of a range (6.5～7.5% -> 6.5, 7.5), or None: a range states no single number, and a first
+    number with a unit of its own (6.5%-7.5万人) or ends out of order (7.5～6.5%) make none."""
+    if not m.group("upper"):
+        return None
+    upper = float(m.group("upper"))
+    if m.group("first_unit") and unit != "%" or upper <= lower:
+        return None
+    return lower, upper

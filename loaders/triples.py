@@ -537,7 +537,16 @@ def _value(g: _Graph, node: str, indicator: str, table: str, v: Value) -> None:
         if v.unit:
             g.add(node, PK.unit, Literal(v.unit))
         g.add(node, PK.normalizedValue, _dec(v.number * v.scale))
+    _bounds(g, node, v)
     g.span(node, v.span)
+
+
+def _bounds(g: _Graph, node: str, v: Value) -> None:
+    """A range (6.5～7.5%) as its two ends in the unit as written: it states no single number."""
+    if v.bounds is not None:
+        g.add(node, PK.lowerBound, _dec(v.bounds[0]))
+        g.add(node, PK.upperBound, _dec(v.bounds[1]))
+        g.add(node, PK.unit, Literal(v.unit))
 
 
 def _prose_indicator(g: _Graph, ind: Indicator, expression: str, plan: str, nodes: dict[int, str]) -> None:
@@ -574,4 +583,5 @@ def _prose_indicator(g: _Graph, ind: Indicator, expression: str, plan: str, node
             g.add(value, PK.numericValue, _dec(v.number))
             g.add(value, PK.unit, Literal(v.unit))
             g.add(value, PK.normalizedValue, _dec(v.number * v.scale))
+        _bounds(g, value, v)
         g.span(value, v.span)

@@ -241,9 +241,9 @@ PROSE_TARGETS = {  # (line, words of the quantity's name, value, comparator, yea
         (34, "本市建成区", 80, "≥", 2030),  # 到2030年底，本市建成区80%以上的面积达到…
         (70, "雨水主管满管率", 50, "<", None),  # 实现分流制强排地区雨水主管满管率低于50%
     ],
-    # 016: 16 of the 20 FACTS.md counts; 增速在6.5～7.5% (a range), 2000家以上, 25万人次以上, 6000名 (bare counts, no
-    # comparator) are not read
+    # 016: 17 of the 20 FACTS.md counts; 2000家以上, 25万人次以上, 6000名 (bare counts, no comparator) are not read
     "016_pingtan_14th_fyp_outline_2021.txt": [
+        (10, "地区生产总值增速", None, "", None),  # 在6.5～7.5%: a range, its ends its bounds, and no single number
         (10, "年接待游客规模", 1000, ">", 2025),  # 超1000万人次
         (10, "旅游相关产业增加值占GDP比重", 14, "", 2025),
         (10, "对台贸易额", 120, ">", 2025),

@@ -6,17 +6,20 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pyoxigraph import NamedNode
+from pyoxigraph import NamedNode, Triple
 
 from plankg.graph.vocab import PK
 from plankg.lineage.graph import indicator_name, indicators_match
 from plankg.loaders.clean import clean
 from plankg.loaders.extract import extract_measures_and_projects
+from plankg.loaders.pipeline import parse_document
 from plankg.loaders.read import read_source
 from plankg.loaders.records import Passage, Span, line_at
 from plankg.loaders.script import to_simplified
 from plankg.loaders.segment import segment
 from plankg.loaders.targets import TargetScope, prose_targets, target_scopes
+from plankg.loaders.triples import document_quads, plan_identity
+from plankg.validation.shacl import validate_triples
 
 FIXTURES = Path(__file__).parent / "fixtures" / "targets"
 
@@ -281,3 +284,82 @@ def _real_targets(name: str) -> list[tuple[int, str, str]]:
 @pytest.mark.parametrize("name", sorted(REAL_TARGETS) + NO_TARGETS)
 def test_real_documents(name: str) -> None:
     assert sorted(_real_targets(name)) == sorted(REAL_TARGETS.get(name, []))
+
+
+def test_a_target_stated_as_a_range_keeps_both_ends_and_no_single_number() -> None:
+    """016 第二章第三节: 地区生产总值增速在6.5～7.5%. A range is read as its two ends (pk:lowerBound, pk:upperBound) in the
+    unit as written, with no pk:numericValue: neither end, nor any number between, is the target."""
+    doc = parse_document(REAL / "016_pingtan_14th_fyp_outline_2021.txt")[0]
+    ranges = [(t, v) for t in doc.targets for v in t.values if v.bounds is not None]
+    assert [(t.eid, t.name, v.as_written, v.bounds, v.number, v.unit, v.comparator, v.year, v.span) for t, v in ranges] == [
+        (
+            "chp_2__sec_3__stmt_1__ind_1",
+            "地区生产总值增速",
+            "在6.5～7.5%",
+            (6.5, 7.5),
+            None,
+            "%",
+            "",
+            None,
+            Span(6905, 6914, "在6.5～7.5%"),
+        )
+    ]
+    value = NamedNode(f"{plan_identity(doc, None)[1]}/chp_2__sec_3__stmt_1__ind_1/value_1")
+    quads = document_quads(doc, None)
+    assert {(q.predicate.value.removeprefix(str(PK)), q.object.value) for q in quads if q.subject == value} >= {
+        ("lowerBound", "6.5"),
+        ("upperBound", "7.5"),
+        ("unit", "%"),
+        ("asWritten", "在6.5～7.5%"),
+    }
+    assert not [q for q in quads if q.subject == value and q.predicate.value in (str(PK.numericValue), str(PK.normalizedValue))]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "as_written", "bounds"),
+    [
+        ("到2025年，地区生产总值增速在6.5%-7.5%。", "在6.5%-7.5%", (6.5, 7.5)),
+        ("到2025年，地区生产总值增速在6.5%至7.5%。", "在6.5%至7.5%", (6.5, 7.5)),
+        ("到2025年，森林覆盖率达到60～65%。", "达到60～65%", (60.0, 65.0)),
+    ],
+)
+def test_ranges_in_the_forms_policy_text_uses(sentence: str, as_written: str, bounds: tuple[float, float]) -> None:
+    scope = TargetScope(Span.of(sentence, 0, len(sentence)), None, None, "line_1")
+    [target] = prose_targets(sentence, [scope], not_before=2021)
+    assert (target.values[0].as_written, target.values[0].bounds, target.values[0].number, target.values[0].year) == (
+        as_written,
+        bounds,
+        None,
+        2025,
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "到2025年，地区生产总值增速在7.5～6.5%。",  # ends out of order: no range
+        "到2025年，地区生产总值增速在2021-2025年间保持稳定。",  # years, no unit of a quantity
+    ],
+)
+def test_what_is_no_range_is_no_target(sentence: str) -> None:
+    scope = TargetScope(Span.of(sentence, 0, len(sentence)), None, None, "line_1")
+    assert prose_targets(sentence, [scope], not_before=2021) == []
+
+
+@pytest.mark.parametrize("engine", ["pyrudof", "pyshacl"])
+def test_a_range_is_a_target_with_its_value_and_none_without_its_bounds(engine: str) -> None:
+    """pks:ProseIndicator-target takes a range's two ends for its number; without them the target has no value."""
+    doc, region = parse_document(REAL / "016_pingtan_14th_fyp_outline_2021.txt")
+    triples = [Triple(q.subject, q.predicate, q.object) for q in document_quads(doc, region)]
+    target = f"{plan_identity(doc, region)[1]}/chp_2__sec_3__stmt_1__ind_1"
+    bounds = {str(PK.lowerBound), str(PK.upperBound)}
+
+    def findings(graph: list[Triple]) -> set[tuple[str, str]]:
+        return {(f.key[1], f.key[2]) for f in validate_triples("016", "", graph, engine).findings if f.key[0] == target}
+
+    no_year = ("https://w3id.org/plankg/shapes#ProseIndicator-year", "Warning")  # the sentence states none
+    assert findings(triples) == {no_year}
+    assert findings([t for t in triples if t.predicate.value not in bounds]) == {
+        ("https://w3id.org/plankg/shapes#ProseIndicator-target", "Violation"),
+        no_year,
+    }
