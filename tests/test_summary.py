@@ -69,3 +69,32 @@ def test_counts_read_in_the_singular_for_one() -> None:
         counted(1, "policy family", "policy families"),
         counted(44, "policy family", "policy families"),
     ] == ["1 warning", "17 warnings", "1 document", "0 violations", "1 policy family", "44 policy families"]
+
+
+def test_long_file_names_fold_and_the_counts_keep_their_room(tmp_path) -> None:
+    """Two real documents whose file names (50 and 55 characters) leave an 80-column terminal too little room: the
+    names fold, the counts are whole (011: 6 chapters, 26 measures, 7 citations; 015: 11 measures, 6 citations)."""
+    from pathlib import Path
+
+    from plankg.loaders.pipeline import parse_document
+    from plankg.loaders.triples import document_quads, region_quads
+
+    real = Path(__file__).parent / "fixtures" / "real"
+    store = Store()
+    for name in ("011_sichuan_new_energy_price_reform_plan_2025.html", "015_shanghai_transport_credit_information_rules_2021.md"):
+        doc, region = parse_document(real / name)
+        store.extend(document_quads(doc, region))
+        store.extend(region_quads(region))
+    console = Console(width=80, file=io.StringIO(), color_system=None)
+    print_summary(console, store, [], None)
+    text = console.file.getvalue()
+    assert all(cell_len(line) <= 80 for line in text.splitlines()), text
+    assert "…" not in text
+    lines = [line.split() for line in text.splitlines()]
+    counted = [n for n, cells in enumerate(lines) if cells and cells[0][:4] in ("011_", "015_") and cells[-1].isdigit()]
+    assert [lines[n][1:] for n in counted] == [["6", "0", "0", "26", "0", "0", "7"], ["0", "0", "0", "11", "0", "0", "6"]]
+    folded = ["".join([lines[n][0], *(lines[n + 1] if len(lines[n + 1]) == 1 else [])]) for n in counted]
+    assert folded == [
+        "011_sichuan_new_energy_price_reform_plan_2025.html",
+        "015_shanghai_transport_credit_information_rules_2021.md",
+    ]

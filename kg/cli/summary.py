@@ -7,7 +7,7 @@ One table when it fits the terminal; otherwise two, what each document is (title
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from pyoxigraph import Store
 from rich import box
@@ -36,6 +36,7 @@ ABBREVIATED = {
     "warnings": "warn",
 }
 TITLE_MIN_WIDTH = 16
+FILE_MIN_WIDTH = 20  # a file name too long for the terminal folds, no narrower than this
 
 
 def print_summary(
@@ -124,8 +125,10 @@ def summary_tables(width: int, rows: list[PlanSummary], findings: dict[str, tupl
     single = _table(about + count_names, about, rows, cells, counts, title="plankg store")
     if _natural_width(single) - title_width + min(title_width, TITLE_MIN_WIDTH) <= width:
         return [single]
-    compact = {"box": box.SIMPLE_HEAD, "show_edge": False, "collapse_padding": True}
+    compact: dict[str, Any] = {"box": box.SIMPLE_HEAD, "show_edge": False, "collapse_padding": True}
     first = _table(about, about, rows, cells, {g: [] for g in counts}, title="plankg store", **compact)
+    if _natural_width(first) - title_width + min(title_width, TITLE_MIN_WIDTH) > width:  # long file names fold
+        first = _table(about, about, rows, cells, {g: [] for g in counts}, title="plankg store", fold_file=True, **compact)
     second = _table(["file", *count_names], ["file"], rows, {g: c[:1] for g, c in cells.items()}, counts, **compact)
     for headers, padding in (([ABBREVIATED[n] for n in count_names], (0, 1)), ([ABBREVIATED[n] for n in count_names], (0, 0))):
         if _natural_width(second) <= width:
@@ -135,6 +138,19 @@ def summary_tables(width: int, rows: list[PlanSummary], findings: dict[str, tupl
         )
         second.caption = "  ".join(f"{ABBREVIATED[n]}={n}" for n in count_names)
         second.caption_justify = "left"
+    if _natural_width(second) > width:  # the counts keep their room; long file names fold
+        caption = second.caption
+        second = _table(
+            ["file", *[ABBREVIATED[n] for n in count_names]],
+            ["file"],
+            rows,
+            {g: c[:1] for g, c in cells.items()},
+            counts,
+            padding=(0, 0),
+            fold_file=True,
+            **compact,
+        )
+        second.caption, second.caption_justify = caption, "left"
     return [first, second]
 
 
@@ -144,15 +160,18 @@ def _table(
     rows: list[PlanSummary],
     cells: dict[str, list[str]],
     counts: dict[str, list[str]],
+    fold_file: bool = False,
     **style,
 ) -> Table:
-    """Text columns first (whole, but the title, which wraps), then right-aligned counts."""
+    """Text columns first (whole, but the title, which wraps, and the file name when fold_file: a name too long for
+    the terminal folds rather than squeezing the counts), then right-aligned counts."""
     table = Table(header_style="bold", **style)
     for i, header in enumerate(headers):
         if i < len(about):
-            whole = about[i] != "title"
+            whole = about[i] != "title" and not (fold_file and about[i] == "file")
             widest = max([cell_len(header), *(cell_len(c[i]) for c in cells.values())])
-            table.add_column(header, no_wrap=whole, overflow="fold", min_width=widest if whole else None)
+            least = widest if whole else FILE_MIN_WIDTH if about[i] == "file" else None
+            table.add_column(header, no_wrap=whole, overflow="fold", min_width=least)
         else:
             table.add_column(header, justify="right", no_wrap=True)
     for row in rows:
