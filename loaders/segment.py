@@ -28,6 +28,9 @@ PART = re.compile(rf"^([{_CN}]+)、\s*(.+)$")
 # 附件 / 附件1：… / 附件：…: what follows is an attachment, not the body's last part (a 附件下载 link is not).
 ATTACHMENT = re.compile(rf"^附件\s*([\d{_CN}]+)?\s*(?:[:：]\s*(.*?))?[\s|]*$")
 BARE_ATTACHMENT = re.compile(r"^附件\s*[:：]?\s*$")
+# A line that is only a date (2023年4月24日): the date under a signature.
+SIGNATURE_DATE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
+SIGNED_WITHIN = 6  # a listing of attachments (附件：…) is followed by the signature's date within this many lines
 MAX_ATTACHMENT_TITLE = 60  # a line after 附件N longer than this is the attachment's text, not its title
 SUBPART = re.compile(rf"^[(（]([{_CN}]+)[)）]\s*(.+)$")
 NUMBERED = re.compile(r"^(\d{1,2})[.．、]\s*(.+)$")
@@ -117,6 +120,7 @@ def segment(text: str, content: list[Line]) -> Segmented:
     out = Segmented()
     stack: list[Heading] = []  # open headings, outermost first
     has_chapters = any(CHAPTER.match(line.stripped) for line in content)
+    listed: set[str] = set()  # titles of attachments a notice listed before its signature
     i = 0
     while i < len(content):
         line = content[i]
@@ -133,14 +137,20 @@ def segment(text: str, content: list[Line]) -> Segmented:
             i += 1
             continue
         heading, consumed = _heading_at(text, content, i, has_chapters)
+        if heading is None and s in listed:
+            heading, consumed = Heading("attachment", "", 0, s, stripped_span(text, line)), 1  # its title again
         if heading is not None and heading.kind == "attachment" and not out.headings:
             heading = None  # 附件 before any part of a body: the notice attaches the plan that follows
+        elif heading is not None and heading.kind == "attachment" and heading.title and _signed_after(content, i):
+            listed.add(heading.title)  # 附件：… then the signature: what is attached, not the attachment
+            heading = None
         elif heading is not None and BARE_ATTACHMENT.match(s) and _attachment_just_opened(out):
             i += 1  # the attachment's own 附件 label under the line that named it (附件：…清单): one attachment
             continue
         if heading is not None:
             if heading.kind == "attachment":
                 heading.ordinal = sum(h.kind == "attachment" for h in out.headings) + 1
+                listed.discard(heading.title)
             elif heading.kind in ("book", "chapter", "section") and _in_attachment(stack):
                 heading.level, heading.kind = _ANNEX_LEVEL[heading.kind], "part"  # the annex's division, not the plan's
             if heading.kind == "box" and _box_is_table(content, i + consumed):
@@ -270,6 +280,19 @@ def _attachment_title(line: Line) -> bool:
     numbered = any(rx.match(s) for rx in (PART, SUBPART, NUMBERED, ITEM, ATTACHMENT, BULLET))
     short = len(s) <= MAX_ATTACHMENT_TITLE and "。" not in s
     return short and not numbered and not _is_heading_line(s) and _cell_text(line) not in TABLE_HEADER
+
+
+def _signed_after(content: list[Line], i: int) -> bool:
+    """The document's signature date follows the line content[i] within a few lines, before any other heading:
+    an 附件：… line there lists what the notice attaches (特此通知。/ 附件：… / issuer / date); the attachment
+    itself begins after the signature, at its 附件 label or its title written again."""
+    after = [ln.stripped for ln in content[i + 1 :] if ln.stripped][:SIGNED_WITHIN]
+    for s in after:
+        if SIGNATURE_DATE.match(s):
+            return True
+        if ATTACHMENT.match(s) or _is_heading_line(s) or PART.match(s):
+            return False
+    return False
 
 
 def _attachment_just_opened(out: Segmented) -> bool:

@@ -23,7 +23,7 @@ from .roles import (
     paragraph_role,
     title_role,
 )
-from .segment import Paragraph
+from .segment import ATTACHMENT, SIGNATURE_DATE, Paragraph
 
 
 @dataclass
@@ -71,10 +71,7 @@ def classify(
     otherwise."""
     body_start = min((h.span.start for h in headings if h.kind == "chapter"), default=None)
     subunits = _first_subunits(headings)
-    tail = len(flow)
-    while tail > 0 and _signature(flow[tail - 1].text):
-        tail -= 1  # the issuer, date and （此件公开发布） lines after the body: metadata, not content
-    flow = flow[:tail]
+    flow, closing_matter = _unsigned(flow, annexed)
     items = _Items(chosen, titles, subunits, flow)
     if body_start is None:  # no chapters (1. … items only): the body starts at the first numbered item
         body_start = min((p.span.start for p in flow if p.parent is None and p.number), default=None)
@@ -90,6 +87,8 @@ def classify(
         around = unit_role(para.parent)
         if annexed(para.parent):
             out.append(Classified(para, "annex", ""))
+        elif id(para) in closing_matter:
+            out.append(Classified(para, "conclusion", ""))
         elif id(para) in attributions and i > 0:
             out.append(Classified(para, "continuation", out[-1].role if out else "", flow[i - 1]))
         elif is_closing_clause(body):
@@ -124,14 +123,36 @@ def classify(
     return out
 
 
-_DATE_LINE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 _PARENTHESISED = re.compile(r"^[（(][^（()）]{1,20}[)）]$")
 
 
 def _signature(line: str) -> bool:
-    """An issuer, date or （此件公开发布） line: what follows a document's body, not part of it."""
+    """An issuer (or issuers side by side), date or （此件公开发布） line: what follows a document's body, not part
+    of it."""
     s = line.strip()
-    return "。" not in s and bool(_DATE_LINE.match(s) or _PARENTHESISED.match(s) or _ISSUER.match(s))
+    issuers = bool(s) and all(_ISSUER.match(name) for name in s.split())
+    return "。" not in s and bool(SIGNATURE_DATE.match(s) or _PARENTHESISED.match(s) or issuers)
+
+
+def _unsigned(flow: list[Paragraph], annexed: Callable[[Heading | None], bool]) -> tuple[list[Paragraph], set[int]]:
+    """The flow without the signature after the body (issuers, date, （此件公开发布）: metadata, not content), and
+    the ids of the paragraphs that close the document around a signature an attachment follows: the listing of
+    what is attached (附件：…) before it, the contact lines after it; they are neither items nor their text."""
+    tail = len(flow)
+    while tail > 0 and _signature(flow[tail - 1].text):
+        tail -= 1
+    flow = flow[:tail]
+    end = next((i for i, p in enumerate(flow) if annexed(p.parent)), len(flow))
+    last_item = max((i for i, p in enumerate(flow[:end]) if p.number or p.bullet), default=-1)
+    dates = [i for i in range(last_item + 1, end) if flow[i].parent and SIGNATURE_DATE.match(flow[i].text.strip())]
+    if not dates:
+        return flow, set()
+    start = dates[-1]
+    while start > last_item + 1 and _signature(flow[start - 1].text):
+        start -= 1
+    listing = [p for p in flow[last_item + 1 : start] if ATTACHMENT.match(p.text.strip())]
+    closing = {id(p) for p in [*listing, *flow[dates[-1] + 1 : end]]}
+    return flow[:start] + flow[dates[-1] + 1 :], closing
 
 
 _ISSUER = re.compile(r"^[\u4e00-\u9fff]{2,30}(人民政府|政府|办公厅|办公室|委员会|局|厅|部|委|中共中央|国务院)$")

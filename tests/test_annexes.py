@@ -7,9 +7,11 @@ Real documents, unchanged and whole: tests/fixtures/annexes (see its README.md f
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
-from plankg.loaders.pipeline import parse_document
+from plankg.loaders.pipeline import parse_document, parse_source
+from plankg.loaders.read import read_source
 from plankg.loaders.records import line_at
 
 ANNEXES = Path(__file__).parent / "fixtures" / "annexes"
@@ -54,3 +56,21 @@ def test_items_after_a_bare_attachment_label_are_annex_text_not_measures() -> No
     assert max(line_at(text, m.span.start) for m in doc.measures) == 76
     assert [line_at(text, p.span.start) for p in doc.passages if p.kind == "annex"] == [82, 84, 86, 88, 90, 92, 94]
     assert doc.projects == []  # 新增6个“一件事” (line 82) is the annex's, not an undertaking of a measure
+
+
+INSPECTION = ANNEXES.parent / "real" / "014_shanghai_charging_facility_inspection_notice_2023.md"
+
+
+def test_an_attachment_listed_before_the_signature_begins_where_its_title_comes_again() -> None:
+    """特此通知。/ 附件：充电运营商自查表 / signature / date / contacts, then the form under its title: the 附件：… line lists
+    what is attached. Read from 014 as published, and again with its 附件 label (line 44) left out, so that the form's
+    title alone (line 45) marks where the attachment begins."""
+    source = read_source(INSPECTION)
+    unlabelled = source.text.replace("\n\n附件\n充电运营商自查表\n", "\n\n充电运营商自查表\n", 1)
+    for text, at in ((source.text, 44), (unlabelled, 44)):
+        doc, _ = parse_source(dataclasses.replace(source, text=text), {})
+        (annex,) = doc.of_kind("attachment")
+        assert (annex.title, line_at(text, annex.span.start)) == ("充电运营商自查表", at)
+        assert [line_at(text, p.span.start) for p in doc.passages if p.kind == "conclusion"] == [33, 38, 39, 40, 41, 42]
+        assert len(doc.measures) == 7
+    assert doc.of_kind("attachment")[0].number == ""  # no 附件 label written above the title: no number

@@ -782,7 +782,9 @@ def test_a_notice_arranging_work_reads_as_its_parts_items_basis_and_signature_da
     """014: a notice that arranges an inspection (通知 as the document itself, no plan issued): its three parts and
     seven items, the two documents it is issued on (根据《…》《…》要求，…现将…通知如下), the date under its signature
     (line 36), not the converter's 发布日期 (2023-04-27), though an attached form follows the signature; the form
-    (附件 / 充电运营商自查表, lines 44-76) holds no measure."""
+    (附件 / 充电运营商自查表, lines 44-76) holds no measure. 附件：充电运营商自查表 (line 33), before the signature, lists
+    what is attached: it closes the notice with the contact lines after the signature (38-42), and the attachment
+    begins at its own 附件 label."""
     doc = parsed(INSPECTION)
     meta = doc.metadata
     title = "上海市交通委员会、上海市发展和改革委员会 关于开展公共充电设施自查抽查工作的通知"
@@ -809,6 +811,20 @@ def test_a_notice_arranging_work_reads_as_its_parts_items_basis_and_signature_da
         (30, "（三）各区交通"),
         (31, "（四）市级管理"),
     ]
+    assert [(h.kind, h.number, h.title, line(doc, h.span)) for h in doc.headings if h.kind == "attachment"] == [
+        ("attachment", "附件", "充电运营商自查表", 44)
+    ]
+    assert [(p.kind, line(doc, p.span)) for p in doc.passages if 32 <= line(doc, p.span) <= 42] == [
+        ("continuation", 32),
+        ("conclusion", 33),
+        ("conclusion", 38),
+        ("conclusion", 39),
+        ("conclusion", 40),
+        ("conclusion", 41),
+        ("conclusion", 42),
+    ]
+    annexed = [line(doc, p.span) for p in doc.passages if p.kind == "annex"]
+    assert (len(annexed), annexed[0], annexed[-1]) == (23, 46, 76)
     assert [(c.title, c.basis, line(doc, c.span)) for c in doc.citations] == [
         ("关于本市进一步推动充换电基础设施建设的实施意见", True, 21),
         ("上海市公共停车场（库）充电设施建设管理办法", True, 21),
