@@ -94,7 +94,8 @@ _COMPARATORS = {
 _COMPARATOR = re.compile(
     "|".join(sorted(map(re.escape, filter(None, _COMPARATORS)), key=len, reverse=True))
     + r"|(?<=率|比|例|重)(?=\d+(?:\.\d+)?[%％]|百分之)"  # a rate followed by its value: 达标率100%
-    + r"|(?<=[\u4e00-\u9fff])(?=\d+(?:\.\d+)?(?:名|人|张|个|所|家|对|列|班)(?:以上|以下|左右)?$)"  # 每万人拥有社工18人
+    # a count at the clause's end after its name: 每万人拥有社工18人, 落地台资企业2000家以上, 年运送旅客25万人次以上
+    + r"|(?<=[\u4e00-\u9fff])(?=\d+(?:\.\d+)?(?:万|亿)?(?:名|人次|人|张|个|所|家|对|列|班)(?:以上|以下|左右)?$)"
 )
 _PROVISION = re.compile(r"^每.+(?:拥有|配备|配有)")  # a count per head (每万名常住人口拥有社区工作者)
 # A count per period of time, a level of service (金山铁路全天开行列车38对): a target when a year is stated.
@@ -258,7 +259,9 @@ def _targets_in(original: str, simple: str, start: int, end: int, not_before: in
             if y:
                 year_at.append((s_start + m.start(), y))
         for c_start, c_end in _pieces(simple, s_start, s_end, _CLAUSE_END):
-            for hit in [*_clause_targets(simple, c_start, c_end)] or [*_share_targets(simple, c_start, c_end)]:
+            # 其中… breaks down the count before it (新增床位6200张以上，其中护理型床位3620张): what that count is
+            dated = any(at < c_start for at, _ in year_at) and not simple.startswith("其中", c_start)
+            for hit in [*_clause_targets(simple, c_start, c_end, dated)] or [*_share_targets(simple, c_start, c_end)]:
                 name_start, name_end, value_start, value_end, comparator, value_match = hit
                 year = next((y for at, y in reversed(year_at) if at < value_start), None)
                 if year is not None and not_before is not None and year < not_before:
@@ -301,8 +304,9 @@ def _year(m: re.Match[str]) -> int | None:
     return int(number)
 
 
-def _clause_targets(simple: str, start: int, end: int):
-    """(name start, name end, value start, value end, comparator word, value match) in one clause."""
+def _clause_targets(simple: str, start: int, end: int, dated: bool):
+    """(name start, name end, value start, value end, comparator word, value match) in one clause; dated says
+    that a year stated before the clause (到2025年，…) dates it."""
     clause = simple[start:end]
     name_from = 0
     for m in _COMPARATOR.finditer(clause):
@@ -330,7 +334,7 @@ def _clause_targets(simple: str, start: int, end: int):
         a, b = bounds
         name = clause[a:b]
         unit = "%" if value.group("pct") else value.group("unit")
-        if not _is_quantity(name, unit, word):
+        if not _is_quantity(name, unit, word, dated or bool(value.group("qual"))):
             continue
         yield start + a, start + b, start + m.start(), start + value.end(), word, value
         if adverbs and "分别" in adverbs.group():  # 分别达到80%和50%: one target per value, of one name
@@ -384,13 +388,17 @@ def _name(clause: str, start: int, end: int) -> tuple[int, int] | None:
     return start, end
 
 
-def _is_quantity(name: str, unit: str, word: str) -> bool:
-    """Whether name names a measurable quantity for a value in unit (not an undertaking, standard or date)."""
+def _is_quantity(name: str, unit: str, word: str, bounded: bool = False) -> bool:
+    """Whether name names a measurable quantity for a value in unit (not an undertaking, standard or date).
+    bounded: the value has a bound of its own (2000家以上) or a year (到2025年，…台胞6000名), which makes a bare
+    count a target, as a provision per head or a level of service is one."""
     if _BAD_NAME.search(name):
         return False
     rate = unit in _RATE_UNIT
-    if not word and not rate:  # a bare count is a target only as a provision per head or a level of service
-        return bool(_PROVISION.search(name) or _PER_PERIOD.search(name))
+    if not word and not rate and (_PROVISION.search(name) or _PER_PERIOD.search(name)):
+        return True
+    if not word and not rate and not bounded:
+        return False  # a count after a noun (住房困难家庭3000户) states no target by itself
     if _UNDERTAKING.search(name) and not _RATE_HEAD.search(name):
         return False  # 培育市级社会组织不少于10个, 对…开展培训不少于2万人次: undertakings, which are projects
     if rate or _COMPARATORS[word] in ("+", "-"):

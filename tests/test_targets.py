@@ -363,3 +363,29 @@ def test_a_range_is_a_target_with_its_value_and_none_without_its_bounds(engine: 
         ("https://w3id.org/plankg/shapes#ProseIndicator-target", "Violation"),
         no_year,
     }
+
+
+def test_a_bare_count_is_a_target_by_its_bound_or_its_year() -> None:
+    """016: a count after its name with no comparator is a target when it has a bound of its own (落地台资企业2000家以上,
+    年运送旅客25万人次以上) or a year before it (到2025年，…在岚就业创业台胞6000名), read with its unit and scale."""
+    doc = parse_document(REAL / "016_pingtan_14th_fyp_outline_2021.txt")[0]
+    bare = [(t.eid, t.name, v.as_written, v.comparator, v.number, v.unit, v.scale, v.year) for t in doc.targets for v in t.values]
+    assert [b for b in bare if b[1] in ("岚台客运航线年运送旅客", "落地台资企业", "在岚就业创业台胞")] == [
+        ("chp_2__sec_3__stmt_1__ind_5", "岚台客运航线年运送旅客", "25万人次以上", "≥", 25.0, "万人次", 1e4, 2025),
+        ("chp_2__sec_3__stmt_1__ind_6", "落地台资企业", "2000家以上", "≥", 2000.0, "家", 1.0, 2025),
+        ("chp_4__sec_3__para_1__ind_1", "在岚就业创业台胞", "6000名", "", 6000.0, "名", 1.0, 2025),
+    ]
+    assert len(doc.targets) == 20  # FACTS.md's hand count
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "全市住房困难家庭3000户。",  # neither bound nor year: a count stated, not a target
+        # corpus 002 line 493: the part of new beds that are nursing beds is counted with the undertaking (新增), not a target
+        "到2025年，全市新建及改扩建惠民养老工程21个，预计新增床位6200张以上，其中护理型床位3620张。",
+    ],
+)
+def test_a_bare_count_without_bound_or_year_or_inside_an_undertaking_is_no_target(sentence: str) -> None:
+    scope = TargetScope(Span.of(sentence, 0, len(sentence)), None, None, "line_1")
+    assert prose_targets(sentence, [scope], not_before=2021) == []
