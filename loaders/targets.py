@@ -248,31 +248,59 @@ def _label(name: Span, value: Value) -> str:
 
 
 def _targets_in(original: str, simple: str, start: int, end: int, not_before: int | None):
-    """(clause span, name span, value) of each target between start and end."""
+    """(clause span, name span, value) of each target between start and end. A sentence that states no year takes
+    the period of the title sentence heading it (“十四五”时期经济社会发展的主要目标。 then …增速在6.5～7.5%)."""
+    period: list[tuple[int, int]] = []  # (offset, year) of the period the last title sentence names
     for s_start, s_end in _pieces(simple, start, end, _SENTENCE_END):
         sentence = simple[s_start:s_end]
-        if _PAST_SENTENCE.search(sentence):
-            continue
-        year_at: list[tuple[int, int]] = []  # (offset, year) of the year phrases of the sentence
-        for m in _YEAR.finditer(sentence):
-            y = _year(m)
-            if y:
-                year_at.append((s_start + m.start(), y))
-        for c_start, c_end in _pieces(simple, s_start, s_end, _CLAUSE_END):
-            # 其中… breaks down the count before it (新增床位6200张以上，其中护理型床位3620张): what that count is
-            dated = any(at < c_start for at, _ in year_at) and not simple.startswith("其中", c_start)
-            for hit in [*_clause_targets(simple, c_start, c_end, dated)] or [*_share_targets(simple, c_start, c_end)]:
-                name_start, name_end, value_start, value_end, comparator, value_match = hit
-                year = next((y for at, y in reversed(year_at) if at < value_start), None)
-                if year is not None and not_before is not None and year < not_before:
-                    continue  # a result of an earlier period
-                if not comparator and _RESULT_RATE.search(simple[name_start:name_end]):
-                    continue
-                if not comparator and _PER_PERIOD.search(simple[name_start:name_end]) and year is None:
-                    continue  # a level of service is a target only by a year (至2026年…全天开行列车38对)
-                value = _value(original, value_start, value_end, comparator, value_match, year)
-                if value is not None:
-                    yield Span.of(original, c_start, max(value_end, name_end)), Span.of(original, name_start, name_end), value
+        title = _TITLE_SENTENCE.fullmatch(sentence) is not None
+        past = _PAST_SENTENCE.search(sentence) is not None
+        own = [(s_start + m.start(), y) for m in _YEAR.finditer(sentence) if (y := _year(m))]
+        found = [] if past else [*_sentence_targets(original, simple, s_start, s_end, own, own or period, not_before)]
+        yield from found
+        if title and not found:
+            period = [] if past else _period(sentence, s_start)
+
+
+def _period(sentence: str, at: int) -> list[tuple[int, int]]:
+    """The year a title sentence names as its period (到2025年, “十四五”时期), not a day (2025年6月1日及以后投产的…)."""
+    for m in _YEAR.finditer(sentence):
+        if (y := _year(m)) and not _MONTH.match(sentence, m.end()):
+            return [(at + m.start(), y)]
+    return []
+
+
+def _sentence_targets(
+    original: str,
+    simple: str,
+    s_start: int,
+    s_end: int,
+    own: list[tuple[int, int]],
+    year_at: list[tuple[int, int]],
+    not_before: int | None,
+):
+    """The targets of one sentence; own holds the (offset, year) of the years it states, year_at those that date it."""
+    for c_start, c_end in _pieces(simple, s_start, s_end, _CLAUSE_END):
+        # 其中… breaks down the count before it (新增床位6200张以上，其中护理型床位3620张): what that count is
+        dated = any(at < c_start for at, _ in own) and not simple.startswith("其中", c_start)
+        for hit in [*_clause_targets(simple, c_start, c_end, dated)] or [*_share_targets(simple, c_start, c_end)]:
+            name_start, name_end, value_start, value_end, comparator, value_match = hit
+            year = next((y for at, y in reversed(year_at) if at < value_start), None)
+            if year is not None and not_before is not None and year < not_before:
+                continue  # a result of an earlier period
+            if not comparator and _RESULT_RATE.search(simple[name_start:name_end]):
+                continue
+            if not comparator and _PER_PERIOD.search(simple[name_start:name_end]) and year is None:
+                continue  # a level of service is a target only by a year (至2026年…全天开行列车38对)
+            value = _value(original, value_start, value_end, comparator, value_match, year)
+            if value is not None:
+                yield Span.of(original, c_start, max(value_end, name_end)), Span.of(original, name_start, name_end), value
+
+
+# A title sentence (“十四五”时期经济社会发展的主要目标。, 奋力打造知名的国际旅游岛。): no clause break, short, no target of its
+# own. The period it names dates the sentences after it that name none, up to the next title.
+_TITLE_SENTENCE = re.compile(r"[^，,；;：:]{2,40}")
+_MONTH = re.compile(r"\d{1,2}月")
 
 
 def _pieces(simple: str, start: int, end: int, boundary: re.Pattern[str]) -> list[tuple[int, int]]:

@@ -243,7 +243,7 @@ PROSE_TARGETS = {  # (line, words of the quantity's name, value, comparator, yea
     ],
     # 016: the 20 FACTS.md counts; a bare count is one by its bound (2000家以上) or the year before it (到2025年，…6000名)
     "016_pingtan_14th_fyp_outline_2021.txt": [
-        (10, "地区生产总值增速", None, "", None),  # 在6.5～7.5%: a range, its ends its bounds, and no single number
+        (10, "地区生产总值增速", None, "", 2025),  # 在6.5～7.5%: a range, no single number; “十四五”时期 in the title before
         (10, "年接待游客规模", 1000, ">", 2025),  # 超1000万人次
         (10, "旅游相关产业增加值占GDP比重", 14, "", 2025),
         (10, "对台贸易额", 120, ">", 2025),

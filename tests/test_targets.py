@@ -288,7 +288,8 @@ def test_real_documents(name: str) -> None:
 
 def test_a_target_stated_as_a_range_keeps_both_ends_and_no_single_number() -> None:
     """016 第二章第三节: 地区生产总值增速在6.5～7.5%. A range is read as its two ends (pk:lowerBound, pk:upperBound) in the
-    unit as written, with no pk:numericValue: neither end, nor any number between, is the target."""
+    unit as written, with no pk:numericValue: neither end, nor any number between, is the target. Its year is that
+    of the title sentence before it, “十四五”时期经济社会发展的主要目标。"""
     doc = parse_document(REAL / "016_pingtan_14th_fyp_outline_2021.txt")[0]
     ranges = [(t, v) for t in doc.targets for v in t.values if v.bounds is not None]
     assert [(t.eid, t.name, v.as_written, v.bounds, v.number, v.unit, v.comparator, v.year, v.span) for t, v in ranges] == [
@@ -300,7 +301,7 @@ def test_a_target_stated_as_a_range_keeps_both_ends_and_no_single_number() -> No
             None,
             "%",
             "",
-            None,
+            2025,
             Span(6905, 6914, "在6.5～7.5%"),
         )
     ]
@@ -357,11 +358,9 @@ def test_a_range_is_a_target_with_its_value_and_none_without_its_bounds(engine: 
     def findings(graph: list[Triple]) -> set[tuple[str, str]]:
         return {(f.key[1], f.key[2]) for f in validate_triples("016", "", graph, engine).findings if f.key[0] == target}
 
-    no_year = ("https://w3id.org/plankg/shapes#ProseIndicator-year", "Warning")  # the sentence states none
-    assert findings(triples) == {no_year}
+    assert findings(triples) == set()  # its year is the title sentence's (“十四五”时期…主要目标。): no warning either
     assert findings([t for t in triples if t.predicate.value not in bounds]) == {
         ("https://w3id.org/plankg/shapes#ProseIndicator-target", "Violation"),
-        no_year,
     }
 
 
@@ -389,3 +388,24 @@ def test_a_bare_count_is_a_target_by_its_bound_or_its_year() -> None:
 def test_a_bare_count_without_bound_or_year_or_inside_an_undertaking_is_no_target(sentence: str) -> None:
     scope = TargetScope(Span.of(sentence, 0, len(sentence)), None, None, "line_1")
     assert prose_targets(sentence, [scope], not_before=2021) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # 016 第二章第三节: the title sentence names the period of the goals after it, up to the next title
+        (
+            "“十四五”时期经济社会发展的主要目标。地区生产总值增速在6.5～7.5%，科技进步贡献率明显提升。"
+            "奋力打造知名的国际旅游岛。旅游相关产业增加值占GDP比重达14%。",
+            [2025, None],
+        ),
+        ("到2035年基本实现现代化的远景目标。人均预期寿命达到80岁以上。", [2035]),
+        # a day in a definition (011 part 四（七）) is no period: 2025年6月1日
+        ("增量新能源项目是指2025年6月1日及以后投产的新能源项目。项目利用率达到95%以上。", [None]),
+        # a sentence with a target of its own heads nothing; a sentence's own year comes first
+        ("到2025年城镇化率达到70%。到2030年森林覆盖率达到60%。农村自来水普及率达到99%。", [2025, 2030, None]),
+    ],
+)
+def test_a_title_sentence_dates_the_targets_after_it(text: str, years: list[int | None]) -> None:
+    scope = TargetScope(Span.of(text, 0, len(text)), None, None, "line_1")
+    assert [t.values[0].year for t in prose_targets(text, [scope], not_before=2021)] == years
