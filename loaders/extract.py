@@ -354,6 +354,10 @@ _FORM = re.compile(r"(表|(?<![清名])单|承诺书|告知书|申请书|责任�
 
 # A title performed, screened or broadcast right after it is named is a work of art, not a document.
 _PERFORMED = re.compile(r"(?:落地|驻场|常态化)?(?:演出|上演|展演|公演|首演|巡演|首映|上映|播出|播映)")
+# Titles listed as works of a kind (《李白》《天鹅湖》等优秀剧目, 《…》等影片): plays, films, books, not documents.
+_WORKS = re.compile(
+    r"(?:[、和与及]?《[^《》\n]{1,100}》)*等?[^。，；、《》\n]{0,4}?(?:剧目|剧作|戏剧|话剧|舞剧|歌剧|影片|电影|纪录片|电视剧|作品|图书|书籍|歌曲|节目)"
+)
 
 
 def extract_citations(text: str, ranges: list[tuple[int, int]], own_title: str = "") -> list[Citation]:
@@ -376,7 +380,7 @@ def extract_citations(text: str, ranges: list[tuple[int, int]], own_title: str =
                 continue  # the plan naming itself is not a citation
             if _FORM.search(to_simplified(title)):
                 continue  # a form to fill in, named like a document, cites nothing
-            if _PERFORMED.match(chunk, m.end()):
+            if _PERFORMED.match(chunk, m.end()) or _WORKS.match(chunk, m.end()):
                 continue  # a show or a film (加快《平潭映象》落地演出): a work, not a document
             span = Span.of(text, start + m.start(), start + m.end())
             sentence_end = chunk.find("。", m.end())

@@ -46,6 +46,7 @@ _TITLE_GENRES: list[tuple[str, str]] = [
     ("应急预案", "contingency-plan"),
     ("预案", "contingency-plan"),
     ("决定", "decision"),
+    ("工作报告", "work-report"),
     ("纲要", "outline"),
     ("建议", "proposal"),
     ("规划", "plan"),
@@ -69,6 +70,7 @@ _TEXT_CUES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?:制定|印发)?本(?:实施)?(?:办法|细则|条例|规定)"), "rules"),
     (re.compile(r"(?:制定|编制)?本(?:应急)?预案"), "contingency-plan"),
     (re.compile(r"作出如下决定|本决定"), "decision"),
+    (re.compile(r"向大会报告(?:政府)?工作"), "work-report"),
 ]
 # An annual work plan opens by placing its year: 2021年是实施"十四五"规划…的第一年.
 _ANNUAL_OPENING = re.compile(r"\s*((?:19|20)\d\d年是)")

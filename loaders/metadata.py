@@ -33,7 +33,7 @@ from .issuers import body_facts, recognise, title_bodies
 from .records import Fact, IssuingNotice, Line, PlanMetadata, Span
 from .regions import NATION, NATION_NAMES, Region, find_region, region_of_text, regions_named
 from .script import to_simplified
-from .titles import DOC_NUMBER, doc_number, find_notice, find_title, line_span, page_title
+from .titles import DOC_NUMBER, REPORT_HEAD, doc_number, find_notice, find_title, line_span, page_title
 
 _DATE_LABELLED = re.compile(
     r"(?P<label>成文日期|签发时间|签发日期|發布時間|发布时间|发布日期|發布日期|生成日期|时间|時間)\s*[:：]?\s*"
@@ -50,6 +50,8 @@ _FIVE_YEAR_TIME = re.compile(r"[“\"]?(十三五|十四五|十五五)[”\"]?(?
 _TITLE_YEAR = re.compile(r"(20\d\d)年(?!\d|[底末前后初])[^（(]{0,30}?(?:要点|工作计划|计划|方案|安排)(?:[（(].{0,10}[）)])?$")
 # …实施方案（2023年）, …若干举措（2026年）: the year in brackets after the genre is the plan's own
 _TITLE_YEAR_AFTER = re.compile(r"(?:要点|计划|方案|安排|措施|举措)[（(](20\d\d)年[）)]$")
+# The year whose work a work report arranges: 二、2024年工作安排, 2024年政府工作任务.
+_WORK_ARRANGED = re.compile(r"(20\d\d)年(?:政府)?工作(?:安排|任务|部署)")
 TAIL_LINES = 12  # a signature and date follow the body within its last lines
 _ANNEX_MARK = re.compile(r"^[ \t\u3000]*附件[ \t\u3000]*[\d一二三四五六七八九十]*[ \t\u3000]*$", re.M)  # 附件 / 附件1 alone
 
@@ -178,9 +180,12 @@ def _head_date(text: str, head: list[Line]) -> Fact | None:
 
 def _date_line(text: str, head: list[Line]) -> tuple[Fact | None, Fact | None]:
     """（2018年1月2日） under a title, or （2020年10月29日中国共产党第十九届中央委员会第五次全体会议通过）: the date,
-    and the body that adopted the document when the line names one."""
+    and the body that adopted the document when the line names one; or a report's subtitle, the day it was
+    delivered (——2024年1月18日在…人民代表大会第三次会议上), a meeting that heard it, not its issuer."""
     for line in head:
         s = line.stripped
+        if m := REPORT_HEAD.match(s):
+            return date_fact(text, line_span(text, line).start, m, "date"), None
         if m := DATE_LINE.match(s):
             start = line_span(text, line).start
             date = date_fact(text, start, m, "date")
@@ -257,8 +262,8 @@ def _doc_type(text: str, title: Fact | None, first: int, period: str | None) -> 
 
 def _period(text: str, title: str, meta: PlanMetadata, first: int) -> Fact | None:
     """The years the plan covers, as the text states them: an annual title, a 规划期, the title's years or its
-    五年 number, an entry into force with a validity, the year an annual plan opens with, else the latest
-    year it sets targets for (an end with no start)."""
+    五年 number, an entry into force with a validity, the year whose work a work report arranges, the year an
+    annual plan opens with, else the latest year it sets targets for (an end with no start)."""
     genre = meta.doc_type.value if meta.doc_type else ""
     title_span = meta.title.span if meta.title and meta.title.span else None
     title_from_sidecar = bool(meta.title and meta.title.from_sidecar)
@@ -291,6 +296,8 @@ def _period(text: str, title: str, meta: PlanMetadata, first: int) -> Fact | Non
         if e and v and "\n" not in text[min(e.start, v.start) : max(e.end, v.end)]:
             span = Span.of(text, min(e.start, v.start), max(e.end, v.end))  # 自…起施行，有效期5年
         return Fact(period_from_validity(meta.effective, meta.validity), span)
+    if genre == "work-report" and (m := _WORK_ARRANGED.search(text)):
+        return Fact(m.group(1), Span.of(text, m.start(1), m.end(1)))
     if genre == "annual" and (m := ANNUAL_OPENING.match(text, first)):
         return Fact(m.group("y"), Span.of(text, m.start("y"), m.end("y")))
     return horizon_in(text, 0, len(text))

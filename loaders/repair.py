@@ -33,6 +33,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from plankg.loading.limits import DEFAULT_LIMITS
@@ -288,7 +289,11 @@ def _width(s: str) -> int:
 
 # A numbered part or item opening where a sentence or a paragraph ended: 。二、 … or a space before （三）.
 _RUN_ON_PART = re.compile(r"(?:(?<=[。！？!?”」』）)])|(?<=\s))([一二三四五六七八九十]{1,3})、")
-_RUN_ON_ITEM = re.compile(r"(?:(?<=[。！？!?”」』])|(?<=\s))[（(]([一二三四五六七八九十]{1,3})[）)]")
+_RUN_ON_ITEM = re.compile(r"(?:(?<=[。！？!?”」』：:])|(?<=\s))[（(]([一二三四五六七八九十]{1,3})[）)]")
+# An item after a colon whose first clause ends with a semicolon is an entry of a list inside a sentence
+# (具体包括：（一）…；（二）…；); one whose first sentence ends with a full stop opens a paragraph (主要工作和成效是：
+# （一）以落实国家战略为契机，…。).
+_IN_SENTENCE_ENTRY = re.compile(r"[（(][一二三四五六七八九十]{1,3}[）)][^。！？!?；;]*[；;]")
 # A chapter, a section or a box opening where a sentence or a paragraph ended: 。第三章 …, a space before 第二节.
 _RUN_ON_CHAPTER = re.compile(r"(?:(?<=[。！？!?”」』）)])|(?<=\s))第([一二三四五六七八九十]{1,3})章")
 _RUN_ON_SECTION = re.compile(r"(?:(?<=[。！？!?”」』）)])|(?<=\s))第([一二三四五六七八九十]{1,3})节")
@@ -315,15 +320,15 @@ def run_on_breaks(lines: list[Line]) -> list[tuple[int, int]]:
     breaks before each of those numbers, at each space between two words of its (a space that stood for a line
     break; not one between Latin letters or digits, nor one after a label's colon), and after a date of
     signature run into the title after it (2023年11月3日平潭…). A line holding a list inside a sentence
-    (：（一）…；（二）…) is not run on. The titles of parts run into their text (一、加快码头建设2024年,…) stay so:
-    nothing marks where they end.
-    """
+    (：（一）…；（二）…) is not run on, but an item after a colon that opens a paragraph (主要工作和成效是：（一）…，…。)
+    breaks it. The titles of parts run into their text (一、加快码头建设2024年,…) stay so: nothing marks where they
+    end (loaders.segment reads a part run into its text when its items follow)."""
     out: list[tuple[int, int]] = []
     for line in lines:
         body = line.text
         if not _RUN_ON_MIN <= len(body.strip()) <= _RUN_ON_MAX:
             continue
-        parts, items = _in_order(_RUN_ON_PART, body), _in_order(_RUN_ON_ITEM, body, restart=True)
+        parts, items = _in_order(_RUN_ON_PART, body), _in_order(_RUN_ON_ITEM, body, restart=True, keep=_paragraph_item)
         chapters, sections = _in_order(_RUN_ON_CHAPTER, body), _in_order(_RUN_ON_SECTION, body, restart=True)
         if max(len(parts), len(items), len(chapters), len(sections)) < 2:
             continue
@@ -357,12 +362,21 @@ def _breaks_at(body: str, gap: re.Match[str]) -> bool:
     return not _HEADING_NUMBER.search(body[max(0, gap.start() - 16) : gap.start()])
 
 
-def _in_order(pattern: re.Pattern[str], body: str, restart: bool = False) -> list[int]:
+def _paragraph_item(body: str, m: re.Match[str]) -> bool:
+    """An item opening a paragraph: not an entry of a list inside a sentence (…：（一）…；)."""
+    return body[m.start() - 1 : m.start()] not in "：:" or not _IN_SENTENCE_ENTRY.match(body, m.start())
+
+
+def _in_order(
+    pattern: re.Pattern[str], body: str, restart: bool = False, keep: Callable[[str, re.Match[str]], bool] | None = None
+) -> list[int]:
     """Offsets of the numbers of pattern in a line that follow each other in order (一, 二, 三 …; with restart,
-    an item list may begin again at 一 under the next part)."""
+    an item list may begin again at 一 under the next part), those keep accepts."""
     out: list[int] = []
     expected = 1
     for m in pattern.finditer(body):
+        if keep is not None and not keep(body, m):
+            continue
         value = chinese_to_int(m.group(1))
         if value == expected or (restart and value == 1 and out):
             out.append(m.start())

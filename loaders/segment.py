@@ -131,7 +131,7 @@ def segment(text: str, content: list[Line]) -> Segmented:
         if _cell_text(line) in TABLE_HEADER:
             i = _take_table(text, content, i, out, stack)
             continue
-        if run_on := _heading_run_into_text(text, line):
+        if run_on := _heading_run_into_text(text, line) or _part_run_into_text(text, content, i, has_chapters):
             _open(run_on[0], stack, out)
             out.paragraphs.append(_paragraph(text, run_on[1], stack))
             i += 1
@@ -262,6 +262,34 @@ def _heading_run_into_text(text: str, line: Line) -> tuple[Heading, Line] | None
     at = line.start + lead
     heading = Heading(kind, number, chinese_to_int(m.group(1)), "", Span.of(text, at, at + len(number)))
     return heading, Line(line.number, at + m.start(2), m.group(2))
+
+
+# A part's title runs into its text where the text opens by placing its year (二、2024年工作安排2024年是…): the way
+# a work report or an annual plan begins a part on a year.
+_YEAR_OPENING = re.compile(r"(?P<title>[^，。；：、,;:]{2,30}?)(?=(?:19|20)\d\d年是)")
+
+
+def _part_run_into_text(text: str, content: list[Line], i: int, has_chapters: bool) -> tuple[Heading, Line] | None:
+    """A part whose line runs on into its text (一、2023年工作回顾2023年是…。…, as a scrape that lost the line breaks
+    gives it) and whose items follow ((一)…): a heading, not a paragraph. Its title is where the text opens on a
+    year (2023年是…), else unknown (nothing marks where it ends); the rest of the line is a paragraph under it."""
+    s = content[i].stripped
+    m = PART.match(s)
+    if not m or ("。" not in m.group(2)[:-1] and len(s) <= MAX_HEADING) or not _items_follow(content, i):
+        return None
+    if is_closing_clause(m.group(2)):
+        return None
+    lead = len(content[i].text) - len(content[i].text.lstrip())
+    at = content[i].start + lead
+    number = s[: m.start(2)].strip()
+    titled = _YEAR_OPENING.match(m.group(2))
+    title = titled.group("title") if titled else ""
+    heading_end = at + m.start(2) + len(title) if title else at + len(number)
+    heading = Heading(
+        "part" if has_chapters else "chapter", number, chinese_to_int(m.group(1)), title, Span.of(text, at, heading_end)
+    )
+    rest = m.start(2) + len(title)
+    return heading, Line(content[i].number, at + rest, s[rest:])
 
 
 def _attachment_titled_below(text: str, content: list[Line], i: int, number: str) -> tuple[Heading, int]:

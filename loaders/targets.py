@@ -111,7 +111,7 @@ _ADVERBS = re.compile(
 # What a quantity's name ends with when it is a rate, share or level (any name may take a count unit).
 _RATE_HEAD = re.compile(
     r"(率|占比|比例|比重|覆盖面|指数|系数|水平|标准|寿命|年限|时长|强度|密度|面积|规模|总量|数量|总数|人数"
-    r"|个数|床位数|量|能力|收入|总值|增速|增长|消耗|能耗|排放|成本|价格|时间|周期|投入|支出|金额|资金|数)$"
+    r"|个数|床位数|量|能力|收入|总值|总额|增速|增长|消耗|能耗|排放|成本|价格|时间|周期|投入|投资|支出|金额|资金|数)$"
 )
 _RATE_UNIT = {"%", "％", "‰", "个百分点", "倍"}
 # Leading words that frame the quantity rather than name it (到2025年, 力争, 全市 …).

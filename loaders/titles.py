@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .dates import DATE, date_fact
+from .dates import DATE, DELIVERED, date_fact
 from .issuers import SENTENCE_MARKS, body_facts, title_bodies
 from .records import Fact, IssuingNotice, Line, Span
 from .script import to_simplified
@@ -18,7 +18,7 @@ from .script import to_simplified
 DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[［(（]\d{4}[〕\]］)）]\d+[号號]")
 _HEADING_MARK = re.compile(r"^#{1,6}\s+")  # a Markdown heading's marks: not part of the title
 # A title: a short line ending with the name of a genre, before any trailing （试行） or （2021—2025年）.
-_TITLE_END = re.compile(r"(?:规划|纲要|建议|要点|计划|方案|意见|措施|举措|政策|办法|细则|通知)[”\"]?$")
+_TITLE_END = re.compile(r"(?:规划|纲要|建议|要点|计划|方案|意见|措施|举措|政策|办法|细则|通知|工作报告)[”\"]?$")
 _TRAILER = re.compile(r"(?:\s*[（(][^（）()]{1,20}[）)])+$")
 # The verbs of a notice that issues a document: its own (印发, 下发, 颁发) or one a lower body drafted (转发, 批转).
 _ISSUING = r"(?:印发|转发|批转|下发|颁发)"
@@ -36,6 +36,9 @@ _NOTICE_TITLE = re.compile(
 _NOTICE_END = re.compile(r"^[（(]此件(?:公开发布|主动公开)[）)]$|^特此(?:通知|通告|公告)。?$")
 _CLOSING = re.compile(r"^特此(?:通知|通告|公告)")  # the closing formula of a notice, not a title
 _FIELD = re.compile(r"^[^\s:：]{1,10}: ")  # a field of a dump's header (本地目录: zwgk/…/…工作计划), not a title
+# A work report's title, then the subtitle of the day and meeting it was delivered at (政府工作报告 / ——2024年1月18日在
+# …人民代表大会第三次会议上), on lines of their own or run together (…管委会工作报告—2024年1月18日在…会议上).
+REPORT_HEAD = re.compile(rf"^(?:(?P<title>[^\s。，；：、《》]{{2,60}}?工作报告)\s*)?{DELIVERED.pattern}")
 _DASHES = re.compile(r"[—–－~～]+")
 _NAME_NOISE = re.compile(r"\s+")
 _ATTACHED = re.compile(r"^附件\s*[\d一二三四五六七八九十]*\s*[:：]")  # 特此通知。/ 附件：… / signature
@@ -64,6 +67,8 @@ def find_title(text: str, content: list[Line], first_heading: int, named: Fact |
         nxt = title_span(text, head[i + 1]) if i + 1 < len(head) else None
         if nxt and named and _same_name(this.quote + nxt.quote, named.value):
             return Fact(this.quote + nxt.quote, Span.of(text, this.start, nxt.end))  # …示范区 / 深化建设三年行动计划
+        if (m := REPORT_HEAD.match(this.quote)) and m.group("title"):
+            return Fact(m.group("title"), Span.of(text, this.start, this.start + m.end("title")))
         if _is_title(this.quote):
             return Fact(this.quote, this)
         if nxt is None or SENTENCE_MARKS.search(this.quote):

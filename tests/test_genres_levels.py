@@ -308,6 +308,16 @@ FIXTURE_FACTS = {
         "period": None,
         "plan": "510100/notice/2022-03-01",
     },
+    "county_work_report.txt": {
+        "title": ("政府工作报告", "政府工作报告", 1),
+        "doc_type": ("work-report", "政府工作报告", 1),
+        "date": ("2024-01-16", "2024年1月16日", 2),  # the day it was delivered: ——2024年1月16日在…会议上
+        "period": ("2024", "2024", 13),  # 二、2024年工作安排, not the year the review looks back on (一、2023年工作回顾)
+        "region": ("容县", "容县", 2),
+        "code": "450921",
+        "issuers": [],  # 容县人民政府县长  某某 is the speaker; the text signs nothing
+        "plan": "450921/work-report/2024",
+    },
     "page_metadata_measures.txt": {
         "title": ("促进养老服务高质量发展若干措施", "促进养老服务高质量发展若干措施", 7),
         "issuers": [("成都市人民政府办公厅", "成都市人民政府办公厅", 2)],  # 发文机关
@@ -328,6 +338,28 @@ def test_fixture_facts(name: str) -> None:
     got = facts(GENRES / name)
     expected = FIXTURE_FACTS[name]
     assert {key: got[key] for key in expected} == expected
+
+
+def test_a_work_report_reviews_the_past_year_and_arranges_the_next() -> None:
+    """A 政府工作报告: its review of the past year (一、2023年工作回顾) is background, whose items are no tasks and
+    whose counts (新建标准化厂房12万平方米) are done, not undertaken; the year's work (二、2024年工作安排) holds the tasks."""
+    doc, _ = parse_document(GENRES / "county_work_report.txt")
+    assert [(h.number, h.title, h.role) for h in doc.headings] == [
+        ("一、", "2023年工作回顾", "background"),
+        ("二、", "2024年工作安排", ""),
+    ]
+    review = [(p.kind, p.role, p.number) for p in doc.passages if p.parent is doc.headings[0]]
+    assert review == [("lead", "background", ""), ("statement", "background", "（一）"), ("statement", "background", "（二）")]
+    assert [(m.number, m.heading, m.parent) for m in doc.measures] == [
+        ("（一）", "加快产业发展。", doc.headings[1]),
+        ("（二）", "办好民生实事。", doc.headings[1]),
+    ]
+    assert [p.title for p in doc.projects] == [
+        "新建标准化厂房10万平方米",
+        "培育规模以上工业企业20家",
+        "改造提升乡镇敬老院8所",
+        "建成运营农村幸福院20个",
+    ]
 
 
 def test_a_document_stating_nothing_about_itself_loads_with_placeholders(tmp_path: Path) -> None:
@@ -495,6 +527,10 @@ def test_a_sentence_is_not_a_body() -> None:
         ("2013年食品安全重点工作安排", "annual"),
         ("城市居民最低生活保障条例", "rules"),
         ("中共中央关于制定国民经济和社会发展第十四个五年规划和二〇三五年远景目标的建议", "proposal"),
+        # a government's report to its people's congress
+        ("政府工作报告", "work-report"),
+        ("平潭综合实验区管委会工作报告", "work-report"),
+        ("政府工作报告（2024）", "work-report"),
     ],
 )
 def test_genre_words_of_titles(title: str, genre: str) -> None:
@@ -556,6 +592,7 @@ def test_the_ontology_declares_what_these_documents_write() -> None:
         PK.Notice,
         PK.SpecialPlan,
         PK.Rules,
+        PK.WorkReport,
     }
     assert violations(ontology, data) == []
 

@@ -19,6 +19,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
 from rdflib.term import Node
 
+from plankg.graph.vocab import DOC_TYPES
 from plankg.loaders.pipeline import parse_document
 from plankg.loaders.triples import document_quads, region_quads
 from tests.conftest import CORPUS, FILES
@@ -27,6 +28,7 @@ PK = Namespace("https://w3id.org/plankg/ontology#")
 ELI = Namespace("http://data.europa.eu/eli/ontology#")
 QB = Namespace("http://purl.org/linked-data/cube#")
 XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
+SH = Namespace("http://www.w3.org/ns/shacl#")
 ONTOLOGY = URIRef("https://w3id.org/plankg/ontology")
 DECLARATIONS = {OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, SKOS.Concept, SKOS.ConceptScheme, QB.DataStructureDefinition}
 
@@ -54,6 +56,7 @@ GENRES_NOT_IN_CORPUS = {
     PK.Rules,
     PK.ContingencyPlan,
     PK.Decision,
+    PK.WorkReport,
     PK.Notice,
 }
 
@@ -180,6 +183,15 @@ def test_every_declared_term_has_english_and_chinese_label_and_definition(ontolo
     for term in sorted(t for t in declared if t.startswith(PK)):
         assert {"en", "zh-Hans"} <= languages(ontology, term, RDFS.label), term
         assert {"en", "zh-Hans"} <= languages(ontology, term, SKOS.definition), term
+
+
+def test_the_document_type_shape_admits_every_genre_the_loaders_write(ontology: Graph) -> None:
+    """pks:Plan-documentType lists the concepts a plan's pk:documentType may take: every genre of DOC_TYPES, each
+    a top concept of pk:DocumentTypes (a genre left out of the list makes every plan of that genre a violation)."""
+    shapes = Graph().parse(data=(resources.files("plankg.shapes") / "plankg.ttl").read_text(encoding="utf-8"), format="turtle")
+    listed = next(shapes.objects(URIRef("https://w3id.org/plankg/shapes#Plan-documentType"), SH["in"]))
+    concepts = set(ontology.objects(PK.DocumentTypes, SKOS.hasTopConcept))
+    assert set(Collection(shapes, listed)) == set(DOC_TYPES.values()) == concepts
 
 
 def test_every_term_in_the_corpus_data_is_declared(ontology: Graph, corpus_graph: Graph) -> None:

@@ -90,6 +90,8 @@ TITLES = {  # the plan's own title (for a notice that issues a document, the iss
     "013_pingtan_suping_work_plan_2022.txt": ("平潭综合实验区苏平片区管理局2022年度工作计划", 10),
     # the page's 标题: the body repeats none
     "016_pingtan_14th_fyp_outline_2021.txt": ("平潭综合实验区国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要", 1),
+    # the body's own title, run into its subtitle (—2024年1月18日在…会议上); the page's 标题 is 政府工作报告（2024）
+    "017_pingtan_government_work_report_2024.txt": ("平潭综合实验区管委会工作报告", 10),
 }
 
 DATES = {  # ISO date and the line it is written on
@@ -107,6 +109,10 @@ DATES = {  # ISO date and the line it is written on
     "012_pingtan_yacht_tourism_measures_2023.txt": ("2023-11-03", 10),
     "013_pingtan_suping_work_plan_2022.txt": ("2021-12-31", 2),  # the page's 发布时间: the text has no date
     "016_pingtan_14th_fyp_outline_2021.txt": ("2021-12-02", 2),  # the same
+    "017_pingtan_government_work_report_2024.txt": (
+        "2024-01-18",
+        10,
+    ),  # the day it was delivered (its subtitle), not the page's 发布时间 2024-01-22
 }
 
 DOC_NUMBERS = {
@@ -124,6 +130,7 @@ DOC_NUMBERS = {
     "012_pingtan_yacht_tourism_measures_2023.txt": None,
     "013_pingtan_suping_work_plan_2022.txt": None,
     "016_pingtan_14th_fyp_outline_2021.txt": None,
+    "017_pingtan_government_work_report_2024.txt": None,
 }
 
 ISSUERS = {
@@ -155,6 +162,9 @@ ISSUERS = {
     "012_pingtan_yacht_tourism_measures_2023.txt": {"平潭综合实验区管委会办公室"},
     "013_pingtan_suping_work_plan_2022.txt": {"平潭综合实验区苏平片区管理局"},
     "016_pingtan_14th_fyp_outline_2021.txt": {"平潭综合实验区经济发展局"},  # the page's 发布机构: the text is not signed
+    "017_pingtan_government_work_report_2024.txt": {
+        "平潭综合实验区管委会"
+    },  # 我代表平潭综合实验区管委会，向大会报告工作; the page's 发布机构
 }
 
 DOC_TYPES = {
@@ -170,6 +180,7 @@ DOC_TYPES = {
     "012_pingtan_yacht_tourism_measures_2023.txt": "measures",
     "013_pingtan_suping_work_plan_2022.txt": "annual",
     "016_pingtan_14th_fyp_outline_2021.txt": "outline",
+    "017_pingtan_government_work_report_2024.txt": "work-report",
 }
 
 REGIONS = {  # admin code of the plan's region; 000000 is the nation
@@ -201,6 +212,7 @@ PERIODS = {  # None: the text states no period, and none may be invented; "to-20
     "012_pingtan_yacht_tourism_measures_2023.txt": None,  # 2024年3月前 … are deadlines of single tasks
     "013_pingtan_suping_work_plan_2022.txt": "2022",
     "016_pingtan_14th_fyp_outline_2021.txt": "2021-2025",  # the title's 第十四个五年, not the preamble's “十三五”期间
+    "017_pingtan_government_work_report_2024.txt": "2024",  # 二、2024年工作安排, not the year it reviews (一、2023年工作回顾)
 }
 
 PART_LINES = {  # the line of every top-level part 一、…
@@ -214,6 +226,8 @@ PART_LINES = {  # the line of every top-level part 一、…
     "009_shanghai_sponge_city_opinion_2024.md": [30, 36, 102],
     "010_shanghai_huangpu_renewable_energy_action_plan_2025.md": [44, 106],
     "013_pingtan_suping_work_plan_2022.txt": [10, 10, 10, 10, 10],  # the whole page is line 10
+    # 一、 and 二、 run into their text, their items after them; 三、 (line 10 too) has no items: a paragraph
+    "017_pingtan_government_work_report_2024.txt": [10, 10],
 }
 
 LEAD_LINES = {  # paragraphs under a part heading before its first item
@@ -227,9 +241,24 @@ LEAD_LINES = {  # paragraphs under a part heading before its first item
     "007_shanghai_transport_refined_management_action_plan_2024.md": [],
     "009_shanghai_sponge_city_opinion_2024.md": [],
     "010_shanghai_huangpu_renewable_energy_action_plan_2025.md": [],
+    "017_pingtan_government_work_report_2024.txt": [
+        10,
+        10,
+    ],  # 2023年是…主要工作和成效是： and 2024年是…必须扎实抓好六个方面工作。
 }
 
 PROSE_TARGETS = {  # (line, words of the quantity's name, value, comparator, year) of targets stated in sentences
+    # 017: 7 of the 10 FACTS.md counts, all of 2024 (今年), none dated in its sentence; 旅游人均消费1100元以上 (实现,
+    # no comparator), 粮食播种面积5.5万亩 and 总产量1.9万吨 are not read
+    "017_pingtan_government_work_report_2024.txt": [
+        (10, "地区生产总值", 3.5, "+", None),  # 今年经济社会发展的主要预期目标是：地区生产总值增长3.5%
+        (10, "固定资产投资", 5, "+", None),
+        (10, "社会消费品零售总额", 5, "+", None),
+        (10, "旅游业增加值占GDP比重", 10, "", None),
+        (10, "开工率", 60, "≥", None),
+        (10, "常住人口城镇化率", 62, "≥", None),
+        (10, "优良空气天数比例", 99.2, "≥", None),
+    ],
     "007_shanghai_transport_refined_management_action_plan_2024.md": [
         (50, "地面公交配套服务占比", 90, "", 2026),  # 2026年底实现…占比达到90%
         (68, "道路技术状况指标优良率", 80, "≥", None),  # …优良率达到80%以上
@@ -332,6 +361,17 @@ PROJECTS = {
         (10, 80, "公里", "新建改造污水管网80公里以上"),
         (10, 60, "个", "实施旧城区60个老旧小区改造"),
     ],
+    # 017: the undertakings of 2024 (二、), none of the review of 2023 (新增酒店住宿床位4500余个 was done, not undertaken)
+    "real/017_pingtan_government_work_report_2024.txt": [
+        (10, 5300, "间", "新增住宿房间5300间"),
+        (10, 37, "个", "推进37个"),  # 推进37个、总投资64.93亿元的数字经济项目: the count's object after its investment
+        (10, 400, "个", "实施区重点项目400个"),
+        (10, 30, "个", "引进亿元以上项目30个"),
+        (10, 1, "万亩", "新建、改造高标准农田1万亩"),
+        (10, 0.6, "万亩", "完成营造林0.6万亩"),
+        (10, 1, "所", "创建省级示范性幼儿园1所"),
+        (10, 2, "所", "创建区级示范性幼儿园2所"),  # 创建省级示范性幼儿园1所、区级示范性幼儿园2所
+    ],
     "genres/city_measures_validity.txt": [
         (6, 1, "个", "建成运营1个社区养老服务综合体"),  # 每个区（市）县至少建成运营1个社区养老服务综合体
         (7, 2000, "张", "设立家庭养老床位2000张"),
@@ -414,6 +454,10 @@ ITEMS = {  # the numbers of the items directly under each part, as written
     "009_shanghai_sponge_city_opinion_2024.md": [paren(n) for n in (0, 6, 3)],
     "010_shanghai_huangpu_renewable_energy_action_plan_2025.md": [paren(n) for n in (10, 0)],
     "013_pingtan_suping_work_plan_2022.txt": [paren(n) for n in (3, 3, 4, 3, 3)],
+    "017_pingtan_government_work_report_2024.txt": [
+        paren(6),
+        paren(6),
+    ],  # 一's items are the review's statements, 二's the year's tasks
     "011_sichuan_new_energy_price_reform_plan_2025.html": [
         [f"（{cn(i)}）" for i in range(first, last + 1)] for first, last in ((1, 0), (1, 0), (1, 4), (5, 7), (8, 12), (13, 17))
     ],
@@ -591,9 +635,12 @@ def test_quantified_undertakings_keep_their_object(name: str) -> None:
         for quantity in project.quantities
     ]
     assert found == PROJECTS[name]
-    for project in doc.projects:  # a listed item spans its own count and object; its title adds the verb
+    for project in doc.projects:  # a listed item spans its own count and object (500名养老院院长, or the object
+        # first: 区级示范性幼儿园2所); its title adds the verb
         if project.box is None and project.title != project.span.quote:
-            assert project.title.endswith(project.span.quote) and project.span.quote[0].isdigit()
+            quantity = project.quantities[0].span
+            assert project.title.endswith(project.span.quote)
+            assert quantity.start == project.span.start or quantity.end == project.span.end
 
 
 SICHUAN = "011_sichuan_new_energy_price_reform_plan_2025.html"
@@ -1019,3 +1066,60 @@ def test_an_indicator_table_whose_cells_run_together_reads_as_its_rows_without_v
     assert doc.warnings == [
         "table 专栏1: the values of its 42 rows run together with nothing between the columns ('9.014.0[5]' …): not read"
     ]
+
+
+REPORT = "017_pingtan_government_work_report_2024.txt"
+
+
+def test_a_work_report_scraped_onto_one_line_reads_as_its_review_and_the_years_work() -> None:
+    """017, a 政府工作报告 (the zone's 管委会工作报告 to 平潭县's people's congress) as the crawler stored it: the report
+    on line 10. Its title runs into the subtitle of the day it was delivered (—2024年1月18日在…会议上); its parts
+    一、 and 二、 run into their text (2023年工作回顾2023年是…), their items after them, the first after a colon
+    (主要工作和成效是：（一）…). The review of 2023 is background, its achievements no tasks; the work of 2024 holds
+    the measures; part 三、 has no items and its title no end: one measure. 《李白》《天鹅湖》等优秀剧目 are plays."""
+    doc, region = parse_document(REAL / REPORT)
+    text = doc.source.text
+    assert len(text) == 13553 and text.count("\n") == 9
+    meta = doc.metadata
+    assert meta.title is not None and meta.title.span == Span(259, 273, "平潭综合实验区管委会工作报告")
+    assert meta.date is not None and meta.date.span == Span(274, 284, "2024年1月18日")
+    assert meta.period is not None and meta.period.span == Span(5420, 5424, "2024")  # 二、2024年工作安排
+    assert region is None  # 平潭综合实验区 is no division of GB/T 2260
+    assert [(h.number, h.title, h.role, h.span.quote) for h in doc.headings] == [
+        ("一、", "2023年工作回顾", "background", "一、2023年工作回顾"),
+        ("二、", "2024年工作安排", "", "二、2024年工作安排"),
+    ]
+    review, work = doc.headings
+    assert [(p.kind, p.role, p.number, p.text[:8]) for p in doc.passages] == [
+        ("preamble", "", "", "黄建波各位代表，"),  # the speaker's name after the crawler's space, then the address
+        ("lead", "background", "", "2023年是全面"),
+        *[("statement", "background", f"（{cn(i)}）", f"（{cn(i)}）{w}") for i, w in enumerate(REVIEWED, start=1)],
+        ("lead", "", "", "2024年是中华"),
+    ]
+    assert all(p.parent is review for p in doc.passages[1:8]) and doc.passages[8].parent is work
+    assert [(m.number, m.text[3:11]) for m in doc.measures] == [
+        *[(f"（{cn(i)}）", w) for i, w in enumerate(ARRANGED, start=1)],
+        ("三、", "持党的全面领导，"),  # 三、坚持党的全面领导，…
+    ]
+    assert all(m.parent is work for m in doc.measures[:6]) and doc.measures[6].parent is None
+    assert all(p.measure is not None and p.measure.parent is work for p in doc.projects)
+    assert [(c.title, c.basis) for c in doc.citations] == [
+        ("平潭综合实验区总体发展规划（2023-2035）", False),
+        ("关于支持福建探索海峡两岸融合发展新路建设两岸融合发展示范区的意见", False),
+        ("平潭综合实验区总体发展规划（2023-2035）", False),
+        ("平潭综合实验区国土空间总体规划", False),
+    ]
+    assert [line(doc, d.span) for d in doc.dropped if d.reason == "page metadata"] == [1, 2, 3, 4, 5, 6]
+    records = [*doc.headings, *doc.measures, *doc.passages, *doc.projects, *doc.targets, *doc.citations, *doc.dropped]
+    assert all(text[u.span.start : u.span.end] == u.span.quote for u in records)
+
+
+REVIEWED = ["以落实国家", "以深化结构", "以举办重大", "以城乡融合", "以群众需求", "以主题教育"]  # the review's six items
+ARRANGED = [
+    "丰富优质旅游供给",
+    "构建全方位对台开",
+    "推进高水平制度型",
+    "培育发展新质生产",
+    "紧紧围绕共同富裕",
+    "坚持以人民为中心",
+]

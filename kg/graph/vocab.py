@@ -77,6 +77,7 @@ DOC_TYPES = {
     "rules": PK.Rules,
     "contingency-plan": PK.ContingencyPlan,
     "decision": PK.Decision,
+    "work-report": PK.WorkReport,
     "notice": PK.Notice,
 }
 # The plan IRI segments that stand for a part of a plan's identity its text does not state.
