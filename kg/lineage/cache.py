@@ -61,6 +61,13 @@ DEPENDS: dict[str, tuple[tuple[str, str], ...]] = {
         ("plankg.lineage", "passages.py"),
     ),
     "terms": (("plankg.lineage", "reuse_model.py"), ("plankg.lineage", "passages.py")),
+    # the candidate pairs last drawn, kept beside the cache (kg/lineage/redraw.py)
+    "candidates": (
+        ("plankg.lineage", "redraw.py"),
+        ("plankg.lineage", "textreuse.py"),
+        ("plankg.lineage", "fingerprints.py"),
+        ("plankg.lineage", "passages.py"),
+    ),
 }
 # The files of kg/data each module of DEPENDS reads (reuse_model.py reads the copied-clause model only to score, and
 # no kept result is a score).

@@ -36,7 +36,18 @@ from pyoxigraph import Literal, NamedNode, Store
 
 from plankg.graph import vocab
 from plankg.graph.vocab import ID, PROV, RDF_TYPE, RDFS, SKOS, XSD
-from plankg.lineage import fingerprints, gram_counts, instruments, records, reuse_model, statistics, textreuse, themes, write
+from plankg.lineage import (
+    fingerprints,
+    gram_counts,
+    instruments,
+    records,
+    redraw,
+    reuse_model,
+    statistics,
+    textreuse,
+    themes,
+    write,
+)
 from plankg.lineage.cache import LineageCache, text_key, unknown
 from plankg.lineage.passages import Passage
 from plankg.loaders.extract import normalise_title, title_of
@@ -917,7 +928,7 @@ class LineageRebuild:
         self.store, self.min_score, self.full, self.touched = store, min_score, full, touched
         self.cache = LineageCache(cache)
         self.persistent = cache is not None
-        self.folder = cache  # where the copied-clause statistics' counts are kept (kg/lineage/statistics.py)
+        self.folder = cache  # where the statistics' counts and the candidate pairs are kept (statistics.py, redraw.py)
         if full:
             self.cache.clear()
         self.summary = LineageSummary()
@@ -951,7 +962,7 @@ class LineageRebuild:
         self.drawing: Future[Drawn] | None = None
         if worker and not self.search:  # and draws the candidates (signing the new texts) while the caller works
             places = _places(self.items, self.plans, self.citations)
-            self.drawing = worker.submit(_drawn, self.cache.path, self.items, self.unsigned, places)
+            self.drawing = worker.submit(_drawn, self.cache.path, self.items, self.unsigned, places, self.folder, self.full)
         self.lap("signatures")
 
     def lap(self, stage: str) -> None:
@@ -981,6 +992,8 @@ class LineageRebuild:
         assert self.search is not None
         candidates, links = self.search.result(keep)
         self.summary.candidate_pairs = len(candidates)
+        if self.folder is not None:
+            redraw.keep(self.folder, items, _places(items, self.plans, self.citations), candidates)
         keys = [text_key(item.text) for item in items]
         cache.keep("minhash", keys, self.search.signed)
         cache.keep("runs", keys, self.search.hashed)
@@ -1005,7 +1018,8 @@ class LineageRebuild:
         self.known = {}  # held no longer than the candidates need them
         self.lap("signatures")
         hashed = cache.results("runs", keys, lambda todo: [fingerprints.run_hashes(items[n].text) for n in todo])
-        return textreuse.candidate_codes(items, signatures, hashed, _places(items, self.plans, self.citations))
+        places = _places(items, self.plans, self.citations)
+        return redraw.candidates(items, signatures, hashed, places, self.folder, _known_of(cache), self.full)
 
     def _instruments(self, out: _Out, sources: dict[str, str], units: write.Units, spanned: _Spanned) -> None:
         named, items = self._mentions(), self.items + self.targets
@@ -1066,11 +1080,14 @@ class LineageRebuild:
 Drawn = tuple["np.ndarray", list[bytes], list[int], list[bytes]]
 
 
-def _drawn(path: Path, items: list[textreuse.Item], unsigned: list[int], places: textreuse.Places) -> Drawn:
-    """On the worker process: the candidate pairs of items (textreuse.candidate_codes), the signatures and run hashes
-    of their texts read from the cache (path, read only), those of the new texts made here. Returns the codes, the
-    signatures of the texts unsigned (positions in items), and the positions of the items whose run hashes were not
-    kept with those hashes, for the caller to keep."""
+def _drawn(
+    path: Path, items: list[textreuse.Item], unsigned: list[int], places: textreuse.Places, folder: Path | None, full: bool
+) -> Drawn:
+    """On the worker process: the candidate pairs of items (textreuse.candidate_codes: those kept in folder updated,
+    kg/lineage/redraw.py; full: drawn from scratch), the signatures and run hashes of their texts read from the cache
+    (path, read only), those of the new texts made here. Returns the codes, the signatures of the texts unsigned
+    (positions in items), and the positions of the items whose run hashes were not kept with those hashes, for the
+    caller to keep."""
     cache = LineageCache.reading(path)
     try:
         keys = [text_key(item.text) for item in items]
@@ -1083,10 +1100,17 @@ def _drawn(path: Path, items: list[textreuse.Item], unsigned: list[int], places:
         unhashed = unknown(keys, kept)
         hashed = [fingerprints.run_hashes(items[n].text) for n in unhashed]
         kept.update(zip((keys[n] for n in unhashed), hashed, strict=True))
-        codes = textreuse.candidate_codes(items, signatures, [kept[k] for k in keys], places)
+        hashes = [kept[k] for k in keys]
+        del kept
+        codes = redraw.candidates(items, signatures, hashes, places, folder, _known_of(cache), full)
         return codes, signed, unhashed, hashed
     finally:
         cache.close()
+
+
+def _known_of(cache: LineageCache) -> redraw.Known:
+    """What the cache keeps of texts for the candidates (redraw.Known): their signatures and run hashes."""
+    return lambda keys: (cache.known("minhash", keys), cache.known("runs", keys))
 
 
 def _statistics(

@@ -20,7 +20,7 @@ from plankg.lineage.passages import Passage, compare
 from plankg.lineage.worker import submit_from_the_end
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterator
     from concurrent.futures import Executor, Future
 
     import numpy as np
@@ -122,36 +122,77 @@ def _lsh_codes(items: list[Item], signed: list[bytes] | None = None, places: Pla
     which every chain ends in; all a plan stating no place gets), never with the writers of unrelated regions. So
     a formula costs each item a bounded number of candidates whatever the number of plans, and its writers stay
     connected through their parents. The rule is a function of each bucket's set of items, whatever order the
-    items came in, so adding or removing a plan changes only the pairs of the buckets its clauses fall in.
+    items came in, so adding or removing a plan changes only the pairs of the buckets its clauses fall in
+    (kg/lineage/redraw.py draws those again, and no others).
     """
     import numpy as np
 
     if signed is None:
         signed = signatures([item.text for item in items])
-    clauses = np.array([len(raw) // SIGNATURE_BYTES for raw in signed], dtype=np.int64)
-    if not clauses.sum():
-        return np.zeros(0, dtype=np.int64)
-    bands = np.frombuffer(b"".join(signed), dtype=np.uint32).reshape(-1, BANDS, ROWS)
-    # a band's three values and number as one 64-bit key: the first two whole, the third and the band number mixed
-    # in by odd multipliers (two different bands agreeing on it is a chance of one in 2^64 per pair of buckets, and
-    # only adds a candidate). A bucket is of one band: the bands are taken a few at a time (KEY_PART entries).
-    owners = np.repeat(np.arange(len(items), dtype=np.int64), clauses)  # each clause's item
-    order = np.arange(len(items), dtype=np.int64)
-    chain = None
-    if places is not None:
-        order = np.empty(len(items), dtype=np.int64)
-        order[np.lexsort((np.arange(len(items)), np.asarray(places.rank)))] = np.arange(len(items))
-        chain = _chain_array(places.chain)
+    order, chain = ordering(items, places)
     found = np.zeros(0, dtype=np.int64)
+    for keys, owners in lsh_entries(signed):
+        found = _distinct(np.concatenate([found, grouped_codes(keys, owners, order, items, MAX_WRITERS, chain)]))
+    return found
+
+
+def ordering(items: list[Item], places: Places | None) -> tuple[np.ndarray, np.ndarray | None]:
+    """Each item's position in the order a formula's writers are ranked in (rank, then the item order), and the
+    items' chains of regions (_chain_array; None without places)."""
+    import numpy as np
+
+    if places is None:
+        return np.arange(len(items), dtype=np.int64), None
+    order = np.empty(len(items), dtype=np.int64)
+    order[np.lexsort((np.arange(len(items)), np.asarray(places.rank)))] = np.arange(len(items))
+    return order, _chain_array(places.chain)
+
+
+def lsh_entries(signed: list[bytes]) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """The (bucket, item) entries of the items' clauses (signed: each item's signatures), a few bands at a time
+    (lsh_parts)."""
+    return lsh_parts(*clause_bands(signed))
+
+
+def clause_bands(signed: list[bytes]) -> tuple[np.ndarray, np.ndarray]:
+    """The bands of every clause's signature (signed: each item's signatures), one row a clause, and each clause's
+    item."""
+    import numpy as np
+
+    clauses = np.array([len(raw) // SIGNATURE_BYTES for raw in signed], dtype=np.int64)
+    bands = np.frombuffer(b"".join(signed), dtype=np.uint32).reshape(-1, BANDS, ROWS)
+    return bands, np.repeat(np.arange(len(signed), dtype=np.int64), clauses)
+
+
+def lsh_parts(bands: np.ndarray, owners: np.ndarray) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """The (bucket, item) entries of the clauses (clause_bands), a few bands at a time (KEY_PART entries), as arrays
+    of bucket keys and of items. A bucket is a band of a clause's signature (ROWS values) and its number, as one
+    64-bit key: the first two values whole, the third and the band number mixed in by odd multipliers (two different
+    bands agreeing on it is a chance of one in 2^64 per pair of buckets, and only adds a candidate); all the entries
+    of a bucket come in one part."""
+    import numpy as np
+
+    if not len(bands):
+        return
     step = max(1, KEY_PART // len(bands))
     for first in range(0, BANDS, step):
         some = bands[:, first : first + step, :]
         keys = (some[:, :, 0].astype(np.uint64) << np.uint64(32)) | some[:, :, 1]
         keys ^= some[:, :, 2].astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
         keys ^= np.arange(first + 1, first + some.shape[1] + 1, dtype=np.uint64)[None, :] * np.uint64(0xBF58476D1CE4E5B9)
-        codes = _grouped_codes(keys.ravel(), np.repeat(owners, some.shape[1]), order, items, MAX_WRITERS, chain)
-        found = _distinct(np.concatenate([found, codes]))
-    return found
+        yield keys.ravel(), np.repeat(owners, some.shape[1])
+
+
+def run_entries(hashed: list[bytes]) -> tuple[np.ndarray, np.ndarray]:
+    """The (run hash, item) entries of the items' runs (hashed: each item's run_hashes), as arrays of hashes and of
+    items."""
+    import numpy as np
+
+    hashes = [np.frombuffer(h, dtype=np.uint64) for h in hashed]
+    if not hashes:
+        return np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64)
+    owners = np.repeat(np.arange(len(hashed), dtype=np.int64), [len(h) for h in hashes])
+    return np.concatenate(hashes), owners
 
 
 def _chain_array(chains: list[tuple[str, ...]]) -> np.ndarray:
@@ -167,7 +208,7 @@ def _chain_array(chains: list[tuple[str, ...]]) -> np.ndarray:
     return np.array([rows[c] for c in chains], dtype=np.int64).reshape(len(chains), depth)
 
 
-def _grouped_codes(keys, owners, order, items: list[Item], most: int, chain=None, capped: bool = True) -> np.ndarray:
+def grouped_codes(keys, owners, order, items: list[Item], most: int, chain=None, capped: bool = True) -> np.ndarray:
     """Pairs of items of different plans (as codes: candidate_codes) whose entries (key, owner item) share a key. A
     key of more than `most` items pairs nothing (capped False); a key of more than `most` plans (capped True) pairs
     each item with the FIRST_WRITERS first of the key's items in `order` (an item's position) and with those on its
@@ -179,6 +220,8 @@ def _grouped_codes(keys, owners, order, items: list[Item], most: int, chain=None
     import numpy as np
 
     parts = -(-len(keys) // KEY_PART)
+    if not parts:
+        return _no_codes()
     if parts <= 1:
         return _grouped_part(keys, owners, order, items, most, chain, capped)
     share = (keys % np.uint64(parts)).astype(np.uint32)
@@ -345,17 +388,18 @@ def _shared_run_codes(items: list[Item], hashed: list[bytes] | None = None, plac
     pairs taken within each group of equal hashes of at most MAX_SHARERS items: the work grows with the text,
     not with the number of pairs of items. hashed: each item's run_hashes when known.
     """
+    if hashed is None:
+        hashed = [run_hashes(item.text) for item in items]
+    keys, owners = run_entries(hashed)
+    return grouped_codes(keys, owners, run_order(items), items, MAX_SHARERS, ordering(items, places)[1], capped=False)
+
+
+def run_order(items: list[Item]) -> np.ndarray:
+    """The order the sharers of a run are taken in: the item order (a run is no formula: its writers are not
+    ranked)."""
     import numpy as np
 
-    hashes = [
-        np.frombuffer(hashed[n] if hashed is not None else run_hashes(item.text), dtype=np.uint64) for n, item in enumerate(items)
-    ]
-    if not sum(len(h) for h in hashes):
-        return np.zeros(0, dtype=np.int64)
-    owners = np.repeat(np.arange(len(items), dtype=np.int64), [len(h) for h in hashes])
-    order = np.arange(len(items), dtype=np.int64)
-    chain = _chain_array(places.chain) if places is not None else None
-    return _grouped_codes(np.concatenate(hashes), owners, order, items, MAX_SHARERS, chain, capped=False)
+    return np.arange(len(items), dtype=np.int64)
 
 
 def score_pairs(items: list[Item], pairs: set[tuple[int, int]], min_score: float | None = None) -> list[Reuse]:

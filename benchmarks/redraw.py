@@ -1,0 +1,69 @@
+"""The text-reuse candidates drawn again where plans changed (kg/lineage/redraw.py) against drawn from scratch.
+
+On a built store (its lineage cache holds every item's signatures and run hashes), each plan chosen is taken out and
+put back, as `plankg remove` and `plankg build` do, and the pairs are drawn both ways; every update is checked
+against the draw from scratch. Prints the seconds of each and their ratio.
+
+    python benchmarks/redraw.py --store STORE [--plans 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+from plankg.graph.store import open_store
+from plankg.lineage import graph, redraw, textreuse
+from plankg.lineage.cache import LineageCache, text_key
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--store", type=Path, required=True)
+    parser.add_argument("--plans", type=int, default=5, help="plans taken out and put back, spread over the store")
+    args = parser.parse_args()
+    rebuild = graph.LineageRebuild(open_store(args.store, read_only=True), cache=args.store)
+    items, plans, citations = rebuild.items, rebuild.plans, rebuild.citations
+    cache = LineageCache.reading(args.store / "lineage-cache.sqlite3")
+    keys = [text_key(i.text) for i in items]
+    signed_of, hashed_of = cache.known("minhash", keys), cache.known("runs", keys)
+    if len(signed_of) < len(set(keys)) or len(hashed_of) < len(set(keys)):
+        raise SystemExit(f"{args.store}: its lineage cache does not hold every item's signatures: run `plankg lineage` first")
+    known = lambda wanted: (cache.known("minhash", wanted), cache.known("runs", wanted))  # noqa: E731
+    names = sorted({i.plan for i in items})
+    chosen = [names[k * (len(names) - 1) // max(args.plans - 1, 1)] for k in range(args.plans)]
+    print(f"{args.store}: {len(names)} plans, {len(items)} items")
+    print(f"{'change':<10} {'plan':<44} {'pairs':>7} {'scratch s':>9} {'redrawn s':>9} {'ratio':>6}")
+    with tempfile.TemporaryDirectory(prefix="plankg-redraw-") as folder:
+        kept = Path(folder)
+        everything = _inputs(items, plans, citations, signed_of, hashed_of)
+        redraw.candidates(*everything, kept, known)
+        for plan in chosen:
+            without = [i for i in items if i.plan != plan]
+            for change, some in (("remove", without), ("add", items)):
+                inputs = _inputs(some, plans, citations, signed_of, hashed_of)
+                start = time.perf_counter()
+                scratch = textreuse.candidate_codes(*inputs)
+                middle = time.perf_counter()
+                codes = redraw.candidates(*inputs, kept, known)
+                end = time.perf_counter()
+                if not np.array_equal(codes, scratch):
+                    raise SystemExit(f"{change} {plan}: the pairs drawn again differ from those drawn from scratch")
+                print(
+                    f"{change:<10} {plan[-44:]:<44} {len(codes):>7,} {middle - start:>9.2f} {end - middle:>9.2f}"
+                    f" {(middle - start) / (end - middle):>5.1f}x"
+                )
+
+
+def _inputs(items, plans, citations, signed_of, hashed_of):
+    """What candidate_codes and redraw.candidates take: the items, their signatures, run hashes and places."""
+    keys = [text_key(i.text) for i in items]
+    return items, [signed_of[k] for k in keys], [hashed_of[k] for k in keys], graph._places(items, plans, citations)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,287 @@
+"""The candidate pairs of the text-reuse search kept beside the lineage cache, and drawn again only where items changed.
+
+textreuse.candidate_codes draws the pairs from every (bucket, item) entry: the LSH buckets of the clauses' signatures
+and the runs of shared characters, some fifteen million entries at a thousand plans, seconds of sorting. The pairs a
+bucket gives are a function of the bucket's items (their plans, ranks and chains of regions: textreuse._lsh_codes),
+so a change of a few plans changes the pairs of the buckets the changed items fall in, and no others. The pairs
+last drawn are kept (STATE_FILE) with a mark of each item they number (its IRI, plan, span, text and place among the
+plans), and an update
+- keeps the pairs of the items that stayed as they were, numbered as the items are now;
+- draws the pairs of every bucket an item that came, went or changed falls in, from those buckets' entries alone;
+- checks each kept pair of two items of such buckets that those buckets no longer give: it stays when a bucket no
+  change touched gives it, and goes otherwise.
+The result is candidate_codes' whatever pairs were kept (tests/test_redraw.py). A missing, damaged or foreign file
+(of other code), a text gone whose signatures the cache no longer has, or a change of more than a quarter of the
+items draws every pair again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+import zipfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from plankg.lineage import textreuse
+from plankg.lineage.cache import text_key
+
+if TYPE_CHECKING:
+    import numpy as np
+
+STATE_FILE = "lineage-candidates.npz"  # beside the lineage cache, in the store's folder
+KEY_BYTES = 20  # a text's key (cache.text_key)
+MOST_CHANGED = 0.25  # the share of the items that may change before every pair is drawn again
+FILTER_BITS = 24  # the bits of a key the filter of wanted keys looks at first (_among)
+
+# the signatures and run hashes the cache keeps of texts, by their keys: {key: signatures}, {key: run hashes}
+Known = Callable[[list[bytes]], tuple[dict[bytes, bytes], dict[bytes, bytes]]]
+
+
+@dataclass(frozen=True)
+class Drawn:
+    """Candidate pairs as codes a * len(marks) + b (textreuse.candidate_codes) of the items marked (marks, in their
+    order), with each item's text key (to find the signatures of a text gone)."""
+
+    marks: np.ndarray  # uint64
+    texts: list[bytes]
+    codes: np.ndarray  # int64, sorted
+
+
+def candidates(
+    items: list[textreuse.Item],
+    signed: list[bytes],
+    hashed: list[bytes],
+    places: textreuse.Places,
+    folder: Path | None,
+    known: Known,
+    full: bool = False,
+) -> np.ndarray:
+    """textreuse.candidate_codes of the items (signed, hashed: their signatures and run hashes): the pairs kept in
+    folder updated where items changed (None: none kept), or drawn from scratch (full: always); kept for the next
+    time. known: what the cache keeps of texts, asked for the texts of the items gone."""
+    marks = mark(items, places)
+    before = None if full or folder is None else _load(folder / STATE_FILE, _version())
+    codes = _updated(before, marks, items, signed, hashed, places, known) if before is not None else None
+    if codes is None:
+        codes = textreuse.candidate_codes(items, signed, hashed, places)
+    if folder is not None:
+        _save(folder / STATE_FILE, Drawn(marks, [text_key(i.text) for i in items], codes), _version())
+    return codes
+
+
+def keep(folder: Path, items: list[textreuse.Item], places: textreuse.Places, codes: np.ndarray) -> None:
+    """Keep in folder the candidate pairs (codes) drawn from scratch elsewhere (textreuse.SharedSearch)."""
+    _save(folder / STATE_FILE, Drawn(mark(items, places), [text_key(i.text) for i in items], codes), _version())
+
+
+def mark(items: list[textreuse.Item], places: textreuse.Places) -> np.ndarray:
+    """A 64-bit digest of all that the pairs an item is drawn into depend on: its IRI, plan, span, text, rank and
+    chain of regions (its position among the items follows from its plan and span)."""
+    import numpy as np
+
+    digests = (
+        hashlib.blake2b(
+            "\x1f".join((i.iri, i.plan, i.source, str(i.start), str(i.end), i.text, str(rank), *chain)).encode(),
+            digest_size=8,
+        ).digest()
+        for i, rank, chain in zip(items, places.rank, places.chain, strict=True)
+    )
+    return np.frombuffer(b"".join(digests), dtype=np.uint64).copy()
+
+
+def _updated(
+    before: Drawn,
+    marks: np.ndarray,
+    items: list[textreuse.Item],
+    signed: list[bytes],
+    hashed: list[bytes],
+    places: textreuse.Places,
+    known: Known,
+) -> np.ndarray | None:
+    """The codes of the items marked `marks` from those drawn before; None when drawing them all costs less or the
+    texts of the items gone are not known."""
+    import numpy as np
+
+    if len(np.unique(marks)) != len(marks):  # two items alike in all (no IRI is two items'): no numbering to trust
+        return None
+    now_of = _renumbering(before.marks, marks)
+    came = np.setdiff1d(np.arange(len(marks)), now_of[now_of >= 0])
+    went = np.flatnonzero(now_of < 0)
+    if len(came) + len(went) > MOST_CHANGED * max(len(marks), 1):
+        return None
+    gone = [before.texts[k] for k in went]
+    gone_signed, gone_hashed = known(gone)
+    if any(k not in gone_signed or k not in gone_hashed for k in gone):
+        return None
+    kept = _renumbered(before.codes, len(before.marks), now_of, len(marks))
+    if not len(came) and not len(went):
+        return kept
+    changed_signed = [signed[n] for n in came] + [gone_signed[k] for k in gone]
+    changed_hashed = [hashed[n] for n in came] + [gone_hashed[k] for k in gone]
+    lsh_wanted = _distinct_keys(keys for keys, _ in textreuse.lsh_entries(changed_signed))  # the buckets changed
+    run_wanted = _distinct_keys([textreuse.run_entries(changed_hashed)[0]])
+    search = _Search(items, signed, hashed, places)
+    touched = np.zeros(len(items), dtype=bool)
+    fresh = search.codes(lsh_wanted, run_wanted, touched)
+    a, b = np.divmod(kept, max(len(items), 1))
+    doubtful = kept[touched[a] & touched[b]]
+    doubtful = doubtful[~np.isin(doubtful, fresh)]
+    if len(doubtful):  # pairs the changed buckets gave before and no longer give: does an unchanged bucket give them?
+        involved = np.zeros(len(items), dtype=bool)
+        involved[np.concatenate(np.divmod(doubtful, len(items)))] = True
+        given = search.codes(lsh_wanted, run_wanted, involved=involved)
+        kept = np.setdiff1d(kept, doubtful[~np.isin(doubtful, given)], assume_unique=True)
+    return np.union1d(kept, fresh)
+
+
+class _Search:
+    """The entries of the items' buckets, a part at a time as textreuse draws them, for the buckets wanted."""
+
+    def __init__(self, items: list[textreuse.Item], signed: list[bytes], hashed: list[bytes], places: textreuse.Places) -> None:
+        self.items = items
+        self.bands = textreuse.clause_bands(signed)
+        self.runs = textreuse.run_entries(hashed)
+        self.order, self.chain = textreuse.ordering(items, places)
+
+    def codes(
+        self,
+        lsh_wanted: np.ndarray,
+        run_wanted: np.ndarray,
+        touched: np.ndarray | None = None,
+        involved: np.ndarray | None = None,
+    ) -> np.ndarray:
+        """The pairs (codes) candidate_codes draws from the LSH buckets lsh_wanted and the runs run_wanted, the items
+        in them marked in touched; or, given the items involved (a mark for each item), from the other buckets and
+        runs of those items."""
+        import numpy as np
+
+        chosen = [_chosen(keys, owners, lsh_wanted, touched, involved) for keys, owners in textreuse.lsh_parts(*self.bands)]
+        lsh_keys = np.concatenate([_none(), *(keys for keys, _ in chosen)])
+        lsh_owners = np.concatenate([np.zeros(0, dtype=np.int64), *(owners for _, owners in chosen)])
+        run_keys, run_owners = _chosen(*self.runs, run_wanted, touched, involved)
+        items, order, chain = self.items, self.order, self.chain
+        lsh = textreuse.grouped_codes(lsh_keys, lsh_owners, order, items, textreuse.MAX_WRITERS, chain)
+        runs = textreuse.grouped_codes(
+            run_keys, run_owners, textreuse.run_order(items), items, textreuse.MAX_SHARERS, chain, capped=False
+        )
+        return np.union1d(lsh, runs)
+
+
+def _chosen(
+    keys: np.ndarray, owners: np.ndarray, wanted: np.ndarray, touched: np.ndarray | None, involved: np.ndarray | None
+) -> tuple[np.ndarray, np.ndarray]:
+    """The entries (keys, owners) of the buckets wanted, their items marked in touched; or, given the items involved,
+    the entries of the other buckets those items are in (all the entries of a bucket are in one part: its other
+    buckets are found there)."""
+    import numpy as np
+
+    inside = _among(keys, wanted)
+    if involved is not None:
+        inside = _among(keys, np.unique(keys[involved[owners] & ~inside]))
+    if touched is not None:
+        touched[owners[inside]] = True
+    return keys[inside], owners[inside]
+
+
+def _renumbering(before: np.ndarray, now: np.ndarray) -> np.ndarray:
+    """For each item marked before, its position among the items marked now (-1: gone, or changed)."""
+    import numpy as np
+
+    now_of = np.full(len(before), -1, dtype=np.int64)
+    if not len(now) or not len(before):
+        return now_of
+    sort = np.argsort(now)
+    at = np.minimum(np.searchsorted(now[sort], before), len(now) - 1)
+    same = now[sort][at] == before
+    now_of[same] = sort[at[same]]
+    return now_of
+
+
+def _renumbered(codes: np.ndarray, items_before: int, now_of: np.ndarray, items_now: int) -> np.ndarray:
+    """The pairs (codes) of items that stayed, numbered as the items are now, sorted."""
+    import numpy as np
+
+    a, b = now_of[codes // max(items_before, 1)], now_of[codes % max(items_before, 1)]
+    stayed = (a >= 0) & (b >= 0)
+    a, b = a[stayed], b[stayed]
+    return np.sort(np.minimum(a, b) * items_now + np.maximum(a, b))
+
+
+def _distinct_keys(parts: Iterable[np.ndarray]) -> np.ndarray:
+    import numpy as np
+
+    return np.unique(np.concatenate([*parts, np.zeros(0, dtype=np.uint64)]))
+
+
+def _none() -> np.ndarray:
+    import numpy as np
+
+    return np.zeros(0, dtype=np.uint64)
+
+
+def _among(keys: np.ndarray, wanted: np.ndarray) -> np.ndarray:
+    """Whether each key is one of wanted (sorted, distinct): a table of FILTER_BITS of their bits rules most keys out
+    with one lookup each, a binary search settles the rest."""
+    import numpy as np
+
+    inside = np.zeros(len(keys), dtype=bool)
+    if not len(wanted) or not len(keys):
+        return inside
+    mask = np.uint64((1 << FILTER_BITS) - 1)
+    table = np.zeros(1 << FILTER_BITS, dtype=bool)
+    table[((wanted ^ (wanted >> np.uint64(32))) & mask).astype(np.intp)] = True
+    maybe = np.flatnonzero(table[((keys ^ (keys >> np.uint64(32))) & mask).astype(np.intp)])
+    at = np.minimum(np.searchsorted(wanted, keys[maybe]), len(wanted) - 1)
+    inside[maybe[wanted[at] == keys[maybe]]] = True
+    return inside
+
+
+# ---------------------------------------------------------------- kept beside the cache
+
+
+def _version() -> str:
+    """The digest of the code the pairs are drawn by (the lineage cache's, kg/lineage/cache.py)."""
+    from plankg.lineage.cache import versions
+
+    return versions()["candidates"]
+
+
+def _load(path: Path, version: str) -> Drawn | None:
+    """The pairs kept at path, None when there are none, they are damaged or other code drew them."""
+    import numpy as np
+
+    try:
+        with np.load(path, allow_pickle=False) as f:
+            if str(f["version"]) != version:
+                return None
+            marks, codes = f["marks"], f["codes"].astype(np.int64)
+            texts = [bytes(k) for k in f["texts"].reshape(-1, KEY_BYTES)]
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile):
+        return None
+    if len(texts) != len(marks) or (len(codes) and int(codes.max()) >= len(marks) ** 2):
+        return None
+    return Drawn(marks, texts, codes)
+
+
+def _save(path: Path, drawn: Drawn, version: str) -> None:
+    """Keep the pairs at path, replacing what was there at once (a run stopped half way leaves the old file)."""
+    import numpy as np
+
+    fd, temporary = tempfile.mkstemp(prefix=".candidates-", suffix=".npz", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            np.savez(
+                f,
+                version=np.array(version),
+                marks=drawn.marks,
+                texts=np.frombuffer(b"".join(drawn.texts), dtype=np.uint8).reshape(-1, KEY_BYTES),
+                codes=drawn.codes,
+            )
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
