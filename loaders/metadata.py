@@ -46,8 +46,11 @@ _ISSUER_FIELD = re.compile(r"(?:发布机构|發布機構|发文机关|發文機
 _PERIOD = re.compile(r"(?:规划期|规划近期|规划期限)[为是:：\s]*(20\d\d)\s*年?\s*(?:至|-|—|–|到|~)\s*(20\d\d)\s*年")
 _FIVE_YEAR = {"十三五": (2016, 2020), "十四五": (2021, 2025), "十五五": (2026, 2030)}
 _FIVE_YEAR_TIME = re.compile(r"[“\"]?(十三五|十四五|十五五)[”\"]?(?:时期|期间)")  # the period a plan's preamble names
-# A title naming one year for the whole document: 2021年…工作要点, 2021年本区城市体检工作方案.
-_TITLE_YEAR = re.compile(r"(20\d\d)年(?!\d|[底末前后初])[^（(]{0,30}?(?:要点|工作计划|计划|方案|安排)(?:[（(].{0,10}[）)])?$")
+# A title naming one year for the whole document: 2021年…工作要点, 2021年本区城市体检工作方案; of two years, the one
+# the genre word follows (2024年工作总结及2025年工作计划 plans 2025).
+_TITLE_YEAR = re.compile(
+    r"(20\d\d)年(?!\d|[底末前后初])(?:(?!20\d\d年)[^（(]){0,30}?(?:要点|工作计划|计划|方案|安排)(?:[（(].{0,10}[）)])?$"
+)
 # …实施方案（2023年）, …若干举措（2026年）: the year in brackets after the genre is the plan's own
 _TITLE_YEAR_AFTER = re.compile(r"(?:要点|计划|方案|安排|措施|举措)[（(](20\d\d)年[）)]$")
 # The year whose work a work report arranges: 二、2024年工作安排, 2024年政府工作任务.

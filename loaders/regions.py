@@ -171,8 +171,8 @@ def region_of_text(text: str) -> tuple[Region, int, int] | None:
         if count <= 0:
             continue
         for reg in regions_named(name):
-            if reg.level not in levels:
-                continue
+            if reg.level not in levels or (level == "district" and reg.level == "province" and not reg.name.endswith("自治区")):
+                continue  # 全区 is a district's or an autonomous region's whole, never a province's (福建省)
             ancestors = chain(reg.code)[1:]
             if len(regions_named(name)) == 1 or any(a.name in simplified for a in ancestors):
                 counts[reg] = (count, -simplified.find(name))

@@ -31,6 +31,7 @@ The rules are general and keyed to the symptoms, so ordinary text is never touch
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from bisect import bisect_right
 from collections.abc import Callable
@@ -289,7 +290,8 @@ def _width(s: str) -> int:
 
 # A numbered part or item opening where a sentence or a paragraph ended: 。二、 … or a space before （三）.
 _RUN_ON_PART = re.compile(r"(?:(?<=[。！？!?”」』）)])|(?<=\s))([一二三四五六七八九十]{1,3})、")
-_RUN_ON_ITEM = re.compile(r"(?:(?<=[。！？!?”」』：:])|(?<=\s))[（(]([一二三四五六七八九十]{1,3})[）)]")
+_ITEM_NUMBER = re.compile(r"[（(]([一二三四五六七八九十]{1,3})[）)]")
+_ITEM_AFTER = "。！？!?”」』：:"  # an item opens a paragraph after a sentence's end, a colon or a space
 # An item after a colon whose first clause ends with a semicolon is an entry of a list inside a sentence
 # (具体包括：（一）…；（二）…；); one whose first sentence ends with a full stop opens a paragraph (主要工作和成效是：
 # （一）以落实国家战略为契机，…。).
@@ -299,6 +301,8 @@ _RUN_ON_CHAPTER = re.compile(r"(?:(?<=[。！？!?”」』）)])|(?<=\s))第([�
 _RUN_ON_SECTION = re.compile(r"(?:(?<=[。！？!?”」』）)])|(?<=\s))第([一二三四五六七八九十]{1,3})节")
 _RUN_ON_BOX = re.compile(r"(?:(?<=[。！？!?”」』）)])|(?<=\s))专栏\s*(\d{1,2})")
 _RUN_ON_GAP = re.compile(r"[ \t\u3000\u00a0]+")
+# A part's short title followed at once by its first item: 一、工作开展情况（一）以政治建设为统领，…
+_PART_TITLE_THEN_ITEM = re.compile(r"[一二三四五六七八九十]{1,3}、[^，。；：,;:（(\s]{2,30}([（(]一[）)])")
 _RUN_ON_DATE = re.compile(r"(?:(?<=\s)|^)\d{4}年\d{1,2}月\d{1,2}日(?=[\u4e00-\u9fff《“])")
 # The words that head a document's parts without a number (目录, 前言, 附则, 结束语 …), which a page may space out
 # letter by letter (目 录 前 言): the spaces between their letters are none of the line breaks a run-on line lost.
@@ -317,8 +321,9 @@ def run_on_breaks(lines: list[Line]) -> list[tuple[int, int]]:
 
     A line is run on when it is long and holds two numbered parts (一、 二、 in order) or items ((一) (二) in
     order), each opening right after a sentence's end or a space, i.e. where a paragraph began. Such a line
-    breaks before each of those numbers, at each space between two words of its (a space that stood for a line
-    break; not one between Latin letters or digits, nor one after a label's colon), and after a date of
+    breaks before each of those numbers and before the first item right after a part's short title
+    (一、工作开展情况（一）…), at each space between two words of its (a space that stood for a line break; not
+    one between Latin letters or digits, inside quotation marks, nor one after a label's colon), and after a date of
     signature run into the title after it (2023年11月3日平潭…). A line holding a list inside a sentence
     (：（一）…；（二）…) is not run on, but an item after a colon that opens a paragraph (主要工作和成效是：（一）…，…。)
     breaks it. The titles of parts run into their text (一、加快码头建设2024年,…) stay so: nothing marks where they
@@ -328,7 +333,9 @@ def run_on_breaks(lines: list[Line]) -> list[tuple[int, int]]:
         body = line.text
         if not _RUN_ON_MIN <= len(body.strip()) <= _RUN_ON_MAX:
             continue
-        parts, items = _in_order(_RUN_ON_PART, body), _in_order(_RUN_ON_ITEM, body, restart=True, keep=_paragraph_item)
+        parts = _in_order(_RUN_ON_PART, body)
+        titled = {m.start(1) for at in parts if (m := _PART_TITLE_THEN_ITEM.match(body, at))}
+        items = _in_order(_ITEM_NUMBER, body, restart=True, keep=functools.partial(_paragraph_item, titled=titled))
         chapters, sections = _in_order(_RUN_ON_CHAPTER, body), _in_order(_RUN_ON_SECTION, body, restart=True)
         if max(len(parts), len(items), len(chapters), len(sections)) < 2:
             continue
@@ -354,17 +361,26 @@ def _inside_spaced_words(body: str) -> set[int]:
 
 
 def _breaks_at(body: str, gap: re.Match[str]) -> bool:
-    """A space of a run-on line stood for a line break, unless it is one between Latin letters or digits or
-    the one after a heading's number (第一章 发展基础, 专栏1 …), which belongs to the heading."""
+    """A space of a run-on line stood for a line break, unless it is one between Latin letters or digits, one
+    inside quotation marks (“山水鎏金 邻好家园”: a name), or the one after a heading's number (第一章 发展基础,
+    专栏1 …), which belongs to the heading."""
     left, right = body[gap.start() - 1 : gap.start()], body[gap.end() : gap.end() + 1]
     if not left or not right or (left.isascii() and right.isascii()):
+        return False
+    if body.rfind("“", 0, gap.start()) > body.rfind("”", 0, gap.start()) and body.find("”", gap.end()) >= 0:
         return False
     return not _HEADING_NUMBER.search(body[max(0, gap.start() - 16) : gap.start()])
 
 
-def _paragraph_item(body: str, m: re.Match[str]) -> bool:
-    """An item opening a paragraph: not an entry of a list inside a sentence (…：（一）…；)."""
-    return body[m.start() - 1 : m.start()] not in "：:" or not _IN_SENTENCE_ENTRY.match(body, m.start())
+def _paragraph_item(body: str, m: re.Match[str], titled: set[int]) -> bool:
+    """An item opening a paragraph: after a sentence's end, a space or a colon (not as an entry of a list inside a
+    sentence: …：（一）…；), or the first item right after a part's short title (一、工作开展情况（一）…)."""
+    before = body[m.start() - 1 : m.start()]
+    if m.start() in titled:
+        return True
+    if not before or not (before in _ITEM_AFTER or before.isspace()):
+        return False
+    return before not in "：:" or not _IN_SENTENCE_ENTRY.match(body, m.start())
 
 
 def _in_order(

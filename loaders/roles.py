@@ -28,7 +28,10 @@ _HEAD_NOUN = {
     "principles": re.compile(r"原则$"),
     "goals": re.compile(r"(目标|目标任务|任务目标|远景目标|发展定位|总体定位)$"),
     "requirements": re.compile(r"(总体要求|总体思路|总体部署|指导方针|总体框架|总则)$"),
-    "background": re.compile(r"(发展基础|发展环境|发展形势|形势|现状|背景|成就|基础和环境|机遇|挑战|面临的问题)$"),
+    # …工作开展情况, …工作完成情况, 2024年工作总结: a report of the work done
+    "background": re.compile(
+        r"(发展基础|发展环境|发展形势|形势|现状|背景|成就|基础和环境|机遇|挑战|面临的问题|开展情况|完成情况|工作总结)$"
+    ),
     "scope": re.compile(r"(适用范围|适用对象|实施范围|支持范围|支持对象|名词解释|定义)$"),
     "responsibilities": re.compile(r"(工作职责|主要职责|职责分工|部门职责|责任分工|任务分工)$"),
     "closing": re.compile(r"^(附则|其他事项|其它事项|附件说明)$"),

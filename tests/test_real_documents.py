@@ -92,6 +92,10 @@ TITLES = {  # the plan's own title (for a notice that issues a document, the iss
     "016_pingtan_14th_fyp_outline_2021.txt": ("平潭综合实验区国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要", 1),
     # the body's own title, run into its subtitle (—2024年1月18日在…会议上); the page's 标题 is 政府工作报告（2024）
     "017_pingtan_government_work_report_2024.txt": ("平潭综合实验区管委会工作报告", 10),
+    "018_pingtan_junshan_work_summary_and_plan_2025.txt": (
+        "平潭综合实验区君山片区管理局2024年工作总结及2025年工作计划",
+        1,
+    ),  # the page's 标题
 }
 
 DATES = {  # ISO date and the line it is written on
@@ -113,6 +117,7 @@ DATES = {  # ISO date and the line it is written on
         "2024-01-18",
         10,
     ),  # the day it was delivered (its subtitle), not the page's 发布时间 2024-01-22
+    "018_pingtan_junshan_work_summary_and_plan_2025.txt": ("2025-09-18", 2),  # the page's 发布时间: the text has no date
 }
 
 DOC_NUMBERS = {
@@ -131,6 +136,7 @@ DOC_NUMBERS = {
     "013_pingtan_suping_work_plan_2022.txt": None,
     "016_pingtan_14th_fyp_outline_2021.txt": None,
     "017_pingtan_government_work_report_2024.txt": None,
+    "018_pingtan_junshan_work_summary_and_plan_2025.txt": None,
 }
 
 ISSUERS = {
@@ -165,6 +171,7 @@ ISSUERS = {
     "017_pingtan_government_work_report_2024.txt": {
         "平潭综合实验区管委会"
     },  # 我代表平潭综合实验区管委会，向大会报告工作; the page's 发布机构
+    "018_pingtan_junshan_work_summary_and_plan_2025.txt": {"平潭综合实验区君山片区管理局"},  # the page's 发布机构
 }
 
 DOC_TYPES = {
@@ -181,6 +188,7 @@ DOC_TYPES = {
     "013_pingtan_suping_work_plan_2022.txt": "annual",
     "016_pingtan_14th_fyp_outline_2021.txt": "outline",
     "017_pingtan_government_work_report_2024.txt": "work-report",
+    "018_pingtan_junshan_work_summary_and_plan_2025.txt": "annual",  # …2025年工作计划
 }
 
 REGIONS = {  # admin code of the plan's region; 000000 is the nation
@@ -213,6 +221,7 @@ PERIODS = {  # None: the text states no period, and none may be invented; "to-20
     "013_pingtan_suping_work_plan_2022.txt": "2022",
     "016_pingtan_14th_fyp_outline_2021.txt": "2021-2025",  # the title's 第十四个五年, not the preamble's “十三五”期间
     "017_pingtan_government_work_report_2024.txt": "2024",  # 二、2024年工作安排, not the year it reviews (一、2023年工作回顾)
+    "018_pingtan_junshan_work_summary_and_plan_2025.txt": "2025",  # 2024年工作总结及2025年工作计划: the genre word's year
 }
 
 PART_LINES = {  # the line of every top-level part 一、…
@@ -228,6 +237,10 @@ PART_LINES = {  # the line of every top-level part 一、…
     "013_pingtan_suping_work_plan_2022.txt": [10, 10, 10, 10, 10],  # the whole page is line 10
     # 一、 and 二、 run into their text, their items after them; 三、 (line 10 too) has no items: a paragraph
     "017_pingtan_government_work_report_2024.txt": [10, 10],
+    "018_pingtan_junshan_work_summary_and_plan_2025.txt": [
+        10,
+        10,
+    ],  # 一、工作开展情况（一）…: the title ends where its first item begins
 }
 
 LEAD_LINES = {  # paragraphs under a part heading before its first item
@@ -387,6 +400,8 @@ PROJECTS = {
         (10, 20, "个", "建成运营农村幸福院20个"),
         (11, 200, "名", "培训养老护理员200名以上"),  # 每年培训养老护理员200名以上: a yearly undertaking
     ],
+    # 018: the plan for 2025 counts nothing; the 2024 summary's counts (引进500万以上民宿投资项目8个 …) were done
+    "real/018_pingtan_junshan_work_summary_and_plan_2025.txt": NO_UNDERTAKINGS,
 }
 
 BODIES = {  # line of an attribution (（责任单位：…）, X负责…, X牵头…) and the bodies it names, split at 、 and ，
@@ -461,6 +476,8 @@ ITEMS = {  # the numbers of the items directly under each part, as written
     "011_sichuan_new_energy_price_reform_plan_2025.html": [
         [f"（{cn(i)}）" for i in range(first, last + 1)] for first, last in ((1, 0), (1, 0), (1, 4), (5, 7), (8, 12), (13, 17))
     ],
+    # 018: 一's items as written, （三） twice (the second after a space: …基础更好。 （三）以全面振兴为导向)
+    "018_pingtan_junshan_work_summary_and_plan_2025.txt": [[*paren(3), "（三）", "（四）", "（五）"], paren(4)],
 }
 
 DASH_LINES = {  # paragraphs starting ——
@@ -1123,3 +1140,34 @@ ARRANGED = [
     "紧紧围绕共同富裕",
     "坚持以人民为中心",
 ]
+
+
+SUMMARY = "018_pingtan_junshan_work_summary_and_plan_2025.txt"
+
+
+def test_a_summary_of_the_year_and_the_plan_for_the_next_reads_as_background_then_tasks() -> None:
+    """018, a bureau's 2024年工作总结及2025年工作计划 as the crawler stored it (line 10): the summary (一、工作开展情况,
+    its title run into its first item) is background: its items are statements and its counts and rates (引进…项目8个,
+    医保参保缴费率96.97%) results, neither undertakings nor targets; the plan (二、2025年工作计划) holds the four
+    measures. The period is the plan's year; 全区 (the zone) names no province (福建省 is named, not spoken of as
+    its own); the space inside “山水鎏金 邻好家园” is part of a name, no line break."""
+    doc, region = parse_document(REAL / SUMMARY)
+    text = doc.source.text
+    assert len(text) == 5072 and text.count("\n") == 9
+    assert doc.metadata.period is not None and doc.metadata.period.value == "2025"
+    assert region is None
+    assert [(h.number, h.title, h.role, h.span.quote) for h in doc.headings] == [
+        ("一、", "工作开展情况", "background", "一、工作开展情况"),
+        ("二、", "2025年工作计划", "", "二、2025年工作计划"),
+    ]
+    summary, plan = doc.headings
+    assert [(p.kind, p.role, p.number, p.parent) for p in doc.passages] == [
+        ("preamble", "", "", None),
+        *[("statement", "background", n, summary) for n in ("（一）", "（二）", "（三）", "（三）", "（四）", "（五）")],
+        ("lead", "", "", plan),
+    ]
+    assert "“山水鎏金 邻好家园”" in doc.passages[2].text  # （二） of the summary, whole
+    assert [(m.number, m.parent) for m in doc.measures] == [(n, plan) for n in ("（一）", "（二）", "（三）", "（四）")]
+    assert doc.projects == [] and doc.targets == [] and doc.citations == []
+    records = [*doc.headings, *doc.measures, *doc.passages, *doc.dropped]
+    assert all(text[u.span.start : u.span.end] == u.span.quote for u in records)

@@ -419,6 +419,11 @@ def test_bullets_other_than_dashes() -> None:
         ("附则", "closing"),
         ("附 则", "closing"),  # spaced out letter by letter, as a printed page sets it
         ("总　则", "requirements"),
+        # a report of the work done: a work report's or a summary's review of the past year
+        ("2023年工作回顾", "background"),
+        ("工作开展情况", "background"),
+        ("2024年工作总结", "background"),
+        ("重点任务完成情况", "background"),
         # A task names such a noun after its verb, a slogan has two clauses: neither is a role.
         ("夯实社会组织高质量发展基础。", ""),
         ("优化慈善事业发展环境。", ""),
