@@ -13,7 +13,9 @@ from itertools import pairwise
 
 from .bodies import attributions, clause_bodies
 from .issuers import recognise
+from .numerals import five_year_names
 from .records import Citation, Heading, Measure, Passage, Project, ResponsibleBody, Span
+from .regions import find_region
 from .script import to_simplified
 from .segment import PART, Paragraph, TableRegion
 from .structure import assign_heading_roles, classify
@@ -36,6 +38,8 @@ _DRAFTED = re.compile(r"(制定|编制|製定|編制)(本|《)|(提出|制定|�
 _SELF_SUBJECT = re.compile(r"本(?:规划纲要|规划|纲要|方案|计划|意见|措施)[^。；]*$")
 _DRAFTED_AFTER = re.compile(r"^[^。；]*?(?:制定|编制|製定|編制)")
 # Between two cited titles of one basis: a conjunction, after the first one's document number (国发〔2021〕35号).
+_SENTENCE_BREAK = re.compile(r"[。；;\n]")
+_HIGHER_REGION = re.compile(r"[\u4e00-\u9fff]{1,10}?(?:省|市|自治区|特别行政区)")
 _CITATION_JOIN = re.compile(r"^(?:[(（][^()（）]{1,30}[)）])?[和及与與、,，][\u4e00-\u9fff]{0,4}$")
 
 
@@ -364,6 +368,7 @@ def extract_citations(text: str, ranges: list[tuple[int, int]], own_title: str =
     """Every 《…》 in the given ranges of content; 依据/根据《A》和《B》 marks A and B as the plan's basis."""
     citations: list[Citation] = []
     own = normalise_title(own_title) if own_title else ""
+    self_named = -1  # where the plan last named itself in 《》
     for start, end in ranges:
         chunk = text[start:end]
         basis_run = False
@@ -376,7 +381,8 @@ def extract_citations(text: str, ranges: list[tuple[int, int]], own_title: str =
                 basis_run = False
             last_end = m.end()
             title = m.group(1)
-            if own and normalise_title(title) == own:
+            if own and _is_own_name(normalise_title(title), own):
+                self_named = start + m.end()
                 continue  # the plan naming itself is not a citation
             if _FORM.search(to_simplified(title)):
                 continue  # a form to fill in, named like a document, cites nothing
@@ -385,12 +391,27 @@ def extract_citations(text: str, ranges: list[tuple[int, int]], own_title: str =
             span = Span.of(text, start + m.start(), start + m.end())
             sentence_end = chunk.find("。", m.end())
             sentence = chunk[m.end() : sentence_end if sentence_end >= 0 else len(chunk)]
+            named_first = _SELF_SUBJECT.search(to_simplified(chunk[: m.start()])) or (
+                self_named >= start and not _SENTENCE_BREAK.search(text, self_named, start + m.start())
+            )  # 本规划根据《…》编制, or 《长宁区…规划纲要》根据《…》编制: the plan names itself before its basis
             drafted_by_it = _DRAFTED.search(to_simplified(sentence)) or (
-                _SELF_SUBJECT.search(to_simplified(chunk[: m.start()])) and _DRAFTED_AFTER.match(to_simplified(sentence))
+                named_first and _DRAFTED_AFTER.match(to_simplified(sentence))
             )
             basis = basis_run and bool(drafted_by_it)
             citations.append(Citation(title=title, span=span, basis=basis, ordinal=len(citations) + 1))
     return citations
+
+
+def _is_own_name(name: str, own: str) -> bool:
+    """Whether a cited name (normalised) is the plan's own title, or that title without the higher region it opens
+    with (上海市长宁区…纲要 named 长宁区…纲要 in its own preamble)."""
+    if name == own:
+        return True
+    prefix = own[: len(own) - len(name)]
+    if not (own.endswith(name) and _HIGHER_REGION.fullmatch(prefix)):
+        return False
+    found = find_region(name, context=prefix)
+    return found is not None and found[1] == 0
 
 
 def _cites_as_basis(before: str) -> bool:
@@ -408,5 +429,5 @@ _QUOTES = re.compile(r"[\"“”‘’'「」『』\s\u00a0\u3000]")
 def normalise_title(title: str) -> str:
     """A title in Simplified script, without quote marks or spaces, with 第十四个五年 written 十四五."""
     t = _QUOTES.sub("", to_simplified(title))
-    t = t.replace("第十四个五年", "十四五").replace("第十三个五年", "十三五")
+    t = five_year_names(t)
     return t.replace("二○", "二〇").replace("二O", "二〇")

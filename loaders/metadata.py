@@ -30,6 +30,7 @@ from .dates import (
 from .errors import LoadError
 from .genre import genre_of_text, genre_of_title
 from .issuers import body_facts, recognise, title_bodies
+from .numerals import FIVE_YEAR_NAME, five_year_names, five_year_period
 from .records import Fact, IssuingNotice, Line, PlanMetadata, Span
 from .regions import NATION, NATION_NAMES, Region, find_region, region_of_text, regions_named
 from .script import to_simplified
@@ -44,8 +45,7 @@ _EFFECTIVE_LABELLED = re.compile(r"(?:生效时间|生效日期|施行日期|实
 _DATE_CN = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
 _ISSUER_FIELD = re.compile(r"(?:发布机构|發布機構|发文机关|發文機關|发文单位|制发机关|信息来源|信息來源)\s*[:：]?\s*(\S+)")
 _PERIOD = re.compile(r"(?:规划期|规划近期|规划期限)[为是:：\s]*(20\d\d)\s*年?\s*(?:至|-|—|–|到|~)\s*(20\d\d)\s*年")
-_FIVE_YEAR = {"十三五": (2016, 2020), "十四五": (2021, 2025), "十五五": (2026, 2030)}
-_FIVE_YEAR_TIME = re.compile(r"[“\"]?(十三五|十四五|十五五)[”\"]?(?:时期|期间)")  # the period a plan's preamble names
+_FIVE_YEAR_TIME = re.compile(rf"[“\"]?({FIVE_YEAR_NAME.pattern})[”\"]?(?:时期|期间)")  # the period a preamble names
 # A title naming one year for the whole document: 2021年…工作要点, 2021年本区城市体检工作方案; of two years, the one
 # the genre word follows (2024年工作总结及2025年工作计划 plans 2025).
 _TITLE_YEAR = re.compile(
@@ -282,16 +282,15 @@ def _period(text: str, title: str, meta: PlanMetadata, first: int) -> Fact | Non
         return Fact(f"{m.group(1)}-{m.group(2)}", Span.of(text, m.start(1), m.end()))
     if m := TITLE_RANGE.search(simplified_title):
         return Fact(f"{m.group('a')}-{m.group('b')}", span=title_span, from_sidecar=title_from_sidecar)
-    simplified_title = simplified_title.replace("第十四个五年", "十四五").replace("第十三个五年", "十三五")
-    for name, (a, b) in _FIVE_YEAR.items():
-        if name in simplified_title:
-            return Fact(f"{a}-{b}", span=title_span, from_sidecar=title_from_sidecar)
+    if m := FIVE_YEAR_NAME.search(five_year_names(simplified_title)):
+        a, b = five_year_period(m.group())
+        return Fact(f"{a}-{b}", span=title_span, from_sidecar=title_from_sidecar)
     named = list(_FIVE_YEAR_TIME.finditer(simplified)) if len(simplified) == len(head) else []
     if genre in ("fyp", "special-plan", "outline") and named:
         # 聚力推进柘林镇"十四五"时期文物保护利用工作, …编制本规划; a plan looking back (“十三五”期间，…取得…) names
         # the past period first: its own is the latest it names
-        m = max(named, key=lambda n: _FIVE_YEAR[n.group(1)])
-        a, b = _FIVE_YEAR[m.group(1)]
+        m = max(named, key=lambda n: five_year_period(n.group(1)))
+        a, b = five_year_period(m.group(1))
         return Fact(f"{a}-{b}", Span.of(text, m.start(), m.end()))
     if meta.effective and meta.validity:
         e, v = meta.effective.span, meta.validity.span

@@ -1,5 +1,7 @@
 """Chinese numerals as they number chapters and items: 三 -> 3, 十四 -> 14, 四十 -> 40, 二〇三五 -> 2035."""
 
+import re
+
 _DIGITS = {  # zero is also written ○ (a circle) or the letter O
     **dict.fromkeys("零〇○OＯ", 0),
     **{"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9},
@@ -63,3 +65,20 @@ def chinese_number(numeral: str, digits: bool = False) -> float | None:
             return None
         value += float("0." + "".join(str(_DIGITS[c]) for c in frac))
     return value
+
+
+# A five-year plan named in full (第十五个五年规划) and by its number (“十五五”规划): the nation's plans run five years
+# from the third (1966-1970) on, the first two having been followed by three years of adjustment (1963-1965).
+_FIVE_YEAR_IN_FULL = re.compile(r"第(十[一二三四五六七八九]|[三四五六七八九])[个個]五年")
+FIVE_YEAR_NAME = re.compile(r"十[一二三四五六七八九]五")
+
+
+def five_year_names(text: str) -> str:
+    """The text with each five-year plan named in full (第十四个五年) named by its number (十四五), same script."""
+    return _FIVE_YEAR_IN_FULL.sub(lambda m: m.group(1) + "五", text)
+
+
+def five_year_period(name: str) -> tuple[int, int]:
+    """The years of the five-year plan named by its number: 十四五 -> (2021, 2025)."""
+    start = 1966 + 5 * (chinese_to_int(name[:-1]) - 3)
+    return start, start + 4

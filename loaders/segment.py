@@ -28,6 +28,9 @@ PART = re.compile(rf"^([{_CN}]+)、\s*(.+)$")
 # 附件 / 附件1：… / 附件：…: what follows is an attachment, not the body's last part (a 附件下载 link is not).
 ATTACHMENT = re.compile(rf"^附件\s*([\d{_CN}]+)?\s*(?:[:：]\s*(.*?))?[\s|]*$")
 BARE_ATTACHMENT = re.compile(r"^附件\s*[:：]?\s*$")
+# 名词解释 on a line of its own after the body: a glossary of the terms the plan uses, back matter like an attachment,
+# its numbered entries definitions rather than tasks.
+GLOSSARY = re.compile(r"^(?:附[:：]?\s*)?(名词解释|名词注释|名词术语解释|术语解释)\s*[:：]?$")
 # A line that is only a date (2023年4月24日): the date under a signature.
 SIGNATURE_DATE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 SIGNED_WITHIN = 6  # a listing of attachments (附件：…) is followed by the signature's date within this many lines
@@ -229,6 +232,8 @@ def _heading_at(text: str, content: list[Line], i: int, has_chapters: bool) -> t
         title = m.group(2)
         end = span.start + s.rfind(title) + len(title) if title else span.start + m.end(1)
         return Heading("table", f"表{m.group(1)}", int(m.group(1)), title, Span.of(text, span.start, end)), 1
+    if m := GLOSSARY.match(s):
+        return Heading("attachment", "", 0, m.group(1), span), 1
     if (m := ATTACHMENT.match(s)) and len(s) <= MAX_HEADING and "。" not in s:
         number = s[: m.end(1)] if m.group(1) else "附件"
         if m.group(2):
@@ -393,11 +398,16 @@ def _take_table(
 
 
 def _next_part(s: str, out: Segmented) -> bool:
-    """四、… after a table in part 三、: the body's next part, which ends the table, not a cell of it."""
-    m = PART.match(s)
-    if not m or len(s) > MAX_HEADING or "。" in s[:-1]:
+    """四、… after a table in part 三、, or （三）… after one in sub-part （二）: the body's next part, which ends the
+    table, not a cell of it."""
+    if len(s) > MAX_HEADING or "。" in s[:-1]:
         return False
-    last = next((h for h in reversed(out.headings) if h.number.endswith("、")), None)
+    if m := PART.match(s):
+        last = next((h for h in reversed(out.headings) if h.number.endswith("、")), None)
+    elif m := SUBPART.match(s):
+        last = next((h for h in reversed(out.headings) if SUBPART.match(h.number + "…")), None)
+    else:
+        return False
     return last is not None and chinese_to_int(m.group(1)) == last.ordinal + 1
 
 

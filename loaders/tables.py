@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .numerals import FIVE_YEAR_NAME, five_year_period
 from .records import Cell, Heading, Indicator, Line, Span, Value, line_at
 
 SERIAL = re.compile(r"^\d{1,3}$")
@@ -21,11 +22,18 @@ STATUS = re.compile(r"^(完成|未完成|基本完成|超额完成|超額完成)
 GROUP = re.compile(r"^(城市|农村|農村|城镇|城鎮|集中|分散|城区|城區|乡村|鄉村)$")
 GROUP_IN_CELL = re.compile(r"(城市|农村|農村|城镇|城鎮|集中|分散)\s*([≥≤><＞＜]?\s*\d+(?:\.\d+)?%?)")
 DASH = re.compile(r"^[-—－–/]+$")
-NUMBER = re.compile(r"^(?P<cmp>≥|≤|>|<|＞|＜)?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|‰)?\s*(?:[(（](?P<alt>[^()（）]*)[)）])?$")
+NUMBER = re.compile(
+    r"^(?P<cmp>≥|≤|>|<|＞|＜)?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|‰)?\s*(?P<qual>左右|以上|以下|以内)?"
+    r"\s*(?:[(（](?P<alt>[^()（）]*)[)）])?$"
+)
+_QUALIFIED = {"以上": "≥", "以下": "≤", "以内": "≤", "左右": ""}  # 55左右: about 55, no comparator (as prose targets)
 TEXT_VALUE = re.compile(r"^(不低于|不高于|不少于|不超过|不低於|不高於|不少於|不超過|高于|低于|达到|達到|保持)")
 UNIT = re.compile(
     r"^(%|‰|倍数?|平方米|亿元|億元|万元|萬元|元(/[^\d]{1,6})?|万?[人个個张張家所处處间間座户戶名次辆輛床]"
-    r"|万张|萬張|万个|萬個|万人|萬人|[万萬]?人次|[亿億万萬]?美元|[个個人张張]/[万萬]?人)$"
+    r"|万张|萬張|万个|萬個|万人|萬人|[万萬]?人次|[亿億万萬]?美元|[个個人张張]/[万萬]?人"
+    # a quantity per another (万元/人, 件/万人, 平方米/人, 微克/立方米, 吨/万元)
+    r"|(?:[万萬亿億]?元|件|人|个|個|张|張|平方米|立方米|吨|噸|千瓦时|千瓦時|微克|毫克|克|公里|小时|小時)"
+    r"/(?:[万萬亿億]?(?:元|人|户|戶)|平方米|立方米|升|人次|年|小时|小時))$"
 )
 UNIT_IN_NAME = re.compile(r"[(（]([^()（）\d]{1,8})[)）]?$")
 SCALES = {"万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8}
@@ -33,11 +41,13 @@ SCALES = {"万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8}
 _HEADER_WORDS = (
     r"序号|序號|分类|分類|类别|類別|主要指标|主要指標|主要发展指标|主要發展指標|指标名称|指標名稱|名称|名稱|指标|指標"
     r"|单位|單位|属性|屬性|指标属性|指標屬性|类型|類型|指标类型|指標類型|备注|備註|数值|數值|目标值|目標值|完成值"
-    r"|实际值|實際值|预期目标|預期目標|完成情况|完成情況|年均增长%?|年均增長%?"
+    r"|实际值|實際值|预期目标|預期目標|目标|目標|完成情况|完成情況|年均增长%?|年均增長%?"
 )
-HEADER_WORD = re.compile(rf"\d{{4}}年?|{_HEADER_WORDS}")
-HEADER_CELL = re.compile(rf"^(?:\d{{4}}年?|{_HEADER_WORDS})+$")
-_TARGET_WORDS = ("目标值", "目標值", "预期目标", "預期目標")
+# a column headed by a five-year plan's number (“十五五”目标): its target for the plan's last year
+_FIVE_YEAR_HEAD = r"[“\"]?十[一二三四五六七八九]五[”\"]?(?:时期|時期|规划|規劃)?"
+HEADER_WORD = re.compile(rf"\d{{4}}年?|{_FIVE_YEAR_HEAD}|{_HEADER_WORDS}")
+HEADER_CELL = re.compile(rf"^(?:\d{{4}}年?|{_FIVE_YEAR_HEAD}|{_HEADER_WORDS})+$")
+_TARGET_WORDS = ("目标值", "目標值", "预期目标", "預期目標", "目标", "目標")
 _ACTUAL_WORDS = ("实际值", "實際值", "完成值", "数值", "數值")
 
 
@@ -55,6 +65,7 @@ class Header:
     has_unit: bool
     has_attribute: bool
     category_first: bool  # the category cell comes before the serial number
+    attribute_first: bool = False  # the attribute column comes before the value columns (单位 | 属性 | 目标)
 
 
 def tokenize(text: str, lines: list[Line]) -> list[Cell]:
@@ -125,7 +136,7 @@ def read_header(cells: list[Cell]) -> tuple[Header, int]:
         i += 1
     tokens = [w for c in cells[:i] for w in HEADER_WORD.findall(norm(c))]
     columns: list[Column] = []
-    has_unit = has_attribute = False
+    has_unit = has_attribute = attribute_first = False
     serial_at = category_at = -1
     k = 0
     while k < len(tokens):
@@ -136,6 +147,12 @@ def read_header(cells: list[Cell]) -> tuple[Header, int]:
             if nxt in _TARGET_WORDS + _ACTUAL_WORDS:
                 rest, k = nxt, k + 1
             columns.append(Column(int(m.group(1)), _kind(rest)))
+        elif five := FIVE_YEAR_NAME.search(t):
+            if nxt in _TARGET_WORDS:
+                k += 1
+            columns.append(Column(five_year_period(five.group())[1], "target"))
+        elif t in _TARGET_WORDS and not columns:
+            columns.append(Column(None, "target"))  # 目标 alone: a target whose year the header does not state
         elif t.startswith(("年均增长", "年均增長")):
             columns.append(Column(None, "growth"))
         elif t in ("完成情况", "完成情況"):
@@ -144,8 +161,10 @@ def read_header(cells: list[Cell]) -> tuple[Header, int]:
             has_unit = True
         elif t in ("指标", "指標") and nxt in ("属性", "屬性", "类型", "類型"):
             has_attribute, k = True, k + 1
+            attribute_first = not columns
         elif "属性" in t or "屬性" in t or "类型" in t or "類型" in t:
             has_attribute = True
+            attribute_first = not columns
         elif t in ("序号", "序號"):
             serial_at = k
         elif t in ("分类", "分類", "类别", "類別"):
@@ -153,7 +172,7 @@ def read_header(cells: list[Cell]) -> tuple[Header, int]:
         k += 1
     _settle_bare_years(columns)
     category_first = 0 <= category_at < serial_at
-    return Header(columns, has_unit, has_attribute, category_first), i
+    return Header(columns, has_unit, has_attribute, category_first, attribute_first and bool(columns)), i
 
 
 def _kind(word: str) -> str:
@@ -261,9 +280,13 @@ class _RowReader:
         name_cell = self.cells[pos]
         pos += 1
         unit, pos = self._unit(pos, name_cell)
-        values, pos = self._values(pos, ordinal + 1)
         attribute = ""
-        if pos < len(self.cells) and self.kinds[pos] == "attribute":
+        if self.header.attribute_first and pos < len(self.cells) and self.kinds[pos] == "attribute":
+            attribute = self.cells[pos].text
+            values, pos = self._stated_values(pos + 1, ordinal + 1)
+        else:
+            values, pos = self._values(pos, ordinal + 1)
+        if not attribute and pos < len(self.cells) and self.kinds[pos] == "attribute":
             attribute = self.cells[pos].text
             pos += 1
         note_cells, pos = self._notes(pos, ordinal + 1) if self.header.has_attribute else ([], pos)
@@ -317,6 +340,15 @@ class _RowReader:
                     pos += 1
             if pos >= len(self.cells) or self.kinds[pos] != "group":
                 return taken, pos
+        return taken, pos
+
+    def _stated_values(self, pos: int, next_serial: int) -> tuple[list[Cell | str], int]:
+        """After the attribute (单位 | 属性 | 目标), one cell for each value column, whatever it says (55左右,
+        与全市保持同步, 完成市下达目标): the header tells where a value is, not its wording."""
+        taken: list[Cell | str] = []
+        while pos < len(self.cells) and len(taken) < len(self.header.columns) and not self._starts_row(pos, next_serial):
+            taken.append(self.cells[pos])
+            pos += 1
         return taken, pos
 
     def _starts_row(self, pos: int, serial: int) -> bool:
@@ -386,6 +418,8 @@ def parse_value(text: str, cell: Cell, column: Column, group: str, unit: str) ->
     t = norm(cell)
     if m := NUMBER.match(t):
         value.comparator = {"＞": ">", "＜": "<"}.get(m.group("cmp") or "", m.group("cmp") or "")
+        if not value.comparator and m.group("qual"):
+            value.comparator = _QUALIFIED[m.group("qual")]
         value.number = float(m.group("num"))
         value.unit = m.group("unit") or unit
         value.scale = SCALES.get(value.unit[:1], 1.0) if value.unit else 1.0

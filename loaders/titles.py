@@ -42,6 +42,9 @@ REPORT_HEAD = re.compile(rf"^(?:(?P<title>[^\s。，；：、《》]{{2,60}}?工
 _DASHES = re.compile(r"[—–－~～]+")
 _NAME_NOISE = re.compile(r"\s+")
 _ATTACHED = re.compile(r"^附件\s*[\d一二三四五六七八九十]*\s*[:：]")  # 特此通知。/ 附件：… / signature
+# A title line that is one name in book-title marks (# 《上海市长宁区国民经济和社会发展第十五个五年规划纲要》, as pages
+# give a plan's own title): the name inside is the title.
+_BOOK_MARKED = re.compile(r"^《(?P<name>[^《》]+)》$")
 
 
 def line_span(text: str, line: Line) -> Span:
@@ -71,6 +74,8 @@ def find_title(text: str, content: list[Line], first_heading: int, named: Fact |
             return Fact(m.group("title"), Span.of(text, this.start, this.start + m.end("title")))
         if _is_title(this.quote):
             return Fact(this.quote, this)
+        if (m := _BOOK_MARKED.match(this.quote)) and _is_title(m.group("name")):
+            return Fact(m.group("name"), Span.of(text, this.start + m.start("name"), this.start + m.end("name")))
         if nxt is None or SENTENCE_MARKS.search(this.quote):
             continue
         # 国务院办公厅关于推进 / 政务新媒体健康有序发展的意见: a title wrapped after 关于… joins its next line

@@ -79,3 +79,22 @@ def test_a_sidecar_region_shared_by_several_places_is_resolved_by_its_title(tmp_
     sidecar.write_text(json.dumps({"region": "鼓楼区"}), encoding="utf-8")
     with pytest.raises(LoadError, match="region '鼓楼区' names 4 places and neither the sidecar's title nor the text says which"):
         parse_document(text)
+
+
+@pytest.mark.parametrize(
+    ("title", "period"),
+    [
+        ("上海市长宁区国民经济和社会发展第十五个五年规划纲要", "2026-2030"),
+        ("福建省“十二五”民政事业发展规划", "2011-2015"),
+        ("某市国民经济和社会发展第十一个五年规划纲要", "2006-2010"),
+        ("懷化市國民經濟和社會發展第十四個五年規劃綱要", "2021-2025"),
+    ],
+)
+def test_a_five_year_plan_named_by_its_number_or_in_full_covers_its_five_years(title: str, period: str) -> None:
+    """The nation's five-year plans run five years each from the third (1966-1970): 第十五个五年 is 2026-2030, in
+    either script, without a table of the names."""
+    from plankg.loaders.numerals import FIVE_YEAR_NAME, five_year_names, five_year_period
+    from plankg.loaders.script import to_simplified
+
+    found = FIVE_YEAR_NAME.search(five_year_names(to_simplified(title)))
+    assert found is not None and "-".join(map(str, five_year_period(found.group()))) == period

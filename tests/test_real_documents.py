@@ -96,6 +96,10 @@ TITLES = {  # the plan's own title (for a notice that issues a document, the iss
         "平潭综合实验区君山片区管理局2024年工作总结及2025年工作计划",
         1,
     ),  # the page's 标题
+    "019_shanghai_changning_15th_fyp_outline_2026.md": (
+        "上海市长宁区国民经济和社会发展第十五个五年规划纲要",
+        16,
+    ),  # in 《》 on the page
 }
 
 DATES = {  # ISO date and the line it is written on
@@ -137,6 +141,7 @@ DOC_NUMBERS = {
     "016_pingtan_14th_fyp_outline_2021.txt": None,
     "017_pingtan_government_work_report_2024.txt": None,
     "018_pingtan_junshan_work_summary_and_plan_2025.txt": None,
+    "019_shanghai_changning_15th_fyp_outline_2026.md": None,
 }
 
 ISSUERS = {
@@ -172,6 +177,7 @@ ISSUERS = {
         "平潭综合实验区管委会"
     },  # 我代表平潭综合实验区管委会，向大会报告工作; the page's 发布机构
     "018_pingtan_junshan_work_summary_and_plan_2025.txt": {"平潭综合实验区君山片区管理局"},  # the page's 发布机构
+    "019_shanghai_changning_15th_fyp_outline_2026.md": set(),  # not signed; the front matter's 发布单位 is the repository's index
 }
 
 DOC_TYPES = {
@@ -189,6 +195,7 @@ DOC_TYPES = {
     "016_pingtan_14th_fyp_outline_2021.txt": "outline",
     "017_pingtan_government_work_report_2024.txt": "work-report",
     "018_pingtan_junshan_work_summary_and_plan_2025.txt": "annual",  # …2025年工作计划
+    "019_shanghai_changning_15th_fyp_outline_2026.md": "outline",
 }
 
 REGIONS = {  # admin code of the plan's region; 000000 is the nation
@@ -203,6 +210,7 @@ REGIONS = {  # admin code of the plan's region; 000000 is the nation
     "009_shanghai_sponge_city_opinion_2024.md": "310000",
     "010_shanghai_huangpu_renewable_energy_action_plan_2025.md": "310101",
     "011_sichuan_new_energy_price_reform_plan_2025.html": "510000",
+    "019_shanghai_changning_15th_fyp_outline_2026.md": "310105",
 }
 
 PERIODS = {  # None: the text states no period, and none may be invented; "to-2030": a horizon (到2030年) only
@@ -222,6 +230,7 @@ PERIODS = {  # None: the text states no period, and none may be invented; "to-20
     "016_pingtan_14th_fyp_outline_2021.txt": "2021-2025",  # the title's 第十四个五年, not the preamble's “十三五”期间
     "017_pingtan_government_work_report_2024.txt": "2024",  # 二、2024年工作安排, not the year it reviews (一、2023年工作回顾)
     "018_pingtan_junshan_work_summary_and_plan_2025.txt": "2025",  # 2024年工作总结及2025年工作计划: the genre word's year
+    "019_shanghai_changning_15th_fyp_outline_2026.md": "2026-2030",  # 第十五个五年, not the vision 到2035年
 }
 
 PART_LINES = {  # the line of every top-level part 一、…
@@ -241,6 +250,7 @@ PART_LINES = {  # the line of every top-level part 一、…
         10,
         10,
     ],  # 一、工作开展情况（一）…: the title ends where its first item begins
+    "019_shanghai_changning_15th_fyp_outline_2026.md": [22, 54, 317, 341, 379, 413, 451, 489, 527, 579, 629, 661],
 }
 
 LEAD_LINES = {  # paragraphs under a part heading before its first item
@@ -478,6 +488,9 @@ ITEMS = {  # the numbers of the items directly under each part, as written
     ],
     # 018: 一's items as written, （三） twice (the second after a space: …基础更好。 （三）以全面振兴为导向)
     "018_pingtan_junshan_work_summary_and_plan_2025.txt": [[*paren(3), "（三）", "（四）", "（五）"], paren(4)],
+    "019_shanghai_changning_15th_fyp_outline_2026.md": [
+        [f"({cn(i)})" for i in range(1, n + 1)] for n in (3, 3, 5, 4, 3, 4, 4, 5, 6, 5, 4, 3)
+    ],
 }
 
 DASH_LINES = {  # paragraphs starting ——
@@ -1171,3 +1184,64 @@ def test_a_summary_of_the_year_and_the_plan_for_the_next_reads_as_background_the
     assert doc.projects == [] and doc.targets == [] and doc.citations == []
     records = [*doc.headings, *doc.measures, *doc.passages, *doc.dropped]
     assert all(text[u.span.start : u.span.end] == u.span.quote for u in records)
+
+
+CHANGNING = "019_shanghai_changning_15th_fyp_outline_2026.md"
+CHANGNING_TABLE = [  # 序号 | 指标名称 | 单位 | 属性 | “十五五”目标: (name, unit, attribute, as written, comparator, number)
+    ("地区生产总值年均增速", "%", "预期性", "与全市经济增速保持同步", "text", None),  # one cell over two lines
+    ("区级一般公共预算收入年均增速", "%", "预期性", "与全市保持同步", "text", None),
+    ("全员劳动生产率", "万元/人", "预期性", "55左右", "", 55.0),
+    ("主导产业税收占全区税收比重", "%", "预期性", "≥58", "≥", 58.0),
+    ("新兴产业税收年均增速", "%", "预期性", "高于全区税收年均增速3个百分点以上", "text", None),
+    ("数字经济企业数", "家", "预期性", "9000左右", "", 9000.0),
+    ("社会消费品零售总额年均增速", "%", "预期性", "高于全市平均水平", "text", None),
+    ("重点楼宇单位面积产税", "元/平方米", "预期性", "≥8500", "≥", 8500.0),
+    ("新增跨国公司地区总部数", "家", "预期性", "≥20", "≥", 20.0),
+    ("每万人口高价值发明专利拥有量", "件/万人", "预期性", "85左右", "", 85.0),
+    ("外国人来华工作许可审批数量", "人次", "预期性", "≥25000", "≥", 25000.0),
+    ("国际交流合作项目数", "个", "预期性", "≥500", "≥", 500.0),
+    ("养老机构护理型床位占比", "%", "预期性", "75", "", 75.0),  # >75 at a line's start: a Markdown blockquote
+    ("居民健康素养水平", "%", "预期性", "≥49", "≥", 49.0),
+    ("筹措供应新时代城市建设者管理者之家床位", "张", "预期性", "完成市下达目标", "text", None),
+    ("人均公园绿地面积", "平方米/人", "约束性", "≥7.82", "≥", 7.82),
+    ("单位生产总值二氧化碳排放降低", "%", "约束性", "完成市下达目标", "text", None),
+    ("细颗粒物（PM2.5）浓度", "微克/立方米", "约束性", "完成市下达目标", "text", None),
+    ("地表水优良水体比例", "%", "约束性", "100", "", 100.0),
+    ("生活垃圾回收利用率", "%", "约束性", "≥50", "≥", 50.0),
+]
+
+
+def test_a_table_with_the_attribute_before_its_five_year_target() -> None:
+    """019's indicator table: every row's unit (万元/人, 件/万人 …), attribute and its one value, the target for the
+    十五五 plan's last year, whatever its wording (55左右, 完成市下达目标); no row takes the next part's heading."""
+    doc = parsed(CHANGNING)
+    rows = [i for i in doc.indicators if i.table is not None and i.table.kind == "table"]
+    assert [
+        (i.name, i.unit, i.attribute, v.as_written, v.comparator, v.number) for i in rows for v in i.values
+    ] == CHANGNING_TABLE
+    assert [i.number for i in rows] == [str(n) for n in range(1, 21)]
+    assert {(v.kind, v.year) for i in rows for v in i.values} == {("target", 2030)}
+    assert all(i.note == "" and i.category == "" for i in rows)
+    assert not [w for w in doc.warnings if "belongs to no row" in w]
+    assert ("part", "(三)", "发展战略") in [(h.kind, h.number, h.title) for h in doc.headings]
+
+
+def test_a_plan_naming_itself_before_its_basis_cites_the_basis_only() -> None:
+    """019 line 20: 《长宁区…纲要》根据《…建议》和《…建议》编制 names the plan itself (its title without 上海市), then its
+    basis; the title line 《上海市长宁区…纲要》 is no citation either."""
+    doc = parsed(CHANGNING)
+    assert [(c.title, c.basis, line(doc, c.span)) for c in doc.citations] == [
+        ("中共上海市委关于制定上海市国民经济和社会发展第十五个五年规划的建议", True, 20),
+        ("中共上海市长宁区委关于制定长宁区国民经济和社会发展第十五个五年规划的建议", True, 20),
+        ("上海市规划发展条例", False, 665),
+    ]
+
+
+def test_a_glossary_after_the_body_holds_no_tasks() -> None:
+    """019's 名词解释 (line 675) and its 18 numbered terms are back matter: no measure of 十二、(三) after it."""
+    doc = parsed(CHANGNING)
+    glossary = next(h for h in doc.headings if h.title == "名词解释")
+    assert (glossary.kind, line(doc, glossary.span)) == ("attachment", 675)
+    assert [m for m in doc.measures if m.span.start > glossary.span.start] == []
+    terms = [p for p in doc.passages if p.span.start > glossary.span.start]
+    assert [(line(doc, p.span), p.kind) for p in terms] == [(677 + 2 * k, "annex") for k in range(18)]
