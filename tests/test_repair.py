@@ -65,6 +65,8 @@ RUN_ON = {
     "012_pingtan_yacht_tourism_measures_2023.txt",
     "013_pingtan_suping_work_plan_2022.txt",
     "016_pingtan_14th_fyp_outline_2021.txt",
+    "017_pingtan_government_work_report_2024.txt",
+    "018_pingtan_junshan_work_summary_and_plan_2025.txt",
 }
 
 
