@@ -29,7 +29,8 @@ NUMBER = re.compile(
 _QUALIFIED = {"以上": "≥", "以下": "≤", "以内": "≤", "左右": ""}  # 55左右: about 55, no comparator (as prose targets)
 TEXT_VALUE = re.compile(r"^(不低于|不高于|不少于|不超过|不低於|不高於|不少於|不超過|高于|低于|达到|達到|保持)")
 UNIT = re.compile(
-    r"^(%|‰|倍数?|平方米|亿元|億元|万元|萬元|元(/[^\d]{1,6})?|万?[人个個张張家所处處间間座户戶名次辆輛床]"
+    r"^(%|％|‰|倍数?|[万萬]?平方米|[万萬]?平方公里|公里|[万萬]?亩|[万萬]?畝|公顷|公頃|[万萬]?吨|[万萬]?噸|亿元|億元|万元|萬元"
+    r"|元(/[^\d]{1,6})?|万?[人个個张張家所处處间間座户戶名次辆輛床条條项項套台]"
     r"|万张|萬張|万个|萬個|万人|萬人|[万萬]?人次|[亿億万萬]?美元|[个個人张張]/[万萬]?人"
     # a quantity per another (万元/人, 件/万人, 平方米/人, 微克/立方米, 吨/万元)
     r"|(?:[万萬亿億]?元|件|人|个|個|张|張|平方米|立方米|吨|噸|千瓦时|千瓦時|微克|毫克|克|公里|小时|小時)"
@@ -41,7 +42,7 @@ SCALES = {"万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8}
 _HEADER_WORDS = (
     r"序号|序號|分类|分類|类别|類別|主要指标|主要指標|主要发展指标|主要發展指標|指标名称|指標名稱|名称|名稱|指标|指標"
     r"|单位|單位|属性|屬性|指标属性|指標屬性|类型|類型|指标类型|指標類型|备注|備註|数值|數值|目标值|目標值|完成值"
-    r"|实际值|實際值|预期目标|預期目標|目标|目標|完成情况|完成情況|年均增长%?|年均增長%?"
+    r"|实际值|實際值|预期目标|預期目標|目标|目標|完成情况|完成情況|年均增长%?|年均增長%?|[一二三][级級]指[标標]"
 )
 # a column headed by a five-year plan's number (“十五五”目标): its target for the plan's last year
 _FIVE_YEAR_HEAD = r"[“\"]?十[一二三四五六七八九]五[”\"]?(?:时期|時期|规划|規劃)?"
@@ -66,6 +67,7 @@ class Header:
     has_attribute: bool
     category_first: bool  # the category cell comes before the serial number
     attribute_first: bool = False  # the attribute column comes before the value columns (单位 | 属性 | 目标)
+    name_levels: int = 1  # 一级指标 | 二级指标: the row's name is its last level, the levels before it group rows
 
 
 def tokenize(text: str, lines: list[Line]) -> list[Cell]:
@@ -75,6 +77,8 @@ def tokenize(text: str, lines: list[Line]) -> list[Cell]:
         return []
     if sum(ln.stripped.endswith("|") for ln in nonblank) * 2 >= len(nonblank):
         return _bar_cells(text, nonblank)
+    if _header_a_cell_a_line(lines):
+        return _line_cells(text, lines)
     if any(ln.text and not ln.text.strip(" \t") for ln in lines):
         return _grouped_cells(text, lines, separator=lambda ln: bool(ln.text) and not ln.text.strip(" \t"))
     return _grouped_cells(text, lines, separator=lambda ln: not ln.text.strip(" \t"))
@@ -95,6 +99,31 @@ def _bar_cells(text: str, lines: list[Line]) -> list[Cell]:
             else:
                 cells.append(Cell("", None))
             offset += len(piece) + 1
+    return cells
+
+
+def _header_a_cell_a_line(lines: list[Line]) -> bool:
+    """A header written one cell a line with no blank line between (类别 / 序号 / 一级指标 / … / 目标值): the table
+    gives each cell a line, a blank line being an empty cell or the end of a row."""
+    block: list[str] = []
+    for line in lines:
+        if not line.stripped:
+            if block:
+                break
+            continue
+        block.append(re.sub(r"[\s\u00a0\u3000]", "", line.stripped))
+    return len(block) >= 4 and all(HEADER_CELL.match(cell) for cell in block)
+
+
+def _line_cells(text: str, lines: list[Line]) -> list[Cell]:
+    """Each line a cell, a blank one an empty cell (its row's reader tells an empty value from a row's end)."""
+    cells: list[Cell] = []
+    for line in lines:
+        if body := line.text.strip():
+            start = line.start + len(line.text) - len(line.text.lstrip())
+            cells.append(Cell(body, Span.of(text, start, start + len(body))))
+        else:
+            cells.append(Cell("", None))
     return cells
 
 
@@ -138,6 +167,7 @@ def read_header(cells: list[Cell]) -> tuple[Header, int]:
     columns: list[Column] = []
     has_unit = has_attribute = attribute_first = False
     serial_at = category_at = -1
+    levels = 0
     k = 0
     while k < len(tokens):
         t = tokens[k]
@@ -147,10 +177,11 @@ def read_header(cells: list[Cell]) -> tuple[Header, int]:
             if nxt in _TARGET_WORDS + _ACTUAL_WORDS:
                 rest, k = nxt, k + 1
             columns.append(Column(int(m.group(1)), _kind(rest)))
-        elif five := FIVE_YEAR_NAME.search(t):
-            if nxt in _TARGET_WORDS:
+        elif five := FIVE_YEAR_NAME.search(t):  # “十四五”完成值, “十五五”目标: the value of the plan's last year
+            kind = "actual" if nxt in _ACTUAL_WORDS else "target"
+            if nxt in _TARGET_WORDS + _ACTUAL_WORDS:
                 k += 1
-            columns.append(Column(five_year_period(five.group())[1], "target"))
+            columns.append(Column(five_year_period(five.group())[1], kind))
         elif t in _TARGET_WORDS and not columns:
             columns.append(Column(None, "target"))  # 目标 alone: a target whose year the header does not state
         elif t.startswith(("年均增长", "年均增長")):
@@ -165,6 +196,8 @@ def read_header(cells: list[Cell]) -> tuple[Header, int]:
         elif "属性" in t or "屬性" in t or "类型" in t or "類型" in t:
             has_attribute = True
             attribute_first = not columns
+        elif re.fullmatch(r"[一二三][级級]指[标標]", t):
+            levels += 1
         elif t in ("序号", "序號"):
             serial_at = k
         elif t in ("分类", "分類", "类别", "類別"):
@@ -172,7 +205,7 @@ def read_header(cells: list[Cell]) -> tuple[Header, int]:
         k += 1
     _settle_bare_years(columns)
     category_first = 0 <= category_at < serial_at
-    return Header(columns, has_unit, has_attribute, category_first, attribute_first and bool(columns)), i
+    return Header(columns, has_unit, has_attribute, category_first, attribute_first and bool(columns), max(levels, 1)), i
 
 
 def _kind(word: str) -> str:
@@ -226,6 +259,7 @@ class _RowReader:
         self.text, self.cells, self.header, self.heading = text, cells, header, heading
         self.kinds = [kind_of(c) for c in cells]
         self.warnings: list[str] = []
+        self.level_of = ("", "")  # the category and the level above of the last row of a table of levels
 
     def read(self, pos: int) -> list[Indicator]:
         rows: list[Indicator] = []
@@ -275,7 +309,9 @@ class _RowReader:
             pos += 1
         pos = self._next(pos) or pos
         after = self._next(pos + 1)
-        if not self.header.category_first and self.kinds[pos] == "text" and after is not None and self.kinds[after] == "text":
+        if self.header.name_levels > 1:
+            category, pos = self._levels(pos, category)
+        elif not self.header.category_first and self.kinds[pos] == "text" and after is not None and self.kinds[after] == "text":
             category, pos = self.cells[pos].text, after
         name_cell = self.cells[pos]
         pos += 1
@@ -308,6 +344,22 @@ class _RowReader:
             table=self.heading,
         )
         return indicator, pos
+
+    def _levels(self, pos: int, category: str) -> tuple[str, int]:
+        """A row of a table of levels (一级指标 | 二级指标): its name cell, the last level it states, and its category,
+        the level above (a row that leaves it out, as a merged cell does, is under the row before's); the table's
+        类别 when no level above is stated."""
+        names = [pos]
+        while len(names) < self.header.name_levels:
+            nxt = self._next(names[-1] + 1)
+            if nxt is None or self.kinds[nxt] != "text":
+                break
+            names.append(nxt)
+        if self.level_of[0] != category:
+            self.level_of = (category, "")
+        if len(names) > 1:
+            self.level_of = (category, self.cells[names[-2]].text)
+        return self.level_of[1] or category, names[-1]
 
     def _unit(self, pos: int, name_cell: Cell) -> tuple[str, int]:
         if self.header.has_unit and pos < len(self.cells):

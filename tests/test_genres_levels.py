@@ -589,6 +589,7 @@ def test_the_ontology_declares_what_these_documents_write() -> None:
         PK.ActionPlan,
         PK.AnnualWorkPlan,
         PK.Outline,
+        PK.FiveYearPlan,  # 020: one field's 十五五 规划
         PK.Notice,
         PK.SpecialPlan,
         PK.Rules,

@@ -100,6 +100,7 @@ TITLES = {  # the plan's own title (for a notice that issues a document, the iss
         "上海市长宁区国民经济和社会发展第十五个五年规划纲要",
         16,
     ),  # in 《》 on the page
+    "020_shanghai_minhang_urban_renewal_15th_plan_2026.md": ("闵行区城市更新“十五五”规划", 25),
 }
 
 DATES = {  # ISO date and the line it is written on
@@ -122,6 +123,7 @@ DATES = {  # ISO date and the line it is written on
         10,
     ),  # the day it was delivered (its subtitle), not the page's 发布时间 2024-01-22
     "018_pingtan_junshan_work_summary_and_plan_2025.txt": ("2025-09-18", 2),  # the page's 发布时间: the text has no date
+    "020_shanghai_minhang_urban_renewal_15th_plan_2026.md": ("2026-07-28", 23),
 }
 
 DOC_NUMBERS = {
@@ -142,6 +144,7 @@ DOC_NUMBERS = {
     "017_pingtan_government_work_report_2024.txt": None,
     "018_pingtan_junshan_work_summary_and_plan_2025.txt": None,
     "019_shanghai_changning_15th_fyp_outline_2026.md": None,
+    "020_shanghai_minhang_urban_renewal_15th_plan_2026.md": "闵府发〔2026〕26号",
 }
 
 ISSUERS = {
@@ -178,6 +181,7 @@ ISSUERS = {
     },  # 我代表平潭综合实验区管委会，向大会报告工作; the page's 发布机构
     "018_pingtan_junshan_work_summary_and_plan_2025.txt": {"平潭综合实验区君山片区管理局"},  # the page's 发布机构
     "019_shanghai_changning_15th_fyp_outline_2026.md": set(),  # not signed; the front matter's 发布单位 is the repository's index
+    "020_shanghai_minhang_urban_renewal_15th_plan_2026.md": {"闵行区人民政府"},
 }
 
 DOC_TYPES = {
@@ -196,6 +200,7 @@ DOC_TYPES = {
     "017_pingtan_government_work_report_2024.txt": "work-report",
     "018_pingtan_junshan_work_summary_and_plan_2025.txt": "annual",  # …2025年工作计划
     "019_shanghai_changning_15th_fyp_outline_2026.md": "outline",
+    "020_shanghai_minhang_urban_renewal_15th_plan_2026.md": "fyp",  # one field's 十五五 规划, as the corpus's are
 }
 
 REGIONS = {  # admin code of the plan's region; 000000 is the nation
@@ -211,6 +216,7 @@ REGIONS = {  # admin code of the plan's region; 000000 is the nation
     "010_shanghai_huangpu_renewable_energy_action_plan_2025.md": "310101",
     "011_sichuan_new_energy_price_reform_plan_2025.html": "510000",
     "019_shanghai_changning_15th_fyp_outline_2026.md": "310105",
+    "020_shanghai_minhang_urban_renewal_15th_plan_2026.md": "310112",
 }
 
 PERIODS = {  # None: the text states no period, and none may be invented; "to-2030": a horizon (到2030年) only
@@ -231,6 +237,7 @@ PERIODS = {  # None: the text states no period, and none may be invented; "to-20
     "017_pingtan_government_work_report_2024.txt": "2024",  # 二、2024年工作安排, not the year it reviews (一、2023年工作回顾)
     "018_pingtan_junshan_work_summary_and_plan_2025.txt": "2025",  # 2024年工作总结及2025年工作计划: the genre word's year
     "019_shanghai_changning_15th_fyp_outline_2026.md": "2026-2030",  # 第十五个五年, not the vision 到2035年
+    "020_shanghai_minhang_urban_renewal_15th_plan_2026.md": "2026-2030",
 }
 
 PART_LINES = {  # the line of every top-level part 一、…
@@ -251,6 +258,7 @@ PART_LINES = {  # the line of every top-level part 一、…
         10,
     ],  # 一、工作开展情况（一）…: the title ends where its first item begins
     "019_shanghai_changning_15th_fyp_outline_2026.md": [22, 54, 317, 341, 379, 413, 451, 489, 527, 579, 629, 661],
+    "020_shanghai_minhang_urban_renewal_15th_plan_2026.md": [28, 131, 170, 195],
 }
 
 LEAD_LINES = {  # paragraphs under a part heading before its first item
@@ -491,6 +499,7 @@ ITEMS = {  # the numbers of the items directly under each part, as written
     "019_shanghai_changning_15th_fyp_outline_2026.md": [
         [f"({cn(i)})" for i in range(1, n + 1)] for n in (3, 3, 5, 4, 3, 4, 4, 5, 6, 5, 4, 3)
     ],
+    "020_shanghai_minhang_urban_renewal_15th_plan_2026.md": [[], paren(3), paren(9), []],
 }
 
 DASH_LINES = {  # paragraphs starting ——
@@ -1245,3 +1254,98 @@ def test_a_glossary_after_the_body_holds_no_tasks() -> None:
     assert [m for m in doc.measures if m.span.start > glossary.span.start] == []
     terms = [p for p in doc.passages if p.span.start > glossary.span.start]
     assert [(line(doc, p.span), p.kind) for p in terms] == [(677 + 2 * k, "annex") for k in range(18)]
+
+
+MINHANG = "020_shanghai_minhang_urban_renewal_15th_plan_2026.md"
+MINHANG_TABLE = [  # 类别 | 序号 | 一级指标 | 二级指标 | 单位 | 属性 | “十四五”完成值 | “十五五”目标值, a cell a line:
+    # (name, unit, attribute, category: the level above, values as (as written, comparator, number, year, kind))
+    (
+        "旧住房成套改造任务",
+        "万平方米",
+        "预期性",
+        "既有居住建筑改造",
+        [("25", "", 25.0, 2025, "actual"), ("1.4", "", 1.4, 2030, "target")],
+    ),
+    (
+        "老旧小区整治改造面积",
+        "万平方米",
+        "预期性",
+        "推进老旧小区整治改造",
+        [("240", "", 240.0, 2025, "actual"), ("300", "", 300.0, 2030, "target")],
+    ),
+    ("完整社区覆盖率", "％", "预期性", "开展完整社区建设", [("-", "", None, 2025, "actual"), ("60", "", 60.0, 2030, "target")]),
+    (
+        "推动城中村改造项目数量",
+        "个",
+        "约束性",
+        "推进城中村改造",
+        [
+            ("启动8个城中村整体改造项目", "text", None, 2025, "actual"),
+            (
+                "至2026年底，全面启动城中村整体改造项目，全面完成整治提升；2027年全面完成整体改造项目的前期改造",
+                "text",
+                None,
+                2030,
+                "target",
+            ),
+        ],
+    ),
+    (
+        "推动商务楼宇更新数量",
+        "个",
+        "预期性",
+        "推进商务楼宇和商业设施更新提升",
+        [("-", "", None, 2025, "actual"), ("≥10", "≥", 10.0, 2030, "target")],
+    ),
+    # rows 6, 8 and 10 state no 一级指标: the merged cell of the row before
+    (
+        "更新商业设施面积（含改扩建）",
+        "万平方米",
+        "预期性",
+        "推进商务楼宇和商业设施更新提升",
+        [("-", "", None, 2025, "actual"), ("≥50", "≥", 50.0, 2030, "target")],
+    ),
+    (
+        "低效产业用地盘活面积",
+        "亩",
+        "预期性",
+        "推进产业空间提质增效",
+        [("≥2000", "≥", 2000.0, 2025, "actual"), ("≥5000", "≥", 5000.0, 2030, "target")],
+    ),
+    ("老旧街区改造数量", "个", "预期性", "推进产业空间提质增效", [("≥5", "≥", 5.0, 2030, "target")]),  # its 十四五 cell empty
+    (
+        "燃气老化管道改造数量",
+        "公里",
+        "约束性",
+        "加强城市基础设施建设改造",
+        [("355", "", 355.0, 2025, "actual"), ("421", "", 421.0, 2030, "target")],
+    ),
+    (
+        "人均应急避难面积",
+        "平方米",
+        "约束性",
+        "加强城市基础设施建设改造",
+        [("＞1.5", ">", 1.5, 2025, "actual"), ("＞1.7", ">", 1.7, 2030, "target")],
+    ),
+    (
+        "人均公园绿地面积",
+        "平方米",
+        "约束性",
+        "修复城市生态系统",
+        [("11.1", "", 11.1, 2025, "actual"), ("11.5", "", 11.5, 2030, "target")],
+    ),
+]
+
+
+def test_a_table_a_cell_a_line_with_two_levels_of_names() -> None:
+    """020's 主要指标表 (lines 31-129): a header of ten lines, then each row a block of lines, a blank line inside a row
+    an empty cell; each row named by its 二级指标 under its 一级指标, its “十四五” value the actual of 2025 and its
+    “十五五” value the target of 2030."""
+    doc = parsed(MINHANG)
+    rows = [i for i in doc.indicators if i.table is not None and i.table.kind == "table"]
+    assert [
+        (i.name, i.unit, i.attribute, i.category, [(v.as_written, v.comparator, v.number, v.year, v.kind) for v in i.values])
+        for i in rows
+    ] == MINHANG_TABLE
+    assert [i.number for i in rows] == [str(n) for n in range(1, 12)]
+    assert not [w for w in doc.warnings if "belongs to no row" in w]
