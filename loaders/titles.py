@@ -27,9 +27,10 @@ _WRAPPER = re.compile(rf"^(?:关于)?{_ISSUING}")  # the start of a wrapped 关�
 # A notice passing on a lower body's document names that body first: 关于转发区建设管理委制订的《…》的通知,
 # 关于批转区文化局《…》的通知 (a short name, no punctuation, before the 《》).
 # 国务院关于印发"十四五"国家老龄事业发展和养老服务体系规划的通知 names the issued document without 《》.
-# A page may give the notice's title with its 文号 after it: …的通知(川发改价格〔2025〕480号).
+# A page may give the notice's title with its 文号 after it: …的通知(川发改价格〔2025〕480号); a space may stand before
+# the 《 (关于印发 《黄浦区城市更新“十五五”规划》的通知).
 _NOTICE_TITLE = re.compile(
-    rf"(?:关于)?{_ISSUING}(?:[^《》。，、；“”\s]{{0,24}}?《(?P<issued>[^《》]{{2,80}})》|(?P<bare>[^《》]{{2,80}}?"
+    rf"(?:关于)?{_ISSUING}\s*(?:[^《》。，、；“”\s]{{0,24}}?\s*《(?P<issued>[^《》]{{2,80}})》|(?P<bare>[^《》]{{2,80}}?"
     r"(?:规划|纲要|方案|计划|意见|措施|办法|细则|要点)(?:[（(][^（）()]{1,20}[）)])?))的?(?:通知|通告)"
     rf"(?:[（(](?P<number>{DOC_NUMBER.pattern})[）)])?$"
 )

@@ -101,6 +101,10 @@ TITLES = {  # the plan's own title (for a notice that issues a document, the iss
         16,
     ),  # in 《》 on the page
     "020_shanghai_minhang_urban_renewal_15th_plan_2026.md": ("闵行区城市更新“十五五”规划", 25),
+    "021_shanghai_huangpu_urban_renewal_15th_plan_2026.md": (
+        "黄浦区城市更新“十五五”规划",
+        28,
+    ),  # the notice names it 印发 《…》, a space before the 《
 }
 
 DATES = {  # ISO date and the line it is written on
@@ -124,6 +128,7 @@ DATES = {  # ISO date and the line it is written on
     ),  # the day it was delivered (its subtitle), not the page's 发布时间 2024-01-22
     "018_pingtan_junshan_work_summary_and_plan_2025.txt": ("2025-09-18", 2),  # the page's 发布时间: the text has no date
     "020_shanghai_minhang_urban_renewal_15th_plan_2026.md": ("2026-07-28", 23),
+    "021_shanghai_huangpu_urban_renewal_15th_plan_2026.md": ("2026-07-02", 26),
 }
 
 DOC_NUMBERS = {
@@ -145,6 +150,7 @@ DOC_NUMBERS = {
     "018_pingtan_junshan_work_summary_and_plan_2025.txt": None,
     "019_shanghai_changning_15th_fyp_outline_2026.md": None,
     "020_shanghai_minhang_urban_renewal_15th_plan_2026.md": "闵府发〔2026〕26号",
+    "021_shanghai_huangpu_urban_renewal_15th_plan_2026.md": "黄府办发〔2026〕12号",  # the page's 文号: the notice states none
 }
 
 ISSUERS = {
@@ -182,6 +188,7 @@ ISSUERS = {
     "018_pingtan_junshan_work_summary_and_plan_2025.txt": {"平潭综合实验区君山片区管理局"},  # the page's 发布机构
     "019_shanghai_changning_15th_fyp_outline_2026.md": set(),  # not signed; the front matter's 发布单位 is the repository's index
     "020_shanghai_minhang_urban_renewal_15th_plan_2026.md": {"闵行区人民政府"},
+    "021_shanghai_huangpu_urban_renewal_15th_plan_2026.md": {"上海市黄浦区人民政府办公室"},
 }
 
 DOC_TYPES = {
@@ -201,6 +208,7 @@ DOC_TYPES = {
     "018_pingtan_junshan_work_summary_and_plan_2025.txt": "annual",  # …2025年工作计划
     "019_shanghai_changning_15th_fyp_outline_2026.md": "outline",
     "020_shanghai_minhang_urban_renewal_15th_plan_2026.md": "fyp",  # one field's 十五五 规划, as the corpus's are
+    "021_shanghai_huangpu_urban_renewal_15th_plan_2026.md": "fyp",
 }
 
 REGIONS = {  # admin code of the plan's region; 000000 is the nation
@@ -217,6 +225,7 @@ REGIONS = {  # admin code of the plan's region; 000000 is the nation
     "011_sichuan_new_energy_price_reform_plan_2025.html": "510000",
     "019_shanghai_changning_15th_fyp_outline_2026.md": "310105",
     "020_shanghai_minhang_urban_renewal_15th_plan_2026.md": "310112",
+    "021_shanghai_huangpu_urban_renewal_15th_plan_2026.md": "310101",
 }
 
 PERIODS = {  # None: the text states no period, and none may be invented; "to-2030": a horizon (到2030年) only
@@ -238,6 +247,7 @@ PERIODS = {  # None: the text states no period, and none may be invented; "to-20
     "018_pingtan_junshan_work_summary_and_plan_2025.txt": "2025",  # 2024年工作总结及2025年工作计划: the genre word's year
     "019_shanghai_changning_15th_fyp_outline_2026.md": "2026-2030",  # 第十五个五年, not the vision 到2035年
     "020_shanghai_minhang_urban_renewal_15th_plan_2026.md": "2026-2030",
+    "021_shanghai_huangpu_urban_renewal_15th_plan_2026.md": "2026-2030",
 }
 
 PART_LINES = {  # the line of every top-level part 一、…
@@ -259,6 +269,7 @@ PART_LINES = {  # the line of every top-level part 一、…
     ],  # 一、工作开展情况（一）…: the title ends where its first item begins
     "019_shanghai_changning_15th_fyp_outline_2026.md": [22, 54, 317, 341, 379, 413, 451, 489, 527, 579, 629, 661],
     "020_shanghai_minhang_urban_renewal_15th_plan_2026.md": [28, 131, 170, 195],
+    "021_shanghai_huangpu_urban_renewal_15th_plan_2026.md": [32, 184, 248, 282],
 }
 
 LEAD_LINES = {  # paragraphs under a part heading before its first item
@@ -500,6 +511,7 @@ ITEMS = {  # the numbers of the items directly under each part, as written
         [f"({cn(i)})" for i in range(1, n + 1)] for n in (3, 3, 5, 4, 3, 4, 4, 5, 6, 5, 4, 3)
     ],
     "020_shanghai_minhang_urban_renewal_15th_plan_2026.md": [[], paren(3), paren(9), []],
+    "021_shanghai_huangpu_urban_renewal_15th_plan_2026.md": [[], paren(6), paren(5), []],
 }
 
 DASH_LINES = {  # paragraphs starting ——
@@ -1349,3 +1361,35 @@ def test_a_table_a_cell_a_line_with_two_levels_of_names() -> None:
     ] == MINHANG_TABLE
     assert [i.number for i in rows] == [str(n) for n in range(1, 12)]
     assert not [w for w in doc.warnings if "belongs to no row" in w]
+
+
+HUANGPU = "021_shanghai_huangpu_urban_renewal_15th_plan_2026.md"
+HUANGPU_TABLE = [  # 类别 | 序号 | 指标 | 单位 | 属性 | 目标, the category before the serial, the attribute before the target
+    ("片区更新数量", "个", "预期性", "促发展", "2", 2.0),
+    ("商办楼宇更新数量", "个", "预期性", "促发展", "25", 25.0),
+    ("更新商业设施面积", "万平方米", "预期性", "促发展", "50", 50.0),
+    ("老旧住房综合修缮面积", "万平方米", "约束性", "惠民生", "90", 90.0),
+    ("新建或改建口袋公园数量", "座", "预期性", "提品质", "10", 10.0),
+    ("机关、企事业等单位附属空间开放数量", "处", "预期性", "提品质", "5", 5.0),
+    ("完整社区建设覆盖率", "%", "预期性", "提品质", "2027年60%，2028年进一步优化布局", None),
+    ("新增各类绿化面积", "万平方米", "约束性", "优生态", "5", 5.0),
+    ("建成区达到海绵城市建设要求面积比", "%", "约束性", "强韧性", "80", 80.0),
+    ("老旧供水管网改造", "公里", "预期性", "强韧性", "5", 5.0),
+    ("修复或改造排水主管", "公里", "预期性", "强韧性", "10", 10.0),
+    ("公用人防工程维修养护数量", "个", "预期性", "强韧性", "78", 78.0),
+]
+
+
+def test_a_target_column_that_states_no_year_gives_none() -> None:
+    """021's table (line 40) heads its values 目标 alone: each row's target as written, with no year (the header states
+    none); the plan named with a space before its 《 in the notice's title is the plan, and its two 根据《…》 its basis."""
+    doc = parsed(HUANGPU)
+    rows = [i for i in doc.indicators if i.table is not None and i.table.kind == "table"]
+    assert [(i.name, i.unit, i.attribute, i.category, v.as_written, v.number) for i in rows for v in i.values] == HUANGPU_TABLE
+    assert {(v.kind, v.year) for i in rows for v in i.values} == {("target", None)}
+    notice = doc.metadata.notice
+    assert notice is not None and notice.title.value == "黄浦区人民政府办公室关于印发 《黄浦区城市更新“十五五”规划》的通知"
+    assert [(c.title, c.basis, line(doc, c.span)) for c in doc.citations] == [
+        ("上海市城市更新和住房发展“十五五”规划", True, 30),
+        ("上海市黄浦区国民经济和社会发展第十五个五年规划纲要", True, 30),
+    ]
