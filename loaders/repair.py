@@ -20,8 +20,9 @@ The rules are general and keyed to the symptoms, so ordinary text is never touch
 - a text wrapped at the page's width (two lines in five as wide as its usual long line) has the line ends
   inside its paragraphs deleted: a full line runs on unless the next is indented, blank or opens an item;
 - a text whose paragraphs were run together on one line (a page's text a crawler stored with its line breaks
-  turned into spaces) is broken into lines again before its numbered parts and items and at its spaces (see
-  run_on_breaks): the only view that inserts characters, line breaks, which map to the character after them;
+  turned into spaces) is broken into lines again before its numbered parts and items, at its spaces and before
+  the title sentences of its unnumbered items (see run_on_breaks): the only view that inserts characters, line
+  breaks, which map to the character after them;
 - a page break is a form feed or a line that is only a page number ("- 12 -", "第3页 共20页"); a line next to
   page breaks that recurs beside half of them is a running header or footer; both are set aside (recorded as
   dropped text with their reason), and a paragraph cut by the break (its first half ends without a sentence
@@ -36,6 +37,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
 
 from plankg.loading.limits import DEFAULT_LIMITS
 
@@ -323,11 +325,12 @@ def run_on_breaks(lines: list[Line]) -> list[tuple[int, int]]:
     order), each opening right after a sentence's end or a space, i.e. where a paragraph began. Such a line
     breaks before each of those numbers and before the first item right after a part's short title
     (一、工作开展情况（一）…), at each space between two words of its (a space that stood for a line break; not
-    one between Latin letters or digits, inside quotation marks, nor one after a label's colon), and after a date of
-    signature run into the title after it (2023年11月3日平潭…). A line holding a list inside a sentence
-    (：（一）…；（二）…) is not run on, but an item after a colon that opens a paragraph (主要工作和成效是：（一）…，…。)
-    breaks it. The titles of parts run into their text (一、加快码头建设2024年,…) stay so: nothing marks where they
-    end (loaders.segment reads a part run into its text when its items follow)."""
+    one between Latin letters or digits, inside quotation marks, nor one after a label's colon), after a date of
+    signature run into the title after it (2023年11月3日平潭…), and before the title sentence of each item of an
+    unnumbered paragraph (see _lead_sentences). A line holding a list inside a sentence (：（一）…；（二）…) is not
+    run on, but an item after a colon that opens a paragraph (主要工作和成效是：（一）…，…。) breaks it. The titles of
+    parts run into their text (一、加快码头建设2024年,…) stay so: nothing marks where they end (loaders.segment reads a
+    part run into its text when its items follow)."""
     out: list[tuple[int, int]] = []
     for line in lines:
         body = line.text
@@ -349,7 +352,42 @@ def run_on_breaks(lines: list[Line]) -> list[tuple[int, int]]:
         for at in parts + items + chapters + sections + boxes + [m.end() for m in _RUN_ON_DATE.finditer(body)]:
             if at not in broken:
                 cut.setdefault(at, at)
+        for at in _lead_sentences(body, sorted({0, *cut.values(), *cut})):
+            cut.setdefault(at, at)
         out += [(line.start + a, line.start + b) for a, b in sorted(cut.items()) if a > len(body) - len(body.lstrip())]
+    return out
+
+
+# A lead sentence: the title a page sets in bold at the head of an item's paragraph (优化全域全时旅游布局。), a phrase
+# of a few words with no punctuation inside (quotation marks aside: 共建“走出去”开放合作平台。).
+_SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]")
+_LEAD = re.compile(r"[^，,；;：:、（）()《》\s]{2,12}[。！？!?]")
+_QUOTES = re.compile(r"[“”‘’\"]")
+_OPENS_BOX = re.compile(r"^\s*(?:专栏|專欄)\s*\d")
+_OPENS_UNIT = re.compile(r"^\s*第[一二三四五六七八九十百零〇\d]+[章节篇]")
+
+
+def _lead_sentences(body: str, starts: list[int]) -> list[int]:
+    """Where the items of a run-on line's unnumbered paragraphs begin: at each lead sentence after the first
+    sentence of its paragraph. The page set each item's lead sentence in bold at the head of its paragraph; run
+    together, only its form tells it: a sentence of at most twelve characters, no punctuation inside, that does
+    not follow another such sentence (健全考评监测体系。本规划实施列入各单位绩效考评。: the second is its text). A
+    paragraph that opens with a number (一、 （一） 1.) is an item the number marks, and a box's paragraphs
+    (专栏N up to the next chapter or section) list projects, not items."""
+    out: list[int] = []
+    in_box = False
+    for a, b in pairwise([*starts, len(body)]):
+        piece = body[a:b]
+        in_box = bool(_OPENS_BOX.match(piece)) or (in_box and not _OPENS_UNIT.match(piece))
+        if in_box or OPENS_ITEM.match(piece) and not _OPENS_UNIT.match(piece):
+            continue
+        after_lead = False
+        for i, m in enumerate(_SENTENCE.finditer(piece)):
+            # the paragraph's first sentence heads it, whatever its form
+            lead = i == 0 or (not after_lead and bool(_LEAD.fullmatch(_QUOTES.sub("", m.group().strip()))))
+            if lead and i > 0:
+                out.append(a + m.start() + len(m.group()) - len(m.group().lstrip()))
+            after_lead = lead
     return out
 
 

@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -1041,12 +1042,104 @@ OUTLINE_ROWS = [  # 专栏1, as FACTS.md reads it: (name, unit); the rows are nu
 ]
 
 
+# FACTS.md: the items of the 36 sections of 第三章–第十一章 by their titles, counted by reading (118)
+OUTLINE_ITEMS = [
+    ["优化全域全时旅游布局", "创新旅游发展体制机制", "加强旅游交流合作", "健全旅游市场治理体系"],
+    ["提档升级旅游基础设施", "建设智慧旅游体系", "丰富旅游要素供给", "推进旅游融合发展", "培育特色旅游品牌"],
+    ["海岛度假游", "乡村风情游", "文化考古游", "海洋体育游", "购物休闲游"],
+    ["人员往来枢纽通道", "商品流通便捷通道", "资金融通绿色通道", "数据安全互联通道"],
+    ["行业标准共通样板", "公共管理融合样板", "基层治理融合样板", "司法服务交流融合样板"],
+    ["扩大对台开放领域", "推动两岸产业合作", "提质两岸青年创业平台", "共建“走出去”开放合作平台"],
+    ["深化岚台民间基层交流", "建设文化融合家园", "搭建两岸交流平台"],
+    ["放宽投资市场准入", "推动行政审批制度改革"],
+    ["提升货物贸易便利化水平", "推进服务贸易自由化"],
+    ["推进跨境资金流动便利化", "推进供应链金融创新"],
+    ["推动国际船舶便利化监管", "加大航运服务便利自由"],
+    ["安全有序推进数据业务合作与开放", "强化跨境数据流动安全管理"],
+    ["深化互联互通", "拓展经贸合作", "密切人文交流"],
+    ["培育数字经济", "做优做强海洋经济", "发展绿色经济"],
+    ["加快发展大健康产业", "全力打造影视文化产业", "高起点发展会展产业"],
+    ["加快发展现代物流业", "大力培育现代商贸业", "全方位拓宽贸易新业态"],
+    ["突出发展平台经济", "大力发展平潭金融港"],
+    ["促进传统产业转型升级做细精致农业", "做强建筑隧道业"],  # the section's title runs into its first item's
+    ["提升科技服务水平", "健全金融服务体系", "增强法治服务能力", "加强社会信用体系建设"],
+    ["深化公共服务改革", "创新审批服务体系", "深化商事登记制度改革"],
+    ["加强事中事后监管", "创新行业监管方式"],
+    ["完善行政治理结构", "深化综合执法改革", "转变政府职能", "激发市场主体活力"],
+    ["强化生态环境保护", "推进海岛生态修复", "探索建设绿色宜居低碳岛"],
+    ["持续推进教育高质量发展", "建立优质高效医疗卫生服务体系", "发展海岛特色文体事业"],
+    [
+        "实现基本社会保险全覆盖",
+        "实施更加积极的就业政策",
+        "打造多元的养老服务体系",
+        "强化社会救助兜底功能",
+        "保障妇女儿童合法权益",
+    ],
+    [
+        "积极创建全国文明城市",
+        "坚持总体国家安全观",
+        "推进社会综合治理现代化",
+        "确保人民生命财产安全",
+        "提升应急处置和救援水平",
+        "提升退役军人服务保障能力",
+        "推进社会各项事业稳步发展",
+    ],
+    ["加强国土空间规划实施和管控", "优化片区功能", "优化调整产业空间布局"],
+    ["优化城乡空间格局", "推动城乡一体化发展", "深化农业农村改革", "全面推进乡村振兴"],
+    ["主动融入闽东北协同发展区", "深度融入福州都市圈"],
+    ["开展重大基础设施项目研究", "完善全域道路网建设", "推进港口码头建设", "加快运输枢纽建设"],
+    ["强化供电保障能力", "推动城乡供水一体化", "提升天然气供给能力", "提高污水垃圾处理能力"],
+    ["推进信息基础设施建设", "构建智慧城市支撑体系"],
+    ["加大老旧小区改造", "有效供给保障房", "稳定发展商品房"],
+    ["加强党的领导", "大力推进法治政府建设"],
+    ["做好规划衔接管理", "建立工作推进机制", "健全考评监测体系"],
+    ["积极争取政策支持", "强化人力资源保障", "加强项目建设要素保障", "强化重大项目支撑", "有效开展精准招商"],
+]
+# FACTS.md: by form alone, eight sentences of an item's text read as titles (each after the title named here) and
+# two titles do not; a reader tells them by meaning.
+TEXT_READ_AS_TITLES = {
+    "谋划设立旅游发展基金": "创新旅游发展体制机制",
+    "推动设立船舶融资资金池": "做优做强海洋经济",
+    "推进增量配电网建设": "发展绿色经济",
+    "主动防范化解金融风险": "健全金融服务体系",
+    "完善法律服务制度": "主动防范化解金融风险",
+    "推进海漂垃圾整治": "推进海岛生态修复",
+    "加强反家庭暴力经常性工作": "保障妇女儿童合法权益",
+    "健全老年人关爱行动机制": "推进社会各项事业稳步发展",
+}
+TITLES_NOT_READ = {"增强法治服务能力", "建立优质高效医疗卫生服务体系"}
+
+
+def outline_items_by_form() -> list[list[str]]:
+    """OUTLINE_ITEMS as their form reads them: the titles not read left out, the sentences read as titles added."""
+    out = []
+    for section in OUTLINE_ITEMS:
+        items = [t for t in section if t not in TITLES_NOT_READ]
+        for text, after in TEXT_READ_AS_TITLES.items():
+            if after in items:
+                items.insert(items.index(after) + 1, text)
+        out.append(items)
+    return out
+
+
+def test_the_outline_s_items_are_counted_by_reading() -> None:
+    """FACTS.md's hand count of 016's items: 118, per chapter as it states; their form reads 124."""
+    per_chapter = [3, 4, 6, 5, 4, 4, 3, 4, 3]  # sections of 第三章 … 第十一章
+    counts = [len(s) for s in OUTLINE_ITEMS]
+    at = [sum(per_chapter[:i]) for i in range(len(per_chapter) + 1)]
+    by_chapter = [counts[a:b] for a, b in pairwise(at)]
+    hand = [[4, 5, 5], [4, 4, 4, 3], [2, 2, 2, 2, 2, 3], [3, 3, 3, 2, 2], [4, 3, 2, 4], [3, 3, 5, 7], [3, 4, 2]]
+    assert by_chapter == [*hand, [4, 4, 2, 3], [2, 3, 5]]
+    assert (sum(counts), sum(len(s) for s in outline_items_by_form())) == (118, 124)
+
+
 def test_a_whole_outline_scraped_onto_one_line_reads_as_its_chapters_sections_and_boxes() -> None:
     """016, a 十四五 规划纲要 of 平潭综合实验区 as the crawler stored it: the body on line 10, a space where the page had
     an empty paragraph. The chapters and sections open after a sentence end or a space and keep their titles
     (第一章 发展基础); two section titles run into their text (第二节 基本原则坚持党的全面领导。…): the heading is
-    its number and the text a paragraph under it. The title, date and issuer are the page's facts; the region is
-    none (全省 is the province the zone compares itself with)."""
+    its number and the text a paragraph under it. A section's items run together too, each opening with its title
+    sentence (优化全域全时旅游布局。…创新旅游发展体制机制。…): each is a measure. The title, date and issuer are the
+    page's facts; the region is none (全省 is the province the zone compares itself with)."""
     doc, region = parse_document(REAL / OUTLINE)
     chapters = [h for h in doc.headings if h.kind == "chapter"]
     assert [h.number for h in chapters] == [f"第{cn(i)}章" for i in range(1, 12)]
@@ -1061,8 +1154,8 @@ def test_a_whole_outline_scraped_onto_one_line_reads_as_its_chapters_sections_an
     leads = [p for p in doc.passages if p.kind == "lead"]
     assert [p.parent.number for p in leads if p.parent] == [f"第{cn(i)}章" for i in range(2, 12)]
     task_sections = [s for s in sections if chapters.index(s.parent) >= 2]
-    assert [m.parent for m in doc.measures] == task_sections  # the items of a section run together: one measure
-    assert [m.heading for m in doc.measures][:2] == ["优化全域全时旅游布局。", "提档升级旅游基础设施。"]
+    assert [[m.heading.rstrip("。") for m in doc.measures if m.parent is s] for s in task_sections] == outline_items_by_form()
+    assert all(m.span.quote.startswith(m.heading) for m in doc.measures)
     assert [(c.title[:12], c.basis) for c in doc.citations] == [
         ("平潭综合实验区党工委关于", True),
         ("平潭国际旅游岛建设方案", False),

@@ -311,3 +311,35 @@ def test_paragraphs_run_together_on_one_line_read_as_the_text(tmp_path: Path, pa
     assert all("\n" not in m.text and not m.span.quote.startswith(" ") for m in doc.measures)
     in_a_sentence = "各地要重点做好以下工作：（一）加强组织领导；（二）完善工作机制；（三）强化督促检查。" * 8
     assert repair(in_a_sentence, split_lines(in_a_sentence)) is None
+
+
+def test_the_items_of_a_run_on_section_open_at_their_title_sentences() -> None:
+    """A page whose paragraphs a crawler ran together (sentences of 016): a section's unnumbered items each open
+    with a title sentence, a short phrase with no punctuation inside, and the view breaks the line before each.
+    A short sentence right after a title is its text; an item a number opens (（一）…) and a box's lines are
+    left as they are."""
+    text = (
+        "第一章 打造知名国际旅游岛 第一节 构建全域旅游新格局新机制 "
+        "优化全域全时旅游布局。完善“一廊、两环、五区”国际旅游岛空间布局，实现主岛离岛协同发展。"
+        "创新旅游发展体制机制。改革景区运营机制，引进战略合作者参股投资。 专栏1 全域旅游提升工程 "
+        "景区升级提升工程：坛南湾等景区A级景区创建。旅游集散中心建设。旅游服务设施建设工程：高铁枢纽站一级旅游集散中心。 "
+        "第二节 提升旅游产业发展品质 （一）提档升级旅游基础设施。打造“快旅慢游”交通系统，美化城市出入口。建设智慧旅游体系。"
+        "推进旅游区域互联网基础设施建设，完善全岛智慧旅游平台。 第三节 完善规划制定和落实机制 健全考评监测体系。"
+        "本规划实施列入各单位绩效考评。建立年度和中期考核评估体系，检查规划落实情况。共建“走出去”开放合作平台。"
+        "发挥台资在金融、保险、法律等领域的比较优势。"
+    )
+    view = repair(text, split_lines(text))
+    assert view is not None
+    assert view.text.split("\n") == [
+        "第一章 打造知名国际旅游岛",
+        "第一节 构建全域旅游新格局新机制",
+        "优化全域全时旅游布局。完善“一廊、两环、五区”国际旅游岛空间布局，实现主岛离岛协同发展。",
+        "创新旅游发展体制机制。改革景区运营机制，引进战略合作者参股投资。",
+        "专栏1 全域旅游提升工程",
+        "景区升级提升工程：坛南湾等景区A级景区创建。旅游集散中心建设。旅游服务设施建设工程：高铁枢纽站一级旅游集散中心。",
+        "第二节 提升旅游产业发展品质",
+        "（一）提档升级旅游基础设施。打造“快旅慢游”交通系统，美化城市出入口。建设智慧旅游体系。推进旅游区域互联网基础设施建设，完善全岛智慧旅游平台。",
+        "第三节 完善规划制定和落实机制",
+        "健全考评监测体系。本规划实施列入各单位绩效考评。建立年度和中期考核评估体系，检查规划落实情况。",
+        "共建“走出去”开放合作平台。发挥台资在金融、保险、法律等领域的比较优势。",
+    ]

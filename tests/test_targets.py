@@ -370,9 +370,9 @@ def test_a_bare_count_is_a_target_by_its_bound_or_its_year() -> None:
     doc = parse_document(REAL / "016_pingtan_14th_fyp_outline_2021.txt")[0]
     bare = [(t.eid, t.name, v.as_written, v.comparator, v.number, v.unit, v.scale, v.year) for t in doc.targets for v in t.values]
     assert [b for b in bare if b[1] in ("岚台客运航线年运送旅客", "落地台资企业", "在岚就业创业台胞")] == [
-        ("chp_2__sec_3__stmt_1__ind_5", "岚台客运航线年运送旅客", "25万人次以上", "≥", 25.0, "万人次", 1e4, 2025),
-        ("chp_2__sec_3__stmt_1__ind_6", "落地台资企业", "2000家以上", "≥", 2000.0, "家", 1.0, 2025),
-        ("chp_4__sec_3__para_1__ind_1", "在岚就业创业台胞", "6000名", "", 6000.0, "名", 1.0, 2025),
+        ("chp_2__sec_3__stmt_2__ind_4", "岚台客运航线年运送旅客", "25万人次以上", "≥", 25.0, "万人次", 1e4, 2025),
+        ("chp_2__sec_3__stmt_2__ind_5", "落地台资企业", "2000家以上", "≥", 2000.0, "家", 1.0, 2025),
+        ("chp_4__sec_3__para_3__ind_1", "在岚就业创业台胞", "6000名", "", 6000.0, "名", 1.0, 2025),
     ]
     assert len(doc.targets) == 20  # FACTS.md's hand count
 
