@@ -106,8 +106,8 @@ def _updated(
     texts of the items gone are not known."""
     import numpy as np
 
-    if len(np.unique(marks)) != len(marks):  # two items alike in all (no IRI is two items'): no numbering to trust
-        return None
+    if len(np.unique(marks)) != len(marks) or len(np.unique(before.marks)) != len(before.marks):
+        return None  # two items alike in all (no IRI is two items'): no numbering to trust
     now_of = _renumbering(before.marks, marks)
     came = np.setdiff1d(np.arange(len(marks)), now_of[now_of >= 0])
     went = np.flatnonzero(now_of < 0)
