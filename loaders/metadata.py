@@ -55,6 +55,8 @@ _TITLE_YEAR = re.compile(
 _TITLE_YEAR_AFTER = re.compile(r"(?:要点|计划|方案|安排|措施|举措)[（(](20\d\d)年[）)]$")
 # The year whose work a work report arranges: 二、2024年工作安排, 2024年政府工作任务.
 _WORK_ARRANGED = re.compile(r"(20\d\d)年(?:政府)?工作(?:安排|任务|部署)")
+# A work report names who delivers it (现在，我代表国务院，向大会报告政府工作): its issuer.
+_REPORTER = re.compile(r"我代表(?P<body>[^，,。；：\s]{2,30}?)[，,]?向(?:大会|全会)报告")
 TAIL_LINES = 12  # a signature and date follow the body within its last lines
 _ANNEX_MARK = re.compile(r"^[ \t\u3000]*附件[ \t\u3000]*[\d一二三四五六七八九十]*[ \t\u3000]*$", re.M)  # 附件 / 附件1 alone
 
@@ -212,8 +214,9 @@ def _issuers(
     text: str, page_metadata: list[Line], head: list[Line], tail: list[Line], title: Fact | None, notice: IssuingNotice | None
 ) -> list[Fact]:
     """Who issued the document, from the first place that says: the issuing notice (its signature, else its title),
-    signature lines before the body, the title line (中共中央 国务院关于…), the page's 发布机构 / 发文机关 field,
-    the date line (…全体会议通过), the signature after the body."""
+    signature lines before the body, the title line (中共中央 国务院关于…), the body a report is delivered for
+    (我代表国务院，向大会报告…), the page's 发布机构 / 发文机关 field, the date line (…全体会议通过), the signature
+    after the body."""
     if notice and notice.issuers:
         return notice.issuers
     context = text[:3000]
@@ -223,6 +226,8 @@ def _issuers(
     if title and (found := title_bodies(text, title)):
         # 中共中央关于…的建议 / （2020年10月29日中国共产党第十九届中央委员会第五次全体会议通过）: both say who
         return found + ([adopted] if adopted and adopted.value not in {f.value for f in found} else [])
+    if reporter := _reporter(text, head):
+        return [reporter]
     for line in page_metadata:
         if m := _ISSUER_FIELD.search(line.text):
             return [Fact(m.group(1), Span.of(text, line.start + m.start(1), line.start + m.end(1)))]
@@ -234,6 +239,14 @@ def _issuers(
         if any(DATE.fullmatch(ln.stripped) for ln in later[:3]):
             signature.extend(body_facts(text, line, context))
     return signature
+
+
+def _reporter(text: str, head: list[Line]) -> Fact | None:
+    """The body a work report speaks for (我代表县人民政府，向大会报告工作), when it is a body."""
+    for line in head:
+        if (m := _REPORTER.search(line.text)) and recognise(m.group("body"), context=text[:3000]):
+            return Fact(m.group("body"), Span.of(text, line.start + m.start("body"), line.start + m.end("body")))
+    return None
 
 
 def _in_force(text: str, content: list[Line], page_metadata: list[Line], issued: Fact | None) -> tuple[Fact | None, Fact | None]:

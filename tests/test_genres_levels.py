@@ -315,7 +315,7 @@ FIXTURE_FACTS = {
         "period": ("2024", "2024", 13),  # 二、2024年工作安排, not the year the review looks back on (一、2023年工作回顾)
         "region": ("容县", "容县", 2),
         "code": "450921",
-        "issuers": [],  # 容县人民政府县长  某某 is the speaker; the text signs nothing
+        "issuers": [("县人民政府", "县人民政府", 6)],  # 现在，我代表县人民政府，向大会报告工作 (not signed)
         "plan": "450921/work-report/2024",
     },
     "page_metadata_measures.txt": {
@@ -360,6 +360,44 @@ def test_a_work_report_reviews_the_past_year_and_arranges_the_next() -> None:
         "改造提升乡镇敬老院8所",
         "建成运营农村幸福院20个",
     ]
+
+
+NATIONAL_REPORT = """政府工作报告
+——2024年3月5日在第十四届全国人民代表大会第二次会议上
+国务院总理  李强
+
+各位代表：
+现在，我代表国务院，向大会报告政府工作，请予审议，并请全国政协委员提出意见。
+
+一、2023年工作回顾
+过去一年，国内生产总值超过126万亿元，增长5.2%。
+二、2024年经济社会发展总体要求和政策取向
+今年发展主要预期目标是：国内生产总值增长5%左右。
+三、2024年政府工作任务
+（一）大力推进现代化产业体系建设，加快发展新质生产力。充分发挥创新主导作用，以科技创新推动产业创新。
+（二）深入实施科教兴国战略，强化高质量发展的基础支撑。坚持教育强国、科技强国、人才强国建设一体统筹推进。
+"""
+
+
+def test_the_nations_work_report_is_the_state_councils_for_its_year(tmp_path: Path) -> None:
+    """The layout of the nation's 政府工作报告: its title, the subtitle of the day and meeting it was delivered at,
+    the speaker, and 我代表国务院，向大会报告政府工作: delivered for 国务院, so the nation's; its year is the one of
+    三、2024年政府工作任务; the review is background and 总体要求 frames the tasks."""
+    path = tmp_path / "national_work_report.txt"
+    path.write_text(NATIONAL_REPORT, encoding="utf-8")
+    got = facts(path)
+    assert {key: got[key] for key in ("title", "doc_type", "date", "period", "code", "plan")} == {
+        "title": ("政府工作报告", "政府工作报告", 1),
+        "doc_type": ("work-report", "政府工作报告", 1),
+        "date": ("2024-03-05", "2024年3月5日", 2),
+        "period": ("2024", "2024", 12),
+        "code": "000000",
+        "plan": "CN/work-report/2024",
+    }
+    assert [value for value, _, _ in got["issuers"]] == ["国务院"]
+    doc, _ = parse_document(path)
+    assert [(h.number, h.role) for h in doc.headings] == [("一、", "background"), ("二、", "requirements"), ("三、", "")]
+    assert [m.number for m in doc.measures] == ["（一）", "（二）"]
 
 
 def test_a_document_stating_nothing_about_itself_loads_with_placeholders(tmp_path: Path) -> None:
