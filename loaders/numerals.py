@@ -82,3 +82,12 @@ def five_year_period(name: str) -> tuple[int, int]:
     """The years of the five-year plan named by its number: 十四五 -> (2021, 2025)."""
     start = 1966 + 5 * (chinese_to_int(name[:-1]) - 3)
     return start, start + 4
+
+
+def five_year_name(first: int, last: int) -> str | None:
+    """The number of the five-year plan that runs from first to last (2021, 2025 -> 十四五), None for other years."""
+    number, rest = divmod(first - 1966, 5)
+    number += 3
+    if rest or last != first + 4 or not 11 <= number <= 19:
+        return None
+    return "十" + "一二三四五六七八九"[number - 11] + "五"

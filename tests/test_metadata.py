@@ -98,3 +98,16 @@ def test_a_five_year_plan_named_by_its_number_or_in_full_covers_its_five_years(t
 
     found = FIVE_YEAR_NAME.search(five_year_names(to_simplified(title)))
     assert found is not None and "-".join(map(str, five_year_period(found.group()))) == period
+
+
+def test_the_years_of_a_five_year_plan_name_it() -> None:
+    """A title ending with its years (规划(2021—2025年)) is matched to one naming its number (“十四五”规划)."""
+    from plankg.loaders.numerals import five_year_name
+
+    assert [five_year_name(a, b) for a, b in ((2021, 2025), (2026, 2030), (2006, 2010), (2021, 2024), (2022, 2026))] == [
+        "十四五",
+        "十五五",
+        "十一五",
+        None,
+        None,
+    ]

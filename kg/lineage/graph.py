@@ -51,6 +51,7 @@ from plankg.lineage import (
 from plankg.lineage.cache import LineageCache, text_key, unknown
 from plankg.lineage.passages import Passage
 from plankg.loaders.extract import normalise_title, title_of
+from plankg.loaders.numerals import FIVE_YEAR_NAME, five_year_name
 from plankg.loaders.repair import read_offsets
 from plankg.loaders.script import to_simplified
 
@@ -221,9 +222,7 @@ def title_key(title: str) -> str:
 _ISSUING_NOTICE = re.compile(r"关于(?:印发|转发|颁布|发布|公布)[〈<《]?(.+?)[〉>》]?的(?:通知|决定)$")
 
 
-_FIVE_YEAR = re.compile(r"十[三四五]五")
 _YEARS_AFTER = re.compile(r"[(（](\d{4})\s*[-—–~至到]\s*(\d{4})\s*年?[)）]$")  # 规划(2021—2025年)
-_PERIOD_OF_YEARS = {("2016", "2020"): "十三五", ("2021", "2025"): "十四五", ("2026", "2030"): "十五五"}
 
 
 def _period_apart(key: str) -> str:
@@ -232,11 +231,11 @@ def _period_apart(key: str) -> str:
     规划(2021—2025年) are one plan, cited any of these ways ("" when the title names no period)."""
     years = _YEARS_AFTER.search(key)
     bare = key[: years.start()] if years else key
-    periods = set(_FIVE_YEAR.findall(bare))
+    periods = set(FIVE_YEAR_NAME.findall(bare))
     if years:
         first, last = years.group(1), years.group(2)
-        periods.add(_PERIOD_OF_YEARS.get((first, last), f"{first}-{last}"))
-    return f"{_FIVE_YEAR.sub('', bare)}|{'|'.join(sorted(periods))}" if periods else ""
+        periods.add(five_year_name(int(first), int(last)) or f"{first}-{last}")
+    return f"{FIVE_YEAR_NAME.sub('', bare)}|{'|'.join(sorted(periods))}" if periods else ""
 
 
 def cited_keys(title: str) -> list[str]:
