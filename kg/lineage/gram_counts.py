@@ -14,15 +14,13 @@ scratch. The file is written again once SAVE_AFTER texts came or went since.
 
 from __future__ import annotations
 
-import os
-import tempfile
-import zipfile
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from plankg.lineage import kept
 from plankg.lineage.statistics import _merged, _summed
 
 if TYPE_CHECKING:
@@ -107,36 +105,26 @@ def _version() -> str:
 
 def _load(path: Path, version: str) -> GramCounts | None:
     """The counts kept at path, None when there are none, they are damaged or other code made them."""
+    return kept.load(path, version, _counts_of)
+
+
+def _counts_of(arrays: Mapping[str, np.ndarray]) -> GramCounts:
     import numpy as np
 
-    try:
-        with np.load(path, allow_pickle=False) as f:
-            if str(f["version"]) != version:
-                return None
-            keys = [bytes(k) for k in f["keys"].reshape(-1, KEY_BYTES)]
-            texts = Counter(dict(zip(keys, f["items"].tolist(), strict=True)))
-            return GramCounts(texts, f["grams"], f["df"].astype(np.int64))
-    except (OSError, KeyError, ValueError, zipfile.BadZipFile):
-        return None
+    keys = [bytes(k) for k in arrays["keys"].reshape(-1, KEY_BYTES)]
+    texts = Counter(dict(zip(keys, arrays["items"].tolist(), strict=True)))
+    return GramCounts(texts, arrays["grams"], arrays["df"].astype(np.int64))
 
 
 def _save(path: Path, counted: GramCounts, version: str) -> None:
-    """Keep the counts at path, replacing what was there at once (a run stopped half way leaves the old file)."""
+    """Keep the counts at path."""
     import numpy as np
 
     keys = sorted(counted.texts)
-    fd, temporary = tempfile.mkstemp(prefix=".instrument-grams-", suffix=".npz", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            np.savez(
-                f,
-                version=np.array(version),
-                keys=np.frombuffer(b"".join(keys), dtype=np.uint8).reshape(-1, KEY_BYTES),
-                items=np.array([counted.texts[k] for k in keys], dtype=np.int32),
-                grams=counted.grams,
-                df=counted.df.astype(np.uint32),
-            )
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    arrays = {
+        "keys": np.frombuffer(b"".join(keys), dtype=np.uint8).reshape(-1, KEY_BYTES),
+        "items": np.array([counted.texts[k] for k in keys], dtype=np.int32),
+        "grams": counted.grams,
+        "df": counted.df.astype(np.uint32),
+    }
+    kept.save(path, arrays, version)

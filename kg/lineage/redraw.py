@@ -18,15 +18,12 @@ items draws every pair again.
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
-import zipfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from plankg.lineage import textreuse
+from plankg.lineage import kept, textreuse
 from plankg.lineage.cache import text_key
 
 if TYPE_CHECKING:
@@ -117,9 +114,9 @@ def _updated(
     gone_signed, gone_hashed = known(gone)
     if any(k not in gone_signed or k not in gone_hashed for k in gone):
         return None
-    kept = _renumbered(before.codes, len(before.marks), now_of, len(marks))
+    stayed = _renumbered(before.codes, len(before.marks), now_of, len(marks))
     if not len(came) and not len(went):
-        return kept
+        return stayed
     changed_signed = [signed[n] for n in came] + [gone_signed[k] for k in gone]
     changed_hashed = [hashed[n] for n in came] + [gone_hashed[k] for k in gone]
     lsh_wanted = _distinct_keys(keys for keys, _ in textreuse.lsh_entries(changed_signed))  # the buckets changed
@@ -127,15 +124,15 @@ def _updated(
     search = _Search(items, signed, hashed, places)
     touched = np.zeros(len(items), dtype=bool)
     fresh = search.codes(lsh_wanted, run_wanted, touched)
-    a, b = np.divmod(kept, max(len(items), 1))
-    doubtful = kept[touched[a] & touched[b]]
+    a, b = np.divmod(stayed, max(len(items), 1))
+    doubtful = stayed[touched[a] & touched[b]]
     doubtful = doubtful[~np.isin(doubtful, fresh)]
     if len(doubtful):  # pairs the changed buckets gave before and no longer give: does an unchanged bucket give them?
         involved = np.zeros(len(items), dtype=bool)
         involved[np.concatenate(np.divmod(doubtful, len(items)))] = True
         given = search.codes(lsh_wanted, run_wanted, involved=involved)
-        kept = np.setdiff1d(kept, doubtful[~np.isin(doubtful, given)], assume_unique=True)
-    return np.union1d(kept, fresh)
+        stayed = np.setdiff1d(stayed, doubtful[~np.isin(doubtful, given)], assume_unique=True)
+    return np.union1d(stayed, fresh)
 
 
 class _Search:
@@ -252,36 +249,22 @@ def _version() -> str:
 
 def _load(path: Path, version: str) -> Drawn | None:
     """The pairs kept at path, None when there are none, they are damaged or other code drew them."""
+    return kept.load(path, version, _drawn_of)
+
+
+def _drawn_of(arrays: Mapping[str, np.ndarray]) -> Drawn | None:
     import numpy as np
 
-    try:
-        with np.load(path, allow_pickle=False) as f:
-            if str(f["version"]) != version:
-                return None
-            marks, codes = f["marks"], f["codes"].astype(np.int64)
-            texts = [bytes(k) for k in f["texts"].reshape(-1, KEY_BYTES)]
-    except (OSError, KeyError, ValueError, zipfile.BadZipFile):
-        return None
+    marks, codes = arrays["marks"], arrays["codes"].astype(np.int64)
+    texts = [bytes(k) for k in arrays["texts"].reshape(-1, KEY_BYTES)]
     if len(texts) != len(marks) or (len(codes) and int(codes.max()) >= len(marks) ** 2):
         return None
     return Drawn(marks, texts, codes)
 
 
 def _save(path: Path, drawn: Drawn, version: str) -> None:
-    """Keep the pairs at path, replacing what was there at once (a run stopped half way leaves the old file)."""
+    """Keep the pairs at path."""
     import numpy as np
 
-    fd, temporary = tempfile.mkstemp(prefix=".candidates-", suffix=".npz", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            np.savez(
-                f,
-                version=np.array(version),
-                marks=drawn.marks,
-                texts=np.frombuffer(b"".join(drawn.texts), dtype=np.uint8).reshape(-1, KEY_BYTES),
-                codes=drawn.codes,
-            )
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    texts = np.frombuffer(b"".join(drawn.texts), dtype=np.uint8).reshape(-1, KEY_BYTES)
+    kept.save(path, {"marks": drawn.marks, "texts": texts, "codes": drawn.codes}, version)

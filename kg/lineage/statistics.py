@@ -18,16 +18,13 @@ came or went since.
 
 from __future__ import annotations
 
-import os
-import tempfile
-import zipfile
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from plankg.lineage import reuse_model
+from plankg.lineage import kept, reuse_model
 from plankg.lineage.reuse_model import Counts, Joined
 
 if TYPE_CHECKING:
@@ -226,43 +223,37 @@ def _version() -> str:
 
 def _load(path: Path, version: str) -> Counted | None:
     """The counts kept at path, None when there are none, they are damaged or other code made them."""
+    return kept.load(path, version, _counted_of)
+
+
+def _counted_of(f: Mapping[str, np.ndarray]) -> Counted:
     import numpy as np
 
-    try:
-        with np.load(path, allow_pickle=False) as f:
-            if str(f["version"]) != version:
-                return None
-            plans = [str(p) for p in f["plans"]]
-            keys = [bytes(k) for k in f["keys"].reshape(-1, KEY_BYTES)]
-            members = Counter(
-                {
-                    (plans[p], keys[k]): int(n)
-                    for p, k, n in zip(
-                        f["member_plan"].tolist(), f["member_key"].tolist(), f["member_count"].tolist(), strict=True
-                    )
-                }
-            )
-            texts = Joined(
-                f["four"], f["two"], f["counts"], f["at4"], f["at2"], f["ix4"].astype(np.int64), f["ix2"].astype(np.int64)
-            )
-            counts = Counts(
-                int(f["items"]),
-                int(f["plan_count"]),
-                f["g4"],
-                f["df4"].astype(np.int64),
-                f["pdf4"].astype(np.int64),
-                f["g2"],
-                f["df2"].astype(np.int64),
-                f["held4"].astype(np.int64),
-                f["held2"].astype(np.int64),
-            )
-    except (OSError, KeyError, ValueError, zipfile.BadZipFile):
-        return None
+    plans = [str(p) for p in f["plans"]]
+    keys = [bytes(k) for k in f["keys"].reshape(-1, KEY_BYTES)]
+    members = Counter(
+        {
+            (plans[p], keys[k]): int(n)
+            for p, k, n in zip(f["member_plan"].tolist(), f["member_key"].tolist(), f["member_count"].tolist(), strict=True)
+        }
+    )
+    texts = Joined(f["four"], f["two"], f["counts"], f["at4"], f["at2"], f["ix4"].astype(np.int64), f["ix2"].astype(np.int64))
+    counts = Counts(
+        int(f["items"]),
+        int(f["plan_count"]),
+        f["g4"],
+        f["df4"].astype(np.int64),
+        f["pdf4"].astype(np.int64),
+        f["g2"],
+        f["df2"].astype(np.int64),
+        f["held4"].astype(np.int64),
+        f["held2"].astype(np.int64),
+    )
     return Counted(members, keys, texts, counts)
 
 
 def _save(path: Path, counted: Counted, version: str) -> None:
-    """Keep the counts at path, replacing what was there at once (a run stopped half way leaves the old file)."""
+    """Keep the counts at path."""
     import numpy as np
 
     plans = sorted({p for p, _ in counted.members})
@@ -270,35 +261,27 @@ def _save(path: Path, counted: Counted, version: str) -> None:
     row = {k: n for n, k in enumerate(counted.keys)}
     members = sorted(counted.members.items())
     t, c = counted.texts, counted.counts
-    fd, temporary = tempfile.mkstemp(prefix=".statistics-", suffix=".npz", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            np.savez(
-                f,
-                version=np.array(version),
-                plans=np.array(plans, dtype=str),
-                keys=np.frombuffer(b"".join(counted.keys), dtype=np.uint8).reshape(-1, KEY_BYTES),
-                member_plan=np.array([plan_of[p] for (p, _), _ in members], dtype=np.int32),
-                member_key=np.array([row[k] for (_, k), _ in members], dtype=np.int32),
-                member_count=np.array([n for _, n in members], dtype=np.int32),
-                four=t.four,
-                two=t.two,
-                counts=t.counts,
-                at4=t.at4,
-                at2=t.at2,
-                ix4=t.ix4.astype(np.uint32),
-                ix2=t.ix2.astype(np.uint32),
-                items=np.array(c.items),
-                plan_count=np.array(c.plans),
-                g4=c.g4,
-                df4=c.df4.astype(np.uint32),
-                pdf4=c.pdf4.astype(np.uint32),
-                g2=c.g2,
-                df2=c.df2.astype(np.uint32),
-                held4=c.held4.astype(np.uint32),
-                held2=c.held2.astype(np.uint32),
-            )
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    arrays = {
+        "plans": np.array(plans, dtype=str),
+        "keys": np.frombuffer(b"".join(counted.keys), dtype=np.uint8).reshape(-1, KEY_BYTES),
+        "member_plan": np.array([plan_of[p] for (p, _), _ in members], dtype=np.int32),
+        "member_key": np.array([row[k] for (_, k), _ in members], dtype=np.int32),
+        "member_count": np.array([n for _, n in members], dtype=np.int32),
+        "four": t.four,
+        "two": t.two,
+        "counts": t.counts,
+        "at4": t.at4,
+        "at2": t.at2,
+        "ix4": t.ix4.astype(np.uint32),
+        "ix2": t.ix2.astype(np.uint32),
+        "items": np.array(c.items),
+        "plan_count": np.array(c.plans),
+        "g4": c.g4,
+        "df4": c.df4.astype(np.uint32),
+        "pdf4": c.pdf4.astype(np.uint32),
+        "g2": c.g2,
+        "df2": c.df2.astype(np.uint32),
+        "held4": c.held4.astype(np.uint32),
+        "held2": c.held2.astype(np.uint32),
+    }
+    kept.save(path, arrays, version)
