@@ -98,7 +98,8 @@ def _parse(source: SourceText, sidecar: dict) -> tuple[ParsedDocument, Region | 
     first_heading = min((h.span.start for h in seg.headings), default=len(text))
     meta, region = extract_metadata(text, cleaned.content, cleaned.metadata, first_heading, sidecar)
     not_before = _first_year(meta)
-    targets = prose_targets(text, target_scopes(measures, projects, passages, not_before), not_before)
+    this_year = int(meta.date.value[:4]) if meta.date and meta.date.value[:4].isdigit() else None
+    targets = prose_targets(text, target_scopes(measures, projects, passages, not_before), not_before, this_year)
     title = meta.title.value if meta.title else ""
     content_ranges = [(ln.start, ln.end) for ln in cleaned.content]
     citations = extract_citations(text, content_ranges, own_title=title)

@@ -127,6 +127,7 @@ _YEAR = re.compile(
     r"(?:到|至|截至|在)?(?P<year>20\d\d|二[〇零][〇零一二三四五六七八九]{2})年(?:底|末)?(?:前|之前)?"
     r"|[“\"]?(?P<fyp>十[二三四五六七])五[”\"]?(?:时期|期间|期末|末)"
 )
+_THIS_YEAR = re.compile(r"今年")  # the year of the document's date
 _FYP_END = {"十二": 2015, "十三": 2020, "十四": 2025, "十五": 2030, "十六": 2035, "十七": 2040}
 _FYP = re.compile(r"(十[二三四五六七])五")
 # A sentence about the past (results, background) states no target.
@@ -199,17 +200,20 @@ def _background(heading: Heading | None) -> bool:
     return False
 
 
-def prose_targets(text: str, scopes: list[TargetScope], not_before: int | None = None) -> list[Indicator]:
+def prose_targets(
+    text: str, scopes: list[TargetScope], not_before: int | None = None, this_year: int | None = None
+) -> list[Indicator]:
     """Indicators with a Target value for every target stated in the scopes.
 
     not_before is the first year of the plan's own period (or its year of issue): a year before it is a
-    result, not a target.
+    result, not a target. this_year is the year of the document's date, the year its 今年 (this year) names;
+    None when the document states no date.
     """
     simple = same_length_simplified(text)
     found: list[Indicator] = []
     per_eid: dict[str, int] = {}
     for scope in scopes:
-        for clause, name, value in _targets_in(text, simple, scope.span.start, scope.span.end, not_before):
+        for clause, name, value in _targets_in(text, simple, scope.span.start, scope.span.end, not_before, this_year):
             per_eid[scope.eid] = per_eid.get(scope.eid, 0) + 1
             n = per_eid[scope.eid]
             found.append(
@@ -248,19 +252,29 @@ def _label(name: Span, value: Value) -> str:
     return _COUNTED_LIST.sub("等", label)
 
 
-def _targets_in(original: str, simple: str, start: int, end: int, not_before: int | None):
+def _targets_in(original: str, simple: str, start: int, end: int, not_before: int | None, this_year: int | None):
     """(clause span, name span, value) of each target between start and end. A sentence that states no year takes
-    the period of the title sentence heading it (“十四五”时期经济社会发展的主要目标。 then …增速在6.5～7.5%)."""
+    the period of the title sentence heading it (“十四五”时期经济社会发展的主要目标。 then …增速在6.5～7.5%); 今年 is
+    this_year (a work report's 今年经济社会发展的主要预期目标是：…)."""
     period: list[tuple[int, int]] = []  # (offset, year) of the period the last title sentence names
+    listed: list[tuple[int, int]] = []  # the years stated before the colon of a list whose items end with ；
     for s_start, s_end in _pieces(simple, start, end, _SENTENCE_END):
         sentence = simple[s_start:s_end]
         title = _TITLE_SENTENCE.fullmatch(sentence) is not None
         past = _PAST_SENTENCE.search(sentence) is not None
         own = [(s_start + m.start(), y) for m in _YEAR.finditer(sentence) if (y := _year(m))]
-        found = [] if past else [*_sentence_targets(original, simple, s_start, s_end, own, own or period, not_before)]
+        if this_year is not None:
+            own = sorted(own + [(s_start + m.start(), this_year) for m in _THIS_YEAR.finditer(sentence)])
+        dating = own or listed or period
+        found = [] if past else [*_sentence_targets(original, simple, s_start, s_end, own, dating, not_before)]
         yield from found
         if title and not found:
             period = [] if past else _period(sentence, s_start)
+        # 今年…主要预期目标是：地区生产总值增长3.5%；固定资产投资增长5%；…。: the year before the colon dates the list
+        if (colon := sentence.find("：")) >= 0:
+            listed = [(at, y) for at, y in own if at < s_start + colon]
+        if not simple.startswith(("；", ";"), s_end):
+            listed = []
 
 
 def _period(sentence: str, at: int) -> list[tuple[int, int]]:

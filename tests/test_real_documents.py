@@ -319,12 +319,13 @@ PROSE_TARGETS = {  # (line, words of the quantity's name, value, comparator, yea
         (641, "食品安全总体监测合格率", 99.6, "≥", 2030),
         (647, "社区工作者持证率", 45, "≥", 2030),
     ],
-    # 017: 7 of the 10 FACTS.md counts, all of 2024 (今年), none dated in its sentence; 旅游人均消费1100元以上 (实现,
-    # no comparator), 粮食播种面积5.5万亩 and 总产量1.9万吨 are not read
+    # 017: 7 of the 10 FACTS.md counts, all of 2024 (今年); 旅游人均消费1100元以上 (实现, no comparator), 粮食播种面积5.5万亩
+    # and 总产量1.9万吨 are not read. The three of 今年…主要预期目标是：…；…；… take the year of 今年, the report's date
+    # (2024年1月18日); the others' sentences name no year
     "017_pingtan_government_work_report_2024.txt": [
-        (10, "地区生产总值", 3.5, "+", None),  # 今年经济社会发展的主要预期目标是：地区生产总值增长3.5%
-        (10, "固定资产投资", 5, "+", None),
-        (10, "社会消费品零售总额", 5, "+", None),
+        (10, "地区生产总值", 3.5, "+", 2024),  # 今年经济社会发展的主要预期目标是：地区生产总值增长3.5%
+        (10, "固定资产投资", 5, "+", 2024),  # the list's next item, after ；
+        (10, "社会消费品零售总额", 5, "+", 2024),
         (10, "旅游业增加值占GDP比重", 10, "", None),
         (10, "开工率", 60, "≥", None),
         (10, "常住人口城镇化率", 62, "≥", None),

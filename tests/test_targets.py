@@ -83,6 +83,20 @@ def test_a_year_before_the_plan_is_a_result_not_a_target() -> None:
     assert _facts(prose_targets(text, line_18)) == [("line_18__ind_1", "养老床位", "达到3万张", "", 3.0, "万张", 2020)]
 
 
+def test_this_year_is_the_year_of_the_documents_date_and_dates_the_list_it_heads() -> None:
+    """今年 names the year of the document's date (a work report delivered on 2024年1月18日); the year stated before
+    a list's colon dates its items up to the full stop (…目标是：A；B。), and no further."""
+    text = "今年的主要预期目标是：地区生产总值增长6%左右；固定资产投资增长8%。城镇化率达到62%。"
+    scope = [TargetScope(Span.of(text, 0, len(text)), None, None, "p")]
+    assert [(t.name, t.values[0].year) for t in prose_targets(text, scope, this_year=2024)] == [
+        ("地区生产总值", 2024),
+        ("固定资产投资", 2024),
+        ("城镇化率", None),
+    ]
+    # a document that states no date: 今年 names no year, and none is made up
+    assert [t.values[0].year for t in prose_targets(text, scope)] == [None, None, None]
+
+
 def test_results_of_the_previous_period_are_not_targets() -> None:
     # 中共中央 建议 (2020) line 9: 粮食年产量连续五年稳定在一万三千亿斤以上, 城镇新增就业超过六千万人, 基本医疗保险覆盖
     # 超过十三亿人, 预计二〇二〇年国内生产总值突破一百万亿元: the 十三五 results, in a paragraph about them.
