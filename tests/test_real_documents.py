@@ -1515,3 +1515,20 @@ def test_a_target_column_that_states_no_year_gives_none() -> None:
         ("上海市城市更新和住房发展“十五五”规划", True, 30),
         ("上海市黄浦区国民经济和社会发展第十五个五年规划纲要", True, 30),
     ]
+
+
+def test_plans_that_state_no_region_make_a_family_that_only_warns(tmp_path: Path) -> None:
+    """016 and 017 (平潭综合实验区, no division of GB/T 2260) share wording: their policy family spans no region, which
+    is a warning, as each plan's own missing region is, not a violation."""
+    from plankg.graph.store import open_store
+    from plankg.lineage.graph import rebuild_lineage
+    from plankg.loading.documents import load_paths
+    from plankg.validation.shacl import validate_store
+
+    store = open_store(tmp_path / "store")
+    names = ["016_pingtan_14th_fyp_outline_2021.txt", "017_pingtan_government_work_report_2024.txt"]
+    assert all(r.ok for r in load_paths(store, [REAL / n for n in names]))
+    assert rebuild_lineage(store).families >= 1
+    lineage = validate_store(store)[-1]
+    assert lineage.name == "lineage" and lineage.count("Violation") == 0
+    assert {f.shape.rsplit("#", 1)[-1] for f in lineage.findings} == {"PolicyFamily-regionStated"}

@@ -677,7 +677,8 @@ LINEAGE_CASES: list[tuple[str, LineageMutation, str, str]] = [
     ("PolicyFamily-member", _edit(_family, lambda g, n: _keep_one(g, n, PK.member)), "pk:member", "Violation"),
     ("PolicyFamily-size", _edit(_family, lambda g, n: g.remove(n, PK.size)), "pk:size", "Violation"),
     ("PolicyFamily-plan", _edit(_family, lambda g, n: g.remove(n, PK.spansPlan)), "pk:spansPlan", "Violation"),
-    ("PolicyFamily-region", _edit(_family, lambda g, n: g.remove(n, PK.spansRegion)), "pk:spansRegion", "Violation"),
+    ("PolicyFamily-region", _edit(_family, lambda g, n: g.set(n, PK.spansRegion, P)), "pk:spansRegion", "Violation"),
+    ("PolicyFamily-regionStated", _edit(_family, lambda g, n: g.remove(n, PK.spansRegion)), "pk:spansRegion", "Warning"),
     ("IndicatorConcept-match", _edit(_concept, lambda g, n: _keep_one(g, n, PK.match)), "pk:match", "Violation"),
     (
         "IndicatorConcept-kind",
