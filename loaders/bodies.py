@@ -20,9 +20,8 @@ from .script import to_simplified
 
 _OPEN = {"（": "）", "(": ")", "［": "］", "[": "]", "【": "】", "〔": "〕"}
 # Labels that introduce a list of bodies, and the role they give it.
-_LABEL = re.compile(
-    r"(?P<label>(牵头|主责|主办|责任|配合|协办|参与|协同|实施|落实)(单位|部门|主体|机构)|责任人|负责单位|负责部门)\s*[:：]\s*"
-)
+_LABEL_OF = r"(?:牵头|主责|主办|责任|配合|协办|参与|协同|支撑|支持|实施|落实)(?:单位|部门|主体|机构)"
+_LABEL = re.compile(rf"(?P<label>{_LABEL_OF}|责任人|负责单位|负责部门)\s*[:：]\s*")
 _LABEL_ROLE = {
     "牵头": "lead",
     "主责": "lead",
@@ -31,6 +30,8 @@ _LABEL_ROLE = {
     "协办": "supporting",
     "参与": "supporting",
     "协同": "supporting",
+    "支撑": "supporting",
+    "支持": "supporting",
 }
 # Role words after a list of names (A、B牵头，C配合; A、B按职责分工负责).
 _ROLE_WORD = re.compile(r"(分别|共同|按职责分工|按职责|依职责)?(牵头|负责|配合|参与|协办|落实|主责)(推进|落实|实施)?")
@@ -47,7 +48,7 @@ _SPLIT = re.compile(r"[、,，/／]|会同")
 _JOIN = re.compile(r"[和及与]")  # 市民政局和市财政局, but 人力资源和社会保障局 is one name
 _ORG_END = re.compile(
     r"(局|厅|委|委员会|办|办公室|部|院|政府|中心|总会|协会|联合会|联|会|署|行|公司|集团|党委|党组|法院|检察院|"
-    r"监狱|大学|学校|支队|总队|大队|公安|海关|银行|分行|税务|气象|团委|街道|乡镇|管委会|工委|社|站|所|"
+    r"监狱|大学|学校|支队|总队|大队|公安|海关|银行|分行|税务|气象|团委|街道|乡镇|管委会|工委|社|站|所|科协|政协|"
     r"小组|专班|工作组|指挥部|办事处|企业|处)$"
 )
 _EACH = re.compile(r"^各[\u4e00-\u9fff（）()、]{1,30}$")  # 各县（市、区）人民政府, 各有关部门, 各地
@@ -122,10 +123,10 @@ _VERB_OPENING = re.compile(
 )
 
 
-def _names(text: str, start: int, offset: int, role: str, source: str) -> list[ResponsibleBody] | None:
+def _names(text: str, start: int, offset: int, role: str, source: str, labelled: bool = False) -> list[ResponsibleBody] | None:
     """The bodies listed in text (which starts at offset start of the body, offset into source), or None
-    when a piece is not an organisation."""
-    found = _listed(text, start, offset, role, source)
+    when a piece is not an organisation. After a label (配合单位：…) a place names its government (越秀区)."""
+    found = _listed(text, start, offset, role, source, labelled)
     name = text.strip(" \u3000")
     if found is None and _COLLECTIVE.match(name) and not _NOT_ORG.search(name[:-2]):
         s = offset + start + text.index(name)
@@ -133,9 +134,9 @@ def _names(text: str, start: int, offset: int, role: str, source: str) -> list[R
     return found
 
 
-def _listed(text: str, start: int, offset: int, role: str, source: str) -> list[ResponsibleBody] | None:
+def _listed(text: str, start: int, offset: int, role: str, source: str, labelled: bool = False) -> list[ResponsibleBody] | None:
     """The bodies listed in text, one per name between separators, or None when a piece is not one."""
-    bodies = []
+    bodies: list[ResponsibleBody] = []
     pos = 0
     pieces = []
     for sep_start, sep_end in _separators(text):
@@ -152,11 +153,21 @@ def _listed(text: str, start: int, offset: int, role: str, source: str) -> list[
             name, lead = name[1:], lead + 1  # （由市民政局负责）
         if m := _OPEN_LIST.search(name):
             name = name[: m.start()]  # 市民政局等 / 区城运中心等部门 (a list left open) names the body before 等
-        if not _is_org(name) or _VERB_OPENING.match(name):
-            return None
         s = offset + start + a + lead
+        if bodies and bodies[-1].name.startswith("各") and _LEVEL.match(name):
+            first = bodies.pop().span.start  # 各区、县级市: one collective of two levels
+            bodies.append(ResponsibleBody(source[first : s + len(name)], Span.of(source, first, s + len(name)), role))
+            continue
+        if not (_is_org(name) or labelled and _PLACE.match(name)) or _VERB_OPENING.match(name):
+            return None
         bodies.append(ResponsibleBody(name, Span.of(source, s, s + len(name)), role))
     return bodies
+
+
+# The level that a collective 各… names second (各区、县级市; 各乡镇、街道).
+_LEVEL = re.compile(r"^(县级市|县[（(]市、区[)）]|县|市|区|乡镇|乡|镇|街道|旗)$")
+# A county-level place, which stands for its government in a list of bodies (越秀区, 从化市); not a quarter or a park.
+_PLACE = re.compile(r"^[\u4e00-\u9fff]{1,8}(?<![社小园景校片营])(区|县|市|旗)$")
 
 
 _OPEN_LIST = re.compile(r"等((有关|相关)?(部门|单位))?$")
@@ -167,7 +178,7 @@ def _segment_bodies(seg: str, start: int, offset: int, source: str, default: str
     role = default
     if m := _LABEL.match(seg):
         role = _LABEL_ROLE.get(m.group("label")[:2], "responsible")
-        return _names(seg[m.end() :], start + m.end(), offset, role, source)
+        return _names(seg[m.end() :], start + m.end(), offset, role, source, labelled=True)
     bodies: list[ResponsibleBody] = []
     pos = 0
     for m in _ROLE_WORD.finditer(seg):
@@ -213,7 +224,7 @@ _CLAUSES = (
     # 由市民政局牵头 / 由县民政局负责 (but not 负责解释: who interprets the text)
     (re.compile(rf"^由(?P<names>{_NAMES})(?P<word>牵头|负责|主责)(?!人|解释)"), "", ""),
     # 区规划资源局负责… / 街道办事处、镇人民政府按照职责分工… / 区属国有企业根据区政府要求开展…
-    (re.compile(rf"^(?P<names>{_NAMES})(?P<word>{_ROLE_PHRASE})(?!人|解释)"), "", ""),
+    (re.compile(rf"^(?P<names>{_NAMES})(?P<word>{_ROLE_PHRASE})(?!人|解释|单位|部门)"), "", ""),
 )
 
 
@@ -262,6 +273,10 @@ def table_cell_bodies(source: str, cell: Cell, role: str) -> list[ResponsibleBod
     return _names(cell.text, 0, cell.span.start, role, source) or None
 
 
+# Segments of an attribution end at ； or at a ， before the next label (牵头单位：A，配合单位：B、C).
+_SEGMENT = re.compile(rf"[；;]|[，,](?=\s*{_LABEL_OF}\s*[:：])")
+
+
 def attributions(source: str, offset: int, body: str) -> list[tuple[Span, list[ResponsibleBody]]]:
     """Each bracketed attribution in body (which starts at offset of source): its span and its bodies."""
     found = []
@@ -270,7 +285,7 @@ def attributions(source: str, offset: int, body: str) -> list[tuple[Span, list[R
         bodies: list[ResponsibleBody] = []
         pos = 0
         ok = True
-        for part in re.split(r"[；;]", inner):
+        for part in _SEGMENT.split(inner):
             seg_start = a + 1 + pos
             pos += len(part) + 1
             lead = len(part) - len(part.lstrip())

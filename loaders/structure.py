@@ -10,6 +10,7 @@ task), lead, continuation, preamble, conclusion, closing, or annex (the text of 
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -76,6 +77,7 @@ def classify(
     if body_start is None:  # no chapters (1. … items only): the body starts at the first numbered item
         body_start = min((p.span.start for p in flow if p.parent is None and p.number), default=None)
     first_item = _first_items(flow, items, subunits)
+    running = _running_points(flow)
     item_at = [i for i, p in enumerate(flow) if items.has(p)]
     last_item = max(item_at, default=-1)
     last_in_unit = {id(flow[i].parent): i for i in item_at}
@@ -97,7 +99,7 @@ def classify(
             if "。" in para.text:
                 out.append(Classified(para, "preamble", ""))
             # a line without a sentence before the body is the title, date or issuer line: metadata
-        elif unit in current and is_sub_item(para.number, current[unit][0].number):
+        elif unit in current and is_sub_item(para.number, current[unit][0].number) and id(para) not in running:
             item, role = current[unit]  # 1. … after （四）…: a point of item （四）, not an item of the part
             out.append(Classified(para, "continuation", paragraph_role(body) or role or around, item))
         elif items.has(para):
@@ -200,6 +202,30 @@ def is_sub_item(number: str, item_number: str) -> bool:
     """A number of a lower rank than the item before it (1. after （四）…) numbers a point of that item."""
     rank, above = number_rank(number), number_rank(item_number)
     return rank is not None and above is not None and rank > above
+
+
+_POINT = re.compile(r"^(\d{1,3})[.．、]$")
+
+
+def _running_points(flow: list[Paragraph]) -> set[int]:
+    """The ids of the points numbered 1., 2., … when one count runs on across the items above them (1. under
+    一、, 2.-8. under （一）, 9.-15. under （二）…): the document numbers its tasks once, so each is an item of
+    its own, not a point of the item before it, whose points would be counted afresh."""
+    points: list[tuple[Paragraph, tuple[int, int]]] = []
+    owner: dict[int, int] = {}  # per unit, the last item of a higher rank than a point
+    for para in flow:
+        rank = number_rank(para.number) if para.number else None
+        if rank is None:
+            continue
+        if _POINT.match(para.number.strip()):
+            points.append((para, (id(para.parent), owner.get(id(para.parent), 0))))
+        elif rank < 2:
+            owner[id(para.parent)] = id(para)
+    numbers = [int(m.group(1)) for p, _ in points if (m := _POINT.match(p.number.strip()))]
+    owners = {o for _, o in points}
+    if len(owners) < 2 or numbers[0] != 1 or any(b != a + 1 for a, b in itertools.pairwise(numbers)):
+        return set()
+    return {id(p) for p, _ in points}
 
 
 def _first_subunits(headings: list[Heading]) -> dict[int, int]:

@@ -119,6 +119,7 @@ _RATE_UNIT = {"%", "％", "‰", "个百分点", "倍"}
 _FRAME = re.compile(
     r"(?:到|至|截至|在)?(?:\d{4}|[二〇零一二三四五六七八九]{4})年(?:底|末|年底|年末)?(?:前|之前|以前)?"
     r"|[“\"]?十[二三四五六七]五[”\"]?(?:时期|期间|期末|末)"
+    r"|(?:\d{1,2}|[一二三四五六七八九十两])年内"  # 5年内遴选评定…: the time allowed, not the quantity
     r"|力争|确保|争取|推动|推进|努力|实现|使得|使|让|促进|力求|并且|并|且|同时|其中|以及|和|及|与|要|将|保证|全面|预计|落实|通过|、"
     r"|[(（]\d{1,3}[)）]|\d{1,3}[.、．]"  # an item number the segmenter left in the text: （13）
     r"|(?:全[市省区县州盟旗镇国]|我[市省区县州])(?:范围内)?"
@@ -127,6 +128,8 @@ _YEAR = re.compile(
     r"(?:到|至|截至|在)?(?P<year>20\d\d|二[〇零][〇零一二三四五六七八九]{2})年(?:底|末)?(?:前|之前)?"
     r"|[“\"]?(?P<fyp>十[二三四五六七])五[”\"]?(?:时期|期间|期末|末)"
 )
+# A year a span starts from (2012年起5年内, 2021年以来) dates no target: the target falls at the span's end.
+_SPAN_START = re.compile(r"起|以来|开始")
 _THIS_YEAR = re.compile(r"今年")  # the year of the document's date
 _FYP_END = {"十二": 2015, "十三": 2020, "十四": 2025, "十五": 2030, "十六": 2035, "十七": 2040}
 _FYP = re.compile(r"(十[二三四五六七])五")
@@ -262,7 +265,11 @@ def _targets_in(original: str, simple: str, start: int, end: int, not_before: in
         sentence = simple[s_start:s_end]
         title = _TITLE_SENTENCE.fullmatch(sentence) is not None
         past = _PAST_SENTENCE.search(sentence) is not None
-        own = [(s_start + m.start(), y) for m in _YEAR.finditer(sentence) if (y := _year(m))]
+        own = [
+            (s_start + m.start(), y)
+            for m in _YEAR.finditer(sentence)
+            if (y := _year(m)) and not _SPAN_START.match(sentence, m.end())
+        ]
         if this_year is not None:
             own = sorted(own + [(s_start + m.start(), this_year) for m in _THIS_YEAR.finditer(sentence)])
         dating = own or listed or period
@@ -280,7 +287,7 @@ def _targets_in(original: str, simple: str, start: int, end: int, not_before: in
 def _period(sentence: str, at: int) -> list[tuple[int, int]]:
     """The year a title sentence names as its period (到2025年, “十四五”时期), not a day (2025年6月1日及以后投产的…)."""
     for m in _YEAR.finditer(sentence):
-        if (y := _year(m)) and not _MONTH.match(sentence, m.end()):
+        if (y := _year(m)) and not _MONTH.match(sentence, m.end()) and not _SPAN_START.match(sentence, m.end()):
             return [(at + m.start(), y)]
     return []
 
@@ -357,8 +364,8 @@ def _clause_targets(simple: str, start: int, end: int, dated: bool):
         if not value:
             continue
         rest = clause[value.end() :]
-        if rest and rest[0] not in "、和及与（([":
-            continue  # 达到一个新高度: the number belongs to a noun, not to the quantity
+        if rest and rest[0] not in '、和及与（([”"':
+            continue  # 达到一个新高度: the number belongs to a noun, not to the quantity (a quote may close after it)
         word = m.group()
         if clause[m.start() - 1 : m.start()] in ("已", "曾"):
             name_from = value.end()
