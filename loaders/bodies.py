@@ -19,8 +19,9 @@ from .records import Cell, ResponsibleBody, Span
 from .script import to_simplified
 
 _OPEN = {"（": "）", "(": ")", "［": "］", "[": "]", "【": "】", "〔": "〕"}
-# Labels that introduce a list of bodies, and the role they give it.
-_LABEL_OF = r"(?:牵头|主责|主办|责任|配合|协办|参与|协同|支撑|支持|实施|落实)(?:单位|部门|主体|机构)"
+# Labels that introduce a list of bodies, and the role they give it; a bureau's own plan names its divisions
+# (（责任处室：办公室、法规安全处）).
+_LABEL_OF = r"(?:牵头|主责|主办|责任|配合|协办|参与|协同|支撑|支持|实施|落实)(?:单位|部门|主体|机构|处室|科室)"
 _LABEL = re.compile(rf"(?P<label>{_LABEL_OF}|责任人|负责单位|负责部门)\s*[:：]\s*")
 _LABEL_ROLE = {
     "牵头": "lead",

@@ -362,6 +362,10 @@ _PERFORMED = re.compile(r"(?:落地|驻场|常态化)?(?:演出|上演|展演|�
 _WORKS = re.compile(
     r"(?:[、和与及]?《[^《》\n]{1,100}》)*等?[^。，；、《》\n]{0,4}?(?:剧目|剧作|戏剧|话剧|舞剧|歌剧|影片|电影|纪录片|电视剧|作品|图书|书籍|歌曲|节目)"
 )
+# A title right after the kind of work it is (原创普法动画《小马里奥成长记》, 微电影《…》): a work, not a document.
+_WORK_KIND_BEFORE = re.compile(
+    r"(?:动画|动画片|动漫|漫画|绘本|影片|电影|微电影|纪录片|专题片|宣传片|短视频|视频|电视剧|剧目|话剧|歌曲|节目|图书|书籍)$"
+)
 
 
 def extract_citations(text: str, ranges: list[tuple[int, int]], own_title: str = "") -> list[Citation]:
@@ -386,8 +390,8 @@ def extract_citations(text: str, ranges: list[tuple[int, int]], own_title: str =
                 continue  # the plan naming itself is not a citation
             if _FORM.search(to_simplified(title)):
                 continue  # a form to fill in, named like a document, cites nothing
-            if _PERFORMED.match(chunk, m.end()) or _WORKS.match(chunk, m.end()):
-                continue  # a show or a film (加快《平潭映象》落地演出): a work, not a document
+            if _PERFORMED.match(chunk, m.end()) or _WORKS.match(chunk, m.end()) or _WORK_KIND_BEFORE.search(chunk[: m.start()]):
+                continue  # a show or a film (加快《平潭映象》落地演出, 普法动画《…》): a work, not a document
             span = Span.of(text, start + m.start(), start + m.end())
             sentence_end = chunk.find("。", m.end())
             sentence = chunk[m.end() : sentence_end if sentence_end >= 0 else len(chunk)]

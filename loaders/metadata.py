@@ -48,8 +48,9 @@ _PERIOD = re.compile(r"(?:规划期|规划近期|规划期限)[为是:：\s]*(20
 _FIVE_YEAR_TIME = re.compile(rf"[“\"]?({FIVE_YEAR_NAME.pattern})[”\"]?(?:时期|期间)")  # the period a preamble names
 # A title naming one year for the whole document: 2021年…工作要点, 2021年本区城市体检工作方案; of two years, the one
 # the genre word follows (2024年工作总结及2025年工作计划 plans 2025).
+# A body's report on its work points (…暨2023年工作要点的报告) is dated by them as the points are.
 _TITLE_YEAR = re.compile(
-    r"(20\d\d)年(?!\d|[底末前后初])(?:(?!20\d\d年)[^（(]){0,30}?(?:要点|工作计划|计划|方案|安排)(?:[（(].{0,10}[）)])?$"
+    r"(20\d\d)年(?!\d|[底末前后初])(?:(?!20\d\d年)[^（(]){0,30}?(?:要点|工作计划|计划|方案|安排)(?:的报告)?(?:[（(].{0,10}[）)])?$"
 )
 # …实施方案（2023年）, …若干举措（2026年）: the year in brackets after the genre is the plan's own
 _TITLE_YEAR_AFTER = re.compile(r"(?:要点|计划|方案|安排|措施|举措)[（(](20\d\d)年[）)]$")

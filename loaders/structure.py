@@ -96,7 +96,7 @@ def classify(
         elif is_closing_clause(body):
             out.append(Classified(para, "closing", "closing"))
         elif para.parent is None and body_start is not None and para.span.start < body_start:
-            if "。" in para.text:
+            if "。" in para.text or _INTRODUCES_BODY.search(para.text):
                 out.append(Classified(para, "preamble", ""))
             # a line without a sentence before the body is the title, date or issuer line: metadata
         elif unit in current and is_sub_item(para.number, current[unit][0].number) and id(para) not in running:
@@ -126,6 +126,9 @@ def classify(
 
 
 _PARENTHESISED = re.compile(r"^[（(][^（()）]{1,20}[)）]$")
+# A sentence that ends by introducing the body (将我局有关工作情况总结如下：, 现提出以下意见：) is the preamble, though it
+# has no full stop; an addressee line (各乡镇人民政府，县直各单位：) introduces nothing.
+_INTRODUCES_BODY = re.compile(r"(?:如下|以下)[:：]\s*$")
 
 
 def _signature(line: str) -> bool:

@@ -17,8 +17,10 @@ from .script import to_simplified
 
 DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[［(（]\d{4}[〕\]］)）]\d+[号號]")
 _HEADING_MARK = re.compile(r"^#{1,6}\s+")  # a Markdown heading's marks: not part of the title
-# A title: a short line ending with the name of a genre, before any trailing （试行） or （2021—2025年）.
-_TITLE_END = re.compile(r"(?:规划|纲要|建议|要点|计划|方案|意见|措施|举措|政策|办法|细则|通知|工作报告)[”\"]?$")
+# A title: a short line ending with the name of a genre, before any trailing （试行） or （2021—2025年）. A 报告 is a
+# title as a work report (…工作报告) or as the report of a body on a matter (…关于…的报告), one of the kinds of
+# official document; a bare …报告 may be anything's (监测报告).
+_TITLE_END = re.compile(r"(?:规划|纲要|建议|要点|计划|方案|意见|措施|举措|政策|办法|细则|通知|工作报告|关于.+的报告)[”\"]?$")
 _TRAILER = re.compile(r"(?:\s*[（(][^（）()]{1,20}[）)])+$")
 # The verbs of a notice that issues a document: its own (印发, 下发, 颁发) or one a lower body drafted (转发, 批转).
 _ISSUING = r"(?:印发|转发|批转|下发|颁发)"

@@ -106,6 +106,10 @@ TITLES = {  # the plan's own title (for a notice that issues a document, the iss
         "黄浦区城市更新“十五五”规划",
         28,
     ),  # the notice names it 印发 《…》, a space before the 《
+    "023_pingtan_social_affairs_rule_of_law_key_points_2023.html": (
+        "平潭综合实验区社会事业局关于2022年法治工作情况暨2023年工作要点的报告",
+        None,
+    ),  # a 关于…的报告 of a bureau
 }
 
 DATES = {  # ISO date and the line it is written on
@@ -130,6 +134,7 @@ DATES = {  # ISO date and the line it is written on
     "018_pingtan_junshan_work_summary_and_plan_2025.txt": ("2025-09-18", 2),  # the page's 发布时间: the text has no date
     "020_shanghai_minhang_urban_renewal_15th_plan_2026.md": ("2026-07-28", 23),
     "021_shanghai_huangpu_urban_renewal_15th_plan_2026.md": ("2026-07-02", 26),
+    "023_pingtan_social_affairs_rule_of_law_key_points_2023.html": ("2023-03-31", None),  # the page's PubDate
 }
 
 DOC_NUMBERS = {
@@ -152,6 +157,7 @@ DOC_NUMBERS = {
     "019_shanghai_changning_15th_fyp_outline_2026.md": None,
     "020_shanghai_minhang_urban_renewal_15th_plan_2026.md": "闵府发〔2026〕26号",
     "021_shanghai_huangpu_urban_renewal_15th_plan_2026.md": "黄府办发〔2026〕12号",  # the page's 文号: the notice states none
+    "023_pingtan_social_affairs_rule_of_law_key_points_2023.html": None,
 }
 
 ISSUERS = {
@@ -190,6 +196,7 @@ ISSUERS = {
     "019_shanghai_changning_15th_fyp_outline_2026.md": set(),  # not signed; the front matter's 发布单位 is the repository's index
     "020_shanghai_minhang_urban_renewal_15th_plan_2026.md": {"闵行区人民政府"},
     "021_shanghai_huangpu_urban_renewal_15th_plan_2026.md": {"上海市黄浦区人民政府办公室"},
+    "023_pingtan_social_affairs_rule_of_law_key_points_2023.html": {"平潭综合实验区社会事业局"},  # title, ContentSource
 }
 
 DOC_TYPES = {
@@ -210,6 +217,7 @@ DOC_TYPES = {
     "019_shanghai_changning_15th_fyp_outline_2026.md": "outline",
     "020_shanghai_minhang_urban_renewal_15th_plan_2026.md": "fyp",  # one field's 十五五 规划, as the corpus's are
     "021_shanghai_huangpu_urban_renewal_15th_plan_2026.md": "fyp",
+    "023_pingtan_social_affairs_rule_of_law_key_points_2023.html": "annual",  # a report whose forward part is the year's 工作要点
 }
 
 REGIONS = {  # admin code of the plan's region; 000000 is the nation
@@ -249,6 +257,7 @@ PERIODS = {  # None: the text states no period, and none may be invented; "to-20
     "019_shanghai_changning_15th_fyp_outline_2026.md": "2026-2030",  # 第十五个五年, not the vision 到2035年
     "020_shanghai_minhang_urban_renewal_15th_plan_2026.md": "2026-2030",
     "021_shanghai_huangpu_urban_renewal_15th_plan_2026.md": "2026-2030",
+    "023_pingtan_social_affairs_rule_of_law_key_points_2023.html": "2023",  # …暨2023年工作要点的报告, not the year it reviews
 }
 
 PART_LINES = {  # the line of every top-level part 一、…
@@ -461,6 +470,8 @@ PROJECTS = {
     ],
     # 018: the plan for 2025 counts nothing; the 2024 summary's counts (引进500万以上民宿投资项目8个 …) were done
     "real/018_pingtan_junshan_work_summary_and_plan_2025.txt": NO_UNDERTAKINGS,
+    # 023: the counts of 2022 (一、) were done; the plan for 2023 (三、) counts nothing
+    "real/023_pingtan_social_affairs_rule_of_law_key_points_2023.html": NO_UNDERTAKINGS,
 }
 
 BODIES = {  # line of an attribution (（责任单位：…）, X负责…, X牵头…) and the bodies it names, split at 、 and ，
@@ -621,6 +632,23 @@ def test_the_web_page_keeps_its_lead_paragraph() -> None:
     leads = [p for p in doc.passages if p.kind == "lead"]
     assert [p.text[:20] for p in leads] == ["各地区、各部门要遵循政务新媒体发展规律，"]
     assert leads[0].parent is not None and leads[0].parent.number == "三、"
+
+
+# The preamble that ends by introducing the body with a colon, not a full stop (FACTS.md): …工作方案如下:,
+# …提出实施意见如下：, …工作通知如下：
+INTRODUCING_PREAMBLES = {
+    "005_shanghai_chongming_city_checkup_workplan_2021.md": (28, "现制定2021年本区城市体检工作方案如下:"),
+    "009_shanghai_sponge_city_opinion_2024.md": (28, "现就本市系统化全域推进海绵城市建设提出实施意见如下："),
+    "014_shanghai_charging_facility_inspection_notice_2023.md": (21, "现将本市开展公共充电设施自查抽查工作通知如下："),
+}
+
+
+@pytest.mark.parametrize("name", INTRODUCING_PREAMBLES)
+def test_a_preamble_introducing_the_body_with_a_colon(name: str) -> None:
+    doc = parsed(name)
+    number, ending = INTRODUCING_PREAMBLES[name]
+    preamble = next(p for p in doc.passages if line(doc, p.span) == number)
+    assert preamble.kind == "preamble" and preamble.parent is None and preamble.text.endswith(ending)
 
 
 @pytest.mark.parametrize("name", DASH_LINES)
@@ -1532,3 +1560,58 @@ def test_plans_that_state_no_region_make_a_family_that_only_warns(tmp_path: Path
     lineage = validate_store(store)[-1]
     assert lineage.name == "lineage" and lineage.count("Violation") == 0
     assert {f.shape.rsplit("#", 1)[-1] for f in lineage.findings} == {"PolicyFamily-regionStated"}
+
+
+KEY_POINTS = "023_pingtan_social_affairs_rule_of_law_key_points_2023.html"
+
+
+def test_a_bureau_s_report_on_its_year_and_its_work_points_reads_as_review_shortcomings_then_tasks() -> None:
+    """023, the whole web page of a county-level site: a bureau's 关于2022年法治工作情况暨2023年工作要点的报告. The
+    review (一、工作开展情况, five titled items of 一是… points) and the shortcomings (二、存在问题) are background; the
+    plan (三、下一步工作计划) holds the four measures, each closed by （责任处室：…）, the bureau's divisions that carry it.
+    Its counts are results of 2022, neither undertakings nor targets; the animated film it names cites nothing."""
+    doc, region = parse_document(REAL / KEY_POINTS)
+    assert len((REAL / KEY_POINTS).read_text(encoding="utf-8")) == 64328
+    assert region is None
+    assert [(h.number, h.title, h.role) for h in doc.headings] == [
+        ("一、", "工作开展情况", "background"),
+        ("（一）", "党政主要负责人履行推进法治建设第一责任人职责", "background"),
+        ("（二）", "强化规范性文件管理，落实行政应诉工作", "background"),
+        ("（三）", "健全重大行政决策制度，加强法治建设", "background"),
+        ("（四）", "深入推进“放管服”改革，优化营商环境", "background"),
+        ("（五）", "多渠道加强未成年人法治宣传教育，强化权益保护", "background"),
+        ("二、", "存在问题", "background"),
+        ("三、", "下一步工作计划", ""),
+    ]
+    review, problems, plan = (h for h in doc.headings if h.number in ("一、", "二、", "三、"))
+    assert [(p.kind, p.role, p.parent and p.parent.number, p.text[:4]) for p in doc.passages] == [
+        ("preamble", "", None, "根据党工"),  # …将我局有关工作情况总结如下：
+        ("statement", "background", "（一）", "一是加强"),
+        ("statement", "background", "（二）", "一是积极"),
+        ("statement", "background", "（三）", "一是严格"),
+        ("statement", "background", "（四）", "一是利用"),
+        ("statement", "background", "（五）", "一是坚持"),
+        ("statement", "background", "二、", "在看到成"),
+    ]
+    assert all(p.parent is not None and p.parent.parent is review for p in doc.passages[1:6])
+    assert doc.passages[6].parent is problems
+    assert [(m.number, m.parent, [(b.name, b.role) for b in m.bodies]) for m in doc.measures] == [
+        ("（一）", plan, [("各处室", "responsible")]),
+        ("（二）", plan, [("办公室", "responsible"), ("法规安全处", "responsible")]),
+        ("（三）", plan, [("法规安全处", "responsible")]),
+        ("（四）", plan, [("民政处", "responsible")]),
+    ]
+    assert doc.measures[3].heading == "提升农村留守儿童和困境儿童法治服务。"
+    assert all("责任处室" not in m.heading for m in doc.measures)
+    assert doc.projects == [] and doc.targets == [] and doc.indicators == []
+    assert [c.title for c in doc.citations] == [
+        "平潭综合实验区社会事业系统法治宣传教育的第八个五年规划（2021－2025）",
+        "平潭综合实验区社会事业行政机关管理制度汇编",
+        "反有组织犯罪法",
+        "行政处罚法",
+        "安全生产法",
+        "未成年人保护法",
+    ]
+    text = doc.source.text
+    records = [*doc.headings, *doc.measures, *doc.passages, *(b for m in doc.measures for b in m.bodies)]
+    assert all(text[u.span.start : u.span.end] == u.span.quote for u in records)

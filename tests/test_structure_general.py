@@ -424,6 +424,11 @@ def test_bullets_other_than_dashes() -> None:
         ("工作开展情况", "background"),
         ("2024年工作总结", "background"),
         ("重点任务完成情况", "background"),
+        # … and of its shortcomings, before the next year's plan
+        ("存在问题", "background"),
+        ("存在的主要问题", "background"),
+        ("问题和不足", "background"),
+        ("着力解决群众反映强烈的突出问题", ""),  # a task about problems
         # A task names such a noun after its verb, a slogan has two clauses: neither is a role.
         ("夯实社会组织高质量发展基础。", ""),
         ("优化慈善事业发展环境。", ""),
