@@ -438,8 +438,28 @@ def test_a_real_document_as_a_pdf_without_indents_that_forbids_copying_reads_as_
     with caplog.at_level(logging.WARNING):
         doc, _ = parse_document(tmp_path / "002.pdf")
     assert content(doc) == expected and caplog.records == []
-    assert "推进物联网试验示范和遥感技术应用。\n\n（二）实施质量兴农战略。" in doc.source.text
+    assert "推进物联网试验示范和遥感技术应用。\n（二）实施质量兴农战略。" in doc.source.text  # a line each, as in the text
     assert "实施质量兴农战略。" in [m.heading for m in doc.measures]
+
+
+def test_plain_texts_printed_to_pdf_read_as_their_texts(tmp_path: Path) -> None:
+    """Corpus 001, 002 (Traditional) and 003 printed by LibreOffice, a line a paragraph, left-aligned, no page numbers:
+    - 003's indicator table, a cell a line, puts bare numbers first or last on a page (2025, 75, 85, the row numbers
+      5 and 12); they do not count the pages, so they are cells, not page numbers: 16 rows as in the text;
+    - paragraphs indented with spaces (not ink) are told from the line before that ran to the margin;
+    - a chapter heading too long for its line goes on in the next (第二章 …推动困难群众和 / 特殊群体…);
+    - a line ends short when what comes next is not cut: 城镇化率达到 / 72.14%, 服務規 / 范》20205月 (002's 《…規范》)."""
+    names = ["001_e6d1326eb6e5ef17", "002_1d4cc66293008ec4", "003_1530986ba0a39128"]
+    texts = []
+    for name in names:
+        shutil.copy(CORPUS / f"{name}.txt", tmp_path / f"{name}.txt")
+        texts.append(tmp_path / f"{name}.txt")
+    libreoffice("pdf:writer_pdf_Export", texts, tmp_path, "--infilter=Text (encoded):UTF8,LF,,,")
+    for name, text in zip(names, texts, strict=True):
+        expected = content(parse_document(text)[0])
+        assert content(parse_document(tmp_path / f"{name}.pdf")[0]) == expected, name
+    table = content(parse_document(tmp_path / "003_1530986ba0a39128.pdf")[0])["indicators"]
+    assert len(table) == 16 and table[1] == ("2", "生活不能自理特困人员集中供养率", "%", "预期性", ["75", "85"])
 
 
 def test_a_web_page_saved_as_shtml_without_a_suffix_or_as_txt_reads_as_the_page(tmp_path: Path) -> None:
