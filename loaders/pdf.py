@@ -44,6 +44,8 @@ class _Line:
     bottom: float
     size: float
     text: str
+    column: int = 0  # on a page set in two columns: 1 the left, 2 the right, 0 (as on other pages) across both
+    rank: tuple[int, int] = (0, 0)  # (stretch between lines across both columns, column) in reading order
 
 
 @dataclass
@@ -93,12 +95,13 @@ def pdf_to_text(data: bytes, name: str) -> str:
     numbers = _page_numbers([lines for lines, _ in read])
     page_lines = [[ln for ln in lines if id(ln) not in numbers] for lines, _ in read]
     running = _running_lines(page_lines)
-    items: list[tuple[int, float, _Line | _Table]] = []
+    items: list[tuple[int, tuple[int, int], float, _Line | _Table]] = []
     for number, (lines, (_, tables)) in enumerate(zip(page_lines, read, strict=True)):
-        items += [(number, -ln.top, ln) for ln in lines if id(ln) not in running]
-        items += [(number, -t.top, t) for t in tables if t.cells]
-    items.sort(key=lambda item: (item[0], item[1]))
-    text = "\n\n".join(_blocks([item for _, _, item in items]))
+        items += [(number, ln.rank, -ln.top, ln) for ln in lines if id(ln) not in running]
+        across = sorted((ln.top for ln in lines if ln.column == 0 and ln.rank[1] == 2), reverse=True)
+        items += [(number, (sum(top > t.top for top in across), 0), -t.top, t) for t in tables if t.cells]
+    items.sort(key=lambda item: item[:3])
+    text = "\n\n".join(_blocks([item for *_, item in items]))
     if not text.strip():
         raise LoadError(name, "the PDF has no text layer (a scanned image?)")
     return _unmapped_marked(text, name) + "\n"
@@ -132,7 +135,7 @@ def _read_page(number: int, page) -> tuple[list[_Line], list[_Table]]:
             table, cell = found
             table.cells.setdefault(cell, []).append(char)
     lines = []
-    for chars in _visual_lines(outside):
+    for column, rank, chars in _columns(outside):
         if text := _join(chars).strip():
             inked = [c for c in chars if c.get_text().strip()]  # an indent typed as spaces (　　) is no ink
             lines.append(
@@ -144,9 +147,70 @@ def _read_page(number: int, page) -> tuple[list[_Line], list[_Table]]:
                     min(c.y0 for c in chars),
                     median(c.size for c in chars),
                     text,
+                    column,
+                    rank,
                 )
             )
     return lines, tables
+
+
+_MIN_COLUMN_GLYPHS = 200  # fewer glyphs on a page than this is no page of running text set in columns
+
+
+def _columns(chars: list) -> list[tuple[int, tuple[int, int], list]]:
+    """The page's visual lines with their column and reading rank. A page set in two columns (a government
+    gazette's) has a gutter near its middle that almost no glyph crosses; there each column is read down before
+    the next, and a line across both (a title) is read where it stands between them."""
+    gutter = _gutter([c for c in chars if c.get_text().strip()])
+    if gutter is None:
+        return [(0, (0, 0), line) for line in _visual_lines(chars)]
+    middle_x = sum(gutter) / 2
+    crossing = [c for c in chars if c.x0 < middle_x < c.x1 and c.get_text().strip()]
+    bands = [(c.y0, c.y1) for c in crossing]
+    across: list = []
+    left: list = []
+    right: list = []
+    for char in chars:
+        middle = (char.y0 + char.y1) / 2
+        if any(y0 <= middle <= y1 for y0, y1 in bands):
+            across.append(char)
+        else:
+            (left if (char.x0 + char.x1) / 2 < middle_x else right).append(char)
+    inked_left, inked_right = (sum(1 for c in side if c.get_text().strip()) for side in (left, right))
+    if min(inked_left, inked_right) < 0.25 * (inked_left + inked_right):
+        return [(0, (0, 0), line) for line in _visual_lines(chars)]  # text on one side only: no second column
+    spans = _visual_lines(across)
+    tops = sorted((max(c.y1 for c in line) for line in spans), reverse=True)
+    out = []
+    for column, slot, group in ((0, 2, spans), (1, 0, _visual_lines(left)), (2, 1, _visual_lines(right))):
+        for line in group:
+            top = max(c.y1 for c in line)
+            out.append((column, (sum(t > top for t in tops), slot), line))  # down the left, the right, then across
+    return out
+
+
+def _gutter(inked: list) -> tuple[float, float] | None:
+    """The x-range of the gutter between two columns: in the middle two-fifths of the text's width, the widest run
+    of points at least half a character wide that a twentieth at most of the glyphs a text column stacks cross."""
+    if len(inked) < _MIN_COLUMN_GLYPHS:
+        return None
+    lo, hi = min(c.x0 for c in inked), max(c.x1 for c in inked)
+    cover = [0] * (int(hi - lo) + 1)
+    for c in inked:
+        for x in range(int(c.x0 - lo), int(c.x1 - lo) + 1):
+            cover[x] += 1
+    full = sorted(cover)[len(cover) * 3 // 4]
+    size = median(c.size for c in inked)
+    best: tuple[float, float] | None = None
+    run = None
+    for x in range(int(0.3 * len(cover)), int(0.7 * len(cover)) + 1):
+        if cover[x] <= full / 20:
+            run = (run[0], x) if run else (x, x)
+            if run[1] - run[0] + 1 >= 0.5 * size and (best is None or run[1] - run[0] > best[1] - best[0]):
+                best = (run[0], run[1])
+        else:
+            run = None
+    return None if best is None else (lo + best[0], lo + best[1] + 1)
 
 
 def _visual_lines(chars: list) -> list[list]:
@@ -292,8 +356,11 @@ def _running_lines(pages: list[list[_Line]]) -> set[int]:
 def _blocks(items: list[_Line | _Table]) -> list[str]:
     """Paragraphs rejoined from their lines, and tables as bar-layout cells, in reading order."""
     body = [i for i in items if isinstance(i, _Line)]
-    left, right = min((ln.x0 for ln in body), default=0), max((ln.x1 for ln in body), default=0)
-    spacing = _line_spacing(body, right)
+    margins = {
+        column: (min(ln.x0 for ln in body if ln.column == column), max(ln.x1 for ln in body if ln.column == column))
+        for column in {ln.column for ln in body}
+    }
+    spacing = _line_spacing(body, margins)
     blocks: list[str] = []
     prev: _Line | _Table | None = None
     rows: dict[tuple[int, int], str] = {}
@@ -306,7 +373,7 @@ def _blocks(items: list[_Line | _Table]) -> list[str]:
             else:
                 rows = texts
                 blocks.append(_bar(rows))
-        elif isinstance(prev, _Line) and _continues(prev, item, left, right, spacing):
+        elif isinstance(prev, _Line) and _continues(prev, item, margins, spacing):
             sep = " " if prev.text[-1:].isascii() and prev.text[-1:].isalnum() and item.text[:1].isascii() else ""
             blocks[-1] += sep + item.text
         elif isinstance(prev, _Line) and _close(prev, item, spacing):
@@ -347,14 +414,14 @@ def _join_split_row(rows: dict[tuple[int, int], str], more: dict[tuple[int, int]
             rows[last + r, c] = text
 
 
-def _line_spacing(lines: list[_Line], right: float) -> float:
+def _line_spacing(lines: list[_Line], margins: dict[int, tuple[float, float]]) -> float:
     """The space between the lines of a paragraph, in font sizes: the commonest gap below a line that runs to the
     right margin (most such lines go on). A page printed from the web spaces its lines wide (line-height 2: a gap
     of one size) and its paragraphs wider still; a typeset document spaces lines by a fraction of a size."""
     gaps = Counter(
         round((a.bottom - b.top) / b.size, 1)
         for a, b in zip(lines, lines[1:], strict=False)
-        if a.page == b.page and abs(a.size - b.size) <= 0.5 and a.x1 >= right - 5 * a.size and b.size > 0
+        if _beside(a, b) and abs(a.size - b.size) <= 0.5 and a.x1 >= margins[a.column][1] - 5 * a.size and b.size > 0
     )
     return gaps.most_common(1)[0][0] if gaps else 0.0
 
@@ -362,9 +429,7 @@ def _line_spacing(lines: list[_Line], right: float) -> float:
 def _close(prev: _Line, line: _Line, spacing: float) -> bool:
     """No wider gap between the two lines than between the lines of a paragraph, on one page, in one size."""
     return (
-        line.page == prev.page
-        and abs(prev.size - line.size) <= 0.5
-        and prev.bottom - line.top < max(0.8, spacing + 0.5) * line.size
+        _beside(prev, line) and abs(prev.size - line.size) <= 0.5 and prev.bottom - line.top < max(0.8, spacing + 0.5) * line.size
     )
 
 
@@ -380,13 +445,20 @@ def _unbroken_lead(line: _Line) -> float:
     return sum(0.55 if c.isascii() else 1.0 for c in m.group()) * line.size if m else 0.0
 
 
-def _continues(prev: _Line, line: _Line, left: float, right: float, spacing: float = 0.0) -> bool:
-    """This line carries on the paragraph of the line before it: no wider gap between them than the document's
-    spacing of lines (a paragraph gap is at least half a size more; with close lines, any gap of 0.8 size)."""
+def _continues(prev: _Line, line: _Line, margins: dict[int, tuple[float, float]], spacing: float = 0.0) -> bool:
+    """This line carries on the paragraph of the line before it (each against the margins of its column): no wider
+    gap between them than the document's spacing of lines (a paragraph gap is at least half a size more; with
+    close lines, any gap of 0.8 size)."""
     # A line can end several characters short of the margin when the next word or number does not fit.
-    short = right - prev.x1 - _unbroken_lead(line)  # a number or Latin word is moved whole to the next line
+    short = margins[prev.column][1] - prev.x1 - _unbroken_lead(line)  # a number or Latin word is moved whole
+    left = margins[line.column][0]
     if abs(prev.size - line.size) > 0.5 or line.x0 > left + 0.5 * line.size or short > 5 * prev.size:
         return False
     if SENTENCE_END.search(prev.text) and OPENS_ITEM.match(line.text):  # a full line that ended its paragraph
         return False
-    return line.page != prev.page or prev.bottom - line.top < max(0.8, spacing + 0.5) * line.size
+    return not _beside(prev, line) or prev.bottom - line.top < max(0.8, spacing + 0.5) * line.size
+
+
+def _beside(a: _Line, b: _Line) -> bool:
+    """On one page and in one column, where the gap between two lines measures the space between them."""
+    return a.page == b.page and a.column == b.column

@@ -34,6 +34,7 @@ from tests.test_spans import SPANS
 from tests.test_structure import COUNTS
 
 CORPUS = bundled_corpus()
+FIXTURES = Path(__file__).parent / "fixtures"
 PLANS = ["001_e6d1326eb6e5ef17", "002_1d4cc66293008ec4"]  # Simplified with a table; Traditional with two
 FORMATS = [".html", ".docx", ".pdf", ".doc", ".rtf", ".odt"]
 HEADING_TAGS = {"chapter": "h2", "section": "h3", "part": "h4"}
@@ -460,6 +461,48 @@ def test_plain_texts_printed_to_pdf_read_as_their_texts(tmp_path: Path) -> None:
         assert content(parse_document(tmp_path / f"{name}.pdf")[0]) == expected, name
     table = content(parse_document(tmp_path / "003_1530986ba0a39128.pdf")[0])["indicators"]
     assert len(table) == 16 and table[1] == ("2", "生活不能自理特困人员集中供养率", "%", "预期性", ["75", "85"])
+
+
+def test_a_document_set_in_two_columns_reads_down_each_column(tmp_path: Path) -> None:
+    """The Guangzhou opinion (tests/fixtures/structure/README.md) set in two columns, as a government gazette
+    (公报) prints its documents, with its title across both: each column is read down before the next, a
+    paragraph the column's foot cut goes on at the next column's head, and the title stays where it stands.
+    Read line by line across the page, the two columns' lines ran together: 1 measure and 1 heading, not 53 and 5."""
+    from copy import deepcopy
+
+    from docx import Document
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    page = FIXTURES / "structure" / "guangzhou_talent_cluster_opinion_2012.html"
+    paragraphs = [line for line in read_source(page).text.splitlines() if line.strip()]
+    word = Document()
+    word.add_paragraph("关于推进人才集聚工程的实施意见").runs[0].font.size = Pt(16)  # the title, across the page
+    below = word.sections[-1]._sectPr
+    word.paragraphs[0]._p.get_or_add_pPr().append(deepcopy(below))  # one column down to the title
+    for text in paragraphs:
+        run = word.add_paragraph().add_run("\u3000\u3000" + text)
+        run.font.size = Pt(10.5)
+    kind = OxmlElement("w:type")  # then, on the same page, two columns
+    kind.set(qn("w:val"), "continuous")
+    below.insert(0, kind)
+    for old in below.findall(qn("w:cols")):
+        below.remove(old)
+    columns = OxmlElement("w:cols")
+    columns.set(qn("w:num"), "2")
+    columns.set(qn("w:space"), "425")
+    below.append(columns)
+    word.save(tmp_path / "gazette.docx")
+    libreoffice("pdf:writer_pdf_Export", [tmp_path / "gazette.docx"], tmp_path)
+    expected = parse_document(page)[0]
+    doc, _ = parse_document(tmp_path / "gazette.pdf")
+    assert [m.text for m in doc.measures] == [m.text for m in expected.measures]
+    assert [h.title for h in doc.headings] == [h.title for h in expected.headings]
+    assert [(b.name, b.role) for m in doc.measures for b in m.bodies] == [
+        (b.name, b.role) for m in expected.measures for b in m.bodies
+    ]
+    assert doc.source.text.startswith("关于推进人才集聚工程的实施意见\n")
 
 
 def test_a_web_page_saved_as_shtml_without_a_suffix_or_as_txt_reads_as_the_page(tmp_path: Path) -> None:
