@@ -126,7 +126,7 @@ def _read_page(number: int, page) -> tuple[list[_Line], list[_Table]]:
 
     tables = _tables(number, [o for o in _walk(page) if isinstance(o, LTCurve)])
     outside = []
-    for char in (o for o in _walk(page) if isinstance(o, LTChar)):
+    for char in _without_overprint([o for o in _walk(page) if isinstance(o, LTChar)]):
         x, y = (char.x0 + char.x1) / 2, (char.y0 + char.y1) / 2
         found = next(((t, cell) for t in tables if (cell := t.cell_of(x, y)) is not None), None)
         if found is None:
@@ -152,6 +152,22 @@ def _read_page(number: int, page) -> tuple[list[_Line], list[_Table]]:
                 )
             )
     return lines, tables
+
+
+def _without_overprint(chars: list) -> list:
+    """The glyphs without those drawn again over themselves: a producer that fakes bold (or a shadow) draws each
+    glyph twice, a fraction of its size apart, and the text layer then holds every character twice (一一、、总总体体)."""
+    kept: list = []
+    seen: dict[tuple[str, int, int], list] = {}
+    for char in chars:
+        text, step = char.get_text(), max(char.size / 4, 0.5)
+        x, y = int(char.x0 // step), int(char.y0 // step)
+        near = (other for dx in (-1, 0, 1) for dy in (-1, 0, 1) for other in seen.get((text, x + dx, y + dy), []))
+        if text.strip() and any(abs(o.x0 - char.x0) < step and abs(o.y0 - char.y0) < step for o in near):
+            continue
+        seen.setdefault((text, x, y), []).append(char)
+        kept.append(char)
+    return kept
 
 
 _MIN_COLUMN_GLYPHS = 200  # fewer glyphs on a page than this is no page of running text set in columns

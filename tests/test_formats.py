@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import shutil
 import subprocess
 from collections import Counter
@@ -35,6 +36,7 @@ from tests.test_structure import COUNTS
 
 CORPUS = bundled_corpus()
 FIXTURES = Path(__file__).parent / "fixtures"
+PART_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
 PLANS = ["001_e6d1326eb6e5ef17", "002_1d4cc66293008ec4"]  # Simplified with a table; Traditional with two
 FORMATS = [".html", ".docx", ".pdf", ".doc", ".rtf", ".odt"]
 HEADING_TAGS = {"chapter": "h2", "section": "h3", "part": "h4"}
@@ -503,6 +505,29 @@ def test_a_document_set_in_two_columns_reads_down_each_column(tmp_path: Path) ->
         (b.name, b.role) for m in expected.measures for b in m.bodies
     ]
     assert doc.source.text.startswith("关于推进人才集聚工程的实施意见\n")
+
+
+def test_glyphs_drawn_twice_over_themselves_are_read_once(tmp_path: Path) -> None:
+    """002 with its part headings shadowed, as producers that fake bold draw them: each glyph twice, a fraction of
+    its size apart. The text layer held every character twice: the twelve parts were titled 、新新时时代代实实施施…
+    (the 一一 read as a number) and 47 measures read instead of 46. It reads as the text."""
+    from docx import Document
+    from docx.oxml import OxmlElement
+
+    text = tmp_path / "002.txt"
+    shutil.copy(REAL / "002_xiangcun_zhenxing_opinion_2018.txt", text)
+    word = Document()
+    shadowed = 0
+    for line in read_source(text).text.splitlines():
+        run = word.add_paragraph().add_run(line)
+        if PART_HEADING.match(line):
+            run._element.get_or_add_rPr().append(OxmlElement("w:shadow"))
+            shadowed += 1
+    word.save(tmp_path / "002.docx")
+    libreoffice("pdf:writer_pdf_Export", [tmp_path / "002.docx"], tmp_path)
+    doc, _ = parse_document(tmp_path / "002.pdf")
+    assert shadowed == 12 and "一、新时代实施乡村振兴战略的重大意义" in doc.source.text
+    assert content(doc) == content(parse_document(text)[0])
 
 
 def test_a_web_page_saved_as_shtml_without_a_suffix_or_as_txt_reads_as_the_page(tmp_path: Path) -> None:
