@@ -19,7 +19,7 @@ import plankg
 from plankg.graph.store import open_store
 from plankg.graph.vocab import LINEAGE_GRAPH, PK, XSD_INTEGER
 from plankg.lineage import cache as lineage_cache
-from plankg.lineage import write
+from plankg.lineage import instrument_concepts, write
 from plankg.lineage.graph import rebuild_lineage
 from plankg.loading.documents import bundled_corpus, load_paths
 from plankg.synth import write_corpus
@@ -67,8 +67,11 @@ def documents(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return found
 
 
-def test_adds_replacements_and_removals_leave_the_graph_a_full_rebuild_writes(documents, tmp_path: Path) -> None:
+def test_adds_replacements_and_removals_leave_the_graph_a_full_rebuild_writes(documents, tmp_path: Path, monkeypatch) -> None:
     rng = random.Random(18)
+    loaded_kept: list[bool] = []  # whether each lineage update found the instrument concepts kept (their update path)
+    load = instrument_concepts._load
+    monkeypatch.setattr(instrument_concepts, "_load", lambda *a: (kept := load(*a), loaded_kept.append(kept is not None))[0])
     originals = [name for name in documents if not name.startswith("reworded ")]
     kg = plankg.open(tmp_path / "store", read_only=False)
     loaded: dict[str, Path] = {}  # file name -> the path loaded under it
@@ -91,6 +94,7 @@ def test_adds_replacements_and_removals_leave_the_graph_a_full_rebuild_writes(do
             loaded.update((name, documents[name]) for name in names)
             assert kg.build([documents[name] for name in names], validate=False, parallel=n % 2 == 1).ok
         done.append(kind)
+        assert loaded_kept[-1] == (n > 0), done
         assert lineage_quads(kg.store) == rebuilt(list(loaded.values()), tmp_path / f"fresh-{n}"), done
         if lineage_quads(kg.store) != before:
             changed.append(kind)

@@ -61,6 +61,13 @@ DEPENDS: dict[str, tuple[tuple[str, str], ...]] = {
         ("plankg.lineage", "passages.py"),
     ),
     "terms": (("plankg.lineage", "reuse_model.py"), ("plankg.lineage", "passages.py")),
+    # each text's part in the instrument concepts, kept beside the cache (kg/lineage/instrument_concepts.py)
+    "instrument-concepts": (
+        ("plankg.lineage", "instrument_concepts.py"),
+        ("plankg.lineage", "instruments.py"),
+        ("plankg.lineage", "fingerprints.py"),
+        ("plankg.lineage", "passages.py"),
+    ),
     # the candidate pairs last drawn, kept beside the cache (kg/lineage/redraw.py)
     "candidates": (
         ("plankg.lineage", "redraw.py"),

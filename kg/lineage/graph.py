@@ -39,6 +39,7 @@ from plankg.graph.vocab import ID, PROV, RDF_TYPE, RDFS, SKOS, XSD
 from plankg.lineage import (
     fingerprints,
     gram_counts,
+    instrument_concepts,
     instruments,
     records,
     redraw,
@@ -646,17 +647,13 @@ def _instrument_lineage(
     plans: dict[str, dict],
     summary: LineageSummary,
     sources: dict[str, str],
-    named: list[list],
-    specificity: instruments.Specificity,
+    found: instruments.Found,
     units: write.Units,
     spanned: _Spanned,
 ) -> None:
-    """One SKOS concept per instrument named by two or more plans, with those plans, the earliest document date
-    they state (none when none states one) and its occurrences as spans of the sources (each a unit: made only when
-    its inputs changed, write.Units). named: each item's mentions (_mention_rows); specificity: the items' (_specificity)."""
-    texts = [item.text for item in items]
-    mentions = [[instruments.Mention.from_row(row) for row in ms] for ms in named]
-    found = instruments.find(texts, [item.plan for item in items], mentions, specificity)
+    """One SKOS concept per instrument named by two or more plans (found: instruments.find of the items), with those
+    plans, the earliest document date they state (none when none states one) and its occurrences as spans of the
+    sources (each a unit: made only when its inputs changed, write.Units)."""
     if not found.shared:
         return
     out.type(INSTRUMENT_SCHEME, SKOS + "ConceptScheme")
@@ -951,8 +948,8 @@ class LineageRebuild:
         self.unsigned = unknown(keys, self.known)
         named = [item.text for item in self.items + self.targets]
         self.named_keys = [text_key(t) for t in named]
-        self.named = self.cache.known("mentions", self.named_keys)
-        self.unnamed = unknown(self.named_keys, self.named)
+        self.named: dict[bytes, list] = {}  # the mention rows made now (those kept are read when needed: _rows)
+        self.unnamed = unknown(self.named_keys, dict.fromkeys(self.cache.have("mentions", self.named_keys)))
         if worker and len(self.unsigned) * 2 > len(keys):  # mostly new texts: the worker shares the whole search
             self.search = textreuse.SharedSearch(self.items, worker, min_score, _places(self.items, self.plans, self.citations))
         self.naming: Future[list[list]] | None = None
@@ -969,15 +966,19 @@ class LineageRebuild:
         self.summary.seconds[stage] = round(now - self.clock, 3)
         self.clock = now
 
-    def _mentions(self) -> list[list]:
-        """Each instrument item's mentions (_mention_rows): kept ones, and those of the new texts, kept now."""
+    def _rows(self, wanted: list[bytes]) -> dict[bytes, list]:
+        """The instrument mentions (_mention_rows) of the texts of keys wanted: those of the new texts, made now (by the
+        worker when there is one) and kept, or kept ones."""
         if self.unnamed:
             texts = [(self.items + self.targets)[n].text for n in self.unnamed]
             rows = self.naming.result() if self.naming else _mention_rows(texts)
             keys = [self.named_keys[n] for n in self.unnamed]
             self.cache.keep("mentions", keys, rows)
             self.named.update(zip(keys, rows, strict=True))
-        return [self.named[k] for k in self.named_keys]
+            self.unnamed = []
+        found = {k: self.named[k] for k in wanted if k in self.named}
+        found.update(self.cache.known("mentions", [k for k in wanted if k not in found]))
+        return found
 
     def _searched(self) -> list[textreuse.Reuse]:
         """The reuse links the search shared with the worker found (SharedSearch), what it computed kept."""
@@ -1021,9 +1022,11 @@ class LineageRebuild:
         return redraw.candidates(items, signatures, hashed, places, self.folder, _known_of(cache), self.full)
 
     def _instruments(self, out: _Out, sources: dict[str, str], units: write.Units, spanned: _Spanned) -> None:
-        named, items = self._mentions(), self.items + self.targets
-        specificity = _specificity([item.text for item in items], self.cache, self.folder, self.full)
-        _instrument_lineage(out, items, self.plans, self.summary, sources, named, specificity, units, spanned)
+        items = self.items + self.targets
+        texts = [item.text for item in items]
+        specificity = _specificity(texts, self.cache, self.folder, self.full)
+        found = instrument_concepts.found(texts, [item.plan for item in items], self._rows, specificity, self.folder, self.full)
+        _instrument_lineage(out, items, self.plans, self.summary, sources, found, units, spanned)
 
     def finish(self) -> LineageSummary:
         """Compute the rest and write what changed in the lineage graph (kg/lineage/write.py)."""

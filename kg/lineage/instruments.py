@@ -41,6 +41,7 @@ import math
 import re
 from array import array
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -583,26 +584,77 @@ def shared_keys(mentions_by_plan: dict[str, list[Mention]], specificity: Specifi
     """Names of at least two plans, specific enough: key -> the plans naming it. A shorter end of a name counts
     only if some plan writes it as a whole name (so 志愿服务信息系统 counts, a fragment such as 工作机制 of
     救急难工作机制 does not)."""
-    plans: dict[str, set[str]] = {}
-    whole: set[str] = set()
-    carried: dict[str, set[tuple[str, str]]] = {}  # a stem -> the (plan, head) pairs writing it
-    tests: dict[tuple[str, bool], WordTest] = {}  # word tests made where the mentions were found
-    for plan, found in mentions_by_plan.items():
-        for mention in found:
-            for k, stem, test in mention.tests:  # a stem's test is made for every programme a name carries (tested)
-                tests[k, stem] = test
-                if stem:
-                    carried.setdefault(k, set()).add((plan, _final_head(mention.keys[0])))
-            whole.add(mention.keys[0])
-            for k in mention.keys:
-                plans.setdefault(k, set()).add(plan)
+    plans = [plan for plan, found in mentions_by_plan.items() for _ in found]
+    return shared_of(gather([named_by(found) for found in mentions_by_plan.values()], plans), {}, specificity)
+
+
+@dataclass(frozen=True)
+class Named:
+    """What the mentions of a text tell of the instruments shared across plans: the whole name of each (whole), the
+    normal forms they may stand for (keys), the programmes they carry with the head of the name carrying each
+    (carried) and the word tests made where they were found (tests). A function of the text alone, so it can be kept
+    (kg/lineage/instrument_concepts.py)."""
+
+    whole: tuple[str, ...]
+    keys: tuple[str, ...]
+    carried: tuple[tuple[str, str], ...]
+    tests: tuple[tuple[str, bool, WordTest], ...]
+
+
+def named_by(found: list[Mention]) -> Named:
+    """What a text's mentions tell of the shared instruments (Named)."""
+    carried = {(k, _final_head(m.keys[0])) for m in found for k, stem, _test in m.tests if stem}
+    tests = {(k, stem): test for m in found for k, stem, test in m.tests}
+    return Named(
+        tuple(dict.fromkeys(m.keys[0] for m in found)),
+        tuple(dict.fromkeys(k for m in found for k in m.keys)),
+        tuple(sorted(carried)),
+        tuple((k, stem, test) for (k, stem), test in tests.items()),
+    )
+
+
+@dataclass
+class Gathered:
+    """What the texts of the items tell together: each whole name -> the plans writing it (writers), each normal form
+    -> the plans that may name it (plans, before edited names stand for shorter ones), each programme carried -> the
+    (plan, head) pairs carrying it (carried), and the word tests."""
+
+    writers: dict[str, set[str]]
+    plans: dict[str, set[str]]
+    carried: dict[str, set[tuple[str, str]]]
+    tests: dict[tuple[str, bool], WordTest]
+
+
+def gather(named: list[Named], plans: list[str]) -> Gathered:
+    """What the items (each text's Named and plan) tell together (Gathered)."""
+    gathered = Gathered({}, {}, {}, {})
+    for found, plan in zip(named, plans, strict=True):
+        for k in found.whole:
+            gathered.writers.setdefault(k, set()).add(plan)
+        for k in found.keys:
+            gathered.plans.setdefault(k, set()).add(plan)
+        for k, head in found.carried:
+            gathered.carried.setdefault(k, set()).add((plan, head))
+        for k, stem, test in found.tests:  # a function of (k, stem): any text's will do
+            gathered.tests[k, stem] = test
+    return gathered
+
+
+def shared_of(gathered: Gathered, shorter: dict[str, list[str]], specificity: Specificity) -> dict[str, set[str]]:
+    """The names of at least two plans, specific enough (shared_keys), a name another plan writes with words added
+    inside it standing for it too (shorter: edited)."""
+    plans = dict(gathered.plans)
+    for long, stood_for in shorter.items():
+        for name in stood_for:
+            plans[name] = plans.get(name, set()) | gathered.writers[long]
+    whole, carried, tests = gathered.writers, gathered.carried, gathered.tests
     stems = {k for k, written in carried.items() if _two_carriers(written)}
+    wanted = [k for k, p in plans.items() if len(p) >= 2 and (k in whole or k in stems)]
+    specificity.prepare([*wanted, *(k + "制度" for k in wanted if k in carried)])
     shared = {
-        k: p
-        for k, p in plans.items()
-        if len(p) >= 2
-        and (k in whole or k in stems)
-        and not specificity.generic(k, tests.get((k, False), UNKNOWN))
+        k: plans[k]
+        for k in wanted
+        if not specificity.generic(k, tests.get((k, False), UNKNOWN))
         and not (k in carried and specificity.generic_stem(k, tests.get((k, True), UNKNOWN)))
     }
     # a programme whose plans all share a name of it (社会组织孵化 of 社会组织孵化基地) is that name's concept
@@ -726,6 +778,7 @@ class Specificity:
         # sorted with the first character highest, so that the 4-grams a text starts are in a row (see _starting)
         self.grams, self.df = np.unique(_first_highest(joined), return_counts=True)
         self._starts: dict[int, tuple] = {}  # for texts of 2 or 3 characters (see _starting)
+        self._known: dict[str, float] = {}  # names worked out at once (prepare)
 
     @classmethod
     def counted(cls, items: int, grams, df) -> Specificity:
@@ -733,7 +786,25 @@ class Specificity:
         any of them has (sorted, as _first_highest orders them) and how many have it."""
         specificity = cls.__new__(cls)
         specificity.items, specificity.grams, specificity.df, specificity._starts = max(items, 2), grams, df, {}
+        specificity._known = {}
         return specificity
+
+    def prepare(self, names: list[str]) -> None:
+        """Work out how specific each of names is in one search of the store's 4-grams (numpy's cost per call is most
+        of a search of a name's few 4-grams): what __call__ then answers for them, the same number."""
+        import numpy as np
+
+        names = [n for n in dict.fromkeys(names) if n not in self._known]
+        codes = {n: c for n in names if len(c := _query(_measured(n)))} if len(self.grams) else {}
+        self._known.update(dict.fromkeys(names, 0.0))  # no 4-gram to measure, or none in the store
+        if not codes:
+            return
+        joined = np.concatenate(list(codes.values()))
+        at = np.clip(np.searchsorted(self.grams, joined), 0, len(self.grams) - 1)
+        df = np.where(self.grams[at] == joined, self.df[at], 1)
+        bounds = np.cumsum([0] + [len(c) for c in codes.values()][:-1])
+        for name, least in zip(codes, np.minimum.reduceat(df, bounds).tolist(), strict=True):
+            self._known[name] = self._scaled(least)
 
     def generic(self, name: str, test: WordTest | Unknown = UNKNOWN) -> bool:
         """A name with an abstract head whose modifier is not specific enough, or a plan's genre after a period
@@ -787,13 +858,25 @@ class Specificity:
         """0 (every item writes every piece of its modifier) to 1 (its rarest piece is in one item)."""
         import numpy as np
 
-        part = modifier(name)
-        codes = _query(part if len(part) >= 4 else name)
+        if name in self._known:
+            return self._known[name]
+        codes = _query(_measured(name))
         if not len(codes) or not len(self.grams):
             return 0.0
         at = np.clip(np.searchsorted(self.grams, codes), 0, len(self.grams) - 1)
         df = np.where(self.grams[at] == codes, self.df[at], 1)
-        return float(math.log(self.items / df.min()) / math.log(self.items))
+        return self._scaled(int(df.min()))
+
+    def _scaled(self, df: int) -> float:
+        """The IDF of a 4-gram that df items write, scaled to 0-1."""
+        return float(math.log(self.items / df) / math.log(self.items))
+
+
+def _measured(name: str) -> str:
+    """What a name's specificity is measured on: its modifier, or the whole name when the modifier is shorter than
+    a 4-gram."""
+    part = modifier(name)
+    return part if len(part) >= 4 else name
 
 
 def _first_highest(codes):
@@ -832,16 +915,35 @@ def find(
     each item names them (offsets into its text): the plans of an instrument are those of the items it is
     resolved in, so that each shared instrument has spans in two plans at least. named: each text's mentions,
     when known; specificity: that of the texts, when made."""
-    found = edited(named if named is not None else [mentions(t) for t in texts], plans)
-    by_plan: dict[str, list[Mention]] = {}
-    for plan, ms in zip(plans, found, strict=True):
-        by_plan.setdefault(plan, []).extend(ms)
+    found = named if named is not None else [mentions(t) for t in texts]
+    gathered = gather([named_by(ms) for ms in found], plans)
+    shorter = shorter_names(gathered.writers)
     specificity = specificity or Specificity(texts)
-    shared = shared_keys(by_plan, specificity)
-    while True:  # a name shared only as the end of a longer shared name (工作协调机制 of 未成年人保护工作协调机制) is dropped
-        spans = [
-            sorted({(k, *span(t, m, k)) for m in ms for k in resolve(m, shared)}) for t, ms in zip(texts, found, strict=True)
-        ]
+    shared = shared_of(gathered, shorter, specificity)
+    pairs = list(zip(texts, found, strict=True))
+    return settled(plans, shared, specificity, lambda now: [item_spans(t, ms, shorter, now) for t, ms in pairs])
+
+
+def item_spans(
+    text: str, found: list[Mention], shorter: dict[str, list[str]], shared: dict[str, set[str]]
+) -> list[tuple[str, int, int]]:
+    """Where a text names shared instruments: (key, start, end), sorted. found: its mentions, before the names they
+    stand for with words added inside them (shorter: edited)."""
+    ms = [_standing_for(m, shorter[m.keys[0]]) if m.keys[0] in shorter else m for m in found]
+    return sorted({(k, *span(text, m, k)) for m in ms for k in resolve(m, shared)})
+
+
+def settled(
+    plans: list[str],
+    shared: dict[str, set[str]],
+    specificity: Specificity,
+    spans_of: Callable[[dict[str, set[str]]], list[list[tuple[str, int, int]]]],
+) -> Found:
+    """The shared instruments of items (their plans) with the spans each item names them in (spans_of: every item's
+    item_spans under the names shared): a name shared only as the end of a longer shared name (工作协调机制 of
+    未成年人保护工作协调机制) is dropped until every name left is resolved in two plans."""
+    while True:
+        spans = spans_of(shared)
         naming: dict[str, set[str]] = {}
         for plan, item_spans in zip(plans, spans, strict=True):
             for k, _start, _end in item_spans:
@@ -857,21 +959,30 @@ MAX_FAMILY = 32  # names of one start and end: more are a family of names (…�
 
 
 def edited(found: list[list[Mention]], plans: list[str]) -> list[list[Mention]]:
-    """Mentions that also stand for a name another plan writes with fewer words inside it: 社会救助审核确认权限下放
-    for 社会救助确认权限下放, 城市地区十五分钟居家养老服务圈 for 城市地区十五分钟养老服务圈. The shorter name must be
-    a whole name of MIN_EDITED characters or more, the longer one the same characters in the same order with at
-    most MAX_ADDED added, none at its start (an added start is a shorter end, see _ends) nor within its head and
-    the two characters before it, and no more than two places edited. Words replaced (三社联动机制 / 五社联动机制,
-    城乡居民基本养老保险制度 / 城乡居民基本医疗保险制度) name another instrument, and are never merged."""
+    """Mentions that also stand for a name another plan writes with fewer words inside it (shorter_names)."""
     writers: dict[str, set[str]] = {}
     for plan, ms in zip(plans, found, strict=True):
         for m in ms:
             writers.setdefault(m.keys[0], set()).add(plan)
+    shorter = shorter_names(writers)
+    if not shorter:
+        return found
+    return [[_standing_for(m, shorter[m.keys[0]]) if m.keys[0] in shorter else m for m in ms] for ms in found]
+
+
+def shorter_names(writers: dict[str, set[str]], head: Callable[[str], str] | None = None) -> dict[str, list[str]]:
+    """Each whole name that also stands for a name another plan writes with fewer words inside it: 社会救助审核确认权限下放
+    for 社会救助确认权限下放, 城市地区十五分钟居家养老服务圈 for 城市地区十五分钟养老服务圈. The shorter name must be
+    a whole name of MIN_EDITED characters or more, the longer one the same characters in the same order with at
+    most MAX_ADDED added, none at its start (an added start is a shorter end, see _ends) nor within its head and
+    the two characters before it, and no more than two places edited. Words replaced (三社联动机制 / 五社联动机制,
+    城乡居民基本养老保险制度 / 城乡居民基本医疗保险制度) name another instrument, and are never merged. writers: each
+    whole name -> the plans writing it; head: _final_head, or its results kept."""
     families: dict[tuple[str, str], list[str]] = {}
     for name in writers:
-        head = _final_head(name)
-        if head and len(name) >= MIN_EDITED:
-            families.setdefault((name[:2], name[-len(head) - 2 :]), []).append(name)
+        final = (head or _final_head)(name)
+        if final and len(name) >= MIN_EDITED:
+            families.setdefault((name[:2], name[-len(final) - 2 :]), []).append(name)
     shorter: dict[str, list[str]] = {}
     for names in families.values():
         if len(names) > MAX_FAMILY:
@@ -880,12 +991,7 @@ def edited(found: list[list[Mention]], plans: list[str]) -> list[list[Mention]]:
             for short in names:
                 if 0 < len(long) - len(short) <= MAX_ADDED and writers[short] - writers[long] and _inserted(short, long):
                     shorter.setdefault(long, []).append(short)
-    if not shorter:
-        return found
-    out = []
-    for ms in found:
-        out.append([_standing_for(m, shorter[m.keys[0]]) if m.keys[0] in shorter else m for m in ms])
-    return out
+    return shorter
 
 
 def _standing_for(mention: Mention, names: list[str]) -> Mention:
