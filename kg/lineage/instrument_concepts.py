@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from plankg.lineage import instruments, kept
 from plankg.lineage.cache import text_key
-from plankg.lineage.instruments import Found, Mention, Named
+from plankg.lineage.instruments import Found, Mention, Named, WordTest
 
 if TYPE_CHECKING:
     import numpy as np
@@ -38,14 +38,16 @@ Spans = list[tuple[str, int, int]]
 
 @dataclass
 class Kept:
-    """What was found last: each text's Named and spans (by its key), the names shared and the shorter names they were
-    made under, and the head of each whole name (instruments._final_head)."""
+    """What was found last: each text's Named (its word tests apart, in tests) and spans (by its key), the names shared
+    and the shorter names they were made under, the head of each whole name (instruments._final_head) and the word
+    test of each name tested (by name and whether it is a stem: a function of both)."""
 
     named: dict[bytes, Named]
     spans: dict[bytes, Spans]
     shared: dict[str, set[str]]
     shorter: dict[str, list[str]]
     heads: dict[str, str]
+    tests: dict[tuple[str, bool], WordTest]
 
 
 def found(
@@ -60,7 +62,7 @@ def found(
     brought up to date, or found from scratch (full: always); kept for the next time. rows: the mention rows of
     texts, asked for those whose kept results cannot serve."""
     before = None if full or folder is None else _load(folder / STATE_FILE, _version())
-    before = before or Kept({}, {}, {}, {}, {})
+    before = before or Kept({}, {}, {}, {}, {}, {})
     keys = [text_key(t) for t in texts]
     text_of = dict(zip(keys, texts, strict=True))
     mentions: dict[bytes, list[Mention]] = {}
@@ -72,6 +74,7 @@ def found(
     mentions_of([k for k in text_of if k not in before.named])
     named = {k: before.named[k] if k in before.named else instruments.named_by(mentions[k]) for k in text_of}
     gathered = instruments.gather([named[k] for k in keys], plans)
+    gathered.tests = {t: v for t, v in (before.tests | gathered.tests).items() if t[0] in gathered.plans}
     heads = {name: before.heads.get(name) or instruments._final_head(name) for name in gathered.writers}
     shorter = instruments.shorter_names(gathered.writers, heads.__getitem__)
     spans = {k: s for k, s in before.spans.items() if k in text_of and _same_shorter(named[k], before.shorter, shorter)}
@@ -88,7 +91,7 @@ def found(
 
     result = instruments.settled(plans, instruments.shared_of(gathered, shorter, specificity), specificity, spans_of)
     if folder is not None:
-        _save(folder / STATE_FILE, Kept(named, spans, made_under, shorter, heads), _version())
+        _save(folder / STATE_FILE, Kept(named, spans, made_under, shorter, heads, gathered.tests), _version())
     return result
 
 
@@ -120,16 +123,14 @@ def _load(path: Path, version: str) -> Kept | None:
 
 def _kept_of(arrays: Mapping[str, np.ndarray]) -> Kept:
     state = json.loads(arrays["state"].tobytes().decode("utf-8"))
-    named = {bytes.fromhex(k): _named(*value) for k, value in state["named"].items()}
+    named = {
+        bytes.fromhex(k): Named(tuple(whole), tuple(keys), tuple(map(tuple, carried)), ())
+        for k, (whole, keys, carried) in state["named"].items()
+    }
     spans = {bytes.fromhex(k): [(n, s, e) for n, s, e in found] for k, found in state["spans"].items()}
     shared = {k: set(p) for k, p in state["shared"].items()}
-    return Kept(named, spans, shared, state["shorter"], state["heads"])
-
-
-def _named(whole: list, keys: list, carried: list, tests: list) -> Named:
-    """A text's Named read from JSON (lists) as made (tuples)."""
-    tested = tuple((k, stem, instruments._tuples(test)) for k, stem, test in tests)
-    return Named(tuple(whole), tuple(keys), tuple((s, h) for s, h in carried), tested)
+    tests = {(k, stem): instruments._tuples(test) for k, stem, test in state["tests"]}
+    return Kept(named, spans, shared, state["shorter"], state["heads"], tests)
 
 
 def _save(path: Path, found: Kept, version: str) -> None:
@@ -137,10 +138,11 @@ def _save(path: Path, found: Kept, version: str) -> None:
     import numpy as np
 
     state = {
-        "named": {k.hex(): [n.whole, n.keys, n.carried, n.tests] for k, n in found.named.items()},
+        "named": {k.hex(): [n.whole, n.keys, n.carried] for k, n in found.named.items()},
         "spans": {k.hex(): s for k, s in found.spans.items() if k in found.named},
         "shared": {k: sorted(p) for k, p in found.shared.items()},
         "shorter": found.shorter,
         "heads": found.heads,
+        "tests": [[k, stem, test] for (k, stem), test in found.tests.items()],
     }
     kept.save(path, {"state": np.frombuffer(json.dumps(state, ensure_ascii=False).encode("utf-8"), dtype=np.uint8)}, version)

@@ -626,17 +626,21 @@ class Gathered:
 
 
 def gather(named: list[Named], plans: list[str]) -> Gathered:
-    """What the items (each text's Named and plan) tell together (Gathered)."""
+    """What the items (each text's Named and plan) tell together (Gathered): each plan's names joined first, a plan
+    writing most of its names in several items."""
+    by_plan: dict[str, list[Named]] = {}
+    for text, plan in zip(named, plans, strict=True):
+        by_plan.setdefault(plan, []).append(text)
     gathered = Gathered({}, {}, {}, {})
-    for found, plan in zip(named, plans, strict=True):
-        for k in found.whole:
+    for plan, found in by_plan.items():
+        for k in set().union(*(f.whole for f in found)):
             gathered.writers.setdefault(k, set()).add(plan)
-        for k in found.keys:
+        for k in set().union(*(f.keys for f in found)):
             gathered.plans.setdefault(k, set()).add(plan)
-        for k, head in found.carried:
+        for k, head in set().union(*(f.carried for f in found)):
             gathered.carried.setdefault(k, set()).add((plan, head))
-        for k, stem, test in found.tests:  # a function of (k, stem): any text's will do
-            gathered.tests[k, stem] = test
+        for f in found:
+            gathered.tests.update(((k, stem), test) for k, stem, test in f.tests)  # a function of (k, stem): any will do
     return gathered
 
 
