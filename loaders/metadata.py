@@ -59,7 +59,10 @@ _WORK_ARRANGED = re.compile(r"(20\d\d)年(?:政府)?工作(?:安排|任务|部�
 # A work report names who delivers it (现在，我代表国务院，向大会报告政府工作): its issuer.
 _REPORTER = re.compile(r"我代表(?P<body>[^，,。；：\s]{2,30}?)[，,]?向(?:大会|全会)报告")
 TAIL_LINES = 12  # a signature and date follow the body within its last lines
-_ANNEX_MARK = re.compile(r"^[ \t\u3000]*附件[ \t\u3000]*[\d一二三四五六七八九十]*[ \t\u3000]*$", re.M)  # 附件 / 附件1 alone
+# 附件 / 附件1 alone, or 附件1： with the attachment's title (not 附件：1.…, the notice's listing before its signature)
+_ANNEX_MARK = re.compile(
+    r"^[ \t\u3000]*附件[ \t\u3000]*(?:[\d一二三四五六七八九十]*|[\d一二三四五六七八九十]+[ \t\u3000]*[:：].*)[ \t\u3000]*$", re.M
+)
 
 _SIDECAR_FORMS = [
     ("period", re.compile(r"(?:19|20)\d\d(?:-(?:19|20)\d\d)?|to-(?:19|20)\d\d"), "2021-2025, 2021 or to-2025"),

@@ -17,8 +17,8 @@ from .records import Heading, Indicator, Line, Measure, ParsedDocument, PlanMeta
 from .regions import Region
 from .repair import Repaired, repair, view_without
 from .run_tables import run_together_rows
-from .segment import segment
-from .tables import parse_table
+from .segment import segment, table_paragraphs
+from .tables import lists_things, parse_table
 from .targets import prose_targets, target_scopes
 from .task_tables import TaskRow, attach_task_bodies, task_rows, task_table_lines
 from .titles import find_notice
@@ -84,7 +84,12 @@ def _parse(source: SourceText, sidecar: dict) -> tuple[ParsedDocument, Region | 
             table.heading.projects = True
             seg.paragraphs = [p for p in seg.paragraphs if not lines[0].start <= p.span.start < lines[-1].end]
             continue
-        read = run_together_rows(text, table.heading, table.lines) or parse_table(text, table.heading, table.lines)
+        read = run_together_rows(text, table.heading, table.lines)
+        if read is None and lists_things(text, table.lines):  # a list of companies or the like: its unit's text
+            seg.headings.remove(table.heading)
+            seg.paragraphs = sorted([*seg.paragraphs, *table_paragraphs(text, table)], key=lambda p: p.span.start)
+            continue
+        read = read or parse_table(text, table.heading, table.lines)
         rows, table_warnings = read
         indicators.extend(rows)
         warnings.extend(table_warnings)

@@ -55,6 +55,8 @@ _HAN_SPACE = re.compile(f"(?<=[{_HAN}]) (?=[{_HAN}])")
 _STRAY = re.compile(f"(?<=[{_WIDE}\\d]) (?=[{_WIDE}])|(?<=[{_WIDE}]) (?=\\d)")
 _GAP = re.compile(r"(?<=\S)[ \u00a0]+(?=\S)")
 _PROSE = re.compile(r"[，。；：、？！,;]")
+# Measure words and units that follow a number (3人, 10个, 5万元): a space between the two is no line break.
+_MEASURE_WORDS = frozenset("人个名家项件份所座条户台辆套处种批次天年月日万亿千百元%％")
 _HEADING_NUMBER = re.compile(r"(?:第[一二三四五六七八九十百零〇\d]+[章节篇编部分条]|专栏\s*\d*|附件\s*\d*)$")
 # Bodies issuing a document together are set apart by a space: 中共中央 国务院, 省民政厅 省发展改革委.
 _BODY_END = r"(?:中共中央|中央军委|国务院|政府|办公厅|办公室|委员会|厅|局|委|部|办|院|署)"
@@ -405,6 +407,8 @@ def _breaks_at(body: str, gap: re.Match[str]) -> bool:
     left, right = body[gap.start() - 1 : gap.start()], body[gap.end() : gap.end() + 1]
     if not left or not right or (left.isascii() and right.isascii()):
         return False
+    if left.isdigit() and right in _MEASURE_WORDS:
+        return False  # 其中1 人在…: a number and its measure word are one phrase, whatever the typesetter's space
     if body.rfind("“", 0, gap.start()) > body.rfind("”", 0, gap.start()) and body.find("”", gap.end()) >= 0:
         return False
     return not _HEADING_NUMBER.search(body[max(0, gap.start() - 16) : gap.start()])

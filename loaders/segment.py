@@ -150,6 +150,8 @@ def segment(text: str, content: list[Line]) -> Segmented:
         elif heading is not None and BARE_ATTACHMENT.match(s) and _attachment_just_opened(out):
             i += 1  # the attachment's own 附件 label under the line that named it (附件：…清单): one attachment
             continue
+        elif heading is not None and _after_item_paragraph(heading, out, stack):
+            heading = None  # （五） after the paragraph （四）: an item as its siblings are, however short
         if heading is not None:
             if heading.kind == "attachment":
                 heading.ordinal = sum(h.kind == "attachment" for h in out.headings) + 1
@@ -315,6 +317,25 @@ def _attachment_title(line: Line) -> bool:
     return short and not numbered and not _is_heading_line(s) and _cell_text(line) not in TABLE_HEADER
 
 
+_SUBPART_NUMBER = re.compile(rf"[(（]([{_CN}]+)[)）]")
+
+
+def _after_item_paragraph(heading: Heading, out: Segmented, stack: list[Heading]) -> bool:
+    """A （N） line that is a sentence of clauses, right after the paragraph numbered （N-1） under the same heading:
+    the items of one run are numbered paragraphs alike, and a short last one (（五）调查时间自…，…。) is no heading
+    of what follows it (a title, （三）基本原则, still heads its bullets)."""
+    if heading.kind != "part" or heading.level != 3 or not out.paragraphs or not _sentence(heading.span.quote):
+        return False
+    last = out.paragraphs[-1]
+    parent = stack[-1] if stack else None
+    return (
+        last.parent is parent
+        and (m := _SUBPART_NUMBER.fullmatch(last.number)) is not None
+        and chinese_to_int(m.group(1)) == heading.ordinal - 1
+        and (not out.headings or out.headings[-1].span.start < last.span.start)
+    )
+
+
 def _signed_after(content: list[Line], i: int) -> bool:
     """The document's signature date follows the line content[i] within a few lines, before any other heading:
     an 附件：… line there lists what the notice attaches (特此通知。/ 附件：… / issuer / date); the attachment
@@ -389,6 +410,8 @@ def _take_table(
             break
         if not run_together and s and (j > i and (_is_heading_line(s) or _is_paragraph_like(s) or _next_part(s, out))):
             break
+        if j > i and ATTACHMENT.match(s) and len(s) <= MAX_HEADING:
+            break  # 附件2：… after the table of 附件1: the next attachment, not a cell
         j += 1
     while j > i and not content[j - 1].stripped:
         j -= 1
@@ -425,6 +448,12 @@ def _caption_before(text: str, content: list[Line], i: int, out: Segmented) -> H
             return Heading("table", "", ordinal, s.rstrip(":：|").strip(), para.span)
     first = stripped_span(text, content[i])
     return Heading("table", "", ordinal, "", Span.of(text, first.start, first.start))
+
+
+def table_paragraphs(text: str, table: TableRegion) -> list[Paragraph]:
+    """The lines of a table read as the paragraphs of the unit it stands in, one a line."""
+    parent = table.heading.parent
+    return [_paragraph(text, line, [parent] if parent else []) for line in table.lines if line.stripped]
 
 
 def _paragraph(text: str, line: Line, stack: list[Heading]) -> Paragraph:

@@ -24,7 +24,7 @@ from .roles import (
     paragraph_role,
     title_role,
 )
-from .segment import ATTACHMENT, SIGNATURE_DATE, Paragraph
+from .segment import ATTACHMENT, MAX_ATTACHMENT_TITLE, SIGNATURE_DATE, Paragraph
 
 
 @dataclass
@@ -156,8 +156,24 @@ def _unsigned(flow: list[Paragraph], annexed: Callable[[Heading | None], bool]) 
     while start > last_item + 1 and _signature(flow[start - 1].text):
         start -= 1
     listing = [p for p in flow[last_item + 1 : start] if ATTACHMENT.match(p.text.strip())]
-    closing = {id(p) for p in [*listing, *flow[dates[-1] + 1 : end]]}
+    closing = {id(p) for p in [*listing, *_listed_entries(flow, start), *flow[dates[-1] + 1 : end]]}
     return flow[:start] + flow[dates[-1] + 1 :], closing
+
+
+def _listed_entries(flow: list[Paragraph], start: int) -> list[Paragraph]:
+    """The listing of what is attached right before the signature at flow[start], when its entries stand on lines
+    of their own (附件：1.… / 2.… / 3.…): the 附件：line and its entries, short lines without a sentence's end;
+    [] when no such listing precedes the signature."""
+    first = start
+    while first > 0 and not ATTACHMENT.match(flow[first - 1].text.strip()) and _entry(flow[first - 1].text):
+        first -= 1
+    if first == start or first == 0 or not ATTACHMENT.match(flow[first - 1].text.strip()):
+        return []
+    return flow[first - 1 : start]
+
+
+def _entry(text: str) -> bool:
+    return len(text.strip()) <= MAX_ATTACHMENT_TITLE and "。" not in text
 
 
 _ISSUER = re.compile(r"^[\u4e00-\u9fff]{2,30}(人民政府|政府|办公厅|办公室|委员会|局|厅|部|委|中共中央|国务院)$")

@@ -244,6 +244,13 @@ def kind_of(cell: Cell) -> str:
     return "text"
 
 
+def lists_things(text: str, lines: list[Line]) -> bool:
+    """A table whose header names neither a value column (a year, 目标, 完成值 …) nor a unit: it lists things (序号 |
+    支付单位名称 | 征管局, an attachment's list of companies), not indicators."""
+    header, _ = read_header(tokenize(text, lines))
+    return not header.columns and not header.has_unit
+
+
 def parse_table(text: str, heading: Heading, lines: list[Line]) -> tuple[list[Indicator], list[str]]:
     """Indicator rows of one table, and warnings about cells that fit no row."""
     cells = tokenize(text, lines)

@@ -110,6 +110,7 @@ TITLES = {  # the plan's own title (for a notice that issues a document, the iss
         "平潭综合实验区社会事业局关于2022年法治工作情况暨2023年工作要点的报告",
         None,
     ),  # a 关于…的报告 of a bureau
+    "024_fuzhou_local_tax_international_tax_work_notice_2013.txt": ("福州市地方税务局关于加强2013年国际税收管理工作的通知", 10),
 }
 
 DATES = {  # ISO date and the line it is written on
@@ -135,6 +136,7 @@ DATES = {  # ISO date and the line it is written on
     "020_shanghai_minhang_urban_renewal_15th_plan_2026.md": ("2026-07-28", 23),
     "021_shanghai_huangpu_urban_renewal_15th_plan_2026.md": ("2026-07-02", 26),
     "023_pingtan_social_affairs_rule_of_law_key_points_2023.html": ("2023-03-31", None),  # the page's PubDate
+    "024_fuzhou_local_tax_international_tax_work_notice_2013.txt": ("2013-02-25", 10),  # the signature's
 }
 
 DOC_NUMBERS = {
@@ -158,6 +160,7 @@ DOC_NUMBERS = {
     "020_shanghai_minhang_urban_renewal_15th_plan_2026.md": "闵府发〔2026〕26号",
     "021_shanghai_huangpu_urban_renewal_15th_plan_2026.md": "黄府办发〔2026〕12号",  # the page's 文号: the notice states none
     "023_pingtan_social_affairs_rule_of_law_key_points_2023.html": None,
+    "024_fuzhou_local_tax_international_tax_work_notice_2013.txt": "榕地税〔2013〕42号",
 }
 
 ISSUERS = {
@@ -197,6 +200,7 @@ ISSUERS = {
     "020_shanghai_minhang_urban_renewal_15th_plan_2026.md": {"闵行区人民政府"},
     "021_shanghai_huangpu_urban_renewal_15th_plan_2026.md": {"上海市黄浦区人民政府办公室"},
     "023_pingtan_social_affairs_rule_of_law_key_points_2023.html": {"平潭综合实验区社会事业局"},  # title, ContentSource
+    "024_fuzhou_local_tax_international_tax_work_notice_2013.txt": {"福州市地方税务局"},  # not the site
 }
 
 DOC_TYPES = {
@@ -218,6 +222,7 @@ DOC_TYPES = {
     "020_shanghai_minhang_urban_renewal_15th_plan_2026.md": "fyp",  # one field's 十五五 规划, as the corpus's are
     "021_shanghai_huangpu_urban_renewal_15th_plan_2026.md": "fyp",
     "023_pingtan_social_affairs_rule_of_law_key_points_2023.html": "annual",  # a report whose forward part is the year's 工作要点
+    "024_fuzhou_local_tax_international_tax_work_notice_2013.txt": "notice",
 }
 
 REGIONS = {  # admin code of the plan's region; 000000 is the nation
@@ -235,6 +240,7 @@ REGIONS = {  # admin code of the plan's region; 000000 is the nation
     "019_shanghai_changning_15th_fyp_outline_2026.md": "310105",
     "020_shanghai_minhang_urban_renewal_15th_plan_2026.md": "310112",
     "021_shanghai_huangpu_urban_renewal_15th_plan_2026.md": "310101",
+    "024_fuzhou_local_tax_international_tax_work_notice_2013.txt": "350100",  # 福州市, a prefecture-level city
 }
 
 PERIODS = {  # None: the text states no period, and none may be invented; "to-2030": a horizon (到2030年) only
@@ -258,6 +264,7 @@ PERIODS = {  # None: the text states no period, and none may be invented; "to-20
     "020_shanghai_minhang_urban_renewal_15th_plan_2026.md": "2026-2030",
     "021_shanghai_huangpu_urban_renewal_15th_plan_2026.md": "2026-2030",
     "023_pingtan_social_affairs_rule_of_law_key_points_2023.html": "2023",  # …暨2023年工作要点的报告, not the year it reviews
+    "024_fuzhou_local_tax_international_tax_work_notice_2013.txt": None,  # a notice of the work of 2013
 }
 
 PART_LINES = {  # the line of every top-level part 一、…
@@ -472,6 +479,7 @@ PROJECTS = {
     "real/018_pingtan_junshan_work_summary_and_plan_2025.txt": NO_UNDERTAKINGS,
     # 023: the counts of 2022 (一、) were done; the plan for 2023 (三、) counts nothing
     "real/023_pingtan_social_affairs_rule_of_law_key_points_2023.html": NO_UNDERTAKINGS,
+    "real/024_fuzhou_local_tax_international_tax_work_notice_2013.txt": NO_UNDERTAKINGS,
 }
 
 BODIES = {  # line of an attribution (（责任单位：…）, X负责…, X牵头…) and the bodies it names, split at 、 and ，
@@ -1614,4 +1622,50 @@ def test_a_bureau_s_report_on_its_year_and_its_work_points_reads_as_review_short
     ]
     text = doc.source.text
     records = [*doc.headings, *doc.measures, *doc.passages, *(b for m in doc.measures for b in m.bodies)]
+    assert all(text[u.span.start : u.span.end] == u.span.quote for u in records)
+
+
+CITY_NOTICE = "024_fuzhou_local_tax_international_tax_work_notice_2013.txt"
+
+
+def test_a_city_bureau_s_notice_scraped_onto_one_line_with_its_attachments() -> None:
+    """024, a notice of 福州市地方税务局 as the zone's site published it, the whole page on line 10. Its parts and items
+    are read as written: （五）, one sentence after the paragraph （四）, is an item as its siblings are; 其中1 人 keeps its
+    measure word; the listing of the three attachments before the signature is closing matter, not items; the date
+    is the signature's, though the attachments follow it; the tables of companies (序号 | 支付单位名称 | 征管局) hold no
+    indicators."""
+    doc, region = parse_document(REAL / CITY_NOTICE)
+    text = doc.source.text
+    assert len(text) == 3135 and text.count("\n") == 9
+    assert region is not None and (region.code, region.level) == ("350100", "prefecture")
+    assert [(h.kind, h.number, h.title, h.parent and h.parent.number) for h in doc.headings if h.kind != "table"] == [
+        ("chapter", "一、", "强化国际税收工作机制，夯实国际税收工作基础", None),
+        ("part", "（一）", "明确机构和充实人员，强化国际税收工作", "一、"),
+        ("part", "（二）", "加强业务培训，努力提高国际税收业务水平", "一、"),
+        ("part", "（三）", "加大考评力度，提高国际税收工作质量", "一、"),
+        ("chapter", "二、", "组织开展2012年关联业务网上申报工作", None),
+        ("chapter", "三、", "开展服务贸易对外支付专项调查", None),
+        ("attachment", "附件1", "2011年福建服务贸易项下跨境支付累计金额前18名企业名单", None),
+        ("attachment", "附件2", "2012年福建服务贸易项下跨境支付累计金额前17名企业名单", None),
+        ("attachment", "附件3", "外国企业承包工程情况自查表", None),
+    ]
+    survey = doc.headings[5]
+    assert [m.number for m in doc.measures if m.parent is survey] == paren(5)
+    assert doc.measures[-1].span.quote == "（五）调查时间自2013年3月1日开始，4月15日前各局书面上报调查情况。"
+    staffing = doc.measures[0]
+    assert staffing.parent is doc.headings[1] and "其中1 人在税政科内指定，余下2人在管理一线人员中选定" in staffing.span.quote
+    listing = [p for p in doc.passages if p.kind == "conclusion"]
+    assert [p.span.quote for p in listing] == [
+        "附件：1.2011年福建服务贸易项下跨境支付累计金额前18名",
+        "企业名单",
+        "2.2012年福建服务贸易项下跨境支付累计金额前17名企业名单",
+        "3.外国企业承包工程情况自查表",
+    ]
+    assert doc.indicators == [] and doc.projects == [] and doc.targets == []
+    assert [c.title for c in doc.citations] == [
+        "国家税务总局关于印发〈特别纳税调整实施办法（试行）的通知",
+        "国家税务总局关于印发〈中华人民共和国企业年度关联业务往来报告表〉的通知",
+    ]
+    assert not any(c.basis for c in doc.citations)
+    records = [*doc.headings, *doc.measures, *doc.passages]
     assert all(text[u.span.start : u.span.end] == u.span.quote for u in records)
