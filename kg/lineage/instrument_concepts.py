@@ -17,8 +17,7 @@ every text's again, as does a full rebuild, which never reads it; the texts gone
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -88,11 +87,40 @@ class Kept:
     whole: Ragged
     keys: Ragged
     carried: Ragged  # a programme's number and its head's, in turn
-    spans: dict[bytes, Spans]
+    spans: dict[bytes, Spans]  # those of a text with none left out
     shared: dict[str, set[str]]
     shorter: dict[str, list[str]]
     heads: dict[str, str]
-    tests: dict[tuple[str, bool], WordTest]
+    tests: dict[tuple[str, bool], str]  # encoded (_encoded)
+
+
+class _Tests(Mapping[tuple[str, bool], WordTest]):
+    """Word tests kept encoded (_encoded), decoded when asked for: shared_of asks for those of a few thousand names."""
+
+    def __init__(self, encoded: dict[tuple[str, bool], str]) -> None:
+        self.encoded = encoded
+
+    def __getitem__(self, tested: tuple[str, bool]) -> WordTest:
+        code = self.encoded[tested]
+        if code in _SIMPLE:
+            return _SIMPLE[code]
+        return tuple(tuple(group.split("\1")) for group in code.split("\2"))
+
+    def __iter__(self) -> Iterator[tuple[str, bool]]:
+        return iter(self.encoded)
+
+    def __len__(self) -> int:
+        return len(self.encoded)
+
+
+_SIMPLE: dict[str, WordTest] = {"\3n": None, "\3t": True, "\3f": False}
+
+
+def _encoded(test: WordTest) -> str:
+    """A word test as a string: None, True or False, or its groups of words (no word has a control character)."""
+    if isinstance(test, tuple):
+        return "\2".join("\1".join(group) for group in test)
+    return next(code for code, value in _SIMPLE.items() if value is test)
 
 
 def found(
@@ -119,7 +147,8 @@ def found(
     heads = {name: state.heads.get(name) or instruments._final_head(name) for name in gathered.writers}
     shorter = instruments.shorter_names(gathered.writers, heads.__getitem__)
     number = {s: n for n, s in enumerate(state.strings)}
-    spans = {k: state.spans[k] for k in order if k in state.spans}
+    kept_texts = before.texts if before else {}  # each with its spans, kept only when there are some
+    spans = {k: state.spans.get(k, []) for k in order if k in kept_texts}
     moved = {w for w in state.shorter.keys() | shorter.keys() if sorted(state.shorter.get(w, ())) != sorted(shorter.get(w, ()))}
     for n in _touching(state.whole, at, moved, number):  # their names stand for other shorter names now
         spans.pop(order[n], None)
@@ -139,7 +168,8 @@ def found(
 
     result = instruments.settled(plans, instruments.shared_of(gathered, shorter, specificity), specificity, spans_of)
     if folder is not None:  # the tests of names no text has any more are not kept
-        state.spans, state.shared, state.shorter, state.heads, state.tests = spans, made_under, shorter, heads, gathered.tests
+        state.spans, state.shared, state.shorter, state.heads = spans, made_under, shorter, heads
+        state.tests = {t: state.tests[t] for t in gathered.tests}
         _save(folder / STATE_FILE, state, order, _version())
     return result
 
@@ -170,14 +200,14 @@ def _with_texts(state: Kept, texts: list[bytes], rows: Rows, mentions: dict[byte
     carried = state.carried.appended([numbers(tuple(x for pair in n.carried for x in pair)) for n in named])
     tests = dict(state.tests)
     for n in named:
-        tests.update(((k, stem), test) for k, stem, test in n.tests)
+        tests.update(((k, stem), _encoded(test)) for k, stem, test in n.tests)
     rows_of = state.texts | {k: len(state.texts) + n for n, k in enumerate(new)}
     return Kept(list(number), rows_of, whole, keys, carried, state.spans, state.shared, state.shorter, state.heads, tests)
 
 
 def _gathered(state: Kept, items: np.ndarray, plans: list[str]) -> instruments.Gathered:
     """instruments.gather of the items (the rows of their texts in state, their plans), but for the normal forms one
-    plan writes that are no whole name (shared_of reads none of them): made in arrays, then sets for what is left."""
+    plan writes that are no whole name (shared_of reads nothing of them): made in arrays, then sets for what is left."""
     import numpy as np
 
     names = sorted(set(plans))
@@ -193,9 +223,11 @@ def _gathered(state: Kept, items: np.ndarray, plans: list[str]) -> instruments.G
     written, by = pairs(state.whole)
     key, of = pairs(state.keys)
     numbers, counts = np.unique(key, return_counts=True)
-    wanted = np.isin(key, np.union1d(numbers[counts >= 2], written))
+    named = np.union1d(numbers[counts >= 2], written)  # a name shared_of may judge: of two plans, or a whole name
+    wanted = np.isin(key, named)
     flat, owner = state.carried.rows(items)
-    code = np.unique((flat[0::2] * len(state.strings) + flat[1::2]) * width + plan[owner[0::2]])
+    judged = np.isin(flat[0::2], named)
+    code = np.unique((flat[0::2][judged] * len(state.strings) + flat[1::2][judged]) * width + plan[owner[0::2][judged]])
     carried, carrier = code // width, code % width
     strings = state.strings
     gathered = instruments.Gathered({}, {}, {}, {})
@@ -206,7 +238,7 @@ def _gathered(state: Kept, items: np.ndarray, plans: list[str]) -> instruments.G
     for c, p in zip(carried.tolist(), carrier.tolist(), strict=True):
         gathered.carried.setdefault(strings[c // len(strings)], set()).add((names[p], strings[c % len(strings)]))
     present = {strings[k] for k in numbers.tolist()}
-    gathered.tests = {t: v for t, v in state.tests.items() if t[0] in present}
+    gathered.tests = _Tests({t: v for t, v in state.tests.items() if t[0] in present})
     return gathered
 
 
@@ -237,6 +269,8 @@ def _load(path: Path, version: str) -> Kept | None:
 
 
 def _kept_of(arrays: Mapping[str, np.ndarray]) -> Kept:
+    import numpy as np
+
     strings = arrays["strings"].tobytes().decode("utf-8").split("\0") if len(arrays["strings"]) else []
 
     def ragged(name: str) -> Ragged:
@@ -250,10 +284,11 @@ def _kept_of(arrays: Mapping[str, np.ndarray]) -> Kept:
 
     texts = [bytes(k) for k in arrays["texts"]]
     at = arrays["spans"].tolist()
-    bounds = [0, *arrays["spans-ends"].tolist()]
-    spans = {k: [(strings[n], s, e) for n, s, e in at[a:b]] for k, a, b in zip(texts, bounds[:-1], bounds[1:], strict=True)}
-    values = json.loads(arrays["tests"].tobytes().decode("utf-8"))
-    tested = zip([strings[n] for n in arrays["tested"].tolist()], arrays["stems"].tolist(), values, strict=True)
+    ends = arrays["spans-ends"].tolist()
+    starts = [0, *ends[:-1]]
+    spanned = np.flatnonzero(np.diff([0, *ends])).tolist()
+    spans = {texts[n]: [(strings[k], s, e) for k, s, e in at[starts[n] : ends[n]]] for n in spanned}
+    tested = zip(arrays["tested"].tolist(), arrays["stems"].tolist(), arrays["tests"].tolist(), strict=True)
     return Kept(
         strings,
         {k: n for n, k in enumerate(texts)},
@@ -264,7 +299,7 @@ def _kept_of(arrays: Mapping[str, np.ndarray]) -> Kept:
         {names[0]: set(names[1:]) for names in lists("shared")},
         {names[0]: list(names[1:]) for names in lists("shorter")},
         {name: head for name, head in lists("heads")},
-        {(k, bool(stem)): instruments._tuples(v) for k, stem, v in tested},
+        {(strings[k], bool(stem)): strings[v] for k, stem, v in tested},
     )
 
 
@@ -293,6 +328,6 @@ def _save(path: Path, state: Kept, texts: list[bytes], version: str) -> None:
     arrays |= numbered("heads", list(state.heads.items()))
     arrays["tested"] = np.array([number.setdefault(k, len(number)) for k, _stem in state.tests], dtype=np.int32)
     arrays["stems"] = np.array([stem for _k, stem in state.tests], dtype=np.bool_)
-    arrays["tests"] = np.frombuffer(json.dumps(list(state.tests.values()), ensure_ascii=False).encode("utf-8"), dtype=np.uint8)
+    arrays["tests"] = np.array([number.setdefault(v, len(number)) for v in state.tests.values()], dtype=np.int32)
     arrays["strings"] = np.frombuffer("\0".join(number).encode("utf-8"), dtype=np.uint8)
     kept.save(path, arrays, version)

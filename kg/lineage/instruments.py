@@ -41,7 +41,7 @@ import math
 import re
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -622,7 +622,7 @@ class Gathered:
     writers: dict[str, set[str]]
     plans: dict[str, set[str]]
     carried: dict[str, set[tuple[str, str]]]
-    tests: dict[tuple[str, bool], WordTest]
+    tests: Mapping[tuple[str, bool], WordTest]
 
 
 def gather(named: list[Named], plans: list[str]) -> Gathered:
@@ -631,7 +631,7 @@ def gather(named: list[Named], plans: list[str]) -> Gathered:
     by_plan: dict[str, list[Named]] = {}
     for text, plan in zip(named, plans, strict=True):
         by_plan.setdefault(plan, []).append(text)
-    gathered = Gathered({}, {}, {}, {})
+    gathered, tests = Gathered({}, {}, {}, {}), dict[tuple[str, bool], WordTest]()
     for plan, found in by_plan.items():
         for k in set().union(*(f.whole for f in found)):
             gathered.writers.setdefault(k, set()).add(plan)
@@ -640,7 +640,8 @@ def gather(named: list[Named], plans: list[str]) -> Gathered:
         for k, head in set().union(*(f.carried for f in found)):
             gathered.carried.setdefault(k, set()).add((plan, head))
         for f in found:
-            gathered.tests.update(((k, stem), test) for k, stem, test in f.tests)  # a function of (k, stem): any will do
+            tests.update(((k, stem), test) for k, stem, test in f.tests)  # a function of (k, stem): any will do
+    gathered.tests = tests
     return gathered
 
 
