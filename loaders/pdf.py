@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from statistics import median
 
 from .errors import LoadError
+from .pdf_gaps import gap_table_grids
 from .repair import OPENS_ITEM, SENTENCE_END
 
 _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u2018-\u201d]")
@@ -54,6 +55,7 @@ class _Table:
     xs: list[float]  # column boundaries, left to right
     ys: list[float]  # row boundaries, top to bottom
     cells: dict[tuple[int, int], list] = field(default_factory=dict)
+    ruled: bool = True  # drawn with rules between its columns, or found by the white between them
 
     @property
     def top(self) -> float:
@@ -134,6 +136,7 @@ def _read_page(number: int, page) -> tuple[list[_Line], list[_Table]]:
         else:
             table, cell = found
             table.cells.setdefault(cell, []).append(char)
+    outside = _into_gap_tables(number, outside, tables)
     lines = []
     for column, rank, chars in _columns(outside):
         if text := _join(chars).strip():
@@ -152,6 +155,25 @@ def _read_page(number: int, page) -> tuple[list[_Line], list[_Table]]:
                 )
             )
     return lines, tables
+
+
+def _into_gap_tables(number: int, chars: list, tables: list[_Table]) -> list:
+    """The glyphs of the tables drawn without column rules (loaders.pdf_gaps) put in their cells, those tables
+    added to tables; the glyphs outside them returned."""
+    grids = gap_table_grids(_visual_lines(chars))
+    if not grids:
+        return chars
+    found = [_Table(number, xs, ys, ruled=False) for xs, ys in grids]
+    tables.extend(found)
+    outside = []
+    for char in chars:
+        x, y = (char.x0 + char.x1) / 2, (char.y0 + char.y1) / 2
+        home = next(((t, cell) for t in found if (cell := t.cell_of(x, y)) is not None), None)
+        if home is None:
+            outside.append(char)
+        else:
+            home[0].cells.setdefault(home[1], []).append(char)
+    return outside
 
 
 def _without_overprint(chars: list) -> list:
@@ -405,11 +427,14 @@ def _bar(rows: dict[tuple[int, int], str]) -> str:
 
 
 def _continued(before: _Table, after: _Table) -> bool:
-    """A table carried over to the next page: the same columns."""
+    """A table carried over to the next page: the same columns (where the columns' cells start, within a few
+    points, when no rules draw them)."""
+    ruled = before.ruled and after.ruled
+    tolerance, edges = (_TOLERANCE, slice(None)) if ruled else (2 * _TOLERANCE, slice(1, -1))
     return (
         after.page == before.page + 1
         and len(after.xs) == len(before.xs)
-        and all(abs(a - b) <= _TOLERANCE for a, b in zip(after.xs, before.xs, strict=True))
+        and all(abs(a - b) <= tolerance for a, b in zip(after.xs[edges], before.xs[edges], strict=True))
     )
 
 

@@ -530,6 +530,54 @@ def test_glyphs_drawn_twice_over_themselves_are_read_once(tmp_path: Path) -> Non
     assert content(doc) == content(parse_document(text)[0])
 
 
+@pytest.mark.parametrize("rules", ["none", "three lines"])
+def test_a_table_without_column_rules_reads_cell_by_cell(tmp_path: Path, rules: str) -> None:
+    """Corpus 003's indicator table (16 rows, read from its text) set in Word without borders, and as a three-line
+    table (三线表: a rule above, one under the header, one below), printed by LibreOffice. Without rules between
+    its columns there was no grid: each row's cells ran together (1城乡低保标% 6不低于居民预期性) and a wrapped
+    cell's lines fell between the rows. The white strips down the columns give the grid: the same rows as the text."""
+    from docx import Document
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    text = parse_document(CORPUS / "003_1530986ba0a39128.txt")[0]
+    rows = [("序号", "指标名称", "单位", "2020年", "2025年", "属性")] + [
+        (i.number, i.name, i.unit, *(v.as_written for v in i.values), i.attribute) for i in text.indicators
+    ]
+    word = Document()
+    word.add_paragraph("一、主要指标")
+    table = word.add_table(rows=len(rows), cols=6)
+    if rules == "three lines":
+        borders = OxmlElement("w:tblBorders")
+        for edge, value in (("top", "single"), ("bottom", "single"), ("insideH", "nil"), ("insideV", "nil")):
+            rule = OxmlElement(f"w:{edge}")
+            rule.set(qn("w:val"), value)
+            rule.set(qn("w:sz"), "12")
+            borders.append(rule)
+        table._tbl.tblPr.append(borders)
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            cell = table.cell(r, c)
+            cell.text = value
+            if rules == "three lines" and r == 0:
+                under = OxmlElement("w:tcBorders")
+                rule = OxmlElement("w:bottom")
+                rule.set(qn("w:val"), "single")
+                under.append(rule)
+                cell._tc.get_or_add_tcPr().append(under)
+    word.add_paragraph("二、主要任务")
+    word.add_paragraph("\u3000\u3000（一）加强社会救助。完善最低生活保障制度。")
+    word.save(tmp_path / "table.docx")
+    libreoffice("pdf:writer_pdf_Export", [tmp_path / "table.docx"], tmp_path)
+    doc, _ = parse_document(tmp_path / "table.pdf")
+
+    def rows_of(d: ParsedDocument) -> list[tuple]:
+        return [(i.number, i.name, i.unit, i.attribute, [v.as_written for v in i.values]) for i in d.indicators]
+
+    assert len(text.indicators) == 16 and rows_of(doc) == rows_of(text)
+    assert [m.heading for m in doc.measures] == ["加强社会救助。"]
+
+
 def test_a_web_page_saved_as_shtml_without_a_suffix_or_as_txt_reads_as_the_page(tmp_path: Path) -> None:
     """The gov.cn page of 国办发〔2018〕123号 as sites and browsers name pages: .shtml, the link's name, a .txt."""
     page = REAL / "008_guobanfa_2018_123_gov_new_media_opinion.html"
