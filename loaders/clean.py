@@ -95,14 +95,25 @@ def split_lines(text: str) -> list[Line]:
 
 
 def is_link_farm(line: str) -> bool:
-    """A run of many short link texts separated by '|': injected spam, never a sentence of a plan."""
+    """A run of many short link texts separated by '|': injected spam, never a sentence of a plan, nor a table's
+    row written on one line (a Markdown table's: 1 | 城乡低保标准年度增速 | % | 6 | … | 预期性 |)."""
     parts = [p.strip() for p in line.split("|")]
     items = [p for p in parts if p]
     if len(items) < 6:
         return False
     sentence_marks = sum(line.count(c) for c in "。；;")
     short = sum(1 for p in items if len(p) <= 30)
-    return sentence_marks == 0 and short >= 0.8 * len(items)
+    return sentence_marks == 0 and short >= 0.8 * len(items) and not _table_row(items)
+
+
+# A table's cell that no link text is: a value (6, 33.86, 100%, --), an indicator's attribute, a header's word.
+_TABLE_CELL = re.compile(
+    r"^(?:[-+]?\d+(?:\.\d+)?[%％]?|[-—–]{1,2}|预期性|约束性|預期性|約束性|序号|序號|单位|單位|属性|屬性|指标名称|指標名稱)$"
+)
+
+
+def _table_row(items: list[str]) -> bool:
+    return sum(1 for item in items if _TABLE_CELL.match(item)) >= 2
 
 
 def _unspaced_label(stripped: str) -> str:

@@ -26,6 +26,7 @@ _CLOSING_HASHES = re.compile(r"\s+#+\s*$")
 _QUOTE_MARK = re.compile(r"^\s{0,3}(>(?![\d.])\s?)+")
 _RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_TABLE_ROW = re.compile(r"^\s*\|(?=.*\|.*\|\s*$)\s*")  # | 1 | 城乡低保标准年度增速 | % |: the row's opening bar
 _EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
 _IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
 _LINK = re.compile(r"\[([^\]\n]+)\]\(([^)\n]*)\)")
@@ -92,6 +93,8 @@ def _markup(line: Line) -> list[tuple[int, int]]:
             out.append((at + c.start(), at + c.end()))
     elif m := _QUOTE_MARK.match(s):
         out.append((at, at + m.end()))
+    elif m := _TABLE_ROW.match(s):
+        out.append((at, at + m.end()))  # the cells read as a bar layout's: each closed by its bar
     out += [(at + m.start(), at + m.end()) for m in _IMAGE.finditer(s)]
     for m in _LINK.finditer(s):
         out.append((at + m.start(), at + m.start(1)))  # "["

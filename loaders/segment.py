@@ -87,7 +87,9 @@ def stripped_span(text: str, line: Line) -> Span:
 
 
 def _cell_text(line: Line) -> str:
-    return line.stripped.replace(" ", "").replace("\u3000", "").rstrip("|").strip()
+    """The line's first cell: the line itself in a bar layout (a cell a line), its first in a row written on one
+    line (序号 | 指标名称 | 单位 |, a Markdown table's)."""
+    return line.stripped.replace(" ", "").replace("\u3000", "").split("|")[0].strip()
 
 
 def _is_heading_line(s: str) -> bool:

@@ -6,8 +6,10 @@ from pathlib import Path
 
 from plankg.loaders.clean import split_lines
 from plankg.loaders.markdown import markdown_view
+from plankg.loaders.pipeline import parse_document
 from plankg.loaders.read import read_source
-from plankg.loaders.records import Span
+from plankg.loaders.records import ParsedDocument, Span
+from plankg.loading.documents import bundled_corpus
 
 REAL = Path(__file__).parent / "fixtures" / "real"
 YANGPU = REAL / "004_shanghai_yangpu_industrial_heritage_measures_2023.md"
@@ -76,3 +78,29 @@ def test_a_comparison_at_the_start_of_a_line_is_no_quote_mark() -> None:
     value's comparison; > followed by a space is a quote mark as before."""
     view = _view("# 某某规划纲要\n\n养老机构护理型床位占比\n\n>75\n\n>.5\n\n> 75\n")
     assert view.text.splitlines() == ["某某规划纲要", "", "养老机构护理型床位占比", "", ">75", "", ">.5", "", "75"]
+
+
+def test_a_markdown_table_of_indicators_reads_row_by_row(tmp_path: Path) -> None:
+    """Corpus 003's indicator table (16 rows, read from its text) written as a Markdown table, as converters
+    (pandoc, and most Word-to-Markdown tools) write one: | 序号 | 指标名称 | … |, a rule line, a row a line. Each
+    row of six cells had been dropped as a line of injected spam links (short texts between bars) and the box
+    read as empty; the rows are read as the text's, their spans on the Markdown file."""
+    text = parse_document(bundled_corpus() / "003_1530986ba0a39128.txt")[0]
+    rows = [("序号", "指标名称", "单位", "2020年", "2025年", "属性")] + [
+        (i.number, i.name, i.unit, *(v.as_written for v in i.values), i.attribute) for i in text.indicators
+    ]
+    table = ["| " + " | ".join(row) + " |" for row in rows]
+    table.insert(1, "|" + "---|" * 6)
+    page = tmp_path / "plan.md"
+    head = "# 某区民政事业发展“十四五”规划\n\n## 一、主要指标\n\n**专栏1 “十四五”时期民政事业发展主要指标**\n\n"
+    tail = "\n\n## 二、主要任务\n\n（一）加强社会救助。完善最低生活保障制度。\n"
+    page.write_text(head + "\n".join(table) + tail, encoding="utf-8")
+    doc = parse_document(page)[0]
+
+    def rows_of(d: ParsedDocument) -> list[tuple]:
+        return [(i.number, i.name, i.unit, i.attribute, [v.as_written for v in i.values]) for i in d.indicators]
+
+    assert len(text.indicators) == 16 and rows_of(doc) == rows_of(text)
+    assert all(doc.source.text[i.span.start : i.span.end] == i.span.quote for i in doc.indicators)
+    assert doc.indicators[1].span.quote.startswith("2 | 生活不能自理特困人员集中供养率 | % | 75 | 85 | 预期性")
+    assert not [d for d in doc.dropped if d.reason == "injected spam links"]
