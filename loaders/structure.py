@@ -228,8 +228,9 @@ _POINT = re.compile(r"^(\d{1,3})[.．、]$")
 
 def _running_points(flow: list[Paragraph]) -> set[int]:
     """The ids of the points numbered 1., 2., … when one count runs on across the items above them (1. under
-    一、, 2.-8. under （一）, 9.-15. under （二）…): the document numbers its tasks once, so each is an item of
-    its own, not a point of the item before it, whose points would be counted afresh."""
+    一、, 2.-8. under （一）, 9.-15. under （二）…), never starting again (a number skipped is a slip): the
+    document numbers its tasks once, so each is an item of its own, not a point of the item before it, whose
+    points would be counted afresh."""
     points: list[tuple[Paragraph, tuple[int, int]]] = []
     owner: dict[int, int] = {}  # per unit, the last item of a higher rank than a point
     for para in flow:
@@ -242,7 +243,7 @@ def _running_points(flow: list[Paragraph]) -> set[int]:
             owner[id(para.parent)] = id(para)
     numbers = [int(m.group(1)) for p, _ in points if (m := _POINT.match(p.number.strip()))]
     owners = {o for _, o in points}
-    if len(owners) < 2 or numbers[0] != 1 or any(b != a + 1 for a, b in itertools.pairwise(numbers)):
+    if len(owners) < 2 or numbers[0] != 1 or any(b <= a for a, b in itertools.pairwise(numbers)):
         return set()
     return {id(p) for p, _ in points}
 

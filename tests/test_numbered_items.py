@@ -110,3 +110,13 @@ def test_targets_of_a_span_that_starts_in_a_year_take_no_year() -> None:
     assert targets["人才贡献率"] == [("达到40%", None)]
     assert targets["高层次医疗卫生人才"] == [("不少于500名", None)]
     assert not any(name.startswith("5年内") for name in targets)
+
+
+def test_a_count_that_skips_a_number_still_runs_through_the_document(tmp_path: Path) -> None:
+    """Official texts skip a number now and then: without item 38. the count still never starts again, so 2.–45.
+    (less 38.) are still the document's tasks."""
+    page = tmp_path / "opinion.html"
+    paragraphs = GUANGZHOU.read_text(encoding="utf-8").split("</p>")
+    page.write_text("</p>".join(p for p in paragraphs if "38.人才公寓" not in p), encoding="utf-8")
+    doc = parse_document(page)[0]
+    assert [m.number for m in doc.measures if m.number.endswith(".")] == [f"{n}." for n in range(2, 46) if n != 38]
