@@ -22,10 +22,12 @@ _CHROME: dict[str, re.Pattern[str]] = {
         r"^\S{1,12}(?:\s*>\s*\S{1,20}){1,6}$|^(?=.{0,60}$)(当前位置|當前位置|您的位置|您现在的位置|您現在的位置|所在位置)\s*[:：]"
     ),
     "page widget": re.compile(
-        r"^(请选择|請選擇)\S{0,8}[:：]?$|字体大小|字體大小|【?打印本页|关闭窗口|關閉窗口|扫一扫在手机.{0,4}打开"
+        r"^(请选择|請選擇)\S{0,8}[:：]?$|字体大小|字體大小|【?打印本页|关闭窗口|關閉窗口|扫一扫在手机.{0,4}(打开|查看)"
+        r"|^(党政机关|黨政機關|我为政府网站找错|政府网站找错)$"
         r"|^(?:[\s【】\[\]［］|:：]*(?:打印|列印|关闭|關閉|本页|窗口|我要纠错|纠错|收藏|分享到|返回顶部|回到顶部|回到|顶部|字号|字號|字体|"
         r"大|中|小|默认|放大|缩小|正常|微信|微博|QQ空间|朋友圈))+[\s【】\[\]［］|:：]*$"
     ),
+    "article navigation": re.compile(r"^(上一篇|下一篇|上一條|下一條|上一条|下一条|上篇|下篇)\s*[:：]"),
     "editor credit": re.compile(r"^(?=.{0,30}$)[【\[（(]?\s*(责任编辑|責任編輯)\s*[:：]"),
     "download links": re.compile(
         r"^(文件下载|文件下載|关联文件|關聯文件|附件下载|附件下載|点击下载(此|本)?(文件|附件)?)[:：]?\s*$"
@@ -43,7 +45,9 @@ _CHROME: dict[str, re.Pattern[str]] = {
     "site footer": re.compile(
         r"^(?=.{0,80}$).*(版权所有|版權所有|©|Copyright)"
         r"|^(?=.{0,200}$).*(ICP备|ICP備|网站标识码|網站標識碼|公网安备|公網安備)"  # a printed page runs its footer on
-        r"|^(主办单位|主辦單位|承办单位|承辦單位|网站地图|網站地圖|联系我们|聯繫我們|关于我们|關於我們)[:：\s|]"
+        r"|^(主办单位|主辦單位|承办单位|承辦單位|网站地图|網站地圖|联系我们|聯繫我們|关于我们|關於我們|使用帮助|隐私保护|"
+        r"法律声明|網站聲明|网站声明)[:：\s|]"
+        r"|^(?=.{0,200}$).*(最佳浏览效果|最佳瀏覽效果|建议您?使用.{0,30}浏览器)"
         r"|^(友情链接|友情鏈接)[:：]",
         re.IGNORECASE,
     ),
@@ -137,14 +141,26 @@ def classify_line(stripped: str) -> str | None:
     return None
 
 
+# A page's list of links under its label (友情链接, 省市政府网站 …), a link a line once the page is printed or saved as
+# text: the label, then short names with no sentence in them (福建省人民政府, 人民网, 闽政通APP).
+_LINK_LIST_LABEL = re.compile(
+    r"^(友情链接|友情鏈接|相关网站|相關網站|政府网站|政府網站|省市政府网站|市县政府网站|县区政府网站|部门网站|部門網站|"
+    r"新闻媒体|新聞媒體|媒体链接|网站链接|網站鏈接|新媒体矩阵|新媒體矩陣|政务新媒体|政務新媒體|兄弟网站)$"
+)
+_LINK_NAME = re.compile(r"^[^，。；：,;:！？、（）()《》“”]{2,24}$")
+
+
 def clean(text: str) -> CleanText:
     """Split text into lines and separate content from page chrome, metadata and spam."""
     lines = split_lines(text)
     content: list[Line] = []
     metadata: list[Line] = []
     dropped: list[Dropped] = []
+    in_links = False
     for line in lines:
-        reason = classify_line(line.stripped)
+        if line.stripped:
+            in_links = bool(_LINK_LIST_LABEL.match(line.stripped)) or in_links and bool(_LINK_NAME.match(line.stripped))
+        reason = "site footer" if in_links else classify_line(line.stripped)
         if reason is None:
             content.append(line)
             continue

@@ -24,6 +24,7 @@ from plankg.graph.vocab import SPARQL_PREFIXES
 from plankg.loaders.clean import classify_line, clean
 from plankg.loaders.docx import docx_to_text
 from plankg.loaders.errors import LoadError
+from plankg.loaders.glyphs import as_ideographs
 from plankg.loaders.html import html_to_text
 from plankg.loaders.pipeline import parse_document
 from plankg.loaders.read import read_source
@@ -578,6 +579,40 @@ def test_a_table_without_column_rules_reads_cell_by_cell(tmp_path: Path, rules: 
     assert [m.heading for m in doc.measures] == ["加强社会救助。"]
 
 
+def test_a_page_of_the_usual_government_site_software_reads_as_its_text(tmp_path: Path) -> None:
+    """The Guangzhou opinion (tests/fixtures/structure/README.md) as the content software most government sites run
+    shows it (a TRS_Editor block with its own style sheet, paragraphs pasted from Word, MsoNormal spans), with a
+    page-facts table, a signature, 版记 and the links to the previous and next article (上一篇：…, 下一篇：…) under it.
+    The links had kept the signature from closing the text: （此件公开发布） and both links were passages."""
+    fragment = FIXTURES / "structure" / "guangzhou_talent_cluster_opinion_2012.html"
+    paragraphs = [line for line in read_source(fragment).text.splitlines() if line.strip()]
+    body = "".join(
+        f'<p class="MsoNormal" style="text-indent:2em"><span style="font-family:仿宋_GB2312">{escape(p)}</span></p>'
+        for p in paragraphs
+    )
+    facts = "<tr><td>文号：</td><td>穗府〔2012〕15号</td><td>发文日期：</td><td>2012年08月01日</td></tr>"
+    signature = "".join(
+        f"<p>{line}</p>"
+        for line in ("广州市人民政府", "2012年8月1日", "（此件公开发布）", "抄送：市委各部委，市人大常委会办公厅。")
+    )
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>关于推进人才集聚工程的实施意见</title></head><body>"
+        f'<table class="xxgk">{facts}</table><div class="TRS_Editor"><style type="text/css">.TRS_Editor P'
+        "{margin-top:0px;line-height:1.8;font-family:宋体;}</style><p align=center><strong>广州市人民政府关于推进人才"
+        f"集聚工程的实施意见</strong></p>{body}{signature}</div>"
+        '<div class="pager">上一篇：<a href="#">关于做好春运工作的通知</a><br/>下一篇：<a href="#">关于加快发展'
+        "现代服务业的意见</a></div></body></html>",
+        encoding="utf-8",
+    )
+    doc, _ = parse_document(page)
+    expected, _ = parse_document(fragment)
+    assert [m.text for m in doc.measures] == [m.text for m in expected.measures]
+    assert [p.text for p in doc.passages] == [p.text for p in expected.passages]
+    assert (doc.metadata.date.value, doc.metadata.doc_number.value) == ("2012-08-01", "穗府〔2012〕15号")
+    assert [d.span.quote[:4] for d in doc.dropped if d.reason == "article navigation"] == ["上一篇：", "下一篇："]
+
+
 def test_a_web_page_saved_as_shtml_without_a_suffix_or_as_txt_reads_as_the_page(tmp_path: Path) -> None:
     """The gov.cn page of 国办发〔2018〕123号 as sites and browsers name pages: .shtml, the link's name, a .txt."""
     page = REAL / "008_guobanfa_2018_123_gov_new_media_opinion.html"
@@ -636,6 +671,21 @@ def test_a_provincial_page_printed_to_pdf_reads_as_the_page(tmp_path: Path) -> N
     assert [m.text for m in doc.measures] == [m.text for m in html.measures]
     dropped = {d.reason for d in doc.dropped}
     assert {"page metadata", "site footer", "related link"} <= dropped
+
+
+def test_a_county_page_printed_to_pdf_leaves_its_link_lists_out(tmp_path: Path) -> None:
+    """023 (the whole page of a county-level site) printed by Chromium. Under the text the page lists its links,
+    a name a line once printed (省市政府网站 / 福建省人民政府 / …; 友情链接 / 人民网 / …; 新媒体矩阵 / 平潭发布 / …),
+    with 扫一扫在手机上查看当前页面, 使用帮助 | 联系我们 | …, the 党政机关 mark and a note on browsers: 52 passages of
+    the page's chrome. Now the PDF has the page's passages and measures."""
+    page = REAL / "023_pingtan_social_affairs_rule_of_law_key_points_2023.html"
+    chromium_pdf(page, tmp_path / "023.pdf")
+    doc, _ = parse_document(tmp_path / "023.pdf")
+    html, _ = parse_document(page)
+    assert [p.text for p in doc.passages] == [p.text for p in html.passages]
+    assert [m.heading for m in doc.measures] == [m.heading for m in html.measures]
+    footer = [as_ideographs(d.span.quote) for d in doc.dropped if d.reason == "site footer"]  # 政府⽹站: the text layer
+    assert {"省市政府网站", "福建省人民政府", "友情链接", "人民网", "新媒体矩阵", "闽政通APP"} <= set(footer)
 
 
 def test_printed_page_facts_footers_and_links_are_no_plan_text() -> None:
