@@ -13,6 +13,8 @@ Page numbers on the first or last line of a page are dropped: those written as s
 numbers that count the pages (a cell of a table, a line of its own, falls there too). Running headers and
 footers go as well: the first or last line of a page whose text (its numbers aside) stands at the same height on
 half of the pages or more. A paragraph a page break cut is then joined again across the header it no longer has.
+The glyphs are put into lines by loaders.pdf_glyphs (a glyph drawn twice read once, a page in two columns read
+down each), and tables drawn without rules between their columns are found by loaders.pdf_gaps.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from statistics import median
 
 from .errors import LoadError
 from .pdf_gaps import gap_table_grids
+from .pdf_glyphs import columns, visual_lines, without_overprint
 from .repair import OPENS_ITEM, SENTENCE_END
 
 _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u2018-\u201d]")
@@ -128,7 +131,7 @@ def _read_page(number: int, page) -> tuple[list[_Line], list[_Table]]:
 
     tables = _tables(number, [o for o in _walk(page) if isinstance(o, LTCurve)])
     outside = []
-    for char in _without_overprint([o for o in _walk(page) if isinstance(o, LTChar)]):
+    for char in without_overprint([o for o in _walk(page) if isinstance(o, LTChar)]):
         x, y = (char.x0 + char.x1) / 2, (char.y0 + char.y1) / 2
         found = next(((t, cell) for t in tables if (cell := t.cell_of(x, y)) is not None), None)
         if found is None:
@@ -138,7 +141,7 @@ def _read_page(number: int, page) -> tuple[list[_Line], list[_Table]]:
             table.cells.setdefault(cell, []).append(char)
     outside = _into_gap_tables(number, outside, tables)
     lines = []
-    for column, rank, chars in _columns(outside):
+    for column, rank, chars in columns(outside):
         if text := _join(chars).strip():
             inked = [c for c in chars if c.get_text().strip()]  # an indent typed as spaces (　　) is no ink
             lines.append(
@@ -160,7 +163,7 @@ def _read_page(number: int, page) -> tuple[list[_Line], list[_Table]]:
 def _into_gap_tables(number: int, chars: list, tables: list[_Table]) -> list:
     """The glyphs of the tables drawn without column rules (loaders.pdf_gaps) put in their cells, those tables
     added to tables; the glyphs outside them returned."""
-    grids = gap_table_grids(_visual_lines(chars))
+    grids = gap_table_grids(visual_lines(chars))
     if not grids:
         return chars
     found = [_Table(number, xs, ys, ruled=False) for xs, ys in grids]
@@ -174,98 +177,6 @@ def _into_gap_tables(number: int, chars: list, tables: list[_Table]) -> list:
         else:
             home[0].cells.setdefault(home[1], []).append(char)
     return outside
-
-
-def _without_overprint(chars: list) -> list:
-    """The glyphs without those drawn again over themselves: a producer that fakes bold (or a shadow) draws each
-    glyph twice, a fraction of its size apart, and the text layer then holds every character twice (一一、、总总体体)."""
-    kept: list = []
-    seen: dict[tuple[str, int, int], list] = {}
-    for char in chars:
-        text, step = char.get_text(), max(char.size / 4, 0.5)
-        x, y = int(char.x0 // step), int(char.y0 // step)
-        near = (other for dx in (-1, 0, 1) for dy in (-1, 0, 1) for other in seen.get((text, x + dx, y + dy), []))
-        if text.strip() and any(abs(o.x0 - char.x0) < step and abs(o.y0 - char.y0) < step for o in near):
-            continue
-        seen.setdefault((text, x, y), []).append(char)
-        kept.append(char)
-    return kept
-
-
-_MIN_COLUMN_GLYPHS = 200  # fewer glyphs on a page than this is no page of running text set in columns
-
-
-def _columns(chars: list) -> list[tuple[int, tuple[int, int], list]]:
-    """The page's visual lines with their column and reading rank. A page set in two columns (a government
-    gazette's) has a gutter near its middle that almost no glyph crosses; there each column is read down before
-    the next, and a line across both (a title) is read where it stands between them."""
-    gutter = _gutter([c for c in chars if c.get_text().strip()])
-    if gutter is None:
-        return [(0, (0, 0), line) for line in _visual_lines(chars)]
-    middle_x = sum(gutter) / 2
-    crossing = [c for c in chars if c.x0 < middle_x < c.x1 and c.get_text().strip()]
-    bands = [(c.y0, c.y1) for c in crossing]
-    across: list = []
-    left: list = []
-    right: list = []
-    for char in chars:
-        middle = (char.y0 + char.y1) / 2
-        if any(y0 <= middle <= y1 for y0, y1 in bands):
-            across.append(char)
-        else:
-            (left if (char.x0 + char.x1) / 2 < middle_x else right).append(char)
-    inked_left, inked_right = (sum(1 for c in side if c.get_text().strip()) for side in (left, right))
-    if min(inked_left, inked_right) < 0.25 * (inked_left + inked_right):
-        return [(0, (0, 0), line) for line in _visual_lines(chars)]  # text on one side only: no second column
-    spans = _visual_lines(across)
-    tops = sorted((max(c.y1 for c in line) for line in spans), reverse=True)
-    out = []
-    for column, slot, group in ((0, 2, spans), (1, 0, _visual_lines(left)), (2, 1, _visual_lines(right))):
-        for line in group:
-            top = max(c.y1 for c in line)
-            out.append((column, (sum(t > top for t in tops), slot), line))  # down the left, the right, then across
-    return out
-
-
-def _gutter(inked: list) -> tuple[float, float] | None:
-    """The x-range of the gutter between two columns: in the middle two-fifths of the text's width, the widest run
-    of points at least half a character wide that a twentieth at most of the glyphs a text column stacks cross."""
-    if len(inked) < _MIN_COLUMN_GLYPHS:
-        return None
-    lo, hi = min(c.x0 for c in inked), max(c.x1 for c in inked)
-    cover = [0] * (int(hi - lo) + 1)
-    for c in inked:
-        for x in range(int(c.x0 - lo), int(c.x1 - lo) + 1):
-            cover[x] += 1
-    full = sorted(cover)[len(cover) * 3 // 4]
-    size = median(c.size for c in inked)
-    best: tuple[float, float] | None = None
-    run = None
-    for x in range(int(0.3 * len(cover)), int(0.7 * len(cover)) + 1):
-        if cover[x] <= full / 20:
-            run = (run[0], x) if run else (x, x)
-            if run[1] - run[0] + 1 >= 0.5 * size and (best is None or run[1] - run[0] > best[1] - best[0]):
-                best = (run[0], run[1])
-        else:
-            run = None
-    return None if best is None else (lo + best[0], lo + best[1] + 1)
-
-
-def _visual_lines(chars: list) -> list[list]:
-    """Glyphs grouped into the lines a reader sees: a glyph whose middle lies within a line's height is on it.
-
-    pdfminer's own lines break apart where fonts mix (Latin in one font, Chinese in another) and links are drawn.
-    """
-    lines: list[list] = []
-    band = (0.0, 0.0)
-    for char in sorted(chars, key=lambda c: -(c.y0 + c.y1)):
-        middle = (char.y0 + char.y1) / 2
-        if lines and band[0] <= middle <= band[1]:
-            lines[-1].append(char)
-        else:
-            lines.append([char])
-            band = (char.y0, char.y1)
-    return lines
 
 
 def _walk(container):
