@@ -3,7 +3,8 @@
 Each paragraph (a heading, a list item or body text) is one line, separated from the next by a blank line;
 a Word list's automatic number (1. / 一、 / （一） / 第一章), which is not part of the paragraph's text, is
 written before it as Word shows it. A table becomes one cell per line ending in " |" (an empty cell a bare
-"|"), the bar layout of loaders.tables, with a merged cell read once.
+"|"), the bar layout of loaders.tables, with a merged cell read once; a table that only lays text out (each row
+holds one filled cell at most: a signature set right) is read as the paragraphs it holds, as a web page's is.
 """
 
 from __future__ import annotations
@@ -31,7 +32,10 @@ def docx_to_text(data: bytes, name: str) -> str:
     blocks: list[str] = []
     for element in _body_elements(document.element.body):
         if element.tag == _W + "tbl":
-            if cells := _table_cells(Table(element, document)):
+            rows = _table_rows(Table(element, document))
+            if all(sum(1 for cell in row if cell) <= 1 for row in rows):
+                blocks.extend(line for row in rows for cell in row for line in cell)  # a table that lays out text
+            elif cells := [f"{''.join(cell)} |" if cell else "|" for row in rows for cell in row]:
                 blocks.append("\n".join(cells))
             continue
         blocks.extend(_text_boxes(element))
@@ -104,19 +108,22 @@ def _shown(element, within) -> bool:
     return True
 
 
-def _table_cells(table) -> list[str]:
-    """Cells in reading order; a cell merged over several grid positions is read once."""
+def _table_rows(table) -> list[list[list[str]]]:
+    """Each row's cells, each the texts of its paragraphs; a cell merged over several grid positions is read once.
+    A table whose rows hold one filled cell at most lays text out (a signature and date set right in a table
+    without borders): its cells are read as paragraphs; any other is data, read into the bar layout."""
     seen = set()  # the cells' XML elements (kept alive, so compared by identity)
-    cells = []
+    rows = []
     for row in table.rows:
+        cells = []
         for cell in row.cells:
             if cell._tc in seen:
                 continue
             seen.add(cell._tc)
             paragraphs = (p for p in cell._tc.iter(_W + "p") if _shown(p, cell._tc))
-            text = "".join(_text(p).strip() for p in paragraphs).replace("|", "｜")
-            cells.append(f"{text} |" if text else "|")
-    return cells
+            cells.append([text.replace("|", "｜") for p in paragraphs if (text := _text(p).strip())])
+        rows.append(cells)
+    return rows
 
 
 _CN_DIGITS = "〇一二三四五六七八九"

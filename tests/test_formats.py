@@ -21,11 +21,12 @@ import pytest
 
 from plankg.graph.store import document_graphs, open_store, source_of
 from plankg.graph.vocab import SPARQL_PREFIXES
-from plankg.loaders.clean import classify_line, clean
+from plankg.loaders.clean import classify_line, clean, split_lines
 from plankg.loaders.docx import docx_to_text
 from plankg.loaders.errors import LoadError
 from plankg.loaders.glyphs import as_ideographs
 from plankg.loaders.html import html_to_text
+from plankg.loaders.markdown import markdown_view
 from plankg.loaders.pipeline import parse_document
 from plankg.loaders.read import read_source
 from plankg.loaders.records import ParsedDocument
@@ -303,6 +304,30 @@ WRAPPED_BODY = [  # 002 (中发〔2018〕1号) as Word wraps text: its opening l
     "<w:txbxContent><w:p><w:r><w:t>中共中央文件</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback>"
     "</mc:AlternateContent></w:r><w:r><w:t>中发〔2018〕1号</w:t></w:r></w:p>",
 ]
+
+
+def test_a_word_table_that_lays_out_the_signature_is_read_as_its_paragraphs(tmp_path: Path) -> None:
+    """006 (柘林镇, Markdown) written in Word with its signature and date set right in a table without borders (one
+    filled cell a row), as many offices lay them out. Read as a table of data, its cells (|, …人民政府 |, |,
+    2023年10月13日 |) were four more measures of the last section (19, not 15). A table whose rows hold one filled
+    cell at most lays text out: its cells are paragraphs, and the file reads as the text."""
+    from docx import Document
+
+    markdown = REAL / "006_shanghai_zhelin_town_heritage_plan_2023.md"
+    source = read_source(markdown).text
+    lines = [line.strip() for line in markdown_view(source, split_lines(source)).text.splitlines() if line.strip()]
+    word = Document()
+    for line in lines[:-2]:
+        word.add_paragraph(line)
+    signature = word.add_table(rows=2, cols=2)
+    signature.cell(0, 1).text, signature.cell(1, 1).text = lines[-2], lines[-1]
+    word.save(tmp_path / "006.docx")
+    doc, _ = parse_document(tmp_path / "006.docx")
+    expected, _ = parse_document(markdown)
+    assert lines[-2:] == ["上海市奉贤区柘林镇人民政府", "2023年10月13日"]
+    assert doc.metadata.date is not None and doc.metadata.date.value == "2023-10-13"
+    assert content(doc) == content(expected)
+    assert [p.text for p in doc.passages] == [p.text for p in expected.passages]
 
 
 def test_word_text_in_content_controls_smart_tags_insertions_and_text_boxes_is_read_once(tmp_path: Path) -> None:
