@@ -23,7 +23,8 @@ from .targets import prose_targets, target_scopes
 from .task_tables import TaskRow, attach_task_bodies, task_rows, task_table_lines
 from .titles import find_notice
 
-_REPAIRED_MEDIA = ("text/plain", "application/pdf")
+# Text that may hold a PDF's text layer: a .txt extracted from one, the PDF, a Word file pasted or converted from one.
+_REPAIRED_MEDIA = ("text/plain", "application/pdf", "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
 _NOTICE_LINES, _NOTICE_WIDTH = 40, 300  # where a notice without its plan is looked for: its first lines, none long
 
 

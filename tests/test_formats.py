@@ -330,6 +330,38 @@ def test_a_word_table_that_lays_out_the_signature_is_read_as_its_paragraphs(tmp_
     assert [p.text for p in doc.passages] == [p.text for p in expected.passages]
 
 
+def test_a_word_file_of_a_pdfs_lines_is_repaired_as_their_text_is(tmp_path: Path) -> None:
+    """002 as a Word file made from a PDF (pasted, or converted by a PDF-to-Word tool): each printed line of 32
+    characters a paragraph of its own. Each line after an item's first had been a passage of its own (494 passages,
+    every measure cut to its first line); now the lines are repaired as the same lines in a text file are: the same
+    13 headings, 46 measures and 27 passages as 002 itself, the same texts as the text file's."""
+    from docx import Document
+
+    original = REAL / "002_xiangcun_zhenxing_opinion_2018.txt"
+    lines = [line.strip() for line in read_source(original).text.splitlines() if line.strip()]
+    wrapped = [line[k : k + 32] for line in lines for k in range(0, len(line), 32)]
+    word = Document()
+    for line in wrapped:
+        word.add_paragraph(line)
+    word.save(tmp_path / "002.docx")
+    (tmp_path / "002.txt").write_text("\n".join(wrapped) + "\n", encoding="utf-8")
+    doc, _ = parse_document(tmp_path / "002.docx")
+    text, _ = parse_document(tmp_path / "002.txt")
+    itself, _ = parse_document(original)
+    assert (
+        (len(doc.headings), len(doc.measures), len(doc.passages))
+        == (13, 46, 27)
+        == (
+            len(itself.headings),
+            len(itself.measures),
+            len(itself.passages),
+        )
+    )
+    assert [m.text for m in doc.measures] == [m.text for m in text.measures]
+    assert [p.text for p in doc.passages] == [p.text for p in text.passages]
+    assert all(doc.source.text[m.span.start : m.span.end] == m.span.quote for m in doc.measures)
+
+
 def test_word_text_in_content_controls_smart_tags_insertions_and_text_boxes_is_read_once(tmp_path: Path) -> None:
     """Word wraps text that python-docx's paragraphs and body do not see; none of it may be lost or doubled, and
     deleted text and field codes are not the document's."""
