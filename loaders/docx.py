@@ -12,10 +12,10 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections import Counter
 from collections.abc import Callable, Iterator
 
 from .errors import LoadError
+from .repair import hard_wrapped
 
 
 def docx_to_text(data: bytes, name: str) -> str:
@@ -46,22 +46,7 @@ def docx_to_text(data: bytes, name: str) -> str:
         blocks.extend(lines)
     if not blocks:
         raise LoadError(name, "the Word file has no text")
-    return ("\n" if _hard_wrapped(blocks) else "\n\n").join(blocks) + "\n"
-
-
-def _hard_wrapped(blocks: list[str]) -> bool:
-    """A text pasted from a PDF (or converted from one) makes each printed line a paragraph, most of them of one
-    length, the page's width: written a line each, as a text file holds it, loaders.repair joins them again.
-    Paragraphs a writer typed vary in length."""
-    lengths = Counter(len(block) for block in blocks if len(block) >= _MIN_WIDTH and "\n" not in block)
-    if sum(lengths.values()) < _MIN_WRAPPED:
-        return False
-    width, count = lengths.most_common(1)[0]
-    return width >= _MIN_WIDTH and count >= 0.4 * sum(lengths.values())
-
-
-_MIN_WIDTH = 15  # characters: a page's line is longer
-_MIN_WRAPPED = 20  # paragraphs: fewer tell nothing
+    return ("\n" if hard_wrapped(blocks) else "\n\n").join(blocks) + "\n"
 
 
 # Word wraps paragraphs, and runs, in content controls (w:sdt), tracked insertions (w:ins, w:moveTo), smart tags

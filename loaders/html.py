@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from .errors import LoadError
+from .repair import hard_wrapped
 
 _DROP_TAGS = {
     "script",
@@ -213,7 +214,8 @@ def html_to_text(markup: str, name: str) -> str:
     writer = _Writer()
     writer.walk(body if body is not None else root)
     writer.flush()
-    return "\n\n".join(lines + _without_repeated_title(writer.blocks)) + "\n"
+    blocks = lines + _without_repeated_title(writer.blocks)
+    return ("\n" if hard_wrapped(blocks) else "\n\n").join(blocks) + "\n"
 
 
 def _without_repeated_title(blocks: list[str]) -> list[str]:

@@ -23,8 +23,13 @@ from .targets import prose_targets, target_scopes
 from .task_tables import TaskRow, attach_task_bodies, task_rows, task_table_lines
 from .titles import find_notice
 
-# Text that may hold a PDF's text layer: a .txt extracted from one, the PDF, a Word file pasted or converted from one.
-_REPAIRED_MEDIA = ("text/plain", "application/pdf", "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+# Text that may hold a PDF's text layer: a .txt extracted from one, the PDF, a Word file or a web page made from one.
+_REPAIRED_MEDIA = (
+    "text/plain",
+    "application/pdf",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "text/html",
+)
 _NOTICE_LINES, _NOTICE_WIDTH = 40, 300  # where a notice without its plan is looked for: its first lines, none long
 
 

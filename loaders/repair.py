@@ -35,6 +35,7 @@ import dataclasses
 import functools
 import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import pairwise
@@ -562,3 +563,18 @@ def _line_end(text: str, line: Line) -> int:
     if text.startswith("\r\n", end):
         return end + 2
     return end + 1 if end < len(text) and text[end] in "\r\n" else end
+
+
+def hard_wrapped(blocks: list[str]) -> bool:
+    """Whether a Word file's or a web page's paragraphs are a PDF's printed lines (pasted or converted from one):
+    most of them of one length, the page's width. Written a line each, as a text file holds them, repair() joins
+    them again. Paragraphs a writer typed vary in length."""
+    lengths = Counter(len(block) for block in blocks if len(block) >= _MIN_WIDTH and "\n" not in block)
+    if sum(lengths.values()) < _MIN_WRAPPED:
+        return False
+    width, count = lengths.most_common(1)[0]
+    return width >= _MIN_WIDTH and count >= 0.4 * sum(lengths.values())
+
+
+_MIN_WIDTH = 15  # characters: a page's line is longer
+_MIN_WRAPPED = 20  # paragraphs: fewer tell nothing

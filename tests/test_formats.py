@@ -330,22 +330,28 @@ def test_a_word_table_that_lays_out_the_signature_is_read_as_its_paragraphs(tmp_
     assert [p.text for p in doc.passages] == [p.text for p in expected.passages]
 
 
-def test_a_word_file_of_a_pdfs_lines_is_repaired_as_their_text_is(tmp_path: Path) -> None:
-    """002 as a Word file made from a PDF (pasted, or converted by a PDF-to-Word tool): each printed line of 32
-    characters a paragraph of its own. Each line after an item's first had been a passage of its own (494 passages,
-    every measure cut to its first line); now the lines are repaired as the same lines in a text file are: the same
-    13 headings, 46 measures and 27 passages as 002 itself, the same texts as the text file's."""
+@pytest.mark.parametrize("suffix", [".docx", ".html"])
+def test_a_word_file_or_page_of_a_pdfs_lines_is_repaired_as_their_text_is(tmp_path: Path, suffix: str) -> None:
+    """002 as a Word file or a web page made from a PDF (pasted, or converted by a PDF-to-Word tool; a page's text
+    pasted into a site's editor, a <br> a line): each printed line of 32 characters a paragraph or line of its own.
+    Each line after an item's first had been a passage of its own (494 passages, every measure cut to its first
+    line); now the lines are repaired as the same lines in a text file are: the same 13 headings, 46 measures and
+    27 passages as 002 itself, the same texts as the text file's."""
     from docx import Document
 
     original = REAL / "002_xiangcun_zhenxing_opinion_2018.txt"
     lines = [line.strip() for line in read_source(original).text.splitlines() if line.strip()]
     wrapped = [line[k : k + 32] for line in lines for k in range(0, len(line), 32)]
-    word = Document()
-    for line in wrapped:
-        word.add_paragraph(line)
-    word.save(tmp_path / "002.docx")
+    if suffix == ".docx":
+        word = Document()
+        for line in wrapped:
+            word.add_paragraph(line)
+        word.save(tmp_path / "002.docx")
+    else:
+        page = "<br>".join(escape(line) for line in wrapped)
+        (tmp_path / "002.html").write_text(f'<html><body><div class="content"><p>{page}</p></div></body></html>')
     (tmp_path / "002.txt").write_text("\n".join(wrapped) + "\n", encoding="utf-8")
-    doc, _ = parse_document(tmp_path / "002.docx")
+    doc, _ = parse_document(tmp_path / f"002{suffix}")
     text, _ = parse_document(tmp_path / "002.txt")
     itself, _ = parse_document(original)
     assert (
