@@ -64,7 +64,8 @@ _CLOSING = re.compile(
     # a part titled 附则 (closing provisions) run into its text: 附则本若干措施中“游艇”是指…
     r"^附则(?=本|[(（]?[一二三四五六七八九十\d]+[)）.、]|第[一二三四五六七八九十]+条)|"
     r"如有(调整|变化|新规定)[，,]?(从其规定|按其执行|以[^。；]{1,20}为准)|"
-    r"^(执行|实施|落实)(过程)?中(遇到|发现|出现)的?(问题|情况)"
+    r"^(执行|实施|落实)(过程)?中(遇到|发现|出现)的?(问题|情况)|"
+    r"^特此(通知|通告|公告|函告|函复|批复|报告)[。！]?$"  # the formula a notice or letter closes with
 )
 # Taking effect (自…起施行) is a closing clause when it is the document's: said of no subject, or of one named by a
 # genre noun (本方案, 以上政策措施); 机制电量和电价自本方案印发次月起执行 is a rule of the plan, not its entry into force.

@@ -982,7 +982,7 @@ def test_a_notice_arranging_work_reads_as_its_parts_items_basis_and_signature_da
         ("attachment", "附件", "充电运营商自查表", 44)
     ]
     assert [(p.kind, line(doc, p.span)) for p in doc.passages if 32 <= line(doc, p.span) <= 42] == [
-        ("continuation", 32),
+        ("closing", 32),  # 特此通知。: the formula the notice closes with, no part of item （四）
         ("conclusion", 33),
         ("conclusion", 38),
         ("conclusion", 39),
@@ -1035,7 +1035,7 @@ def test_rules_in_articles_read_as_titled_articles_with_their_roles() -> None:
     assert statements == [(36, "scope"), (46, "scope"), (50, "responsibilities"), (62, "principles"), (114, "principles")]
     entries = [line(doc, p.span) for p in doc.passages if p.text.startswith("（")]
     assert entries == [82, 84, 86, 88, 104, 106, 128, 130, 132, 134, 136, 140, 142, 144, 146]
-    assert [line(doc, p.span) for p in doc.passages if p.kind == "closing"] == [22, 154]
+    assert [line(doc, p.span) for p in doc.passages if p.kind == "closing"] == [22, 24, 154]  # 24: 特此通知。
     assert [c.title for c in doc.citations if c.basis and line(doc, c.span) == 34] == [
         "国务院关于建立完善守信联合激励和失信联合惩戒制度加快推进社会诚信建设的指导意见",
         "上海市社会信用条例",
