@@ -147,7 +147,7 @@ def _text_of(data: bytes, suffix: str, name: str) -> tuple[str, str]:
 
             return docx_to_text(office_to_docx(data, suffix, name), name), f"{suffix} converted by LibreOffice"
     except ModuleNotFoundError as exc:
-        raise LoadError(name, f"reading {suffix} files needs {exc.name}: pip install 'plankg[formats]'") from exc
+        raise LoadError(name, f"reading {suffix} files needs {exc.name}, which plankg installs: pip install plankg") from exc
     return decode_bytes(data, name)
 
 

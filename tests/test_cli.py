@@ -152,6 +152,18 @@ def test_a_failing_document_is_reported_and_changes_nothing(tmp_path: Path, buil
     assert after == before
 
 
+def test_brackets_in_a_file_name_or_a_message_are_printed_as_written(tmp_path: Path, built) -> None:
+    """A file name (规划[draft].txt) and a message that hold square brackets are shown as they are: the terminal's
+    markup had taken [draft] and [formats] for style tags and left them out (pip install 'plankg[formats]' was shown
+    as pip install 'plankg')."""
+    store_dir, _ = built
+    bracketed = tmp_path / "规划[draft].txt"
+    bracketed.write_bytes(b"")
+    result = plankg("build", "--no-validate", "--no-lineage", "--no-views", str(bracketed), store=store_dir)
+    assert result.returncode == 1
+    assert f"error {bracketed}: the file is empty" in result.stdout
+
+
 def test_lineage_min_score_sets_the_least_probability_of_a_copied_clause(built) -> None:
     import re
 

@@ -13,8 +13,10 @@ from pyoxigraph import Store
 from rich import box
 from rich.cells import cell_len
 from rich.console import Console
+from rich.markup import escape
 from rich.measure import Measurement
 from rich.table import Table
+from rich.text import Text
 
 from plankg.loading.documents import LoadResult
 from plankg.query.stats import COUNTED, PlanSummary, document_count, summaries
@@ -52,10 +54,10 @@ def print_summary(
             console.print(table)
     for result in results:
         for warning in result.warnings:
-            console.print(f"[yellow]warning[/] {result.path.name}: {warning}", soft_wrap=True)
+            console.print(f"[yellow]warning[/] {escape(result.path.name)}: {escape(warning)}", soft_wrap=True)
     failed = [r for r in results if not r.ok]
     for result in failed:
-        console.print(f"[red]error[/] {result.path}: {result.error}", soft_wrap=True)  # a path stays one piece
+        console.print(f"[red]error[/] {escape(str(result.path))}: {escape(result.error)}", soft_wrap=True)  # one piece
     if results:  # loaded: the graphs written, a graph replaced by a later file of the same plan counted once
         replaced = sum(1 for r in results if r.ok and r.replaced_by)
         loaded = len(results) - len(failed) - replaced
@@ -74,7 +76,7 @@ def print_report(console: Console, store: Store, report: BuildReport) -> None:
     from plankg.graph.vocab import INFERRED_GRAPH
 
     for skipped in report.skipped:
-        console.print(f"[yellow]skipped[/] {skipped}", soft_wrap=True, highlight=False)
+        console.print(f"[yellow]skipped[/] {escape(str(skipped))}", soft_wrap=True, highlight=False)
     print_summary(console, store, list(report.documents), report.findings())
     if report.validation is not None:
         print_checked(console, report.validation)
@@ -175,7 +177,7 @@ def _table(
         else:
             table.add_column(header, justify="right", no_wrap=True)
     for row in rows:
-        table.add_row(*cells[row.graph], *counts[row.graph])
+        table.add_row(*(Text(cell) for cell in cells[row.graph]), *counts[row.graph])  # a title's [ ] is no markup
     return table
 
 
