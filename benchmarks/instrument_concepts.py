@@ -10,29 +10,24 @@ against the result from scratch. Prints the CPU seconds of each and their ratio.
 
 from __future__ import annotations
 
-import argparse
 import tempfile
 import time
 from pathlib import Path
 
-from plankg.graph.store import open_store
+from plan_changes import opened, spread
+
 from plankg.lineage import graph, instrument_concepts, instruments
-from plankg.lineage.cache import LineageCache, text_key
+from plankg.lineage.cache import text_key
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--store", type=Path, required=True)
-    parser.add_argument("--plans", type=int, default=5, help="plans taken out and put back, spread over the store")
-    args = parser.parse_args()
-    rebuild = graph.LineageRebuild(open_store(args.store, read_only=True), cache=args.store)
+    args, rebuild, cache = opened(__doc__.splitlines()[0])
     items = rebuild.items + rebuild.targets
-    cache = LineageCache.reading(args.store / "lineage-cache.sqlite3")
     if len(cache.have("mentions", [text_key(i.text) for i in items])) < len({text_key(i.text) for i in items}):
         raise SystemExit(f"{args.store}: its lineage cache does not hold every text's mentions: run `plankg lineage` first")
     rows = lambda wanted: cache.known("mentions", wanted)  # noqa: E731
     names = sorted({i.plan for i in items})
-    chosen = [names[k * (len(names) - 1) // max(args.plans - 1, 1)] for k in range(args.plans)]
+    chosen = spread(names, args.plans)
     print(f"{args.store}: {len(names)} plans, {len(items)} items")
     print(f"{'change':<10} {'plan':<44} {'concepts':>8} {'scratch s':>9} {'updated s':>9} {'ratio':>6}")
     with tempfile.TemporaryDirectory(prefix="plankg-instruments-") as folder:

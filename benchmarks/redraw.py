@@ -9,33 +9,27 @@ against the draw from scratch. Prints the seconds of each and their ratio.
 
 from __future__ import annotations
 
-import argparse
 import tempfile
 import time
 from pathlib import Path
 
 import numpy as np
+from plan_changes import opened, spread
 
-from plankg.graph.store import open_store
 from plankg.lineage import graph, redraw, textreuse
-from plankg.lineage.cache import LineageCache, text_key
+from plankg.lineage.cache import text_key
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--store", type=Path, required=True)
-    parser.add_argument("--plans", type=int, default=5, help="plans taken out and put back, spread over the store")
-    args = parser.parse_args()
-    rebuild = graph.LineageRebuild(open_store(args.store, read_only=True), cache=args.store)
+    args, rebuild, cache = opened(__doc__.splitlines()[0])
     items, plans, citations = rebuild.items, rebuild.plans, rebuild.citations
-    cache = LineageCache.reading(args.store / "lineage-cache.sqlite3")
     keys = [text_key(i.text) for i in items]
     signed_of, hashed_of = cache.known("minhash", keys), cache.known("runs", keys)
     if len(signed_of) < len(set(keys)) or len(hashed_of) < len(set(keys)):
         raise SystemExit(f"{args.store}: its lineage cache does not hold every item's signatures: run `plankg lineage` first")
     known = lambda wanted: (cache.known("minhash", wanted), cache.known("runs", wanted))  # noqa: E731
     names = sorted({i.plan for i in items})
-    chosen = [names[k * (len(names) - 1) // max(args.plans - 1, 1)] for k in range(args.plans)]
+    chosen = spread(names, args.plans)
     print(f"{args.store}: {len(names)} plans, {len(items)} items")
     print(f"{'change':<10} {'plan':<44} {'pairs':>7} {'scratch s':>9} {'redrawn s':>9} {'ratio':>6}")
     with tempfile.TemporaryDirectory(prefix="plankg-redraw-") as folder:
