@@ -14,7 +14,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from plan_changes import opened, spread
+from plan_changes import chosen_plans, opened
 
 from plankg.lineage import graph, instrument_concepts, instruments
 from plankg.lineage.cache import text_key
@@ -26,9 +26,7 @@ def main() -> None:
     if len(cache.have("mentions", [text_key(i.text) for i in items])) < len({text_key(i.text) for i in items}):
         raise SystemExit(f"{args.store}: its lineage cache does not hold every text's mentions: run `plankg lineage` first")
     rows = lambda wanted: cache.known("mentions", wanted)  # noqa: E731
-    names = sorted({i.plan for i in items})
-    chosen = spread(names, args.plans)
-    print(f"{args.store}: {len(names)} plans, {len(items)} items")
+    chosen = chosen_plans(args, items)
     print(f"{'change':<10} {'plan':<44} {'concepts':>8} {'scratch s':>9} {'updated s':>9} {'ratio':>6}")
     with tempfile.TemporaryDirectory(prefix="plankg-instruments-") as folder:
         kept = Path(folder)

@@ -21,6 +21,9 @@ def opened(description: str) -> tuple[argparse.Namespace, graph.LineageRebuild, 
     return args, rebuild, LineageCache.reading(args.store / "lineage-cache.sqlite3")
 
 
-def spread(names: list[str], count: int) -> list[str]:
-    """count names spread evenly over names, the first and the last among them."""
-    return [names[k * (len(names) - 1) // max(count - 1, 1)] for k in range(count)]
+def chosen_plans(args: argparse.Namespace, items: list) -> list[str]:
+    """The --plans plans to take out and put back, spread evenly over the items' plans in name order (the first and
+    the last among them); says how many plans and items the store holds."""
+    names = sorted({i.plan for i in items})
+    print(f"{args.store}: {len(names)} plans, {len(items)} items")
+    return [names[k * (len(names) - 1) // max(args.plans - 1, 1)] for k in range(args.plans)]

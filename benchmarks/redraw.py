@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 import numpy as np
-from plan_changes import opened, spread
+from plan_changes import chosen_plans, opened
 
 from plankg.lineage import graph, redraw, textreuse
 from plankg.lineage.cache import text_key
@@ -28,9 +28,7 @@ def main() -> None:
     if len(signed_of) < len(set(keys)) or len(hashed_of) < len(set(keys)):
         raise SystemExit(f"{args.store}: its lineage cache does not hold every item's signatures: run `plankg lineage` first")
     known = lambda wanted: (cache.known("minhash", wanted), cache.known("runs", wanted))  # noqa: E731
-    names = sorted({i.plan for i in items})
-    chosen = spread(names, args.plans)
-    print(f"{args.store}: {len(names)} plans, {len(items)} items")
+    chosen = chosen_plans(args, items)
     print(f"{'change':<10} {'plan':<44} {'pairs':>7} {'scratch s':>9} {'redrawn s':>9} {'ratio':>6}")
     with tempfile.TemporaryDirectory(prefix="plankg-redraw-") as folder:
         kept = Path(folder)
