@@ -29,7 +29,8 @@ ADOPTED = re.compile(r"^(?P<body>.+?)(?:审议通过|通过|印发|发布)$")
 EFFECTIVE = re.compile(rf"自\s*(?P<date>{DATE.pattern})\s*起(?:施行|实施|执行|生效)")
 EFFECTIVE_ON_ISSUE = re.compile(r"自(?:印发|发布|公布)之日起(?:施行|实施|执行|生效)")
 VALIDITY_YEARS = re.compile(r"有效期(?:为|暂定为?)?\s*(?P<n>\d{1,2}|[一二三四五六七八九十])\s*年")
-VALIDITY_UNTIL = re.compile(rf"有效期至\s*(?P<date>{DATE.pattern})")
+# 有效期至…, 有效期截至…, 有效期截止到…, 有效期到…: the last day in force
+VALIDITY_UNTIL = re.compile(rf"有效期(?:至|截至|截止(?:至|到)?|到)\s*(?P<date>{DATE.pattern})")
 HORIZON = re.compile(r"(?:到|至)\s*(?P<y>20\d\d)\s*年")
 TITLE_RANGE = re.compile(r"(?P<a>20\d\d)\s*(?:年)?\s*[-—–~～至到]\s*(?P<b>20\d\d)\s*年")
 ANNUAL_OPENING = re.compile(r"\s*(?P<y>(?:19|20)\d\d)年是")
@@ -66,7 +67,7 @@ def period_from_validity(effective: Fact, validity: Fact) -> str:
 
 
 def validity_in(text: str, start: int, end: int) -> Fact | None:
-    """有效期5年 (P5Y) or 有效期至2025年12月31日 (the date) stated in text[start:end]."""
+    """有效期5年 (P5Y) or 有效期至2025年12月31日 (截至, 截止, 到: the date) stated in text[start:end]."""
     window = text[start:end]
     if m := VALIDITY_UNTIL.search(window):
         return date_fact(text, start, m, "date")

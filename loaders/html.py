@@ -178,6 +178,8 @@ _FIELD = re.compile("(?:" + "|".join(sorted(PAGE_FIELDS, key=len, reverse=True))
 _RELATED_LABEL = re.compile(
     r"(?:相关链接|相關鏈接|相关文件|相關文件|相关解读|相關解讀|相关阅读|相關閱讀|延伸阅读|延伸閱讀)[:：]?"
 )
+# The label of a list of links to other sites: 友情链接, 相关网站, 市级部门相关网站, 委属单位网站, 政府网站导航.
+_SITES_LABEL = re.compile(r"[\u4e00-\u9fff]{0,8}(?:网站|網站|链接|鏈接)(?:导航|導航)?[:：]?")
 _LINK_ITEM_REST = re.compile(r"^[\s\W]*(?:\d{4}[-./年]\d{1,2}(?:[-./月]\d{1,2}日?)?)?[\s\W]*$")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.IGNORECASE)
@@ -254,12 +256,15 @@ def _is_chrome(el) -> bool:
         or _is_link_list(el, tag)
         or _is_link_bar(el, tag)
         or _is_related_links(el, tag)
+        or _is_site_links(el, tag)
     )
 
 
 def _names_chrome(name: str) -> bool:
-    """A class or id naming site chrome: "mainNav", "share-box", "index_foot", "bdsharebuttonbox"."""
-    return any(word.lower() in _CHROME_WORDS for word in _NAME_WORD.findall(name))
+    """A class or id naming site chrome: "mainNav", "share-box", "index_foot", "bdsharebuttonbox", or a footer
+    under a prefix run into its name ("zcwjk-xlfoot", "pagefooter")."""
+    words = [word.lower() for word in _NAME_WORD.findall(name)]
+    return any(word in _CHROME_WORDS or word.endswith(("foot", "footer")) for word in words)
 
 
 def _is_link_list(el, tag: str) -> bool:
@@ -297,6 +302,21 @@ def _is_related_links(el, tag: str) -> bool:
     for link in links:
         rest = rest.replace(link.text_content(), "", 1)
     return bool(_RELATED_LABEL.fullmatch(re.sub(r"\s", "", rest)))
+
+
+def _is_site_links(el, tag: str) -> bool:
+    """A box of links to other sites under labels naming them (中国政府网 … 市级部门相关网站 市发展改革委 … 委属单位网站 …):
+    a site's footer, whatever the length of the names."""
+    if tag not in ("div", "section", "td"):
+        return False
+    links = el.findall(".//a")
+    if len(links) < 3:
+        return False
+    rest = el.text_content()
+    for link in links:
+        rest = rest.replace(link.text_content(), "", 1)
+    labels = rest.split()
+    return bool(labels) and all(_SITES_LABEL.fullmatch(label) for label in labels)
 
 
 def _is_link_item(item) -> bool:

@@ -143,6 +143,21 @@ def is_closing_clause(text: str) -> bool:
     return bool(sentences) and all(_CLOSING.search(x) or _takes_effect(x) for x in sentences)
 
 
+# A document naming itself: 本方案, 本政策措施, 本文件 (not 本市, 本区, 本年度).
+_OWN_DOCUMENT = re.compile(r"^本(?:若干)?(?:政策措施|方案|办法|意见|措施|举措|规定|细则|通知|规划|计划|要点|政策|文件)")
+
+
+def is_closing_provisions(text: str) -> bool:
+    """The document's closing provisions run into one paragraph (an untitled 附则): it speaks of the document itself
+    (本政策措施所列激励标准均为最高标准，…) and ends putting it into force or stating its validity (本文件自公布之日起
+    30日后施行，…有效期截至2027年12月31日。), so it holds for every part, not only for the last one it follows."""
+    s = to_simplified(text).strip()
+    sentences = [m.group().strip() for m in _SENTENCE.finditer(s) if m.group().strip()]
+    if not sentences or not _OWN_DOCUMENT.match(s):
+        return False
+    return bool(_CLOSING.search(sentences[-1])) or _takes_effect(sentences[-1])
+
+
 def _takes_effect(sentence: str) -> bool:
     """The sentence puts the document (not a rule of it) into force: 本方案自印发之日起施行, 自2024年1月1日起实施."""
     return any(

@@ -19,6 +19,7 @@ from .records import Heading
 from .roles import (
     heading_role,
     is_closing_clause,
+    is_closing_provisions,
     is_exhortation,
     is_principle_bullet,
     paragraph_role,
@@ -93,7 +94,7 @@ def classify(
             out.append(Classified(para, "conclusion", ""))
         elif id(para) in attributions and i > 0:
             out.append(Classified(para, "continuation", out[-1].role if out else "", flow[i - 1]))
-        elif is_closing_clause(body):
+        elif is_closing_clause(body) or i == last_item and is_closing_provisions(body):
             out.append(Classified(para, "closing", "closing"))
         elif para.parent is None and body_start is not None and para.span.start < body_start:
             if "。" in para.text or _INTRODUCES_BODY.search(para.text):

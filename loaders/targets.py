@@ -148,6 +148,9 @@ _UNDERTAKING = re.compile(
     r"(?:新建|建成|建设|改造|改建|扩建|培育|培养|培训|打造|创建|新增|完成|实施|设立|扶持|开展"
     r"|招募|引进|组建|发展|支持|引导|举办|选树|评选|推出|提供|救助|资助|发放)(?!的)"
 )
+# An amount of support paid (激励金额, 补贴资金, 奖补额度): bounded from above (单个企业年度激励金额不超过2000万元) it caps
+# what a measure pays, a rule of the instrument, not an outcome the plan aims at.
+_SUPPORT_AMOUNT = re.compile(r"(?:激励|补贴|补助|奖励|奖补|资助|贴息|扶持)[^，,。；]*?(?:金额|资金|额度|总额)")
 _BAD_NAME = re.compile(r"按|[\d%]$|^[的得之]|^地(?![区方])|[的地得之在对于为把将和与及、]$|^每[年月周日天季]")
 MAX_NAME = 40
 
@@ -451,6 +454,8 @@ def _is_quantity(name: str, unit: str, word: str, bounded: bool = False) -> bool
         return False  # a count after a noun (住房困难家庭3000户) states no target by itself
     if _UNDERTAKING.search(name) and not _RATE_HEAD.search(name):
         return False  # 培育市级社会组织不少于10个, 对…开展培训不少于2万人次: undertakings, which are projects
+    if _COMPARATORS[word] in ("≤", "<") and _SUPPORT_AMOUNT.search(name):
+        return False  # a cap on the support a measure pays
     if rate or _COMPARATORS[word] in ("+", "-"):
         return bool(_RATE_HEAD.search(name))
     return True

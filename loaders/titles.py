@@ -137,8 +137,17 @@ def find_notice(text: str, head: list[Line]) -> tuple[IssuingNotice | None, Fact
                 break
             m = _NOTICE_TITLE.search(to_simplified(title))
             if m and _joined(text, block, m.start()) and len(to_simplified(title)) == len(title):
-                return _notice(text, lines, i, i + k, m)
+                first = _stacked_issuers(text, lines, i) if m.start() > 0 or i > 0 else i
+                return _notice(text, lines, first, i + k, m)
     return None, None
+
+
+def _stacked_issuers(text: str, lines: list[Line], first: int) -> int:
+    """Where a title block starts whose issuers stand a name a line above it, as a joint document sets them (重庆市
+    经济和信息化委员会 / 重庆市财政局 / … / 重庆市商务委员会 / 关于印发《…》的通知): the first of those lines."""
+    while first > 0 and not DOC_NUMBER.fullmatch(lines[first - 1].stripped) and body_facts(text, lines[first - 1], ""):
+        first -= 1
+    return first
 
 
 def _joined(text: str, block: list[Line], start: int) -> bool:

@@ -111,6 +111,10 @@ TITLES = {  # the plan's own title (for a notice that issues a document, the iss
         None,
     ),  # a 关于…的报告 of a bureau
     "024_fuzhou_local_tax_international_tax_work_notice_2013.txt": ("福州市地方税务局关于加强2013年国际税收管理工作的通知", 10),
+    "025_chongqing_ncv_industry_policy_measures_2025.html": (
+        "重庆市支持智能网联新能源商用车产业发展政策措施（2025—2027年）",
+        None,
+    ),
 }
 
 DATES = {  # ISO date and the line it is written on
@@ -137,6 +141,7 @@ DATES = {  # ISO date and the line it is written on
     "021_shanghai_huangpu_urban_renewal_15th_plan_2026.md": ("2026-07-02", 26),
     "023_pingtan_social_affairs_rule_of_law_key_points_2023.html": ("2023-03-31", None),  # the page's PubDate
     "024_fuzhou_local_tax_international_tax_work_notice_2013.txt": ("2013-02-25", 10),  # the signature's
+    "025_chongqing_ncv_industry_policy_measures_2025.html": ("2025-12-30", None),  # the signature's, the page's PubDate too
 }
 
 DOC_NUMBERS = {
@@ -161,6 +166,7 @@ DOC_NUMBERS = {
     "021_shanghai_huangpu_urban_renewal_15th_plan_2026.md": "黄府办发〔2026〕12号",  # the page's 文号: the notice states none
     "023_pingtan_social_affairs_rule_of_law_key_points_2023.html": None,
     "024_fuzhou_local_tax_international_tax_work_notice_2013.txt": "榕地税〔2013〕42号",
+    "025_chongqing_ncv_industry_policy_measures_2025.html": "渝经信规范〔2025〕13号",
 }
 
 ISSUERS = {
@@ -201,6 +207,14 @@ ISSUERS = {
     "021_shanghai_huangpu_urban_renewal_15th_plan_2026.md": {"上海市黄浦区人民政府办公室"},
     "023_pingtan_social_affairs_rule_of_law_key_points_2023.html": {"平潭综合实验区社会事业局"},  # title, ContentSource
     "024_fuzhou_local_tax_international_tax_work_notice_2013.txt": {"福州市地方税务局"},  # not the site
+    # five bodies, a party office and a central agency's local branch among them
+    "025_chongqing_ncv_industry_policy_measures_2025.html": {
+        "重庆市经济和信息化委员会",
+        "重庆市财政局",
+        "中共重庆市委金融委员会办公室",
+        "国家金融监督管理总局重庆监管局",
+        "重庆市商务委员会",
+    },
 }
 
 DOC_TYPES = {
@@ -223,6 +237,7 @@ DOC_TYPES = {
     "021_shanghai_huangpu_urban_renewal_15th_plan_2026.md": "fyp",
     "023_pingtan_social_affairs_rule_of_law_key_points_2023.html": "annual",  # a report whose forward part is the year's 工作要点
     "024_fuzhou_local_tax_international_tax_work_notice_2013.txt": "notice",
+    "025_chongqing_ncv_industry_policy_measures_2025.html": "measures",  # 政策措施
 }
 
 REGIONS = {  # admin code of the plan's region; 000000 is the nation
@@ -241,6 +256,7 @@ REGIONS = {  # admin code of the plan's region; 000000 is the nation
     "020_shanghai_minhang_urban_renewal_15th_plan_2026.md": "310112",
     "021_shanghai_huangpu_urban_renewal_15th_plan_2026.md": "310101",
     "024_fuzhou_local_tax_international_tax_work_notice_2013.txt": "350100",  # 福州市, a prefecture-level city
+    "025_chongqing_ncv_industry_policy_measures_2025.html": "500000",  # 重庆市, a municipality of provincial rank
 }
 
 PERIODS = {  # None: the text states no period, and none may be invented; "to-2030": a horizon (到2030年) only
@@ -265,6 +281,7 @@ PERIODS = {  # None: the text states no period, and none may be invented; "to-20
     "021_shanghai_huangpu_urban_renewal_15th_plan_2026.md": "2026-2030",
     "023_pingtan_social_affairs_rule_of_law_key_points_2023.html": "2023",  # …暨2023年工作要点的报告, not the year it reviews
     "024_fuzhou_local_tax_international_tax_work_notice_2013.txt": None,  # a notice of the work of 2013
+    "025_chongqing_ncv_industry_policy_measures_2025.html": "2025-2027",  # the title's （2025—2027年）
 }
 
 PART_LINES = {  # the line of every top-level part 一、…
@@ -480,6 +497,7 @@ PROJECTS = {
     # 023: the counts of 2022 (一、) were done; the plan for 2023 (三、) counts nothing
     "real/023_pingtan_social_affairs_rule_of_law_key_points_2023.html": NO_UNDERTAKINGS,
     "real/024_fuzhou_local_tax_international_tax_work_notice_2013.txt": NO_UNDERTAKINGS,
+    "real/025_chongqing_ncv_industry_policy_measures_2025.html": NO_UNDERTAKINGS,  # 500万元, 1000辆: awards and thresholds
 }
 
 BODIES = {  # line of an attribution (（责任单位：…）, X负责…, X牵头…) and the bodies it names, split at 、 and ，
@@ -1669,3 +1687,46 @@ def test_a_city_bureau_s_notice_scraped_onto_one_line_with_its_attachments() -> 
     assert not any(c.basis for c in doc.citations)
     records = [*doc.headings, *doc.measures, *doc.passages]
     assert all(text[u.span.start : u.span.end] == u.span.quote for u in records)
+
+
+CITY_MEASURES = "025_chongqing_ncv_industry_policy_measures_2025.html"
+
+
+def test_a_city_s_joint_measures_page_reads_as_its_six_measures_and_their_closing_provisions() -> None:
+    """025, the page of 重庆市经济和信息化委员会 for the 政策措施 of five bodies. The notice's title stands under its
+    issuers set a name a line, and names all five; each of the six parts is one measure with its （责任单位：…）; the
+    paragraph after the last part speaks of the whole document and ends with its entry into force and validity
+    (有效期截至2027年12月31日): closing provisions, not a task of 六、; the caps on the support paid (单个企业年度激励金额
+    最高不超过2000万元) are rules of the measures, not targets; the footer's lists of links to other sites
+    (市级部门相关网站, 委属单位网站) and its 重庆市经济和信息化委员会发布 are page chrome."""
+    doc = parsed(CITY_MEASURES)
+    notice = doc.metadata.notice
+    assert notice is not None and notice.title.value == (
+        "重庆市经济和信息化委员会重庆市财政局中共重庆市委金融委员会办公室国家金融监督管理总局重庆监管局重庆市商务委员会"
+        "关于印发《重庆市支持智能网联新能源商用车产业发展政策措施（2025—2027年）》的通知"
+    )
+    assert [h.title for h in parts(doc)] == [
+        "智能网联新能源商用车车型研发激励",
+        "智能网联新能源商用车核心零部件新建及技改项目激励",
+        "智能驾驶系统平台激励",
+        "智能网联新能源商用车融资租赁激励",
+        "智能网联新能源商用车保险激励",
+        "新能源商用车海外认证检测费用激励",
+    ]
+    assert [(m.parent.number, m.text[:8], [b.name for b in m.bodies]) for m in doc.measures] == [
+        ("一、", "对销量达一定规模", ["市经济信息委"]),
+        ("二、", "对智能网联新能源", ["市经济信息委"]),
+        ("三、", "对新能源商用车整", ["市经济信息委"]),
+        ("四、", "支持融资租赁机构", ["市经济信息委", "市委金融办", "重庆金融监管局"]),
+        ("五、", "支持保险机构加强", ["市经济信息委", "市委金融办", "重庆金融监管局"]),
+        ("六、", "对新能源商用车整", ["市经济信息委", "市商务委"]),
+    ]
+    closing = [p for p in doc.passages if p.kind == "closing"]
+    assert [(p.text[:9], p.text[-17:]) for p in closing] == [("本政策措施所列激励", "有效期截至2027年12月31日。")]
+    validity = doc.metadata.validity
+    assert validity is not None and (validity.value, validity.span.quote) == ("2027-12-31", "2027年12月31日")
+    assert doc.metadata.effective is None  # 自公布之日起30日后施行: the day it is published is not in the text
+    assert doc.targets == [] and doc.indicators == [] and doc.citations == []
+    assert all(chrome not in doc.source.text for chrome in ("中国政府网", "市级部门相关网站", "委属单位网站", "委员会发布"))
+    records = [*doc.headings, *doc.measures, *doc.passages]
+    assert all(doc.source.text[u.span.start : u.span.end] == u.span.quote for u in records)
