@@ -372,6 +372,7 @@ def _wrapped(kind: str, number: str, ordinal: int, title: str, text: str, conten
         and "。" not in nxt.stripped
         and not _is_heading_line(nxt.stripped)
         and not nxt.text.startswith((" ", "\u3000"))
+        and not _starts_table(nxt)
     ):
         lines.append(nxt)
     start = stripped_span(text, first).start
@@ -380,12 +381,18 @@ def _wrapped(kind: str, number: str, ordinal: int, title: str, text: str, conten
     return Heading(kind, number, ordinal, full_title, Span.of(text, start, end)), len(lines)
 
 
+def _starts_table(line: Line) -> bool:
+    """A table's first header cell (序号) or run-together header right under a heading starts the table: text
+    without blank lines (a PDF's, a crawler's) puts it where a wrapped heading's second line would be."""
+    return _cell_text(line) in TABLE_HEADER or is_run_together_header(line.stripped)
+
+
 def _box_is_table(content: list[Line], j: int) -> bool:
     """A 专栏 whose first cells are an indicator-table header is a table, not a box of projects."""
     seen = 0
     while j < len(content) and seen < 3:
         if content[j].stripped:
-            if _cell_text(content[j]) in TABLE_HEADER or is_run_together_header(content[j].stripped):
+            if _starts_table(content[j]):
                 return True
             seen += 1
         j += 1

@@ -21,7 +21,7 @@ ATTRIBUTE = re.compile(r"^(预期|預期|约束|約束)(性|值)$")
 STATUS = re.compile(r"^(完成|未完成|基本完成|超额完成|超額完成)$")
 GROUP = re.compile(r"^(城市|农村|農村|城镇|城鎮|集中|分散|城区|城區|乡村|鄉村)$")
 GROUP_IN_CELL = re.compile(r"(城市|农村|農村|城镇|城鎮|集中|分散)\s*([≥≤><＞＜]?\s*\d+(?:\.\d+)?%?)")
-DASH = re.compile(r"^[-—－–/]+$")
+DASH = re.compile(r"^[-—－–/⸺⸻]+$")  # ⸺: the two-em dash a PDF's font may write for ——
 NUMBER = re.compile(
     r"^(?P<cmp>≥|≤|>|<|＞|＜)?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|‰)?\s*(?P<qual>左右|以上|以下|以内)?"
     r"\s*(?:[(（](?P<alt>[^()（）]*)[)）])?$"
@@ -79,6 +79,8 @@ def tokenize(text: str, lines: list[Line]) -> list[Cell]:
         return _bar_cells(text, nonblank)
     if _header_a_cell_a_line(lines):
         return _line_cells(text, lines)
+    if _header_runs_into_rows(lines):
+        return _line_cells(text, nonblank)
     if any(ln.text and not ln.text.strip(" \t") for ln in lines):
         return _grouped_cells(text, lines, separator=lambda ln: bool(ln.text) and not ln.text.strip(" \t"))
     return _grouped_cells(text, lines, separator=lambda ln: not ln.text.strip(" \t"))
@@ -103,16 +105,35 @@ def _bar_cells(text: str, lines: list[Line]) -> list[Cell]:
 
 
 def _header_a_cell_a_line(lines: list[Line]) -> bool:
-    """A header written one cell a line with no blank line between (类别 / 序号 / 一级指标 / … / 目标值): the table
-    gives each cell a line, a blank line being an empty cell or the end of a row."""
-    block: list[str] = []
+    """A header written one cell a line with no blank line between (类别 / 序号 / 一级指标 / … / 目标值), ended by a
+    blank line: the table gives each cell a line, a blank line being an empty cell or the end of a row. (A header
+    that goes on after the blank line was cut by a page's end, not ended.)"""
+    cells = [re.sub(r"[\s\u00a0\u3000]", "", line.stripped) for line in lines]
+    first = next((n for n, cell in enumerate(cells) if cell), len(cells))
+    end = next((n for n in range(first, len(cells)) if not cells[n]), len(cells))
+    after = next((cell for cell in cells[end:] if cell), "")
+    block = cells[first:end]
+    return len(block) >= 4 and all(HEADER_CELL.match(cell) for cell in block) and not HEADER_CELL.match(after)
+
+
+def _header_runs_into_rows(lines: list[Line]) -> bool:
+    """A header of a cell a line (序号 / 主要指标 / 单位 / 2025年 / 目标值 …), most of its cells running into the next
+    with no blank line between: the table gives every cell a line and no blank line a meaning (text from a PDF, a
+    crawler's text), so a blank line inside it is a page's end or a gap before a row, not an empty cell. (A header
+    whose cells are set apart by blank lines is a table of cells set apart so.)"""
+    joined = parted = 0
+    blank_before = False
+    seen = False
     for line in lines:
         if not line.stripped:
-            if block:
-                break
+            blank_before = seen
             continue
-        block.append(re.sub(r"[\s\u00a0\u3000]", "", line.stripped))
-    return len(block) >= 4 and all(HEADER_CELL.match(cell) for cell in block)
+        if not HEADER_CELL.match(re.sub(r"[\s\u00a0\u3000]", "", line.stripped)):
+            return joined >= 3 and joined > parted
+        if seen:
+            parted, joined = parted + blank_before, joined + (not blank_before)
+        seen, blank_before = True, False
+    return False
 
 
 def _line_cells(text: str, lines: list[Line]) -> list[Cell]:
@@ -255,15 +276,16 @@ def parse_table(text: str, heading: Heading, lines: list[Line]) -> tuple[list[In
     """Indicator rows of one table, and warnings about cells that fit no row."""
     cells = tokenize(text, lines)
     header, start = read_header(cells)
-    reader = _RowReader(text, cells, header, heading)
+    reader = _RowReader(text, cells, header, heading, wrapped_lines=_header_runs_into_rows(lines))
     return reader.read(start), reader.warnings
 
 
 class _RowReader:
     """Walks the data cells once, row by row."""
 
-    def __init__(self, text: str, cells: list[Cell], header: Header, heading: Heading) -> None:
+    def __init__(self, text: str, cells: list[Cell], header: Header, heading: Heading, wrapped_lines: bool = False) -> None:
         self.text, self.cells, self.header, self.heading = text, cells, header, heading
+        self.wrapped_lines = wrapped_lines  # a cell a line, so a cell too wide for its column takes several
         self.kinds = [kind_of(c) for c in cells]
         self.warnings: list[str] = []
         self.level_of = ("", "")  # the category and the level above of the last row of a table of levels
@@ -386,7 +408,10 @@ class _RowReader:
                 if taken and self._starts_row(pos, next_serial):
                     break
                 cell = self.cells[pos]
-                taken.append(cell.text if self.kinds[pos] == "group" else cell)
+                if self._continues_worded_value(taken, pos):
+                    taken[-1] = self._joined(taken[-1], cell)
+                else:
+                    taken.append(cell.text if self.kinds[pos] == "group" else cell)
                 pos += 1
             return taken, pos
         while pos < len(self.cells):
@@ -400,6 +425,16 @@ class _RowReader:
             if pos >= len(self.cells) or self.kinds[pos] != "group":
                 return taken, pos
         return taken, pos
+
+    def _continues_worded_value(self, taken: list[Cell | str], pos: int) -> bool:
+        """In a table of a cell a line, text after a worded value (不低于居 / 民上年度 / 人均消费 / 支出增速) and before
+        the attribute is that value wrapped over the lines of its cell."""
+        last = taken[-1] if taken else None
+        return self.wrapped_lines and self.kinds[pos] == "text" and isinstance(last, Cell) and bool(TEXT_VALUE.match(norm(last)))
+
+    def _joined(self, first: Cell | str, more: Cell) -> Cell:
+        assert isinstance(first, Cell) and first.span and more.span  # cells holding text
+        return Cell(first.text + more.text, Span.of(self.text, first.span.start, more.span.end))
 
     def _stated_values(self, pos: int, next_serial: int) -> tuple[list[Cell | str], int]:
         """After the attribute (单位 | 属性 | 目标), one cell for each value column, whatever it says (55左右,

@@ -736,6 +736,28 @@ def test_a_provincial_page_printed_to_pdf_reads_as_the_page(tmp_path: Path) -> N
     assert {"page metadata", "site footer", "related link"} <= dropped
 
 
+def test_texts_set_as_official_pages_and_printed_by_a_browser_read_as_their_texts(tmp_path: Path) -> None:
+    """Corpus 001, 002 (Traditional) and 003 set as an official document's page (a paragraph a line, each indented two
+    characters by the page's style, none apart) and printed by Chromium. Their tables then give every cell a line with
+    no blank line between: 序号 ran into the heading above it (第四节 主要指标 / 序号), each table read as one cell, and
+    001's worded target, wrapped over four lines of its cell (不低于居 / 民上年度 / 人均消费 / 支出增速), read as four
+    values; the font writes —— as ⸺ (U+2E3A). Before: 0, 3 and 0 indicator rows; now 20, 26 and 16, as the texts."""
+    names = ["001_e6d1326eb6e5ef17", "002_1d4cc66293008ec4", "003_1530986ba0a39128"]
+    style = "p { text-indent: 2em; margin: 0; } body { font-size: 16pt; line-height: 28pt; }"
+    for name in names:
+        lines = (CORPUS / f"{name}.txt").read_text(encoding="utf-8").splitlines()
+        body = "".join(f"<p>{escape(line.strip())}</p>" for line in lines if line.strip())
+        page = tmp_path / f"{name}.html"
+        page.write_text(f'<html><head><meta charset="utf-8"><style>{style}</style></head><body>{body}</body></html>', "utf-8")
+        chromium_pdf(page, tmp_path / f"{name}.pdf")
+        shutil.copy(CORPUS / f"{name}.txt", tmp_path / f"{name}.txt")
+        expected = content(parse_document(tmp_path / f"{name}.txt")[0])
+        assert content(parse_document(tmp_path / f"{name}.pdf")[0]) == expected, name
+    first = parse_document(tmp_path / "001_e6d1326eb6e5ef17.pdf")[0].indicators[0]
+    assert [v.as_written for v in first.values] == ["不低于居民上年度人均消费支出增速"]
+    assert first.values[0].span.quote == "不低于居\n⺠上年度\n⼈均消费\n⽀出增速"  # the text layer as it is
+
+
 def test_a_county_page_printed_to_pdf_leaves_its_link_lists_out(tmp_path: Path) -> None:
     """023 (the whole page of a county-level site) printed by Chromium. Under the text the page lists its links,
     a name a line once printed (省市政府网站 / 福建省人民政府 / …; 友情链接 / 人民网 / …; 新媒体矩阵 / 平潭发布 / …),

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from plankg.loaders.pipeline import parse_document
 from plankg.loaders.records import Heading, Indicator, Line, ParsedDocument, Span
 from plankg.loaders.run_tables import run_together_rows
+from plankg.loading.documents import bundled_corpus
+
+CORPUS = bundled_corpus()
 
 
 def row(doc: ParsedDocument, table_eid: str, ordinal: int) -> Indicator:
@@ -139,3 +143,23 @@ def test_a_table_whose_cells_ran_together_is_read_by_its_frame() -> None:
     ]
     skipped = text.replace("2农村自来水普及率", "4农村自来水普及率")
     assert run_together_rows(skipped, heading, [Line(1, 0, skipped)]) is None
+
+
+def test_a_table_of_a_cell_a_line_without_blank_lines_reads_as_with_them(tmp_path, parsed) -> None:
+    """Corpus 001 as a crawler or a PDF's text layer gives it: every line kept, the blank lines gone. Its 专栏1 then
+    gives each cell a line (序号 / 主要指标 / 单位 / 2025年 / 目标值 / 指标 / 属性 / 1 / …) and a cell too wide for its
+    column several (不低于居 / 民上年度 / 人均消费 / 支出增速); a blank line left in it (a page's end) is no empty
+    cell. Read so before, the table was one cell (no row) and 序号 went on the heading above it."""
+    name = "001_e6d1326eb6e5ef17.txt"
+    lines = [line for line in (CORPUS / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+    at = lines.index("城市和农村低保平均标准比例")  # a page's end in row 2, between its name and its unit
+    lines.insert(at + 1, "")
+    (tmp_path / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    doc, _ = parse_document(tmp_path / name)
+    table = [(i.number, i.name, i.unit, i.attribute, values(i)) for i in doc.indicators]
+    assert table == [(i.number, i.name, i.unit, i.attribute, values(i)) for i in parsed[name].indicators]
+    assert len(table) == 20 and table[0][4] == [(2025, "target", "", "不低于居民上年度人均消费支出增速", "text", None)]
+    assert table[1] == ("2", "城市和农村低保平均标准比例", "倍数", "预期性", [(2025, "target", "", "1.3", "", 1.3)])
+    assert table[4] == ("5", "福利彩票销售网点数", "", "预期性", [(2025, "target", "", "12000", "", 12000.0)])
+    assert doc.indicators[0].values[0].span.quote == "不低于居\n民上年度\n人均消费\n支出增速"
+    assert [h.title for h in doc.headings if h.kind == "table"] == ["“十四五”时期全省民政事业发展主要指标"]
