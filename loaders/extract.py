@@ -13,7 +13,7 @@ from itertools import pairwise
 
 from .bodies import attributions, clause_bodies
 from .issuers import recognise
-from .numerals import five_year_names
+from .numerals import chinese_to_int, five_year_names
 from .records import Citation, Heading, Measure, Passage, Project, ResponsibleBody, Span
 from .regions import find_region
 from .script import to_simplified
@@ -114,6 +114,7 @@ def extract_measures_and_projects(
     measures: list[Measure] = []
     projects: list[Project] = []
     in_box: dict[int, int] = {}
+    numbered: dict[int, int | None] = {}  # per box, the value of its last item's number in brackets （三）
     closed: set[int] = set()
     candidates: list[Paragraph] = []
     flow: list[Paragraph] = []  # every paragraph that is not a box item, in document order
@@ -121,8 +122,9 @@ def extract_measures_and_projects(
     resumes = _interrupted(headings)
     for para in paragraphs:
         box = para.parent if para.parent is not None and para.parent.kind == "box" else None
-        if box is not None and id(box) not in closed and (id(box) not in in_box or _is_box_item(para)):
+        if box is not None and id(box) not in closed and (id(box) not in in_box or _is_box_item(para, numbered.get(id(box)))):
             in_box[id(box)] = in_box.get(id(box), 0) + 1
+            numbered[id(box)] = _item_value(para)
             projects.append(_box_project(text, para, box, in_box[id(box)]))
             continue
         if box is not None:
@@ -285,9 +287,22 @@ def _bare_title(body: str) -> str:
     return body if len(body) <= MAX_TITLE and not re.search(r"[。:：,，;；]", body) else ""
 
 
-def _is_box_item(para: Paragraph) -> bool:
-    """After a box's first paragraph, numbered items or titled undertakings (…工程: / …工程。) continue it."""
-    if para.number and not para.number.startswith(("(", "（")):
+_BRACKETED = re.compile(r"^[（(]([一二三四五六七八九十]{1,3})[）)]$")
+
+
+def _item_value(para: Paragraph) -> int | None:
+    """The value of a paragraph's number in brackets (（三） -> 3), or None."""
+    m = _BRACKETED.match(para.number or "")
+    return chinese_to_int(m.group(1)) if m else None
+
+
+def _is_box_item(para: Paragraph, last: int | None) -> bool:
+    """After a box's first paragraph, numbered items or titled undertakings (…工程: / …工程。) continue it; an item
+    numbered in brackets does when it follows the box's own last one (（二） after the box's （一）), and not when it
+    goes on with the numbering of the text the box interrupts."""
+    if para.number and para.number.startswith(("(", "（")):
+        return last is not None and _item_value(para) == last + 1
+    if para.number:
         return True
     body = para.text[para.body_offset :]
     m = _TITLE_END.search(body)

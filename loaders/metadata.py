@@ -34,7 +34,7 @@ from .numerals import FIVE_YEAR_NAME, five_year_names, five_year_period
 from .records import Fact, IssuingNotice, Line, PlanMetadata, Span
 from .regions import NATION, NATION_NAMES, Region, find_region, region_of_text, regions_named
 from .script import to_simplified
-from .titles import DOC_NUMBER, REPORT_HEAD, doc_number, find_notice, find_title, line_span, page_title
+from .titles import DOC_NUMBER, REPORT_HEAD, doc_number, find_notice, find_title, line_span, page_notice_bodies, page_title
 
 _DATE_LABELLED = re.compile(
     r"(?P<label>成文日期|签发时间|签发日期|發布時間|发布时间|发布日期|發布日期|生成日期|时间|時間)\s*[:：]?\s*"
@@ -219,8 +219,8 @@ def _issuers(
 ) -> list[Fact]:
     """Who issued the document, from the first place that says: the issuing notice (its signature, else its title),
     signature lines before the body, the title line (中共中央 国务院关于…), the body a report is delivered for
-    (我代表国务院，向大会报告…), the page's 发布机构 / 发文机关 field, the date line (…全体会议通过), the signature
-    after the body."""
+    (我代表国务院，向大会报告…), the page's 标题 when it is the issuing notice's title, the page's 发布机构 / 发文机关
+    field, the date line (…全体会议通过), the signature after the body."""
     if notice and notice.issuers:
         return notice.issuers
     context = text[:3000]
@@ -232,6 +232,8 @@ def _issuers(
         return found + ([adopted] if adopted and adopted.value not in {f.value for f in found} else [])
     if reporter := _reporter(text, head):
         return [reporter]
+    if noticed := page_notice_bodies(text, page_metadata):
+        return noticed
     for line in page_metadata:
         if m := _ISSUER_FIELD.search(line.text):
             return [Fact(m.group(1), Span.of(text, line.start + m.start(1), line.start + m.end(1)))]

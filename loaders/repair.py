@@ -308,6 +308,9 @@ _RUN_ON_BOX = re.compile(r"(?:(?<=[。！？!?”」』）)])|(?<=\s))专栏\s*(
 _RUN_ON_GAP = re.compile(r"[ \t\u3000\u00a0]+")
 # A part's short title followed at once by its first item: 一、工作开展情况（一）以政治建设为统领，…
 _PART_TITLE_THEN_ITEM = re.compile(r"[一二三四五六七八九十]{1,3}、[^，。；：,;:（(\s]{2,30}([（(]一[）)])")
+# A box's short title followed at once by its first item: 专栏2：重点产业质量认证提升行动（一）建立实施…; a quoted
+# name in the title may hold a comma (专栏6：“合格评定，畅通世界”行动（一）…).
+_BOX_TITLE_THEN_ITEM = re.compile(r"(?:专栏|專欄)\s*\d{1,2}[:：]?(?:“[^“”（(]{1,24}”|[^，。；：,;:（(\s“”]){2,30}?([（(]一[）)])")
 _RUN_ON_DATE = re.compile(r"(?:(?<=\s)|^)\d{4}年\d{1,2}月\d{1,2}日(?=[\u4e00-\u9fff《“])")
 # The words that head a document's parts without a number (目录, 前言, 附则, 结束语 …), which a page may space out
 # letter by letter (目 录 前 言): the spaces between their letters are none of the line breaks a run-on line lost.
@@ -341,6 +344,8 @@ def run_on_breaks(lines: list[Line]) -> list[tuple[int, int]]:
             continue
         parts = _in_order(_RUN_ON_PART, body)
         titled = {m.start(1) for at in parts if (m := _PART_TITLE_THEN_ITEM.match(body, at))}
+        boxes = _ascending(_RUN_ON_BOX, body)
+        titled |= {m.start(1) for at in boxes if (m := _BOX_TITLE_THEN_ITEM.match(body, at))}
         items = _in_order(_ITEM_NUMBER, body, restart=True, keep=functools.partial(_paragraph_item, titled=titled))
         chapters, sections = _in_order(_RUN_ON_CHAPTER, body), _in_order(_RUN_ON_SECTION, body, restart=True)
         if max(len(parts), len(items), len(chapters), len(sections)) < 2:
@@ -351,7 +356,6 @@ def run_on_breaks(lines: list[Line]) -> list[tuple[int, int]]:
             if _breaks_at(body, m) and body[m.start() - 1 : m.start()] not in ":：" and m.start() not in inside:
                 cut[m.start()] = m.end()
         broken = set(cut.values())  # offsets a cut at a space already opens a line with
-        boxes = _in_order(_RUN_ON_BOX, body) if chapters else []
         for at in parts + items + chapters + sections + boxes + [m.end() for m in _RUN_ON_DATE.finditer(body)]:
             if at not in broken:
                 cut.setdefault(at, at)
@@ -424,6 +428,18 @@ def _paragraph_item(body: str, m: re.Match[str], titled: set[int]) -> bool:
     if not before or not (before in _ITEM_AFTER or before.isspace()):
         return False
     return before not in "：:" or not _IN_SENTENCE_ENTRY.match(body, m.start())
+
+
+def _ascending(pattern: re.Pattern[str], body: str) -> list[int]:
+    """Offsets of the numbers of pattern whose values rise (专栏1, 专栏2, 专栏4: a box whose label a scrape lost leaves
+    a gap, not a break in the order)."""
+    out: list[int] = []
+    last = 0
+    for m in pattern.finditer(body):
+        if (value := int(m.group(1))) > last:
+            out.append(m.start())
+            last = value
+    return out
 
 
 def _in_order(

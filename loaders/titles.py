@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .dates import DATE, DELIVERED, date_fact
-from .issuers import SENTENCE_MARKS, body_facts, title_bodies
+from .issuers import SENTENCE_MARKS, bodies_in, body_facts, title_bodies
 from .records import Fact, IssuingNotice, Line, Span
 from .script import to_simplified
 
@@ -75,6 +75,8 @@ def find_title(text: str, content: list[Line], first_heading: int, named: Fact |
             return Fact(this.quote + nxt.quote, Span.of(text, this.start, nxt.end))  # …示范区 / 深化建设三年行动计划
         if (m := REPORT_HEAD.match(this.quote)) and m.group("title"):
             return Fact(m.group("title"), Span.of(text, this.start, this.start + m.end("title")))
+        if signed := _after_signature(text, this):
+            return signed
         if _is_title(this.quote):
             return Fact(this.quote, this)
         if (m := _BOOK_MARKED.match(this.quote)) and _is_title(m.group("name")):
@@ -85,6 +87,21 @@ def find_title(text: str, content: list[Line], first_heading: int, named: Fact |
         if _is_title(this.quote + nxt.quote) and (not _is_title(nxt.quote) or "关于" in to_simplified(this.quote)):
             return Fact(this.quote + nxt.quote, Span.of(text, this.start, nxt.end))
     return None
+
+
+# A notice's signature a scrape ran into the title of the document it issues: its bodies, date and （此件公开发布）
+# (市场监管总局2022年7月29日（此件公开发布）“十四五”认证认可检验检测发展规划).
+_RUN_IN_SIGNATURE = re.compile(
+    r"^(?P<bodies>[^\s\d，。；：:]{2,40}?)\d{4}年\d{1,2}月\d{1,2}日(?:[（(]此件[^（）()]{2,6}[）)])?(?=\S)"
+)
+
+
+def _after_signature(text: str, line: Span) -> Fact | None:
+    """The title that follows a notice's signature run into the same line, when the line holds nothing else."""
+    m = _RUN_IN_SIGNATURE.match(line.quote)
+    if not (m and bodies_in(m.group("bodies"), text[:3000]) and _is_title(rest := line.quote[m.end() :])):
+        return None
+    return Fact(rest, Span.of(text, line.start + m.end(), line.end))
 
 
 _PAGE_TITLE = re.compile(r"^\s*(?:标题|標題)\s*[:：]\s*(?P<title>\S.*?)\s*$")
@@ -103,6 +120,16 @@ def page_title(text: str, page_metadata: list[Line]) -> Fact | None:
             return Fact(name, Span.of(text, start + at, start + at + len(name)))
         return Fact(value, Span.of(text, start, start + len(value))) if _is_title(value) else None
     return None
+
+
+def page_notice_bodies(text: str, page_metadata: list[Line]) -> list[Fact]:
+    """The bodies a page's 标题 names when it is the title of the notice issuing the document (市场监管总局关于印发
+    《…》的通知): the issuers, though the page was published by another body (发布机构: a county's bureau)."""
+    for line in page_metadata:
+        if (m := _PAGE_TITLE.match(line.text)) and _NOTICE_TITLE.search(to_simplified(m.group("title"))):
+            start = line.start + m.start("title")
+            return title_bodies(text, Fact(m.group("title"), Span.of(text, start, start + len(m.group("title")))))
+    return []
 
 
 def _same_name(a: str, b: str) -> bool:
@@ -128,7 +155,7 @@ def _is_title(s: str) -> bool:
 def find_notice(text: str, head: list[Line]) -> tuple[IssuingNotice | None, Fact | None]:
     """The notice that issues the plan, when the text opens with one (its title may wrap over lines), and the
     issued document's title as the notice names it (《…》, the plan's title when the plan repeats none)."""
-    lines = [ln for ln in head if ln.stripped]
+    lines = [ln for ln in head if ln.stripped and not _FIELD.match(ln.stripped)]  # not 本地目录: …关于印发…的通知
     for i in range(len(lines)):
         for k in (1, 2, 3):
             block = lines[i : i + k]

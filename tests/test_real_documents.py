@@ -115,6 +115,8 @@ TITLES = {  # the plan's own title (for a notice that issues a document, the iss
         "重庆市支持智能网联新能源商用车产业发展政策措施（2025—2027年）",
         None,
     ),
+    # after the notice's signature run into it (市场监管总局2022年7月29日（此件公开发布）“十四五”…)
+    "026_samr_14th_fyp_certification_accreditation_inspection_plan_2022.txt": ("“十四五”认证认可检验检测发展规划", 10),
 }
 
 DATES = {  # ISO date and the line it is written on
@@ -142,6 +144,10 @@ DATES = {  # ISO date and the line it is written on
     "023_pingtan_social_affairs_rule_of_law_key_points_2023.html": ("2023-03-31", None),  # the page's PubDate
     "024_fuzhou_local_tax_international_tax_work_notice_2013.txt": ("2013-02-25", 10),  # the signature's
     "025_chongqing_ncv_industry_policy_measures_2025.html": ("2025-12-30", None),  # the signature's, the page's PubDate too
+    "026_samr_14th_fyp_certification_accreditation_inspection_plan_2022.txt": (
+        "2022-07-29",
+        None,
+    ),  # the signature's 2022年7月29日 (line 10), the page's 发布时间 too
 }
 
 DOC_NUMBERS = {
@@ -167,6 +173,7 @@ DOC_NUMBERS = {
     "023_pingtan_social_affairs_rule_of_law_key_points_2023.html": None,
     "024_fuzhou_local_tax_international_tax_work_notice_2013.txt": "榕地税〔2013〕42号",
     "025_chongqing_ncv_industry_policy_measures_2025.html": "渝经信规范〔2025〕13号",
+    "026_samr_14th_fyp_certification_accreditation_inspection_plan_2022.txt": None,  # the page's 文号 is empty
 }
 
 ISSUERS = {
@@ -215,6 +222,9 @@ ISSUERS = {
         "国家金融监督管理总局重庆监管局",
         "重庆市商务委员会",
     },
+    "026_samr_14th_fyp_certification_accreditation_inspection_plan_2022.txt": {
+        "市场监管总局"
+    },  # the page's 标题 and the signature; not the 发布机构 that republished it
 }
 
 DOC_TYPES = {
@@ -238,6 +248,7 @@ DOC_TYPES = {
     "023_pingtan_social_affairs_rule_of_law_key_points_2023.html": "annual",  # a report whose forward part is the year's 工作要点
     "024_fuzhou_local_tax_international_tax_work_notice_2013.txt": "notice",
     "025_chongqing_ncv_industry_policy_measures_2025.html": "measures",  # 政策措施
+    "026_samr_14th_fyp_certification_accreditation_inspection_plan_2022.txt": "fyp",  # one field's 十四五 规划
 }
 
 REGIONS = {  # admin code of the plan's region; 000000 is the nation
@@ -257,6 +268,7 @@ REGIONS = {  # admin code of the plan's region; 000000 is the nation
     "021_shanghai_huangpu_urban_renewal_15th_plan_2026.md": "310101",
     "024_fuzhou_local_tax_international_tax_work_notice_2013.txt": "350100",  # 福州市, a prefecture-level city
     "025_chongqing_ncv_industry_policy_measures_2025.html": "500000",  # 重庆市, a municipality of provincial rank
+    "026_samr_14th_fyp_certification_accreditation_inspection_plan_2022.txt": "000000",  # a body of the State Council: the nation
 }
 
 PERIODS = {  # None: the text states no period, and none may be invented; "to-2030": a horizon (到2030年) only
@@ -282,6 +294,7 @@ PERIODS = {  # None: the text states no period, and none may be invented; "to-20
     "023_pingtan_social_affairs_rule_of_law_key_points_2023.html": "2023",  # …暨2023年工作要点的报告, not the year it reviews
     "024_fuzhou_local_tax_international_tax_work_notice_2013.txt": None,  # a notice of the work of 2013
     "025_chongqing_ncv_industry_policy_measures_2025.html": "2025-2027",  # the title's （2025—2027年）
+    "026_samr_14th_fyp_certification_accreditation_inspection_plan_2022.txt": "2021-2025",
 }
 
 PART_LINES = {  # the line of every top-level part 一、…
@@ -1729,4 +1742,44 @@ def test_a_city_s_joint_measures_page_reads_as_its_six_measures_and_their_closin
     assert doc.targets == [] and doc.indicators == [] and doc.citations == []
     assert all(chrome not in doc.source.text for chrome in ("中国政府网", "市级部门相关网站", "委属单位网站", "委员会发布"))
     records = [*doc.headings, *doc.measures, *doc.passages]
+    assert all(doc.source.text[u.span.start : u.span.end] == u.span.quote for u in records)
+
+
+MINISTRY_PLAN = "026_samr_14th_fyp_certification_accreditation_inspection_plan_2022.txt"
+
+
+def test_a_ministry_s_plan_republished_by_a_county_site_reads_as_the_ministry_s() -> None:
+    """026, 市场监管总局's 十四五 plan as the zone's site republished it, its body scraped onto line 10. The page's 标题 (the
+    issuing notice's title) names the issuer; its 发布机构 is only the bureau that republished it. The notice's signature
+    runs into the plan's title (市场监管总局2022年7月29日（此件公开发布）“十四五”…规划): the title is what follows it. The
+    dump's 本地目录 line, a path ending in the notice's title, is no notice; the plan the notice issues is no citation of
+    it. Boxes run into the sentence before them (。专栏2：…) and their first item ((…行动（一）…), and their items numbered
+    （一）… go on while the box's own numbering does: 三、's （二） after 专栏2's （七） is the text's again."""
+    doc = parsed(MINISTRY_PLAN)
+    assert doc.metadata.notice is None
+    assert [h.title for h in parts(doc)] == ["编制背景", "总体要求", "发展任务", "保障措施"]
+    boxes = [h for h in doc.headings if h.kind == "box" and h.number != "专栏1"]
+    assert [(h.number, h.title) for h in boxes] == [
+        ("专栏2", "重点产业质量认证提升行动"),
+        ("专栏4", "检验检测助推产业升级行动"),
+        ("专栏6", "“合格评定，畅通世界”行动"),
+    ]
+    assert [[p.number for p in doc.projects if p.box is box] for box in boxes] == [paren(7), paren(5), paren(5)]
+    assert [p.text[:9] for p in doc.projects if p.box is boxes[0]][1:3] == ["（二）加快推行统一", "（三）制定合格评定"]
+    tasks = parts(doc)[2]
+    assert next(m for m in doc.measures if m.text.startswith("（五）着力夯实基础支撑体系")).parent is tasks
+    assert not any(p.text.startswith("（五）着力夯实") for p in doc.projects)  # after 专栏6's （五）: the text's again
+    safeguards = [(m.number, m.heading) for m in doc.measures if m.safeguard]
+    assert safeguards == [
+        ("（一）", "加强组织领导。"),
+        ("（二）", "完善投入保障。"),
+        ("（三）", "强化宣传引导。"),
+        ("（四）", "严格实施评估。"),
+    ]
+    assert [(c.title, c.basis) for c in doc.citations[:2]] == [
+        ("中华人民共和国国民经济和社会发展第十四个五年规划和2035年远景目标纲要", True),
+        ("“十四五”市场监管现代化规划", True),
+    ]
+    assert "“十四五”认证认可检验检测发展规划" not in {c.title for c in doc.citations}
+    records = [*doc.headings, *doc.measures, *doc.passages, *doc.projects]
     assert all(doc.source.text[u.span.start : u.span.end] == u.span.quote for u in records)
