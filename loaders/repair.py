@@ -306,6 +306,9 @@ _RUN_ON_CHAPTER = re.compile(r"(?:(?<=[。！？!?”」』）)])|(?<=\s))第([�
 _RUN_ON_SECTION = re.compile(r"(?:(?<=[。！？!?”」』）)])|(?<=\s))第([一二三四五六七八九十]{1,3})节")
 _RUN_ON_BOX = re.compile(r"(?:(?<=[。！？!?”」』）)])|(?<=\s))专栏\s*(\d{1,2})")
 _RUN_ON_GAP = re.compile(r"[ \t\u3000\u00a0]+")
+# A box's label, and the first column's name a table's header opens with (序号, 分类, 指标名称 …).
+_BOX_LABEL = re.compile(r"(?:专栏|專欄)\s*\d{1,2}[:：]?")
+_HEADER_OPENING = re.compile(r"序号|序號|分类|分類|类别|類別|指标名称|指標名稱")
 # A part's short title followed at once by its first item: 一、工作开展情况（一）以政治建设为统领，…
 _PART_TITLE_THEN_ITEM = re.compile(r"[一二三四五六七八九十]{1,3}、[^，。；：,;:（(\s]{2,30}([（(]一[）)])")
 # A box's short title followed at once by its first item: 专栏2：重点产业质量认证提升行动（一）建立实施…; a quoted
@@ -356,7 +359,8 @@ def run_on_breaks(lines: list[Line]) -> list[tuple[int, int]]:
             if _breaks_at(body, m) and body[m.start() - 1 : m.start()] not in ":：" and m.start() not in inside:
                 cut[m.start()] = m.end()
         broken = set(cut.values())  # offsets a cut at a space already opens a line with
-        for at in parts + items + chapters + sections + boxes + [m.end() for m in _RUN_ON_DATE.finditer(body)]:
+        headers = [h for at in boxes if (h := _table_after_title(body, at)) is not None]
+        for at in parts + items + chapters + sections + boxes + headers + [m.end() for m in _RUN_ON_DATE.finditer(body)]:
             if at not in broken:
                 cut.setdefault(at, at)
         for at in _lead_sentences(body, sorted({0, *cut.values(), *cut})):
@@ -428,6 +432,21 @@ def _paragraph_item(body: str, m: re.Match[str], titled: set[int]) -> bool:
     if not before or not (before in _ITEM_AFTER or before.isspace()):
         return False
     return before not in "：:" or not _IN_SENTENCE_ENTRY.match(body, m.start())
+
+
+def _table_after_title(body: str, at: int) -> int | None:
+    """Where the header of the table a box holds begins, when the box's title runs into it (专栏1：“十四五”主要发展指标
+    指标名称2020年2025年指标性质…): at the first column's name that opens a header of run-together cells."""
+    from .run_tables import is_run_together_header  # run_tables reads tables, which the repaired text holds
+
+    label = _BOX_LABEL.match(body, at)
+    if label is None:
+        return None
+    for m in _HEADER_OPENING.finditer(body, label.end() + 2, label.end() + 40):
+        end = _RUN_ON_GAP.search(body, m.start())
+        if is_run_together_header(body[m.start() : end.start() if end else len(body)]):
+            return m.start()
+    return None
 
 
 def _ascending(pattern: re.Pattern[str], body: str) -> list[int]:

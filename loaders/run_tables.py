@@ -17,7 +17,8 @@ from .records import Heading, Indicator, Line, Span
 from .tables import UNIT
 
 _HEADER_WORD = (
-    r"序号|序號|分类|分類|类别|類別|指标名称|指標名稱|指标|指標|单位|單位|指标属性|指標屬性|属性|屬性|\d{4}年?"
+    r"序号|序號|分类|分類|类别|類別|指标名称|指標名稱|指标性质|指標性質|指标属性|指標屬性|指标|指標|单位|單位|属性|屬性|性质|性質"
+    r"|\d{4}年?"
     r"|绝对值|絕對值|年均增速|年均增长|年均增長|目标值|目標值|基期值|现状值|現狀值|\[累计\]|［累计］|累计|累計"
 )
 # The header's words run together, three at least, with no row's attribute among them.
@@ -27,12 +28,22 @@ _VALUES = re.compile(r"[\d.．%％\[\]［］—\-－～~\s]*$")
 _PERCENT = ("%", "％")
 _NOTE = re.compile(r"^\s*注[:：]")
 _MAX_UNIT = 4
+# A row without a serial number: its name, its unit in brackets, its values run together, up to its attribute.
+_BRACKETED_ROW = re.compile(r"(?P<name>[^\d（）()]{2,40}?)[（(](?P<unit>[^（）()\d]{1,8})[）)](?P<values>[\d.．%％\-—～~\s]*)$")
+_UNIT_THEN_ATTRIBUTE = re.compile(r"[（(][^（）()\d]{1,8}[）)][\d.．%％\-—～~\s]*(?:预期|預期|约束|約束)性")
+# A category's cell run into the first name of its group (·服务效能有效认证证书总数): nothing tells where it ends.
+_CATEGORY_MARK = ("·", "•", "●", "▪")
 
 
 def is_run_together_header(s: str) -> bool:
-    """A line opening with a table header whose cells were run together, and holding rows after it."""
+    """A line opening with a table header whose cells were run together, and holding rows after it: its rows are
+    numbered (序号) or their names are (指标名称) and carry their units in brackets."""
     m = RUN_HEADER.match(s.replace(" ", ""))
-    return m is not None and bool(re.search(r"序号|序號", m.group())) and len(_ATTRIBUTE.findall(s)) >= 2
+    if m is None or len(_ATTRIBUTE.findall(s)) < 2:
+        return False
+    return bool(re.search(r"序号|序號", m.group())) or bool(
+        re.search(r"指标名称|指標名稱", m.group()) and _UNIT_THEN_ATTRIBUTE.search(s)
+    )
 
 
 def is_run_together_row_line(s: str) -> bool:
@@ -50,6 +61,8 @@ def run_together_rows(text: str, heading: Heading, lines: list[Line]) -> tuple[l
     body = text[start:end]
     header = RUN_HEADER.match(body)
     assert header is not None  # checked above on the same characters, spaces aside
+    if not re.search(r"序号|序號", header.group()):
+        return _unnumbered_rows(text, start, body, header.end(), heading)
     pos, category = header.end(), ""
     rows: list[Indicator] = []
     runs: list[str] = []
@@ -67,6 +80,50 @@ def run_together_rows(text: str, heading: Heading, lines: list[Line]) -> tuple[l
     name = heading.number or heading.title
     problem = f"the values of its {len(rows)} rows run together with nothing between the columns ({runs[0]!r} …): not read"
     return rows, [f"table {name}: {problem}"]
+
+
+def _unnumbered_rows(text: str, start: int, body: str, pos: int, heading: Heading) -> tuple[list[Indicator], list[str]] | None:
+    """The rows of a table whose rows have no serial number, each name carrying its unit in brackets: each row ends
+    with its attribute. A row a category's cell runs into (·服务效能有效认证证书总数（万张）…) is not read: where the
+    category ends and the name begins, nothing says."""
+    rows: list[Indicator] = []
+    runs: list[str] = []
+    merged: list[str] = []
+    for attribute in _ATTRIBUTE.finditer(body, pos):
+        piece = body[pos : attribute.start()]
+        m = _BRACKETED_ROW.fullmatch(piece.strip())
+        if m is None:
+            return None
+        lead = pos + len(piece) - len(piece.lstrip())
+        pos = attribute.end()
+        if m.group("name").startswith(_CATEGORY_MARK):
+            merged.append(m.group("name"))
+            continue
+        name_start = start + lead
+        rows.append(
+            Indicator(
+                ordinal=len(rows) + 1,
+                number="",
+                name=m.group("name"),
+                name_span=Span.of(text, name_start, name_start + len(m.group("name"))),
+                span=Span.of(text, name_start, start + attribute.end()),
+                category="",
+                unit=m.group("unit"),
+                attribute=attribute.group(),
+                note="",
+                values=[],
+                table=heading,
+            )
+        )
+        runs.append(" ".join(m.group("values").split()))
+    if not rows or (body[pos:].strip() and not _NOTE.match(body[pos:])):
+        return None
+    name = heading.number or heading.title
+    problem = f"the values of its {len(rows)} rows run together with nothing between the columns ({runs[0]!r} …): not read"
+    warnings = [f"table {name}: {problem}"]
+    if merged:
+        warnings.append(f"table {name}: {len(merged)} rows whose category runs into their name ({merged[0]!r} …): not read")
+    return rows, warnings
 
 
 def _row(

@@ -415,7 +415,7 @@ def _take_table(
     j = i
     while j < len(content):
         s = content[j].stripped
-        if run_together and j > i and s and (_is_heading_line(s) or not is_run_together_row_line(s)):
+        if run_together and j > i and s and (_is_heading_line(s) or _next_part(s, out) or not is_run_together_row_line(s)):
             break
         if not run_together and s and (j > i and (_is_heading_line(s) or _is_paragraph_like(s) or _next_part(s, out))):
             break

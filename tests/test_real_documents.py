@@ -1783,3 +1783,42 @@ def test_a_ministry_s_plan_republished_by_a_county_site_reads_as_the_ministry_s(
     assert "“十四五”认证认可检验检测发展规划" not in {c.title for c in doc.citations}
     records = [*doc.headings, *doc.measures, *doc.passages, *doc.projects]
     assert all(doc.source.text[u.span.start : u.span.end] == u.span.quote for u in records)
+
+
+MINISTRY_TABLE = [  # 专栏1 as FACTS.md reads it: (name, unit) of the rows no category runs into; all 预期性
+    ("获得认可的认证证书数量", "万张"),
+    ("获证组织总数", "万家"),
+    ("对外出具检验检测报告数", "亿份"),
+    ("获得资质认定的检验检测机构数量", "家"),
+    ("获得认可的合格评定机构数量", "家"),
+    ("认证从业人员数量", "万人"),
+    ("检验检测从业人员数量", "万人"),
+    ("检验检测认证服务业营业总收入", "亿元"),
+    ("加入IEC互认体系合格评定机构数", "家"),
+    ("参与制定合格评定国际标准项数", "项"),
+    ("检验检测认证机构国际认可互认占比", "%"),
+    ("合格评定认可制度国际互认度", "%"),
+    ("合格评定行业标准数", "个"),
+    ("获得高新技术企业认定的机构数", "家"),
+    ("国产检验检测仪器设备资产原值占比", "%"),
+    ("国家质检中心数量", "家"),
+]
+
+
+def test_a_table_run_into_its_box_title_whose_rows_have_no_serial_numbers() -> None:
+    """026, 专栏1: the box's title runs into the table's header (…主要发展指标指标名称2020年2025年指标性质), the rows have no
+    serial number and carry their units in brackets, each ends with its attribute. The rows are read by that frame, their
+    values (270320: two run together) are not; nor are the 4 rows a category's cell runs into (·服务效能有效认证证书总数),
+    where nothing tells the category from the name; both are said in warnings."""
+    doc = parsed(MINISTRY_PLAN)
+    table = next(h for h in doc.headings if h.number == "专栏1")
+    assert (table.kind, table.title, table.parent.title) == ("table", "“十四五”主要发展指标", "总体要求")
+    assert [(i.name, i.unit) for i in doc.indicators] == MINISTRY_TABLE
+    assert all(i.table is table and i.attribute == "预期性" and i.values == [] and i.category == "" for i in doc.indicators)
+    assert all(doc.source.text[i.name_span.start : i.name_span.end] == i.name for i in doc.indicators)
+    assert doc.indicators[-1].span.quote == "国家质检中心数量（家）852900预期性"
+    assert doc.warnings == [
+        "table 专栏1: the values of its 16 rows run together with nothing between the columns ('127.6150' …): not read",
+        "table 专栏1: 4 rows whose category runs into their name ('·服务效能有效认证证书总数' …): not read",
+    ]
+    assert next(h for h in doc.headings if h.number == "三、").parent is None  # the table ends where 三、 begins

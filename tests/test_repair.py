@@ -68,6 +68,7 @@ RUN_ON = {
     "017_pingtan_government_work_report_2024.txt",
     "018_pingtan_junshan_work_summary_and_plan_2025.txt",
     "024_fuzhou_local_tax_international_tax_work_notice_2013.txt",
+    "026_samr_14th_fyp_certification_accreditation_inspection_plan_2022.txt",
 }
 
 
