@@ -42,6 +42,7 @@ from itertools import pairwise
 
 from plankg.loading.limits import DEFAULT_LIMITS
 
+from .glyphs import as_ideographs
 from .numerals import chinese_to_int
 from .records import Dropped, Line, ParsedDocument, SourceText, Span
 
@@ -49,7 +50,8 @@ _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _WIDE = _HAN + "\u3000-\u303f\uff00-\uffef\u2018-\u201d\u2014\u2026"
 _HAN_PAIR = re.compile(f"[{_HAN}](?=[{_HAN}])")
 _SPACED_PAIR = re.compile(f"[{_HAN}] (?=[{_HAN}])")
-_WIDE_CHAR = re.compile(f"[{_WIDE}]")
+_WIDE_CHAR = re.compile(f"[{_WIDE}\u2e80-\u2fdf]")  # and the radicals PDF fonts put for ideographs (⼈ for 人)
+_HAN_CHAR = re.compile(f"[{_HAN}]")
 _HAN_SPACE = re.compile(f"(?<=[{_HAN}]) (?=[{_HAN}])")
 # A single space between two Han characters, beside Chinese punctuation, or between Han text and a number
 # ("2025 年 12 月", which text layers set apart like Latin words).
@@ -173,7 +175,11 @@ def repair(text: str, lines: list[Line]) -> Repaired | None:
     stray = _stray_spaces_wanted(text, lines)
     for line in lines:
         deletions += _space_deletions(line, stray)
-    deletions += _wrapped_lines(lines, {text[a:b] for _, a, b in removed})
+    spacing = _spacing(lines) if _full_width([ln for ln in lines if ln.stripped]) else []
+    deletions += [(gap.start, _line_end(text, gap)) for gap in spacing]
+    gaps = {gap.start for gap in spacing}
+    kept = [ln for ln in lines if ln.start not in gaps]
+    deletions += _wrapped_lines(kept, {text[a:b] for _, a, b in removed})
     breaks = run_on_breaks(lines)
     deletions += [(a, b) for a, b in breaks if b > a]
     if not deletions and not breaks:
@@ -255,32 +261,78 @@ def _wrapped_lines(lines: list[Line], set_aside: set[str]) -> list[tuple[int, in
 
     A text is wrapped when two lines in five at least (ten at least) are as wide as its most common width of a
     long line; a line that wide runs on into the next unless that one is indented, blank, opens an item or
-    is a page number or running header.
+    is a page number or running header. In a text layer extracted page by page (form feeds between the pages),
+    a blank line may be where the extracting tool ended a block of lines (_block_cut).
     """
-    filled = [ln for ln in lines if ln.stripped]
-    widths = [_width(ln.text.rstrip()) for ln in filled]
-    long = [w for w in widths if w >= 40]
-    if not long:
+    full = _full_width([ln for ln in lines if ln.stripped])
+    if full is None:
         return []
-    full = max(set(long), key=long.count)
-    near = sum(1 for w in widths if abs(w - full) <= 4)
-    if near < 10 or near * 5 < len(filled) * 2:
-        return []
+    paged = any("\f" in ln.text for ln in lines)
     out = []
-    for line, after in zip(lines, lines[1:], strict=False):
-        body, next_body = line.text.rstrip(), after.text
+    for n, line in enumerate(lines[:-1]):
+        written, after = line.text.rstrip(), lines[n + 1]
+        body = written.lstrip("\f")  # a page's first line, after the form feed that opened the page
+        if paged and not after.text.strip() and n + 2 < len(lines) and _block_cut(body, lines[n + 2].text, full):
+            after = lines[n + 2]  # the extracting tool ended a block of lines there, not the paragraph
+        next_body = after.text
         if (
-            _width(body) >= full - 4
+            _width(body) >= full - (_MID_SENTENCE_SLACK if _MID_SENTENCE.search(body) else 4)
             and next_body.strip()
             and not next_body.startswith(_INDENT)
-            and not OPENS_ITEM.match(next_body)
+            and not OPENS_ITEM.match(as_ideographs(next_body))  # (⼆⼗) in radicals opens an item as (二十) does
+            and not _indented_after_sentence(body, next_body, full)
             and "\f" not in body + next_body
             and next_body.strip() not in set_aside
             and not _BARE_NUMBER.match(next_body)
             and not (body[-1:].isascii() and body[-1:].isalnum() and next_body[:1].isascii())
         ):
-            out.append((line.start + len(body), after.start))
+            out.append((line.start + len(written), after.start))
     return out
+
+
+def _full_width(filled: list[Line]) -> int | None:
+    """The width of a full line when the text is wrapped at it: two lines in five at least (ten at least) as wide
+    as the most common width of a long line."""
+    widths = [_width(ln.text.rstrip()) for ln in filled]
+    long = [w for w in widths if w >= 40]
+    if not long:
+        return None
+    full = max(set(long), key=long.count)
+    near = sum(1 for w in widths if abs(w - full) <= 4)
+    return None if near < 10 or near * 5 < len(filled) * 2 else full
+
+
+# A line ending inside a sentence (on anything but a mark that closes a sentence or a clause: a character, a digit,
+# a comma, a dash) is a wrapped line a little short of the full width when it opens an indented paragraph or holds
+# narrow marks and digits: ( ) , 2018 are narrower than a character.
+_MID_SENTENCE = re.compile(r"[^。！？；：!?;:”’」』）)》\s]$")
+_MID_SENTENCE_SLACK = 8  # columns: an indent of two characters and a few narrow marks
+
+
+def _block_cut(body: str, next_body: str, full: int) -> bool:
+    """A blank line between two lines of one paragraph: after a line ending inside a sentence, or between a full
+    line and another full one (a paragraph's first line is short by its indent)."""
+    return bool(_MID_SENTENCE.search(body)) or (_width(body) >= full - 4 and _width(next_body.rstrip()) >= full - 2)
+
+
+def _indented_after_sentence(body: str, next_body: str, full: int) -> bool:
+    """A sentence ending at the line's end, then a line a little short of the full width: the next paragraph, its
+    first line indented two characters (the indent a text layer extracted without its spaces)."""
+    return body.endswith(("。", "！", "？", "；", "：")) and full - 8 <= _width(next_body.rstrip()) <= full - 3
+
+
+def _spacing(lines: list[Line]) -> list[Line]:
+    """The blank lines that only space the lines out, when a blank line follows nearly every line (a text layer
+    extracted a line, then an empty one, as pdfminer's extract_text writes it): they part no paragraphs and no
+    table cells, and the view leaves them out."""
+    filled = [n for n, ln in enumerate(lines) if ln.stripped]
+    if len(filled) < _MIN_SPACED:
+        return []
+    gaps = [lines[a + 1] for a, b in zip(filled, filled[1:], strict=False) if b == a + 2 and not lines[a + 1].text.strip()]
+    return gaps if len(gaps) >= 0.9 * (len(filled) - 1) else []
+
+
+_MIN_SPACED = 20  # lines: fewer tell nothing
 
 
 def _width(s: str) -> int:
@@ -557,7 +609,7 @@ def _running_lines(filled: list[Line], breaks: list[int]) -> list[int]:
     """Lines beside page breaks whose text (numbers aside) recurs beside half of the breaks at least."""
     beside: dict[str, list[int]] = {}
     marks = set(breaks)
-    for b in breaks:
+    for b in [-1, *breaks, len(filled)]:  # the text's start and end are a page's top and a page's foot too
         for i in (b - 2, b - 1, b + 1, b + 2):
             if 0 <= i < len(filled) and i not in marks and _header_like(filled[i].stripped):
                 key = re.sub(r"\d+", "#", filled[i].stripped.replace(" ", ""))
@@ -581,7 +633,9 @@ def _runs(breaks: list[int]):
 
 
 def _header_like(s: str) -> bool:
-    return 0 < len(s) <= 40 and "。" not in s and not s.endswith("|")
+    """Short enough for a running header, or with no Han character at all (the address a browser prints on each
+    page's foot: file:///…/plan.html, https://www.gov.cn/…)."""
+    return bool(s) and (len(s) <= 40 or not _HAN_CHAR.search(s)) and "。" not in s and not s.endswith("|")
 
 
 def _cut_paragraph(before: str, after: str) -> bool:

@@ -758,6 +758,37 @@ def test_texts_set_as_official_pages_and_printed_by_a_browser_read_as_their_text
     assert first.values[0].span.quote == "不低于居\n⺠上年度\n⼈均消费\n⽀出增速"  # the text layer as it is
 
 
+def test_text_extracted_from_a_pdf_a_line_then_a_blank_one_reads_as_the_text(tmp_path: Path) -> None:
+    """Corpus 004 and the real 002 set as official pages (a paragraph a line, indented two characters), printed by
+    Chromium, and their text layer extracted by pdfminer's extract_text (pdf2txt.py), as a user may keep a PDF: every
+    printed line followed by a blank one, the indents gone, a form feed opening each page, and the page's font
+    writing numbers in Kangxi radicals ((⼆⼗)、⼋、). Before: 004 read 216 passages and 38 measures, the real 002 589
+    passages (each printed line a paragraph). Now both read as their texts: the blank lines space the lines and part
+    nothing, a page's first line after its form feed runs on, an item numbered in radicals opens a paragraph, a
+    sentence ending a full line before a line short by an indent ends its paragraph, and a line ending inside a
+    sentence runs on though narrow marks or an indent make it short."""
+    from pdfminer.high_level import extract_text
+
+    style = "p { text-indent: 2em; margin: 0; } body { font-size: 16pt; line-height: 28pt; }"
+    for source in (CORPUS / "004_816c855b418fc27c.txt", REAL / "002_xiangcun_zhenxing_opinion_2018.txt"):
+        lines = source.read_text(encoding="utf-8").splitlines()
+        body = "".join(f"<p>{escape(line.strip())}</p>" for line in lines if line.strip())
+        page = tmp_path / f"{source.stem}.html"
+        page.write_text(f'<html><head><meta charset="utf-8"><style>{style}</style></head><body>{body}</body></html>', "utf-8")
+        chromium_pdf(page, tmp_path / f"{source.stem}.pdf")
+        extracted = tmp_path / "extracted" / source.name
+        extracted.parent.mkdir(exist_ok=True)
+        extracted.write_text(extract_text(tmp_path / f"{source.stem}.pdf"), encoding="utf-8")
+        assert "\n\n\f" in extracted.read_text(encoding="utf-8")  # a line, a blank one; a form feed opens a page
+        shutil.copy(source, tmp_path / source.name)
+        doc = parse_document(extracted)[0]
+        text = parse_document(tmp_path / source.name)[0]
+        assert content(doc) == content(text), source.name
+        assert [p.text for p in doc.passages] == [p.text for p in text.passages], source.name
+    first = parse_document(tmp_path / "extracted" / "004_816c855b418fc27c.txt")[0].measures[0]
+    assert first.span.quote.startswith("(⼀)持续推动学习贯彻习近平新时代中国特⾊社会主义思想。把党的政治\n建设")  # as extracted
+
+
 def test_a_county_page_printed_to_pdf_leaves_its_link_lists_out(tmp_path: Path) -> None:
     """023 (the whole page of a county-level site) printed by Chromium. Under the text the page lists its links,
     a name a line once printed (省市政府网站 / 福建省人民政府 / …; 友情链接 / 人民网 / …; 新媒体矩阵 / 平潭发布 / …),
