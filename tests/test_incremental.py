@@ -19,7 +19,7 @@ import plankg
 from plankg.graph.store import open_store
 from plankg.graph.vocab import LINEAGE_GRAPH, PK, XSD_INTEGER
 from plankg.lineage import cache as lineage_cache
-from plankg.lineage import instrument_concepts, write
+from plankg.lineage import document_themes, instrument_concepts, write
 from plankg.lineage.graph import rebuild_lineage
 from plankg.loading.documents import bundled_corpus, load_paths
 from plankg.synth import write_corpus
@@ -72,6 +72,9 @@ def test_adds_replacements_and_removals_leave_the_graph_a_full_rebuild_writes(do
     loaded_kept: list[bool] = []  # whether each lineage update found the instrument concepts kept (their update path)
     load = instrument_concepts._load
     monkeypatch.setattr(instrument_concepts, "_load", lambda *a: (kept := load(*a), loaded_kept.append(kept is not None))[0])
+    themed: list[int] = []  # how many document graphs each lineage update made the themes of (the others' kept)
+    made = document_themes._made
+    monkeypatch.setattr(document_themes, "_made", lambda graphs, cache: (themed.append(len(graphs)), made(graphs, cache))[1])
     originals = [name for name in documents if not name.startswith("reworded ")]
     kg = plankg.open(tmp_path / "store", read_only=False)
     loaded: dict[str, Path] = {}  # file name -> the path loaded under it
@@ -95,6 +98,8 @@ def test_adds_replacements_and_removals_leave_the_graph_a_full_rebuild_writes(do
             assert kg.build([documents[name] for name in names], validate=False, parallel=n % 2 == 1).ok
         done.append(kind)
         assert loaded_kept[-1] == (n > 0), done
+        # the themes of the graph that came or was written again, and of the regions graph (no run is recorded for it)
+        assert themed[-1] == (5 if n == 0 else 2 if kind != "remove" else 1), done
         assert lineage_quads(kg.store) == rebuilt(list(loaded.values()), tmp_path / f"fresh-{n}"), done
         if lineage_quads(kg.store) != before:
             changed.append(kind)

@@ -47,7 +47,7 @@ DEPENDS: dict[str, tuple[tuple[str, str], ...]] = {
     "passages": (("plankg.lineage", "passages.py"),),
     "runs": (("plankg.lineage", "fingerprints.py"), ("plankg.lineage", "passages.py")),
     "mentions": (("plankg.lineage", "instruments.py"), ("plankg.lineage", "fingerprints.py"), ("plankg.lineage", "passages.py")),
-    "themes": (("plankg.lineage", "themes.py"), ("plankg.ontology", "themes.ttl")),
+    "themes": (("plankg.lineage", "themes.py"), ("plankg.ontology", "themes.ttl"), ("plankg.loaders", "extract.py")),
     "grams": (("plankg.lineage", "reuse_model.py"), ("plankg.lineage", "passages.py")),
     # the copied-clause statistics' counts, kept beside the cache (kg/lineage/statistics.py)
     "statistics": (("plankg.lineage", "statistics.py"), ("plankg.lineage", "reuse_model.py"), ("plankg.lineage", "passages.py")),
@@ -76,6 +76,9 @@ DEPENDS: dict[str, tuple[tuple[str, str], ...]] = {
         ("plankg.lineage", "passages.py"),
     ),
 }
+# each document graph's part in the themes, kept by the runs that wrote it (kg/lineage/document_themes.py): a function
+# of its records and of its nodes' themes
+DEPENDS["document-themes"] = (("plankg.lineage", "document_themes.py"), *DEPENDS["themes"], *DEPENDS["records"])
 # The files of kg/data each module of DEPENDS reads (reuse_model.py reads the copied-clause model only to score, and
 # no kept result is a score).
 READS: dict[tuple[str, str], tuple[str, ...]] = {

@@ -37,6 +37,7 @@ from pyoxigraph import Literal, NamedNode, Store
 from plankg.graph import vocab
 from plankg.graph.vocab import ID, PROV, RDF_TYPE, RDFS, SKOS, XSD
 from plankg.lineage import (
+    document_themes,
     fingerprints,
     gram_counts,
     instrument_concepts,
@@ -51,7 +52,7 @@ from plankg.lineage import (
 )
 from plankg.lineage.cache import LineageCache, text_key, unknown
 from plankg.lineage.passages import Passage
-from plankg.loaders.extract import normalise_title, title_of
+from plankg.loaders.extract import normalise_title
 from plankg.loaders.numerals import FIVE_YEAR_NAME, five_year_name
 from plankg.loaders.repair import read_offsets
 from plankg.loaders.script import to_simplified
@@ -81,6 +82,7 @@ PK, OA = _Terms(vocab.PK), _Terms(vocab.OA)
 INDICATOR_SCHEME = ID["indicator-concept"]
 INSTRUMENT_SCHEME = ID["instrument"]
 INDICATOR_NAMES = ID["indicator-names"]  # the distinct Simplified names of all indicators (pk:NameIndex)
+THEME_COUNTS = str(ID["theme-count/"])  # a pk:ThemeCount's IRI: this and a digest of its plan, title and theme
 SCORE_BATCH = 20_000  # candidate pairs scored at once (at most cache.SCAN: their results are looked up)
 DRIVERS = 3  # features recorded on a reuse link: those that raised its probability most
 CLOSE_RATIO = 0.8  # difflib ratio of normalised indicator names for a close match
@@ -162,7 +164,7 @@ def _plans(corpus: records.Corpus, parents: dict[str, str]) -> dict[str, dict]:
 def reuse_items(store: Store) -> tuple[list[textreuse.Item], dict[str, str]]:
     """Measures and projects (Simplified text, source, offset) and each one's heading context."""
     corpus = records.Corpus(records.read(store))
-    return _reuse_items(corpus), _contexts(corpus.rows("item_context"))
+    return _reuse_items(corpus), document_themes.contexts(corpus.rows("item_context"))
 
 
 def _reuse_items(corpus: records.Corpus) -> list[textreuse.Item]:
@@ -188,23 +190,9 @@ def _target_items(corpus: records.Corpus) -> list[textreuse.Item]:
     return sorted(items, key=lambda i: (i.plan, i.start, i.iri))
 
 
-def _contexts(rows: list[list[str]]) -> dict[str, str]:
-    """Node -> the Simplified titles of the headings it sits in."""
-    context: dict[str, list[str]] = {}
-    for node, title in rows:
-        context.setdefault(node, []).append(title)
-    return {k: " ".join(sorted(v)) for k, v in context.items()}
-
-
 def _indicators(corpus: records.Corpus) -> list[dict[str, str]]:
     rows = [dict(zip(("ind", "plan", "name", "category"), r, strict=True)) for r in corpus.rows("indicators")]
     return sorted(rows, key=lambda r: r["ind"])
-
-
-def _stated_texts(corpus: records.Corpus) -> dict[str, str]:
-    """A target stated in prose -> the Simplified text of the measure or box item stating it (its context, as
-    a table row's is its table's title: 参训率 alone names no theme)."""
-    return {ind: text for ind, text in corpus.rows("stated")}
 
 
 def _citations(corpus: records.Corpus) -> list[dict[str, str]]:
@@ -746,13 +734,6 @@ def _offsets_in_span(text: str, source: str, start: int, end: int) -> list[int] 
     return None if len(quote) == len(text) else read_offsets(text, quote)
 
 
-def family_label(text: str) -> str:
-    """A measure's title sentence (提升应急救援能力), else its first 30 characters."""
-    body = text.strip()
-    title = title_of(re.sub(r"^[(（]?[一二三四五六七八九十\d]+[)）.、]\s*", "", body))
-    return title.rstrip("。:：") if title else body[:30]
-
-
 def _when(plan: dict) -> tuple[int, str]:
     """The order of a family's members: by the document dates the plans state, then the undated by period start.
     The earliest appearance is thus a stated date whenever a member's plan states one; no date is made up."""
@@ -778,7 +759,7 @@ def _families(
         members = sorted(component, key=lambda i: (_when(plans[items[i].plan]), items[i].iri))
         first = items[members[0]]
         family = str(ID[f"family/{_digest(*sorted(items[i].iri for i in members))}"])
-        label = family_label(first.text)
+        label = themes.family_label(first.text)
         theme_count = Counter(t for i in members for t in item_themes.get(items[i].iri, []))
         in_label = themes.hits(label) if theme_count else {}
         theme = min(theme_count, key=lambda t: (-theme_count[t], -in_label.get(t, 0), labels.get(t, t))) if theme_count else None
@@ -820,83 +801,37 @@ def _family(
 # ---------------------------------------------------------------- themes
 
 
-def _assigned(own: str, context: str, title: str | None = None) -> list[str]:
-    """themes.assign of a node: a measure or project (own text and context) titled by its family label, an indicator
-    (own name and category, context, title "")."""
-    return themes.assign(own, context, family_label(own) if title is None else title)
-
-
-def _themes(
-    out: _Out,
-    corpus: records.Corpus,
-    items: list[textreuse.Item],
-    item_context: dict[str, str],
-    indicators: list[dict[str, str]],
-    summary: LineageSummary,
-    cache: LineageCache,
-) -> dict[str, list[str]]:
+def _themes(out: _Out, corpus: records.Corpus, summary: LineageSummary, cache: LineageCache) -> document_themes.Themed:
+    """The thesaurus and each node's themes (document_themes.themed: each graph's part kept by the runs that wrote it)."""
     for t in themes.thesaurus_triples():
         out.add(t.subject.value, t.predicate.value, t.object if isinstance(t.object, Literal) else t.object.value)
-    inputs: list[tuple[str, tuple[str, ...]]] = []  # (node, the inputs its themes are a function of)
-    for item in items:  # an item's label (family_label) is a function of its text: made only if its themes are
-        inputs.append((item.iri, (item.text, item_context.get(item.iri, ""))))
-    ind_context = _contexts(corpus.rows("indicator_context"))
-    stated = _stated_texts(corpus)
-    for row in indicators:
-        own = f"{row['name']} {row['category']}"
-        context = " ".join(filter(None, (ind_context.get(row["ind"], ""), stated.get(row["ind"], ""))))
-        inputs.append((row["ind"], (own, context, "")))
-    found = cache.results(
-        "themes", [text_key(*args) for _, args in inputs], lambda todo: [_assigned(*inputs[n][1]) for n in todo]
-    )
-    assigned: dict[str, list[str]] = {}
-    for (node, _), theme_list in zip(inputs, found, strict=True):
-        assigned[node] = theme_list
-    for node, theme_list in assigned.items():
+    found = document_themes.themed(corpus, cache)
+    for node, theme_list in found.assigned.items():
         for theme in theme_list:
             out.add(node, PK.theme, theme)
-    summary.themed_nodes = sum(1 for v in assigned.values() if v)
-    summary.unthemed_nodes = sum(1 for v in assigned.values() if not v)
-    return assigned
+    summary.themed_nodes = sum(1 for v in found.assigned.values() if v)
+    summary.unthemed_nodes = len(found.assigned) - summary.themed_nodes
+    return found
 
 
-def _node_titles(corpus: records.Corpus) -> dict[str, tuple[list[tuple[str, str]], str]]:
-    """Each measure, project and indicator -> the plan and Simplified title of its document (each title the
-    document states: none when it states none) and its kind ("measure", "project", "indicator")."""
-    nodes = {}
-    for found in corpus.graphs.values():
-        titles = sorted({(row[0], row[1]) for row in found["plans"] if row[1]})
-        nodes.update({row[0]: (titles, row[2]) for row in found["items"]})
-        nodes.update({row[0]: (titles, "indicator") for row in found["indicators"]})
-    return nodes
-
-
-def _theme_counts(
-    out: _Out, nodes: dict[str, tuple[list[tuple[str, str]], str]], assigned: dict[str, list[str]], units: write.Units
-) -> None:
+def _theme_counts(out: _Out, counts: dict[document_themes.Count, tuple[int, int, int]], units: write.Units) -> None:
     """How many measures, projects and indicators of each plan each theme has, under the plan's Simplified title (a
     pk:ThemeCount node per plan, title and theme), for the query library: theme-coverage reads a count per plan and
     theme instead of joining every themed node with its class, document and title (half a million nodes at 10,000
     plans). Counted under each document's title: the query shows the title, and two documents of one plan may
-    state two (nodes: node -> its document's (plan, title) pairs and its kind, as _node_titles; assigned: node ->
-    its themes). Each count's node is a unit (made only when its count changed, write.Units)."""
-    counts: dict[tuple[str, str, str], Counter[str]] = {}
-    for node, theme_list in assigned.items():
-        titles, kind = nodes[node]
-        for plan, title in titles:
-            for theme in theme_list:
-                counts.setdefault((plan, title, theme), Counter())[kind] += 1
-    for (plan, title, theme), count in sorted(counts.items()):
-        node = str(ID[f"theme-count/{_digest(plan, title, theme)}"])
-        if not units.fresh(node, plan, title, theme, count["measure"], count["project"], count["indicator"]):
+    state two (document_themes.Themed.counts). Each count's node is a unit (made only when its count changed,
+    write.Units)."""
+    for (plan, title, theme), (measures, projects, indicators) in counts.items():
+        node = f"{THEME_COUNTS}{_digest(plan, title, theme)}"
+        if not units.fresh(node, plan, title, theme, measures, projects, indicators):
             continue
         out.type(node, PK.ThemeCount)
         out.add(node, PK.countedPlan, plan)
         out.add(node, PK.countedTitle, _lit(title, lang="zh-Hans"))
         out.add(node, PK.countedTheme, theme)
-        out.add(node, PK.measureCount, _lit(count["measure"], "integer"))
-        out.add(node, PK.projectCount, _lit(count["project"], "integer"))
-        out.add(node, PK.indicatorCount, _lit(count["indicator"], "integer"))
+        out.add(node, PK.measureCount, _lit(measures, "integer"))
+        out.add(node, PK.projectCount, _lit(projects, "integer"))
+        out.add(node, PK.indicatorCount, _lit(indicators, "integer"))
 
 
 # ---------------------------------------------------------------- the whole rebuild
@@ -933,7 +868,6 @@ class LineageRebuild:
         self.corpus = corpus
         self.plans = _plans(corpus, records.region_parents(store))
         self.items = _reuse_items(corpus)
-        self.item_context = _contexts(corpus.rows("item_context"))
         self.indicators = _indicators(corpus)
         self.targets = _target_items(corpus)
         self.citations = _citations(corpus)
@@ -1037,8 +971,8 @@ class LineageRebuild:
         declared = _citation_lineage(out, self.plans, self.citations, summary)
         _indicator_lineage(out, self.indicators, summary, units)
         self.lap("citations+indicators")
-        item_themes = _themes(out, self.corpus, items, self.item_context, self.indicators, summary, cache)
-        _theme_counts(out, _node_titles(self.corpus), item_themes, units)
+        themed = _themes(out, self.corpus, summary, cache)
+        _theme_counts(out, themed.counts, units)
         self.lap("themes")
         sources = _source_texts(self.corpus)
         spanned = _Spanned(sources)
@@ -1071,7 +1005,7 @@ class LineageRebuild:
         if not instrumented:
             self._instruments(out, sources, units, spanned)
         self.lap("reuse and instruments" if not instrumented else "reuse")
-        _families(out, items, links, self.plans, item_themes, summary, units)
+        _families(out, items, links, self.plans, themed.assigned, summary, units)
         persistent = cache if self.persistent else None
         summary.triples = write.write(self.store, out.spool, persistent, self.full, units if persistent else None, self.touched)
         self.lap("write")

@@ -185,6 +185,7 @@ class Corpus:
     graphs: dict[str, Records]
     read_from_store: int = 0
     seconds: dict[str, float] = field(default_factory=dict)
+    marks: dict[str, str] = field(default_factory=dict)  # graph -> the digest of the runs that wrote it, when recorded
 
     def rows(self, kind: str) -> list[list[str]]:
         return [row for g in sorted(self.graphs) for row in self.graphs[g][kind]]
@@ -203,4 +204,4 @@ def load(store: Store, cache: LineageCache | None) -> Corpus:
     fresh = read(store, None if len(missing) > READ_ALL * len(current) else missing)
     graphs = {g: known[g] if g in known else fresh.get(g, _empty()) for g in current}
     cache.keep_documents({g: (written[g], graphs[g]) for g in missing if g in written}, current)
-    return Corpus(graphs, sum(1 for g in missing if g in written))
+    return Corpus(graphs, sum(1 for g in missing if g in written), marks={g: written[g] for g in current if g in written})

@@ -6,11 +6,13 @@ supply a theme when its own text names none, so a short item like 新建风采�
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
 from plankg.graph.vocab import SKOS
+from plankg.loaders.extract import title_of
 
 
 @dataclass(frozen=True)
@@ -64,3 +66,16 @@ def assign(own: str, context: str = "", title: str = "") -> list[str]:
         return []
     best = max(scores.values())
     return sorted(iri for iri, s in scores.items() if s == best or (own_hits.get(iri, 0) >= 2 and 2 * s >= best))
+
+
+def family_label(text: str) -> str:
+    """A measure's title sentence (提升应急救援能力), else its first 30 characters."""
+    body = text.strip()
+    title = title_of(re.sub(r"^[(（]?[一二三四五六七八九十\d]+[)）.、]\s*", "", body))
+    return title.rstrip("。:：") if title else body[:30]
+
+
+def of_node(own: str, context: str, title: str | None = None) -> list[str]:
+    """assign of a node: a measure or project (own text and context) titled by its family label, an indicator (own
+    name and category, context, title "")."""
+    return assign(own, context, family_label(own) if title is None else title)
