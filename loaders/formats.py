@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from .mhtml import is_web_archive
+
 MEDIA_TYPES = {
     ".txt": "text/plain",
     ".md": "text/markdown",
@@ -14,6 +16,8 @@ MEDIA_TYPES = {
     ".htm": "text/html",
     ".shtml": "text/html",
     ".xhtml": "application/xhtml+xml",
+    ".mhtml": "multipart/related",  # a web page saved as one file (loaders.mhtml)
+    ".mht": "multipart/related",
     ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     ".pdf": "application/pdf",
     ".doc": "application/msword",
@@ -22,6 +26,7 @@ MEDIA_TYPES = {
     ".odt": "application/vnd.oasis.opendocument.text",
 }
 WEB_PAGE_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml")  # .shtml: the pages of many government sites
+WEB_ARCHIVE_SUFFIXES = (".mhtml", ".mht")
 OFFICE_SUFFIXES = {  # read through LibreOffice (loaders.office)
     ".doc": "a Word 97-2003 (.doc) file",
     ".wps": "a WPS Writer (.wps) file",  # WPS Office's format: Word 97-2003 at base, which LibreOffice reads
@@ -43,10 +48,14 @@ _BOM = b"\xef\xbb\xbf"
 
 def format_of(data: bytes, suffix: str) -> str:
     """The suffix a file is read by (data: its first SNIFFED_BYTES): its own when it names a format other than text,
-    else the one its content shows (.pdf, .docx, .doc, .html; Markdown is never read as a page), else its own or .txt."""
+    else the one its content shows (.pdf, .docx, .doc, .html; Markdown is never read as a page), else its own or .txt.
+    A web page saved as one file is read as one under any name but Markdown's (Word's single file web page is often
+    served as a .doc, which LibreOffice would read as text)."""
+    start = data[:4096].removeprefix(_BOM)
+    if suffix not in (".md", ".markdown") and is_web_archive(start):
+        return ".mht" if suffix not in WEB_ARCHIVE_SUFFIXES else suffix
     if suffix in MEDIA_TYPES and suffix not in _TEXT_SUFFIXES:
         return suffix
-    start = data[:4096].removeprefix(_BOM)
     if start.startswith(PDF):
         return ".pdf"
     if start.startswith(ZIP) and b"word/" in data[:SNIFFED_BYTES]:

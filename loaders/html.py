@@ -129,6 +129,7 @@ _META_FACTS = {
     "contentsource": "信息来源",
     "source": "信息来源",
 }
+_OFFICE_SUITE = re.compile(r"LibreOffice|OpenOffice|Microsoft Word|WPS", re.I)
 # Page facts of 政府信息公开 pages: a cell or <dt> naming one of these (or any short name ending in a colon)
 # labels the value beside it.
 PAGE_FIELDS = {
@@ -231,10 +232,19 @@ def _without_repeated_title(blocks: list[str]) -> list[str]:
 
 
 def _meta_lines(root) -> list[str]:
+    """The page's facts its <meta> states. A page an office suite wrote (Word or LibreOffice saving a document as a
+    web page) states when the file was created, not when the document was published: that is no fact of it."""
     lines, seen = [], set()
-    for meta in root.iter("meta"):
-        label = _META_FACTS.get((meta.get("name") or meta.get("property") or "").lower().replace("_", ""))
+    metas = list(root.iter("meta"))
+    exported = any(
+        (meta.get("name") or "").lower() == "generator" and _OFFICE_SUITE.search(meta.get("content") or "") for meta in metas
+    )
+    for meta in metas:
+        name = (meta.get("name") or meta.get("property") or "").lower().replace("_", "")
+        label = _META_FACTS.get(name)
         value = _SPACES.sub(" ", meta.get("content") or "").strip()
+        if exported and name == "created":
+            continue
         if label and value and label not in seen:
             seen.add(label)
             lines.append(f"{label}:{value}")

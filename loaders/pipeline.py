@@ -29,6 +29,7 @@ _REPAIRED_MEDIA = (
     "application/pdf",
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "text/html",
+    "multipart/related",  # a web page saved as one file (MHTML)
 )
 _NOTICE_LINES, _NOTICE_WIDTH = 40, 300  # where a notice without its plan is looked for: its first lines, none long
 

@@ -2,8 +2,9 @@
 
 Offsets everywhere in plankg index the string returned here. For plain text a BOM is removed, line ends
 are kept as they are in the file, and nothing else is changed; HTML, Word and PDF files are first turned
-into text lines (loaders.html, loaders.docx, loaders.pdf; .doc, .wps, RTF and OpenDocument files through
-LibreOffice, loaders.office), and that extracted text is what the spans index. A file is read by what its content
+into text lines (loaders.html, loaders.docx, loaders.pdf; a web page saved as one file through loaders.mhtml;
+.doc, .wps, RTF and OpenDocument files through LibreOffice, loaders.office), and that extracted text is what the
+spans index. A file is read by what its content
 is when its name does not say (a page saved without a suffix, a PDF downloaded under a server's link name).
 """
 
@@ -14,7 +15,7 @@ import re
 from pathlib import Path
 
 from .errors import LoadError
-from .formats import MEDIA_TYPES, OFFICE_SUFFIXES, PDF, WEB_PAGE_SUFFIXES, ZIP, format_of
+from .formats import MEDIA_TYPES, OFFICE_SUFFIXES, PDF, WEB_ARCHIVE_SUFFIXES, WEB_PAGE_SUFFIXES, ZIP, format_of
 from .office import office_to_docx
 from .records import SourceText
 from .script import detect_script
@@ -134,6 +135,16 @@ def _text_of(data: bytes, suffix: str, name: str) -> tuple[str, str]:
             if not text.strip():
                 raise LoadError(name, "the page has no text besides navigation, scripts and footers")
             return text, encoding
+        if suffix in WEB_ARCHIVE_SUFFIXES:
+            from .html import declared_charset, html_to_text
+            from .mhtml import archived_page
+
+            page, charset = archived_page(data, name)
+            markup, encoding = _declared_or_detected(page, charset or declared_charset(page), name)
+            text = html_to_text(markup, name)
+            if not text.strip():
+                raise LoadError(name, "the page has no text besides navigation, scripts and footers")
+            return text, f"{encoding} (MHTML)"
         if suffix == ".docx":
             from .docx import docx_to_text
 

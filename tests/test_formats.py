@@ -789,6 +789,70 @@ def test_text_extracted_from_a_pdf_a_line_then_a_blank_one_reads_as_the_text(tmp
     assert first.span.quote.startswith("(⼀)持续推动学习贯彻习近平新时代中国特⾊社会主义思想。把党的政治\n建设")  # as extracted
 
 
+def web_archive(page: bytes, location: str, charset: str | None, transfer: str = "quoted-printable") -> bytes:
+    """A page saved as one file (MHTML) as browsers and Word write it: MIME headers, a multipart/related body whose
+    first part is the page, then its resources (here an image)."""
+    import base64
+    import quopri
+
+    boundary = "----MultipartBoundary--x7Yz"
+    body = quopri.encodestring(page) if transfer == "quoted-printable" else base64.encodebytes(page)
+    kind = f'text/html; charset="{charset}"' if charset else "text/html"
+    head = (
+        f"From: <Saved by Blink>\r\nSnapshot-Content-Location: {location}\r\nSubject: =?utf-8?Q?page?=\r\n"
+        f'MIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\ttype="text/html";\r\n\tboundary="{boundary}"\r\n\r\n'
+        f"--{boundary}\r\nContent-Type: {kind}\r\nContent-Transfer-Encoding: {transfer}\r\n"
+        f"Content-Location: {location}\r\n\r\n"
+    )
+    image = f"\r\n--{boundary}\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n\r\niVBORw0KGgo=\r\n"
+    return head.encode("ascii") + body.replace(b"\n", b"\r\n") + image.encode("ascii") + f"--{boundary}--\r\n".encode("ascii")
+
+
+def test_a_web_page_saved_as_one_file_reads_as_the_page(tmp_path: Path) -> None:
+    """The gov.cn page of 国办发〔2018〕123号 saved as one file (MHTML): by a browser (.mhtml, UTF-8, quoted-printable),
+    and as Word's single file web page in GB18030, base64, served under a .doc name, as government sites serve
+    attachments. Before, the .mhtml read its MIME text (no policy content) and the .doc failed (not a Word 97-2003
+    file); now both read as the page: the same facts, headings, measures and passages."""
+    page = REAL / "008_guobanfa_2018_123_gov_new_media_opinion.html"
+    location = "https://www.gov.cn/zhengce/content/2018-12/27/content_5352666.htm"
+    (tmp_path / "content_5352666.mhtml").write_bytes(web_archive(page.read_bytes(), location, None))
+    markup = page.read_text(encoding="utf-8").replace('charset="utf-8"', 'charset="gb18030"')
+    word = web_archive(markup.encode("gb18030"), location, "gb18030", transfer="base64")
+    (tmp_path / "附件.doc").write_bytes(word)
+    expected, _ = parse_document(page)
+    for name in ("content_5352666.mhtml", "附件.doc"):
+        doc, _ = parse_document(tmp_path / name)
+        assert content(doc) == content(expected), name
+        assert [(p.kind, p.text) for p in doc.passages] == [(p.kind, p.text) for p in expected.passages], name
+        assert doc.source.media_type == "multipart/related" and doc.source.text == expected.source.text
+    assert read_source(tmp_path / "附件.doc").encoding == "gb18030 (MHTML)"
+    (tmp_path / "empty.mhtml").write_bytes(web_archive(b"", location, None).replace(b"text/html", b"text/plain", 1))
+    with pytest.raises(LoadError, match=r"empty\.mhtml: a web page saved as one file \(MHTML\) holding no HTML page"):
+        read_source(tmp_path / "empty.mhtml")
+
+
+def test_a_word_file_saved_as_a_web_page_states_no_date_of_its_file(tmp_path: Path) -> None:
+    """Corpus 004 as a Word file (a paragraph a line, indented 　　) saved as a web page by LibreOffice: the page says
+    <meta name="created" content="…"> with the file's creation time, as office suites write it. The text states no
+    date; before, the page was dated by its file (2013-12-23, python-docx's template). Now it reads as the text: the
+    same facts (no date), headings and measures."""
+    from docx import Document
+
+    source = CORPUS / "004_816c855b418fc27c.txt"
+    word = Document()
+    for line in source.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            word.add_paragraph("\u3000\u3000" + line.strip())
+    word.save(tmp_path / "004.docx")
+    libreoffice("html:HTML (StarWriter)", [tmp_path / "004.docx"], tmp_path)
+    page = tmp_path / "004.html"
+    assert '<meta name="created" content="2013-12-23T23:15:00"/>' in page.read_text(encoding="utf-8")
+    shutil.copy(source, tmp_path / "004.txt")  # without its sidecar, as the page is
+    doc, _ = parse_document(page)
+    assert doc.metadata.date is None
+    assert content(doc) == content(parse_document(tmp_path / "004.txt")[0])
+
+
 def test_a_county_page_printed_to_pdf_leaves_its_link_lists_out(tmp_path: Path) -> None:
     """023 (the whole page of a county-level site) printed by Chromium. Under the text the page lists its links,
     a name a line once printed (省市政府网站 / 福建省人民政府 / …; 友情链接 / 人民网 / …; 新媒体矩阵 / 平潭发布 / …),
@@ -843,10 +907,9 @@ def test_a_file_that_is_not_what_its_name_says_fails_naming_the_file(tmp_path: P
 
 
 def test_a_folder_gives_its_pages_and_office_files_and_names_what_it_skips(tmp_path: Path) -> None:
-    for name in ("a.shtml", "b.doc", "c.rtf", "d.odt", "e.txt", "f.wps", "notes.md", "scan.jpg"):
+    for name in ("a.shtml", "b.doc", "c.rtf", "d.odt", "e.txt", "f.wps", "g.mhtml", "notes.md", "scan.jpg"):
         (tmp_path / name).write_bytes(b"x")
     found = gather([tmp_path])
-    assert [p.name for p in found.files] == ["a.shtml", "b.doc", "c.rtf", "d.odt", "e.txt", "f.wps"]
-    assert found.skipped == [
-        f"{tmp_path}: notes.md, scan.jpg: not documents (.doc, .docx, .htm, .html, .odt, .pdf, .rtf, .shtml, .txt, .wps, .xhtml)"
-    ]
+    assert [p.name for p in found.files] == ["a.shtml", "b.doc", "c.rtf", "d.odt", "e.txt", "f.wps", "g.mhtml"]
+    documents = ".doc, .docx, .htm, .html, .mht, .mhtml, .odt, .pdf, .rtf, .shtml, .txt, .wps, .xhtml"
+    assert found.skipped == [f"{tmp_path}: notes.md, scan.jpg: not documents ({documents})"]

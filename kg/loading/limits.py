@@ -17,7 +17,7 @@ from pathlib import Path
 from xml.parsers import expat
 
 from plankg.loaders.errors import LoadError
-from plankg.loaders.formats import SNIFFED_BYTES, WEB_PAGE_SUFFIXES, format_of
+from plankg.loaders.formats import SNIFFED_BYTES, WEB_ARCHIVE_SUFFIXES, WEB_PAGE_SUFFIXES, format_of
 
 MB = 1_000_000
 
@@ -54,7 +54,7 @@ def check_file(path: Path, limits: Limits) -> None:
         suffix = format_of(file.read(SNIFFED_BYTES), path.suffix.lower())  # what the reader will read it as
     if suffix == ".docx":
         _check_package(path, limits)
-    elif suffix in WEB_PAGE_SUFFIXES:
+    elif suffix in WEB_PAGE_SUFFIXES + WEB_ARCHIVE_SUFFIXES:
         _check_page(path, limits)
 
 
