@@ -7,6 +7,7 @@ diffusion paths are tested on tests/fixtures/parent_chain: 广西 (province) and
 
 from __future__ import annotations
 
+import gc
 import json
 from pathlib import Path
 
@@ -320,6 +321,32 @@ def test_theme_counts_are_the_counts_of_the_themed_nodes(corpus) -> None:
         )
 
     assert rows(kept) == rows(counted) != []
+
+
+def test_a_rebuild_pauses_the_garbage_collector_and_leaves_it_as_it_found_it(chain, monkeypatch) -> None:
+    """Lineage pauses the cyclic collector while it reads the records and computes (its objects make few cycles): it
+    is running again after, unless the caller had paused it."""
+    from plankg.lineage import document_themes, records
+
+    store, summary = chain
+    running: list[bool] = []  # whether the collector ran as the records were read, and as the themes were found
+
+    def watched(f):
+        return lambda *a: (running.append(gc.isenabled()), f(*a))[1]
+
+    monkeypatch.setattr(records, "load", watched(records.load))
+    monkeypatch.setattr(document_themes, "themed", watched(document_themes.themed))
+    try:
+        for enabled in (True, False):
+            if enabled:
+                gc.enable()
+            else:
+                gc.disable()
+            assert rebuild_lineage(store).triples == summary.triples
+            assert gc.isenabled() == enabled
+    finally:
+        gc.enable()
+    assert running == [False] * 4
 
 
 def test_rebuild_is_idempotent(chain) -> None:
