@@ -315,7 +315,8 @@ def _is_box_item(para: Paragraph, last: int | None) -> bool:
 def _task_paragraphs(paragraphs: list[Paragraph], headings: list[Heading]) -> list[Paragraph]:
     """Titled or numbered paragraphs; where a unit has none of those, all of its paragraphs except intros:
     a section's or part's, or a chapter's that has no sections or parts (一、保障措施 of a 行动方案 whose
-    only paragraph is its text)."""
+    only paragraph is its text); in a document without any heading, its paragraphs of sentences (a 决定 of one
+    paragraph)."""
     by_parent: dict[int, list[Paragraph]] = {}
     for para in paragraphs:
         by_parent.setdefault(id(para.parent), []).append(para)
@@ -328,6 +329,8 @@ def _task_paragraphs(paragraphs: list[Paragraph], headings: list[Heading]) -> li
             chosen.extend(marked)
         elif unit is not None and (unit.kind in ("section", "part") or (unit.kind == "chapter" and id(unit) not in divided)):
             chosen.extend(group)
+        elif unit is None and not headings:
+            chosen.extend(p for p in group if "。" in p.text)  # a text without parts: its sentences are its tasks
     return sorted(chosen, key=lambda p: p.span.start)
 
 

@@ -21,7 +21,7 @@ from .segment import segment, table_paragraphs
 from .tables import lists_things, parse_table
 from .targets import prose_targets, target_scopes
 from .task_tables import TaskRow, attach_task_bodies, task_rows, task_table_lines
-from .titles import find_notice
+from .titles import DOC_NUMBER, find_notice
 
 # Text that may hold a PDF's text layer: a .txt extracted from one, the PDF, a Word file or a web page made from one.
 _REPAIRED_MEDIA = (
@@ -105,7 +105,7 @@ def _parse(source: SourceText, sidecar: dict) -> tuple[ParsedDocument, Region | 
     projects = listed + projects
     for row in attach_task_bodies(measures, task_list):
         warnings.append(f"task table: the row {row.task[:40]!r} names no measure of the text; its bodies are not linked")
-    if not has_policy_content(seg.headings, measures, indicators):
+    if not has_policy_content(seg.headings, measures, indicators) and not _official_text(text, cleaned.content, measures):
         raise LoadError(source.name, _no_policy_content(text, cleaned.content))
     first_heading = min((h.span.start for h in seg.headings), default=len(text))
     meta, region = extract_metadata(text, cleaned.content, cleaned.metadata, first_heading, sidecar)
@@ -147,6 +147,16 @@ def has_policy_content(headings: list[Heading], measures: list[Measure], indicat
         or bool(indicators)
         or any(m.number for m in measures)
     )
+
+
+def _official_text(text: str, content: list[Line], measures: list[Measure]) -> bool:
+    """An official document whose text is one or a few paragraphs (a 决定 or 通知 that decides and requires without
+    numbered parts) is policy content all the same: its 文号 stands on a line of its own above its text, which holds
+    its measures, and it is no notice issuing a document whose text the file lacks."""
+    head = [line for line in content[:_NOTICE_LINES] if len(line.stripped) <= _NOTICE_WIDTH]
+    if not measures or not any(DOC_NUMBER.fullmatch(line.stripped) for line in head):
+        return False
+    return find_notice(text, head)[1] is None
 
 
 def _no_policy_content(text: str, content: list[Line]) -> str:

@@ -77,6 +77,8 @@ def classify(
     items = _Items(chosen, titles, subunits, flow)
     if body_start is None:  # no chapters (1. … items only): the body starts at the first numbered item
         body_start = min((p.span.start for p in flow if p.parent is None and p.number), default=None)
+    if body_start is None and not headings:  # nor items: at its first task (a 决定 of one paragraph)
+        body_start = min((p.span.start for p in flow if items.has(p)), default=None)
     first_item = _first_items(flow, items, subunits)
     running = _running_points(flow)
     item_at = [i for i, p in enumerate(flow) if items.has(p)]
@@ -177,7 +179,9 @@ def _entry(text: str) -> bool:
     return len(text.strip()) <= MAX_ATTACHMENT_TITLE and "。" not in text
 
 
-_ISSUER = re.compile(r"^[\u4e00-\u9fff]{2,30}(人民政府|政府|办公厅|办公室|委员会|局|厅|部|委|中共中央|国务院)$")
+_ISSUER = re.compile(
+    r"^(?:[\u4e00-\u9fff]{2,30}(人民政府|政府|办公厅|办公室|委员会|局|厅|部|委|中共中央|国务院)|中共中央|国务院)$"
+)
 
 
 class _Items:

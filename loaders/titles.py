@@ -20,7 +20,7 @@ _HEADING_MARK = re.compile(r"^#{1,6}\s+")  # a Markdown heading's marks: not par
 # A title: a short line ending with the name of a genre, before any trailing （试行） or （2021—2025年）. A 报告 is a
 # title as a work report (…工作报告) or as the report of a body on a matter (…关于…的报告), one of the kinds of
 # official document; a bare …报告 may be anything's (监测报告).
-_TITLE_END = re.compile(r"(?:规划|纲要|建议|要点|计划|方案|意见|措施|举措|政策|办法|细则|通知|工作报告|关于.+的报告)[”\"]?$")
+_TITLE_END = re.compile(r"(?:规划|纲要|建议|要点|计划|方案|意见|措施|举措|政策|办法|细则|通知|决定|工作报告|关于.+的报告)[”\"]?$")
 _TRAILER = re.compile(r"(?:\s*[（(][^（）()]{1,20}[）)])+$")
 # The verbs of a notice that issues a document: its own (印发, 下发, 颁发) or one a lower body drafted (转发, 批转).
 _ISSUING = r"(?:印发|转发|批转|下发|颁发)"
@@ -86,6 +86,11 @@ def find_title(text: str, content: list[Line], first_heading: int, named: Fact |
         # 国务院办公厅关于推进 / 政务新媒体健康有序发展的意见: a title wrapped after 关于… joins its next line
         if _is_title(this.quote + nxt.quote) and (not _is_title(nxt.quote) or "关于" in to_simplified(this.quote)):
             return Fact(this.quote + nxt.quote, Span.of(text, this.start, nxt.end))
+        # 国务院关于在…先行区 / 暂时调整实施《…管理法 / 实施条例》有关规定的决定: a long title wrapped twice
+        third = title_span(text, head[i + 2]) if i + 2 < len(head) else None
+        wrapped = this.quote + nxt.quote + (third.quote if third else "")
+        if third and "关于" in to_simplified(this.quote) and not SENTENCE_MARKS.search(nxt.quote) and _is_title(wrapped):
+            return Fact(wrapped, Span.of(text, this.start, third.end))
     return None
 
 

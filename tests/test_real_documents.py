@@ -117,6 +117,11 @@ TITLES = {  # the plan's own title (for a notice that issues a document, the iss
     ),
     # after the notice's signature run into it (市场监管总局2022年7月29日（此件公开发布）“十四五”…)
     "026_samr_14th_fyp_certification_accreditation_inspection_plan_2022.txt": ("“十四五”认证认可检验检测发展规划", 10),
+    # three centred lines: …先行区 / 暂时调整实施《…管理法 / 实施条例》有关规定的决定
+    "027_guofa_2018_43_boao_lecheng_drug_regulation_decision.html": (
+        "国务院关于在海南博鳌乐城国际医疗旅游先行区暂时调整实施《中华人民共和国药品管理法实施条例》有关规定的决定",
+        None,
+    ),
 }
 
 DATES = {  # ISO date and the line it is written on
@@ -148,6 +153,10 @@ DATES = {  # ISO date and the line it is written on
         "2022-07-29",
         None,
     ),  # the signature's 2022年7月29日 (line 10), the page's 发布时间 too
+    "027_guofa_2018_43_boao_lecheng_drug_regulation_decision.html": (
+        "2018-12-21",
+        None,
+    ),  # 成文日期 and the signature; published 2018-12-29
 }
 
 DOC_NUMBERS = {
@@ -174,6 +183,7 @@ DOC_NUMBERS = {
     "024_fuzhou_local_tax_international_tax_work_notice_2013.txt": "榕地税〔2013〕42号",
     "025_chongqing_ncv_industry_policy_measures_2025.html": "渝经信规范〔2025〕13号",
     "026_samr_14th_fyp_certification_accreditation_inspection_plan_2022.txt": None,  # the page's 文号 is empty
+    "027_guofa_2018_43_boao_lecheng_drug_regulation_decision.html": "国发〔2018〕43号",
 }
 
 ISSUERS = {
@@ -225,6 +235,7 @@ ISSUERS = {
     "026_samr_14th_fyp_certification_accreditation_inspection_plan_2022.txt": {
         "市场监管总局"
     },  # the page's 标题 and the signature; not the 发布机构 that republished it
+    "027_guofa_2018_43_boao_lecheng_drug_regulation_decision.html": {"国务院"},
 }
 
 DOC_TYPES = {
@@ -249,6 +260,7 @@ DOC_TYPES = {
     "024_fuzhou_local_tax_international_tax_work_notice_2013.txt": "notice",
     "025_chongqing_ncv_industry_policy_measures_2025.html": "measures",  # 政策措施
     "026_samr_14th_fyp_certification_accreditation_inspection_plan_2022.txt": "fyp",  # one field's 十四五 规划
+    "027_guofa_2018_43_boao_lecheng_drug_regulation_decision.html": "decision",  # 决定
 }
 
 REGIONS = {  # admin code of the plan's region; 000000 is the nation
@@ -269,6 +281,7 @@ REGIONS = {  # admin code of the plan's region; 000000 is the nation
     "024_fuzhou_local_tax_international_tax_work_notice_2013.txt": "350100",  # 福州市, a prefecture-level city
     "025_chongqing_ncv_industry_policy_measures_2025.html": "500000",  # 重庆市, a municipality of provincial rank
     "026_samr_14th_fyp_certification_accreditation_inspection_plan_2022.txt": "000000",  # a body of the State Council: the nation
+    "027_guofa_2018_43_boao_lecheng_drug_regulation_decision.html": "000000",  # the State Council's (for a zone of 海南省)
 }
 
 PERIODS = {  # None: the text states no period, and none may be invented; "to-2030": a horizon (到2030年) only
@@ -295,6 +308,7 @@ PERIODS = {  # None: the text states no period, and none may be invented; "to-20
     "024_fuzhou_local_tax_international_tax_work_notice_2013.txt": None,  # a notice of the work of 2013
     "025_chongqing_ncv_industry_policy_measures_2025.html": "2025-2027",  # the title's （2025—2027年）
     "026_samr_14th_fyp_certification_accreditation_inspection_plan_2022.txt": "2021-2025",
+    "027_guofa_2018_43_boao_lecheng_drug_regulation_decision.html": None,  # 暂时调整: no period stated
 }
 
 PART_LINES = {  # the line of every top-level part 一、…
@@ -1822,3 +1836,22 @@ def test_a_table_run_into_its_box_title_whose_rows_have_no_serial_numbers() -> N
         "table 专栏1: 4 rows whose category runs into their name ('·服务效能有效认证证书总数' …): not read",
     ]
     assert next(h for h in doc.headings if h.number == "三、").parent is None  # the table ends where 三、 begins
+
+
+DECISION = "027_guofa_2018_43_boao_lecheng_drug_regulation_decision.html"
+
+
+def test_a_decision_of_one_paragraph_is_read_as_its_one_measure() -> None:
+    """027, a 决定 of the State Council as www.gov.cn gave it: no parts, no items, one paragraph that decides and
+    requires. An official document, its 文号 on a line of its own above the text, is policy content however short;
+    without any heading its paragraph of sentences is its task. The title wrapped over three centred lines, the 文号,
+    the addressees and the signature (国务院 alone on its line, the date, （此件公开发布）) are not its text."""
+    doc = parsed(DECISION)
+    assert doc.headings == [] and doc.passages == []
+    assert [(m.number, m.parent, m.text[:14], m.text[-12:]) for m in doc.measures] == [
+        ("", None, "为进一步支持海南省试点发展国", "卫生主管部门同意后实施。")
+    ]
+    assert [(c.title, c.basis) for c in doc.citations] == [("中华人民共和国药品管理法实施条例", False)]
+    assert doc.targets == [] and doc.indicators == [] and doc.projects == []
+    measure = doc.measures[0]
+    assert doc.source.text[measure.span.start : measure.span.end] == measure.span.quote
