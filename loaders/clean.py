@@ -23,7 +23,7 @@ _CHROME: dict[str, re.Pattern[str]] = {
     ),
     "page widget": re.compile(
         r"^(请选择|請選擇)\S{0,8}[:：]?$|字体大小|字體大小|【?打印本页|关闭窗口|關閉窗口|扫一扫在手机.{0,4}(打开|查看)"
-        r"|^(党政机关|黨政機關|我为政府网站找错|政府网站找错)$"
+        r"|^(党政机关|黨政機關|我为政府网站找错|政府网站找错|官方微信|官方微博|微信公众号|微信公眾號|手机版|手機版|无障碍|無障礙)$"
         r"|^(?:[\s【】\[\]［］|:：]*(?:打印|列印|关闭|關閉|本页|窗口|我要纠错|纠错|收藏|分享到|返回顶部|回到顶部|回到|顶部|字号|字號|字体|"
         r"大|中|小|默认|放大|缩小|正常|微信|微博|QQ空间|朋友圈))+[\s【】\[\]［］|:：]*$"
     ),
@@ -48,7 +48,12 @@ _CHROME: dict[str, re.Pattern[str]] = {
         r"|^(主办单位|主辦單位|承办单位|承辦單位|网站地图|網站地圖|联系我们|聯繫我們|关于我们|關於我們|使用帮助|隐私保护|"
         r"法律声明|網站聲明|网站声明)[:：\s|]"
         r"|^(?=.{0,200}$).*(最佳浏览效果|最佳瀏覽效果|建议您?使用.{0,30}浏览器)"
-        r"|^(友情链接|友情鏈接)[:：]",
+        r"|^(友情链接|友情鏈接)[:：]"
+        r"|^\d{10,}[号號]$"  # the 公网安备 number a printed footer wrapped onto a line of its own
+        # the site's address and telephone, set apart by spaces (a notice's contact line reads …，邮政编码：…，电话：…)
+        r"|^(?=.{0,120}$)(?!.*[，。；]).*(邮政编码|郵政編碼|邮编|郵編)\s*[:：]\s*\d{6}"
+        # the sites a footer links to, a name a line (中国政府网, 工业和信息化部网站), and who publishes the site
+        r"|^[\u4e00-\u9fff]{2,20}(网站|網站|政府网|政府網)$|^[\u4e00-\u9fff]{2,30}(委员会|委員會|政府|局|厅|廳|办公室|辦公室)发布$",
         re.IGNORECASE,
     ),
     # The record a printed official document ends with (版记, GB/T 9704): who gets copies and who printed it when
@@ -145,9 +150,13 @@ def classify_line(stripped: str) -> str | None:
 # text: the label, then short names with no sentence in them (福建省人民政府, 人民网, 闽政通APP).
 _LINK_LIST_LABEL = re.compile(
     r"^(友情链接|友情鏈接|相关网站|相關網站|政府网站|政府網站|省市政府网站|市县政府网站|县区政府网站|部门网站|部門網站|"
-    r"新闻媒体|新聞媒體|媒体链接|网站链接|網站鏈接|新媒体矩阵|新媒體矩陣|政务新媒体|政務新媒體|兄弟网站)$"
+    r"新闻媒体|新聞媒體|媒体链接|网站链接|網站鏈接|新媒体矩阵|新媒體矩陣|政务新媒体|政務新媒體|兄弟网站|"
+    # whose sites: 市级部门相关网站, 委属单位网站, 区县政府网站
+    r"[\u4e00-\u9fff]{0,8}(?:相关|相關|单位|單位|部门|部門|政府|直属|直屬)(?:网站|網站))$"
 )
-_LINK_NAME = re.compile(r"^[^，。；：,;:！？、（）()《》“”]{2,24}$")
+# Names a list of links puts side by side, a printed page running them on across its lines (市发展改革委 市教委 …
+# 重庆市能源利用监测中心 （重庆市节能技术服务中心） …): no sentence in them.
+_LINK_NAMES = re.compile(r"^[^，。；：,;:！？]{2,80}$")
 
 
 def clean(text: str) -> CleanText:
@@ -159,8 +168,8 @@ def clean(text: str) -> CleanText:
     in_links = False
     for line in lines:
         if line.stripped:
-            in_links = bool(_LINK_LIST_LABEL.match(line.stripped)) or in_links and bool(_LINK_NAME.match(line.stripped))
-        reason = "site footer" if in_links else classify_line(line.stripped)
+            in_links = bool(_LINK_LIST_LABEL.match(line.stripped)) or in_links and bool(_LINK_NAMES.match(line.stripped))
+        reason = "site footer" if in_links and line.stripped else classify_line(line.stripped)
         if reason is None:
             content.append(line)
             continue

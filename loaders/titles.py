@@ -77,6 +77,9 @@ def find_title(text: str, content: list[Line], first_heading: int, named: Fact |
             return Fact(m.group("title"), Span.of(text, this.start, this.start + m.end("title")))
         if signed := _after_signature(text, this):
             return signed
+        if _is_title(this.quote) and nxt and _TRAILER.fullmatch(nxt.quote) and "月" not in nxt.quote:
+            # …政策措施 / （2025—2027年）, …办法 / （试行）: not the date of issue below it (（2018年1月2日）)
+            return Fact(this.quote + nxt.quote, Span.of(text, this.start, nxt.end))
         if _is_title(this.quote):
             return Fact(this.quote, this)
         if (m := _BOOK_MARKED.match(this.quote)) and _is_title(m.group("name")):

@@ -853,6 +853,27 @@ def test_a_word_file_saved_as_a_web_page_states_no_date_of_its_file(tmp_path: Pa
     assert content(doc) == content(parse_document(tmp_path / "004.txt")[0])
 
 
+def test_a_provincial_departments_page_printed_to_pdf_reads_as_the_page(tmp_path: Path) -> None:
+    """025 (the whole page of 重庆市经济和信息化委员会) printed by Chromium. The plan's title wraps before its period
+    (…政策措施 / （2025—2027年）); under the text the page lists its links (中国政府网, 工业和信息化部网站, 市级部门相关网站
+    then the departments' names run on across lines, 委属单位网站 …), says who publishes it (…委员会发布), its 公网安备
+    number wrapped onto a line (50019002501621号), its address (…邮政编码：401121 电话：…) and 官方微信. Before, the title
+    lost its period, 20 lines of links were passages, and the address was the last task of part 六, whose own
+    paragraph and the closing provisions became leads. Now the PDF reads as the page."""
+    page = REAL / "025_chongqing_ncv_industry_policy_measures_2025.html"
+    chromium_pdf(page, tmp_path / "025.pdf")
+    doc, _ = parse_document(tmp_path / "025.pdf")
+    html, _ = parse_document(page)
+    assert content(doc) == content(html)
+    title = doc.metadata.title
+    assert title is not None and title.value == "重庆市支持智能网联新能源商用车产业发展政策措施（2025—2027年）"
+    assert [(p.kind, p.role, p.text) for p in doc.passages] == [(p.kind, p.role, p.text) for p in html.passages]
+    assert [m.text for m in doc.measures] == [m.text for m in html.measures]
+    dropped = {as_ideographs(d.span.quote): d.reason for d in doc.dropped}
+    assert dropped["市级部门相关网站"] == dropped["中国政府网"] == dropped["50019002501621号"] == "site footer"
+    assert dropped["官方微信"] == "page widget" and "" not in dropped  # a blank line between links is no dropped text
+
+
 def test_a_county_page_printed_to_pdf_leaves_its_link_lists_out(tmp_path: Path) -> None:
     """023 (the whole page of a county-level site) printed by Chromium. Under the text the page lists its links,
     a name a line once printed (省市政府网站 / 福建省人民政府 / …; 友情链接 / 人民网 / …; 新媒体矩阵 / 平潭发布 / …),
