@@ -154,9 +154,9 @@ _LINK_LIST_LABEL = re.compile(
     # whose sites: 市级部门相关网站, 委属单位网站, 区县政府网站
     r"[\u4e00-\u9fff]{0,8}(?:相关|相關|单位|單位|部门|部門|政府|直属|直屬)(?:网站|網站))$"
 )
-# Names a list of links puts side by side, a printed page running them on across its lines (市发展改革委 市教委 …
-# 重庆市能源利用监测中心 （重庆市节能技术服务中心） …): no sentence in them.
-_LINK_NAMES = re.compile(r"^[^，。；：,;:！？]{2,80}$")
+# Names a list of links puts side by side, a printed page running them on across its lines and a Word file made
+# from the page in one paragraph (市发展改革委 市教委 … 重庆市能源利用监测中心 （重庆市节能技术服务中心） …): no sentence.
+_LINK_NAMES = re.compile(r"^[^，。；：,;:！？]{2,600}$")
 
 
 def clean(text: str) -> CleanText:

@@ -874,6 +874,20 @@ def test_a_provincial_departments_page_printed_to_pdf_reads_as_the_page(tmp_path
     assert dropped["官方微信"] == "page widget" and "" not in dropped  # a blank line between links is no dropped text
 
 
+def test_a_departments_page_saved_as_word_reads_as_the_page(tmp_path: Path) -> None:
+    """025's page saved as a Word file by LibreOffice: each list of links under its label (市级部门相关网站) is one
+    paragraph of names run on with spaces, over 300 characters. It was read as 3 more measures after the closing
+    provisions, which became a measure too; now the Word file reads as the page."""
+    page = REAL / "025_chongqing_ncv_industry_policy_measures_2025.html"
+    shutil.copy(page, tmp_path / "025.html")
+    libreoffice("docx:MS Word 2007 XML", [tmp_path / "025.html"], tmp_path)
+    doc, _ = parse_document(tmp_path / "025.docx")
+    html, _ = parse_document(page)
+    assert content(doc) == content(html)
+    assert [(p.kind, p.role, p.text) for p in doc.passages] == [(p.kind, p.role, p.text) for p in html.passages]
+    assert [m.text for m in doc.measures] == [m.text for m in html.measures]
+
+
 def test_a_county_page_printed_to_pdf_leaves_its_link_lists_out(tmp_path: Path) -> None:
     """023 (the whole page of a county-level site) printed by Chromium. Under the text the page lists its links,
     a name a line once printed (省市政府网站 / 福建省人民政府 / …; 友情链接 / 人民网 / …; 新媒体矩阵 / 平潭发布 / …),
