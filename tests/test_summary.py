@@ -60,6 +60,20 @@ def test_the_summary_fits_and_cuts_nothing(corpus_store: Store, width: int) -> N
     assert counts["004_816c855b418fc27c.txt"][-1] == "1"
 
 
+def test_the_rows_of_a_few_graphs_queried_by_name_are_those_of_all_graphs(corpus_store: Store, monkeypatch) -> None:
+    """A build's few documents are summarised by querying each graph by name (BY_NAME), many with a VALUES of them:
+    the rows are those of the whole store's, whichever way."""
+    from plankg.query import stats
+
+    every = summaries(corpus_store)
+    graphs = [s.graph for s in every][1:4]
+    expected = [s for s in every if s.graph in graphs]
+    assert len(expected) == 3 and any(any(s.counts.values()) for s in expected)
+    assert summaries(corpus_store, graphs) == expected
+    monkeypatch.setattr(stats, "BY_NAME", 2)  # more graphs than that: one query of them all
+    assert summaries(corpus_store, graphs) == expected
+
+
 def test_counts_read_in_the_singular_for_one() -> None:
     assert [
         counted(1, "warning"),

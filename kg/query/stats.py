@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from pyoxigraph import Store
+from pyoxigraph import QuerySolution, Store
 
 from plankg.graph.solutions import select
 from plankg.graph.vocab import REGIONS_GRAPH, SPARQL_PREFIXES
@@ -19,6 +19,7 @@ COUNTED = {
     "projects": "pk:Project",
     "citations": "pk:Citation",
 }
+BY_NAME = 20  # graphs asked for up to which each is queried by its name rather than all at once (summaries)
 
 
 @dataclass
@@ -37,12 +38,17 @@ class PlanSummary:
 
 def summaries(store: Store, graphs: Iterable[str] | None = None) -> list[PlanSummary]:
     """One row per document graph (those of graphs, default all): region, title, period and counts of each kind of
-    node. Only the graphs asked for are read, so the rows of a build's few documents cost a few documents."""
-    only = ""
+    node. Only the graphs asked for are read, so the rows of a build's few documents cost a few documents: up to
+    BY_NAME each is queried by its name (Oxigraph joins a VALUES of graphs after evaluating the pattern over every
+    graph of the store: 0.1 s of CPU for one graph of a thousand, against a millisecond by name)."""
+    only, named = "", None  # the graphs asked for, as a VALUES of them or queried by name
     if graphs is not None:
         if not (wanted := sorted(set(graphs))):
             return []
-        only = "VALUES ?g { " + " ".join(f"<{g}>" for g in wanted) + " }"
+        if len(wanted) <= BY_NAME:
+            named = wanted
+        else:
+            only = "VALUES ?g { " + " ".join(f"<{g}>" for g in wanted) + " }"
     query = (
         SPARQL_PREFIXES
         + """
@@ -68,8 +74,7 @@ def summaries(store: Store, graphs: Iterable[str] | None = None) -> list[PlanSum
         )
     }
     rows = {}
-    for r in select(store, query):
-        g = r["g"].value
+    for g, r in _solutions(store, query, named):
         start, end = (r["start"].value if r["start"] else ""), (r["end"].value if r["end"] else "")
         period = start if start == end else f"{start}–{end}"  # –2025: an end with no stated start
         region_iri = r["r"].value if r["r"] else ""
@@ -87,11 +92,21 @@ def summaries(store: Store, graphs: Iterable[str] | None = None) -> list[PlanSum
             r["type"].value.rsplit("#", 1)[-1] if r["type"] else "",
         )
     for key, cls in COUNTED.items():
-        count_query = SPARQL_PREFIXES + f"SELECT ?g (COUNT(?n) AS ?c) WHERE {{ {only} GRAPH ?g {{ ?n a {cls} }} }} GROUP BY ?g"
-        for r in select(store, count_query):
-            if r["g"].value in rows:
-                rows[r["g"].value].counts[key] = int(r["c"].value)
+        count_query = SPARQL_PREFIXES + f"SELECT ?g (COUNT(?n) AS ?c) WHERE {{ {only} GRAPH ?g {{ ?n a {cls} }} }}"
+        for g, r in _solutions(store, count_query + ("" if named else " GROUP BY ?g"), named):
+            if g in rows:
+                rows[g].counts[key] = int(r["c"].value)
     return sorted(rows.values(), key=lambda s: s.file)
+
+
+def _solutions(store: Store, query: str, graphs: list[str] | None) -> Iterator[tuple[str, QuerySolution]]:
+    """(graph, solution) of a query binding ?g over the graphs (None: the query as it is), each graph queried by its
+    name: the query with ?g's graph named, and no ?g."""
+    if graphs is None:
+        yield from ((r["g"].value, r) for r in select(store, query))
+        return
+    for g in graphs:
+        yield from ((g, r) for r in select(store, query.replace("SELECT ?g ", "SELECT ").replace("GRAPH ?g", f"GRAPH <{g}>")))
 
 
 def document_count(store: Store) -> int:
