@@ -26,7 +26,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from statistics import median
 
+from .clean import classify_line
 from .errors import LoadError
+from .glyphs import as_ideographs
 from .pdf_gaps import gap_table_grids
 from .pdf_glyphs import columns, visual_lines, without_overprint
 from .repair import OPENS_ITEM, SENTENCE_END
@@ -305,10 +307,7 @@ def _running_lines(pages: list[list[_Line]]) -> set[int]:
 def _blocks(items: list[_Line | _Table]) -> list[str]:
     """Paragraphs rejoined from their lines, and tables as bar-layout cells, in reading order."""
     body = [i for i in items if isinstance(i, _Line)]
-    margins = {
-        column: (min(ln.x0 for ln in body if ln.column == column), max(ln.x1 for ln in body if ln.column == column))
-        for column in {ln.column for ln in body}
-    }
+    margins = _margins(body)
     spacing = _line_spacing(body, margins)
     blocks: list[str] = []
     prev: _Line | _Table | None = None
@@ -364,6 +363,23 @@ def _join_split_row(rows: dict[tuple[int, int], str], more: dict[tuple[int, int]
             rows[last, c] = rows.get((last, c), "") + text
         else:
             rows[last + r, c] = text
+
+
+def _margins(body: list[_Line]) -> dict[int, tuple[float, float]]:
+    """Each column's left and right margins: the extremes of its lines in the text's size or larger that are no page
+    chrome. A browser prints its header and footer (the date, the page's address) in a smaller size across the page,
+    and a page widget (扫一扫在手机打开当前页) may stand left of the text: by them, every line of a paragraph looked
+    indented and short, so none was joined."""
+    sizes: Counter[float] = Counter()
+    for line in body:
+        sizes[round(line.size, 1)] += len(line.text)
+    text_size = sizes.most_common(1)[0][0] if sizes else 0.0
+    measured = [ln for ln in body if ln.size >= text_size - 0.5 and classify_line(as_ideographs(ln.text.strip())) is None]
+    margins = {}
+    for column in {ln.column for ln in body}:
+        lines = [ln for ln in measured if ln.column == column] or [ln for ln in body if ln.column == column]
+        margins[column] = (min(ln.x0 for ln in lines), max(ln.x1 for ln in lines))
+    return margins
 
 
 def _line_spacing(lines: list[_Line], margins: dict[int, tuple[float, float]]) -> float:

@@ -888,6 +888,20 @@ def test_a_departments_page_saved_as_word_reads_as_the_page(tmp_path: Path) -> N
     assert [m.text for m in doc.measures] == [m.text for m in html.measures]
 
 
+def test_a_page_printed_with_the_browsers_header_and_footer_keeps_its_paragraphs(tmp_path: Path) -> None:
+    """027 (the gov.cn page of 国发〔2018〕43号, a 决定 in one paragraph) printed by Chromium with its header and footer:
+    the date at the top and the page's address across the foot, in a smaller size, and the page's 扫一扫在手机打开当前页
+    left of the text. By them the margins were wider than the text's, every line of the paragraph looked indented and
+    short, and the paragraph came out as its 9 printed lines. Now it is one paragraph, as on the page. (The page's
+    facts table, whose labels wrap beside a title spanning three columns, is not read as the page's facts.)"""
+    page = REAL / "027_guofa_2018_43_boao_lecheng_drug_regulation_decision.html"
+    chromium_pdf(page, tmp_path / "027.pdf")
+    lines = as_ideographs(read_source(tmp_path / "027.pdf").text).splitlines()
+    paragraph = next(line for line in lines if line.startswith("为进一步支持海南省试点发展国际医疗旅游相关产业"))
+    assert paragraph.endswith("报国务院药品监督管理部门和国务院卫生主管部门同意后实施。")
+    assert paragraph == next(m.text for m in parse_document(page)[0].measures)
+
+
 def test_a_county_page_printed_to_pdf_leaves_its_link_lists_out(tmp_path: Path) -> None:
     """023 (the whole page of a county-level site) printed by Chromium. Under the text the page lists its links,
     a name a line once printed (省市政府网站 / 福建省人民政府 / …; 友情链接 / 人民网 / …; 新媒体矩阵 / 平潭发布 / …),
