@@ -132,7 +132,7 @@ def test_every_unreadable_or_skipped_path_is_named_with_its_reason(store: Path, 
     assert f"error {batch / 'broken.html'}: a broken symbolic link: {batch / 'broken.html'} -> gone.html" in out
     assert f"error {direct}: a symbolic link loop: {direct} -> {direct}" in out and "no such file" not in out
     assert f"skipped {batch / 'sub'}: a folder inside a folder (give it as a PATH of its own to load it)" in out
-    kinds = ".doc, .docx, .htm, .html, .odt, .pdf, .rtf, .shtml, .txt, .wps, .xhtml"
+    kinds = ".doc, .docx, .htm, .html, .mht, .mhtml, .odt, .pdf, .rtf, .shtml, .txt, .wps, .xhtml"
     assert f"skipped {batch}: notes.md: not documents ({kinds})" in out
     assert "loaded 1 of 4 documents, 3 failed" in out
     assert nquads(store, runs=False) == before  # 004 rewritten as it was
