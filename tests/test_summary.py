@@ -11,7 +11,7 @@ from rich.cells import cell_len
 from rich.console import Console
 
 from plankg.cli.summary import print_summary
-from plankg.query.stats import summaries
+from plankg.query.stats import COUNTED, PlanSummary, summaries
 from plankg.wording import counted
 
 # SHACL warnings per document, as `plankg validate` counts them (tests/test_validate_cli.py).
@@ -112,3 +112,21 @@ def test_long_file_names_fold_and_the_counts_keep_their_room(tmp_path) -> None:
         "011_sichuan_new_energy_price_reform_plan_2025.html",
         "015_shanghai_transport_credit_information_rules_2021.md",
     ]
+
+
+def test_a_long_file_name_folds_before_the_title_is_squeezed() -> None:
+    """At 120 columns a file name of 70 characters (026's, a real fixture's) beside a 35-character title: the name
+    folds so that the title keeps TITLE_ROOM cells, rather than the title wrapping every 17 cells with the name
+    whole (2026-12-07: （2 | 025—2027年） split a year)."""
+    from plankg.cli.summary import TITLE_ROOM, summary_tables
+
+    name = "026_samr_14th_fyp_certification_accreditation_inspection_plan_2022.txt"
+    title = "重庆市支持智能网联新能源商用车产业发展政策措施（2025—2027年）"
+    row = PlanSummary(name, "g1", "重庆市", "Province", title, "2025–2027", dict.fromkeys(COUNTED, 1))
+    console = Console(width=120, file=io.StringIO(), color_system=None)
+    for table in summary_tables(120, [row], None):
+        console.print(table)
+    lines = console.file.getvalue().splitlines()
+    title_lines = [line[line.index("Province") + len("Province") :].split()[0] for line in lines if "Province" in line]
+    assert title_lines and cell_len(title_lines[0]) >= TITLE_ROOM  # the first line of the title
+    assert not any(line.rstrip().endswith(name) for line in lines[:6])  # the name folded in the first table

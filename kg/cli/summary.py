@@ -38,6 +38,7 @@ ABBREVIATED = {
     "warnings": "warn",
 }
 TITLE_MIN_WIDTH = 16
+TITLE_ROOM = 32  # a file name over twice the title's room folds to give the title this much
 FILE_MIN_WIDTH = 20  # a file name too long for the terminal folds, no narrower than this
 
 
@@ -54,10 +55,10 @@ def print_summary(
             console.print(table)
     for result in results:
         for warning in result.warnings:
-            console.print(f"[yellow]warning[/] {escape(result.path.name)}: {escape(warning)}", soft_wrap=True)
+            console.print(f"[yellow]warning[/] {escape(result.path.name)}: {escape(warning)}", soft_wrap=True, highlight=False)
     failed = [r for r in results if not r.ok]
     for result in failed:
-        console.print(f"[red]error[/] {escape(str(result.path))}: {escape(result.error)}", soft_wrap=True)  # one piece
+        console.print(f"[red]error[/] {escape(str(result.path))}: {escape(result.error)}", soft_wrap=True, highlight=False)
     if results:  # loaded: the graphs written, a graph replaced by a later file of the same plan counted once
         replaced = sum(1 for r in results if r.ok and r.replaced_by)
         loaded = len(results) - len(failed) - replaced
@@ -129,7 +130,9 @@ def summary_tables(width: int, rows: list[PlanSummary], findings: dict[str, tupl
         return [single]
     compact: dict[str, Any] = {"box": box.SIMPLE_HEAD, "show_edge": False, "collapse_padding": True}
     first = _table(about, about, rows, cells, {g: [] for g in counts}, title="plankg store", **compact)
-    if _natural_width(first) - title_width + min(title_width, TITLE_MIN_WIDTH) > width:  # long file names fold
+    room = width - (_natural_width(first) - title_width)  # the title's, with the file names whole
+    file_width = max(cell_len(c[0]) for c in cells.values()) if cells else 0
+    if room < min(title_width, TITLE_MIN_WIDTH) or (room < min(title_width, TITLE_ROOM) and file_width > 2 * room):
         first = _table(about, about, rows, cells, {g: [] for g in counts}, title="plankg store", fold_file=True, **compact)
     second = _table(["file", *count_names], ["file"], rows, {g: c[:1] for g, c in cells.items()}, counts, **compact)
     for headers, padding in (([ABBREVIATED[n] for n in count_names], (0, 1)), ([ABBREVIATED[n] for n in count_names], (0, 0))):
