@@ -25,6 +25,7 @@ from plankg.query.library import run as run_query
 HERE = Path(__file__).parent
 FIXTURE = HERE / "fixtures" / "parent_chain"
 LABELS = json.loads((HERE / "lineage_labels.json").read_text(encoding="utf-8"))
+REAL_LABELS = json.loads((HERE / "lineage_labels_real.json").read_text(encoding="utf-8"))
 PLAN = "https://w3id.org/plankg/id/plan/"
 GX = PLAN + "450000/fyp/2021-2025/zh-Hans"
 YL = PLAN + "450900/fyp/2021-2025/zh-Hans"
@@ -581,6 +582,50 @@ def test_labelled_set_size() -> None:
     assert len({frozenset((p["a"], p["b"])) for p in pairs}) == len(pairs)  # no pair labelled twice
     # answers changed on a second reading, each with why: five copied-clause answers, one instrument answer
     assert sum("audit" in p for p in pairs) == 6
+
+
+@pytest.fixture(scope="module")
+def real(tmp_path_factory: pytest.TempPathFactory):
+    """A store of the real documents the second labelled set was drawn from (its `documents`)."""
+    store = open_store(tmp_path_factory.mktemp("lineage-real"))
+    results = load_paths(store, [HERE / name for name in REAL_LABELS["documents"]])
+    assert all(r.ok for r in results), [r.error for r in results]
+    return store
+
+
+def test_real_labelled_set_size(real) -> None:
+    """The second set: 160 pairs of the real documents, both questions each, split once into halves that hold the
+    answers in the same proportions (tests/lineage_labels.md, last section)."""
+    from plankg.lineage.graph import reuse_items
+
+    pairs = REAL_LABELS["pairs"]
+    grades = ("clear", "borderline", "no")
+    assert all(p["copied"] in grades and p["instrument"] in grades for p in pairs)
+    assert all(bool(p["instruments"]) == (p["instrument"] != "no") for p in pairs)
+    counts = {
+        (split, question, grade): sum(p["split"] == split and p[question] == grade for p in pairs)
+        for split in ("dev", "blind")
+        for question in ("copied", "instrument")
+        for grade in grades
+    }
+    assert counts == {
+        ("dev", "copied", "clear"): 3,
+        ("dev", "copied", "borderline"): 4,
+        ("dev", "copied", "no"): 73,
+        ("dev", "instrument", "clear"): 14,
+        ("dev", "instrument", "borderline"): 12,
+        ("dev", "instrument", "no"): 54,
+        ("blind", "copied", "clear"): 3,
+        ("blind", "copied", "borderline"): 3,
+        ("blind", "copied", "no"): 74,
+        ("blind", "instrument", "clear"): 14,
+        ("blind", "instrument", "borderline"): 13,
+        ("blind", "instrument", "no"): 53,
+    }
+    assert len({frozenset((p["a"], p["b"])) for p in pairs}) == len(pairs)  # no pair labelled twice
+    items = {item.iri: item.plan for item in reuse_items(real)[0]}
+    # every pair names two measures or projects of two different real documents, by the IRIs the store makes
+    assert all(items[PLAN + p["a"]] != items[PLAN + p["b"]] for p in pairs)
 
 
 def test_copied_clauses_cross_validated_by_document_pair(labelled) -> None:
