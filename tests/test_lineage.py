@@ -628,6 +628,25 @@ def test_real_labelled_set_size(real) -> None:
     assert all(items[PLAN + p["a"]] != items[PLAN + p["b"]] for p in pairs)
 
 
+@pytest.fixture(scope="module")
+def both_sets(corpus, real) -> list[reuse_train.Labelled]:
+    """The pairs of both labelled sets, each with the features of its own documents, as `reuse_train` reads them."""
+    from plankg.lineage.graph import reuse_items
+
+    bundled = reuse_train.labelled_pairs(LABELS["pairs"], reuse_items(corpus[0])[0], "lineage_labels.json")
+    return bundled + reuse_train.labelled_pairs(REAL_LABELS["pairs"], reuse_items(real)[0], "lineage_labels_real.json")
+
+
+def test_training_on_two_label_sets_reports_each(both_sets) -> None:
+    """One model trained on the dev pairs of both sets, cross-validated by document pair over all of them, with
+    each set's figures at the one threshold chosen on all."""
+    model = reuse_train.train([p for p in both_sets if p.label["split"] == "dev"])
+    figures = model.measured["cross_validated"]
+    assert (figures["pairs"], figures["positives"], figures["tp"], figures["fp"], figures["fn"]) == (348, 52, 46, 5, 6)
+    each = {name: (f["tp"], f["fp"], f["fn"]) for name, f in model.measured["by_labels"].items()}
+    assert each == {"lineage_labels.json": (43, 4, 6), "lineage_labels_real.json": (3, 1, 0)}
+
+
 def test_copied_clauses_cross_validated_by_document_pair(labelled) -> None:
     """The shipped model is the one the training code fits on the dev split, and its figures are out-of-fold:
     each document pair's pairs are scored by a model trained without them (never in-sample)."""

@@ -1,12 +1,15 @@
 """Train the copied-clause model on labelled pairs and measure it by document pair, never in-sample.
 
-    python -m plankg.lineage.reuse_train [--labels tests/lineage_labels.json] [--out kg/data/reuse_model.json]
-                                 [--corpus DIR] [--blind] [--misjudged]
+    python -m plankg.lineage.reuse_train [--labels FILE ...] [--corpus DIR] [--out kg/data/reuse_model.json]
+                                 [--blind] [--misjudged]
 
-The labels file holds pairs of items (IRIs relative to the plan base, as in tests/lineage_labels.json) labelled
+Each labels file holds pairs of items (IRIs relative to the plan base, as in tests/lineage_labels.json) labelled
 `copied`: clear, borderline or no (guideline: tests/lineage_labels.md); pairs whose `split` is "blind" are
-left out of training and measured only with --blind. The plans are loaded from --corpus (default: the bundled
-corpus) into a temporary store, so a user can retrain on labels of their own documents.
+left out of training and measured only with --blind. Each file's plans are loaded into a temporary store of their
+own: the files its `documents` names (relative to the labels file), else --corpus (default: the bundled corpus),
+so a user can retrain on labels of their own documents. --labels may be given more than once (default: the
+bundled set and the set of the real documents, tests/lineage_labels_real.json); one model is trained on the
+training pairs of all of them, and each set's figures are reported as well as those of all together.
 
 Measurement: leave-one-document-pair-out cross-validation over the training pairs (each fold's model never
 sees a pair of the two documents it is measured on); clear pairs are positives, "no" pairs negatives,
@@ -32,22 +35,25 @@ from plankg.lineage import instruments, reuse_model, textreuse
 from plankg.lineage.passages import compare
 
 PLAN = str(ID["plan/"])  # labels name a plan by its IRI after this prefix
+LABEL_SETS = (Path("tests/lineage_labels.json"), Path("tests/lineage_labels_real.json"))
 TARGET_PRECISION = 0.9
 C = 1.0  # inverse L2 regularisation strength
 
 
 @dataclass
 class Labelled:
-    """One labelled pair: its features, label, document pair and whether the candidate search proposes it."""
+    """One labelled pair: its features, label, document pair, whether the candidate search proposes it and the
+    labels file it comes from."""
 
     label: dict
     features: dict[str, float]
     proposed: bool
     documents: tuple[str, str]
+    source: str = ""
 
 
-def labelled_pairs(labels: list[dict], items: list[textreuse.Item]) -> list[Labelled]:
-    """The features of every labelled pair (items looked up by IRI)."""
+def labelled_pairs(labels: list[dict], items: list[textreuse.Item], source: str = "") -> list[Labelled]:
+    """The features of every labelled pair (items looked up by IRI), the statistics counted over items."""
     index = {item.iri: n for n, item in enumerate(items)}
     stats = reuse_model.Statistics([i.text for i in items], [i.plan for i in items])
     candidates = textreuse.candidate_pairs(items)
@@ -56,7 +62,7 @@ def labelled_pairs(labels: list[dict], items: list[textreuse.Item]) -> list[Labe
         a, b = sorted((index[PLAN + label["a"]], index[PLAN + label["b"]]))
         _, x, _ = reuse_model.score(items[a].text, items[b].text, stats, model=_NEUTRAL)
         first, second = sorted((items[a].plan, items[b].plan))
-        out.append(Labelled(label, x, (a, b) in candidates, (first, second)))
+        out.append(Labelled(label, x, (a, b) in candidates, (first, second), source))
     return out
 
 
@@ -144,25 +150,37 @@ def choose_threshold(y: list[bool], p: list[float]) -> float:
 
 
 def train(pairs: list[Labelled]) -> reuse_model.Model:
-    """The model fitted on all the graded training pairs, its threshold and figures from cross-validation."""
+    """The model fitted on all the graded training pairs, its threshold and figures from cross-validation: of all
+    the pairs, and of each labels file's when they come from more than one."""
     scored = graded(pairs)
     y = [p.label["copied"] == "clear" for p in scored]
     oof = cross_validated(pairs)
     threshold = choose_threshold(y, oof)
-    measured = {
+    measured: dict = {
         "cross_validated": measure(y, oof, threshold),
         "method": "leave-one-document-pair-out over the dev split, clear vs no, borderline left out",
     }
+    sources = sorted({p.source for p in scored})
+    if len(sources) > 1:
+        measured["by_labels"] = {source: measure(*of_source(scored, oof, source), threshold) for source in sources}
     x, yy = _xy(scored)
     return reuse_model.fit(x, yy, C, threshold, measured)
 
 
-def misjudged(pairs: list[Labelled], threshold: float) -> list[tuple[float, Labelled]]:
+def of_source(scored: list[Labelled], probabilities: list[float], source: str) -> tuple[list[bool], list[float]]:
+    """The truths and probabilities of the graded pairs of one labels file (scored: graded pairs, in order)."""
+    kept = [(p.label["copied"] == "clear", q) for p, q in zip(scored, probabilities, strict=True) if p.source == source]
+    return [t for t, _ in kept], [q for _, q in kept]
+
+
+def misjudged(pairs: list[Labelled], threshold: float, probabilities: list[float] | None = None) -> list[tuple[float, Labelled]]:
     """The graded training pairs the cross-validated model gets wrong at threshold, as (out-of-fold probability,
     pair): the clear pairs it misses (never proposed: probability 0), then the "no" pairs it links; the ones to
-    read when looking for what the features do not see."""
+    read when looking for what the features do not see. probabilities: one per graded pair, out of fold
+    (default: cross-validated over pairs)."""
     scored = graded(pairs)
-    wrong = [(p, pair) for p, pair in zip(cross_validated(pairs), scored, strict=True) if (p >= threshold) != _clear(pair)]
+    found = cross_validated(pairs) if probabilities is None else probabilities
+    wrong = [(p, pair) for p, pair in zip(found, scored, strict=True) if (p >= threshold) != _clear(pair)]
     return sorted(wrong, key=lambda w: (not _clear(w[1]), w[0]))
 
 
@@ -271,16 +289,39 @@ def show_relations_wanting(wanting: list[tuple[Labelled, float, list[str]]]) -> 
     return "\n".join(lines)
 
 
-def load_items(corpus: Path | None) -> list[textreuse.Item]:
-    """The measures and projects of the plans of corpus (default: the bundled corpus), loaded into a temporary store
-    that is removed once they are read (each run used to leave a store of some 25 MB behind)."""
+@dataclass
+class LabelSet:
+    """A labels file: its labels, the items of its documents, its pairs' features and the instruments each item
+    names (items, statistics and instruments are those of its own documents)."""
+
+    path: Path
+    labels: list[dict]
+    items: list[textreuse.Item]
+    pairs: list[Labelled]
+    named: dict[str, set[str]]
+
+
+def load_set(path: Path, corpus: Path | None = None) -> LabelSet:
+    """A labels file with its documents loaded: the files its `documents` names (relative to it), else corpus
+    (default: the bundled corpus)."""
+    from plankg.loading.documents import bundled_corpus
+
+    data = json.loads(path.read_text(encoding="utf-8"))
+    documents = [path.parent / name for name in data.get("documents", [])] or [corpus or bundled_corpus()]
+    items = load_items(documents)
+    return LabelSet(path, data["pairs"], items, labelled_pairs(data["pairs"], items, path.name), instruments_named(items))
+
+
+def load_items(documents: list[Path]) -> list[textreuse.Item]:
+    """The measures and projects of the plans of documents (files or folders), loaded into a temporary store that is
+    removed once they are read (each run used to leave a store of some 25 MB behind)."""
     from plankg.graph.store import open_store
     from plankg.lineage.graph import reuse_items
-    from plankg.loading.documents import bundled_corpus, load_paths
+    from plankg.loading.documents import load_paths
 
     with tempfile.TemporaryDirectory(prefix="plankg-train-") as folder:
         store = open_store(Path(folder))
-        results = load_paths(store, [corpus or bundled_corpus()])
+        results = load_paths(store, documents)
         failed = [r for r in results if not r.ok]
         if failed:
             raise SystemExit(f"{failed[0].path}: {failed[0].error}")
@@ -291,9 +332,9 @@ def load_items(corpus: Path | None) -> list[textreuse.Item]:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--labels", type=Path, default=Path("tests/lineage_labels.json"))
+    parser.add_argument("--labels", type=Path, action="append", help="a labels file (more than one: trained together)")
     parser.add_argument("--out", type=Path, default=None, help="where to write the weights (default: print only)")
-    parser.add_argument("--corpus", type=Path, default=None)
+    parser.add_argument("--corpus", type=Path, default=None, help="the documents of a labels file that names none")
     parser.add_argument("--blind", action="store_true", help="also measure the shipped model on the blind split")
     parser.add_argument(
         "--misjudged",
@@ -301,29 +342,47 @@ def main(argv: list[str] | None = None) -> None:
         help="print the training pairs the cross-validated model or the instrument relation gets wrong",
     )
     args = parser.parse_args(argv)
-    labels = json.loads(args.labels.read_text(encoding="utf-8"))["pairs"]
-    items = load_items(args.corpus)
-    pairs = labelled_pairs(labels, items)
-    named = instruments_named(items)
-    training = [p for p in pairs if p.label.get("split") != "blind"]
+    sets = [load_set(path, args.corpus) for path in args.labels or LABEL_SETS]
+    training = [p for s in sets for p in s.pairs if p.label.get("split") != "blind"]
     model = train(training)
     print(json.dumps(model.measured, indent=1))
     print("coefficients:", dict(zip(reuse_model.FEATURES, (round(c, 3) for c in model.coef), strict=True)))
-    print("shared instruments, dev:", instrument_counts(labels, named, blind=False))
-    print("clear on either question, dev:", right_relation(training, cross_validated(training), model.threshold, named))
-    if args.misjudged:
-        print(show_misjudged(misjudged(training, model.threshold), items))
-        print(instruments_misjudged(labels, named))
-        print(show_relations_wanting(relations_wanting(training, cross_validated(training), model.threshold, named)))
+    probabilities = cross_validated(training)
+    for s in sets:
+        report_dev(s, training, probabilities, model.threshold, args.misjudged)
     if args.out:
         args.out.write_text(json.dumps(model.to_json(), indent=1) + "\n", encoding="utf-8")
     if args.blind:
-        blind = [p for p in pairs if p.label.get("split") == "blind"]
-        shipped = reuse_model.shipped()
-        probs = [shipped.probability(p.features) if p.proposed else 0.0 for p in graded(blind)]
-        print("blind:", measure([p.label["copied"] == "clear" for p in graded(blind)], probs, shipped.threshold))
-        print("shared instruments, blind:", instrument_counts(labels, named, blind=True))
-        print("clear on either question, blind:", right_relation(blind, probs, shipped.threshold, named))
+        for s in sets:
+            report_blind(s)
+
+
+def report_dev(
+    labels: LabelSet, training: list[Labelled], probabilities: list[float], threshold: float, misjudged_too: bool
+) -> None:
+    """A labels file's dev figures of both relations (copied clauses cross-validated with all the training pairs),
+    and with misjudged_too the pairs each gets wrong."""
+    own = [p for p in training if p.source == labels.path.name]
+    scored = graded(training)
+    mine = [q for p, q in zip(scored, probabilities, strict=True) if p.source == labels.path.name]
+    name = labels.path.name
+    print(f"shared instruments, dev, {name}:", instrument_counts(labels.labels, labels.named, blind=False))
+    print(f"clear on either question, dev, {name}:", right_relation(own, mine, threshold, labels.named))
+    if misjudged_too:
+        print(show_misjudged(misjudged(own, threshold, mine), labels.items))
+        print(instruments_misjudged(labels.labels, labels.named))
+        print(show_relations_wanting(relations_wanting(own, mine, threshold, labels.named)))
+
+
+def report_blind(labels: LabelSet) -> None:
+    """The shipped model's and the instrument relation's figures on a labels file's blind split."""
+    blind = [p for p in labels.pairs if p.label.get("split") == "blind"]
+    shipped = reuse_model.shipped()
+    probs = [shipped.probability(p.features) if p.proposed else 0.0 for p in graded(blind)]
+    name = labels.path.name
+    print(f"blind, {name}:", measure([p.label["copied"] == "clear" for p in graded(blind)], probs, shipped.threshold))
+    print(f"shared instruments, blind, {name}:", instrument_counts(labels.labels, labels.named, blind=True))
+    print(f"clear on either question, blind, {name}:", right_relation(blind, probs, shipped.threshold, labels.named))
 
 
 if __name__ == "__main__":
