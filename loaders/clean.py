@@ -27,6 +27,9 @@ _CHROME: dict[str, re.Pattern[str]] = {
         r"|^(?:[\s【】\[\]［］|:：]*(?:打印|列印|关闭|關閉|本页|窗口|我要纠错|纠错|收藏|分享到|返回顶部|回到顶部|回到|顶部|字号|字號|字体|"
         r"大|中|小|默认|放大|缩小|正常|微信|微博|QQ空间|朋友圈))+[\s【】\[\]［］|:：]*$"
     ),
+    # what a browser prints at a page's foot: the page's address and the page count (file:///…/plan.html 1/3; ﬁle
+    # with the ligature a PDF's text layer may hold)
+    "printed page address": re.compile(r"^(?:file|\ufb01le|https?):///?\S+(?:\s+\d{1,4}/\d{1,4})?$"),
     "article navigation": re.compile(r"^(上一篇|下一篇|上一條|下一條|上一条|下一条|上篇|下篇)\s*[:：]"),
     "editor credit": re.compile(r"^(?=.{0,30}$)[【\[（(]?\s*(责任编辑|責任編輯)\s*[:：]"),
     "download links": re.compile(

@@ -14,7 +14,8 @@ numbers that count the pages (a cell of a table, a line of its own, falls there 
 footers go as well: the first or last line of a page whose text (its numbers aside) stands at the same height on
 half of the pages or more. A paragraph a page break cut is then joined again across the header it no longer has.
 The glyphs are put into lines by loaders.pdf_glyphs (a glyph drawn twice read once, a page in two columns read
-down each), and tables drawn without rules between their columns are found by loaders.pdf_gaps.
+down each), tables drawn without rules between their columns are found by loaders.pdf_gaps, and a printed page's
+信息公开 facts box is read cell by cell by loaders.pdf_facts.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from statistics import median
 from .clean import classify_line
 from .errors import LoadError
 from .glyphs import as_ideographs
+from .pdf_facts import facts_box
 from .pdf_gaps import gap_table_grids
 from .pdf_glyphs import columns, visual_lines, without_overprint
 from .repair import OPENS_ITEM, SENTENCE_END
@@ -52,6 +54,7 @@ class _Line:
     text: str
     column: int = 0  # on a page set in two columns: 1 the left, 2 the right, 0 (as on other pages) across both
     rank: tuple[int, int] = (0, 0)  # (stretch between lines across both columns, column) in reading order
+    whole: bool = False  # a block of its own (a facts box's lines), never a paragraph's line
 
 
 @dataclass
@@ -141,8 +144,13 @@ def _read_page(number: int, page) -> tuple[list[_Line], list[_Table]]:
         else:
             table, cell = found
             table.cells.setdefault(cell, []).append(char)
+    facts, outside = facts_box(outside)
     outside = _into_gap_tables(number, outside, tables)
     lines = []
+    if facts:
+        box = _Line(number, facts[0].x0, facts[0].x0, facts[0].top, facts[-1].bottom, facts[0].size, "", whole=True)
+        box.text = "\n".join(fact.text for fact in facts)
+        lines.append(box)
     for column, rank, chars in columns(outside):
         if text := _join(chars).strip():
             inked = [c for c in chars if c.get_text().strip()]  # an indent typed as spaces (　　) is no ink
@@ -306,7 +314,7 @@ def _running_lines(pages: list[list[_Line]]) -> set[int]:
 
 def _blocks(items: list[_Line | _Table]) -> list[str]:
     """Paragraphs rejoined from their lines, and tables as bar-layout cells, in reading order."""
-    body = [i for i in items if isinstance(i, _Line)]
+    body = [i for i in items if isinstance(i, _Line) and not i.whole]
     margins = _margins(body)
     spacing = _line_spacing(body, margins)
     blocks: list[str] = []
@@ -321,6 +329,8 @@ def _blocks(items: list[_Line | _Table]) -> list[str]:
             else:
                 rows = texts
                 blocks.append(_bar(rows))
+        elif item.whole or (isinstance(prev, _Line) and prev.whole):
+            blocks.append(item.text)
         elif isinstance(prev, _Line) and _continues(prev, item, margins, spacing):
             sep = " " if prev.text[-1:].isascii() and prev.text[-1:].isalnum() and item.text[:1].isascii() else ""
             blocks[-1] += sep + item.text

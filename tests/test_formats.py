@@ -892,14 +892,40 @@ def test_a_page_printed_with_the_browsers_header_and_footer_keeps_its_paragraphs
     """027 (the gov.cn page of 国发〔2018〕43号, a 决定 in one paragraph) printed by Chromium with its header and footer:
     the date at the top and the page's address across the foot, in a smaller size, and the page's 扫一扫在手机打开当前页
     left of the text. By them the margins were wider than the text's, every line of the paragraph looked indented and
-    short, and the paragraph came out as its 9 printed lines. Now it is one paragraph, as on the page. (The page's
-    facts table, whose labels wrap beside a title spanning three columns, is not read as the page's facts.)"""
+    short, and the paragraph came out as its 9 printed lines. Now it is one paragraph, as on the page.
+    The page's facts box sets its labels in cells so narrow that they wrap (索 引 / 号：), two label-value pairs a
+    row and the 标题 across three columns: read line by line its halves interleaved (索引主题分 / 000014349/2018-
+    00222卫生、体育 / 号：类：), the title was 标  国务院关于…《中华人民共和国药题：品管理法实施条例》…, and five
+    measures were label halves. Read by its cells (loaders.pdf_facts) it gives the page's facts, one a line, and
+    the address Chromium prints at the foot (file:///…/027_….html 1/1) is no measure: the PDF reads as the page."""
     page = REAL / "027_guofa_2018_43_boao_lecheng_drug_regulation_decision.html"
     chromium_pdf(page, tmp_path / "027.pdf")
     lines = as_ideographs(read_source(tmp_path / "027.pdf").text).splitlines()
     paragraph = next(line for line in lines if line.startswith("为进一步支持海南省试点发展国际医疗旅游相关产业"))
     assert paragraph.endswith("报国务院药品监督管理部门和国务院卫生主管部门同意后实施。")
     assert paragraph == next(m.text for m in parse_document(page)[0].measures)
+    assert lines[lines.index("索引号：000014349/2018-00222") :][:8] == [
+        "索引号：000014349/2018-00222",
+        "主题分类：卫生、体育\\医药管理",
+        "发文机关：国务院",
+        "成文日期：2018年12月21日",
+        "标题：国务院关于在海南博鳌乐城国际医疗旅游先行区暂时调整实施《中华人民共和国药品管理法实施条例》有关规定的决定",
+        "发文字号：国发〔2018〕43号",
+        "发布日期：2018年12月29日",
+        "主题词：",
+    ]
+    doc, html = parse_document(tmp_path / "027.pdf")[0], parse_document(page)[0]
+    facts = ("title", "date", "doc_number", "doc_type")
+    assert [getattr(doc.metadata, f).value for f in facts] == [getattr(html.metadata, f).value for f in facts]
+    assert [getattr(doc.metadata, f).value for f in facts] == [
+        "国务院关于在海南博鳌乐城国际医疗旅游先行区暂时调整实施《中华人民共和国药品管理法实施条例》有关规定的决定",
+        "2018-12-21",
+        "国发〔2018〕43号",
+        "decision",
+    ]
+    assert [i.value for i in doc.metadata.issuers] == ["国务院"]
+    assert [m.text for m in doc.measures] == [m.text for m in html.measures] and not doc.passages
+    assert "printed page address" in {d.reason for d in doc.dropped}
 
 
 def test_a_county_page_printed_to_pdf_leaves_its_link_lists_out(tmp_path: Path) -> None:
