@@ -349,6 +349,9 @@ def _width(s: str) -> int:
 _RUN_ON_PART = re.compile(r"(?:(?<=[。！？!?”」』）)])|(?<=\s))([一二三四五六七八九十]{1,3})、")
 _ITEM_NUMBER = re.compile(r"[（(]([一二三四五六七八九十]{1,3})[）)]")
 _ITEM_AFTER = "。！？!?”」』：:"  # an item opens a paragraph after a sentence's end, a colon or a space
+# A point numbered 1. 2. … opening where a sentence ended or after the title sentence of its item (（一）…体系。1.…);
+# not a decimal (1.9万), whose digit follows the point.
+_RUN_ON_POINT = re.compile(r"(?:(?<=[。！？!?；;”」』])|(?<=\s))(\d{1,2})[.．](?!\d)")
 # An item after a colon whose first clause ends with a semicolon is an entry of a list inside a sentence
 # (具体包括：（一）…；（二）…；); one whose first sentence ends with a full stop opens a paragraph (主要工作和成效是：
 # （一）以落实国家战略为契机，…。).
@@ -382,8 +385,9 @@ def run_on_breaks(lines: list[Line]) -> list[tuple[int, int]]:
     """Where a text whose paragraphs were run together on one line (a page's text scraped with its line breaks
     turned into spaces, or into nothing) breaks into its lines again: (offset, end of the space there).
 
-    A line is run on when it is long and holds two numbered parts (一、 二、 in order) or items ((一) (二) in
-    order), each opening right after a sentence's end or a space, i.e. where a paragraph began. Such a line
+    A line is run on when it is long and holds two numbered parts (一、 二、 in order), items ((一) (二) in
+    order) or points (1. 2. in order, numbered on across items or again from 1. under each), each opening right
+    after a sentence's end or a space, i.e. where a paragraph began. Such a line
     breaks before each of those numbers and before the first item right after a part's short title
     (一、工作开展情况（一）…), at each space between two words of its (a space that stood for a line break; not
     one between Latin letters or digits, inside quotation marks, nor one after a label's colon), after a date of
@@ -403,7 +407,8 @@ def run_on_breaks(lines: list[Line]) -> list[tuple[int, int]]:
         titled |= {m.start(1) for at in boxes if (m := _BOX_TITLE_THEN_ITEM.match(body, at))}
         items = _in_order(_ITEM_NUMBER, body, restart=True, keep=functools.partial(_paragraph_item, titled=titled))
         chapters, sections = _in_order(_RUN_ON_CHAPTER, body), _in_order(_RUN_ON_SECTION, body, restart=True)
-        if max(len(parts), len(items), len(chapters), len(sections)) < 2:
+        points = _in_order(_RUN_ON_POINT, body, restart=True)
+        if max(len(parts), len(items), len(chapters), len(sections), len(points)) < 2:
             continue
         cut: dict[int, int] = {}
         inside = _inside_spaced_words(body)
@@ -412,7 +417,7 @@ def run_on_breaks(lines: list[Line]) -> list[tuple[int, int]]:
                 cut[m.start()] = m.end()
         broken = set(cut.values())  # offsets a cut at a space already opens a line with
         headers = [h for at in boxes if (h := _table_after_title(body, at)) is not None]
-        for at in parts + items + chapters + sections + boxes + headers + [m.end() for m in _RUN_ON_DATE.finditer(body)]:
+        for at in parts + items + points + chapters + sections + boxes + headers + [m.end() for m in _RUN_ON_DATE.finditer(body)]:
             if at not in broken:
                 cut.setdefault(at, at)
         for at in _lead_sentences(body, sorted({0, *cut.values(), *cut})):
