@@ -390,6 +390,7 @@ def extract_citations(text: str, ranges: list[tuple[int, int]], own_title: str =
     """Every 《…》 in the given ranges of content; 依据/根据《A》和《B》 marks A and B as the plan's basis."""
     citations: list[Citation] = []
     own = normalise_title(own_title) if own_title else ""
+    aliases: set[str] = set()  # the short names the text gives the plan (（以下简称《“十四五”规划》）)
     self_named = -1  # where the plan last named itself in 《》
     for start, end in ranges:
         chunk = text[start:end]
@@ -403,9 +404,12 @@ def extract_citations(text: str, ranges: list[tuple[int, int]], own_title: str =
                 basis_run = False
             last_end = m.end()
             title = m.group(1)
-            if own and _is_own_name(normalise_title(title), own):
+            name = normalise_title(title)
+            if own and (_is_own_name(name, own) or _issues_own(title, own) or name in aliases):
                 self_named = start + m.end()
-                continue  # the plan naming itself is not a citation
+                if alias := _ALIAS.match(chunk, m.end()):
+                    aliases.add(normalise_title(alias.group(1)))
+                continue  # the plan naming itself (or the notice issuing it) is not a citation
             if _FORM.search(to_simplified(title)):
                 continue  # a form to fill in, named like a document, cites nothing
             if _PERFORMED.match(chunk, m.end()) or _WORKS.match(chunk, m.end()) or _WORK_KIND_BEFORE.search(chunk[: m.start()]):
@@ -422,6 +426,18 @@ def extract_citations(text: str, ranges: list[tuple[int, int]], own_title: str =
             basis = basis_run and bool(drafted_by_it)
             citations.append(Citation(title=title, span=span, basis=basis, ordinal=len(citations) + 1))
     return citations
+
+
+# The short name a text gives the document it has just named: …》（应急〔2022〕64号）（以下简称《“十四五”规划》）.
+_ALIAS = re.compile(r"(?:[（(][^（）()]{1,30}[）)])?[（(]以下简称《([^《》]{1,40})》[）)]")
+# A notice issuing a document, named with the document's title in inner marks: 关于印发<“十四五”矿山安全生产规划>的通知.
+_ISSUING_TITLE = re.compile(r"关于(?:印发|转发|下发|颁发)[<〈《](?P<name>[^<>〈〉《》]{2,80})[>〉》]的通知$")
+
+
+def _issues_own(title: str, own: str) -> bool:
+    """The cited title is that of the notice issuing the plan itself (a relay names the notice it passes on)."""
+    m = _ISSUING_TITLE.search(title)
+    return m is not None and _is_own_name(normalise_title(m.group("name")), own)
 
 
 def _is_own_name(name: str, own: str) -> bool:

@@ -43,6 +43,7 @@ from itertools import pairwise
 from plankg.loading.limits import DEFAULT_LIMITS
 
 from .glyphs import as_ideographs
+from .issuers import recognise
 from .numerals import chinese_to_int
 from .records import Dropped, Line, ParsedDocument, SourceText, Span
 
@@ -468,8 +469,8 @@ def _inside_spaced_words(body: str) -> set[int]:
 
 def _breaks_at(body: str, gap: re.Match[str]) -> bool:
     """A space of a run-on line stood for a line break, unless it is one between Latin letters or digits, one
-    inside quotation marks (“山水鎏金 邻好家园”: a name), or the one after a heading's number (第一章 发展基础,
-    专栏1 …), which belongs to the heading."""
+    inside quotation marks (“山水鎏金 邻好家园”: a name), one between bodies issuing a document together, or the
+    one after a heading's number (第一章 发展基础, 专栏1 …), which belongs to the heading."""
     left, right = body[gap.start() - 1 : gap.start()], body[gap.end() : gap.end() + 1]
     if not left or not right or (left.isascii() and right.isascii()):
         return False
@@ -477,7 +478,29 @@ def _breaks_at(body: str, gap: re.Match[str]) -> bool:
         return False  # 其中1 人在…: a number and its measure word are one phrase, whatever the typesetter's space
     if body.rfind("“", 0, gap.start()) > body.rfind("”", 0, gap.start()) and body.find("”", gap.end()) >= 0:
         return False
-    return not _HEADING_NUMBER.search(body[max(0, gap.start() - 16) : gap.start()])
+    before = body[max(0, gap.start() - 16) : gap.start()]
+    if _joint_issuers(before, body[gap.end() : gap.end() + 16]):
+        return False
+    return not _HEADING_NUMBER.search(before)
+
+
+_LAST_NAME = re.compile(f"[{_HAN}]+$")
+_FIRST_NAME = re.compile(f"^(?P<name>[{_HAN}]+?)(?:关于|印发|[^{_HAN}])")
+
+
+def _joint_issuers(before: str, after: str) -> bool:
+    """A space between two bodies issuing a document together (应急管理部 国家矿山安全监察局关于印发…; …监察局2022年7月19日):
+    both names are those of bodies the nation or a known place has, not any noun ending like one (…战略布局)."""
+    last, first = _LAST_NAME.search(before), _FIRST_NAME.match(after)
+    if not (last and first and _known_body(first.group("name"))):
+        return False
+    run = last.group()  # the name may follow a date or a word with no mark between (…11月4日应急管理部)
+    return any(_known_body(run[i:]) for i in range(len(run) - 1))
+
+
+def _known_body(name: str) -> bool:
+    body = recognise(name)
+    return body is not None and (body.central or body.region is not None)
 
 
 def _paragraph_item(body: str, m: re.Match[str], titled: set[int]) -> bool:

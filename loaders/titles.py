@@ -173,8 +173,43 @@ def find_notice(text: str, head: list[Line]) -> tuple[IssuingNotice | None, Fact
             m = _NOTICE_TITLE.search(to_simplified(title))
             if m and _joined(text, block, m.start()) and len(to_simplified(title)) == len(title):
                 first = _stacked_issuers(text, lines, i) if m.start() > 0 or i > 0 else i
-                return _notice(text, lines, first, i + k, m)
+                notice, issued = _notice(text, lines, first, i + k, m)
+                forwarded = _forwarded(text, notice.span.end, lines[-1].end) if "转发" in m.group() else None
+                return forwarded or (notice, issued)
     return None, None
+
+
+# The notice a relay (关于转发…的通知) passes on, reproduced after it: its issuers, its title issuing the document, its
+# 文号, run together as a crawler leaves them or on lines of their own (应急管理部 国家矿山安全监察局关于印发《…》的通知
+# 应急〔2022〕64号), then its addressees, text and signature (…认真贯彻执行。应急管理部 国家矿山安全监察局2022年7月19日).
+_FORWARDED = re.compile(
+    r"(?:(?<=\d日)|(?<=[。\s]))(?P<title>(?P<bodies>[^\s，。；：、《》<>\d关]{2,30}(?:\s[^\s，。；：、《》<>\d关]{2,30})*)"
+    rf"关于(?:印发|下发|颁发)《(?P<issued>[^《》]{{2,80}})》的通知)\s*(?P<number>{DOC_NUMBER.pattern})"
+)
+_SIGNED = re.compile(rf"(?<=。)(?P<bodies>[^，。；：、《》\d]{{2,60}}?)\s*(?P<date>{DATE.pattern})")
+
+
+def _forwarded(text: str, start: int, end: int) -> tuple[IssuingNotice, Fact] | None:
+    """The notice a relay passes on, when the relay reproduces it whole (its title, 文号 and signature): it, not the
+    relay, issues the document, which the relay only sends on to the bodies below."""
+    m = _FORWARDED.search(text, start, end)
+    if m is None or not (issuers := bodies_in(m.group("bodies"), text[:3000])):
+        return None
+    title = Fact(m.group("title"), Span.of(text, m.start("title"), m.end("title")))
+    names = [body.name for body, _, _ in issuers]
+    signed = next((s for s in _SIGNED.finditer(text, m.end(), end) if _names(s.group("bodies"), text) == names), None)
+    if signed is None:
+        return None
+    notice = IssuingNotice(title, Span.of(text, m.start(), signed.end()))
+    notice.doc_number = Fact(m.group("number"), Span.of(text, m.start("number"), m.end("number")))
+    notice.date = date_fact(text, 0, signed, "date")
+    at = m.start("bodies")
+    notice.issuers = [Fact(m.group("bodies")[a:b], Span.of(text, at + a, at + b)) for _, a, b in issuers]
+    return notice, Fact(m.group("issued"), Span.of(text, m.start("issued"), m.end("issued")))
+
+
+def _names(words: str, text: str) -> list[str]:
+    return [body.name for body, _, _ in bodies_in(words.strip(), text[:3000])]
 
 
 def _stacked_issuers(text: str, lines: list[Line], first: int) -> int:
