@@ -122,6 +122,8 @@ TITLES = {  # the plan's own title (for a notice that issues a document, the iss
         "国务院关于在海南博鳌乐城国际医疗旅游先行区暂时调整实施《中华人民共和国药品管理法实施条例》有关规定的决定",
         None,
     ),
+    # the title the forwarded notice names, after its signature run into it (…2022年7月19日“十四五”矿山安全生产规划为…)
+    "028_mem_nmsa_14th_fyp_mine_safety_plan_relayed_2022.txt": ("“十四五”矿山安全生产规划", 10),
 }
 
 DATES = {  # ISO date and the line it is written on
@@ -157,6 +159,8 @@ DATES = {  # ISO date and the line it is written on
         "2018-12-21",
         None,
     ),  # 成文日期 and the signature; published 2018-12-29
+    # the forwarded notice's signature; not the relay's (2022年11月4日), nor the page's 发布时间
+    "028_mem_nmsa_14th_fyp_mine_safety_plan_relayed_2022.txt": ("2022-07-19", 10),
 }
 
 DOC_NUMBERS = {
@@ -184,6 +188,7 @@ DOC_NUMBERS = {
     "025_chongqing_ncv_industry_policy_measures_2025.html": "渝经信规范〔2025〕13号",
     "026_samr_14th_fyp_certification_accreditation_inspection_plan_2022.txt": None,  # the page's 文号 is empty
     "027_guofa_2018_43_boao_lecheng_drug_regulation_decision.html": "国发〔2018〕43号",
+    "028_mem_nmsa_14th_fyp_mine_safety_plan_relayed_2022.txt": "应急〔2022〕64号",  # the forwarded notice's; the relay has none
 }
 
 ISSUERS = {
@@ -236,6 +241,8 @@ ISSUERS = {
         "市场监管总局"
     },  # the page's 标题 and the signature; not the 发布机构 that republished it
     "027_guofa_2018_43_boao_lecheng_drug_regulation_decision.html": {"国务院"},
+    # the forwarded notice's two bodies (title and signature), not the zone's office that relayed it
+    "028_mem_nmsa_14th_fyp_mine_safety_plan_relayed_2022.txt": {"应急管理部", "国家矿山安全监察局"},
 }
 
 DOC_TYPES = {
@@ -261,6 +268,7 @@ DOC_TYPES = {
     "025_chongqing_ncv_industry_policy_measures_2025.html": "measures",  # 政策措施
     "026_samr_14th_fyp_certification_accreditation_inspection_plan_2022.txt": "fyp",  # one field's 十四五 规划
     "027_guofa_2018_43_boao_lecheng_drug_regulation_decision.html": "decision",  # 决定
+    "028_mem_nmsa_14th_fyp_mine_safety_plan_relayed_2022.txt": "fyp",  # one field's 十四五 规划
 }
 
 REGIONS = {  # admin code of the plan's region; 000000 is the nation
@@ -282,6 +290,7 @@ REGIONS = {  # admin code of the plan's region; 000000 is the nation
     "025_chongqing_ncv_industry_policy_measures_2025.html": "500000",  # 重庆市, a municipality of provincial rank
     "026_samr_14th_fyp_certification_accreditation_inspection_plan_2022.txt": "000000",  # a body of the State Council: the nation
     "027_guofa_2018_43_boao_lecheng_drug_regulation_decision.html": "000000",  # the State Council's (for a zone of 海南省)
+    "028_mem_nmsa_14th_fyp_mine_safety_plan_relayed_2022.txt": "000000",  # two ministries': the nation
 }
 
 PERIODS = {  # None: the text states no period, and none may be invented; "to-2030": a horizon (到2030年) only
@@ -309,6 +318,7 @@ PERIODS = {  # None: the text states no period, and none may be invented; "to-20
     "025_chongqing_ncv_industry_policy_measures_2025.html": "2025-2027",  # the title's （2025—2027年）
     "026_samr_14th_fyp_certification_accreditation_inspection_plan_2022.txt": "2021-2025",
     "027_guofa_2018_43_boao_lecheng_drug_regulation_decision.html": None,  # 暂时调整: no period stated
+    "028_mem_nmsa_14th_fyp_mine_safety_plan_relayed_2022.txt": "2021-2025",  # “十四五”
 }
 
 PART_LINES = {  # the line of every top-level part 一、…
@@ -351,6 +361,8 @@ LEAD_LINES = {  # paragraphs under a part heading before its first item
 }
 
 PROSE_TARGETS = {  # (line, words of the quantity's name, value, comparator, year) of targets stated in sentences
+    # 028, task 15.: 煤矿二级及以上安全生产标准化达标率超80% (no year: the plan's end is not written with it)
+    "028_mem_nmsa_14th_fyp_mine_safety_plan_relayed_2022.txt": [(10, "煤矿二级及以上安全生产标准化达标率", 80, ">", None)],
     # 019: every target its sentences state, 到2030年 or none (专精特新企业累计达到300家以上 gives no year)
     "019_shanghai_changning_15th_fyp_outline_2026.md": [
         (311, "数字化示范应用场景", 100, ">", 2030),
@@ -1855,3 +1867,60 @@ def test_a_decision_of_one_paragraph_is_read_as_its_one_measure() -> None:
     assert doc.targets == [] and doc.indicators == [] and doc.projects == []
     measure = doc.measures[0]
     assert doc.source.text[measure.span.start : measure.span.end] == measure.span.quote
+
+
+RELAYED_PLAN = "028_mem_nmsa_14th_fyp_mine_safety_plan_relayed_2022.txt"
+
+
+def test_a_ministries_plan_a_county_relays_reads_as_the_plan_the_forwarded_notice_issues() -> None:
+    """028, the zone's 安委会办公室 relays (关于转发《…》的通知) the notice by which two ministries issued their 十四五 plan,
+    the whole page scraped onto line 10. The relay reproduces that notice whole (title, 文号, addressees, text,
+    signature), run into its own signature: the plan is that notice's, its issuers, 文号 and date are its. The relay's
+    name for the notice it passes on (《应急管理部 国家矿山安全监察局关于印发<“十四五”矿山安全生产规划>的通知》) and the short
+    name it gives it (以下简称《“十四五”规划》, said three times) are no citations. 三、's eight items are titles of parts
+    holding the tasks 1.–28., numbered on across them."""
+    doc = parsed(RELAYED_PLAN)
+    notice = doc.metadata.notice
+    assert notice is not None and notice.title.value == "应急管理部 国家矿山安全监察局关于印发《“十四五”矿山安全生产规划》的通知"
+    assert [f.value for f in notice.issuers] == ["应急管理部", "国家矿山安全监察局"]
+    assert (notice.doc_number and notice.doc_number.value, notice.date and notice.date.value) == (
+        "应急〔2022〕64号",
+        "2022-07-19",
+    )
+    assert [h.title for h in parts(doc)] == ["现状与形势", "指导思想和规划目标", "主要任务", "重大工程", "保障措施"]
+    assert [h.role for h in parts(doc)] == ["background", "requirements", "", "", ""]
+    tasks = parts(doc)[2]
+    groups = [h for h in doc.headings if h.parent is tasks]
+    assert [(h.number, h.title) for h in groups] == [
+        ("（一）", "健全安全法治体系。"),
+        ("（二）", "健全安全责任体系。"),
+        ("（三）", "健全防灾治灾救灾体系。"),
+        ("（四）", "强化科技支撑体系。"),
+        ("（五）", "提升基础保障能力。"),
+        ("（六）", "强化安全治本攻坚。"),
+        ("（七）", "提升监管监察能力。"),
+        ("（八）", "健全社会共治体系。"),
+    ]
+    numbered = [[m.number for m in doc.measures if m.parent is h] for h in groups]
+    assert numbered == [
+        [f"{n}." for n in range(a, b + 1)] for a, b in ((1, 4), (5, 7), (8, 10), (11, 14), (15, 18), (19, 21), (22, 24), (25, 28))
+    ]
+    assert [m.heading for m in doc.measures if m.parent is groups[0]] == [
+        "完善矿山安全法律法规。",
+        "加强矿山安全标准建设。",
+        "健全普法工作长效机制。",
+        "严格规范精准执法。",
+    ]
+    assert next(m for m in doc.measures if m.number == "28.").text.endswith("交流经验做法，促进矿山安全生产工作。")
+    assert [(c.title, c.basis) for c in doc.citations[:5]] == [
+        ("中华人民共和国安全生产法", True),
+        ("中华人民共和国矿山安全法", True),
+        ("中华人民共和国国民经济和社会发展第十四个五年规划和2035年远景目标纲要", True),
+        ("“十四五”国家应急体系规划", True),
+        ("“十四五”国家安全生产规划", True),
+    ]
+    titles = {c.title for c in doc.citations}
+    assert not titles & {"“十四五”规划", "应急管理部 国家矿山安全监察局关于印发<“十四五”矿山安全生产规划>的通知"}
+    assert doc.indicators == []
+    records = [*doc.headings, *doc.measures, *doc.passages, *doc.projects, notice]
+    assert all(doc.source.text[u.span.start : u.span.end] == u.span.quote for u in records)
