@@ -7,7 +7,8 @@ markup characters are deleted (loaders.repair's view, so every span maps back to
 that the clean stage knows as page metadata (文号, 发布日期, 标题 …) stay in the view for the metadata stage;
 the converter's other index lines (层级, 状态, links) are set aside as dropped text with their reason, and so is a
 quoted note before the first heading (the converter's word on where the text came from, which may cite a law
-the document does not).
+the document does not). A table a converter wrote in HTML (MinerU: <table><tr><td>…) reads as a web page's table:
+its tags deleted, each cell a line closed by an inserted bar.
 """
 
 from __future__ import annotations
@@ -30,6 +31,9 @@ _TABLE_ROW = re.compile(r"^\s*\|(?=.*\|.*\|\s*$)\s*")  # | 1 | 城乡低保标�
 _EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
 _IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
 _LINK = re.compile(r"\[([^\]\n]+)\]\(([^)\n]*)\)")
+_HTML_TABLE = re.compile(r"<table\b.*?</table\s*>", re.S | re.I)
+_HTML_CELL = re.compile(r"<(td|th)\b[^>]*>(.*?)</\1\s*>", re.S | re.I)
+_TAG_OR_BREAK = re.compile(r"<[^>]*>|\s*\n\s*")  # within a cell: its tags (<br>, <span>) and the lines it wraps over
 
 
 def markdown_view(text: str, lines: list[Line]) -> Repaired:
@@ -38,9 +42,46 @@ def markdown_view(text: str, lines: list[Line]) -> Repaired:
     removed: list[tuple[str, int, int]] = []
     body = _front_matter(lines, deletions, removed)
     body = _note_before_title(body, deletions, removed)
+    insertions: list[tuple[int, str]] = []
+    tables = _html_tables(text, body[0].start if body else len(text), deletions, insertions)
     for line in body:
-        deletions += _markup(line)
-    return view_without(text, deletions, removed)
+        if not any(a <= line.start < b for a, b in tables):
+            deletions += _markup(line)
+    return view_without(text, deletions, removed, insertions=tuple(insertions))
+
+
+def _html_tables(
+    text: str, start: int, deletions: list[tuple[int, int]], insertions: list[tuple[int, str]]
+) -> list[tuple[int, int]]:
+    """The HTML tables after start (a PDF converter writes its tables as <table><tr><td>…), read as a web page's
+    are: a cell a line closed by " |", an empty cell a bare "|", the bar layout of loaders.tables. Every tag and
+    the white space between cells are deleted, the bars and line breaks inserted. Returns the tables' ranges."""
+    found = []
+    for table in _HTML_TABLE.finditer(text, start):
+        cells = list(_HTML_CELL.finditer(text, table.start(), table.end()))
+        if not cells:
+            continue
+        found.append((table.start(), table.end()))
+        kept = table.start()
+        for n, cell in enumerate(cells):
+            deletions.append((kept, cell.start(2)))  # the tags and white space before the cell's text
+            inside = [m.span() for m in _TAG_OR_BREAK.finditer(text, cell.start(2), cell.end(2))]
+            deletions += inside
+            empty = not text[cell.start(2) : cell.end(2)].strip() or _only(text, cell.start(2), cell.end(2), inside)
+            if n:
+                insertions.append((cell.start(2), "\n"))
+            insertions.append((cell.end(2), "|" if empty else " |"))
+            kept = cell.end(2)
+        deletions.append((kept, table.end()))
+    return found
+
+
+def _only(text: str, start: int, end: int, deleted: list[tuple[int, int]]) -> bool:
+    """Nothing but the deleted ranges and white space between start and end."""
+    rest = text[start:end]
+    for a, b in sorted(deleted, reverse=True):
+        rest = rest[: a - start] + rest[b - start :]
+    return not rest.strip()
 
 
 def _front_matter(lines: list[Line], deletions: list[tuple[int, int]], removed: list[tuple[str, int, int]]) -> list[Line]:

@@ -89,11 +89,11 @@ class Repaired:
     cuts: list[int]  # view offsets where deleted characters were, ascending, starting with 0
     shifts: list[int]  # for each cut, how many original characters were deleted before it
     removed: list[tuple[str, int, int]]  # (reason, start, end) in the original: page numbers, running headers
-    inserted: list[tuple[int, int]] = dataclasses.field(default_factory=list)  # view ranges of inserted line breaks
+    inserted: list[tuple[int, int]] = dataclasses.field(default_factory=list)  # view ranges of inserted text
 
     def origin(self, offset: int) -> int:
         """The original offset of the view character at offset (of the original's end for the view's end); an
-        inserted line break stands where the original character after it is."""
+        inserted line break (or other inserted text) stands where the original character after it is."""
         if (run := self._inserted_run(offset)) is not None:
             offset = run[1]
         return offset + self.shifts[bisect_right(self.cuts, offset) - 1]
@@ -102,7 +102,7 @@ class Repaired:
         """A span of the view as the span of the original characters it was read from."""
         start, end = self.origin(span.start), span.end
         while end > span.start and (run := self._inserted_run(end - 1)) is not None:
-            end = run[0]  # a span ending on an inserted line break ends before it
+            end = run[0]  # a span ending on inserted text ends before it
         end = self.origin(end - 1) + 1 if end > span.start else start
         return Span.of(original, start, max(start, end))
 
@@ -189,23 +189,28 @@ def repair(text: str, lines: list[Line]) -> Repaired | None:
 
 
 def view_without(
-    text: str, deletions: list[tuple[int, int]], removed: list[tuple[str, int, int]], breaks: tuple[int, ...] = ()
+    text: str,
+    deletions: list[tuple[int, int]],
+    removed: list[tuple[str, int, int]],
+    breaks: tuple[int, ...] = (),
+    insertions: tuple[tuple[int, str], ...] = (),
 ) -> Repaired:
-    """The text without the deleted ranges (they may overlap) and with a line break inserted at each offset of
-    breaks, with the offsets to map the view back."""
-    events = sorted([(a, 0, a) for a in set(breaks)] + [(a, 1, b) for a, b in deletions])
+    """The text without the deleted ranges (they may overlap), with a line break inserted at each offset of breaks
+    and each string of insertions at its offset (in the order given), with the offsets to map the view back."""
+    added = [(a, "\n") for a in sorted(set(breaks))] + list(insertions)
+    events = sorted([(a, 0, k, a, s) for k, (a, s) in enumerate(added)] + [(a, 1, 0, b, "") for a, b in deletions])
     pieces, cuts, shifts, inserted = [], [0], [0], []
     kept = shift = size = 0  # original characters taken; original minus view offsets; view length
-    for a, kind, b in events:
+    for a, kind, _, b, added_text in events:
         a = max(a, kept)
         if kind == 1 and b <= a:
             continue
         pieces.append(text[kept:a])
         size += a - kept
         if kind == 0:
-            pieces.append("\n")
-            inserted.append((size, size + 1))
-            size, shift, kept = size + 1, shift - 1, a
+            pieces.append(added_text)
+            inserted.append((size, size + len(added_text)))
+            size, shift, kept = size + len(added_text), shift - len(added_text), a
         else:
             shift, kept = shift + b - a, b
         cuts.append(size)

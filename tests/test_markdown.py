@@ -104,3 +104,39 @@ def test_a_markdown_table_of_indicators_reads_row_by_row(tmp_path: Path) -> None
     assert all(doc.source.text[i.span.start : i.span.end] == i.span.quote for i in doc.indicators)
     assert doc.indicators[1].span.quote.startswith("2 | 生活不能自理特困人员集中供养率 | % | 75 | 85 | 预期性")
     assert not [d for d in doc.dropped if d.reason == "injected spam links"]
+
+
+def test_an_html_table_in_markdown_reads_as_a_web_pages_table(tmp_path: Path) -> None:
+    """Corpus 003's indicator table (16 rows, read from its text) as a PDF-to-Markdown converter (MinerU) writes
+    one: the whole table on one line of HTML, <table><tr><td>序号</td>…</tr>…</table>. It had been one statement
+    passage, tags and all, and no indicator; its cells now read as a web page's table does (a cell a line closed by
+    a bar), the rows as the text's, each row's span on the Markdown file (its tags inside it)."""
+    text = parse_document(bundled_corpus() / "003_1530986ba0a39128.txt")[0]
+    rows = [("序号", "指标名称", "单位", "2020年", "2025年", "属性")] + [
+        (i.number, i.name, i.unit, *(v.as_written for v in i.values), i.attribute) for i in text.indicators
+    ]
+    table = "<table>" + "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows) + "</table>"
+    page = tmp_path / "plan.md"
+    head = "# 某区民政事业发展“十四五”规划\n\n## 一、主要指标\n\n专栏1 “十四五”时期民政事业发展主要指标\n\n"
+    tail = "\n\n## 二、主要任务\n\n（一）加强社会救助。完善最低生活保障制度。\n"
+    page.write_text(head + table + tail, encoding="utf-8")
+    doc = parse_document(page)[0]
+
+    def rows_of(d: ParsedDocument) -> list[tuple]:
+        return [(i.number, i.name, i.unit, i.attribute, [v.as_written for v in i.values]) for i in d.indicators]
+
+    assert len(text.indicators) == 16 and rows_of(doc) == rows_of(text)
+    assert all(doc.source.text[i.span.start : i.span.end] == i.span.quote for i in doc.indicators)
+    cells = ["2", "生活不能自理特困人员集中供养率", "%", "75", "85", "预期性"]
+    assert doc.indicators[1].span.quote == "</td><td>".join(cells)
+    assert [m.text for m in doc.measures] == ["（一）加强社会救助。完善最低生活保障制度。"] and not doc.passages
+
+
+def test_an_html_tables_cells_lose_their_tags_and_an_empty_cell_is_a_bare_bar() -> None:
+    """Headers in <th>, a cell wrapped over lines and broken by <br>, an empty cell and the table set out over lines
+    with indents, as converters also write: a cell a line in the view, every character of it from the file."""
+    text = "表1\n\n<table>\n  <tr><th>指标</th><th>2025年</th></tr>\n  <tr><td>养老<br/>床位</td><td></td></tr>\n</table>\n"
+    view = _view(text)
+    assert view.text.splitlines()[2:] == ["指标 |", "2025年 |", "养老床位 |", "|"]
+    start = view.text.index("养老床位")
+    assert view.span(text, Span(start, start + 4, "养老床位")).quote == "养老<br/>床位"
