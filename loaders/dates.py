@@ -23,8 +23,10 @@ ISO_DATE = re.compile(r"(?P<y>(?:19|20)\d\d)[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2
 # A date line: （2018年1月2日） or （2020年10月29日中国共产党第十九届中央委员会第五次全体会议通过）.
 DATE_LINE = re.compile(rf"^[（(]\s*(?P<date>{DATE.pattern})\s*(?P<body>[^（）()]*?)\s*[）)]$")
 # The subtitle under a speech or a work report, the day and the meeting it was delivered at:
-# ——2024年1月18日在平潭县第十八届人民代表大会第三次会议上.
-DELIVERED = re.compile(rf"[—–－]{{1,2}}\s*(?P<date>{DATE.pattern})\s*在(?P<meeting>[^。；，]{{2,80}}?(?:会议|大会|会))上")
+# ——2024年1月18日在平潭县第十八届人民代表大会第三次会议上 (a page may set the dash as a hyphen: -2017年1月10日在…).
+DELIVERED = re.compile(
+    rf"(?:[—–－]{{1,2}}|(?<!\S)-)\s*(?P<date>{DATE.pattern})\s*在(?P<meeting>[^。；，]{{2,80}}?(?:会议|大会|会))上"
+)
 ADOPTED = re.compile(r"^(?P<body>.+?)(?:审议通过|通过|印发|发布)$")
 EFFECTIVE = re.compile(rf"自\s*(?P<date>{DATE.pattern})\s*起(?:施行|实施|执行|生效)")
 EFFECTIVE_ON_ISSUE = re.compile(r"自(?:印发|发布|公布)之日起(?:施行|实施|执行|生效)")

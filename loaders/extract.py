@@ -442,14 +442,24 @@ def _issues_own(title: str, own: str) -> bool:
 
 def _is_own_name(name: str, own: str) -> bool:
     """Whether a cited name (normalised) is the plan's own title, or that title without the higher region it opens
-    with (上海市长宁区…纲要 named 长宁区…纲要 in its own preamble)."""
-    if name == own:
+    with (上海市长宁区…纲要 named 长宁区…纲要 in its own preamble), or without the 关于…的 of its title (a report
+    delivered as 《平潭县…计划（草案）报告》, titled 关于平潭县…计划(草案)的报告)."""
+    if name == own or _title_core(name) == _title_core(own):
         return True
     prefix = own[: len(own) - len(name)]
     if not (own.endswith(name) and _HIGHER_REGION.fullmatch(prefix)):
         return False
     found = find_region(name, context=prefix)
     return found is not None and found[1] == 0
+
+
+_ABOUT = re.compile(r"^关于|的(?=(?:报告|意见|通知|决定|建议|方案|规划|纲要)$)")
+_HALF_BRACKETS = str.maketrans("（）", "()")
+
+
+def _title_core(title: str) -> str:
+    """A title without the 关于 it opens with and the 的 before its genre noun, its brackets of one width."""
+    return _ABOUT.sub("", title).translate(_HALF_BRACKETS)
 
 
 def _cites_as_basis(before: str) -> bool:

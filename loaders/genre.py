@@ -20,6 +20,7 @@ _TITLE_GENRES: list[tuple[str, str]] = [
     ("工作安排", "annual"),
     ("重点工作任务", "annual"),
     ("要点", "annual"),
+    ("国民经济和社会发展计划", "annual"),  # the year's economic and social development plan (2017年…计划（草案）)
     ("行动计划", "action-plan"),
     ("行动方案", "action-plan"),
     ("计划", "action-plan"),

@@ -48,9 +48,11 @@ _PERIOD = re.compile(r"(?:规划期|规划近期|规划期限)[为是:：\s]*(20
 _FIVE_YEAR_TIME = re.compile(rf"[“\"]?({FIVE_YEAR_NAME.pattern})[”\"]?(?:时期|期间)")  # the period a preamble names
 # A title naming one year for the whole document: 2021年…工作要点, 2021年本区城市体检工作方案; of two years, the one
 # the genre word follows (2024年工作总结及2025年工作计划 plans 2025).
-# A body's report on its work points (…暨2023年工作要点的报告) is dated by them as the points are.
+# A body's report on its work points (…暨2023年工作要点的报告) is dated by them as the points are, and a report on the
+# plan of the year (…及2017年国民经济和社会发展计划(草案)的报告) by that plan.
 _TITLE_YEAR = re.compile(
-    r"(20\d\d)年(?!\d|[底末前后初])(?:(?!20\d\d年)[^（(]){0,30}?(?:要点|工作计划|计划|方案|安排)(?:的报告)?(?:[（(].{0,10}[）)])?$"
+    r"(20\d\d)年(?!\d|[底末前后初])(?:(?!20\d\d年)[^（(]){0,30}?(?:要点|工作计划|计划|方案|安排)"
+    r"(?:[（(].{0,10}[）)])?(?:的报告)?(?:[（(].{0,10}[）)])?$"
 )
 # …实施方案（2023年）, …若干举措（2026年）: the year in brackets after the genre is the plan's own
 _TITLE_YEAR_AFTER = re.compile(r"(?:要点|计划|方案|安排|措施|举措)[（(](20\d\d)年[）)]$")
@@ -58,6 +60,8 @@ _TITLE_YEAR_AFTER = re.compile(r"(?:要点|计划|方案|安排|措施|举措)[�
 _WORK_ARRANGED = re.compile(r"(20\d\d)年(?:政府)?工作(?:安排|任务|部署)")
 # A work report names who delivers it (现在，我代表国务院，向大会报告政府工作): its issuer.
 _REPORTER = re.compile(r"我代表(?P<body>[^，,。；：\s]{2,30}?)[，,]?向(?:大会|全会)报告")
+# A report delivered by an official on a government's behalf (受平潭县人民政府的委托，我向大会作《…报告》): the government's.
+_DELEGATED = re.compile(r"受(?P<body>[^，,。；：\s]{2,30}?)的?委托[，,]\s*我向(?:大会|全会)(?:作|报告)")
 TAIL_LINES = 12  # a signature and date follow the body within its last lines
 # 附件 / 附件1 alone, or 附件1： with the attachment's title (not 附件：1.…, the notice's listing before its signature)
 _ANNEX_MARK = re.compile(
@@ -248,9 +252,11 @@ def _issuers(
 
 
 def _reporter(text: str, head: list[Line]) -> Fact | None:
-    """The body a work report speaks for (我代表县人民政府，向大会报告工作), when it is a body."""
+    """The body a work report speaks for (我代表县人民政府，向大会报告工作; 受…人民政府的委托，我向大会作…报告), when it is
+    a body."""
     for line in head:
-        if (m := _REPORTER.search(line.text)) and recognise(m.group("body"), context=text[:3000]):
+        m = _REPORTER.search(line.text) or _DELEGATED.search(line.text)
+        if m and recognise(m.group("body"), context=text[:3000]):
             return Fact(m.group("body"), Span.of(text, line.start + m.start("body"), line.start + m.end("body")))
     return None
 

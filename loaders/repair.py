@@ -367,6 +367,7 @@ _RUN_ON_CHAPTER = re.compile(r"(?:(?<=[。！？!?”」』）)])|(?<=\s))第([�
 _RUN_ON_SECTION = re.compile(r"(?:(?<=[。！？!?”」』）)])|(?<=\s))第([一二三四五六七八九十]{1,3})节")
 _RUN_ON_BOX = re.compile(r"(?:(?<=[。！？!?”」』）)])|(?<=\s))专栏\s*(\d{1,2})")
 _RUN_ON_GAP = re.compile(r"[ \t\u3000\u00a0]+")
+_INNER_MARKS = "，、；：,;:"
 # A box's label, and the first column's name a table's header opens with (序号, 分类, 指标名称 …).
 _BOX_LABEL = re.compile(r"(?:专栏|專欄)\s*\d{1,2}[:：]?")
 _HEADER_OPENING = re.compile(r"序号|序號|分类|分類|类别|類別|指标名称|指標名稱")
@@ -456,10 +457,11 @@ def _lead_sentences(body: str, starts: list[int]) -> list[int]:
         if in_box or OPENS_ITEM.match(piece) and not _OPENS_UNIT.match(piece):
             continue
         after_lead = False
-        for i, m in enumerate(_SENTENCE.finditer(piece)):
-            # the paragraph's first sentence heads it, whatever its form
+        sentences = list(_SENTENCE.finditer(piece))
+        for i, m in enumerate(sentences):
+            # the paragraph's first sentence heads it, whatever its form; its last has no text to head
             lead = i == 0 or (not after_lead and bool(_LEAD.fullmatch(_QUOTES.sub("", m.group().strip()))))
-            if lead and i > 0:
+            if lead and 0 < i < len(sentences) - 1:
                 out.append(a + m.start() + len(m.group()) - len(m.group().lstrip()))
             after_lead = lead
     return out
@@ -477,8 +479,8 @@ def _breaks_at(body: str, gap: re.Match[str]) -> bool:
     inside quotation marks (“山水鎏金 邻好家园”: a name), one between bodies issuing a document together, or the
     one after a heading's number (第一章 发展基础, 专栏1 …), which belongs to the heading."""
     left, right = body[gap.start() - 1 : gap.start()], body[gap.end() : gap.end() + 1]
-    if not left or not right or (left.isascii() and right.isascii()):
-        return False
+    if not left or not right or (left.isascii() and right.isascii()) or right in _INNER_MARKS:
+        return False  # no line opens with a mark that goes inside a sentence (…123 项 ，储备项目82项)
     if left.isdigit() and right in _MEASURE_WORDS:
         return False  # 其中1 人在…: a number and its measure word are one phrase, whatever the typesetter's space
     if body.rfind("“", 0, gap.start()) > body.rfind("”", 0, gap.start()) and body.find("”", gap.end()) >= 0:

@@ -56,6 +56,7 @@ _COMPARATORS = {
     "低于": "<",
     "少于": "<",
     "达到": "",
+    "计划完成": "",  # an annual plan's amount: 固定资产投资计划完成467亿元
     "提高到": "",
     "提高至": "",
     "提升到": "",
@@ -112,7 +113,7 @@ _ADVERBS = re.compile(
 # What a quantity's name ends with when it is a rate, share or level (any name may take a count unit).
 _RATE_HEAD = re.compile(
     r"(率|占比|比例|比重|覆盖面|指数|系数|水平|标准|寿命|年限|时长|强度|密度|面积|规模|总量|数量|总数|人数"
-    r"|个数|床位数|量|能力|收入|总值|总额|增速|增长|消耗|能耗|排放|成本|价格|时间|周期|投入|投资|支出|金额|资金|数)$"
+    r"|个数|床位数|量|能力|收入|总值|增加值|总额|增速|增长|消耗|能耗|排放|成本|价格|时间|周期|投入|投资|支出|金额|资金|数)$"
 )
 _RATE_UNIT = {"%", "％", "‰", "个百分点", "倍"}
 # Leading words that frame the quantity rather than name it (到2025年, 力争, 全市 …).
@@ -276,7 +277,8 @@ def _targets_in(original: str, simple: str, start: int, end: int, not_before: in
         if this_year is not None:
             own = sorted(own + [(s_start + m.start(), this_year) for m in _THIS_YEAR.finditer(sentence)])
         dating = own or listed or period
-        found = [] if past else [*_sentence_targets(original, simple, s_start, s_end, own, dating, not_before)]
+        in_list = not own and bool(listed)  # an entry of a list of targets the year before its colon dates
+        found = [] if past else [*_sentence_targets(original, simple, s_start, s_end, own, dating, not_before, in_list)]
         yield from found
         if title and not found:
             period = [] if past else _period(sentence, s_start)
@@ -303,11 +305,13 @@ def _sentence_targets(
     own: list[tuple[int, int]],
     year_at: list[tuple[int, int]],
     not_before: int | None,
+    in_list: bool = False,
 ):
-    """The targets of one sentence; own holds the (offset, year) of the years it states, year_at those that date it."""
+    """The targets of one sentence; own holds the (offset, year) of the years it states, year_at those that date it;
+    in_list says it is an entry of a dated list of targets (…预期目标是：…；两岸往来人数10万人；…)."""
     for c_start, c_end in _pieces(simple, s_start, s_end, _CLAUSE_END):
         # 其中… breaks down the count before it (新增床位6200张以上，其中护理型床位3620张): what that count is
-        dated = any(at < c_start for at, _ in own) and not simple.startswith("其中", c_start)
+        dated = (in_list or any(at < c_start for at, _ in own)) and not simple.startswith("其中", c_start)
         for hit in [*_clause_targets(simple, c_start, c_end, dated)] or [*_share_targets(simple, c_start, c_end)]:
             name_start, name_end, value_start, value_end, comparator, value_match = hit
             year = next((y for at, y in reversed(year_at) if at < value_start), None)
