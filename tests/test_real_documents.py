@@ -124,6 +124,11 @@ TITLES = {  # the plan's own title (for a notice that issues a document, the iss
     ),
     # the title the forwarded notice names, after its signature run into it (…2022年7月19日“十四五”矿山安全生产规划为…)
     "028_mem_nmsa_14th_fyp_mine_safety_plan_relayed_2022.txt": ("“十四五”矿山安全生产规划", 10),
+    # as the page's breadcrumb gives it (line 10) before the title set on two lines (…计划执行 情况及…)
+    "029_pingtan_county_2016_plan_execution_and_2017_plan_draft_report_2017.txt": (
+        "关于平潭县2016年国民经济和社会发展计划执行情况及2017年国民经济和社会发展计划(草案)的报告",
+        10,
+    ),
 }
 
 DATES = {  # ISO date and the line it is written on
@@ -161,6 +166,8 @@ DATES = {  # ISO date and the line it is written on
     ),  # 成文日期 and the signature; published 2018-12-29
     # the forwarded notice's signature; not the relay's (2022年11月4日), nor the page's 发布时间
     "028_mem_nmsa_14th_fyp_mine_safety_plan_relayed_2022.txt": ("2022-07-19", 10),
+    # the day it was delivered (-2017年1月10日在平潭县第十七届人民代表大会第一次会议上), not the page's 发布时间 2017-05-24
+    "029_pingtan_county_2016_plan_execution_and_2017_plan_draft_report_2017.txt": ("2017-01-10", 10),
 }
 
 DOC_NUMBERS = {
@@ -189,6 +196,7 @@ DOC_NUMBERS = {
     "026_samr_14th_fyp_certification_accreditation_inspection_plan_2022.txt": None,  # the page's 文号 is empty
     "027_guofa_2018_43_boao_lecheng_drug_regulation_decision.html": "国发〔2018〕43号",
     "028_mem_nmsa_14th_fyp_mine_safety_plan_relayed_2022.txt": "应急〔2022〕64号",  # the forwarded notice's; the relay has none
+    "029_pingtan_county_2016_plan_execution_and_2017_plan_draft_report_2017.txt": None,  # a report to a congress has none
 }
 
 ISSUERS = {
@@ -243,6 +251,8 @@ ISSUERS = {
     "027_guofa_2018_43_boao_lecheng_drug_regulation_decision.html": {"国务院"},
     # the forwarded notice's two bodies (title and signature), not the zone's office that relayed it
     "028_mem_nmsa_14th_fyp_mine_safety_plan_relayed_2022.txt": {"应急管理部", "国家矿山安全监察局"},
+    # 受平潭县人民政府的委托，我向大会作…: the county government's report, delivered by its bureau's head; not the 发布机构
+    "029_pingtan_county_2016_plan_execution_and_2017_plan_draft_report_2017.txt": {"平潭县人民政府"},
 }
 
 DOC_TYPES = {
@@ -269,6 +279,7 @@ DOC_TYPES = {
     "026_samr_14th_fyp_certification_accreditation_inspection_plan_2022.txt": "fyp",  # one field's 十四五 规划
     "027_guofa_2018_43_boao_lecheng_drug_regulation_decision.html": "decision",  # 决定
     "028_mem_nmsa_14th_fyp_mine_safety_plan_relayed_2022.txt": "fyp",  # one field's 十四五 规划
+    "029_pingtan_county_2016_plan_execution_and_2017_plan_draft_report_2017.txt": "annual",  # the year's 计划 (草案)
 }
 
 REGIONS = {  # admin code of the plan's region; 000000 is the nation
@@ -291,6 +302,7 @@ REGIONS = {  # admin code of the plan's region; 000000 is the nation
     "026_samr_14th_fyp_certification_accreditation_inspection_plan_2022.txt": "000000",  # a body of the State Council: the nation
     "027_guofa_2018_43_boao_lecheng_drug_regulation_decision.html": "000000",  # the State Council's (for a zone of 海南省)
     "028_mem_nmsa_14th_fyp_mine_safety_plan_relayed_2022.txt": "000000",  # two ministries': the nation
+    "029_pingtan_county_2016_plan_execution_and_2017_plan_draft_report_2017.txt": "350128",  # 平潭县, the county
 }
 
 PERIODS = {  # None: the text states no period, and none may be invented; "to-2030": a horizon (到2030年) only
@@ -319,6 +331,7 @@ PERIODS = {  # None: the text states no period, and none may be invented; "to-20
     "026_samr_14th_fyp_certification_accreditation_inspection_plan_2022.txt": "2021-2025",
     "027_guofa_2018_43_boao_lecheng_drug_regulation_decision.html": None,  # 暂时调整: no period stated
     "028_mem_nmsa_14th_fyp_mine_safety_plan_relayed_2022.txt": "2021-2025",  # “十四五”
+    "029_pingtan_county_2016_plan_execution_and_2017_plan_draft_report_2017.txt": "2017",  # the year it plans
 }
 
 PART_LINES = {  # the line of every top-level part 一、…
@@ -363,6 +376,22 @@ LEAD_LINES = {  # paragraphs under a part heading before its first item
 PROSE_TARGETS = {  # (line, words of the quantity's name, value, comparator, year) of targets stated in sentences
     # 028, task 15.: 煤矿二级及以上安全生产标准化达标率超80% (no year: the plan's end is not written with it)
     "028_mem_nmsa_14th_fyp_mine_safety_plan_relayed_2022.txt": [(10, "煤矿二级及以上安全生产标准化达标率", 80, ">", None)],
+    # 029: the year's targets listed after 2017年…主要预期目标是： (13 of the 17: see FACTS.md for the four not read)
+    "029_pingtan_county_2016_plan_execution_and_2017_plan_draft_report_2017.txt": [
+        (10, "地区生产总值", 9.5, "+", 2017),
+        (10, "工业增加值", 11.5, "-", 2017),
+        (10, "固定资产投资", 467, "", 2017),
+        (10, "社会消费品零售总额", 63.5, "", 2017),
+        (10, "两岸往来人数", 10, "", 2017),
+        (10, "新增台资企业数", 240, "", 2017),
+        (10, "接待游客", 350, "", 2017),
+        (10, "出口总值", 6.96, "", 2017),
+        (10, "一般公共预算总收入", 43.5, "", 2017),
+        (10, "地方一般公共预算收入", 27.21, "", 2017),
+        (10, "居民消费价格指数", 102, "≤", 2017),
+        (10, "城镇登记失业率", 3.5, "≤", 2017),
+        (10, "人口自然增长率", 15.0, "≤", 2017),
+    ],
     # 019: every target its sentences state, 到2030年 or none (专精特新企业累计达到300家以上 gives no year)
     "019_shanghai_changning_15th_fyp_outline_2026.md": [
         (311, "数字化示范应用场景", 100, ">", 2030),
@@ -1923,4 +1952,57 @@ def test_a_ministries_plan_a_county_relays_reads_as_the_plan_the_forwarded_notic
     assert not titles & {"“十四五”规划", "应急管理部 国家矿山安全监察局关于印发<“十四五”矿山安全生产规划>的通知"}
     assert doc.indicators == []
     records = [*doc.headings, *doc.measures, *doc.passages, *doc.projects, notice]
+    assert all(doc.source.text[u.span.start : u.span.end] == u.span.quote for u in records)
+
+
+PLAN_REPORT = "029_pingtan_county_2016_plan_execution_and_2017_plan_draft_report_2017.txt"
+
+
+def test_a_county_s_report_on_the_year_s_plan_reads_as_review_then_the_year_s_targets_and_measures() -> None:
+    """029, the county's 计划执行情况及计划草案的报告, delivered at its congress by its bureau's head on the government's
+    behalf, scraped onto line 10: 一、2016年计划执行情况 reviews the year past (its six items results, none a task or a
+    target); 二、2017年预期目标和主要措施 lists the year's targets after its colon and arranges six items of measures. The
+    report naming itself as delivered (我向大会作《…计划（草案）报告》) is no citation."""
+    doc = parsed(PLAN_REPORT)
+    review, year = parts(doc)
+    assert [(h.title, h.role) for h in (review, year)] == [("2016年计划执行情况", "background"), ("2017年预期目标和主要措施", "")]
+    assert [h.title for h in doc.headings if h.parent is review] == [
+        "整体经济实力不断增强",
+        "产业发展动力持续提升",
+        "基础设施建设不断完善",
+        "对外开放开发持续推进",
+        "宜居环境建设取得新成效",
+        "惠民保障体系加快健全",
+    ]
+    items = [h for h in doc.headings if h.parent is year]
+    assert [h.title for h in items] == [
+        "着力培育发展特色产业",
+        "着力推进国际旅游岛建设",
+        "着力扩大对外开放水平",
+        "着力扩大投资促增长",
+        "着力建设生态文明试验区",
+        "着力提升民生事业保障水平",
+    ]
+    assert not any(m.parent is review or (m.parent and m.parent.parent is review) for m in doc.measures)
+    assert not any(t.container is review or (t.container and t.container.parent is review) for t in doc.targets)
+    assert [m.heading for m in doc.measures if m.parent is items[1]] == [
+        "加快旅游基础设施建设。",
+        "健全旅游配套服务设施。",
+        "发展与旅游相融合的产业。",
+    ]
+    assert [m.heading for m in doc.measures if m.parent is items[2]] == [
+        "打造对台合作平台。",
+        "加快平潭自贸片区建设。",
+        "打造“一带一路”开放合作区。",
+    ]
+    assert [m.heading for m in doc.measures if m.parent is items[5]] == [
+        "完善社会保障体系。",
+        "继续实施教育提升工程。",
+        "加快医疗卫生服务体系建设。",
+        "促进科技文体事业发展。",
+    ]
+    assert next(m for m in doc.measures if m.heading == "推动发展现代农业。").text.endswith("推动农村产业融合发展。")
+    assert [c.title for c in doc.citations] == ["平潭国际旅游岛建设方案", "平潭国际旅游岛建设方案", "平潭国际旅游岛发展规划"]
+    assert len(doc.targets) == 13 and {v.year for t in doc.targets for v in t.values} == {2017}
+    records = [*doc.headings, *doc.measures, *doc.passages, *doc.projects, *doc.targets]
     assert all(doc.source.text[u.span.start : u.span.end] == u.span.quote for u in records)
