@@ -133,6 +133,7 @@ _YARDSTICK_BEFORE = re.compile(r"(?:全国|居于?|进入|超过|高于|低于|�
 _YARDSTICK_AFTER = re.compile(r"[^，。；：]{0,10}?(?:前列|平均|领先|第一|示范|标杆|乃至全国)")
 
 
+_COMMON_NOUN = re.compile(r"[东西南北中城郊矿]区")  # district names that are words too (阳泉市城区, 台中市中区)
 SELF_WINDOW = 20_000  # characters read for it: a document speaks of itself throughout, its opening is enough
 
 
@@ -174,7 +175,10 @@ def region_of_text(text: str) -> tuple[Region, int, int] | None:
             if reg.level not in levels or (level == "district" and reg.level == "province" and not reg.name.endswith("自治区")):
                 continue  # 全区 is a district's or an autonomous region's whole, never a province's (福建省)
             ancestors = chain(reg.code)[1:]
-            if len(regions_named(name)) == 1 or any(a.name in simplified for a in ancestors):
+            # 城区, 郊区, 东区, 中区 … are words for a part of any city too (其中区属…): such a district counts only
+            # where the text names the region it lies in, as a name several regions share does.
+            unique = len(regions_named(name)) == 1 and not _COMMON_NOUN.fullmatch(name)
+            if unique or any(a.name in simplified for a in ancestors):
                 counts[reg] = (count, -simplified.find(name))
     if not counts:
         return None
