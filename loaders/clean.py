@@ -162,6 +162,15 @@ _LINK_LIST_LABEL = re.compile(
 _LINK_NAMES = re.compile(r"^[^，。；：,;:！？]{2,600}$")
 
 
+# A page's field label with nothing after its colon (来源： / 能源局 on the next line, as a page saved as text breaks them).
+_LABEL_ALONE = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff \t\u3000]{0,10}[:：]$")
+
+
+def _label_alone(stripped: str) -> bool:
+    """A page metadata label whose value the next line holds."""
+    return bool(_LABEL_ALONE.match(stripped)) and classify_line(stripped) == "metadata"
+
+
 def clean(text: str) -> CleanText:
     """Split text into lines and separate content from page chrome, metadata and spam."""
     lines = split_lines(text)
@@ -169,10 +178,13 @@ def clean(text: str) -> CleanText:
     metadata: list[Line] = []
     dropped: list[Dropped] = []
     in_links = False
+    labelled = False  # the line before was a field's label alone (来源：), its value broken onto this line
     for line in lines:
         if line.stripped:
             in_links = bool(_LINK_LIST_LABEL.match(line.stripped)) or in_links and bool(_LINK_NAMES.match(line.stripped))
         reason = "site footer" if in_links and line.stripped else classify_line(line.stripped)
+        if line.stripped:
+            reason, labelled = ("metadata" if labelled and reason is None else reason), _label_alone(line.stripped)
         if reason is None:
             content.append(line)
             continue

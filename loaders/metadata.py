@@ -121,8 +121,8 @@ def extract_metadata(
         or (meta.notice and meta.notice.doc_number)
         or doc_number(text, page_metadata)
     )
-    meta.issuers = [Fact(v, from_sidecar=True) for v in sidecar.get("issuers", [])] or _issuers(
-        text, page_metadata, head, tail, meta.title, meta.notice
+    meta.issuers = [Fact(v, from_sidecar=True) for v in sidecar.get("issuers", [])] or _distinct(
+        _issuers(text, page_metadata, head, tail, meta.title, meta.notice)
     )
     meta.source_url = _from_sidecar(sidecar, "source_url")
     meta.effective, meta.validity = _in_force(text, content, page_metadata, meta.date)
@@ -243,12 +243,33 @@ def _issuers(
             return [Fact(m.group(1), Span.of(text, line.start + m.start(1), line.start + m.end(1)))]
     if adopted:
         return [adopted]
-    signature = []
+    signature: list[Fact] = []
+    broken = None
     for i, line in enumerate(tail):
         later = tail[i + 1 :]
-        if any(DATE.fullmatch(ln.stripped) for ln in later[:3]):
+        if line is broken or not any(DATE.fullmatch(ln.stripped) for ln in later[:3]):
+            continue
+        if joined := _broken_name(text, line, later[0]):
+            signature.append(joined)
+            broken = later[0]
+        else:
             signature.extend(body_facts(text, line, context))
     return signature
+
+
+def _broken_name(text: str, line: Line, nxt: Line) -> Fact | None:
+    """A central body's name a page broke over two lines (国家发 / 展改革委), neither part a central body's."""
+    name = line.stripped + nxt.stripped
+    body = recognise(name)
+    if not (body and body.central) or any((b := recognise(ln.stripped)) and b.central for ln in (line, nxt)):
+        return None
+    return Fact(name, Span.of(text, line_span(text, line).start, line_span(text, nxt).end))
+
+
+def _distinct(issuers: list[Fact]) -> list[Fact]:
+    """Each body once, where it is first named: a page names its issuer in its facts and again above the title."""
+    first = {f.value: f for f in reversed(issuers)}
+    return [f for f in issuers if first[f.value] is f]
 
 
 def _reporter(text: str, head: list[Line]) -> Fact | None:

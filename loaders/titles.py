@@ -20,7 +20,12 @@ _HEADING_MARK = re.compile(r"^#{1,6}\s+")  # a Markdown heading's marks: not par
 # A title: a short line ending with the name of a genre, before any trailing （试行） or （2021—2025年）. A 报告 is a
 # title as a work report (…工作报告) or as the report of a body on a matter (…关于…的报告), one of the kinds of
 # official document; a bare …报告 may be anything's (监测报告).
-_TITLE_END = re.compile(r"(?:规划|纲要|建议|要点|计划|方案|意见|措施|举措|政策|办法|细则|通知|决定|工作报告|关于.+的报告)[”\"]?$")
+# 关于…的通告 / 公告 / 通报 / 函 are official documents too (a 通告 that restricts traffic, a 函 that arranges a year's work).
+# The genre's name alone, or after a mark (a menu's 政策, > 通知), names no document.
+_TITLE_END = re.compile(
+    r"(?:(?<=[\w”\"》）)])(?:规划|纲要|建议|要点|计划|方案|意见|措施|举措|政策|办法|细则|通知|决定|工作报告)|关于.+的(?:报告|通告|公告|通报|函))"
+    r"[”\"]?$"
+)
 _TRAILER = re.compile(r"(?:\s*[（(][^（）()]{1,20}[）)])+$")
 # The verbs of a notice that issues a document: its own (印发, 下发, 颁发) or one a lower body drafted (转发, 批转).
 _ISSUING = r"(?:印发|转发|批转|下发|颁发)"
@@ -67,6 +72,24 @@ def find_title(text: str, content: list[Line], first_heading: int, named: Fact |
     """The document's title line before its first heading: a short line (or two, when it wraps) ending with the
     name of a genre (…发展规划, 中共中央 国务院关于…的意见), not a sentence, not the notice that issues it
     (whose 《…》, named, tells a title wrapped after any word)."""
+    found = _title_line(text, content, first_heading, named)
+    return _without_number(text, found) if found else None
+
+
+# A page lists a document by its title with its 文号 in brackets after it: …的通知(发改能源规〔2020〕816号).
+_NUMBERED = re.compile(rf"\s*[（(]{DOC_NUMBER.pattern}[）)]$")
+
+
+def _without_number(text: str, title: Fact) -> Fact:
+    """The title without the 文号 a page's listing puts after it: the number is the document's, not its title's."""
+    m = _NUMBERED.search(title.value)
+    if not m or not title.span or title.span.quote != title.value:
+        return title
+    return Fact(title.value[: m.start()], Span.of(text, title.span.start, title.span.start + m.start()))
+
+
+def _title_line(text: str, content: list[Line], first_heading: int, named: Fact | None) -> Fact | None:
+    """The first line (or lines) before the first heading that find_title takes for the title."""
     head = [ln for ln in content if ln.start < first_heading and ln.stripped]
     for i, line in enumerate(head):
         this = title_span(text, line)

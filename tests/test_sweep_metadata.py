@@ -13,6 +13,54 @@ from plankg.loaders.pipeline import parse_document
 SWEEP = Path(__file__).parent / "fixtures" / "sweep"  # sources in its README.md
 
 
+def test_a_public_notice_is_titled_by_its_kind_and_its_bodies_are_the_title_s() -> None:
+    """关于…的通告 is an official document's title as 关于…的通知 is; the bodies it opens with place it in 上海市,
+    where its signature names them by their short names (市交通委). No genre of plan is claimed for it."""
+    doc, region = parse_document(SWEEP / "bus_lane_notice_2023.md")
+    meta = doc.metadata
+    assert meta.title is not None and meta.title.span is not None
+    assert meta.title.value == "上海市交通委员会、上海市公安局关于71路中运量西延伸公交线路实行专用车道管理的通告"
+    assert meta.title.span.quote == meta.title.value
+    assert [f.value for f in meta.issuers] == ["市交通委", "市公安局"]
+    assert meta.doc_type is None
+    assert region is not None and region.code == "310000"
+    assert (meta.date.value, meta.date.span.quote) == ("2023-05-10", "2023年5月10日")
+
+
+def test_a_letter_is_titled_by_its_kind() -> None:
+    """关于…的函 is the title of a 函 (a bureau's letter arranging the year's work), with no genre of plan. The page
+    names the bureau among its facts and the letter again above its title: one issuer."""
+    doc, _ = parse_document(SWEEP / "sponge_city_letter_2024.md")
+    meta = doc.metadata
+    assert meta.title is not None and meta.title.span is not None
+    assert (meta.title.value, meta.title.span.quote) == ("关于开展2024年本市海绵城市建设工作的函",) * 2
+    assert meta.doc_type is None
+    assert meta.doc_number is not None and meta.doc_number.value == "沪建综规〔2024〕61号"
+    assert [f.value for f in meta.issuers] == ["上海市住房和城乡建设管理委员会"]  # the page's fact, then above the title
+
+
+def test_a_ministry_page_s_menu_and_source_field_are_not_the_document_s() -> None:
+    """The menu's 政策 and 通知 name no document, and the page's listing of the title carries its 文号, which is no
+    part of the title. 来源： with 运行局 on the next line is the page's field (the office that posted it), not a
+    signature: the issuers sign above the date, and being central bodies, place the notice in the nation."""
+    doc, region = parse_document(SWEEP / "power_contracts_notice_2020.txt")
+    meta = doc.metadata
+    assert meta.title is not None and meta.title.span is not None
+    assert (meta.title.value, meta.title.span.quote) == ("关于做好2021年电力中长期合同签订工作的通知",) * 2
+    assert meta.doc_number is not None and meta.doc_number.value == "发改运行〔2020〕1784号"
+    assert [f.value for f in meta.issuers] == ["国家发展改革委", "国家能源局"]
+    assert ("page metadata", "运行局") in {(d.reason, d.span.quote) for d in doc.dropped}
+    assert region is not None and region.code == "000000"
+    assert (meta.date.value, meta.date.span.quote) == ("2020-11-25", "2020年11月25日")
+
+
+def test_a_signature_broken_inside_a_name_is_the_whole_name() -> None:
+    """国家发 / 展改革委 is one signature, 国家发展改革委, not a body called 展改革委."""
+    doc, _ = parse_document(SWEEP / "grid_planning_notice_2020_signature.txt")
+    assert [f.value for f in doc.metadata.issuers] == ["国家发展改革委", "国家能源局"]
+    assert doc.metadata.issuers[0].span is not None and doc.metadata.issuers[0].span.quote == "国家发\n展改革委"
+
+
 def test_a_district_named_by_a_common_word_is_not_read_inside_words() -> None:
     """The report speaks of its own district (全区), and 其中区城发集团 (of which the zone's 城发集团) does not name 中区
     (a district of 台中市): 中区, 城区, 东区 … are words too, and count only where the text names the region they lie
