@@ -34,7 +34,18 @@ from .numerals import FIVE_YEAR_NAME, five_year_names, five_year_period
 from .records import Fact, IssuingNotice, Line, PlanMetadata, Span
 from .regions import NATION, NATION_NAMES, Region, find_region, region_of_text, regions_named
 from .script import to_simplified
-from .titles import DOC_NUMBER, REPORT_HEAD, doc_number, find_notice, find_title, line_span, page_notice_bodies, page_title
+from .titles import (
+    DOC_NUMBER,
+    REPORT_HEAD,
+    doc_number,
+    find_notice,
+    find_title,
+    line_span,
+    page_notice_bodies,
+    page_title,
+    signed_date,
+    signed_date_in,
+)
 
 _DATE_LABELLED = re.compile(
     r"(?P<label>成文日期|签发时间|签发日期|發布時間|发布时间|发布日期|發布日期|生成日期|时间|時間)\s*[:：]?\s*"
@@ -162,7 +173,13 @@ def _date(text: str, page_metadata: list[Line], head: list[Line], notice: Issuin
     page = _page_date(text, page_metadata)
     if page and page[0] < 2:
         return page[1]
-    own = _head_date(text, head) or (notice.date if notice else None) or _date_line(text, head)[0] or _signature_date(text, tail)
+    own = (
+        _head_date(text, head)
+        or (notice.date if notice else None)
+        or _date_line(text, head)[0]
+        or signed_date_in(text, head)
+        or _signature_date(text, tail)
+    )
     return own or (page[1] if page else None)
 
 
@@ -183,11 +200,13 @@ def _page_date(text: str, page_metadata: list[Line]) -> tuple[int, Fact] | None:
 
 
 def _head_date(text: str, head: list[Line]) -> Fact | None:
-    """A line that is only a date, before the first heading (the notice's signature date)."""
+    """A line that is only a date, or a signature run into its date, before the first heading (the notice's)."""
     for line in head:
         if m := _DATE_CN.match(line.stripped):
             y, mo, d = (int(g) for g in m.groups())
             return Fact(f"{y:04d}-{mo:02d}-{d:02d}", line_span(text, line))
+        if signed := signed_date(text, line):
+            return signed[1]
     return None
 
 

@@ -135,6 +135,39 @@ def _after_signature(text: str, line: Span) -> Fact | None:
     return Fact(rest, Span.of(text, line.start + m.end(), line.end))
 
 
+# A signature and its date on one line, a page having lost the break between them: 平潭综合实验区管委会办公室2023年11月3日.
+_SIGNED_DATE = re.compile(rf"^(?P<bodies>[^\s\d，。；：:]{{2,40}}?)\s*(?P<date>{DATE.pattern})$")
+
+
+# The same run into a paragraph a crawler did not break: …（闽政办〔2012〕99号）平潭综合实验区管委会办公室2012年7月18日
+_SIGNED_DATE_IN = re.compile(
+    rf"(?:^|(?<=[。）)]))\s*(?P<bodies>[^\s\d，。；：:（）()《》“”]{{2,40}}?)\s*(?P<date>{DATE.pattern})"
+)
+
+
+def signed_date_in(text: str, lines: list[Line]) -> Fact | None:
+    """The date of the first signature run into its date inside the lines (after a sentence or a bracket), every
+    name before it a body's."""
+    for line in lines:
+        for m in _SIGNED_DATE_IN.finditer(line.text):
+            if bodies_in(m.group("bodies"), text[:3000]) and (date := date_fact(text, line.start, m, "date")):
+                return date
+    return None
+
+
+def signed_date(text: str, line: Line) -> tuple[list[Fact], Fact] | None:
+    """The bodies and the date of a line that is a signature run into its date, when every name is a body's."""
+    span = line_span(text, line)
+    m = _SIGNED_DATE.match(span.quote)
+    if not m or not (date := date_fact(text, span.start, m, "date")):
+        return None
+    found = bodies_in(m.group("bodies"), text[:3000])
+    if not found:
+        return None
+    start = span.start + m.start("bodies")
+    return [Fact(text[start + a : start + b], Span.of(text, start + a, start + b)) for _, a, b in found], date
+
+
 _PAGE_TITLE = re.compile(r"^\s*(?:标题|標題)\s*[:：]\s*(?P<title>\S.*?)\s*$")
 
 
@@ -267,7 +300,7 @@ def _notice(text: str, lines: list[Line], first: int, after_title: int, m: re.Ma
     last = after_title - 1
     for j in range(after_title, len(lines)):
         s = lines[j].stripped
-        if DATE.fullmatch(s) or _NOTICE_END.match(to_simplified(s)):
+        if DATE.fullmatch(s) or _NOTICE_END.match(to_simplified(s)) or signed_date(text, lines[j]):
             last = j
         elif last >= after_title and not body_facts(text, lines[j], "") and not _ATTACHED.match(s):
             break  # past the signature and its date: the issued document begins
@@ -278,7 +311,7 @@ def _notice(text: str, lines: list[Line], first: int, after_title: int, m: re.Ma
     )
     notice.date = next(
         (f for ln in own if (d := DATE.fullmatch(ln.stripped)) and (f := date_fact(text, line_span(text, ln).start, d))), None
-    )
+    ) or next((signed[1] for ln in own if (signed := signed_date(text, ln))), None)
     notice.issuers = _signature(text, lines[after_title : last + 1]) or title_bodies(
         text, notice.title
     )  # 上海市崇明区人民政府办公室关于印发…, unsigned
@@ -292,9 +325,11 @@ def _named(text: str, title: Span, name: str | None) -> Fact | None:
 
 
 def _signature(text: str, lines: list[Line]) -> list[Fact]:
-    """The bodies signing a notice: the lines of names right above its date (not the names heading its title)."""
-    dated = next((i for i, ln in enumerate(lines) if DATE.fullmatch(ln.stripped)), len(lines))
-    signed: list[Fact] = []
+    """The bodies signing a notice: the lines of names right above its date (not the names heading its title), and
+    those its date line opens with when the two run together."""
+    dated = next((i for i, ln in enumerate(lines) if DATE.fullmatch(ln.stripped) or signed_date(text, ln)), len(lines))
+    run_in = signed_date(text, lines[dated]) if dated < len(lines) else None
+    signed: list[Fact] = run_in[0] if run_in else []
     for line in reversed(lines[:dated]):
         found = body_facts(text, line, text[:3000])
         if not found:

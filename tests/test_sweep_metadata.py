@@ -61,6 +61,28 @@ def test_a_signature_broken_inside_a_name_is_the_whole_name() -> None:
     assert doc.metadata.issuers[0].span is not None and doc.metadata.issuers[0].span.quote == "国家发\n展改革委"
 
 
+def test_a_signature_run_into_its_date_dates_the_notice() -> None:
+    """平潭综合实验区综合执法与应急管理局2022年8月4日, the notice's signature and date with no break between them, is
+    the document's date, not the day the page was published (2022-08-05)."""
+    doc, _ = parse_document(SWEEP / "safety_inspection_plan_2022.txt")
+    meta = doc.metadata
+    assert (meta.date.value, meta.date.span.quote) == ("2022-08-04", "2022年8月4日")
+    assert meta.notice is not None and meta.notice.date is not None and meta.notice.date.value == "2022-08-04"
+    assert [f.value for f in meta.notice.issuers] == ["平潭综合实验区综合执法与应急管理局"]
+    assert meta.title is not None and meta.title.value == "平潭综合实验区综合执法与应急管理局2022年度监督检查工作计划"
+    assert (meta.doc_type.value, meta.period.value) == ("annual", "2022")
+
+
+def test_a_signature_run_into_a_paragraph_dates_the_document() -> None:
+    """The crawler ran the notice into one paragraph, its signature and date after the attachment it lists:
+    …（闽政办〔2012〕99号）平潭综合实验区管委会办公室2012年7月18日. That date is the document's, not the day the page
+    was published (2012-09-04)."""
+    doc, _ = parse_document(SWEEP / "open_gov_arrangement_notice_2012.txt")
+    meta = doc.metadata
+    assert (meta.date.value, meta.date.span.quote) == ("2012-07-18", "2012年7月18日")
+    assert [f.value for f in meta.issuers] == ["平潭综合实验区管委会办公室"]
+
+
 def test_a_district_named_by_a_common_word_is_not_read_inside_words() -> None:
     """The report speaks of its own district (全区), and 其中区城发集团 (of which the zone's 城发集团) does not name 中区
     (a district of 台中市): 中区, 城区, 东区 … are words too, and count only where the text names the region they lie
