@@ -15,6 +15,7 @@ from .script import to_simplified
 # Longer words first, so that 实施方案 wins over 方案 at the same place.
 _TITLE_GENRES: list[tuple[str, str]] = [
     ("工作要点", "annual"),
+    ("工作思路", "annual"),  # a body's work for the year ahead: …2022年工作总结暨2023年工作思路
     ("工作计划", "annual"),
     ("年度计划", "annual"),
     ("工作安排", "annual"),

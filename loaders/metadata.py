@@ -60,9 +60,10 @@ _FIVE_YEAR_TIME = re.compile(rf"[“\"]?({FIVE_YEAR_NAME.pattern})[”\"]?(?:时
 # A title naming one year for the whole document: 2021年…工作要点, 2021年本区城市体检工作方案; of two years, the one
 # the genre word follows (2024年工作总结及2025年工作计划 plans 2025).
 # A body's report on its work points (…暨2023年工作要点的报告) is dated by them as the points are, and a report on the
-# plan of the year (…及2017年国民经济和社会发展计划(草案)的报告) by that plan.
+# plan of the year (…及2017年国民经济和社会发展计划(草案)的报告) by that plan. A year may stand without 年 before 工作
+# (海坛片区管理局2022工作计划).
 _TITLE_YEAR = re.compile(
-    r"(20\d\d)年(?!\d|[底末前后初])(?:(?!20\d\d年)[^（(]){0,30}?(?:要点|工作计划|计划|方案|安排)"
+    r"(20\d\d)(?:年|(?=工作))(?!\d|[底末前后初])(?:(?!20\d\d年)[^（(]){0,30}?(?:要点|工作计划|计划|方案|安排|思路)"
     r"(?:[（(].{0,10}[）)])?(?:的报告)?(?:[（(].{0,10}[）)])?$"
 )
 # …实施方案（2023年）, …若干举措（2026年）: the year in brackets after the genre is the plan's own

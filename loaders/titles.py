@@ -23,7 +23,7 @@ _HEADING_MARK = re.compile(r"^#{1,6}\s+")  # a Markdown heading's marks: not par
 # 关于…的通告 / 公告 / 通报 / 函 are official documents too (a 通告 that restricts traffic, a 函 that arranges a year's work).
 # The genre's name alone, or after a mark (a menu's 政策, > 通知), names no document.
 _TITLE_END = re.compile(
-    r"(?:(?<=[\w”\"》）)])(?:规划|纲要|建议|要点|计划|方案|意见|措施|举措|政策|办法|细则|通知|决定|工作报告)|关于.+的(?:报告|通告|公告|通报|函))"
+    r"(?:(?<=[\w”\"》）)])(?:规划|纲要|建议|要点|计划|方案|意见|措施|举措|政策|办法|细则|通知|决定|工作报告|工作思路)|关于.+的(?:报告|通告|公告|通报|函))"
     r"[”\"]?$"
 )
 _TRAILER = re.compile(r"(?:\s*[（(][^（）()]{1,20}[）)])+$")
@@ -38,7 +38,7 @@ _WRAPPER = re.compile(rf"^(?:关于)?{_ISSUING}")  # the start of a wrapped 关�
 # the 《 (关于印发 《黄浦区城市更新“十五五”规划》的通知).
 _NOTICE_TITLE = re.compile(
     rf"(?:关于)?{_ISSUING}\s*(?:[^《》。，、；“”\s]{{0,24}}?\s*《(?P<issued>[^《》]{{2,80}})》|(?P<bare>[^《》]{{2,80}}?"
-    r"(?:规划|纲要|方案|计划|意见|措施|办法|细则|要点)(?:[（(][^（）()]{1,20}[）)])?))的?(?:通知|通告)"
+    r"(?:规划|纲要|方案|计划|意见|措施|办法|细则|要点|工作思路)(?:[（(][^（）()]{1,20}[）)])?))的?(?:通知|通告)"
     rf"(?:[（(](?P<number>{DOC_NUMBER.pattern})[）)])?$"
 )
 _NOTICE_END = re.compile(r"^[（(]此件(?:公开发布|主动公开)[）)]$|^特此(?:通知|通告|公告)。?$")

@@ -89,3 +89,21 @@ def test_a_district_named_by_a_common_word_is_not_read_inside_words() -> None:
     in. The zone names no region of GB/T 2260."""
     _, region = parse_document(SWEEP / "state_assets_report_2022.txt")
     assert region is None
+
+
+def test_a_notice_issuing_a_body_s_work_ideas_for_the_year() -> None:
+    """工作思路 (a body's ideas of work for the year) is an annual work plan; the notice issuing it names it without
+    《》 (关于印发2016年工作思路的通知), so the plan's own title line is the title, and its year the period."""
+    doc, _ = parse_document(SWEEP / "market_regulation_work_ideas_2016.txt")
+    meta = doc.metadata
+    assert meta.notice is not None and meta.notice.title.value == "平潭综合实验区市场监督管理局关于印发2016年工作思路的通知"
+    assert meta.title is not None and meta.title.value == "平潭综合实验区市场监督管理局2016年工作思路"
+    assert (meta.doc_type.value, meta.period.value, meta.date.value) == ("annual", "2016", "2016-01-19")
+
+
+def test_a_year_written_without_nian_before_the_work_plan_is_its_period() -> None:
+    """海坛片区管理局2022工作计划: the year before 工作计划 with no 年 is the plan's year all the same."""
+    doc, _ = parse_document(SWEEP / "haitan_work_plan_2022.txt")
+    meta = doc.metadata
+    assert meta.title is not None and meta.title.value == "海坛片区管理局2022工作计划"
+    assert (meta.doc_type.value, meta.period.value) == ("annual", "2022")
