@@ -18,7 +18,7 @@ from .script import to_simplified
 # A local body: a name that ends like an organ of government or of the Party.
 _LOCAL_BODY = re.compile(
     r"^(?:中共|中国共产党)?[\u4e00-\u9fff()（）]{1,24}?"
-    r"(?:人民政府办公厅|人民政府办公室|人民政府|街道办事处|办公厅|办公室|委员会|党委|[省市县区州旗]委|厅|局|委|署|院|部|办|中心)$"
+    r"(?:人民政府办公厅|人民政府办公室|人民政府|街道办事处|办公厅|办公室|委员会|管委会|党委|[省市县区州旗]委|厅|局|委|署|院|部|办|中心)$"
 )
 # 中国共产党第十九届中央委员会第五次全体会议: a plenary session of the Central Committee adopts a document.
 _PLENARY = re.compile(r"^中国共产党第[一二三四五六七八九十]+届中央委员会第[一二三四五六七八九十]+次全体会议$")

@@ -259,7 +259,8 @@ def _issuers(
     if noticed := page_notice_bodies(text, page_metadata):
         return noticed
     for line in page_metadata:
-        if m := _ISSUER_FIELD.search(line.text):
+        # a body's name, not the site's (发布机构: 中国平潭, the portal that posted the page)
+        if (m := _ISSUER_FIELD.search(line.text)) and recognise(m.group(1), context=context):
             return [Fact(m.group(1), Span.of(text, line.start + m.start(1), line.start + m.end(1)))]
     if adopted:
         return [adopted]

@@ -107,3 +107,22 @@ def test_a_year_written_without_nian_before_the_work_plan_is_its_period() -> Non
     meta = doc.metadata
     assert meta.title is not None and meta.title.value == "海坛片区管理局2022工作计划"
     assert (meta.doc_type.value, meta.period.value) == ("annual", "2022")
+
+
+def test_a_site_named_as_the_page_s_publisher_is_no_issuer() -> None:
+    """The page's 发布机构 is 中国平潭, the portal's name, not a body's; the announcement's signature (平潭综合实验区市场
+    监督管理局 2015年11月11) has a date without its day's 日 and is not read: no issuer is stated, and none is invented."""
+    doc, _ = parse_document(SWEEP / "license_exchange_announcement_2015.txt")
+    meta = doc.metadata
+    assert meta.title is not None and meta.title.value == "关于开展市场主体换照工作的通告"
+    assert meta.issuers == []
+    assert meta.date is not None and meta.date.value == "2015-11-12"  # the page's 发布时间, the text's date being cut
+
+
+def test_an_administrative_committee_is_a_body() -> None:
+    """管委会 (管理委员会) is an organ as 委员会 is: the work report's issuer is the body it is delivered for, 我代表平潭
+    综合实验区管委会，向大会报告工作, as well as the page's 发布机构."""
+    doc, _ = parse_document(SWEEP.parent / "real" / "017_pingtan_government_work_report_2024.txt")
+    (issuer,) = doc.metadata.issuers
+    assert issuer.value == "平潭综合实验区管委会" and issuer.span is not None
+    assert doc.source.text[issuer.span.start - 3 : issuer.span.end + 1] == "我代表平潭综合实验区管委会，"
