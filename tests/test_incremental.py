@@ -224,15 +224,27 @@ def test_a_plan_outside_the_statistics_sample_makes_only_its_own_links(documents
     made: list[str] = []
     make = graph._reuse_node
     monkeypatch.setattr(graph, "_reuse_node", lambda out, node, *rest: (made.append(node), make(out, node, *rest))[1])
+    scored: list[set[str]] = []  # the plans of each pair scored (the others' results kept, kg/lineage/scores.py)
+    score = graph._scored
+    monkeypatch.setattr(
+        graph,
+        "_scored",
+        lambda items, ordered, *rest: (
+            scored.extend({items[a].plan, items[b].plan} for a, b in ordered),
+            score(items, ordered, *rest),
+        )[1],
+    )
     first = [documents[n] for n in ("synth_00001.txt", "synth_00002.txt", "synth_00003.txt")]
     kg = plankg.open(tmp_path / "store", read_only=False)
     kg.build(first, validate=False, parallel=False)
     before = {item.plan for item in graph.reuse_items(kg.store)[0]}
     made.clear()
+    scored.clear()
     kg.build([documents["synth_00004.txt"]], validate=False, parallel=False)
     items = graph.reuse_items(kg.store)[0]
     (added,) = {item.plan for item in items} - before
     assert added not in reuse_model.sample(before | {added}) == reuse_model.sample(before)
+    assert scored and all(added in plans for plans in scored)  # only the pairs of its texts scored
     mine = {item.iri for item in items if item.plan == added}
     between = NamedNode(str(PK.between))
     own = {q.subject.value for q in kg.store.quads_for_pattern(None, between, None, LINEAGE) if q.object.value in mine}
@@ -268,7 +280,7 @@ def test_each_kept_result_is_versioned_by_the_data_files_its_modules_read() -> N
     from importlib import resources
 
     data = {f.name for f in resources.files("plankg").joinpath("data").iterdir() if f.is_file()}
-    scored_only = {("plankg.lineage", "reuse_model.py"): {"reuse_model.json"}}  # read to score; no score is kept
+    scored_only = {("plankg.lineage", "reuse_model.py"): {"reuse_model.json"}}  # read to score; scores.py digests it
     for kind in lineage_cache.DEPENDS:
         digested = lineage_cache.sources(kind)
         for package, name in lineage_cache.DEPENDS[kind]:

@@ -68,6 +68,15 @@ DEPENDS: dict[str, tuple[tuple[str, str], ...]] = {
         ("plankg.lineage", "fingerprints.py"),
         ("plankg.lineage", "passages.py"),
     ),
+    # the copied-clause results of the pairs last scored, kept beside the cache (kg/lineage/scores.py; the model's
+    # file is digested there, so that retraining it keeps every other result)
+    "scores": (
+        ("plankg.lineage", "scores.py"),
+        ("plankg.lineage", "textreuse.py"),
+        ("plankg.lineage", "statistics.py"),
+        ("plankg.lineage", "reuse_model.py"),
+        ("plankg.lineage", "passages.py"),
+    ),
     # the candidate pairs last drawn, kept beside the cache (kg/lineage/redraw.py)
     "candidates": (
         ("plankg.lineage", "redraw.py"),

@@ -47,6 +47,7 @@ from plankg.lineage import (
     records,
     redraw,
     reuse_model,
+    scores,
     statistics,
     textreuse,
     themes,
@@ -1004,9 +1005,9 @@ class LineageRebuild:
         else:
             import numpy as np
 
-            stats = None
+            scorer = _Scorer(items, cache, self.folder, self.full, self.min_score)
             if self.drawing:  # what does not need the candidates is done here while the worker draws them
-                stats = _statistics(items, cache, self.folder, self.full)
+                scorer.prepare()
                 self.lap("statistics")
                 self._instruments(out, sources, units, spanned)
                 instrumented = True
@@ -1015,12 +1016,9 @@ class LineageRebuild:
             summary.candidate_pairs = len(codes)
             pairs = np.stack([codes // max(len(items), 1), codes % max(len(items), 1)], axis=1)  # sorted, as the codes
             self.lap("candidates")
-            if stats is None:
-                stats = _statistics(items, cache, self.folder, self.full)
-            links = score_stated(  # the pairs whose link would not be stated are not scored
-                items, pairs, self.plans, declared, lambda batch: _scored(items, batch, cache, self.min_score, stats)
-            )
-            del stats, pairs, codes  # the statistics' arrays: several hundred bytes an item
+            links = score_stated(items, pairs, self.plans, declared, scorer)  # pairs whose link is not stated: not scored
+            scorer.keep()
+            del scorer, pairs, codes  # the statistics' arrays: several hundred bytes an item
             self.lap("scoring")
         links = stated_links(items, links, self.plans, declared)  # the worker's: it scored every candidate
         _reuse_lineage(out, items, links, self.plans, declared, summary, sources, units, spanned)
@@ -1082,6 +1080,57 @@ def _statistics(
         return cache.results("grams", keys, lambda todo: [reuse_model.item_grams(texts[keys[n]]) for n in todo])
 
     return statistics.statistics([text_key(item.text) for item in items], [item.plan for item in items], grams, folder, full)
+
+
+class _Scorer:
+    """score_stated's score: the result of each pair kept while the statistics' sample stands (kg/lineage/scores.py:
+    those of the pairs last scored, under the same sample, model and code) read, the other pairs scored (_scored)
+    under the statistics, made when first needed. keep() keeps the result of every pair asked for the next time."""
+
+    def __init__(
+        self, items: list[textreuse.Item], cache: LineageCache, folder: Path | None, full: bool, min_score: float | None
+    ) -> None:
+        self.items, self.cache, self.folder, self.full, self.min_score = items, cache, folder, full, min_score
+        sample = statistics.sample_digest([text_key(i.text) for i in items], [i.plan for i in items])
+        self.stamp = scores.stamp(sample, min_score)
+        self.kept = None if full or folder is None else scores.load(folder, self.stamp)
+        self.results: dict[bytes, scores.Result] = {}
+        self.stats: reuse_model.Statistics | None = None
+        self.scored = 0  # pairs scored under the statistics (the others' results were kept)
+
+    def prepare(self) -> None:
+        """Make the statistics now when every pair is to be scored (no results kept under this sample)."""
+        if self.kept is None:
+            self._statistics()
+
+    def _statistics(self) -> reuse_model.Statistics:
+        if self.stats is None:
+            self.stats = _statistics(self.items, self.cache, self.folder, self.full)
+        return self.stats
+
+    def __call__(self, batch: list[tuple[int, int]]) -> list[textreuse.Reuse]:
+        items, kept = self.items, self.kept or {}
+        keys = [text_key(items[a].text, items[b].text) for a, b in batch]
+        todo = [batch[n] for n, k in enumerate(keys) if k not in kept]
+        found = _scored(items, todo, self.cache, self.min_score, self._statistics()) if todo else []
+        self.scored += len(todo)
+        made: dict[tuple[int, int], scores.Result] = {(link.a, link.b): (link.score, link.drivers) for link in found}
+        linked: list[tuple[tuple[int, int], float, scores.Drivers]] = []  # the kept links: their passages read
+        for pair, key in zip(batch, keys, strict=True):
+            result = kept[key] if key in kept else made.get(pair)
+            self.results[key] = result
+            if key in kept and result is not None:
+                linked.append((pair, *result))
+        compared = _passages([pair for pair, _, _ in linked], items, self.cache)
+        return found + [
+            textreuse.Reuse(a, b, score, passages, drivers)
+            for ((a, b), score, drivers), (passages, _) in zip(linked, compared, strict=True)
+        ]
+
+    def keep(self) -> None:
+        """Keep the result of every pair asked for (beside the cache), when they are not those kept already."""
+        if self.folder is not None and (self.scored or self.kept is None or len(self.results) != len(self.kept)):
+            scores.save(self.folder, self.stamp, self.results)
 
 
 def _scored(

@@ -18,6 +18,7 @@ came or went since.
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -66,6 +67,17 @@ def statistics(
         _save(folder / STATE_FILE, counted, version)
     row = {k: n for n, k in enumerate(counted.keys)}
     return reuse_model.Statistics.counted(counted.counts, counted.texts, np.array([row[k] for k in keys], dtype=np.int64))
+
+
+def sample_digest(keys: list[bytes], plans: list[str]) -> str:
+    """A digest of what the statistics of the items whose texts' keys and plans are given are a function of: the
+    sample's members (each sampled plan's texts and how many of its items have each). A plan outside the sample
+    leaves it as it was (kg/lineage/scores.py keeps the pairs' results under it)."""
+    sampled = _sampled(Counter(zip(plans, keys, strict=True)))
+    digest = hashlib.sha256()
+    for (plan, key), n in sorted(sampled.items()):
+        digest.update(b"%s\x1f%s\x1f%d\x1e" % (plan.encode(), key.hex().encode(), n))
+    return digest.hexdigest()[:32]
 
 
 def empty() -> Counted:
