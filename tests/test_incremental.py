@@ -234,10 +234,14 @@ def test_a_plan_outside_the_statistics_sample_makes_only_its_own_links(documents
             score(items, ordered, *rest),
         )[1],
     )
+    counted: list[int] = []  # every text's statistics made (of how many items), rather than the new texts weighed
+    count = graph._statistics
+    monkeypatch.setattr(graph, "_statistics", lambda items, *rest: (counted.append(len(items)), count(items, *rest))[1])
     first = [documents[n] for n in ("synth_00001.txt", "synth_00002.txt", "synth_00003.txt")]
     kg = plankg.open(tmp_path / "store", read_only=False)
     kg.build(first, validate=False, parallel=False)
     before = {item.plan for item in graph.reuse_items(kg.store)[0]}
+    assert len(counted) == 1
     made.clear()
     scored.clear()
     kg.build([documents["synth_00004.txt"]], validate=False, parallel=False)
@@ -245,6 +249,7 @@ def test_a_plan_outside_the_statistics_sample_makes_only_its_own_links(documents
     (added,) = {item.plan for item in items} - before
     assert added not in reuse_model.sample(before | {added}) == reuse_model.sample(before)
     assert scored and all(added in plans for plans in scored)  # only the pairs of its texts scored
+    assert len(counted) == 1  # under the sample's counts kept (statistics.standing)
     mine = {item.iri for item in items if item.plan == added}
     between = NamedNode(str(PK.between))
     own = {q.subject.value for q in kg.store.quads_for_pattern(None, between, None, LINEAGE) if q.object.value in mine}

@@ -93,6 +93,7 @@ def test_results_kept_through_adds_removals_and_rewordings_are_those_scored_from
             kept_steps += 1
             assert scorer.scored == sum(text_key(items[a].text, items[b].text) not in scorer.kept for a, b in pairs)
             assert scorer.scored < len(pairs), step
+            assert scorer.counts is not None and scorer.stats is None  # their texts alone weighed, under the kept counts
         sample_before, linked = sample, linked + len(got)
         kind = rng.choice(("add", "add", "remove", "reword"))
         absent = [name for name in plans if name not in loaded]
@@ -108,9 +109,7 @@ def test_results_kept_through_adds_removals_and_rewordings_are_those_scored_from
     assert kept_steps >= 15 and linked >= 1000, (kept_steps, linked)
 
 
-def test_another_model_least_probability_or_a_damaged_file_scores_every_pair(
-    pool: list[str], tmp_path: Path, monkeypatch
-) -> None:
+def test_another_model_or_a_damaged_file_scores_every_pair(pool: list[str], tmp_path: Path, monkeypatch) -> None:
     rng = random.Random(7)
     items = items_of(written(rng, pool, 4))
     pairs = sorted(textreuse.candidate_pairs(items))
@@ -124,5 +123,9 @@ def test_another_model_least_probability_or_a_damaged_file_scores_every_pair(
     assert got == expected and scorer.kept is None and scorer.scored == len(pairs)
     assert scores.stamp("sample", None) != scores.stamp("sample", 0.5)
     (tmp_path / scores.STATE_FILE).write_bytes(b"not a file of results")
+    got, scorer = scored(items, pairs[::2], tmp_path)
+    assert got == from_scratch(items, pairs[::2]) and scorer.kept is None and scorer.scored == len(pairs[::2])
+    (tmp_path / statistics.SAMPLE_FILE).write_bytes(b"not a file of counts")  # the results kept, the sample's counts not
     got, scorer = scored(items, pairs, tmp_path)
-    assert got == expected and scorer.kept is None and scorer.scored == len(pairs)
+    assert got == expected and scorer.kept is not None and scorer.counts is None and scorer.stats is not None
+    assert 0 < scorer.scored == sum(text_key(items[a].text, items[b].text) not in scorer.kept for a, b in pairs) < len(pairs)

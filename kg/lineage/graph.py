@@ -1085,34 +1085,56 @@ def _statistics(
 class _Scorer:
     """score_stated's score: the result of each pair kept while the statistics' sample stands (kg/lineage/scores.py:
     those of the pairs last scored, under the same sample, model and code) read, the other pairs scored (_scored)
-    under the statistics, made when first needed. keep() keeps the result of every pair asked for the next time."""
+    under the statistics: then the texts of those pairs alone weighed under the sample's counts kept
+    (statistics.standing), else every text's statistics made (when first needed). keep() keeps the result of every
+    pair asked for the next time."""
 
     def __init__(
         self, items: list[textreuse.Item], cache: LineageCache, folder: Path | None, full: bool, min_score: float | None
     ) -> None:
         self.items, self.cache, self.folder, self.full, self.min_score = items, cache, folder, full, min_score
-        sample = statistics.sample_digest([text_key(i.text) for i in items], [i.plan for i in items])
-        self.stamp = scores.stamp(sample, min_score)
+        self.sample = statistics.sample_digest([text_key(i.text) for i in items], [i.plan for i in items])
+        self.stamp = scores.stamp(self.sample, min_score)
         self.kept = None if full or folder is None else scores.load(folder, self.stamp)
+        self.counts = None if self.kept is None or folder is None else statistics.standing(folder, self.sample)
         self.results: dict[bytes, scores.Result] = {}
         self.stats: reuse_model.Statistics | None = None
         self.scored = 0  # pairs scored under the statistics (the others' results were kept)
 
     def prepare(self) -> None:
-        """Make the statistics now when every pair is to be scored (no results kept under this sample)."""
-        if self.kept is None:
-            self._statistics()
+        """Make every text's statistics now when the sample's counts are not kept (every pair is to be scored)."""
+        if self.counts is None:
+            self._under([])
 
-    def _statistics(self) -> reuse_model.Statistics:
+    def _under(self, pairs: list[tuple[int, int]]) -> reuse_model.Statistics:
+        """The statistics the pairs are scored under: the texts of the pairs weighed under the sample's counts kept, or
+        every text's (made once, their sample's counts then kept)."""
+        if self.counts is not None:
+            return self._weighed(pairs)
         if self.stats is None:
             self.stats = _statistics(self.items, self.cache, self.folder, self.full)
+            if self.folder is not None:
+                statistics.keep_sample(self.folder, self.sample, self.stats)
         return self.stats
+
+    def _weighed(self, pairs: list[tuple[int, int]]) -> reuse_model.Statistics:
+        """The sample's counts kept with the texts of the pairs weighed under them (their grams read from the cache)."""
+        import numpy as np
+
+        assert self.counts is not None
+        items = self.items
+        texts = list(dict.fromkeys(items[n].text for pair in pairs for n in pair))
+        keys = [text_key(t) for t in texts]
+        grams = self.cache.results("grams", keys, lambda todo: [reuse_model.item_grams(texts[n]) for n in todo])
+        row = {t: n for n, t in enumerate(texts)}
+        rows = np.array([row.get(item.text, len(texts) + 1) for item in items], dtype=np.int64)  # past them: not weighed
+        return statistics.weighed(self.counts, grams, rows)
 
     def __call__(self, batch: list[tuple[int, int]]) -> list[textreuse.Reuse]:
         items, kept = self.items, self.kept or {}
         keys = [text_key(items[a].text, items[b].text) for a, b in batch]
         todo = [batch[n] for n, k in enumerate(keys) if k not in kept]
-        found = _scored(items, todo, self.cache, self.min_score, self._statistics()) if todo else []
+        found = _scored(items, todo, self.cache, self.min_score, self._under(todo)) if todo else []
         self.scored += len(todo)
         made: dict[tuple[int, int], scores.Result] = {(link.a, link.b): (link.score, link.drivers) for link in found}
         linked: list[tuple[tuple[int, int], float, scores.Drivers]] = []  # the kept links: their passages read

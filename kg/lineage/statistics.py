@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     import numpy as np
 
 STATE_FILE = "lineage-statistics.npz"  # beside the lineage cache, in the store's folder
+SAMPLE_FILE = "lineage-sample.npz"  # the sample's counts alone, under its digest (standing)
 KEY_BYTES = 20  # a text's key (cache.text_key)
 # Texts come or gone since the kept counts from which they are kept again: below, each update adds and subtracts the
 # texts since the file again, cheaper than writing the whole file (a hundred megabytes at a thousand plans) each time.
@@ -78,6 +79,73 @@ def sample_digest(keys: list[bytes], plans: list[str]) -> str:
     for (plan, key), n in sorted(sampled.items()):
         digest.update(b"%s\x1f%s\x1f%d\x1e" % (plan.encode(), key.hex().encode(), n))
     return digest.hexdigest()[:32]
+
+
+def keep_sample(folder: Path, sample: str, stats: reuse_model.Statistics) -> None:
+    """Keep the sample's counts of stats (what every text is weighed under) in folder under the sample's digest, unless
+    they are kept already: read by standing while the sample stands."""
+    import numpy as np
+
+    path = folder / SAMPLE_FILE
+    if kept.load(path, f"{_version()} {sample}", lambda _: True):
+        return
+    arrays = {"items": np.array(stats.items), "plans": np.array(stats.plans), "g4": stats.g4, "g2": stats.g2}
+    arrays |= {name: getattr(stats, name).astype(np.uint32) for name in ("df4", "pdf4", "df2")}
+    kept.save(path, arrays, f"{_version()} {sample}")
+
+
+def standing(folder: Path, sample: str) -> Counts | None:
+    """The counts of the sample whose digest is given, kept in folder (keep_sample), None when they are not: a plan
+    added or removed outside the sample leaves them as they were, and a few texts are then weighed under them
+    (weighed) instead of every text, their counts brought up to date (statistics) and read."""
+    import numpy as np
+
+    def counts_of(f: Mapping[str, np.ndarray]) -> Counts:
+        none = np.zeros(0, dtype=np.int64)
+        df4, pdf4, df2 = (f[name].astype(np.int64) for name in ("df4", "pdf4", "df2"))
+        return Counts(int(f["items"]), int(f["plans"]), f["g4"], df4, pdf4, f["g2"], df2, none, none.copy())
+
+    return kept.load(folder / SAMPLE_FILE, f"{_version()} {sample}", counts_of)
+
+
+def weighed(counts: Counts, grams: list[bytes], rows: np.ndarray) -> reuse_model.Statistics:
+    """The statistics of the sample's counts (standing) with the texts whose item_grams are given weighed under them
+    (rows: each item's text among them, an index past them for an item not weighed): the same bits as statistics
+    weighing every text, each gram's counts found by place, a gram the sample lacks counted once (at the end)."""
+    import numpy as np
+
+    unpacked = [reuse_model._unpack_grams(g) for g in grams]
+    extra4, extra2 = np.iinfo(np.uint64).max, np.iinfo(np.uint32).max
+
+    def places(codes: np.ndarray, among: np.ndarray) -> np.ndarray:
+        at = np.minimum(np.searchsorted(among, codes), max(len(among) - 1, 0))
+        found = among[at] == codes if len(among) else np.zeros(len(codes), dtype=bool)
+        return np.where(found, at, len(among)).astype(np.int64)
+
+    four = [u[0] for u in unpacked]
+    two = [u[1] for u in unpacked]
+    texts = Joined(
+        np.concatenate([np.zeros(0, dtype=np.uint64), *four]),
+        np.concatenate([np.zeros(0, dtype=np.uint32), *two]),
+        np.concatenate([np.zeros(0, dtype=np.uint32), *(u[2] for u in unpacked)]),
+        np.r_[0, np.cumsum([len(f) for f in four], dtype=np.int64)].astype(np.int64),
+        np.r_[0, np.cumsum([len(w) for w in two], dtype=np.int64)].astype(np.int64),
+        np.concatenate([np.zeros(0, dtype=np.int64), *(places(f, counts.g4) for f in four)]),
+        np.concatenate([np.zeros(0, dtype=np.int64), *(places(w, counts.g2) for w in two)]),
+    )
+    c = counts
+    lacking = Counts(
+        c.items,
+        c.plans,
+        np.r_[c.g4, np.uint64(extra4)],
+        np.r_[c.df4, 0],
+        np.r_[c.pdf4, 0],
+        np.r_[c.g2, np.uint32(extra2)],
+        np.r_[c.df2, 0],
+        c.held4,
+        c.held2,
+    )
+    return reuse_model.Statistics.counted(lacking, texts, rows)
 
 
 def empty() -> Counted:
