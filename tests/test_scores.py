@@ -12,9 +12,10 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+import numpy as np
 import pytest
 
-from plankg.lineage import graph, reuse_model, scores, statistics, textreuse
+from plankg.lineage import graph, kept, reuse_model, scores, statistics, textreuse
 from plankg.lineage.cache import LineageCache, text_key
 
 
@@ -122,6 +123,20 @@ def test_another_model_or_a_damaged_file_scores_every_pair(pool: list[str], tmp_
     got, scorer = scored(items, pairs, tmp_path)
     assert got == expected and scorer.kept is None and scorer.scored == len(pairs)
     assert scores.stamp("sample", None) != scores.stamp("sample", 0.5)
+    monkeypatch.undo()
+    stamped = scorer.stamp
+    with np.load(tmp_path / scores.STATE_FILE) as f:
+        arrays = {name: f[name] for name in f.files if name != "version"}
+    arrays["features"] = arrays["features"].copy()
+    arrays["features"][0, 0] = len(reuse_model.FEATURES)  # no feature: a damaged file under the right stamp
+    kept.save(tmp_path / scores.STATE_FILE, arrays, stamped)
+    assert scores.load(tmp_path, stamped) is None
+    sample = tmp_path / statistics.SAMPLE_FILE
+    with np.load(sample) as f:
+        counts = {name: f[name] for name in f.files if name != "version"} | {"df4": f["df4"][1:]}
+        version = str(f["version"])
+    kept.save(sample, counts, version)
+    assert statistics.standing(tmp_path, version.split()[-1]) is None
     (tmp_path / scores.STATE_FILE).write_bytes(b"not a file of results")
     got, scorer = scored(items, pairs[::2], tmp_path)
     assert got == from_scratch(items, pairs[::2]) and scorer.kept is None and scorer.scored == len(pairs[::2])

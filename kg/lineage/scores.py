@@ -63,10 +63,13 @@ def save(folder: Path, stamped: str, results: Mapping[bytes, Result]) -> None:
 
 
 def _results_of(arrays: Mapping[str, np.ndarray]) -> dict[bytes, Result] | None:
+    """The results of the arrays kept, None when they do not fit together (a damaged file)."""
     keys = [bytes(k) for k in arrays["keys"].reshape(-1, KEY_BYTES)]
     links, scores = arrays["links"].tolist(), arrays["scores"].tolist()
     features, values, contributions = arrays["features"].tolist(), arrays["values"].tolist(), arrays["contributions"].tolist()
     if not len(links) == len(scores) == len(features) == len(values) == len(contributions) or max(links, default=-1) >= len(keys):
+        return None
+    if any(sorted(row) != list(range(len(reuse_model.FEATURES))) for row in features):  # each feature once
         return None
     results: dict[bytes, Result] = dict.fromkeys(keys)
     for n, link in enumerate(links):

@@ -103,6 +103,8 @@ def standing(folder: Path, sample: str) -> Counts | None:
     def counts_of(f: Mapping[str, np.ndarray]) -> Counts:
         none = np.zeros(0, dtype=np.int64)
         df4, pdf4, df2 = (f[name].astype(np.int64) for name in ("df4", "pdf4", "df2"))
+        if not len(f["g4"]) == len(df4) == len(pdf4) or len(f["g2"]) != len(df2):
+            raise ValueError("the sample's counts kept do not fit together")
         return Counts(int(f["items"]), int(f["plans"]), f["g4"], df4, pdf4, f["g2"], df2, none, none.copy())
 
     return kept.load(folder / SAMPLE_FILE, f"{_version()} {sample}", counts_of)
