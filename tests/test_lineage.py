@@ -639,12 +639,42 @@ def both_sets(corpus, real) -> list[reuse_train.Labelled]:
 
 def test_training_on_two_label_sets_reports_each(both_sets) -> None:
     """One model trained on the dev pairs of both sets, cross-validated by document pair over all of them, with
-    each set's figures at the one threshold chosen on all."""
+    each set's figures at the one threshold chosen on all. Not shipped: recall 46 of 52 (0.885) is under the 0.9
+    required (test_copied_clauses_meet_required_accuracy); precision 46 of 51 (0.902)."""
     model = reuse_train.train([p for p in both_sets if p.label["split"] == "dev"])
     figures = model.measured["cross_validated"]
     assert (figures["pairs"], figures["positives"], figures["tp"], figures["fp"], figures["fn"]) == (348, 52, 46, 5, 6)
     each = {name: (f["tp"], f["fp"], f["fn"]) for name, f in model.measured["by_labels"].items()}
     assert each == {"lineage_labels.json": (43, 4, 6), "lineage_labels_real.json": (3, 1, 0)}
+
+
+@pytest.mark.parametrize(
+    ("split", "copied", "instrument", "either"),
+    [
+        # out of sample: the model and the rules were final before these pairs were labelled; measured once as it came
+        # out. The false links share a list of district bodies and slogans (房子是用来住的、不是用来炒的)
+        ("dev", (3, 3, 0, 1.0), {"tp": 9, "fp": 2, "fn": 5, "tn": 52}, {"pairs": 15, "related": 10, "share": 0.667}),
+        # scored once, at the end, as it came out
+        ("blind", (3, 2, 0, 0.639), {"tp": 5, "fp": 2, "fn": 9, "tn": 51}, {"pairs": 16, "related": 7, "share": 0.438}),
+    ],
+)
+def test_the_real_documents_pairs(real, split: str, copied: tuple, instrument: dict, either: dict) -> None:
+    """The shipped model and the instrument rules on the real documents' set (its own documents' statistics):
+    copied clauses (found, wrong, missed, average precision), shared instruments, and pairs clear on either
+    question that the right relation relates."""
+    from plankg.lineage.graph import reuse_items
+
+    items = reuse_items(real)[0]
+    pairs = [p for p in reuse_train.labelled_pairs(REAL_LABELS["pairs"], items) if p.label["split"] == split]
+    shipped = reuse_model.shipped()
+    probabilities = [shipped.probability(p.features) if p.proposed else 0.0 for p in reuse_train.graded(pairs)]
+    truth = [p.label["copied"] == "clear" for p in reuse_train.graded(pairs)]
+    figures = reuse_train.measure(truth, probabilities, shipped.threshold)
+    assert (figures["tp"], figures["fp"], figures["fn"], figures["average_precision"]) == copied
+    named = reuse_train.instruments_named(items)
+    counts = reuse_train.instrument_counts(REAL_LABELS["pairs"], named, blind=split == "blind")
+    assert {k: counts[k] for k in instrument} == instrument
+    assert reuse_train.right_relation(pairs, probabilities, shipped.threshold, named) == either
 
 
 def test_copied_clauses_cross_validated_by_document_pair(labelled) -> None:
