@@ -57,8 +57,11 @@ HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 def documents(folder: Path = REAL) -> list[Path]:
-    """The real documents (files named by a number; notes and sidecars left out)."""
-    return sorted(p for p in folder.iterdir() if p.name[:3].isdigit() and p.suffix in {".txt", ".md", ".html"})
+    """The real documents the set was drawn from: those of CENTRAL and PLACES (the 26 the folder held then; notes,
+    sidecars and later documents left out)."""
+    numbers = CENTRAL.union(*PLACES.values())
+    found = (p for p in folder.iterdir() if p.name[:3].isdigit() and p.suffix in {".txt", ".md", ".html"})
+    return sorted(p for p in found if int(p.name[:3]) in numbers)
 
 
 def place(path: Path) -> str:
