@@ -69,6 +69,8 @@ RUN_ON = {
     "018_pingtan_junshan_work_summary_and_plan_2025.txt",
     "024_fuzhou_local_tax_international_tax_work_notice_2013.txt",
     "026_samr_14th_fyp_certification_accreditation_inspection_plan_2022.txt",
+    "028_mem_nmsa_14th_fyp_mine_safety_plan_relayed_2022.txt",
+    "029_pingtan_county_2016_plan_execution_and_2017_plan_draft_report_2017.txt",
 }
 
 
