@@ -94,7 +94,7 @@ def classify(
             out.append(Classified(para, "annex", ""))
         elif id(para) in closing_matter:
             out.append(Classified(para, "conclusion", ""))
-        elif id(para) in attributions and i > 0:
+        elif (id(para) in attributions or _CONTACT_NOTE.match(body)) and i > 0:
             out.append(Classified(para, "continuation", out[-1].role if out else "", flow[i - 1]))
         elif is_closing_clause(body) or i == last_item and is_closing_provisions(body):
             out.append(Classified(para, "closing", "closing"))
@@ -129,6 +129,9 @@ def classify(
 
 
 _PARENTHESISED = re.compile(r"^[（(][^（()）]{1,20}[)）]$")
+# A paragraph wholly in brackets that says whom to reach (（以上…报送…处，联系电话：…）, （联系人：…）): a note on the text
+# before it, no task of its own.
+_CONTACT_NOTE = re.compile(r"^[（(][^（）()]*(?:联系人|联系电话|联系方式)[^（）()]*[）)]$")
 # A sentence that ends by introducing the body (将我局有关工作情况总结如下：, 现提出以下意见：) is the preamble, though it
 # has no full stop; an addressee line (各乡镇人民政府，县直各单位：) introduces nothing.
 _INTRODUCES_BODY = re.compile(r"(?:如下|以下)[:：]\s*$")

@@ -26,7 +26,7 @@ _SENTENCE_END = re.compile(r"[。；;！!？?\n]")
 _NUM = r"\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?"
 _UNIT = (  # a quantity per another first (人/亿元 before 人)
     r"(?:人|件|元|万元|平方米|吨|千瓦时)/(?:亿元|万元|万人|人|平方米)"
-    r"|%|％|‰|个百分点|倍|平方米|平方公里|公顷|万亩|亩|公斤|斤|载重吨|吨|千瓦时|千瓦|元|人次|人|个|家|所|张|名|户|处"
+    r"|%|％|‰|个百分点|倍|平方米|平方公里|公顷|万亩|亩|公斤|斤|载重吨|吨|千瓦时|千瓦|美元|元|人次|人|个|家|所|张|名|户|处"
     r"|座|幢|栋|间|条|支|场|项|次|辆|套|岁|天|小时|分钟|分|公里|千米|册|件|床|对|列|班"
 )
 # A range between two numbers (6.5～7.5%, 6.5%-7.5%, 6.5%至7.5%): the first may repeat the unit (%).
@@ -312,7 +312,8 @@ def _sentence_targets(
     for c_start, c_end in _pieces(simple, s_start, s_end, _CLAUSE_END):
         # 其中… breaks down the count before it (新增床位6200张以上，其中护理型床位3620张): what that count is
         dated = (in_list or any(at < c_start for at, _ in own)) and not simple.startswith("其中", c_start)
-        for hit in [*_clause_targets(simple, c_start, c_end, dated)] or [*_share_targets(simple, c_start, c_end)]:
+        hits = [*_clause_targets(simple, c_start, c_end, dated)] or [*_share_targets(simple, c_start, c_end)]
+        for hit in hits or ([*_entry_target(simple, c_start, c_end)] if in_list else []):
             name_start, name_end, value_start, value_end, comparator, value_match = hit
             year = next((y for at, y in reversed(year_at) if at < value_start), None)
             if year is not None and not_before is not None and year < not_before:
@@ -399,6 +400,18 @@ def _clause_targets(simple: str, start: int, end: int, dated: bool):
             while (more := re.compile(r"和|及|、").match(clause, at)) and (other := _VALUE.match(clause, more.end())):
                 yield start + a, start + b, start + more.end(), start + other.end(), word, other
                 at = name_from = other.end()
+
+
+def _entry_target(simple: str, start: int, end: int):
+    """An entry of a dated list of targets that names a quantity, then its amount with no verb between (旅游总收入17.0
+    亿元, 城镇居民人均可支配收入36038元): the amount that ends it is the target."""
+    clause = simple[start:end]
+    value = next((m for m in _VALUE.finditer(clause) if m.end() == len(clause)), None)
+    bounds = _name(clause, 0, value.start()) if value and value.start() > 0 else None
+    name = clause[bounds[0] : bounds[1]] if bounds else ""
+    # not a change alone (，增长18%: the rate of the amount before it, whose name it does not repeat)
+    if value and bounds and _RATE_HEAD.search(name) and not _BAD_NAME.search(name) and name not in _COMPARATORS:
+        yield start + bounds[0], start + bounds[1], start + value.start(), start + value.end(), "", value
 
 
 _SHARE = re.compile(r"(?<![\d.])(?=\d+(?:\.\d+)?[%％]|百分之)")

@@ -376,7 +376,7 @@ LEAD_LINES = {  # paragraphs under a part heading before its first item
 PROSE_TARGETS = {  # (line, words of the quantity's name, value, comparator, year) of targets stated in sentences
     # 028, task 15.: 煤矿二级及以上安全生产标准化达标率超80% (no year: the plan's end is not written with it)
     "028_mem_nmsa_14th_fyp_mine_safety_plan_relayed_2022.txt": [(10, "煤矿二级及以上安全生产标准化达标率", 80, ">", None)],
-    # 029: the year's targets listed after 2017年…主要预期目标是： (13 of the 17: see FACTS.md for the four not read)
+    # 029: the year's 17 targets listed after 2017年…主要预期目标是： (the first value of each: FACTS.md)
     "029_pingtan_county_2016_plan_execution_and_2017_plan_draft_report_2017.txt": [
         (10, "地区生产总值", 9.5, "+", 2017),
         (10, "工业增加值", 11.5, "-", 2017),
@@ -385,9 +385,13 @@ PROSE_TARGETS = {  # (line, words of the quantity's name, value, comparator, yea
         (10, "两岸往来人数", 10, "", 2017),
         (10, "新增台资企业数", 240, "", 2017),
         (10, "接待游客", 350, "", 2017),
+        (10, "旅游总收入", 17.0, "", 2017),  # an amount after its name, no verb between
         (10, "出口总值", 6.96, "", 2017),
+        (10, "外商直接投资", 1.3, "", 2017),  # 亿美元
         (10, "一般公共预算总收入", 43.5, "", 2017),
         (10, "地方一般公共预算收入", 27.21, "", 2017),
+        (10, "城镇居民人均可支配收入", 36038, "", 2017),
+        (10, "农村居民人均可支配收入", 14700, "", 2017),
         (10, "居民消费价格指数", 102, "≤", 2017),
         (10, "城镇登记失业率", 3.5, "≤", 2017),
         (10, "人口自然增长率", 15.0, "≤", 2017),
@@ -1719,7 +1723,8 @@ def test_a_city_bureau_s_notice_scraped_onto_one_line_with_its_attachments() -> 
     are read as written: （五）, one sentence after the paragraph （四）, is an item as its siblings are; 其中1 人 keeps its
     measure word; the listing of the three attachments before the signature is closing matter, not items; the date
     is the signature's, though the attachments follow it; the tables of companies (序号 | 支付单位名称 | 征管局) hold no
-    indicators."""
+    indicators. The bracketed note after （三）'s paragraph, where to send the lists and whom to call (（以上…联系电话：…）),
+    is a note on that paragraph, no measure."""
     doc, region = parse_document(REAL / CITY_NOTICE)
     text = doc.source.text
     assert len(text) == 3135 and text.count("\n") == 9
@@ -1741,6 +1746,9 @@ def test_a_city_bureau_s_notice_scraped_onto_one_line_with_its_attachments() -> 
     staffing = doc.measures[0]
     assert staffing.parent is doc.headings[1] and "其中1 人在税政科内指定，余下2人在管理一线人员中选定" in staffing.span.quote
     listing = [p for p in doc.passages if p.kind == "conclusion"]
+    note = next(p for p in doc.passages if "联系电话" in p.text)
+    assert (note.kind, note.item, note.parent) == ("continuation", doc.measures[2], doc.headings[3])
+    assert not any("联系电话" in m.text for m in doc.measures)
     assert [p.span.quote for p in listing] == [
         "附件：1.2011年福建服务贸易项下跨境支付累计金额前18名",
         "企业名单",
@@ -2003,6 +2011,6 @@ def test_a_county_s_report_on_the_year_s_plan_reads_as_review_then_the_year_s_ta
     ]
     assert next(m for m in doc.measures if m.heading == "推动发展现代农业。").text.endswith("推动农村产业融合发展。")
     assert [c.title for c in doc.citations] == ["平潭国际旅游岛建设方案", "平潭国际旅游岛建设方案", "平潭国际旅游岛发展规划"]
-    assert len(doc.targets) == 13 and {v.year for t in doc.targets for v in t.values} == {2017}
+    assert len(doc.targets) == 17 and {v.year for t in doc.targets for v in t.values} == {2017}
     records = [*doc.headings, *doc.measures, *doc.passages, *doc.projects, *doc.targets]
     assert all(doc.source.text[u.span.start : u.span.end] == u.span.quote for u in records)
