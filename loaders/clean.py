@@ -162,13 +162,15 @@ _LINK_LIST_LABEL = re.compile(
 _LINK_NAMES = re.compile(r"^[^，。；：,;:！？]{2,600}$")
 
 
-# A page's field label with nothing after its colon (来源： / 能源局 on the next line, as a page saved as text breaks them).
-_LABEL_ALONE = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff \t\u3000]{0,10}[:：]$")
+# A page's 来源 label with nothing after its colon (来源： / 能源局 on the next line, as a page saved as text breaks
+# them): the office that posted the page. Other labels are left alone: a 标题 label's value may be the title the
+# text repeats nowhere else.
+_LABEL_ALONE = re.compile(r"^(?:信息)?[来來][ \t\u3000]*[源][ \t\u3000]*[:：]$")
 
 
 def _label_alone(stripped: str) -> bool:
-    """A page metadata label whose value the next line holds."""
-    return bool(_LABEL_ALONE.match(stripped)) and classify_line(stripped) == "metadata"
+    """A page's 来源 label whose value the next line holds."""
+    return bool(_LABEL_ALONE.match(stripped))
 
 
 def clean(text: str) -> CleanText:
