@@ -78,9 +78,10 @@ def validity_in(text: str, start: int, end: int) -> Fact | None:
     return None
 
 
-def horizon_in(text: str, start: int, end: int) -> Fact | None:
-    """The latest year the text sets targets for (到2025年), as an end-only period to-2025."""
-    found = [m for m in HORIZON.finditer(text, start, end)]
+def horizon_in(text: str, start: int, end: int, issued: int | None = None) -> Fact | None:
+    """The latest year the text sets targets for (到2025年), as an end-only period to-2025. A year before the year
+    of issue is the past a report looks back on (至2022年底，…已减免…), not a target."""
+    found = [m for m in HORIZON.finditer(text, start, end) if issued is None or int(m.group("y")) >= issued]
     if not found:
         return None
     last = max(found, key=lambda m: (int(m.group("y")), -m.start()))

@@ -369,7 +369,8 @@ def _period(text: str, title: str, meta: PlanMetadata, first: int) -> Fact | Non
         return Fact(m.group(1), Span.of(text, m.start(1), m.end(1)))
     if genre == "annual" and (m := ANNUAL_OPENING.match(text, first)):
         return Fact(m.group("y"), Span.of(text, m.start("y"), m.end("y")))
-    return horizon_in(text, 0, len(text))
+    issued = int(meta.date.value[:4]) if meta.date and meta.date.value[:4].isdigit() else None
+    return horizon_in(text, 0, len(text), issued)
 
 
 def _region(text: str, meta: PlanMetadata, sidecar: dict) -> tuple[Region | None, Fact | None]:

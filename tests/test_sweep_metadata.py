@@ -126,3 +126,11 @@ def test_an_administrative_committee_is_a_body() -> None:
     (issuer,) = doc.metadata.issuers
     assert issuer.value == "平潭综合实验区管委会" and issuer.span is not None
     assert doc.source.text[issuer.span.start - 3 : issuer.span.end + 1] == "我代表平潭综合实验区管委会，"
+
+
+def test_a_year_a_report_looks_back_on_is_no_horizon() -> None:
+    """至2022年底，各区属国企累计已减免… (by the end of 2022, … had been waived) states what a report of 2023 looks back
+    on, not a year it sets targets for: no period is claimed for it."""
+    doc, _ = parse_document(SWEEP / "state_assets_report_2022.txt")
+    assert doc.metadata.date is not None and doc.metadata.date.value == "2023-12-15"  # the page's: the text has none
+    assert doc.metadata.period is None
