@@ -19,7 +19,7 @@ import plankg
 from plankg.graph.store import open_store
 from plankg.graph.vocab import LINEAGE_GRAPH, PK, XSD_INTEGER
 from plankg.lineage import cache as lineage_cache
-from plankg.lineage import document_themes, instrument_concepts, write
+from plankg.lineage import document_themes, instrument_concepts, scores, write
 from plankg.lineage.graph import rebuild_lineage
 from plankg.loading.documents import bundled_corpus, load_paths
 from plankg.synth import write_corpus
@@ -115,8 +115,10 @@ def test_a_removal_and_a_full_rebuild_with_a_worker_process_leave_the_graph_one_
     assert kg.remove("450100_nanning.txt", parallel=True)
     expected = rebuilt([p for p in paths if p.name != "450100_nanning.txt"], tmp_path / "fresh")
     assert lineage_quads(kg.store) == expected
+    assert (tmp_path / "store" / scores.STATE_FILE).exists()  # the pairs' results the removal scored, kept
     assert kg.rebuild_lineage(full=True, parallel=True).documents_read == 3
     assert lineage_quads(kg.store) == expected
+    assert not (tmp_path / "store" / scores.STATE_FILE).exists()  # forgotten; the worker scored every pair, none kept
 
 
 def test_adding_a_document_reads_only_its_graph_from_the_store(documents, tmp_path: Path) -> None:

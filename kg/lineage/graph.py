@@ -884,6 +884,8 @@ class LineageRebuild:
         self.folder = cache  # where the statistics' counts and the candidate pairs are kept (statistics.py, redraw.py)
         if full:
             self.cache.clear()
+            if cache is not None:
+                scores.forget(cache)
         self.summary = LineageSummary()
         self.clock = time.perf_counter()
         corpus = records.load(store, self.cache if self.persistent else None)

@@ -62,6 +62,15 @@ def save(folder: Path, stamped: str, results: Mapping[bytes, Result]) -> None:
     kept.save(folder / STATE_FILE, arrays, stamped)
 
 
+def forget(folder: Path) -> None:
+    """Forget the results kept in folder and the sample's counts they were scored under (a full rebuild reads nothing
+    kept, and a rebuild whose worker process scores every pair keeps none)."""
+    from plankg.lineage.statistics import SAMPLE_FILE
+
+    for name in (STATE_FILE, SAMPLE_FILE):
+        (folder / name).unlink(missing_ok=True)
+
+
 def _results_of(arrays: Mapping[str, np.ndarray]) -> dict[bytes, Result] | None:
     """The results of the arrays kept, None when they do not fit together (a damaged file)."""
     keys = [bytes(k) for k in arrays["keys"].reshape(-1, KEY_BYTES)]
