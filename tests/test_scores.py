@@ -92,7 +92,7 @@ def test_results_kept_through_adds_removals_and_rewordings_are_those_scored_from
         assert (scorer.kept is not None) == (sample == sample_before), step
         if scorer.kept is not None:
             kept_steps += 1
-            assert scorer.scored == sum(text_key(items[a].text, items[b].text) not in scorer.kept for a, b in pairs)
+            assert scorer.scored == sum(text_key(items[a].text) + text_key(items[b].text) not in scorer.kept for a, b in pairs)
             assert scorer.scored < len(pairs), step
             assert scorer.counts is not None and scorer.stats is None  # their texts alone weighed, under the kept counts
         sample_before, linked = sample, linked + len(got)
@@ -143,4 +143,5 @@ def test_another_model_or_a_damaged_file_scores_every_pair(pool: list[str], tmp_
     (tmp_path / statistics.SAMPLE_FILE).write_bytes(b"not a file of counts")  # the results kept, the sample's counts not
     got, scorer = scored(items, pairs, tmp_path)
     assert got == expected and scorer.kept is not None and scorer.counts is None and scorer.stats is not None
-    assert 0 < scorer.scored == sum(text_key(items[a].text, items[b].text) not in scorer.kept for a, b in pairs) < len(pairs)
+    unkept = sum(text_key(items[a].text) + text_key(items[b].text) not in scorer.kept for a, b in pairs)
+    assert 0 < scorer.scored == unkept < len(pairs)

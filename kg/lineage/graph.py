@@ -1095,7 +1095,8 @@ class _Scorer:
         self, items: list[textreuse.Item], cache: LineageCache, folder: Path | None, full: bool, min_score: float | None
     ) -> None:
         self.items, self.cache, self.folder, self.full, self.min_score = items, cache, folder, full, min_score
-        self.sample = statistics.sample_digest([text_key(i.text) for i in items], [i.plan for i in items])
+        self.texts = [text_key(i.text) for i in items]  # a pair's key in the kept results: its texts' keys, joined
+        self.sample = statistics.sample_digest(self.texts, [i.plan for i in items])
         self.stamp = scores.stamp(self.sample, min_score)
         self.kept = None if full or folder is None else scores.load(folder, self.stamp)
         self.counts = None if self.kept is None or folder is None else statistics.standing(folder, self.sample)
@@ -1134,7 +1135,7 @@ class _Scorer:
 
     def __call__(self, batch: list[tuple[int, int]]) -> list[textreuse.Reuse]:
         items, kept = self.items, self.kept or {}
-        keys = [text_key(items[a].text, items[b].text) for a, b in batch]
+        keys = [self.texts[a] + self.texts[b] for a, b in batch]
         todo = [batch[n] for n, k in enumerate(keys) if k not in kept]
         found = _scored(items, todo, self.cache, self.min_score, self._under(todo)) if todo else []
         self.scored += len(todo)

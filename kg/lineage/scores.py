@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     import numpy as np
 
 STATE_FILE = "lineage-scores.npz"  # beside the lineage cache, in the store's folder
-KEY_BYTES = 20  # a pair's key (cache.text_key of its two texts)
+KEY_BYTES = 40  # a pair's key: the keys of its two texts (cache.text_key), joined (no digest made of each pair)
 
 Drivers = tuple[tuple[str, float, float], ...]  # textreuse.Reuse.drivers
 Result = tuple[float, Drivers] | None  # a link's probability and drivers; None: the pair is no link
