@@ -15,7 +15,8 @@ from .issuers import SENTENCE_MARKS, bodies_in, body_facts, title_bodies
 from .records import Fact, IssuingNotice, Line, Span
 from .script import to_simplified
 
-DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[［(（]\d{4}[〕\]］)）]\d+[号號]")
+# A 文号 (沪交科〔2023〕261号); a page may space it out before its bracket or its 号 (沪交道运 〔2023〕328号, …61 号).
+DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}[ \u3000]?[〔\[［(（]\d{4}[〕\]］)）]\d+[ \u3000]?[号號]")
 _HEADING_MARK = re.compile(r"^#{1,6}\s+")  # a Markdown heading's marks: not part of the title
 # A title: a short line ending with the name of a genre, before any trailing （试行） or （2021—2025年）. A 报告 is a
 # title as a work report (…工作报告) or as the report of a body on a matter (…关于…的报告), one of the kinds of
@@ -339,7 +340,8 @@ def _signature(text: str, lines: list[Line]) -> list[Fact]:
 
 
 def doc_number(text: str, lines: list[Line]) -> Fact | None:
+    """The first 文号 in the lines, written without the spaces a page put inside it."""
     for line in lines:
         if m := DOC_NUMBER.search(line.text):
-            return Fact(m.group(), Span.of(text, line.start + m.start(), line.start + m.end()))
+            return Fact(re.sub(r"[ \u3000]", "", m.group()), Span.of(text, line.start + m.start(), line.start + m.end()))
     return None

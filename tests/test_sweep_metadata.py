@@ -134,3 +134,12 @@ def test_a_year_a_report_looks_back_on_is_no_horizon() -> None:
     doc, _ = parse_document(SWEEP / "state_assets_report_2022.txt")
     assert doc.metadata.date is not None and doc.metadata.date.value == "2023-12-15"  # the page's: the text has none
     assert doc.metadata.period is None
+
+
+def test_a_doc_number_a_page_spaced_out_is_the_number() -> None:
+    """The index's front matter writes the 通告's 文号 with a space before its bracket (沪交道运 〔2023〕328号): it is
+    the number all the same, written without the space, its span the number as written."""
+    doc, _ = parse_document(SWEEP / "bus_lane_notice_2023.md")
+    number = doc.metadata.doc_number
+    assert number is not None and number.span is not None
+    assert (number.value, number.span.quote) == ("沪交道运〔2023〕328号", "沪交道运 〔2023〕328号")
