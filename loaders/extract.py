@@ -12,7 +12,7 @@ import re
 from itertools import pairwise
 
 from .bodies import attributions, clause_bodies
-from .issuers import recognise
+from .issuers import bodies_in, recognise
 from .numerals import chinese_to_int, five_year_names
 from .records import Citation, Heading, Measure, Passage, Project, ResponsibleBody, Span
 from .regions import find_region
@@ -443,10 +443,13 @@ def _issues_own(title: str, own: str) -> bool:
 def _is_own_name(name: str, own: str) -> bool:
     """Whether a cited name (normalised) is the plan's own title, or that title without the higher region it opens
     with (上海市长宁区…纲要 named 长宁区…纲要 in its own preamble), or without the 关于…的 of its title (a report
-    delivered as 《平潭县…计划（草案）报告》, titled 关于平潭县…计划(草案)的报告)."""
+    delivered as 《平潭县…计划（草案）报告》, titled 关于平潭县…计划(草案)的报告), or without the bodies issuing it (a
+    page's link 《关于做好…的通知》 to the notice titled 国家发展改革委 国家能源局关于做好…的通知)."""
     if name == own or _title_core(name) == _title_core(own):
         return True
     prefix = own[: len(own) - len(name)]
+    if own.endswith(name) and name.startswith("关于") and prefix.strip() and bodies_in(prefix.strip()):
+        return True
     if not (own.endswith(name) and _HIGHER_REGION.fullmatch(prefix)):
         return False
     found = find_region(name, context=prefix)

@@ -74,7 +74,10 @@ def find_title(text: str, content: list[Line], first_heading: int, named: Fact |
     name of a genre (…发展规划, 中共中央 国务院关于…的意见), not a sentence, not the notice that issues it
     (whose 《…》, named, tells a title wrapped after any word)."""
     found = _title_line(text, content, first_heading, named)
-    return _without_number(text, found) if found else None
+    if not found:
+        return None
+    listed = _without_number(text, found)
+    return (listed is not found and _signed_title(text, content, first_heading, listed)) or listed
 
 
 # A page lists a document by its title with its 文号 in brackets after it: …的通知(发改能源规〔2020〕816号).
@@ -87,6 +90,21 @@ def _without_number(text: str, title: Fact) -> Fact:
     if not m or not title.span or title.span.quote != title.value:
         return title
     return Fact(title.value[: m.start()], Span.of(text, title.span.start, title.span.start + m.start()))
+
+
+def _signed_title(text: str, content: list[Line], first_heading: int, listed: Fact) -> Fact | None:
+    """The document's own title that follows a page's listing of it: the same title with its issuing bodies before
+    it (国家发展改革委 国家能源局关于加强和规范电网 / 规划投资管理工作的通知), on a line or wrapped over two."""
+    assert listed.span is not None  # a listed title is a line's
+    after = [ln for ln in content if listed.span.end <= ln.start < first_heading and ln.stripped]
+    for i in range(len(after)):
+        for block in (after[i : i + 1], after[i : i + 2]):
+            spans = [title_span(text, ln) for ln in block]
+            name = "".join(sp.quote for sp in spans)
+            bodies = name[: len(name) - len(listed.value)]
+            if name.endswith(listed.value) and bodies.strip() and bodies_in(bodies.strip(), text[:3000]):
+                return Fact(name, Span.of(text, spans[0].start, spans[-1].end))
+    return None
 
 
 def _title_line(text: str, content: list[Line], first_heading: int, named: Fact | None) -> Fact | None:

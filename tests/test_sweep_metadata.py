@@ -40,13 +40,16 @@ def test_a_letter_is_titled_by_its_kind() -> None:
 
 
 def test_a_ministry_page_s_menu_and_source_field_are_not_the_document_s() -> None:
-    """The menu's 政策 and 通知 name no document, and the page's listing of the title carries its 文号, which is no
-    part of the title. 来源： with 运行局 on the next line is the page's field (the office that posted it), not a
-    signature: the issuers sign above the date, and being central bodies, place the notice in the nation."""
+    """The menu's 政策 and 通知 name no document. The page lists the notice by its title with its 文号, no part of the
+    title; the document's own title, wrapped over two lines below, opens with its issuers. 来源： with 运行局 on the
+    next line is the page's field (the office that posted it), not a body issuing the notice: central bodies issue
+    it, and place it in the nation. The page's link to 《关于做好…的通知》 names the notice itself, no citation."""
     doc, region = parse_document(SWEEP / "power_contracts_notice_2020.txt")
     meta = doc.metadata
     assert meta.title is not None and meta.title.span is not None
-    assert (meta.title.value, meta.title.span.quote) == ("关于做好2021年电力中长期合同签订工作的通知",) * 2
+    assert meta.title.value == "国家发展改革委 国家能源局关于做好2021年电力中长期合同签订工作的通知"
+    assert meta.title.span.quote == "国家发展改革委 国家能源局关于做好\n2021年电力中长期合同签订工作的通知"
+    assert doc.citations == []
     assert meta.doc_number is not None and meta.doc_number.value == "发改运行〔2020〕1784号"
     assert [f.value for f in meta.issuers] == ["国家发展改革委", "国家能源局"]
     assert ("page metadata", "运行局") in {(d.reason, d.span.quote) for d in doc.dropped}
@@ -55,7 +58,8 @@ def test_a_ministry_page_s_menu_and_source_field_are_not_the_document_s() -> Non
 
 
 def test_a_signature_broken_inside_a_name_is_the_whole_name() -> None:
-    """国家发 / 展改革委 is one signature, 国家发展改革委, not a body called 展改革委."""
+    """国家发 / 展改革委 is one signature, 国家发展改革委, not a body called 展改革委 (the page's listing of the title,
+    the only title in this excerpt, names no body)."""
     doc, _ = parse_document(SWEEP / "grid_planning_notice_2020_signature.txt")
     assert [f.value for f in doc.metadata.issuers] == ["国家发展改革委", "国家能源局"]
     assert doc.metadata.issuers[0].span is not None and doc.metadata.issuers[0].span.quote == "国家发\n展改革委"
