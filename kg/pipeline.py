@@ -79,7 +79,7 @@ class BuildReport:
 
         Example:
             >>> [d.graph for d in report.loaded][1]
-            'https://w3id.org/plankg/id/graph/plan/210000/fyp/2021-2025/zh-Hans'
+            'https://w3id.org/plankg/id/graph/plan/210000/fyp/2021-2025/6362853e/zh-Hans'
         """
         return [d for d in self.documents if d.ok and not d.replaced_by]
 

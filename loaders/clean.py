@@ -187,6 +187,8 @@ def clean(text: str) -> CleanText:
         reason = "site footer" if in_links and line.stripped else classify_line(line.stripped)
         if line.stripped:
             reason, labelled = ("metadata" if labelled and reason is None else reason), _label_alone(line.stripped)
+        else:
+            labelled = False  # a blank line ends the field: an empty label's next block is no value of it (主题词：)
         if reason is None:
             content.append(line)
             continue

@@ -190,6 +190,13 @@ def signed_date(text: str, line: Line) -> tuple[list[Fact], Fact] | None:
 _PAGE_TITLE = re.compile(r"^\s*(?:标题|標題)\s*[:：]\s*(?P<title>\S.*?)\s*$")
 
 
+def issued_title(title: str) -> str:
+    """The title of the document a notice's title issues (关于印发《X》的通知 → X), else the title itself: one plan,
+    whether a copy of it opens with its issuing notice or with its own title."""
+    issued = _NOTICE_TITLE.search(title)
+    return (issued.group("issued") or issued.group("bare")) if issued else title
+
+
 def page_title(text: str, page_metadata: list[Line]) -> Fact | None:
     """The title a page's 标题 field gives, for a body that repeats none (a scrape that starts at the 目录): the
     document's own, or the one a notice's title names (关于印发《…》的通知)."""

@@ -34,6 +34,7 @@ from plankg.graph.vocab import (
     ROLES,
     SKOS,
     UNKNOWN_TYPE,
+    UNTITLED,
     VALUE_KINDS,
     XSD,
     cited_work_iri,
@@ -63,6 +64,7 @@ from .records import (
 )
 from .regions import Region, chain
 from .script import to_simplified
+from .titles import issued_title
 
 _HEADING_CLASS = {
     "book": "Book",
@@ -147,24 +149,28 @@ class _Graph:
 
 
 def plan_identity(doc: ParsedDocument, region: Region | None) -> tuple[str, str, str]:
-    """(plan IRI, expression IRI, graph IRI) from region code, type, period and script.
+    """(plan IRI, expression IRI, graph IRI) from region code, type, period, title and script.
 
     A part the text does not state has a stand-in that is never data (ontology/README.md, "Plan IRIs"):
     an unknown region is unknown-region, an unknown type document, an unknown period the stated date, else
-    undated- and a short hash of the normalised title, else of the normalised text.
+    undated. The title is keyed by a short hash of the normalised title of the document (the one an issuing
+    notice's title names; a sidecar's when it gives one), else untitled, and an undated, untitled document by a
+    short hash of its normalised text.
     """
     meta = doc.metadata
     doc_type = meta.doc_type.value if meta.doc_type else UNKNOWN_TYPE
-    if meta.period:
-        period = meta.period.value
-    elif meta.date:
-        period = meta.date.value
-    else:
-        key = normalise_title(meta.title.value) if meta.title else _normalised_text(doc.source.text)
-        period = "undated-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:8]
-    plan = plan_iri(region.code if region else None, doc_type, period)
+    period = meta.period.value if meta.period else meta.date.value if meta.date else "undated"
+    if meta.title:
+        title_key = _digest(normalise_title(issued_title(to_simplified(meta.title.value))))
+    else:  # nothing but the text itself tells two undated, untitled documents apart
+        title_key = _digest(_normalised_text(doc.source.text)) if period == "undated" else UNTITLED
+    plan = plan_iri(region.code if region else None, doc_type, period, title_key)
     expression = expression_iri(plan, doc.source.script)
     return plan, expression, graph_iri(expression)
+
+
+def _digest(key: str) -> str:
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:8]
 
 
 def _normalised_text(text: str) -> str:

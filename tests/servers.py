@@ -30,12 +30,12 @@ PARAMS = {  # example parameters for the queries that take some
     "indicator-across-plans": {"name": "跨省通办"},
     "indicators-shared": {"min_plans": "2"},
     "instrument-mentions": {"instrument": "收养评估制度"},
-    "measure-lineage": {"measure": "https://w3id.org/plankg/id/plan/450900/fyp/2021-2025/zh-Hans/para_17"},
+    "measure-lineage": {"measure": "https://w3id.org/plankg/id/plan/450900/fyp/2021-2025/05cd351b/zh-Hans/para_17"},
     "measure-search": {"text": "平战结合"},
     "measures-by-chapter": {"region": "辽宁省"},
     "measures-by-body": {"body": "民政局"},
     "projects-in-region": {"region": "韶关市"},
-    "provenance": {"node": "https://w3id.org/plankg/id/plan/210000/fyp/2021-2025/zh-Hans/tbl_1__row_18"},
+    "provenance": {"node": "https://w3id.org/plankg/id/plan/210000/fyp/2021-2025/6362853e/zh-Hans/tbl_1__row_18"},
 }
 VIRTUOSO_INI = """[Database]
 DatabaseFile = {dir}/virtuoso.db

@@ -46,7 +46,7 @@ def test_build_returns_each_documents_graph_counts_and_findings(built) -> None:
     assert report.ok and report.store == store
     assert [d.path.name for d in report.documents] == FILES
     liaoning = report.documents[1]
-    assert liaoning.graph == "https://w3id.org/plankg/id/graph/plan/210000/fyp/2021-2025/zh-Hans"
+    assert liaoning.graph == "https://w3id.org/plankg/id/graph/plan/210000/fyp/2021-2025/6362853e/zh-Hans"
     # 001: 6 chapters (第一章 line 25 … 第六章 line 502), 35 sections, 5 boxes (专栏1-5 … 专栏6 is the table's), 32 indicators:
     # 20 rows of 专栏1 (lines 61-274) and 12 targets stated in prose (lines 356-497), as `plankg build` prints them
     assert (

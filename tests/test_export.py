@@ -19,7 +19,7 @@ from pyoxigraph import RdfFormat, Store
 
 from plankg.graph.export import export_store
 
-PLAN_001 = "https://w3id.org/plankg/id/plan/210000/fyp/2021-2025"
+PLAN_001 = "https://w3id.org/plankg/id/plan/210000/fyp/2021-2025/6362853e"
 
 
 def quads(dataset: rdflib.Dataset) -> set:
@@ -56,12 +56,12 @@ def test_jsonld_has_a_context_with_short_names(corpus_store: Store) -> None:
         "pk:hasValue",
     }
     graphs = {g["@id"]: g["@graph"] for g in document["@graph"]}
-    nodes = {n["@id"]: n for n in graphs["pkid:graph/plan/210000/fyp/2021-2025/zh-Hans"]}
-    row = nodes["pkid:plan/210000/fyp/2021-2025/zh-Hans/tbl_1__row_18"]  # 001 line 246-254
+    nodes = {n["@id"]: n for n in graphs["pkid:graph/plan/210000/fyp/2021-2025/6362853e/zh-Hans"]}
+    row = nodes["pkid:plan/210000/fyp/2021-2025/6362853e/zh-Hans/tbl_1__row_18"]  # 001 line 246-254
     assert row["name"] == [{"@value": "养老机构护理型床位占比", "@language": "zh-hans"}] or row["name"] == [
         {"@language": "zh-hans", "@value": "养老机构护理型床位占比"}
     ]
-    assert "Indicator" in row["@type"] and row["inPlan"] == [{"@id": "pkid:plan/210000/fyp/2021-2025"}]
+    assert "Indicator" in row["@type"] and row["inPlan"] == [{"@id": "pkid:plan/210000/fyp/2021-2025/6362853e"}]
 
 
 def test_turtle_is_the_union_with_prefixes(corpus_store: Store, expected: set) -> None:

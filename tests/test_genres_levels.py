@@ -75,7 +75,7 @@ def test_the_central_proposal() -> None:
     assert got["doc_type"] == ("proposal", title, 1)
     assert got["period"] == ("2021-2025", title, 1)  # 第十四个五年规划
     assert (got["code"], got["region"]) == ("000000", ("中共中央", "中共中央", 1))  # a central body: the nation
-    assert got["plan"] == "CN/proposal/2021-2025"
+    assert got["plan"] == "CN/proposal/2021-2025/411b8731"
     assert (got["doc_number"], got["effective"], got["validity"]) == (None, None, None)
 
 
@@ -89,7 +89,7 @@ def test_the_central_opinion() -> None:
     assert got["doc_type"] == ("opinion", title, 1)
     assert got["period"] == ("to-2050", "到2050年", 13)  # 到2020年 … 到2035年 … 到2050年: an end, no start
     assert got["code"] == "000000"
-    assert got["plan"] == "CN/opinion/to-2050"
+    assert got["plan"] == "CN/opinion/to-2050/12f2175d"
 
 
 # The real documents of tests/fixtures/real (FACTS.md): (title line, genre, date, its line, 文号, region code, period,
@@ -105,7 +105,7 @@ REAL_FACTS = {
         "310114",
         None,
         [("上海市嘉定区人民政府", 22)],
-        "310114/opinion/2023-07-17",
+        "310114/opinion/2023-07-17/78ba2adb",
     ),
     "004_shanghai_yangpu_industrial_heritage_measures_2023.md": (
         26,
@@ -116,7 +116,7 @@ REAL_FACTS = {
         "310110",
         None,
         [("上海市杨浦区人民政府", 22)],
-        "310110/measures/2023-10-23",
+        "310110/measures/2023-10-23/c11cc3d6",
     ),
     "005_shanghai_chongming_city_checkup_workplan_2021.md": (
         26,
@@ -127,7 +127,7 @@ REAL_FACTS = {
         "310151",
         ("2021", "2021年崇明区城市体检工作方案", 26),
         [("上海市崇明区人民政府办公室", 16)],  # unsigned: its title
-        "310151/implementation-plan/2021",
+        "310151/implementation-plan/2021/cc5e3c53",
     ),
     "006_shanghai_zhelin_town_heritage_plan_2023.md": (
         24,
@@ -138,7 +138,7 @@ REAL_FACTS = {
         "310120",  # 柘林镇 is a town of 奉贤区
         ("2021-2025", "“十四五”时期", 20),
         [("上海市奉贤区柘林镇人民政府", 16)],
-        "310120/special-plan/2021-2025",
+        "310120/special-plan/2021-2025/2aefdc9e",
     ),
     "007_shanghai_transport_refined_management_action_plan_2024.md": (
         28,
@@ -149,7 +149,7 @@ REAL_FACTS = {
         "310000",  # its own title: 工作方案
         ("2024-2026", "上海市交通领域精细化管理工作方案（2024-2026年）", 28),
         [("上海市交通委员会", 24)],
-        "310000/implementation-plan/2024-2026",
+        "310000/implementation-plan/2024-2026/28dd7ced",
     ),
     # lines of the page's extracted text: 成文日期 line 7, the title over lines 15-17 (国务院办公厅关于推进 / 政务新媒体…)
     "008_guobanfa_2018_123_gov_new_media_opinion.html": (
@@ -161,7 +161,7 @@ REAL_FACTS = {
         "000000",
         ("to-2022", "到2022年", 33),
         [("国务院办公厅", 5)],
-        "CN/opinion/to-2022",
+        "CN/opinion/to-2022/278dc988",
     ),
     "009_shanghai_sponge_city_opinion_2024.md": (
         26,
@@ -172,7 +172,7 @@ REAL_FACTS = {
         "310000",
         ("to-2030", "到2030年", 34),
         [("上海市人民政府办公厅", 22)],
-        "310000/opinion/to-2030",
+        "310000/opinion/to-2030/aa97e7e4",
     ),
     "010_shanghai_huangpu_renewable_energy_action_plan_2025.md": (
         40,
@@ -202,7 +202,7 @@ REAL_FACTS = {
                 ]
             )
         ],
-        "310101/action-plan/to-2030",
+        "310101/action-plan/to-2030/41dec403",
     ),
 }
 
@@ -228,7 +228,7 @@ FIXTURE_FACTS = {
         "period": ("to-2025", "到2025年", 6),
         "date": None,
         "issuers": [],
-        "plan": "450924/implementation-plan/to-2025",
+        "plan": "450924/implementation-plan/to-2025/e59db967",
     },
     "city_measures_validity.txt": {
         "title": ("成都市促进养老服务高质量发展若干措施", "成都市促进养老服务高质量发展若干措施", 1),
@@ -240,7 +240,7 @@ FIXTURE_FACTS = {
         "period": ("2022-2027", "2022年6月20日起施行，有效期5年", 11),  # not 到2025年 (line 5)
         "date": ("2022-05-20", "2022年5月20日", 14),
         "issuers": [("成都市人民政府办公厅", "成都市人民政府办公厅", 13)],
-        "plan": "510100/measures/2022-2027",
+        "plan": "510100/measures/2022-2027/9f80a5a6",
     },
     "state_council_office_opinion.txt": {
         "title": ("国务院办公厅关于推进养老服务发展的意见", "国务院办公厅关于推进养老服务发展的意见", 1),
@@ -250,7 +250,7 @@ FIXTURE_FACTS = {
         "issuers": [("国务院办公厅", "国务院办公厅", 1)],
         "code": "000000",
         "period": ("to-2022", "到2022年", 9),
-        "plan": "CN/opinion/to-2022",
+        "plan": "CN/opinion/to-2022/37451e08",
     },
     "notice_issuing_action_plan.txt": {
         "title": ("广东省养老服务三年行动计划（2023—2025年）", "广东省养老服务三年行动计划（2023—2025年）", 10),
@@ -261,20 +261,20 @@ FIXTURE_FACTS = {
         "issuers": [("广东省民政厅", "广东省民政厅", 7)],
         "region": ("广东省", "广东省", 10),
         "code": "440000",
-        "plan": "440000/action-plan/2023-2025",
+        "plan": "440000/action-plan/2023-2025/6e291f4a",
     },
     "city_annual_work_points.txt": {
         "title": ("东莞市民政局2022年工作要点", "东莞市民政局2022年工作要点", 1),
         "doc_type": ("annual", "东莞市民政局2022年工作要点", 1),
         "period": ("2022", "东莞市民政局2022年工作要点", 1),
         "code": "441900",
-        "plan": "441900/annual/2022",
+        "plan": "441900/annual/2022/3a8d5077",
     },
     "city_fyp_outline.txt": {
         "doc_type": ("outline", "梅州市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要", 1),
         "period": ("2021-2025", "梅州市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要", 1),
         "code": "441400",
-        "plan": "441400/outline/2021-2025",
+        "plan": "441400/outline/2021-2025/0ead7909",
     },
     "ministry_guiding_opinion.txt": {
         "doc_type": ("opinion", "民政部 财政部关于加强困难群众基本生活保障工作的指导意见", 1),
@@ -282,14 +282,14 @@ FIXTURE_FACTS = {
         "date": ("2019-08-13", "2019年8月13日", 3),
         "period": None,
         "code": "000000",
-        "plan": "CN/opinion/2019-08-13",  # no period stated: the date names it
+        "plan": "CN/opinion/2019-08-13/4e786c79",  # no period stated: the date names it
     },
     "municipality_district_action_plan.txt": {
         "doc_type": ("action-plan", "北京市朝阳区养老服务行动方案（2023—2025年）", 1),
         "region": ("朝阳区", "朝阳区", 1),
         "code": "110105",  # of 北京市, not of 长春市
         "period": ("2023-2025", "北京市朝阳区养老服务行动方案（2023—2025年）", 1),
-        "plan": "110105/action-plan/2023-2025",
+        "plan": "110105/action-plan/2023-2025/d9241a69",
     },
     "city_rules_validity_until.txt": {
         "doc_type": ("rules", "韶关市居家养老服务补贴管理办法", 1),
@@ -297,7 +297,7 @@ FIXTURE_FACTS = {
         "effective": ("2023-01-01", "2023年1月1日", 19),
         "validity": ("2027-12-31", "2027年12月31日", 19),
         "period": ("2023-2027", "2023年1月1日起施行，有效期至2027年12月31日", 19),
-        "plan": "440200/rules/2023-2027",
+        "plan": "440200/rules/2023-2027/064e32ea",
     },
     "city_office_notice.txt": {
         "doc_type": ("notice", "关于进一步做好困难群众基本生活保障工作的通知", 1),
@@ -306,7 +306,7 @@ FIXTURE_FACTS = {
         "code": "510100",  # the signature's region: the title names no place
         "date": ("2022-03-01", "2022年3月1日", 14),
         "period": None,
-        "plan": "510100/notice/2022-03-01",
+        "plan": "510100/notice/2022-03-01/af6c3688",
     },
     "county_work_report.txt": {
         "title": ("政府工作报告", "政府工作报告", 1),
@@ -316,7 +316,7 @@ FIXTURE_FACTS = {
         "region": ("容县", "容县", 2),
         "code": "450921",
         "issuers": [("县人民政府", "县人民政府", 6)],  # 现在，我代表县人民政府，向大会报告工作 (not signed)
-        "plan": "450921/work-report/2024",
+        "plan": "450921/work-report/2024/5684e156",
     },
     "page_metadata_measures.txt": {
         "title": ("促进养老服务高质量发展若干措施", "促进养老服务高质量发展若干措施", 7),
@@ -328,7 +328,7 @@ FIXTURE_FACTS = {
         "period": ("2022-2027", "有效期5年", 14),
         "region": ("成都市", "成都市", 2),
         "code": "510100",
-        "plan": "510100/measures/2022-2027",
+        "plan": "510100/measures/2022-2027/8f3d89f5",
     },
 }
 
@@ -392,7 +392,7 @@ def test_the_nations_work_report_is_the_state_councils_for_its_year(tmp_path: Pa
         "date": ("2024-03-05", "2024年3月5日", 2),
         "period": ("2024", "2024", 12),
         "code": "000000",
-        "plan": "CN/work-report/2024",
+        "plan": "CN/work-report/2024/5684e156",
     }
     assert [value for value, _, _ in got["issuers"]] == ["国务院"]
     doc, _ = parse_document(path)
@@ -405,11 +405,35 @@ def test_a_document_stating_nothing_about_itself_loads_with_placeholders(tmp_pat
     got = facts(GENRES / "no_metadata_opinion.txt")
     assert (got["code"], got["region"], got["date"], got["period"], got["issuers"]) == (None, None, None, None, [])
     assert got["doc_type"] == ("opinion", "关于加强社区养老服务的意见", 1)
-    region, genre, period = got["plan"].split("/")
-    assert (region, genre, period[:8], len(period)) == ("unknown-region", "opinion", "undated-", 16)
+    region, genre, period, title_key = got["plan"].split("/")
+    assert (region, genre, period, len(title_key)) == ("unknown-region", "opinion", "undated", 8)
     copy = tmp_path / "renamed.txt"
     shutil.copy(GENRES / "no_metadata_opinion.txt", copy)
     assert facts(copy)["plan"] == got["plan"]  # the same text, the same IRI
+
+
+def test_two_plans_of_one_region_genre_and_period_are_two_plans(tmp_path: Path) -> None:
+    """Two national 十四五 special plans (026, 市场监管总局's 认证认可检验检测 plan, and 028, 应急管理部 and
+    国家矿山安全监察局's 矿山安全生产 plan) share region, genre and period: identified by those alone they were one
+    plan, and a batch of both refused the second (the same graph). The title keys them apart; the same plan opening
+    with its issuing notice or with its own title is one."""
+    files = [
+        FIXTURES / "real" / "026_samr_14th_fyp_certification_accreditation_inspection_plan_2022.txt",
+        FIXTURES / "real" / "028_mem_nmsa_14th_fyp_mine_safety_plan_relayed_2022.txt",
+    ]
+    plans = [facts(f)["plan"] for f in files]
+    assert [p.rsplit("/", 1)[0] for p in plans] == ["CN/fyp/2021-2025"] * 2 and plans[0] != plans[1]
+    store = open_store(tmp_path / "store")
+    results = [load_document(store, f) for f in files]
+    assert [r.error for r in results] == ["", ""] and len({r.graph for r in results}) == 2
+    plain = tmp_path / "plan.txt"
+    plain.write_text("广东省养老服务三年行动计划（2023—2025年）\n\n一、主要任务\n\n（一）发展社区养老服务。\n", encoding="utf-8")
+    notice = tmp_path / "notice.txt"
+    notice.write_text(
+        "广东省民政厅关于印发《广东省养老服务三年行动计划（2023—2025年）》的通知\n\n一、主要任务\n\n（一）发展社区养老服务。\n",
+        encoding="utf-8",
+    )
+    assert facts(plain)["plan"] == facts(notice)["plan"]
 
 
 def test_input_without_policy_content_is_refused() -> None:
@@ -427,7 +451,7 @@ def test_input_without_policy_content_is_refused() -> None:
                 "doc_type": ("fyp", "制定本规划", 1),
                 "period": ("2021-2025", "2021至2025年", 1),
                 "region": ("玉林市", "玉林市", 1),
-                "plan": "450900/fyp/2021-2025",
+                "plan": "450900/fyp/2021-2025/untitled",
             },
         ),
         # 004 line 1: 2021年是实施"十四五"规划…的第一年; "全市" and 韶关市 (line 2 onwards) name its region.
@@ -437,7 +461,7 @@ def test_input_without_policy_content_is_refused() -> None:
                 "doc_type": ("annual", "2021年是", 1),
                 "period": ("2021", "2021", 1),
                 "code": "440200",
-                "plan": "440200/annual/2021",
+                "plan": "440200/annual/2021/untitled",
             },
         ),
     ],
@@ -448,7 +472,8 @@ def test_seeds_load_without_their_sidecars(tmp_path: Path, name: str, expected: 
     got = facts(copy)
     assert got["title"] is None
     assert {key: got[key] for key in expected} == expected
-    assert got["plan"] == facts(CORPUS / name)["plan"]  # the same plan as with the sidecar
+    # with the sidecar's title, the plan of that title: region, genre and period as the text alone gives them
+    assert facts(CORPUS / name)["plan"].rsplit("/", 1)[0] == got["plan"].removesuffix("/untitled")
     store = open_store(tmp_path / "store")
     assert load_document(store, copy).ok
     (report,) = validate_store(store, "pyrudof", [name])
@@ -480,7 +505,7 @@ def test_a_sidecar_overrides_what_the_text_says(tmp_path: Path) -> None:
     assert (got["period"], got["doc_type"], got["plan"]) == (
         ("2018-2022", "sidecar", 0),
         ("opinion", "sidecar", 0),
-        "CN/opinion/2018-2022",
+        "CN/opinion/2018-2022/12f2175d",
     )
     assert got["date"] == ("2018-01-02", "2018年1月2日", 2)  # the rest still from the text
     sidecar.write_text(json.dumps({"period": "2018至2022年"}, ensure_ascii=False), encoding="utf-8")
@@ -586,7 +611,7 @@ def test_the_notice_that_issues_a_plan_is_its_issuing_act() -> None:
     assert [stated(doc, f) for f in notice.issuers] == [("广东省民政厅", "广东省民政厅", 7)]
     assert (line_at(text, notice.span.start), line_at(text, notice.span.end)) == (1, 8)
     graph = _graph(document_quads(doc, region) + list(region_quads(region)))
-    plan = URIRef(ID["plan/440000/action-plan/2023-2025"])
+    plan = URIRef(ID["plan/440000/action-plan/2023-2025/6e291f4a"])
     (node,) = graph.objects(plan, PK.issuingNotice)
     assert (node, RDF.type, PK.IssuingNotice) in graph
 

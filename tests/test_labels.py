@@ -64,16 +64,16 @@ def test_every_named_thing_has_a_language_tagged_label(store: Store) -> None:
         )
     ]
     # only an untitled, unnumbered table (003's, line 96), labelled by its element id
-    assert untagged == [(PLAN + "320214/fyp/2021-2025/zh-Hans/tbl_1", "tbl_1")]
+    assert untagged == [(PLAN + "320214/fyp/2021-2025/5ccb1f6a/zh-Hans/tbl_1", "tbl_1")]
 
 
 def test_labels_are_read_off_the_text(store: Store) -> None:
-    liaoning = PLAN + "210000/fyp/2021-2025"
+    liaoning = PLAN + "210000/fyp/2021-2025/6362853e"
     assert labels(store, liaoning) == {("辽宁省民政事业发展第十四个五年规划", "zh-hans")}  # 001 line 1
     assert labels(store, liaoning + "/zh-Hans/tbl_1__row_18") == {("养老机构护理型床位占比", "zh-hans")}  # line 246
     assert labels(store, "https://w3id.org/plankg/id/region/210000") == {("辽宁省", "zh-hans")}
     # 002 (Traditional): the number as written, and in Simplified in the Simplified label
-    assert labels(store, PLAN + "431200/fyp/2021-2025/zh-Hant/chp_10__sec_5") == {
+    assert labels(store, PLAN + "431200/fyp/2021-2025/c1126cbe/zh-Hant/chp_10__sec_5") == {
         ("第五節 完善專業化體系", "zh-hant"),
         ("第五节 完善专业化体系", "zh-hans"),
     }

@@ -34,13 +34,13 @@ DECLARATIONS = {OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, SKOS.Concep
 
 # 004 (韶关市2021年民政工作要点): line 13 "三、积极应对人口老龄化,推进养老服务事业发展";
 # line 16 "(十二)完善社区和居家养老服务体系。新建风采长者饭堂6间,…".
-SG = "https://w3id.org/plankg/id/plan/440200/annual/2021/zh-Hans"
+SG = "https://w3id.org/plankg/id/plan/440200/annual/2021/97646312/zh-Hans"
 SG_CHAPTER_3 = URIRef(f"{SG}/chp_3")
 SG_MEASURE_12 = URIRef(f"{SG}/chp_3__para_3")
 SG_CANTEENS = URIRef(f"{SG}/chp_3__para_3__proj_1")
 # 003 (无锡高新区(新吴区)): line 586 "1. 强化民政事业的组织领导。" under line 584 "第五章  保障举措";
 # 主要指标 row 1: line 136 "困难群众应救尽救率", line 152 "约束性".
-XW = "https://w3id.org/plankg/id/plan/320214/fyp/2021-2025/zh-Hans"
+XW = "https://w3id.org/plankg/id/plan/320214/fyp/2021-2025/5ccb1f6a/zh-Hans"
 XW_SAFEGUARD = URIRef(f"{XW}/chp_5__para_1")
 XW_BINDING = URIRef(f"{XW}/tbl_1__row_1")
 

@@ -139,8 +139,8 @@ def test_plankg_query_runs_on_virtuoso(store_dir: Path, virtuoso: str) -> None:
     # 000:283 (玉林市) and 001:471 (辽宁省): "提升应急救援能力。…平战结合…".
     assert result.stdout.splitlines() == [
         "region,measure,title,line",
-        "玉林市,https://w3id.org/plankg/id/plan/450900/fyp/2021-2025/zh-Hans/para_17,提升应急救援能力。,283",
-        "辽宁省,https://w3id.org/plankg/id/plan/210000/fyp/2021-2025/zh-Hans/chp_5__sec_2__para_7,提升应急救援能力。,471",
+        "玉林市,https://w3id.org/plankg/id/plan/450900/fyp/2021-2025/05cd351b/zh-Hans/para_17,提升应急救援能力。,283",
+        "辽宁省,https://w3id.org/plankg/id/plan/210000/fyp/2021-2025/6362853e/zh-Hans/chp_5__sec_2__para_7,提升应急救援能力。,471",
     ]
 
 

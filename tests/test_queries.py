@@ -124,7 +124,7 @@ def test_projects_in_region_with_quantities(store: Store) -> None:
         ("新建风采长者饭堂6间", "6", "间", "16"),  # 004 line 16, item (十二)
         ("新建农村居家养老服务“幸福计划”项目试点5个", "5", "个", "16"),
     ]
-    assert {(r[0], r[1], r[2]) for r in got} == {("韶关市", BASE + "440200/annual/2021", "养老服务")}
+    assert {(r[0], r[1], r[2]) for r in got} == {("韶关市", BASE + "440200/annual/2021/97646312", "养老服务")}
     # the name in Traditional finds the region; a project naming two quantities is a row for each (002 line 481:
     # 新建和改擴建10個縣級流浪乞討救助中心(站),新增床位390張以上)
     huaihua = rows(store, "projects-in-region", region="懷化市")
@@ -133,7 +133,7 @@ def test_projects_in_region_with_quantities(store: Store) -> None:
 
 
 def test_provenance_of_a_node(store: Store) -> None:
-    [row] = rows(store, "provenance", node=BASE + "210000/fyp/2021-2025/zh-Hans/tbl_1__row_18")
+    [row] = rows(store, "provenance", node=BASE + "210000/fyp/2021-2025/6362853e/zh-Hans/tbl_1__row_18")
     assert row[:2] == ["001_e6d1326eb6e5ef17.txt", "246"]  # 001 lines 246-254: row 18
     assert row[4].split() == ["18", "养老机构护理型床位占比", "%", "≥55", "约束性"]
     assert row[6] == "0.1.0"
@@ -141,13 +141,13 @@ def test_provenance_of_a_node(store: Store) -> None:
 
 def test_measure_search_in_either_script(store: Store) -> None:
     expected = [
-        ["玉林市", BASE + "450900/fyp/2021-2025/zh-Hans/para_17", "提升应急救援能力。", "283"],
-        ["辽宁省", BASE + "210000/fyp/2021-2025/zh-Hans/chp_5__sec_2__para_7", "提升应急救援能力。", "471"],
+        ["玉林市", BASE + "450900/fyp/2021-2025/05cd351b/zh-Hans/para_17", "提升应急救援能力。", "283"],
+        ["辽宁省", BASE + "210000/fyp/2021-2025/6362853e/zh-Hans/chp_5__sec_2__para_7", "提升应急救援能力。", "471"],
     ]
     assert rows(store, "measure-search", text="平战結合") == expected  # a Traditional query finds Simplified text
     # a Simplified query finds 002's Traditional 實施特困供養服務機構改造提升工程 (line 489, untitled measure)
     assert rows(store, "measure-search", text="特困供养服务机构改造提升") == [
-        ["怀化市", BASE + "431200/fyp/2021-2025/zh-Hant/chp_3__sec_1__para_1", "", "489"]
+        ["怀化市", BASE + "431200/fyp/2021-2025/c1126cbe/zh-Hant/chp_3__sec_1__para_1", "", "489"]
     ]
 
 
@@ -176,7 +176,7 @@ def test_lineage_stores_the_name_keys_the_queries_join_on(store: Store) -> None:
         (r["i"].value, r["k"].value)
         for r in store.query(f"SELECT ?i ?k WHERE {{ GRAPH <{lineage}> {{ ?i <https://w3id.org/plankg/ontology#nameKey> ?k }} }}")
     )
-    hh, yl = BASE + "431200/fyp/2021-2025/zh-Hant/", BASE + "450900/fyp/2021-2025/zh-Hans/"
+    hh, yl = BASE + "431200/fyp/2021-2025/c1126cbe/zh-Hant/", BASE + "450900/fyp/2021-2025/05cd351b/zh-Hans/"
     assert keys[hh + "tbl_2__row_8"] == "养老机构护理型床位占比"  # 002 line 329: 養老機構護理型床位占比(%
     assert keys[hh + "tbl_1__row_8"] == "慈善超市"  # 002 line 163: 慈善超市(個)
     assert keys[yl + "tbl_2__row_11"] == "养老服务床位总数"  # 000 line 179: 养老服务床位总数(含旅居养老服务床位)

@@ -28,7 +28,7 @@ from plankg.loaders.pipeline import parse_document
 from plankg.loaders.triples import document_quads, region_quads
 from tests.conftest import CORPUS, FILES
 
-LN = "https://w3id.org/plankg/id/plan/210000/fyp/2021-2025/zh-Hans"
+LN = "https://w3id.org/plankg/id/plan/210000/fyp/2021-2025/6362853e/zh-Hans"
 # 001 lines 246-254: row 18 of 专栏1, 养老机构护理型床位占比 | % | ≥55 | 约束性; the table sits in 第一章 (line 25),
 # section 4 (chp_1__sec_4).
 ROW_18 = URIRef(f"{LN}/tbl_1__row_18")
@@ -286,7 +286,10 @@ def test_build_reason_and_the_reason_command(tmp_path: Path) -> None:
     assert rules.stdout.startswith(
         "# run once per batch of up to 10 asserted graphs (VALUES ?g), after dropping the inferred graph; batch 1 of 1:\n"
     )
-    assert f"VALUES ?g {{ <https://w3id.org/plankg/id/graph/plan/440200/annual/2021/zh-Hans> <{REGIONS_GRAPH}> }}" in rules.stdout
+    assert (
+        f"VALUES ?g {{ <https://w3id.org/plankg/id/graph/plan/440200/annual/2021/97646312/zh-Hans> <{REGIONS_GRAPH}> }}"
+        in rules.stdout
+    )
     missing = plankg("reason", "--store", str(tmp_path / "nowhere"))
     assert missing.returncode == 1
     assert missing.stderr.strip() == f"Error: no store at {tmp_path / 'nowhere'}: run `plankg build` first"

@@ -31,7 +31,7 @@ XSD = "http://www.w3.org/2001/XMLSchema#"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 ID = "https://w3id.org/plankg/id/"
-P = ID + "plan/431200/fyp/2021-2025"  # 怀化市 (document 002)
+P = ID + "plan/431200/fyp/2021-2025/c1126cbe"  # 怀化市 (document 002)
 E = P + "/zh-Hant"
 SRC = E + "/source"
 REGION = ID + "region/431200"
@@ -474,15 +474,15 @@ def _finding(reports, file: str, shape: str, focus: str):
 def test_warnings_point_at_the_source(corpus_reports):
     reports = corpus_reports["pyrudof"]
     # 000 line 207: "15 | 每百户拥有社区服务设施建筑面积 | 平方米 | ≥35 | 预期性": the 2020 cell is missing.
-    row = _finding(reports, "000", "Indicator-baseline", ID + "plan/450900/fyp/2021-2025/zh-Hans/tbl_2__row_15")
+    row = _finding(reports, "000", "Indicator-baseline", ID + "plan/450900/fyp/2021-2025/05cd351b/zh-Hans/tbl_2__row_15")
     assert (row.file, row.line, row.path) == ("000_7c45746ca5003da4.txt", 207, "pk:hasValue")
     assert row.quote.split("\n")[1] == "每百户拥有社区服务设施建筑面积 |"
     assert row.message_zh == "该指标行在原文中没有基期（现状）值：无此单元格或仅为破折号"
     # 001 line 118: "5 福利彩票销售网点数 12000 预期性", no unit cell.
-    unit = _finding(reports, "001", "Indicator-unit", ID + "plan/210000/fyp/2021-2025/zh-Hans/tbl_1__row_5")
+    unit = _finding(reports, "001", "Indicator-unit", ID + "plan/210000/fyp/2021-2025/6362853e/zh-Hans/tbl_1__row_5")
     assert (unit.line, "福利彩票销售网点数" in unit.quote, "%" in unit.quote) == (118, True, False)
     # 002 line 427 (Traditional): "17 市本級精神衛生福利機構 —— 1", no unit cell.
-    hant = _finding(reports, "002", "Indicator-unit", ID + "plan/431200/fyp/2021-2025/zh-Hant/tbl_2__row_17")
+    hant = _finding(reports, "002", "Indicator-unit", ID + "plan/431200/fyp/2021-2025/c1126cbe/zh-Hant/tbl_2__row_17")
     assert (hant.line, "市本級精神衛生福利機構" in hant.quote) == (427, True)
 
 

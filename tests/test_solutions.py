@@ -8,8 +8,8 @@ from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, Store, Triple, seria
 from plankg.graph.solutions import construct, select, string_rows, written
 from plankg.graph.vocab import PK, SPARQL_PREFIXES
 
-PLAN = NamedNode("https://w3id.org/plankg/id/plan/210000/fyp/2021-2025")
-GRAPH = NamedNode("https://w3id.org/plankg/id/graph/plan/210000/fyp/2021-2025/zh-Hans")
+PLAN = NamedNode("https://w3id.org/plankg/id/plan/210000/fyp/2021-2025/6362853e")
+GRAPH = NamedNode("https://w3id.org/plankg/id/graph/plan/210000/fyp/2021-2025/6362853e/zh-Hans")
 
 
 @pytest.fixture
@@ -51,7 +51,8 @@ def test_string_rows_are_strings_with_empty_for_unbound(store: Store) -> None:
 def test_written_is_the_bytes_serialize_returned() -> None:
     triple = Triple(PLAN, NamedNode(str(PK.periodStart)), Literal("2021"))
     assert written(serialize([triple], format=RdfFormat.N_TRIPLES)) == (
-        b'<https://w3id.org/plankg/id/plan/210000/fyp/2021-2025> <https://w3id.org/plankg/ontology#periodStart> "2021" .\n'
+        b"<https://w3id.org/plankg/id/plan/210000/fyp/2021-2025/6362853e> "
+        b'<https://w3id.org/plankg/ontology#periodStart> "2021" .\n'
     )
     with pytest.raises(TypeError):
         written(None)

@@ -22,13 +22,13 @@ from plankg.query.library import QueryError, execute, run_library
 from plankg.query.results import curie, print_table, write
 
 PLANS = {
-    "https://w3id.org/plankg/id/plan/210000/fyp/2021-2025",
-    "https://w3id.org/plankg/id/plan/320214/fyp/2021-2025",
-    "https://w3id.org/plankg/id/plan/431200/fyp/2021-2025",
-    "https://w3id.org/plankg/id/plan/440200/annual/2021",
-    "https://w3id.org/plankg/id/plan/450900/fyp/2021-2025",
+    "https://w3id.org/plankg/id/plan/210000/fyp/2021-2025/6362853e",
+    "https://w3id.org/plankg/id/plan/320214/fyp/2021-2025/5ccb1f6a",
+    "https://w3id.org/plankg/id/plan/431200/fyp/2021-2025/c1126cbe",
+    "https://w3id.org/plankg/id/plan/440200/annual/2021/97646312",
+    "https://w3id.org/plankg/id/plan/450900/fyp/2021-2025/05cd351b",
 }
-MEASURE = "https://w3id.org/plankg/id/plan/210000/fyp/2021-2025/zh-Hans/chp_5__sec_2__para_7"  # 001 line 471
+MEASURE = "https://w3id.org/plankg/id/plan/210000/fyp/2021-2025/6362853e/zh-Hans/chp_5__sec_2__para_7"  # 001 line 471
 
 
 def plankg(*args: str, store: Path, **env: str) -> subprocess.CompletedProcess:
@@ -60,7 +60,7 @@ def test_ask_construct_and_describe(corpus_store: Store) -> None:
     )
     graph = rdflib.Graph().parse(data=out.getvalue(), format="turtle")
     assert "@prefix dct: <http://purl.org/dc/terms/> ." in out.getvalue().decode()
-    titles = {str(o) for o in graph.objects(rdflib.URIRef("https://w3id.org/plankg/id/plan/210000/fyp/2021-2025"))}
+    titles = {str(o) for o in graph.objects(rdflib.URIRef("https://w3id.org/plankg/id/plan/210000/fyp/2021-2025/6362853e"))}
     assert titles == {"辽宁省民政事业发展第十四个五年规划"}  # 001 line 1
     out = io.BytesIO()
     write(execute(corpus_store, f"DESCRIBE <{MEASURE}>"), "ntriples", out, Console())
@@ -168,7 +168,7 @@ def test_tables_fit_the_terminal_and_cut_nothing(with_lineage: Store, width: int
             )
     console = Console(width=80, file=io.StringIO(), color_system=None)
     print_table(console, run_library(with_lineage, "measure-search", {"text": "平战结合"}))
-    assert "pkid:plan/210000/fyp/2021-2025/zh-Hans/chp_5__sec_2__para_7" in console.file.getvalue()
+    assert "pkid:plan/210000/fyp/2021-2025/6362853e/zh-Hans/chp_5__sec_2__para_7" in console.file.getvalue()
     assert console.file.getvalue().endswith("2 rows\n")
 
 
@@ -223,8 +223,8 @@ def test_messages_and_exit_codes(store_dir: Path) -> None:
 
 
 def test_an_iri_parameter_takes_the_curie_a_table_shows(corpus_store: Store) -> None:
-    row = "https://w3id.org/plankg/id/plan/210000/fyp/2021-2025/zh-Hans/tbl_1__row_18"  # 001 lines 246-254
+    row = "https://w3id.org/plankg/id/plan/210000/fyp/2021-2025/6362853e/zh-Hans/tbl_1__row_18"  # 001 lines 246-254
     full = [[t.value for t in r] for r in run_library(corpus_store, "provenance", {"node": row})]
     short = [[t.value for t in r] for r in run_library(corpus_store, "provenance", {"node": curie(row)})]
-    assert curie(row) == "pkid:plan/210000/fyp/2021-2025/zh-Hans/tbl_1__row_18"
+    assert curie(row) == "pkid:plan/210000/fyp/2021-2025/6362853e/zh-Hans/tbl_1__row_18"
     assert short == full and full[0][:2] == ["001_e6d1326eb6e5ef17.txt", "246"]

@@ -177,14 +177,14 @@ def test_tree_copies_are_derivation_trees_not_sibling_cliques(tree) -> None:
     assert [sum(r["d"] == d for r in links) for d in ("true", "false")] == [134, 0]  # 81 recorded copies among them
     families = string_rows(store, f"SELECT ?f WHERE {{ GRAPH <{LINEAGE_GRAPH}> {{ ?f a pk:PolicyFamily }} }}")
     assert len(families) == 26  # as many as when the sibling links were stated
-    source = plan + "220100/fyp/2021-2025/zh-Hans/para_20"
+    source = plan + "220100/fyp/2021-2025/4cdd38ca/zh-Hans/para_20"
     copies = {
-        "synth_00004.txt": "220102/fyp/2021-2025/zh-Hans/chp_4__sec_1__para_2",  # 南关区
-        "synth_00007.txt": "220105/fyp/2021-2025/zh-Hant/chp_6__sec_1__para_2",  # 二道区
-        "synth_00008.txt": "220113/fyp/2021-2025/zh-Hans/chp_7__sec_2__para_1",  # 九台区
-        "synth_00009.txt": "220122/fyp/2021-2025/zh-Hans/chp_7__sec_2__para_1",  # 农安县
-        "synth_00010.txt": "220182/fyp/2021-2025/zh-Hans/chp_8__sec_1__para_1",  # 榆树市
-        "synth_00011.txt": "220183/fyp/2021-2025/zh-Hans/chp_7__sec_2__para_1",  # 德惠市
+        "synth_00004.txt": "220102/fyp/2021-2025/48552582/zh-Hans/chp_4__sec_1__para_2",  # 南关区
+        "synth_00007.txt": "220105/fyp/2021-2025/ab6bfd12/zh-Hant/chp_6__sec_1__para_2",  # 二道区
+        "synth_00008.txt": "220113/fyp/2021-2025/1e350876/zh-Hans/chp_7__sec_2__para_1",  # 九台区
+        "synth_00009.txt": "220122/fyp/2021-2025/28de53c4/zh-Hans/chp_7__sec_2__para_1",  # 农安县
+        "synth_00010.txt": "220182/fyp/2021-2025/a8b943e0/zh-Hans/chp_8__sec_1__para_1",  # 榆树市
+        "synth_00011.txt": "220183/fyp/2021-2025/ed8a3be6/zh-Hans/chp_7__sec_2__para_1",  # 德惠市
     }
     recorded = {c["file"]: c["source_file"] for c in truth["copies"] if c["title"] == "过程突出贡献教育引导。"}
     assert recorded == dict.fromkeys(copies, "synth_00003.txt")

@@ -197,7 +197,7 @@ def test_corpus_targets_belong_to_their_measure_or_box_item(parsed) -> None:
 
 
 def test_prose_indicators_in_the_graph(corpus_store) -> None:
-    e = "https://w3id.org/plankg/id/plan/431200/fyp/2021-2025/zh-Hant"  # 002
+    e = "https://w3id.org/plankg/id/plan/431200/fyp/2021-2025/c1126cbe/zh-Hant"  # 002
     node = NamedNode(f"{e}/chp_3__sec_1__para_1__ind_1")  # line 489
     assert _objects(corpus_store, node, PK.partOf) == {f"{e}/chp_3__sec_1__para_1"}
     assert _objects(corpus_store, node, PK.statedIn) == {f"{e}/chp_3__sec_1__para_1"}

@@ -91,8 +91,8 @@ def test_a_short_shared_clause_inside_long_items_is_a_candidate(corpus_store) ->
     pair = tuple(
         sorted(
             (
-                index[plan + "210000/fyp/2021-2025/zh-Hans/chp_2__sec_4__para_1"],
-                index[plan + "450900/fyp/2021-2025/zh-Hans/box_4__item_2"],
+                index[plan + "210000/fyp/2021-2025/6362853e/zh-Hans/chp_2__sec_4__para_1"],
+                index[plan + "450900/fyp/2021-2025/05cd351b/zh-Hans/box_4__item_2"],
             )
         )
     )
@@ -149,8 +149,8 @@ def test_a_one_line_project_sharing_a_term_is_not_half_copied(corpus_store) -> N
     items = reuse_items(corpus_store)[0]
     text = {item.iri: item.text for item in items}
     plan = "https://w3id.org/plankg/id/plan/"
-    a = text[plan + "210000/fyp/2021-2025/zh-Hans/chp_2__sec_4__para_2__proj_1"]
-    b = text[plan + "450900/fyp/2021-2025/zh-Hans/para_36"]
+    a = text[plan + "210000/fyp/2021-2025/6362853e/zh-Hans/chp_2__sec_4__para_2__proj_1"]
+    b = text[plan + "450900/fyp/2021-2025/05cd351b/zh-Hans/para_36"]
     stats = reuse_model.Statistics([i.text for i in items], [i.plan for i in items])
     probability, features, passages = reuse_model.score(a, b, stats)
     assert [p.text for p in passages] == ["以上儿童福利机构"]

@@ -17,7 +17,7 @@ from tests.test_viz import Opened, browser, shots  # noqa: F401 (the Chromium fi
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 PKS = "https://w3id.org/plankg/shapes#"
-MEASURE_004 = "https://w3id.org/plankg/id/plan/440200/annual/2021/zh-Hans/chp_3__para_3"  # line 16: (十二)完善社区…
+MEASURE_004 = "https://w3id.org/plankg/id/plan/440200/annual/2021/97646312/zh-Hans/chp_3__para_3"  # line 16: (十二)完善社区…
 # Warnings per document (see tests/test_shapes.py for what each is in the source).
 # The table rows' missing attributes, baselines and units, and the targets stated in prose without a year
 # (pks:ProseIndicator-year: 000 3, 001 10, 002 4, 003 3), plus 000's and 004's missing date and issuer.
@@ -70,7 +70,7 @@ def test_text_report_summarises_and_points_at_the_source(built):
     assert out[0].startswith("000_7c45746ca5003da4.txt: conforms (0 violations, 22 warnings, 0 infos; pyrudof")
     assert out[1:3] == ["  Warning   pks:Indicator-attribute          9", "  Warning   pks:Indicator-baseline           8"]
     # 000 line 207: row 15 每百户拥有社区服务设施建筑面积 has no 2020 cell.
-    at = out.index("    focus https://w3id.org/plankg/id/plan/450900/fyp/2021-2025/zh-Hans/tbl_2__row_15")
+    at = out.index("    focus https://w3id.org/plankg/id/plan/450900/fyp/2021-2025/05cd351b/zh-Hans/tbl_2__row_15")
     assert out[at - 1] == "  - Warning pks:Indicator-baseline  path pk:hasValue"
     assert out[at + 2] == (
         "    000_7c45746ca5003da4.txt:207  「15 | ⏎ 每百户拥有社区服务设施建筑面积 | ⏎ 平方米 | ⏎ ≥35 | ⏎ 预期性」"

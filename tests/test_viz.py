@@ -258,7 +258,7 @@ def test_plan_views_show_the_whole_tree(browser, corpus_store, site: Path, shots
 
 def test_clicking_a_measure_shows_its_text_and_source(browser, site: Path, shots: Path) -> None:
     opened = Opened(browser, site / "plan-003_1530986ba0a39128.html", shots)
-    shown = opened.click_node(f"{PLAN}320214/fyp/2021-2025/zh-Hans/chp_4__sec_2__para_1")
+    shown = opened.click_node(f"{PLAN}320214/fyp/2021-2025/5ccb1f6a/zh-Hans/chp_4__sec_2__para_1")
     assert shown.startswith("优化供给提升养老服务水平。\nclass\nmeasure 任务措施\ntext\n1.优化供给提升养老服务水平。")
     assert "quote\n1.优化供给提升养老服务水平。保障优化基本养老服务。" in shown  # 003 line 552
     assert "source\n003_1530986ba0a39128.txt line 552" in shown
@@ -268,7 +268,7 @@ def test_clicking_a_measure_shows_its_text_and_source(browser, site: Path, shots
 
 def test_clicking_a_traditional_indicator_shows_its_numbers(browser, site: Path, shots: Path) -> None:
     opened = Opened(browser, site / "plan-002_1d4cc66293008ec4.html", shots)
-    shown = opened.click_node(f"{PLAN}431200/fyp/2021-2025/zh-Hant/tbl_2__row_8")
+    shown = opened.click_node(f"{PLAN}431200/fyp/2021-2025/c1126cbe/zh-Hant/tbl_2__row_8")
     # 002 lines 327-335: 8 | 養老機構護理型床位占比(% | —— | ≥55 | 約束性
     assert shown.startswith("養老機構護理型床位占比(%\nclass\nbinding indicator 约束性指标")
     assert "numbers\nActual 2020: ——\nTarget 2025: ≥55 (≥ 55 %)" in shown
@@ -333,7 +333,7 @@ def test_lineage_view_plans_families_and_shared_indicators(browser, corpus_store
     items = [m["themes"] for m in visible if m["kind"] == "item"]
     assert sum(m["kind"] == "plan" for m in visible) == 5 and items and all("养老服务" in t for t in items)
     assert sum(f[2] == "养老服务" for f in families) <= len(items)  # every elderly-care family is among them
-    shown = opened.click_node(f"{PLAN}320214/fyp/2021-2025")
+    shown = opened.click_node(f"{PLAN}320214/fyp/2021-2025/5ccb1f6a")
     assert shown.startswith("无锡高新区(新吴区)民政事业 “十四五”发展规划\nclass\nplan 规划\nregion\n新吴区\nlevel\nDistrict")
     opened.page.close()
 
@@ -360,10 +360,10 @@ def test_lineage_view_shows_shared_instruments(browser, corpus_store, site: Path
     ]
     plans = opened.page.evaluate(f"plankgView.network.getConnectedNodes('{node}')")
     assert sorted(p.removeprefix(PLAN) for p in plans) == [
-        "210000/fyp/2021-2025",
-        "431200/fyp/2021-2025",
-        "440200/annual/2021",
-        "450900/fyp/2021-2025",
+        "210000/fyp/2021-2025/6362853e",
+        "431200/fyp/2021-2025/c1126cbe",
+        "440200/annual/2021/97646312",
+        "450900/fyp/2021-2025/05cd351b",
     ]
     panel = opened.click_node(node)
     # 001 line 408, 002 line 551 (Traditional, as written), 004 line 21, 000 line 309: the name and its sentence
@@ -486,7 +486,7 @@ def test_injected_markup_shows_as_text_and_runs_nothing(browser, injected: Path,
     assert title in index.text("#plans")
     view = Opened(browser, injected / "plan-injected.html", shots)
     assert view.text("#heading") == title
-    shown = view.click_node(f"{PLAN}320214/fyp/2021-2025/zh-Hans/chp_4__sec_4__para_3")
+    shown = view.click_node(f"{PLAN}320214/fyp/2021-2025/b4b5bab0/zh-Hans/chp_4__sec_4__para_3")  # its title's key
     assert '3. 深化绿色惠民殡葬改革<img src=x onerror=alert("measure")>。<script>window.pwned=1</script>强化殡葬' in shown
     assert view.page.evaluate("[window.pwned, document.querySelectorAll('#details img, #details script').length]") == [None, 0]
     view.assert_clean()  # no alert dialog, no request for "x", no console error
@@ -662,7 +662,7 @@ def test_viz_into_an_unwritable_place_is_a_clear_error(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("size", [(1280, 800), (1920, 1080)])
 def test_search_selects_focuses_and_shows_the_matches(browser, corpus_store, site: Path, shots: Path, size) -> None:
-    measure = "https://w3id.org/plankg/id/plan/210000/fyp/2021-2025/zh-Hans/chp_5__sec_2__para_7"  # 001 line 471
+    measure = "https://w3id.org/plankg/id/plan/210000/fyp/2021-2025/6362853e/zh-Hans/chp_5__sec_2__para_7"  # 001 line 471
     opened = Opened(browser, site / "plan-001_e6d1326eb6e5ef17.html", shots)
     opened.page.set_viewport_size({"width": size[0], "height": size[1]})
     opened.page.fill("#search", "平战结合")
@@ -681,13 +681,13 @@ def test_search_selects_focuses_and_shows_the_matches(browser, corpus_store, sit
     lineage.page.set_viewport_size({"width": size[0], "height": size[1]})
     lineage.page.fill("#search", "辽宁省")
     selected = lineage.page.evaluate("plankgView.network.getSelectedNodes()")
-    assert "https://w3id.org/plankg/id/plan/210000/fyp/2021-2025" in selected
+    assert "https://w3id.org/plankg/id/plan/210000/fyp/2021-2025/6362853e" in selected
     assert lineage.text("#found") == f"{len(selected)} nodes match"
     # a family's panel lists each member's text with its plan and line: 玉林 line 283 and 辽宁 line 471 are one family
     [family] = [
         r["f"].value
         for r in corpus_store.query(f"""SELECT ?f WHERE {{ GRAPH ?g {{ ?f <{PK}member>
-        <https://w3id.org/plankg/id/plan/450900/fyp/2021-2025/zh-Hans/para_17> , <{measure}> }} }}""")
+        <https://w3id.org/plankg/id/plan/450900/fyp/2021-2025/05cd351b/zh-Hans/para_17> , <{measure}> }} }}""")
     ]
     panel = lineage.click_node(family)
     assert "member texts" in panel
@@ -831,12 +831,12 @@ def test_a_theme_group_panel_and_search_in_a_plan_without_chapters(browser, site
     opened = Opened(browser, site / "plan-000_7c45746ca5003da4.html", shots)
     opened.page.set_viewport_size({"width": size[0], "height": size[1]})
     assert opened.text(".notice").startswith("This plan states no chapters: its 91 items (measure 83, box 8)")
-    shown = opened.click_node(f"{PLAN}450900/fyp/2021-2025/zh-Hans#theme/志愿服务")
+    shown = opened.click_node(f"{PLAN}450900/fyp/2021-2025/05cd351b/zh-Hans#theme/志愿服务")
     assert shown.startswith("志愿服务 (5)\nclass\ntheme group 主题分组\ntheme\n志愿服务")
     assert "“志愿者服务”专项工程 (line 355)" in shown
     opened.page.fill("#search", "志愿者服务")  # the box's title, and its project's text
     selected = opened.page.evaluate("plankgView.network.getSelectedNodes()")
-    assert f"{PLAN}450900/fyp/2021-2025/zh-Hans/box_8" in selected
+    assert f"{PLAN}450900/fyp/2021-2025/05cd351b/zh-Hans/box_8" in selected
     assert opened.text("#found") == f"{len(selected)} nodes match"
     # the graph fits the window below the notice: nothing of it is cut off at the bottom
     box = opened.page.locator("#graph").bounding_box()
@@ -868,7 +868,7 @@ def test_index_search_marks_the_plans_and_opens_their_views_searching(browser, s
     opened.page.locator("body[data-ready=true]").wait_for(state="attached")
     assert opened.page.input_value("#search") == "护理型床位"
     selected = opened.page.evaluate("plankgView.network.getSelectedNodes()")
-    assert f"{PLAN}431200/fyp/2021-2025/zh-Hant/tbl_2__row_8" in selected  # 002 line 327, found in Simplified
+    assert f"{PLAN}431200/fyp/2021-2025/c1126cbe/zh-Hant/tbl_2__row_8" in selected  # 002 line 327, found in Simplified
     assert opened.text("#found") == f"{len(selected)} nodes match"
     opened.page.go_back()
     opened.page.fill("#search", "")
@@ -981,7 +981,7 @@ def test_a_search_names_its_matches_and_lists_them(browser, site: Path, shots: P
     items.nth(0).locator("a").click()
     assert opened.text("#details").startswith("提升应急救援能力。\nclass\nmeasure 任务措施")
     assert "001_e6d1326eb6e5ef17.txt line 471" in opened.text("#details")
-    measure = f"{PLAN}210000/fyp/2021-2025/zh-Hans/chp_5__sec_2__para_7"
+    measure = f"{PLAN}210000/fyp/2021-2025/6362853e/zh-Hans/chp_5__sec_2__para_7"
     centre = opened.page.evaluate(f"[plankgView.network.getViewPosition(), plankgView.network.getPosition('{measure}')]")
     assert math.dist(centre[0].values(), centre[1].values()) < 1  # focused: at the centre of the view
     opened.page.fill("#search", "")
@@ -1009,11 +1009,11 @@ def test_every_filter_applies_to_the_counts_and_the_panel(browser, corpus_store,
     opened.page.dispatch_event("#score", "input")
     assert {(a, b): label for a, b, label, _h, _n in opened.page.evaluate(PAIRS_SHOWN)} == before
     # the family of 玉林 line 283 and 辽宁 lines 471, 500 (提升应急救援能力): under the Province level, 辽宁省's only
-    measure = f"{PLAN}210000/fyp/2021-2025/zh-Hans/chp_5__sec_2__para_7"
+    measure = f"{PLAN}210000/fyp/2021-2025/6362853e/zh-Hans/chp_5__sec_2__para_7"
     [family] = [
         r["f"].value
         for r in corpus_store.query(f"""SELECT ?f WHERE {{ GRAPH ?g {{ ?f <{PK}member>
-        <{PLAN}450900/fyp/2021-2025/zh-Hans/para_17> , <{measure}> }} }}""")
+        <{PLAN}450900/fyp/2021-2025/05cd351b/zh-Hans/para_17> , <{measure}> }} }}""")
     ]
     panel = opened.click_node(family)
     assert "玉林市: 1" in panel and "玉林市 line 283: 提升应急救援能力。" in panel

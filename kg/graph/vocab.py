@@ -83,6 +83,7 @@ DOC_TYPES = {
 # The plan IRI segments that stand for a part of a plan's identity its text does not state.
 UNKNOWN_REGION = "unknown-region"
 UNKNOWN_TYPE = "document"
+UNTITLED = "untitled"  # the title key of a plan whose text states no title
 NATION_CODE = "000000"
 
 # Region levels.
@@ -117,11 +118,12 @@ def region_iri(adcode: str) -> str:
     return str(ID[f"region/{region_segment(adcode)}"])
 
 
-def plan_iri(adcode: str | None, doc_type: str, period: str) -> str:
-    """The IRI of a plan as a work: one per region, document type and period, whatever its script.
-    A region the text does not state is the segment unknown-region (never a real region's code)."""
+def plan_iri(adcode: str | None, doc_type: str, period: str, title_key: str) -> str:
+    """The IRI of a plan as a work: one per region, document type, period and title, whatever its script (two
+    十四五 plans of one ministry are two plans). A region the text does not state is the segment unknown-region
+    (never a real region's code); title_key is a short hash of the normalised title (loaders.triples)."""
     region = region_segment(adcode) if adcode else UNKNOWN_REGION
-    return str(ID[f"plan/{region}/{doc_type}/{period}"])
+    return str(ID[f"plan/{region}/{doc_type}/{period}/{title_key}"])
 
 
 def expression_iri(plan: str, script: str) -> str:
