@@ -559,18 +559,23 @@ def labelled(corpus):
     return reuse_train.labelled_pairs(LABELS["pairs"], reuse_items(store)[0])
 
 
-def test_labelled_set_size() -> None:
-    pairs = LABELS["pairs"]
+def grade_counts(pairs: list[dict]) -> dict[tuple[str, str, str], int]:
+    """How many pairs of each split have each grade on each question, once every pair is checked to answer both
+    questions and to name its instruments exactly when it shares one."""
     grades = ("clear", "borderline", "no")
     assert all(p["copied"] in grades and p["instrument"] in grades for p in pairs)  # both questions, every pair
     assert all(bool(p.get("instruments")) == (p["instrument"] != "no") for p in pairs)
-    counts = {
+    return {
         (split, question, grade): sum(p["split"] == split and p[question] == grade for p in pairs)
         for split in ("dev", "blind")
         for question in ("copied", "instrument")
         for grade in grades
     }
-    assert counts == {
+
+
+def test_labelled_set_size() -> None:
+    pairs = LABELS["pairs"]
+    assert grade_counts(pairs) == {
         ("dev", "copied", "clear"): 49,
         ("dev", "copied", "borderline"): 7,
         ("dev", "copied", "no"): 223,
@@ -605,16 +610,7 @@ def test_real_labelled_set_size(real) -> None:
     from plankg.lineage.graph import reuse_items
 
     pairs = REAL_LABELS["pairs"]
-    grades = ("clear", "borderline", "no")
-    assert all(p["copied"] in grades and p["instrument"] in grades for p in pairs)
-    assert all(bool(p["instruments"]) == (p["instrument"] != "no") for p in pairs)
-    counts = {
-        (split, question, grade): sum(p["split"] == split and p[question] == grade for p in pairs)
-        for split in ("dev", "blind")
-        for question in ("copied", "instrument")
-        for grade in grades
-    }
-    assert counts == {
+    assert grade_counts(pairs) == {
         ("dev", "copied", "clear"): 3,
         ("dev", "copied", "borderline"): 4,
         ("dev", "copied", "no"): 73,
