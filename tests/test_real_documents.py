@@ -129,6 +129,11 @@ TITLES = {  # the plan's own title (for a notice that issues a document, the iss
         "关于平潭县2016年国民经济和社会发展计划执行情况及2017年国民经济和社会发展计划(草案)的报告",
         10,
     ),
+    # the body's title (line 10: its breadcrumb, then the title set on lines of its own, run together), as the page's 标题
+    "031_pingtan_14th_fyp_proposal_2021.txt": (
+        "中共福建省委平潭综合实验区工作委员会关于制定平潭综合实验区国民经济和社会发展第十四个五年规划和二〇三五年远景目标的建议",
+        10,
+    ),
 }
 
 DATES = {  # ISO date and the line it is written on
@@ -197,6 +202,7 @@ DOC_NUMBERS = {
     "027_guofa_2018_43_boao_lecheng_drug_regulation_decision.html": "国发〔2018〕43号",
     "028_mem_nmsa_14th_fyp_mine_safety_plan_relayed_2022.txt": "应急〔2022〕64号",  # the forwarded notice's; the relay has none
     "029_pingtan_county_2016_plan_execution_and_2017_plan_draft_report_2017.txt": None,  # a report to a congress has none
+    "031_pingtan_14th_fyp_proposal_2021.txt": None,  # a party committee's proposal adopted by its meeting has none
 }
 
 ISSUERS = {
@@ -253,6 +259,7 @@ ISSUERS = {
     "028_mem_nmsa_14th_fyp_mine_safety_plan_relayed_2022.txt": {"应急管理部", "国家矿山安全监察局"},
     # 受平潭县人民政府的委托，我向大会作…: the county government's report, delivered by its bureau's head; not the 发布机构
     "029_pingtan_county_2016_plan_execution_and_2017_plan_draft_report_2017.txt": {"平潭县人民政府"},
+    "031_pingtan_14th_fyp_proposal_2021.txt": {"中共福建省委平潭综合实验区工作委员会"},
 }
 
 DOC_TYPES = {
@@ -280,6 +287,7 @@ DOC_TYPES = {
     "027_guofa_2018_43_boao_lecheng_drug_regulation_decision.html": "decision",  # 决定
     "028_mem_nmsa_14th_fyp_mine_safety_plan_relayed_2022.txt": "fyp",  # one field's 十四五 规划
     "029_pingtan_county_2016_plan_execution_and_2017_plan_draft_report_2017.txt": "annual",  # the year's 计划 (草案)
+    "031_pingtan_14th_fyp_proposal_2021.txt": "proposal",
 }
 
 REGIONS = {  # admin code of the plan's region; 000000 is the nation
@@ -332,6 +340,7 @@ PERIODS = {  # None: the text states no period, and none may be invented; "to-20
     "027_guofa_2018_43_boao_lecheng_drug_regulation_decision.html": None,  # 暂时调整: no period stated
     "028_mem_nmsa_14th_fyp_mine_safety_plan_relayed_2022.txt": "2021-2025",  # “十四五”
     "029_pingtan_county_2016_plan_execution_and_2017_plan_draft_report_2017.txt": "2017",  # the year it plans
+    "031_pingtan_14th_fyp_proposal_2021.txt": "2021-2025",  # the title's 第十四个五年
 }
 
 PART_LINES = {  # the line of every top-level part 一、…
@@ -354,6 +363,7 @@ PART_LINES = {  # the line of every top-level part 一、…
     "019_shanghai_changning_15th_fyp_outline_2026.md": [22, 54, 317, 341, 379, 413, 451, 489, 527, 579, 629, 661],
     "020_shanghai_minhang_urban_renewal_15th_plan_2026.md": [28, 131, 170, 195],
     "021_shanghai_huangpu_urban_renewal_15th_plan_2026.md": [32, 184, 248, 282],
+    "031_pingtan_14th_fyp_proposal_2021.txt": [10] * 9,  # 一、–九、, the body on one line
 }
 
 LEAD_LINES = {  # paragraphs under a part heading before its first item
@@ -371,6 +381,7 @@ LEAD_LINES = {  # paragraphs under a part heading before its first item
         10,
         10,
     ],  # 2023年是…主要工作和成效是： and 2024年是…必须扎实抓好六个方面工作。
+    "031_pingtan_14th_fyp_proposal_2021.txt": [10] * 7,  # parts 三–九 open with a paragraph before their first item
 }
 
 PROSE_TARGETS = {  # (line, words of the quantity's name, value, comparator, year) of targets stated in sentences
@@ -474,6 +485,23 @@ PROSE_TARGETS = {  # (line, words of the quantity's name, value, comparator, yea
         (54, "新建机关办公建筑和教育建筑屋顶安装太阳能光伏面积比例", 50, "≥", None),
         (54, "其他类型公共建筑屋顶安装太阳能光伏的面积比例", 30, "≥", None),
         (54, "新建居住建筑屋顶安装太阳能光伏面积比例", 30, "≥", None),
+    ],
+    # 031: the goals of item 5, all 到2025年 (FACTS.md lists them all)
+    "031_pingtan_14th_fyp_proposal_2021.txt": [
+        (10, "年接待游客规模", 1000, ">", 2025),  # 超1000万人次
+        (10, "旅游相关产业增加值占GDP比重", 14, "", 2025),
+        (10, "对台贸易额", 120, ">", 2025),  # 突破120亿元
+        (10, "岚台客运航线年运送旅客", 25, "≥", 2025),  # 25万人次以上
+        (10, "累计落地台资企业", 2000, "≥", 2025),  # 2000家以上
+        (10, "进出口总值", 230, "", 2025),
+        (10, "服务进出口占对外贸易比重", 15, "", 2025),
+        (10, "三产增加值比重", 65, "", 2025),
+        (10, "高新技术企业", 120, "≥", 2025),  # 120家以上
+        (10, "城乡居民基本养老、医疗保险参保率", 98.5, "", 2025),  # 分别达98.5%、98%
+        (10, "城乡居民基本养老、医疗保险参保率", 98, "", 2025),
+        (10, "每千人养老床位数、执业医师数、医疗机构床位数", 40, "", 2025),  # 分别达40张、2人、3.5张
+        (10, "每千人养老床位数、执业医师数、医疗机构床位数", 2, "", 2025),
+        (10, "每千人养老床位数、执业医师数、医疗机构床位数", 3.5, "", 2025),
     ],
 }
 
@@ -651,12 +679,14 @@ ITEMS = {  # the numbers of the items directly under each part, as written
     ],
     "020_shanghai_minhang_urban_renewal_15th_plan_2026.md": [[], paren(3), paren(9), []],
     "021_shanghai_huangpu_urban_renewal_15th_plan_2026.md": [[], paren(6), paren(5), []],
+    "031_pingtan_14th_fyp_proposal_2021.txt": consecutive([3, 2, 4, 4, 5, 5, 4, 5, 3]),  # 1.–35., numbered on across the parts
 }
 
 DASH_LINES = {  # paragraphs starting ——
     "001_zhongyang_14th_fyp_proposal.txt": [21, 23, 25, 27, 29, 33, 35, 37, 39, 41, 43],
     "002_xiangcun_zhenxing_opinion_2018.txt": [15, 16, 17, 18, 19, 20, 21],
     "006_shanghai_zhelin_town_heritage_plan_2023.md": [36, 38, 40, 42],
+    "031_pingtan_14th_fyp_proposal_2021.txt": [10] * 6,  # the six goals of item 5 (——奋力打造… / ——奋力建设…)
 }
 
 PART_NUMBER = re.compile(f"[{NUMERALS}]+、")

@@ -71,6 +71,7 @@ RUN_ON = {
     "026_samr_14th_fyp_certification_accreditation_inspection_plan_2022.txt",
     "028_mem_nmsa_14th_fyp_mine_safety_plan_relayed_2022.txt",
     "029_pingtan_county_2016_plan_execution_and_2017_plan_draft_report_2017.txt",
+    "031_pingtan_14th_fyp_proposal_2021.txt",
 }
 
 
