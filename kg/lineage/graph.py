@@ -56,7 +56,7 @@ from plankg.lineage import (
 from plankg.lineage.cache import LineageCache, text_key, unknown
 from plankg.lineage.passages import Passage
 from plankg.loaders.extract import normalise_title
-from plankg.loaders.numerals import FIVE_YEAR_NAME, five_year_name
+from plankg.loaders.numerals import FIVE_YEAR_NAME, chinese_to_int, five_year_name
 from plankg.loaders.repair import read_offsets
 from plankg.loaders.script import to_simplified
 
@@ -206,9 +206,16 @@ def _citations(corpus: records.Corpus) -> list[dict[str, str]]:
 # ---------------------------------------------------------------- citation lineage
 
 
+_YEAR_IN_WORDS = re.compile(r"[零〇○OＯ一二三四五六七八九]{4}(?=年)")  # 二〇三五年
+
+
 def title_key(title: str) -> str:
-    """A title reduced so that a citation and the cited plan's own title meet: see normalise_title."""
-    return normalise_title(title).replace("(", "(").replace(")", ")") if title else ""
+    """A title reduced so that a citation and the cited plan's own title meet: see normalise_title; a year
+    written in words is the year (…二〇三五年远景目标的建议 is cited …2035年远景目标的建议)."""
+    if not title:
+        return ""
+    key = normalise_title(title).replace("(", "(").replace(")", ")")
+    return _YEAR_IN_WORDS.sub(lambda m: str(chinese_to_int(m.group())), key)
 
 
 _ISSUING_NOTICE = re.compile(r"关于(?:印发|转发|颁布|发布|公布)[〈<《]?(.+?)[〉>》]?的(?:通知|决定)$")
@@ -230,22 +237,48 @@ def _period_apart(key: str) -> str:
     return f"{FIVE_YEAR_NAME.sub('', bare)}|{'|'.join(sorted(periods))}" if periods else ""
 
 
+# 中共X委关于制定X国民经济和社会发展第N个五年规划和二〇三五年远景目标的建议, after title_key
+_PROPOSAL = re.compile(
+    r"^(?P<issuer>.*?)关于(?:制定|编制)(?P<place>.*?)国民经济和社会发展(?P<period>十[一二三四五六七八九]五)规划"
+    r"(?:和\d{4}年远景目标)?的建议$"
+)
+# the place a party committee is of: 中共福建省委平潭综合实验区工作委员会, 平潭综合实验区党工委 -> 平潭综合实验区
+_COMMITTEE = re.compile(r"^(?:中共)?(?:.+?[省市]委(?=.))?(?P<place>.+?)(?:党工委|工作委员会|委员会|党委|工委|委)$")
+
+
+def _proposal_apart(key: str) -> str:
+    """The place and period of a title key of a party committee's proposal for a five-year plan ("" for any other
+    title): there is one such 建议 of a place for a period, and its citations name it loosely, the committee
+    abridged (党工委 for 中共福建省委…工作委员会), 编制 for 制定, the place left to the committee's name."""
+    m = _PROPOSAL.match(key)
+    if not m:
+        return ""
+    committee = _COMMITTEE.match(m.group("issuer"))
+    place = m.group("place") or (committee.group("place") if committee else m.group("issuer"))
+    return f"建议|{place}|{m.group('period')}"
+
+
+def _loose_keys(key: str) -> list[str]:
+    """The looser keys of a title key, each matching only where one loaded plan alone has it."""
+    return [loose for loose in (_period_apart(key), _proposal_apart(key)) if loose]
+
+
 def cited_keys(title: str) -> list[str]:
     """The keys a citation may match a loaded plan by (see plan_keys), most exact first: its title's, the issued
     plan's when it cites the notice that issued one (《民政部关于印发〈“十四五”民政事业发展规划〉的通知》), then each
-    with the period apart."""
+    with the period apart, or as a proposal's place and period."""
     key = title_key(title)
     notice = _ISSUING_NOTICE.search(key)
     keys = [key, notice.group(1)] if notice else [key]
-    return keys + [loose for k in keys if (loose := _period_apart(k))]
+    return keys + [loose for k in keys for loose in _loose_keys(k)]
 
 
 def plan_keys(plans: dict[str, dict]) -> dict[str, str]:
-    """Title key -> plan, and key with the period apart -> plan where one plan alone has it."""
+    """Title key -> plan, and each looser key (see _loose_keys) -> plan where one plan alone has it."""
     by_key = {p["key"]: plan for plan, p in plans.items() if p["key"]}
     loose: dict[str, set[str]] = {}
     for key, plan in by_key.items():
-        if apart := _period_apart(key):
+        for apart in _loose_keys(key):
             loose.setdefault(apart, set()).add(plan)
     return by_key | {key: next(iter(found)) for key, found in loose.items() if len(found) == 1 and key not in by_key}
 
