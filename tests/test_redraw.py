@@ -44,6 +44,16 @@ class Texts:
             self.signed[text_key(t)] = s
             self.hashed[text_key(t)] = fingerprints.run_hashes(t)
 
+    def of(self, items: list[textreuse.Item], asked: list[list[int]]) -> redraw.Texts:
+        """The signatures and run hashes of items by position (redraw.Texts), the positions asked for recorded."""
+
+        def texts(positions):
+            asked.append(list(positions))
+            keys = [text_key(items[n].text) for n in positions]
+            return [self.signed[k] for k in keys], [self.hashed[k] for k in keys]
+
+        return texts
+
     def known(self, keys: list[bytes]) -> tuple[dict[bytes, bytes], dict[bytes, bytes]]:
         return {k: self.signed[k] for k in keys if k in self.signed}, {k: self.hashed[k] for k in keys if k in self.hashed}
 
@@ -97,6 +107,9 @@ def test_pairs_updated_plan_by_plan_are_those_drawn_from_scratch(pool: list[str]
     monkeypatch.setattr(redraw, "_updated", lambda *a: updates.append(r := spy_updated(*a)) or r)
     monkeypatch.setattr(redraw._Search, "codes", lambda self, *a, **k: checks.append("involved" in k) or spy_codes(self, *a, **k))
     loaded: dict[str, tuple[str | None, list[str]]] = {}
+    asked: list[list[int]] = []
+    before: set[int] = set()
+    parts: list[int] = []  # the parts of the buckets' entries after each step
     names = list(written)
     for name in names[:8]:
         loaded[name] = (None if name == "none" else name, written[name])
@@ -104,8 +117,18 @@ def test_pairs_updated_plan_by_plan_are_those_drawn_from_scratch(pool: list[str]
         items, places = items_of(loaded)
         signed = [texts.signed[text_key(i.text)] for i in items]
         hashed = [texts.hashed[text_key(i.text)] for i in items]
-        got = redraw.candidates(items, signed, hashed, places, tmp_path, texts.known)
+        got = redraw.candidates(items, texts.of(items, asked), places, tmp_path, texts.known)
         assert np.array_equal(got, textreuse.candidate_codes(items, signed, hashed, places)), step
+        marks = redraw.mark(items, places).tolist()
+        came = [n for n, m in enumerate(marks) if m not in before]
+        # the first update makes every item's entries; the others read the texts of the items that came (and of those
+        # whose pairs are checked), not every item's
+        assert (asked[0] if asked else []) == (came if step else list(range(len(items)))), step
+        asked.clear()
+        before = set(marks)
+        index = redraw.buckets.load(tmp_path, redraw._version(), np.array(marks, dtype=np.uint64))
+        assert not len(index.missing()) and len(index.parts) <= redraw.buckets.MOST_PARTS + 1, step
+        parts.append(len(index.parts))
         kind = rng.choice(("add", "add", "remove", "reword"))
         absent = [n for n in names if n not in loaded]
         if kind == "add" and absent:
@@ -122,6 +145,7 @@ def test_pairs_updated_plan_by_plan_are_those_drawn_from_scratch(pool: list[str]
             loaded[name] = (region, new)
     assert len(updates) == 29 and all(u is not None for u in updates)  # each drawn again where it changed, none all over
     assert any(checks)  # and some kept pairs checked against the buckets no change touched
+    assert any(a > b for a, b in zip(parts, parts[1:], strict=False))  # and the parts of the entries merged
 
 
 def test_a_full_rebuild_a_missing_file_or_an_unknown_text_gone_draws_every_pair(pool: list[str], tmp_path: Path) -> None:
@@ -132,7 +156,7 @@ def test_a_full_rebuild_a_missing_file_or_an_unknown_text_gone_draws_every_pair(
     signed = [texts.signed[text_key(i.text)] for i in items]
     hashed = [texts.hashed[text_key(i.text)] for i in items]
     expected = textreuse.candidate_codes(items, signed, hashed, places)
-    assert np.array_equal(redraw.candidates(items, signed, hashed, places, tmp_path, texts.known), expected)
+    assert np.array_equal(redraw.candidates(items, texts.of(items, []), places, tmp_path, texts.known), expected)
     state = tmp_path / redraw.STATE_FILE
     kept = redraw._load(state, redraw._version())
     assert kept is not None and np.array_equal(kept.codes, expected)
@@ -141,11 +165,17 @@ def test_a_full_rebuild_a_missing_file_or_an_unknown_text_gone_draws_every_pair(
     some = [texts.signed[text_key(i.text)] for i in fewer]
     runs = [texts.hashed[text_key(i.text)] for i in fewer]
     nothing_known = lambda keys: ({}, {})  # noqa: E731
-    assert redraw._updated(kept, redraw.mark(fewer, fewer_places), fewer, some, runs, fewer_places, nothing_known) is None
+    marks = redraw.mark(fewer, fewer_places)
+    index = redraw.buckets.load(tmp_path, redraw._version(), marks)
+    assert len(index.parts) == 1 and not len(index.missing())
+    assert redraw._updated(kept, marks, fewer, texts.of(fewer, []), fewer_places, nothing_known, index) is None
+    for f in tmp_path.glob("lineage-buckets-*-lsh_keys.npy"):
+        f.write_bytes(b"damaged")
+    assert not redraw.buckets.load(tmp_path, redraw._version(), marks).parts
     state.write_bytes(b"not a zip file")
     assert redraw._load(state, redraw._version()) is None
     assert redraw._load(tmp_path / "missing.npz", redraw._version()) is None
     assert np.array_equal(
-        redraw.candidates(fewer, some, runs, fewer_places, tmp_path, nothing_known),
+        redraw.candidates(fewer, texts.of(fewer, []), fewer_places, tmp_path, nothing_known),
         textreuse.candidate_codes(fewer, some, runs, fewer_places),
     )

@@ -80,6 +80,7 @@ DEPENDS: dict[str, tuple[tuple[str, str], ...]] = {
     # the candidate pairs last drawn, kept beside the cache (kg/lineage/redraw.py)
     "candidates": (
         ("plankg.lineage", "redraw.py"),
+        ("plankg.lineage", "buckets.py"),
         ("plankg.lineage", "textreuse.py"),
         ("plankg.lineage", "fingerprints.py"),
         ("plankg.lineage", "passages.py"),

@@ -934,9 +934,8 @@ class LineageRebuild:
         texts = [item.text for item in self.items]
         keys = [text_key(t) for t in texts]
         self.search: textreuse.SharedSearch | None = None
-        # with a worker the signatures are read there: only which texts have one is read here
-        self.known = dict.fromkeys(self.cache.have("minhash", keys), b"") if worker else self.cache.known("minhash", keys)
-        self.unsigned = unknown(keys, self.known)
+        # which texts have signatures kept (those wanted are read when the candidates need them)
+        self.unsigned = unknown(keys, dict.fromkeys(self.cache.have("minhash", keys)))
         named = [item.text for item in self.items + self.targets]
         self.named_keys = [text_key(t) for t in named]
         self.named: dict[bytes, list] = {}  # the mention rows made now (those kept are read when needed: _rows)
@@ -1001,16 +1000,12 @@ class LineageRebuild:
             cache.keep("minhash", [keys[n] for n in self.unsigned], signed)
             cache.keep("runs", [keys[n] for n in unhashed], hashed)
             return codes
-        if self.unsigned:
-            signed = fingerprints.signatures([items[n].text for n in self.unsigned])
-            cache.keep("minhash", [keys[n] for n in self.unsigned], signed)
-            self.known.update(zip((keys[n] for n in self.unsigned), signed, strict=True))
-        signatures = [self.known[k] for k in keys]
-        self.known = {}  # held no longer than the candidates need them
+        made = _Made(items, self.unsigned, cache)
         self.lap("signatures")
-        hashed = cache.results("runs", keys, lambda todo: [fingerprints.run_hashes(items[n].text) for n in todo])
+        cache.keep("minhash", [keys[n] for n in self.unsigned], made.signed)
+        cache.keep("runs", [keys[n] for n in made.unhashed], made.hashed)
         places = _places(items, self.plans, self.citations)
-        return redraw.candidates(items, signatures, hashed, places, self.folder, _known_of(cache), self.full)
+        return redraw.candidates(items, made.texts, places, self.folder, _known_of(cache), self.full)
 
     def _instruments(self, out: _Out, sources: dict[str, str], units: write.Units, spanned: _Spanned) -> None:
         items = self.items + self.targets
@@ -1076,27 +1071,39 @@ def _drawn(
 ) -> Drawn:
     """On the worker process: the candidate pairs of items (textreuse.candidate_codes: those kept in folder updated,
     kg/lineage/redraw.py; full: drawn from scratch), the signatures and run hashes of their texts read from the cache
-    (path, read only), those of the new texts made here. Returns the codes, the signatures of the texts unsigned
-    (positions in items), and the positions of the items whose run hashes were not kept with those hashes, for the
-    caller to keep."""
+    (path, read only) as the update needs them, those of the new texts made here. Returns the codes, the signatures
+    of the texts unsigned (positions in items), and the positions of the items whose run hashes were not kept with
+    those hashes, for the caller to keep."""
     cache = LineageCache.reading(path)
     try:
-        keys = [text_key(item.text) for item in items]
-        signed = fingerprints.signatures([items[n].text for n in unsigned])
-        known = cache.known("minhash", keys)
-        known.update(zip((keys[n] for n in unsigned), signed, strict=True))
-        signatures = [known[k] for k in keys]
-        del known
-        kept = cache.known("runs", keys)
-        unhashed = unknown(keys, kept)
-        hashed = [fingerprints.run_hashes(items[n].text) for n in unhashed]
-        kept.update(zip((keys[n] for n in unhashed), hashed, strict=True))
-        hashes = [kept[k] for k in keys]
-        del kept
-        codes = redraw.candidates(items, signatures, hashes, places, folder, _known_of(cache), full)
-        return codes, signed, unhashed, hashed
+        made = _Made(items, unsigned, cache)
+        codes = redraw.candidates(items, made.texts, places, folder, _known_of(cache), full)
+        return codes, made.signed, made.unhashed, made.hashed
     finally:
         cache.close()
+
+
+class _Made:
+    """The signatures of the texts unsigned (positions in items) and the run hashes of the texts the cache keeps none
+    of, made now; texts: the signatures and run hashes of items (redraw.Texts), those made or kept."""
+
+    def __init__(self, items: list[textreuse.Item], unsigned: list[int], cache: LineageCache) -> None:
+        self.keys = [text_key(item.text) for item in items]
+        self.cache = cache
+        self.signed = fingerprints.signatures([items[n].text for n in unsigned])
+        self.unhashed = unknown(self.keys, dict.fromkeys(cache.have("runs", self.keys)))
+        self.hashed = [fingerprints.run_hashes(items[n].text) for n in self.unhashed]
+        self.made_signed = dict(zip((self.keys[n] for n in unsigned), self.signed, strict=True))
+        self.made_hashed = dict(zip((self.keys[n] for n in self.unhashed), self.hashed, strict=True))
+
+    def texts(self, positions: Sequence[int]) -> tuple[list[bytes], list[bytes]]:
+        """The signatures and run hashes of the items at positions: made now, or read from the cache."""
+        wanted = [self.keys[n] for n in positions]
+        signed = self.cache.known("minhash", [k for k in wanted if k not in self.made_signed])
+        hashed = self.cache.known("runs", [k for k in wanted if k not in self.made_hashed])
+        signed.update(self.made_signed)
+        hashed.update(self.made_hashed)
+        return [signed[k] for k in wanted], [hashed[k] for k in wanted]
 
 
 def _known_of(cache: LineageCache) -> redraw.Known:

@@ -7,7 +7,9 @@ so a change of a few plans changes the pairs of the buckets the changed items fa
 last drawn are kept (STATE_FILE) with a mark of each item they number (its IRI, plan, span, text and place among the
 plans), and an update
 - keeps the pairs of the items that stayed as they were, numbered as the items are now;
-- draws the pairs of every bucket an item that came, went or changed falls in, from those buckets' entries alone;
+- draws the pairs of every bucket an item that came, went or changed falls in, from those buckets' entries alone
+  (kept sorted by bucket, kg/lineage/buckets.py: only the signatures and run hashes of the items that came, went or
+  are checked below are read);
 - checks each kept pair of two items of such buckets that those buckets no longer give: it stays when a bucket no
   change touched gives it, and goes otherwise.
 The result is candidate_codes' whatever pairs were kept (tests/test_redraw.py). A missing, damaged or foreign file
@@ -18,12 +20,12 @@ items draws every pair again.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from plankg.lineage import kept, textreuse
+from plankg.lineage import buckets, kept, textreuse
 from plankg.lineage.cache import text_key
 
 if TYPE_CHECKING:
@@ -32,10 +34,11 @@ if TYPE_CHECKING:
 STATE_FILE = "lineage-candidates.npz"  # beside the lineage cache, in the store's folder
 KEY_BYTES = 20  # a text's key (cache.text_key)
 MOST_CHANGED = 0.25  # the share of the items that may change before every pair is drawn again
-FILTER_BITS = 24  # the bits of a key the filter of wanted keys looks at first (_among)
 
 # the signatures and run hashes the cache keeps of texts, by their keys: {key: signatures}, {key: run hashes}
 Known = Callable[[list[bytes]], tuple[dict[bytes, bytes], dict[bytes, bytes]]]
+# the signatures and run hashes of the items at some positions, in their order
+Texts = Callable[[Sequence[int]], tuple[list[bytes], list[bytes]]]
 
 
 @dataclass(frozen=True)
@@ -50,28 +53,37 @@ class Drawn:
 
 def candidates(
     items: list[textreuse.Item],
-    signed: list[bytes],
-    hashed: list[bytes],
+    texts: Texts,
     places: textreuse.Places,
     folder: Path | None,
     known: Known,
     full: bool = False,
 ) -> np.ndarray:
-    """textreuse.candidate_codes of the items (signed, hashed: their signatures and run hashes): the pairs kept in
-    folder updated where items changed (None: none kept), or drawn from scratch (full: always); kept for the next
-    time. known: what the cache keeps of texts, asked for the texts of the items gone."""
+    """textreuse.candidate_codes of the items (texts: their signatures and run hashes, by position): the pairs kept
+    in folder updated where items changed (None: none kept), or drawn from scratch (full: always); kept for the next
+    time, with the buckets' entries (kg/lineage/buckets.py). known: what the cache keeps of texts, asked for the texts
+    of the items gone."""
+    import numpy as np
+
     marks = mark(items, places)
     before = None if full or folder is None else _load(folder / STATE_FILE, _version())
-    codes = _updated(before, marks, items, signed, hashed, places, known) if before is not None else None
+    index = buckets.Index([], marks) if full or folder is None else buckets.load(folder, _version(), marks)
+    codes = _updated(before, marks, items, texts, places, known, index) if before is not None else None
     if codes is None:
+        signed, hashed = texts(range(len(items)))
         codes = textreuse.candidate_codes(items, signed, hashed, places)
+        index = buckets.Index([], marks)
+        index.add(np.arange(len(items)), signed, hashed)
     if folder is not None:
         _save(folder / STATE_FILE, Drawn(marks, [text_key(i.text) for i in items], codes), _version())
+        if (tidied := index.tidied()).changed:
+            tidied.save(folder, _version())
     return codes
 
 
 def keep(folder: Path, items: list[textreuse.Item], places: textreuse.Places, codes: np.ndarray) -> None:
-    """Keep in folder the candidate pairs (codes) drawn from scratch elsewhere (textreuse.SharedSearch)."""
+    """Keep in folder the candidate pairs (codes) drawn from scratch elsewhere (textreuse.SharedSearch); the
+    buckets' entries are made by the next update."""
     _save(folder / STATE_FILE, Drawn(mark(items, places), [text_key(i.text) for i in items], codes), _version())
 
 
@@ -94,13 +106,14 @@ def _updated(
     before: Drawn,
     marks: np.ndarray,
     items: list[textreuse.Item],
-    signed: list[bytes],
-    hashed: list[bytes],
+    texts: Texts,
     places: textreuse.Places,
     known: Known,
+    index: buckets.Index,
 ) -> np.ndarray | None:
-    """The codes of the items marked `marks` from those drawn before; None when drawing them all costs less or the
-    texts of the items gone are not known."""
+    """The codes of the items marked `marks` from those drawn before, the buckets' entries read from the index (the
+    items it lacks added to it); None when drawing them all costs less or the texts of the items gone are not
+    known."""
     import numpy as np
 
     if len(np.unique(marks)) != len(marks) or len(np.unique(before.marks)) != len(before.marks):
@@ -117,11 +130,19 @@ def _updated(
     stayed = _renumbered(before.codes, len(before.marks), now_of, len(marks))
     if not len(came) and not len(went):
         return stayed
-    changed_signed = [signed[n] for n in came] + [gone_signed[k] for k in gone]
-    changed_hashed = [hashed[n] for n in came] + [gone_hashed[k] for k in gone]
+    missing = index.missing()
+    wanted = np.union1d(came, missing)
+    signed, hashed = texts(wanted.tolist())
+    held = np.isin(wanted, missing)
+    index.add(
+        wanted[held], [s for s, h in zip(signed, held, strict=True) if h], [r for r, h in zip(hashed, held, strict=True) if h]
+    )
+    new = np.isin(wanted, came)
+    changed_signed = [s for s, n in zip(signed, new, strict=True) if n] + [gone_signed[k] for k in gone]
+    changed_hashed = [r for r, n in zip(hashed, new, strict=True) if n] + [gone_hashed[k] for k in gone]
     lsh_wanted = _distinct_keys(keys for keys, _ in textreuse.lsh_entries(changed_signed))  # the buckets changed
     run_wanted = _distinct_keys([textreuse.run_entries(changed_hashed)[0]])
-    search = _Search(items, signed, hashed, places)
+    search = _Search(items, index, texts, places)
     touched = np.zeros(len(items), dtype=bool)
     fresh = search.codes(lsh_wanted, run_wanted, touched)
     a, b = np.divmod(stayed, max(len(items), 1))
@@ -136,12 +157,10 @@ def _updated(
 
 
 class _Search:
-    """The entries of the items' buckets, a part at a time as textreuse draws them, for the buckets wanted."""
+    """The entries of the buckets wanted, read from the index (kg/lineage/buckets.py), and the pairs they give."""
 
-    def __init__(self, items: list[textreuse.Item], signed: list[bytes], hashed: list[bytes], places: textreuse.Places) -> None:
-        self.items = items
-        self.bands = textreuse.clause_bands(signed)
-        self.runs = textreuse.run_entries(hashed)
+    def __init__(self, items: list[textreuse.Item], index: buckets.Index, texts: Texts, places: textreuse.Places) -> None:
+        self.items, self.index, self.texts = items, index, texts
         self.order, self.chain = textreuse.ordering(items, places)
 
     def codes(
@@ -156,10 +175,15 @@ class _Search:
         runs of those items."""
         import numpy as np
 
-        chosen = [_chosen(keys, owners, lsh_wanted, touched, involved) for keys, owners in textreuse.lsh_parts(*self.bands)]
-        lsh_keys = np.concatenate([_none(), *(keys for keys, _ in chosen)])
-        lsh_owners = np.concatenate([np.zeros(0, dtype=np.int64), *(owners for _, owners in chosen)])
-        run_keys, run_owners = _chosen(*self.runs, run_wanted, touched, involved)
+        if involved is not None:  # the other buckets of the items involved, from their texts' entries
+            signed, hashed = self.texts(np.flatnonzero(involved).tolist())
+            lsh_wanted = np.setdiff1d(_distinct_keys(keys for keys, _ in textreuse.lsh_entries(signed)), lsh_wanted)
+            run_wanted = np.setdiff1d(_distinct_keys([textreuse.run_entries(hashed)[0]]), run_wanted)
+        lsh_keys, lsh_owners = self.index.entries("lsh", lsh_wanted)
+        run_keys, run_owners = self.index.entries("run", run_wanted)
+        if touched is not None:
+            touched[lsh_owners] = True
+            touched[run_owners] = True
         items, order, chain = self.items, self.order, self.chain
         lsh = textreuse.grouped_codes(lsh_keys, lsh_owners, order, items, textreuse.MAX_WRITERS, chain)
         runs = textreuse.grouped_codes(
@@ -168,20 +192,9 @@ class _Search:
         return np.union1d(lsh, runs)
 
 
-def _chosen(
-    keys: np.ndarray, owners: np.ndarray, wanted: np.ndarray, touched: np.ndarray | None, involved: np.ndarray | None
-) -> tuple[np.ndarray, np.ndarray]:
-    """The entries (keys, owners) of the buckets wanted, their items marked in touched; or, given the items involved,
-    the entries of the other buckets those items are in (all the entries of a bucket are in one part: its other
-    buckets are found there)."""
-    import numpy as np
-
-    inside = _among(keys, wanted)
-    if involved is not None:
-        inside = _among(keys, np.unique(keys[involved[owners] & ~inside]))
-    if touched is not None:
-        touched[owners[inside]] = True
-    return keys[inside], owners[inside]
+def _where(values: list[bytes], chosen: np.ndarray) -> list[bytes]:
+    """The values whose mark in chosen is set."""
+    return [v for v, c in zip(values, chosen, strict=True) if c]
 
 
 def _renumbering(before: np.ndarray, now: np.ndarray) -> np.ndarray:
@@ -212,29 +225,6 @@ def _distinct_keys(parts: Iterable[np.ndarray]) -> np.ndarray:
     import numpy as np
 
     return np.unique(np.concatenate([*parts, np.zeros(0, dtype=np.uint64)]))
-
-
-def _none() -> np.ndarray:
-    import numpy as np
-
-    return np.zeros(0, dtype=np.uint64)
-
-
-def _among(keys: np.ndarray, wanted: np.ndarray) -> np.ndarray:
-    """Whether each key is one of wanted (sorted, distinct): a table of FILTER_BITS of their bits rules most keys out
-    with one lookup each, a binary search settles the rest."""
-    import numpy as np
-
-    inside = np.zeros(len(keys), dtype=bool)
-    if not len(wanted) or not len(keys):
-        return inside
-    mask = np.uint64((1 << FILTER_BITS) - 1)
-    table = np.zeros(1 << FILTER_BITS, dtype=bool)
-    table[((wanted ^ (wanted >> np.uint64(32))) & mask).astype(np.intp)] = True
-    maybe = np.flatnonzero(table[((keys ^ (keys >> np.uint64(32))) & mask).astype(np.intp)])
-    at = np.minimum(np.searchsorted(wanted, keys[maybe]), len(wanted) - 1)
-    inside[maybe[wanted[at] == keys[maybe]]] = True
-    return inside
 
 
 # ---------------------------------------------------------------- kept beside the cache
