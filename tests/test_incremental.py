@@ -19,7 +19,7 @@ import plankg
 from plankg.graph.store import open_store
 from plankg.graph.vocab import LINEAGE_GRAPH, PK, XSD_INTEGER
 from plankg.lineage import cache as lineage_cache
-from plankg.lineage import document_themes, instrument_concepts, scores, write
+from plankg.lineage import document_themes, instrument_concepts, redraw, scores, write
 from plankg.lineage.graph import rebuild_lineage
 from plankg.loading.documents import bundled_corpus, load_paths
 from plankg.synth import write_corpus
@@ -75,6 +75,13 @@ def test_adds_replacements_and_removals_leave_the_graph_a_full_rebuild_writes(do
     themed: list[int] = []  # how many document graphs each lineage update made the themes of (the others' kept)
     made = document_themes._made
     monkeypatch.setattr(document_themes, "_made", lambda graphs, cache: (themed.append(len(graphs)), made(graphs, cache))[1])
+    drawn: list[bool] = []  # in this process: whether the kept pairs were updated (a change of at most a quarter)
+    entries: list[tuple[int, int]] = []  # and the items whose buckets' entries were made, of the items there are
+    updated, add = redraw._updated, redraw.buckets.Index.add
+    monkeypatch.setattr(redraw, "_updated", lambda *a: (codes := updated(*a), drawn.append(codes is not None))[0])
+    making = lambda self, at, *rest: (entries.append((len(at), len(self.marks))), add(self, at, *rest))[1]  # noqa: E731
+    monkeypatch.setattr(redraw.buckets.Index, "add", making)
+    kept_updates = 0
     originals = [name for name in documents if not name.startswith("reworded ")]
     kg = plankg.open(tmp_path / "store", read_only=False)
     loaded: dict[str, Path] = {}  # file name -> the path loaded under it
@@ -82,6 +89,8 @@ def test_adds_replacements_and_removals_leave_the_graph_a_full_rebuild_writes(do
     done, changed = [], []
     for n in range(10):
         before = lineage_quads(kg.store)
+        drawn.clear()
+        entries.clear()
         kind = "add" if n == 0 else rng.choice(("add", "add", "replace", "remove"))
         if kind == "remove" and loaded:
             name = rng.choice(sorted(loaded))
@@ -97,6 +106,9 @@ def test_adds_replacements_and_removals_leave_the_graph_a_full_rebuild_writes(do
             loaded.update((name, documents[name]) for name in names)
             assert kg.build([documents[name] for name in names], validate=False, parallel=n % 2 == 1).ok
         done.append(kind)
+        if n % 2 == 0 and n > 0 and drawn == [True]:  # the kept pairs updated here: entries made of the new items alone
+            assert all(made < items for made, items in entries), (done, entries)
+            kept_updates += 1
         assert loaded_kept[-1] == (n > 0), done
         # the themes of the graph that came or was written again, and of the regions graph (no run is recorded for it)
         assert themed[-1] == (5 if n == 0 else 2 if kind != "remove" else 1), done
@@ -104,6 +116,7 @@ def test_adds_replacements_and_removals_leave_the_graph_a_full_rebuild_writes(do
         if lineage_quads(kg.store) != before:
             changed.append(kind)
     assert set(changed) == {"add", "replace", "remove"}, (done, changed)
+    assert kept_updates, done
 
 
 def test_a_removal_and_a_full_rebuild_with_a_worker_process_leave_the_graph_one_process_writes(documents, tmp_path: Path) -> None:
