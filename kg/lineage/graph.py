@@ -40,7 +40,7 @@ from plankg.graph import vocab
 from plankg.graph.vocab import ID, PROV, RDF_TYPE, RDFS, SKOS, XSD
 from plankg.lineage import (
     document_themes,
-    fingerprints,
+    drawing,
     gram_counts,
     instrument_concepts,
     instruments,
@@ -732,11 +732,6 @@ def _specificity(
     return instruments.Specificity.counted(len(texts), counted.grams, counted.df)
 
 
-def _mention_rows(texts: list[str]) -> list[list]:
-    """The instrument mentions of each text as kept (jieba's work: on the worker process when there is one)."""
-    return [[m.row() for m in instruments.mentions(text)] for text in texts]
-
-
 def _span(out: _Out, annotation: str, target: str, item: textreuse.Item, start: int, end: int, sources: dict[str, str]) -> None:
     """A target of annotation selecting item's text from start to end (offsets into the item's text) in its source."""
     out.add(annotation, OA.hasTarget, target)
@@ -944,11 +939,11 @@ class LineageRebuild:
             self.search = textreuse.SharedSearch(self.items, worker, min_score, _places(self.items, self.plans, self.citations))
         self.naming: Future[list[list]] | None = None
         if worker and self.unnamed:  # the worker finds the instrument mentions of the new texts (its jieba is loaded)
-            self.naming = worker.submit(_mention_rows, [named[n] for n in self.unnamed])
-        self.drawing: Future[Drawn] | None = None
+            self.naming = worker.submit(drawing.mention_rows, [named[n] for n in self.unnamed])
+        self.drawing: Future[drawing.Drawn] | None = None
         if worker and not self.search:  # and draws the candidates (signing the new texts) while the caller works
             places = _places(self.items, self.plans, self.citations)
-            self.drawing = worker.submit(_drawn, self.cache.path, self.items, self.unsigned, places, self.folder, self.full)
+            self.drawing = worker.submit(drawing.drawn, self.cache.path, self.items, self.unsigned, places, self.folder, full)
         self.lap("signatures")
 
     def lap(self, stage: str) -> None:
@@ -957,11 +952,11 @@ class LineageRebuild:
         self.clock = now
 
     def _rows(self, wanted: list[bytes]) -> dict[bytes, list]:
-        """The instrument mentions (_mention_rows) of the texts of keys wanted: those of the new texts, made now (by the
-        worker when there is one) and kept, or kept ones."""
+        """The instrument mentions (drawing.mention_rows) of the texts of keys wanted: those of the new texts, made now
+        (by the worker when there is one) and kept, or kept ones."""
         if self.unnamed:
             texts = [(self.items + self.targets)[n].text for n in self.unnamed]
-            rows = self.naming.result() if self.naming else _mention_rows(texts)
+            rows = self.naming.result() if self.naming else drawing.mention_rows(texts)
             keys = [self.named_keys[n] for n in self.unnamed]
             self.cache.keep("mentions", keys, rows)
             self.named.update(zip(keys, rows, strict=True))
@@ -1000,12 +995,12 @@ class LineageRebuild:
             cache.keep("minhash", [keys[n] for n in self.unsigned], signed)
             cache.keep("runs", [keys[n] for n in unhashed], hashed)
             return codes
-        made = _Made(items, self.unsigned, cache)
+        made = drawing.Made(items, self.unsigned, cache)
         self.lap("signatures")
         cache.keep("minhash", [keys[n] for n in self.unsigned], made.signed)
         cache.keep("runs", [keys[n] for n in made.unhashed], made.hashed)
         places = _places(items, self.plans, self.citations)
-        return redraw.candidates(items, made.texts, places, self.folder, _known_of(cache), self.full)
+        return redraw.candidates(items, made.texts, places, self.folder, drawing.known_of(cache), self.full)
 
     def _instruments(self, out: _Out, sources: dict[str, str], units: write.Units, spanned: _Spanned) -> None:
         items = self.items + self.targets
@@ -1061,54 +1056,6 @@ class LineageRebuild:
         self.lap("write")
         cache.close()
         return summary
-
-
-Drawn = tuple["np.ndarray", list[bytes], list[int], list[bytes]]
-
-
-def _drawn(
-    path: Path, items: list[textreuse.Item], unsigned: list[int], places: textreuse.Places, folder: Path | None, full: bool
-) -> Drawn:
-    """On the worker process: the candidate pairs of items (textreuse.candidate_codes: those kept in folder updated,
-    kg/lineage/redraw.py; full: drawn from scratch), the signatures and run hashes of their texts read from the cache
-    (path, read only) as the update needs them, those of the new texts made here. Returns the codes, the signatures
-    of the texts unsigned (positions in items), and the positions of the items whose run hashes were not kept with
-    those hashes, for the caller to keep."""
-    cache = LineageCache.reading(path)
-    try:
-        made = _Made(items, unsigned, cache)
-        codes = redraw.candidates(items, made.texts, places, folder, _known_of(cache), full)
-        return codes, made.signed, made.unhashed, made.hashed
-    finally:
-        cache.close()
-
-
-class _Made:
-    """The signatures of the texts unsigned (positions in items) and the run hashes of the texts the cache keeps none
-    of, made now; texts: the signatures and run hashes of items (redraw.Texts), those made or kept."""
-
-    def __init__(self, items: list[textreuse.Item], unsigned: list[int], cache: LineageCache) -> None:
-        self.keys = [text_key(item.text) for item in items]
-        self.cache = cache
-        self.signed = fingerprints.signatures([items[n].text for n in unsigned])
-        self.unhashed = unknown(self.keys, dict.fromkeys(cache.have("runs", self.keys)))
-        self.hashed = [fingerprints.run_hashes(items[n].text) for n in self.unhashed]
-        self.made_signed = dict(zip((self.keys[n] for n in unsigned), self.signed, strict=True))
-        self.made_hashed = dict(zip((self.keys[n] for n in self.unhashed), self.hashed, strict=True))
-
-    def texts(self, positions: Sequence[int]) -> tuple[list[bytes], list[bytes]]:
-        """The signatures and run hashes of the items at positions: made now, or read from the cache."""
-        wanted = [self.keys[n] for n in positions]
-        signed = self.cache.known("minhash", [k for k in wanted if k not in self.made_signed])
-        hashed = self.cache.known("runs", [k for k in wanted if k not in self.made_hashed])
-        signed.update(self.made_signed)
-        hashed.update(self.made_hashed)
-        return [signed[k] for k in wanted], [hashed[k] for k in wanted]
-
-
-def _known_of(cache: LineageCache) -> redraw.Known:
-    """What the cache keeps of texts for the candidates (redraw.Known): their signatures and run hashes."""
-    return lambda keys: (cache.known("minhash", keys), cache.known("runs", keys))
 
 
 def _statistics(
