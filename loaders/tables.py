@@ -26,6 +26,10 @@ NUMBER = re.compile(
     r"^(?P<cmp>≥|≤|>|<|＞|＜)?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|‰)?\s*(?P<qual>左右|以上|以下|以内)?"
     r"\s*(?:[(（](?P<alt>[^()（）]*)[)）])?$"
 )
+# a range of values (〔3000—4000〕, 25—27): its two ends
+RANGE = re.compile(r"^(?P<lo>\d+(?:\.\d+)?)\s*[—–\-~～至到]\s*(?P<hi>\d+(?:\.\d+)?)\s*(?P<unit>%|‰)?$")
+# a value in 〔〕 (or []) is a total over the plan's years (注：〔 〕内为5年累计数): the number or range inside is the value
+TOTAL = re.compile(r"^[〔\[［](?P<inner>[^〔〕\[\]［］]+)[〕\]］]$")
 _QUALIFIED = {"以上": "≥", "以下": "≤", "以内": "≤", "左右": ""}  # 55左右: about 55, no comparator (as prose targets)
 TEXT_VALUE = re.compile(r"^(不低于|不高于|不少于|不超过|不低於|不高於|不少於|不超過|高于|低于|达到|達到|保持)")
 UNIT = re.compile(
@@ -42,14 +46,14 @@ SCALES = {"万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8}
 _HEADER_WORDS = (
     r"序号|序號|分类|分類|类别|類別|主要指标|主要指標|主要发展指标|主要發展指標|指标名称|指標名稱|名称|名稱|指标|指標"
     r"|单位|單位|属性|屬性|指标属性|指標屬性|类型|類型|指标类型|指標類型|备注|備註|数值|數值|目标值|目標值|完成值"
-    r"|实际值|實際值|预期目标|預期目標|目标|目標|完成情况|完成情況|年均增长%?|年均增長%?|[一二三][级級]指[标標]"
+    r"|实际值|實際值|基期值|预期目标|預期目標|目标|目標|完成情况|完成情況|年均增长%?|年均增長%?|[一二三][级級]指[标標]"
 )
 # a column headed by a five-year plan's number (“十五五”目标): its target for the plan's last year
 _FIVE_YEAR_HEAD = r"[“\"]?十[一二三四五六七八九]五[”\"]?(?:时期|時期|规划|規劃)?"
 HEADER_WORD = re.compile(rf"\d{{4}}年?|{_FIVE_YEAR_HEAD}|{_HEADER_WORDS}")
 HEADER_CELL = re.compile(rf"^(?:\d{{4}}年?|{_FIVE_YEAR_HEAD}|{_HEADER_WORDS})+$")
 _TARGET_WORDS = ("目标值", "目標值", "预期目标", "預期目標", "目标", "目標")
-_ACTUAL_WORDS = ("实际值", "實際值", "完成值", "数值", "數值")
+_ACTUAL_WORDS = ("实际值", "實際值", "完成值", "基期值", "数值", "數值")  # 基期值: the base year's value
 
 
 @dataclass(frozen=True)
@@ -258,11 +262,23 @@ def kind_of(cell: Cell) -> str:
         return "status"
     if GROUP.match(t):
         return "group"
-    if DASH.match(t) or NUMBER.match(t) or TEXT_VALUE.match(t) or GROUP_IN_CELL.search(t):
+    if DASH.match(t) or _numeric(t) or TEXT_VALUE.match(t) or GROUP_IN_CELL.search(t):
         return "value"
     if UNIT.match(t):
         return "unit"
     return "text"
+
+
+def _inside_total(t: str) -> str:
+    """A cell's text without the 〔〕 that mark a total over the plan's years."""
+    total = TOTAL.match(t)
+    return total.group("inner") if total else t
+
+
+def _numeric(t: str) -> bool:
+    """A number (≥ 95%, 55左右) or a range (25—27), bare or as a total in 〔〕."""
+    inner = _inside_total(t)
+    return bool(NUMBER.match(inner) or RANGE.match(inner))
 
 
 def lists_things(text: str, lines: list[Line]) -> bool:
@@ -509,8 +525,12 @@ def parse_value(text: str, cell: Cell, column: Column, group: str, unit: str) ->
             out.extend(parse_value(text, Cell(part.quote, part), column, g.group(1), unit))
         return out
     value = Value(as_written=cell.text, year=column.year, kind=kind, group=group, span=cell.span)
-    t = norm(cell)
-    if m := NUMBER.match(t):
+    t = _inside_total(norm(cell))
+    if r := RANGE.match(t):
+        value.bounds = (float(r.group("lo")), float(r.group("hi")))
+        value.unit = r.group("unit") or unit
+        value.scale = SCALES.get(value.unit[:1], 1.0) if value.unit else 1.0
+    elif m := NUMBER.match(t):
         value.comparator = {"＞": ">", "＜": "<"}.get(m.group("cmp") or "", m.group("cmp") or "")
         if not value.comparator and m.group("qual"):
             value.comparator = _QUALIFIED[m.group("qual")]

@@ -134,6 +134,10 @@ TITLES = {  # the plan's own title (for a notice that issues a document, the iss
         "中共福建省委平潭综合实验区工作委员会关于制定平潭综合实验区国民经济和社会发展第十四个五年规划和二〇三五年远景目标的建议",
         10,
     ),
+    "032_shanghai_urban_renewal_housing_15th_plan_2026.md": (
+        "上海市城市更新和住房发展“十五五”规划",
+        26,
+    ),  # the plan's own title line after the notice
 }
 
 DATES = {  # ISO date and the line it is written on
@@ -173,6 +177,10 @@ DATES = {  # ISO date and the line it is written on
     "028_mem_nmsa_14th_fyp_mine_safety_plan_relayed_2022.txt": ("2022-07-19", 10),
     # the day it was delivered (-2017年1月10日在平潭县第十七届人民代表大会第一次会议上), not the page's 发布时间 2017-05-24
     "029_pingtan_county_2016_plan_execution_and_2017_plan_draft_report_2017.txt": ("2017-01-10", 10),
+    "032_shanghai_urban_renewal_housing_15th_plan_2026.md": (
+        "2026-07-24",
+        24,
+    ),  # under the signature; the front matter's 发布日期 is 2026-07-28
 }
 
 DOC_NUMBERS = {
@@ -203,6 +211,7 @@ DOC_NUMBERS = {
     "028_mem_nmsa_14th_fyp_mine_safety_plan_relayed_2022.txt": "应急〔2022〕64号",  # the forwarded notice's; the relay has none
     "029_pingtan_county_2016_plan_execution_and_2017_plan_draft_report_2017.txt": None,  # a report to a congress has none
     "031_pingtan_14th_fyp_proposal_2021.txt": None,  # a party committee's proposal adopted by its meeting has none
+    "032_shanghai_urban_renewal_housing_15th_plan_2026.md": "沪府办发〔2026〕15号",  # the front matter's: the notice states none
 }
 
 ISSUERS = {
@@ -260,6 +269,7 @@ ISSUERS = {
     # 受平潭县人民政府的委托，我向大会作…: the county government's report, delivered by its bureau's head; not the 发布机构
     "029_pingtan_county_2016_plan_execution_and_2017_plan_draft_report_2017.txt": {"平潭县人民政府"},
     "031_pingtan_14th_fyp_proposal_2021.txt": {"中共福建省委平潭综合实验区工作委员会"},
+    "032_shanghai_urban_renewal_housing_15th_plan_2026.md": {"上海市人民政府办公厅"},
 }
 
 DOC_TYPES = {
@@ -288,6 +298,7 @@ DOC_TYPES = {
     "028_mem_nmsa_14th_fyp_mine_safety_plan_relayed_2022.txt": "fyp",  # one field's 十四五 规划
     "029_pingtan_county_2016_plan_execution_and_2017_plan_draft_report_2017.txt": "annual",  # the year's 计划 (草案)
     "031_pingtan_14th_fyp_proposal_2021.txt": "proposal",
+    "032_shanghai_urban_renewal_housing_15th_plan_2026.md": "fyp",  # one field's 十五五 规划, as 020 and 021
 }
 
 REGIONS = {  # admin code of the plan's region; 000000 is the nation
@@ -311,6 +322,7 @@ REGIONS = {  # admin code of the plan's region; 000000 is the nation
     "027_guofa_2018_43_boao_lecheng_drug_regulation_decision.html": "000000",  # the State Council's (for a zone of 海南省)
     "028_mem_nmsa_14th_fyp_mine_safety_plan_relayed_2022.txt": "000000",  # two ministries': the nation
     "029_pingtan_county_2016_plan_execution_and_2017_plan_draft_report_2017.txt": "350128",  # 平潭县, the county
+    "032_shanghai_urban_renewal_housing_15th_plan_2026.md": "310000",
 }
 
 PERIODS = {  # None: the text states no period, and none may be invented; "to-2030": a horizon (到2030年) only
@@ -341,6 +353,7 @@ PERIODS = {  # None: the text states no period, and none may be invented; "to-20
     "028_mem_nmsa_14th_fyp_mine_safety_plan_relayed_2022.txt": "2021-2025",  # “十四五”
     "029_pingtan_county_2016_plan_execution_and_2017_plan_draft_report_2017.txt": "2017",  # the year it plans
     "031_pingtan_14th_fyp_proposal_2021.txt": "2021-2025",  # the title's 第十四个五年
+    "032_shanghai_urban_renewal_housing_15th_plan_2026.md": "2026-2030",
 }
 
 PART_LINES = {  # the line of every top-level part 一、…
@@ -364,6 +377,7 @@ PART_LINES = {  # the line of every top-level part 一、…
     "020_shanghai_minhang_urban_renewal_15th_plan_2026.md": [28, 131, 170, 195],
     "021_shanghai_huangpu_urban_renewal_15th_plan_2026.md": [32, 184, 248, 282],
     "031_pingtan_14th_fyp_proposal_2021.txt": [10] * 9,  # 一、–九、, the body on one line
+    "032_shanghai_urban_renewal_housing_15th_plan_2026.md": [30, 161, 175, 187, 199, 207, 215, 227, 239],
 }
 
 LEAD_LINES = {  # paragraphs under a part heading before its first item
@@ -503,6 +517,12 @@ PROSE_TARGETS = {  # (line, words of the quantity's name, value, comparator, yea
         (10, "每千人养老床位数、执业医师数、医疗机构床位数", 2, "", 2025),
         (10, "每千人养老床位数、执业医师数、医疗机构床位数", 3.5, "", 2025),
     ],
+    "032_shanghai_urban_renewal_housing_15th_plan_2026.md": [
+        (191, "主城区和五个新城完整社区覆盖率", 60, "", 2027),  # 到2027年底，…达到60%
+        (193, "成熟大型居住社区占比", 80, "≥", None),  # 提升至80%以上: no year stated
+        (197, "住宅小区物业治理覆盖率", 100, "", None),
+        (211, "公园数量", 1600, "≥", None),  # 累计达到1600座以上
+    ],
 }
 
 # (line, count, unit, title) of every quantified undertaking in the body, exactly; the titles are quotes
@@ -598,6 +618,18 @@ PROJECTS = {
     "real/023_pingtan_social_affairs_rule_of_law_key_points_2023.html": NO_UNDERTAKINGS,
     "real/024_fuzhou_local_tax_international_tax_work_notice_2013.txt": NO_UNDERTAKINGS,
     "real/025_chongqing_ncv_industry_policy_measures_2025.html": NO_UNDERTAKINGS,  # 500万元, 1000辆: awards and thresholds
+    # 032: the counted undertakings of its items (FACTS.md); 推进…不少于300个更新项目实施 and the 75平方公里 are not among them
+    "real/032_shanghai_urban_renewal_housing_15th_plan_2026.md": [
+        (189, 1000, "家", "新增家门口养老服务站1000家"),
+        (189, 300, "个", "完成公交站台无障碍改造不少于300个"),
+        (191, 15, "个", "新增建成特色类完整社区15个以上"),
+        (193, 300, "项", "新增公共服务配套300项"),
+        (211, 100, "公顷", "新增黄浦江滨江绿地及公共空间面积100公顷"),
+        (211, 52, "公里", "新增黄浦江滨水贯通岸线长度52公里（干流水系4公里、支流水系48公里）"),
+        (213, 3000, "万平方米", "完成既有公共建筑节能改造3000万平方米"),
+        (213, 2000, "万平方米", "完成既有居住建筑节能改造2000万平方米"),
+        (223, 300, "公里", "完成架空线入地和杆箱整治道路长度300公里"),
+    ],
 }
 
 BODIES = {  # line of an attribution (（责任单位：…）, X负责…, X牵头…) and the bodies it names, split at 、 and ，
@@ -680,6 +712,11 @@ ITEMS = {  # the numbers of the items directly under each part, as written
     "020_shanghai_minhang_urban_renewal_15th_plan_2026.md": [[], paren(3), paren(9), []],
     "021_shanghai_huangpu_urban_renewal_15th_plan_2026.md": [[], paren(6), paren(5), []],
     "031_pingtan_14th_fyp_proposal_2021.txt": consecutive([3, 2, 4, 4, 5, 5, 4, 5, 3]),  # 1.–35., numbered on across the parts
+    # 032: （一）–（二十八） numbered on across parts 二–八; 一 holds the goals and the table, 九 one paragraph
+    "032_shanghai_urban_renewal_housing_15th_plan_2026.md": [
+        [f"（{cn(i)}）" for i in range(first, last + 1)]
+        for first, last in ((1, 0), (1, 4), (5, 7), (8, 12), (13, 15), (16, 18), (19, 23), (24, 28), (1, 0))
+    ],
 }
 
 DASH_LINES = {  # paragraphs starting ——
@@ -2044,3 +2081,45 @@ def test_a_county_s_report_on_the_year_s_plan_reads_as_review_then_the_year_s_ta
     assert len(doc.targets) == 17 and {v.year for t in doc.targets for v in t.values} == {2017}
     records = [*doc.headings, *doc.measures, *doc.passages, *doc.projects, *doc.targets]
     assert all(doc.source.text[u.span.start : u.span.end] == u.span.quote for u in records)
+
+
+SHANGHAI_HOUSING = "032_shanghai_urban_renewal_housing_15th_plan_2026.md"
+# 032's table (lines 36-159): 序号 | 指标 | 2025年基期值 | 2030年目标值 | 属性, a cell a line; 〔〕 a five-year total
+SHANGHAI_HOUSING_TABLE = [  # (number, name, unit, attribute, base value, target as written)
+    ("1", "城中村整体改造项目认定数量（个）", "个", "约束性", "〔70〕", "〔12〕"),
+    ("2", "旧住房成套改造（含小梁薄板房屋改造）（万平方米）", "万平方米", "预期性", "〔129〕", "〔120〕"),
+    ("3", "实施老旧小区改造面积（万平方米）", "万平方米", "预期性", "〔6880〕", "〔3000—4000〕"),
+    ("4", "新增供应商品住房规模（万平方米）", "万平方米", "预期性", "〔4200〕", "〔2500—2800〕"),
+    ("5", "新增供应各类住宅用地面积（公顷）", "公顷", "预期性", "〔2921〕", "〔1800—2300〕"),
+    ("6", "新增供应保障性租赁住房数量（万套（间））", "", "预期性", "〔26.7〕", "〔25—27〕"),  # a unit of two brackets: none read
+    ("7", "新增筹措供应新时代城市建设者管理者之家床位数量（万张）", "万张", "预期性", "〔7.3〕", "〔12〕"),
+    ("8", "推动商办楼宇更新数量（栋）", "栋", "预期性", "/", "〔150〕"),
+    ("9", "更新商业设施面积（万平方米）", "万平方米", "预期性", "〔260〕", "〔500〕"),
+    ("10", "推进重点更新片区数量（个）", "个", "预期性", "/", "〔20〕"),
+    ("11", "提升和新建“美丽街区”数量（个）", "个", "预期性", "875", "1000"),
+    ("12", "社区公共服务设施15分钟步行可达覆盖率（％）", "％", "预期性", "87.92", "95"),
+    ("13", "成熟大型居住社区数量（个）", "个", "预期性", "29", "32"),
+    ("14", "重点小区物业治理提升数量（个）", "个", "预期性", "/", "〔1500〕"),
+    ("15", "区管及以上美丽幸福河湖建成率（％）", "％", "预期性", "21", "70"),
+    ("16", "改建或新建口袋公园数量（座）", "座", "预期性", "〔393〕", "〔200〕"),
+    ("17", "新增达到海绵城市建设要求的城市建成区面积（平方公里）", "平方公里", "预期性", "〔295.8〕", "〔450〕"),
+    ("18", "既有建筑节能改造面积（万平方米）", "万平方米", "预期性", "〔3200〕", "〔5000〕"),
+    ("19", "为居民用户更换切断型智能燃气表数量（万台）", "万台", "预期性", "〔305〕", "〔500〕"),
+]
+
+
+def test_a_table_of_five_year_totals_and_ranges() -> None:
+    """032: the header's 2025年基期值 is the base year's value and 2030年目标值 the target; a value in 〔〕 is the
+    number inside (a five-year total, as the note under the table says), a range its two ends and no number."""
+    doc = parsed(SHANGHAI_HOUSING)
+    rows = [
+        (i.number, i.name, i.unit, i.attribute, *(v.as_written for v in i.values))
+        for i in doc.indicators
+        if [(v.year, v.kind) for v in i.values] == [(2025, "actual"), (2030, "target")]
+    ]
+    assert rows == SHANGHAI_HOUSING_TABLE
+    first, third = doc.indicators[0], doc.indicators[2]
+    assert [(v.number, v.bounds) for v in first.values] == [(70.0, None), (12.0, None)]
+    assert [(v.number, v.bounds) for v in third.values] == [(6880.0, None), (None, (3000.0, 4000.0))]
+    assert [line(doc, v.span) for v in first.values] == [47, 48]  # 1, a blank line, the name, then its values
+    assert not [p for p in doc.passages if 36 <= line(doc, p.span) <= 159]  # no cell read as a paragraph
