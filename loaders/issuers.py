@@ -12,8 +12,9 @@ from functools import lru_cache
 from importlib import resources
 
 from .records import Fact, Line, Span
-from .regions import NATION, Region, find_region
+from .regions import NATION, Region
 from .script import to_simplified
+from .zones import find_place, zone_of_body
 
 # A local body: a name that ends like an organ of government or of the Party.
 _LOCAL_BODY = re.compile(
@@ -56,7 +57,7 @@ def recognise(name: str, context: str = "") -> Body | None:
     if _PLENARY.match(simplified):
         return Body(simplified, NATION, True)
     if _LOCAL_BODY.match(simplified):
-        found = find_region(simplified, context=context)
+        found = zone_of_body(simplified) or find_place(simplified, context=context)
         return Body(simplified, found[0], False, found[1]) if found else Body(simplified, None, False)
     return None
 
@@ -76,7 +77,7 @@ def bodies_in(words: str, context: str = "") -> list[tuple[Body, int, int]]:
 def _run_together(name: str, context: str) -> list[tuple[Body, int, int]]:
     """One body, or several whose names run together with no separator, each starting with the same place
     (黄浦区发展和改革委员会黄浦区建设和管理委员会): split where the place's name comes again."""
-    found = find_region(name, context=context)
+    found = find_place(name, context=context)
     if found and found[1] == 0 and len(to_simplified(name)) == len(name):
         place = found[0].name
         cuts = [i for i in range(1, len(name)) if to_simplified(name).startswith(place, i)] + [len(name)]

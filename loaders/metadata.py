@@ -32,7 +32,7 @@ from .genre import genre_of_text, genre_of_title
 from .issuers import body_facts, recognise, title_bodies
 from .numerals import FIVE_YEAR_NAME, five_year_names, five_year_period
 from .records import Fact, IssuingNotice, Line, PlanMetadata, Span
-from .regions import NATION, NATION_NAMES, Region, find_region, region_of_text, regions_named
+from .regions import NATION, NATION_NAMES, Region, region_of_text, regions_named
 from .script import to_simplified
 from .titles import (
     DOC_NUMBER,
@@ -46,6 +46,7 @@ from .titles import (
     signed_date,
     signed_date_in,
 )
+from .zones import find_place, zone_of_body
 
 _DATE_LABELLED = re.compile(
     r"(?P<label>成文日期|签发时间|签发日期|發布時間|发布时间|发布日期|發布日期|生成日期|时间|時間)\s*[:：]?\s*"
@@ -380,7 +381,7 @@ def _region(text: str, meta: PlanMetadata, sidecar: dict) -> tuple[Region | None
     if "region" in sidecar:
         return _sidecar_region(str(sidecar["region"]), f"{sidecar.get('title', '')}\n{text[:3000]}")
     if meta.title and (meta.title.span or meta.title.from_sidecar):
-        found = find_region(meta.title.value, context=text[:3000])
+        found = find_place(meta.title.value, context=text[:3000])
         if found and not meta.title.span:
             return found[0], Fact(found[0].name, from_sidecar=True)
         if found and meta.title.span:
@@ -397,6 +398,8 @@ def _region(text: str, meta: PlanMetadata, sidecar: dict) -> tuple[Region | None
             if body.central or not issuer.span or len(issuer.span.quote) != len(body.name):
                 return body.region, Fact(issuer.value, issuer.span, issuer.from_sidecar)
             start = issuer.span.start + body.region_at  # 成都市 in 成都市人民政府办公厅
+            if to_simplified(text[start : start + len(body.region.name)]) != body.region.name:
+                return body.region, Fact(issuer.value, issuer.span)  # 天府新区 of 四川天府新区: not its name as written
             return body.region, Fact(
                 text[start : start + len(body.region.name)], Span.of(text, start, start + len(body.region.name))
             )
@@ -411,7 +414,7 @@ def _sidecar_region(name: str, context: str) -> tuple[Region, Fact]:
     by several places resolved by the context."""
     if to_simplified(name) in NATION_NAMES:
         return NATION, Fact(name, from_sidecar=True)
-    found = find_region(name, context=context)
+    found = find_place(name, context=context) or zone_of_body(name)
     if found:
         return found[0], Fact(name, from_sidecar=True)
     places = len(regions_named(name))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -15,9 +16,24 @@ from .script import to_simplified
 
 @dataclass(frozen=True)
 class Region:
-    code: str  # six-digit GB/T 2260 code (000000 for the nation)
+    """A region: a division of GB/T 2260 (found by its code), or a place it does not list, a functional zone (平潭综合
+    实验区), a 片区 of a zone, or a town or street (柘林镇, 头桥街道), which has no code and states its parent."""
+
+    code: str  # six-digit GB/T 2260 code (000000 for the nation); "" for a zone, 片区 or town
     name: str
-    level: str  # country | province | prefecture | district
+    level: str  # country | province | prefecture | district | zone | zone-area | township
+    parent: Region | None = None  # a place without a code: the region it lies in, when the text or the table says
+
+    @property
+    def key(self) -> str:
+        """What identifies the region (its IRI's segment): the code, or for a place without one a hash of its full
+        name (the zone's own, 平潭综合实验区君山片区; a town's with its district's, 上海市奉贤区柘林镇), which the
+        same place has in every document."""
+        if self.code:
+            return self.code
+        full = "".join(r.name for r in reversed(ancestry(self))) if self.level == "township" else self.name
+        kind = "town" if self.level == "township" else "zone"
+        return f"{kind}-{hashlib.sha256(full.encode('utf-8')).hexdigest()[:16]}"
 
     @property
     def parent_code(self) -> str | None:
@@ -77,6 +93,14 @@ def regions_named(name: str) -> list[Region]:
 
 def region(code: str) -> Region:
     return NATION if code == NATION_CODE else gazetteer()[code]
+
+
+def ancestry(region: Region) -> list[Region]:
+    """The region and the regions it lies in, most specific first, as far as they are known (the country is not
+    listed): a zone whose parent is unknown is its own chain."""
+    if region.code:
+        return chain(region.code)
+    return [region, *(ancestry(region.parent) if region.parent else [])]
 
 
 def chain(code: str) -> list[Region]:

@@ -62,7 +62,7 @@ from .records import (
     Value,
     line_at,
 )
-from .regions import Region, chain
+from .regions import Region, ancestry
 from .script import to_simplified
 from .titles import issued_title
 
@@ -149,7 +149,8 @@ class _Graph:
 
 
 def plan_identity(doc: ParsedDocument, region: Region | None) -> tuple[str, str, str]:
-    """(plan IRI, expression IRI, graph IRI) from region code, type, period, title and script.
+    """(plan IRI, expression IRI, graph IRI) from region key (its code, or a zone's or town's name hash), type,
+    period, title and script.
 
     A part the text does not state has a stand-in that is never data (ontology/README.md, "Plan IRIs"):
     an unknown region is unknown-region, an unknown type document, an unknown period the stated date, else
@@ -164,7 +165,7 @@ def plan_identity(doc: ParsedDocument, region: Region | None) -> tuple[str, str,
         title_key = _digest(normalise_title(issued_title(to_simplified(meta.title.value))))
     else:  # nothing but the text itself tells two undated, untitled documents apart
         title_key = _digest(_normalised_text(doc.source.text)) if period == "undated" else UNTITLED
-    plan = plan_iri(region.code if region else None, doc_type, period, title_key)
+    plan = plan_iri(region.key if region else None, doc_type, period, title_key)
     expression = expression_iri(plan, doc.source.script)
     return plan, expression, graph_iri(expression)
 
@@ -262,14 +263,23 @@ def _region_facts(region: Region | None) -> Iterator[Quad]:
     yield Quad(china, _n(SKOS + "prefLabel"), Literal("中国", language="zh-Hans"), graph)
     yield Quad(china, _n(SKOS + "altLabel"), Literal("中华人民共和国", language="zh-Hans"), graph)
     yield Quad(china, _n(PK.adminCode), Literal(NATION_CODE), graph)
-    for reg in chain(region.code) if region else []:
-        node = _n(region_iri(reg.code))
-        parent = _n(region_iri(reg.parent_code)) if reg.parent_code else china
+    for reg in ancestry(region) if region else []:
+        node = _n(region_iri(reg.key))
         yield Quad(node, RDF_TYPE, _n(PK.Region), graph)
         yield Quad(node, _n(PK.adminLevel), _n(LEVELS[reg.level]), graph)
         yield Quad(node, _n(SKOS + "prefLabel"), Literal(reg.name, language="zh-Hans"), graph)
-        yield Quad(node, _n(PK.adminCode), Literal(reg.code), graph)
-        yield Quad(node, _n(PK.partOf), parent, graph)
+        if reg.code:  # a zone or town has no GB/T 2260 code
+            yield Quad(node, _n(PK.adminCode), Literal(reg.code), graph)
+        if parent := _parent(reg):
+            yield Quad(node, _n(PK.partOf), _n(parent), graph)
+
+
+def _parent(reg: Region) -> str | None:
+    """The IRI of the region reg lies in: China above a province (and any division the gazetteer places under no
+    other), none for a zone whose parent neither its text nor the zone table gives."""
+    if not reg.code:
+        return region_iri(reg.parent.key) if reg.parent else None
+    return region_iri(reg.parent_code) if reg.parent_code else str(CHINA)
 
 
 def _source_and_run(g: _Graph, doc: ParsedDocument, graph: str, source: str) -> None:
@@ -309,7 +319,7 @@ def _plan(g: _Graph, doc: ParsedDocument, region: Region | None, plan: str, expr
     meta = doc.metadata
     g.type(plan, str(PK.Plan), str(ELI.LegalResource))
     if region is not None:
-        g.add(plan, PK.region, region_iri(region.code))
+        g.add(plan, PK.region, region_iri(region.key))
     if meta.doc_type:
         g.add(plan, PK.documentType, DOC_TYPES[meta.doc_type.value])
     g.add(plan, ELI.is_realized_by, expression)
@@ -362,8 +372,8 @@ def _organisation(g: _Graph, name_as_written: str, text: str, region: Region | N
         g.add(org, SKOS + "prefLabel", Literal(name, language="zh-Hans"))
         g.text_literal(org, SKOS + "altLabel", name_as_written)
     # the regions graph holds the nation and the plan's own region chain: other regions are not linked
-    if body and body.region and (body.region.code == NATION_CODE or (region is not None and body.region in chain(region.code))):
-        g.add(org, PK.jurisdiction, region_iri(body.region.code))
+    if body and body.region and (body.region.code == NATION_CODE or (region is not None and body.region in ancestry(region))):
+        g.add(org, PK.jurisdiction, region_iri(body.region.key))
     return org
 
 

@@ -60,7 +60,7 @@ def facts(path: Path) -> dict:
         for key in ("title", "date", "doc_number", "period", "doc_type", "region", "effective", "validity")
     }
     out["issuers"] = [stated(doc, f) for f in meta.issuers]
-    out["code"] = region.code if region else None
+    out["code"] = region.key if region else None  # the code, or a zone's or town's name hash
     out["plan"] = plan_identity(doc, region)[0].removeprefix(PLAN)
     return out
 
@@ -135,10 +135,10 @@ REAL_FACTS = {
         "2023-10-13",
         98,
         "奉柘府〔2023〕21号",
-        "310120",  # 柘林镇 is a town of 奉贤区
+        "town-c8adb7204278f86c",  # 上海市奉贤区柘林镇: its government issues the plan, a town of 奉贤区
         ("2021-2025", "“十四五”时期", 20),
         [("上海市奉贤区柘林镇人民政府", 16)],
-        "310120/special-plan/2021-2025/2aefdc9e",
+        "town-c8adb7204278f86c/special-plan/2021-2025/2aefdc9e",
     ),
     "007_shanghai_transport_refined_management_action_plan_2024.md": (
         28,

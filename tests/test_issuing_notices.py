@@ -154,12 +154,12 @@ def _region(doc: ParsedDocument, region: Region | None) -> tuple[str, str, str, 
     fact = doc.metadata.region
     assert region is not None and fact is not None and fact.span is not None
     assert doc.source.text[fact.span.start : fact.span.end] == fact.span.quote
-    return region.name, region.code, fact.value, fact.span.quote
+    return region.name, region.key, fact.value, fact.span.quote
 
 
 def test_a_street_office_issuing_a_plan_is_its_issuer_and_places_it() -> None:
     """上海市奉贤区人民政府头桥街道办事处关于印发《…》的通知, unsigned: the street office of 奉贤区 issues it, and the
-    plan is 奉贤区's (the gazetteer goes down to districts, as for a town's plan)."""
+    plan is the street's, a region of its own inside 奉贤区 (the gazetteer goes down to districts only)."""
     doc, region = parse_document(TOUQIAO)
     assert _facts(doc) == {
         "title": "头桥街道建设用地减量化工作实施方案(2025-2027年)",
@@ -169,7 +169,9 @@ def test_a_street_office_issuing_a_plan_is_its_issuer_and_places_it() -> None:
         "genre": "implementation-plan",
         "period": "2025-2027",
     }
-    assert _region(doc, region) == ("奉贤区", "310120", "奉贤区", "奉贤区")
+    assert _region(doc, region) == ("头桥街道", "town-9bec7e87bb2991e6", "头桥街道", "头桥街道")  # 上海市奉贤区头桥街道
+    assert region is not None and region.level == "township" and region.parent is not None
+    assert (region.parent.code, region.parent.name) == ("310120", "奉贤区")
 
 
 def test_bodies_signing_by_short_names_are_placed_by_the_notice_s_title() -> None:

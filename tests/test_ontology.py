@@ -317,8 +317,9 @@ def test_lineage_terms_are_declared_and_true_of_the_data(ontology: Graph, corpus
     # by tests/test_project_tables.py), responsible or supporting bodies (000 line 358 names one lead body:
     # 市民政局牵头组织实施本规划; tests/test_structure_general.py checks others), the genres and validity no bundled plan
     # has (tests/test_genres_levels.py checks the documents that have them), and books (第X篇: no bundled plan is a 纲要
-    # divided into them; tests/test_structure_general.py checks an outline that is), and the ends of a range (no
-    # bundled plan states a target as one; tests/test_targets.py checks 016's).
+    # divided into them; tests/test_structure_general.py checks an outline that is), the ends of a range (no
+    # bundled plan states a target as one; tests/test_targets.py checks 016's), and the levels of zones, their 片区
+    # and towns (no bundled plan is theirs; tests/test_real_documents.py checks 006's, 012's, 013's).
     assert declared - used == {
         PK.DocumentElement,
         PK.StructuralUnit,
@@ -328,6 +329,9 @@ def test_lineage_terms_are_declared_and_true_of_the_data(ontology: Graph, corpus
         PK.ValueKinds,
         PK.resolvesTo,
         PK.parentPlan,
+        PK.FunctionalZone,
+        PK.ZoneArea,
+        PK.Township,
         PK.sourceRegion,
         PK.derivedRegion,
         PK.ContentRoles,

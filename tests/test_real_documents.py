@@ -20,6 +20,7 @@ import pytest
 from plankg.loaders.extract import extract_citations
 from plankg.loaders.pipeline import parse_document
 from plankg.loaders.records import Heading, ParsedDocument, Span, line_at
+from plankg.loaders.regions import ancestry
 from plankg.loading.documents import bundled_corpus
 
 HERE = Path(__file__).parent
@@ -301,21 +302,28 @@ DOC_TYPES = {
     "032_shanghai_urban_renewal_housing_15th_plan_2026.md": "fyp",  # one field's 十五五 规划, as 020 and 021
 }
 
-REGIONS = {  # admin code of the plan's region; 000000 is the nation
+PINGTAN_ZONE = "zone-2238cae3f270f2a3"  # 平潭综合实验区: sha256 of its name, a zone GB/T 2260 does not list
+REGIONS = {  # the key of the plan's region: its admin code (000000 is the nation), or a zone's or town's name hash
     "001_zhongyang_14th_fyp_proposal.txt": "000000",
     "002_xiangcun_zhenxing_opinion_2018.txt": "000000",
     "003_shanghai_jiading_urban_renewal_opinion_2023.md": "310114",
     "004_shanghai_yangpu_industrial_heritage_measures_2023.md": "310110",
     "005_shanghai_chongming_city_checkup_workplan_2021.md": "310151",
-    "006_shanghai_zhelin_town_heritage_plan_2023.md": "310120",
+    "006_shanghai_zhelin_town_heritage_plan_2023.md": "town-c8adb7204278f86c",  # 上海市奉贤区柘林镇, its issuer
     "007_shanghai_transport_refined_management_action_plan_2024.md": "310000",
     "008_guobanfa_2018_123_gov_new_media_opinion.html": "000000",
     "009_shanghai_sponge_city_opinion_2024.md": "310000",
     "010_shanghai_huangpu_renewable_energy_action_plan_2025.md": "310101",
     "011_sichuan_new_energy_price_reform_plan_2025.html": "510000",
+    "012_pingtan_yacht_tourism_measures_2023.txt": PINGTAN_ZONE,  # the title's 平潭综合实验区
+    "013_pingtan_suping_work_plan_2022.txt": "zone-0850bbd7452602b0",  # 平潭综合实验区苏平片区
+    "016_pingtan_14th_fyp_outline_2021.txt": PINGTAN_ZONE,
+    "017_pingtan_government_work_report_2024.txt": PINGTAN_ZONE,
+    "018_pingtan_junshan_work_summary_and_plan_2025.txt": "zone-8f5aee46f6ab5141",  # 平潭综合实验区君山片区
     "019_shanghai_changning_15th_fyp_outline_2026.md": "310105",
     "020_shanghai_minhang_urban_renewal_15th_plan_2026.md": "310112",
     "021_shanghai_huangpu_urban_renewal_15th_plan_2026.md": "310101",
+    "023_pingtan_social_affairs_rule_of_law_key_points_2023.html": PINGTAN_ZONE,  # its bureau's title
     "024_fuzhou_local_tax_international_tax_work_notice_2013.txt": "350100",  # 福州市, a prefecture-level city
     "025_chongqing_ncv_industry_policy_measures_2025.html": "500000",  # 重庆市, a municipality of provincial rank
     "026_samr_14th_fyp_certification_accreditation_inspection_plan_2022.txt": "000000",  # a body of the State Council: the nation
@@ -875,7 +883,38 @@ def test_genre(name: str) -> None:
 @pytest.mark.parametrize("name", REGIONS)
 def test_region(name: str) -> None:
     _, region = parse_document(REAL / name)
-    assert region is not None and region.code == REGIONS[name]
+    assert region is not None and region.key == REGIONS[name]
+
+
+# The region and the regions it lies in (name, level, code): 平潭综合实验区 is a zone of 福建省 by the zone table
+# (kg/data/zones.tsv), its 片区 lie in it, and 柘林镇 is a town of 奉贤区, whose name its government's precedes.
+ZONE = ("平潭综合实验区", "zone", "")
+FUJIAN = ("福建省", "province", "350000")
+CHAINS = {
+    "006_shanghai_zhelin_town_heritage_plan_2023.md": [
+        ("柘林镇", "township", ""),
+        ("奉贤区", "district", "310120"),
+        ("上海市", "province", "310000"),
+    ],
+    "012_pingtan_yacht_tourism_measures_2023.txt": [ZONE, FUJIAN],
+    "013_pingtan_suping_work_plan_2022.txt": [("平潭综合实验区苏平片区", "zone-area", ""), ZONE, FUJIAN],
+    "016_pingtan_14th_fyp_outline_2021.txt": [ZONE, FUJIAN],
+    "017_pingtan_government_work_report_2024.txt": [ZONE, FUJIAN],
+    "018_pingtan_junshan_work_summary_and_plan_2025.txt": [("平潭综合实验区君山片区", "zone-area", ""), ZONE, FUJIAN],
+    "023_pingtan_social_affairs_rule_of_law_key_points_2023.html": [ZONE, FUJIAN],
+    # the county, whose 2016 plan its government reported on (平潭县人民政府), is 福州市's
+    "029_pingtan_county_2016_plan_execution_and_2017_plan_draft_report_2017.txt": [
+        ("平潭县", "district", "350128"),
+        ("福州市", "prefecture", "350100"),
+        FUJIAN,
+    ],
+}
+
+
+@pytest.mark.parametrize("name", CHAINS)
+def test_a_zone_or_town_lies_in_its_region(name: str) -> None:
+    _, region = parse_document(REAL / name)
+    assert region is not None and [(r.name, r.level, r.code) for r in ancestry(region)] == CHAINS[name]
 
 
 @pytest.mark.parametrize("name", PERIODS)
@@ -1042,7 +1081,7 @@ def test_a_body_scraped_onto_one_line_reads_as_its_measures() -> None:
         "平潭综合实验区游艇码头专项规划",
         "游艇夜航管理办法",
     ]
-    assert region is None  # 平潭综合实验区 is no division of GB/T 2260, and the text names none
+    assert region is not None and region.key == PINGTAN_ZONE  # a zone, no division of GB/T 2260: the title names it
     assert [line(doc, d.span) for d in doc.dropped if d.reason == "page metadata"] == [1, 2, 3, 4, 5, 6]
 
 
@@ -1074,7 +1113,7 @@ def test_a_whole_page_scraped_onto_one_line_reads_as_its_parts_and_items() -> No
     assert [(p.kind, p.span.quote[:10]) for p in doc.passages] == [("preamble", "2022年，苏平片区")]
     text = doc.source.text
     assert all(text[u.span.start : u.span.end] == u.span.quote for u in [*doc.headings, *doc.measures, *doc.dropped])
-    assert region is None
+    assert region is not None and region.key == REGIONS[SUPING]  # 平潭综合实验区苏平片区, a 片区 of the zone
 
 
 @pytest.mark.parametrize(
@@ -1388,7 +1427,7 @@ def test_a_whole_outline_scraped_onto_one_line_reads_as_its_chapters_sections_an
         ("平潭综合实验区条例", False),
         ("平潭国际旅游岛条例", False),
     ]
-    assert region is None
+    assert region is not None and region.key == PINGTAN_ZONE
     # the 目录 run together (…… 5第一章 发展基础…… 6第一节 …), as the repaired view breaks it at its spaces; its heading
     # spaced out letter by letter (目 录) is the word, set aside with it, and so is its first entry's (前 言……… 5)
     assert [(d.reason, d.span.quote[:4], d.span.quote[-6:]) for d in doc.dropped if d.reason == "table of contents"] == [
@@ -1450,7 +1489,7 @@ def test_a_work_report_scraped_onto_one_line_reads_as_its_review_and_the_years_w
     assert meta.title is not None and meta.title.span == Span(259, 273, "平潭综合实验区管委会工作报告")
     assert meta.date is not None and meta.date.span == Span(274, 284, "2024年1月18日")
     assert meta.period is not None and meta.period.span == Span(5420, 5424, "2024")  # 二、2024年工作安排
-    assert region is None  # 平潭综合实验区 is no division of GB/T 2260
+    assert region is not None and region.key == PINGTAN_ZONE  # 平潭综合实验区, a zone GB/T 2260 does not list
     assert [(h.number, h.title, h.role, h.span.quote) for h in doc.headings] == [
         ("一、", "2023年工作回顾", "background", "一、2023年工作回顾"),
         ("二、", "2024年工作安排", "", "二、2024年工作安排"),
@@ -1504,7 +1543,7 @@ def test_a_summary_of_the_year_and_the_plan_for_the_next_reads_as_background_the
     text = doc.source.text
     assert len(text) == 5072 and text.count("\n") == 9
     assert doc.metadata.period is not None and doc.metadata.period.value == "2025"
-    assert region is None
+    assert region is not None and region.key == REGIONS[SUMMARY]  # 平潭综合实验区君山片区
     assert [(h.number, h.title, h.role, h.span.quote) for h in doc.headings] == [
         ("一、", "工作开展情况", "background", "一、工作开展情况"),
         ("二、", "2025年工作计划", "", "二、2025年工作计划"),
@@ -1710,9 +1749,9 @@ def test_a_target_column_that_states_no_year_gives_none() -> None:
     ]
 
 
-def test_plans_that_state_no_region_make_a_family_that_only_warns(tmp_path: Path) -> None:
-    """016 and 017 (平潭综合实验区, no division of GB/T 2260) share wording: their policy family spans no region, which
-    is a warning, as each plan's own missing region is, not a violation."""
+def test_plans_of_a_zone_make_a_family_that_spans_the_zone(tmp_path: Path) -> None:
+    """016 and 017 (plans of 平潭综合实验区, a zone GB/T 2260 does not list) share wording: their policy family spans
+    the zone's region, and the lineage graph, the zone and its parent 福建省 included, is valid with nothing missing."""
     from plankg.graph.store import open_store
     from plankg.lineage.graph import rebuild_lineage
     from plankg.loading.documents import load_paths
@@ -1721,10 +1760,11 @@ def test_plans_that_state_no_region_make_a_family_that_only_warns(tmp_path: Path
     store = open_store(tmp_path / "store")
     names = ["016_pingtan_14th_fyp_outline_2021.txt", "017_pingtan_government_work_report_2024.txt"]
     assert all(r.ok for r in load_paths(store, [REAL / n for n in names]))
-    assert rebuild_lineage(store).families >= 1
+    assert rebuild_lineage(store).families == 1
+    query = "SELECT ?r WHERE { GRAPH ?g { ?f <https://w3id.org/plankg/ontology#spansRegion> ?r } }"
+    assert [row["r"].value for row in store.query(query)] == [f"https://w3id.org/plankg/id/region/{PINGTAN_ZONE}"]
     lineage = validate_store(store)[-1]
-    assert lineage.name == "lineage" and lineage.count("Violation") == 0
-    assert {f.shape.rsplit("#", 1)[-1] for f in lineage.findings} == {"PolicyFamily-regionStated"}
+    assert lineage.name == "lineage" and lineage.findings == []
 
 
 KEY_POINTS = "023_pingtan_social_affairs_rule_of_law_key_points_2023.html"
@@ -1737,7 +1777,7 @@ def test_a_bureau_s_report_on_its_year_and_its_work_points_reads_as_review_short
     Its counts are results of 2022, neither undertakings nor targets; the animated film it names cites nothing."""
     doc, region = parse_document(REAL / KEY_POINTS)
     assert len((REAL / KEY_POINTS).read_text(encoding="utf-8")) == 64328
-    assert region is None
+    assert region is not None and region.key == PINGTAN_ZONE
     assert [(h.number, h.title, h.role) for h in doc.headings] == [
         ("一、", "工作开展情况", "background"),
         ("（一）", "党政主要负责人履行推进法治建设第一责任人职责", "background"),

@@ -226,12 +226,22 @@ def _notice(g: Graph, missing: str) -> None:
         g.add(P, PK.issuingNotice, notice)
 
 
+def _parentless_zone(g: Graph) -> None:
+    """The plan's region as a functional zone the gazetteer does not list and nothing places."""
+    g.remove(REGION, PK.adminCode)
+    g.remove(REGION, PK.partOf)
+    g.set(REGION, PK.adminLevel, PK.FunctionalZone)
+
+
 Mutation = Callable[[Graph], None]
 # (constraint, mutation, focus node, path, severity)
 CASES: list[tuple[str, Mutation, str, str, str]] = [
-    ("Region-adminCode", lambda g: g.remove(REGION, PK.adminCode), REGION, "pk:adminCode", "Violation"),
+    ("Region-adminCode", lambda g: g.set(REGION, PK.adminCode, Literal("4312")), REGION, "pk:adminCode", "Violation"),
+    ("RegionCodeShape", lambda g: g.remove(REGION, PK.adminCode), REGION, "", "Violation"),
     ("Region-parentClass", lambda g: g.set(REGION, PK.partOf, P), REGION, "pk:partOf", "Violation"),
     ("RegionParentShape", lambda g: g.remove(REGION, PK.partOf), REGION, "", "Violation"),
+    # A zone has no code; one whose parent neither the zone table nor its name gives lacks it in the sources.
+    ("ZoneParentShape", _parentless_zone, REGION, "", "Warning"),
     # A plan-level fact the text does not state is a warning; one stated wrongly is a violation.
     ("Plan-title", lambda g: g.remove(P, DCT + "title"), P, "dct:title", "Warning"),
     ("Plan-regionStated", lambda g: g.remove(P, PK.region), P, "pk:region", "Warning"),

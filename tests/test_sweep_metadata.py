@@ -90,9 +90,12 @@ def test_a_signature_run_into_a_paragraph_dates_the_document() -> None:
 def test_a_district_named_by_a_common_word_is_not_read_inside_words() -> None:
     """The report speaks of its own district (全区), and 其中区城发集团 (of which the zone's 城发集团) does not name 中区
     (a district of 台中市): 中区, 城区, 东区 … are words too, and count only where the text names the region they lie
-    in. The zone names no region of GB/T 2260."""
-    _, region = parse_document(SWEEP / "state_assets_report_2022.txt")
-    assert region is None
+    in. The report is 平潭综合实验区's, a zone GB/T 2260 does not list, of 福建省 by the zone table: its title's."""
+    doc, region = parse_document(SWEEP / "state_assets_report_2022.txt")
+    assert region is not None and (region.name, region.level, region.key) == ("平潭综合实验区", "zone", "zone-2238cae3f270f2a3")
+    assert region.parent is not None and region.parent.code == "350000"
+    fact = doc.metadata.region
+    assert fact is not None and fact.span is not None and (fact.value, fact.span.start) == ("平潭综合实验区", 4)
 
 
 def test_a_notice_issuing_a_body_s_work_ideas_for_the_year() -> None:

@@ -87,7 +87,15 @@ UNTITLED = "untitled"  # the title key of a plan whose text states no title
 NATION_CODE = "000000"
 
 # Region levels.
-LEVELS = {"country": PK.Country, "province": PK.Province, "prefecture": PK.PrefectureCity, "district": PK.District}
+LEVELS = {
+    "country": PK.Country,
+    "province": PK.Province,
+    "prefecture": PK.PrefectureCity,
+    "district": PK.District,
+    "zone": PK.FunctionalZone,
+    "zone-area": PK.ZoneArea,
+    "township": PK.Township,
+}
 
 # Kinds of an indicator value (a column of an indicator table).
 VALUE_KINDS = {"actual": PK.Actual, "target": PK.Target, "growth": PK.AnnualGrowth, "status": PK.CompletionStatus}
@@ -108,21 +116,22 @@ ROLES = {
 RESPONSIBILITY_ROLES = {"lead": PK.LeadRole, "responsible": PK.ResponsibleRole, "supporting": PK.SupportingRole}
 
 
-def region_segment(adcode: str) -> str:
-    """A region's IRI segment: its six-digit GB/T 2260 code, CN for the nation (000000)."""
-    return "CN" if adcode == NATION_CODE else adcode
+def region_segment(key: str) -> str:
+    """A region's IRI segment: its six-digit GB/T 2260 code, CN for the nation (000000), or for a place without a
+    code (a zone, a town) its key, zone-… or town-… (loaders.regions.Region.key)."""
+    return "CN" if key == NATION_CODE else key
 
 
-def region_iri(adcode: str) -> str:
-    """The IRI of an administrative region, from its six-digit GB/T 2260 code (000000: the nation, region/CN)."""
-    return str(ID[f"region/{region_segment(adcode)}"])
+def region_iri(key: str) -> str:
+    """The IRI of a region, from its six-digit GB/T 2260 code (000000: the nation, region/CN) or its key."""
+    return str(ID[f"region/{region_segment(key)}"])
 
 
-def plan_iri(adcode: str | None, doc_type: str, period: str, title_key: str) -> str:
+def plan_iri(region_key: str | None, doc_type: str, period: str, title_key: str) -> str:
     """The IRI of a plan as a work: one per region, document type, period and title, whatever its script (two
     十四五 plans of one ministry are two plans). A region the text does not state is the segment unknown-region
     (never a real region's code); title_key is a short hash of the normalised title (loaders.triples)."""
-    region = region_segment(adcode) if adcode else UNKNOWN_REGION
+    region = region_segment(region_key) if region_key else UNKNOWN_REGION
     return str(ID[f"plan/{region}/{doc_type}/{period}/{title_key}"])
 
 
