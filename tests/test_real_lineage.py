@@ -8,7 +8,7 @@ proposal's own title being 中共福建省委平潭综合实验区工作委员�
 二〇三五年远景目标的建议; 031 item 2 cites 《中共中央关于制定国民经济和社会发展第十四个五年规划和二〇三五年远景目标的建议》
 (001's title) for what it 提出, not as its basis. 021 line 30: 依据《上海市城市更新和住房发展“十五五”规划》《上海市黄浦区
 国民经济和社会发展第十五个五年规划纲要》; 032's table (lines 36-159) has one binding row, 城中村整体改造项目认定数量, which 021's
-table (lines 44-160) does not have.
+table (lines 40-182) does not have.
 """
 
 from __future__ import annotations
