@@ -330,6 +330,7 @@ REGIONS = {  # the key of the plan's region: its admin code (000000 is the natio
     "027_guofa_2018_43_boao_lecheng_drug_regulation_decision.html": "000000",  # the State Council's (for a zone of 海南省)
     "028_mem_nmsa_14th_fyp_mine_safety_plan_relayed_2022.txt": "000000",  # two ministries': the nation
     "029_pingtan_county_2016_plan_execution_and_2017_plan_draft_report_2017.txt": "350128",  # 平潭县, the county
+    "031_pingtan_14th_fyp_proposal_2021.txt": PINGTAN_ZONE,  # the title's zone, inside the committee's 福建省
     "032_shanghai_urban_renewal_housing_15th_plan_2026.md": "310000",
 }
 
@@ -908,6 +909,7 @@ CHAINS = {
         ("福州市", "prefecture", "350100"),
         FUJIAN,
     ],
+    "031_pingtan_14th_fyp_proposal_2021.txt": [ZONE, FUJIAN],
 }
 
 
