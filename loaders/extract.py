@@ -29,6 +29,9 @@ _BACKGROUND = re.compile(
 )
 _SAFEGUARD = re.compile(r"保障规划|实施保障|保障举措|保障措施|组织实施|规划实施|强化保障")
 _BOX_ITEM_TITLE = re.compile(r"(工程|行动|计划|項目|项目|建设|建設|试点|試點)$")
+# A unit of a plan listing its major projects (四、重大工程, 重点工程, 重大项目, 实施重大工程), each a numbered item
+# naming an undertaking, as a 专栏 lists them.
+_MAJOR_PROJECTS = re.compile(r"^(?:实施|推进)?(?:重大|重点)(?:建设)?(?:工程|项目|工程项目)(?:建设)?[。.：:]?$")
 _CITATION = re.compile(r"《([^《》\n]{1,100})》")
 # 根据《…》, or 根据 the issuers of the cited document and then its title: 根据国家发展改革委、国家能源局《…》.
 _BASIS = re.compile(r"(?:依据|根据|依據|根據)(?P<issuers>[^。；，,《》]{0,40})$")
@@ -121,6 +124,13 @@ def extract_measures_and_projects(
     has_chapters = any(h.kind == "chapter" for h in headings)
     resumes = _interrupted(headings)
     for para in paragraphs:
+        if _is_major_project(para):
+            unit = para.parent
+            assert unit is not None  # _is_major_project: an item of a unit of major projects
+            unit.projects = True
+            in_box[id(unit)] = in_box.get(id(unit), 0) + 1
+            projects.append(_box_project(text, para, unit, in_box[id(unit)]))
+            continue
         box = para.parent if para.parent is not None and para.parent.kind == "box" else None
         if box is not None and id(box) not in closed and (id(box) not in in_box or _is_box_item(para, numbered.get(id(box)))):
             in_box[id(box)] = in_box.get(id(box), 0) + 1
@@ -310,6 +320,19 @@ def _is_box_item(para: Paragraph, last: int | None) -> bool:
         return False
     title = body[: m.start()]
     return m.group() in ":：" or bool(_BOX_ITEM_TITLE.search(title))
+
+
+def _is_major_project(para: Paragraph) -> bool:
+    """A numbered item of a chapter, section or part of major projects (四、重大工程) whose title sentence names an
+    undertaking (（一）重大灾害治理工程。): a project, as a box's item is, not a task; the unit's other text stays text."""
+    unit = para.parent
+    if unit is None or unit.kind not in ("chapter", "section", "part") or not para.number:
+        return False
+    if not _MAJOR_PROJECTS.match(to_simplified(unit.title)):
+        return False
+    body = para.text[para.body_offset :]
+    m = _TITLE_END.search(body)
+    return m is not None and m.start() <= MAX_TITLE and bool(_BOX_ITEM_TITLE.search(to_simplified(body[: m.start()])))
 
 
 def _task_paragraphs(paragraphs: list[Paragraph], headings: list[Heading]) -> list[Paragraph]:

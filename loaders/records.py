@@ -102,7 +102,8 @@ class Heading:
     role: str = ""
     # A table of tasks whose columns name responsible bodies (牵头部门, 责任单位): no indicator rows.
     tasks: bool = False
-    # A table listing projects or key tasks one a row (重点项目清单, 重点任务清单): its rows are projects.
+    # A table listing projects or key tasks one a row (重点项目清单, 重点任务清单): its rows are projects; a chapter,
+    # section or part of major projects (重大工程): its numbered items are.
     projects: bool = False
 
 
@@ -163,7 +164,8 @@ class Quantity:
 
 @dataclass
 class Project:
-    """A box (专栏) item, a row of a project table, or a quantified undertaking named inside a measure."""
+    """A box (专栏) item, an item of a unit of major projects (重大工程), a row of a project table, or a quantified
+    undertaking named inside a measure."""
 
     ordinal: int
     number: str
@@ -171,7 +173,7 @@ class Project:
     text: str
     span: Span
     quantities: list[Quantity]
-    box: Heading | None
+    box: Heading | None  # the box, or the unit of major projects, whose item it is
     measure: Measure | None = None
     eid: str = ""
     table: Heading | None = None  # the project table whose row it is (loaders/project_tables.py)

@@ -410,6 +410,8 @@ def _heading(g: _Graph, h: Heading, expression: str, plan: str, nodes: dict[int,
         g.text_literal(node, DCT + "title", h.title)
     if h.role:
         g.add(node, PK.role, ROLES[h.role])
+    if h.projects and h.kind != "table":
+        g.type(node, str(PK.MajorProjects))  # 四、重大工程: its items are projects
     if h.kind == "table" and not h.tasks and not h.projects:
         g.type(node, str(QB.DataSet))
         g.add(node, QB.structure, PK.IndicatorTableStructure)
@@ -421,7 +423,7 @@ def _heading_class(h: Heading) -> str:
     """A table is typed by what its rows are: tasks of the text's measures, projects, or indicators."""
     if h.tasks:
         return "TaskTable"
-    return "ProjectTable" if h.projects else _HEADING_CLASS[h.kind]
+    return "ProjectTable" if h.projects and h.kind == "table" else _HEADING_CLASS[h.kind]
 
 
 def _measure(g: _Graph, m: Measure, expression: str, plan: str, nodes: dict[int, str]) -> str:

@@ -2072,6 +2072,29 @@ def test_a_ministries_plan_a_county_relays_reads_as_the_plan_the_forwarded_notic
     assert all(doc.source.text[u.span.start : u.span.end] == u.span.quote for u in records)
 
 
+def test_a_ministries_plan_s_major_projects_are_projects_not_measures() -> None:
+    """028's 四、重大工程 lists six programmes, each a numbered item titled by the undertaking it names
+    (（一）重大灾害治理工程。…), as a 专栏 would: they are the unit's projects, none a measure, each with its span."""
+    doc = parsed(RELAYED_PLAN)
+    major = parts(doc)[3]
+    assert (major.title, major.projects) == ("重大工程", True)
+    assert not any(m.parent is major for m in doc.measures)
+    assert [(p.number, p.title, p.eid) for p in doc.projects] == [
+        ("（一）", "重大灾害治理工程", "chp_4__item_1"),
+        ("（二）", "尾矿库安全风险综合治理工程", "chp_4__item_2"),
+        ("（三）", "矿山安全信息化建设工程", "chp_4__item_3"),
+        ("（四）", "矿山智能化建设工程", "chp_4__item_4"),
+        ("（五）", "矿山从业人员安全素质提升工程", "chp_4__item_5"),
+        ("（六）", "监管监察能力提升工程", "chp_4__item_6"),
+    ]
+    assert all(p.box is major for p in doc.projects)
+    assert doc.projects[0].text.startswith("（一）重大灾害治理工程。深入开展煤与瓦斯突出矿井")
+    assert doc.projects[-1].text.endswith("各省级局所属安全技术中心矿山生产安全事故分析鉴定和防控技术支撑平台。")
+    assert len(doc.measures) == 31  # the tasks 1.–28. and three of 五、保障措施's four items
+    records = [*doc.projects]
+    assert all(doc.source.text[u.span.start : u.span.end] == u.span.quote for u in records)
+
+
 PLAN_REPORT = "029_pingtan_county_2016_plan_execution_and_2017_plan_draft_report_2017.txt"
 
 
