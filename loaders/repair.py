@@ -486,9 +486,25 @@ def _breaks_at(body: str, gap: re.Match[str]) -> bool:
     if body.rfind("“", 0, gap.start()) > body.rfind("”", 0, gap.start()) and body.find("”", gap.end()) >= 0:
         return False
     before = body[max(0, gap.start() - 16) : gap.start()]
-    if _joint_issuers(before, body[gap.end() : gap.end() + 16]):
+    if _joint_issuers(before, body[gap.end() : gap.end() + 16]) or _mid_sentence(body, gap.start()):
         return False
     return not _HEADING_NUMBER.search(before)
+
+
+# Where a sentence or a clause of a run-on line ends, and the spaces that may stand for a line break.
+_CLAUSE_END = re.compile(r"[。！？!?；;]")
+
+
+def _mid_sentence(body: str, at: int) -> bool:
+    """A space after the opening words of a sentence whose paragraph began before it (…重点项目建设。落实好 “五个一批”
+    项目…): no paragraph ends there, since one ends with its sentence, and a heading set apart by a space stands
+    alone (（四）着力扩大投资促增长 认真落实…, a title opening with its number, is no sentence's opening words)."""
+    since = max((m.end() for m in _RUN_ON_GAP.finditer(body, 0, at)), default=0)
+    ends = list(_CLAUSE_END.finditer(body, since, at))
+    if not ends:
+        return False
+    words = body[ends[-1].end() : at]
+    return bool(words) and not OPENS_ITEM.match(words)
 
 
 _LAST_NAME = re.compile(f"[{_HAN}]+$")

@@ -2135,6 +2135,13 @@ def test_a_county_s_report_on_the_year_s_plan_reads_as_review_then_the_year_s_ta
         "加快平潭自贸片区建设。",
         "打造“一带一路”开放合作区。",
     ]
+    assert [m.heading for m in doc.measures if m.parent is items[3]] == [
+        "加快推进“五个一批”及重点项目建设。",
+        "加快推进重大基础设施项目建设。",
+        "加快推进补短板投资工程包建设。",
+        "加快推进市政配套设施建设。",
+    ]
+    assert doc.measures[16].text.startswith("加快推进“五个一批”及重点项目建设。落实好“五个一批”项目常态化管理。策划生成")
     assert [m.heading for m in doc.measures if m.parent is items[5]] == [
         "完善社会保障体系。",
         "继续实施教育提升工程。",
