@@ -309,11 +309,15 @@ def _sentence_targets(
 ):
     """The targets of one sentence; own holds the (offset, year) of the years it states, year_at those that date it;
     in_list says it is an entry of a dated list of targets (…预期目标是：…；两岸往来人数10万人；…)."""
+    last: tuple[int, int] | None = None  # the name of the target the clause before stated
     for c_start, c_end in _pieces(simple, s_start, s_end, _CLAUSE_END):
         # 其中… breaks down the count before it (新增床位6200张以上，其中护理型床位3620张): what that count is
         dated = (in_list or any(at < c_start for at, _ in own)) and not simple.startswith("其中", c_start)
         hits = [*_clause_targets(simple, c_start, c_end, dated)] or [*_share_targets(simple, c_start, c_end)]
-        for hit in hits or ([*_entry_target(simple, c_start, c_end)] if in_list else []):
+        hits = hits or ([*_entry_target(simple, c_start, c_end)] if in_list else [])
+        hits = hits or [*_rate_after(simple, c_start, c_end, last)]
+        last = (hits[-1][0], hits[-1][1]) if hits else None
+        for hit in hits:
             name_start, name_end, value_start, value_end, comparator, value_match = hit
             year = next((y for at, y in reversed(year_at) if at < value_start), None)
             if year is not None and not_before is not None and year < not_before:
@@ -412,6 +416,23 @@ def _entry_target(simple: str, start: int, end: int):
     # not a change alone (，增长18%: the rate of the amount before it, whose name it does not repeat)
     if value and bounds and _RATE_HEAD.search(name) and not _BAD_NAME.search(name) and name not in _COMPARATORS:
         yield start + bounds[0], start + bounds[1], start + value.start(), start + value.end(), "", value
+
+
+# A change alone (增长18%, 年均增长7%左右, 同比下降5%): the rate of the quantity the clause before named (固定资产投资计划
+# 完成467亿元，增长18%), which it does not repeat.
+_BARE_CHANGE = re.compile(r"(?:年均|同比|比上年)?(?P<word>增长|下降|提高|降低|增加|减少)")
+
+
+def _rate_after(simple: str, start: int, end: int, last: tuple[int, int] | None):
+    """The rate of change a clause states alone, right after a clause stating a target: the target's quantity
+    changes by it (地区生产总值达到500亿元，增长8%左右), of the name that clause gave."""
+    clause = simple[start:end]
+    m = _BARE_CHANGE.match(clause)
+    value = _VALUE.fullmatch(clause, m.end()) if m and last else None
+    if last is None or m is None or value is None or value.group("upper"):
+        return
+    if value.group("pct") or value.group("unit") in _RATE_UNIT:
+        yield last[0], last[1], start + m.start(), end, m.group("word"), value
 
 
 _SHARE = re.compile(r"(?<![\d.])(?=\d+(?:\.\d+)?[%％]|百分之)")

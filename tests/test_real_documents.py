@@ -429,6 +429,19 @@ PROSE_TARGETS = {  # (line, words of the quantity's name, value, comparator, yea
         (10, "居民消费价格指数", 102, "≤", 2017),
         (10, "城镇登记失业率", 3.5, "≤", 2017),
         (10, "人口自然增长率", 15.0, "≤", 2017),
+        # the growth rate after an amount (固定资产投资计划完成467亿元，增长18%): the rate of the quantity it follows
+        (10, "固定资产投资", 18, "+", 2017),
+        (10, "社会消费品零售总额", 8.5, "+", 2017),
+        (10, "两岸往来人数", 15.0, "+", 2017),
+        (10, "新增台资企业数", 6.0, "+", 2017),
+        (10, "接待游客", 21.0, "+", 2017),
+        (10, "旅游总收入", 55.0, "+", 2017),
+        (10, "出口总值", 16.0, "+", 2017),
+        (10, "外商直接投资", 24.0, "+", 2017),
+        (10, "一般公共预算总收入", 32.9, "+", 2017),
+        (10, "地方一般公共预算收入", 18, "+", 2017),
+        (10, "城镇居民人均可支配收入", 8.5, "+", 2017),
+        (10, "农村居民人均可支配收入", 8.0, "+", 2017),
     ],
     # 019: every target its sentences state, 到2030年 or none (专精特新企业累计达到300家以上 gives no year)
     "019_shanghai_changning_15th_fyp_outline_2026.md": [
@@ -2098,6 +2111,34 @@ def test_a_ministries_plan_s_major_projects_are_projects_not_measures() -> None:
 PLAN_REPORT = "029_pingtan_county_2016_plan_execution_and_2017_plan_draft_report_2017.txt"
 
 
+def test_a_growth_rate_after_an_amount_is_the_rate_of_the_quantity_the_amount_is_of() -> None:
+    """029's list of the year's targets gives most quantities an amount and then its growth (固定资产投资计划完成467亿元，
+    增长18%): the rate, in a clause that does not repeat the name, is a target of that quantity (unit %, the year the list
+    states), as 地区生产总值增长9.5% is; a space before the % (增长8.5 %) is the typesetter's."""
+    doc = parsed(PLAN_REPORT)
+    rates = [
+        (t.name, t.values[0].as_written, t.values[0].unit, t.values[0].year)
+        for t in doc.targets
+        if t.span.quote.startswith("增长")
+    ]
+    assert rates == [
+        ("固定资产投资", "增长18%", "%", 2017),
+        ("社会消费品零售总额", "增长8.5%", "%", 2017),
+        ("两岸往来人数", "增长15.0%", "%", 2017),
+        ("新增台资企业数", "增长6.0%", "%", 2017),
+        ("接待游客", "增长21.0%", "%", 2017),
+        ("旅游总收入", "增长55.0%", "%", 2017),
+        ("出口总值", "增长16.0%", "%", 2017),
+        ("外商直接投资", "增长24.0%", "%", 2017),
+        ("一般公共预算总收入", "增长32.9%", "%", 2017),
+        ("地方一般公共预算收入", "增长18%", "%", 2017),
+        ("城镇居民人均可支配收入", "增长8.5 %", "%", 2017),
+        ("农村居民人均可支配收入", "增长8.0%", "%", 2017),
+    ]
+    assert all(doc.source.text[t.name_span.start : t.name_span.end] == t.name for t in doc.targets)
+    assert all(doc.source.text[t.span.start : t.span.end] == t.span.quote for t in doc.targets)
+
+
 def test_a_county_s_report_on_the_year_s_plan_reads_as_review_then_the_year_s_targets_and_measures() -> None:
     """029, the county's 计划执行情况及计划草案的报告, delivered at its congress by its bureau's head on the government's
     behalf, scraped onto line 10: 一、2016年计划执行情况 reviews the year past (its six items results, none a task or a
@@ -2150,7 +2191,7 @@ def test_a_county_s_report_on_the_year_s_plan_reads_as_review_then_the_year_s_ta
     ]
     assert next(m for m in doc.measures if m.heading == "推动发展现代农业。").text.endswith("推动农村产业融合发展。")
     assert [c.title for c in doc.citations] == ["平潭国际旅游岛建设方案", "平潭国际旅游岛建设方案", "平潭国际旅游岛发展规划"]
-    assert len(doc.targets) == 17 and {v.year for t in doc.targets for v in t.values} == {2017}
+    assert len(doc.targets) == 29 and {v.year for t in doc.targets for v in t.values} == {2017}
     records = [*doc.headings, *doc.measures, *doc.passages, *doc.projects, *doc.targets]
     assert all(doc.source.text[u.span.start : u.span.end] == u.span.quote for u in records)
 

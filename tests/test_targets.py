@@ -423,3 +423,32 @@ def test_a_bare_count_without_bound_or_year_or_inside_an_undertaking_is_no_targe
 def test_a_title_sentence_dates_the_targets_after_it(text: str, years: list[int | None]) -> None:
     scope = TargetScope(Span.of(text, 0, len(text)), None, None, "line_1")
     assert [t.values[0].year for t in prose_targets(text, [scope], not_before=2021)] == years
+
+
+@pytest.mark.parametrize(
+    ("text", "facts"),
+    [
+        (  # an amount, then its growth in a clause that does not repeat the name
+            "2017年主要预期目标是：固定资产投资计划完成467亿元，增长18%；城镇居民人均可支配收入36038元，增长8.5 %。",
+            [
+                ("固定资产投资", "计划完成467亿元", "", 467.0, "亿元"),
+                ("固定资产投资", "增长18%", "+", 18.0, "%"),
+                ("城镇居民人均可支配收入", "36038元", "", 36038.0, "元"),
+                ("城镇居民人均可支配收入", "增长8.5 %", "+", 8.5, "%"),
+            ],
+        ),
+        (  # 年均 and 左右 around the change
+            "到2025年，地区生产总值达到500亿元，年均增长7%左右。",
+            [("地区生产总值", "达到500亿元", "", 500.0, "亿元"), ("地区生产总值", "年均增长7%左右", "+", 7.0, "%")],
+        ),
+        ("到2025年，新建养老床位500张，增长10%。", []),  # the count of an undertaking: no target whose rate it would be
+        ("到2025年，力争实现新突破，增长10%。", []),  # a change after no target names no quantity
+    ],
+)
+def test_a_rate_of_change_after_a_target_is_the_rate_of_its_quantity(text: str, facts: list[tuple]) -> None:
+    scopes = [TargetScope(Span.of(text, 0, len(text)), None, None, "p")]
+    found = prose_targets(text, scopes, not_before=2017, this_year=2017)
+    assert [
+        (t.name, t.values[0].as_written, t.values[0].comparator, t.values[0].number, t.values[0].unit) for t in found
+    ] == facts
+    assert all(text[t.name_span.start : t.name_span.end] == t.name for t in found)
