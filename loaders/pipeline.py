@@ -21,7 +21,7 @@ from .segment import segment, table_paragraphs
 from .tables import lists_things, parse_table
 from .targets import prose_targets, target_scopes
 from .task_tables import TaskRow, attach_task_bodies, task_rows, task_table_lines
-from .titles import DOC_NUMBER, find_notice
+from .titles import DOC_NUMBER, find_notice, passed_down
 
 # Text that may hold a PDF's text layer: a .txt extracted from one, the PDF, a Word file or a web page made from one.
 _REPAIRED_MEDIA = (
@@ -161,10 +161,16 @@ def _official_text(text: str, content: list[Line], measures: list[Measure]) -> b
 
 def _no_policy_content(text: str, content: list[Line]) -> str:
     """Why a file is refused; a notice that issues a document whose text is not in the file (published as an
-    attachment of its own) says which document to load instead."""
+    attachment of its own) says which document to load instead, and a notice passing a plan's figures down (下达)
+    names the plan it concerns."""
     reason = "no policy content: no numbered parts or items, measures, table or box found"
     head = [line for line in content[:_NOTICE_LINES] if len(line.stripped) <= _NOTICE_WIDTH]  # a notice's lines are short
     notice, issued = find_notice(text, head)
     if notice is not None and issued is not None:
         return f"{reason}; it is a notice issuing 《{issued.value}》, whose text is not in the file (load that document)"
+    if (figures := passed_down(head)) is not None:
+        return (
+            f"{reason}; it is a notice passing down (下达) {figures}, whose plan and figures are not in the file "
+            "(load the plan, or the attachment that holds its figures)"
+        )
     return reason

@@ -261,6 +261,21 @@ def find_notice(text: str, head: list[Line]) -> tuple[IssuingNotice | None, Fact
     return None, None
 
 
+# A notice passing a plan's figures down to the bodies below (关于下达2024年国民经济和社会发展计划的通知, 关于下达《…》的通知):
+# what it passes down, named in 《》 or not.
+_PASSING_DOWN = re.compile(r"关于下达(?:《(?P<named>[^《》]{2,80})》|(?P<bare>[^《》。，；：\s]{2,80}?))的?通知$")
+
+
+def passed_down(head: list[Line]) -> str | None:
+    """What a notice passing figures down (下达) names as passed down, as written (《…》 kept), when one of the
+    head's lines is such a notice's title."""
+    for line in head:
+        m = _PASSING_DOWN.search(to_simplified(line.stripped))
+        if m and len(to_simplified(line.stripped)) == len(line.stripped):
+            return line.stripped[m.start("named") - 1 : m.end("named") + 1] if m.group("named") else m.group("bare")
+    return None
+
+
 # The notice a relay (关于转发…的通知) passes on, reproduced after it: its issuers, its title issuing the document, its
 # 文号, run together as a crawler leaves them or on lines of their own (应急管理部 国家矿山安全监察局关于印发《…》的通知
 # 应急〔2022〕64号), then its addressees, text and signature (…认真贯彻执行。应急管理部 国家矿山安全监察局2022年7月19日).

@@ -239,3 +239,29 @@ def test_a_notice_without_the_plan_it_issues_is_refused_naming_that_plan() -> No
         "found; it is a notice issuing 《上海市交通行业 安全生产治本攻坚三年行动方案 （2024—2026年）》, whose text is not in "
         "the file (load that document)"
     )
+
+
+@pytest.mark.parametrize(
+    ("title", "named"),
+    [
+        ("某市人民政府关于下达2024年国民经济和社会发展计划的通知", "2024年国民经济和社会发展计划"),
+        ("某市发展和改革委员会关于下达《某市2024年重点项目投资计划》的通知", "《某市2024年重点项目投资计划》"),
+    ],
+)
+def test_a_notice_passing_figures_down_without_them_is_refused_naming_what_it_passes_down(
+    tmp_path: Path, title: str, named: str
+) -> None:
+    """A 下达 notice passes a plan's figures down to the bodies below; published without them (its figures an attachment
+    of their own) it holds no policy content, and the error names the file, the notice and what it passes down."""
+    path = tmp_path / "notice.txt"
+    path.write_text(
+        f"{title}\n\n各有关单位：\n\n现将有关计划下达给你们，请认真组织实施。\n\n附件：主要指标\n\n某市人民政府\n2024年1月20日\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(LoadError) as refused:
+        parse_document(path)
+    assert str(refused.value) == (
+        "notice.txt: no policy content: no numbered parts or items, measures, table or box found; it is a notice passing "
+        f"down (下达) {named}, whose plan and figures are not in the file (load the plan, or the attachment that holds its "
+        "figures)"
+    )
