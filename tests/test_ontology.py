@@ -318,8 +318,9 @@ def test_lineage_terms_are_declared_and_true_of_the_data(ontology: Graph, corpus
     # 市民政局牵头组织实施本规划; tests/test_structure_general.py checks others), the genres and validity no bundled plan
     # has (tests/test_genres_levels.py checks the documents that have them), and books (第X篇: no bundled plan is a 纲要
     # divided into them; tests/test_structure_general.py checks an outline that is), the ends of a range (no
-    # bundled plan states a target as one; tests/test_targets.py checks 016's), and the levels of zones, their 片区
-    # and towns (no bundled plan is theirs; tests/test_real_documents.py checks 006's, 012's, 013's).
+    # bundled plan states a target as one; tests/test_targets.py checks 016's), the levels of zones, their 片区
+    # and towns (no bundled plan is theirs; tests/test_real_documents.py checks 006's, 012's, 013's), and units of
+    # major projects (四、重大工程; tests/test_real_documents.py checks 028's).
     assert declared - used == {
         PK.DocumentElement,
         PK.StructuralUnit,
@@ -346,6 +347,7 @@ def test_lineage_terms_are_declared_and_true_of_the_data(ontology: Graph, corpus
         PK.ClosingProvisions,
         PK.TaskTable,
         PK.ProjectTable,
+        PK.MajorProjects,
         PK.ResponsibleRole,
         PK.SupportingRole,
         PK.validity,

@@ -2108,6 +2108,36 @@ def test_a_ministries_plan_s_major_projects_are_projects_not_measures() -> None:
     assert all(doc.source.text[u.span.start : u.span.end] == u.span.quote for u in records)
 
 
+def test_a_unit_of_major_projects_is_typed_so_and_its_projects_conform() -> None:
+    """In the graph, 028's 四、重大工程 is a chapter and a pk:MajorProjects, whose six items are pk:Projects of it: the
+    shapes admit them (pks:Project-parent), and would not if the unit were a chapter only."""
+    from pyoxigraph import Triple
+
+    from plankg.graph.vocab import PK
+    from plankg.loaders.triples import document_quads, plan_identity
+    from plankg.validation.shacl import validate_triples
+
+    doc, region = parse_document(REAL / RELAYED_PLAN)
+    triples = [Triple(q.subject, q.predicate, q.object) for q in document_quads(doc, region)]
+    unit = f"{plan_identity(doc, region)[1]}/chp_4"
+    assert {t.object.value for t in triples if t.subject.value == unit and t.predicate.value.endswith("#type")} == {
+        str(PK.Chapter),
+        str(PK.MajorProjects),
+    }
+    parts_of = {t.subject.value for t in triples if t.predicate.value == str(PK.partOf) and t.object.value == unit}
+    assert parts_of == {f"{unit}__item_{n}" for n in range(1, 7)}
+
+    def violations(graph: list[Triple]) -> set[tuple[str, str]]:
+        """The unit's and its items' violations (the plan's region and its bodies' places are other graphs')."""
+        found = validate_triples("028", "", graph, "pyrudof").findings
+        return {(f.key[0], f.key[1]) for f in found if f.key[2] == "Violation" and f.key[0].startswith(unit)}
+
+    assert violations(triples) == set()
+    chapter_only = [t for t in triples if not (t.subject.value == unit and t.object.value == str(PK.MajorProjects))]
+    shape = "https://w3id.org/plankg/shapes#Project-parent"
+    assert violations(chapter_only) == {(f"{unit}__item_{n}", shape) for n in range(1, 7)}
+
+
 PLAN_REPORT = "029_pingtan_county_2016_plan_execution_and_2017_plan_draft_report_2017.txt"
 
 
