@@ -46,7 +46,7 @@ from .titles import (
     signed_date,
     signed_date_in,
 )
-from .zones import find_place, zone_of_body
+from .zones import find_place, zone_of_body, zone_of_text
 
 _DATE_LABELLED = re.compile(
     r"(?P<label>成文日期|签发时间|签发日期|發布時間|发布时间|发布日期|發布日期|生成日期|时间|時間)\s*[:：]?\s*"
@@ -376,8 +376,8 @@ def _period(text: str, title: str, meta: PlanMetadata, first: int) -> Fact | Non
 
 def _region(text: str, meta: PlanMetadata, sidecar: dict) -> tuple[Region | None, Fact | None]:
     """The plan's region: stated by the sidecar, named in the title (the sidecar's too: a scrape that lost the title
-    line loses no place), governed by the issuer, else the region the text speaks of as its own (全市 …); None
-    when none of them says."""
+    line loses no place), governed by the issuer, else the region the text speaks of as its own (全市 …), or the
+    zone of the zone table it names most when it speaks of itself as a 区 (我区); None when none of them says."""
     if "region" in sidecar:
         return _sidecar_region(str(sidecar["region"]), f"{sidecar.get('title', '')}\n{text[:3000]}")
     if meta.title and (meta.title.span or meta.title.from_sidecar):
@@ -403,7 +403,7 @@ def _region(text: str, meta: PlanMetadata, sidecar: dict) -> tuple[Region | None
             return body.region, Fact(
                 text[start : start + len(body.region.name)], Span.of(text, start, start + len(body.region.name))
             )
-    if own := region_of_text(text):
+    if own := region_of_text(text) or zone_of_text(text):
         reg, start, end = own
         return reg, Fact(text[start:end], Span.of(text, start, end))
     return None, None

@@ -171,6 +171,13 @@ def _yardstick(text: str, cue: re.Match[str]) -> bool:
     return bool(_YARDSTICK_BEFORE.search(text[max(0, cue.start() - 4) : cue.start()]) or _YARDSTICK_AFTER.match(text, cue.end()))
 
 
+def self_level(simplified: str) -> str | None:
+    """The level a text (in Simplified script) speaks of itself at most (全市 → prefecture), None when it does not."""
+    cues = {level: _own_cues(simplified, pattern) for level, pattern in _SELF_REFERENCE.items()}
+    level = max(cues, key=lambda lv: (cues[lv], lv != "country"))  # a tie goes to the local level
+    return level if cues[level] else None
+
+
 def region_of_text(text: str) -> tuple[Region, int, int] | None:
     """The region a document is about when neither its title nor its issuer says: the level it speaks of
     itself at (全市 → a prefecture), then the region of that level the text names most (the first on a tie),
@@ -180,9 +187,8 @@ def region_of_text(text: str) -> tuple[Region, int, int] | None:
     simplified = to_simplified(text[:SELF_WINDOW])
     if len(simplified) != len(text[:SELF_WINDOW]):
         return None  # offsets would not index the text
-    cues = {level: _own_cues(simplified, pattern) for level, pattern in _SELF_REFERENCE.items()}
-    level = max(cues, key=lambda lv: (cues[lv], lv != "country"))  # a tie goes to the local level
-    if cues[level] == 0:
+    level = self_level(simplified)
+    if level is None:
         return None
     if level == "country":
         m = _SELF_REFERENCE["country"].search(simplified)

@@ -3,8 +3,9 @@
 
 A zone is known by the table kg/data/zones.tsv (national-rank zones, with the region each lies in and the source
 that says so) or, as the opening of an issuing body's name (X开发区管委会), by its kind's word; its parent is the
-table's, else the province or city its name begins with, else none (never guessed). A 片区 lies in the zone whose
-name it follows, a town in the district whose name it follows (上海市奉贤区柘林镇人民政府).
+table's, else the province or city its name begins with, else none (never guessed); a text placed by neither its
+title nor its issuer is the table's zone it names most when it speaks of itself as a 区 (我区). A 片区 lies in the
+zone whose name it follows, a town in the district whose name it follows (上海市奉贤区柘林镇人民政府).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from .regions import Region, ancestry, find_region, gazetteer, region
+from .regions import SELF_WINDOW, Region, ancestry, find_region, gazetteer, region, self_level
 from .script import to_simplified
 
 _ZONE_KINDS = r"(?:综合实验区|经济技术开发区|高新技术产业开发区|经济开发区|开发区|新区|自由贸易试验区)"
@@ -99,6 +100,24 @@ def _table_zone_in(simplified: str) -> tuple[Region, int] | None:
     at, length, name = min(hits)
     official, code = zone_table()[name]
     return _with_area(simplified, Region("", official, "zone", region(code)), at - length), at
+
+
+def zone_of_text(text: str) -> tuple[Region, int, int] | None:
+    """The zone of the table a text names most, with the offsets of its first mention, when the text speaks of
+    itself as a 区 (全区, 我区: 现就平潭综合实验区内市场主体的换照工作…在我区注册登记的…) and neither its title nor
+    its issuer places it; None otherwise."""
+    simplified = to_simplified(text[:SELF_WINDOW])
+    if len(simplified) != len(text[:SELF_WINDOW]) or self_level(simplified) != "district":
+        return None
+    counts = {name: simplified.count(name) for name in zone_table() if name in simplified}
+    counts = {name: n - sum(counts[o] for o in counts if o != name and name in o) for name, n in counts.items()}
+    named = [name for name, n in counts.items() if n > 0]
+    if not named:
+        return None
+    name = max(named, key=lambda n: (counts[n], -simplified.find(n)))
+    official, code = zone_table()[name]
+    at = simplified.find(name)
+    return Region("", official, "zone", region(code)), at, at + len(name)
 
 
 def _with_area(simplified: str, zone: Region, end: int) -> Region:

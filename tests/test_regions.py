@@ -11,7 +11,7 @@ import pytest
 from plankg.loaders.issuers import recognise
 from plankg.loaders.regions import Region, ancestry
 from plankg.loaders.triples import region_quads
-from plankg.loaders.zones import find_place
+from plankg.loaders.zones import find_place, zone_of_text
 
 FUJIAN = ("福建省", "province", "350000")
 FUZHOU = ("福州市", "prefecture", "350100")
@@ -89,3 +89,13 @@ def test_a_zone_has_no_code_and_lies_in_its_parent_or_nowhere() -> None:
     }
     placed = Region("", "平潭综合实验区", "zone", Region("350000", "福建省", "province"))
     assert {(s, o) for s, p, o in _facts(placed) if p == "partOf"} == {("zone-2238cae3f270f2a3", "350000>"), ("350000", "CN>")}
+
+
+def test_a_text_speaking_of_itself_as_a_district_is_the_zone_it_names_most() -> None:
+    """A zone of the table read off the text only where the text speaks of itself as a 区 (我区, 全区): a city's
+    text (全市) naming a zone is not the zone's."""
+    text = "现就平潭综合实验区内市场主体的换照工作事项公告如下：在我区注册登记的企业，全区统一换照。"
+    found = zone_of_text(text)
+    assert found is not None and (found[0].name, found[1], found[2]) == ("平潭综合实验区", 2, 9)
+    assert zone_of_text("全市企业赴平潭综合实验区考察，全市统一部署。") is None
+    assert zone_of_text("在我区注册登记的企业，全区统一换照。") is None  # no zone named

@@ -110,10 +110,27 @@ def test_a_notice_issuing_a_body_s_work_ideas_for_the_year() -> None:
 
 def test_a_year_written_without_nian_before_the_work_plan_is_its_period() -> None:
     """海坛片区管理局2022工作计划: the year before 工作计划 with no 年 is the plan's year all the same."""
-    doc, _ = parse_document(SWEEP / "haitan_work_plan_2022.txt")
+    doc, region = parse_document(SWEEP / "haitan_work_plan_2022.txt")
     meta = doc.metadata
     assert meta.title is not None and meta.title.value == "海坛片区管理局2022工作计划"
     assert (meta.doc_type.value, meta.period.value) == ("annual", "2022")
+    # the title names the 片区 alone; its issuer, 平潭综合实验区海坛片区管理局, names it inside its zone
+    assert region is not None and (region.name, region.level, region.key) == (
+        "平潭综合实验区海坛片区",
+        "zone-area",
+        "zone-7edc3da7a4c82836",
+    )
+    assert region.parent is not None and (region.parent.name, region.parent.level) == ("平潭综合实验区", "zone")
+
+
+def test_a_text_naming_its_zone_and_speaking_of_itself_as_a_district_is_the_zone_s() -> None:
+    """The announcement's title and page name no place and its issuer is not read, but it speaks of 平潭综合实验区内
+    市场主体 and of companies 在我区注册登记: the zone of the table that it names, as it names no division."""
+    doc, region = parse_document(SWEEP / "license_exchange_announcement_2015.txt")
+    assert region is not None and (region.name, region.key) == ("平潭综合实验区", "zone-2238cae3f270f2a3")
+    fact = doc.metadata.region
+    assert fact is not None and fact.span is not None and (fact.value, fact.span.start) == ("平潭综合实验区", 469)
+    assert doc.source.text[469:476] == "平潭综合实验区"
 
 
 def test_a_site_named_as_the_page_s_publisher_is_no_issuer() -> None:
