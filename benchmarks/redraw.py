@@ -33,7 +33,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="plankg-redraw-") as folder:
         kept = Path(folder)
         everything = _inputs(items, plans, citations, signed_of, hashed_of)
-        redraw.candidates(*everything, kept, known)
+        redraw.candidates(*_kept_inputs(*everything), kept, known)
         for plan in chosen:
             without = [i for i in items if i.plan != plan]
             for change, some in (("remove", without), ("add", items)):
@@ -41,7 +41,7 @@ def main() -> None:
                 start = time.perf_counter()
                 scratch = textreuse.candidate_codes(*inputs)
                 middle = time.perf_counter()
-                codes = redraw.candidates(*inputs, kept, known)
+                codes = redraw.candidates(*_kept_inputs(*inputs), kept, known)
                 end = time.perf_counter()
                 if not np.array_equal(codes, scratch):
                     raise SystemExit(f"{change} {plan}: the pairs drawn again differ from those drawn from scratch")
@@ -52,9 +52,14 @@ def main() -> None:
 
 
 def _inputs(items, plans, citations, signed_of, hashed_of):
-    """What candidate_codes and redraw.candidates take: the items, their signatures, run hashes and places."""
+    """What candidate_codes takes: the items, their signatures, run hashes and places."""
     keys = [text_key(i.text) for i in items]
     return items, [signed_of[k] for k in keys], [hashed_of[k] for k in keys], graph._places(items, plans, citations)
+
+
+def _kept_inputs(items, signed, hashed, places):
+    """What redraw.candidates takes: the items, their signatures and run hashes by position, and their places."""
+    return items, lambda positions: ([signed[n] for n in positions], [hashed[n] for n in positions]), places
 
 
 if __name__ == "__main__":
