@@ -1766,10 +1766,12 @@ def test_a_target_column_that_states_no_year_gives_none() -> None:
 
 def test_plans_of_a_zone_make_a_family_that_spans_the_zone(tmp_path: Path) -> None:
     """016 and 017 (plans of 平潭综合实验区, a zone GB/T 2260 does not list) share wording: their policy family spans
-    the zone's region, and the lineage graph, the zone and its parent 福建省 included, is valid with nothing missing."""
+    the zone's region, the lineage graph, the zone and its parent 福建省 included, is valid with nothing missing, and
+    measure-lineage lists their members at the zone's level."""
     from plankg.graph.store import open_store
     from plankg.lineage.graph import rebuild_lineage
     from plankg.loading.documents import load_paths
+    from plankg.query.library import run
     from plankg.validation.shacl import validate_store
 
     store = open_store(tmp_path / "store")
@@ -1780,6 +1782,13 @@ def test_plans_of_a_zone_make_a_family_that_spans_the_zone(tmp_path: Path) -> No
     assert [row["r"].value for row in store.query(query)] == [f"https://w3id.org/plankg/id/region/{PINGTAN_ZONE}"]
     lineage = validate_store(store)[-1]
     assert lineage.name == "lineage" and lineage.findings == []
+    # a member's lineage lists the family's members at the zone's level, none left out for it
+    members = "SELECT ?m WHERE { GRAPH ?g { ?f <https://w3id.org/plankg/ontology#member> ?m } } ORDER BY ?m"
+    first = [row["m"].value for row in store.query(members)][0]
+    header, rows = run(store, "measure-lineage", {"measure": first})
+    assert rows and {(row[header.index("level")], row[header.index("region")]) for row in rows} == {
+        ("FunctionalZone", "平潭综合实验区")
+    }
 
 
 KEY_POINTS = "023_pingtan_social_affairs_rule_of_law_key_points_2023.html"
