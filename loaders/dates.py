@@ -28,6 +28,10 @@ DELIVERED = re.compile(
     rf"(?:[—–－]{{1,2}}|(?<!\S)-)\s*(?P<date>{DATE.pattern})\s*在(?P<meeting>[^。；，]{{2,80}}?(?:会议|大会|会))上"
 )
 ADOPTED = re.compile(r"^(?P<body>.+?)(?:审议通过|通过|印发|发布)$")
+# A note of adoption or approval under a title, opening a line and running on past it where a page breaks it:
+# （2020年10月29日中国共产党第十九届中央委员会第五次全体会议通过）,
+# 〔二〇二一年一月十五日中共…工作 委员会第一次委员（扩大）会议通过〕, （…批准）.
+ADOPTION_NOTE = re.compile(rf"[（(〔]\s*(?P<date>{DATE.pattern})(?P<body>[^。；，〔〕]{{0,80}}?(?:通过|批准))\s*[）)〕]")
 EFFECTIVE = re.compile(rf"自\s*(?P<date>{DATE.pattern})\s*起(?:施行|实施|执行|生效)")
 EFFECTIVE_ON_ISSUE = re.compile(r"自(?:印发|发布|公布)之日起(?:施行|实施|执行|生效)")
 VALIDITY_YEARS = re.compile(r"有效期(?:为|暂定为?)?\s*(?P<n>\d{1,2}|[一二三四五六七八九十])\s*年")

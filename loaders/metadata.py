@@ -15,6 +15,7 @@ from plankg.graph.vocab import DOC_TYPES
 
 from .dates import (
     ADOPTED,
+    ADOPTION_NOTE,
     ANNUAL_OPENING,
     DATE,
     DATE_LINE,
@@ -126,7 +127,7 @@ def extract_metadata(
         or page_title(text, page_metadata)
     )
     tail = _tail(text, content, first_heading) if first_heading < len(text) else []
-    meta.date = _from_sidecar(sidecar, "date") or _date(text, page_metadata, head, meta.notice, tail)
+    meta.date = _from_sidecar(sidecar, "date") or _date(text, page_metadata, head, meta.notice, tail, first_heading)
     own_lines = [ln for ln in head if DOC_NUMBER.fullmatch(ln.stripped)]  # a 文号 line, not one cited in a sentence
     meta.doc_number = (
         _from_sidecar(sidecar, "doc_number")
@@ -169,9 +170,12 @@ def _from_sidecar(sidecar: dict, key: str) -> Fact | None:
     return Fact(str(sidecar[key]), from_sidecar=True) if key in sidecar else None
 
 
-def _date(text: str, page_metadata: list[Line], head: list[Line], notice: IssuingNotice | None, tail: list[Line]) -> Fact | None:
-    """The document's own date: a page's 成文日期 or 签发时间, the date line under the title or the notice's, the
-    date under the signature; else the date the page was published (发布日期, 时间)."""
+def _date(
+    text: str, page_metadata: list[Line], head: list[Line], notice: IssuingNotice | None, tail: list[Line], first_heading: int
+) -> Fact | None:
+    """The document's own date: a page's 成文日期 or 签发时间, the date line under the title or the notice's, its
+    adoption or approval (…通过, …批准), the date under the signature; else the date the page was published
+    (发布日期, 时间)."""
     page = _page_date(text, page_metadata)
     if page and page[0] < 2:
         return page[1]
@@ -179,6 +183,7 @@ def _date(text: str, page_metadata: list[Line], head: list[Line], notice: Issuin
         _head_date(text, head)
         or (notice.date if notice else None)
         or _date_line(text, head)[0]
+        or _adoption_date(text, head, first_heading)
         or signed_date_in(text, head)
         or _signature_date(text, tail)
     )
@@ -229,6 +234,18 @@ def _date_line(text: str, head: list[Line]) -> tuple[Fact | None, Fact | None]:
                 body = Fact(b.group("body"), Span.of(text, at, at + len(b.group("body"))))
             return date, body
     return None, None
+
+
+def _adoption_date(text: str, head: list[Line], first_heading: int) -> Fact | None:
+    """The date of a note of adoption or approval that opens a line before the first heading and may run on past it
+    (〔二〇二一年一月十五日…工作 / 委员会第一次委员（扩大）会议通过〕, under a title set on several lines): a document
+    adopted by a meeting is dated by it, not by the day its page was published. A note inside a sentence is not the
+    document's."""
+    for line in head:
+        opening = line.start + len(line.text) - len(line.text.lstrip())
+        if m := ADOPTION_NOTE.match(text, opening, first_heading):
+            return date_fact(text, 0, m, "date")
+    return None
 
 
 def _signature_date(text: str, tail: list[Line]) -> Fact | None:

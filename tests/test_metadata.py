@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -111,3 +112,23 @@ def test_the_years_of_a_five_year_plan_name_it() -> None:
         None,
         None,
     ]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "date", "quote"),
+    [
+        ("", "", "2021-01-15", "二〇二一年一月十五日"),  # as written: the note under the title, the year in words
+        ("会议通过〕", "会议批准〕", "2021-01-15", "二〇二一年一月十五日"),  # approved, not adopted: dated the same
+        ("〔二〇二一", "经〔二〇二一", "2021-01-25", "2021-01-25"),  # a note inside a sentence: the page's 发布时间
+    ],
+)
+def test_a_document_adopted_by_a_meeting_is_dated_by_its_note(tmp_path, old: str, new: str, date: str, quote: str) -> None:
+    """real/031: a party committee's 建议 states its adoption under its title (〔二〇二一年一月十五日…会议通过〕); its
+    page was published ten days later (发布时间: 2021-01-25)."""
+    source = Path(__file__).parent / "fixtures/real/031_pingtan_14th_fyp_proposal_2021.txt"
+    text = source.read_text(encoding="utf-8")
+    assert text.count(old or "会议通过〕") == 1
+    path = tmp_path / "031.txt"
+    path.write_text(text.replace(old, new) if old else text, encoding="utf-8")
+    fact = parse_document(path)[0].metadata.date
+    assert fact is not None and (fact.value, fact.span.quote) == (date, quote)

@@ -178,6 +178,8 @@ DATES = {  # ISO date and the line it is written on
     "028_mem_nmsa_14th_fyp_mine_safety_plan_relayed_2022.txt": ("2022-07-19", 10),
     # the day it was delivered (-2017年1月10日在平潭县第十七届人民代表大会第一次会议上), not the page's 发布时间 2017-05-24
     "029_pingtan_county_2016_plan_execution_and_2017_plan_draft_report_2017.txt": ("2017-01-10", 10),
+    # adopted (〔二〇二一年一月十五日…会议通过〕 under the title, the year in words), not the page's 发布时间 2021-01-25
+    "031_pingtan_14th_fyp_proposal_2021.txt": ("2021-01-15", 10),
     "032_shanghai_urban_renewal_housing_15th_plan_2026.md": (
         "2026-07-24",
         24,
