@@ -145,6 +145,13 @@ def extract_measures_and_projects(
             continue  # preamble before the first chapter: the plan's purpose, not a task (一、… is a part itself)
         if para.span.start >= tasks_start and not is_background(para.parent) and not in_attachment(para.parent):
             candidates.append(para)
+    for run in _unlabelled_boxes(flow):
+        box = _unlabelled_box(text, run, headings)
+        projects.extend(_box_project(text, para, box, n) for n, para in enumerate(run, start=1))
+        items = {id(p) for p in run}
+        flow = [p for p in flow if id(p) not in items]
+        candidates = [p for p in candidates if id(p) not in items]
+    projects.sort(key=lambda p: p.span.start)
     assign_heading_roles(headings, _legacy_role)
     titled = {id(p): _titled(text, p) for p in flow}
     titled.update(_preamble_headings(flow, titled))
@@ -320,6 +327,50 @@ def _is_box_item(para: Paragraph, last: int | None) -> bool:
         return False
     title = body[: m.start()]
     return m.group() in ":：" or bool(_BOX_ITEM_TITLE.search(title))
+
+
+def _unlabelled_boxes(flow: list[Paragraph]) -> list[list[Paragraph]]:
+    """Runs of items a unit's text sets in the middle of its own items, numbered from （一） again, after which the
+    text's own numbering goes on (（二）…, then （一）…（四）, then （三）): a box whose label (专栏3：…) was lost, as a
+    page scraped onto one line loses it. An item's number never goes back in its unit's text: a run that starts
+    again and is not followed by the text's next number is not such a box, nor is one with other text inside, nor
+    the entries of a list a sentence introduces (…以下激励措施：（一）…；)."""
+    boxes: list[list[Paragraph]] = []
+    own: dict[int, int] = {}  # per unit, the value of the text's last item
+    run: list[Paragraph] = []
+    before = ""  # the text of the paragraph before
+    for para in flow:
+        value, unit = _item_value(para), id(para.parent)
+        if run and (para.parent is not run[0].parent or value is None):
+            run = []  # other text inside the run, or another unit: no box
+        if value is not None and run and value == len(run) + 1:
+            run.append(para)
+        elif value is not None and run and value == own[unit] + 1:
+            boxes.append(run)  # the text's next item after the box's last
+            run, own[unit] = [], value
+        elif value == 1 and own.get(unit, 0) >= 1 and not before.rstrip().endswith((":", "：")):
+            run = [para]
+        elif value is not None:
+            own[unit], run = value, []
+        before = para.text
+    return boxes
+
+
+def _unlabelled_box(text: str, items: list[Paragraph], headings: list[Heading]) -> Heading:
+    """The box of a run of items whose label was lost: no number or title (the text has none), its span the items'.
+    Boxes are numbered through the document by their labels (box_2); this one takes the number after the last label
+    before it (box_3 after 专栏2) unless a label has that number too (box_2_1, the first such box after it)."""
+    start, end = items[0].span.start, items[-1].span.end
+    labels = [h for h in headings if h.number.startswith(("专栏", "專欄"))]
+    before = max((h.ordinal for h in labels if h.span.start < start), default=0)
+    eid = f"box_{before + 1}"
+    if any(h.eid == eid or h.ordinal == before + 1 for h in labels):
+        eid = f"box_{before}_{sum(1 for h in headings if h.eid.startswith(f'box_{before}_')) + 1}"
+    box = Heading("box", "", before + 1, "", Span.of(text, start, end), level=4, eid=eid, parent=items[0].parent)
+    headings.insert(next((i for i, h in enumerate(headings) if h.span.start > start), len(headings)), box)
+    for para in items:
+        para.parent = box
+    return box
 
 
 def _is_major_project(para: Paragraph) -> bool:

@@ -1950,17 +1950,43 @@ def test_a_ministry_s_plan_republished_by_a_county_site_reads_as_the_ministry_s(
     runs into the plan's title (市场监管总局2022年7月29日（此件公开发布）“十四五”…规划): the title is what follows it. The
     dump's 本地目录 line, a path ending in the notice's title, is no notice; the plan the notice issues is no citation of
     it. Boxes run into the sentence before them (。专栏2：…) and their first item ((…行动（一）…), and their items numbered
-    （一）… go on while the box's own numbering does: 三、's （二） after 专栏2's （七） is the text's again."""
+    （一）… go on while the box's own numbering does: 三、's （二） after 专栏2's （七） is the text's again. The scrape lost
+    the labels of 专栏3 and 专栏5; their items, numbered from （一） again between 三、's （二） and （三） and between its （三）
+    and （四）, are those boxes' projects, the boxes without the number or title the text no longer gives them."""
     doc = parsed(MINISTRY_PLAN)
     assert doc.metadata.notice is None
     assert [h.title for h in parts(doc)] == ["编制背景", "总体要求", "发展任务", "保障措施"]
     boxes = [h for h in doc.headings if h.kind == "box" and h.number != "专栏1"]
-    assert [(h.number, h.title) for h in boxes] == [
-        ("专栏2", "重点产业质量认证提升行动"),
-        ("专栏4", "检验检测助推产业升级行动"),
-        ("专栏6", "“合格评定，畅通世界”行动"),
+    assert [(h.number, h.title, h.eid) for h in boxes] == [
+        ("专栏2", "重点产业质量认证提升行动", "box_2"),
+        ("", "", "box_3"),
+        ("专栏4", "检验检测助推产业升级行动", "box_4"),
+        ("", "", "box_5"),
+        ("专栏6", "“合格评定，畅通世界”行动", "box_6"),
     ]
-    assert [[p.number for p in doc.projects if p.box is box] for box in boxes] == [paren(7), paren(5), paren(5)]
+    assert [[p.number for p in doc.projects if p.box is box] for box in boxes] == [
+        paren(7),
+        paren(4),
+        paren(5),
+        paren(6),
+        paren(5),
+    ]
+    unlabelled = [[p.text for p in doc.projects if p.box is box] for box in (boxes[1], boxes[3])]
+    assert [(items[0][:15], items[-1][:15]) for items in unlabelled] == [
+        ("（一）提升认证从业机构创新能力", "（四）推动认证行业数字化发展组"),
+        ("（一）推进法规体系建设加快推进", "（六）强化队伍建设进一步推动省"),
+    ]
+    assert boxes[1].span.quote.endswith("促进认证检测专业管理软件、智能检测设备、数据应用终端等数字技术发展。")
+    assert boxes[3].span.quote.endswith(
+        "加强基层市场监管所认证检测监管人员的配备，大力加强对各级市场监管部门的认证检测监管队伍的培训，扩大培训覆盖面。"
+    )
+    assert [m.text[:13] for m in doc.measures if not m.safeguard] == [
+        "（一）全方位服务高质量发展",
+        "（二）加快实现行业做强做优",
+        "（三）大力提升行业治理能力",
+        "（四）切实提高国际合作水平",
+        "（五）着力夯实基础支撑体系",
+    ]
     assert [p.text[:9] for p in doc.projects if p.box is boxes[0]][1:3] == ["（二）加快推行统一", "（三）制定合格评定"]
     tasks = parts(doc)[2]
     assert next(m for m in doc.measures if m.text.startswith("（五）着力夯实基础支撑体系")).parent is tasks

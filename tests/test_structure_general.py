@@ -600,3 +600,41 @@ def test_books_of_an_outline_group_chapters_numbered_on_through_them() -> None:
     assert (f"{expression}/book_2", str(PK.partOf), expression) in by
     report = validate_triples("outline", "", triples, "pyrudof")
     assert [(f.shape, f.focus) for f in report.findings if f.severity == "Violation"] == []
+
+
+_TASKS = (
+    "某市质量发展规划\n\n一、总体要求\n\n到2025年，质量水平明显提升。\n\n二、主要任务\n\n"
+    "（一）完善制度。建立健全质量制度体系。\n\n（二）加强监管。强化日常监管。\n\n"
+)
+_LISTED = (
+    "（一）监管平台建设工程。建设全市监管平台。\n\n（二）人才培养计划。培养一批专业人才。\n\n"
+    "（三）检测能力提升工程。建设检测中心。\n\n（四）标准化示范行动。创建示范区。\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("after", "boxed"),
+    [
+        ("（三）强化保障。加强经费保障。\n", True),  # the text's （三） after the box's （四）: the run was a box
+        ("", False),  # the numbering starts again and the text's does not go on: no box
+    ],
+)
+def test_items_numbered_again_inside_a_unit_s_items_are_a_box_whose_label_was_lost(
+    tmp_path: Path, after: str, boxed: bool
+) -> None:
+    """A unit's items never number back: a run numbered from （一） again between its （二） and its （三） is a box set into
+    the text whose label (专栏N：…) was lost; its items are the box's projects, not measures, and the box states no
+    number or title, which the text does not give it."""
+    path = tmp_path / "plan.txt"
+    path.write_text(_TASKS + _LISTED + after, encoding="utf-8")
+    doc = parse_document(path)[0]
+    listed = ["监管平台建设工程", "人才培养计划", "检测能力提升工程", "标准化示范行动"]
+    if boxed:
+        box = next(h for h in doc.headings if h.kind == "box")
+        assert (box.number, box.title, box.eid, box.parent.title) == ("", "", "box_1", "主要任务")
+        assert box.span.quote == _LISTED.strip()
+        assert [(p.title, p.eid) for p in doc.projects] == [(t, f"box_1__item_{n}") for n, t in enumerate(listed, 1)]
+        assert [m.heading for m in doc.measures] == ["完善制度。", "加强监管。", "强化保障。"]
+    else:
+        assert not any(h.kind == "box" for h in doc.headings) and doc.projects == []
+        assert [m.heading for m in doc.measures] == ["完善制度。", "加强监管。", *(f"{t}。" for t in listed)]
