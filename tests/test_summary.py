@@ -130,3 +130,37 @@ def test_a_long_file_name_folds_before_the_title_is_squeezed() -> None:
     title_lines = [line[line.index("Province") + len("Province") :].split()[0] for line in lines if "Province" in line]
     assert title_lines and cell_len(title_lines[0]) >= TITLE_ROOM  # the first line of the title
     assert not any(line.rstrip().endswith(name) for line in lines[:6])  # the name folded in the first table
+
+
+def test_at_80_columns_a_zones_long_name_folds_and_the_period_stays_whole() -> None:
+    """At 80 columns, real fixtures 013 and 031: a 片区's name of 22 cells (平潭综合实验区苏平片区) and a level of 14
+    (FunctionalZone) beside folded file names left the title too little, and the table's last-resort squeeze cut
+    every period to 2021–2 (2026-12-08). The region folds at REGION_MIN_WIDTH; level and period stay whole."""
+    from plankg.cli.summary import summary_tables
+
+    rows = [
+        PlanSummary(
+            "013_pingtan_suping_work_plan_2022.txt", "g1", "平潭综合实验区苏平片区", "ZoneArea",
+            "平潭综合实验区苏平片区管理局2022年度工作计划", "2022", dict.fromkeys(COUNTED, 1),
+        ),
+        PlanSummary(
+            "031_pingtan_14th_fyp_proposal_2021.txt", "g2", "平潭综合实验区", "FunctionalZone",
+            "中共福建省委平潭综合实验区工作委员会关于制定平潭综合实验区国民经济和社会发展第十四个五年规划和二〇三五年远景目标的建议",
+            "2021–2025", dict.fromkeys(COUNTED, 1),
+        ),
+    ]  # fmt: skip
+    console = Console(width=80, file=io.StringIO(), color_system=None)
+    console.print(summary_tables(80, rows, None)[0])
+    text = console.file.getvalue()
+    assert all(cell_len(line) <= 80 for line in text.splitlines()), text
+    first = {
+        line.split()[0]: line.split()[1:]
+        for line in text.splitlines()
+        if line.split()[:1] in (["013_pingtan_suping_"], ["031_pingtan_14th_fy"])
+    }
+    assert first["013_pingtan_suping_"][:2] == ["平潭综合实验区", "ZoneArea"] and first["013_pingtan_suping_"][-1] == "2022"
+    assert (
+        first["031_pingtan_14th_fy"][:2] == ["平潭综合实验区", "FunctionalZone"]
+        and first["031_pingtan_14th_fy"][-1] == "2021–2025"
+    )
+    assert "苏平片区" in text.replace(" ", "").replace("\n", "")  # the name's rest on the next line, not cut

@@ -40,6 +40,7 @@ ABBREVIATED = {
 TITLE_MIN_WIDTH = 16
 TITLE_ROOM = 32  # a file name over twice the title's room folds to give the title this much
 FILE_MIN_WIDTH = 20  # a file name too long for the terminal folds, no narrower than this
+REGION_MIN_WIDTH = 14  # where even folded file names leave the title too little, a long region name folds too
 
 
 def print_summary(
@@ -134,6 +135,8 @@ def summary_tables(width: int, rows: list[PlanSummary], findings: dict[str, tupl
     file_width = max(cell_len(c[0]) for c in cells.values()) if cells else 0
     if room < min(title_width, TITLE_MIN_WIDTH) or (room < min(title_width, TITLE_ROOM) and file_width > 2 * room):
         first = _table(about, about, rows, cells, {g: [] for g in counts}, title="plankg store", fold_file=True, **compact)
+        if (narrow := _narrow_widths(width, first, cells, file_width)) is not None:
+            first = _table(about, about, rows, cells, {g: [] for g in counts}, title="plankg store", widths=narrow, **compact)
     second = _table(["file", *count_names], ["file"], rows, {g: c[:1] for g, c in cells.items()}, counts, **compact)
     for headers, padding in (([ABBREVIATED[n] for n in count_names], (0, 1)), ([ABBREVIATED[n] for n in count_names], (0, 0))):
         if _natural_width(second) <= width:
@@ -159,6 +162,19 @@ def summary_tables(width: int, rows: list[PlanSummary], findings: dict[str, tupl
     return [first, second]
 
 
+def _narrow_widths(width: int, folded: Table, cells: dict[str, list[str]], file_width: int) -> dict[str, int] | None:
+    """Set widths of the file, region and title columns where the folded file names alone would leave the title
+    under TITLE_MIN_WIDTH (a terminal of 80 columns, a zone's long name): the region folds too, so that the level
+    and period stay whole instead of being cut by the table's last-resort squeeze; None where they fit."""
+    region_width = max([cell_len("region"), *(cell_len(c[1]) for c in cells.values())])
+    files = min(file_width, FILE_MIN_WIDTH)
+    others = _natural_width(folded) - file_width - max([cell_len("title"), *(cell_len(c[3]) for c in cells.values())])
+    if width - others - files >= TITLE_MIN_WIDTH:
+        return None
+    regions = min(region_width, REGION_MIN_WIDTH)
+    return {"file": files, "region": regions, "title": max(width - others - files - regions + region_width, 1)}
+
+
 def _table(
     headers: list[str],
     about: list[str],
@@ -166,13 +182,18 @@ def _table(
     cells: dict[str, list[str]],
     counts: dict[str, list[str]],
     fold_file: bool = False,
+    widths: dict[str, int] | None = None,
     **style,
 ) -> Table:
     """Text columns first (whole, but the title, which wraps, and the file name when fold_file: a name too long for
-    the terminal folds rather than squeezing the counts), then right-aligned counts."""
+    the terminal folds rather than squeezing the counts; a column of widths folds at its width), then right-aligned
+    counts."""
     table = Table(header_style="bold", **style)
+    widths = widths or {}
     for i, header in enumerate(headers):
-        if i < len(about):
+        if i < len(about) and about[i] in widths:
+            table.add_column(header, overflow="fold", width=widths[about[i]])
+        elif i < len(about):
             whole = about[i] != "title" and not (fold_file and about[i] == "file")
             widest = max([cell_len(header), *(cell_len(c[i]) for c in cells.values())])
             least = widest if whole else FILE_MIN_WIDTH if about[i] == "file" else None
