@@ -40,7 +40,8 @@ UNIT = re.compile(
     r"|(?:[万萬亿億]?元|件|人|个|個|张|張|平方米|立方米|吨|噸|千瓦时|千瓦時|微克|毫克|克|公里|小时|小時)"
     r"/(?:[万萬亿億]?(?:元|人|户|戶)|平方米|立方米|升|人次|年|小时|小時))$"
 )
-UNIT_IN_NAME = re.compile(r"[(（]([^()（）\d]{1,8})[)）]?$")
+# the unit a name ends with in brackets, one bracket inside it kept (数量（万套（间））: 万套（间）, housing in sets or rooms)
+UNIT_IN_NAME = re.compile(r"[(（]((?:[^()（）\d]|[(（][^()（）\d]{1,3}[)）]){1,8})[)）]?$")
 SCALES = {"万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8}
 
 _HEADER_WORDS = (

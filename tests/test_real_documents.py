@@ -2271,7 +2271,7 @@ SHANGHAI_HOUSING_TABLE = [  # (number, name, unit, attribute, base value, target
     ("3", "实施老旧小区改造面积（万平方米）", "万平方米", "预期性", "〔6880〕", "〔3000—4000〕"),
     ("4", "新增供应商品住房规模（万平方米）", "万平方米", "预期性", "〔4200〕", "〔2500—2800〕"),
     ("5", "新增供应各类住宅用地面积（公顷）", "公顷", "预期性", "〔2921〕", "〔1800—2300〕"),
-    ("6", "新增供应保障性租赁住房数量（万套（间））", "", "预期性", "〔26.7〕", "〔25—27〕"),  # a unit of two brackets: none read
+    ("6", "新增供应保障性租赁住房数量（万套（间））", "万套（间）", "预期性", "〔26.7〕", "〔25—27〕"),  # a bracket in the unit
     ("7", "新增筹措供应新时代城市建设者管理者之家床位数量（万张）", "万张", "预期性", "〔7.3〕", "〔12〕"),
     ("8", "推动商办楼宇更新数量（栋）", "栋", "预期性", "/", "〔150〕"),
     ("9", "更新商业设施面积（万平方米）", "万平方米", "预期性", "〔260〕", "〔500〕"),
@@ -2301,5 +2301,7 @@ def test_a_table_of_five_year_totals_and_ranges() -> None:
     first, third = doc.indicators[0], doc.indicators[2]
     assert [(v.number, v.bounds) for v in first.values] == [(70.0, None), (12.0, None)]
     assert [(v.number, v.bounds) for v in third.values] == [(6880.0, None), (None, (3000.0, 4000.0))]
+    sixth = doc.indicators[5]  # 万套（间）: ten thousand sets or rooms
+    assert [(v.number, v.bounds, v.scale) for v in sixth.values] == [(26.7, None, 1e4), (None, (25.0, 27.0), 1e4)]
     assert [line(doc, v.span) for v in first.values] == [47, 48]  # 1, a blank line, the name, then its values
     assert not [p for p in doc.passages if 36 <= line(doc, p.span) <= 159]  # no cell read as a paragraph
