@@ -79,7 +79,7 @@ def zone_of_body(name: str) -> tuple[Region, int] | None:
         official, code = zone_table()[zone_name]
         zone = Region("", official, "zone", region(code))
     else:
-        zone = Region("", zone_name, "zone", _parent_in_name(zone_name, None) or (named[0] if named else None))
+        zone = Region("", zone_name, "zone", _parent_in_name(zone_name) or (named[0] if named else None))
     return _with_area(simplified, zone, m.end()), at
 
 
@@ -89,7 +89,7 @@ def _division_opening(zone_name: str, named: tuple[Region, int] | None) -> int:
     if not named or named[1] != 0:
         return 0
     rest = zone_name[len(named[0].name) :]
-    return len(named[0].name) if rest in zone_table() or _parent_in_name(rest, None) else 0
+    return len(named[0].name) if rest in zone_table() or _parent_in_name(rest) else 0
 
 
 def _table_zone_in(simplified: str) -> tuple[Region, int] | None:
@@ -126,11 +126,9 @@ def _with_area(simplified: str, zone: Region, end: int) -> Region:
     return Region("", zone.name + m.group(), "zone-area", zone) if m else zone
 
 
-def _parent_in_name(zone_name: str, named: tuple[Region, int] | None) -> Region | None:
-    """The division a zone's name carries: written whole (福建省福州经济技术开发区), or a province's or city's short
-    name opening it (福州经济技术开发区, 中国（福建）自由贸易试验区) when only one province or city has it."""
-    if named:
-        return named[0]
+def _parent_in_name(zone_name: str) -> Region | None:
+    """The division a zone's name opens with by its short name (福州经济技术开发区, 中国（福建）自由贸易试验区), when
+    only one province or city has it (a division written whole, 福建省…, is find_region's)."""
     opening = re.sub(r"^中国[（(]", "", zone_name)
     hits = {r for short, regions in _short_names().items() if opening.startswith(short) for r in regions}
     return hits.pop() if len(hits) == 1 else None
